@@ -1,0 +1,1 @@
+"""The running program: configuration, transports, clock, outbox sender and command line."""

@@ -1,0 +1,83 @@
+"""The composition root: wires configuration, database, transport, clock and the outbox sender."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from datetime import timedelta
+
+from bot.clock import Clock
+from bot.config import Config
+from bot.sender import OutboxSender
+from bot.transport import Transport
+from handlers.context import Policy
+from handlers.inbound import handle_message
+from handlers.messages import IncomingMessage
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+
+def make_policy(config: Config, *, bot_id: str) -> Policy:
+    return Policy(
+        tz=config.tz,
+        number_format=config.notices.number_format,
+        receipt_window=timedelta(minutes=config.notices.receipt_window_minutes),
+        workday_end=config.working_hours.end,
+        bot_id=bot_id,
+        bot_name=config.general.bot_name,
+    )
+
+
+class App:
+    """One running bot: handles each incoming message, then lets the sender drain the outbox."""
+
+    def __init__(
+        self,
+        config: Config,
+        db: Database,
+        transport: Transport,
+        clock: Clock,
+        *,
+        bot_id: str,
+        rng: random.Random | None = None,
+        strict: bool = False,
+    ) -> None:
+        self.config, self.db, self.transport, self.clock = config, db, transport, clock
+        self.policy = make_policy(config, bot_id=bot_id)
+        self.sender = OutboxSender(db, transport, clock, config.sending, rng or random.Random())
+        self._wake = asyncio.Event()
+        self._strict = strict  # replays and tests want handler errors raised, a live bot logs them
+
+    async def prepare(self) -> None:
+        """Migrate the schema and settle messages a crash left mid-send."""
+        await self.db.upgrade()
+        unknown = await self.sender.recover()
+        if unknown:
+            log.warning(
+                "%d outbox messages were mid-send at the last stop; marked unknown, not resent", unknown
+            )
+
+    async def on_message(self, msg: IncomingMessage) -> None:
+        try:
+            await handle_message(self.db, self.policy, msg)
+        except Exception:
+            if self._strict:
+                raise
+            log.exception("handling message %s failed", msg.id)
+        self._wake.set()
+
+    async def send_loop(self) -> None:
+        """Real-time sending: drain, then sleep until the next message is due or a new one arrives."""
+        while True:
+            self._wake.clear()
+            try:
+                next_due = await self.sender.send_due()
+            except Exception:
+                log.exception("outbox sender failed; retrying in 30 s")
+                next_due = self.clock.now() + timedelta(seconds=30)
+            timeout = None if next_due is None else max(0.0, (next_due - self.clock.now()).total_seconds())
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout)

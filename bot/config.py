@@ -1,0 +1,212 @@
+"""The one typed configuration model: TOML file, built-in defaults and DUBAN_<SECTION>_<KEY> overrides."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import time
+from pathlib import Path
+from typing import Any, get_type_hints
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+SECRET_KEYS = {("wechaty", "token")}
+
+
+class ConfigError(ValueError):
+    """A configuration value is missing or malformed; the message names the key."""
+
+
+@dataclass(frozen=True)
+class GeneralConfig:
+    timezone: str = "Asia/Shanghai"
+    bot_name: str = "督办助手"
+
+
+@dataclass(frozen=True)
+class DatabaseConfig:
+    url: str = "sqlite+aiosqlite:///./data/duban.db"
+
+
+@dataclass(frozen=True)
+class NoticesConfig:
+    number_format: str = "督办〔{year}〕{seq}号"
+    receipt_window_minutes: int = 120
+
+
+@dataclass(frozen=True)
+class WorkingHoursConfig:
+    start: time = time(8, 30)
+    end: time = time(17, 30)
+
+
+@dataclass(frozen=True)
+class TransportConfig:
+    kind: str = "auto"  # auto | console | wechaty
+
+
+@dataclass(frozen=True)
+class SendingConfig:
+    room_interval_seconds: float = 3.0
+    jitter_seconds: float = 1.0
+    per_minute: int = 20
+    max_attempts: int = 5
+    retry_base_seconds: float = 10.0
+    max_length: int = 1500
+    mentions_per_message: int = 20
+
+
+@dataclass(frozen=True)
+class WechatyConfig:
+    endpoint: str = ""
+    token: str = ""  # only from the environment: DUBAN_WECHATY_TOKEN
+
+
+@dataclass(frozen=True)
+class Config:
+    general: GeneralConfig = field(default_factory=GeneralConfig)
+    database: DatabaseConfig = field(default_factory=DatabaseConfig)
+    notices: NoticesConfig = field(default_factory=NoticesConfig)
+    working_hours: WorkingHoursConfig = field(default_factory=WorkingHoursConfig)
+    transport: TransportConfig = field(default_factory=TransportConfig)
+    sending: SendingConfig = field(default_factory=SendingConfig)
+    wechaty: WechatyConfig = field(default_factory=WechatyConfig)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.general.timezone)
+
+    @property
+    def transport_kind(self) -> str:
+        if self.transport.kind == "auto":
+            return "wechaty" if self.wechaty.endpoint else "console"
+        return self.transport.kind
+
+
+def _convert(value: Any, kind: Any, key: str) -> Any:
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
+            return value.lower() in {"1", "true", "yes", "on"}
+        raise ConfigError(f"配置项 {key} 应为 true 或 false，现在是 {value!r}")
+    if kind is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            return int(value)
+        raise ConfigError(f"配置项 {key} 应为整数，现在是 {value!r}")
+    if kind is float:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"配置项 {key} 应为数字，现在是 {value!r}") from None
+    if kind is time:
+        if isinstance(value, time):
+            return value
+        try:
+            return time.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ConfigError(f'配置项 {key} 应为 HH:MM 形式的时刻（如 "17:30"），现在是 {value!r}') from None
+    if not isinstance(value, str):
+        raise ConfigError(f"配置项 {key} 应为字符串，现在是 {value!r}")
+    return value
+
+
+def _section(cls: type[Any], name: str, raw: Mapping[str, Any], env: Mapping[str, str]) -> Any:
+    hints = get_type_hints(cls)
+    unknown = set(raw) - {f.name for f in fields(cls)}
+    if unknown:
+        raise ConfigError(
+            f"配置节 [{name}] 中没有配置项 {', '.join(sorted(unknown))}，请对照 config.example.toml"
+        )
+    values: dict[str, Any] = {}
+    for f in fields(cls):
+        key = f"[{name}] {f.name}"
+        env_name = f"DUBAN_{name.upper()}_{f.name.upper()}"
+        if (name, f.name) in SECRET_KEYS and f.name in raw:
+            raise ConfigError(f"配置项 {key} 是密钥，不能写在配置文件里，请用环境变量 {env_name} 提供")
+        if env_name in env:
+            values[f.name] = _convert(env[env_name], hints[f.name], f"{key}（环境变量 {env_name}）")
+        elif f.name in raw:
+            values[f.name] = _convert(raw[f.name], hints[f.name], key)
+    return cls(**values)
+
+
+def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> Config:
+    """Read `path` (if it exists) over the built-in defaults, then apply environment overrides."""
+    env = os.environ if env is None else env
+    raw: dict[str, Any] = {}
+    if path is not None and path.exists():
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"配置文件 {path} 不是合法的 TOML：{error}") from None
+    return config_from_mapping(raw, env)
+
+
+def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = None) -> Config:
+    env = {} if env is None else env
+    sections = {f.name: f for f in fields(Config)}
+    unknown = set(raw) - set(sections)
+    if unknown:
+        raise ConfigError(f"没有配置节 [{', '.join(sorted(unknown))}]，可用的有：{', '.join(sections)}")
+    hints = get_type_hints(Config)
+    parts = {}
+    for name in sections:
+        section_raw = raw.get(name, {})
+        if not isinstance(section_raw, Mapping):
+            raise ConfigError(f"[{name}] 应为一个配置节（表），现在是 {section_raw!r}")
+        parts[name] = _section(hints[name], name, section_raw, env)
+    config = Config(**parts)
+    validate(config)
+    return config
+
+
+def with_overrides(config: Config, overrides: Mapping[str, Mapping[str, Any]]) -> Config:
+    """The config with some keys replaced (a replay scenario's `config`); secrets stay as they were."""
+    merged = {
+        f.name: {**dataclasses.asdict(getattr(config, f.name)), **overrides.get(f.name, {})}
+        for f in fields(Config)
+    }
+    token = merged["wechaty"].pop("token")
+    updated = config_from_mapping(merged)
+    return dataclasses.replace(updated, wechaty=dataclasses.replace(updated.wechaty, token=token))
+
+
+def validate(config: Config) -> None:
+    try:
+        ZoneInfo(config.general.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"配置项 [general] timezone 不是已知时区：{config.general.timezone!r}（如 Asia/Shanghai）"
+        ) from None
+    try:
+        config.notices.number_format.format(year=2026, seq=1)
+    except (KeyError, IndexError, ValueError):
+        raise ConfigError(
+            '配置项 [notices] number_format 只能使用 {year} 和 {seq}，如 "督办〔{year}〕{seq}号"'
+        ) from None
+    if config.notices.receipt_window_minutes <= 0:
+        raise ConfigError("配置项 [notices] receipt_window_minutes 应大于 0")
+    if config.working_hours.start >= config.working_hours.end:
+        raise ConfigError("配置项 [working_hours] start 应早于 end")
+    if config.transport.kind not in {"auto", "console", "wechaty"}:
+        raise ConfigError(
+            f"配置项 [transport] kind 应为 auto、console 或 wechaty，现在是 {config.transport.kind!r}"
+        )
+    if config.transport.kind == "wechaty" and not config.wechaty.endpoint:
+        raise ConfigError(
+            '[transport] kind = "wechaty" 需要配置 [wechaty] endpoint（或环境变量 DUBAN_WECHATY_ENDPOINT）'
+        )
+    sending = config.sending
+    if sending.room_interval_seconds < 0 or sending.jitter_seconds < 0 or sending.retry_base_seconds < 0:
+        raise ConfigError("配置节 [sending] 的间隔与重试秒数不能为负数")
+    if sending.per_minute <= 0 or sending.max_attempts <= 0:
+        raise ConfigError("配置项 [sending] per_minute 与 max_attempts 应大于 0")
+    if sending.max_length < 100 or sending.mentions_per_message <= 0:
+        raise ConfigError("配置项 [sending] max_length 至少为 100，mentions_per_message 应大于 0")

@@ -1,0 +1,174 @@
+"""Deterministic replay: a JSON-lines scenario runs in virtual time through the real app."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+from zoneinfo import ZoneInfo
+
+from bot.app import App
+from bot.clock import VirtualClock
+from bot.config import Config, with_overrides
+from bot.transport import OnMessage
+from handlers.messages import IncomingMessage, OutgoingMessage
+from storage.db import Database
+from storage.ledger import build_ledger, write_ledger
+from storage.roster import apply_roster, roster_from_mapping
+
+
+class ScenarioError(ValueError):
+    """The scenario file is malformed; the message names the line."""
+
+
+def iso(moment: datetime, tz: ZoneInfo) -> str:
+    local = moment.astimezone(tz)
+    return local.isoformat(timespec="milliseconds" if local.microsecond else "seconds")
+
+
+class ReplayTransport:
+    """Records what the bot sends as JSON lines; its own messages get ids bot-1, bot-2, …"""
+
+    def __init__(self, clock: VirtualClock, out: TextIO, tz: ZoneInfo) -> None:
+        self._clock, self._out, self._tz = clock, out, tz
+        self._ids = itertools.count(1)
+        self.sent: list[dict[str, Any]] = []
+
+    async def start(self, on_message: OnMessage) -> None:
+        self.on_message = on_message
+
+    async def send(self, message: OutgoingMessage, display_names: dict[str, str]) -> str:
+        record = {
+            "id": f"bot-{next(self._ids)}",
+            "at": iso(self._clock.now(), self._tz),
+            "room": message.room_id,
+            "to": message.to_id,
+            "text": message.text,
+            "mentions": list(message.mentions),
+        }
+        self.sent.append(record)
+        self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._out.flush()
+        return str(record["id"])
+
+    async def stop(self) -> None:
+        return None
+
+
+def _time(value: Any, tz: ZoneInfo, where: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ScenarioError(
+            f"{where}: 时间 {value!r} 不是 ISO-8601（如 2026-12-01T09:00:00+08:00）"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+
+
+@dataclass
+class Replay:
+    """A scenario being run: the app, its virtual clock and transport."""
+
+    app: App
+    clock: VirtualClock
+    transport: ReplayTransport
+    topics: dict[str, str]
+    names: dict[str, str]
+
+    async def run_until(self, moment: datetime) -> None:
+        """Advance virtual time to `moment`, sending everything that falls due on the way."""
+        while True:
+            next_due = await self.app.sender.send_due()
+            if next_due is None or next_due > moment:
+                break
+            self.clock.advance_to(max(next_due, self.clock.now()))
+        self.clock.advance_to(moment)
+
+    async def drain(self) -> None:
+        while (next_due := await self.app.sender.send_due()) is not None:
+            self.clock.advance_to(max(next_due, self.clock.now()))
+
+
+async def run_scenario(
+    lines: Iterable[str],
+    *,
+    config: Config,
+    out: TextIO,
+    ledger: Path | None = None,
+    db_url: str | None = None,
+) -> list[dict[str, Any]]:
+    """Run a scenario; returns (and prints) the messages the bot sent."""
+    numbered = ((n, line) for n, line in enumerate(lines, 1) if line.strip())
+    try:
+        first_no, first = next(numbered)
+        setup = json.loads(first)["setup"]
+    except (StopIteration, json.JSONDecodeError, KeyError, TypeError):
+        raise ScenarioError('第 1 行应为 {"setup": {…}}') from None
+    config = with_overrides(config, setup.get("config", {}))
+    if "timezone" in setup:
+        config = with_overrides(config, {"general": {"timezone": setup["timezone"]}})
+    tz = config.tz
+    clock = VirtualClock(_time(setup.get("start"), tz, f"第 {first_no} 行 setup.start"))
+    with tempfile.TemporaryDirectory(prefix="duban-replay-") as tmp:
+        db = Database.from_url(db_url or f"sqlite+aiosqlite:///{Path(tmp) / 'replay.db'}")
+        try:
+            transport = ReplayTransport(clock, out, tz)
+            bot = setup.get("bot") or {"id": "bot", "name": config.general.bot_name}
+            app = App(config, db, transport, clock, bot_id=bot["id"], rng=random.Random(0), strict=True)
+            await app.prepare()
+            roster = roster_from_mapping(setup)
+            async with db.transaction() as session:
+                await apply_roster(session, roster, actor="replay", at=clock.now())
+            await transport.start(app.on_message)
+            names = {p.id: p.name for p in roster.office} | {
+                p.id: p.name for u in roster.units for p in u.liaisons
+            }
+            replay = Replay(app, clock, transport, {r.id: r.topic for r in roster.rooms}, names)
+            end = await _play(replay, numbered, tz)
+            await replay.drain()
+            if ledger is not None:
+                async with db.reader() as session:
+                    data = await build_ledger(session, now=end, tz=tz)
+                write_ledger(data, "json", ledger)
+        finally:
+            await db.dispose()
+    return transport.sent
+
+
+async def _play(replay: Replay, numbered: Iterable[tuple[int, str]], tz: ZoneInfo) -> datetime:
+    counter = itertools.count(1)
+    for number, line in numbered:
+        where = f"第 {number} 行"
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ScenarioError(f"{where}: 不是合法的 JSON：{error}") from None
+        if "at" not in event:
+            raise ScenarioError(f'{where}: 缺少 "at"')
+        at = _time(event["at"], tz, where)
+        if at < replay.clock.now():
+            raise ScenarioError(f"{where}: 时间倒退了（{event['at']} 早于上一行）")
+        await replay.run_until(at)
+        if "from" not in event:
+            continue
+        room = event.get("room")
+        msg = IncomingMessage(
+            id=str(event.get("id") or f"msg-{next(counter)}"),
+            sender_id=str(event["from"]),
+            text=str(event.get("text", "")),
+            at=at,
+            room_id=room,
+            room_topic=replay.topics.get(room) if room else None,
+            sender_name=replay.names.get(str(event["from"]), ""),
+            mentions=tuple(event.get("mentions") or ()),
+            quote_id=event.get("quote"),
+        )
+        await replay.transport.on_message(msg)
+        await replay.run_until(at)
+    return replay.clock.now()

@@ -1,0 +1,142 @@
+"""The one outbox sender: paces messages per conversation and per minute, retries, never sends twice."""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections import deque
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.clock import Clock
+from bot.config import SendingConfig
+from bot.transport import Transport, TransportError
+from handlers.messages import OutgoingMessage
+from storage import directory, outbox
+from storage.db import Database
+from storage.models import OutboxMessage
+from storage.outbox import QueuedMessage, conversation_key
+
+log = logging.getLogger(__name__)
+MINUTE = timedelta(minutes=1)
+
+
+class OutboxSender:
+    """Drains the outbox table through a transport at a pace WeChat tolerates."""
+
+    def __init__(
+        self, db: Database, transport: Transport, clock: Clock, pace: SendingConfig, rng: random.Random
+    ) -> None:
+        self._db, self._transport, self._clock, self._pace, self._rng = db, transport, clock, pace, rng
+        self._next_allowed: dict[str, datetime] = {}
+        self._recent: deque[datetime] = deque()
+
+    async def recover(self) -> int:
+        """After a crash: messages caught mid-send may or may not have gone out; never risk a duplicate."""
+        async with self._db.transaction() as session:
+            result = await session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.status == "sending")
+                .values(status="unknown", last_error="进程在发送中途停止，无法确认是否已发出")
+            )
+            now = self._clock.now()
+            for key, at in await outbox.recent_sends(session, now - MINUTE):
+                self._after_send(key, at)
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    def _after_send(self, key: str, at: datetime) -> None:
+        interval = self._pace.room_interval_seconds + self._rng.uniform(0, self._pace.jitter_seconds)
+        self._next_allowed[key] = at + timedelta(seconds=round(interval, 3))
+        self._recent.append(at)
+
+    def _earliest(self, key: str, queued: QueuedMessage, now: datetime) -> datetime:
+        while self._recent and self._recent[0] <= now - MINUTE:
+            self._recent.popleft()
+        earliest = max(queued.not_before, self._next_allowed.get(key, queued.not_before))
+        if len(self._recent) >= self._pace.per_minute:
+            earliest = max(earliest, self._recent[-self._pace.per_minute] + MINUTE)
+        return earliest
+
+    async def send_due(self) -> datetime | None:
+        """Send every message whose turn has come; return when the next one will be due (None: queue empty)."""
+        async with self._db.reader() as session:
+            queue = await outbox.pending(session)
+        blocked: set[str] = set()
+        next_due: datetime | None = None
+        for queued in queue:
+            key = conversation_key(queued.room_id, queued.to_id)
+            if key in blocked:  # keep each conversation in order
+                continue
+            now = self._clock.now()
+            earliest = self._earliest(key, queued, now)
+            if earliest > now:
+                blocked.add(key)
+                next_due = earliest if next_due is None else min(next_due, earliest)
+                continue
+            if not await self._send(queued, key):
+                blocked.add(key)
+                async with self._db.reader() as session:
+                    retry = await session.get(OutboxMessage, queued.id)
+                if retry is not None and retry.status == "pending":
+                    next_due = retry.not_before if next_due is None else min(next_due, retry.not_before)
+        return next_due
+
+    async def _send(self, queued: QueuedMessage, key: str) -> bool:
+        async with self._db.transaction() as session:
+            claimed = await session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == queued.id, OutboxMessage.status == "pending")
+                .values(status="sending")
+            )
+            if not getattr(claimed, "rowcount", 0):
+                return True
+            people = [*queued.mentions, *([queued.to_id] if queued.to_id else [])]
+            names = await directory.display_names(session, people, queued.room_id)
+            if queued.room_id is not None:
+                names[queued.room_id] = await directory.room_topic(session, queued.room_id) or queued.room_id
+        message = OutgoingMessage(
+            text=queued.text, room_id=queued.room_id, to_id=queued.to_id, mentions=queued.mentions
+        )
+        try:
+            transport_id = await self._transport.send(message, names)
+        except TransportError as error:
+            await self._failed(queued, str(error))
+            return False
+        sent_at = self._clock.now()
+        async with self._db.transaction() as session:
+            await outbox.mark_sent(session, queued.id, at=sent_at, transport_message_id=transport_id)
+        self._after_send(key, sent_at)
+        return True
+
+    async def _failed(self, queued: QueuedMessage, error: str) -> None:
+        attempts = queued.attempts + 1
+        give_up = attempts >= self._pace.max_attempts
+        retry_at = (
+            None
+            if give_up
+            else self._clock.now() + timedelta(seconds=self._pace.retry_base_seconds * 2 ** (attempts - 1))
+        )
+        log.warning("sending outbox message %s failed (attempt %d): %s", queued.dedup_key, attempts, error)
+        async with self._db.transaction() as session:
+            await outbox.mark_failed_attempt(session, queued.id, error=error, retry_at=retry_at)
+            if give_up:
+                await _report_failure(session, queued, error, self._clock.now())
+
+
+async def _report_failure(session: AsyncSession, queued: QueuedMessage, error: str, now: datetime) -> None:
+    where = f"群 {queued.room_id}" if queued.room_id else f"{queued.to_id}（私聊）"
+    text = f"有一条发往{where}的消息多次发送失败，已放弃：\n{queued.text[:80]}\n错误：{error}"
+    for office in await directory.office_staff(session):
+        if office.wechat_id == queued.to_id:
+            continue
+        await outbox.enqueue(
+            session,
+            room_id=None,
+            to_id=office.wechat_id,
+            text=text,
+            dedup_key=f"failed:{queued.id}:{office.wechat_id}",
+            kind="failure",
+            now=now,
+        )

@@ -1,0 +1,1 @@
+"""What the bot does: parse commands, read liaison replies, decide and compose texts."""

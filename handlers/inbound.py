@@ -1,0 +1,72 @@
+"""The one inbound seam: every incoming message, from any transport, is handled here exactly once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from handlers import texts
+from handlers.classify import classify
+from handlers.commands import is_command, parse_command
+from handlers.context import Policy, Turn
+from handlers.liaison import handle_reply
+from handlers.messages import IncomingMessage
+from handlers.office import run_command
+from storage import directory
+from storage.db import Database
+from storage.directory import UnitView
+from storage.models import ProcessedMessage
+
+
+async def handle_message(db: Database, policy: Policy, msg: IncomingMessage) -> bool:
+    """Handle one message in one transaction; False if this message id was handled before."""
+    async with db.transaction() as session:
+        if await session.get(ProcessedMessage, msg.id) is not None:
+            return False
+        session.add(ProcessedMessage(message_id=msg.id, processed_at=msg.at))
+        if msg.sender_id == policy.bot_id:
+            return True
+        if msg.room_id is not None:
+            await directory.observe_member(
+                session,
+                room_id=msg.room_id,
+                topic=msg.room_topic,
+                wechat_id=msg.sender_id,
+                alias=msg.display_name,
+            )
+        person = await directory.get_person(session, msg.sender_id)
+        turn = Turn(session, msg, policy, person)
+        if is_command(msg.text):
+            if person is not None and person.is_office:
+                await run_command(turn, parse_command(msg.text))
+            else:
+                await turn.tell(msg.sender_id, texts.refuse_command(), key=f"refuse:{msg.id}", kind="refusal")
+        elif person is not None and person.unit_id is not None:
+            await handle_reply(turn, person.unit_id)
+        elif person is not None and person.is_office:
+            if msg.room_id is None:
+                await turn.tell(msg.sender_id, texts.private_hint_office(), key=f"hint:{msg.id}", kind="hint")
+        elif classify(msg.text).intents:
+            await _hint_unbound(turn)
+        return True
+
+
+def guess_unit(display_name: str, units: Sequence[UnitView]) -> str | None:
+    """The unit whose name or short name appears in a display name like 城关镇-王五, longest first."""
+    found = [
+        (len(label), unit.name)
+        for unit in units
+        for label in (unit.name, *unit.aliases)
+        if label and label in display_name
+    ]
+    return max(found)[1] if found else None
+
+
+async def _hint_unbound(turn: Turn) -> None:
+    """Tell the office that someone unbound replies like a liaison; the dedup key makes it once per person."""
+    msg, session = turn.msg, turn.session
+    guess = guess_unit(msg.display_name, await directory.units(session))
+    text = texts.unbound_hint(msg.sender_id, msg.display_name, msg.room_topic, msg.text, guess)
+    for office in await directory.office_staff(session):
+        await turn.tell(
+            office.wechat_id, text, key=f"unbound:{msg.sender_id}:{office.wechat_id}", kind="hint"
+        )

@@ -1,0 +1,191 @@
+"""Liaison replies: decide which notices a reply is about and record receipts, feedback and delays."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers import texts
+from handlers.classify import Reading, classify
+from handlers.context import Turn
+from handlers.notice_ref import NoticeRef
+from storage import notices
+from storage.models import PendingQuestion
+from storage.notices import AssignmentView, NoticeView
+
+Item = tuple[NoticeView, AssignmentView]
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What a reply applies to: assignments to receive, to attach feedback to, or a question to ask."""
+
+    receipt: tuple[Item, ...] = ()
+    feedback: tuple[Item, ...] = ()
+    ask: tuple[NoticeView, ...] | None = None  # ambiguous: ask, listing these candidates
+
+
+def _matches(ref: NoticeRef, notice: NoticeView) -> bool:
+    return notice.seq == ref.seq and (ref.year is None or notice.year == ref.year)
+
+
+def explicit_items(
+    refs: Sequence[NoticeRef], quoted_notice_id: int | None, items: Sequence[Item]
+) -> tuple[list[Item], bool]:
+    """Items the reply names (by number or by quoting the notice); the flag is False if a reference fits none."""
+    chosen: list[Item] = []
+    resolved = True
+    if quoted_notice_id is not None:
+        quoted = [item for item in items if item[0].id == quoted_notice_id]
+        resolved = bool(quoted)
+        chosen += quoted
+    for ref in refs:
+        found = [item for item in items if _matches(ref, item[0])]
+        if len(found) != 1:
+            resolved = False  # unknown to this unit, or the same number in two years
+        else:
+            chosen += found
+    unique = list({item[1].id: item for item in chosen}.values())
+    return unique, resolved
+
+
+def decide(reading: Reading, quoted_notice_id: int | None, items: Sequence[Item]) -> Targets:
+    """Pure: the unit's open assignments (oldest first) and a reading → what to record, or ask."""
+    owing_receipt = [item for item in items if item[1].owes_receipt]
+    explicit, resolved = explicit_items(reading.refs, quoted_notice_id, items)
+    wants_feedback = bool(reading.intents & {"feedback", "delay"})
+    if not resolved:
+        return Targets(ask=tuple(n for n, _ in (owing_receipt if "receipt" in reading.intents else items)))
+    if explicit:
+        receipt = [item for item in explicit if item[1].owes_receipt]
+        return Targets(
+            receipt=tuple(receipt) if "receipt" in reading.intents else (),
+            feedback=tuple(explicit) if wants_feedback else (),
+        )
+    receipt = []
+    if "receipt" in reading.intents and owing_receipt:
+        receipt = (
+            owing_receipt
+            if reading.all_owed
+            else [max(owing_receipt, key=lambda i: (i[0].issued_at, i[0].id))]
+        )
+    if not wants_feedback:
+        return Targets(receipt=tuple(receipt))
+    if receipt:
+        return Targets(receipt=tuple(receipt), feedback=tuple(receipt))
+    candidates = [item for item in items if not item[1].done and not item[1].excused]
+    with_due = [item for item in candidates if item[1].feedback_due is not None]
+    candidates = with_due or candidates
+    if len(candidates) == 1:
+        return Targets(feedback=tuple(candidates))
+    if not candidates:
+        return Targets()
+    return Targets(ask=tuple(n for n, _ in candidates))
+
+
+async def unit_items(turn: Turn, unit_id: int) -> list[Item]:
+    open_notices = {n.id: n for n in await notices.notices(turn.session, status="open")}
+    rows = await notices.assignments(turn.session, notice_ids=list(open_notices), unit_id=unit_id)
+    return [(open_notices[a.notice_id], a) for a in rows if not a.excused]
+
+
+@dataclass(frozen=True)
+class Source:
+    """The reply being recorded: its own id, time, author and text."""
+
+    message_id: str
+    at: datetime
+    by: str
+    text: str
+
+
+async def apply(session: AsyncSession, reading: Reading, targets: Targets, source: Source) -> None:
+    """Record what `targets` says, with the reply's own time and id."""
+    at, by, message_id = source.at, source.by, source.message_id
+    for notice, assignment in targets.receipt:
+        await notices.record_receipt(
+            session, assignment.id, number=notice.number, at=at, by=by, message_id=message_id
+        )
+    kind = "delay" if "delay" in reading.intents else reading.feedback_kind or "progress"
+    for notice, assignment in targets.feedback:
+        if assignment.received_at is None:
+            # Reporting on a notice shows it arrived: record the receipt too (late if past due).
+            await notices.record_receipt(
+                session, assignment.id, number=notice.number, at=at, by=by, message_id=message_id
+            )
+        await notices.add_feedback(
+            session, assignment.id, kind=kind, text=source.text, number=notice.number, at=at, by=by, message_id=message_id
+        )
+
+
+async def handle_reply(turn: Turn, unit_id: int) -> None:
+    """A message from a bound liaison: resolve earlier questions, then record what this one says."""
+    reading = classify(turn.msg.text)
+    quoted = None
+    if turn.msg.quote_id:
+        quoted = await notices.notice_of_sent_message(turn.session, turn.msg.quote_id)
+    items = await unit_items(turn, unit_id)
+    if reading.refs or quoted is not None:
+        await _answer_questions(turn, reading, quoted, items)
+        items = await unit_items(turn, unit_id)
+    if not reading.intents:
+        return
+    targets = decide(reading, quoted, items)
+    if targets.ask is not None:
+        await _ask(turn, targets.ask)
+        return
+    await apply(
+        turn.session, reading, targets, Source(turn.msg.id, turn.msg.at, turn.msg.sender_id, turn.msg.text)
+    )
+
+
+async def _ask(turn: Turn, candidates: tuple[NoticeView, ...]) -> None:
+    session = turn.session
+    waiting = await session.scalar(
+        select(PendingQuestion.id).where(
+            PendingQuestion.wechat_id == turn.msg.sender_id, PendingQuestion.resolved_at.is_(None)
+        )
+    )
+    session.add(
+        PendingQuestion(
+            wechat_id=turn.msg.sender_id,
+            room_id=turn.msg.room_id,
+            message_id=turn.msg.id,
+            text=turn.msg.text,
+            at=turn.msg.at,
+            candidates=[n.id for n in candidates],
+            resolved_at=None,
+        )
+    )
+    if waiting is None:  # ask once: while a question is open, later unclear replies wait with it
+        name = turn.person.name if turn.person and turn.person.name else turn.msg.display_name
+        await turn.reply(texts.ask_which_notice(turn.policy, name, turn.msg.text[:30], candidates))
+
+
+async def _answer_questions(turn: Turn, answer: Reading, quoted: int | None, items: Sequence[Item]) -> None:
+    """An earlier unclear reply now gets its notice from this message's number or quote."""
+    session = turn.session
+    open_questions = (
+        await session.scalars(
+            select(PendingQuestion)
+            .where(PendingQuestion.wechat_id == turn.msg.sender_id, PendingQuestion.resolved_at.is_(None))
+            .order_by(PendingQuestion.id)
+        )
+    ).all()
+    explicit, resolved = explicit_items(answer.refs, quoted, items)
+    if not open_questions or not explicit or not resolved:
+        return
+    for question in open_questions:
+        reading = classify(question.text)
+        chosen = [item for item in explicit if item[0].id in question.candidates] or explicit
+        targets = Targets(
+            receipt=tuple(i for i in chosen if i[1].owes_receipt) if "receipt" in reading.intents else (),
+            feedback=tuple(chosen) if reading.intents & {"feedback", "delay"} else (),
+        )
+        source = Source(question.message_id, question.at, question.wechat_id, question.text)
+        await apply(session, reading, targets, source)
+        question.resolved_at = turn.msg.at

@@ -1,0 +1,410 @@
+"""Office commands: issue, query, remind, close, withdraw, extend, excuse, bind and help."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from handlers import texts
+from handlers.commands import (
+    COMMAND_HELP,
+    Bind,
+    Close,
+    Command,
+    CommandError,
+    Excuse,
+    Extend,
+    Help,
+    Publish,
+    Query,
+    Remind,
+    Unbind,
+    Units,
+    Withdraw,
+)
+from handlers.context import Turn
+from handlers.notice_ref import parse_notice_number
+from handlers.reminders import reminder_messages, rooms_for_units
+from handlers.timeparse import TimeParseError, parse_deadline
+from handlers.units import UnitNames, resolve_units
+from storage import directory, notices
+from storage.notices import AssignmentView, NoticeView
+from storage.status import feedback_status, receipt_status
+
+
+async def run_command(turn: Turn, command: Command | CommandError) -> None:
+    if isinstance(command, CommandError):
+        await turn.reply(str(command))
+        return
+    match command:
+        case Publish():
+            await publish(turn, command)
+        case Query():
+            await query(turn, command.number)
+        case Remind():
+            await remind(turn, command.number)
+        case Close():
+            await change_status(turn, command.number, "closed", "")
+        case Withdraw():
+            await change_status(turn, command.number, "withdrawn", command.reason)
+        case Extend():
+            await extend(turn, command)
+        case Excuse():
+            await excuse(turn, command)
+        case Bind():
+            await bind(turn, command.unit, command.targets)
+        case Unbind():
+            await bind(turn, None, command.targets)
+        case Units():
+            await list_units(turn)
+        case Help():
+            await turn.reply(help_text(command.topic))
+        case _:
+            await turn.reply(help_text(None))
+
+
+def help_text(topic: str | None) -> str:
+    if topic and topic.strip().lstrip("/／") in COMMAND_HELP:
+        return COMMAND_HELP[topic.strip().lstrip("/／")]
+    return "督办助手命令（仅限督查室工作人员）：\n\n" + "\n\n".join(COMMAND_HELP.values())
+
+
+async def _resolve_units(turn: Turn, names: Sequence[str]) -> list[int] | None:
+    known = await directory.units(turn.session)
+    resolution = resolve_units(names, [UnitNames(u.id, u.name, u.aliases) for u in known])
+    if resolution.unknown:
+        await turn.reply(texts.unknown_units(resolution.unknown))
+        return None
+    return list(resolution.matched)
+
+
+async def _deadline(turn: Turn, label: str, text: str) -> datetime | None:
+    policy = turn.policy
+    try:
+        return parse_deadline(text, turn.now, tz=policy.tz, workday_end=policy.workday_end)
+    except TimeParseError as error:
+        await turn.reply(f"{label}有误：{error}")
+        return None
+
+
+async def _notice(turn: Turn, raw: str | None) -> NoticeView | None:
+    ref = parse_notice_number(raw or "")
+    if ref is None:
+        await turn.reply(f"编号“{raw or ''}”看不懂。请写成 12、12号 或 督办〔2026〕12号。")
+        return None
+    year = turn.policy.local(turn.now).year
+    notice = await notices.find_notice(turn.session, ref.seq, ref.year, year)
+    if notice is None:
+        shown = turn.policy.number(ref.year, ref.seq) if ref.year else f"{ref.seq}号"
+        await turn.reply(texts.unknown_notice(shown))
+    return notice
+
+
+async def _open_notice(turn: Turn, raw: str | None) -> NoticeView | None:
+    notice = await _notice(turn, raw)
+    if notice is not None and notice.status != "open":
+        await turn.reply(f"{notice.number}{texts.STATUS_NAMES[notice.status]}，不能再办理此操作。")
+        return None
+    return notice
+
+
+async def publish(turn: Turn, command: Publish) -> None:
+    session, policy = turn.session, turn.policy
+    if command.units is None:
+        unit_ids = [u.id for u in await directory.units(session)]
+        if not unit_ids:
+            await turn.reply("还没有任何承办单位，无法发布。请先导入名册（duban roster import）。")
+            return
+    else:
+        resolved = await _resolve_units(turn, command.units)
+        if resolved is None:
+            return
+        unit_ids = resolved
+    receipt_due = policy.local(turn.now + policy.receipt_window)
+    if command.receipt_due:
+        parsed = await _deadline(turn, "签收时限", command.receipt_due)
+        if parsed is None:
+            return
+        receipt_due = parsed
+    feedback_due = None
+    if command.feedback_due:
+        feedback_due = await _deadline(turn, "反馈时限", command.feedback_due)
+        if feedback_due is None:
+            return
+        if feedback_due < receipt_due:
+            await turn.reply(
+                f"反馈时限（{policy.show(feedback_due)}）早于签收时限（{policy.show(receipt_due)}），请检查后重新发布。"
+            )
+            return
+    year = policy.local(turn.now).year
+    seq = await notices.next_seq(session, year)
+    notice = await notices.create_notice(
+        session,
+        year=year,
+        seq=seq,
+        number=policy.number(year, seq),
+        title=command.title,
+        body=command.body,
+        issued_by=turn.msg.sender_id,
+        issued_at=turn.now,
+        receipt_due=receipt_due,
+        feedback_due=feedback_due,
+        unit_ids=unit_ids,
+    )
+    names = {u.id: u.name for u in await directory.units(session)}
+    unit_names = [names[i] for i in unit_ids]
+    liaisons = await directory.liaisons(session, unit_ids)
+    members = await directory.memberships(session, [p.wechat_id for p in liaisons])
+    rooms = rooms_for_units(unit_ids, liaisons, members)
+    topics = {m.room_id: m.room_topic for m in members}
+    text = texts.notice_post(policy, notice, unit_names)
+    for room_id, people in rooms.items():
+        await turn.post(
+            room_id,
+            text,
+            tuple(people),
+            key=f"notice:{notice.id}:post:{room_id}",
+            kind="notice",
+            notice_id=notice.id,
+        )
+    reached = {p.unit_id for p in liaisons if any(p.wechat_id in people for people in rooms.values())}
+    unreached = [names[i] for i in unit_ids if i not in reached]
+    await turn.reply(
+        texts.publish_confirmation(
+            policy, notice, unit_names, [(topics[r], len(p)) for r, p in rooms.items()], unreached
+        )
+    )
+
+
+def _statuses(a: AssignmentView, now: datetime) -> tuple[str, str]:
+    return (
+        receipt_status(a.received_at, a.receipt_due, a.excused, now),
+        feedback_status([f.at for f in a.feedback], a.feedback_due, a.excused, now),
+    )
+
+
+async def query(turn: Turn, raw: str | None) -> None:
+    session = turn.session
+    if raw is None:
+        items = []
+        for open_notice in await notices.notices(session, status="open"):
+            rows = await notices.assignments(session, notice_ids=[open_notice.id])
+            expected = [a for a in rows if a.feedback_due is not None and not a.excused]
+            items.append(
+                (
+                    open_notice,
+                    sum(a.received_at is not None for a in rows),
+                    len(rows),
+                    sum(bool(a.feedback) for a in expected),
+                    len(expected),
+                )
+            )
+        await turn.reply(texts.open_list(turn.policy, items))
+        return
+    notice = await _notice(turn, raw)
+    if notice is None:
+        return
+    rows = await notices.assignments(session, notice_ids=[notice.id])
+    by = [a.receipt_by for a in rows if a.receipt_by]
+    names = await directory.display_names(session, by)
+    detail = [(a, *_statuses(a, turn.now)) for a in rows]
+    await turn.reply(texts.notice_detail(turn.policy, notice, detail, names))
+
+
+async def remind(turn: Turn, raw: str | None) -> None:
+    notice = await _open_notice(turn, raw)
+    if notice is None:
+        return
+    session = turn.session
+    rows = await notices.assignments(session, notice_ids=[notice.id])
+    liaisons = await directory.liaisons(session, [a.unit_id for a in rows])
+    members = await directory.memberships(session, [p.wechat_id for p in liaisons])
+    messages = reminder_messages(turn.policy, notice, rows, liaisons, members)
+    if not messages:
+        owing = [a.unit_name for a in rows if a.owes_receipt or a.owes_feedback]
+        await turn.reply(
+            f"{notice.number} 没有需要催办的单位（均已签收并反馈）。"
+            if not owing
+            else f"{notice.number} 待办单位（{texts.units_line(owing)}）没有在群内的联络员，无法催办，请另行联系。"
+        )
+        return
+    for message in messages:
+        await turn.post(
+            message.room_id,
+            message.text,
+            message.mentions,
+            key=f"remind:{notice.id}:{turn.msg.id}:{message.room_id}",
+            kind="reminder",
+            notice_id=notice.id,
+        )
+    await turn.reply(f"已催办 {notice.number}，发送到 {len(messages)} 个群。")
+
+
+async def change_status(turn: Turn, raw: str | None, status: str, reason: str) -> None:
+    notice = await _open_notice(turn, raw)
+    if notice is None:
+        return
+    session = turn.session
+    await notices.set_status(session, notice.id, status, actor=turn.msg.sender_id, at=turn.now, reason=reason)
+    if status == "closed":
+        await turn.reply(f"已销号：{notice.number}《{notice.title}》。")
+        return
+    rows = await notices.assignments(session, notice_ids=[notice.id])
+    liaisons = await directory.liaisons(session, [a.unit_id for a in rows])
+    rooms = rooms_for_units([a.unit_id for a in rows], liaisons, await directory.memberships(session))
+    for room_id in rooms:
+        await turn.post(
+            room_id,
+            texts.withdrawn_post(notice, reason),
+            (),
+            key=f"notice:{notice.id}:withdrawn:{room_id}",
+            kind="withdrawn",
+            notice_id=notice.id,
+        )
+    await turn.reply(
+        f"已撤回：{notice.number}《{notice.title}》，已在 {len(rooms)} 个群告知。该通知不再计入任何统计。"
+    )
+
+
+async def extend(turn: Turn, command: Extend) -> None:
+    notice = await _open_notice(turn, command.number)
+    if notice is None:
+        return
+    session = turn.session
+    rows = await notices.assignments(session, notice_ids=[notice.id])
+    unit_ids: list[int] | None = None
+    if command.units:
+        unit_ids = await _resolve_units(turn, command.units)
+        if unit_ids is None:
+            return
+        assigned = {a.unit_id for a in rows}
+        outside = [a for a in unit_ids if a not in assigned]
+        if outside:
+            names = {u.id: u.name for u in await directory.units(session)}
+            await turn.reply(
+                f"{texts.units_line([names[i] for i in outside])} 不是 {notice.number} 的承办单位。"
+            )
+            return
+    label = "签收时限" if command.field == "receipt" else "反馈时限"
+    when = await _deadline(turn, label, command.when)
+    if when is None:
+        return
+    if command.field == "feedback" and unit_ids is None and when < notice.receipt_due:
+        await turn.reply(f"新的反馈时限早于签收时限（{turn.policy.show(notice.receipt_due)}），请检查。")
+        return
+    await notices.set_due(
+        session,
+        notice.id,
+        field=command.field,
+        when=when,
+        unit_ids=unit_ids,
+        actor=turn.msg.sender_id,
+        at=turn.now,
+    )
+    affected = [a for a in rows if unit_ids is None or a.unit_id in unit_ids]
+    unit_names = [a.unit_name for a in affected] if unit_ids is not None else None
+    liaisons = await directory.liaisons(session, [a.unit_id for a in affected])
+    rooms = rooms_for_units([a.unit_id for a in affected], liaisons, await directory.memberships(session))
+    shown = turn.policy.show(when)
+    for room_id in rooms:
+        await turn.post(
+            room_id,
+            texts.extended_post(turn.policy, notice, command.field, shown, unit_names),
+            (),
+            key=f"notice:{notice.id}:extend:{turn.msg.id}:{room_id}",
+            kind="extended",
+            notice_id=notice.id,
+        )
+    who = texts.units_line(unit_names) if unit_names else "全部承办单位"
+    await turn.reply(f"已将 {notice.number} {who}的{label}调整为 {shown}。")
+
+
+async def excuse(turn: Turn, command: Excuse) -> None:
+    notice = await _notice(turn, command.number)
+    if notice is None:
+        return
+    if notice.status == "withdrawn":
+        await turn.reply(f"{notice.number}已撤回，无需免责。")
+        return
+    unit_ids = await _resolve_units(turn, command.units)
+    if unit_ids is None:
+        return
+    rows = {a.unit_id: a for a in await notices.assignments(turn.session, notice_ids=[notice.id])}
+    outside = [i for i in unit_ids if i not in rows]
+    if outside:
+        names = {u.id: u.name for u in await directory.units(turn.session)}
+        await turn.reply(f"{texts.units_line([names[i] for i in outside])} 不是 {notice.number} 的承办单位。")
+        return
+    await notices.excuse(
+        turn.session, notice.id, unit_ids, reason=command.reason, actor=turn.msg.sender_id, at=turn.now
+    )
+    await turn.reply(
+        f"已对 {texts.units_line([rows[i].unit_name for i in unit_ids])} 在 {notice.number} 上免责（原因：{command.reason}），"
+        "不计入逾期。"
+    )
+
+
+async def bind(turn: Turn, unit_text: str | None, targets: Sequence[str]) -> None:
+    session = turn.session
+    unit_id, unit_name = None, None
+    if unit_text is not None:
+        resolved = await _resolve_units(turn, [unit_text])
+        if resolved is None:
+            return
+        if len(resolved) != 1:
+            await turn.reply("一次只能绑定到一个单位。用法：" + COMMAND_HELP["绑定"])
+            return
+        unit_id = resolved[0]
+        unit_name = next(u.name for u in await directory.units(session) if u.id == unit_id)
+    people = await _targets(turn, targets)
+    if people is None:
+        return
+    names = {u.id: u.name for u in await directory.units(session)}
+    for wechat_id, name in people:
+        previous = await directory.bind(
+            session, wechat_id=wechat_id, name=name, unit_id=unit_id, actor=turn.msg.sender_id, at=turn.now
+        )
+        previous_name = names.get(previous) if previous else None
+        if unit_name is not None:
+            await turn.reply(texts.bound(name or wechat_id, unit_name, previous_name))
+        else:
+            await turn.reply(texts.unbound(name or wechat_id, previous_name))
+
+
+async def _targets(turn: Turn, targets: Sequence[str]) -> list[tuple[str, str]] | None:
+    """The people a /绑定 or /解绑 names: by @-mention in a room, else by WeChat id or exact name."""
+    mentions = [m for m in turn.msg.mentions if m != turn.policy.bot_id]
+    if mentions:
+        names = await directory.display_names(turn.session, mentions, turn.msg.room_id)
+        return [(m, names[m]) for m in mentions]
+    if not targets:
+        await turn.reply("请 @ 要绑定的成员，或写出其微信号。用法：" + COMMAND_HELP["绑定"])
+        return None
+    found: list[tuple[str, str]] = []
+    for token in targets:
+        matches = await directory.find_people(turn.session, token)
+        if not matches:
+            await turn.reply(
+                f"找不到“{token}”。请在群里 @ 此人，或写出其微信号（可在 duban roster show 中查看）。"
+            )
+            return None
+        if len(matches) > 1:
+            listed = "、".join(f"{name}（{wid}）" for wid, name in matches)
+            await turn.reply(f"“{token}”对应多人：{listed}。请改写微信号。")
+            return None
+        found.append(matches[0])
+    return found
+
+
+async def list_units(turn: Turn) -> None:
+    session = turn.session
+    units = await directory.units(session)
+    liaisons = await directory.liaisons(session)
+    in_room = {m.wechat_id for m in await directory.memberships(session)}
+    by_unit: dict[int, list[str]] = {}
+    placed: dict[int, bool] = {}
+    for person in liaisons:
+        assert person.unit_id is not None
+        by_unit.setdefault(person.unit_id, []).append(person.name or person.wechat_id)
+        placed[person.unit_id] = placed.get(person.unit_id, False) or person.wechat_id in in_room
+    await turn.reply(texts.units_overview(units, by_unit, placed))

@@ -1,0 +1,110 @@
+"""Resolve the unit names office staff type ("财政局、城关、发改委") to unit ids, with suggestions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+_SEPARATORS_RE = re.compile(r"[、，,；;\s]+")
+_SPACES_RE = re.compile(r"\s+")
+# Compared without these, so "县财政局" = "财政局", "城关镇人民政府" = "城关镇政府" = "城关镇"
+# and "县人民政府办公室" = "县政府办公室"; "县政府" itself is kept, so "办公室" alone stays ambiguous.
+_COUNTY = "县"
+_GOVERNMENT = "政府"
+_MIN_KEY = 2  # a single character ("镇", "局") never matches anything by itself
+_MAX_SUGGESTIONS = 3
+
+
+@dataclass(frozen=True)
+class UnitNames:
+    """A unit as the resolver sees it: its id, official name and the short names people use."""
+
+    id: int
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnitResolution:
+    """Typed names resolved: matched ids in typed order; unknown names with up to 3 suggestions each."""
+
+    matched: tuple[int, ...]
+    unknown: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def split_unit_list(text: str) -> tuple[str, ...]:
+    """Split "城关镇、财政局，发改委" on 、，,；; and whitespace, dropping empty parts."""
+    return tuple(part for part in _SEPARATORS_RE.split(text) if part)
+
+
+def resolve_units(names: Sequence[str], units: Sequence[UnitNames]) -> UnitResolution:
+    """Match each typed name: exact name, exact alias, normalised form, then a unique substring."""
+    matched: list[int] = []
+    unknown: list[tuple[str, tuple[str, ...]]] = []
+    seen_unknown: set[str] = set()
+    for raw in names:
+        typed = raw.strip()
+        if not typed:
+            continue
+        ids, candidates = _match(typed, units)
+        if len(ids) == 1:
+            if ids[0] not in matched:
+                matched.append(ids[0])
+        elif typed not in seen_unknown:
+            seen_unknown.add(typed)
+            unknown.append((typed, _suggest(typed, units, candidates)))
+    return UnitResolution(matched=tuple(matched), unknown=tuple(unknown))
+
+
+def _match(typed: str, units: Sequence[UnitNames]) -> tuple[list[int], list[UnitNames]]:
+    """The ids the first deciding stage found (one means resolved) and, if ambiguous, the candidates."""
+    typed_keys = _keys(typed)
+    stages: tuple[Callable[[UnitNames], bool], ...] = (
+        lambda unit: unit.name == typed,
+        lambda unit: typed in unit.aliases,
+        lambda unit: bool(typed_keys & _all_keys(unit)),
+        lambda unit: any(key in known for key in typed_keys for known in _all_keys(unit)),
+    )
+    for stage in stages:
+        hits = [unit for unit in units if stage(unit)]
+        if hits:
+            ids = list(dict.fromkeys(unit.id for unit in hits))
+            return ids, hits if len(ids) > 1 else []
+    return [], []
+
+
+def _suggest(typed: str, units: Sequence[UnitNames], candidates: Iterable[UnitNames]) -> tuple[str, ...]:
+    """Official names to offer: the ambiguous candidates (closest first), names inside what was typed,
+    then close spellings of names and aliases."""
+    typed_compact = _compact(typed)
+
+    def closeness(unit: UnitNames) -> float:
+        return max(difflib.SequenceMatcher(None, typed_compact, known).ratio() for known in _all_keys(unit))
+
+    suggestions = [unit.name for unit in sorted(candidates, key=closeness, reverse=True)]
+    suggestions += [unit.name for unit in units if any(known in typed_compact for known in _all_keys(unit))]
+    spellings = {_compact(known): unit.name for unit in units for known in (unit.name, *unit.aliases)}
+    close = difflib.get_close_matches(typed_compact, list(spellings), n=_MAX_SUGGESTIONS, cutoff=0.5)
+    suggestions += [spellings[spelling] for spelling in close]
+    return tuple(list(dict.fromkeys(suggestions))[:_MAX_SUGGESTIONS])
+
+
+def _all_keys(unit: UnitNames) -> set[str]:
+    return set().union(*(_keys(known) for known in (unit.name, *unit.aliases)))
+
+
+def _compact(text: str) -> str:
+    """Half-width, no spaces, case-folded."""
+    return _SPACES_RE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _keys(text: str) -> set[str]:
+    """The compact form and its variants: 人民政府 → 政府, without a leading 县 or a trailing 政府."""
+    compact = _compact(text)
+    keys = {compact, compact.replace("人民政府", "政府")}
+    keys |= {key.removeprefix(_COUNTY) for key in keys}
+    keys |= {key.removesuffix(_GOVERNMENT) for key in keys}
+    return {key for key in keys if len(key) >= _MIN_KEY}

@@ -1,0 +1,1 @@
+"""The database: typed models, migrations, repositories and ledger exports."""

@@ -1,0 +1,171 @@
+"""Who is who: people, units, rooms and memberships, read as plain dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import audit
+from storage.models import Person, Room, RoomMember, Unit, UnitAlias
+
+
+@dataclass(frozen=True)
+class PersonView:
+    wechat_id: str
+    name: str
+    is_office: bool
+    unit_id: int | None
+    unit_name: str | None
+
+
+@dataclass(frozen=True)
+class UnitView:
+    id: int
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class MemberView:
+    room_id: str
+    room_topic: str
+    wechat_id: str
+    alias: str
+
+
+async def get_person(session: AsyncSession, wechat_id: str) -> PersonView | None:
+    row = (
+        await session.execute(
+            select(Person, Unit.name)
+            .outerjoin(Unit, Person.unit_id == Unit.id)
+            .where(Person.wechat_id == wechat_id)
+        )
+    ).first()
+    if row is None:
+        return None
+    person, unit_name = row
+    return PersonView(person.wechat_id, person.name, person.is_office, person.unit_id, unit_name)
+
+
+async def office_staff(session: AsyncSession) -> list[PersonView]:
+    people = (await session.scalars(select(Person).where(Person.is_office).order_by(Person.id))).all()
+    return [PersonView(p.wechat_id, p.name, True, p.unit_id, None) for p in people]
+
+
+async def units(session: AsyncSession) -> list[UnitView]:
+    rows = (await session.scalars(select(Unit).where(Unit.active).order_by(Unit.id))).all()
+    aliases: dict[int, list[str]] = {}
+    for alias in (await session.scalars(select(UnitAlias).order_by(UnitAlias.id))).all():
+        aliases.setdefault(alias.unit_id, []).append(alias.alias)
+    return [UnitView(u.id, u.name, tuple(aliases.get(u.id, ())), u.kind) for u in rows]
+
+
+async def liaisons(session: AsyncSession, unit_ids: list[int] | None = None) -> list[PersonView]:
+    """Bound liaisons (of the given units), in unit then binding order."""
+    query = select(Person, Unit.name).join(Unit, Person.unit_id == Unit.id).order_by(Unit.id, Person.id)
+    if unit_ids is not None:
+        query = query.where(Person.unit_id.in_(unit_ids))
+    rows = (await session.execute(query)).all()
+    return [PersonView(p.wechat_id, p.name, p.is_office, p.unit_id, name) for p, name in rows]
+
+
+async def memberships(session: AsyncSession, wechat_ids: list[str] | None = None) -> list[MemberView]:
+    query = (
+        select(RoomMember, Room)
+        .join(Room, RoomMember.room_id == Room.id)
+        .where(Room.active)
+        .order_by(Room.id, RoomMember.id)
+    )
+    if wechat_ids is not None:
+        query = query.where(RoomMember.wechat_id.in_(wechat_ids))
+    rows = (await session.execute(query)).all()
+    return [MemberView(room.wechat_id, room.topic, m.wechat_id, m.alias) for m, room in rows]
+
+
+async def room_topic(session: AsyncSession, room_id: str) -> str | None:
+    return await session.scalar(select(Room.topic).where(Room.wechat_id == room_id))
+
+
+async def display_names(
+    session: AsyncSession, wechat_ids: list[str], room_id: str | None = None
+) -> dict[str, str]:
+    """Best display name per id: the room alias there, else the roster name, else the id."""
+    names = {wechat_id: wechat_id for wechat_id in wechat_ids}
+    for person in (await session.scalars(select(Person).where(Person.wechat_id.in_(wechat_ids)))).all():
+        if person.name:
+            names[person.wechat_id] = person.name
+    if room_id is not None:
+        query = (
+            select(RoomMember)
+            .join(Room, RoomMember.room_id == Room.id)
+            .where(Room.wechat_id == room_id, RoomMember.wechat_id.in_(wechat_ids))
+        )
+        for member in (await session.scalars(query)).all():
+            if member.alias:
+                names[member.wechat_id] = member.alias
+    return names
+
+
+async def observe_member(
+    session: AsyncSession, *, room_id: str, topic: str | None, wechat_id: str, alias: str
+) -> None:
+    """Remember a room and a member seen in chat (new rooms, new members, changed names)."""
+    room = await session.scalar(select(Room).where(Room.wechat_id == room_id))
+    if room is None:
+        room = Room(wechat_id=room_id, topic=topic or room_id, active=True)
+        session.add(room)
+        await session.flush()
+    elif topic and room.topic != topic:
+        room.topic = topic
+    member = await session.scalar(
+        select(RoomMember).where(RoomMember.room_id == room.id, RoomMember.wechat_id == wechat_id)
+    )
+    if member is None:
+        session.add(RoomMember(room_id=room.id, wechat_id=wechat_id, alias=alias))
+    elif alias and member.alias != alias:
+        member.alias = alias
+
+
+async def find_people(session: AsyncSession, token: str) -> list[tuple[str, str]]:
+    """(wechat id, name) of everyone whose id, roster name or room alias is exactly `token`."""
+    found: dict[str, str] = {}
+    for person in (
+        await session.scalars(select(Person).where((Person.wechat_id == token) | (Person.name == token)))
+    ).all():
+        found[person.wechat_id] = person.name
+    for member in (
+        await session.scalars(
+            select(RoomMember).where((RoomMember.wechat_id == token) | (RoomMember.alias == token))
+        )
+    ).all():
+        found.setdefault(member.wechat_id, member.alias)
+    return sorted(found.items())
+
+
+async def bind(
+    session: AsyncSession, *, wechat_id: str, name: str, unit_id: int | None, actor: str, at: datetime
+) -> int | None:
+    """Bind a person to a unit (None: unbind); returns the unit they were bound to before."""
+    person = await session.scalar(select(Person).where(Person.wechat_id == wechat_id))
+    if person is None:
+        person = Person(wechat_id=wechat_id, name=name, is_office=False, unit_id=None)
+        session.add(person)
+    previous = person.unit_id
+    if not person.name and name:
+        person.name = name
+    person.unit_id = unit_id
+    await session.flush()
+    audit.record(
+        session,
+        at=at,
+        actor=actor,
+        action="bind" if unit_id else "unbind",
+        subject=f"person:{wechat_id}",
+        unit_id=unit_id,
+        previous_unit_id=previous,
+    )
+    return previous

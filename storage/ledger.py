@@ -1,0 +1,308 @@
+"""The ledger (台账): every notice × unit with its times and outcomes, as JSON, CSV or an Excel workbook.
+
+`build_ledger` reads the database into the JSON form shared by `duban export` and `duban replay`;
+`write_ledger` renders that form. CSV and XLSX carry one row per notice × unit with Chinese headers
+(`LEDGER_COLUMNS`) and Chinese status words; the workbook adds a sheet with every feedback entry
+(`FEEDBACK_COLUMNS`). Times in CSV/XLSX are local wall-clock times of the ledger's timezone.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final, Literal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Assignment, FeedbackEntry, Notice, Person, Unit
+from storage.status import (
+    FEEDBACK_KIND_LABELS,
+    FEEDBACK_LABELS,
+    NOTICE_STATUS_LABELS,
+    RECEIPT_LABELS,
+    effective_feedback_due,
+    effective_receipt_due,
+    feedback_status,
+    receipt_status,
+)
+
+LedgerFormat = Literal["json", "csv", "xlsx"]
+
+LEDGER_COLUMNS: Final = (
+    "编号",
+    "标题",
+    "状态",
+    "下发人",
+    "下发时间",
+    "承办单位",
+    "签收时限",
+    "签收时间",
+    "签收人",
+    "签收情况",
+    "反馈时限",
+    "反馈情况",
+    "反馈次数",
+    "最新反馈时间",
+    "最新反馈类型",
+    "最新反馈",
+    "免责原因",
+)
+FEEDBACK_COLUMNS: Final = ("编号", "标题", "承办单位", "反馈时间", "类型", "反馈人", "内容")
+_TIME_COLUMNS: Final = frozenset({"下发时间", "签收时限", "签收时间", "反馈时限", "最新反馈时间", "反馈时间"})
+_CSV_TIME_FORMAT: Final = "%Y-%m-%d %H:%M:%S"
+_XLSX_TIME_FORMAT: Final = "yyyy-mm-dd hh:mm:ss"
+_WRAP_COLUMNS: Final = frozenset({"标题", "最新反馈", "内容", "免责原因"})
+
+
+def _iso(value: datetime | None, tz: ZoneInfo) -> str | None:
+    return None if value is None else value.astimezone(tz).replace(microsecond=0).isoformat()
+
+
+async def build_ledger(
+    session: AsyncSession, *, now: datetime, tz: ZoneInfo, year: int | None = None
+) -> dict[str, Any]:
+    """The ledger JSON form; notices by year and seq, units in assignment order, times with tz's offset.
+
+    Statuses are evaluated at ``now``, or for a closed or withdrawn notice at its ``closed_at`` if
+    earlier: once the office has closed a notice nothing more falls due on it.
+    """
+    notice_query = select(Notice).order_by(Notice.year, Notice.seq)
+    assignment_query = (
+        select(Assignment, Unit.name)
+        .join(Unit, Assignment.unit_id == Unit.id)
+        .join(Notice, Assignment.notice_id == Notice.id)
+        .order_by(Assignment.id)
+    )
+    feedback_query = (
+        select(FeedbackEntry)
+        .join(Assignment, FeedbackEntry.assignment_id == Assignment.id)
+        .join(Notice, Assignment.notice_id == Notice.id)
+        .order_by(FeedbackEntry.at, FeedbackEntry.id)
+    )
+    if year is not None:
+        notice_query = notice_query.where(Notice.year == year)
+        assignment_query = assignment_query.where(Notice.year == year)
+        feedback_query = feedback_query.where(Notice.year == year)
+
+    notices = list(await session.scalars(notice_query))
+    assignments: dict[int, list[tuple[Assignment, str]]] = {}
+    for assignment, unit_name in await session.execute(assignment_query):
+        assignments.setdefault(assignment.notice_id, []).append((assignment, unit_name))
+    feedback: dict[int, list[FeedbackEntry]] = {}
+    for entry in await session.scalars(feedback_query):
+        feedback.setdefault(entry.assignment_id, []).append(entry)
+    names: dict[str, str] = {
+        wechat_id: name for wechat_id, name in await session.execute(select(Person.wechat_id, Person.name))
+    }
+
+    def name_of(wechat_id: str | None) -> str | None:
+        return None if wechat_id is None else names.get(wechat_id) or None
+
+    def unit_entry(notice: Notice, assignment: Assignment, unit_name: str) -> dict[str, Any]:
+        as_of = now
+        if notice.status != "open" and notice.closed_at is not None:
+            as_of = min(now, notice.closed_at)
+        receipt_due = effective_receipt_due(assignment, notice)
+        feedback_due = effective_feedback_due(assignment, notice)
+        entries = feedback.get(assignment.id, [])
+        return {
+            "unit": unit_name,
+            "receipt_due": _iso(receipt_due, tz),
+            "received_at": _iso(assignment.received_at, tz),
+            "receipt_by": assignment.receipt_by,
+            "receipt_by_name": name_of(assignment.receipt_by),
+            "receipt_status": receipt_status(assignment.received_at, receipt_due, assignment.excused, as_of),
+            "feedback_due": _iso(feedback_due, tz),
+            "feedback_status": feedback_status(
+                [entry.at for entry in entries], feedback_due, assignment.excused, as_of
+            ),
+            "excused": assignment.excused,
+            "excuse_reason": assignment.excuse_reason,
+            "feedback": [
+                {
+                    "at": _iso(entry.at, tz),
+                    "kind": entry.kind,
+                    "by": entry.by,
+                    "by_name": name_of(entry.by),
+                    "text": entry.text,
+                }
+                for entry in entries
+            ],
+        }
+
+    return {
+        "generated_at": _iso(now, tz),
+        "timezone": tz.key,
+        "notices": [
+            {
+                "number": notice.number,
+                "year": notice.year,
+                "seq": notice.seq,
+                "title": notice.title,
+                "status": notice.status,
+                "issued_at": _iso(notice.issued_at, tz),
+                "issued_by": notice.issued_by,
+                "issued_by_name": name_of(notice.issued_by),
+                "receipt_due": _iso(notice.receipt_due, tz),
+                "feedback_due": _iso(notice.feedback_due, tz),
+                "closed_at": _iso(notice.closed_at, tz),
+                "body": notice.body,
+                "units": [
+                    unit_entry(notice, a, unit_name) for a, unit_name in assignments.get(notice.id, [])
+                ],
+            }
+            for notice in notices
+        ],
+        "flags": await _flags(session, year=year),
+    }
+
+
+async def _flags(session: AsyncSession, *, year: int | None) -> list[dict[str, Any]]:
+    """Penalty flags (书面检查, 通报批评 …) for the ledger; the penalty issue fills this seam."""
+    return []
+
+
+def write_ledger(ledger: Mapping[str, Any], fmt: LedgerFormat, out: Path | None) -> bytes | None:
+    """Render the ledger as json, csv (UTF-8 with BOM) or xlsx; to ``out``, or returned as bytes if None."""
+    if fmt == "json":
+        data = (json.dumps(ledger, ensure_ascii=False, indent=2) + "\n").encode()
+    elif fmt == "csv":
+        data = _csv_bytes(ledger)
+    elif fmt == "xlsx":
+        data = _xlsx_bytes(ledger)
+    else:
+        raise ValueError(f"unknown ledger format {fmt!r}; use json, csv or xlsx")
+    if out is None:
+        return data
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    return None
+
+
+def _local(value: str | None) -> datetime | None:
+    """The ledger's ISO time as a naive local wall-clock time (what a spreadsheet cell shows)."""
+    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=None)
+
+
+def ledger_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
+    """One row per notice × unit in `LEDGER_COLUMNS` order (a notice without units gets one row)."""
+    rows: list[list[object]] = []
+    for notice in ledger["notices"]:
+        head: list[object] = [
+            notice["number"],
+            notice["title"],
+            NOTICE_STATUS_LABELS.get(notice["status"], notice["status"]),
+            notice.get("issued_by_name") or notice.get("issued_by") or "",
+            _local(notice["issued_at"]),
+        ]
+        if not notice["units"]:
+            rows.append(head + [""] * (len(LEDGER_COLUMNS) - len(head)))
+        for unit in notice["units"]:
+            entries = unit["feedback"]
+            latest = entries[-1] if entries else None
+            rows.append(
+                [
+                    *head,
+                    unit["unit"],
+                    _local(unit.get("receipt_due", notice["receipt_due"])),
+                    _local(unit["received_at"]),
+                    unit.get("receipt_by_name") or unit["receipt_by"] or "",
+                    RECEIPT_LABELS.get(unit["receipt_status"], unit["receipt_status"]),
+                    _local(unit.get("feedback_due", notice["feedback_due"])),
+                    FEEDBACK_LABELS.get(unit["feedback_status"], unit["feedback_status"]),
+                    len(entries),
+                    _local(latest["at"]) if latest else None,
+                    FEEDBACK_KIND_LABELS.get(latest["kind"], latest["kind"]) if latest else "",
+                    latest["text"] if latest else "",
+                    unit.get("excuse_reason") or "",
+                ]
+            )
+    return rows
+
+
+def feedback_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
+    """Every feedback entry, in `FEEDBACK_COLUMNS` order."""
+    return [
+        [
+            notice["number"],
+            notice["title"],
+            unit["unit"],
+            _local(entry["at"]),
+            FEEDBACK_KIND_LABELS.get(entry["kind"], entry["kind"]),
+            entry.get("by_name") or entry["by"],
+            entry["text"],
+        ]
+        for notice in ledger["notices"]
+        for unit in notice["units"]
+        for entry in unit["feedback"]
+    ]
+
+
+def _csv_bytes(ledger: Mapping[str, Any]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(LEDGER_COLUMNS)
+    for row in ledger_rows(ledger):
+        writer.writerow(
+            [
+                value.strftime(_CSV_TIME_FORMAT)
+                if isinstance(value, datetime)
+                else ""
+                if value is None
+                else value
+                for value in row
+            ]
+        )
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _display_width(value: object) -> int:
+    if isinstance(value, datetime):
+        return 19
+    text = "" if value is None else str(value)
+    longest = max(text.split("\n"), key=len, default="")
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in longest)
+
+
+def _fill_sheet(sheet: Any, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    sheet.append(list(columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    widths = [_display_width(title) for title in columns]
+    for row in rows:
+        sheet.append(list(row))
+        widths = [max(width, _display_width(value)) for width, value in zip(widths, row, strict=True)]
+    for index, title in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = min(max(widths[index - 1], 6) + 2, 60)
+        if title in _TIME_COLUMNS or title in _WRAP_COLUMNS:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                if title in _TIME_COLUMNS:
+                    cell.number_format = _XLSX_TIME_FORMAT
+                else:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def _xlsx_bytes(ledger: Mapping[str, Any]) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    ledger_sheet = workbook.active
+    ledger_sheet.title = "台账"
+    _fill_sheet(ledger_sheet, LEDGER_COLUMNS, ledger_rows(ledger))
+    _fill_sheet(workbook.create_sheet("反馈明细"), FEEDBACK_COLUMNS, feedback_rows(ledger))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,178 @@
+"""SQLAlchemy typed models: the single source of truth for roster, notices, receipts and the outbox."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from storage.types import UTCDateTime
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime,
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+    }
+
+
+class Unit(Base):
+    """A 承办单位: township, department or other body notices are addressed to."""
+
+    __tablename__ = "units"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(40), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class UnitAlias(Base):
+    """A short name of a unit (发改委 for 县发展和改革委员会); unique across all units."""
+
+    __tablename__ = "unit_aliases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class Person(Base):
+    """Anyone the bot knows by WeChat id: office staff and liaisons (bound to one unit)."""
+
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    wechat_id: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    is_office: Mapped[bool] = mapped_column(Boolean, default=False)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"), index=True)
+
+
+class Room(Base):
+    """A WeChat work group the bot is in."""
+
+    __tablename__ = "rooms"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    wechat_id: Mapped[str] = mapped_column(String(200), unique=True)
+    topic: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class RoomMember(Base):
+    """Who is in which room, with their display name there (from the roster or seen in chat)."""
+
+    __tablename__ = "room_members"
+    __table_args__ = (UniqueConstraint("room_id", "wechat_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id", ondelete="CASCADE"), index=True)
+    wechat_id: Mapped[str] = mapped_column(String(200), index=True)
+    alias: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Notice(Base):
+    """A 督办通知单, numbered per year."""
+
+    __tablename__ = "notices"
+    __table_args__ = (UniqueConstraint("year", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(60), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text, default="")
+    issued_by: Mapped[str] = mapped_column(String(200))
+    issued_at: Mapped[datetime]
+    receipt_due: Mapped[datetime]
+    feedback_due: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open | closed | withdrawn
+    closed_at: Mapped[datetime | None]
+
+
+class Assignment(Base):
+    """One notice addressed to one unit: its receipt, deadline overrides and excuse."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("notice_id", "unit_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    receipt_due: Mapped[datetime | None]  # per-unit extension; None: the notice's
+    feedback_due: Mapped[datetime | None]
+    received_at: Mapped[datetime | None]
+    receipt_by: Mapped[str | None] = mapped_column(String(200))
+    receipt_message_id: Mapped[str | None] = mapped_column(String(200))
+    excused: Mapped[bool] = mapped_column(Boolean, default=False)
+    excuse_reason: Mapped[str | None] = mapped_column(Text)
+    excused_by: Mapped[str | None] = mapped_column(String(200))
+    excused_at: Mapped[datetime | None]
+
+
+class FeedbackEntry(Base):
+    """A unit's 落实情况反馈 (progress or done) or 延期说明 (delay) for one assignment."""
+
+    __tablename__ = "feedback"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # progress | done | delay
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime]
+    by: Mapped[str] = mapped_column(String(200))
+    message_id: Mapped[str] = mapped_column(String(200))
+
+
+class ProcessedMessage(Base):
+    """Inbound message ids already handled, so a redelivered message changes nothing."""
+
+    __tablename__ = "processed_messages"
+    message_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    processed_at: Mapped[datetime]
+
+
+class PendingQuestion(Base):
+    """A liaison reply whose notice was ambiguous: the bot asked which one and waits for the answer."""
+
+    __tablename__ = "pending_questions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    wechat_id: Mapped[str] = mapped_column(String(200), index=True)
+    room_id: Mapped[str | None] = mapped_column(String(200))
+    message_id: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime]
+    candidates: Mapped[list[Any]]  # notice ids
+    resolved_at: Mapped[datetime | None]
+
+
+class OutboxMessage(Base):
+    """A message waiting to be sent (or sent); `dedup_key` makes every logical message unique."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dedup_key: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    room_id: Mapped[str | None] = mapped_column(String(200))
+    to_id: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    mentions: Mapped[list[Any]]
+    notice_id: Mapped[int | None] = mapped_column(ForeignKey("notices.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(
+        String(20), default="pending", index=True
+    )  # pending|sending|sent|failed|unknown
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime]
+    not_before: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    transport_message_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class AuditEntry(Base):
+    """Every state change: who did what to what, when."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(60))
+    subject: Mapped[str] = mapped_column(String(300))
+    detail: Mapped[dict[str, Any]]

@@ -1,0 +1,324 @@
+"""Notices, their assignments to units, receipts and feedback: reads as dataclasses, writes audited."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import audit
+from storage.models import Assignment, FeedbackEntry, Notice, OutboxMessage, Unit
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    id: int
+    year: int
+    seq: int
+    number: str
+    title: str
+    body: str
+    issued_by: str
+    issued_at: datetime
+    receipt_due: datetime
+    feedback_due: datetime | None
+    status: str
+
+
+@dataclass(frozen=True)
+class FeedbackView:
+    kind: str
+    text: str
+    at: datetime
+    by: str
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    id: int
+    notice_id: int
+    unit_id: int
+    unit_name: str
+    receipt_due: datetime  # effective: the unit's extension or the notice's
+    feedback_due: datetime | None
+    received_at: datetime | None
+    receipt_by: str | None
+    excused: bool
+    excuse_reason: str | None
+    feedback: tuple[FeedbackView, ...]
+
+    @property
+    def owes_receipt(self) -> bool:
+        return not self.excused and self.received_at is None
+
+    @property
+    def owes_feedback(self) -> bool:
+        return not self.excused and self.feedback_due is not None and not self.feedback
+
+    @property
+    def done(self) -> bool:
+        return any(entry.kind == "done" for entry in self.feedback)
+
+
+def _view(notice: Notice) -> NoticeView:
+    return NoticeView(
+        notice.id,
+        notice.year,
+        notice.seq,
+        notice.number,
+        notice.title,
+        notice.body,
+        notice.issued_by,
+        notice.issued_at,
+        notice.receipt_due,
+        notice.feedback_due,
+        notice.status,
+    )
+
+
+async def next_seq(session: AsyncSession, year: int) -> int:
+    current = await session.scalar(select(func.max(Notice.seq)).where(Notice.year == year))
+    return (current or 0) + 1
+
+
+async def create_notice(
+    session: AsyncSession,
+    *,
+    year: int,
+    seq: int,
+    number: str,
+    title: str,
+    body: str,
+    issued_by: str,
+    issued_at: datetime,
+    receipt_due: datetime,
+    feedback_due: datetime | None,
+    unit_ids: Sequence[int],
+) -> NoticeView:
+    notice = Notice(
+        year=year,
+        seq=seq,
+        number=number,
+        title=title,
+        body=body,
+        issued_by=issued_by,
+        issued_at=issued_at,
+        receipt_due=receipt_due,
+        feedback_due=feedback_due,
+        status="open",
+    )
+    session.add(notice)
+    await session.flush()
+    session.add_all(Assignment(notice_id=notice.id, unit_id=unit_id, excused=False) for unit_id in unit_ids)
+    audit.record(
+        session,
+        at=issued_at,
+        actor=issued_by,
+        action="notice.issue",
+        subject=number,
+        title=title,
+        units=list(unit_ids),
+        receipt_due=receipt_due.isoformat(),
+        feedback_due=feedback_due.isoformat() if feedback_due else None,
+    )
+    await session.flush()
+    return _view(notice)
+
+
+async def get_notice(session: AsyncSession, notice_id: int) -> NoticeView:
+    notice = await session.get_one(Notice, notice_id)
+    return _view(notice)
+
+
+async def find_notice(
+    session: AsyncSession, seq: int, year: int | None, default_year: int
+) -> NoticeView | None:
+    """The notice with this number: in `year` if given, else this year's, else the latest year's."""
+    query = select(Notice).where(Notice.seq == seq)
+    if year is not None:
+        query = query.where(Notice.year == year)
+    found = (await session.scalars(query.order_by(Notice.year.desc()))).all()
+    preferred = [n for n in found if n.year == default_year] or list(found)
+    return _view(preferred[0]) if preferred else None
+
+
+async def notices(session: AsyncSession, *, status: str | None = "open") -> list[NoticeView]:
+    query = select(Notice).order_by(Notice.issued_at, Notice.id)
+    if status is not None:
+        query = query.where(Notice.status == status)
+    return [_view(n) for n in (await session.scalars(query)).all()]
+
+
+async def assignments(
+    session: AsyncSession, *, notice_ids: Sequence[int] | None = None, unit_id: int | None = None
+) -> list[AssignmentView]:
+    """Assignments with their feedback, ordered by notice issue time then assignment id."""
+    query = (
+        select(Assignment, Notice, Unit.name)
+        .join(Notice, Assignment.notice_id == Notice.id)
+        .join(Unit, Assignment.unit_id == Unit.id)
+        .order_by(Notice.issued_at, Notice.id, Assignment.id)
+    )
+    if notice_ids is not None:
+        query = query.where(Assignment.notice_id.in_(notice_ids))
+    if unit_id is not None:
+        query = query.where(Assignment.unit_id == unit_id)
+    rows = (await session.execute(query)).all()
+    ids = [a.id for a, _, _ in rows]
+    entries: dict[int, list[FeedbackView]] = {}
+    if ids:
+        feedback_query = (
+            select(FeedbackEntry)
+            .where(FeedbackEntry.assignment_id.in_(ids))
+            .order_by(FeedbackEntry.at, FeedbackEntry.id)
+        )
+        for entry in (await session.scalars(feedback_query)).all():
+            entries.setdefault(entry.assignment_id, []).append(
+                FeedbackView(entry.kind, entry.text, entry.at, entry.by)
+            )
+    return [
+        AssignmentView(
+            a.id,
+            a.notice_id,
+            a.unit_id,
+            unit_name,
+            a.receipt_due or n.receipt_due,
+            a.feedback_due or n.feedback_due,
+            a.received_at,
+            a.receipt_by,
+            a.excused,
+            a.excuse_reason,
+            tuple(entries.get(a.id, ())),
+        )
+        for a, n, unit_name in rows
+    ]
+
+
+async def set_status(
+    session: AsyncSession, notice_id: int, status: str, *, actor: str, at: datetime, reason: str = ""
+) -> None:
+    notice = await session.get_one(Notice, notice_id)
+    previous = notice.status
+    notice.status = status
+    notice.closed_at = at if status != "open" else None
+    audit.record(
+        session,
+        at=at,
+        actor=actor,
+        action=f"notice.{status}",
+        subject=notice.number,
+        previous=previous,
+        reason=reason,
+    )
+
+
+async def set_due(
+    session: AsyncSession,
+    notice_id: int,
+    *,
+    field: str,
+    when: datetime,
+    unit_ids: Sequence[int] | None,
+    actor: str,
+    at: datetime,
+) -> None:
+    """Extend (or move) the receipt or feedback deadline, for the whole notice or some units."""
+    notice = await session.get_one(Notice, notice_id)
+    if unit_ids is None:
+        setattr(notice, f"{field}_due", when)
+    else:
+        rows = (
+            await session.scalars(
+                select(Assignment).where(Assignment.notice_id == notice_id, Assignment.unit_id.in_(unit_ids))
+            )
+        ).all()
+        for row in rows:
+            setattr(row, f"{field}_due", when)
+    audit.record(
+        session,
+        at=at,
+        actor=actor,
+        action=f"notice.extend_{field}",
+        subject=notice.number,
+        due=when.isoformat(),
+        units=list(unit_ids) if unit_ids is not None else "all",
+    )
+
+
+async def excuse(
+    session: AsyncSession, notice_id: int, unit_ids: Sequence[int], *, reason: str, actor: str, at: datetime
+) -> None:
+    notice = await session.get_one(Notice, notice_id)
+    rows = (
+        await session.scalars(
+            select(Assignment).where(Assignment.notice_id == notice_id, Assignment.unit_id.in_(unit_ids))
+        )
+    ).all()
+    for row in rows:
+        row.excused, row.excuse_reason, row.excused_by, row.excused_at = True, reason, actor, at
+    audit.record(
+        session,
+        at=at,
+        actor=actor,
+        action="assignment.excuse",
+        subject=notice.number,
+        units=list(unit_ids),
+        reason=reason,
+    )
+
+
+async def record_receipt(
+    session: AsyncSession, assignment_id: int, *, at: datetime, by: str, message_id: str, number: str
+) -> bool:
+    """Record the first receipt of an assignment; a later one changes nothing (returns False)."""
+    row = await session.get_one(Assignment, assignment_id)
+    if row.received_at is not None:
+        return False
+    row.received_at, row.receipt_by, row.receipt_message_id = at, by, message_id
+    audit.record(
+        session,
+        at=at,
+        actor=by,
+        action="assignment.receipt",
+        subject=number,
+        assignment_id=assignment_id,
+        message_id=message_id,
+    )
+    return True
+
+
+async def add_feedback(
+    session: AsyncSession,
+    assignment_id: int,
+    *,
+    kind: str,
+    text: str,
+    at: datetime,
+    by: str,
+    message_id: str,
+    number: str,
+) -> None:
+    session.add(
+        FeedbackEntry(assignment_id=assignment_id, kind=kind, text=text, at=at, by=by, message_id=message_id)
+    )
+    audit.record(
+        session,
+        at=at,
+        actor=by,
+        action=f"assignment.feedback.{kind}",
+        subject=number,
+        assignment_id=assignment_id,
+        message_id=message_id,
+    )
+
+
+async def notice_of_sent_message(session: AsyncSession, transport_message_id: str) -> int | None:
+    """The notice a message the bot sent belongs to (for quoted replies)."""
+    return await session.scalar(
+        select(OutboxMessage.notice_id)
+        .where(OutboxMessage.transport_message_id == transport_message_id)
+        .limit(1)
+    )

@@ -1,0 +1,121 @@
+"""The durable outbox: messages are queued in the same transaction as the change that caused them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import OutboxMessage
+
+
+@dataclass(frozen=True)
+class QueuedMessage:
+    id: int
+    dedup_key: str
+    kind: str
+    room_id: str | None
+    to_id: str | None
+    text: str
+    mentions: tuple[str, ...]
+    notice_id: int | None
+    attempts: int
+    not_before: datetime
+
+
+async def enqueue(
+    session: AsyncSession,
+    *,
+    room_id: str | None,
+    to_id: str | None,
+    text: str,
+    mentions: tuple[str, ...] = (),
+    dedup_key: str,
+    kind: str,
+    now: datetime,
+    notice_id: int | None = None,
+    not_before: datetime | None = None,
+) -> bool:
+    """Queue a message unless one with the same dedup key was ever queued; True when queued."""
+    exists = await session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedup_key == dedup_key))
+    if exists is not None:
+        return False
+    session.add(
+        OutboxMessage(
+            dedup_key=dedup_key,
+            kind=kind,
+            room_id=room_id,
+            to_id=to_id,
+            text=text,
+            mentions=list(mentions),
+            notice_id=notice_id,
+            status="pending",
+            attempts=0,
+            created_at=now,
+            not_before=not_before or now,
+        )
+    )
+    await session.flush()
+    return True
+
+
+async def pending(session: AsyncSession) -> list[QueuedMessage]:
+    rows = (
+        await session.scalars(
+            select(OutboxMessage).where(OutboxMessage.status == "pending").order_by(OutboxMessage.id)
+        )
+    ).all()
+    return [
+        QueuedMessage(
+            r.id,
+            r.dedup_key,
+            r.kind,
+            r.room_id,
+            r.to_id,
+            r.text,
+            tuple(r.mentions),
+            r.notice_id,
+            r.attempts,
+            r.not_before,
+        )
+        for r in rows
+    ]
+
+
+async def mark_sent(
+    session: AsyncSession, outbox_id: int, *, at: datetime, transport_message_id: str
+) -> None:
+    row = await session.get_one(OutboxMessage, outbox_id)
+    row.status, row.sent_at, row.transport_message_id = "sent", at, transport_message_id
+    row.attempts += 1
+
+
+async def mark_failed_attempt(
+    session: AsyncSession, outbox_id: int, *, error: str, retry_at: datetime | None
+) -> None:
+    """Count a failed attempt; with no retry time the message is given up (status failed)."""
+    row = await session.get_one(OutboxMessage, outbox_id)
+    row.attempts += 1
+    row.last_error = error
+    if retry_at is None:
+        row.status = "failed"
+    else:
+        row.not_before = retry_at
+
+
+async def recent_sends(session: AsyncSession, since: datetime) -> list[tuple[str, datetime]]:
+    """(conversation key, sent time) of everything sent since `since`, oldest first, for pacing."""
+    rows = (
+        await session.execute(
+            select(OutboxMessage.room_id, OutboxMessage.to_id, OutboxMessage.sent_at)
+            .where(OutboxMessage.status == "sent", OutboxMessage.sent_at >= since)
+            .order_by(OutboxMessage.sent_at)
+        )
+    ).all()
+    return [(conversation_key(room, to), at) for room, to, at in rows if at is not None]
+
+
+def conversation_key(room_id: str | None, to_id: str | None) -> str:
+    return f"room:{room_id}" if room_id is not None else f"person:{to_id}"

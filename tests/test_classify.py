@@ -1,0 +1,641 @@
+"""Table-driven tests of the liaison-reply classifier: receipt, feedback (progress/done), delay."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from handlers.classify import Reading, classify
+from handlers.notice_ref import NoticeRef
+
+QUOTE = "「督办助手：【督办通知单】督办〔2026〕12号 关于开展冬季安全生产大检查的通知，请各单位收到后回复」"
+SEPARATOR = "\n- - - - - - - - - - - - - - -\n"
+
+# ---- receipt ---------------------------------------------------------------------------------
+
+RECEIPTS = [
+    # the plain forms
+    "收到",
+    "收到了",
+    "收到。",
+    "收到！",
+    "收到!!!",
+    "收到~",
+    "收到～",
+    "收到啦",
+    "收到哈",
+    "收到嘞",
+    "收到收到",
+    "收到了收到了",
+    "已收到",
+    "已收到！",
+    "已经收到了",
+    "刚收到",
+    "昨天就收到了",
+    "我这边收到了",
+    "确认收到",
+    "已收",
+    "收讫",
+    "收悉",
+    "来文收悉",
+    "已收悉",
+    "已阅",
+    "已阅读",
+    "已阅知",
+    "知悉",
+    "已知悉",
+    "好的，已知悉",
+    "签收",
+    "已签收",
+    "已接收",
+    "接收到了",
+    "已接到通知",
+    "明白",
+    "明白！",
+    "好的明白",
+    "已明白",
+    "知道了",
+    "好的知道了",
+    "已了解",
+    # polite and decorated
+    "好的收到",
+    "好的，收到",
+    "嗯嗯，收到",
+    "收到，谢谢",
+    "收到了，谢谢提醒",
+    "收到，感谢",
+    "收到，辛苦了",
+    "收到 谢谢领导",
+    "非常感谢，收到",
+    "不好意思，刚看到，收到",
+    "不好意思刚看到收到",
+    "收到，有问题再联系",
+    "收到，谢谢！有问题随时沟通",
+    "收到，请问反馈时限是几号",
+    "ok收到",
+    "收到ok",
+    "OK，收到",
+    "收到👌",
+    "收到 👍",
+    "收到🙏🙏",
+    "收到[抱拳]",
+    "收到[强][强]",
+    "收到[握手]",
+    "ｏｋ，收到！",
+    "收到，马上落实",
+    "收到！马上落实！",
+    "收到，立即组织落实",
+    "收到，按要求落实",
+    "收到，坚决落实",
+    "收到，18号前完成",
+    "收到，我镇会按时完成",
+    "收到，确保按时完成",
+    "收到，我们马上安排专人负责",
+    "收到，正在开会",
+    "收到，明天上报",
+    "已收到通知，我镇将立即组织落实",
+    # forwarded to leaders or villages
+    "收到并转达领导",
+    "已转分管领导",
+    "已报分管领导",
+    "已阅，转分管领导",
+    "已收到，已转分管领导阅示",
+    "已呈报主要领导",
+    "已转发各村",
+    "已下发各村",
+    # committed action without the word 收到
+    "遵照执行",
+    "马上落实",
+    "立即办理",
+    # unit or person prefixes
+    "城关镇已收到",
+    "城关镇王五收到",
+    "城关镇 收到",
+    "城关镇：收到",
+    "王五：收到",
+    "城关镇收到，王五",
+    "发改委已收到，马上落实",
+    "回复：收到",
+    # what arrived
+    "附件收到了",
+    "附件已收到",
+    "收到附件",
+    "收到通知",
+    "收到12号通知",
+    "12号收到",
+    "1号收到",
+    "十二号通知已收到",
+    "第12号督办单收到",
+    "12号文收到",
+    "督办〔2026〕12号已签收",
+    "12月18号收到",
+]
+
+NOT_RECEIPTS = [
+    # short acknowledgements are not receipts (precision first)
+    "好的",
+    "好",
+    "好的好的",
+    "嗯",
+    "嗯嗯",
+    "1",
+    "OK",
+    "ok",
+    "👍",
+    "👌",
+    "[强]",
+    "[OK]",
+    "行",
+    "可以",
+    "收",
+    "阅",
+    "知道",
+    "了解",
+    # negations
+    "未收到",
+    "没收到",
+    "还没收到",
+    "还未收到通知",
+    "至今未收到",
+    "我们单位没有收到",
+    "没有收到附件",
+    "没收到附件",
+    "附件没收到",
+    "收不到",
+    "接收不到",
+    "好像没收到",
+    "不明白",
+    "不太明白什么意思",
+    "不知道",
+    "麻烦发一下附件我没收到",
+    # questions about receiving
+    "收到了吗？",
+    "收到了吗",
+    "收到没",
+    "收到没有？",
+    "收到了没有",
+    "收到了没",
+    "收到否",
+    "收到么",
+    "收到吧",
+    "是否收到",
+    "有没有收到",
+    "谁没收到",
+    "你们收到了吗",
+    "城关镇收到了吗",
+    "各单位都收到了吗",
+    "附件收到了吗",
+    "明白了吗",
+    "知道了吗",
+    "签收了吗？",
+    "收到？",
+    # instructions to others
+    "请各单位收到后回复",
+    "请收到后回复",
+    "收到请回复",
+    "收到后请及时上报",
+    "收到请回复确认",
+    "大家收到请回复",
+    "回复收到",
+    "请回复“收到”",
+    "请确认收到",
+    "请知悉",
+    "请签收",
+    "请及时签收",
+    "各单位马上落实",
+    "如果收到请回复",
+    "收到的话回一下",
+    "收到后马上落实",
+    # hedges and waiting
+    "应该收到了",
+    "等收到再说",
+    # something else arrived, or it arrived broken
+    "收到的材料有问题",
+    "收到的文件打不开",
+    "收到的表格格式不对",
+    "收到的附件是空的",
+    "收到了，但是附件打不开",
+    "收到了，表格格式不对",
+    "收到，附件缺一页",
+    "收到，麻烦再发一下附件",
+    "文件收到了，打不开",
+    "收到，请问附件在哪里下载",
+    "已收到群众举报3件",
+    "收到良好效果",
+    "验收到位",
+    "收到时间：上午9点",
+    # mixed: one notice received, another not, is not counted
+    "12号收到了，13号还没收到",
+    "我们收到了，你们收到了吗？",
+    # not receipt words at all
+    "我明白你的意思了",
+    "了解一下",
+    "18号前完成",
+]
+
+
+@pytest.mark.parametrize("text", RECEIPTS)
+def test_receipt(text: str) -> None:
+    assert "receipt" in classify(text).intents, text
+
+
+@pytest.mark.parametrize("text", NOT_RECEIPTS)
+def test_not_a_receipt(text: str) -> None:
+    assert "receipt" not in classify(text).intents, text
+
+
+# ---- feedback --------------------------------------------------------------------------------
+
+FEEDBACK_DONE = [
+    "已完成",
+    "已经完成了",
+    "完成了",
+    "做完了",
+    "搞定了",
+    "已办结",
+    "已全部完成",
+    "已按要求完成整改",
+    "已完成整改",
+    "整改已完成",
+    "已整改到位",
+    "整改到位",
+    "已经全部整改完毕",
+    "已处理完毕",
+    "均已办结",
+    "我镇已完成排查工作",
+    "已于11月20日完成",
+    "已在12月1日前完成",
+    "已经于上周全部完成",
+    "已完成100%",
+    "完成率100%",
+    "完成率百分之百",
+    "已全部完成，请验收",
+    "已办结，请审阅",
+    "落实情况：已完成",
+    "关于12号通知的落实情况：已完成整改",
+    "现将落实情况反馈如下：一、已完成排查。二、已全部整改到位。",
+    "12号已完成",
+    # sending the report in is the feedback
+    "已上报",
+    "已报",
+    "已提交",
+    "已反馈",
+    "反馈了",
+    "上报了",
+    "材料已报送",
+    "已报送至邮箱",
+    "已报送，请查收",
+    "材料已发邮箱",
+    "已发你邮箱",
+    "报告已上传平台",
+    "已办结，相关材料已报送督查室",
+    "已完成自查，报告已于今日报送",
+    "城关镇自查已全部完成，报告已报送",
+]
+
+FEEDBACK_PROGRESS = [
+    "目前已完成80%",
+    "完成了80%",
+    "目前完成80%",
+    "目前进度80%",
+    "已完成百分之八十",
+    "进度过半",
+    "已完成一半",
+    "已完成大部分",
+    "已完成第一阶段",
+    "已完成3个村，还剩2个村",
+    "部分村已完成",
+    "基本完成",
+    "正在推进，已完成摸底",
+    "已完成前期摸底工作，正在制定方案",
+    "已启动",
+    "已安排专人负责",
+    "已召开专题会议进行部署",
+    "已召开会议，完成部署",
+    "正在整改中",
+    "整改中",
+    "还在整改",
+    "正在办理",
+    "正在积极推进",
+    "稳步推进中",
+    "目前正在抓紧推进",
+    "还没有完成，正在推进",
+    "落实情况：正在推进",
+    "落实情况",
+    "关于12号通知的落实情况如下",
+    "落实情况：我镇共排查隐患12处，已整改10处，剩余2处正在整改",
+    "12号已办结，13号正在推进",
+    "已完成，正在进行验收",
+]
+
+NOT_FEEDBACK = [
+    # questions and orders from the office
+    "什么时候完成？",
+    "什么时候能完成",
+    "完成了吗",
+    "完成了吗？",
+    "已完成？",
+    "已经完成了吗",
+    "是否已完成",
+    "都完成了吗",
+    "你们完成了没有",
+    "完成情况如何",
+    "怎么还没完成",
+    "落实情况报了吗",
+    "还没报吗",
+    "请尽快完成",
+    "请于18号前完成",
+    "要求18号前完成",
+    "务必按时完成",
+    "请尽快报送落实情况",
+    "已完成的单位请报送材料",
+    "已完成的请回复",
+    "完成后请上报",
+    "如已完成请上报",
+    "请各单位抓紧推进",
+    "请加快推进",
+    # a status without any progress in it: 还没完成-type statements count as nothing
+    "还没完成",
+    "未完成",
+    "没完成",
+    "尚未完成",
+    "尚未全部完成",
+    "没有全部完成",
+    # promises and plans are not reports
+    "争取本周完成",
+    "确保按时完成",
+    "会按时上报",
+    "可以按时上报",
+    "我们会尽快上报",
+    "能完成",
+    "18号前完成",
+    "完成",
+    "好了",
+    "收到，马上落实",
+    "收到，正在开会",
+]
+
+
+@pytest.mark.parametrize("text", FEEDBACK_DONE)
+def test_feedback_done(text: str) -> None:
+    reading = classify(text)
+    assert (reading.intent_list(), reading.feedback_kind) == (["feedback"], "done"), text
+
+
+@pytest.mark.parametrize("text", FEEDBACK_PROGRESS)
+def test_feedback_progress(text: str) -> None:
+    reading = classify(text)
+    assert (reading.intent_list(), reading.feedback_kind) == (["feedback"], "progress"), text
+
+
+@pytest.mark.parametrize("text", NOT_FEEDBACK)
+def test_not_feedback(text: str) -> None:
+    reading = classify(text)
+    assert "feedback" not in reading.intents, text
+    assert reading.feedback_kind is None, text
+
+
+# ---- delay -----------------------------------------------------------------------------------
+
+DELAYS = [
+    "因天气原因无法按时完成，申请延期至15号",
+    "因天气原因，无法按期完成",
+    "需延期，目前已完成一半",
+    "不能按期办结，原因是人手不足",
+    "不能按时报送，原因是数据还在核对",
+    "预计下周完成",
+    "预计月底前全部完成",
+    "已完成80%，预计下周全部完成",
+    "预计还需3天",
+    "还需要两天",
+    "还需一周时间",
+    "申请延期",
+    "申请延期一周",
+    "特申请延期至12月10日",
+    "恳请延期至下周五",
+    "需要延期",
+    "由于人员不足，需要延期三天",
+    "申请宽限两天",
+    "可能要晚几天",
+    "要晚两天",
+    "晚点报",
+    "晚一点报送",
+    "推迟到下周",
+    "延后至月底",
+    "来不及了",
+    "时间太紧，赶不上",
+    "完不成",
+    "按时完成不了",
+    "无法完成",
+    "无法按时上报",
+    "受疫情影响，尚未完成",
+    "受天气影响，工程还没完工",
+    "因为下雨还没完成",
+    "还没完成，因为下雨",
+    "还没完成，预计下周完成",
+    "因涉及企业较多，无法按时完成，申请延期至12月5日，目前已完成70%",
+    "目前已完成一半，剩余部分因资金未到位无法按时完成，申请延期",
+    "延期说明：因天气原因，工程进度滞后，目前已完成60%，申请延期至12月20日",
+]
+
+NOT_DELAYS = [
+    "能否延期几天",
+    "可以延期吗",
+    "是否可以延期",
+    "能不能宽限几天",
+    "预计什么时候完成",
+    "不会延期",
+    "不需要延期",
+    "不延期",
+    "无需延期",
+    "无需延期，能按时完成",
+    "保证不延期",
+    "没有申请延期",
+    "能按时完成",
+    "可以按期完成",
+    "如需延期请提前说明",
+    "如需延期请说明原因",
+    "需要延期的单位请说明理由",
+    "延期的要报原因",
+    "不能按期完成的要说明原因",
+    "如不能按时完成请说明",
+    "请说明延期原因",
+    "系统无法上报",
+    "还没完成",
+    "还没完成，下周一报",
+    "今天有事，明天报",
+    "18号前完成",
+    "因此已完成",
+]
+
+
+@pytest.mark.parametrize("text", DELAYS)
+def test_delay(text: str) -> None:
+    reading = classify(text)
+    assert reading.intent_list() == ["delay"], text
+    assert reading.feedback_kind is None, text
+
+
+@pytest.mark.parametrize("text", NOT_DELAYS)
+def test_not_delay(text: str) -> None:
+    assert "delay" not in classify(text).intents, text
+
+
+# ---- combinations, refs, all_owed ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intents", "kind"),
+    [
+        ("收到，已完成", ["receipt", "feedback"], "done"),
+        ("收到！已全部完成", ["receipt", "feedback"], "done"),
+        ("收到，已完成80%", ["receipt", "feedback"], "progress"),
+        ("收到，正在落实", ["receipt", "feedback"], "progress"),
+        ("收到，正在研究落实", ["receipt", "feedback"], "progress"),
+        ("收到了，已经在落实了", ["receipt", "feedback"], "progress"),
+        ("收到，已安排专人跟进", ["receipt", "feedback"], "progress"),
+        ("收到，因下雨申请延期", ["receipt", "delay"], None),
+        ("收到，因人员紧张申请延期3天", ["receipt", "delay"], None),
+        ("收到！因涉及部门多，需延期至20号，目前已完成初稿", ["receipt", "delay"], None),
+        # a message naming two notices can report one done and the other delayed
+        ("12号已完成，13号申请延期", ["feedback", "delay"], "done"),
+        ("收到，附件打不开，已完成", ["feedback"], "done"),
+        ("", [], None),
+        ("   ", [], None),
+        ("。。。", [], None),
+    ],
+)
+def test_combinations(text: str, intents: list[str], kind: str | None) -> None:
+    reading = classify(text)
+    assert (reading.intent_list(), reading.feedback_kind) == (intents, kind), text
+
+
+@pytest.mark.parametrize(
+    ("text", "all_owed"),
+    [
+        ("都收到了", True),
+        ("均已收到", True),
+        ("以上通知全部收到", True),
+        ("全部收悉", True),
+        ("所有通知都已签收", True),
+        ("12号、13号都收到了", True),
+        ("12号和13号均已收到", True),
+        ("收到", False),
+        ("12号收到", False),
+        ("全镇已收到", False),
+        ("都收到了吗", False),
+        ("都没收到", False),
+        ("请各单位全部收到后回复", False),
+        ("都完成了", False),
+    ],
+)
+def test_all_owed(text: str, all_owed: bool) -> None:
+    assert classify(text).all_owed is all_owed, text
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("12号收到", [NoticeRef(12)]),
+        ("十二号通知已收到", [NoticeRef(12)]),
+        ("督办〔2026〕12号已签收", [NoticeRef(12, 2026)]),
+        ("12号、13号都收到了", [NoticeRef(12), NoticeRef(13)]),
+        ("12号收到了，13号还没收到", [NoticeRef(12), NoticeRef(13)]),
+        ("关于12号通知的落实情况：已完成", [NoticeRef(12)]),
+        ("因天气原因无法按时完成，申请延期至15号", []),
+        ("收到，18号前完成", []),
+        ("收到", []),
+        (QUOTE + SEPARATOR + "收到", []),
+        (QUOTE + SEPARATOR + "13号收到", [NoticeRef(13)]),
+    ],
+)
+def test_refs(text: str, refs: list[NoticeRef]) -> None:
+    assert list(classify(text).refs) == refs, text
+
+
+# ---- message shapes: quotes, mentions, width, emoji ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        (QUOTE + SEPARATOR + "收到", ["receipt"]),
+        (QUOTE + SEPARATOR + "收到了吗？", []),
+        (QUOTE + SEPARATOR + "好的", []),
+        (QUOTE + SEPARATOR + "已完成", ["feedback"]),
+        # the quoted notice says 收到后回复; only the reply counts
+        (QUOTE + "\n- - - - - - - - - - - - - - -\n好", []),
+        ("「李明：请各单位收到后回复」收到", ["receipt"]),
+        ("「李明：12号通知收到了吗」", []),
+        ("@督办助手 收到", ["receipt"]),
+        ("@督办助手\u2005收到", ["receipt"]),
+        ("@督办助手收到", ["receipt"]),
+        ("@李明 @督办助手 已完成", ["feedback"]),
+        ("@所有人 请各单位收到后回复", []),
+        ("收到！！！", ["receipt"]),
+        ("收到？？", []),
+        ("收到\n马上落实", ["receipt"]),
+        ("没 收到", []),
+        ("ＯＫ　收到", ["receipt"]),
+        ("收到✅", ["receipt"]),
+    ],
+)
+def test_message_shapes(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+def test_intent_list_is_ordered() -> None:
+    reading = Reading(frozenset({"delay", "receipt", "feedback"}), "done", (), False)
+    assert reading.intent_list() == ["receipt", "feedback", "delay"]
+
+
+def test_reading_is_frozen() -> None:
+    reading = classify("收到")
+    with pytest.raises(AttributeError):
+        reading.all_owed = True  # type: ignore[misc]
+
+
+# ---- properties ------------------------------------------------------------------------------
+
+# Characters replies are made of, so generated text actually hits the rules.
+REPLY_CHARACTERS = (
+    "收到已签阅知悉明白完成办结正在推进延期申请因无法按时预计没未不请吗?？！，。、12号十二月日前后的都均全部"
+)
+REPLY_ALPHABET = st.sampled_from(
+    [*REPLY_CHARACTERS, "收到", "没收到", "已完成", "延期", "12号", "了吗", "请", "，"]
+)
+REPLY_TEXT = st.lists(REPLY_ALPHABET, max_size=12).map("".join)
+
+
+@given(st.text())
+def test_classify_never_raises_and_is_consistent(text: str) -> None:
+    reading = classify(text)
+    assert reading.intents <= {"receipt", "feedback", "delay"}
+    assert (reading.feedback_kind is not None) == ("feedback" in reading.intents)
+    assert reading.feedback_kind in {None, "progress", "done"}
+    assert not reading.all_owed or "receipt" in reading.intents
+
+
+@given(REPLY_TEXT)
+def test_reply_like_text_is_consistent(text: str) -> None:
+    reading = classify(text)
+    assert (reading.feedback_kind is not None) == ("feedback" in reading.intents)
+    assert not reading.all_owed or "receipt" in reading.intents
+
+
+@given(
+    REPLY_TEXT,
+    REPLY_TEXT,
+    st.sampled_from(["没收到", "未收到", "还没收到", "没有收到", "收到了吗", "是否收到"]),
+)
+def test_a_denied_or_questioned_receipt_is_never_a_receipt(prefix: str, suffix: str, doubt: str) -> None:
+    assert "receipt" not in classify(prefix + doubt + suffix).intents
+
+
+SHORT_ACKS = st.sampled_from(["好的", "好", "嗯", "嗯嗯", "1", "OK", "ok", "👍", "👌", "[强]", "[OK]", "行"])
+
+
+@given(st.lists(SHORT_ACKS, min_size=1, max_size=4), st.sampled_from(["", "！", "。", "~", " "]))
+def test_short_acknowledgements_count_as_nothing(acks: list[str], end: str) -> None:
+    assert classify(" ".join(acks) + end).intents == frozenset()

@@ -1,0 +1,471 @@
+"""The ledger (台账) on every engine: the exact JSON form, and CSV and XLSX that Excel can read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from openpyxl import load_workbook
+
+from storage.db import Database
+from storage.ledger import FEEDBACK_COLUMNS, LEDGER_COLUMNS, build_ledger, write_ledger
+from storage.models import Assignment, FeedbackEntry, Notice, Person, Unit
+
+TZ = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 12, 6, 20, 0, tzinfo=TZ)
+
+
+def wall(year: int, month: int, day: int, hour: int, minute: int, second: int = 0) -> datetime:
+    """A naive Shanghai wall-clock time, as an Excel cell holds it."""
+    return datetime(year, month, day, hour, minute, second, tzinfo=TZ).replace(tzinfo=None)
+
+
+def t(text: str) -> datetime:
+    """A Shanghai wall-clock time, e.g. t("2026-12-01 09:00")."""
+    return datetime.fromisoformat(text).replace(tzinfo=TZ)
+
+
+async def _populate(database: Database) -> None:
+    """Three units, four notices (out of order), receipts on time / at the due / late / never, feedback."""
+    async with database.transaction() as session:
+        chengguan, hekou, liulin = Unit(name="城关镇", kind="乡镇"), Unit(name="河口镇"), Unit(name="柳林乡")
+        session.add_all([chengguan, hekou, liulin])
+        await session.flush()
+        session.add_all(
+            [
+                Person(wechat_id="wxid_liming", name="李明", is_office=True),
+                Person(wechat_id="wxid_wangwu", name="王五", unit_id=chengguan.id),
+                Person(wechat_id="wxid_zhaoliu", name="赵六", unit_id=hekou.id),
+            ]
+        )
+
+        def notice(
+            year: int, seq: int, issued: str, receipt_due: str, feedback_due: str | None, **kw: Any
+        ) -> Notice:
+            return Notice(
+                year=year,
+                seq=seq,
+                number=f"督办〔{year}〕{seq}号",
+                title=f"第{seq}号督办事项",
+                body=f"正文{seq}",
+                issued_by="wxid_liming",
+                issued_at=t(issued),
+                receipt_due=t(receipt_due),
+                feedback_due=t(feedback_due) if feedback_due else None,
+                **kw,
+            )
+
+        second = notice(2026, 2, "2026-12-06 09:00", "2026-12-06 11:00", None)
+        first = notice(2026, 1, "2026-12-01 09:00", "2026-12-01 11:00", "2026-12-05 18:00")
+        old = notice(
+            2025,
+            7,
+            "2025-12-30 09:00",
+            "2025-12-30 17:00",
+            None,
+            status="closed",
+            closed_at=t("2025-12-30 12:00"),
+        )
+        withdrawn = notice(
+            2026,
+            3,
+            "2026-12-06 10:00",
+            "2026-12-06 12:00",
+            None,
+            status="withdrawn",
+            closed_at=t("2026-12-06 10:05"),
+        )
+        session.add_all([second, first, old, withdrawn])
+        await session.flush()
+
+        a1 = Assignment(
+            notice_id=first.id,
+            unit_id=chengguan.id,
+            received_at=t("2026-12-01 10:30:15.500000"),
+            receipt_by="wxid_wangwu",
+            receipt_message_id="m1",
+        )
+        a2 = Assignment(
+            notice_id=first.id,
+            unit_id=hekou.id,
+            received_at=t("2026-12-01 11:00"),
+            receipt_by="wxid_zhaoliu",
+            receipt_message_id="m2",
+        )
+        a3 = Assignment(notice_id=first.id, unit_id=liulin.id)
+        a4 = Assignment(notice_id=second.id, unit_id=chengguan.id, receipt_due=t("2026-12-07 11:00"))
+        a5 = Assignment(
+            notice_id=second.id,
+            unit_id=hekou.id,
+            received_at=t("2026-12-06 11:00:01"),
+            receipt_by="wxid_stranger",
+            receipt_message_id="m5",
+        )
+        a6 = Assignment(
+            notice_id=second.id,
+            unit_id=liulin.id,
+            excused=True,
+            excuse_reason="防汛抢险，经批准免责",
+            excused_by="wxid_liming",
+            excused_at=t("2026-12-06 09:30"),
+        )
+        a7 = Assignment(notice_id=old.id, unit_id=chengguan.id)
+        session.add_all([a1, a2, a3, a4, a5, a6, a7])
+        await session.flush()
+        session.add_all(
+            [
+                FeedbackEntry(
+                    assignment_id=a1.id,
+                    kind="done",
+                    text="已全部整改到位",
+                    at=t("2026-12-05 17:00"),
+                    by="wxid_wangwu",
+                    message_id="f2",
+                ),
+                FeedbackEntry(
+                    assignment_id=a1.id,
+                    kind="progress",
+                    text="已完成排查，正在整改",
+                    at=t("2026-12-03 10:00"),
+                    by="wxid_wangwu",
+                    message_id="f1",
+                ),
+                FeedbackEntry(
+                    assignment_id=a2.id,
+                    kind="delay",
+                    text="因设备未到位申请延期，目前完成60%",
+                    at=t("2026-12-06 09:00"),
+                    by="wxid_zhaoliu",
+                    message_id="f3",
+                ),
+            ]
+        )
+
+
+def _unit(unit: str, receipt_due: str, **fields: Any) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "unit": unit,
+        "receipt_due": receipt_due,
+        "received_at": None,
+        "receipt_by": None,
+        "receipt_by_name": None,
+        "receipt_status": "missed",
+        "feedback_due": None,
+        "feedback_status": "none",
+        "excused": False,
+        "excuse_reason": None,
+        "feedback": [],
+    }
+    entry.update(fields)
+    return entry
+
+
+def _notice(year: int, seq: int, issued_at: str, receipt_due: str, **fields: Any) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "number": f"督办〔{year}〕{seq}号",
+        "year": year,
+        "seq": seq,
+        "title": f"第{seq}号督办事项",
+        "status": "open",
+        "issued_at": issued_at,
+        "issued_by": "wxid_liming",
+        "issued_by_name": "李明",
+        "receipt_due": receipt_due,
+        "feedback_due": None,
+        "closed_at": None,
+        "body": f"正文{seq}",
+        "units": [],
+    }
+    entry.update(fields)
+    return entry
+
+
+EXPECTED_2025 = _notice(
+    2025,
+    7,
+    "2025-12-30T09:00:00+08:00",
+    "2025-12-30T17:00:00+08:00",
+    status="closed",
+    closed_at="2025-12-30T12:00:00+08:00",
+    # closed before its receipt due: evaluated at closing time, so still pending, never missed
+    units=[_unit("城关镇", "2025-12-30T17:00:00+08:00", receipt_status="pending")],
+)
+EXPECTED_2026 = [
+    _notice(
+        2026,
+        1,
+        "2026-12-01T09:00:00+08:00",
+        "2026-12-01T11:00:00+08:00",
+        feedback_due="2026-12-05T18:00:00+08:00",
+        units=[
+            _unit(
+                "城关镇",
+                "2026-12-01T11:00:00+08:00",
+                received_at="2026-12-01T10:30:15+08:00",
+                receipt_by="wxid_wangwu",
+                receipt_by_name="王五",
+                receipt_status="on_time",
+                feedback_due="2026-12-05T18:00:00+08:00",
+                feedback_status="on_time",
+                feedback=[
+                    {
+                        "at": "2026-12-03T10:00:00+08:00",
+                        "kind": "progress",
+                        "by": "wxid_wangwu",
+                        "by_name": "王五",
+                        "text": "已完成排查，正在整改",
+                    },
+                    {
+                        "at": "2026-12-05T17:00:00+08:00",
+                        "kind": "done",
+                        "by": "wxid_wangwu",
+                        "by_name": "王五",
+                        "text": "已全部整改到位",
+                    },
+                ],
+            ),
+            _unit(
+                "河口镇",
+                "2026-12-01T11:00:00+08:00",
+                received_at="2026-12-01T11:00:00+08:00",
+                receipt_by="wxid_zhaoliu",
+                receipt_by_name="赵六",
+                receipt_status="on_time",
+                feedback_due="2026-12-05T18:00:00+08:00",
+                feedback_status="late",
+                feedback=[
+                    {
+                        "at": "2026-12-06T09:00:00+08:00",
+                        "kind": "delay",
+                        "by": "wxid_zhaoliu",
+                        "by_name": "赵六",
+                        "text": "因设备未到位申请延期，目前完成60%",
+                    }
+                ],
+            ),
+            _unit(
+                "柳林乡",
+                "2026-12-01T11:00:00+08:00",
+                feedback_due="2026-12-05T18:00:00+08:00",
+                feedback_status="missed",
+            ),
+        ],
+    ),
+    _notice(
+        2026,
+        2,
+        "2026-12-06T09:00:00+08:00",
+        "2026-12-06T11:00:00+08:00",
+        units=[
+            _unit("城关镇", "2026-12-07T11:00:00+08:00", receipt_status="pending"),  # per-unit extension
+            _unit(
+                "河口镇",
+                "2026-12-06T11:00:00+08:00",
+                received_at="2026-12-06T11:00:01+08:00",
+                receipt_by="wxid_stranger",
+                receipt_status="late",
+            ),
+            _unit(
+                "柳林乡",
+                "2026-12-06T11:00:00+08:00",
+                receipt_status="excused",
+                feedback_status="excused",
+                excused=True,
+                excuse_reason="防汛抢险，经批准免责",
+            ),
+        ],
+    ),
+    _notice(
+        2026,
+        3,
+        "2026-12-06T10:00:00+08:00",
+        "2026-12-06T12:00:00+08:00",
+        status="withdrawn",
+        closed_at="2026-12-06T10:05:00+08:00",
+    ),
+]
+
+
+async def test_build_ledger_gives_the_exact_json_form(database: Database) -> None:
+    await _populate(database)
+    async with database.reader() as session:
+        ledger = await build_ledger(session, now=NOW, tz=TZ)
+    assert ledger == {
+        "generated_at": "2026-12-06T20:00:00+08:00",
+        "timezone": "Asia/Shanghai",
+        "notices": [EXPECTED_2025, *EXPECTED_2026],
+        "flags": [],
+    }
+    async with database.reader() as session:
+        assert (await build_ledger(session, now=NOW, tz=TZ, year=2026))["notices"] == EXPECTED_2026
+        assert (await build_ledger(session, now=NOW, tz=TZ, year=2025))["notices"] == [EXPECTED_2025]
+        assert (await build_ledger(session, now=NOW, tz=TZ, year=2024))["notices"] == []
+
+
+async def test_ledger_times_follow_the_requested_timezone(sqlite_database: Database) -> None:
+    await _populate(sqlite_database)
+    async with sqlite_database.reader() as session:
+        ledger = await build_ledger(session, now=NOW, tz=ZoneInfo("UTC"), year=2025)
+    assert ledger["generated_at"] == "2026-12-06T12:00:00+00:00"
+    assert ledger["notices"][0]["issued_at"] == "2025-12-30T01:00:00+00:00"
+
+
+async def test_statuses_move_with_now(sqlite_database: Database) -> None:
+    await _populate(sqlite_database)
+    async with sqlite_database.reader() as session:
+        later = await build_ledger(session, now=NOW + timedelta(days=1), tz=TZ, year=2026)
+        earlier = await build_ledger(session, now=t("2026-12-01 10:00"), tz=TZ, year=2026)
+    assert later["notices"][1]["units"][0]["receipt_status"] == "missed"  # the extension has passed too
+    liulin = earlier["notices"][0]["units"][2]
+    assert (liulin["receipt_status"], liulin["feedback_status"]) == ("pending", "pending")
+
+
+async def _ledger(database: Database) -> dict[str, Any]:
+    await _populate(database)
+    async with database.reader() as session:
+        return await build_ledger(session, now=NOW, tz=TZ)
+
+
+async def test_json_export_to_stdout_and_to_a_file(sqlite_database: Database, tmp_path: Path) -> None:
+    ledger = await _ledger(sqlite_database)
+    data = write_ledger(ledger, "json", None)
+    assert data is not None
+    assert json.loads(data) == ledger
+    assert "城关镇" in data.decode()  # not \u-escaped
+    out = tmp_path / "exports" / "ledger.json"
+    assert write_ledger(ledger, "json", out) is None
+    assert out.read_bytes() == data
+
+
+async def test_csv_export_has_chinese_headers_and_statuses_with_a_bom(database: Database) -> None:
+    ledger = await _ledger(database)
+    data = write_ledger(ledger, "csv", None)
+    assert data is not None
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert tuple(rows[0]) == LEDGER_COLUMNS
+    assert len(rows) == 1 + 1 + 3 + 3 + 1  # header, 2025-7, 2026-1 × 3, 2026-2 × 3, 2026-3 without units
+    table = [dict(zip(LEDGER_COLUMNS, row, strict=True)) for row in rows[1:]]
+    assert table[0]["状态"] == "已销号"
+    assert table[0]["签收情况"] == "待签收"
+    first = table[1]
+    assert first == {
+        "编号": "督办〔2026〕1号",
+        "标题": "第1号督办事项",
+        "状态": "办理中",
+        "下发人": "李明",
+        "下发时间": "2026-12-01 09:00:00",
+        "承办单位": "城关镇",
+        "签收时限": "2026-12-01 11:00:00",
+        "签收时间": "2026-12-01 10:30:15",
+        "签收人": "王五",
+        "签收情况": "按时签收",
+        "反馈时限": "2026-12-05 18:00:00",
+        "反馈情况": "按时反馈",
+        "反馈次数": "2",
+        "最新反馈时间": "2026-12-05 17:00:00",
+        "最新反馈类型": "办结",
+        "最新反馈": "已全部整改到位",
+        "免责原因": "",
+    }
+    assert [row["签收情况"] for row in table[1:7]] == [
+        "按时签收",
+        "按时签收",
+        "未签收",
+        "待签收",
+        "逾期签收",
+        "免责",
+    ]
+    assert [row["反馈情况"] for row in table[1:7]] == [
+        "按时反馈",
+        "逾期反馈",
+        "未反馈",
+        "无需反馈",
+        "无需反馈",
+        "免责",
+    ]
+    assert table[2]["最新反馈类型"] == "延期说明"
+    assert table[5]["签收人"] == "wxid_stranger"  # not a known person: the id
+    assert table[6]["免责原因"] == "防汛抢险，经批准免责"
+    assert table[7]["状态"] == "已撤回"
+    assert table[7]["承办单位"] == ""
+
+
+async def test_xlsx_export_is_a_real_workbook(database: Database, tmp_path: Path) -> None:
+    ledger = await _ledger(database)
+    out = tmp_path / "台账.xlsx"
+    assert write_ledger(ledger, "xlsx", out) is None
+    workbook = load_workbook(out)
+    assert workbook.sheetnames == ["台账", "反馈明细"]
+    sheet = workbook["台账"]
+    assert tuple(cell.value for cell in sheet[1]) == LEDGER_COLUMNS
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert sheet.max_row == 1 + 8
+    row = {title: cell.value for title, cell in zip(LEDGER_COLUMNS, sheet[3], strict=True)}
+    assert row["编号"] == "督办〔2026〕1号"
+    assert row["签收时间"] == wall(2026, 12, 1, 10, 30, 15)
+    assert row["签收情况"] == "按时签收"
+    assert row["反馈次数"] == 2
+    assert sheet.column_dimensions["A"].width >= 14  # wide enough for 督办〔2026〕1号
+    details = workbook["反馈明细"]
+    assert tuple(cell.value for cell in details[1]) == FEEDBACK_COLUMNS
+    assert [[cell.value for cell in row] for row in details.iter_rows(min_row=2)] == [
+        [
+            "督办〔2026〕1号",
+            "第1号督办事项",
+            "城关镇",
+            wall(2026, 12, 3, 10, 0),
+            "进展",
+            "王五",
+            "已完成排查，正在整改",
+        ],
+        [
+            "督办〔2026〕1号",
+            "第1号督办事项",
+            "城关镇",
+            wall(2026, 12, 5, 17, 0),
+            "办结",
+            "王五",
+            "已全部整改到位",
+        ],
+        [
+            "督办〔2026〕1号",
+            "第1号督办事项",
+            "河口镇",
+            wall(2026, 12, 6, 9, 0),
+            "延期说明",
+            "赵六",
+            "因设备未到位申请延期，目前完成60%",
+        ],
+    ]
+    data = write_ledger(ledger, "xlsx", None)
+    assert data is not None
+    assert load_workbook(io.BytesIO(data)).sheetnames == ["台账", "反馈明细"]
+
+
+async def test_empty_ledger_exports(sqlite_database: Database, tmp_path: Path) -> None:
+    async with sqlite_database.reader() as session:
+        ledger = await build_ledger(session, now=NOW, tz=TZ)
+    assert ledger == {
+        "generated_at": "2026-12-06T20:00:00+08:00",
+        "timezone": "Asia/Shanghai",
+        "notices": [],
+        "flags": [],
+    }
+    csv_data = write_ledger(ledger, "csv", None)
+    assert csv_data is not None
+    assert csv_data.decode("utf-8-sig").splitlines() == [",".join(LEDGER_COLUMNS)]
+    write_ledger(ledger, "xlsx", tmp_path / "empty.xlsx")
+    assert load_workbook(tmp_path / "empty.xlsx")["台账"].max_row == 1
+
+
+def test_unknown_format_is_an_error() -> None:
+    with pytest.raises(ValueError, match="unknown ledger format"):
+        write_ledger({"notices": []}, "pdf", None)  # type: ignore[arg-type]

@@ -1,0 +1,198 @@
+"""Tests of notice-number parsing and of finding notice references (not dates) in free text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from handlers.notice_ref import NoticeRef, find_notice_refs, parse_notice_number
+
+CHINESE_NUMERALS = [
+    ("一", 1),
+    ("两", 2),
+    ("九", 9),
+    ("十", 10),
+    ("十二", 12),
+    ("二十", 20),
+    ("二十三", 23),
+    ("两百", 200),
+    ("九十九", 99),
+    ("一百零五", 105),
+    ("一百一十二", 112),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12", NoticeRef(12)),
+        (" 12 ", NoticeRef(12)),
+        ("12号", NoticeRef(12)),
+        ("12 号", NoticeRef(12)),
+        ("第12号", NoticeRef(12)),
+        ("第12", NoticeRef(12)),
+        ("１２号", NoticeRef(12)),
+        ("十二号", NoticeRef(12)),
+        ("十二", NoticeRef(12)),
+        ("第二十三号", NoticeRef(23)),
+        ("两号", NoticeRef(2)),
+        ("12号通知", NoticeRef(12)),
+        ("12号督办单", NoticeRef(12)),
+        ("督办12号", NoticeRef(12)),
+        ("督办〔2026〕12号", NoticeRef(12, 2026)),
+        ("督办〔2026〕第12号", NoticeRef(12, 2026)),
+        ("〔2026〕12号", NoticeRef(12, 2026)),
+        ("〔2026〕12", NoticeRef(12, 2026)),
+        ("[2026]12号", NoticeRef(12, 2026)),
+        ("［2026］12号", NoticeRef(12, 2026)),
+        ("（2026）12号", NoticeRef(12, 2026)),
+        ("(2026)12号", NoticeRef(12, 2026)),
+        ("【2026】12号", NoticeRef(12, 2026)),
+        ("2026年12号", NoticeRef(12, 2026)),
+        ("2026年第12号", NoticeRef(12, 2026)),
+        ("  督办〔2026〕12号\n", NoticeRef(12, 2026)),
+        ("999", NoticeRef(999)),
+    ],
+)
+def test_parse_notice_number(text: str, expected: NoticeRef) -> None:
+    assert parse_notice_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "号",
+        "第号",
+        "0",
+        "0号",
+        "零号",
+        "1000",
+        "12月",
+        "12日",
+        "12号前",
+        "12号下午",
+        "2026-12",  # reads as a year and month, so refused
+        "2026年12",  # the same
+        "2026",
+        "〔2026〕",
+        "12通知",
+        "一二号",
+        "abc",
+        "12.5",
+        "#12",
+        "12号13号",
+    ],
+)
+def test_parse_notice_number_refuses(text: str) -> None:
+    assert parse_notice_number(text) is None
+
+
+@pytest.mark.parametrize(("numeral", "value"), CHINESE_NUMERALS)
+def test_chinese_numerals(numeral: str, value: int) -> None:
+    assert parse_notice_number(f"{numeral}号") == NoticeRef(value)
+    assert find_notice_refs(f"{numeral}号通知已收到") == [NoticeRef(value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12号收到", [NoticeRef(12)]),
+        ("1号收到", [NoticeRef(1)]),
+        ("收到12号", [NoticeRef(12)]),
+        ("12号 收到", [NoticeRef(12)]),
+        ("１２号收到", [NoticeRef(12)]),
+        ("十二号通知已收到", [NoticeRef(12)]),
+        ("二十三号收到", [NoticeRef(23)]),
+        ("第12号督办单收到", [NoticeRef(12)]),
+        ("督办〔2026〕12号已签收", [NoticeRef(12, 2026)]),
+        ("〔2026〕12号收到", [NoticeRef(12, 2026)]),
+        ("[2026]12号收到", [NoticeRef(12, 2026)]),
+        ("（2026）12号收到", [NoticeRef(12, 2026)]),
+        ("2026年12号收到", [NoticeRef(12, 2026)]),
+        ("已收到督办〔2026〕12号通知", [NoticeRef(12, 2026)]),
+        ("12号、13号都收到了", [NoticeRef(12), NoticeRef(13)]),
+        ("12、13号都收到了", [NoticeRef(12), NoticeRef(13)]),
+        ("12号和13号均已收到", [NoticeRef(12), NoticeRef(13)]),
+        ("十二、十三号收到", [NoticeRef(12), NoticeRef(13)]),
+        ("关于12号通知的落实情况…", [NoticeRef(12)]),
+        ("12号文收到", [NoticeRef(12)]),
+        ("12号的落实情况：已完成", [NoticeRef(12)]),
+        ("12号已完成", [NoticeRef(12)]),
+        ("12号已办结，13号正在推进", [NoticeRef(12), NoticeRef(13)]),
+        ("12号已完成，13号申请延期", [NoticeRef(12), NoticeRef(13)]),
+        ("12号收到了，13号还没收到", [NoticeRef(12), NoticeRef(13)]),
+        ("对于12号通知", [NoticeRef(12)]),
+        # in order and without duplicates; a yearless mention of a numbered notice is the same one
+        ("13号收到，12号收到，13号已完成", [NoticeRef(13), NoticeRef(12)]),
+        ("督办〔2026〕12号，12号收到", [NoticeRef(12, 2026)]),
+        ("12号收到，督办〔2026〕13号收到", [NoticeRef(12), NoticeRef(13, 2026)]),
+        ("督办〔2025〕12号和督办〔2026〕12号", [NoticeRef(12, 2025), NoticeRef(12, 2026)]),
+        # months, days, times and other numbers
+        ("18号前完成", []),
+        ("12月18号", []),
+        ("12月18号收到", []),
+        ("十二月十八号", []),
+        ("18日前", []),
+        ("18号下班前", []),
+        ("18号下午", []),
+        ("18号之前报送", []),
+        ("18号以后", []),
+        ("本月18号", []),
+        ("下周三（18号）", []),
+        ("下周三(18号)收到", []),
+        ("星期五18号", []),
+        ("今天是18号", []),
+        ("延期至15号", []),
+        ("申请延期至15号", []),
+        ("推迟到20号", []),
+        ("截止18号", []),
+        ("预计18号完成", []),
+        ("已于12号通知各村", []),
+        ("不晚于18号", []),
+        ("18号18:00前", []),
+        ("18号召开会议", []),
+        ("已完成80%", []),
+        ("3个村", []),
+        ("电话13812345678", []),
+        ("电话138号码", []),
+        ("18:00", []),
+        ("2026年", []),
+        ("2026年12月", []),
+        ("2026-12-18", []),
+        ("统一号召", []),
+        ("3号楼", []),
+        ("1000号收到", []),
+        ("0号收到", []),
+        ("", []),
+    ],
+)
+def test_find_notice_refs(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+def test_notice_ref_defaults_to_no_year() -> None:
+    assert NoticeRef(12) == NoticeRef(12, None)
+    assert NoticeRef(12) != NoticeRef(12, 2026)
+
+
+@given(st.text())
+def test_find_notice_refs_never_raises(text: str) -> None:
+    refs = find_notice_refs(text)
+    assert len(refs) == len(set(refs))
+    assert all(1 <= ref.seq <= 999 for ref in refs)
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=2000, max_value=2099))
+def test_formatted_numbers_round_trip(seq: int, year: int) -> None:
+    assert parse_notice_number(f"督办〔{year}〕{seq}号") == NoticeRef(seq, year)
+    assert parse_notice_number(f"{seq}号") == NoticeRef(seq)
+    assert find_notice_refs(f"督办〔{year}〕{seq}号已签收") == [NoticeRef(seq, year)]
+
+
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=31))
+def test_month_days_are_never_notices(month: int, day: int) -> None:
+    assert find_notice_refs(f"{month}月{day}号收到") == []
+    assert find_notice_refs(f"请于{day}号前完成") == []

@@ -1,0 +1,122 @@
+"""Table-driven tests of unit-name resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.units import UnitNames, UnitResolution, resolve_units, split_unit_list
+
+UNITS = (
+    UnitNames(1, "城关镇", ("城关",)),
+    UnitNames(2, "城东乡"),
+    UnitNames(3, "城西镇"),
+    UnitNames(4, "县财政局"),
+    UnitNames(5, "县发展和改革委员会", ("发改委", "县发改委")),
+    UnitNames(6, "县政府办公室", ("政府办",)),
+    UnitNames(7, "县委办公室", ("县委办",)),
+    UnitNames(8, "县住房和城乡建设局", ("住建局",)),
+    UnitNames(9, "产业集聚区管委会", ("集聚区",)),
+    UnitNames(10, "ＡＢＣ 服务中心"),
+    UnitNames(11, "县教育局"),
+    UnitNames(12, "县教体局"),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("城关镇", ("城关镇",)),
+        (
+            "城关镇、财政局，发改委,城西镇;城东乡；住建局",
+            ("城关镇", "财政局", "发改委", "城西镇", "城东乡", "住建局"),
+        ),
+        (" 城关镇  财政局\n集聚区\u3000教育局 ", ("城关镇", "财政局", "集聚区", "教育局")),
+        ("城关镇、、，", ("城关镇",)),
+        ("住房和城乡建设局", ("住房和城乡建设局",)),  # 和 is part of names, never a separator
+        ("", ()),
+        ("、 ，", ()),
+    ],
+)
+def test_split_unit_list(text: str, expected: tuple[str, ...]) -> None:
+    assert split_unit_list(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # exact name, exact alias
+        ("城关镇", 1),
+        ("县财政局", 4),
+        ("发改委", 5),
+        ("县委办", 7),
+        # normalised: county prefix, government suffixes, width, spaces, case
+        ("财政局", 4),
+        ("县城关镇", 1),
+        ("城关镇人民政府", 1),
+        ("城关镇政府", 1),
+        ("城东乡人民政府", 2),
+        ("县人民政府办公室", 6),
+        ("县发展和改革委员会 ", 5),
+        ("县 财 政 局", 4),
+        ("ABC服务中心", 10),
+        ("abc 服务中心", 10),
+        ("住建局", 8),
+        # unique substring of a name or alias
+        ("城西", 3),
+        ("财政", 4),
+        ("发改", 5),
+        ("住房和城乡建设", 8),
+        ("管委会", 9),
+    ],
+)
+def test_resolves_one_name(typed: str, expected: int) -> None:
+    assert resolve_units([typed], UNITS) == UnitResolution(matched=(expected,), unknown=())
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggestions"),
+    [
+        ("办公室", {"县委办公室", "县政府办公室"}),  # ambiguous substring: both offered
+        ("城关镇财政所", {"城关镇"}),  # a known name inside what was typed
+        ("城东镇", {"城东乡", "城西镇", "城关镇"}),  # close spellings
+        ("教局", {"县教育局", "县教体局"}),
+        ("公安局", set()),
+        ("镇", {"城关镇", "城西镇"}),  # a single character never matches by itself
+    ],
+)
+def test_unknown_names_get_suggestions(typed: str, suggestions: set[str]) -> None:
+    result = resolve_units([typed], UNITS)
+    assert result.matched == ()
+    assert result.unknown == ((typed, result.unknown[0][1]),)
+    assert set(result.unknown[0][1]) == suggestions
+
+
+def test_suggestions_are_official_names_at_most_three() -> None:
+    result = resolve_units(["城"], UNITS)
+    ((_, offered),) = result.unknown
+    assert 0 < len(offered) <= 3
+    assert set(offered) <= {unit.name for unit in UNITS}
+
+
+def test_keeps_typed_order_without_duplicates_and_collects_unknowns() -> None:
+    typed = ["住建局", "城关", "公安局", "", "城关镇", "县住房和城乡建设局", "公安局", "财政局"]
+    result = resolve_units(typed, UNITS)
+    assert result.matched == (8, 1, 4)
+    assert [name for name, _ in result.unknown] == ["公安局"]
+
+
+def test_exact_name_wins_over_a_longer_name_containing_it() -> None:
+    units = (UnitNames(1, "城关镇"), UnitNames(2, "城关镇卫生院"))
+    assert resolve_units(["城关镇"], units).matched == (1,)
+    assert resolve_units(["卫生院"], units).matched == (2,)
+
+
+def test_an_alias_shared_by_two_units_is_ambiguous() -> None:
+    units = (UnitNames(1, "县教育局", ("教育",)), UnitNames(2, "县教体局", ("教育",)))
+    result = resolve_units(["教育"], units)
+    assert result.matched == ()
+    assert result.unknown == (("教育", ("县教育局", "县教体局")),)
+
+
+def test_no_units_known() -> None:
+    assert resolve_units(["城关镇"], ()) == UnitResolution(matched=(), unknown=(("城关镇", ()),))
