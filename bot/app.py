@@ -10,17 +10,21 @@ from datetime import timedelta
 
 from bot.clock import Clock
 from bot.config import Config
+from bot.scheduler import BotScheduler, VirtualScheduler, cron_duties
 from bot.sender import OutboxSender
 from bot.transport import Transport
 from handlers.context import Policy
+from handlers.duties import Duties
 from handlers.inbound import handle_message
 from handlers.messages import IncomingMessage
+from handlers.workdays import WorkCalendar
 from storage.db import Database
 
 log = logging.getLogger(__name__)
 
 
 def make_policy(config: Config, *, bot_id: str) -> Policy:
+    reminders = config.reminders
     return Policy(
         tz=config.tz,
         number_format=config.notices.number_format,
@@ -28,6 +32,17 @@ def make_policy(config: Config, *, bot_id: str) -> Policy:
         workday_end=config.working_hours.end,
         bot_id=bot_id,
         bot_name=config.general.bot_name,
+        calendar=WorkCalendar.of(config.calendar.extra_holidays, config.calendar.extra_workdays),
+        quiet_start=config.quiet_hours.start,
+        quiet_end=config.quiet_hours.end,
+        receipt_offsets=tuple(timedelta(minutes=m) for m in reminders.receipt_offsets_minutes),
+        feedback_offsets=tuple(timedelta(minutes=m) for m in reminders.feedback_offsets_minutes),
+        reminder_grace=timedelta(minutes=reminders.grace_minutes),
+        quarter_threshold=config.penalties.quarter_threshold,
+        veto_kinds=config.penalties.veto_kinds,
+        bulletin_room=config.bulletin.room,
+        max_length=config.sending.max_length,
+        mentions_per_message=config.sending.mentions_per_message,
     )
 
 
@@ -43,13 +58,17 @@ class App:
         *,
         bot_id: str,
         rng: random.Random | None = None,
-        strict: bool = False,
+        virtual_time: bool = False,
     ) -> None:
         self.config, self.db, self.transport, self.clock = config, db, transport, clock
         self.policy = make_policy(config, bot_id=bot_id)
         self.sender = OutboxSender(db, transport, clock, config.sending, rng or random.Random())
         self._wake = asyncio.Event()
-        self._strict = strict  # replays and tests want handler errors raised, a live bot logs them
+        self._strict = virtual_time  # replays and tests want handler errors raised, a live bot logs them
+        self.duties = Duties(db, self.policy)
+        crons = cron_duties(config, self.duties)
+        scheduler = VirtualScheduler if virtual_time else BotScheduler
+        self.scheduler: BotScheduler | VirtualScheduler = scheduler(crons, self.duties, clock, config)
 
     async def prepare(self) -> None:
         """Migrate the schema and settle messages a crash left mid-send."""
@@ -60,9 +79,16 @@ class App:
                 "%d outbox messages were mid-send at the last stop; marked unknown, not resent", unknown
             )
 
+    async def start_scheduler(self) -> None:
+        """Catch up on what fell due while the bot was down, then keep time (call inside the running loop)."""
+        await self.scheduler.start()
+        self._wake.set()
+
     async def on_message(self, msg: IncomingMessage) -> None:
         try:
-            await handle_message(self.db, self.policy, msg)
+            outcome = await handle_message(self.db, self.policy, msg)
+            if outcome == "command":  # a command may have added or moved deadlines
+                await self.scheduler.poke()
         except Exception:
             if self._strict:
                 raise

@@ -173,9 +173,11 @@ async def run_bot(config: Config, db: Database) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     await transport.start(app.on_message)
+    await app.start_scheduler()
     sender = asyncio.create_task(app.send_loop())
     finished = asyncio.create_task(transport.finished.wait())
     await asyncio.wait([finished, asyncio.create_task(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
+    await app.scheduler.shutdown()
     await app.sender.send_due()
     sender.cancel()
     await transport.stop()

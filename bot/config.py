@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from datetime import time
+from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import Any, get_args, get_origin, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from handlers.penalties import PENALTY_KINDS
+
 SECRET_KEYS = {("wechaty", "token")}
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class ConfigError(ValueError):
@@ -59,6 +63,40 @@ class SendingConfig:
 
 
 @dataclass(frozen=True)
+class RemindersConfig:
+    daily_time: time = time(9, 0)
+    receipt_offsets_minutes: tuple[int, ...] = (30,)
+    feedback_offsets_minutes: tuple[int, ...] = (1440, 120)
+    grace_minutes: int = 30
+
+
+@dataclass(frozen=True)
+class QuietHoursConfig:
+    start: time = time(22, 0)
+    end: time = time(7, 30)
+
+
+@dataclass(frozen=True)
+class CalendarConfig:
+    extra_holidays: tuple[date, ...] = ()
+    extra_workdays: tuple[date, ...] = ()
+
+
+@dataclass(frozen=True)
+class PenaltiesConfig:
+    quarter_threshold: int = 3
+    veto_kinds: tuple[str, ...] = ("通报批评", "媒体曝光", "警示约谈", "责任追究")
+
+
+@dataclass(frozen=True)
+class BulletinConfig:
+    enabled: bool = False
+    day: str = "fri"
+    time: time = time(16, 0)
+    room: str = ""
+
+
+@dataclass(frozen=True)
 class WechatyConfig:
     endpoint: str = ""
     token: str = ""  # only from the environment: DUBAN_WECHATY_TOKEN
@@ -72,6 +110,11 @@ class Config:
     working_hours: WorkingHoursConfig = field(default_factory=WorkingHoursConfig)
     transport: TransportConfig = field(default_factory=TransportConfig)
     sending: SendingConfig = field(default_factory=SendingConfig)
+    reminders: RemindersConfig = field(default_factory=RemindersConfig)
+    quiet_hours: QuietHoursConfig = field(default_factory=QuietHoursConfig)
+    calendar: CalendarConfig = field(default_factory=CalendarConfig)
+    penalties: PenaltiesConfig = field(default_factory=PenaltiesConfig)
+    bulletin: BulletinConfig = field(default_factory=BulletinConfig)
     wechaty: WechatyConfig = field(default_factory=WechatyConfig)
 
     @property
@@ -86,6 +129,20 @@ class Config:
 
 
 def _convert(value: Any, kind: Any, key: str) -> Any:
+    if get_origin(kind) is tuple:
+        item = get_args(kind)[0]
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if not isinstance(value, list | tuple):
+            raise ConfigError(f"配置项 {key} 应为列表，如 [30, 120]，现在是 {value!r}")
+        return tuple(_convert(part, item, key) for part in value)
+    if kind is date:
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ConfigError(f"配置项 {key} 中的日期应写成 YYYY-MM-DD，现在是 {value!r}") from None
     if kind is bool:
         if isinstance(value, bool):
             return value
@@ -99,19 +156,21 @@ def _convert(value: Any, kind: Any, key: str) -> Any:
             return int(value)
         raise ConfigError(f"配置项 {key} 应为整数，现在是 {value!r}")
     if kind is float:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
         try:
-            return float(value)
+            number = float(value)
         except (TypeError, ValueError):
-            raise ConfigError(f"配置项 {key} 应为数字，现在是 {value!r}") from None
+            number = math.nan
+        if isinstance(value, bool) or not math.isfinite(number):
+            raise ConfigError(f"配置项 {key} 应为数字，现在是 {value!r}")
+        return number
     if kind is time:
-        if isinstance(value, time):
-            return value
         try:
-            return time.fromisoformat(str(value).strip())
+            parsed = value if isinstance(value, time) else time.fromisoformat(str(value).strip())
         except ValueError:
-            raise ConfigError(f'配置项 {key} 应为 HH:MM 形式的时刻（如 "17:30"），现在是 {value!r}') from None
+            parsed = None
+        if parsed is None or parsed.tzinfo is not None:
+            raise ConfigError(f'配置项 {key} 应为 HH:MM 形式的时刻（如 "17:30"，不带时区），现在是 {value!r}')
+        return parsed
     if not isinstance(value, str):
         raise ConfigError(f"配置项 {key} 应为字符串，现在是 {value!r}")
     return value
@@ -169,6 +228,15 @@ def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = 
 
 def with_overrides(config: Config, overrides: Mapping[str, Mapping[str, Any]]) -> Config:
     """The config with some keys replaced (a replay scenario's `config`); secrets stay as they were."""
+    sections = {f.name for f in fields(Config)}
+    for name, values in overrides.items():
+        if name not in sections:
+            raise ConfigError(f"没有配置节 [{name}]，可用的有：{', '.join(sorted(sections))}")
+        if not isinstance(values, Mapping):
+            raise ConfigError(f"[{name}] 应为一个配置节（表），现在是 {values!r}")
+        secret = [key for key in values if (name, key) in SECRET_KEYS]
+        if secret:
+            raise ConfigError(f"配置项 [{name}] {secret[0]} 是密钥，只能用环境变量提供")
     merged = {
         f.name: {**dataclasses.asdict(getattr(config, f.name)), **overrides.get(f.name, {})}
         for f in fields(Config)
@@ -186,8 +254,11 @@ def validate(config: Config) -> None:
             f"配置项 [general] timezone 不是已知时区：{config.general.timezone!r}（如 Asia/Shanghai）"
         ) from None
     try:
-        config.notices.number_format.format(year=2026, seq=1)
+        numbered = config.notices.number_format.format(year=2026, seq=1)
+        distinct = numbered != config.notices.number_format.format(year=2026, seq=2)
     except (KeyError, IndexError, ValueError):
+        distinct = False
+    if not distinct:
         raise ConfigError(
             '配置项 [notices] number_format 只能使用 {year} 和 {seq}，如 "督办〔{year}〕{seq}号"'
         ) from None
@@ -208,5 +279,28 @@ def validate(config: Config) -> None:
         raise ConfigError("配置节 [sending] 的间隔与重试秒数不能为负数")
     if sending.per_minute <= 0 or sending.max_attempts <= 0:
         raise ConfigError("配置项 [sending] per_minute 与 max_attempts 应大于 0")
+    reminders = config.reminders
+    if any(m <= 0 for m in (*reminders.receipt_offsets_minutes, *reminders.feedback_offsets_minutes)):
+        raise ConfigError("配置节 [reminders] 的提前提醒分钟数应大于 0")
+    if reminders.grace_minutes < 0:
+        raise ConfigError("配置项 [reminders] grace_minutes 不能为负数")
+    quiet = config.quiet_hours
+    daily = reminders.daily_time
+    inside = quiet.start <= daily < quiet.end if quiet.start <= quiet.end else daily >= quiet.start or daily < quiet.end
+    if inside:
+        raise ConfigError("配置项 [reminders] daily_time 落在免打扰时段 [quiet_hours] 内，请调整其中之一")
+    if config.penalties.quarter_threshold < 2:
+        raise ConfigError("配置项 [penalties] quarter_threshold 至少为 2")
+    unknown_kinds = set(config.penalties.veto_kinds) - set(PENALTY_KINDS)
+    if unknown_kinds:
+        raise ConfigError(
+            f"配置项 [penalties] veto_kinds 只能包含 {'、'.join(PENALTY_KINDS)}，现在有 {'、'.join(sorted(unknown_kinds))}"
+        )
+    if config.bulletin.day not in WEEKDAY_NAMES:
+        raise ConfigError(
+            f"配置项 [bulletin] day 应为 {', '.join(WEEKDAY_NAMES)} 之一，现在是 {config.bulletin.day!r}"
+        )
+    if config.bulletin.enabled and not config.bulletin.room:
+        raise ConfigError("[bulletin] enabled = true 需要配置 room（群的微信 id 或群名）")
     if sending.max_length < 100 or sending.mentions_per_message <= 0:
         raise ConfigError("配置项 [sending] max_length 至少为 100，mentions_per_message 应大于 0")

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from bot.app import App
 from bot.clock import VirtualClock
 from bot.config import Config, with_overrides
+from bot.scheduler import VirtualScheduler
 from bot.transport import OnMessage
 from handlers.messages import IncomingMessage, OutgoingMessage
 from storage.db import Database
@@ -81,18 +82,23 @@ class Replay:
     topics: dict[str, str]
     names: dict[str, str]
 
-    async def run_until(self, moment: datetime) -> None:
-        """Advance virtual time to `moment`, sending everything that falls due on the way."""
+    async def run_until(self, moment: datetime | None) -> None:
+        """Advance virtual time to `moment` (None: until nothing is left to do), running every duty and
+        sending every message that falls due on the way, in time order."""
+        scheduler = self.app.scheduler
+        assert isinstance(scheduler, VirtualScheduler)
         while True:
-            next_due = await self.app.sender.send_due()
-            if next_due is None or next_due > moment:
+            sender_next = await self.app.sender.send_due()
+            times = [t for t in (scheduler.next_time(), sender_next) if t is not None]
+            upcoming = min(times, default=None)
+            if upcoming is None or (moment is not None and upcoming > moment):
                 break
-            self.clock.advance_to(max(next_due, self.clock.now()))
-        self.clock.advance_to(moment)
-
-    async def drain(self) -> None:
-        while (next_due := await self.app.sender.send_due()) is not None:
-            self.clock.advance_to(max(next_due, self.clock.now()))
+            if moment is None and sender_next is None:
+                break  # at the end only the outbox is drained; the duties would run forever
+            self.clock.advance_to(max(upcoming, self.clock.now()))
+            await scheduler.run_due()
+        if moment is not None:
+            self.clock.advance_to(moment)
 
 
 async def run_scenario(
@@ -120,18 +126,19 @@ async def run_scenario(
         try:
             transport = ReplayTransport(clock, out, tz)
             bot = setup.get("bot") or {"id": "bot", "name": config.general.bot_name}
-            app = App(config, db, transport, clock, bot_id=bot["id"], rng=random.Random(0), strict=True)
+            app = App(config, db, transport, clock, bot_id=bot["id"], rng=random.Random(0), virtual_time=True)
             await app.prepare()
             roster = roster_from_mapping(setup)
             async with db.transaction() as session:
                 await apply_roster(session, roster, actor="replay", at=clock.now())
             await transport.start(app.on_message)
+            await app.start_scheduler()
             names = {p.id: p.name for p in roster.office} | {
                 p.id: p.name for u in roster.units for p in u.liaisons
             }
             replay = Replay(app, clock, transport, {r.id: r.topic for r in roster.rooms}, names)
             end = await _play(replay, numbered, tz)
-            await replay.drain()
+            await replay.run_until(None)
             if ledger is not None:
                 async with db.reader() as session:
                     data = await build_ledger(session, now=end, tz=tz)

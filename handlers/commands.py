@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
+from handlers.penalties import PENALTY_KINDS
 from handlers.units import split_unit_list
 
 # Names, times and notice numbers stay raw strings here; other modules resolve them.
@@ -32,7 +33,12 @@ COMMAND_HELP: dict[str, str] = {
     "绑定": "/绑定 <单位> @成员 @成员…\n/绑定 <单位> <微信号或姓名>",
     "解绑": "/解绑 @成员\n/解绑 <微信号或姓名>",
     "单位": "/单位 —— 列出全部承办单位和联络员",
-    "处理": "/处理 —— 列出待确认的处理建议\n/处理 <建议编号> 同意|驳回 原因：<原因> —— 确认或驳回处理建议",
+    "处理": (
+        "/处理 —— 列出待确认的处理建议\n"
+        "/处理 确认 <建议编号> —— 确认一条处理建议\n"
+        "/处理 撤销 <建议编号> 原因：<原因> —— 撤销一条处理建议（原因必须写）\n"
+        "/处理 登记 <单位> <种类> 原因：<原因> —— 登记媒体曝光、警示约谈、责任追究等处理（种类：书面检查、通报批评、媒体曝光、警示约谈、责任追究）"
+    ),
     "表彰审核": "/表彰审核 <单位> [年份] —— 查看该单位是否有一票否决情形，例如 /表彰审核 城关镇 2026",
     "帮助": "/帮助 —— 列出全部命令\n/帮助 <命令> —— 查看一个命令的写法，例如 /帮助 发布",
 }
@@ -174,9 +180,13 @@ class Help:
 
 @dataclass(frozen=True)
 class Decide:
-    """/处理: confirm or reject proposed penalties (arguments parsed later)."""
+    """/处理: list proposals, confirm or revoke one, or record a penalty the office decided itself."""
 
-    args: str  # everything after "/处理", not yet interpreted; "" lists pending proposals
+    action: Literal["list", "confirm", "revoke", "record"]
+    flag_id: int | None = None
+    unit: str | None = None
+    kind: str | None = None
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -374,8 +384,36 @@ def _help(head: str, more: str) -> Help:
     return Help(topic=topic)
 
 
+_DECIDE_ACTIONS = {"确认": "confirm", "同意": "confirm", "撤销": "revoke", "驳回": "revoke", "登记": "record"}
+
+
 def _decide(head: str, more: str) -> Decide:
-    return Decide(args=_args(head, more))
+    lead, fields = _inline_fields(_args(head, more), allowed=("reason",), command="处理")
+    tokens = lead.split()
+    if not tokens:
+        if fields:
+            raise _Invalid("没有写要做什么：确认、撤销 还是 登记。")
+        return Decide("list")
+    if tokens[0] not in _DECIDE_ACTIONS and len(tokens) == 2 and tokens[1] in _DECIDE_ACTIONS:
+        tokens.reverse()  # "/处理 3 确认" works too
+    action = _DECIDE_ACTIONS.get(tokens[0])
+    reason = fields.get("reason", "")
+    if action is None:
+        raise _Invalid(f"“{tokens[0]}”看不懂：请写 确认、撤销 或 登记。")
+    if action == "record":
+        if len(tokens) != 3:
+            raise _Invalid("登记要写单位和种类，例如：/处理 登记 城关镇 媒体曝光 原因：整改不到位。")
+        if tokens[2] not in PENALTY_KINDS:
+            raise _Invalid(f"种类“{tokens[2]}”看不懂：只能是 {'、'.join(PENALTY_KINDS)}。")
+        if not reason:
+            raise _Invalid("登记处理必须写原因。")
+        return Decide("record", unit=tokens[1], kind=tokens[2], reason=reason)
+    if len(tokens) != 2 or not unicodedata.normalize("NFKC", tokens[1]).lstrip("#＃").isdigit():
+        raise _Invalid(f"要写建议编号，例如：/处理 {tokens[0]} 3。")
+    flag_id = int(unicodedata.normalize("NFKC", tokens[1]).lstrip("#＃"))
+    if action == "revoke" and not reason:
+        raise _Invalid("撤销处理建议必须写原因。")
+    return Decide("confirm" if action == "confirm" else "revoke", flag_id=flag_id, reason=reason)
 
 
 def _veto_check(head: str, more: str) -> VetoCheck:

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.messages import IncomingMessage
-from storage import outbox
+from handlers.outgoing import queue
+from handlers.workdays import WorkCalendar
 from storage.directory import PersonView
 
 WEEKDAYS = "一二三四五六日"
@@ -25,9 +26,50 @@ class Policy:
     workday_end: time
     bot_id: str
     bot_name: str
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    quiet_start: time = time(22, 0)
+    quiet_end: time = time(7, 30)
+    receipt_offsets: tuple[timedelta, ...] = (timedelta(minutes=30),)
+    feedback_offsets: tuple[timedelta, ...] = (timedelta(hours=24), timedelta(hours=2))
+    reminder_grace: timedelta = timedelta(minutes=30)
+    quarter_threshold: int = 3
+    veto_kinds: tuple[str, ...] = ("通报批评", "媒体曝光", "警示约谈", "责任追究")
+    bulletin_room: str = ""
+    max_length: int = 1500
+    mentions_per_message: int = 20
 
     def number(self, year: int, seq: int) -> str:
         return self.number_format.format(year=year, seq=seq)
+
+    async def queue(
+        self,
+        session: AsyncSession,
+        *,
+        text: str,
+        key: str,
+        kind: str,
+        now: datetime,
+        room_id: str | None = None,
+        to_id: str | None = None,
+        mentions: tuple[str, ...] = (),
+        notice_id: int | None = None,
+        not_before: datetime | None = None,
+    ) -> bool:
+        """Queue a message split to the configured limits (see `handlers.outgoing.queue`)."""
+        return await queue(
+            session,
+            room_id=room_id,
+            to_id=to_id,
+            text=text,
+            mentions=mentions,
+            key=key,
+            kind=kind,
+            now=now,
+            max_length=self.max_length,
+            mentions_per_message=self.mentions_per_message,
+            notice_id=notice_id,
+            not_before=not_before,
+        )
 
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.tz)
@@ -74,19 +116,18 @@ class Turn:
         kind: str,
         notice_id: int | None = None,
     ) -> bool:
-        return await outbox.enqueue(
+        return await self.policy.queue(
             self.session,
             room_id=room_id,
-            to_id=None,
             text=text,
             mentions=mentions,
-            dedup_key=key,
+            key=key,
             kind=kind,
             now=self.now,
             notice_id=notice_id,
         )
 
     async def tell(self, person_id: str, text: str, *, key: str, kind: str) -> bool:
-        return await outbox.enqueue(
-            self.session, room_id=None, to_id=person_id, text=text, dedup_key=key, kind=kind, now=self.now
+        return await self.policy.queue(
+            self.session, to_id=person_id, text=text, key=key, kind=kind, now=self.now
         )

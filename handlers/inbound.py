@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from handlers import texts
 from handlers.classify import classify
@@ -16,15 +17,17 @@ from storage.db import Database
 from storage.directory import UnitView
 from storage.models import ProcessedMessage
 
+Outcome = Literal["duplicate", "command", "message"]
 
-async def handle_message(db: Database, policy: Policy, msg: IncomingMessage) -> bool:
-    """Handle one message in one transaction; False if this message id was handled before."""
+
+async def handle_message(db: Database, policy: Policy, msg: IncomingMessage) -> Outcome:
+    """Handle one message in one transaction, exactly once per message id."""
     async with db.transaction() as session:
         if await session.get(ProcessedMessage, msg.id) is not None:
-            return False
+            return "duplicate"
         session.add(ProcessedMessage(message_id=msg.id, processed_at=msg.at))
         if msg.sender_id == policy.bot_id:
-            return True
+            return "message"
         if msg.room_id is not None:
             await directory.observe_member(
                 session,
@@ -38,8 +41,8 @@ async def handle_message(db: Database, policy: Policy, msg: IncomingMessage) -> 
         if is_command(msg.text):
             if person is not None and person.is_office:
                 await run_command(turn, parse_command(msg.text))
-            else:
-                await turn.tell(msg.sender_id, texts.refuse_command(), key=f"refuse:{msg.id}", kind="refusal")
+                return "command"
+            await turn.tell(msg.sender_id, texts.refuse_command(), key=f"refuse:{msg.id}", kind="refusal")
         elif person is not None and person.unit_id is not None:
             await handle_reply(turn, person.unit_id)
         elif person is not None and person.is_office:
@@ -47,7 +50,7 @@ async def handle_message(db: Database, policy: Policy, msg: IncomingMessage) -> 
                 await turn.tell(msg.sender_id, texts.private_hint_office(), key=f"hint:{msg.id}", kind="hint")
         elif classify(msg.text).intents:
             await _hint_unbound(turn)
-        return True
+        return "message"
 
 
 def guess_unit(display_name: str, units: Sequence[UnitView]) -> str | None:

@@ -118,7 +118,14 @@ async def apply(session: AsyncSession, reading: Reading, targets: Targets, sourc
                 session, assignment.id, number=notice.number, at=at, by=by, message_id=message_id
             )
         await notices.add_feedback(
-            session, assignment.id, kind=kind, text=source.text, number=notice.number, at=at, by=by, message_id=message_id
+            session,
+            assignment.id,
+            kind=kind,
+            text=source.text,
+            number=notice.number,
+            at=at,
+            by=by,
+            message_id=message_id,
         )
 
 

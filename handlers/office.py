@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import assert_never
 
 from handlers import texts
 from handlers.commands import (
@@ -12,6 +13,7 @@ from handlers.commands import (
     Close,
     Command,
     CommandError,
+    Decide,
     Excuse,
     Extend,
     Help,
@@ -20,9 +22,11 @@ from handlers.commands import (
     Remind,
     Unbind,
     Units,
+    VetoCheck,
     Withdraw,
 )
 from handlers.context import Turn
+from handlers.decisions import decide, revoke_for, veto_check
 from handlers.notice_ref import parse_notice_number
 from handlers.reminders import reminder_messages, rooms_for_units
 from handlers.timeparse import TimeParseError, parse_deadline
@@ -59,8 +63,12 @@ async def run_command(turn: Turn, command: Command | CommandError) -> None:
             await list_units(turn)
         case Help():
             await turn.reply(help_text(command.topic))
+        case Decide():
+            await decide(turn, command)
+        case VetoCheck():
+            await veto_check(turn, command)
         case _:
-            await turn.reply(help_text(None))
+            assert_never(command)
 
 
 def help_text(topic: str | None) -> str:
@@ -261,8 +269,12 @@ async def change_status(turn: Turn, raw: str | None, status: str, reason: str) -
             kind="withdrawn",
             notice_id=notice.id,
         )
+    revoked = await revoke_for(
+        session, notice.id, None, actor=turn.msg.sender_id, at=turn.now, reason=f"{notice.number}已撤回"
+    )
     await turn.reply(
         f"已撤回：{notice.number}《{notice.title}》，已在 {len(rooms)} 个群告知。该通知不再计入任何统计。"
+        + texts.revoked_note(revoked)
     )
 
 
@@ -338,9 +350,17 @@ async def excuse(turn: Turn, command: Excuse) -> None:
     await notices.excuse(
         turn.session, notice.id, unit_ids, reason=command.reason, actor=turn.msg.sender_id, at=turn.now
     )
+    revoked = await revoke_for(
+        turn.session,
+        notice.id,
+        unit_ids,
+        actor=turn.msg.sender_id,
+        at=turn.now,
+        reason=f"{notice.number}已免责",
+    )
     await turn.reply(
         f"已对 {texts.units_line([rows[i].unit_name for i in unit_ids])} 在 {notice.number} 上免责（原因：{command.reason}），"
-        "不计入逾期。"
+        "不计入逾期。" + texts.revoked_note(revoked)
     )
 
 

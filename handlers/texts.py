@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 
-from handlers.context import Policy
+from handlers.context import WEEKDAYS, Policy
 from storage.directory import UnitView
+from storage.flags import FlagView
 from storage.notices import AssignmentView, NoticeView
 
 STATUS_NAMES = {"open": "办理中", "closed": "已销号", "withdrawn": "已撤回"}
@@ -195,3 +197,134 @@ def unknown_units(unknown: Sequence[tuple[str, Sequence[str]]]) -> str:
         hint = f"，您是否要找：{'、'.join(suggestions)}" if suggestions else ""
         parts.append(f"“{name}”{hint}")
     return "找不到这些承办单位：" + "；".join(parts) + "。请用 /单位 查看单位名称和简称。"
+
+
+def pre_deadline(
+    policy: Policy,
+    notice: NoticeView,
+    field: str,
+    due: datetime,
+    offset: timedelta,
+    unit_names: Sequence[str],
+) -> str:
+    hours, minutes = divmod(int(offset.total_seconds() // 60), 60)
+    left = (
+        f"{hours}小时"
+        if hours and not minutes
+        else f"{hours}小时{minutes}分钟"
+        if hours
+        else f"{minutes}分钟"
+    )
+    if field == "receipt":
+        return (
+            f"【签收提醒】{notice.number}《{notice.title}》签收时限为 {policy.show(due)}（约还有{left}）。\n"
+            f"尚未签收：{units_line(unit_names)}，请联络员在群内回复“{notice.seq}号收到”。"
+        )
+    return (
+        f"【反馈提醒】{notice.number}《{notice.title}》反馈时限为 {policy.show(due)}（约还有{left}）。\n"
+        f"尚未反馈落实情况：{units_line(unit_names)}，请按时报送；确实不能按时办结的，请说明原因并报告阶段性进展。"
+    )
+
+
+def daily_broadcast(
+    policy: Policy, day: date, lines: Sequence[tuple[NoticeView, Sequence[AssignmentView]]]
+) -> str:
+    out = [f"【每日督办提醒】{day.month}月{day.day}日（周{WEEKDAYS[day.weekday()]}）"]
+    for index, (notice, rows) in enumerate(lines, 1):
+        out.append(f"{index}. {notice.number}《{notice.title}》")
+        receipt = [a.unit_name for a in rows if a.owes_receipt]
+        feedback = [a.unit_name for a in rows if a.owes_feedback]
+        if receipt:
+            out.append(f"   未签收：{units_line(receipt)}（签收时限 {policy.show(notice.receipt_due)}）")
+        if feedback:
+            out.append(f"   未反馈：{units_line(feedback)}（反馈时限 {policy.show(notice.feedback_due)}）")
+    out.append("请以上单位联络员抓紧办理：签收请回复“编号+收到”，如“12号收到”；落实情况请直接在群内反馈。")
+    return "\n".join(out)
+
+
+BASIS_TEXT = {
+    "receipt": "连续两次未按时签收通知",
+    "feedback": "连续两次未按时上报落实情况",
+    "count": "本季度多次未按时签收或上报落实情况",
+    "manual": "督查室登记",
+}
+
+
+def flag_line(policy: Policy, flag: FlagView) -> str:
+    notices_text = f"，涉及 {'、'.join(flag.numbers)}" if flag.numbers else ""
+    return f"#{flag.id} {flag.unit_name} {flag.kind}（{BASIS_TEXT.get(flag.basis, flag.basis)}{notices_text}，{policy.show(flag.at)}）"
+
+
+def flag_proposal(policy: Policy, flag: FlagView, items: Sequence[tuple[NoticeView, AssignmentView]]) -> str:
+    lines = [f"【处理建议 #{flag.id}】{flag.unit_name} 拟作 {flag.kind}", f"依据：{BASIS_TEXT[flag.basis]}"]
+    for notice, a in items:
+        if flag.basis in {"receipt", "count"} and (a.received_at is None or a.received_at > a.receipt_due):
+            got = f"{policy.show(a.received_at)} 才签收" if a.received_at else "至今未签收"
+            lines.append(f"· {notice.number}《{notice.title}》签收时限 {policy.show(a.receipt_due)}，{got}")
+        if flag.basis in {"feedback", "count"} and a.feedback_due is not None:
+            first = a.feedback[0].at if a.feedback else None
+            if first is None or first > a.feedback_due:
+                got = f"{policy.show(first)} 才反馈" if first else "至今未反馈"
+                lines.append(
+                    f"· {notice.number}《{notice.title}》反馈时限 {policy.show(a.feedback_due)}，{got}"
+                )
+    lines.append(f"确认请发送：/处理 确认 {flag.id}\n撤销请发送：/处理 撤销 {flag.id} 原因：<原因>")
+    return "\n".join(lines)
+
+
+def calendar_unknown(year: int) -> str:
+    return (
+        f"提示：内置的法定节假日日历还没有 {year} 年的安排，暂按周一至周五为工作日发送每日提醒。"
+        "国务院办公厅公布放假安排后，请升级 chinese-calendar，或在配置 [calendar] 中填写 extra_holidays 与 extra_workdays。"
+    )
+
+
+def weekly_bulletin(
+    policy: Policy,
+    day: date,
+    stats: Sequence[tuple[str, int, int, int, int]],
+    missed: Sequence[tuple[NoticeView, AssignmentView]],
+    open_flags: Sequence[FlagView],
+) -> str:
+    def rate(good: int, total: int) -> str:
+        return f"{good}/{total}（{good * 100 // total}%）" if total else "—"
+
+    lines = [f"【督办工作通报】截至{day.year}年{day.month}月{day.day}日", "按时签收率｜按时反馈率："]
+    lines += [
+        f"· {name}：{rate(r_ok, r_all)}｜{rate(f_ok, f_all)}" for name, r_ok, r_all, f_ok, f_all in stats
+    ]
+    if missed:
+        lines.append("逾期未办：")
+        lines += [f"· {a.unit_name}：{n.number}《{n.title}》" for n, a in missed]
+    if open_flags:
+        lines.append("待确认的处理建议：")
+        lines += [f"· {flag_line(policy, f)}" for f in open_flags]
+    return "\n".join(lines)
+
+
+def veto_answer(
+    policy: Policy,
+    unit: str,
+    year: int,
+    vetoing: Sequence[FlagView],
+    others: Sequence[FlagView],
+    pending: Sequence[FlagView],
+) -> str:
+    if vetoing:
+        lines = [f"{unit} {year}年 实行一票否决，不得作为表彰对象。已确认的处理："]
+        lines += [f"· {flag_line(policy, f)}" for f in vetoing]
+    else:
+        lines = [f"{unit} {year}年 没有一票否决情形（{'、'.join(policy.veto_kinds)}），可以作为表彰对象。"]
+    if others:
+        lines.append("另有已确认的处理（不属于一票否决情形）：")
+        lines += [f"· {flag_line(policy, f)}" for f in others]
+    if pending:
+        lines.append(f"注意：还有 {len(pending)} 条待确认的处理建议，确认后结论可能改变：")
+        lines += [f"· {flag_line(policy, f)}" for f in pending]
+    return "\n".join(lines)
+
+
+def revoked_note(revoked: Sequence[FlagView]) -> str:
+    if not revoked:
+        return ""
+    return "\n涉及它的处理建议已自动撤销：" + "；".join(f"#{f.id} {f.unit_name} {f.kind}" for f in revoked)

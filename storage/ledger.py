@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import flags
 from storage.models import Assignment, FeedbackEntry, Notice, Person, Unit
 from storage.status import (
     FEEDBACK_KIND_LABELS,
@@ -160,13 +161,31 @@ async def build_ledger(
             }
             for notice in notices
         ],
-        "flags": await _flags(session, year=year),
+        "flags": await _flags(session, year=year, tz=tz),
     }
 
 
-async def _flags(session: AsyncSession, *, year: int | None) -> list[dict[str, Any]]:
-    """Penalty flags (书面检查, 通报批评 …) for the ledger; the penalty issue fills this seam."""
-    return []
+async def _flags(session: AsyncSession, *, year: int | None, tz: ZoneInfo) -> list[dict[str, Any]]:
+    """Penalty flags (书面检查, 通报批评 …): proposed by the rules or recorded by the office."""
+    span = None
+    if year is not None:
+        span = (datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz))
+    return [
+        {
+            "id": f.id,
+            "unit": f.unit_name,
+            "kind": f.kind,
+            "basis": f.basis,
+            "notices": list(f.numbers),
+            "at": _iso(f.at, tz),
+            "status": f.status,
+            "reason": f.reason,
+            "decided_by": f.decided_by,
+            "decided_at": _iso(f.decided_at, tz),
+            "decision_reason": f.decision_reason,
+        }
+        for f in await flags.flags(session, year_range=span)
+    ]
 
 
 def write_ledger(ledger: Mapping[str, Any], fmt: LedgerFormat, out: Path | None) -> bytes | None:

@@ -176,3 +176,22 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(60))
     subject: Mapped[str] = mapped_column(String(300))
     detail: Mapped[dict[str, Any]]
+
+
+class Flag(Base):
+    """A penalty on the seed's ladder: proposed by the rules (or recorded by the office), decided by people."""
+
+    __tablename__ = "flags"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dedup_key: Mapped[str] = mapped_column(String(300), unique=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # 书面检查 | 通报批评 | 媒体曝光 | 警示约谈 | 责任追究
+    basis: Mapped[str] = mapped_column(String(20))  # receipt | feedback | count | manual
+    notice_ids: Mapped[list[Any]]
+    at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(20), default="proposed")  # proposed | confirmed | revoked
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[datetime | None]
+    decision_reason: Mapped[str | None] = mapped_column(Text)

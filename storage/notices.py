@@ -26,6 +26,7 @@ class NoticeView:
     receipt_due: datetime
     feedback_due: datetime | None
     status: str
+    closed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ def _view(notice: Notice) -> NoticeView:
         notice.receipt_due,
         notice.feedback_due,
         notice.status,
+        notice.closed_at,
     )
 
 
@@ -145,10 +147,15 @@ async def find_notice(
     return _view(preferred[0]) if preferred else None
 
 
-async def notices(session: AsyncSession, *, status: str | None = "open") -> list[NoticeView]:
+async def notices(
+    session: AsyncSession, *, status: str | None = "open", since: datetime | None = None
+) -> list[NoticeView]:
+    """Notices in issue order, optionally of one status and issued at or after `since`."""
     query = select(Notice).order_by(Notice.issued_at, Notice.id)
     if status is not None:
         query = query.where(Notice.status == status)
+    if since is not None:
+        query = query.where(Notice.issued_at >= since)
     return [_view(n) for n in (await session.scalars(query)).all()]
 
 

@@ -1,0 +1,150 @@
+"""When the timed duties run: APScheduler in real time, the very same triggers and duties in virtual time."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.date import DateTrigger
+
+from bot.clock import Clock
+from bot.config import Config
+from handlers.duties import Duties
+
+log = logging.getLogger(__name__)
+TICK = timedelta(microseconds=1)
+
+
+@dataclass(frozen=True)
+class CronDuty:
+    name: str
+    trigger: CronTrigger
+    action: Callable[[datetime], Awaitable[None]]
+
+
+def cron_duties(config: Config, duties: Duties) -> list[CronDuty]:
+    """The fixed-time duties: the working-day broadcast and, when enabled, the weekly bulletin."""
+    tz = config.tz
+    daily = config.reminders.daily_time
+    result = [CronDuty("daily", CronTrigger(hour=daily.hour, minute=daily.minute, timezone=tz), duties.daily)]
+    bulletin = config.bulletin
+    if bulletin.enabled:
+        trigger = CronTrigger(
+            day_of_week=bulletin.day, hour=bulletin.time.hour, minute=bulletin.time.minute, timezone=tz
+        )
+        result.append(CronDuty("bulletin", trigger, duties.bulletin))
+    return result
+
+
+def missed_within(trigger: CronTrigger, now: datetime, grace: timedelta) -> datetime | None:
+    """The fire time in (now - grace, now], if there is one: a broadcast that may still be caught up."""
+    fire = trigger.get_next_fire_time(None, now - grace + TICK)
+    return fire if fire is not None and fire <= now else None
+
+
+async def catch_up(crons: list[CronDuty], now: datetime, grace: timedelta) -> None:
+    """After start-up or a pause: run broadcasts missed by at most `grace`; older ones are skipped."""
+    for cron in crons:
+        fire = missed_within(cron.trigger, now, grace)
+        if fire is not None:
+            log.info("catching up the %s duty of %s", cron.name, fire.isoformat())
+            await cron.action(fire)
+
+
+class BotScheduler:
+    """Real time: an AsyncIOScheduler started inside the running loop, every trigger in the configured zone."""
+
+    def __init__(self, crons: list[CronDuty], duties: Duties, clock: Clock, config: Config) -> None:
+        self._crons, self._duties, self._clock = crons, duties, clock
+        self._grace = timedelta(minutes=config.reminders.grace_minutes)
+        self._tz = config.tz
+        self._scheduler = AsyncIOScheduler(timezone=config.tz)
+        self._running: set[asyncio.Task[None]] = set()
+
+    async def start(self) -> None:
+        for cron in self._crons:
+            self._scheduler.add_job(
+                self._run_cron,
+                cron.trigger,
+                args=[cron],
+                id=cron.name,
+                coalesce=True,
+                max_instances=1,
+                misfire_grace_time=int(self._grace.total_seconds()),
+            )
+        self._scheduler.start()
+        await catch_up(self._crons, self._clock.now(), self._grace)
+        await self.poke()
+
+    async def _run_cron(self, cron: CronDuty) -> None:
+        await self._track(cron.action(self._clock.now()))
+
+    async def poke(self) -> None:
+        """Run the deadline duty now and wake it again when it next has work (misfires run late, never skip)."""
+        await self._track(self._deadlines())
+
+    async def _deadlines(self) -> None:
+        next_time = await self._duties.deadlines(self._clock.now())
+        if next_time is None:
+            if self._scheduler.get_job("deadlines"):
+                self._scheduler.remove_job("deadlines")
+            return
+        self._scheduler.add_job(
+            self.poke,
+            DateTrigger(run_date=next_time, timezone=self._tz),
+            id="deadlines",
+            replace_existing=True,
+            misfire_grace_time=None,
+        )
+
+    async def _track(self, work: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(work)
+        self._running.add(task)
+        try:
+            await task
+        finally:
+            self._running.discard(task)
+
+    async def shutdown(self) -> None:
+        """Stop firing, then wait for duties already running (APScheduler itself would not wait for them)."""
+        self._scheduler.shutdown(wait=False)
+        if self._running:
+            await asyncio.gather(*self._running, return_exceptions=True)
+
+
+class VirtualScheduler:
+    """Virtual time: the same duties and triggers, run in order as a replay moves its clock."""
+
+    def __init__(self, crons: list[CronDuty], duties: Duties, clock: Clock, config: Config) -> None:
+        self._crons, self._duties, self._clock = crons, duties, clock
+        self._grace = timedelta(minutes=config.reminders.grace_minutes)
+        now = clock.now()
+        self._cron_next = {c.name: c.trigger.get_next_fire_time(None, now) for c in crons}
+        self._deadline_next: datetime | None = None
+
+    async def start(self) -> None:
+        await catch_up(self._crons, self._clock.now(), self._grace)
+        await self.poke()
+
+    async def poke(self) -> None:
+        self._deadline_next = await self._duties.deadlines(self._clock.now())
+
+    def next_time(self) -> datetime | None:
+        times = [t for t in (*self._cron_next.values(), self._deadline_next) if t is not None]
+        return min(times, default=None)
+
+    async def run_due(self) -> None:
+        """Run every duty due at the clock's time: broadcasts first, then deadlines."""
+        now = self._clock.now()
+        for cron in self._crons:
+            fire = self._cron_next[cron.name]
+            if fire is not None and fire <= now:
+                await cron.action(fire)
+                self._cron_next[cron.name] = cron.trigger.get_next_fire_time(fire, fire + TICK)
+        if self._deadline_next is not None and self._deadline_next <= now:
+            await self.poke()

@@ -1,0 +1,620 @@
+"""The WeChat transport: python-wechaty's puppet-service gRPC client, with a watchdog that reconnects."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import io
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal, TypeVar
+from urllib.parse import quote as url_quote
+
+from bot import wechaty_compat
+
+wechaty_compat.apply()
+
+# python-wechaty has no type hints: everything it returns is Any and stays inside this module.
+from grpclib.const import Status  # noqa: E402
+from grpclib.exceptions import GRPCError, StreamTerminatedError  # noqa: E402
+from wechaty_puppet import MessageType, PuppetOptions, ScanStatus  # noqa: E402
+from wechaty_puppet.exceptions import WechatyPuppetError  # noqa: E402
+from wechaty_puppet_service import PuppetService  # noqa: E402
+
+from bot.transport import OnMessage, RoomInfo, TransportError  # noqa: E402
+from bot.wechaty_xml import parse_quote  # noqa: E402
+from handlers.messages import IncomingMessage, OutgoingMessage  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+TOKEN_ENV = "DUBAN_WECHATY_TOKEN"
+ENDPOINT_ENV = "DUBAN_WECHATY_ENDPOINT"
+AT_SEPARATOR = "\u2005"  # WeChat ends every @name with a four-per-em space
+QR_LINK = "https://wechaty.js.org/qrcode/{}"
+_PUPPET_EVENTS = (
+    "scan",
+    "login",
+    "logout",
+    "message",
+    "heartbeat",
+    "dong",
+    "ready",
+    "error",
+    "room-join",
+    "room-leave",
+    "room-topic",
+    "room-invite",
+    "friendship",
+)
+_QUIET_EVENTS = frozenset({"heartbeat", "dong", "ready", "room-invite", "friendship"})
+# What a broken connection raises from a gRPC call.
+_CONNECTION_ERRORS = (GRPCError, StreamTerminatedError, OSError, TimeoutError, WechatyPuppetError)
+
+T = TypeVar("T")
+
+
+class WechatyStartError(Exception):
+    """The transport could not connect to the gateway when starting."""
+
+
+class WechatyTokenError(WechatyStartError):
+    """The gateway refused the token."""
+
+
+@dataclass(frozen=True)
+class ConnectionStatus:
+    """A change in the connection, for the log and for reports to the office."""
+
+    kind: Literal["connected", "disconnected", "login", "logout", "scan"]
+    detail: str = ""
+
+
+OnRoomChange = Callable[[RoomInfo], Awaitable[None]]
+OnStatus = Callable[[ConnectionStatus], Awaitable[None]]
+Sleep = Callable[[float], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class WatchdogSettings:
+    """How the transport notices a dead connection and how patiently it reconnects (seconds)."""
+
+    ding_interval: float = 20.0  # ding the gateway this often; any event counts as a sign of life
+    silence_timeout: float = 75.0  # no event at all for this long: the connection is dead
+    call_timeout: float = 15.0  # one gRPC call (connect, payload, send)
+    start_timeout: float = 60.0  # start() keeps retrying an unreachable gateway this long, then raises
+    backoff: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
+
+    def delay(self, attempt: int) -> float:
+        return self.backoff[min(attempt, len(self.backoff) - 1)]
+
+
+class WechatyTransport:
+    """Connects to a Wechaty puppet-service gateway (`endpoint` host:port, plain-text gRPC) with `token`."""
+
+    def __init__(
+        self,
+        endpoint: str,
+        token: str,
+        *,
+        bot_name: str = "",
+        on_room_change: OnRoomChange | None = None,
+        on_status: OnStatus | None = None,
+        watchdog: WatchdogSettings | None = None,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        if not endpoint:
+            raise ValueError(f"the wechaty endpoint is empty: set {ENDPOINT_ENV} (host:port of the gateway)")
+        if not token:
+            raise ValueError(f"the wechaty token is empty: set {TOKEN_ENV}")
+        self.endpoint = endpoint
+        self._token = token
+        self.bot_name = bot_name
+        self._on_room_change = on_room_change
+        self._on_status = on_status
+        self.watchdog = watchdog or WatchdogSettings()
+        self._sleep = sleep
+
+        self.login_qr: str | None = None  # the latest login QR code payload, for a dashboard
+        self.last_disconnect: str | None = None
+        self.reconnects = 0
+        self._self_id: str | None = None
+        self._self_name = ""
+        self._on_message: OnMessage | None = None
+        self._puppet: Any = None
+        self._stream: asyncio.Task[Any] | None = None
+        self._generation = 0
+        self._up = asyncio.Event()  # set while a connection is established
+        self._logged_in = asyncio.Event()
+        self._dead = asyncio.Event()
+        self._last_event = time.monotonic()
+        self._ding_works = True
+        self._events: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
+        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._topics: dict[str, str] = {}
+        self._worker: asyncio.Task[None] | None = None
+        self._supervisor: asyncio.Task[None] | None = None
+        self._redaction: wechaty_compat.RedactFilter | None = None
+
+    # -- state -----------------------------------------------------------------------------------
+
+    @property
+    def connected(self) -> bool:
+        return self._up.is_set()
+
+    @property
+    def logged_in(self) -> bool:
+        return self._up.is_set() and self._logged_in.is_set()
+
+    @property
+    def self_id(self) -> str | None:
+        return self._self_id
+
+    @property
+    def login_qr_url(self) -> str | None:
+        return QR_LINK.format(url_quote(self.login_qr, safe="")) if self.login_qr else None
+
+    async def wait_until_logged_in(self, seconds: float) -> None:
+        """Wait until the account is logged in (raises TimeoutError)."""
+        await asyncio.wait_for(self._logged_in.wait(), seconds)
+
+    # -- Transport protocol ----------------------------------------------------------------------
+
+    async def start(self, on_message: OnMessage) -> None:
+        """Connect to the gateway; raises WechatyTokenError or WechatyStartError instead of hanging."""
+        if self._worker is not None:
+            raise RuntimeError("the wechaty transport is already started")
+        self._on_message = on_message
+        self._redaction = wechaty_compat.redact_token(self._token)
+        self._worker = asyncio.create_task(self._process_events(), name="wechaty-events")
+        try:
+            await self._first_connect()
+        except BaseException:
+            await self._shutdown()
+            raise
+        self._supervisor = asyncio.create_task(self._supervise(), name="wechaty-watchdog")
+        await self._report(ConnectionStatus("connected", f"connected to the gateway at {self.endpoint}"))
+
+    async def _first_connect(self) -> None:
+        """Connect, retrying an unreachable gateway with backoff for up to start_timeout seconds."""
+        attempt, waited = 0, 0.0
+        while True:
+            try:
+                await self._connect()
+                return
+            except WechatyTokenError:
+                raise
+            except WechatyStartError as exc:
+                delay = self.watchdog.delay(attempt)
+                if waited + delay > self.watchdog.start_timeout:
+                    raise
+                log.warning("%s; retrying in %.1f s", exc, delay)
+                attempt, waited = attempt + 1, waited + delay
+                await self._sleep(delay)
+
+    async def send(self, message: OutgoingMessage, display_names: dict[str, str]) -> str:
+        """Send one text; mentioned people are rendered as @name in front of the text."""
+        puppet = self._puppet
+        if puppet is None or not self._up.is_set():
+            raise TransportError("wechaty is not connected to its gateway")
+        if not self._logged_in.is_set():
+            raise TransportError("the WeChat account is not logged in")
+        if message.room_id is not None:
+            conversation = message.room_id
+            mentions = list(message.mentions)
+            text = await self._with_mentions(message.room_id, message.text, mentions, display_names)
+        else:
+            assert message.to_id is not None
+            conversation, mentions, text = message.to_id, [], message.text
+        message_id = await self._call(puppet.message_send_text(conversation, text, mentions), "send")
+        if not message_id:
+            log.warning("the gateway returned no message id for a message to %s", conversation)
+        return str(message_id or "")
+
+    async def stop(self) -> None:
+        """Disconnect; safe to call twice."""
+        running = self._worker is not None
+        await self._shutdown(graceful=True)
+        if running:
+            await self._report(ConnectionStatus("disconnected", "stopped"))
+
+    # -- lookups ---------------------------------------------------------------------------------
+
+    async def rooms(self) -> list[RoomInfo]:
+        """Every room the account is in, with its members (for roster sync)."""
+        room_ids: list[str] = list(await self._call(self._require().room_list(), "room list"))
+        return [await self.room_info(room_id) for room_id in room_ids]
+
+    async def room_info(self, room_id: str) -> RoomInfo:
+        payload = await self._call(self._require().room_payload(room_id), "room payload")
+        topic = str(payload.topic or "")
+        self._topics[room_id] = topic
+        members = tuple(str(m) for m in payload.member_ids or ())
+        return RoomInfo(id=str(payload.id or room_id), topic=topic, member_ids=members)
+
+    async def member_name(self, room_id: str, person_id: str) -> str:
+        """The person's display name in the room (群昵称), else their WeChat name."""
+        payload = await self._call(self._require().room_member_payload(room_id, person_id), "member payload")
+        return str(payload.room_alias or payload.name or "")
+
+    async def contact_name(self, person_id: str) -> str:
+        payload = await self._call(self._require().contact_payload(person_id), "contact payload")
+        return str(payload.name or "")
+
+    # -- connection ------------------------------------------------------------------------------
+
+    async def _connect(self) -> None:
+        """One connection attempt: open the event stream and wait for its first event."""
+        self._generation += 1
+        generation = self._generation
+        first_event = asyncio.Event()
+        puppet = PuppetService(PuppetOptions(token=self._token, end_point=self.endpoint))
+        for name in _PUPPET_EVENTS:
+            puppet.on(name, self._listener(name, generation, first_event))
+        stream = asyncio.create_task(puppet.start(), name="wechaty-stream")
+        waiter = asyncio.create_task(first_event.wait())
+        try:
+            await asyncio.wait(
+                {stream, waiter}, timeout=self.watchdog.call_timeout, return_when=asyncio.FIRST_COMPLETED
+            )
+        except BaseException:
+            await _close(puppet, stream)
+            raise
+        finally:
+            waiter.cancel()
+        if stream.done():
+            error = None if stream.cancelled() else stream.exception()
+            await _close(puppet, stream)
+            raise self._start_error(error)
+        if not first_event.is_set():
+            log.warning(
+                "the gateway at %s sent no event within %.0f s; assuming it is connected",
+                self.endpoint,
+                self.watchdog.call_timeout,
+            )
+        self._puppet, self._stream = puppet, stream
+        self._dead.clear()
+        self._last_event = time.monotonic()
+        stream.add_done_callback(lambda task: self._stream_ended(task, generation))
+        self._up.set()
+
+    def _start_error(self, error: BaseException | None) -> WechatyStartError:
+        if isinstance(error, GRPCError) and error.status is Status.UNAUTHENTICATED:
+            return WechatyTokenError(
+                f"the wechaty gateway at {self.endpoint} refused the token (UNAUTHENTICATED): "
+                f"set {TOKEN_ENV} to the token the gateway was started with"
+            )
+        reason = "the event stream closed at once" if error is None else self._redact(repr(error))
+        return WechatyStartError(
+            f"cannot connect to the wechaty gateway at {self.endpoint} ({ENDPOINT_ENV}): {reason}"
+        )
+
+    def _listener(self, name: str, generation: int, first_event: asyncio.Event) -> Callable[[Any], None]:
+        def on_event(payload: Any) -> None:
+            if generation != self._generation:
+                return  # a late event from a connection we already gave up
+            self._last_event = time.monotonic()
+            first_event.set()
+            if name not in _QUIET_EVENTS:
+                self._events.put_nowait((name, payload))
+
+        return on_event
+
+    def _stream_ended(self, task: asyncio.Task[Any], generation: int) -> None:
+        error = None if task.cancelled() else task.exception()
+        if generation == self._generation:
+            self.last_disconnect = "event stream ended" + (f": {self._redact(repr(error))}" if error else "")
+            self._dead.set()
+
+    async def _supervise(self) -> None:
+        """The watchdog: notice a dead or silent connection, then reconnect with backoff."""
+        while True:
+            reason = await self._watch()
+            self.last_disconnect = reason
+            self._up.clear()
+            self._logged_in.clear()
+            log.warning("wechaty connection lost: %s", reason)
+            await self._report(ConnectionStatus("disconnected", reason))
+            await self._drop_connection()
+            attempt = 0
+            while True:
+                delay = self.watchdog.delay(attempt)
+                await self._sleep(delay)
+                try:
+                    await self._connect()
+                except WechatyStartError as exc:
+                    attempt += 1
+                    level = logging.ERROR if isinstance(exc, WechatyTokenError) else logging.WARNING
+                    log.log(level, "reconnect attempt %d failed: %s", attempt, exc)
+                    continue
+                except Exception:
+                    attempt += 1
+                    log.exception("reconnect attempt %d failed unexpectedly", attempt)
+                    continue
+                self.reconnects += 1
+                log.info("wechaty reconnected after %d failed attempt(s)", attempt)
+                await self._report(ConnectionStatus("connected", f"reconnected to {self.endpoint}"))
+                break
+
+    async def _watch(self) -> str:
+        """Return why the current connection is dead, once it is."""
+        settings = self.watchdog
+        while True:
+            try:
+                await asyncio.wait_for(self._dead.wait(), settings.ding_interval)
+                return self.last_disconnect or "event stream ended"
+            except TimeoutError:
+                pass
+            if not self._ding_works:
+                continue  # nothing to probe with: only a closed stream or a failed call reveals a dead link
+            silent_for = time.monotonic() - self._last_event
+            if silent_for > settings.silence_timeout:
+                return f"no event from the gateway for {silent_for:.1f} s"
+            try:
+                await asyncio.wait_for(self._puppet.ding("duban"), settings.call_timeout)
+            except GRPCError as exc:
+                if exc.status is not Status.UNIMPLEMENTED:
+                    return f"ding failed: {self._redact(repr(exc))}"
+                log.warning("the gateway does not implement ding; the watchdog only watches the stream")
+                self._ding_works = False
+            except _CONNECTION_ERRORS as exc:
+                return f"ding failed: {self._redact(repr(exc))}"
+
+    async def _drop_connection(self) -> None:
+        puppet, stream = self._puppet, self._stream
+        self._puppet = self._stream = None
+        self._generation += 1
+        if puppet is not None and stream is not None:
+            await _close(puppet, stream)
+
+    async def _shutdown(self, graceful: bool = False) -> None:
+        self._up.clear()
+        self._logged_in.clear()
+        for task in (self._supervisor, self._worker):
+            if task is not None:
+                await _cancel(task)
+        self._supervisor = self._worker = None
+        puppet = self._puppet
+        if graceful and puppet is not None:
+            self._generation += 1
+            with contextlib.suppress(*_CONNECTION_ERRORS):
+                await asyncio.wait_for(puppet.stop(), self.watchdog.call_timeout)
+        await self._drop_connection()
+        if self._redaction is not None:
+            wechaty_compat.remove_redaction(self._redaction)
+            self._redaction = None
+
+    # -- events ----------------------------------------------------------------------------------
+
+    async def _process_events(self) -> None:
+        """Handle puppet events one at a time, in the order they arrived, retrying across reconnects."""
+        attempts = max(len(self.watchdog.backoff), 3)
+        while True:
+            name, payload = await self._events.get()
+            for attempt in range(attempts):
+                await self._up.wait()
+                try:
+                    await self._handle(name, payload)
+                    break
+                except TransportError as exc:
+                    if attempt + 1 == attempts:
+                        log.error("gave up on a wechaty %s event: %s", name, exc)
+                        break
+                    log.warning("could not handle a wechaty %s event (%s); retrying", name, exc)
+                    await self._sleep(self.watchdog.delay(attempt))  # lets the watchdog notice a dead link
+                except Exception:
+                    log.exception("failed to handle a wechaty %s event", name)
+                    break
+
+    async def _handle(self, name: str, payload: Any) -> None:
+        if name == "message":
+            await self._handle_message(str(payload.message_id))
+        elif name == "login":
+            await self._handle_login(str(payload.contact_id))
+        elif name == "logout":
+            self._logged_in.clear()
+            log.warning("the WeChat account %s logged out: %s", payload.contact_id, payload.data or "")
+            await self._report(ConnectionStatus("logout", str(payload.data or "")))
+        elif name == "scan":
+            await self._handle_scan(payload)
+        elif name in ("room-join", "room-leave", "room-topic"):
+            await self._handle_room_event(name, payload)
+        elif name == "error":
+            log.warning("wechaty gateway error: %s", self._redact(str(getattr(payload, "data", payload))))
+
+    async def _handle_login(self, contact_id: str) -> None:
+        self._self_id = contact_id
+        self.login_qr = None
+        try:
+            self._self_name = await self.contact_name(contact_id)
+        except TransportError:
+            self._self_name = ""
+        if self.bot_name and self._self_name and self._self_name != self.bot_name:
+            log.warning("logged in as %r, but the configured bot name is %r", self._self_name, self.bot_name)
+        self._logged_in.set()
+        log.info("WeChat account logged in: %s (%s)", self._self_name, contact_id)
+        await self._report(ConnectionStatus("login", contact_id))
+
+    async def _handle_scan(self, payload: Any) -> None:
+        status = payload.status
+        if status in (ScanStatus.Waiting, ScanStatus.Timeout) and payload.qrcode:
+            self.login_qr = str(payload.qrcode)
+            log.warning("WeChat login needed: scan %s\n%s", self.login_qr_url, _ascii_qr(self.login_qr))
+        else:
+            log.info("WeChat login scan status: %s", getattr(status, "name", status))
+        await self._report(ConnectionStatus("scan", str(getattr(status, "name", status))))
+
+    async def _handle_room_event(self, name: str, payload: Any) -> None:
+        room_id = str(payload.room_id)
+        if name == "room-topic":
+            self._topics[room_id] = str(payload.new_topic or "")
+        try:
+            info = await self.room_info(room_id)
+        except TransportError:
+            removed = getattr(payload, "removed_ids", None) or ()
+            if name != "room-leave" or self._self_id not in removed:
+                raise
+            info = RoomInfo(id=room_id, topic=self._topics.get(room_id, ""), member_ids=())
+        if name == "room-topic" and payload.new_topic:
+            info = RoomInfo(id=info.id, topic=str(payload.new_topic), member_ids=info.member_ids)
+        log.info("room %s changed (%s): %r, %d members", room_id, name, info.topic, len(info.member_ids))
+        if self._on_room_change is not None:
+            await self._on_room_change(info)
+
+    async def _handle_message(self, message_id: str) -> None:
+        if message_id in self._seen:
+            return
+        puppet = self._require()
+        payload = await self._call(puppet.message_payload(message_id), "message payload")
+        sender_id = str(payload.from_id or "")
+        if not sender_id or sender_id == self._self_id:
+            self._remember(message_id)
+            return  # the account's own messages come back as events too
+        text = str(payload.text or "")
+        quote = parse_quote(text)
+        if quote is not None:
+            text = quote.reply
+        elif payload.type != MessageType.MESSAGE_TYPE_TEXT:
+            self._remember(message_id)
+            log.debug("ignoring a %s message from %s", payload.type, sender_id)
+            return
+        room_id = str(payload.room_id or "") or None
+        mentions = tuple(str(m) for m in (payload.mention_ids or ()))
+        name = alias = ""
+        topic: str | None = None
+        if room_id is not None:
+            topic = await self._topic(room_id)
+            try:
+                member = await self._call(puppet.room_member_payload(room_id, sender_id), "member payload")
+                name, alias = str(member.name or ""), str(member.room_alias or "")
+            except TransportError:
+                log.info("no member payload for %s in %s", sender_id, room_id)
+        if not name:
+            with contextlib.suppress(TransportError):
+                name = await self.contact_name(sender_id)
+        incoming = IncomingMessage(
+            id=message_id,
+            sender_id=sender_id,
+            text=self._clean_text(text, mentions),
+            at=_aware_utc(int(payload.timestamp or 0)),
+            room_id=room_id,
+            room_topic=topic,
+            sender_name=name,
+            sender_alias=alias,
+            mentions=mentions,
+            quote_id=quote.quoted_id if quote is not None else None,
+        )
+        self._remember(message_id)
+        assert self._on_message is not None
+        try:
+            await self._on_message(incoming)
+        except Exception:
+            log.exception("the message handler failed on message %s", message_id)
+
+    async def _topic(self, room_id: str) -> str:
+        if room_id not in self._topics:
+            try:
+                await self.room_info(room_id)
+            except TransportError:
+                return ""
+        return self._topics.get(room_id, "")
+
+    def _clean_text(self, text: str, mentions: tuple[str, ...]) -> str:
+        """Drop the @-mention of the bot itself and turn WeChat's mention spaces into plain spaces."""
+        if self._self_id in mentions:
+            for name in {self.bot_name, self._self_name} - {""}:
+                text = text.replace(f"@{name}{AT_SEPARATOR}", "").replace(f"@{name} ", "")
+                if text.endswith(f"@{name}"):
+                    text = text[: -len(name) - 1]
+        return text.replace(AT_SEPARATOR, " ").strip()
+
+    def _remember(self, message_id: str) -> None:
+        self._seen[message_id] = None
+        while len(self._seen) > 5000:
+            self._seen.popitem(last=False)
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    async def _with_mentions(
+        self, room_id: str, text: str, mentions: list[str], display_names: dict[str, str]
+    ) -> str:
+        names = []
+        for person_id in mentions:
+            name = display_names.get(person_id, "")
+            if not name:
+                try:
+                    name = await self.member_name(room_id, person_id)
+                except TransportError:
+                    name = person_id
+            names.append(f"@{name}{AT_SEPARATOR}")
+        return "".join(names) + text
+
+    def _require(self) -> Any:
+        if self._puppet is None or not self._up.is_set():
+            raise TransportError("wechaty is not connected to its gateway")
+        return self._puppet
+
+    async def _call(self, call: Coroutine[Any, Any, T], what: str) -> T:
+        """Run one gRPC call with a timeout; failures become TransportError and wake the watchdog."""
+        try:
+            return await asyncio.wait_for(call, self.watchdog.call_timeout)
+        except _CONNECTION_ERRORS as exc:
+            broken = not isinstance(exc, GRPCError | WechatyPuppetError) or (
+                isinstance(exc, GRPCError) and exc.status is Status.UNAVAILABLE
+            )
+            if broken:
+                self.last_disconnect = f"{what} failed: {self._redact(repr(exc))}"
+                self._dead.set()
+            raise TransportError(f"wechaty {what} failed: {self._redact(repr(exc))}") from exc
+
+    def _redact(self, text: str) -> str:
+        return text.replace(self._token, "***")
+
+    async def _report(self, status: ConnectionStatus) -> None:
+        if self._on_status is None:
+            return
+        try:
+            await self._on_status(status)
+        except Exception:
+            log.exception("the connection status callback failed")
+
+
+async def _cancel(task: asyncio.Task[Any]) -> None:
+    """Cancel a task and wait for it, without swallowing a cancellation of the caller."""
+    task.cancel()
+    await asyncio.wait({task})
+    if not task.cancelled() and task.exception() is not None:
+        log.debug("task %s ended with %r", task.get_name(), task.exception())
+
+
+async def _close(puppet: Any, stream: asyncio.Task[Any]) -> None:
+    """Forget a connection without talking to the gateway: cancel its stream, close its channel."""
+    with contextlib.suppress(Exception):
+        puppet._event_stream.remove_all_listeners()
+    await _cancel(stream)
+    channel = getattr(puppet, "channel", None)
+    if channel is not None:
+        channel.close()
+        puppet.channel = None
+
+
+def _aware_utc(timestamp: int) -> datetime:
+    """The payload's timestamp (milliseconds; seconds from some puppets) as an aware UTC datetime."""
+    if timestamp <= 0:
+        return datetime.now(UTC)
+    if timestamp < 10**11:
+        return datetime.fromtimestamp(timestamp, tz=UTC)
+    return datetime.fromtimestamp(timestamp // 1000, tz=UTC) + timedelta(milliseconds=timestamp % 1000)
+
+
+def _ascii_qr(data: str) -> str:
+    qrcode: Any = importlib.import_module("qrcode")  # a dependency of wechaty-puppet; no type hints
+    code = qrcode.QRCode(border=1)
+    code.add_data(data)
+    out = io.StringIO()
+    code.print_ascii(out=out)
+    return out.getvalue()

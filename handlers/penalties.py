@@ -1,0 +1,90 @@
+"""The penalty rules of the seed, as pure functions over a unit's outcomes in notice order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+PENALTY_KINDS = ("书面检查", "通报批评", "媒体曝光", "警示约谈", "责任追究")
+WRITTEN, CRITICISM = PENALTY_KINDS[0], PENALTY_KINDS[1]
+
+State = Literal["ok", "lapse", "undecided"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One assignment's receipt or feedback as of now: on time, lapsed (late or missed) or not yet decided."""
+
+    notice_id: int
+    due: datetime
+    state: State
+
+
+@dataclass(frozen=True)
+class Proposal:
+    kind: str
+    basis: str  # receipt | feedback | count
+    notice_ids: tuple[int, ...]
+    at: datetime
+    key: str  # stable identity: the same proposal is never made twice
+
+
+def outcome_state(done_at: datetime | None, due: datetime, now: datetime) -> State:
+    """On time if it came by the due time; a lapse once the due time has passed without it."""
+    if done_at is not None and done_at <= due:
+        return "ok"
+    return "lapse" if now >= due else "undecided"
+
+
+def consecutive_lapses(unit_id: int, basis: str, outcomes: Sequence[Outcome]) -> list[Proposal]:
+    """书面检查: every second consecutive lapse, counting in notice order and starting again after each flag.
+
+    `outcomes` are the unit's counted assignments (withdrawn notices and excused assignments left out)
+    in order of the notices' issue time. Only the decided prefix counts: an undecided outcome stops the
+    count, so a later notice's lapse never pairs across an earlier one that may still come in on time.
+    """
+    proposals: list[Proposal] = []
+    run: list[Outcome] = []
+    for outcome in outcomes:
+        if outcome.state == "undecided":
+            break
+        if outcome.state == "ok":
+            run = []
+            continue
+        run.append(outcome)
+        if len(run) == 2:
+            ids = tuple(o.notice_id for o in run)
+            proposals.append(
+                Proposal(WRITTEN, basis, ids, max(o.due for o in run), f"{unit_id}:{basis}:{ids[0]}-{ids[1]}")
+            )
+            run = []
+    return proposals
+
+
+def quarter_of(moment: datetime, tz: ZoneInfo) -> tuple[int, int]:
+    local = moment.astimezone(tz)
+    return local.year, (local.month - 1) // 3 + 1
+
+
+def quarterly_count(unit_id: int, lapses: Sequence[Outcome], threshold: int, tz: ZoneInfo) -> list[Proposal]:
+    """通报批评: `threshold` lapses (receipt and feedback together) with deadlines in one calendar quarter."""
+    by_quarter: dict[tuple[int, int], list[Outcome]] = {}
+    for lapse in sorted((o for o in lapses if o.state == "lapse"), key=lambda o: (o.due, o.notice_id)):
+        by_quarter.setdefault(quarter_of(lapse.due, tz), []).append(lapse)
+    proposals = []
+    for (year, quarter), items in sorted(by_quarter.items()):
+        if len(items) >= threshold:
+            counted = items[:threshold]
+            proposals.append(
+                Proposal(
+                    CRITICISM,
+                    "count",
+                    tuple(dict.fromkeys(o.notice_id for o in counted)),
+                    counted[-1].due,
+                    f"{unit_id}:count:{year}Q{quarter}",
+                )
+            )
+    return proposals

@@ -1,0 +1,139 @@
+"""Penalty flags: proposals made by the rules or recorded by the office, and the office's decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import audit
+from storage.models import Flag, Notice, Unit
+
+
+@dataclass(frozen=True)
+class FlagView:
+    id: int
+    unit_id: int
+    unit_name: str
+    kind: str
+    basis: str
+    notice_ids: tuple[int, ...]
+    numbers: tuple[str, ...]
+    at: datetime
+    status: str
+    reason: str
+    decided_by: str | None
+    decided_at: datetime | None
+    decision_reason: str | None
+
+
+async def _views(session: AsyncSession, rows: Sequence[tuple[Flag, str]]) -> list[FlagView]:
+    ids = {notice_id for flag, _ in rows for notice_id in flag.notice_ids}
+    numbers = dict(
+        (await session.execute(select(Notice.id, Notice.number).where(Notice.id.in_(ids)))).tuples().all()
+    )
+    return [
+        FlagView(
+            f.id,
+            f.unit_id,
+            unit_name,
+            f.kind,
+            f.basis,
+            tuple(f.notice_ids),
+            tuple(numbers.get(i, str(i)) for i in f.notice_ids),
+            f.at,
+            f.status,
+            f.reason,
+            f.decided_by,
+            f.decided_at,
+            f.decision_reason,
+        )
+        for f, unit_name in rows
+    ]
+
+
+async def create(
+    session: AsyncSession,
+    *,
+    key: str,
+    unit_id: int,
+    kind: str,
+    basis: str,
+    notice_ids: Sequence[int],
+    at: datetime,
+    now: datetime,
+    actor: str,
+    status: str = "proposed",
+    reason: str = "",
+) -> FlagView | None:
+    """Create a flag unless one with this key exists (then None): each proposal is made exactly once."""
+    if await session.scalar(select(Flag.id).where(Flag.dedup_key == key)) is not None:
+        return None
+    flag = Flag(
+        dedup_key=key,
+        unit_id=unit_id,
+        kind=kind,
+        basis=basis,
+        notice_ids=list(notice_ids),
+        at=at,
+        status=status,
+        reason=reason,
+        created_at=now,
+        decided_by=actor if status != "proposed" else None,
+        decided_at=now if status != "proposed" else None,
+    )
+    session.add(flag)
+    await session.flush()
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        action=f"flag.{status}",
+        subject=f"flag:{flag.id}",
+        unit_id=unit_id,
+        kind=kind,
+        basis=basis,
+        notices=list(notice_ids),
+        reason=reason,
+    )
+    return (await flags(session, ids=[flag.id]))[0]
+
+
+async def flags(
+    session: AsyncSession,
+    *,
+    ids: Sequence[int] | None = None,
+    status: str | None = None,
+    unit_id: int | None = None,
+    year_range: tuple[datetime, datetime] | None = None,
+) -> list[FlagView]:
+    query = select(Flag, Unit.name).join(Unit, Flag.unit_id == Unit.id).order_by(Flag.id)
+    if ids is not None:
+        query = query.where(Flag.id.in_(ids))
+    if status is not None:
+        query = query.where(Flag.status == status)
+    if unit_id is not None:
+        query = query.where(Flag.unit_id == unit_id)
+    if year_range is not None:
+        query = query.where(Flag.at >= year_range[0], Flag.at < year_range[1])
+    return await _views(session, (await session.execute(query)).tuples().all())
+
+
+async def decide(
+    session: AsyncSession, flag_id: int, *, status: str, actor: str, at: datetime, reason: str = ""
+) -> None:
+    flag = await session.get_one(Flag, flag_id)
+    previous = flag.status
+    flag.status, flag.decided_by, flag.decided_at, flag.decision_reason = status, actor, at, reason
+    audit.record(
+        session,
+        at=at,
+        actor=actor,
+        action=f"flag.{status}",
+        subject=f"flag:{flag_id}",
+        previous=previous,
+        reason=reason,
+    )
