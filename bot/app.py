@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import random
+from dataclasses import replace
 from datetime import timedelta
 
 from bot.clock import Clock
@@ -82,6 +83,13 @@ class App:
     async def start_scheduler(self) -> None:
         """Catch up on what fell due while the bot was down, then keep time (call inside the running loop)."""
         await self.scheduler.start()
+        self._wake.set()
+
+    def set_bot_id(self, bot_id: str) -> None:
+        """The bot's own WeChat id, known only after login on a real account."""
+        self.policy = replace(self.policy, bot_id=bot_id)
+
+    def wake_sender(self) -> None:
         self._wake.set()
 
     async def on_message(self, msg: IncomingMessage) -> None:

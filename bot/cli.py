@@ -6,19 +6,15 @@ import argparse
 import asyncio
 import json
 import logging
-import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.app import App
+from bot import live
 from bot.clock import RealClock
 from bot.config import Config, ConfigError, load_config
-from bot.console import ConsoleTransport, Who
-from bot.demo import DEMO_ROSTER
 from bot.replay import ScenarioError, run_scenario
 from handlers.classify import classify
-from storage import directory
 from storage.db import Database
 from storage.ledger import build_ledger, write_ledger
 from storage.roster import (
@@ -27,8 +23,6 @@ from storage.roster import (
     format_roster,
     load_roster,
     load_roster_file,
-    roster_from_mapping,
-    roster_is_empty,
 )
 
 log = logging.getLogger("duban")
@@ -39,31 +33,34 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="duban", description="督办助手：在微信工作群中发布督办通知单、记录签收与反馈、导出台账。"
     )
-    parser.add_argument(
-        "--config",
-        type=Path,
-        default=Path("config.toml"),
-        help="配置文件（默认 ./config.toml；不存在时使用内置默认值，与 config.example.toml 相同）",
-    )
+    config_help = "配置文件（默认 ./config.toml；不存在时使用内置默认值，与 config.example.toml 相同）"
+    parser.add_argument("--config", type=Path, default=None, help=config_help)
+    # --config may also follow the subcommand (duban run --config FILE)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=config_help)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("run", help="启动机器人（配置了 [wechaty] endpoint 时连接微信，否则使用控制台）")
-    commands.add_parser("classify", help='从标准输入读取 JSON 行 {"text": …}，输出每条回复的识别结果')
-    replay = commands.add_parser("replay", help="在虚拟时间中运行一个 JSON 行场景，输出机器人发出的消息")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, description=help, parents=[common])
+
+    command("run", help="启动机器人（配置了 [wechaty] endpoint 时连接微信，否则使用控制台）")
+    command("classify", help='从标准输入读取 JSON 行 {"text": …}，输出每条回复的识别结果')
+    replay = command("replay", help="在虚拟时间中运行一个 JSON 行场景，输出机器人发出的消息")
     replay.add_argument("scenario", type=Path, help="场景文件（JSON 行；第一行为 setup）")
     replay.add_argument("--ledger", type=Path, help="结束时把台账 JSON 写入此文件")
     replay.add_argument("--db", help="使用此数据库 URL，而不是新的临时 SQLite 数据库")
-    export = commands.add_parser("export", help="导出台账（配置中的数据库）")
+    export = command("export", help="导出台账（配置中的数据库）")
     export.add_argument("--format", choices=["json", "csv", "xlsx"], default="json", help="格式（默认 json）")
     export.add_argument("--year", type=int, help="只导出这一年的通知")
     export.add_argument("--out", type=Path, help="输出文件（json/csv 默认写到标准输出；xlsx 必须指定）")
-    roster = commands.add_parser("roster", help="名册：导入或查看单位、联络员、督查室人员和群")
+    roster = command("roster", help="名册：导入或查看单位、联络员、督查室人员和群")
     roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
     roster_import = roster_commands.add_parser(
         "import", help="从 TOML、JSON、CSV 或 xlsx 文件导入（再次导入会更新，不会重复）"
     )
     roster_import.add_argument("file", type=Path)
     roster_commands.add_parser("show", help="显示当前名册")
-    db = commands.add_parser("db", help="数据库维护")
+    db = command("db", help="数据库维护")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     db_commands.add_parser("upgrade", help="把数据库结构升级到最新版本（启动时也会自动执行）")
     return parser
@@ -74,9 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    for noisy in ("alembic", "apscheduler"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
-        config = load_config(args.config)
+        if args.config is not None and not args.config.exists():
+            raise ConfigError(f"找不到配置文件 {args.config}")
+        config = load_config(args.config or Path("config.toml"))
         if args.command == "classify":
             return run_classify(sys.stdin, sys.stdout)
         return asyncio.run(dispatch(args, config))
@@ -94,7 +94,7 @@ async def dispatch(args: argparse.Namespace, config: Config) -> int:
     try:
         await db.upgrade()
         if args.command == "run":
-            return await run_bot(config, db)
+            return await live.run(config, db)
         if args.command == "export":
             return await export(config, db, args.format, args.year, args.out)
         if args.command == "roster":
@@ -148,66 +148,3 @@ async def roster(db: Database, args: argparse.Namespace) -> int:
     async with db.reader() as session:
         print(format_roster(await load_roster(session)))
     return 0
-
-
-async def run_bot(config: Config, db: Database) -> int:
-    clock = RealClock()
-    async with db.transaction() as session:
-        if await roster_is_empty(session):
-            await apply_roster(session, roster_from_mapping(DEMO_ROSTER), actor="demo", at=clock.now())
-            log.info(
-                "no roster imported yet: installed the demo roster (duban roster import FILE replaces it)"
-            )
-    if config.transport_kind != "console":
-        print("错误：微信传输尚未接入此版本，请去掉 [wechaty] endpoint 使用控制台。", file=sys.stderr)
-        return 2
-
-    async def resolve(sender: str, room: str | None) -> Who:
-        return await console_who(db, sender, room)
-
-    transport = ConsoleTransport(clock, resolve)
-    app = App(config, db, transport, clock, bot_id=CONSOLE_BOT_ID)
-    await app.prepare()
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
-    await transport.start(app.on_message)
-    await app.start_scheduler()
-    sender = asyncio.create_task(app.send_loop())
-    finished = asyncio.create_task(transport.finished.wait())
-    await asyncio.wait([finished, asyncio.create_task(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
-    await app.scheduler.shutdown()
-    await app.sender.send_due()
-    sender.cancel()
-    await transport.stop()
-    return 0
-
-
-async def console_who(db: Database, sender: str, room: str | None) -> Who:
-    """Resolve console names: a WeChat id, a name or room alias, or `单位-姓名`; unknown names get an id."""
-    async with db.reader() as session:
-        candidates = [sender, *[part for part in _name_parts(sender) if part != sender]]
-        person: tuple[str, str] | None = None
-        for candidate in candidates:
-            found = await directory.find_people(session, candidate)
-            if len(found) == 1:
-                person = found[0]
-                break
-        room_id, topic = None, None
-        if room is not None:
-            for member in await directory.memberships(session):
-                if room in (member.room_id, member.room_topic):
-                    room_id, topic = member.room_id, member.room_topic
-                    break
-            else:
-                room_id, topic = f"console-room:{room}", room
-    wechat_id, name = person or (f"console:{sender}", sender)
-    return Who(wechat_id, name, room_id, topic)
-
-
-def _name_parts(display: str) -> list[str]:
-    for separator in ("-", "－", "—", "_", " "):
-        if separator in display:
-            return [display.rsplit(separator, 1)[1].strip()]
-    return []

@@ -286,7 +286,11 @@ def validate(config: Config) -> None:
         raise ConfigError("配置项 [reminders] grace_minutes 不能为负数")
     quiet = config.quiet_hours
     daily = reminders.daily_time
-    inside = quiet.start <= daily < quiet.end if quiet.start <= quiet.end else daily >= quiet.start or daily < quiet.end
+    inside = (
+        quiet.start <= daily < quiet.end
+        if quiet.start <= quiet.end
+        else daily >= quiet.start or daily < quiet.end
+    )
     if inside:
         raise ConfigError("配置项 [reminders] daily_time 落在免打扰时段 [quiet_hours] 内，请调整其中之一")
     if config.penalties.quarter_threshold < 2:

@@ -57,6 +57,10 @@ class ConsoleTransport:
         self._task: asyncio.Task[None] | None = None
         self.finished = asyncio.Event()
 
+    @property
+    def ready(self) -> bool:
+        return True
+
     async def start(self, on_message: OnMessage) -> None:
         self._stdout.write(PROMPT)
         self._stdout.flush()

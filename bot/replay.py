@@ -41,6 +41,10 @@ class ReplayTransport:
         self._ids = itertools.count(1)
         self.sent: list[dict[str, Any]] = []
 
+    @property
+    def ready(self) -> bool:
+        return True
+
     async def start(self, on_message: OnMessage) -> None:
         self.on_message = on_message
 

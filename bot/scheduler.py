@@ -138,6 +138,9 @@ class VirtualScheduler:
         times = [t for t in (*self._cron_next.values(), self._deadline_next) if t is not None]
         return min(times, default=None)
 
+    async def shutdown(self) -> None:
+        """Nothing runs on its own in virtual time, so there is nothing to wait for."""
+
     async def run_due(self) -> None:
         """Run every duty due at the clock's time: broadcasts first, then deadlines."""
         now = self._clock.now()

@@ -21,6 +21,7 @@ from storage.outbox import QueuedMessage, conversation_key
 
 log = logging.getLogger(__name__)
 MINUTE = timedelta(minutes=1)
+WAIT_FOR_TRANSPORT = timedelta(seconds=5)
 
 
 class OutboxSender:
@@ -63,6 +64,8 @@ class OutboxSender:
         """Send every message whose turn has come; return when the next one will be due (None: queue empty)."""
         async with self._db.reader() as session:
             queue = await outbox.pending(session)
+        if queue and not self._transport.ready:
+            return self._clock.now() + WAIT_FOR_TRANSPORT  # disconnected: hold everything, look again soon
         blocked: set[str] = set()
         next_due: datetime | None = None
         for queued in queue:

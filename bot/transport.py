@@ -29,6 +29,11 @@ class Transport(Protocol):
 
     async def start(self, on_message: OnMessage) -> None: ...
 
+    @property
+    def ready(self) -> bool:
+        """Whether sending can be tried now; while False the outbox holds its messages."""
+        ...
+
     async def send(self, message: OutgoingMessage, display_names: dict[str, str]) -> str:
         """Send one message and return the transport's id for it.
 

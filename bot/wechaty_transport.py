@@ -151,6 +151,11 @@ class WechatyTransport:
         return self._up.is_set() and self._logged_in.is_set()
 
     @property
+    def ready(self) -> bool:
+        """Connected and logged in: sending can be tried."""
+        return self.connected and self.logged_in
+
+    @property
     def self_id(self) -> str | None:
         return self._self_id
 

@@ -169,3 +169,34 @@ async def bind(
         previous_unit_id=previous,
     )
     return previous
+
+
+async def sync_room(
+    session: AsyncSession, *, room_id: str, topic: str, member_ids: list[str], at: datetime
+) -> None:
+    """Make a room's topic and member list what WeChat reports (joins, leaves, topic changes)."""
+    room = await session.scalar(select(Room).where(Room.wechat_id == room_id))
+    if room is None:
+        room = Room(wechat_id=room_id, topic=topic, active=True)
+        session.add(room)
+        await session.flush()
+    room.topic = topic or room.topic
+    current = {
+        m.wechat_id: m
+        for m in (await session.scalars(select(RoomMember).where(RoomMember.room_id == room.id))).all()
+    }
+    for wechat_id in set(current) - set(member_ids):
+        await session.delete(current[wechat_id])
+    session.add_all(
+        RoomMember(room_id=room.id, wechat_id=w, alias="") for w in member_ids if w not in current
+    )
+    audit.record(
+        session,
+        at=at,
+        actor="wechat",
+        action="room.sync",
+        subject=f"room:{room_id}",
+        topic=topic,
+        joined=sorted(set(member_ids) - set(current)),
+        left=sorted(set(current) - set(member_ids)),
+    )

@@ -32,9 +32,8 @@ class FlagView:
 
 async def _views(session: AsyncSession, rows: Sequence[tuple[Flag, str]]) -> list[FlagView]:
     ids = {notice_id for flag, _ in rows for notice_id in flag.notice_ids}
-    numbers = dict(
-        (await session.execute(select(Notice.id, Notice.number).where(Notice.id.in_(ids)))).tuples().all()
-    )
+    found = await session.execute(select(Notice.id, Notice.number).where(Notice.id.in_(ids)))
+    numbers = {notice_id: number for notice_id, number in found.all()}
     return [
         FlagView(
             f.id,
@@ -119,7 +118,9 @@ async def flags(
         query = query.where(Flag.unit_id == unit_id)
     if year_range is not None:
         query = query.where(Flag.at >= year_range[0], Flag.at < year_range[1])
-    return await _views(session, (await session.execute(query)).tuples().all())
+    return await _views(
+        session, [(flag, unit_name) for flag, unit_name in (await session.execute(query)).all()]
+    )
 
 
 async def decide(

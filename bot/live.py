@@ -1,0 +1,153 @@
+"""Running the bot in real time: console or WeChat transport, scheduler, sender, clean stop on signals."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+from bot.app import App
+from bot.clock import RealClock
+from bot.config import Config, ConfigError
+from bot.console import ConsoleTransport, Who
+from bot.demo import DEMO_ROSTER
+from bot.transport import RoomInfo
+from bot.wechaty_transport import ConnectionStatus, WechatyTransport
+from storage import directory, outbox
+from storage.db import Database
+from storage.roster import apply_roster, roster_from_mapping, roster_is_empty
+
+log = logging.getLogger(__name__)
+CONSOLE_BOT_ID = "duban-bot"
+
+
+async def serve(app: App, stop: asyncio.Event) -> None:
+    """Start everything, run until `stop` is set, then stop cleanly (the outbox keeps what was not sent)."""
+    await app.prepare()
+    await app.transport.start(app.on_message)
+    await app.start_scheduler()
+    sender = asyncio.create_task(app.send_loop())
+    try:
+        await stop.wait()
+    finally:
+        await app.scheduler.shutdown()
+        sender.cancel()
+        await app.transport.stop()
+
+
+def console_app(config: Config, db: Database, clock: RealClock) -> tuple[App, ConsoleTransport]:
+    async def resolve(sender: str, room: str | None) -> Who:
+        return await console_who(db, sender, room)
+
+    transport = ConsoleTransport(clock, resolve)
+    return App(config, db, transport, clock, bot_id=CONSOLE_BOT_ID), transport
+
+
+def wechaty_app(config: Config, db: Database, clock: RealClock) -> App:
+    """The bot on a real WeChat account through a puppet-service gateway."""
+    if not config.wechaty.token:
+        raise ConfigError("连接微信需要 token：请设置环境变量 DUBAN_WECHATY_TOKEN")
+    app: App
+
+    async def on_room_change(room: RoomInfo) -> None:
+        async with db.transaction() as session:
+            await directory.sync_room(
+                session, room_id=room.id, topic=room.topic, member_ids=list(room.member_ids), at=clock.now()
+            )
+
+    async def on_status(status: ConnectionStatus) -> None:
+        log.warning("wechat connection: %s %s", status.kind, status.detail)
+        if status.kind == "login" and transport.self_id:
+            app.set_bot_id(transport.self_id)
+        if status.kind in {"disconnected", "logout"}:
+            await _tell_office(app, status, clock)
+        app.wake_sender()
+
+    transport = WechatyTransport(
+        config.wechaty.endpoint,
+        config.wechaty.token,
+        bot_name=config.general.bot_name,
+        on_room_change=on_room_change,
+        on_status=on_status,
+    )
+    app = App(config, db, transport, clock, bot_id=transport.self_id or "")
+    return app
+
+
+async def _tell_office(app: App, status: ConnectionStatus, clock: RealClock) -> None:
+    """Queue a note for the office; it goes out once the connection is back."""
+    now = clock.now()
+    what = "微信连接中断" if status.kind == "disconnected" else "微信账号已退出登录"
+    text = f"{app.policy.show(now)} {what}（{status.detail}）。恢复后未发出的消息会按顺序补发，不会重复。"
+    async with app.db.transaction() as session:
+        for office in await directory.office_staff(session):
+            await outbox.enqueue(
+                session,
+                room_id=None,
+                to_id=office.wechat_id,
+                text=text,
+                kind="status",
+                now=now,
+                dedup_key=f"status:{status.kind}:{now.isoformat(timespec='minutes')}:{office.wechat_id}",
+            )
+
+
+async def run(config: Config, db: Database) -> int:
+    """`duban run`: the demo roster if none was imported, then serve until EOF (console) or a signal."""
+    clock = RealClock()
+    async with db.transaction() as session:
+        if await roster_is_empty(session):
+            await apply_roster(session, roster_from_mapping(DEMO_ROSTER), actor="demo", at=clock.now())
+            log.info(
+                "no roster imported yet: installed the demo roster (duban roster import FILE replaces it)"
+            )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    if config.transport_kind == "wechaty":
+        app = wechaty_app(config, db, clock)
+    else:
+        app, console = console_app(config, db, clock)
+        eof = asyncio.create_task(_stop_at_eof(app, console, stop))
+    await serve(app, stop)
+    if config.transport_kind != "wechaty":
+        eof.cancel()
+    return 0
+
+
+async def _stop_at_eof(app: App, console: ConsoleTransport, stop: asyncio.Event) -> None:
+    """At the end of console input, send what the last lines caused (at the configured pace), then stop."""
+    await console.finished.wait()
+    while (next_due := await app.sender.send_due()) is not None:  # noqa: ASYNC110 - waiting for the pace
+        await asyncio.sleep(max(0.0, (next_due - app.clock.now()).total_seconds()))
+    stop.set()
+
+
+async def console_who(db: Database, sender: str, room: str | None) -> Who:
+    """Resolve console names: a WeChat id, a name or room alias, or `单位-姓名`; unknown names get an id."""
+    async with db.reader() as session:
+        candidates = [sender, *[part for part in _name_parts(sender) if part != sender]]
+        person: tuple[str, str] | None = None
+        for candidate in candidates:
+            found = await directory.find_people(session, candidate)
+            if len(found) == 1:
+                person = found[0]
+                break
+        room_id, topic = None, None
+        if room is not None:
+            for member in await directory.memberships(session):
+                if room in (member.room_id, member.room_topic):
+                    room_id, topic = member.room_id, member.room_topic
+                    break
+            else:
+                room_id, topic = f"console-room:{room}", room
+    wechat_id, name = person or (f"console:{sender}", sender)
+    return Who(wechat_id, name, room_id, topic)
+
+
+def _name_parts(display: str) -> list[str]:
+    for separator in ("-", "－", "—", "_", " "):
+        if separator in display:
+            return [display.rsplit(separator, 1)[1].strip()]
+    return []
