@@ -12,7 +12,7 @@ from bot.config import Config, ConfigError
 from bot.console import ConsoleTransport, Who
 from bot.demo import DEMO_ROSTER
 from bot.transport import RoomInfo
-from bot.wechaty_transport import ConnectionStatus, WechatyTransport
+from bot.wechaty_transport import ConnectionStatus, WatchdogSettings, WechatyTransport
 from storage import directory, outbox
 from storage.db import Database
 from storage.roster import apply_roster, roster_from_mapping, roster_is_empty
@@ -32,6 +32,7 @@ async def serve(app: App, stop: asyncio.Event) -> None:
     finally:
         await app.scheduler.shutdown()
         sender.cancel()
+        await asyncio.wait({sender})  # let it leave its database session before the caller closes the engine
         await app.transport.stop()
 
 
@@ -43,8 +44,10 @@ def console_app(config: Config, db: Database, clock: RealClock) -> tuple[App, Co
     return App(config, db, transport, clock, bot_id=CONSOLE_BOT_ID), transport
 
 
-def wechaty_app(config: Config, db: Database, clock: RealClock) -> App:
-    """The bot on a real WeChat account through a puppet-service gateway."""
+def wechaty_app(
+    config: Config, db: Database, clock: RealClock, *, watchdog: WatchdogSettings | None = None
+) -> App:
+    """The bot on a real WeChat account through a puppet-service gateway (`watchdog`: tests shorten it)."""
     if not config.wechaty.token:
         raise ConfigError("连接微信需要 token：请设置环境变量 DUBAN_WECHATY_TOKEN")
     app: App
@@ -69,6 +72,7 @@ def wechaty_app(config: Config, db: Database, clock: RealClock) -> App:
         bot_name=config.general.bot_name,
         on_room_change=on_room_change,
         on_status=on_status,
+        watchdog=watchdog,
     )
     app = App(config, db, transport, clock, bot_id=transport.self_id or "")
     return app

@@ -33,18 +33,17 @@ async def decide(turn: Turn, command: Decide) -> None:
         flag = await flags.create(
             session,
             key=f"manual:{turn.msg.id}",
-            unit_id=unit[0],
+            unit=unit,
             kind=command.kind or "",
             basis="manual",
-            notice_ids=(),
+            notices=(),
             at=turn.now,
             now=turn.now,
             actor=turn.msg.sender_id,
             status="confirmed",
             reason=command.reason,
         )
-        if flag is not None:
-            await turn.reply(f"已登记：#{flag.id} {unit[1]} {flag.kind}（原因：{command.reason}）。")
+        await turn.reply(f"已登记：#{flag.id} {unit[1]} {flag.kind}（原因：{command.reason}）。")
         return
     found = await flags.flags(session, ids=[command.flag_id or 0])
     if not found:

@@ -19,6 +19,7 @@ from handlers.penalties import Outcome, Proposal, consecutive_lapses, outcome_st
 from handlers.reminders import rooms_for_units
 from storage import directory, flags, notices
 from storage.db import Database
+from storage.directory import PersonView
 from storage.notices import AssignmentView, NoticeView
 from storage.status import feedback_status, receipt_status
 
@@ -176,36 +177,48 @@ class Duties:
         for item in items:
             by_unit.setdefault(item[1].unit_id, []).append(item)
         wake: list[datetime] = []
+        known = await flags.keys(session)
+        office = await directory.office_staff(session)
         for unit_id, unit_items in by_unit.items():
             receipts, feedback = unit_outcomes(unit_items, now)
             wake += [o.due + EVALUATION_DELAY for o in (*receipts, *feedback) if o.state == "undecided"]
             for proposal in proposals_for(unit_id, receipts, feedback, self.policy):
+                if proposal.key in known:
+                    continue
+                named = [item for item in unit_items if item[0].id in proposal.notice_ids]
                 flag = await flags.create(
                     session,
                     key=proposal.key,
-                    unit_id=unit_id,
+                    unit=(unit_id, unit_items[0][1].unit_name),
                     kind=proposal.kind,
                     basis=proposal.basis,
-                    notice_ids=proposal.notice_ids,
+                    notices=[(n.id, n.number) for n, _ in named],
                     at=proposal.at,
                     now=now,
                     actor="duban",
                 )
-                if flag is not None:
-                    named = [item for item in unit_items if item[0].id in proposal.notice_ids]
-                    text = texts.flag_proposal(self.policy, flag, named)
-                    await self._tell_office(session, text, key=f"flag:{flag.id}", kind="flag", now=now)
+                text = texts.flag_proposal(self.policy, flag, named)
+                await self._tell_office(
+                    session, text, key=f"flag:{flag.id}", kind="flag", now=now, office=office
+                )
         return wake
 
     async def _tell_office(
-        self, session: AsyncSession, text: str, *, key: str, kind: str, now: datetime
+        self,
+        session: AsyncSession,
+        text: str,
+        *,
+        key: str,
+        kind: str,
+        now: datetime,
+        office: list[PersonView] | None = None,
     ) -> None:
-        for office in await directory.office_staff(session):
+        for person in office if office is not None else await directory.office_staff(session):
             await self.policy.queue(
                 session,
-                to_id=office.wechat_id,
+                to_id=person.wechat_id,
                 text=text,
-                key=f"{key}:{office.wechat_id}",
+                key=f"{key}:{person.wechat_id}",
                 kind=kind,
                 now=now,
                 not_before=after_quiet(self.policy, now),

@@ -7,42 +7,41 @@ import unicodedata
 from dataclasses import dataclass
 
 # Arabic 1-3 digits or a Chinese numeral up to 九百九十九; validated by _to_int.
+# The patterns carry no whitespace: _normalize removes it first, which keeps matching linear.
 _NUM = r"(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,6})"
-_YEAR = r"(?:[〔\[(【〖〈]\s*(?P<bracket_year>20\d\d)\s*[〕\])】〗〉]|(?P<word_year>20\d\d)\s*年)"
-_SEP = r"\s*(?:以及|、|,|和|及|与|跟)\s*"
-_ITEM = rf"(?:第\s*)?{_NUM}\s*号?"
+_YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年)"
+_SEP = r"(?:以及|、|,|和|及|与|跟)"
 # A list such as "12号、13号" or "12、13号"; the last item must carry 号.
-_GROUP = rf"(?:{_ITEM}{_SEP})*(?:第\s*)?{_NUM}\s*号"
+_GROUP = rf"(?:第?{_NUM}号?{_SEP}){{0,20}}第?{_NUM}号"
 
 _CN_NUMBER = re.compile(
     r"(?:(?P<hundreds>[一二两三四五六七八九])百)?[零〇]?"
     r"(?:(?P<tens>[一二两三四五六七八九])?(?P<ten>十))?"
     r"(?P<units>[一二两三四五六七八九])?"
 )
-_GROUP_ITEM = re.compile(rf"(?P<di>第)?\s*(?P<num>{_NUM})\s*(?P<hao>号)?")
-_REF = re.compile(
-    rf"(?<![\d.:/\-零〇一二两三四五六七八九十百])"
-    rf"(?:(?:督办|督查)?\s*{_YEAR}\s*)?(?P<group>{_GROUP})"
-)
+_GROUP_ITEM = re.compile(rf"(?P<di>第)?(?P<num>{_NUM})")
+_REF = re.compile(rf"(?<![\d.:/\-零〇一二两三四五六七八九十百])(?:(?:督办|督查)?{_YEAR})?(?P<group>{_GROUP})")
 _STRICT = re.compile(
-    rf"(?:督办|督查)?\s*(?:{_YEAR}\s*)?(?P<di>第)?\s*(?P<num>{_NUM})\s*(?P<hao>号)?"
-    r"\s*(?P<suffix>督办通知单|督办单|通知单|通知|文)?"
+    rf"(?:督办|督查)?(?:{_YEAR})?(?P<di>第)?(?P<num>{_NUM})(?P<hao>号)?"
+    r"(?P<suffix>督办通知单|督办单|通知单|通知|文)?"
 )
+_HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 
 # Words right before a bare "18号" that make it a day of the month, not a notice.
 _DATE_BEFORE = re.compile(
     r"(?:月份?|月底|月初|(?:(?:周|星期|礼拜)[一二三四五六日天末]?|今天|明天|后天|昨天|前天|今日|明日|当天)是?"
     r"|(?<![关对由属基鉴等至在])于|至|(?<![收接得看听])到|截至|截止|延期|推迟|推后|顺延|定于|预计|估计|计划|争取|力争|拟|最迟|最晚"
-    r"|不晚于|不迟于|(?<![服听遵])从|(?<![各来亲独])自|直到|日期|时间|时限|期限)\s*\(?\s*$"
+    r"|不晚于|不迟于|(?<![服听遵])从|(?<![各来亲独])自|直到|日期|时间|时限|期限)\(?$"
 )
 # What may follow a bare "12号" for it to be a notice: a notice noun, a receipt or status word,
 # a list separator or the end of a sentence. Anything else (前, 下午, 18:00, 完成 …) reads as a date.
 _REF_AFTER = re.compile(
-    r"\s*(?:通知|文|督办|督查|单|函|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
+    r"(?:通知|文|督办|督查|单|函|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
     r"|的(?!会|活动|时候|上午|下午|中午|晚上|早上|前|之前|以前|后|之后|以后|那天|当天)"
-    r"|、|,|和|及|与|跟|:(?!\d)|[。!?~;)\]」』】〕]|$)"
+    r"|、|,|和|及|与|跟|:(?!\d)|[。!?~;)\]」』】〕\n]|$)"
 )
 _MAX_SEQ = 999
+_DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,10 @@ def parse_notice_number(text: str) -> NoticeRef | None:
 
 
 def find_notice_refs(text: str) -> list[NoticeRef]:
-    """Notice references in free text, in order of appearance, without duplicates or dates."""
+    """Notice references in free text, in order of appearance, without duplicates or dates.
+
+    A bare "12号" beside "督办〔2026〕12号" is taken to be the same notice and not listed twice.
+    """
     text = _normalize(text)
     refs: list[NoticeRef] = []
     for match in _REF.finditer(text):
@@ -95,18 +97,18 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
 
 def _bare_is_notice(text: str, start: int, end: int) -> bool:
     """A plain "12号" counts only when nothing dates it and a notice-like word follows it."""
-    if _DATE_BEFORE.search(text, 0, start):
+    if _DATE_BEFORE.search(text[max(0, start - _DATE_WINDOW) : start]):
         return False
     return _REF_AFTER.match(text, end) is not None
 
 
 def _normalize(text: str) -> str:
     # NFKC folds full-width digits, brackets and punctuation (１２号, （2026）, ：) to ASCII.
-    return unicodedata.normalize("NFKC", text)
+    return _HORIZONTAL_SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _to_int(numeral: str) -> int | None:
-    value = int(numeral) if numeral.isdigit() else _chinese_to_int(numeral)
+    value = int(numeral) if numeral.isdecimal() else _chinese_to_int(numeral)
     if value is None or not 1 <= value <= _MAX_SEQ:
         return None
     return value

@@ -54,23 +54,31 @@ async def _views(session: AsyncSession, rows: Sequence[tuple[Flag, str]]) -> lis
     ]
 
 
+async def keys(session: AsyncSession) -> set[str]:
+    """The dedup keys of every flag ever made (proposals already made are not made again)."""
+    return set((await session.scalars(select(Flag.dedup_key))).all())
+
+
 async def create(
     session: AsyncSession,
     *,
     key: str,
-    unit_id: int,
+    unit: tuple[int, str],
     kind: str,
     basis: str,
-    notice_ids: Sequence[int],
+    notices: Sequence[tuple[int, str]],
     at: datetime,
     now: datetime,
     actor: str,
     status: str = "proposed",
     reason: str = "",
-) -> FlagView | None:
-    """Create a flag unless one with this key exists (then None): each proposal is made exactly once."""
-    if await session.scalar(select(Flag.id).where(Flag.dedup_key == key)) is not None:
-        return None
+) -> FlagView:
+    """Create a flag; `key` is unique (check `keys` first): each proposal is made exactly once.
+
+    `unit` is (id, name) and `notices` are (id, number) pairs, so no lookups are needed here.
+    """
+    unit_id = unit[0]
+    notice_ids = [notice_id for notice_id, _ in notices]
     flag = Flag(
         dedup_key=key,
         unit_id=unit_id,
@@ -98,7 +106,21 @@ async def create(
         notices=list(notice_ids),
         reason=reason,
     )
-    return (await flags(session, ids=[flag.id]))[0]
+    return FlagView(
+        flag.id,
+        unit_id,
+        unit[1],
+        kind,
+        basis,
+        tuple(notice_ids),
+        tuple(number for _, number in notices),
+        at,
+        status,
+        reason,
+        flag.decided_by,
+        flag.decided_at,
+        None,
+    )
 
 
 async def flags(

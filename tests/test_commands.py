@@ -175,7 +175,10 @@ PUBLISH_FULL = """/发布 关于报送2026年重点工作进展情况的通知
         ("/处理 3 同意", Decide("confirm", flag_id=3)),
         ("/处理 撤销 #3 原因：误判", Decide("revoke", flag_id=3, reason="误判")),
         ("/处理 3 驳回\n原因：已说明", Decide("revoke", flag_id=3, reason="已说明")),
-        ("/处理 登记 城关镇 媒体曝光 原因：整改不到位", Decide("record", unit="城关镇", kind="媒体曝光", reason="整改不到位")),
+        (
+            "/处理 登记 城关镇 媒体曝光 原因：整改不到位",
+            Decide("record", unit="城关镇", kind="媒体曝光", reason="整改不到位"),
+        ),
         ("/表彰审核 城关镇", VetoCheck(unit="城关镇", year=None)),
         ("/表彰审核 城关镇 2026", VetoCheck(unit="城关镇", year="2026")),
         ("/表彰审核 城关镇 2026年", VetoCheck(unit="城关镇", year="2026")),
