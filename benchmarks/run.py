@@ -16,7 +16,15 @@ from handlers.duties import Duties
 from storage.db import Database
 from storage.models import Assignment, Notice, Unit
 
-REPLIES = ["收到", "12号收到", "收到了吗？", "城关镇已收到，马上落实", "因天气原因无法按时完成，申请延期", "好的", "已全部完成"]
+REPLIES = [
+    "收到",
+    "12号收到",
+    "收到了吗？",
+    "城关镇已收到，马上落实",
+    "因天气原因无法按时完成，申请延期",
+    "好的",
+    "已全部完成",
+]
 
 
 def bench_classify(count: int = 20_000) -> float:
@@ -43,15 +51,26 @@ async def bench_deadlines(units: int = 60, notices: int = 300) -> tuple[float, f
             for seq in range(1, notices + 1):
                 at = issued + timedelta(hours=seq * 20)
                 notice = Notice(
-                    year=2026, seq=seq, number=f"督办〔2026〕{seq}号", title="t", body="", issued_by="x",
-                    issued_at=at, receipt_due=at + timedelta(hours=2), feedback_due=at + timedelta(days=5),
+                    year=2026,
+                    seq=seq,
+                    number=f"督办〔2026〕{seq}号",
+                    title="t",
+                    body="",
+                    issued_by="x",
+                    issued_at=at,
+                    receipt_due=at + timedelta(hours=2),
+                    feedback_due=at + timedelta(days=5),
                     status="open",
                 )
                 session.add(notice)
                 await session.flush()
                 session.add_all(
-                    Assignment(notice_id=notice.id, unit_id=u + 1, excused=False,
-                               received_at=at + timedelta(minutes=30 if (seq + u) % 4 else 180))
+                    Assignment(
+                        notice_id=notice.id,
+                        unit_id=u + 1,
+                        excused=False,
+                        received_at=at + timedelta(minutes=30 if (seq + u) % 4 else 180),
+                    )
                     for u in range(units)
                 )
         duties = Duties(db, make_policy(load_config(None, env={}), bot_id="bot"))
