@@ -59,7 +59,9 @@ def decide(reading: Reading, quoted_notice_id: int | None, items: Sequence[Item]
     explicit, resolved = explicit_items(reading.refs, quoted_notice_id, items)
     wants_feedback = bool(reading.intents & {"feedback", "delay"})
     if not resolved:
-        return Targets(ask=tuple(n for n, _ in (owing_receipt if "receipt" in reading.intents else items)))
+        candidates = owing_receipt if "receipt" in reading.intents else list(items)
+        # Nothing open to choose from (say, the named notice was withdrawn): nothing to record, nothing to ask.
+        return Targets(ask=tuple(n for n, _ in candidates)) if candidates else Targets()
     if explicit:
         receipt = [item for item in explicit if item[1].owes_receipt]
         return Targets(
@@ -188,7 +190,9 @@ async def _answer_questions(turn: Turn, answer: Reading, quoted: int | None, ite
         return
     for question in open_questions:
         reading = classify(question.text)
-        chosen = [item for item in explicit if item[0].id in question.candidates] or explicit
+        chosen = [item for item in explicit if item[0].id in question.candidates]
+        if not chosen:
+            continue  # this number answers a different question, not this one
         targets = Targets(
             receipt=tuple(i for i in chosen if i[1].owes_receipt) if "receipt" in reading.intents else (),
             feedback=tuple(chosen) if reading.intents & {"feedback", "delay"} else (),

@@ -236,6 +236,11 @@ async def set_due(
     notice = await session.get_one(Notice, notice_id)
     if unit_ids is None:
         setattr(notice, f"{field}_due", when)
+        # A unit's own earlier extension gives way to a later deadline for everyone.
+        own = (await session.scalars(select(Assignment).where(Assignment.notice_id == notice_id))).all()
+        for row in own:
+            if getattr(row, f"{field}_due") is not None and getattr(row, f"{field}_due") <= when:
+                setattr(row, f"{field}_due", None)
     else:
         rows = (
             await session.scalars(
@@ -327,5 +332,6 @@ async def notice_of_sent_message(session: AsyncSession, transport_message_id: st
     return await session.scalar(
         select(OutboxMessage.notice_id)
         .where(OutboxMessage.transport_message_id == transport_message_id)
+        .order_by(OutboxMessage.id.desc())  # ids may repeat across replays over one database: the latest
         .limit(1)
     )
