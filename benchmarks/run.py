@@ -35,6 +35,25 @@ def bench_classify(count: int = 20_000) -> float:
     return count / (time.perf_counter() - start)
 
 
+LONG_TEXTS = [
+    "「" * 20000,
+    "1、" * 5000,
+    "第 1 号 、 " * 3000,
+    "没" * 10000 + "收到",
+    "已完成80%，预计" * 2000,
+]
+
+
+def bench_long_texts() -> float:
+    """Seconds for the slowest pathological long paste (target: under 0.5 s; regexes must stay linear)."""
+    slowest = 0.0
+    for text in LONG_TEXTS:
+        start = time.perf_counter()
+        classify(text)
+        slowest = max(slowest, time.perf_counter() - start)
+    return slowest
+
+
 async def bench_deadlines(units: int = 60, notices: int = 300) -> tuple[float, float]:
     """Seconds for deadline passes over a year of notices (60 units × 300 notices, a lapse in four).
 
@@ -86,9 +105,11 @@ async def bench_deadlines(units: int = 60, notices: int = 300) -> tuple[float, f
 
 def main() -> int:
     classify_rate = bench_classify()
+    long_text = bench_long_texts()
     catch_up, ordinary = asyncio.run(bench_deadlines())
     results = [
         ("classify replies per second", classify_rate, classify_rate >= 5_000),
+        ("slowest long pasted text, seconds", long_text, long_text < 0.5),
         ("catch-up deadline pass over 18,000 assignments, seconds", catch_up, catch_up < 30.0),
         ("ordinary deadline pass over 18,000 assignments, seconds", ordinary, ordinary < 3.0),
     ]

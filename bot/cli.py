@@ -55,14 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, help="输出文件（json/csv 默认写到标准输出；xlsx 必须指定）")
     roster = command("roster", help="名册：导入或查看单位、联络员、督查室人员和群")
     roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
-    roster_import = roster_commands.add_parser(
-        "import", help="从 TOML、JSON、CSV 或 xlsx 文件导入（再次导入会更新，不会重复）"
-    )
+    import_help = "从 TOML、JSON、CSV 或 xlsx 文件导入名册（再次导入会更新，不会重复；表格列见 README）"
+    roster_import = roster_commands.add_parser("import", help=import_help, description=import_help)
     roster_import.add_argument("file", type=Path)
-    roster_commands.add_parser("show", help="显示当前名册")
+    roster_commands.add_parser(
+        "show", help="显示当前名册", description="显示当前名册：单位、简称、联络员、督查室人员和群"
+    )
     db = command("db", help="数据库维护")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
-    db_commands.add_parser("upgrade", help="把数据库结构升级到最新版本（启动时也会自动执行）")
+    upgrade_help = "把数据库结构升级到最新版本（duban run 启动时也会自动执行）"
+    db_commands.add_parser("upgrade", help=upgrade_help, description=upgrade_help)
     return parser
 
 

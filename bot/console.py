@@ -72,7 +72,7 @@ class ConsoleTransport:
         try:
             while True:
                 line = await loop.run_in_executor(None, self._stdin.readline)
-                if not line:
+                if not line and not pending:
                     break
                 line = line.rstrip("\n")
                 if line.endswith("\\"):

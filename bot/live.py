@@ -31,9 +31,23 @@ async def serve(app: App, stop: asyncio.Event) -> None:
         await stop.wait()
     finally:
         await app.scheduler.shutdown()
-        sender.cancel()
-        await asyncio.wait({sender})  # let it leave its database session before the caller closes the engine
+        await _cancel(sender)  # let it leave its database session before the caller closes the engine
         await app.transport.stop()
+
+
+async def _cancel(task: asyncio.Task[None]) -> None:
+    """Cancel a task and wait until it has ended.
+
+    Cancels again if it is still running: on Python 3.11 `asyncio.wait_for` loses a cancellation that
+    arrives just as the awaited operation completes (CPython gh-86296), and the sender would run on.
+    """
+    n = 0
+    while not task.done():
+        n += 1
+        if n > 1:
+            import sys; print("RECANCEL", n, file=sys.stderr)
+        task.cancel()
+        await asyncio.wait({task}, timeout=0.5)
 
 
 def console_app(config: Config, db: Database, clock: RealClock) -> tuple[App, ConsoleTransport]:

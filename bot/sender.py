@@ -80,10 +80,11 @@ class OutboxSender:
                 continue
             if not await self._send(queued, key):
                 blocked.add(key)
+                # A retry time, or (given up) the reports to the office just queued: look again then.
                 async with self._db.reader() as session:
                     retry = await session.get(OutboxMessage, queued.id)
-                if retry is not None and retry.status == "pending":
-                    next_due = retry.not_before if next_due is None else min(next_due, retry.not_before)
+                again = retry.not_before if retry is not None and retry.status == "pending" else now
+                next_due = again if next_due is None else min(next_due, again)
         return next_due
 
     async def _send(self, queued: QueuedMessage, key: str) -> bool:

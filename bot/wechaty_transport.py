@@ -589,9 +589,14 @@ class WechatyTransport:
 
 
 async def _cancel(task: asyncio.Task[Any]) -> None:
-    """Cancel a task and wait for it, without swallowing a cancellation of the caller."""
-    task.cancel()
-    await asyncio.wait({task})
+    """Cancel a task and wait for it, without swallowing a cancellation of the caller.
+
+    Cancels again while it still runs: Python 3.11's `asyncio.wait_for` loses a cancellation that arrives
+    just as the awaited call completes (CPython gh-86296), and the task would go on forever.
+    """
+    while not task.done():
+        task.cancel()
+        await asyncio.wait({task}, timeout=0.5)
     if not task.cancelled() and task.exception() is not None:
         log.debug("task %s ended with %r", task.get_name(), task.exception())
 

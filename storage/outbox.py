@@ -102,7 +102,7 @@ async def mark_failed_attempt(
     if retry_at is None:
         row.status = "failed"
     else:
-        row.not_before = retry_at
+        row.status, row.not_before = "pending", retry_at
 
 
 async def recent_sends(session: AsyncSession, since: datetime) -> list[tuple[str, datetime]]:
