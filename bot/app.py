@@ -63,7 +63,8 @@ class App:
     ) -> None:
         self.config, self.db, self.transport, self.clock = config, db, transport, clock
         self.policy = make_policy(config, bot_id=bot_id)
-        self.sender = OutboxSender(db, transport, clock, config.sending, rng or random.Random())
+        quiet = (config.quiet_hours.start, config.quiet_hours.end, config.tz)
+        self.sender = OutboxSender(db, transport, clock, config.sending, rng or random.Random(), quiet=quiet)
         self._wake = asyncio.Event()
         self._strict = virtual_time  # replays and tests want handler errors raised, a live bot logs them
         self.duties = Duties(db, self.policy)

@@ -41,11 +41,7 @@ async def _cancel(task: asyncio.Task[None]) -> None:
     Cancels again if it is still running: on Python 3.11 `asyncio.wait_for` loses a cancellation that
     arrives just as the awaited operation completes (CPython gh-86296), and the sender would run on.
     """
-    n = 0
     while not task.done():
-        n += 1
-        if n > 1:
-            import sys; print("RECANCEL", n, file=sys.stderr)
         task.cancel()
         await asyncio.wait({task}, timeout=0.5)
 

@@ -103,12 +103,12 @@ class BotScheduler:
         )
 
     async def _track(self, work: Awaitable[None]) -> None:
+        """Run a duty as our own task: APScheduler cancels the jobs it started at shutdown, the shield
+        keeps the duty itself running so `shutdown` can wait for it to finish its transaction."""
         task = asyncio.ensure_future(work)
         self._running.add(task)
-        try:
-            await task
-        finally:
-            self._running.discard(task)
+        task.add_done_callback(self._running.discard)
+        await asyncio.shield(task)
 
     async def shutdown(self) -> None:
         """Stop firing, then wait for duties already running (APScheduler itself would not wait for them)."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import random
 from collections import deque
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,6 +15,7 @@ from bot.clock import Clock
 from bot.config import SendingConfig
 from bot.transport import Transport, TransportError
 from handlers.messages import OutgoingMessage
+from handlers.outgoing import AUTOMATIC_KINDS, in_quiet, quiet_bounds
 from storage import directory, outbox
 from storage.db import Database
 from storage.models import OutboxMessage
@@ -21,6 +23,7 @@ from storage.outbox import QueuedMessage, conversation_key
 
 log = logging.getLogger(__name__)
 MINUTE = timedelta(minutes=1)
+QuietHours = tuple[time, time, ZoneInfo]  # start, end, the zone they are read in
 WAIT_FOR_TRANSPORT = timedelta(seconds=5)
 
 
@@ -28,9 +31,17 @@ class OutboxSender:
     """Drains the outbox table through a transport at a pace WeChat tolerates."""
 
     def __init__(
-        self, db: Database, transport: Transport, clock: Clock, pace: SendingConfig, rng: random.Random
+        self,
+        db: Database,
+        transport: Transport,
+        clock: Clock,
+        pace: SendingConfig,
+        rng: random.Random,
+        *,
+        quiet: QuietHours | None = None,
     ) -> None:
         self._db, self._transport, self._clock, self._pace, self._rng = db, transport, clock, pace, rng
+        self._quiet = quiet
         self._next_allowed: dict[str, datetime] = {}
         self._recent: deque[datetime] = deque()
 
@@ -58,6 +69,9 @@ class OutboxSender:
         earliest = max(queued.not_before, self._next_allowed.get(key, queued.not_before))
         if len(self._recent) >= self._pace.per_minute:
             earliest = max(earliest, self._recent[-self._pace.per_minute] + MINUTE)
+        quiet, sending_at = self._quiet, max(earliest, now)
+        if quiet is not None and queued.kind in AUTOMATIC_KINDS and in_quiet(sending_at, *quiet):
+            return quiet_bounds(sending_at, *quiet)[1]  # pacing pushed it into quiet hours: wait for morning
         return earliest
 
     async def send_due(self) -> datetime | None:

@@ -15,11 +15,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers import texts
 from handlers.context import Policy
 from handlers.outgoing import QUIET_MARGIN, in_quiet, quiet_bounds
-from handlers.penalties import Outcome, Proposal, consecutive_lapses, outcome_state, quarterly_count
+from handlers.penalties import (
+    Outcome,
+    Proposal,
+    consecutive_lapses,
+    outcome_state,
+    quarter_of,
+    quarterly_count,
+)
 from handlers.reminders import rooms_for_units
 from storage import directory, flags, notices
 from storage.db import Database
 from storage.directory import PersonView
+from storage.flags import FlagView
 from storage.notices import AssignmentView, NoticeView
 from storage.status import feedback_status, receipt_status
 
@@ -82,12 +90,18 @@ def unit_outcomes(
 
 
 def proposals_for(
-    unit_id: int, receipts: list[Outcome], feedback: list[Outcome], policy: Policy
+    unit_id: int, receipts: list[Outcome], feedback: list[Outcome], live: Sequence[FlagView], policy: Policy
 ) -> list[Proposal]:
+    """What the rules propose for one unit, given its live (proposed or confirmed) flags."""
+
+    def flagged(basis: str) -> set[int]:
+        return {notice_id for f in live if f.basis == basis for notice_id in f.notice_ids}
+
+    quarters = {"{}Q{}".format(*quarter_of(f.at, policy.tz)) for f in live if f.basis == "count"}
     return [
-        *consecutive_lapses(unit_id, "receipt", receipts),
-        *consecutive_lapses(unit_id, "feedback", feedback),
-        *quarterly_count(unit_id, [*receipts, *feedback], policy.quarter_threshold, policy.tz),
+        *consecutive_lapses(unit_id, "receipt", receipts, flagged("receipt")),
+        *consecutive_lapses(unit_id, "feedback", feedback, flagged("feedback")),
+        *quarterly_count(unit_id, [*receipts, *feedback], policy.quarter_threshold, policy.tz, quarters),
     ]
 
 
@@ -178,11 +192,15 @@ class Duties:
             by_unit.setdefault(item[1].unit_id, []).append(item)
         wake: list[datetime] = []
         known = await flags.keys(session)
+        live: dict[int, list[FlagView]] = {}
+        for flag in await flags.flags(session):
+            if flag.status != "revoked":
+                live.setdefault(flag.unit_id, []).append(flag)
         office = await directory.office_staff(session)
         for unit_id, unit_items in by_unit.items():
             receipts, feedback = unit_outcomes(unit_items, now)
             wake += [o.due + EVALUATION_DELAY for o in (*receipts, *feedback) if o.state == "undecided"]
-            for proposal in proposals_for(unit_id, receipts, feedback, self.policy):
+            for proposal in proposals_for(unit_id, receipts, feedback, live.get(unit_id, []), self.policy):
                 if proposal.key in known:
                     continue
                 named = [item for item in unit_items if item[0].id in proposal.notice_ids]

@@ -10,13 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage import outbox
 
 QUIET_MARGIN = timedelta(minutes=5)
+# Messages the bot sends by itself; only these wait for the end of quiet hours (answers to people do not).
+AUTOMATIC_KINDS = frozenset({"reminder", "broadcast", "flag", "bulletin", "calendar"})
 
 
 def split_text(text: str, limit: int) -> list[str]:
     """Cut a text into parts of at most `limit` characters, at line ends where possible, numbered (1/3)…"""
     if len(text) <= limit:
         return [text]
-    room = limit - 8  # space for the "（1/3）" marker
+    room = limit - 12  # space for the "（12/345）" marker
     parts: list[str] = []
     current = ""
     for line in text.split("\n"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -39,19 +39,23 @@ def outcome_state(done_at: datetime | None, due: datetime, now: datetime) -> Sta
     return "lapse" if now >= due else "undecided"
 
 
-def consecutive_lapses(unit_id: int, basis: str, outcomes: Sequence[Outcome]) -> list[Proposal]:
+def consecutive_lapses(
+    unit_id: int, basis: str, outcomes: Sequence[Outcome], flagged: Collection[int] = ()
+) -> list[Proposal]:
     """书面检查: every second consecutive lapse, counting in notice order and starting again after each flag.
 
     `outcomes` are the unit's counted assignments (withdrawn notices and excused assignments left out)
     in order of the notices' issue time. Only the decided prefix counts: an undecided outcome stops the
     count, so a later notice's lapse never pairs across an earlier one that may still come in on time.
+    `flagged` are the notices of this unit's live (proposed or confirmed) flags on this basis: a lapse
+    already in a flag is never put into a second one, and the count starts again after it.
     """
     proposals: list[Proposal] = []
     run: list[Outcome] = []
     for outcome in outcomes:
         if outcome.state == "undecided":
             break
-        if outcome.state == "ok":
+        if outcome.state == "ok" or outcome.notice_id in flagged:
             run = []
             continue
         run.append(outcome)
@@ -69,22 +73,23 @@ def quarter_of(moment: datetime, tz: ZoneInfo) -> tuple[int, int]:
     return local.year, (local.month - 1) // 3 + 1
 
 
-def quarterly_count(unit_id: int, lapses: Sequence[Outcome], threshold: int, tz: ZoneInfo) -> list[Proposal]:
-    """通报批评: `threshold` lapses (receipt and feedback together) with deadlines in one calendar quarter."""
+def quarterly_count(
+    unit_id: int, lapses: Sequence[Outcome], threshold: int, tz: ZoneInfo, live_quarters: Collection[str] = ()
+) -> list[Proposal]:
+    """通报批评: `threshold` lapses (receipt and feedback together) with deadlines in one calendar quarter.
+
+    At most one live flag per unit and quarter: `live_quarters` ("2026Q4") already have a proposed or
+    confirmed one. A revoked one frees the quarter; the same lapses are not proposed again (same key),
+    but a different set (after an excuse, say) is.
+    """
     by_quarter: dict[tuple[int, int], list[Outcome]] = {}
     for lapse in sorted((o for o in lapses if o.state == "lapse"), key=lambda o: (o.due, o.notice_id)):
         by_quarter.setdefault(quarter_of(lapse.due, tz), []).append(lapse)
     proposals = []
     for (year, quarter), items in sorted(by_quarter.items()):
-        if len(items) >= threshold:
+        if len(items) >= threshold and f"{year}Q{quarter}" not in live_quarters:
             counted = items[:threshold]
-            proposals.append(
-                Proposal(
-                    CRITICISM,
-                    "count",
-                    tuple(dict.fromkeys(o.notice_id for o in counted)),
-                    counted[-1].due,
-                    f"{unit_id}:count:{year}Q{quarter}",
-                )
-            )
+            ids = tuple(dict.fromkeys(o.notice_id for o in counted))
+            key = f"{unit_id}:count:{year}Q{quarter}:{'-'.join(map(str, ids))}"
+            proposals.append(Proposal(CRITICISM, "count", ids, counted[-1].due, key))
     return proposals

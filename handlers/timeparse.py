@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 # How ambiguous text is read:
 # - A bare hour 1–6 with no 上午/下午 qualifier means the afternoon ("3点" = 15:00, "5:30" = 17:30):
-#   no office deadline falls at 3 a.m. Write "凌晨3点" or "上午3点" for the night hour.
+#   no office deadline falls at 3 a.m. Write "凌晨3点" or "上午3点" for the night hour. A two-digit
+#   24-hour reading ("03:00", "2026-11-25 02:00") is taken as written.
 # - 晚上/今晚/明晚 12点 and "24时"/"24:00" mean midnight at the end of that day (next day 00:00);
 #   下午12点 and 中午12点 mean noon; 凌晨12点 is 00:00 of that day. 中午1点/2点 are 13:00/14:00.
 #   A qualifier that contradicts the hour ("上午15点", "中午8点") is an error.
@@ -206,6 +207,8 @@ def _clock(match: re.Match[str], period: str | None, original: str, workday_end:
 
     if minute > 59 or hour > 24 or (hour == 24 and minute > 0):
         raise TimeParseError(f"时间“{original}”里的钟点不存在。请写成“18:00”“下午6点半”这样的钟点。")
+    if period is None and match["h"] and len(match["h"]) == 2:
+        return _Clock(hour, minute)  # "02:00" (two digits) is a 24-hour clock reading: taken as written
     return _Clock(_adjust_hour(hour, period, original), minute)
 
 

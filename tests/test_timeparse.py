@@ -124,6 +124,8 @@ def parse(text: str, now: datetime = NOW, *, allow_duration: bool = True) -> str
         # hour rules: bare 1–6 is the afternoon; 7–12 and 13–23 as written; evening 12 = midnight
         ("明天3点", "2026-11-26 15:00"),
         ("明天6:30", "2026-11-26 18:30"),
+        ("2026-11-26 03:00", "2026-11-26 03:00"),  # two-digit 24-hour readings are taken as written
+        ("明天06:30", "2026-11-26 06:30"),
         ("明天7点", "2026-11-26 07:00"),
         ("明天12点", "2026-11-26 12:00"),
         ("明天0点", "2026-11-26 00:00"),
