@@ -29,7 +29,6 @@ from storage.db import Database
 from storage.directory import PersonView
 from storage.flags import FlagView
 from storage.notices import AssignmentView, NoticeView
-from storage.status import feedback_status, receipt_status
 
 EVALUATION_DELAY = timedelta(seconds=1)  # evaluate just after a deadline, so a reply at the deadline counts
 HISTORY = timedelta(days=400)  # how far back the consecutive-lapse rule looks
@@ -311,7 +310,7 @@ class Duties:
                 for n in year_notices
                 if n.status == "open"
                 for a in rows
-                if a.notice_id == n.id and "missed" in _statuses(a, at)
+                if a.notice_id == n.id and "missed" in a.statuses(at)
             ]
             text = texts.weekly_bulletin(policy, day, stats, missed, open_flags)
             await policy.queue(
@@ -325,26 +324,20 @@ class Duties:
             )
 
 
-def _statuses(a: AssignmentView, now: datetime) -> tuple[str, str]:
-    return (
-        receipt_status(a.received_at, a.receipt_due, a.excused, now),
-        feedback_status([f.at for f in a.feedback], a.feedback_due, a.excused, now),
-    )
-
-
 def bulletin_stats(rows: Sequence[AssignmentView], now: datetime) -> list[tuple[str, int, int, int, int]]:
     """Per unit: (name, receipts on time, receipts decided, feedback on time, feedback decided)."""
-    stats: dict[str, list[int]] = {}
+    decided = {"on_time", "late", "missed"}
+    stats: dict[str, tuple[int, int, int, int]] = {}
     for a in rows:
-        receipt, feedback = _statuses(a, now)
-        entry = stats.setdefault(a.unit_name, [0, 0, 0, 0])
-        if receipt in {"on_time", "late", "missed"}:
-            entry[1] += 1
-            entry[0] += receipt == "on_time"
-        if feedback in {"on_time", "late", "missed"}:
-            entry[3] += 1
-            entry[2] += feedback == "on_time"
-    return [(name, *values) for name, values in stats.items()]  # type: ignore[misc]
+        receipt, feedback = a.statuses(now)
+        r_ok, r_all, f_ok, f_all = stats.get(a.unit_name, (0, 0, 0, 0))
+        stats[a.unit_name] = (
+            r_ok + (receipt == "on_time"),
+            r_all + (receipt in decided),
+            f_ok + (feedback == "on_time"),
+            f_all + (feedback in decided),
+        )
+    return [(name, *values) for name, values in stats.items()]
 
 
 async def _room_named(session: AsyncSession, name: str) -> str | None:

@@ -32,8 +32,7 @@ from handlers.reminders import reminder_messages, rooms_for_units
 from handlers.timeparse import TimeParseError, parse_deadline
 from handlers.units import UnitNames, resolve_units
 from storage import directory, notices
-from storage.notices import AssignmentView, NoticeView
-from storage.status import feedback_status, receipt_status
+from storage.notices import NoticeView
 
 
 async def run_command(turn: Turn, command: Command | CommandError) -> None:
@@ -184,13 +183,6 @@ async def publish(turn: Turn, command: Publish) -> None:
     )
 
 
-def _statuses(a: AssignmentView, now: datetime) -> tuple[str, str]:
-    return (
-        receipt_status(a.received_at, a.receipt_due, a.excused, now),
-        feedback_status([f.at for f in a.feedback], a.feedback_due, a.excused, now),
-    )
-
-
 async def query(turn: Turn, raw: str | None) -> None:
     session = turn.session
     if raw is None:
@@ -215,7 +207,7 @@ async def query(turn: Turn, raw: str | None) -> None:
     rows = await notices.assignments(session, notice_ids=[notice.id])
     by = [a.receipt_by for a in rows if a.receipt_by]
     names = await directory.display_names(session, by)
-    detail = [(a, *_statuses(a, turn.now)) for a in rows]
+    detail = [(a, *a.statuses(turn.now)) for a in rows]
     await turn.reply(texts.notice_detail(turn.policy, notice, detail, names))
 
 

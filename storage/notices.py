@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
 from storage.models import Assignment, FeedbackEntry, Notice, OutboxMessage, Unit
+from storage.status import feedback_status, receipt_status
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,13 @@ class AssignmentView:
     @property
     def done(self) -> bool:
         return any(entry.kind == "done" for entry in self.feedback)
+
+    def statuses(self, now: datetime) -> tuple[str, str]:
+        """(receipt status, feedback status) as the ledger defines them, at `now`."""
+        return (
+            receipt_status(self.received_at, self.receipt_due, self.excused, now),
+            feedback_status([f.at for f in self.feedback], self.feedback_due, self.excused, now),
+        )
 
 
 def _view(notice: Notice) -> NoticeView:
