@@ -114,5 +114,7 @@ class App:
                 log.exception("outbox sender failed; retrying in 30 s")
                 next_due = self.clock.now() + timedelta(seconds=30)
             timeout = None if next_due is None else max(0.0, (next_due - self.clock.now()).total_seconds())
+            # asyncio.timeout, not wait_for: wait_for can swallow a cancellation on 3.11 (gh-86296)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout)
+                async with asyncio.timeout(timeout):
+                    await self._wake.wait()

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.config import SendingConfig
-from bot.transport import Transport, TransportError
+from bot.transport import Transport, TransportError, TransportUncertain
 from handlers.messages import OutgoingMessage
 from handlers.outgoing import AUTOMATIC_KINDS, in_quiet, quiet_bounds
 from storage import directory, outbox
@@ -87,6 +87,8 @@ class OutboxSender:
             if key in blocked:  # keep each conversation in order
                 continue
             now = self._clock.now()
+            if not self._transport.ready:  # the connection dropped during this pass: no attempt is used up
+                return now + WAIT_FOR_TRANSPORT
             earliest = self._earliest(key, queued, now)
             if earliest > now:
                 blocked.add(key)
@@ -119,6 +121,9 @@ class OutboxSender:
         )
         try:
             transport_id = await self._transport.send(message, names)
+        except TransportUncertain as error:
+            await self._uncertain(queued, str(error))
+            return False
         except TransportError as error:
             await self._failed(queued, str(error))
             return False
@@ -140,12 +145,26 @@ class OutboxSender:
         async with self._db.transaction() as session:
             await outbox.mark_failed_attempt(session, queued.id, error=error, retry_at=retry_at)
             if give_up:
-                await _report_failure(session, queued, error, self._clock.now())
+                await _report(session, queued, "多次发送失败，已放弃", error, self._clock.now())
+
+    async def _uncertain(self, queued: QueuedMessage, error: str) -> None:
+        """Sent, maybe: never risk a duplicate; the office decides whether to send it again by hand."""
+        log.warning("outbox message %s may or may not have been delivered: %s", queued.dedup_key, error)
+        async with self._db.transaction() as session:
+            await outbox.mark_unknown(session, queued.id, error=error)
+            await _report(
+                session,
+                queued,
+                "发送途中连接中断，无法确认是否送达；为避免重复，没有再发",
+                error,
+                self._clock.now(),
+            )
 
 
-async def _report_failure(session: AsyncSession, queued: QueuedMessage, error: str, now: datetime) -> None:
+async def _report(session: AsyncSession, queued: QueuedMessage, what: str, error: str, now: datetime) -> None:
+    """Tell the office (in private) about a message that did not go out normally."""
     where = f"群 {queued.room_id}" if queued.room_id else f"{queued.to_id}（私聊）"
-    text = f"有一条发往{where}的消息多次发送失败，已放弃：\n{queued.text[:80]}\n错误：{error}"
+    text = f"有一条发往{where}的消息{what}：\n{queued.text[:80]}\n错误：{error}"
     for office in await directory.office_staff(session):
         if office.wechat_id == queued.to_id:
             continue

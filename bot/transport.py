@@ -15,6 +15,10 @@ class TransportError(Exception):
     """Sending failed; the outbox keeps the message and retries later."""
 
 
+class TransportUncertain(TransportError):
+    """The connection broke after the message went out: it may have arrived, so it is never retried."""
+
+
 @dataclass(frozen=True)
 class RoomInfo:
     """A room as the transport sees it, for roster sync."""

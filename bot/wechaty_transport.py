@@ -26,7 +26,7 @@ from wechaty_puppet import MessageType, PuppetOptions, ScanStatus  # noqa: E402
 from wechaty_puppet.exceptions import WechatyPuppetError  # noqa: E402
 from wechaty_puppet_service import PuppetService  # noqa: E402
 
-from bot.transport import OnMessage, RoomInfo, TransportError  # noqa: E402
+from bot.transport import OnMessage, RoomInfo, TransportError, TransportUncertain  # noqa: E402
 from bot.wechaty_xml import parse_quote  # noqa: E402
 from handlers.messages import IncomingMessage, OutgoingMessage  # noqa: E402
 
@@ -215,7 +215,12 @@ class WechatyTransport:
         else:
             assert message.to_id is not None
             conversation, mentions, text = message.to_id, [], message.text
-        message_id = await self._call(puppet.message_send_text(conversation, text, mentions), "send")
+        try:
+            message_id = await self._call(puppet.message_send_text(conversation, text, mentions), "send")
+        except TransportError as error:
+            if isinstance(error.__cause__, GRPCError):
+                raise  # the gateway answered with an error: nothing was sent
+            raise TransportUncertain(f"{error}; the message may have been delivered") from error.__cause__
         if not message_id:
             log.warning("the gateway returned no message id for a message to %s", conversation)
         return str(message_id or "")

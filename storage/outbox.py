@@ -105,6 +105,13 @@ async def mark_failed_attempt(
         row.status, row.not_before = "pending", retry_at
 
 
+async def mark_unknown(session: AsyncSession, outbox_id: int, *, error: str) -> None:
+    """The message may have gone out: it is never tried again."""
+    row = await session.get_one(OutboxMessage, outbox_id)
+    row.attempts += 1
+    row.status, row.last_error = "unknown", error
+
+
 async def recent_sends(session: AsyncSession, since: datetime) -> list[tuple[str, datetime]]:
     """(conversation key, sent time) of everything sent since `since`, oldest first, for pacing."""
     rows = (
