@@ -17,13 +17,9 @@ from bot.replay import ScenarioError, run_scenario
 from handlers.classify import classify
 from storage.db import Database
 from storage.ledger import build_ledger, write_ledger
-from storage.roster import (
-    RosterError,
-    apply_roster,
-    format_roster,
-    load_roster,
-    load_roster_file,
-)
+from storage.roster import RosterError
+from storage.roster_files import load_roster_file
+from storage.roster_store import apply_roster, format_roster, load_roster
 
 log = logging.getLogger("duban")
 CONSOLE_BOT_ID = "duban-bot"

@@ -15,7 +15,8 @@ from bot.transport import RoomInfo
 from bot.wechaty_transport import ConnectionStatus, WatchdogSettings, WechatyTransport
 from storage import directory, outbox
 from storage.db import Database
-from storage.roster import apply_roster, roster_from_mapping, roster_is_empty
+from storage.roster import roster_from_mapping
+from storage.roster_store import apply_roster, roster_is_empty
 
 log = logging.getLogger(__name__)
 CONSOLE_BOT_ID = "duban-bot"

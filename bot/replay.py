@@ -21,7 +21,8 @@ from bot.transport import OnMessage
 from handlers.messages import IncomingMessage, OutgoingMessage
 from storage.db import Database
 from storage.ledger import build_ledger, write_ledger
-from storage.roster import apply_roster, roster_from_mapping
+from storage.roster import roster_from_mapping
+from storage.roster_store import apply_roster
 
 
 class ScenarioError(ValueError):

@@ -16,19 +16,9 @@ from sqlalchemy import func, select
 
 from storage.db import Database
 from storage.models import AuditEntry, Person, RoomMember, Unit, UnitAlias
-from storage.roster import (
-    Roster,
-    RosterError,
-    RosterPerson,
-    RosterRoom,
-    RosterUnit,
-    apply_roster,
-    format_roster,
-    load_roster,
-    load_roster_file,
-    roster_from_mapping,
-    roster_is_empty,
-)
+from storage.roster import Roster, RosterError, RosterPerson, RosterRoom, RosterUnit, roster_from_mapping
+from storage.roster_files import load_roster_file
+from storage.roster_store import apply_roster, format_roster, load_roster, roster_is_empty
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))

@@ -45,7 +45,8 @@ from storage.db import Database
 from storage.ledger import build_ledger
 from storage.models import OutboxMessage, ProcessedMessage
 from storage.notices import AssignmentView, NoticeView
-from storage.roster import apply_roster, roster_from_mapping
+from storage.roster import roster_from_mapping
+from storage.roster_store import apply_roster
 
 if TYPE_CHECKING:
     from bot.app import App
