@@ -9,6 +9,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from bot import live
 from bot.clock import RealClock
@@ -16,7 +17,7 @@ from bot.config import Config, ConfigError, load_config
 from bot.replay import ScenarioError, run_scenario
 from handlers.classify import classify
 from storage.db import Database
-from storage.ledger import build_ledger, write_ledger
+from storage.ledger import LedgerFormat, build_ledger, write_ledger
 from storage.roster import RosterError
 from storage.roster_files import load_roster_file
 from storage.roster_store import apply_roster, format_roster, load_roster
@@ -103,9 +104,8 @@ async def dispatch(args: argparse.Namespace, config: Config) -> int:
         await db.dispose()
 
 
-def run_classify(stdin: object, stdout: object) -> int:
+def run_classify(stdin: TextIO, stdout: TextIO) -> int:
     """One JSON line out per JSON line in, using the bot's own classifier."""
-    assert hasattr(stdin, "__iter__") and hasattr(stdout, "write")
     for number, line in enumerate(stdin, 1):
         if not line.strip():
             continue
@@ -121,13 +121,13 @@ def run_classify(stdin: object, stdout: object) -> int:
     return 0
 
 
-async def export(config: Config, db: Database, fmt: str, year: int | None, out: Path | None) -> int:
+async def export(config: Config, db: Database, fmt: LedgerFormat, year: int | None, out: Path | None) -> int:
     if fmt == "xlsx" and out is None:
         print("错误：xlsx 格式需要用 --out 指定输出文件", file=sys.stderr)
         return 2
     async with db.reader() as session:
         ledger = await build_ledger(session, now=RealClock().now(), tz=config.tz, year=year)
-    data = write_ledger(ledger, fmt, out)  # type: ignore[arg-type]
+    data = write_ledger(ledger, fmt, out)
     if data is not None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
