@@ -47,6 +47,8 @@ _CLAUSE_BREAK = re.compile(r"[,。;!?~、:\n]+|(?<!\d)\.+|\.+(?!\d)")
 _HARMLESS = re.compile(
     r"不好意思|不客气|不用谢|不谢|没问题|没有问题|没事|无误|不折不扣|毫不|不断|不仅|不但|无论|不管|非常"
     r"|未来|不少|不同|无缝|不懈|没什么|第一时间|特别|分别|个别|级别|类别|区别|不错|无异议"
+    # a reason's own negation ("因人手不足申请延期") says nothing about the request
+    r"|不足|不全|不够|不齐|不佳|不便|不畅|不良|不稳定|不到位|不达标|不及时|不理想"
 )
 _NEGATION = re.compile(r"[没未不无别勿莫非]")
 _QUESTION_WORD = re.compile(

@@ -839,3 +839,21 @@ def test_short_acknowledgements_count_as_nothing(acks: list[str], end: str) -> N
 def test_long_pasted_text_is_read(text: str) -> None:
     """Pathological long inputs still get an answer (their speed is measured by `make bench`)."""
     assert classify(text).intents <= {"receipt", "feedback", "delay"}
+
+
+@pytest.mark.parametrize(
+    ("text", "intents", "notice"),
+    [
+        ("因人手不足申请延期一周", ["delay"], None),  # 不足 is the reason, not a negated request
+        ("因资料不全申请延期一周", ["delay"], None),
+        ("因人手不足申请延期一周，目前完成50%", ["delay"], None),
+        ("不申请延期", [], None),
+        ("1号目前正在推进", ["feedback"], 1),
+        ("2号件已报送", ["feedback"], 2),
+        ("二号件收到", ["receipt"], 2),
+    ],
+)
+def test_reasons_and_notice_nouns_found_in_review(text: str, intents: list[str], notice: int | None) -> None:
+    reading = classify(text)
+    assert reading.intent_list() == intents
+    assert (reading.refs[0].seq if reading.refs else None) == notice
