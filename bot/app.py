@@ -9,6 +9,8 @@ import random
 from dataclasses import replace
 from datetime import timedelta
 
+from sqlalchemy.exc import DBAPIError
+
 from bot.clock import Clock
 from bot.config import Config
 from bot.scheduler import BotScheduler, VirtualScheduler, cron_duties
@@ -22,6 +24,7 @@ from handlers.workdays import WorkCalendar
 from storage.db import Database
 
 log = logging.getLogger(__name__)
+HANDLING_ATTEMPTS = 3
 
 
 def make_policy(config: Config, *, bot_id: str) -> Policy:
@@ -66,6 +69,8 @@ class App:
         quiet = (config.quiet_hours.start, config.quiet_hours.end, config.tz)
         self.sender = OutboxSender(db, transport, clock, config.sending, rng or random.Random(), quiet=quiet)
         self._wake = asyncio.Event()
+        self.idle = asyncio.Event()  # set while the sender has nothing left to send
+        self.stopping = False
         self._strict = virtual_time  # replays and tests want handler errors raised, a live bot logs them
         self.duties = Duties(db, self.policy)
         crons = cron_duties(config, self.duties)
@@ -94,14 +99,25 @@ class App:
         self._wake.set()
 
     async def on_message(self, msg: IncomingMessage) -> None:
-        try:
-            outcome = await handle_message(self.db, self.policy, msg)
-            if outcome == "command":  # a command may have added or moved deadlines
-                await self.scheduler.poke()
-        except Exception:
-            if self._strict:
-                raise
-            log.exception("handling message %s failed", msg.id)
+        for attempt in range(1, HANDLING_ATTEMPTS + 1):
+            try:
+                outcome = await handle_message(self.db, self.policy, msg)
+                if outcome == "command":  # a command may have added or moved deadlines
+                    await self.scheduler.poke()
+                break
+            except DBAPIError:  # e.g. "database is locked" or a dropped PostgreSQL connection: try again
+                if self._strict:
+                    raise
+                if attempt == HANDLING_ATTEMPTS:
+                    log.exception("handling message %s failed %d times; giving up", msg.id, attempt)
+                    break
+                log.warning("database error handling message %s (attempt %d); retrying", msg.id, attempt)
+                await asyncio.sleep(attempt)
+            except Exception:
+                if self._strict:
+                    raise
+                log.exception("handling message %s failed", msg.id)
+                break
         self._wake.set()
 
     async def send_loop(self) -> None:
@@ -113,6 +129,8 @@ class App:
             except Exception:
                 log.exception("outbox sender failed; retrying in 30 s")
                 next_due = self.clock.now() + timedelta(seconds=30)
+            if next_due is None:
+                self.idle.set()
             timeout = None if next_due is None else max(0.0, (next_due - self.clock.now()).total_seconds())
             # asyncio.timeout, not wait_for: wait_for can swallow a cancellation on 3.11 (gh-86296)
             with contextlib.suppress(TimeoutError):

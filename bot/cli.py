@@ -23,7 +23,6 @@ from storage.roster_files import load_roster_file
 from storage.roster_store import apply_roster, format_roster, load_roster
 
 log = logging.getLogger("duban")
-CONSOLE_BOT_ID = "duban-bot"
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,6 +6,8 @@ import asyncio
 import itertools
 import re
 import sys
+import threading
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TextIO
@@ -54,6 +56,7 @@ class ConsoleTransport:
     ) -> None:
         self._clock, self._resolve, self._stdin, self._stdout = clock, resolve, stdin, stdout
         self._ids = itertools.count(1)
+        self._run = uuid.uuid4().hex[:8]  # message ids stay unique across runs over one database
         self._task: asyncio.Task[None] | None = None
         self.finished = asyncio.Event()
 
@@ -66,41 +69,52 @@ class ConsoleTransport:
         self._stdout.flush()
         self._task = asyncio.create_task(self._read(on_message))
 
+    def _feed(self, loop: asyncio.AbstractEventLoop, lines: asyncio.Queue[str]) -> None:
+        """Read stdin in a daemon thread, so a signal can stop the bot while it waits for a line."""
+        while True:
+            line = self._stdin.readline()
+            loop.call_soon_threadsafe(lines.put_nowait, line)
+            if not line:
+                return
+
     async def _read(self, on_message: OnMessage) -> None:
-        loop = asyncio.get_running_loop()
+        lines: asyncio.Queue[str] = asyncio.Queue()
+        threading.Thread(target=self._feed, args=(asyncio.get_running_loop(), lines), daemon=True).start()
         pending = ""
         try:
             while True:
-                line = await loop.run_in_executor(None, self._stdin.readline)
-                if not line and not pending:
-                    break
-                line = line.rstrip("\n")
-                if line.endswith("\\"):
+                raw = await lines.get()
+                line = raw.rstrip("\n")
+                if raw and line.endswith("\\"):
                     pending += line[:-1] + "\n"
                     continue
                 line, pending = pending + line, ""
-                if not line.strip():
-                    continue
-                parsed = parse_line(line)
-                if parsed is None:
-                    self._stdout.write("看不懂这一行。格式：发送人@群名: 消息内容，或 发送人: 消息内容\n")
-                    continue
-                sender, room, text = parsed
-                who = await self._resolve(sender, room)
-                await on_message(
-                    IncomingMessage(
-                        id=f"console-in-{next(self._ids)}",
-                        sender_id=who.sender_id,
-                        text=text,
-                        at=self._clock.now(),
-                        room_id=who.room_id,
-                        room_topic=who.room_topic,
-                        sender_name=who.sender_name,
-                        sender_alias=sender if room else "",
-                    )
-                )
+                if line.strip():
+                    await self._deliver(line, on_message)
+                if not raw:
+                    break
         finally:
             self.finished.set()
+
+    async def _deliver(self, line: str, on_message: OnMessage) -> None:
+        parsed = parse_line(line)
+        if parsed is None:
+            self._stdout.write("看不懂这一行。格式：发送人@群名: 消息内容，或 发送人: 消息内容\n")
+            return
+        sender, room, text = parsed
+        who = await self._resolve(sender, room)
+        await on_message(
+            IncomingMessage(
+                id=f"console-{self._run}-{next(self._ids)}",
+                sender_id=who.sender_id,
+                text=text,
+                at=self._clock.now(),
+                room_id=who.room_id,
+                room_topic=who.room_topic,
+                sender_name=who.sender_name,
+                sender_alias=sender if room else "",
+            )
+        )
 
     async def send(self, message: OutgoingMessage, display_names: dict[str, str]) -> str:
         mentions = " ".join(f"@{display_names.get(m, m)}" for m in message.mentions)

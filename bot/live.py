@@ -5,18 +5,22 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from typing import TYPE_CHECKING
 
 from bot.app import App
 from bot.clock import RealClock
 from bot.config import Config, ConfigError
 from bot.console import ConsoleTransport, Who
 from bot.demo import DEMO_ROSTER
-from bot.transport import RoomInfo
-from bot.wechaty_transport import ConnectionStatus, WatchdogSettings, WechatyTransport
+from bot.transport import RoomInfo, TransportError
+from handlers import texts
 from storage import directory, outbox
 from storage.db import Database
 from storage.roster import roster_from_mapping
 from storage.roster_store import apply_roster, roster_is_empty
+
+if TYPE_CHECKING:  # python-wechaty is loaded only when the bot really connects to WeChat
+    from bot.wechaty_transport import ConnectionStatus, WatchdogSettings
 
 log = logging.getLogger(__name__)
 CONSOLE_BOT_ID = "duban-bot"
@@ -31,6 +35,7 @@ async def serve(app: App, stop: asyncio.Event) -> None:
     try:
         await stop.wait()
     finally:
+        app.stopping = True
         await app.scheduler.shutdown()
         await _cancel(sender)  # let it leave its database session before the caller closes the engine
         await app.transport.stop()
@@ -59,6 +64,8 @@ def wechaty_app(
     config: Config, db: Database, clock: RealClock, *, watchdog: WatchdogSettings | None = None
 ) -> App:
     """The bot on a real WeChat account through a puppet-service gateway (`watchdog`: tests shorten it)."""
+    from bot.wechaty_transport import WechatyTransport
+
     if not config.wechaty.token:
         raise ConfigError("连接微信需要 token：请设置环境变量 DUBAN_WECHATY_TOKEN")
     app: App
@@ -71,11 +78,24 @@ def wechaty_app(
 
     async def on_status(status: ConnectionStatus) -> None:
         log.warning("wechat connection: %s %s", status.kind, status.detail)
+        if app.stopping:
+            return  # our own shutdown is no news for the office
         if status.kind == "login" and transport.self_id:
             app.set_bot_id(transport.self_id)
+            await _sync_rooms()
         if status.kind in {"disconnected", "logout"}:
             await _tell_office(app, status, clock)
         app.wake_sender()
+
+    async def _sync_rooms() -> None:
+        """At login: the rooms the account is in and their members, as WeChat has them now."""
+        try:
+            rooms = await transport.rooms()
+        except TransportError:
+            log.warning("could not list the rooms at login; they will be learnt from messages")
+            return
+        for room in rooms:
+            await on_room_change(room)
 
     transport = WechatyTransport(
         config.wechaty.endpoint,
@@ -92,8 +112,7 @@ def wechaty_app(
 async def _tell_office(app: App, status: ConnectionStatus, clock: RealClock) -> None:
     """Queue a note for the office; it goes out once the connection is back."""
     now = clock.now()
-    what = "微信连接中断" if status.kind == "disconnected" else "微信账号已退出登录"
-    text = f"{app.policy.show(now)} {what}（{status.detail}）。恢复后未发出的消息会按顺序补发，不会重复。"
+    text = texts.connection_lost(app.policy, now, logged_out=status.kind == "logout", detail=status.detail)
     async with app.db.transaction() as session:
         for office in await directory.office_staff(session):
             await outbox.enqueue(
@@ -110,12 +129,6 @@ async def _tell_office(app: App, status: ConnectionStatus, clock: RealClock) -> 
 async def run(config: Config, db: Database) -> int:
     """`duban run`: the demo roster if none was imported, then serve until EOF (console) or a signal."""
     clock = RealClock()
-    async with db.transaction() as session:
-        if await roster_is_empty(session):
-            await apply_roster(session, roster_from_mapping(DEMO_ROSTER), actor="demo", at=clock.now())
-            log.info(
-                "no roster imported yet: installed the demo roster (duban roster import FILE replaces it)"
-            )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -123,6 +136,7 @@ async def run(config: Config, db: Database) -> int:
     if config.transport_kind == "wechaty":
         app = wechaty_app(config, db, clock)
     else:
+        await _demo_roster(db, clock)
         app, console = console_app(config, db, clock)
         eof = asyncio.create_task(_stop_at_eof(app, console, stop))
     await serve(app, stop)
@@ -131,11 +145,26 @@ async def run(config: Config, db: Database) -> int:
     return 0
 
 
+async def _demo_roster(db: Database, clock: RealClock) -> None:
+    """The console on an empty database gets the demo roster, so a newcomer can try it at once."""
+    async with db.transaction() as session:
+        if await roster_is_empty(session):
+            await apply_roster(session, roster_from_mapping(DEMO_ROSTER), actor="demo", at=clock.now())
+            log.info(
+                "no roster imported yet: installed the demo roster (use a fresh database for the real one)"
+            )
+
+
 async def _stop_at_eof(app: App, console: ConsoleTransport, stop: asyncio.Event) -> None:
-    """At the end of console input, send what the last lines caused (at the configured pace), then stop."""
+    """At the end of console input, let the sender send what the last lines caused (at its pace), then stop."""
     await console.finished.wait()
-    while (next_due := await app.sender.send_due()) is not None:  # noqa: ASYNC110 - waiting for the pace
-        await asyncio.sleep(max(0.0, (next_due - app.clock.now()).total_seconds()))
+    while True:
+        app.idle.clear()
+        app.wake_sender()
+        await app.idle.wait()
+        async with app.db.reader() as session:
+            if not await outbox.queued(session, status="pending"):
+                break
     stop.set()
 
 

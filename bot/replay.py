@@ -6,6 +6,7 @@ import itertools
 import json
 import random
 import tempfile
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -155,6 +156,7 @@ async def run_scenario(
 
 async def _play(replay: Replay, numbered: Iterable[tuple[int, str]], tz: ZoneInfo) -> datetime:
     counter = itertools.count(1)
+    run = uuid.uuid4().hex[:8]  # unnamed messages get ids that stay unique across replays over one --db
     for number, line in numbered:
         where = f"第 {number} 行"
         try:
@@ -171,7 +173,7 @@ async def _play(replay: Replay, numbered: Iterable[tuple[int, str]], tz: ZoneInf
             continue
         room = event.get("room")
         msg = IncomingMessage(
-            id=str(event.get("id") or f"msg-{next(counter)}"),
+            id=str(event.get("id") or f"msg-{run}-{next(counter)}"),
             sender_id=str(event["from"]),
             text=str(event.get("text", "")),
             at=at,

@@ -18,6 +18,7 @@ from handlers.duties import Duties
 
 log = logging.getLogger(__name__)
 TICK = timedelta(microseconds=1)
+RETRY_AFTER_FAILURE = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,11 @@ class BotScheduler:
         await self._track(self._deadlines())
 
     async def _deadlines(self) -> None:
-        next_time = await self._duties.deadlines(self._clock.now())
+        try:
+            next_time = await self._duties.deadlines(self._clock.now())
+        except Exception:
+            log.exception("the deadline duty failed; trying again in a minute")
+            next_time = self._clock.now() + RETRY_AFTER_FAILURE
         if next_time is None:
             if self._scheduler.get_job("deadlines"):
                 self._scheduler.remove_job("deadlines")

@@ -46,17 +46,17 @@ class OutboxSender:
         self._recent: deque[datetime] = deque()
 
     async def recover(self) -> int:
-        """After a crash: messages caught mid-send may or may not have gone out; never risk a duplicate."""
-        async with self._db.transaction() as session:
-            result = await session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.status == "sending")
-                .values(status="unknown", last_error="进程在发送中途停止，无法确认是否已发出")
-            )
+        """After a crash: messages caught mid-send may or may not have gone out; never risk a duplicate,
+        tell the office instead."""
+        async with self._db.reader() as session:
+            caught = await outbox.queued(session, status="sending")
+        for queued in caught:
+            await self._uncertain(queued, "进程在发送途中停止")
+        async with self._db.reader() as session:
             now = self._clock.now()
             for key, at in await outbox.recent_sends(session, now - MINUTE):
                 self._after_send(key, at)
-        return int(getattr(result, "rowcount", 0) or 0)
+        return len(caught)
 
     def _after_send(self, key: str, at: datetime) -> None:
         interval = self._pace.room_interval_seconds + self._rng.uniform(0, self._pace.jitter_seconds)
@@ -77,7 +77,12 @@ class OutboxSender:
     async def send_due(self) -> datetime | None:
         """Send every message whose turn has come; return when the next one will be due (None: queue empty)."""
         async with self._db.reader() as session:
-            queue = await outbox.pending(session)
+            queue = await outbox.queued(session, status="pending")
+            stale = await outbox.stale_reminders(session)
+        if stale:
+            async with self._db.transaction() as session:
+                await outbox.drop(session, stale, reason="通知已办结或撤回，提醒不再发送")
+            queue = [q for q in queue if q.id not in stale]
         if queue and not self._transport.ready:
             return self._clock.now() + WAIT_FOR_TRANSPORT  # disconnected: hold everything, look again soon
         blocked: set[str] = set()
@@ -126,6 +131,10 @@ class OutboxSender:
             return False
         except TransportError as error:
             await self._failed(queued, str(error))
+            return False
+        except Exception as error:  # a bug or a broken transport: it may have gone out, so never resend
+            log.exception("sending outbox message %s failed unexpectedly", queued.dedup_key)
+            await self._uncertain(queued, repr(error))
             return False
         sent_at = self._clock.now()
         async with self._db.transaction() as session:

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import texts
 from handlers.classify import Reading, classify
 from handlers.context import Turn
-from handlers.notice_ref import NoticeRef
+from handlers.notice_ref import NoticeRef, find_notice_refs
 from storage import notices
 from storage.models import PendingQuestion
 from storage.notices import AssignmentView, NoticeView
 
 Item = tuple[NoticeView, AssignmentView]
+QUESTION_LIFETIME = timedelta(days=1)  # an unanswered question lapses; a later unclear reply is asked anew
+CLAUSE_END = re.compile(r"(?<=[，,。；;！!\n])")
 
 
 @dataclass(frozen=True)
@@ -131,34 +134,57 @@ async def apply(session: AsyncSession, reading: Reading, targets: Targets, sourc
         )
 
 
+def notice_parts(text: str) -> list[str]:
+    """A reply about several notices ("1号收到，2号已完成") cut into one part per notice it names.
+
+    Clauses without a number belong to the part before them; a message naming fewer than two notices
+    in separate clauses stays whole.
+    """
+    parts: list[str] = []
+    for clause in CLAUSE_END.split(text):
+        if parts and not find_notice_refs(clause):
+            parts[-1] += clause
+        elif parts and not find_notice_refs(parts[-1]):
+            parts[-1] += clause  # a leading "收到，" goes with the first notice named
+        else:
+            parts.append(clause)
+    return parts if sum(bool(find_notice_refs(p)) for p in parts) > 1 else [text]
+
+
 async def handle_reply(turn: Turn, unit_id: int) -> None:
-    """A message from a bound liaison: resolve earlier questions, then record what this one says."""
-    reading = classify(turn.msg.text)
+    """A message from a bound liaison: answer an earlier question, or record what each part says."""
     quoted = None
     if turn.msg.quote_id:
         quoted = await notices.notice_of_sent_message(turn.session, turn.msg.quote_id)
-    items = await unit_items(turn, unit_id)
-    if reading.refs or quoted is not None:
-        await _answer_questions(turn, reading, quoted, items)
-        items = await unit_items(turn, unit_id)
-    if not reading.intents:
+    whole = classify(turn.msg.text)
+    if not whole.intents and (whole.refs or quoted is not None):
+        await _answer_questions(turn, whole, quoted, await unit_items(turn, unit_id))
         return
-    targets = decide(reading, quoted, items)
-    if targets.ask is not None:
-        await _ask(turn, targets.ask)
-        return
-    await apply(
-        turn.session, reading, targets, Source(turn.msg.id, turn.msg.at, turn.msg.sender_id, turn.msg.text)
+    for part in notice_parts(turn.msg.text):
+        reading = whole if part == turn.msg.text else classify(part)
+        if not reading.intents:
+            continue
+        targets = decide(reading, quoted, await unit_items(turn, unit_id))
+        if targets.ask is not None:
+            await _ask(turn, targets.ask)
+            continue
+        await apply(
+            turn.session, reading, targets, Source(turn.msg.id, turn.msg.at, turn.msg.sender_id, part)
+        )
+
+
+def _open(turn: Turn) -> ColumnElement[bool]:
+    """This sender's questions still waiting for an answer (they lapse after a day)."""
+    return and_(
+        PendingQuestion.wechat_id == turn.msg.sender_id,
+        PendingQuestion.resolved_at.is_(None),
+        PendingQuestion.at >= turn.msg.at - QUESTION_LIFETIME,
     )
 
 
 async def _ask(turn: Turn, candidates: tuple[NoticeView, ...]) -> None:
     session = turn.session
-    waiting = await session.scalar(
-        select(PendingQuestion.id).where(
-            PendingQuestion.wechat_id == turn.msg.sender_id, PendingQuestion.resolved_at.is_(None)
-        )
-    )
+    waiting = await session.scalar(select(PendingQuestion.id).where(_open(turn)).limit(1))
     session.add(
         PendingQuestion(
             wechat_id=turn.msg.sender_id,
@@ -176,14 +202,10 @@ async def _ask(turn: Turn, candidates: tuple[NoticeView, ...]) -> None:
 
 
 async def _answer_questions(turn: Turn, answer: Reading, quoted: int | None, items: Sequence[Item]) -> None:
-    """An earlier unclear reply now gets its notice from this message's number or quote."""
+    """A bare answer ("1号", or quoting the notice) gives earlier unclear replies their notice."""
     session = turn.session
     open_questions = (
-        await session.scalars(
-            select(PendingQuestion)
-            .where(PendingQuestion.wechat_id == turn.msg.sender_id, PendingQuestion.resolved_at.is_(None))
-            .order_by(PendingQuestion.id)
-        )
+        await session.scalars(select(PendingQuestion).where(_open(turn)).order_by(PendingQuestion.id))
     ).all()
     explicit, resolved = explicit_items(answer.refs, quoted, items)
     if not open_questions or not explicit or not resolved:

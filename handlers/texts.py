@@ -328,3 +328,11 @@ def revoked_note(revoked: Sequence[FlagView]) -> str:
     if not revoked:
         return ""
     return "\n涉及它的处理建议已自动撤销：" + "；".join(f"#{f.id} {f.unit_name} {f.kind}" for f in revoked)
+
+
+def connection_lost(policy: Policy, when: datetime, *, logged_out: bool, detail: str) -> str:
+    what = "微信账号已退出登录" if logged_out else "微信连接中断"
+    return (
+        f"{policy.show(when)} {what}（{detail}）。恢复后，期间未发出的消息会按顺序补发，不会重复；"
+        "发送途中断线、无法确认是否送达的消息不会重发，会另行告知。"
+    )

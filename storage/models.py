@@ -157,7 +157,7 @@ class OutboxMessage(Base):
     notice_id: Mapped[int | None] = mapped_column(ForeignKey("notices.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(
         String(20), default="pending", index=True
-    )  # pending|sending|sent|failed|unknown
+    )  # pending|sending|sent|failed|unknown|dropped
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
     not_before: Mapped[datetime]

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import OutboxMessage
+from storage.models import Notice, OutboxMessage
 
 
 @dataclass(frozen=True)
@@ -61,10 +61,11 @@ async def enqueue(
     return True
 
 
-async def pending(session: AsyncSession) -> list[QueuedMessage]:
+async def queued(session: AsyncSession, *, status: str) -> list[QueuedMessage]:
+    """Messages in one status (pending: waiting to be sent), oldest first."""
     rows = (
         await session.scalars(
-            select(OutboxMessage).where(OutboxMessage.status == "pending").order_by(OutboxMessage.id)
+            select(OutboxMessage).where(OutboxMessage.status == status).order_by(OutboxMessage.id)
         )
     ).all()
     return [
@@ -82,6 +83,21 @@ async def pending(session: AsyncSession) -> list[QueuedMessage]:
         )
         for r in rows
     ]
+
+
+async def stale_reminders(session: AsyncSession) -> set[int]:
+    """Pending reminders and broadcasts about notices that are no longer open: nobody owes anything."""
+    rows = await session.scalars(
+        select(OutboxMessage.id)
+        .join(Notice, OutboxMessage.notice_id == Notice.id)
+        .where(OutboxMessage.status == "pending", OutboxMessage.kind == "reminder", Notice.status != "open")
+    )
+    return set(rows.all())
+
+
+async def drop(session: AsyncSession, ids: set[int], *, reason: str) -> None:
+    for row in (await session.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(ids)))).all():
+        row.status, row.last_error = "dropped", reason
 
 
 async def mark_sent(
