@@ -97,10 +97,13 @@ async def revoke_for(
     at: datetime,
     reason: str,
 ) -> list[flags.FlagView]:
-    """Proposals that named a notice which no longer counts (withdrawn, or excused for a unit) are revoked."""
+    """Proposals naming a notice whose facts changed (withdrawn, excused, deadline moved) are revoked;
+    the rules then run again on the new facts and may propose them anew."""
     revoked = []
     for flag in await flags.flags(session, status="proposed"):
         if notice_id in flag.notice_ids and (unit_ids is None or flag.unit_id in unit_ids):
-            await flags.decide(session, flag.id, status="revoked", actor=actor, at=at, reason=reason)
+            await flags.decide(
+                session, flag.id, status="revoked", actor=actor, at=at, reason=reason, release_key=True
+            )
             revoked.append(flag)
     return revoked

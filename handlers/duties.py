@@ -170,7 +170,7 @@ class Duties:
         for room_id, people in rooms.items():
             here = {unit_of[p] for p in people}
             names = [a.unit_name for a in owing if a.unit_id in here]
-            text = texts.pre_deadline(self.policy, notice, field, due, offset, names)
+            text = texts.pre_deadline(self.policy, notice, field, due, due - max(moment, now), names)
             await self.policy.queue(
                 session,
                 room_id=room_id,

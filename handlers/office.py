@@ -305,6 +305,15 @@ async def extend(turn: Turn, command: Extend) -> None:
         actor=turn.msg.sender_id,
         at=turn.now,
     )
+    # A proposal built on the old deadline loses its basis; the rules re-run on the new one.
+    revoked = await revoke_for(
+        session,
+        notice.id,
+        unit_ids,
+        actor=turn.msg.sender_id,
+        at=turn.now,
+        reason=f"{notice.number}时限已调整",
+    )
     affected = [a for a in rows if unit_ids is None or a.unit_id in unit_ids]
     unit_names = [a.unit_name for a in affected] if unit_ids is not None else None
     liaisons = await directory.liaisons(session, [a.unit_id for a in affected])
@@ -320,7 +329,7 @@ async def extend(turn: Turn, command: Extend) -> None:
             notice_id=notice.id,
         )
     who = texts.units_line(unit_names) if unit_names else "全部承办单位"
-    await turn.reply(f"已将 {notice.number} {who}的{label}调整为 {shown}。")
+    await turn.reply(f"已将 {notice.number} {who}的{label}调整为 {shown}。" + texts.revoked_note(revoked))
 
 
 async def excuse(turn: Turn, command: Excuse) -> None:

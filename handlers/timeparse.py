@@ -121,9 +121,13 @@ def parse_deadline(
     return result
 
 
+_WEEKDAY_NOTE_RE = re.compile(r"(?<=[日号])\s*\((?:周|星期|礼拜)[一二三四五六日天]\)")
+
+
 def _normalise(text: str) -> str:
     """Half-width digits and punctuation, Arabic numerals, no lead-in words or trailing punctuation."""
     text = unicodedata.normalize("NFKC", text).strip()
+    text = _WEEKDAY_NOTE_RE.sub("", text)  # "12月1日(周二)18:00", as the bot itself writes times
     text = _CN_NUMERAL_RE.sub(lambda m: _chinese_number(m.group()), text)
     text = _TRAIL_PUNCT_RE.sub("", text)
     return _LEAD_RE.sub("", text).strip()

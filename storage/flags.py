@@ -146,11 +146,22 @@ async def flags(
 
 
 async def decide(
-    session: AsyncSession, flag_id: int, *, status: str, actor: str, at: datetime, reason: str = ""
+    session: AsyncSession,
+    flag_id: int,
+    *,
+    status: str,
+    actor: str,
+    at: datetime,
+    reason: str = "",
+    release_key: bool = False,
 ) -> None:
+    """Confirm or revoke a flag. `release_key`: a revocation because the facts changed (not a judgement),
+    so the rules may propose the same flag again if it still holds on the new facts."""
     flag = await session.get_one(Flag, flag_id)
     previous = flag.status
     flag.status, flag.decided_by, flag.decided_at, flag.decision_reason = status, actor, at, reason
+    if release_key:
+        flag.dedup_key = f"{flag.dedup_key}~released-{flag.id}"
     audit.record(
         session,
         at=at,
