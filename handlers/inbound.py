@@ -12,10 +12,9 @@ from handlers.context import Policy, Turn
 from handlers.liaison import handle_reply
 from handlers.messages import IncomingMessage
 from handlers.office import run_command
-from storage import directory
+from storage import directory, inbox
 from storage.db import Database
 from storage.directory import UnitView
-from storage.models import ProcessedMessage
 
 Outcome = Literal["duplicate", "command", "message"]
 
@@ -23,9 +22,8 @@ Outcome = Literal["duplicate", "command", "message"]
 async def handle_message(db: Database, policy: Policy, msg: IncomingMessage) -> Outcome:
     """Handle one message in one transaction, exactly once per message id."""
     async with db.transaction() as session:
-        if await session.get(ProcessedMessage, msg.id) is not None:
+        if not await inbox.first_time(session, msg.id, at=msg.at):
             return "duplicate"
-        session.add(ProcessedMessage(message_id=msg.id, processed_at=msg.at))
         if msg.sender_id == policy.bot_id:
             return "message"
         if msg.room_id is not None:

@@ -7,15 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import texts
 from handlers.classify import Reading, classify
 from handlers.context import Turn
 from handlers.notice_ref import NoticeRef, find_notice_refs
-from storage import notices
-from storage.models import PendingQuestion
+from storage import notices, questions
 from storage.notices import AssignmentView, NoticeView
 
 Item = tuple[NoticeView, AssignmentView]
@@ -173,44 +171,31 @@ async def handle_reply(turn: Turn, unit_id: int) -> None:
         )
 
 
-def _open(turn: Turn) -> ColumnElement[bool]:
-    """This sender's questions still waiting for an answer (they lapse after a day)."""
-    return and_(
-        PendingQuestion.wechat_id == turn.msg.sender_id,
-        PendingQuestion.resolved_at.is_(None),
-        PendingQuestion.at >= turn.msg.at - QUESTION_LIFETIME,
-    )
-
-
 async def _ask(turn: Turn, candidates: tuple[NoticeView, ...]) -> None:
-    session = turn.session
-    waiting = await session.scalar(select(PendingQuestion.id).where(_open(turn)).limit(1))
-    session.add(
-        PendingQuestion(
-            wechat_id=turn.msg.sender_id,
-            room_id=turn.msg.room_id,
-            message_id=turn.msg.id,
-            text=turn.msg.text,
-            at=turn.msg.at,
-            candidates=[n.id for n in candidates],
-            resolved_at=None,
-        )
+    msg = turn.msg
+    waiting = await questions.open_questions(turn.session, msg.sender_id, since=msg.at - QUESTION_LIFETIME)
+    questions.add(
+        turn.session,
+        wechat_id=msg.sender_id,
+        room_id=msg.room_id,
+        message_id=msg.id,
+        text=msg.text,
+        at=msg.at,
+        candidates=[n.id for n in candidates],
     )
-    if waiting is None:  # ask once: while a question is open, later unclear replies wait with it
+    if not waiting:  # ask once: while a question is open, later unclear replies wait with it
         name = turn.person.name if turn.person and turn.person.name else turn.msg.display_name
         await turn.reply(texts.ask_which_notice(turn.policy, name, turn.msg.text[:30], candidates))
 
 
 async def _answer_questions(turn: Turn, answer: Reading, quoted: int | None, items: Sequence[Item]) -> None:
     """A bare answer ("1号", or quoting the notice) gives earlier unclear replies their notice."""
-    session = turn.session
-    open_questions = (
-        await session.scalars(select(PendingQuestion).where(_open(turn)).order_by(PendingQuestion.id))
-    ).all()
+    session, msg = turn.session, turn.msg
+    waiting = await questions.open_questions(session, msg.sender_id, since=msg.at - QUESTION_LIFETIME)
     explicit, resolved = explicit_items(answer.refs, quoted, items)
-    if not open_questions or not explicit or not resolved:
+    if not waiting or not explicit or not resolved:
         return
-    for question in open_questions:
+    for question in waiting:
         reading = classify(question.text)
         chosen = [item for item in explicit if item[0].id in question.candidates]
         if not chosen:
@@ -221,4 +206,4 @@ async def _answer_questions(turn: Turn, answer: Reading, quoted: int | None, ite
         )
         source = Source(question.message_id, question.at, question.wechat_id, question.text)
         await apply(session, reading, targets, source)
-        question.resolved_at = turn.msg.at
+        await questions.resolve(session, question.id, at=msg.at)
