@@ -176,6 +176,11 @@ async def sync_room(
 ) -> None:
     """Make a room's topic and member list what WeChat reports (joins, leaves, topic changes)."""
     room = await session.scalar(select(Room).where(Room.wechat_id == room_id))
+    if room is None and topic:
+        # A roster table named this room only by its topic: it is this room, now with its real id.
+        room = await session.scalar(select(Room).where(Room.wechat_id == f"room:{topic}"))
+        if room is not None:
+            room.wechat_id = room_id
     if room is None:
         room = Room(wechat_id=room_id, topic=topic, active=True)
         session.add(room)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from scenario import CAIZHENG, CHENGGUAN, OFFICE, at, office, publish, run, say, tick
 
+from storage.db import Database
+
 REMIND = "【签收提醒】"
 
 
@@ -104,3 +106,28 @@ async def test_a_reminder_moved_before_quiet_hours_says_the_real_time_left(tmp_p
     reminder = next(m for m in result.sent if m["text"].startswith(REMIND))
     assert reminder["at"] == at("21:55")
     assert "约还有1小时5分钟" in reminder["text"]
+
+
+async def test_a_room_known_only_by_topic_takes_its_real_id_at_sync(sqlite_database: Database) -> None:
+    from datetime import UTC, datetime
+
+    from storage import directory
+    from storage.roster import roster_from_mapping
+    from storage.roster_store import apply_roster
+
+    now = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+    roster = roster_from_mapping(
+        {
+            "units": [{"name": "城关镇", "liaisons": [{"id": "wangwu", "name": "王五"}]}],
+            "rooms": [{"id": "room:政务督查联络群", "topic": "政务督查联络群", "members": ["wangwu"]}],
+        }
+    )
+    async with sqlite_database.transaction() as session:
+        await apply_roster(session, roster, actor="test", at=now)
+    async with sqlite_database.transaction() as session:
+        await directory.sync_room(
+            session, room_id="20001@chatroom", topic="政务督查联络群", member_ids=["wangwu", "bot"], at=now
+        )
+    async with sqlite_database.reader() as session:
+        rooms = {(m.room_id, m.wechat_id) for m in await directory.memberships(session)}
+    assert rooms == {("20001@chatroom", "wangwu"), ("20001@chatroom", "bot")}
