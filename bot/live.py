@@ -114,16 +114,8 @@ async def _tell_office(app: App, status: ConnectionStatus, clock: RealClock) -> 
     now = clock.now()
     text = texts.connection_lost(app.policy, now, logged_out=status.kind == "logout", detail=status.detail)
     async with app.db.transaction() as session:
-        for office in await directory.office_staff(session):
-            await outbox.enqueue(
-                session,
-                room_id=None,
-                to_id=office.wechat_id,
-                text=text,
-                kind="status",
-                now=now,
-                dedup_key=f"status:{status.kind}:{now.isoformat(timespec='minutes')}:{office.wechat_id}",
-            )
+        key = f"status:{status.kind}:{now.isoformat(timespec='minutes')}"
+        await app.policy.tell_office(session, text, key=key, kind="status", now=now)
 
 
 async def run(config: Config, db: Database) -> int:

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers.messages import IncomingMessage
 from handlers.outgoing import queue
 from handlers.workdays import WorkCalendar
+from storage import directory
 from storage.directory import PersonView
 
 WEEKDAYS = "一二三四五六日"
@@ -70,6 +71,29 @@ class Policy:
             notice_id=notice_id,
             not_before=not_before,
         )
+
+    async def tell_office(
+        self,
+        session: AsyncSession,
+        text: str,
+        *,
+        key: str,
+        kind: str,
+        now: datetime,
+        not_before: datetime | None = None,
+        office: list[PersonView] | None = None,
+    ) -> None:
+        """Queue a private note to every office member (`office`: the list, when already at hand)."""
+        for person in office if office is not None else await directory.office_staff(session):
+            await self.queue(
+                session,
+                to_id=person.wechat_id,
+                text=text,
+                key=f"{key}:{person.wechat_id}",
+                kind=kind,
+                now=now,
+                not_before=not_before,
+            )
 
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.tz)

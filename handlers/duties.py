@@ -230,16 +230,16 @@ class Duties:
         now: datetime,
         office: list[PersonView] | None = None,
     ) -> None:
-        for person in office if office is not None else await directory.office_staff(session):
-            await self.policy.queue(
-                session,
-                to_id=person.wechat_id,
-                text=text,
-                key=f"{key}:{person.wechat_id}",
-                kind=kind,
-                now=now,
-                not_before=after_quiet(self.policy, now),
-            )
+        """Automatic notes to the office wait for the end of quiet hours."""
+        await self.policy.tell_office(
+            session,
+            text,
+            key=key,
+            kind=kind,
+            now=now,
+            not_before=after_quiet(self.policy, now),
+            office=office,
+        )
 
     async def daily(self, at: datetime) -> None:
         """The working-day broadcast: per room, every open notice with the units that still owe something."""
