@@ -19,12 +19,9 @@ async def decide(turn: Turn, command: Decide) -> None:
     if command.action == "list":
         pending = await flags.flags(session, status="proposed")
         if not pending:
-            await turn.reply("目前没有待确认的处理建议。")
+            await turn.reply(texts.NO_PENDING_PROPOSALS)
             return
-        lines = [f"待确认的处理建议（{len(pending)}条）："]
-        lines += [f"· {texts.flag_line(policy, f)}" for f in pending]
-        lines.append("确认：/处理 确认 <编号>；撤销：/处理 撤销 <编号> 原因：<原因>")
-        await turn.reply("\n".join(lines))
+        await turn.reply(texts.pending_proposals(policy, pending))
         return
     if command.action == "record":
         unit = await _one_unit(turn, command.unit or "")
@@ -43,23 +40,23 @@ async def decide(turn: Turn, command: Decide) -> None:
             status="confirmed",
             reason=command.reason,
         )
-        await turn.reply(f"已登记：#{flag.id} {unit[1]} {flag.kind}（原因：{command.reason}）。")
+        await turn.reply(texts.penalty_recorded(flag, unit[1], command.reason))
         return
     found = await flags.flags(session, ids=[command.flag_id or 0])
     if not found:
-        await turn.reply(f"没有编号为 {command.flag_id} 的处理建议。发送“/处理”查看待确认的建议。")
+        await turn.reply(texts.no_such_proposal(command.flag_id))
         return
     flag = found[0]
     if flag.status != "proposed":
-        state = "已确认" if flag.status == "confirmed" else "已撤销"
-        await turn.reply(f"处理建议 #{flag.id} {state}，不能再改。")
+        await turn.reply(texts.proposal_already_decided(flag))
         return
     status = "confirmed" if command.action == "confirm" else "revoked"
     await flags.decide(
         session, flag.id, status=status, actor=turn.msg.sender_id, at=turn.now, reason=command.reason
     )
-    verb = "已确认" if status == "confirmed" else f"已撤销（原因：{command.reason}）"
-    await turn.reply(f"{verb}：{texts.flag_line(policy, flag)}")
+    await turn.reply(
+        texts.proposal_decided(policy, flag, confirmed=status == "confirmed", reason=command.reason)
+    )
 
 
 async def veto_check(turn: Turn, command: VetoCheck) -> None:

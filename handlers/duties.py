@@ -292,7 +292,7 @@ class Duties:
             if room_id is None:
                 await self._tell_office(
                     session,
-                    f"每周通报未发出：找不到群“{policy.bulletin_room}”，请检查配置 [bulletin] room。",
+                    texts.bulletin_room_missing(policy.bulletin_room),
                     key=f"bulletin-missing:{day.isoformat()}",
                     kind="bulletin",
                     now=at,

@@ -73,7 +73,7 @@ async def run_command(turn: Turn, command: Command | CommandError) -> None:
 def help_text(topic: str | None) -> str:
     if topic and topic.strip().lstrip("/／") in COMMAND_HELP:
         return COMMAND_HELP[topic.strip().lstrip("/／")]
-    return "督办助手命令（仅限督查室工作人员）：\n\n" + "\n\n".join(COMMAND_HELP.values())
+    return texts.commands_overview(COMMAND_HELP.values())
 
 
 async def _resolve_units(turn: Turn, names: Sequence[str]) -> list[int] | None:
@@ -90,19 +90,19 @@ async def _deadline(turn: Turn, label: str, text: str) -> datetime | None:
     try:
         return parse_deadline(text, turn.now, tz=policy.tz, workday_end=policy.workday_end)
     except TimeParseError as error:
-        await turn.reply(f"{label}有误：{error}")
+        await turn.reply(texts.bad_deadline(label, str(error)))
         return None
 
 
 async def _notice(turn: Turn, raw: str | None) -> NoticeView | None:
     ref = parse_notice_number(raw or "")
     if ref is None:
-        await turn.reply(f"编号“{raw or ''}”看不懂。请写成 12、12号 或 督办〔2026〕12号。")
+        await turn.reply(texts.unreadable_number(raw or ""))
         return None
     year = turn.policy.local(turn.now).year
     notice = await notices.find_notice(turn.session, ref.seq, ref.year, year)
     if notice is None:
-        shown = turn.policy.number(ref.year, ref.seq) if ref.year else f"{ref.seq}号"
+        shown = turn.policy.number(ref.year, ref.seq) if ref.year else texts.short_number(ref.seq)
         await turn.reply(texts.unknown_notice(shown))
     return notice
 
@@ -110,7 +110,7 @@ async def _notice(turn: Turn, raw: str | None) -> NoticeView | None:
 async def _open_notice(turn: Turn, raw: str | None) -> NoticeView | None:
     notice = await _notice(turn, raw)
     if notice is not None and notice.status != "open":
-        await turn.reply(f"{notice.number}{texts.STATUS_NAMES[notice.status]}，不能再办理此操作。")
+        await turn.reply(texts.not_open(notice))
         return None
     return notice
 
@@ -120,7 +120,7 @@ async def publish(turn: Turn, command: Publish) -> None:
     if command.units is None:
         unit_ids = [u.id for u in await directory.units(session)]
         if not unit_ids:
-            await turn.reply("还没有任何承办单位，无法发布。请先导入名册（duban roster import）。")
+            await turn.reply(texts.NO_UNITS_TO_PUBLISH)
             return
     else:
         resolved = await _resolve_units(turn, command.units)
@@ -129,19 +129,17 @@ async def publish(turn: Turn, command: Publish) -> None:
         unit_ids = resolved
     receipt_due = policy.local(turn.now + policy.receipt_window)
     if command.receipt_due:
-        parsed = await _deadline(turn, "签收时限", command.receipt_due)
+        parsed = await _deadline(turn, texts.due_label("receipt"), command.receipt_due)
         if parsed is None:
             return
         receipt_due = parsed
     feedback_due = None
     if command.feedback_due:
-        feedback_due = await _deadline(turn, "反馈时限", command.feedback_due)
+        feedback_due = await _deadline(turn, texts.due_label("feedback"), command.feedback_due)
         if feedback_due is None:
             return
         if feedback_due < receipt_due:
-            await turn.reply(
-                f"反馈时限（{policy.show(feedback_due)}）早于签收时限（{policy.show(receipt_due)}），请检查后重新发布。"
-            )
+            await turn.reply(texts.feedback_before_receipt(policy, feedback_due, receipt_due))
             return
     year = policy.local(turn.now).year
     seq = await notices.next_seq(session, year)
@@ -222,11 +220,7 @@ async def remind(turn: Turn, raw: str | None) -> None:
     messages = reminder_messages(turn.policy, notice, rows, liaisons, members)
     if not messages:
         owing = [a.unit_name for a in rows if a.owes_receipt or a.owes_feedback]
-        await turn.reply(
-            f"{notice.number} 没有需要催办的单位（均已签收并反馈）。"
-            if not owing
-            else f"{notice.number} 待办单位（{texts.units_line(owing)}）没有在群内的联络员，无法催办，请另行联系。"
-        )
+        await turn.reply(texts.nothing_to_remind(notice, owing))
         return
     for message in messages:
         await turn.post(
@@ -237,7 +231,7 @@ async def remind(turn: Turn, raw: str | None) -> None:
             kind="reminder",
             notice_id=notice.id,
         )
-    await turn.reply(f"已催办 {notice.number}，发送到 {len(messages)} 个群。")
+    await turn.reply(texts.reminded(notice, len(messages)))
 
 
 async def change_status(turn: Turn, raw: str | None, status: str, reason: str) -> None:
@@ -247,7 +241,7 @@ async def change_status(turn: Turn, raw: str | None, status: str, reason: str) -
     session = turn.session
     await notices.set_status(session, notice.id, status, actor=turn.msg.sender_id, at=turn.now, reason=reason)
     if status == "closed":
-        await turn.reply(f"已销号：{notice.number}《{notice.title}》。")
+        await turn.reply(texts.closed(notice))
         return
     rows = await notices.assignments(session, notice_ids=[notice.id])
     liaisons = await directory.liaisons(session, [a.unit_id for a in rows])
@@ -262,12 +256,14 @@ async def change_status(turn: Turn, raw: str | None, status: str, reason: str) -
             notice_id=notice.id,
         )
     revoked = await revoke_for(
-        session, notice.id, None, actor=turn.msg.sender_id, at=turn.now, reason=f"{notice.number}已撤回"
+        session,
+        notice.id,
+        None,
+        actor=turn.msg.sender_id,
+        at=turn.now,
+        reason=texts.revoke_reason_withdrawn(notice),
     )
-    await turn.reply(
-        f"已撤回：{notice.number}《{notice.title}》，已在 {len(rooms)} 个群告知。该通知不再计入任何统计。"
-        + texts.revoked_note(revoked)
-    )
+    await turn.reply(texts.withdrawn(notice, len(rooms), revoked))
 
 
 async def extend(turn: Turn, command: Extend) -> None:
@@ -285,16 +281,13 @@ async def extend(turn: Turn, command: Extend) -> None:
         outside = [a for a in unit_ids if a not in assigned]
         if outside:
             names = {u.id: u.name for u in await directory.units(session)}
-            await turn.reply(
-                f"{texts.units_line([names[i] for i in outside])} 不是 {notice.number} 的承办单位。"
-            )
+            await turn.reply(texts.not_assigned(notice, [names[i] for i in outside]))
             return
-    label = "签收时限" if command.field == "receipt" else "反馈时限"
-    when = await _deadline(turn, label, command.when)
+    when = await _deadline(turn, texts.due_label(command.field), command.when)
     if when is None:
         return
     if command.field == "feedback" and unit_ids is None and when < notice.receipt_due:
-        await turn.reply(f"新的反馈时限早于签收时限（{turn.policy.show(notice.receipt_due)}），请检查。")
+        await turn.reply(texts.new_feedback_before_receipt(turn.policy, notice.receipt_due))
         return
     await notices.set_due(
         session,
@@ -312,7 +305,7 @@ async def extend(turn: Turn, command: Extend) -> None:
         unit_ids,
         actor=turn.msg.sender_id,
         at=turn.now,
-        reason=f"{notice.number}时限已调整",
+        reason=texts.revoke_reason_extended(notice),
     )
     affected = [a for a in rows if unit_ids is None or a.unit_id in unit_ids]
     unit_names = [a.unit_name for a in affected] if unit_ids is not None else None
@@ -328,8 +321,7 @@ async def extend(turn: Turn, command: Extend) -> None:
             kind="extended",
             notice_id=notice.id,
         )
-    who = texts.units_line(unit_names) if unit_names else "全部承办单位"
-    await turn.reply(f"已将 {notice.number} {who}的{label}调整为 {shown}。" + texts.revoked_note(revoked))
+    await turn.reply(texts.extended(notice, command.field, shown, unit_names, revoked))
 
 
 async def excuse(turn: Turn, command: Excuse) -> None:
@@ -337,7 +329,7 @@ async def excuse(turn: Turn, command: Excuse) -> None:
     if notice is None:
         return
     if notice.status == "withdrawn":
-        await turn.reply(f"{notice.number}已撤回，无需免责。")
+        await turn.reply(texts.withdrawn_needs_no_excuse(notice))
         return
     unit_ids = await _resolve_units(turn, command.units)
     if unit_ids is None:
@@ -346,7 +338,7 @@ async def excuse(turn: Turn, command: Excuse) -> None:
     outside = [i for i in unit_ids if i not in rows]
     if outside:
         names = {u.id: u.name for u in await directory.units(turn.session)}
-        await turn.reply(f"{texts.units_line([names[i] for i in outside])} 不是 {notice.number} 的承办单位。")
+        await turn.reply(texts.not_assigned(notice, [names[i] for i in outside]))
         return
     await notices.excuse(
         turn.session, notice.id, unit_ids, reason=command.reason, actor=turn.msg.sender_id, at=turn.now
@@ -357,12 +349,9 @@ async def excuse(turn: Turn, command: Excuse) -> None:
         unit_ids,
         actor=turn.msg.sender_id,
         at=turn.now,
-        reason=f"{notice.number}已免责",
+        reason=texts.revoke_reason_excused(notice),
     )
-    await turn.reply(
-        f"已对 {texts.units_line([rows[i].unit_name for i in unit_ids])} 在 {notice.number} 上免责（原因：{command.reason}），"
-        "不计入逾期。" + texts.revoked_note(revoked)
-    )
+    await turn.reply(texts.excused(notice, [rows[i].unit_name for i in unit_ids], command.reason, revoked))
 
 
 async def bind(turn: Turn, unit_text: str | None, targets: Sequence[str]) -> None:
@@ -373,7 +362,7 @@ async def bind(turn: Turn, unit_text: str | None, targets: Sequence[str]) -> Non
         if resolved is None:
             return
         if len(resolved) != 1:
-            await turn.reply("一次只能绑定到一个单位。用法：" + COMMAND_HELP["绑定"])
+            await turn.reply(texts.bind_one_unit_only(COMMAND_HELP["绑定"]))
             return
         unit_id = resolved[0]
         unit_name = next(u.name for u in await directory.units(session) if u.id == unit_id)
@@ -399,19 +388,16 @@ async def _targets(turn: Turn, targets: Sequence[str]) -> list[tuple[str, str]] 
         names = await directory.display_names(turn.session, mentions, turn.msg.room_id)
         return [(m, names[m]) for m in mentions]
     if not targets:
-        await turn.reply("请 @ 要绑定的成员，或写出其微信号。用法：" + COMMAND_HELP["绑定"])
+        await turn.reply(texts.bind_whom(COMMAND_HELP["绑定"]))
         return None
     found: list[tuple[str, str]] = []
     for token in targets:
         matches = await directory.find_people(turn.session, token)
         if not matches:
-            await turn.reply(
-                f"找不到“{token}”。请在群里 @ 此人，或写出其微信号（可在 duban roster show 中查看）。"
-            )
+            await turn.reply(texts.person_not_found(token))
             return None
         if len(matches) > 1:
-            listed = "、".join(f"{name}（{wid}）" for wid, name in matches)
-            await turn.reply(f"“{token}”对应多人：{listed}。请改写微信号。")
+            await turn.reply(texts.person_ambiguous(token, matches))
             return None
         found.append(matches[0])
     return found

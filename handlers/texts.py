@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
 from handlers.context import WEEKDAYS, Policy
 from storage.directory import UnitView
 from storage.flags import FlagView
 from storage.notices import AssignmentView, NoticeView
+from storage.status import FEEDBACK_KIND_LABELS, FEEDBACK_LABELS, NOTICE_STATUS_LABELS, RECEIPT_LABELS
 
-STATUS_NAMES = {"open": "办理中", "closed": "已销号", "withdrawn": "已撤回"}
-FEEDBACK_KINDS = {"progress": "进展", "done": "办结", "delay": "延期说明"}
+# Status labels live in storage.status so the ledger exports and the chat answers say the same thing.
 
 
 def units_line(names: Sequence[str]) -> str:
@@ -60,10 +60,15 @@ def withdrawn_post(notice: NoticeView, reason: str) -> str:
     return text + (f"\n原因：{reason}" if reason else "")
 
 
+def due_label(field: str) -> str:
+    """签收时限 for the receipt deadline, 反馈时限 for the feedback one."""
+    return "签收时限" if field == "receipt" else "反馈时限"
+
+
 def extended_post(
     policy: Policy, notice: NoticeView, field: str, when_text: str, unit_names: Sequence[str] | None
 ) -> str:
-    label = "签收时限" if field == "receipt" else "反馈时限"
+    label = due_label(field)
     who = f"（{units_line(unit_names)}）" if unit_names else ""
     return f"【时限调整】{notice.number}《{notice.title}》{who}{label}调整为 {when_text}。"
 
@@ -85,9 +90,9 @@ def reminder(
 
 def receipt_state(policy: Policy, a: AssignmentView, now_status: str) -> str:
     if a.excused:
-        return f"免责（{a.excuse_reason or ''}）"
+        return f"{RECEIPT_LABELS['excused']}（{a.excuse_reason or ''}）"
     if a.received_at is None:
-        return "已逾期未签收" if now_status == "missed" else "未签收"
+        return RECEIPT_LABELS["missed"] if now_status == "missed" else RECEIPT_LABELS["pending"]
     late = "（逾期）" if now_status == "late" else ""
     return f"{policy.show(a.received_at)} 签收{late}"
 
@@ -98,28 +103,18 @@ def notice_detail(
     """One notice: who received when, who has not, and the feedback; rows carry (assignment, receipt, feedback status)."""
     received = sum(1 for a, _, _ in rows if a.received_at is not None)
     lines = [
-        f"{notice.number}《{notice.title}》［{STATUS_NAMES.get(notice.status, notice.status)}］",
+        f"{notice.number}《{notice.title}》［{NOTICE_STATUS_LABELS.get(notice.status, notice.status)}］",
         f"下发：{policy.show(notice.issued_at)}；签收时限：{policy.show(notice.receipt_due)}；反馈时限：{policy.show(notice.feedback_due)}",
         f"签收 {received}/{len(rows)}：",
     ]
     for a, receipt_status, feedback_status in rows:
         by = f"（{names.get(a.receipt_by, a.receipt_by)}）" if a.receipt_by else ""
         lines.append(
-            f"· {a.unit_name}：{receipt_state(policy, a, receipt_status)}{by}｜反馈：{FEEDBACK_STATUS.get(feedback_status, feedback_status)}"
+            f"· {a.unit_name}：{receipt_state(policy, a, receipt_status)}{by}｜反馈：{FEEDBACK_LABELS.get(feedback_status, feedback_status)}"
         )
         for entry in a.feedback:
-            lines.append(f"    {policy.show(entry.at)} {FEEDBACK_KINDS[entry.kind]}：{entry.text}")
+            lines.append(f"    {policy.show(entry.at)} {FEEDBACK_KIND_LABELS[entry.kind]}：{entry.text}")
     return "\n".join(lines)
-
-
-FEEDBACK_STATUS = {
-    "none": "无需反馈",
-    "pending": "未反馈",
-    "on_time": "已按时反馈",
-    "late": "逾期反馈",
-    "missed": "逾期未反馈",
-    "excused": "免责",
-}
 
 
 def open_list(policy: Policy, items: Sequence[tuple[NoticeView, int, int, int, int]]) -> str:
@@ -157,6 +152,11 @@ def ask_which_notice(policy: Policy, name: str, quoted: str, candidates: Sequenc
         f"{name}，您的回复“{quoted}”对应哪一份通知？请注明编号再回复一次，如“{example}号收到”或“{example}号已完成”。"
         + (f"\n目前待办：{options}" if options else "")
     )
+
+
+def short_number(seq: int) -> str:
+    """A notice named by its number alone, as people write it: 12号."""
+    return f"{seq}号"
 
 
 def unknown_notice(ref_text: str) -> str:
@@ -197,6 +197,114 @@ def unknown_units(unknown: Sequence[tuple[str, Sequence[str]]]) -> str:
         hint = f"，您是否要找：{'、'.join(suggestions)}" if suggestions else ""
         parts.append(f"“{name}”{hint}")
     return "找不到这些承办单位：" + "；".join(parts) + "。请用 /单位 查看单位名称和简称。"
+
+
+# Answers to the office's commands (handlers/office.py). Command usage itself lives in handlers/commands.py.
+
+
+def commands_overview(usages: Iterable[str]) -> str:
+    return "督办助手命令（仅限督查室工作人员）：\n\n" + "\n\n".join(usages)
+
+
+def bad_deadline(label: str, problem: str) -> str:
+    return f"{label}有误：{problem}"
+
+
+def unreadable_number(raw: str) -> str:
+    return f"编号“{raw}”看不懂。请写成 12、12号 或 督办〔2026〕12号。"
+
+
+def not_open(notice: NoticeView) -> str:
+    return f"{notice.number}{NOTICE_STATUS_LABELS[notice.status]}，不能再办理此操作。"
+
+
+NO_UNITS_TO_PUBLISH = "还没有任何承办单位，无法发布。请先导入名册（duban roster import）。"
+
+
+def feedback_before_receipt(policy: Policy, feedback_due: datetime, receipt_due: datetime) -> str:
+    return f"反馈时限（{policy.show(feedback_due)}）早于签收时限（{policy.show(receipt_due)}），请检查后重新发布。"
+
+
+def nothing_to_remind(notice: NoticeView, owing: Sequence[str]) -> str:
+    """No reminder went out: nobody owes anything, or those who owe have no liaison in a room."""
+    if not owing:
+        return f"{notice.number} 没有需要催办的单位（均已签收并反馈）。"
+    return f"{notice.number} 待办单位（{units_line(owing)}）没有在群内的联络员，无法催办，请另行联系。"
+
+
+def reminded(notice: NoticeView, room_count: int) -> str:
+    return f"已催办 {notice.number}，发送到 {room_count} 个群。"
+
+
+def closed(notice: NoticeView) -> str:
+    return f"已销号：{notice.number}《{notice.title}》。"
+
+
+def withdrawn(notice: NoticeView, room_count: int, revoked: Sequence[FlagView]) -> str:
+    return (
+        f"已撤回：{notice.number}《{notice.title}》，已在 {room_count} 个群告知。该通知不再计入任何统计。"
+        + revoked_note(revoked)
+    )
+
+
+def not_assigned(notice: NoticeView, unit_names: Sequence[str]) -> str:
+    return f"{units_line(unit_names)} 不是 {notice.number} 的承办单位。"
+
+
+def new_feedback_before_receipt(policy: Policy, receipt_due: datetime) -> str:
+    return f"新的反馈时限早于签收时限（{policy.show(receipt_due)}），请检查。"
+
+
+def extended(
+    notice: NoticeView,
+    field: str,
+    when_text: str,
+    unit_names: Sequence[str] | None,
+    revoked: Sequence[FlagView],
+) -> str:
+    who = units_line(unit_names) if unit_names else "全部承办单位"
+    return f"已将 {notice.number} {who}的{due_label(field)}调整为 {when_text}。" + revoked_note(revoked)
+
+
+def withdrawn_needs_no_excuse(notice: NoticeView) -> str:
+    return f"{notice.number}已撤回，无需免责。"
+
+
+def excused(notice: NoticeView, unit_names: Sequence[str], reason: str, revoked: Sequence[FlagView]) -> str:
+    return (
+        f"已对 {units_line(unit_names)} 在 {notice.number} 上免责（原因：{reason}），"
+        "不计入逾期。" + revoked_note(revoked)
+    )
+
+
+def revoke_reason_withdrawn(notice: NoticeView) -> str:
+    return f"{notice.number}已撤回"
+
+
+def revoke_reason_extended(notice: NoticeView) -> str:
+    return f"{notice.number}时限已调整"
+
+
+def revoke_reason_excused(notice: NoticeView) -> str:
+    return f"{notice.number}已免责"
+
+
+def bind_one_unit_only(usage: str) -> str:
+    return "一次只能绑定到一个单位。用法：" + usage
+
+
+def bind_whom(usage: str) -> str:
+    return "请 @ 要绑定的成员，或写出其微信号。用法：" + usage
+
+
+def person_not_found(token: str) -> str:
+    return f"找不到“{token}”。请在群里 @ 此人，或写出其微信号（可在 duban roster show 中查看）。"
+
+
+def person_ambiguous(token: str, matches: Sequence[tuple[str, str]]) -> str:
+    """matches: (WeChat id, name) of everyone the token could mean."""
+    listed = "、".join(f"{name}（{wid}）" for wid, name in matches)
+    return f"“{token}”对应多人：{listed}。请改写微信号。"
 
 
 def pre_deadline(
@@ -302,6 +410,10 @@ def weekly_bulletin(
     return "\n".join(lines)
 
 
+def bulletin_room_missing(room: str) -> str:
+    return f"每周通报未发出：找不到群“{room}”，请检查配置 [bulletin] room。"
+
+
 def veto_answer(
     policy: Policy,
     unit: str,
@@ -328,6 +440,36 @@ def revoked_note(revoked: Sequence[FlagView]) -> str:
     if not revoked:
         return ""
     return "\n涉及它的处理建议已自动撤销：" + "；".join(f"#{f.id} {f.unit_name} {f.kind}" for f in revoked)
+
+
+# Answers to /处理 (handlers/decisions.py).
+
+NO_PENDING_PROPOSALS = "目前没有待确认的处理建议。"
+
+
+def pending_proposals(policy: Policy, pending: Sequence[FlagView]) -> str:
+    lines = [f"待确认的处理建议（{len(pending)}条）："]
+    lines += [f"· {flag_line(policy, f)}" for f in pending]
+    lines.append("确认：/处理 确认 <编号>；撤销：/处理 撤销 <编号> 原因：<原因>")
+    return "\n".join(lines)
+
+
+def penalty_recorded(flag: FlagView, unit_name: str, reason: str) -> str:
+    return f"已登记：#{flag.id} {unit_name} {flag.kind}（原因：{reason}）。"
+
+
+def no_such_proposal(flag_id: int | None) -> str:
+    return f"没有编号为 {flag_id} 的处理建议。发送“/处理”查看待确认的建议。"
+
+
+def proposal_already_decided(flag: FlagView) -> str:
+    state = "已确认" if flag.status == "confirmed" else "已撤销"
+    return f"处理建议 #{flag.id} {state}，不能再改。"
+
+
+def proposal_decided(policy: Policy, flag: FlagView, *, confirmed: bool, reason: str) -> str:
+    verb = "已确认" if confirmed else f"已撤销（原因：{reason}）"
+    return f"{verb}：{flag_line(policy, flag)}"
 
 
 def connection_lost(policy: Policy, when: datetime, *, logged_out: bool, detail: str) -> str:

@@ -9,11 +9,13 @@ from typing import Final, Protocol
 RECEIPT_STATUSES: Final = ("pending", "on_time", "late", "missed", "excused")
 FEEDBACK_STATUSES: Final = ("none", "pending", "on_time", "late", "missed", "excused")
 
+# The one wording of each status, shared by the chat answers (handlers/texts.py) and the ledger exports.
+# "Pending" (still before the due) reads 待…, "missed" (due passed, nothing came) reads 逾期未…
 RECEIPT_LABELS: Final[Mapping[str, str]] = {
     "pending": "待签收",
     "on_time": "按时签收",
     "late": "逾期签收",
-    "missed": "未签收",
+    "missed": "逾期未签收",
     "excused": "免责",
 }
 FEEDBACK_LABELS: Final[Mapping[str, str]] = {
@@ -21,7 +23,7 @@ FEEDBACK_LABELS: Final[Mapping[str, str]] = {
     "pending": "待反馈",
     "on_time": "按时反馈",
     "late": "逾期反馈",
-    "missed": "未反馈",
+    "missed": "逾期未反馈",
     "excused": "免责",
 }
 NOTICE_STATUS_LABELS: Final[Mapping[str, str]] = {"open": "办理中", "closed": "已销号", "withdrawn": "已撤回"}

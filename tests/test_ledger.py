@@ -377,7 +377,7 @@ async def test_csv_export_has_chinese_headers_and_statuses_with_a_bom(database: 
     assert [row["签收情况"] for row in table[1:7]] == [
         "按时签收",
         "按时签收",
-        "未签收",
+        "逾期未签收",
         "待签收",
         "逾期签收",
         "免责",
@@ -385,7 +385,7 @@ async def test_csv_export_has_chinese_headers_and_statuses_with_a_bom(database: 
     assert [row["反馈情况"] for row in table[1:7]] == [
         "按时反馈",
         "逾期反馈",
-        "未反馈",
+        "逾期未反馈",
         "无需反馈",
         "无需反馈",
         "免责",
