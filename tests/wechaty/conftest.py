@@ -21,8 +21,8 @@ from wechaty_gateway import (
     Recorder,
     ensure_node_modules,
     fast_watchdog,
-    free_port,
     node_or_skip,
+    running_gateway,
     wechaty_or_skip,
 )
 
@@ -46,12 +46,8 @@ def node(wechaty_client: None) -> str:
 
 @pytest.fixture
 async def gateway(node: str, tmp_path: Path) -> AsyncIterator[Gateway]:
-    gw = Gateway(node, free_port(), TOKEN, tmp_path / "gateway.log", WORLD)
-    await gw.start()
-    try:
+    async with running_gateway(node, tmp_path, WORLD) as gw:
         yield gw
-    finally:
-        await gw.stop()
 
 
 @pytest.fixture

@@ -35,6 +35,7 @@ from wechaty_gateway import (
     Gateway,
     fast_watchdog,
     free_port,
+    running_gateway,
 )
 
 from bot.clock import RealClock
@@ -217,12 +218,8 @@ class Duban:
 
 @pytest.fixture
 async def app_gateway(node: str, tmp_path: Path) -> AsyncIterator[Gateway]:
-    gw = Gateway(node, free_port(), TOKEN, tmp_path / "gateway.log", APP_WORLD)
-    await gw.start()
-    try:
+    async with running_gateway(node, tmp_path, APP_WORLD) as gw:
         yield gw
-    finally:
-        await gw.stop()
 
 
 @contextlib.asynccontextmanager

@@ -11,7 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -352,3 +352,14 @@ class CuttingProxy:
             await self._server.wait_closed()
             self._server = None
         await self.cut()
+
+
+@contextlib.asynccontextmanager
+async def running_gateway(node: str, tmp_path: Path, world: dict[str, Any]) -> AsyncIterator[Gateway]:
+    """A gateway serving `world` on a free port for the length of a test."""
+    gw = Gateway(node, free_port(), TOKEN, tmp_path / "gateway.log", world)
+    await gw.start()
+    try:
+        yield gw
+    finally:
+        await gw.stop()
