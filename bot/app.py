@@ -1,30 +1,33 @@
-"""The composition root: wires configuration, database, transport, clock and the outbox sender."""
+"""The composition root: wires configuration, database, transport, clock, intake, scheduler and sender."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import random
 from dataclasses import replace
 from datetime import timedelta
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.config import Config
+from bot.intake import Intake
 from bot.scheduler import BotScheduler, VirtualScheduler, cron_duties
 from bot.sender import OutboxSender
-from bot.transport import Transport
-from handlers.context import Policy
+from bot.transport import Transport, TransportError
+from bot.trouble import Trouble
+from handlers import texts
 from handlers.duties import Duties
 from handlers.inbound import handle_message
-from handlers.messages import IncomingMessage
+from handlers.messages import IncomingMessage, OutgoingMessage
+from handlers.policy import Policy
 from handlers.workdays import WorkCalendar
+from storage import directory, inbox, outbox
 from storage.db import Database
 
 log = logging.getLogger(__name__)
-HANDLING_ATTEMPTS = 3
+SENDER_POLL = timedelta(seconds=60)  # look at the outbox now and then even when no bell rang
 
 
 def make_policy(config: Config, *, bot_id: str) -> Policy:
@@ -47,11 +50,12 @@ def make_policy(config: Config, *, bot_id: str) -> Policy:
         bulletin_room=config.bulletin.room,
         max_length=config.sending.max_length,
         mentions_per_message=config.sending.mentions_per_message,
+        offline_notice_after=timedelta(minutes=config.operations.offline_notice_minutes),
     )
 
 
 class App:
-    """One running bot: handles each incoming message, then lets the sender drain the outbox."""
+    """One running bot: messages in through the intake, timed duties, and the sender draining the outbox."""
 
     def __init__(
         self,
@@ -68,14 +72,17 @@ class App:
         self.policy = make_policy(config, bot_id=bot_id)
         quiet = (config.quiet_hours.start, config.quiet_hours.end, config.tz)
         self.sender = OutboxSender(db, transport, clock, config.sending, rng or random.Random(), quiet=quiet)
-        self._wake = asyncio.Event()
-        self.idle = asyncio.Event()  # set while the sender has nothing left to send
         self.stopping = False
-        self._strict = virtual_time  # replays and tests want handler errors raised, a live bot logs them
+        self._virtual = virtual_time  # replays handle each message at once and want errors raised
         self.duties = Duties(db, self.policy)
         crons = cron_duties(config, self.duties)
         scheduler = VirtualScheduler if virtual_time else BotScheduler
         self.scheduler: BotScheduler | VirtualScheduler = scheduler(crons, self.duties, clock, config)
+        patience = timedelta(minutes=config.operations.database_alert_minutes)
+        self.trouble = Trouble(clock, self._alert_office, patience)
+        self.intake = Intake(db, clock, self._handle, lambda: self.policy, self.trouble, strict=virtual_time)
+        self.intake.after_command = self.scheduler.poke
+        self._office: list[str] = []  # office WeChat ids, for alerts when the database itself fails
 
     async def prepare(self) -> None:
         """Migrate the schema and settle messages a crash left mid-send."""
@@ -85,54 +92,65 @@ class App:
             log.warning(
                 "%d outbox messages were mid-send at the last stop; marked unknown, not resent", unknown
             )
+        async with self.db.reader() as session:
+            self._office = [p.wechat_id for p in await directory.office_staff(session)]
 
     async def start_scheduler(self) -> None:
         """Catch up on what fell due while the bot was down, then keep time (call inside the running loop)."""
         await self.scheduler.start()
-        self._wake.set()
+        self.wake_sender()
 
     def set_bot_id(self, bot_id: str) -> None:
         """The bot's own WeChat id, known only after login on a real account."""
         self.policy = replace(self.policy, bot_id=bot_id)
 
     def wake_sender(self) -> None:
-        self._wake.set()
+        """Something outside the outbox changed (the connection came back): let the sender look again."""
+        self.db.bell(outbox.BELL).ring()
 
-    async def on_message(self, msg: IncomingMessage) -> None:
-        for attempt in range(1, HANDLING_ATTEMPTS + 1):
-            try:
-                outcome = await handle_message(self.db, self.policy, msg)
-                if outcome == "command":  # a command may have added or moved deadlines
-                    await self.scheduler.poke()
-                break
-            except DBAPIError:  # e.g. "database is locked" or a dropped PostgreSQL connection: try again
-                if self._strict:
-                    raise
-                if attempt == HANDLING_ATTEMPTS:
-                    log.exception("handling message %s failed %d times; giving up", msg.id, attempt)
-                    break
-                log.warning("database error handling message %s (attempt %d); retrying", msg.id, attempt)
-                await asyncio.sleep(attempt)
-            except Exception:
-                if self._strict:
-                    raise
-                log.exception("handling message %s failed", msg.id)
-                break
-        self._wake.set()
+    async def _handle(self, session: AsyncSession, message: IncomingMessage) -> str:
+        return await handle_message(session, self.policy, message)
+
+    async def on_message(self, message: IncomingMessage) -> None:
+        """A whole message from a transport or a test: on disk first; in virtual time also handled at once."""
+        await self.intake.arrived(message)
+        if self._virtual:
+            await self.intake.handle_waiting()
 
     async def send_loop(self) -> None:
-        """Real-time sending: drain, then sleep until the next message is due or a new one arrives."""
+        """Real-time sending: drain, then sleep until the next message is due or the outbox bell rings."""
+        bell = self.db.bell(outbox.BELL)
         while True:
-            self._wake.clear()
+            bell.clear()
             try:
                 next_due = await self.sender.send_due()
             except Exception:
                 log.exception("outbox sender failed; retrying in 30 s")
                 next_due = self.clock.now() + timedelta(seconds=30)
-            if next_due is None:
-                self.idle.set()
-            timeout = None if next_due is None else max(0.0, (next_due - self.clock.now()).total_seconds())
-            # asyncio.timeout, not wait_for: wait_for can swallow a cancellation on 3.11 (gh-86296)
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(timeout):
-                    await self._wake.wait()
+            timeout = SENDER_POLL.total_seconds()
+            if next_due is not None:
+                timeout = min(timeout, max(0.0, (next_due - self.clock.now()).total_seconds()))
+            await bell.wait(timeout)
+
+    async def _alert_office(self, problem: str) -> None:
+        """Tell the office directly (not through the outbox, which is in the failing database)."""
+        text = texts.database_trouble(self.policy, self.trouble.since or self.clock.now(), problem)
+        for office in self._office:
+            try:
+                await self.transport.send(OutgoingMessage(text, to_id=office, kind="status"), {})
+            except TransportError as error:
+                log.warning("could not alert %s about the database: %s", office, error)
+
+    async def settled(self) -> bool:
+        """Nothing waits in the inbox and nothing is pending in the outbox."""
+        async with self.db.reader() as session:
+            return not await inbox.waiting_count(session) and not await outbox.queued(
+                session, status="pending"
+            )
+
+    async def run_until_settled(self) -> None:
+        """Console end of input: let what the last lines caused be handled and sent, at the bot's pace."""
+        while not await self.settled():
+            self.db.bell(inbox.BELL).ring()
+            self.wake_sender()
+            await asyncio.sleep(0.1)

@@ -65,8 +65,8 @@ class SendingConfig:
 @dataclass(frozen=True)
 class RemindersConfig:
     daily_time: time = time(9, 0)
-    receipt_offsets_minutes: tuple[int, ...] = (30,)
-    feedback_offsets_minutes: tuple[int, ...] = (1440, 120)
+    receipt_offsets_minutes: tuple[float, ...] = (30,)
+    feedback_offsets_minutes: tuple[float, ...] = (1440, 120)
     grace_minutes: int = 30
 
 
@@ -97,6 +97,14 @@ class BulletinConfig:
 
 
 @dataclass(frozen=True)
+class OperationsConfig:
+    offline_notice_minutes: float = (
+        1.0  # offline longer than this: ask those who replied meanwhile to reply again
+    )
+    database_alert_minutes: float = 1.0  # the database failing this long: the office is told directly
+
+
+@dataclass(frozen=True)
 class WechatyConfig:
     endpoint: str = ""
     token: str = ""  # only from the environment: DUBAN_WECHATY_TOKEN
@@ -115,6 +123,7 @@ class Config:
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
     penalties: PenaltiesConfig = field(default_factory=PenaltiesConfig)
     bulletin: BulletinConfig = field(default_factory=BulletinConfig)
+    operations: OperationsConfig = field(default_factory=OperationsConfig)
     wechaty: WechatyConfig = field(default_factory=WechatyConfig)
 
     @property
@@ -282,6 +291,9 @@ def validate(config: Config) -> None:
     reminders = config.reminders
     if any(m <= 0 for m in (*reminders.receipt_offsets_minutes, *reminders.feedback_offsets_minutes)):
         raise ConfigError("配置节 [reminders] 的提前提醒分钟数应大于 0")
+    operations = config.operations
+    if operations.offline_notice_minutes <= 0 or operations.database_alert_minutes <= 0:
+        raise ConfigError("配置节 [operations] 的分钟数应大于 0")
     if reminders.grace_minutes < 0:
         raise ConfigError("配置项 [reminders] grace_minutes 不能为负数")
     quiet = config.quiet_hours

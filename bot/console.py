@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from bot.clock import Clock
-from bot.transport import OnMessage
+from bot.transport import Inbound
 from handlers.messages import IncomingMessage, OutgoingMessage
 
 LINE = re.compile(r"^(?P<sender>[^:：@]+?)(?:@(?P<room>[^:：]+?))?\s*[:：]\s?(?P<text>.*)$", re.S)
@@ -64,10 +64,10 @@ class ConsoleTransport:
     def ready(self) -> bool:
         return True
 
-    async def start(self, on_message: OnMessage) -> None:
+    async def start(self, inbound: Inbound) -> None:
         self._stdout.write(PROMPT)
         self._stdout.flush()
-        self._task = asyncio.create_task(self._read(on_message))
+        self._task = asyncio.create_task(self._read(inbound))
 
     def _feed(self, loop: asyncio.AbstractEventLoop, lines: asyncio.Queue[str]) -> None:
         """Read stdin in a daemon thread, so a signal can stop the bot while it waits for a line."""
@@ -77,7 +77,7 @@ class ConsoleTransport:
             if not line:
                 return
 
-    async def _read(self, on_message: OnMessage) -> None:
+    async def _read(self, inbound: Inbound) -> None:
         lines: asyncio.Queue[str] = asyncio.Queue()
         threading.Thread(target=self._feed, args=(asyncio.get_running_loop(), lines), daemon=True).start()
         pending = ""
@@ -90,20 +90,20 @@ class ConsoleTransport:
                     continue
                 line, pending = pending + line, ""
                 if line.strip():
-                    await self._deliver(line, on_message)
+                    await self._deliver(line, inbound)
                 if not raw:
                     break
         finally:
             self.finished.set()
 
-    async def _deliver(self, line: str, on_message: OnMessage) -> None:
+    async def _deliver(self, line: str, inbound: Inbound) -> None:
         parsed = parse_line(line)
         if parsed is None:
             self._stdout.write("看不懂这一行。格式：发送人@群名: 消息内容，或 发送人: 消息内容\n")
             return
         sender, room, text = parsed
         who = await self._resolve(sender, room)
-        await on_message(
+        await inbound.arrived(
             IncomingMessage(
                 id=f"console-{self._run}-{next(self._ids)}",
                 sender_id=who.sender_id,

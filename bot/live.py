@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.app import App
@@ -12,9 +13,10 @@ from bot.clock import RealClock
 from bot.config import Config, ConfigError
 from bot.console import ConsoleTransport, Who
 from bot.demo import DEMO_ROSTER
+from bot.presence import Presence
 from bot.transport import RoomInfo, TransportError
-from handlers import texts
-from storage import directory, outbox
+from handlers import outgoing, texts
+from storage import directory
 from storage.db import Database
 from storage.roster import roster_from_mapping
 from storage.roster_store import apply_roster, roster_is_empty
@@ -24,20 +26,26 @@ if TYPE_CHECKING:  # python-wechaty is loaded only when the bot really connects 
 
 log = logging.getLogger(__name__)
 CONSOLE_BOT_ID = "duban-bot"
+HEARTBEAT = timedelta(seconds=15)  # how often a live bot on WeChat writes its sign of life
 
 
-async def serve(app: App, stop: asyncio.Event) -> None:
-    """Start everything, run until `stop` is set, then stop cleanly (the outbox keeps what was not sent)."""
+async def serve(app: App, stop: asyncio.Event, *, presence: Presence | None = None) -> None:
+    """Start everything, run until `stop` is set, then stop cleanly (inbox and outbox keep what is left)."""
     await app.prepare()
-    await app.transport.start(app.on_message)
-    await app.start_scheduler()
-    sender = asyncio.create_task(app.send_loop())
+    intake = asyncio.create_task(app.intake.run(), name="intake")
+    tasks = [intake]
     try:
+        await app.transport.start(app.intake)
+        await app.start_scheduler()
+        tasks.append(asyncio.create_task(app.send_loop(), name="sender"))
+        if presence is not None:
+            tasks.append(asyncio.create_task(presence.run(), name="presence"))
         await stop.wait()
     finally:
         app.stopping = True
         await app.scheduler.shutdown()
-        await _cancel(sender)  # let it leave its database session before the caller closes the engine
+        for task in tasks:  # let each leave its database session before the caller closes the engine
+            await _cancel(task)
         await app.transport.stop()
 
 
@@ -53,6 +61,8 @@ async def _cancel(task: asyncio.Task[None]) -> None:
 
 
 def console_app(config: Config, db: Database, clock: RealClock) -> tuple[App, ConsoleTransport]:
+    """The bot on the console: type chat lines as anyone, see what the bot sends."""
+
     async def resolve(sender: str, room: str | None) -> Who:
         return await console_who(db, sender, room)
 
@@ -62,13 +72,14 @@ def console_app(config: Config, db: Database, clock: RealClock) -> tuple[App, Co
 
 def wechaty_app(
     config: Config, db: Database, clock: RealClock, *, watchdog: WatchdogSettings | None = None
-) -> App:
+) -> tuple[App, Presence]:
     """The bot on a real WeChat account through a puppet-service gateway (`watchdog`: tests shorten it)."""
     from bot.wechaty_transport import WechatyTransport
 
     if not config.wechaty.token:
         raise ConfigError("连接微信需要 token：请设置环境变量 DUBAN_WECHATY_TOKEN")
     app: App
+    presence: Presence
 
     async def on_room_change(room: RoomInfo) -> None:
         async with db.transaction() as session:
@@ -83,7 +94,10 @@ def wechaty_app(
         if status.kind == "login" and transport.self_id:
             app.set_bot_id(transport.self_id)
             await _sync_rooms()
+            await presence.online()
         if status.kind in {"disconnected", "logout"}:
+            presence.offline()
+        if status.kind == "logout":
             await _tell_office(app, status, clock)
         app.wake_sender()
 
@@ -106,16 +120,18 @@ def wechaty_app(
         watchdog=watchdog,
     )
     app = App(config, db, transport, clock, bot_id=transport.self_id or "")
-    return app
+    beat = min(HEARTBEAT, app.policy.offline_notice_after / 4)
+    presence = Presence(db, clock, lambda: app.policy, beat=beat)
+    return app, presence
 
 
 async def _tell_office(app: App, status: ConnectionStatus, clock: RealClock) -> None:
-    """Queue a note for the office; it goes out once the connection is back."""
+    """Queue a note for the office; it goes out once the account is logged in again."""
     now = clock.now()
-    text = texts.connection_lost(app.policy, now, logged_out=status.kind == "logout", detail=status.detail)
+    text = texts.logged_out(app.policy, now, detail=status.detail)
     async with app.db.transaction() as session:
         key = f"status:{status.kind}:{now.isoformat(timespec='minutes')}"
-        await app.policy.tell_office(session, text, key=key, kind="status", now=now)
+        await outgoing.tell_office(session, app.policy, text, key=key, kind="status", now=now)
 
 
 async def run(config: Config, db: Database) -> int:
@@ -126,14 +142,14 @@ async def run(config: Config, db: Database) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     if config.transport_kind == "wechaty":
-        app = wechaty_app(config, db, clock)
-    else:
-        await _demo_roster(db, clock)
-        app, console = console_app(config, db, clock)
-        eof = asyncio.create_task(_stop_at_eof(app, console, stop))
+        app, presence = wechaty_app(config, db, clock)
+        await serve(app, stop, presence=presence)
+        return 0
+    await _demo_roster(db, clock)
+    app, console = console_app(config, db, clock)
+    eof = asyncio.create_task(_stop_at_eof(app, console, stop))
     await serve(app, stop)
-    if config.transport_kind != "wechaty":
-        eof.cancel()
+    eof.cancel()
     return 0
 
 
@@ -148,15 +164,9 @@ async def _demo_roster(db: Database, clock: RealClock) -> None:
 
 
 async def _stop_at_eof(app: App, console: ConsoleTransport, stop: asyncio.Event) -> None:
-    """At the end of console input, let the sender send what the last lines caused (at its pace), then stop."""
+    """At the end of console input, let the last lines be handled and answered (at the bot's pace), then stop."""
     await console.finished.wait()
-    while True:
-        app.idle.clear()
-        app.wake_sender()
-        await app.idle.wait()
-        async with app.db.reader() as session:
-            if not await outbox.queued(session, status="pending"):
-                break
+    await app.run_until_settled()
     stop.set()
 
 

@@ -18,7 +18,7 @@ from bot.app import App
 from bot.clock import VirtualClock
 from bot.config import Config, with_overrides
 from bot.scheduler import VirtualScheduler
-from bot.transport import OnMessage
+from bot.transport import Inbound
 from handlers.messages import IncomingMessage, OutgoingMessage
 from storage.db import Database
 from storage.ledger import build_ledger, write_ledger
@@ -47,8 +47,8 @@ class ReplayTransport:
     def ready(self) -> bool:
         return True
 
-    async def start(self, on_message: OnMessage) -> None:
-        self.on_message = on_message
+    async def start(self, inbound: Inbound) -> None:
+        """Messages come from the scenario (see `Replay`), handed to the app in virtual time."""
 
     async def send(self, message: OutgoingMessage, display_names: dict[str, str]) -> str:
         record = {
@@ -58,6 +58,7 @@ class ReplayTransport:
             "to": message.to_id,
             "text": message.text,
             "mentions": list(message.mentions),
+            "kind": message.kind,
         }
         self.sent.append(record)
         self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -137,7 +138,7 @@ async def run_scenario(
             roster = roster_from_mapping(setup)
             async with db.transaction() as session:
                 await apply_roster(session, roster, actor="replay", at=clock.now())
-            await transport.start(app.on_message)
+            await transport.start(app.intake)
             await app.start_scheduler()
             names = {p.id: p.name for p in roster.office} | {
                 p.id: p.name for u in roster.units for p in u.liaisons
@@ -183,6 +184,6 @@ async def _play(replay: Replay, numbered: Iterable[tuple[int, str]], tz: ZoneInf
             mentions=tuple(event.get("mentions") or ()),
             quote_id=event.get("quote"),
         )
-        await replay.transport.on_message(msg)
+        await replay.app.on_message(msg)
         await replay.run_until(at)
     return replay.clock.now()

@@ -32,11 +32,13 @@ def cron_duties(config: Config, duties: Duties) -> list[CronDuty]:
     """The fixed-time duties: the working-day broadcast and, when enabled, the weekly bulletin."""
     tz = config.tz
     daily = config.reminders.daily_time
-    result = [CronDuty("daily", CronTrigger(hour=daily.hour, minute=daily.minute, timezone=tz), duties.daily)]
+    daily_trigger = CronTrigger(hour=daily.hour, minute=daily.minute, second=daily.second, timezone=tz)
+    result = [CronDuty("daily", daily_trigger, duties.daily)]
     bulletin = config.bulletin
     if bulletin.enabled:
+        at = bulletin.time
         trigger = CronTrigger(
-            day_of_week=bulletin.day, hour=bulletin.time.hour, minute=bulletin.time.minute, timezone=tz
+            day_of_week=bulletin.day, hour=at.hour, minute=at.minute, second=at.second, timezone=tz
         )
         result.append(CronDuty("bulletin", trigger, duties.bulletin))
     return result
@@ -117,7 +119,8 @@ class BotScheduler:
 
     async def shutdown(self) -> None:
         """Stop firing, then wait for duties already running (APScheduler itself would not wait for them)."""
-        self._scheduler.shutdown(wait=False)
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=False)
         if self._running:
             await asyncio.gather(*self._running, return_exceptions=True)
 

@@ -8,17 +8,17 @@ from collections import deque
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.config import SendingConfig
 from bot.transport import Transport, TransportError, TransportUncertain
+from handlers import texts
 from handlers.messages import OutgoingMessage
-from handlers.outgoing import AUTOMATIC_KINDS, in_quiet, quiet_bounds
+from handlers.outgoing import AUTOMATIC_KINDS
+from handlers.quiet import in_quiet, quiet_bounds
 from storage import directory, outbox
 from storage.db import Database
-from storage.models import OutboxMessage
 from storage.outbox import QueuedMessage, conversation_key
 
 log = logging.getLogger(__name__)
@@ -103,26 +103,25 @@ class OutboxSender:
                 blocked.add(key)
                 # A retry time, or (given up) the reports to the office just queued: look again then.
                 async with self._db.reader() as session:
-                    retry = await session.get(OutboxMessage, queued.id)
-                again = retry.not_before if retry is not None and retry.status == "pending" else now
+                    state = await outbox.status_of(session, queued.id)
+                again = state[1] if state is not None and state[0] == "pending" else now
                 next_due = again if next_due is None else min(next_due, again)
         return next_due
 
     async def _send(self, queued: QueuedMessage, key: str) -> bool:
         async with self._db.transaction() as session:
-            claimed = await session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id == queued.id, OutboxMessage.status == "pending")
-                .values(status="sending")
-            )
-            if not getattr(claimed, "rowcount", 0):
+            if not await outbox.claim(session, queued.id):
                 return True
             people = [*queued.mentions, *([queued.to_id] if queued.to_id else [])]
             names = await directory.display_names(session, people, queued.room_id)
             if queued.room_id is not None:
                 names[queued.room_id] = await directory.room_topic(session, queued.room_id) or queued.room_id
         message = OutgoingMessage(
-            text=queued.text, room_id=queued.room_id, to_id=queued.to_id, mentions=queued.mentions
+            text=queued.text,
+            room_id=queued.room_id,
+            to_id=queued.to_id,
+            mentions=queued.mentions,
+            kind=queued.kind,
         )
         try:
             transport_id = await self._transport.send(message, names)
@@ -154,26 +153,19 @@ class OutboxSender:
         async with self._db.transaction() as session:
             await outbox.mark_failed_attempt(session, queued.id, error=error, retry_at=retry_at)
             if give_up:
-                await _report(session, queued, "多次发送失败，已放弃", error, self._clock.now())
+                await _report(session, queued, texts.SEND_GAVE_UP, error, self._clock.now())
 
     async def _uncertain(self, queued: QueuedMessage, error: str) -> None:
         """Sent, maybe: never risk a duplicate; the office decides whether to send it again by hand."""
         log.warning("outbox message %s may or may not have been delivered: %s", queued.dedup_key, error)
         async with self._db.transaction() as session:
             await outbox.mark_unknown(session, queued.id, error=error)
-            await _report(
-                session,
-                queued,
-                "发送途中连接中断，无法确认是否送达；为避免重复，没有再发",
-                error,
-                self._clock.now(),
-            )
+            await _report(session, queued, texts.SEND_UNCERTAIN, error, self._clock.now())
 
 
 async def _report(session: AsyncSession, queued: QueuedMessage, what: str, error: str, now: datetime) -> None:
     """Tell the office (in private) about a message that did not go out normally."""
-    where = f"群 {queued.room_id}" if queued.room_id else f"{queued.to_id}（私聊）"
-    text = f"有一条发往{where}的消息{what}：\n{queued.text[:80]}\n错误：{error}"
+    text = texts.send_report(queued.room_id, queued.to_id, queued.text, what, error)
     for office in await directory.office_staff(session):
         if office.wechat_id == queued.to_id:
             continue

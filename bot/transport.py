@@ -1,14 +1,11 @@
-"""The transport port: what every chat connection (console, replay, wechaty) provides."""
+"""The transport port: what every chat connection (console, replay, wechaty) provides and where it delivers."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 from handlers.messages import IncomingMessage, OutgoingMessage
-
-OnMessage = Callable[[IncomingMessage], Awaitable[None]]
 
 
 class TransportError(Exception):
@@ -17,6 +14,30 @@ class TransportError(Exception):
 
 class TransportUncertain(TransportError):
     """The connection broke after the message went out: it may have arrived, so it is never retried."""
+
+
+class Inbound(Protocol):
+    """Where a transport hands over what arrives; every message is on disk before anything acts on it."""
+
+    def announce(self, message_id: str) -> None:
+        """A message with this id arrived and its content will follow (written at once, in arrival order)."""
+        ...
+
+    async def arrived(self, message: IncomingMessage) -> None:
+        """A whole message: written to disk, then handled in arrival order."""
+        ...
+
+    async def skip(self, message_id: str, reason: str) -> None:
+        """An announced message that needs no handling (the bot's own, not text)."""
+        ...
+
+    async def lost(self, message_id: str, reason: str) -> None:
+        """An announced message whose content can no longer be fetched (the office is told)."""
+        ...
+
+    async def unfetched(self) -> list[str]:
+        """Announced ids whose content is still to be fetched (after a crash or a dropped connection)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -29,9 +50,9 @@ class RoomInfo:
 
 
 class Transport(Protocol):
-    """A chat connection. `start` returns once connected; incoming messages go to `on_message`."""
+    """A chat connection. `start` returns once connected; what arrives goes to `inbound`."""
 
-    async def start(self, on_message: OnMessage) -> None: ...
+    async def start(self, inbound: Inbound) -> None: ...
 
     @property
     def ready(self) -> bool:

@@ -8,10 +8,9 @@ import importlib
 import io
 import logging
 import time
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, Literal, TypeVar
 from urllib.parse import quote as url_quote
 
@@ -26,15 +25,14 @@ from wechaty_puppet import MessageType, PuppetOptions, ScanStatus  # noqa: E402
 from wechaty_puppet.exceptions import WechatyPuppetError  # noqa: E402
 from wechaty_puppet_service import PuppetService  # noqa: E402
 
-from bot.transport import OnMessage, RoomInfo, TransportError, TransportUncertain  # noqa: E402
-from bot.wechaty_xml import parse_quote  # noqa: E402
+from bot.transport import Inbound, RoomInfo, TransportError, TransportUncertain  # noqa: E402
+from bot.wechaty_translate import read_payload, with_mentions  # noqa: E402
 from handlers.messages import IncomingMessage, OutgoingMessage  # noqa: E402
 
 log = logging.getLogger(__name__)
 
 TOKEN_ENV = "DUBAN_WECHATY_TOKEN"
 ENDPOINT_ENV = "DUBAN_WECHATY_ENDPOINT"
-AT_SEPARATOR = "\u2005"  # WeChat ends every @name with a four-per-em space
 QR_LINK = "https://wechaty.js.org/qrcode/{}"
 _PUPPET_EVENTS = (
     "scan",
@@ -124,7 +122,7 @@ class WechatyTransport:
         self.reconnects = 0
         self._self_id: str | None = None
         self._self_name = ""
-        self._on_message: OnMessage | None = None
+        self._inbound: Inbound | None = None
         self._puppet: Any = None
         self._stream: asyncio.Task[Any] | None = None
         self._generation = 0
@@ -134,7 +132,7 @@ class WechatyTransport:
         self._last_event = time.monotonic()
         self._ding_works = True
         self._events: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
-        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._queued_messages: set[str] = set()  # message ids waiting in _events to be fetched
         self._topics: dict[str, str] = {}
         self._worker: asyncio.Task[None] | None = None
         self._supervisor: asyncio.Task[None] | None = None
@@ -169,11 +167,11 @@ class WechatyTransport:
 
     # -- Transport protocol ----------------------------------------------------------------------
 
-    async def start(self, on_message: OnMessage) -> None:
+    async def start(self, inbound: Inbound) -> None:
         """Connect to the gateway; raises WechatyTokenError or WechatyStartError instead of hanging."""
         if self._worker is not None:
             raise RuntimeError("the wechaty transport is already started")
-        self._on_message = on_message
+        self._inbound = inbound
         self._redaction = wechaty_compat.redact_token(self._token)
         self._worker = asyncio.create_task(self._process_events(), name="wechaty-events")
         try:
@@ -309,7 +307,13 @@ class WechatyTransport:
                 return  # a late event from a connection we already gave up
             self._last_event = time.monotonic()
             first_event.set()
-            if name not in _QUIET_EVENTS:
+            if name == "message":
+                message_id = str(payload.message_id)
+                self._require_inbound().announce(message_id)  # on disk before anything else happens
+                if message_id not in self._queued_messages:
+                    self._queued_messages.add(message_id)
+                    self._events.put_nowait((name, message_id))
+            elif name not in _QUIET_EVENTS:
                 self._events.put_nowait((name, payload))
 
         return on_event
@@ -422,7 +426,8 @@ class WechatyTransport:
 
     async def _handle(self, name: str, payload: Any) -> None:
         if name == "message":
-            await self._handle_message(str(payload.message_id))
+            await self._handle_message(payload)
+            self._queued_messages.discard(payload)
         elif name == "login":
             await self._handle_login(str(payload.contact_id))
         elif name == "logout":
@@ -448,6 +453,7 @@ class WechatyTransport:
         self._logged_in.set()
         log.info("WeChat account logged in: %s (%s)", self._self_name, contact_id)
         await self._report(ConnectionStatus("login", contact_id))
+        await self._fetch_unfetched()
 
     async def _handle_scan(self, payload: Any) -> None:
         status = payload.status
@@ -476,54 +482,64 @@ class WechatyTransport:
             await self._on_room_change(info)
 
     async def _handle_message(self, message_id: str) -> None:
-        if message_id in self._seen:
+        """Fetch an announced message's content and hand it over (or say why it needs no handling)."""
+        puppet, inbound = self._require(), self._require_inbound()
+        try:
+            payload = await self._call(puppet.message_payload(message_id), "message payload")
+        except TransportError as error:
+            if isinstance(error.__cause__, GRPCError) and error.__cause__.status is not Status.UNAVAILABLE:
+                await inbound.lost(message_id, self._redact(str(error.__cause__)))
+                return
+            raise  # the connection: fetched again after the next login
+        heard = read_payload(
+            from_id=str(payload.from_id or ""),
+            text=str(payload.text or ""),
+            is_text=payload.type == MessageType.MESSAGE_TYPE_TEXT,
+            room_id=str(payload.room_id or ""),
+            mention_ids=[str(m) for m in (payload.mention_ids or ())],
+            timestamp=int(payload.timestamp or 0),
+            self_id=self._self_id,
+            bot_names=(self.bot_name, self._self_name),
+            now=datetime.now(UTC),
+        )
+        if isinstance(heard, str):
+            await inbound.skip(message_id, heard)
             return
-        puppet = self._require()
-        payload = await self._call(puppet.message_payload(message_id), "message payload")
-        sender_id = str(payload.from_id or "")
-        if not sender_id or sender_id == self._self_id:
-            self._remember(message_id)
-            return  # the account's own messages come back as events too
-        text = str(payload.text or "")
-        quote = parse_quote(text)
-        if quote is not None:
-            text = quote.reply
-        elif payload.type != MessageType.MESSAGE_TYPE_TEXT:
-            self._remember(message_id)
-            log.debug("ignoring a %s message from %s", payload.type, sender_id)
-            return
-        room_id = str(payload.room_id or "") or None
-        mentions = tuple(str(m) for m in (payload.mention_ids or ()))
         name = alias = ""
         topic: str | None = None
-        if room_id is not None:
-            topic = await self._topic(room_id)
+        if heard.room_id is not None:
+            topic = await self._topic(heard.room_id)
             try:
-                member = await self._call(puppet.room_member_payload(room_id, sender_id), "member payload")
+                member = await self._call(
+                    puppet.room_member_payload(heard.room_id, heard.sender_id), "member payload"
+                )
                 name, alias = str(member.name or ""), str(member.room_alias or "")
             except TransportError:
-                log.info("no member payload for %s in %s", sender_id, room_id)
+                log.info("no member payload for %s in %s", heard.sender_id, heard.room_id)
         if not name:
             with contextlib.suppress(TransportError):
-                name = await self.contact_name(sender_id)
-        incoming = IncomingMessage(
-            id=message_id,
-            sender_id=sender_id,
-            text=self._clean_text(text, mentions),
-            at=_aware_utc(int(payload.timestamp or 0)),
-            room_id=room_id,
-            room_topic=topic,
-            sender_name=name,
-            sender_alias=alias,
-            mentions=mentions,
-            quote_id=quote.quoted_id if quote is not None else None,
+                name = await self.contact_name(heard.sender_id)
+        await inbound.arrived(
+            IncomingMessage(
+                id=message_id,
+                sender_id=heard.sender_id,
+                text=heard.text,
+                at=heard.at,
+                room_id=heard.room_id,
+                room_topic=topic,
+                sender_name=name,
+                sender_alias=alias,
+                mentions=heard.mentions,
+                quote_id=heard.quote_id,
+            )
         )
-        self._remember(message_id)
-        assert self._on_message is not None
-        try:
-            await self._on_message(incoming)
-        except Exception:
-            log.exception("the message handler failed on message %s", message_id)
+
+    async def _fetch_unfetched(self) -> None:
+        """After login: fetch what arrived but was not fetched before a crash or a dropped connection."""
+        for message_id in await self._require_inbound().unfetched():
+            if message_id not in self._queued_messages:
+                self._queued_messages.add(message_id)
+                self._events.put_nowait(("message", message_id))
 
     async def _topic(self, room_id: str) -> str:
         if room_id not in self._topics:
@@ -532,20 +548,6 @@ class WechatyTransport:
             except TransportError:
                 return ""
         return self._topics.get(room_id, "")
-
-    def _clean_text(self, text: str, mentions: tuple[str, ...]) -> str:
-        """Drop the @-mention of the bot itself and turn WeChat's mention spaces into plain spaces."""
-        if self._self_id in mentions:
-            for name in {self.bot_name, self._self_name} - {""}:
-                text = text.replace(f"@{name}{AT_SEPARATOR}", "").replace(f"@{name} ", "")
-                if text.endswith(f"@{name}"):
-                    text = text[: -len(name) - 1]
-        return text.replace(AT_SEPARATOR, " ").strip()
-
-    def _remember(self, message_id: str) -> None:
-        self._seen[message_id] = None
-        while len(self._seen) > 5000:
-            self._seen.popitem(last=False)
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -560,8 +562,13 @@ class WechatyTransport:
                     name = await self.member_name(room_id, person_id)
                 except TransportError:
                     name = person_id
-            names.append(f"@{name}{AT_SEPARATOR}")
-        return "".join(names) + text
+            names.append(name)
+        return with_mentions(text, names)
+
+    def _require_inbound(self) -> Inbound:
+        if self._inbound is None:
+            raise RuntimeError("the wechaty transport is not started")
+        return self._inbound
 
     def _require(self) -> Any:
         if self._puppet is None or not self._up.is_set():
@@ -615,15 +622,6 @@ async def _close(puppet: Any, stream: asyncio.Task[Any]) -> None:
     if channel is not None:
         channel.close()
         puppet.channel = None
-
-
-def _aware_utc(timestamp: int) -> datetime:
-    """The payload's timestamp (milliseconds; seconds from some puppets) as an aware UTC datetime."""
-    if timestamp <= 0:
-        return datetime.now(UTC)
-    if timestamp < 10**11:
-        return datetime.fromtimestamp(timestamp, tz=UTC)
-    return datetime.fromtimestamp(timestamp // 1000, tz=UTC) + timedelta(milliseconds=timestamp % 1000)
 
 
 def _ascii_qr(data: str) -> str:

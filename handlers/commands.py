@@ -23,7 +23,7 @@ COMMAND_HELP: dict[str, str] = {
     ),
     "查询": "/查询 —— 列出未办结的督办事项\n/查询 <编号> —— 查看一件督办的签收和反馈情况",
     "催办": "/催办 <编号> —— 提醒还没签收或还没反馈的单位",
-    "销号": "/销号 <编号> —— 督办事项办结销号",
+    "销号": "/销号 <编号> —— 督办事项办结销号（还有单位未签收或未反馈时，会先列出并请您发送“/销号 <编号> 确认”）",
     "撤回": "/撤回 <编号> 原因：<原因>（原因可不写）",
     "延期": (
         "/延期 <编号> 反馈时限：<新时间>\n"
@@ -126,9 +126,10 @@ class Remind:
 
 @dataclass(frozen=True)
 class Close:
-    """/销号: close a notice as done."""
+    """/销号: close a notice as done; `confirmed` once the office has seen who still owes something."""
 
     number: str
+    confirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -317,7 +318,14 @@ def _remind(head: str, more: str) -> Remind:
 
 
 def _close(head: str, more: str) -> Close:
-    return Close(number=_single_number(_args(head, more), "销号"))
+    tokens = _args(head, more).split()
+    confirmed = len(tokens) == 2 and tokens[1] in _CONFIRM_WORDS
+    return Close(
+        number=_single_number(" ".join(tokens[:1] if confirmed else tokens), "销号"), confirmed=confirmed
+    )
+
+
+_CONFIRM_WORDS = frozenset({"确认", "确定"})
 
 
 def _withdraw(head: str, more: str) -> Withdraw:

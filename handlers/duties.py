@@ -1,7 +1,8 @@
-"""Timed duties: pre-deadline reminders, deadline evaluation with penalty proposals, daily and weekly broadcasts.
+"""Timed duties: pre-deadline reminders, deadline evaluation with notes and penalty proposals, broadcasts.
 
 Every duty reads what is due from the database and marks what it sent with dedup keys, so running it
 again (after a restart, or twice by accident) sends nothing twice. The scheduler only decides when.
+Every judgement comes from the rule book (`storage.status`), through `AssignmentView.standing`.
 """
 
 from __future__ import annotations
@@ -12,26 +13,23 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import texts
-from handlers.context import Policy
-from handlers.outgoing import QUIET_MARGIN, in_quiet, quiet_bounds
-from handlers.penalties import (
-    Outcome,
-    Proposal,
-    consecutive_lapses,
-    outcome_state,
-    quarter_of,
-    quarterly_count,
-)
-from handlers.reminders import rooms_for_units
+from handlers import outgoing, texts
+from handlers.audience import audience
+from handlers.penalties import Outcome, Proposal, consecutive_lapses, quarter_of, quarterly_count
+from handlers.policy import Policy
 from storage import directory, flags, notices
 from storage.db import Database
 from storage.directory import PersonView
 from storage.flags import FlagView
 from storage.notices import AssignmentView, NoticeView
+from storage.status import Obligation
 
 EVALUATION_DELAY = timedelta(seconds=1)  # evaluate just after a deadline, so a reply at the deadline counts
 HISTORY = timedelta(days=400)  # how far back the consecutive-lapse rule looks
+NOTE_WINDOW = timedelta(days=3)  # deadlines that passed longer ago get no note (e.g. after an upgrade)
+FIELDS = ("receipt", "feedback")
+
+Item = tuple[NoticeView, AssignmentView]
 
 
 def reminder_time(policy: Policy, due: datetime, offset: timedelta, issued_at: datetime) -> datetime | None:
@@ -40,52 +38,33 @@ def reminder_time(policy: Policy, due: datetime, offset: timedelta, issued_at: d
     None when that moment is not after the notice was issued (a reminder right after the notice
     itself would only be noise).
     """
-    moment = due - offset
-    if in_quiet(moment, policy.quiet_start, policy.quiet_end, policy.tz):
-        moment = quiet_bounds(moment, policy.quiet_start, policy.quiet_end, policy.tz)[0] - QUIET_MARGIN
+    moment = policy.before_quiet(due - offset)
     return moment if issued_at < moment < due else None
 
 
-def after_quiet(policy: Policy, moment: datetime) -> datetime:
-    """`moment`, or the end of the quiet hours it falls in (for messages that may wait till morning)."""
-    if in_quiet(moment, policy.quiet_start, policy.quiet_end, policy.tz):
-        return quiet_bounds(moment, policy.quiet_start, policy.quiet_end, policy.tz)[1]
-    return moment
+def outcome(notice_id: int, field: str, obligation: Obligation) -> Outcome | None:
+    """What the penalty rules see of one obligation; None for what never counts (excused, unreached …)."""
+    if obligation.due is None:
+        return None
+    if obligation.status == "on_time":
+        return Outcome(notice_id, obligation.due, "ok", field)
+    if obligation.lapse:
+        return Outcome(notice_id, obligation.due, "lapse", field)
+    if obligation.status == "pending":
+        return Outcome(notice_id, obligation.due, "undecided", field)
+    return None
 
 
-def unit_outcomes(
-    items: Sequence[tuple[NoticeView, AssignmentView]], now: datetime
-) -> tuple[list[Outcome], list[Outcome]]:
-    """A unit's receipt and feedback outcomes in notice order; withdrawn and excused ones do not count.
-
-    A notice the office closed before a deadline owes nothing after it was closed.
-    """
-    receipts: list[Outcome] = []
-    feedback: list[Outcome] = []
+def unit_outcomes(items: Sequence[Item], now: datetime) -> tuple[list[Outcome], list[Outcome]]:
+    """A unit's receipt and feedback outcomes in notice order, as the rule book judges them at `now`."""
+    found: dict[str, list[Outcome]] = {field: [] for field in FIELDS}
     for notice, a in items:
-        if notice.status == "withdrawn" or a.excused:
-            continue
-        if not (
-            notice.status == "closed"
-            and notice.closed_at
-            and notice.closed_at < a.receipt_due
-            and a.received_at is None
-        ):
-            receipts.append(
-                Outcome(notice.id, a.receipt_due, outcome_state(a.received_at, a.receipt_due, now))
-            )
-        if a.feedback_due is None:
-            continue
-        first = a.feedback[0].at if a.feedback else None
-        if (
-            notice.status == "closed"
-            and notice.closed_at
-            and notice.closed_at < a.feedback_due
-            and first is None
-        ):
-            continue
-        feedback.append(Outcome(notice.id, a.feedback_due, outcome_state(first, a.feedback_due, now)))
-    return receipts, feedback
+        judged = a.standing(now)
+        for field in FIELDS:
+            seen = outcome(notice.id, field, judged.of(field))
+            if seen is not None:
+                found[field].append(seen)
+    return found["receipt"], found["feedback"]
 
 
 def proposals_for(
@@ -104,6 +83,17 @@ def proposals_for(
     ]
 
 
+def deadline_groups(items: Sequence[Item]) -> dict[tuple[int, str, datetime], list[AssignmentView]]:
+    """Assignments of each notice grouped by deadline: (notice id, field, due) → assignments."""
+    groups: dict[tuple[int, str, datetime], list[AssignmentView]] = {}
+    for notice, a in items:
+        for field in FIELDS:
+            due = a.receipt_due if field == "receipt" else a.feedback_due
+            if due is not None:
+                groups.setdefault((notice.id, field, due), []).append(a)
+    return groups
+
+
 @dataclass(frozen=True)
 class Duties:
     """The bot's timed work over one database and policy."""
@@ -112,30 +102,23 @@ class Duties:
     policy: Policy
 
     async def deadlines(self, now: datetime) -> datetime | None:
-        """Send pre-deadline reminders and evaluate passed deadlines; return when to run next."""
+        """Send pre-deadline reminders, evaluate passed deadlines; return when to run next."""
         async with self.db.transaction() as session:
             recent = await notices.notices(session, status=None, since=now - HISTORY)
             rows = await notices.assignments(session, notice_ids=[n.id for n in recent])
             by_id = {n.id: n for n in recent}
             items = [(by_id[a.notice_id], a) for a in rows]
-            wake = await self._pre_deadline(session, now, [i for i in items if i[0].status == "open"])
+            open_items = [i for i in items if i[0].status == "open"]
+            wake = await self._pre_deadline(session, now, open_items)
+            wake += await self._deadline_notes(session, now, open_items)
             wake += await self._evaluate(session, now, items)
         return min(wake, default=None)
 
-    async def _pre_deadline(
-        self, session: AsyncSession, now: datetime, items: list[tuple[NoticeView, AssignmentView]]
-    ) -> list[datetime]:
+    async def _pre_deadline(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
         policy = self.policy
-        groups: dict[tuple[int, str, datetime], list[AssignmentView]] = {}
-        for notice, a in items:
-            if a.excused:
-                continue
-            groups.setdefault((notice.id, "receipt", a.receipt_due), []).append(a)
-            if a.feedback_due is not None:
-                groups.setdefault((notice.id, "feedback", a.feedback_due), []).append(a)
         notice_of = {n.id: n for n, _ in items}
         wake: list[datetime] = []
-        for (notice_id, field, due), group in groups.items():
+        for (notice_id, field, due), group in deadline_groups(items).items():
             notice = notice_of[notice_id]
             offsets = policy.receipt_offsets if field == "receipt" else policy.feedback_offsets
             for offset in offsets:
@@ -145,7 +128,7 @@ class Duties:
                 if moment > now:
                     wake.append(moment)
                 elif now - moment <= policy.reminder_grace and now < due:
-                    owing = [a for a in group if (a.owes_receipt if field == "receipt" else a.owes_feedback)]
+                    owing = [a for a in group if a.standing(now).of(field).owed]
                     await self._remind(session, notice, field, due, offset, owing, moment, now)
         return wake
 
@@ -162,31 +145,60 @@ class Duties:
     ) -> None:
         if not owing:
             return
-        liaisons = await directory.liaisons(session, [a.unit_id for a in owing])
-        members = await directory.memberships(session, [p.wechat_id for p in liaisons])
-        rooms = rooms_for_units([a.unit_id for a in owing], liaisons, members)
-        unit_of = {p.wechat_id: p.unit_id for p in liaisons}
-        minutes = int(offset.total_seconds() // 60)
-        for room_id, people in rooms.items():
-            here = {unit_of[p] for p in people}
+        heard = await audience(session, [a.unit_id for a in owing])
+        seconds = int(offset.total_seconds())
+        for room_id, people in heard.rooms.items():
+            here = heard.units_in(room_id)
             names = [a.unit_name for a in owing if a.unit_id in here]
             text = texts.pre_deadline(self.policy, notice, field, due, due - max(moment, now), names)
-            await self.policy.queue(
+            await outgoing.queue(
                 session,
+                self.policy,
                 room_id=room_id,
                 text=text,
-                mentions=tuple(people),
-                key=f"pre:{notice.id}:{field}:{minutes}:{due.timestamp():.0f}:{room_id}",
+                mentions=people,
+                key=f"pre:{notice.id}:{field}:{_offset_key(seconds)}:{due.timestamp():.0f}:{room_id}",
                 kind="reminder",
                 now=now,
                 notice_id=notice.id,
                 not_before=moment,
             )
 
-    async def _evaluate(
-        self, session: AsyncSession, now: datetime, items: list[tuple[NoticeView, AssignmentView]]
+    async def _deadline_notes(
+        self, session: AsyncSession, now: datetime, items: list[Item]
     ) -> list[datetime]:
-        by_unit: dict[int, list[tuple[NoticeView, AssignmentView]]] = {}
+        """Once a deadline has passed: one note to the office naming who missed it and who was not reached."""
+        notice_of = {n.id: n for n, _ in items}
+        wake: list[datetime] = []
+        office: list[PersonView] | None = None
+        for (notice_id, field, due), group in deadline_groups(items).items():
+            if now < due + EVALUATION_DELAY:
+                wake.append(due + EVALUATION_DELAY)
+                continue
+            if now - due > NOTE_WINDOW:
+                continue
+            judged = [(a, a.standing(now).of(field)) for a in group]
+            missed = [a.unit_name for a, o in judged if o.status == "missed"]
+            unreached = [a.unit_name for a, o in judged if o.status == "unreached"]
+            if not missed and not unreached:
+                continue
+            on_time = sum(o.status == "on_time" for _, o in judged)
+            office = office if office is not None else await directory.office_staff(session)
+            await outgoing.tell_office(
+                session,
+                self.policy,
+                texts.deadline_note(
+                    self.policy, notice_of[notice_id], field, due, on_time, missed, unreached
+                ),
+                key=f"deadline:{notice_id}:{field}:{due.timestamp():.0f}",
+                kind="deadline",
+                now=now,
+                office=office,
+            )
+        return wake
+
+    async def _evaluate(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
+        by_unit: dict[int, list[Item]] = {}
         for item in items:
             by_unit.setdefault(item[1].unit_id, []).append(item)
         wake: list[datetime] = []
@@ -195,7 +207,7 @@ class Duties:
         for flag in await flags.flags(session):
             if flag.status != "revoked":
                 live.setdefault(flag.unit_id, []).append(flag)
-        office = await directory.office_staff(session)
+        office: list[PersonView] | None = None
         for unit_id, unit_items in by_unit.items():
             receipts, feedback = unit_outcomes(unit_items, now)
             wake += [o.due + EVALUATION_DELAY for o in (*receipts, *feedback) if o.state == "undecided"]
@@ -213,33 +225,19 @@ class Duties:
                     at=proposal.at,
                     now=now,
                     actor="duban",
+                    lapses=proposal.lapses,
                 )
-                text = texts.flag_proposal(self.policy, flag, named)
-                await self._tell_office(
-                    session, text, key=f"flag:{flag.id}", kind="flag", now=now, office=office
+                office = office if office is not None else await directory.office_staff(session)
+                await outgoing.tell_office(
+                    session,
+                    self.policy,
+                    texts.flag_proposal(self.policy, flag, named, now),
+                    key=f"flag:{flag.id}",
+                    kind="flag",
+                    now=now,
+                    office=office,
                 )
         return wake
-
-    async def _tell_office(
-        self,
-        session: AsyncSession,
-        text: str,
-        *,
-        key: str,
-        kind: str,
-        now: datetime,
-        office: list[PersonView] | None = None,
-    ) -> None:
-        """Automatic notes to the office wait for the end of quiet hours."""
-        await self.policy.tell_office(
-            session,
-            text,
-            key=key,
-            kind=kind,
-            now=now,
-            not_before=after_quiet(self.policy, now),
-            office=office,
-        )
 
     async def daily(self, at: datetime) -> None:
         """The working-day broadcast: per room, every open notice with the units that still owe something."""
@@ -247,8 +245,9 @@ class Duties:
         day = policy.local(at).date()
         async with self.db.transaction() as session:
             if not policy.calendar.knows(day.year):
-                await self._tell_office(
+                await outgoing.tell_office(
                     session,
+                    policy,
                     texts.calendar_unknown(day.year),
                     key=f"calendar:{day.year}",
                     kind="calendar",
@@ -258,13 +257,10 @@ class Duties:
                 return
             open_notices = await notices.notices(session, status="open")
             rows = await notices.assignments(session, notice_ids=[n.id for n in open_notices])
-            owing = [a for a in rows if a.owes_receipt or a.owes_feedback]
-            liaisons = await directory.liaisons(session, sorted({a.unit_id for a in owing}))
-            members = await directory.memberships(session, [p.wechat_id for p in liaisons])
-            unit_of = {p.wechat_id: p.unit_id for p in liaisons}
-            rooms = rooms_for_units(sorted({a.unit_id for a in owing}), liaisons, members)
-            for room_id, people in rooms.items():
-                here = {unit_of[p] for p in people}
+            owing = [a for a in rows if a.owes(at)]
+            heard = await audience(session, [a.unit_id for a in owing])
+            for room_id in heard.rooms:
+                here = heard.units_in(room_id)
                 lines = [
                     (n, [a for a in owing if a.notice_id == n.id and a.unit_id in here]) for n in open_notices
                 ]
@@ -272,12 +268,12 @@ class Duties:
                 if not lines:
                     continue
                 wanted = {a.unit_id for _, items in lines for a in items}
-                mentions = tuple(p for p in people if unit_of[p] in wanted)
-                await policy.queue(
+                await outgoing.queue(
                     session,
+                    policy,
                     room_id=room_id,
-                    text=texts.daily_broadcast(policy, day, lines),
-                    mentions=mentions,
+                    text=texts.daily_broadcast(policy, day, lines, at),
+                    mentions=heard.people(room_id, wanted),
                     key=f"daily:{day.isoformat()}:{room_id}",
                     kind="broadcast",
                     now=at,
@@ -290,8 +286,9 @@ class Duties:
         async with self.db.transaction() as session:
             room_id = await _room_named(session, policy.bulletin_room)
             if room_id is None:
-                await self._tell_office(
+                await outgoing.tell_office(
                     session,
+                    policy,
                     texts.bulletin_room_missing(policy.bulletin_room),
                     key=f"bulletin-missing:{day.isoformat()}",
                     kind="bulletin",
@@ -303,39 +300,44 @@ class Duties:
                 n for n in await notices.notices(session, status=None, since=start) if n.status != "withdrawn"
             ]
             rows = await notices.assignments(session, notice_ids=[n.id for n in year_notices])
-            stats = bulletin_stats(rows, at)
-            open_flags = await flags.flags(session, status="proposed")
+            by_id = {n.id: n for n in year_notices}
             missed = [
-                (n, a)
-                for n in year_notices
-                if n.status == "open"
+                (by_id[a.notice_id], a)
                 for a in rows
-                if a.notice_id == n.id and "missed" in a.statuses(at)
+                if by_id[a.notice_id].status == "open"
+                and "missed" in {o.status for o in (a.standing(at).receipt, a.standing(at).feedback)}
             ]
-            text = texts.weekly_bulletin(policy, day, stats, missed, open_flags)
-            await policy.queue(
+            text = texts.weekly_bulletin(
+                policy, day, bulletin_stats(rows, at), missed, await flags.flags(session, status="proposed")
+            )
+            await outgoing.queue(
                 session,
+                policy,
                 room_id=room_id,
                 text=text,
                 key=f"bulletin:{day.isoformat()}",
                 kind="bulletin",
                 now=at,
-                not_before=after_quiet(policy, at),
+                not_before=policy.after_quiet(at),
             )
+
+
+def _offset_key(seconds: int) -> str:
+    """The offset in a dedup key: whole minutes as before ("30"), otherwise seconds ("45s")."""
+    return str(seconds // 60) if seconds % 60 == 0 else f"{seconds}s"
 
 
 def bulletin_stats(rows: Sequence[AssignmentView], now: datetime) -> list[tuple[str, int, int, int, int]]:
     """Per unit: (name, receipts on time, receipts decided, feedback on time, feedback decided)."""
-    decided = {"on_time", "late", "missed"}
     stats: dict[str, tuple[int, int, int, int]] = {}
     for a in rows:
-        receipt, feedback = a.statuses(now)
+        judged = a.standing(now)
         r_ok, r_all, f_ok, f_all = stats.get(a.unit_name, (0, 0, 0, 0))
         stats[a.unit_name] = (
-            r_ok + (receipt == "on_time"),
-            r_all + (receipt in decided),
-            f_ok + (feedback == "on_time"),
-            f_all + (feedback in decided),
+            r_ok + (judged.receipt.status == "on_time"),
+            r_all + judged.receipt.decided,
+            f_ok + (judged.feedback.status == "on_time"),
+            f_all + judged.feedback.decided,
         )
     return [(name, *values) for name, values in stats.items()]
 

@@ -5,50 +5,49 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from handlers import texts
 from handlers.classify import classify
 from handlers.commands import is_command, parse_command
-from handlers.context import Policy, Turn
+from handlers.context import Turn
 from handlers.liaison import handle_reply
 from handlers.messages import IncomingMessage
 from handlers.office import run_command
-from storage import directory, inbox
-from storage.db import Database
+from handlers.policy import Policy
+from storage import directory
 from storage.directory import UnitView
 
-Outcome = Literal["duplicate", "command", "message"]
+Handled = Literal["command", "message"]
 
 
-async def handle_message(db: Database, policy: Policy, msg: IncomingMessage) -> Outcome:
-    """Handle one message in one transaction, exactly once per message id."""
-    async with db.transaction() as session:
-        if not await inbox.first_time(session, msg.id, at=msg.at):
-            return "duplicate"
-        if msg.sender_id == policy.bot_id:
-            return "message"
-        if msg.room_id is not None:
-            await directory.observe_member(
-                session,
-                room_id=msg.room_id,
-                topic=msg.room_topic,
-                wechat_id=msg.sender_id,
-                alias=msg.display_name,
-            )
-        person = await directory.get_person(session, msg.sender_id)
-        turn = Turn(session, msg, policy, person)
-        if is_command(msg.text):
-            if person is not None and person.is_office:
-                await run_command(turn, parse_command(msg.text))
-                return "command"
-            await turn.tell(msg.sender_id, texts.refuse_command(), key=f"refuse:{msg.id}", kind="refusal")
-        elif person is not None and person.unit_id is not None:
-            await handle_reply(turn, person.unit_id)
-        elif person is not None and person.is_office:
-            if msg.room_id is None:
-                await turn.tell(msg.sender_id, texts.private_hint_office(), key=f"hint:{msg.id}", kind="hint")
-        elif classify(msg.text).intents:
-            await _hint_unbound(turn)
+async def handle_message(session: AsyncSession, policy: Policy, msg: IncomingMessage) -> Handled:
+    """Handle one message inside the caller's transaction (which also marks it handled in the inbox)."""
+    if msg.sender_id == policy.bot_id:
         return "message"
+    if msg.room_id is not None:
+        await directory.observe_member(
+            session,
+            room_id=msg.room_id,
+            topic=msg.room_topic,
+            wechat_id=msg.sender_id,
+            alias=msg.display_name,
+        )
+    person = await directory.get_person(session, msg.sender_id)
+    turn = Turn(session, msg, policy, person)
+    if is_command(msg.text):
+        if person is not None and person.is_office:
+            await run_command(turn, parse_command(msg.text))
+            return "command"
+        await turn.tell(msg.sender_id, texts.refuse_command(), key=f"refuse:{msg.id}", kind="refusal")
+    elif person is not None and person.unit_id is not None:
+        await handle_reply(turn, person.unit_id)
+    elif person is not None and person.is_office:
+        if msg.room_id is None:
+            await turn.tell(msg.sender_id, texts.private_hint_office(), key=f"hint:{msg.id}", kind="hint")
+    elif classify(msg.text).intents:
+        await _hint_unbound(turn)
+    return "message"
 
 
 def guess_unit(display_name: str, units: Sequence[UnitView]) -> str | None:

@@ -13,7 +13,8 @@ from handlers import texts
 from handlers.classify import Reading, classify
 from handlers.context import Turn
 from handlers.notice_ref import NoticeRef, find_notice_refs
-from storage import notices, questions
+from handlers.units import UnitNames, units_named
+from storage import directory, notices, questions
 from storage.notices import AssignmentView, NoticeView
 
 Item = tuple[NoticeView, AssignmentView]
@@ -56,7 +57,7 @@ def explicit_items(
 
 def decide(reading: Reading, quoted_notice_id: int | None, items: Sequence[Item]) -> Targets:
     """Pure: the unit's open assignments (oldest first) and a reading → what to record, or ask."""
-    owing_receipt = [item for item in items if item[1].owes_receipt]
+    owing_receipt = [item for item in items if item[1].awaiting_receipt]
     explicit, resolved = explicit_items(reading.refs, quoted_notice_id, items)
     wants_feedback = bool(reading.intents & {"feedback", "delay"})
     if not resolved:
@@ -64,7 +65,7 @@ def decide(reading: Reading, quoted_notice_id: int | None, items: Sequence[Item]
         # Nothing open to choose from (say, the named notice was withdrawn): nothing to record, nothing to ask.
         return Targets(ask=tuple(n for n, _ in candidates)) if candidates else Targets()
     if explicit:
-        receipt = [item for item in explicit if item[1].owes_receipt]
+        receipt = [item for item in explicit if item[1].awaiting_receipt]
         return Targets(
             receipt=tuple(receipt) if "receipt" in reading.intents else (),
             feedback=tuple(explicit) if wants_feedback else (),
@@ -158,6 +159,10 @@ async def handle_reply(turn: Turn, unit_id: int) -> None:
     if not whole.intents and (whole.refs or quoted is not None):
         await _answer_questions(turn, whole, quoted, await unit_items(turn, unit_id))
         return
+    others = await _other_units(turn, unit_id) if whole.intents else []
+    if others:
+        await turn.reply(texts.names_another_unit(turn.msg.display_name, turn.msg.text[:30], others))
+        return
     for part in notice_parts(turn.msg.text):
         reading = whole if part == turn.msg.text else classify(part)
         if not reading.intents:
@@ -169,6 +174,13 @@ async def handle_reply(turn: Turn, unit_id: int) -> None:
         await apply(
             turn.session, reading, targets, Source(turn.msg.id, turn.msg.at, turn.msg.sender_id, part)
         )
+
+
+async def _other_units(turn: Turn, unit_id: int) -> list[str]:
+    """Names of other units a reply speaks of ("发改委已收到" from 城关镇): never recorded for the sender's."""
+    known = await directory.units(turn.session)
+    named = units_named(turn.msg.text, [UnitNames(u.id, u.name, u.aliases) for u in known])
+    return [u.name for u in known if u.id in named and u.id != unit_id]
 
 
 async def _ask(turn: Turn, candidates: tuple[NoticeView, ...]) -> None:
@@ -201,7 +213,7 @@ async def _answer_questions(turn: Turn, answer: Reading, quoted: int | None, ite
         if not chosen:
             continue  # this number answers a different question, not this one
         targets = Targets(
-            receipt=tuple(i for i in chosen if i[1].owes_receipt) if "receipt" in reading.intents else (),
+            receipt=tuple(i for i in chosen if i[1].awaiting_receipt) if "receipt" in reading.intents else (),
             feedback=tuple(chosen) if reading.intents & {"feedback", "delay"} else (),
         )
         source = Source(question.message_id, question.at, question.wechat_id, question.text)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,40 @@ class OutgoingMessage:
     room_id: str | None = None
     to_id: str | None = None
     mentions: tuple[str, ...] = field(default=())
+    kind: str = ""  # the outbox kind (notice, reply, reminder …), for transports that show or record it
 
     def __post_init__(self) -> None:
         if (self.room_id is None) == (self.to_id is None):
             raise ValueError("an outgoing message goes to exactly one room or one person")
+
+
+def to_payload(msg: IncomingMessage) -> dict[str, Any]:
+    """The message as JSON-ready values, for the durable inbox."""
+    return {
+        "id": msg.id,
+        "sender_id": msg.sender_id,
+        "text": msg.text,
+        "at": msg.at.astimezone(UTC).isoformat(),
+        "room_id": msg.room_id,
+        "room_topic": msg.room_topic,
+        "sender_name": msg.sender_name,
+        "sender_alias": msg.sender_alias,
+        "mentions": list(msg.mentions),
+        "quote_id": msg.quote_id,
+    }
+
+
+def from_payload(payload: Mapping[str, Any]) -> IncomingMessage:
+    """The message `to_payload` wrote, with its original aware time."""
+    return IncomingMessage(
+        id=str(payload["id"]),
+        sender_id=str(payload["sender_id"]),
+        text=str(payload["text"]),
+        at=datetime.fromisoformat(str(payload["at"])),
+        room_id=payload.get("room_id"),
+        room_topic=payload.get("room_topic"),
+        sender_name=str(payload.get("sender_name") or ""),
+        sender_alias=str(payload.get("sender_alias") or ""),
+        mentions=tuple(payload.get("mentions") or ()),
+        quote_id=payload.get("quote_id"),
+    )

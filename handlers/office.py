@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import assert_never
 
 from handlers import texts
+from handlers.audience import Audience, audience
 from handlers.commands import (
     COMMAND_HELP,
     Bind,
@@ -28,11 +29,10 @@ from handlers.commands import (
 from handlers.context import Turn
 from handlers.decisions import decide, revoke_for, veto_check
 from handlers.notice_ref import parse_notice_number
-from handlers.reminders import reminder_messages, rooms_for_units
 from handlers.timeparse import TimeParseError, parse_deadline
 from handlers.units import UnitNames, resolve_units
 from storage import directory, notices
-from storage.notices import NoticeView
+from storage.notices import AssignmentView, NoticeView
 
 
 async def run_command(turn: Turn, command: Command | CommandError) -> None:
@@ -47,9 +47,9 @@ async def run_command(turn: Turn, command: Command | CommandError) -> None:
         case Remind():
             await remind(turn, command.number)
         case Close():
-            await change_status(turn, command.number, "closed", "")
+            await close(turn, command.number, confirmed=command.confirmed)
         case Withdraw():
-            await change_status(turn, command.number, "withdrawn", command.reason)
+            await withdraw(turn, command.number, command.reason)
         case Extend():
             await extend(turn, command)
         case Excuse():
@@ -127,7 +127,7 @@ async def publish(turn: Turn, command: Publish) -> None:
         if resolved is None:
             return
         unit_ids = resolved
-    receipt_due = policy.local(turn.now + policy.receipt_window)
+    receipt_due = policy.local(_whole_minute(turn.now + policy.receipt_window))
     if command.receipt_due:
         parsed = await _deadline(turn, texts.due_label("receipt"), command.receipt_due)
         if parsed is None:
@@ -156,29 +156,45 @@ async def publish(turn: Turn, command: Publish) -> None:
         feedback_due=feedback_due,
         unit_ids=unit_ids,
     )
-    names = {u.id: u.name for u in await directory.units(session)}
-    unit_names = [names[i] for i in unit_ids]
-    liaisons = await directory.liaisons(session, unit_ids)
-    members = await directory.memberships(session, [p.wechat_id for p in liaisons])
-    rooms = rooms_for_units(unit_ids, liaisons, members)
-    topics = {m.room_id: m.room_topic for m in members}
-    text = texts.notice_post(policy, notice, unit_names)
-    for room_id, people in rooms.items():
+    rows = await notices.assignments(session, notice_ids=[notice.id])
+    unit_names = [a.unit_name for a in rows]
+    posted = await _post_notice(turn, notice, rows, texts.notice_post(policy, notice, unit_names), "post")
+    unreached = [a.unit_name for a in rows if a.unit_id not in posted.reachable]
+    await turn.reply(
+        texts.publish_confirmation(
+            policy,
+            notice,
+            unit_names,
+            [(posted.topics[r], len(p)) for r, p in posted.rooms.items()],
+            unreached,
+        )
+    )
+
+
+def _whole_minute(moment: datetime) -> datetime:
+    """Up to the next whole minute: a default deadline reads as 11:21, and is 11:21:00."""
+    whole = moment.replace(second=0, microsecond=0)
+    return whole if whole == moment else whole + timedelta(minutes=1)
+
+
+async def _post_notice(
+    turn: Turn, notice: NoticeView, rows: Sequence[AssignmentView], text: str, tag: str
+) -> Audience:
+    """Post the notice into every room with a liaison of these units, @-mentioning them; each post
+    carries the notice to the units whose liaisons it mentions (they count as reached once it is sent)."""
+    heard = await audience(turn.session, [a.unit_id for a in rows])
+    assignment_of = {a.unit_id: a.id for a in rows}
+    for room_id, people in heard.rooms.items():
         await turn.post(
             room_id,
             text,
-            tuple(people),
-            key=f"notice:{notice.id}:post:{room_id}",
+            people,
+            key=f"notice:{notice.id}:{tag}:{room_id}",
             kind="notice",
             notice_id=notice.id,
+            reaches=[assignment_of[u] for u in sorted(heard.units_in(room_id))],
         )
-    reached = {p.unit_id for p in liaisons if any(p.wechat_id in people for people in rooms.values())}
-    unreached = [names[i] for i in unit_ids if i not in reached]
-    await turn.reply(
-        texts.publish_confirmation(
-            policy, notice, unit_names, [(topics[r], len(p)) for r, p in rooms.items()], unreached
-        )
-    )
+    return heard
 
 
 async def query(turn: Turn, raw: str | None) -> None:
@@ -205,48 +221,78 @@ async def query(turn: Turn, raw: str | None) -> None:
     rows = await notices.assignments(session, notice_ids=[notice.id])
     by = [a.receipt_by for a in rows if a.receipt_by]
     names = await directory.display_names(session, by)
-    detail = [(a, *a.statuses(turn.now)) for a in rows]
+    detail = [(a, a.standing(turn.now)) for a in rows]
     await turn.reply(texts.notice_detail(turn.policy, notice, detail, names))
 
 
 async def remind(turn: Turn, raw: str | None) -> None:
+    """Remind the units that still owe something; re-post the notice to units it never reached."""
     notice = await _open_notice(turn, raw)
     if notice is None:
         return
-    session = turn.session
+    session, now = turn.session, turn.now
     rows = await notices.assignments(session, notice_ids=[notice.id])
-    liaisons = await directory.liaisons(session, [a.unit_id for a in rows])
-    members = await directory.memberships(session, [p.wechat_id for p in liaisons])
-    messages = reminder_messages(turn.policy, notice, rows, liaisons, members)
-    if not messages:
-        owing = [a.unit_name for a in rows if a.owes_receipt or a.owes_feedback]
-        await turn.reply(texts.nothing_to_remind(notice, owing))
-        return
-    for message in messages:
+    never = [a for a in rows if a.awaiting_receipt and a.reached_at is None and not a.routed]
+    reposted = await _post_notice(
+        turn,
+        notice,
+        never,
+        texts.notice_repost(turn.policy, notice, [a.unit_name for a in rows]),
+        f"repost:{turn.msg.id}",
+    )
+    reached_now = [a.unit_name for a in never if a.unit_id in reposted.reachable]
+    never_ids = {a.id for a in never}
+    owing = [a for a in rows if a.id not in never_ids and a.owes(now)]
+    heard = await audience(session, [a.unit_id for a in owing])
+    for room_id in heard.rooms:
+        here = heard.units_in(room_id)
+        receipt = [a.unit_name for a in owing if a.unit_id in here and a.standing(now).receipt.owed]
+        feedback = [a.unit_name for a in owing if a.unit_id in here and a.standing(now).feedback.owed]
         await turn.post(
-            message.room_id,
-            message.text,
-            message.mentions,
-            key=f"remind:{notice.id}:{turn.msg.id}:{message.room_id}",
-            kind="reminder",
+            room_id,
+            texts.reminder(turn.policy, notice, receipt, feedback),
+            heard.people(room_id, here),
+            key=f"remind:{notice.id}:{turn.msg.id}:{room_id}",
+            kind="remind",
             notice_id=notice.id,
         )
-    await turn.reply(texts.reminded(notice, len(messages)))
+    if not heard.rooms and not reached_now:
+        still = [a.unit_name for a in rows if a.owes(now) or a.id in never_ids]
+        await turn.reply(texts.nothing_to_remind(notice, still))
+        return
+    late_repost = [a.unit_name for a in never if a.unit_id in reposted.reachable and a.receipt_due < now]
+    await turn.reply(texts.reminded(notice, len(heard.rooms), reached_now, late_repost))
 
 
-async def change_status(turn: Turn, raw: str | None, status: str, reason: str) -> None:
+async def close(turn: Turn, raw: str | None, *, confirmed: bool) -> None:
+    """/销号: close a notice; while units still owe something, list them and wait for “确认”."""
+    notice = await _open_notice(turn, raw)
+    if notice is None:
+        return
+    session, now = turn.session, turn.now
+    if not confirmed:
+        rows = await notices.assignments(session, notice_ids=[notice.id])
+        judged = [(a, a.standing(now)) for a in rows]
+        receipt = [a.unit_name for a, j in judged if j.receipt.status in ("pending", "missed", "unreached")]
+        feedback = [a.unit_name for a, j in judged if j.feedback.status in ("pending", "missed", "unreached")]
+        if receipt or feedback:
+            await turn.reply(texts.close_needs_confirmation(notice, receipt, feedback))
+            return
+    await notices.set_status(session, notice.id, "closed", actor=turn.msg.sender_id, at=now)
+    await turn.reply(texts.closed(notice))
+
+
+async def withdraw(turn: Turn, raw: str | None, reason: str) -> None:
     notice = await _open_notice(turn, raw)
     if notice is None:
         return
     session = turn.session
-    await notices.set_status(session, notice.id, status, actor=turn.msg.sender_id, at=turn.now, reason=reason)
-    if status == "closed":
-        await turn.reply(texts.closed(notice))
-        return
+    await notices.set_status(
+        session, notice.id, "withdrawn", actor=turn.msg.sender_id, at=turn.now, reason=reason
+    )
     rows = await notices.assignments(session, notice_ids=[notice.id])
-    liaisons = await directory.liaisons(session, [a.unit_id for a in rows])
-    rooms = rooms_for_units([a.unit_id for a in rows], liaisons, await directory.memberships(session))
-    for room_id in rooms:
+    heard = await audience(session, [a.unit_id for a in rows])
+    for room_id in heard.rooms:
         await turn.post(
             room_id,
             texts.withdrawn_post(notice, reason),
@@ -263,7 +309,7 @@ async def change_status(turn: Turn, raw: str | None, status: str, reason: str) -
         at=turn.now,
         reason=texts.revoke_reason_withdrawn(notice),
     )
-    await turn.reply(texts.withdrawn(notice, len(rooms), revoked))
+    await turn.reply(texts.withdrawn(notice, len(heard.rooms), revoked))
 
 
 async def extend(turn: Turn, command: Extend) -> None:
@@ -309,10 +355,9 @@ async def extend(turn: Turn, command: Extend) -> None:
     )
     affected = [a for a in rows if unit_ids is None or a.unit_id in unit_ids]
     unit_names = [a.unit_name for a in affected] if unit_ids is not None else None
-    liaisons = await directory.liaisons(session, [a.unit_id for a in affected])
-    rooms = rooms_for_units([a.unit_id for a in affected], liaisons, await directory.memberships(session))
+    heard = await audience(session, [a.unit_id for a in affected])
     shown = turn.policy.show(when)
-    for room_id in rooms:
+    for room_id in heard.rooms:
         await turn.post(
             room_id,
             texts.extended_post(turn.policy, notice, command.field, shown, unit_names),

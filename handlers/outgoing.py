@@ -1,17 +1,18 @@
-"""Queueing outgoing messages: split long texts and long @-lists, keep quiet hours, one dedup key each."""
+"""The one door into the outbox: split long texts and long @-lists, one dedup key each, notes to the office."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import outbox
+from handlers.policy import Policy
+from storage import directory, outbox
+from storage.directory import PersonView
 
-QUIET_MARGIN = timedelta(minutes=5)
 # Messages the bot sends by itself; only these wait for the end of quiet hours (answers to people do not).
-AUTOMATIC_KINDS = frozenset({"reminder", "broadcast", "flag", "bulletin", "calendar"})
+AUTOMATIC_KINDS = frozenset({"reminder", "broadcast", "flag", "deadline", "bulletin", "calendar", "downtime"})
 
 
 def split_text(text: str, limit: int) -> list[str]:
@@ -53,41 +54,28 @@ def split_message(
     return messages
 
 
-def in_quiet(moment: datetime, start: time, end: time, tz: ZoneInfo) -> bool:
-    clock = moment.astimezone(tz).time()
-    if start <= end:
-        return start <= clock < end
-    return clock >= start or clock < end
-
-
-def quiet_bounds(moment: datetime, start: time, end: time, tz: ZoneInfo) -> tuple[datetime, datetime]:
-    """Start and end of the quiet period that contains `moment` (which must be inside one)."""
-    local = moment.astimezone(tz)
-    day = local.date()
-    if start > end and local.time() < end:
-        day -= timedelta(days=1)
-    begin = datetime.combine(day, start, tzinfo=tz)
-    finish = datetime.combine(day if start <= end else day + timedelta(days=1), end, tzinfo=tz)
-    return begin, finish
-
-
 async def queue(
     session: AsyncSession,
+    policy: Policy,
     *,
-    room_id: str | None,
-    to_id: str | None,
     text: str,
-    mentions: tuple[str, ...] = (),
     key: str,
     kind: str,
     now: datetime,
-    max_length: int,
-    mentions_per_message: int,
+    room_id: str | None = None,
+    to_id: str | None = None,
+    mentions: tuple[str, ...] = (),
     notice_id: int | None = None,
     not_before: datetime | None = None,
+    reaches: Sequence[int] = (),
 ) -> bool:
-    """Queue one logical message (maybe several WeChat messages); False when its key was queued before."""
-    parts = split_message(text, mentions, max_length=max_length, mentions_per_message=mentions_per_message)
+    """Queue one logical message (maybe several WeChat messages); False when its key was queued before.
+
+    `reaches`: assignments whose notice the message carries to their unit (see `storage.outbox.enqueue`).
+    """
+    parts = split_message(
+        text, mentions, max_length=policy.max_length, mentions_per_message=policy.mentions_per_message
+    )
     queued = False
     for index, (part, people) in enumerate(parts):
         queued |= await outbox.enqueue(
@@ -101,5 +89,31 @@ async def queue(
             now=now,
             notice_id=notice_id,
             not_before=not_before,
+            reaches=reaches,
         )
     return queued
+
+
+async def tell_office(
+    session: AsyncSession,
+    policy: Policy,
+    text: str,
+    *,
+    key: str,
+    kind: str,
+    now: datetime,
+    office: Sequence[PersonView] | None = None,
+) -> None:
+    """A private note to every office member; automatic notes wait for the end of quiet hours."""
+    not_before = policy.after_quiet(now) if kind in AUTOMATIC_KINDS else None
+    for person in office if office is not None else await directory.office_staff(session):
+        await queue(
+            session,
+            policy,
+            to_id=person.wechat_id,
+            text=text,
+            key=f"{key}:{person.wechat_id}",
+            kind=kind,
+            now=now,
+            not_before=not_before,
+        )

@@ -21,6 +21,7 @@ class Outcome:
     notice_id: int
     due: datetime
     state: State
+    field: str = "receipt"  # receipt | feedback
 
 
 @dataclass(frozen=True)
@@ -30,13 +31,7 @@ class Proposal:
     notice_ids: tuple[int, ...]
     at: datetime
     key: str  # stable identity: the same proposal is never made twice
-
-
-def outcome_state(done_at: datetime | None, due: datetime, now: datetime) -> State:
-    """On time if it came by the due time; a lapse once the due time has passed without it."""
-    if done_at is not None and done_at <= due:
-        return "ok"
-    return "lapse" if now >= due else "undecided"
+    lapses: tuple[tuple[int, str], ...] = ()  # the (notice id, field) lapses it cites
 
 
 def consecutive_lapses(
@@ -61,9 +56,9 @@ def consecutive_lapses(
         run.append(outcome)
         if len(run) == 2:
             ids = tuple(o.notice_id for o in run)
-            proposals.append(
-                Proposal(WRITTEN, basis, ids, max(o.due for o in run), f"{unit_id}:{basis}:{ids[0]}-{ids[1]}")
-            )
+            key = f"{unit_id}:{basis}:{ids[0]}-{ids[1]}"
+            cited = tuple((o.notice_id, o.field) for o in run)
+            proposals.append(Proposal(WRITTEN, basis, ids, max(o.due for o in run), key, cited))
             run = []
     return proposals
 
@@ -91,5 +86,6 @@ def quarterly_count(
             counted = items[:threshold]
             ids = tuple(dict.fromkeys(o.notice_id for o in counted))
             key = f"{unit_id}:count:{year}Q{quarter}:{'-'.join(map(str, ids))}"
-            proposals.append(Proposal(CRITICISM, "count", ids, counted[-1].due, key))
+            cited = tuple((o.notice_id, o.field) for o in counted)
+            proposals.append(Proposal(CRITICISM, "count", ids, counted[-1].due, key, cited))
     return proposals

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
-from handlers.context import WEEKDAYS, Policy
+from handlers.messages import IncomingMessage
+from handlers.policy import WEEKDAYS, Policy
 from storage.directory import UnitView
 from storage.flags import FlagView
 from storage.notices import AssignmentView, NoticeView
-from storage.status import FEEDBACK_KIND_LABELS, FEEDBACK_LABELS, NOTICE_STATUS_LABELS, RECEIPT_LABELS
+from storage.status import FEEDBACK_KIND_LABELS, NOTICE_STATUS_LABELS, Obligation, Standing, label
 
-# Status labels live in storage.status so the ledger exports and the chat answers say the same thing.
+# Status labels live in storage.status (the rule book) so the ledger exports and the chat answers agree.
 
 
 def units_line(names: Sequence[str]) -> str:
@@ -88,29 +89,36 @@ def reminder(
     return "\n".join(lines)
 
 
-def receipt_state(policy: Policy, a: AssignmentView, now_status: str) -> str:
-    if a.excused:
-        return f"{RECEIPT_LABELS['excused']}（{a.excuse_reason or ''}）"
-    if a.received_at is None:
-        return RECEIPT_LABELS["missed"] if now_status == "missed" else RECEIPT_LABELS["pending"]
-    late = "（逾期）" if now_status == "late" else ""
-    return f"{policy.show(a.received_at)} 签收{late}"
+def receipt_state(policy: Policy, a: AssignmentView, receipt: Obligation) -> str:
+    """A unit's receipt as /查询 shows it: the time it came and whether that was late, or the status."""
+    if receipt.status == "excused":
+        return f"{label('receipt', 'excused')}（{a.excuse_reason or ''}）"
+    if receipt.came_at is None:
+        return label("receipt", receipt.status)
+    notes = {"late": "（逾期）", "unreached": "（送达晚于时限，不计逾期）"}
+    return f"{policy.show(receipt.came_at)} 签收{notes.get(receipt.status, '')}"
 
 
 def notice_detail(
-    policy: Policy, notice: NoticeView, rows: Sequence[tuple[AssignmentView, str, str]], names: dict[str, str]
+    policy: Policy, notice: NoticeView, rows: Sequence[tuple[AssignmentView, Standing]], names: dict[str, str]
 ) -> str:
-    """One notice: who received when, who has not, and the feedback; rows carry (assignment, receipt, feedback status)."""
-    received = sum(1 for a, _, _ in rows if a.received_at is not None)
+    """One notice: who received when, who has not, and the feedback, as the rule book judges them."""
+    received = sum(1 for a, _ in rows if a.received_at is not None)
     lines = [
         f"{notice.number}《{notice.title}》［{NOTICE_STATUS_LABELS.get(notice.status, notice.status)}］",
         f"下发：{policy.show(notice.issued_at)}；签收时限：{policy.show(notice.receipt_due)}；反馈时限：{policy.show(notice.feedback_due)}",
         f"签收 {received}/{len(rows)}：",
     ]
-    for a, receipt_status, feedback_status in rows:
+    for a, judged in rows:
         by = f"（{names.get(a.receipt_by, a.receipt_by)}）" if a.receipt_by else ""
+        own = []
+        if a.own_receipt_due:
+            own.append(f"本单位签收时限 {policy.show(a.receipt_due)}")
+        if a.own_feedback_due:
+            own.append(f"本单位反馈时限 {policy.show(a.feedback_due)}")
+        extra = f"（{'；'.join(own)}）" if own else ""
         lines.append(
-            f"· {a.unit_name}：{receipt_state(policy, a, receipt_status)}{by}｜反馈：{FEEDBACK_LABELS.get(feedback_status, feedback_status)}"
+            f"· {a.unit_name}：{receipt_state(policy, a, judged.receipt)}{by}｜反馈：{label('feedback', judged.feedback.status)}{extra}"
         )
         for entry in a.feedback:
             lines.append(f"    {policy.show(entry.at)} {FEEDBACK_KIND_LABELS[entry.kind]}：{entry.text}")
@@ -151,6 +159,13 @@ def ask_which_notice(policy: Policy, name: str, quoted: str, candidates: Sequenc
     return (
         f"{name}，您的回复“{quoted}”对应哪一份通知？请注明编号再回复一次，如“{example}号收到”或“{example}号已完成”。"
         + (f"\n目前待办：{options}" if options else "")
+    )
+
+
+def names_another_unit(name: str, quoted: str, others: Sequence[str]) -> str:
+    return (
+        f"{name}，您的回复“{quoted}”提到了{units_line(others)}，没有记为本单位的签收或反馈。"
+        f"{units_line(others)}的签收或反馈请由其联络员回复；本单位的请直接回复，如“12号收到”。"
     )
 
 
@@ -232,12 +247,37 @@ def nothing_to_remind(notice: NoticeView, owing: Sequence[str]) -> str:
     return f"{notice.number} 待办单位（{units_line(owing)}）没有在群内的联络员，无法催办，请另行联系。"
 
 
-def reminded(notice: NoticeView, room_count: int) -> str:
-    return f"已催办 {notice.number}，发送到 {room_count} 个群。"
+def reminded(
+    notice: NoticeView, room_count: int, reposted: Sequence[str], reposted_late: Sequence[str]
+) -> str:
+    lines = [f"已催办 {notice.number}，发送到 {room_count} 个群。" if room_count else f"{notice.number}："]
+    if reposted:
+        lines.append(f"此前未送达的 {units_line(reposted)} 现已有在群内的联络员，已补发通知。")
+    if reposted_late:
+        lines.append(
+            f"{units_line(reposted_late)} 的签收时限已过，补发后签收不计逾期；如需重新规定时限，请用 /延期。"
+        )
+    return "\n".join(lines)
+
+
+def notice_repost(policy: Policy, notice: NoticeView, unit_names: Sequence[str]) -> str:
+    return notice_post(policy, notice, unit_names).replace("【督办通知单】", "【督办通知单（补发）】", 1)
 
 
 def closed(notice: NoticeView) -> str:
     return f"已销号：{notice.number}《{notice.title}》。"
+
+
+def close_needs_confirmation(notice: NoticeView, receipt: Sequence[str], feedback: Sequence[str]) -> str:
+    lines = [f"{notice.number}《{notice.title}》还有单位未办完："]
+    if receipt:
+        lines.append(f"未签收：{units_line(receipt)}")
+    if feedback:
+        lines.append(f"未反馈：{units_line(feedback)}")
+    lines.append(
+        f"销号后这些单位不再需要签收或反馈，尚未到期的不计逾期。确认销号请发送：/销号 {notice.seq} 确认"
+    )
+    return "\n".join(lines)
 
 
 def withdrawn(notice: NoticeView, room_count: int, revoked: Sequence[FlagView]) -> str:
@@ -307,6 +347,16 @@ def person_ambiguous(token: str, matches: Sequence[tuple[str, str]]) -> str:
     return f"“{token}”对应多人：{listed}。请改写微信号。"
 
 
+def span(length: timedelta) -> str:
+    """A time left, as people say it: 2小时, 1小时30分钟, 30分钟, 不到1分钟."""
+    hours, minutes = divmod(int(length.total_seconds() // 60), 60)
+    if not hours and not minutes:
+        return "不到1分钟"
+    if hours and not minutes:
+        return f"{hours}小时"
+    return f"{hours}小时{minutes}分钟" if hours else f"{minutes}分钟"
+
+
 def pre_deadline(
     policy: Policy,
     notice: NoticeView,
@@ -315,14 +365,7 @@ def pre_deadline(
     offset: timedelta,
     unit_names: Sequence[str],
 ) -> str:
-    hours, minutes = divmod(int(offset.total_seconds() // 60), 60)
-    left = (
-        f"{hours}小时"
-        if hours and not minutes
-        else f"{hours}小时{minutes}分钟"
-        if hours
-        else f"{minutes}分钟"
-    )
+    left = span(offset)
     if field == "receipt":
         return (
             f"【签收提醒】{notice.number}《{notice.title}》签收时限为 {policy.show(due)}（约还有{left}）。\n"
@@ -335,19 +378,42 @@ def pre_deadline(
 
 
 def daily_broadcast(
-    policy: Policy, day: date, lines: Sequence[tuple[NoticeView, Sequence[AssignmentView]]]
+    policy: Policy, day: date, lines: Sequence[tuple[NoticeView, Sequence[AssignmentView]]], now: datetime
 ) -> str:
     out = [f"【每日督办提醒】{day.month}月{day.day}日（周{WEEKDAYS[day.weekday()]}）"]
     for index, (notice, rows) in enumerate(lines, 1):
         out.append(f"{index}. {notice.number}《{notice.title}》")
-        receipt = [a.unit_name for a in rows if a.owes_receipt]
-        feedback = [a.unit_name for a in rows if a.owes_feedback]
+        receipt = [a.unit_name for a in rows if a.standing(now).receipt.owed]
+        feedback = [a.unit_name for a in rows if a.standing(now).feedback.owed]
         if receipt:
             out.append(f"   未签收：{units_line(receipt)}（签收时限 {policy.show(notice.receipt_due)}）")
         if feedback:
             out.append(f"   未反馈：{units_line(feedback)}（反馈时限 {policy.show(notice.feedback_due)}）")
     out.append("请以上单位联络员抓紧办理：签收请回复“编号+收到”，如“12号收到”；落实情况请直接在群内反馈。")
     return "\n".join(out)
+
+
+def deadline_note(
+    policy: Policy,
+    notice: NoticeView,
+    field: str,
+    due: datetime,
+    on_time: int,
+    missed: Sequence[str],
+    unreached: Sequence[str],
+) -> str:
+    """To the office, once a deadline has passed: who missed it, who the notice never reached."""
+    verb = "签收" if field == "receipt" else "反馈"
+    lines = [f"【时限已到】{notice.number}《{notice.title}》{due_label(field)} {policy.show(due)} 已到"]
+    if missed:
+        lines.append(f"逾期未{verb}：{units_line(missed)}")
+    if unreached:
+        lines.append(
+            f"未送达（没有已绑定且在群内的联络员，或通知未能发出；不计逾期）：{units_line(unreached)}。"
+            "绑定联络员后可用 /催办 补发。"
+        )
+    lines.append(f"按时{verb}：{on_time}个单位。")
+    return "\n".join(lines)
 
 
 BASIS_TEXT = {
@@ -363,19 +429,28 @@ def flag_line(policy: Policy, flag: FlagView) -> str:
     return f"#{flag.id} {flag.unit_name} {flag.kind}（{BASIS_TEXT.get(flag.basis, flag.basis)}{notices_text}，{policy.show(flag.at)}）"
 
 
-def flag_proposal(policy: Policy, flag: FlagView, items: Sequence[tuple[NoticeView, AssignmentView]]) -> str:
+def flag_proposal(
+    policy: Policy, flag: FlagView, items: Sequence[tuple[NoticeView, AssignmentView]], now: datetime
+) -> str:
+    """The proposal to the office: exactly the lapses it cites, each with its deadline and what came when."""
     lines = [f"【处理建议 #{flag.id}】{flag.unit_name} 拟作 {flag.kind}", f"依据：{BASIS_TEXT[flag.basis]}"]
-    for notice, a in items:
-        if flag.basis in {"receipt", "count"} and (a.received_at is None or a.received_at > a.receipt_due):
-            got = f"{policy.show(a.received_at)} 才签收" if a.received_at else "至今未签收"
-            lines.append(f"· {notice.number}《{notice.title}》签收时限 {policy.show(a.receipt_due)}，{got}")
-        if flag.basis in {"feedback", "count"} and a.feedback_due is not None:
-            first = a.feedback[0].at if a.feedback else None
-            if first is None or first > a.feedback_due:
-                got = f"{policy.show(first)} 才反馈" if first else "至今未反馈"
-                lines.append(
-                    f"· {notice.number}《{notice.title}》反馈时限 {policy.show(a.feedback_due)}，{got}"
-                )
+    cited = flag.lapses or tuple(
+        (n.id, field) for n, _ in items for field in ("receipt", "feedback") if flag.basis in (field, "count")
+    )
+    by_id = {n.id: a for n, a in items}
+    notice_of = {n.id: n for n, _ in items}
+    for notice_id, field in cited:
+        if notice_id not in by_id:
+            continue
+        obligation = by_id[notice_id].standing(now).of(field)
+        if not obligation.lapse:
+            continue
+        notice = notice_of[notice_id]
+        verb = "签收" if field == "receipt" else "反馈"
+        got = f"{policy.show(obligation.came_at)} 才{verb}" if obligation.came_at else f"至今未{verb}"
+        lines.append(
+            f"· {notice.number}《{notice.title}》{due_label(field)} {policy.show(obligation.due)}，{got}"
+        )
     lines.append(f"确认请发送：/处理 确认 {flag.id}\n撤销请发送：/处理 撤销 {flag.id} 原因：<原因>")
     return "\n".join(lines)
 
@@ -472,9 +547,61 @@ def proposal_decided(policy: Policy, flag: FlagView, *, confirmed: bool, reason:
     return f"{verb}：{flag_line(policy, flag)}"
 
 
-def connection_lost(policy: Policy, when: datetime, *, logged_out: bool, detail: str) -> str:
-    what = "微信账号已退出登录" if logged_out else "微信连接中断"
+def logged_out(policy: Policy, when: datetime, *, detail: str) -> str:
     return (
-        f"{policy.show(when)} {what}（{detail}）。恢复后，期间未发出的消息会按顺序补发，不会重复；"
-        "发送途中断线、无法确认是否送达的消息不会重发，会另行告知。"
+        f"{policy.show(when)} 微信账号已退出登录（{detail}）。请尽快重新扫码登录；恢复后，期间未发出的消息会按顺序补发，"
+        "不会重复；这段时间里联络员的回复可能没有收到，机器人会请他们重新回复。"
+    )
+
+
+# Reports about the bot's own working (bot/sender.py, bot/intake.py, bot/presence.py).
+
+SEND_GAVE_UP = "多次发送失败，已放弃"
+SEND_UNCERTAIN = "发送途中连接中断，无法确认是否送达；为避免重复，没有再发"
+
+
+def send_report(room_id: str | None, to_id: str | None, text: str, what: str, error: str) -> str:
+    """To the office: a message did not go out normally."""
+    where = f"群 {room_id}" if room_id else f"{to_id}（私聊）"
+    return f"有一条发往{where}的消息{what}：\n{text[:80]}\n错误：{error}"
+
+
+def message_failed(policy: Policy, message: IncomingMessage) -> str:
+    where = f"群“{message.room_topic or message.room_id}”中" if message.room_id else "私聊中"
+    return (
+        f"{where} {message.display_name} {policy.show(message.at)} 的消息“{message.text[:60]}”处理时出错，"
+        "没有记录。请核对后手工处理，并把此情况告诉技术人员（详见日志）。"
+    )
+
+
+def message_lost(message_id: str, reason: str) -> str:
+    return (
+        f"收到了一条消息（id {message_id}），但其内容已无法从微信网关取回（{reason}），没有记录。"
+        "如有联络员反映回复未被记录，请让其重新回复。"
+    )
+
+
+def database_trouble(policy: Policy, since: datetime, problem: str) -> str:
+    return (
+        f"督办助手的数据库自 {policy.show(since)} 起无法写入（{problem}）。"
+        "收到的消息暂存待处理，恢复后会按顺序补记；请通知技术人员检查磁盘空间和数据库。"
+    )
+
+
+def database_recovered(policy: Policy, since: datetime, now: datetime) -> str:
+    return f"督办助手的数据库已恢复（{policy.show(since)} 至 {policy.show(now)} 无法写入），期间收到的消息已按顺序补记。"
+
+
+def downtime_post(policy: Policy, start: datetime, end: datetime) -> str:
+    return (
+        f"【系统提示】督办助手 {policy.show(start)} 至 {policy.show(end)} 离线，这段时间里的回复可能没有收到。"
+        "这段时间回复过“收到”或反馈落实情况的联络员，请再回复一次（如“12号收到”）。"
+    )
+
+
+def downtime_office(policy: Policy, start: datetime, end: datetime, rooms: int) -> str:
+    asked = f"已在 {rooms} 个群请这段时间回复过的联络员重新回复。" if rooms else "目前没有单位欠签收或反馈。"
+    return (
+        f"督办助手 {policy.show(start)} 至 {policy.show(end)} 离线（程序未运行或微信连接中断），"
+        f"这段时间里的回复可能没有收到。{asked}期间未发出的消息已按顺序补发。"
     )

@@ -108,3 +108,25 @@ def _keys(text: str) -> set[str]:
     keys |= {key.removeprefix(_COUNTY) for key in keys}
     keys |= {key.removesuffix(_GOVERNMENT) for key in keys}
     return {key for key in keys if len(key) >= _MIN_KEY}
+
+
+def units_named(text: str, units: Sequence[UnitNames]) -> set[int]:
+    """The units a free text names (by official name or short name), longest name first.
+
+    A name inside a longer one that was also found ("城关" inside "城关镇") does not count by itself.
+    """
+    compact = _compact(text)
+    spans: list[tuple[int, int, int]] = []  # (start, end, unit id)
+    for unit in units:
+        for known in {_compact(name) for name in (unit.name, *unit.aliases)}:
+            if len(known) < _MIN_KEY:
+                continue
+            start = compact.find(known)
+            while start != -1:
+                spans.append((start, start + len(known), unit.id))
+                start = compact.find(known, start + 1)
+    return {
+        unit_id
+        for start, end, unit_id in spans
+        if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans)
+    }

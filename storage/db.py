@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -15,6 +16,32 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+_RINGS = "duban.rings"  # session.info key: the doorbells to ring once the transaction has committed
+
+
+class Doorbell:
+    """Wakes the one task that waits for new rows in a table (the outbox sender, the inbox handler)."""
+
+    def __init__(self) -> None:
+        self._rung = asyncio.Event()
+
+    def ring(self) -> None:
+        self._rung.set()
+
+    def clear(self) -> None:
+        """Call before looking at the table, so a ring during the look is not lost."""
+        self._rung.clear()
+
+    async def wait(self, seconds: float | None) -> None:
+        """Until the bell rings (or has rung since `clear`), or `seconds` pass (None: no limit)."""
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(seconds):
+                await self._rung.wait()
+
+
+def ring_after_commit(session: AsyncSession, bell: str) -> None:
+    """Ring `bell` of the database once this session's transaction commits (never on a rollback)."""
+    session.info.setdefault(_RINGS, set()).add(bell)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -33,6 +60,11 @@ class Database:
         self.is_sqlite = engine.dialect.name == "sqlite"
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
         self._write_lock = asyncio.Lock()
+        self._bells: dict[str, Doorbell] = {}
+
+    def bell(self, name: str) -> Doorbell:
+        """The doorbell rung after every commit that added rows someone waits for (see `ring_after_commit`)."""
+        return self._bells.setdefault(name, Doorbell())
 
     @classmethod
     def from_url(cls, url: str) -> Database:
@@ -47,8 +79,11 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """One session in one transaction: committed on success, rolled back on error."""
-        async with self._write_lock, self._sessions() as session, session.begin():
-            yield session
+        async with self._write_lock, self._sessions() as session:
+            async with session.begin():
+                yield session
+            for name in session.info.pop(_RINGS, ()):
+                self.bell(name).ring()
 
     @asynccontextmanager
     async def reader(self) -> AsyncIterator[AsyncSession]:

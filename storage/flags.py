@@ -28,6 +28,7 @@ class FlagView:
     decided_by: str | None
     decided_at: datetime | None
     decision_reason: str | None
+    lapses: tuple[tuple[int, str], ...] = ()  # (notice id, "receipt" | "feedback") it cites
 
 
 async def _views(session: AsyncSession, rows: Sequence[tuple[Flag, str]]) -> list[FlagView]:
@@ -49,6 +50,7 @@ async def _views(session: AsyncSession, rows: Sequence[tuple[Flag, str]]) -> lis
             f.decided_by,
             f.decided_at,
             f.decision_reason,
+            tuple((int(notice_id), str(field)) for notice_id, field in f.lapses),
         )
         for f, unit_name in rows
     ]
@@ -72,6 +74,7 @@ async def create(
     actor: str,
     status: str = "proposed",
     reason: str = "",
+    lapses: Sequence[tuple[int, str]] = (),
 ) -> FlagView:
     """Create a flag; `key` is unique (check `keys` first): each proposal is made exactly once.
 
@@ -85,6 +88,7 @@ async def create(
         kind=kind,
         basis=basis,
         notice_ids=list(notice_ids),
+        lapses=[[notice_id, field] for notice_id, field in lapses],
         at=at,
         status=status,
         reason=reason,
@@ -120,6 +124,7 @@ async def create(
         flag.decided_by,
         flag.decided_at,
         None,
+        tuple(lapses),
     )
 
 

@@ -21,18 +21,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import flags
-from storage.models import Assignment, FeedbackEntry, Notice, Person, Unit
-from storage.status import (
-    FEEDBACK_KIND_LABELS,
-    FEEDBACK_LABELS,
-    NOTICE_STATUS_LABELS,
-    RECEIPT_LABELS,
-    effective_feedback_due,
-    effective_receipt_due,
-    feedback_status,
-    receipt_status,
-)
+from storage import flags, notices
+from storage.models import Notice, Person
+from storage.notices import AssignmentView
+from storage.status import FEEDBACK_KIND_LABELS, NOTICE_STATUS_LABELS, label
 
 LedgerFormat = Literal["json", "csv", "xlsx"]
 
@@ -71,34 +63,17 @@ async def build_ledger(
 ) -> dict[str, Any]:
     """The ledger JSON form; notices by year and seq, units in assignment order, times with tz's offset.
 
-    Statuses are evaluated at ``now``, or for a closed or withdrawn notice at its ``closed_at`` if
-    earlier: once the office has closed a notice nothing more falls due on it.
+    Statuses are the rule book's (`storage.status.standing`) at ``now``: a closed notice is judged as
+    of its closing time, a withdrawn one counts nowhere, a unit the notice never reached is 未送达.
     """
     notice_query = select(Notice).order_by(Notice.year, Notice.seq)
-    assignment_query = (
-        select(Assignment, Unit.name)
-        .join(Unit, Assignment.unit_id == Unit.id)
-        .join(Notice, Assignment.notice_id == Notice.id)
-        .order_by(Assignment.id)
-    )
-    feedback_query = (
-        select(FeedbackEntry)
-        .join(Assignment, FeedbackEntry.assignment_id == Assignment.id)
-        .join(Notice, Assignment.notice_id == Notice.id)
-        .order_by(FeedbackEntry.at, FeedbackEntry.id)
-    )
     if year is not None:
         notice_query = notice_query.where(Notice.year == year)
-        assignment_query = assignment_query.where(Notice.year == year)
-        feedback_query = feedback_query.where(Notice.year == year)
-
-    notices = list(await session.scalars(notice_query))
-    assignments: dict[int, list[tuple[Assignment, str]]] = {}
-    for assignment, unit_name in await session.execute(assignment_query):
-        assignments.setdefault(assignment.notice_id, []).append((assignment, unit_name))
-    feedback: dict[int, list[FeedbackEntry]] = {}
-    for entry in await session.scalars(feedback_query):
-        feedback.setdefault(entry.assignment_id, []).append(entry)
+    notice_rows = list(await session.scalars(notice_query))
+    by_notice: dict[int, list[AssignmentView]] = {}
+    rows = await notices.assignments(session, notice_ids=[n.id for n in notice_rows])
+    for row in sorted(rows, key=lambda a: a.id):
+        by_notice.setdefault(row.notice_id, []).append(row)
     names: dict[str, str] = {
         wechat_id: name for wechat_id, name in await session.execute(select(Person.wechat_id, Person.name))
     }
@@ -106,26 +81,20 @@ async def build_ledger(
     def name_of(wechat_id: str | None) -> str | None:
         return None if wechat_id is None else names.get(wechat_id) or None
 
-    def unit_entry(notice: Notice, assignment: Assignment, unit_name: str) -> dict[str, Any]:
-        as_of = now
-        if notice.status != "open" and notice.closed_at is not None:
-            as_of = min(now, notice.closed_at)
-        receipt_due = effective_receipt_due(assignment, notice)
-        feedback_due = effective_feedback_due(assignment, notice)
-        entries = feedback.get(assignment.id, [])
+    def unit_entry(a: AssignmentView) -> dict[str, Any]:
+        judged = a.standing(now)
         return {
-            "unit": unit_name,
-            "receipt_due": _iso(receipt_due, tz),
-            "received_at": _iso(assignment.received_at, tz),
-            "receipt_by": assignment.receipt_by,
-            "receipt_by_name": name_of(assignment.receipt_by),
-            "receipt_status": receipt_status(assignment.received_at, receipt_due, assignment.excused, as_of),
-            "feedback_due": _iso(feedback_due, tz),
-            "feedback_status": feedback_status(
-                [entry.at for entry in entries], feedback_due, assignment.excused, as_of
-            ),
-            "excused": assignment.excused,
-            "excuse_reason": assignment.excuse_reason,
+            "unit": a.unit_name,
+            "receipt_due": _iso(a.receipt_due, tz),
+            "reached_at": _iso(a.reached_at, tz),
+            "received_at": _iso(a.received_at, tz),
+            "receipt_by": a.receipt_by,
+            "receipt_by_name": name_of(a.receipt_by),
+            "receipt_status": judged.receipt.status,
+            "feedback_due": _iso(a.feedback_due, tz),
+            "feedback_status": judged.feedback.status,
+            "excused": a.excused,
+            "excuse_reason": a.excuse_reason,
             "feedback": [
                 {
                     "at": _iso(entry.at, tz),
@@ -134,7 +103,7 @@ async def build_ledger(
                     "by_name": name_of(entry.by),
                     "text": entry.text,
                 }
-                for entry in entries
+                for entry in a.feedback
             ],
         }
 
@@ -155,11 +124,9 @@ async def build_ledger(
                 "feedback_due": _iso(notice.feedback_due, tz),
                 "closed_at": _iso(notice.closed_at, tz),
                 "body": notice.body,
-                "units": [
-                    unit_entry(notice, a, unit_name) for a, unit_name in assignments.get(notice.id, [])
-                ],
+                "units": [unit_entry(a) for a in by_notice.get(notice.id, [])],
             }
-            for notice in notices
+            for notice in notice_rows
         ],
         "flags": await _flags(session, year=year, tz=tz),
     }
@@ -233,9 +200,9 @@ def ledger_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
                     _local(unit.get("receipt_due", notice["receipt_due"])),
                     _local(unit["received_at"]),
                     unit.get("receipt_by_name") or unit["receipt_by"] or "",
-                    RECEIPT_LABELS.get(unit["receipt_status"], unit["receipt_status"]),
+                    label("receipt", unit["receipt_status"]),
                     _local(unit.get("feedback_due", notice["feedback_due"])),
-                    FEEDBACK_LABELS.get(unit["feedback_status"], unit["feedback_status"]),
+                    label("feedback", unit["feedback_status"]),
                     len(entries),
                     _local(latest["at"]) if latest else None,
                     FEEDBACK_KIND_LABELS.get(latest["kind"], latest["kind"]) if latest else "",

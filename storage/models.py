@@ -15,6 +15,7 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UTCDateTime,
         dict[str, Any]: JSON,
+        dict[str, Any] | None: JSON,
         list[Any]: JSON,
     }
 
@@ -106,6 +107,17 @@ class Assignment(Base):
     excuse_reason: Mapped[str | None] = mapped_column(Text)
     excused_by: Mapped[str | None] = mapped_column(String(200))
     excused_at: Mapped[datetime | None]
+    reached_at: Mapped[datetime | None]  # when a post carrying the notice to the unit's liaison was sent
+
+
+class Delivery(Base):
+    """Which outbox message carries which assignment's notice to the unit (a post, or a re-post)."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (UniqueConstraint("assignment_id", "outbox_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"), index=True)
+    outbox_id: Mapped[int] = mapped_column(ForeignKey("outbox.id", ondelete="CASCADE"), index=True)
 
 
 class FeedbackEntry(Base):
@@ -121,12 +133,31 @@ class FeedbackEntry(Base):
     message_id: Mapped[str] = mapped_column(String(200))
 
 
-class ProcessedMessage(Base):
-    """Inbound message ids already handled, so a redelivered message changes nothing."""
+class InboxMessage(Base):
+    """Every inbound message, written before anything acts on it and handled from here in arrival order.
 
-    __tablename__ = "processed_messages"
-    message_id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    processed_at: Mapped[datetime]
+    announced: only its id is known (a WeChat event; the content is fetched next); ready: the content is
+    here, waiting to be handled; done: handled (or a duplicate, or the bot's own); failed: handling
+    raised an error that retrying cannot cure (the office was told).
+    """
+
+    __tablename__ = "inbox"
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(200), unique=True)
+    arrived_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    payload: Mapped[dict[str, Any] | None]
+    handled_at: Mapped[datetime | None]
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class BotState(Base):
+    """Small facts the running bot keeps across restarts (its last sign of life, say)."""
+
+    __tablename__ = "bot_state"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict[str, Any]]
+    updated_at: Mapped[datetime]
 
 
 class PendingQuestion(Base):
@@ -188,6 +219,7 @@ class Flag(Base):
     kind: Mapped[str] = mapped_column(String(20))  # 书面检查 | 通报批评 | 媒体曝光 | 警示约谈 | 责任追究
     basis: Mapped[str] = mapped_column(String(20))  # receipt | feedback | count | manual
     notice_ids: Mapped[list[Any]]
+    lapses: Mapped[list[Any]]  # the lapses it cites: [notice id, "receipt" | "feedback"] pairs
     at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(20), default="proposed")  # proposed | confirmed | revoked
     reason: Mapped[str] = mapped_column(Text, default="")

@@ -10,8 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
-from storage.models import Assignment, FeedbackEntry, Notice, OutboxMessage, Unit
-from storage.status import feedback_status, receipt_status
+from storage.models import Assignment, Delivery, FeedbackEntry, Notice, OutboxMessage, Unit
+from storage.status import Facts, Standing, standing
+
+# Outbox states in which a post may still reach (or may have reached) the unit.
+LIVE_POSTS = ("pending", "sending", "sent", "unknown")
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class FeedbackView:
 
 @dataclass(frozen=True)
 class AssignmentView:
+    """One notice × one unit as recorded; `standing(now)` judges it by the rule book."""
+
     id: int
     notice_id: int
     unit_id: int
@@ -51,25 +56,43 @@ class AssignmentView:
     excused: bool
     excuse_reason: str | None
     feedback: tuple[FeedbackView, ...]
+    notice_status: str = "open"
+    closed_at: datetime | None = None
+    reached_at: datetime | None = None
+    routed: bool = False  # a post carrying the notice to the unit is on its way or may have arrived
+    own_receipt_due: bool = False  # the unit has its own (extended) receipt deadline
+    own_feedback_due: bool = False
 
     @property
-    def owes_receipt(self) -> bool:
+    def awaiting_receipt(self) -> bool:
+        """No receipt recorded yet (and not excused): a liaison's 收到 can still apply to it."""
         return not self.excused and self.received_at is None
-
-    @property
-    def owes_feedback(self) -> bool:
-        return not self.excused and self.feedback_due is not None and not self.feedback
 
     @property
     def done(self) -> bool:
         return any(entry.kind == "done" for entry in self.feedback)
 
-    def statuses(self, now: datetime) -> tuple[str, str]:
-        """(receipt status, feedback status) as the ledger defines them, at `now`."""
-        return (
-            receipt_status(self.received_at, self.receipt_due, self.excused, now),
-            feedback_status([f.at for f in self.feedback], self.feedback_due, self.excused, now),
+    def facts(self) -> Facts:
+        return Facts(
+            notice_status=self.notice_status,
+            closed_at=self.closed_at,
+            receipt_due=self.receipt_due,
+            feedback_due=self.feedback_due,
+            received_at=self.received_at,
+            feedback_times=tuple(f.at for f in self.feedback),
+            excused=self.excused,
+            reached_at=self.reached_at,
+            routed=self.routed,
         )
+
+    def standing(self, now: datetime) -> Standing:
+        """Receipt and feedback as the rule book judges them at `now`."""
+        return standing(self.facts(), now)
+
+    def owes(self, now: datetime) -> bool:
+        """Still owes its receipt or its feedback at `now` (what reminders and broadcasts name)."""
+        judged = self.standing(now)
+        return judged.receipt.owed or judged.feedback.owed
 
 
 def _view(notice: Notice) -> NoticeView:
@@ -184,6 +207,14 @@ async def assignments(
     rows = (await session.execute(query)).all()
     ids = [a.id for a, _, _ in rows]
     entries: dict[int, list[FeedbackView]] = {}
+    routed: set[int] = set()
+    if ids:
+        posts = (
+            select(Delivery.assignment_id)
+            .join(OutboxMessage, Delivery.outbox_id == OutboxMessage.id)
+            .where(Delivery.assignment_id.in_(ids), OutboxMessage.status.in_(LIVE_POSTS))
+        )
+        routed = set((await session.scalars(posts)).all())
     if ids:
         feedback_query = (
             select(FeedbackEntry)
@@ -207,6 +238,12 @@ async def assignments(
             a.excused,
             a.excuse_reason,
             tuple(entries.get(a.id, ())),
+            n.status,
+            n.closed_at,
+            a.reached_at,
+            a.id in routed,
+            a.receipt_due is not None,
+            a.feedback_due is not None,
         )
         for a, n, unit_name in rows
     ]

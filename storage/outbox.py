@@ -1,14 +1,24 @@
-"""The durable outbox: messages are queued in the same transaction as the change that caused them."""
+"""The durable outbox: messages are queued in the same transaction as the change that caused them.
+
+Queueing rings the database's "outbox" doorbell once the transaction commits, so the sender wakes up
+whatever queued the message (a reply, a scheduled duty, a status change, a retry).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Notice, OutboxMessage
+from storage.db import ring_after_commit
+from storage.models import Assignment, Delivery, Notice, OutboxMessage
+
+BELL = "outbox"
+# Automatic messages about a notice that lose their point once it is closed or withdrawn.
+STALE_WHEN_CLOSED = ("reminder",)
 
 
 @dataclass(frozen=True)
@@ -37,52 +47,68 @@ async def enqueue(
     now: datetime,
     notice_id: int | None = None,
     not_before: datetime | None = None,
+    reaches: Sequence[int] = (),
 ) -> bool:
-    """Queue a message unless one with the same dedup key was ever queued; True when queued."""
+    """Queue a message unless one with the same dedup key was ever queued; True when queued.
+
+    `reaches`: the assignments whose notice this message carries to the unit (a notice post); when it
+    is sent, those units count as reached.
+    """
     exists = await session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedup_key == dedup_key))
     if exists is not None:
         return False
-    session.add(
-        OutboxMessage(
-            dedup_key=dedup_key,
-            kind=kind,
-            room_id=room_id,
-            to_id=to_id,
-            text=text,
-            mentions=list(mentions),
-            notice_id=notice_id,
-            status="pending",
-            attempts=0,
-            created_at=now,
-            not_before=not_before or now,
-        )
+    row = OutboxMessage(
+        dedup_key=dedup_key,
+        kind=kind,
+        room_id=room_id,
+        to_id=to_id,
+        text=text,
+        mentions=list(mentions),
+        notice_id=notice_id,
+        status="pending",
+        attempts=0,
+        created_at=now,
+        not_before=not_before or now,
     )
+    session.add(row)
     await session.flush()
+    session.add_all(Delivery(assignment_id=assignment_id, outbox_id=row.id) for assignment_id in reaches)
+    ring_after_commit(session, BELL)
     return True
+
+
+def _queued(r: OutboxMessage) -> QueuedMessage:
+    return QueuedMessage(
+        r.id,
+        r.dedup_key,
+        r.kind,
+        r.room_id,
+        r.to_id,
+        r.text,
+        tuple(r.mentions),
+        r.notice_id,
+        r.attempts,
+        r.not_before,
+    )
 
 
 async def queued(session: AsyncSession, *, status: str) -> list[QueuedMessage]:
     """Messages in one status (pending: waiting to be sent), oldest first."""
-    rows = (
-        await session.scalars(
-            select(OutboxMessage).where(OutboxMessage.status == status).order_by(OutboxMessage.id)
-        )
-    ).all()
-    return [
-        QueuedMessage(
-            r.id,
-            r.dedup_key,
-            r.kind,
-            r.room_id,
-            r.to_id,
-            r.text,
-            tuple(r.mentions),
-            r.notice_id,
-            r.attempts,
-            r.not_before,
-        )
-        for r in rows
-    ]
+    rows = await session.scalars(
+        select(OutboxMessage).where(OutboxMessage.status == status).order_by(OutboxMessage.id)
+    )
+    return [_queued(r) for r in rows.all()]
+
+
+async def get(session: AsyncSession, outbox_id: int) -> QueuedMessage | None:
+    row = await session.get(OutboxMessage, outbox_id)
+    return None if row is None else _queued(row)
+
+
+async def status_of(session: AsyncSession, outbox_id: int) -> tuple[str, datetime] | None:
+    """(status, not_before) of one message."""
+    row = await session.get(OutboxMessage, outbox_id)
+    return None if row is None else (row.status, row.not_before)
 
 
 async def stale_reminders(session: AsyncSession) -> set[int]:
@@ -90,7 +116,11 @@ async def stale_reminders(session: AsyncSession) -> set[int]:
     rows = await session.scalars(
         select(OutboxMessage.id)
         .join(Notice, OutboxMessage.notice_id == Notice.id)
-        .where(OutboxMessage.status == "pending", OutboxMessage.kind == "reminder", Notice.status != "open")
+        .where(
+            OutboxMessage.status == "pending",
+            OutboxMessage.kind.in_(STALE_WHEN_CLOSED),
+            Notice.status != "open",
+        )
     )
     return set(rows.all())
 
@@ -100,12 +130,29 @@ async def drop(session: AsyncSession, ids: set[int], *, reason: str) -> None:
         row.status, row.last_error = "dropped", reason
 
 
+async def claim(session: AsyncSession, outbox_id: int) -> bool:
+    """Take a pending message for sending (pending → sending); False when someone else took it."""
+    claimed = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == outbox_id, OutboxMessage.status == "pending")
+        .values(status="sending")
+    )
+    return bool(getattr(claimed, "rowcount", 0))
+
+
 async def mark_sent(
     session: AsyncSession, outbox_id: int, *, at: datetime, transport_message_id: str
 ) -> None:
+    """The message went out; the units whose notice it carries are reached now (if not before)."""
     row = await session.get_one(OutboxMessage, outbox_id)
     row.status, row.sent_at, row.transport_message_id = "sent", at, transport_message_id
     row.attempts += 1
+    carried = select(Delivery.assignment_id).where(Delivery.outbox_id == outbox_id)
+    await session.execute(
+        update(Assignment)
+        .where(Assignment.id.in_(carried), Assignment.reached_at.is_(None))
+        .values(reached_at=at)
+    )
 
 
 async def mark_failed_attempt(
@@ -119,6 +166,7 @@ async def mark_failed_attempt(
         row.status = "failed"
     else:
         row.status, row.not_before = "pending", retry_at
+        ring_after_commit(session, BELL)
 
 
 async def mark_unknown(session: AsyncSession, outbox_id: int, *, error: str) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from bot.config import load_config
 from bot.replay import run_scenario
+from handlers.outgoing import AUTOMATIC_KINDS
 
 DAY = "2026-11-25"  # a Wednesday, an ordinary working day
 TZ = "+08:00"
@@ -165,22 +166,9 @@ def publish(
     return office(when, "\n".join(lines), id=id)
 
 
-# First-line markers of what the scheduler sends on its own (reminders, broadcasts, penalty proposals,
-# bulletins, the calendar warning). Flow tests look at what the bot sends in answer to messages; the
-# scheduled messages are kept apart so that a tick across a deadline does not disturb them.
-SCHEDULED_MARKERS = (
-    "【签收提醒】",
-    "【反馈提醒】",
-    "【每日督办提醒】",
-    "【处理建议",
-    "【督办工作通报】",
-    "法定节假日日历",
-)
-
-
 def is_scheduled(message: Mapping[str, Any]) -> bool:
-    first_line = str(message["text"]).split("\n", 1)[0]
-    return any(marker in first_line for marker in SCHEDULED_MARKERS)
+    """Sent by the bot on its own (reminders, broadcasts, deadline notes, proposals …), by its outbox kind."""
+    return str(message["kind"]) in AUTOMATIC_KINDS
 
 
 @dataclass

@@ -102,8 +102,8 @@ def alternative(section: str, key: str) -> tuple[str, Any]:
     if kind is time:
         shifted = (datetime.combine(date(2026, 1, 1), default) + timedelta(minutes=1)).time()
         return shifted.strftime("%H:%M"), shifted
-    if get_origin(kind) is tuple and get_args(kind)[0] is int:
-        return "5,15", (5, 15)
+    if get_origin(kind) is tuple and get_args(kind)[0] in (int, float):
+        return "5,15.5", (5, 15.5)
     if get_origin(kind) is tuple and get_args(kind)[0] is date:
         return "2026-10-09,2026-10-10", (date(2026, 10, 9), date(2026, 10, 10))
     raise AssertionError(f"add an environment override example for [{section}] {key} to EXPLICIT")

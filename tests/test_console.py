@@ -6,6 +6,7 @@ import io
 from datetime import UTC, datetime
 
 import pytest
+from recording import RecordingInbound
 
 from bot.clock import VirtualClock
 from bot.console import PROMPT, ConsoleTransport, Who, parse_line
@@ -75,17 +76,13 @@ async def run_console(
     text: str, clock: VirtualClock | None = None
 ) -> tuple[list[IncomingMessage], str, Resolver]:
     stdin, stdout = io.StringIO(text), io.StringIO()
-    received: list[IncomingMessage] = []
+    inbound = RecordingInbound()
     resolver = Resolver()
-
-    async def on_message(message: IncomingMessage) -> None:
-        received.append(message)
-
     transport = ConsoleTransport(clock or VirtualClock(T0), resolver, stdin=stdin, stdout=stdout)
-    await transport.start(on_message)
+    await transport.start(inbound)
     await transport.finished.wait()
     await transport.stop()
-    return received, stdout.getvalue(), resolver
+    return inbound.received, stdout.getvalue(), resolver
 
 
 async def test_lines_become_incoming_messages() -> None:

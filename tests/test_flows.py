@@ -784,7 +784,7 @@ async def test_query_list_leaves_out_closed_and_withdrawn_notices(tmp_path: Path
         safety_check("09:00"),
         publish("09:10", "关于做好寒潮天气防范应对工作的通知", "城关镇"),
         publish("09:20", "关于报送2026年度民生实事进展的通知", "东风乡"),
-        office("10:00", "/销号 1"),
+        office("10:00", "/销号 1 确认"),
         office("10:01", "/撤回 2"),
         office("10:02", "/查询"),
     ]
@@ -891,16 +891,51 @@ async def test_remind_with_nothing_owing_says_so(tmp_path: Path) -> None:
 
 
 async def test_close_marks_the_notice_closed(tmp_path: Path) -> None:
-    result = await run([safety_check("09:00"), office("12-02 09:00", "/销号 1")], tmp_path)
+    result = await run([safety_check("09:00"), office("12-02 09:00", "/销号 1 确认")], tmp_path)
 
     assert result.notice(1)["status"] == "closed"
     assert result.notice(1)["closed_at"] == at("12-02 09:00")
     assert has(result.texts_to(OFFICE)[-1], "销号", "督办〔2026〕1号")
 
 
+async def test_close_with_units_still_owing_lists_them_and_waits_for_confirmation(tmp_path: Path) -> None:
+    events = [
+        safety_check("09:00", "城关镇、东风乡、财政局"),
+        say("09:05", CHENGGUAN, "收到"),
+        office("09:30", "/销号 1"),
+        office("09:31", "/查询 1"),
+        office("09:40", "/销号 1 确认"),
+    ]
+    result = await run(events, tmp_path)
+
+    ask, query, done = result.texts_to(OFFICE)[-3:]
+    assert has(ask, "督办〔2026〕1号", "未签收：东风乡、县财政局", "未反馈：城关镇、东风乡、县财政局")
+    assert "/销号 1 确认" in ask
+    assert "办理中" in query  # nothing was closed by the first /销号
+    assert has(done, "已销号", "督办〔2026〕1号")
+    assert result.notice(1)["status"] == "closed"
+    assert result.notice(1)["closed_at"] == at("09:40")
+    # closed before its deadlines: what had not come is not owed and never a lapse
+    assert result.unit(1, "东风乡")["receipt_status"] == "void"
+    assert result.unit(1, "城关镇")["receipt_status"] == "on_time"
+
+
+async def test_close_when_everything_came_in_needs_no_confirmation(tmp_path: Path) -> None:
+    events = [
+        publish("09:00", "关于报送安全生产检查情况的通知", "城关镇", feedback="11月28日17:00"),
+        say("09:05", CHENGGUAN, "收到"),
+        say("11-27 10:00", CHENGGUAN, "已全部完成整改"),
+        office("11-27 11:00", "/销号 1"),
+    ]
+    result = await run(events, tmp_path)
+
+    assert result.notice(1)["status"] == "closed"
+    assert has(result.texts_to(OFFICE)[-1], "已销号")
+
+
 @pytest.mark.parametrize("number", ["1", "1号", "督办〔2026〕1号", "一号"])
 async def test_a_notice_number_may_be_written_several_ways(tmp_path: Path, number: str) -> None:
-    result = await run([safety_check("09:00"), office("10:00", f"/销号 {number}")], tmp_path)
+    result = await run([safety_check("09:00"), office("10:00", f"/销号 {number} 确认")], tmp_path)
 
     assert result.notice(1)["status"] == "closed"
 
@@ -929,8 +964,8 @@ async def test_a_withdrawn_notice_no_longer_takes_receipts(tmp_path: Path) -> No
     [
         ("/撤回 1", "/催办 1", "已撤回"),
         ("/撤回 1", "/延期 1 反馈时限：12月10日17:00", "已撤回"),
-        ("/销号 1", "/催办 1", "已销号"),
-        ("/销号 1", "/撤回 1", "已销号"),
+        ("/销号 1 确认", "/催办 1", "已销号"),
+        ("/销号 1 确认", "/撤回 1", "已销号"),
         ("/撤回 1", "/免责 1 单位：财政局 原因：人员外出培训", "已撤回"),
     ],
 )

@@ -116,6 +116,9 @@ async def _populate(database: Database) -> None:
             excused_at=t("2026-12-06 09:30"),
         )
         a7 = Assignment(notice_id=old.id, unit_id=chengguan.id)
+        for assignment, reached in ((a1, first), (a2, first), (a3, first), (a4, second), (a5, second)):
+            assignment.reached_at = reached.issued_at  # the notice post went out when it was issued
+        a6.reached_at, a7.reached_at = second.issued_at, old.issued_at
         session.add_all([a1, a2, a3, a4, a5, a6, a7])
         await session.flush()
         session.add_all(
@@ -148,10 +151,11 @@ async def _populate(database: Database) -> None:
         )
 
 
-def _unit(unit: str, receipt_due: str, **fields: Any) -> dict[str, Any]:
+def _unit(unit: str, receipt_due: str, reached_at: str, **fields: Any) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "unit": unit,
         "receipt_due": receipt_due,
+        "reached_at": reached_at,
         "received_at": None,
         "receipt_by": None,
         "receipt_by_name": None,
@@ -186,6 +190,7 @@ def _notice(year: int, seq: int, issued_at: str, receipt_due: str, **fields: Any
     return entry
 
 
+FIRST_ISSUED, SECOND_ISSUED = "2026-12-01T09:00:00+08:00", "2026-12-06T09:00:00+08:00"
 EXPECTED_2025 = _notice(
     2025,
     7,
@@ -193,8 +198,8 @@ EXPECTED_2025 = _notice(
     "2025-12-30T17:00:00+08:00",
     status="closed",
     closed_at="2025-12-30T12:00:00+08:00",
-    # closed before its receipt due: evaluated at closing time, so still pending, never missed
-    units=[_unit("城关镇", "2025-12-30T17:00:00+08:00", receipt_status="pending")],
+    # closed before its receipt due: judged at closing time, nothing was due yet, so void (never missed)
+    units=[_unit("城关镇", "2025-12-30T17:00:00+08:00", "2025-12-30T09:00:00+08:00", receipt_status="void")],
 )
 EXPECTED_2026 = [
     _notice(
@@ -207,6 +212,7 @@ EXPECTED_2026 = [
             _unit(
                 "城关镇",
                 "2026-12-01T11:00:00+08:00",
+                FIRST_ISSUED,
                 received_at="2026-12-01T10:30:15+08:00",
                 receipt_by="wxid_wangwu",
                 receipt_by_name="王五",
@@ -233,6 +239,7 @@ EXPECTED_2026 = [
             _unit(
                 "河口镇",
                 "2026-12-01T11:00:00+08:00",
+                FIRST_ISSUED,
                 received_at="2026-12-01T11:00:00+08:00",
                 receipt_by="wxid_zhaoliu",
                 receipt_by_name="赵六",
@@ -252,6 +259,7 @@ EXPECTED_2026 = [
             _unit(
                 "柳林乡",
                 "2026-12-01T11:00:00+08:00",
+                FIRST_ISSUED,
                 feedback_due="2026-12-05T18:00:00+08:00",
                 feedback_status="missed",
             ),
@@ -263,10 +271,13 @@ EXPECTED_2026 = [
         "2026-12-06T09:00:00+08:00",
         "2026-12-06T11:00:00+08:00",
         units=[
-            _unit("城关镇", "2026-12-07T11:00:00+08:00", receipt_status="pending"),  # per-unit extension
+            _unit(
+                "城关镇", "2026-12-07T11:00:00+08:00", SECOND_ISSUED, receipt_status="pending"
+            ),  # own extension
             _unit(
                 "河口镇",
                 "2026-12-06T11:00:00+08:00",
+                SECOND_ISSUED,
                 received_at="2026-12-06T11:00:01+08:00",
                 receipt_by="wxid_stranger",
                 receipt_status="late",
@@ -274,6 +285,7 @@ EXPECTED_2026 = [
             _unit(
                 "柳林乡",
                 "2026-12-06T11:00:00+08:00",
+                SECOND_ISSUED,
                 receipt_status="excused",
                 feedback_status="excused",
                 excused=True,
@@ -353,7 +365,7 @@ async def test_csv_export_has_chinese_headers_and_statuses_with_a_bom(database: 
     assert len(rows) == 1 + 1 + 3 + 3 + 1  # header, 2025-7, 2026-1 × 3, 2026-2 × 3, 2026-3 without units
     table = [dict(zip(LEDGER_COLUMNS, row, strict=True)) for row in rows[1:]]
     assert table[0]["状态"] == "已销号"
-    assert table[0]["签收情况"] == "待签收"
+    assert table[0]["签收情况"] == "无需签收"  # closed before its deadline: nothing was owed
     first = table[1]
     assert first == {
         "编号": "督办〔2026〕1号",

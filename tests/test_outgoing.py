@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from bot.app import make_policy
 from bot.config import config_from_mapping
-from handlers.duties import after_quiet, reminder_time
-from handlers.outgoing import QUIET_MARGIN, in_quiet, quiet_bounds, split_message, split_text
+from handlers.duties import reminder_time
+from handlers.outgoing import split_message, split_text
+from handlers.quiet import QUIET_MARGIN, in_quiet, quiet_bounds
 
 TZ = ZoneInfo("Asia/Shanghai")
 # Hypothesis wants naive bounds for st.datetimes; the generated values carry TZ.
@@ -257,6 +258,6 @@ def test_a_reminder_is_never_in_quiet_hours_and_always_before_the_deadline(
 
 
 def test_after_quiet_waits_for_morning() -> None:
-    assert after_quiet(POLICY, local(25, 23, 0)) == local(26, 7, 30)
-    assert after_quiet(POLICY, local(26, 3, 0)) == local(26, 7, 30)
-    assert after_quiet(POLICY, local(26, 9, 0)) == local(26, 9, 0)
+    assert POLICY.after_quiet(local(25, 23, 0)) == local(26, 7, 30)
+    assert POLICY.after_quiet(local(26, 3, 0)) == local(26, 7, 30)
+    assert POLICY.after_quiet(local(26, 9, 0)) == local(26, 9, 0)

@@ -13,16 +13,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from handlers.duties import outcome
 from handlers.penalties import (
     CRITICISM,
     PENALTY_KINDS,
     WRITTEN,
     Outcome,
     consecutive_lapses,
-    outcome_state,
     quarter_of,
     quarterly_count,
 )
+from storage.status import Facts, standing
 
 TZ = ZoneInfo("Asia/Shanghai")
 BASE = datetime(2026, 3, 2, 17, 30, tzinfo=TZ)
@@ -42,7 +43,7 @@ def pairs(pattern: str, basis: str = "receipt", unit: int = 7) -> list[tuple[int
 
 
 # ---------------------------------------------------------------------------------------------------------
-# outcome_state
+# what the rules see
 
 
 def test_penalty_ladder_is_the_seeds_five_rungs_in_order() -> None:
@@ -54,22 +55,33 @@ def test_penalty_ladder_is_the_seeds_five_rungs_in_order() -> None:
     ("done", "now", "expected"),
     [
         (None, -1, "undecided"),  # nothing yet, deadline ahead
+        (None, 0, "undecided"),  # at the deadline itself it may still come: one boundary, as the rule book
         (-30, -1, "ok"),  # came early
         (0, 0, "ok"),  # exactly at the deadline still counts
         (-30, 60, "ok"),
-        (None, 0, "lapse"),  # the deadline has just passed without it
+        (None, 1, "lapse"),  # the deadline has just passed without it
         (None, 600, "lapse"),  # missed
         (1, 1, "lapse"),  # one minute late
         (90, 600, "lapse"),  # late
     ],
 )
-def test_outcome_state(done: int | None, now: int, expected: str) -> None:
-    due = BASE
-
+def test_the_rules_see_the_rule_books_judgement(done: int | None, now: int, expected: str) -> None:
     def minutes(m: int) -> datetime:
-        return due + timedelta(minutes=m)
+        return BASE + timedelta(minutes=m)
 
-    assert outcome_state(None if done is None else minutes(done), due, minutes(now)) == expected
+    facts = Facts("open", None, BASE, None, None if done is None else minutes(done), (), False, BASE, True)
+    seen = outcome(4, "receipt", standing(facts, minutes(now)).receipt)
+    assert seen == Outcome(4, BASE, expected, "receipt")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("status", ["excused", "unreached", "void"])
+def test_what_never_counts_is_not_shown_to_the_rules(status: str) -> None:
+    facts = Facts("open", None, BASE, None, None, (), status == "excused", None, status != "unreached")
+    if status == "void":
+        facts = Facts("withdrawn", BASE, BASE, None, None, (), False, BASE, True)
+    obligation = standing(facts, BASE + timedelta(days=1)).receipt
+    assert obligation.status == status
+    assert outcome(4, "receipt", obligation) is None
 
 
 # ---------------------------------------------------------------------------------------------------------

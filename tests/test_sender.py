@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from bot.clock import VirtualClock
 from bot.config import SendingConfig
 from bot.sender import OutboxSender
-from bot.transport import OnMessage, Transport, TransportError
+from bot.transport import Inbound, Transport, TransportError
 from handlers.messages import OutgoingMessage
 from storage import outbox
 from storage.db import Database
@@ -43,7 +43,7 @@ class RecordingTransport:
         self.failing: dict[str, int] = {}  # conversation (room or person id) → failures left (-1: always)
         self.ready = True
 
-    async def start(self, on_message: OnMessage) -> None:
+    async def start(self, inbound: Inbound) -> None:
         return None
 
     async def send(self, message: OutgoingMessage, display_names: dict[str, str]) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from storage.db import Database
-from storage.models import AuditEntry, Base, Notice, OutboxMessage, ProcessedMessage
+from storage.models import AuditEntry, Base, InboxMessage, Notice, OutboxMessage
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 T0 = datetime(2026, 12, 1, 18, 0, tzinfo=SHANGHAI)
@@ -110,14 +110,16 @@ async def test_outbox_dedup_key_is_unique(database: Database) -> None:
     assert (rows[0].status, rows[0].attempts) == ("pending", 0)
 
 
-async def test_processed_message_ids_are_unique(database: Database) -> None:
+async def test_inbox_message_ids_are_unique(database: Database) -> None:
     async with database.transaction() as session:
-        session.add(ProcessedMessage(message_id="msg-1", processed_at=T0))
+        session.add(InboxMessage(message_id="msg-1", arrived_at=T0, status="announced"))
     with pytest.raises(IntegrityError):
         async with database.transaction() as session:
-            session.add(ProcessedMessage(message_id="msg-1", processed_at=T0 + timedelta(seconds=5)))
+            session.add(
+                InboxMessage(message_id="msg-1", arrived_at=T0 + timedelta(seconds=5), status="ready")
+            )
     async with database.reader() as session:
-        assert (await session.scalars(select(ProcessedMessage.message_id))).all() == ["msg-1"]
+        assert (await session.scalars(select(InboxMessage.message_id))).all() == ["msg-1"]
 
 
 async def test_notice_numbers_are_unique_per_year(database: Database) -> None:

@@ -85,6 +85,6 @@ async def transport(
 ) -> WechatyTransport:
     """A transport connected to the gateway and logged in."""
     wechaty = make_transport(gateway.endpoint)
-    await wechaty.start(recorder.on_message)
+    await wechaty.start(recorder)
     await wechaty.wait_until_logged_in(10)
     return wechaty

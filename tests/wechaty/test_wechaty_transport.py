@@ -264,7 +264,7 @@ async def test_a_wrong_token_fails_fast_with_a_clear_error(
     started = time.monotonic()
 
     with pytest.raises(WechatyTokenError, match="DUBAN_WECHATY_TOKEN") as caught:
-        await wechaty.start(recorder.on_message)
+        await wechaty.start(recorder)
 
     assert time.monotonic() - started < 5
     assert "UNAUTHENTICATED" in str(caught.value)
@@ -281,7 +281,7 @@ async def test_an_unreachable_gateway_fails_start_after_its_retries(
     wechaty = make_transport(endpoint, start_timeout=0.3)
 
     with pytest.raises(WechatyStartError, match=f"{endpoint}.*DUBAN_WECHATY_ENDPOINT"):
-        await wechaty.start(recorder.on_message)
+        await wechaty.start(recorder)
 
 
 async def test_start_backs_off_between_attempts_and_gives_up_at_start_timeout(wechaty_client: None) -> None:
@@ -295,11 +295,8 @@ async def test_start_backs_off_between_attempts_and_gives_up_at_start_timeout(we
     settings = WatchdogSettings(start_timeout=1.0, backoff=(0.05, 0.1, 0.2, 0.4))
     wechaty = WechatyTransport(f"127.0.0.1:{free_port()}", TOKEN, watchdog=settings, sleep=no_sleep)
 
-    async def ignore(message: object) -> None:
-        raise AssertionError("no message expected")
-
     with pytest.raises(WechatyStartError):
-        await wechaty.start(ignore)
+        await wechaty.start(Recorder())
 
     assert slept == [0.05, 0.1, 0.2, 0.4]  # the next 0.4 s would pass start_timeout
     await wechaty.stop()
@@ -333,7 +330,7 @@ async def test_start_waits_for_a_gateway_that_comes_up_late(
 ) -> None:
     await gateway.kill()
     wechaty = make_transport(gateway.endpoint, start_timeout=20)
-    starting = asyncio.create_task(wechaty.start(recorder.on_message))
+    starting = asyncio.create_task(wechaty.start(recorder))
     await gateway.start()
 
     await asyncio.wait_for(starting, 10)

@@ -242,15 +242,33 @@ class Gateway:
 
 @dataclass
 class Recorder:
-    """What the transport handed to duban: messages, room changes and connection reports."""
+    """What the transport handed to duban (it is the transport's `Inbound`): messages, ids announced
+    ahead of them, messages skipped or lost, room changes and connection reports."""
 
     messages: asyncio.Queue[IncomingMessage] = field(default_factory=asyncio.Queue)
     rooms: asyncio.Queue[RoomInfo] = field(default_factory=asyncio.Queue)
     statuses: asyncio.Queue[ConnectionStatus] = field(default_factory=asyncio.Queue)
     history: list[ConnectionStatus] = field(default_factory=list)
+    announced: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+    gone: dict[str, str] = field(default_factory=dict)
+    pending_fetch: list[str] = field(default_factory=list)  # what `unfetched` answers
 
-    async def on_message(self, message: IncomingMessage) -> None:
+    def announce(self, message_id: str) -> None:
+        self.announced.append(message_id)
+
+    async def arrived(self, message: IncomingMessage) -> None:
         await self.messages.put(message)
+
+    async def skip(self, message_id: str, reason: str) -> None:
+        self.skipped[message_id] = reason
+
+    async def lost(self, message_id: str, reason: str) -> None:
+        self.gone[message_id] = reason
+
+    async def unfetched(self) -> list[str]:
+        found, self.pending_fetch = self.pending_fetch, []
+        return found
 
     async def on_room_change(self, room: RoomInfo) -> None:
         await self.rooms.put(room)

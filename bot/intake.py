@@ -1,0 +1,220 @@
+"""The intake: inbound messages go to disk first, then are handled one at a time in arrival order.
+
+Nothing is held in memory ahead of the write but ids that arrived in the last instant. A database that
+fails (disk full, locked, connection dropped) never drops a message: writes and handling wait and retry
+with backoff for as long as it takes, `Trouble` tells the office when it lasts, and handling catches
+up in order once the database is back. In virtual time (`strict`) errors are raised instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.clock import Clock
+from bot.trouble import Trouble, is_transient
+from handlers import outgoing, texts
+from handlers.messages import IncomingMessage, from_payload, to_payload
+from handlers.policy import Policy
+from storage import inbox
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+Handler = Callable[[AsyncSession, IncomingMessage], Awaitable[str]]
+MAX_ANNOUNCED = 100_000  # ids held while the database refuses writes; beyond this the oldest are logged
+BACKOFF = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
+
+
+class Intake:
+    """Implements the transports' `Inbound`; `run` writes and handles in real time."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        handle: Handler,
+        policy: Callable[[], Policy],
+        trouble: Trouble,
+        *,
+        strict: bool,
+    ) -> None:
+        self._db, self._clock, self._handle, self._policy = db, clock, handle, policy
+        self._trouble, self._strict = trouble, strict
+        self._announced: list[str] = []
+        self._written = asyncio.Event()  # rung when announced ids are on disk
+        self._new_ids = asyncio.Event()
+        self._handling = asyncio.Lock()
+        self.after_command: Callable[[], Awaitable[None]] | None = None
+
+    # -- Inbound ---------------------------------------------------------------------------------
+
+    def announce(self, message_id: str) -> None:
+        self._announced.append(message_id)
+        if len(self._announced) > MAX_ANNOUNCED:
+            dropped = self._announced.pop(0)
+            log.error("the database has refused writes for long; message %s is not kept", dropped)
+        self._new_ids.set()
+
+    async def arrived(self, message: IncomingMessage) -> None:
+        payload = to_payload(message)
+        await self._write(lambda session: inbox.store(session, message.id, payload, at=self._clock.now()))
+
+    async def skip(self, message_id: str, reason: str) -> None:
+        await self._write(
+            lambda session: inbox.settle(
+                session, message_id, status="skipped", at=self._clock.now(), error=reason
+            )
+        )
+
+    async def lost(self, message_id: str, reason: str) -> None:
+        async def work(session: AsyncSession) -> None:
+            now = self._clock.now()
+            await inbox.settle(session, message_id, status="lost", at=now, error=reason)
+            await outgoing.tell_office(
+                session,
+                self._policy(),
+                texts.message_lost(message_id, reason),
+                key=f"lost:{message_id}",
+                kind="failure",
+                now=now,
+            )
+
+        await self._write(work)
+
+    async def unfetched(self) -> list[str]:
+        await self.write_announced()
+        return await self._read(inbox.announced)
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    async def write_announced(self) -> None:
+        """Put every id announced so far on disk (one transaction for all of them)."""
+        while self._announced:
+            batch = list(self._announced)
+
+            async def write(session: AsyncSession, ids: list[str] = batch) -> list[str]:
+                return await inbox.announce(session, ids, at=self._clock.now())
+
+            await self._write(write)
+            del self._announced[: len(batch)]
+
+    async def _write(self, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        """Run `work` in a transaction, retrying while the database is in trouble."""
+        attempt = 0
+        while True:
+            try:
+                async with self._db.transaction() as session:
+                    result = await work(session)
+            except Exception as error:
+                if self._strict or not is_transient(error):
+                    raise
+                await self._trouble.failed(error)
+                await asyncio.sleep(BACKOFF[min(attempt, len(BACKOFF) - 1)])
+                attempt += 1
+                continue
+            if attempt:
+                await self._recovered()
+            return result
+
+    async def _recovered(self) -> None:
+        since = self._trouble.recovered()
+        if since is None:
+            return
+        now = self._clock.now()
+        async with self._db.transaction() as session:
+            await outgoing.tell_office(
+                session,
+                self._policy(),
+                texts.database_recovered(self._policy(), since, now),
+                key=f"db-recovered:{since.isoformat()}",
+                kind="status",
+                now=now,
+            )
+
+    async def _read(self, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        attempt = 0
+        while True:
+            try:
+                async with self._db.reader() as session:
+                    return await work(session)
+            except Exception as error:
+                if self._strict or not is_transient(error):
+                    raise
+                await self._trouble.failed(error)
+                await asyncio.sleep(BACKOFF[min(attempt, len(BACKOFF) - 1)])
+                attempt += 1
+
+    # -- handling --------------------------------------------------------------------------------
+
+    async def handle_waiting(self) -> None:
+        """Handle every message whose content is here, in arrival order; stop at one still being fetched."""
+        async with self._handling:
+            while True:
+                row = await self._read(inbox.first_waiting)
+                if row is None or row.payload is None:
+                    return
+                message = from_payload(row.payload)
+
+                async def handle(session: AsyncSession, message: IncomingMessage = message) -> str:
+                    return await self._handle_one(session, message)
+
+                try:
+                    outcome = await self._write(handle)
+                except Exception as error:
+                    if self._strict:
+                        raise
+                    log.exception("handling message %s failed", message.id)
+                    await self._failed(message, repr(error))
+                    continue
+                if outcome == "command" and self.after_command is not None:
+                    await self.after_command()
+
+    async def _handle_one(self, session: AsyncSession, message: IncomingMessage) -> str:
+        outcome = await self._handle(session, message)
+        await inbox.settle(session, message.id, status="done", at=self._clock.now())
+        return outcome
+
+    async def _failed(self, message: IncomingMessage, error: str) -> None:
+        """A bug, not the database: keep the message apart (never lose it silently) and tell the office."""
+
+        async def work(session: AsyncSession) -> None:
+            now = self._clock.now()
+            await inbox.settle(session, message.id, status="failed", at=now, error=error)
+            await outgoing.tell_office(
+                session,
+                self._policy(),
+                texts.message_failed(self._policy(), message),
+                key=f"failed-message:{message.id}",
+                kind="failure",
+                now=now,
+            )
+
+        await self._write(work)
+
+    async def run(self) -> None:
+        """Real time: write announced ids as they come, handle messages as they land on disk."""
+        writer = asyncio.create_task(self._write_loop(), name="intake-writer")
+        try:
+            bell = self._db.bell(inbox.BELL)
+            while True:
+                bell.clear()
+                await self.handle_waiting()
+                await bell.wait(POLL.total_seconds())
+        finally:
+            writer.cancel()
+            await asyncio.gather(writer, return_exceptions=True)
+
+    async def _write_loop(self) -> None:
+        while True:
+            await self._new_ids.wait()
+            self._new_ids.clear()
+            await self.write_announced()
+
+
+POLL = timedelta(seconds=30)  # look at the inbox now and then even when no bell rang (another writer)
