@@ -16,7 +16,7 @@ from bot.intake import Intake
 from bot.scheduler import BotScheduler, VirtualScheduler, cron_duties
 from bot.sender import OutboxSender
 from bot.transport import Transport, TransportError
-from bot.trouble import Trouble
+from bot.trouble import Patient, Trouble
 from handlers import texts
 from handlers.duties import Duties
 from handlers.inbound import handle_message
@@ -70,17 +70,20 @@ class App:
     ) -> None:
         self.config, self.db, self.transport, self.clock = config, db, transport, clock
         self.policy = make_policy(config, bot_id=bot_id)
+        patience = timedelta(minutes=config.operations.database_alert_minutes)
+        self.trouble = Trouble(clock, self._alert_office, patience)
+        patient = Patient(db, self.trouble, lambda: self.policy, strict=virtual_time)
         quiet = (config.quiet_hours.start, config.quiet_hours.end, config.tz)
-        self.sender = OutboxSender(db, transport, clock, config.sending, rng or random.Random(), quiet=quiet)
+        self.sender = OutboxSender(
+            db, transport, clock, config.sending, rng or random.Random(), quiet=quiet, patient=patient
+        )
         self.stopping = False
         self._virtual = virtual_time  # replays handle each message at once and want errors raised
         self.duties = Duties(db, self.policy)
         crons = cron_duties(config, self.duties)
         scheduler = VirtualScheduler if virtual_time else BotScheduler
         self.scheduler: BotScheduler | VirtualScheduler = scheduler(crons, self.duties, clock, config)
-        patience = timedelta(minutes=config.operations.database_alert_minutes)
-        self.trouble = Trouble(clock, self._alert_office, patience)
-        self.intake = Intake(db, clock, self._handle, lambda: self.policy, self.trouble, strict=virtual_time)
+        self.intake = Intake(db, clock, self._handle, lambda: self.policy, patient, strict=virtual_time)
         self.intake.after_command = self.scheduler.poke
         self._office: list[str] = []  # office WeChat ids, for alerts when the database itself fails
 

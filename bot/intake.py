@@ -3,7 +3,7 @@
 Nothing is held in memory ahead of the write but ids that arrived in the last instant. A database that
 fails (disk full, locked, connection dropped) never drops a message: writes and handling wait and retry
 with backoff for as long as it takes, `Trouble` tells the office when it lasts, and handling catches
-up in order once the database is back. In virtual time (`strict`) errors are raised instead.
+up in order once the database is back (`bot.trouble.Patient`). In virtual time errors are raised.
 """
 
 from __future__ import annotations
@@ -12,12 +12,11 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
-from bot.trouble import Trouble, is_transient
+from bot.trouble import Patient
 from handlers import outgoing, texts
 from handlers.messages import IncomingMessage, from_payload, to_payload
 from handlers.policy import Policy
@@ -25,10 +24,8 @@ from storage import inbox
 from storage.db import Database
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 Handler = Callable[[AsyncSession, IncomingMessage], Awaitable[str]]
 MAX_ANNOUNCED = 100_000  # ids held while the database refuses writes; beyond this the oldest are logged
-BACKOFF = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
 
 
 class Intake:
@@ -40,12 +37,12 @@ class Intake:
         clock: Clock,
         handle: Handler,
         policy: Callable[[], Policy],
-        trouble: Trouble,
+        patient: Patient,
         *,
         strict: bool,
     ) -> None:
         self._db, self._clock, self._handle, self._policy = db, clock, handle, policy
-        self._trouble, self._strict = trouble, strict
+        self._patient, self._strict = patient, strict
         self._announced: list[str] = []
         self._written = asyncio.Event()  # rung when announced ids are on disk
         self._new_ids = asyncio.Event()
@@ -63,10 +60,12 @@ class Intake:
 
     async def arrived(self, message: IncomingMessage) -> None:
         payload = to_payload(message)
-        await self._write(lambda session: inbox.store(session, message.id, payload, at=self._clock.now()))
+        await self._patient.write(
+            lambda session: inbox.store(session, message.id, payload, at=self._clock.now())
+        )
 
     async def skip(self, message_id: str, reason: str) -> None:
-        await self._write(
+        await self._patient.write(
             lambda session: inbox.settle(
                 session, message_id, status="skipped", at=self._clock.now(), error=reason
             )
@@ -85,11 +84,11 @@ class Intake:
                 now=now,
             )
 
-        await self._write(work)
+        await self._patient.write(work)
 
     async def unfetched(self) -> list[str]:
         await self.write_announced()
-        return await self._read(inbox.announced)
+        return await self._patient.read(inbox.announced)
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -101,54 +100,8 @@ class Intake:
             async def write(session: AsyncSession, ids: list[str] = batch) -> list[str]:
                 return await inbox.announce(session, ids, at=self._clock.now())
 
-            await self._write(write)
+            await self._patient.write(write)
             del self._announced[: len(batch)]
-
-    async def _write(self, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
-        """Run `work` in a transaction, retrying while the database is in trouble."""
-        attempt = 0
-        while True:
-            try:
-                async with self._db.transaction() as session:
-                    result = await work(session)
-            except Exception as error:
-                if self._strict or not is_transient(error):
-                    raise
-                await self._trouble.failed(error)
-                await asyncio.sleep(BACKOFF[min(attempt, len(BACKOFF) - 1)])
-                attempt += 1
-                continue
-            if attempt:
-                await self._recovered()
-            return result
-
-    async def _recovered(self) -> None:
-        since = self._trouble.recovered()
-        if since is None:
-            return
-        now = self._clock.now()
-        async with self._db.transaction() as session:
-            await outgoing.tell_office(
-                session,
-                self._policy(),
-                texts.database_recovered(self._policy(), since, now),
-                key=f"db-recovered:{since.isoformat()}",
-                kind="status",
-                now=now,
-            )
-
-    async def _read(self, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
-        attempt = 0
-        while True:
-            try:
-                async with self._db.reader() as session:
-                    return await work(session)
-            except Exception as error:
-                if self._strict or not is_transient(error):
-                    raise
-                await self._trouble.failed(error)
-                await asyncio.sleep(BACKOFF[min(attempt, len(BACKOFF) - 1)])
-                attempt += 1
 
     # -- handling --------------------------------------------------------------------------------
 
@@ -156,7 +109,7 @@ class Intake:
         """Handle every message whose content is here, in arrival order; stop at one still being fetched."""
         async with self._handling:
             while True:
-                row = await self._read(inbox.first_waiting)
+                row = await self._patient.read(inbox.first_waiting)
                 if row is None or row.payload is None:
                     return
                 message = from_payload(row.payload)
@@ -165,7 +118,7 @@ class Intake:
                     return await self._handle_one(session, message)
 
                 try:
-                    outcome = await self._write(handle)
+                    outcome = await self._patient.write(handle)
                 except Exception as error:
                     if self._strict:
                         raise
@@ -195,7 +148,7 @@ class Intake:
                 now=now,
             )
 
-        await self._write(work)
+        await self._patient.write(work)
 
     async def run(self) -> None:
         """Real time: write announced ids as they come, handle messages as they land on disk."""

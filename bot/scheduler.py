@@ -14,6 +14,7 @@ from apscheduler.triggers.date import DateTrigger
 
 from bot.clock import Clock
 from bot.config import Config
+from bot.trouble import BACKOFF, is_transient
 from handlers.duties import Duties
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,22 @@ class BotScheduler:
         await self.poke()
 
     async def _run_cron(self, cron: CronDuty) -> None:
-        await self._track(cron.action(self._clock.now()))
+        await self._track(self._patiently(cron, self._clock.now()))
+
+    async def _patiently(self, cron: CronDuty, at: datetime) -> None:
+        """A broadcast the database refused (disk full, locked) is tried again while it is still timely."""
+        attempt = 0
+        while True:
+            try:
+                await cron.action(at)
+                return
+            except Exception as error:
+                if not is_transient(error) or self._clock.now() - at > self._grace:
+                    log.exception("the %s duty of %s failed", cron.name, at.isoformat())
+                    return
+                log.warning("the %s duty failed (%s); trying again", cron.name, error)
+            await asyncio.sleep(BACKOFF[min(attempt, len(BACKOFF) - 1)])
+            attempt += 1
 
     async def poke(self) -> None:
         """Run the deadline duty now and wake it again when it next has work (misfires run late, never skip)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import random
 from collections import deque
+from collections.abc import Awaitable, Callable
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.config import SendingConfig
 from bot.transport import Transport, TransportError, TransportUncertain
+from bot.trouble import Patient
 from handlers import texts
 from handlers.messages import OutgoingMessage
 from handlers.outgoing import AUTOMATIC_KINDS
@@ -39,9 +41,11 @@ class OutboxSender:
         rng: random.Random,
         *,
         quiet: QuietHours | None = None,
+        patient: Patient | None = None,
     ) -> None:
         self._db, self._transport, self._clock, self._pace, self._rng = db, transport, clock, pace, rng
         self._quiet = quiet
+        self._patient = patient
         self._next_allowed: dict[str, datetime] = {}
         self._recent: deque[datetime] = deque()
 
@@ -136,10 +140,20 @@ class OutboxSender:
             await self._uncertain(queued, repr(error))
             return False
         sent_at = self._clock.now()
-        async with self._db.transaction() as session:
+
+        async def mark(session: AsyncSession) -> None:
             await outbox.mark_sent(session, queued.id, at=sent_at, transport_message_id=transport_id)
+
+        await self._record(mark)  # it went out: the record must land, however long the database takes
         self._after_send(key, sent_at)
         return True
+
+    async def _record(self, work: Callable[[AsyncSession], Awaitable[None]]) -> None:
+        if self._patient is not None:
+            await self._patient.write(work)
+            return
+        async with self._db.transaction() as session:
+            await work(session)
 
     async def _failed(self, queued: QueuedMessage, error: str) -> None:
         attempts = queued.attempts + 1
@@ -150,17 +164,23 @@ class OutboxSender:
             else self._clock.now() + timedelta(seconds=self._pace.retry_base_seconds * 2 ** (attempts - 1))
         )
         log.warning("sending outbox message %s failed (attempt %d): %s", queued.dedup_key, attempts, error)
-        async with self._db.transaction() as session:
+
+        async def mark(session: AsyncSession) -> None:
             await outbox.mark_failed_attempt(session, queued.id, error=error, retry_at=retry_at)
             if give_up:
                 await _report(session, queued, texts.SEND_GAVE_UP, error, self._clock.now())
 
+        await self._record(mark)
+
     async def _uncertain(self, queued: QueuedMessage, error: str) -> None:
         """Sent, maybe: never risk a duplicate; the office decides whether to send it again by hand."""
         log.warning("outbox message %s may or may not have been delivered: %s", queued.dedup_key, error)
-        async with self._db.transaction() as session:
+
+        async def mark(session: AsyncSession) -> None:
             await outbox.mark_unknown(session, queued.id, error=error)
             await _report(session, queued, texts.SEND_UNCERTAIN, error, self._clock.now())
+
+        await self._record(mark)
 
 
 async def _report(session: AsyncSession, queued: QueuedMessage, what: str, error: str, now: datetime) -> None:

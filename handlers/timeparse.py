@@ -54,7 +54,7 @@ _DATETIME_RE = re.compile(
     (?P<period>凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|晚)?
     \s*
     (?:
-        (?P<h>[0-9]{{1,2}})\s*:\s*(?P<mi>[0-9]{{1,2}})(?:\s*:\s*[0-9]{{1,2}})?
+        (?P<h>[0-9]{{1,2}})\s*:\s*(?P<mi>[0-9]{{1,2}})(?:\s*:\s*(?P<sec>[0-9]{{1,2}}))?
       | (?P<ph>[0-9]{{1,2}})\s*[点时]\s*{_MINUTES}
       | (?P<offwork>下班)
     )?
@@ -89,6 +89,7 @@ class _Clock:
 
     hour: int
     minute: int
+    second: int = 0
 
 
 def parse_deadline(
@@ -107,7 +108,7 @@ def parse_deadline(
         if not allow_duration:
             raise TimeParseError(f"这里要写具体的时间，不能写时长“{original}”。请写成{_DATE_EXAMPLES}。")
         try:
-            result = (now.astimezone(UTC) + duration).astimezone(tz)
+            result = _whole_minute((now.astimezone(UTC) + duration).astimezone(tz))
         except OverflowError:
             raise TimeParseError(f"时间“{original}”太远了。请写成{_EXAMPLES}。") from None
     else:
@@ -145,6 +146,12 @@ def _chinese_number(run: str) -> str:
         else:
             current = _CN_DIGITS[ch]
     return str(total + current)
+
+
+def _whole_minute(moment: datetime) -> datetime:
+    """Up to the next whole minute: "2小时内" said at 10:00:37 ends at 12:01, shown and kept as such."""
+    whole = moment.replace(second=0, microsecond=0)
+    return whole if whole == moment else whole + timedelta(minutes=1)
 
 
 def _parse_duration(text: str) -> timedelta | None:
@@ -192,8 +199,9 @@ def _clock(match: re.Match[str], period: str | None, original: str, workday_end:
     """The time of day the match names, applying the 上午/下午 rules; workday_end when none is given."""
     if match["offwork"]:
         return _Clock(workday_end.hour, workday_end.minute)
+    second = 0
     if match["h"]:
-        hour, minute = int(match["h"]), int(match["mi"])
+        hour, minute, second = int(match["h"]), int(match["mi"]), int(match["sec"] or 0)
     elif match["ph"]:
         hour = int(match["ph"])
         if match["half"]:
@@ -209,11 +217,11 @@ def _clock(match: re.Match[str], period: str | None, original: str, workday_end:
     else:
         return _Clock(workday_end.hour, workday_end.minute)
 
-    if minute > 59 or hour > 24 or (hour == 24 and minute > 0):
+    if minute > 59 or second > 59 or hour > 24 or (hour == 24 and (minute or second)):
         raise TimeParseError(f"时间“{original}”里的钟点不存在。请写成“18:00”“下午6点半”这样的钟点。")
     if period is None and match["h"] and len(match["h"]) == 2:
-        return _Clock(hour, minute)  # "02:00" (two digits) is a 24-hour clock reading: taken as written
-    return _Clock(_adjust_hour(hour, period, original), minute)
+        return _Clock(hour, minute, second)  # "02:00" (two digits) is a 24-hour clock reading: as written
+    return _Clock(_adjust_hour(hour, period, original), minute, second)
 
 
 def _adjust_hour(hour: int, period: str | None, original: str) -> int:
@@ -278,4 +286,4 @@ def _build(year: int, month: int, day: int, clock: _Clock, tz: ZoneInfo, origina
 def _at(day: date, clock: _Clock, tz: ZoneInfo) -> datetime:
     if clock.hour == 24:
         return datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=tz)
-    return datetime.combine(day, time(clock.hour, clock.minute), tzinfo=tz)
+    return datetime.combine(day, time(clock.hour, clock.minute, clock.second), tzinfo=tz)

@@ -21,13 +21,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pytest
 from sqlalchemy import select
 from wechaty_gateway import (
+    APP_WORLD,
     BOT_ID,
-    BOT_NAME,
     LIAISON_A,
     LIAISON_B,
+    LIAISON_C,
     OFFICE,
     OUTSIDER,
     ROOM,
+    ROSTER,
     TOKEN,
     TOPIC,
     CuttingProxy,
@@ -56,42 +58,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 AT = "\u2005"  # WeChat ends each @name with a four-per-em space
-LIAISON_C = "wxid_liaison_c"
 NOTICE_POST = "【督办通知单】"
 REMINDER = "【催办】"
-
-# The gateway's world and duban's roster describe the same county: ids match, names are the roster's.
-APP_WORLD: dict[str, Any] = {
-    "bot": {"id": BOT_ID, "name": BOT_NAME},
-    "contacts": [
-        {"id": OFFICE, "name": "王主任"},
-        {"id": LIAISON_A, "name": "张三"},
-        {"id": LIAISON_B, "name": "李四"},
-        {"id": LIAISON_C, "name": "王五"},
-        {"id": OUTSIDER, "name": "赵六"},
-    ],
-    "rooms": [
-        {
-            "id": ROOM,
-            "topic": TOPIC,
-            "members": [OFFICE, LIAISON_A, LIAISON_B, LIAISON_C],
-            "aliases": {LIAISON_A: "城关镇-张三", LIAISON_B: "财政局-李四", LIAISON_C: "发改委-王五"},
-        }
-    ],
-}
-ROSTER: dict[str, Any] = {
-    "office": [{"id": OFFICE, "name": "王主任"}],
-    "units": [
-        {"name": "城关镇", "aliases": ["城关"], "liaisons": [{"id": LIAISON_A, "name": "张三"}]},
-        {"name": "县财政局", "aliases": ["财政局"], "liaisons": [{"id": LIAISON_B, "name": "李四"}]},
-        {
-            "name": "县发展和改革委员会",
-            "aliases": ["发改委", "县发改委"],
-            "liaisons": [{"id": LIAISON_C, "name": "王五"}],
-        },
-    ],
-    "rooms": [{"id": ROOM, "topic": TOPIC, "members": [OFFICE, LIAISON_A, LIAISON_B, LIAISON_C]}],
-}
 
 
 def ms(moment: datetime) -> int:

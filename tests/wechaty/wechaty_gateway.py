@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,42 @@ WORLD = {
             "aliases": {LIAISON_A: "城关镇-张三", LIAISON_B: "发改委-李四"},
         }
     ],
+}
+
+
+LIAISON_C = "wxid_liaison_c"
+
+# For the app tests: the gateway's world and duban's roster describe the same county (ids match).
+APP_WORLD: dict[str, Any] = {
+    "bot": {"id": BOT_ID, "name": BOT_NAME},
+    "contacts": [
+        {"id": OFFICE, "name": "王主任"},
+        {"id": LIAISON_A, "name": "张三"},
+        {"id": LIAISON_B, "name": "李四"},
+        {"id": LIAISON_C, "name": "王五"},
+        {"id": OUTSIDER, "name": "赵六"},
+    ],
+    "rooms": [
+        {
+            "id": ROOM,
+            "topic": TOPIC,
+            "members": [OFFICE, LIAISON_A, LIAISON_B, LIAISON_C],
+            "aliases": {LIAISON_A: "城关镇-张三", LIAISON_B: "财政局-李四", LIAISON_C: "发改委-王五"},
+        }
+    ],
+}
+ROSTER: dict[str, Any] = {
+    "office": [{"id": OFFICE, "name": "王主任"}],
+    "units": [
+        {"name": "城关镇", "aliases": ["城关"], "liaisons": [{"id": LIAISON_A, "name": "张三"}]},
+        {"name": "县财政局", "aliases": ["财政局"], "liaisons": [{"id": LIAISON_B, "name": "李四"}]},
+        {
+            "name": "县发展和改革委员会",
+            "aliases": ["发改委", "县发改委"],
+            "liaisons": [{"id": LIAISON_C, "name": "王五"}],
+        },
+    ],
+    "rooms": [{"id": ROOM, "topic": TOPIC, "members": [OFFICE, LIAISON_A, LIAISON_B, LIAISON_C]}],
 }
 
 
@@ -165,6 +202,7 @@ class Gateway:
                 event = json.loads(text)
             except json.JSONDecodeError:
                 event = {"event": "garbage", "line": text}
+            event["seen_at"] = time.time()  # when the test saw it: what live tests time the bot by
             async with self._changed:
                 self.events.append(event)
                 self._changed.notify_all()
