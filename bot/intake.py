@@ -26,6 +26,7 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 Handler = Callable[[AsyncSession, IncomingMessage], Awaitable[str]]
 MAX_ANNOUNCED = 100_000  # ids held while the database refuses writes; beyond this the oldest are logged
+POLL = timedelta(seconds=30)  # look at the inbox now and then even when no bell rang (another writer)
 
 
 class Intake:
@@ -44,7 +45,6 @@ class Intake:
         self._db, self._clock, self._handle, self._policy = db, clock, handle, policy
         self._patient, self._strict = patient, strict
         self._announced: list[str] = []
-        self._written = asyncio.Event()  # rung when announced ids are on disk
         self._new_ids = asyncio.Event()
         self._handling = asyncio.Lock()
         self.after_command: Callable[[], Awaitable[None]] | None = None
@@ -168,6 +168,3 @@ class Intake:
             await self._new_ids.wait()
             self._new_ids.clear()
             await self.write_announced()
-
-
-POLL = timedelta(seconds=30)  # look at the inbox now and then even when no bell rang (another writer)

@@ -405,29 +405,38 @@ class WechatyTransport:
     # -- events ----------------------------------------------------------------------------------
 
     async def _process_events(self) -> None:
-        """Handle puppet events one at a time, in the order they arrived, retrying across reconnects."""
+        """Handle puppet events one at a time, in the order they arrived, retrying across reconnects.
+
+        A message given up on stays announced in the inbox and is fetched again after the next login.
+        """
         attempts = max(len(self.watchdog.backoff), 3)
         while True:
             name, payload = await self._events.get()
-            for attempt in range(attempts):
-                await self._up.wait()
-                try:
-                    await self._handle(name, payload)
-                    break
-                except TransportError as exc:
-                    if attempt + 1 == attempts:
-                        log.error("gave up on a wechaty %s event: %s", name, exc)
-                        break
-                    log.warning("could not handle a wechaty %s event (%s); retrying", name, exc)
-                    await self._sleep(self.watchdog.delay(attempt))  # lets the watchdog notice a dead link
-                except Exception:
-                    log.exception("failed to handle a wechaty %s event", name)
-                    break
+            try:
+                await self._handle_with_retries(name, payload, attempts)
+            finally:
+                if name == "message":
+                    self._queued_messages.discard(payload)
+
+    async def _handle_with_retries(self, name: str, payload: Any, attempts: int) -> None:
+        for attempt in range(attempts):
+            await self._up.wait()
+            try:
+                await self._handle(name, payload)
+                return
+            except TransportError as exc:
+                if attempt + 1 == attempts:
+                    log.error("gave up on a wechaty %s event: %s", name, exc)
+                    return
+                log.warning("could not handle a wechaty %s event (%s); retrying", name, exc)
+                await self._sleep(self.watchdog.delay(attempt))  # lets the watchdog notice a dead link
+            except Exception:
+                log.exception("failed to handle a wechaty %s event", name)
+                return
 
     async def _handle(self, name: str, payload: Any) -> None:
         if name == "message":
             await self._handle_message(payload)
-            self._queued_messages.discard(payload)
         elif name == "login":
             await self._handle_login(str(payload.contact_id))
         elif name == "logout":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import assert_never
 
 from handlers import texts
@@ -29,7 +29,7 @@ from handlers.commands import (
 from handlers.context import Turn
 from handlers.decisions import decide, revoke_for, veto_check
 from handlers.notice_ref import parse_notice_number
-from handlers.timeparse import TimeParseError, parse_deadline
+from handlers.timeparse import TimeParseError, parse_deadline, whole_minute
 from handlers.units import UnitNames, resolve_units
 from storage import directory, notices
 from storage.notices import AssignmentView, NoticeView
@@ -127,7 +127,7 @@ async def publish(turn: Turn, command: Publish) -> None:
         if resolved is None:
             return
         unit_ids = resolved
-    receipt_due = policy.local(_whole_minute(turn.now + policy.receipt_window))
+    receipt_due = policy.local(whole_minute(turn.now + policy.receipt_window))
     if command.receipt_due:
         parsed = await _deadline(turn, texts.due_label("receipt"), command.receipt_due)
         if parsed is None:
@@ -169,12 +169,6 @@ async def publish(turn: Turn, command: Publish) -> None:
             unreached,
         )
     )
-
-
-def _whole_minute(moment: datetime) -> datetime:
-    """Up to the next whole minute: a default deadline reads as 11:21, and is 11:21:00."""
-    whole = moment.replace(second=0, microsecond=0)
-    return whole if whole == moment else whole + timedelta(minutes=1)
 
 
 async def _post_notice(

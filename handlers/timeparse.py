@@ -108,7 +108,7 @@ def parse_deadline(
         if not allow_duration:
             raise TimeParseError(f"这里要写具体的时间，不能写时长“{original}”。请写成{_DATE_EXAMPLES}。")
         try:
-            result = _whole_minute((now.astimezone(UTC) + duration).astimezone(tz))
+            result = whole_minute((now.astimezone(UTC) + duration).astimezone(tz))
         except OverflowError:
             raise TimeParseError(f"时间“{original}”太远了。请写成{_EXAMPLES}。") from None
     else:
@@ -148,7 +148,7 @@ def _chinese_number(run: str) -> str:
     return str(total + current)
 
 
-def _whole_minute(moment: datetime) -> datetime:
+def whole_minute(moment: datetime) -> datetime:
     """Up to the next whole minute: "2小时内" said at 10:00:37 ends at 12:01, shown and kept as such."""
     whole = moment.replace(second=0, microsecond=0)
     return whole if whole == moment else whole + timedelta(minutes=1)

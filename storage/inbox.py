@@ -95,10 +95,3 @@ async def announced(session: AsyncSession) -> list[str]:
 async def waiting_count(session: AsyncSession) -> int:
     query = select(func.count()).select_from(InboxMessage).where(InboxMessage.status.in_(WAITING))
     return int(await session.scalar(query) or 0)
-
-
-async def is_known(session: AsyncSession, message_id: str) -> bool:
-    return (
-        await session.scalar(select(InboxMessage.seq).where(InboxMessage.message_id == message_id))
-        is not None
-    )

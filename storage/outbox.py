@@ -100,11 +100,6 @@ async def queued(session: AsyncSession, *, status: str) -> list[QueuedMessage]:
     return [_queued(r) for r in rows.all()]
 
 
-async def get(session: AsyncSession, outbox_id: int) -> QueuedMessage | None:
-    row = await session.get(OutboxMessage, outbox_id)
-    return None if row is None else _queued(row)
-
-
 async def status_of(session: AsyncSession, outbox_id: int) -> tuple[str, datetime] | None:
     """(status, not_before) of one message."""
     row = await session.get(OutboxMessage, outbox_id)

@@ -15,7 +15,7 @@ class RecordingInbound:
     received: list[IncomingMessage] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
     gone: dict[str, str] = field(default_factory=dict)
-    pending_fetch: list[str] = field(default_factory=list)  # what `unfetched` answers
+    pending_fetch: list[str] = field(default_factory=list)  # what `unfetched` answers (once)
 
     def announce(self, message_id: str) -> None:
         self.announced.append(message_id)
@@ -31,7 +31,8 @@ class RecordingInbound:
         self.gone[message_id] = reason
 
     async def unfetched(self) -> list[str]:
-        return list(self.pending_fetch)
+        found, self.pending_fetch = self.pending_fetch, []
+        return found
 
     async def next_message(self, within: float = 5.0) -> IncomingMessage:
         return await asyncio.wait_for(self.messages.get(), within)

@@ -15,14 +15,14 @@ import os
 import signal
 import sys
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Mapping
 from datetime import datetime
 from datetime import time as clock_time
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from wechaty_gateway import ROSTER, TOKEN, Event, Gateway
+from wechaty_gateway import ROSTER, TOKEN, Event, Gateway, eventually
 
 from storage import state
 from storage.db import Database
@@ -48,17 +48,6 @@ def toml(config: Mapping[str, Mapping[str, Any]]) -> str:
         lines += [f"{key} = {toml_value(value)}" for key, value in values.items()]
         lines.append("")
     return "\n".join(lines)
-
-
-async def eventually(probe: Callable[[], Awaitable[T | None]], what: str, within: float = 20.0) -> T:
-    deadline = time.monotonic() + within
-    while True:
-        value = await probe()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {within} s waiting for {what}")
-        await asyncio.sleep(0.05)
 
 
 class LiveBot:

@@ -19,7 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from live_bot import LiveBot, at_local, eventually, fill_disk, small_disk
+from live_bot import LiveBot, at_local, fill_disk, small_disk
 from sqlalchemy import select
 from wechaty_gateway import (
     APP_WORLD,
@@ -31,6 +31,7 @@ from wechaty_gateway import (
     TOPIC,
     Event,
     Gateway,
+    eventually,
     running_gateway,
 )
 

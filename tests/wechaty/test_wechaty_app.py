@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -35,6 +35,7 @@ from wechaty_gateway import (
     CuttingProxy,
     Event,
     Gateway,
+    eventually,
     fast_watchdog,
     free_port,
     running_gateway,
@@ -72,18 +73,6 @@ def ms_to_utc(value: int) -> datetime:
 
 def publish_text(title: str, units: str) -> str:
     return f"/发布 {title}\n单位：{units}"
-
-
-async def eventually(probe: Callable[[], Awaitable[T | None]], what: str, within: float = 10.0) -> T:
-    """Poll `probe` until it returns something truthy; fail naming `what` after `within` seconds."""
-    deadline = time.monotonic() + within
-    while True:
-        value = await probe()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {within} s waiting for {what}")
-        await asyncio.sleep(0.02)
 
 
 def wechat_config(tmp_path: Path, endpoint: str, token: str, **more: str) -> Config:

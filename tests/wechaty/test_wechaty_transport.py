@@ -21,6 +21,7 @@ from wechaty_gateway import (
     TOPIC,
     Gateway,
     Recorder,
+    eventually,
     free_port,
 )
 
@@ -112,17 +113,57 @@ async def test_send_to_a_person(gateway: Gateway, transport: WechatyTransport) -
     )
 
 
-async def test_the_bots_own_messages_are_ignored(
+async def test_the_bots_own_messages_are_skipped(
     gateway: Gateway, transport: WechatyTransport, recorder: Recorder
 ) -> None:
-    await transport.send(OutgoingMessage(text="督办〔2026〕1号", room_id=ROOM), {})
+    own_id = await transport.send(OutgoingMessage(text="督办〔2026〕1号", room_id=ROOM), {})
     await gateway.wait_for(lambda e: e["event"] == "sent")
     said = await gateway.command("say", **{"from": LIAISON_B}, room=ROOM, text="收到")
 
     message = await recorder.next_message()
 
-    assert message.id == said["id"]  # the echo of the bot's own message never came through
+    assert message.id == said["id"]  # the echo of the bot's own message never came through as a message
     assert recorder.messages.empty()
+    assert recorder.skipped == {own_id: "own"}
+    assert recorder.announced == [own_id, said["id"]]  # every id is handed over first, in arrival order
+
+
+async def test_every_message_id_is_announced_before_its_content(
+    gateway: Gateway, transport: WechatyTransport, recorder: Recorder
+) -> None:
+    said = [await gateway.command("say", **{"from": LIAISON_A}, room=ROOM, text=f"第{n}条") for n in range(5)]
+    for expected in said:
+        message = await recorder.next_message()
+        assert message.id == expected["id"]
+        assert expected["id"] in recorder.announced
+    assert recorder.announced == [s["id"] for s in said]
+
+
+async def test_after_login_messages_announced_earlier_are_fetched(
+    gateway: Gateway, recorder: Recorder, make_transport: Callable[..., WechatyTransport]
+) -> None:
+    # Two messages reached a bot that died before fetching their content; they wait in its inbox.
+    earlier = [
+        await gateway.command("say", **{"from": LIAISON_B}, room=ROOM, text=t) for t in ("收到", "已完成")
+    ]
+    recorder.pending_fetch = [e["id"] for e in earlier] + ["no-such-message"]
+    wechaty = make_transport(gateway.endpoint)
+    await wechaty.start(recorder)
+
+    first, second = await recorder.next_message(), await recorder.next_message()
+
+    assert (first.id, first.text, second.id, second.text) == (
+        earlier[0]["id"],
+        "收到",
+        earlier[1]["id"],
+        "已完成",
+    )
+    assert first.at.timestamp() * 1000 == earlier[0]["timestamp"]  # with their own times
+
+    async def gone() -> bool:
+        return "no-such-message" in recorder.gone
+
+    await eventually(gone, "the message the gateway does not know to be reported lost")
 
 
 async def test_a_quoted_reply_carries_the_quoted_message_id(

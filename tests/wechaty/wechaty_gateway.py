@@ -12,15 +12,15 @@ import shutil
 import socket
 import subprocess
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
+from recording import RecordingInbound
 
 from bot.transport import RoomInfo
-from handlers.messages import IncomingMessage
 
 if TYPE_CHECKING:
     from bot.wechaty_transport import ConnectionStatus, WatchdogSettings
@@ -95,6 +95,7 @@ GATEWAY_SCRIPT = GATEWAY_DIR / "gateway.mjs"
 REQUIRE_ENV = "DUBAN_REQUIRE_WECHATY"
 
 Event = dict[str, Any]
+T = TypeVar("T")
 
 
 def node_or_skip() -> str:
@@ -279,34 +280,12 @@ class Gateway:
 
 
 @dataclass
-class Recorder:
-    """What the transport handed to duban (it is the transport's `Inbound`): messages, ids announced
-    ahead of them, messages skipped or lost, room changes and connection reports."""
+class Recorder(RecordingInbound):
+    """What the transport handed to duban: what arrived (as its `Inbound`), room changes, connection reports."""
 
-    messages: asyncio.Queue[IncomingMessage] = field(default_factory=asyncio.Queue)
     rooms: asyncio.Queue[RoomInfo] = field(default_factory=asyncio.Queue)
     statuses: asyncio.Queue[ConnectionStatus] = field(default_factory=asyncio.Queue)
     history: list[ConnectionStatus] = field(default_factory=list)
-    announced: list[str] = field(default_factory=list)
-    skipped: dict[str, str] = field(default_factory=dict)
-    gone: dict[str, str] = field(default_factory=dict)
-    pending_fetch: list[str] = field(default_factory=list)  # what `unfetched` answers
-
-    def announce(self, message_id: str) -> None:
-        self.announced.append(message_id)
-
-    async def arrived(self, message: IncomingMessage) -> None:
-        await self.messages.put(message)
-
-    async def skip(self, message_id: str, reason: str) -> None:
-        self.skipped[message_id] = reason
-
-    async def lost(self, message_id: str, reason: str) -> None:
-        self.gone[message_id] = reason
-
-    async def unfetched(self) -> list[str]:
-        found, self.pending_fetch = self.pending_fetch, []
-        return found
 
     async def on_room_change(self, room: RoomInfo) -> None:
         await self.rooms.put(room)
@@ -322,9 +301,6 @@ class Recorder:
                 status = await self.statuses.get()
                 if status.kind == kind:
                     return status
-
-    async def next_message(self, within: float = 5.0) -> IncomingMessage:
-        return await asyncio.wait_for(self.messages.get(), within)
 
     async def next_room(self, within: float = 5.0) -> RoomInfo:
         return await asyncio.wait_for(self.rooms.get(), within)
@@ -408,6 +384,18 @@ class CuttingProxy:
             await self._server.wait_closed()
             self._server = None
         await self.cut()
+
+
+async def eventually(probe: Callable[[], Awaitable[T | None]], what: str, within: float = 10.0) -> T:
+    """Poll `probe` until it returns something truthy; fail naming `what` after `within` seconds."""
+    deadline = time.monotonic() + within
+    while True:
+        value = await probe()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {within} s waiting for {what}")
+        await asyncio.sleep(0.02)
 
 
 @contextlib.asynccontextmanager
