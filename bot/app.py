@@ -36,6 +36,7 @@ def make_policy(config: Config, *, bot_id: str) -> Policy:
         tz=config.tz,
         number_format=config.notices.number_format,
         receipt_window=timedelta(minutes=config.notices.receipt_window_minutes),
+        workday_start=config.working_hours.start,
         workday_end=config.working_hours.end,
         bot_id=bot_id,
         bot_name=config.general.bot_name,

@@ -115,7 +115,15 @@ def run_classify(stdin: TextIO, stdout: TextIO) -> int:
             return 2
         reading = classify(str(text))
         notice = reading.refs[0].seq if reading.refs else None
-        result = {"text": text, "intents": reading.intent_list(), "notice": notice}
+        result = {
+            "text": text,
+            "intents": reading.intent_list(),
+            "notice": notice,
+            "notices": [ref.seq for ref in reading.refs],
+            "feedback_kind": reading.feedback_kind,
+            "problem": reading.problem,
+            "review": reading.related,
+        }
         stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
     return 0
 

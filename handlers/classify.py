@@ -1,16 +1,45 @@
-"""Classify a liaison's free-text group reply as receipt, feedback (progress or done) and/or delay."""
+"""Read a liaison's free-text reply, clause by clause: who does what, how it is said, about which notice.
+
+The reply is cut into clauses. For each clause the reading finds its notice references, its acts
+(received, forwarded, finished, in progress, submitted, nothing to report, cannot finish, asks for time,
+reports a problem) and, for every act, how it is said: stated, asked, ordered or conditioned, promised,
+denied, or said of someone else (他们已经收到了, 河口镇说…). `summarise` decides from those facts: only a
+statement about the sender's own unit counts, and a reply that denies or asks about a receipt is no
+receipt at all (precision first: a false receipt hides a lapse). Replies that look related but say
+nothing countable are `related`: the office reviews them (handlers.liaison), the bot never guesses.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from handlers.notice_ref import NoticeRef, find_notice_refs, parse_notice_number
 
 Intent = Literal["receipt", "feedback", "delay"]
+Mode = Literal["stated", "asked", "ordered", "promised", "denied", "others"]
+ActKind = Literal[
+    "received", "forwarded", "done", "progress", "estimate", "report", "delay", "ask_time", "problem"
+]
+
+
+@dataclass(frozen=True)
+class Act:
+    """One thing a clause speaks of, and how: only `stated` acts of the sender's own unit count."""
+
+    kind: ActKind
+    mode: Mode
+    all_owed: bool = False  # 都/均/全部 收到: every notice still owed
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    refs: tuple[NoticeRef, ...]
+    acts: tuple[Act, ...]
 
 
 @dataclass(frozen=True)
@@ -21,6 +50,8 @@ class Reading:
     feedback_kind: str | None  # "progress" | "done" when "feedback" in intents
     refs: tuple[NoticeRef, ...]
     all_owed: bool  # the receipt covers everything owed: 都/均/全部 … 收到
+    problem: bool = False  # it reports a problem with what arrived (附件打不开, 链接失效)
+    related: bool = False  # it looks like it is about a notice (收到, 已, 完成, a number …)
 
     def intent_list(self) -> list[str]:
         return [intent for intent in ("receipt", "feedback", "delay") if intent in self.intents]
@@ -36,12 +67,20 @@ _UNICODE_EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\u3290-\u32ff"
     "\ufe00-\ufe0f\u200d\u20e3\U000e0000-\U000e007f]+"
 )
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 # WeChat puts U+2005 after a mention (NFKC makes it a space); a trailing one may have none.
 _MENTION = re.compile(r"(?<=\S)\s*(?:@[^\s@]+\s*){1,10}$|@[^\s@]+\s+")
 _SPACES = re.compile(r"\s+")
-_CLAUSE_BREAK = re.compile(r"[,。;!?~、:\n]+|(?<!\d)\.+|\.+(?!\d)")
+_LATIN_GAP = re.compile(r"(?<=[a-z])\s+(?=[a-z])")
+# Clause breaks; 、 only between words (between numbers it lists notices: 12、13号).
+_CLAUSE_BREAK = re.compile(
+    r"[,。;!?~:\n]+|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
+)
+_KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
+_NUMBER_MARK = re.compile(r"\bno\.(?=\d)")  # "No.23": not a full stop
+_HEADING = re.compile(r"^[\d一二三四五六七八九十]{1,3}号:")
 
-# ---- guards shared by every intent ----------------------------------------------------------
+# ---- how an act is said ---------------------------------------------------------------------
 
 # Phrases that contain 不/没/无/非 but negate nothing about the reply.
 _HARMLESS = re.compile(
@@ -57,7 +96,7 @@ _QUESTION_WORD = re.compile(
 _QUESTION_TAIL = re.compile(r"^[了到过]?(?:没有?|未|否|不)(?!问题|事|毛病)|[吗么嘛呢]|吧$")
 # An order or request to others: "请各单位收到后回复", "回复收到", "务必按时完成".
 _DIRECTIVE_BEFORE = re.compile(
-    r"(?<![申恳特提报呈])请(?!示|求|假|批|领导|您|予)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
+    r"(?<![申恳特提报呈])请(?!示|求|假|批|领导|您|予|督查室)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
     r"|回复|回个|答复|督促|催促|提醒|通知各|各(?:单位|乡镇|部门|村|位|有关)|大家|你们|贵单位|你单位"
     r"|所有单位|相关单位|(?:收到|接到|签收)(?:后|之后|以后)"
 )
@@ -65,23 +104,33 @@ _COMPLIANCE = re.compile(r"(?:按|照|据|对照|依|遵).{0,8}?要求")  # "按
 _DIRECTIVE_AFTER = re.compile(
     r"^了?(?:通知|文件|附件|材料)?(?:后|之后|以后|即|就|请|回复|回个|回一下|说一声|吱一声|确认|报一下|的话|时(?!间))"
 )
-_CONDITIONAL = re.compile(r"(?<![比例譬诸])如(?![期下实今何此数约同])|若|假如|要是|万一|倘若|一旦")
+# "收到后我们会尽快落实": the receipt is taken for granted, and action promised; "收到后再签收" is not.
+_COMMITTED_AFTER = re.compile(
+    r"^了?(?:后|之后|以后)(?:我们?|我[镇乡局委办处])?(?:会|将|马上|立即|立刻|尽快|即|就)(?:会|将)?"
+    r"(?:尽快|马上|立即|认真|抓紧)?(?:落实|办理|安排|部署|推进|执行|组织)"
+)
+_CONDITIONAL = re.compile(
+    r"(?<![比例譬诸])如(?![期下实今何此数约同])|若|假如|要是|万一|倘若|一旦|的话|就算|才算|(?:^|[^等])等.{0,12}?(?:后|完|了)"
+)
 # Promises and plans: "预计月底前全部完成" does not report anything done yet.
 _FUTURE = re.compile(
-    r"预计|估计|预估|计划|争取|力争|确保|保证|打算|准备|将(?:于|在|会)|(?<![开集例])会(?!议|上)|能够?|可以|可望|有望"
-    r"|尽快|尽早|明天|后天|下周|下个?月|月底前|年底前|(?:于|在).{0,10}?(?:前|之前|以前)"
+    r"预计|估计|预估|计划|争取|力争|确保|保证|一定|打算|准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学])会(?!议|上)|能够?|可以"
+    r"|可望|有望|尽快|尽早|明天|后天|下周|下个?月|月底前|年底前|(?:于|在).{0,10}?(?:前|之前|以前)"
 )
 _RELATIVE_AFTER = re.compile(r"^了?的")  # "收到的材料有问题", "已完成的请报送", "需要延期的单位"
+# Someone else did it: "他们已经收到了", "那边收到了", "河口镇说…", "听说…".
+_THIRD_PARTY = re.compile(
+    r"他们|她们|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:说|表示|反映|称|听说)(?:他们|已|都|均)?"
+)
 
 # ---- receipt --------------------------------------------------------------------------------
 
 _RECEIPT = re.compile(
     r"(?<![验征回税吸招营丰秋夏抢创增])收到"
-    r"|收悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|获悉|签收|已经?呈阅"
+    r"|收悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
     r"|已经?收(?=[了啦哈嘞]*$)"
     r"|已经?接收|接收到|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
-    r"|明白[了啦哈的]*$|(?:已经?)?知道[了啦]+$|已经?了解|了解了$"
-    r"|遵照执行|照办|坚决落实|(?:马上|立即|立刻)(?:落实|办理|安排|办)"
+    r"|received|gotit|noted|copythat|roger|well?received"
 )
 # Passing a notice on to one's leaders or villages shows it arrived: "已转分管领导", "已呈领导阅示".
 _FORWARD = re.compile(
@@ -90,163 +139,302 @@ _FORWARD = re.compile(
     r"|经办人|同事|班子)"
     r"|(?:已经?|并)(?:转达|传达)"
 )
+# What is forwarded when a document other than the notice is named first: "延期申请已报送领导".
+_FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表格|台账|情况|说明|清单|照片")
 # What may follow a receipt word in the same clause. Anything else ("收到群众举报…", "收到款",
 # "收到时间") means something other than this notice was received.
 _RECEIPT_TAIL = re.compile(
-    r"^[了啦哈嘞呀啊哦喔咯滴噢]*(?:$|并|马上|立即|立刻|即刻|会|将|我|谢谢|感谢|好的|ok|get|收到|明白|知悉|已"
-    r"|正在|抓紧|按|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百]+号|第|督办|通知|文件|文|附件"
-    r"|材料|任务|消息|信息|安排|要求|指示|批示|全部|都|均|〔|\[|\()"
+    r"^[了啦哈嘞呀啊哦喔咯滴噢]*(?:$|并|马上|立即|立刻|即刻|会|将|我|本|谢谢|感谢|多谢|辛苦|thanks|thank|好的|好|嗯|ok|get|收到"
+    r"|保证|确保|一定|尽快|全力|认真|立刻"
+    r"|明白|知悉|已|正在|抓紧|按(?!钮)|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,]+号|第|督办|通知|文件|文"
+    r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
+    r"|附件|材料|任务|消息|信息|安排|要求|指示|批示|全部|都|均|〔|\[|\(|#|no|,|willfollow"
+    # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
+    r"|[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心|政府|公司)$)"
 )
 _HEDGE = re.compile(r"应该|可能|好像|似乎|估计|大概|也许|貌似")
 _WAITING = re.compile(r"(?:等|待|等到|等待)(?:我们?)?$")
+# A receipt still to come: "会第一时间签收", "明天再签收", "稍后签收".
+_LATER_RECEIPT = re.compile(
+    r"(?<![开集例委社协工商学])会(?!议|上)|将(?:于|在|会)?|再|明天|后天|稍后|待会|等会|晚些|回头|就(?=签收|回复|确认)"
+)
 _ACHIEVED = re.compile(r"效果|成效|实效")  # "收到良好效果" is an outcome, not a receipt
 _ALL_OWED = re.compile(r"都|均|全部|全都|皆|全(?![镇县乡村局体面力])|一并|悉数|所有|以上|上述")
-# A complaint about what arrived makes the receipt doubtful: ask a person instead.
+# A complaint about what arrived: the office hears of it (the receipt, if stated, still counts).
 _PROBLEM = re.compile(
-    r"打不开|无法打开|打开不了|下载不了|无法下载|看不了|看不到|看不清|乱码|损坏|有问题|有误|错误|不对"
-    r"|不全|不完整|缺少?|少了|没有附件|没附件|无附件|附件呢|附件在哪|是空的|空白|发错|重发|再发|补发"
+    r"打不开|无法打开|打开不了|打开是乱码|下载不了|无法下载|看不了|看不到|看不清|乱码|损坏|有问题|有误|错误|不对"
+    r"|不全|不完整|缺少?|少了|没有附件|没附件|无附件|附件呢|附件在哪|是空的|空白|发错|重发|重新发|再发(?:一[下遍次])?|补发"
+    r"|失效|过期了|打不开|模糊|链接.{0,4}(?:打不开|无效|不能用|点不开)|没收到附件|附件没收到|收不到附件"
 )
 _PROBLEM_HYPOTHETICAL_AFTER = re.compile(r"^(?:再|随时|及时|请|可|就|的话)")
 
 # ---- feedback -------------------------------------------------------------------------------
 
 _DONE_VERBS = (
-    r"(?:完成|办结|完结|落实|整改|处理|处置|解决|销号|清理|拆除|修复|办理|办好|做好|弄好|搞定|完工|竣工)"
+    r"(?:完成|办结|完结|落实|整改|处理|处置|解决|销号|清理|拆除|修复|办理|办好|做好|弄好|搞定|完工|竣工|拨付|发放"
+    r"|填报|填好|填写好|安装|配备)"
 )
 _DONE = re.compile(
     rf"已经?(?:(?:按照?|根据|依照|对照).{{0,8}}?要求)?(?:全部|全面|均|都|按时|如期|顺利|圆满|基本|全|逐一|陆续|提前)*"
     rf"{_DONE_VERBS}"
     rf"|已经?(?:于|在(?!{_DONE_VERBS}|推进|进行|开展|实施|抓紧|加紧)).{{0,12}}?{_DONE_VERBS}"
-    r"|(?:完成|办结|完结|整改|办理|处理|落实|解决|清理|处置)(?:完毕|到位)"
-    r"|(?:完成|办结|搞定|做完|弄完|办完|整改完|弄好|办好|做好)[了啦]"
-    r"|(?:全部|均|都|全)已?经?(?:完成|办结|整改到位|落实到位)"
-    r"|(?:整改|工作|任务|事项|排查|摸排|清理)已?(?:全部)?(?:完成|办结|完毕)"
+    r"|(?:完成|办结|完结|整改|办理|处理|落实|解决|清理|处置|拨付|发放|安装|配备|部署)(?:完毕|到位)"
+    r"|(?:完成|办结|搞定|做完|弄完|办完|整改完|弄好|办好|做好|填好|写好|报完|落实)[了啦]"
+    r"|(?:全部|均|都|全)已?经?(?:完成|办结|整改到位|落实到位|拨付到位)"
+    r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?(?:全部)?(?:完成|办结|完毕)"
+    r"|(?:all)?done|finished|completed|搞定|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送)"
 )
-# Having sent the report or material in is the feedback itself: "材料已报送", "已报送至邮箱".
+# Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱".
 _SUBMIT = re.compile(
-    r"已经?(?:上报|报送|提交|递交|呈报|报备|反馈|上传|发送|报(?![名销警道价案])"
-    r"|发(?=送|至|到|给|邮箱|了|$|你|您|群|过去)|传(?=至|到|给|了|$)|交(?=至|到|给|了|$))"
+    r"已经?(?:(?:按照?|根据|依照).{0,8}?要求)?(?:上报|报送|提交|递交|呈报|报备|反馈|上传|发送|报(?![名销警道价案])"
+    r"|发(?=送|至|到|给|邮箱|了|$|你|您|群|过去|督查室|办公室|.{0,6}邮箱)|传(?=至|到|给|了|$)|交(?=至|到|给|了|$))"
     r"|(?:上报|报送|提交|发送|上传|递交|反馈)(?:了|完毕|完成)"
-    r"|(?:报送|上报|提交|发送|发|传|交)(?:至|到)(?:邮箱|平台|系统|督查室|办公室)"
+    r"|(?:报送|上报|提交|发送|发|传|交|报)(?:至|到)?(?:邮箱|平台|系统|督查室|办公室)"
     r"|已经?通过.{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传)|刚刚?(?:上报|报送|提交|递交|发送|反馈|上传)"
-    r"|(?:发|报|传|交)(?:过去|上去)了"
+    r"|已经?(?:于|在).{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传)"
+    r"|已经?(?:发|交|报)(?=.{0,6}(?:材料|表格|报表|报告|邮箱|群))"
+    r"|(?:发|报|传|交)(?:过去|上去)了|(?:发|传)(?:到)?群里了?|已发(?=$)"
+)
+# Nothing to report is a report too: "零报告", "经排查，我局无相关问题", "河口镇目前无道路结冰情况".
+_NO_ISSUE = re.compile(
+    r"零报告|无相关(?:问题|情况|人员|事项|隐患|单位)|没有(?:相关|此类|类似|这类)(?:问题|情况|人员|事项)"
+    r"|无(?:此类|类似|这类)(?:问题|情况)|不存在.{0,8}?(?:问题|情况)"
+    r"|未发现.{0,12}?(?:问题|情况|隐患|人员)|没有发现.{0,12}?(?:问题|情况|隐患)"
+    r"|(?:目前|暂|经排查|经查|经核查)[,，]?.{0,16}?无.{0,12}?(?:情况|问题|隐患|人员|事项)"
 )
 _UNDER_WAY = (
     r"(?:正|还|仍|也)?在.{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
     r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|研究|制定"
-    r"|修改|整理|部署|填报|走访|入户|跟进|督促)"
+    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|弄|搞|做|整|忙|赶)"
 )
 _PROGRESS = re.compile(
-    rf"{_UNDER_WAY}|正(?:积极|全力|加紧|抓紧|有序|稳步)"
+    rf"{_UNDER_WAY}|正(?:积极|全力|加紧|抓紧|有序|稳步|组织|逐项)"
     r"|(?:推进|进行|实施|开展|整改|办理|施工|落实|处理)中"
-    r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实)推进"
-    r"|已经?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|印发|摸底|初步)"
+    r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实|逐项)推进"
+    r"|已经?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|印发|摸底|初步|督促|下达|排查|检查|巡查|走访|核查"
+    r"|编制|明确|落实了)"
     r"|完成了?(?:一半|大半|大部分|部分|[一二三四五六七八九两\d]成)"
     r"|基本完成|初步完成|部分完成|阶段性|(?:进度|已经?)过半"
+    r"|共(?:排查|检查|发现|走访|巡查|核查)|组织人员对|进行了.{0,6}?(?:巡查|检查|排查|核查)"
+    r"|(?:收集|汇总|统计|核查|排查|整理|编制|审核|审批|施工|推进)中"
+    r"|(?:入户|走访|排查|检查|巡查|核查|摸排)\d+(?:户|处|家|个|人|次|所|座)"
+    r"|(?:方案|计划)已经?(?:定|制定|确定|出台)|已经?就绪|已经?(?:入户|登记)"
+    r"|(?:弄|做|干|搞|完成)了?(?:一大半|大半|一半|大部分|[一二三四五六七八九]成)"
+)
+# An estimate of completion is stage progress ("预计本周五前全部完成") — unless the message is a delay.
+_ESTIMATE = re.compile(r"(?:预计|估计|预估).{0,12}?(?:完成|办结|完工|到位|竣工)")
+# Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
+_IN_HAND = re.compile(
+    r"^(?:已经?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*(?:安排|部署|转|落实|办理|推进|跟进)"
+    r"(?:中|了|相关工作|专人|人员|专人负责|专人跟进|专人落实|人员跟进)?$"
 )
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
 _PERCENT_CONTEXT = re.compile(r"完成|进度|推进|落实|整改")
 # A report header: the content decides done or progress, progress when it does not say.
 _REPORT = re.compile(
     r"落实情况|进展情况|办理情况|整改情况|推进情况|完成情况|工作进展|进展如下|反馈如下|报告如下|汇报如下"
-    r"|情况如下|情况汇报|情况报告|现将.{0,20}?(?:反馈|报告|汇报)|特此(?:反馈|报告|汇报)"
+    r"|情况如下|情况汇报|情况报告|现将.{0,20}?(?:反馈|报告|汇报)|特此(?:反馈|报告|汇报)|进展[:：]|进度[:：]"
 )
 _ASKS_FOR_REPORT = re.compile(r"(?<!已)(?<!已经)(?:报送|上报|反馈|提交|报)$")  # "并于1日前报送落实情况"
 # Words showing the work is only partly done, even when 已完成 also appears.
 _PARTIAL = re.compile(
     rf"{_UNDER_WAY}|一半|大半|多半|过半|大部分|个别|(?<!全)部分|基本|初步|阶段|摸底|前期|还剩|剩余|剩下|尚未全部|未全部|推进中|进行中"
-    r"|初稿|[一二三四五六七八九两]成(?!果|效|绩|立|为|员|本)"
+    r"|初稿|[一二三四五六七八九两]成(?!果|效|绩|立|为|员|本)|第[一二三四五六七八九十\d]+项"
 )
 
 # ---- delay ----------------------------------------------------------------------------------
 
 _DELAY_WORD = re.compile(
-    r"申请延期|延期|延后|推迟|顺延|延缓|缓办|宽限|往后推|推后|晚(?:几天|[一两二三]天|点|一点|一些|些)"
-    r"|延长(?:时限|期限|时间)"
+    r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|推后|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
+    r"|晚(?:几天|[一两二三]天|点|一点|一些|些)"
+    r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)"
 )
-_TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定时限内|在时限内)"
+_TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定时限内|在时限内|在时限前)"
 _UNABLE = re.compile(
-    rf"(?:无法|不能|未能|没能|没法|难以|不可能){_TIMELY}(?:完成|办结|完结|上报|报送|到位|提交|反馈|落实|完工|交)"
-    r"|(?:无法|不能|未能|没能|没法|难以|不可能)(?:完成|办结|完结|完工|整改到位)"
-    r"|来不及|赶不上|完不成|做不完|办不完|弄不完|完成不了|办不了|做不了"
+    rf"(?:无法|不能|未能|没能|没法|难以|不可能|恐难|很难){_TIMELY}(?:完成|办结|完结|上报|报送|到位|提交|反馈|落实|完工|交)"
+    r"|(?:无法|不能|未能|没能|没法|难以|不可能|恐难)(?:完成|办结|完结|完工|整改到位)"
+    r"|恐难|来不及|赶不上|完不成|做不完|办不完|弄不完|搞不完|干不完|完成不了|办不了|做不了|交不了|报不了|报不上来?|交不上来?|弄不了|出不来"
     r"|(?:完成|办结|按时|按期).{0,4}?(?:有困难|有难度|困难较大|难度较大|难度很大)"
 )
-_ESTIMATE = re.compile(r"(?:预计|估计|预估).{0,12}?(?:完成|办结|完结|到位|结束|完工|竣工|上报|报送)")
+# Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
+_ASK_TIME = re.compile(
+    r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:再|申请)?(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长"
+    r"|顺延|往后推|推一推|推推|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
+    r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底).{0,8}?(?:报|交|提交|报送|反馈|完成).{0,3}?"
+    r"(?:可以吗|行吗|行不行|可不可以|好吗|可否)"
+    r"|(?:延期|推迟|顺延|宽限|延后|晚几天|晚两天).{0,12}?(?:行吗|可以吗|好吗|可不可以|行不行|可否|可以不|行不|成不)"
+    r"|(?:交|报|提交|报送).{0,2}?(?:行不|可以不|成不)$"
+)
+# A question that is a request: "…可以吗", "…行不", "…吧"; or led by 能不能/能否/可否.
+_REQUEST = re.compile(r"(?:吧|可以吗|行吗|好吗|可不可以|行不行|可以不|行不|成不|可否|中不中)[?]*$")
+_ASKING_LEAD = re.compile(r"能不能|能否|可否|可不可以|是否可以|可以|能")
+# Done only later than asked: "材料周一才能报", "下周才能弄".
+_ONLY_LATER = re.compile(
+    r"(?:明天|后天|下周|下个?月|周[一二三四五六日]|月底|年底|\d+号|\d+日|过几天|过两天)(?:才能|才可以|才会|才)"
+    r"(?:报|交|提交|完成|上报|报送|弄|办|反馈|做完|整改)"
+)
 _STILL_NEED = re.compile(r"还(?:需要?|要)[一二三四五六七八九十两几半\d]+个?(?:天|日|周|星期|礼拜|月)")
 _REASON = re.compile(r"因为|原因|(?<!原)因(?!此|而)|由于|受.{0,10}?影响|导致|致使")
 _NOT_DONE = re.compile(
     r"(?:尚未|还没有?|还未|暂未|暂时没|没有|未|没)能?(?:全部)?(?:完成|办结|完结|到位|上报|报送|完工)"
 )
+# Things that make a reply look related to a notice although it says nothing countable.
+_RELATED = re.compile(
+    r"收|签|已|完成|办结|附件|文件|通知|督办|延|报送|反馈|整改|落实|明白|知道|了解|照办|执行|办理|安排|\d+号|#\d|no\.?\d"
+)
+RELATED_LENGTH = 40  # a reply this long from a liaison who owes something deserves a look
 
 # How far (in characters) before and after a trigger word the guards look, within its clause.
 _WINDOW = 30
 
 
 @dataclass(frozen=True)
-class _Clause:
+class _Text:
+    """A clause being read: its text (cleaned) and whether it is asked (a question)."""
+
     text: str
-    asked: bool  # ends with a question mark or contains a question word
+    asked: bool
 
 
 def classify(text: str) -> Reading:
-    """Read one liaison message; when a signal is doubtful it is left out (precision first).
+    """Read one liaison message as a whole (see the module docstring)."""
+    return summarise(read_clauses(text))
 
-    - The quoted part of a quoted reply, @-mentions, emoji and spaces are dropped; the rest is cut
-      into clauses at punctuation. A trigger word counts only as a statement: not in a question
-      (?, 吗, 是否, 有没有, X不X …), not negated (没/未/不 … before it), not an order or condition
-      (请, 务必, 各单位, 如果, … 收到后, 收到请回复), not a relative clause (收到的…, 已完成的…).
-    - receipt: 收到/收悉/签收/已阅/知悉/已接收/明白/知道了, forwarding to leaders (已转分管领导) and
-      committed action (马上落实, 遵照执行). Only notice-like words may follow 收到 in its clause.
-      Short acknowledgements (好的, 嗯, 1, OK, 👍) are not receipts. A message that also denies or
-      asks about a receipt, or complains about what arrived (打不开, 格式不对), is no receipt.
-    - feedback: done (已完成, 已办结, 整改到位, 材料已报送 …) or progress (正在推进, 已启动, 80%,
-      已完成摸底 …); any partial sign makes it progress. A bare status such as 还没完成 is nothing.
-    - delay: 延期/推迟/宽限, inability (无法按时完成, 来不及), an estimate (预计下周完成), or a reason
-      with an unfinished state (因下雨还没完成). Its stage progress is not also reported as feedback
-      unless the message names two or more notices.
+
+def read_clauses(text: str) -> list[Clause]:
+    """The message cut into clauses, each with its notice references and its acts."""
+    cleaned, quoted_refs = _clean(text)
+    clauses = [
+        Clause(piece.text, tuple(find_notice_refs(piece.text)), tuple(_acts(piece)))
+        for piece in _split_clauses(cleaned)
+    ]
+    if quoted_refs and clauses and not any(c.refs for c in clauses):
+        clauses[0] = replace(clauses[0], refs=quoted_refs)  # a quoted notice names what the reply is about
+    if clauses and _HEADING.match(cleaned):  # "27号：我镇…" may be the report's date: say so
+        clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=True) for r in clauses[0].refs))
+    return clauses
+
+
+def parts(clauses: Sequence[Clause]) -> list[list[Clause]]:
+    """The clauses grouped by the notice they speak of ("1号收到，2号已完成" → two parts).
+
+    A clause without a number belongs to the part before it (a leading one to the first part); a
+    message naming fewer than two notices in separate clauses stays whole.
     """
-    cleaned = _clean(text)
-    clauses = _split_clauses(cleaned)
-    receipt, all_owed = _read_receipt(clauses)
-    kind = _read_feedback(clauses)
-    delay = _says_delay(clauses)
-    refs = tuple(find_notice_refs(cleaned))
-    if delay and len(refs) < 2:
-        # What is done is the stage progress a delay explanation carries (延期说明 + 阶段性进展);
-        # only a message naming several notices can report one done and another delayed.
-        kind = None
-    present: dict[Intent, bool] = {"receipt": receipt, "feedback": kind is not None, "delay": delay}
+    groups: list[list[Clause]] = []
+    for clause in clauses:
+        if groups and (not clause.refs or not any(c.refs for c in groups[-1])):
+            groups[-1].append(clause)
+        else:
+            groups.append([clause])
+    return groups if sum(any(c.refs for c in g) for g in groups) > 1 else [list(clauses)]
+
+
+def part_texts(text: str, count: int) -> list[str]:
+    """The message's own words for each of `count` parts, to record with each notice ("2号因…申请延期")
+    — or the whole message for each when the cut does not come out the same."""
+    pieces = [piece for piece in _KEEP_BREAKS.split(unicodedata.normalize("NFKC", text)) if piece.strip()]
+    groups: list[str] = []
+    for piece in pieces:
+        if groups and (not find_notice_refs(piece) or not find_notice_refs(groups[-1])):
+            groups[-1] += piece
+        else:
+            groups.append(piece)
+    if len(groups) != count or count < 2:
+        return [text] * count
+    return [group.strip(" ，,。；;") for group in groups]
+
+
+def summarise(clauses: Sequence[Clause]) -> Reading:
+    """Decide from the clauses' facts what the message says for the sender's own unit."""
+    acts = [act for clause in clauses for act in clause.acts]
+    stated = {act.kind for act in acts if act.mode == "stated"}
+    doubted = any(act.kind == "received" and act.mode in ("asked", "denied") for act in acts)
+    delay = bool(stated & {"delay", "ask_time"}) or (_any(clauses, _REASON) and _any(clauses, _NOT_DONE))
+    # what was passed to the leaders, in a delay request, is the request: "需延期，已报分管领导同意"
+    receipt = ("received" in stated or ("forwarded" in stated and not delay)) and not doubted
+    kind = _feedback_kind(clauses, stated, receipt=receipt, delay=delay)
+    present: dict[str, bool] = {"receipt": receipt, "feedback": kind is not None, "delay": delay}
     intents = frozenset(name for name, said in present.items() if said)
-    return Reading(intents, kind, refs, all_owed)
+    refs = tuple(dict.fromkeys(ref for clause in clauses for ref in clause.refs))
+    problem = any(act.kind == "problem" for act in acts)
+    all_owed = receipt and any(
+        act.all_owed for act in acts if act.kind == "received" and act.mode == "stated"
+    )
+    text = "".join(clause.text for clause in clauses)
+    related = not intents and bool(refs or problem or _RELATED.search(text) or len(text) >= RELATED_LENGTH)
+    return Reading(intents, kind, refs, all_owed, problem, related)
 
 
-def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    parts = _QUOTE_SEPARATOR.split(text)
-    if len(parts) > 1 and "「" in parts[0]:
-        text = parts[-1]
+def _feedback_kind(
+    clauses: Sequence[Clause], stated: set[ActKind], *, receipt: bool, delay: bool
+) -> str | None:
+    """progress, done or None; mixed or partial signals read as progress."""
+    if delay:
+        stated = stated - {"estimate"}  # "预计12月底完工" in a delay is its new date, not progress
+    if not stated & {"done", "progress", "report", "estimate"}:
+        return None
+    progress_clauses = [
+        c for c in clauses if any(a.kind == "progress" and a.mode == "stated" for a in c.acts)
+    ]
+    if "done" not in stated:
+        if receipt and all(_IN_HAND.search(_after_receipt(c.text)) for c in progress_clauses):
+            return None  # "收到，已安排": the receipt, in hand; nothing reported yet
+        if delay and all(_UNDER_WAY_RE.search(c.text) for c in progress_clauses):
+            return None  # "还在汇总" is why it is late, not a report
+    several = len({ref for clause in clauses for ref in clause.refs}) > 1
+    if "done" not in stated or "progress" in stated or (delay and not several) or _looks_partial(clauses):
+        return "progress"  # a header alone (落实情况如下) says nothing done; a delay reports stage progress
+    return "done"
+
+
+def _after_receipt(text: str) -> str:
+    return _RECEIPT.sub("", text).strip("，,。 了")
+
+
+def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
+    return any(
+        pattern.search(c.text) and not _QUESTION_WORD.search(c.text) and not _DIRECTIVE_BEFORE.search(c.text)
+        for c in clauses
+    )
+
+
+# ---- cleaning and cutting -------------------------------------------------------------------
+
+
+def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
+    """The reply's own text, folded for matching, and the notices a quoted block names."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    parts_ = _QUOTE_SEPARATOR.split(text)
+    quoted = ""
+    if len(parts_) > 1 and "「" in parts_[0]:
+        quoted, text = parts_[0], parts_[-1]
+    blocks = _QUOTE_BLOCK.findall(text)
+    quoted += "".join(blocks)
     text = _QUOTE_BLOCK.sub("\n", text)
+    quoted_refs = tuple(find_notice_refs(quoted)) if ("督办" in quoted or "通知" in quoted) else ()
     text = _MENTION.sub(" ", text)
     text = _WECHAT_EMOJI.sub(",", text)
     text = _UNICODE_EMOJI.sub(",", text)
-    return _SPACES.sub("", text.replace("\n", "。")).lower()
+    text = _NUMBER_MARK.sub("no", _LATIN_GAP.sub("", text.lower()))
+    return _SPACES.sub("", text.replace("\n", "。")), quoted_refs
 
 
-def _split_clauses(text: str) -> list[_Clause]:
-    clauses: list[_Clause] = []
+def _split_clauses(text: str) -> list[_Text]:
+    pieces: list[_Text] = []
     start = 0
     for match in _CLAUSE_BREAK.finditer(text):
-        clauses.append(_clause(text[start : match.start()], "?" in match.group()))
+        pieces.append(_piece(text[start : match.start()], "?" in match.group()))
         start = match.end()
-    clauses.append(_clause(text[start:], False))
-    return [clause for clause in clauses if clause.text]
+    pieces.append(_piece(text[start:], False))
+    return [piece for piece in pieces if piece.text]
 
 
-def _clause(text: str, question_mark: bool) -> _Clause:
-    return _Clause(text, question_mark or _QUESTION_WORD.search(_HARMLESS.sub("", text)) is not None)
+def _piece(text: str, question_mark: bool) -> _Text:
+    return _Text(text, question_mark or _QUESTION_WORD.search(_HARMLESS.sub("", text)) is not None)
 
 
-def _matches(pattern: re.Pattern[str], clause: _Clause) -> Iterator[tuple[str, str, int]]:
+def _matches(pattern: re.Pattern[str], clause: _Text) -> Iterator[tuple[str, str, int]]:
     """Each match of `pattern` as (text before it, text after it, start) within the clause.
 
     Before and after are cut to _WINDOW characters: the words that qualify a reply sit close to
@@ -257,7 +445,10 @@ def _matches(pattern: re.Pattern[str], clause: _Clause) -> Iterator[tuple[str, s
         yield clause.text[max(0, start - _WINDOW) : start], clause.text[end : end + _WINDOW], start
 
 
-def _is_question(clause: _Clause, after: str) -> bool:
+# ---- how each act is said --------------------------------------------------------------------
+
+
+def _is_question(clause: _Text, after: str) -> bool:
     return clause.asked or _QUESTION_TAIL.search(after) is not None
 
 
@@ -274,89 +465,111 @@ def _is_directive(before: str, after: str) -> bool:
     )
 
 
-def _is_statement(clause: _Clause, before: str, after: str) -> bool:
-    """Not a question, an order, a condition or a negation: the writer states it as fact."""
-    return not (_is_question(clause, after) or _is_negated(before) or _is_directive(before, after))
+def _mode(clause: _Text, before: str, after: str, *, plans_count: bool = False) -> Mode:
+    """How an act is said: asked, denied, ordered or conditioned, promised, of others, or stated."""
+    if _is_question(clause, after):
+        return "asked"
+    if _is_negated(before):
+        return "denied"
+    if _is_directive(before, after):
+        return "ordered"
+    if _THIRD_PARTY.search(before):
+        return "others"
+    if not plans_count and _FUTURE.search(before):
+        return "promised"
+    return "stated"
 
 
-def _is_report(clause: _Clause, before: str, after: str) -> bool:
-    """A statement about work already under way or done, not a plan."""
-    return _is_statement(clause, before, after) and _FUTURE.search(before) is None
+def _acts(clause: _Text) -> Iterator[Act]:
+    yield from _receipt_acts(clause)
+    yield from _problem_acts(clause)
+    yield from _feedback_acts(clause)
+    yield from _delay_acts(clause)
 
 
-def _read_receipt(clauses: list[_Clause]) -> tuple[bool, bool]:
-    """(receipt, all_owed). Any denied or questioned receipt in the message voids the rest."""
-    found = all_owed = False
-    for clause in clauses:
-        for before, after, _ in _matches(_RECEIPT, clause):
-            if _is_question(clause, after) or _is_negated(before):
-                return False, False
-            if (
-                _is_directive(before, after)
-                or _HEDGE.search(before)
-                or _WAITING.search(before)
-                or _ACHIEVED.search(before + after)
-                or not _RECEIPT_TAIL.match(after)
-            ):
-                continue
-            found = True
-            all_owed = all_owed or _ALL_OWED.search(before) is not None
-        for before, after, _ in _matches(_FORWARD, clause):
-            if _is_statement(clause, before, after):
-                found = True
-    if found and _has_problem(clauses):
-        return False, False
-    return found, all_owed
-
-
-def _has_problem(clauses: list[_Clause]) -> bool:
-    for clause in clauses:
-        for before, after, _ in _matches(_PROBLEM, clause):
-            if not (_CONDITIONAL.search(before) or _PROBLEM_HYPOTHETICAL_AFTER.match(after)):
-                return True
-    return False
-
-
-def _read_feedback(clauses: list[_Clause]) -> str | None:
-    """None, "progress" or "done"; mixed or partial signals read as progress."""
-    done = progress = report = False
-    for clause in clauses:
-        for before, after, _ in _matches(_DONE, clause):
-            done = done or _is_report(clause, before, after)
-        for before, after, start in _matches(_SUBMIT, clause):
-            if _FORWARD.match(clause.text, start) is None:
-                done = done or _is_report(clause, before, after)
-        for before, after, _ in _matches(_PROGRESS, clause):
-            progress = progress or _is_report(clause, before, after)
-        for before, after, _ in _matches(_REPORT, clause):
-            report = report or (_is_report(clause, before, after) and not _ASKS_FOR_REPORT.search(before))
-        percent = _percent_in(clause)
-        if (
-            percent is not None
-            and _PERCENT_CONTEXT.search(clause.text)
-            and not _FUTURE.search(clause.text)
-            and _is_report(clause, "", "")
-        ):
-            done = done or percent >= 100
-            progress = progress or percent < 100
-    if not (done or progress or report):
-        return None
-    if progress or not done or _looks_partial(clauses):
-        return "progress"
-    return "done"
-
-
-def _looks_partial(clauses: list[_Clause]) -> bool:
-    for clause in clauses:
-        if clause.asked:
+def _receipt_acts(clause: _Text) -> Iterator[Act]:
+    for before, after, _ in _matches(_RECEIPT, clause):
+        if _is_question(clause, after) or _is_negated(before):
+            yield Act("received", "asked" if _is_question(clause, after) else "denied")
             continue
-        percent = _percent_in(clause)
+        if _COMMITTED_AFTER.match(after):
+            yield Act("received", "stated")  # "收到后我们会尽快落实"
+            continue
+        if _ACHIEVED.search(before + after) or not _RECEIPT_TAIL.match(after):
+            continue  # something else was received ("收到群众举报", "收到良好效果")
+        mode = _mode(clause, before, after, plans_count=True)
+        if mode == "stated" and (
+            _HEDGE.search(before) or _WAITING.search(before) or _LATER_RECEIPT.search(before)
+        ):
+            mode = "promised"  # "应该收到了", "等领导看过后再签收", "会第一时间签收"
+        yield Act("received", mode, _ALL_OWED.search(before) is not None)
+    for before, after, _ in _matches(_FORWARD, clause):
+        if _FORWARDED_OTHER.search(before):
+            continue  # "延期申请已报送领导": what went up is not the notice
+        mode = _mode(clause, before, after, plans_count=True)
+        if mode in ("stated", "others"):
+            yield Act("forwarded", mode)
+
+
+def _problem_acts(clause: _Text) -> Iterator[Act]:
+    for before, after, _ in _matches(_PROBLEM, clause):
+        if not (_CONDITIONAL.search(before) or _PROBLEM_HYPOTHETICAL_AFTER.match(after)):
+            yield Act("problem", "stated")
+
+
+def _feedback_acts(clause: _Text) -> Iterator[Act]:
+    for before, after, _ in _matches(_DONE, clause):
+        yield Act("done", _mode(clause, before, after))
+    for before, after, start in _matches(_SUBMIT, clause):
+        if _FORWARD.match(clause.text, start) is None:
+            yield Act("done", _mode(clause, before, after))
+    for before, after, _ in _matches(_NO_ISSUE, clause):
+        mode = _mode(clause, before, after)
+        yield Act("done", "stated" if mode == "denied" else mode)  # the negation is the report itself
+    for before, after, _ in _matches(_PROGRESS, clause):
+        yield Act("progress", _mode(clause, before, after))
+    for before, after, _ in _matches(_REPORT, clause):
+        if not _ASKS_FOR_REPORT.search(before):
+            yield Act("report", _mode(clause, before, after))
+    for before, after, _ in _matches(_ESTIMATE, clause):
+        yield Act("estimate", _mode(clause, before, after, plans_count=True))
+    percent = _percent_in(clause)
+    if percent is not None and _PERCENT_CONTEXT.search(clause.text) and not _FUTURE.search(clause.text):
+        mode = _mode(clause, "", "")
+        yield Act("done" if percent >= 100 else "progress", mode)
+
+
+def _delay_acts(clause: _Text) -> Iterator[Act]:
+    for pattern in (_DELAY_WORD, _STILL_NEED, _ONLY_LATER):
+        for before, after, _ in _matches(pattern, clause):
+            if _is_negated(before) or _is_directive(before, after):
+                continue  # "不用延期", "需要延期的单位请说明"
+            if _is_question(clause, after):
+                if _REQUEST.search(clause.text) or _ASKING_LEAD.search(before):
+                    yield Act("ask_time", "stated")  # "延期一周可以不？", "宽限到下周一吧": a request
+                continue  # "延期要走什么程序？", "延期了吗？": a question about it
+            yield Act("delay", _mode(clause, before, after, plans_count=True))
+    for before, after, _ in _matches(_UNABLE, clause):
+        # The negation is the message here, so only questions and orders are ruled out.
+        if not (_is_question(clause, after) or _is_directive(before, after)):
+            yield Act("delay", "others" if _THIRD_PARTY.search(before) else "stated")
+    for before, after, _ in _matches(_ASK_TIME, clause):
+        if not _is_directive(before, after):
+            yield Act("ask_time", "stated")  # asking for time is a request, even as a question
+
+
+def _looks_partial(clauses: Sequence[Clause]) -> bool:
+    for clause in clauses:
+        piece = _piece(clause.text, False)
+        if _QUESTION_WORD.search(clause.text):
+            continue
+        percent = _percent_in(piece)
         if _PARTIAL.search(clause.text) or (percent is not None and percent < 100):
             return True
     return False
 
 
-def _percent_in(clause: _Clause) -> float | None:
+def _percent_in(clause: _Text) -> float | None:
     """The smallest percentage the clause names, if any."""
     values: list[float] = []
     for match in _PERCENT.finditer(clause.text):
@@ -374,19 +587,4 @@ def _chinese_percent(numeral: str) -> float | None:
     return float(ref.seq) if ref else None
 
 
-def _says_delay(clauses: list[_Clause]) -> bool:
-    reason = not_done = False
-    for clause in clauses:
-        for pattern in (_DELAY_WORD, _ESTIMATE, _STILL_NEED):
-            for before, after, _ in _matches(pattern, clause):
-                if _is_statement(clause, before, after):
-                    return True
-        for before, after, _ in _matches(_UNABLE, clause):
-            # The negation is the message here, so only questions and orders are ruled out.
-            if not (_is_question(clause, after) or _is_directive(before, after)):
-                return True
-        if _is_question(clause, "") or _DIRECTIVE_BEFORE.search(clause.text):
-            continue
-        reason = reason or _REASON.search(clause.text) is not None
-        not_done = not_done or _NOT_DONE.search(clause.text) is not None
-    return reason and not_done
+_UNDER_WAY_RE = re.compile(_UNDER_WAY)

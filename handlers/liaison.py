@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import texts
-from handlers.classify import Reading, classify
+from handlers.classify import Clause, Reading, classify, part_texts, parts, read_clauses, summarise
 from handlers.context import Turn
-from handlers.notice_ref import NoticeRef, find_notice_refs
+from handlers.notice_ref import NoticeRef
 from handlers.units import UnitNames, units_named
 from storage import directory, notices, questions
 from storage.notices import AssignmentView, NoticeView
 
 Item = tuple[NoticeView, AssignmentView]
 QUESTION_LIFETIME = timedelta(days=1)  # an unanswered question lapses; a later unclear reply is asked anew
-CLAUSE_END = re.compile(r"(?<=[，,。；;！!\n])")
 
 
 @dataclass(frozen=True)
@@ -47,28 +45,36 @@ def explicit_items(
         chosen += quoted
     for ref in refs:
         found = [item for item in items if _matches(ref, item[0])]
-        if len(found) != 1:
-            resolved = False  # unknown to this unit, or the same number in two years
-        else:
+        if len(found) == 1:
             chosen += found
+        elif not (ref.heading and not found):  # "27号：…" with no notice 27 is the report's date
+            resolved = False  # unknown to this unit, or the same number in two years
     unique = list({item[1].id: item for item in chosen}.values())
     return unique, resolved
 
 
 def decide(reading: Reading, quoted_notice_id: int | None, items: Sequence[Item]) -> Targets:
-    """Pure: the unit's open assignments (oldest first) and a reading → what to record, or ask."""
+    """Pure: the unit's open assignments (oldest first) and a reading → what to record, and what to ask.
+
+    Notices named and found are recorded; a number that fits none of the unit's notices is asked about.
+    """
     owing_receipt = [item for item in items if item[1].awaiting_receipt]
     explicit, resolved = explicit_items(reading.refs, quoted_notice_id, items)
     wants_feedback = bool(reading.intents & {"feedback", "delay"})
+    ask = None
     if not resolved:
         candidates = owing_receipt if "receipt" in reading.intents else list(items)
-        # Nothing open to choose from (say, the named notice was withdrawn): nothing to record, nothing to ask.
-        return Targets(ask=tuple(n for n, _ in candidates)) if candidates else Targets()
+        candidates = [item for item in candidates if item not in explicit]
+        # Nothing open to choose from (say, the named notice was withdrawn): nothing to ask.
+        ask = tuple(n for n, _ in candidates) if candidates else None
+        if not explicit:
+            return Targets(ask=ask)
     if explicit:
         receipt = [item for item in explicit if item[1].awaiting_receipt]
         return Targets(
             receipt=tuple(receipt) if "receipt" in reading.intents else (),
             feedback=tuple(explicit) if wants_feedback else (),
+            ask=ask,
         )
     receipt = []
     if "receipt" in reading.intents and owing_receipt:
@@ -133,54 +139,74 @@ async def apply(session: AsyncSession, reading: Reading, targets: Targets, sourc
         )
 
 
-def notice_parts(text: str) -> list[str]:
-    """A reply about several notices ("1号收到，2号已完成") cut into one part per notice it names.
+@dataclass(frozen=True)
+class UnitReading:
+    """A reply as it concerns the sender's own unit: as a whole, and per notice it names."""
 
-    Clauses without a number belong to the part before them; a message naming fewer than two notices
-    in separate clauses stays whole.
+    whole: Reading
+    parts: tuple[Reading, ...]  # one per notice named in separate clauses ("1号收到，2号已完成")
+    about_others: tuple[str, ...]  # other units it speaks of, when it says nothing of the sender's own
+
+
+def read_for_unit(text: str, own: UnitNames, units: Sequence[UnitNames]) -> UnitReading:
+    """Pure: what a reply says for the sender's unit (used by `handle_reply` and by `make eval`).
+
+    A clause that names another unit ("发改委已收到" from 城关镇) speaks of that unit, not the sender's.
     """
-    parts: list[str] = []
-    for clause in CLAUSE_END.split(text):
-        if parts and not find_notice_refs(clause):
-            parts[-1] += clause
-        elif parts and not find_notice_refs(parts[-1]):
-            parts[-1] += clause  # a leading "收到，" goes with the first notice named
-        else:
-            parts.append(clause)
-    return parts if sum(bool(find_notice_refs(p)) for p in parts) > 1 else [text]
+    marked: list[Clause] = []
+    others: list[str] = []
+    for clause in read_clauses(text):
+        named = units_named(clause.text, units)
+        if named - {own.id} and own.id not in named and clause.acts:
+            others += [u.name for u in units if u.id in named]
+            clause = replace(
+                clause, acts=tuple(replace(a, mode="others") for a in clause.acts if a.kind != "problem")
+            )
+        marked.append(clause)
+    whole = summarise(marked)
+    named_others = tuple(dict.fromkeys(others)) if not whole.intents else ()
+    return UnitReading(whole, tuple(summarise(group) for group in parts(marked)), named_others)
 
 
 async def handle_reply(turn: Turn, unit_id: int) -> None:
     """A message from a bound liaison: answer an earlier question, or record what each part says."""
+    session, msg = turn.session, turn.msg
     quoted = None
-    if turn.msg.quote_id:
-        quoted = await notices.notice_of_sent_message(turn.session, turn.msg.quote_id)
-    whole = classify(turn.msg.text)
+    if msg.quote_id:
+        quoted = await notices.notice_of_sent_message(session, msg.quote_id)
+    known = [UnitNames(u.id, u.name, u.aliases) for u in await directory.units(session)]
+    own = next(u for u in known if u.id == unit_id)
+    reading = read_for_unit(msg.text, own, known)
+    whole = reading.whole
+    items = await unit_items(turn, unit_id)
+    if whole.problem:
+        await _tell_problem(turn, own.name, whole, quoted, items)
     if not whole.intents and (whole.refs or quoted is not None):
-        await _answer_questions(turn, whole, quoted, await unit_items(turn, unit_id))
+        await _answer_questions(turn, whole, quoted, items)
         return
-    others = await _other_units(turn, unit_id) if whole.intents else []
-    if others:
-        await turn.reply(texts.names_another_unit(turn.msg.display_name, turn.msg.text[:30], others))
+    if reading.about_others:
+        await turn.reply(texts.names_another_unit(msg.display_name, msg.text[:30], reading.about_others))
         return
-    for part in notice_parts(turn.msg.text):
-        reading = whole if part == turn.msg.text else classify(part)
-        if not reading.intents:
+    for part, words in zip(reading.parts, part_texts(msg.text, len(reading.parts)), strict=True):
+        if not part.intents:
             continue
-        targets = decide(reading, quoted, await unit_items(turn, unit_id))
+        targets = decide(part, quoted, await unit_items(turn, unit_id))
         if targets.ask is not None:
             await _ask(turn, targets.ask)
-            continue
-        await apply(
-            turn.session, reading, targets, Source(turn.msg.id, turn.msg.at, turn.msg.sender_id, part)
-        )
+        await apply(session, part, targets, Source(msg.id, msg.at, msg.sender_id, words))
 
 
-async def _other_units(turn: Turn, unit_id: int) -> list[str]:
-    """Names of other units a reply speaks of ("发改委已收到" from 城关镇): never recorded for the sender's."""
-    known = await directory.units(turn.session)
-    named = units_named(turn.msg.text, [UnitNames(u.id, u.name, u.aliases) for u in known])
-    return [u.name for u in known if u.id in named and u.id != unit_id]
+async def _tell_problem(
+    turn: Turn, unit: str, reading: Reading, quoted: int | None, items: Sequence[Item]
+) -> None:
+    """A unit reports a problem with what arrived (附件打不开): the office hears of it at once."""
+    named, _ = explicit_items(reading.refs, quoted, items)
+    notices_named = [n for n, _ in named] or [n for n, a in items if a.awaiting_receipt][-1:]
+    await turn.tell_office(
+        texts.problem_reported(turn.policy, unit, turn.msg, notices_named),
+        key=f"problem:{turn.msg.id}",
+        kind="problem",
+    )
 
 
 async def _ask(turn: Turn, candidates: tuple[NoticeView, ...]) -> None:

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Arabic 1-3 digits or a Chinese numeral up to 九百九十九; validated by _to_int.
 # The patterns carry no whitespace: _normalize removes it first, which keeps matching linear.
 _NUM = r"(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,6})"
 _YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年)"
-_SEP = r"(?:以及|、|,|和|及|与|跟)"
-# A list such as "12号、13号" or "12、13号"; the last item must carry 号.
-_GROUP = rf"(?:第?{_NUM}号?{_SEP}){{0,20}}第?{_NUM}号"
+_SEP = r"(?:以及|、|,|/|和|及|与|跟)"
+# A list such as "12号、13号", "12、13号" or "1号2号"; the last item must carry 号.
+_GROUP = rf"(?:第?{_NUM}(?:号{_SEP}?|{_SEP})){{0,20}}第?{_NUM}号"
+# Numbers people mark as such without 号: "#12", "NO.12", "No 12", "编号12".
+_MARKED = re.compile(rf"(?:#|no\.?|编号)(?P<num>{_NUM})(?![\d号])", re.IGNORECASE)
+# A bare number that opens a message or clause and is followed at once by a receipt or status word:
+# "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
+_LEADING = re.compile(
+    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及){_NUM})*)"
+    r"(?=(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done))"
+)
 
 _CN_NUMBER = re.compile(
     r"(?:(?P<hundreds>[一二两三四五六七八九])百)?[零〇]?"
@@ -37,20 +45,28 @@ _DATE_BEFORE = re.compile(
 # a list separator or the end of a sentence. Anything else (前, 下午, 18:00, 完成 …) reads as a date.
 _REF_AFTER = re.compile(
     r"(?:通知|文|督办|督查|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
-    r"|目前|现已|因"
+    r"|目前|现已|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要|暂|恐|零报告|整改|报告"
     r"|的(?!会|活动|时候|上午|下午|中午|晚上|早上|前|之前|以前|后|之后|以后|那天|当天)"
     r"|、|,|和|及|与|跟|:(?!\d)|[。!?~;)\]」』】〕\n]|$)"
 )
+# After a day of the month come times of day; after a notice number at a clause's start, its state.
+_TIME_AFTER = re.compile(r"前|后|之|以|[上下中]午|晚|早|凌晨|\d|点|时|[零〇一二两三四五六七八九十]")
+_STATE_SOON = re.compile(r".{0,10}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上)")
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
 
 
 @dataclass(frozen=True)
 class NoticeRef:
-    """A reference to notice number `seq`, of `year` when the text names it."""
+    """A reference to notice number `seq`, of `year` when the text names it.
+
+    `heading`: a bare "27号：" opening a report, which may as well be the report's date; a unit with no
+    notice of that number reads it so.
+    """
 
     seq: int
     year: int | None = None
+    heading: bool = field(default=False, compare=False)
 
 
 def parse_notice_number(text: str) -> NoticeRef | None:
@@ -76,7 +92,7 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
     A bare "12号" beside "督办〔2026〕12号" is taken to be the same notice and not listed twice.
     """
     text = _normalize(text)
-    refs: list[NoticeRef] = []
+    found: list[tuple[int, NoticeRef]] = []  # (where it is written, the reference)
     for match in _REF.finditer(text):
         year_text = match["bracket_year"] or match["word_year"]
         items = list(_GROUP_ITEM.finditer(match["group"]))
@@ -87,7 +103,17 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
         if any(seq is None for seq in seqs):
             continue
         year = int(year_text) if year_text else None
-        refs.extend(NoticeRef(seq, year) for seq in seqs if seq is not None)
+        found.extend(
+            (match.start() + n, NoticeRef(seq, year)) for n, seq in enumerate(seqs) if seq is not None
+        )
+    for match in _MARKED.finditer(text):
+        seq = _to_int(match["num"])
+        if seq is not None:
+            found.append((match.start(), NoticeRef(seq)))
+    for match in _LEADING.finditer(text):
+        seqs = [_to_int(item["num"]) for item in _GROUP_ITEM.finditer(match["nums"])]
+        found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)
+    refs = [ref for _, ref in sorted(found, key=lambda item: item[0])]
     with_year = {ref.seq for ref in refs if ref.year is not None}
     unique: list[NoticeRef] = []
     for ref in refs:
@@ -97,10 +123,14 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
 
 
 def _bare_is_notice(text: str, start: int, end: int) -> bool:
-    """A plain "12号" counts only when nothing dates it and a notice-like word follows it."""
+    """A plain "12号" counts only when nothing dates it and a notice-like word follows it, or when it
+    opens a clause about the state of things ("40号路面硬化已完成")."""
     if _DATE_BEFORE.search(text[max(0, start - _DATE_WINDOW) : start]):
         return False
-    return _REF_AFTER.match(text, end) is not None
+    if _REF_AFTER.match(text, end) is not None:
+        return True
+    opens = start == 0 or text[start - 1] in ",。;!?:\n"
+    return opens and _TIME_AFTER.match(text, end) is None and _STATE_SOON.match(text, end) is not None
 
 
 def _normalize(text: str) -> str:

@@ -88,9 +88,11 @@ async def _resolve_units(turn: Turn, names: Sequence[str]) -> list[int] | None:
 async def _deadline(turn: Turn, label: str, text: str) -> datetime | None:
     policy = turn.policy
     try:
-        return parse_deadline(text, turn.now, tz=policy.tz, workday_end=policy.workday_end)
+        return parse_deadline(
+            text, turn.now, tz=policy.tz, workday_end=policy.workday_end, calendar=policy.calendar
+        )
     except TimeParseError as error:
-        await turn.reply(texts.bad_deadline(label, str(error)))
+        await turn.reply(texts.bad_deadline(label, error))
         return None
 
 
@@ -127,7 +129,11 @@ async def publish(turn: Turn, command: Publish) -> None:
         if resolved is None:
             return
         unit_ids = resolved
-    receipt_due = policy.local(whole_minute(turn.now + policy.receipt_window))
+    # The default receipt window counts working time: published on Friday 17:20, two hours end on Monday.
+    opened = policy.calendar.add_working_time(
+        turn.now, policy.receipt_window, begin=policy.workday_start, end=policy.workday_end, tz=policy.tz
+    )
+    receipt_due = policy.local(whole_minute(opened))
     if command.receipt_due:
         parsed = await _deadline(turn, texts.due_label("receipt"), command.receipt_due)
         if parsed is None:
@@ -168,6 +174,7 @@ async def publish(turn: Turn, command: Publish) -> None:
             [(posted.topics[r], len(p)) for r, p in posted.rooms.items()],
             unreached,
         )
+        + texts.off_hours_notes(policy, [("receipt", notice.receipt_due), ("feedback", notice.feedback_due)])
     )
 
 
@@ -350,7 +357,7 @@ async def extend(turn: Turn, command: Extend) -> None:
     affected = [a for a in rows if unit_ids is None or a.unit_id in unit_ids]
     unit_names = [a.unit_name for a in affected] if unit_ids is not None else None
     heard = await audience(session, [a.unit_id for a in affected])
-    shown = turn.policy.show(when)
+    shown = turn.policy.show(when, since=turn.now)
     for room_id in heard.rooms:
         await turn.post(
             room_id,
@@ -360,7 +367,10 @@ async def extend(turn: Turn, command: Extend) -> None:
             kind="extended",
             notice_id=notice.id,
         )
-    await turn.reply(texts.extended(notice, command.field, shown, unit_names, revoked))
+    await turn.reply(
+        texts.extended(notice, command.field, shown, unit_names, revoked)
+        + texts.off_hours_notes(turn.policy, [(command.field, when)])
+    )
 
 
 async def excuse(turn: Turn, command: Excuse) -> None:

@@ -19,6 +19,7 @@ class Policy:
     tz: ZoneInfo
     number_format: str
     receipt_window: timedelta
+    workday_start: time
     workday_end: time
     bot_id: str
     bot_name: str
@@ -41,14 +42,22 @@ class Policy:
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.tz)
 
-    def show(self, moment: datetime | None, *, year: bool = False) -> str:
-        """A time as office people read it: 12月1日（周二）18:00 (seconds only when there are some)."""
+    def show(self, moment: datetime | None, *, year: bool = False, since: datetime | None = None) -> str:
+        """A time as office people read it: 12月1日（周二）18:00 (seconds only when there are some).
+
+        The year is shown when asked for, or when it is not the year of `since` (2027年1月5日…).
+        """
         if moment is None:
             return "无"
         local = self.local(moment)
-        prefix = f"{local.year}年" if year else ""
+        other_year = since is not None and self.local(since).year != local.year
+        prefix = f"{local.year}年" if year or other_year else ""
         clock = f"{local:%H:%M:%S}" if local.second else f"{local:%H:%M}"
         return f"{prefix}{local.month}月{local.day}日（周{WEEKDAYS[local.weekday()]}）{clock}"
+
+    def due(self, moment: datetime | None, notice_issued: datetime) -> str:
+        """A deadline of a notice: with its year when that is not the year the notice was issued."""
+        return self.show(moment, since=notice_issued)
 
     def in_quiet(self, moment: datetime) -> bool:
         return in_quiet(moment, self.quiet_start, self.quiet_end, self.tz)

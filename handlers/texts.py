@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from handlers.messages import IncomingMessage
 from handlers.policy import WEEKDAYS, Policy
+from handlers.timeparse import TimeParseError
 from storage.directory import UnitView
 from storage.flags import FlagView
 from storage.notices import AssignmentView, NoticeView
@@ -24,10 +25,10 @@ def notice_post(policy: Policy, notice: NoticeView, unit_names: Sequence[str]) -
         f"【督办通知单】{notice.number}",
         f"事项：{notice.title}",
         f"承办单位：{units_line(unit_names)}",
-        f"签收时限：{policy.show(notice.receipt_due)}前",
+        f"签收时限：{policy.due(notice.receipt_due, notice.issued_at)}前",
     ]
     if notice.feedback_due is not None:
-        lines.append(f"反馈时限：{policy.show(notice.feedback_due)}前报送落实情况")
+        lines.append(f"反馈时限：{policy.due(notice.feedback_due, notice.issued_at)}前报送落实情况")
     if notice.body:
         lines += ["", notice.body]
     lines += ["", f"请各承办单位联络员收到后在群内回复“收到”（同时有多份通知时可回复“{notice.seq}号收到”）。"]
@@ -44,8 +45,8 @@ def publish_confirmation(
     lines = [
         f"已发布 {notice.number}《{notice.title}》",
         f"承办单位（{len(unit_names)}个）：{units_line(unit_names)}",
-        f"签收时限：{policy.show(notice.receipt_due)}",
-        f"反馈时限：{policy.show(notice.feedback_due)}",
+        f"签收时限：{policy.due(notice.receipt_due, notice.issued_at)}",
+        f"反馈时限：{policy.due(notice.feedback_due, notice.issued_at)}",
     ]
     if rooms:
         lines.append("已发送到：" + "；".join(f"{topic}（@{count}人）" for topic, count in rooms))
@@ -54,6 +55,24 @@ def publish_confirmation(
             f"注意：{units_line(unreached)} 没有已绑定且在群内的联络员，未能通知到，请另行通知或用 /绑定 绑定联络员。"
         )
     return "\n".join(lines)
+
+
+def off_hours_notes(policy: Policy, dues: Sequence[tuple[str, datetime | None]]) -> str:
+    """Deadlines kept as written though they fall on a rest day or outside working hours: say so."""
+    lines = []
+    for field, due in dues:
+        if due is None:
+            continue
+        local = policy.local(due)
+        shown = policy.show(due)
+        if not policy.calendar.is_working_day(local.date()):
+            what = f"星期{WEEKDAYS[local.weekday()]}" if local.weekday() >= 5 else "法定节假日"
+            lines.append(f"注意：{due_label(field)} {shown} 是{what}（休息日）。")
+        elif not policy.workday_start <= local.time() <= policy.workday_end:
+            lines.append(
+                f"注意：{due_label(field)} {shown} 在工作时间（{policy.workday_start:%H:%M}–{policy.workday_end:%H:%M}）以外。"
+            )
+    return "".join(f"\n{line}" for line in lines)
 
 
 def withdrawn_post(notice: NoticeView, reason: str) -> str:
@@ -80,11 +99,11 @@ def reminder(
     lines = [f"【催办】{notice.number}《{notice.title}》"]
     if receipt_owed:
         lines.append(
-            f"尚未签收：{units_line(receipt_owed)}，请在群内回复“{notice.seq}号收到”（签收时限 {policy.show(notice.receipt_due)}）。"
+            f"尚未签收：{units_line(receipt_owed)}，请在群内回复“{notice.seq}号收到”（签收时限 {policy.due(notice.receipt_due, notice.issued_at)}）。"
         )
     if feedback_owed:
         lines.append(
-            f"尚未反馈落实情况：{units_line(feedback_owed)}（反馈时限 {policy.show(notice.feedback_due)}）。"
+            f"尚未反馈落实情况：{units_line(feedback_owed)}（反馈时限 {policy.due(notice.feedback_due, notice.issued_at)}）。"
         )
     return "\n".join(lines)
 
@@ -106,7 +125,7 @@ def notice_detail(
     received = sum(1 for a, _ in rows if a.received_at is not None)
     lines = [
         f"{notice.number}《{notice.title}》［{NOTICE_STATUS_LABELS.get(notice.status, notice.status)}］",
-        f"下发：{policy.show(notice.issued_at)}；签收时限：{policy.show(notice.receipt_due)}；反馈时限：{policy.show(notice.feedback_due)}",
+        f"下发：{policy.show(notice.issued_at)}；签收时限：{policy.due(notice.receipt_due, notice.issued_at)}；反馈时限：{policy.due(notice.feedback_due, notice.issued_at)}",
         f"签收 {received}/{len(rows)}：",
     ]
     for a, judged in rows:
@@ -133,7 +152,7 @@ def open_list(policy: Policy, items: Sequence[tuple[NoticeView, int, int, int, i
     for notice, received, total, fed, expected in items:
         feedback = f"｜反馈 {fed}/{expected}" if notice.feedback_due is not None else ""
         lines.append(
-            f"· {notice.number}《{notice.title}》签收 {received}/{total}{feedback}｜签收时限 {policy.show(notice.receipt_due)}"
+            f"· {notice.number}《{notice.title}》签收 {received}/{total}{feedback}｜签收时限 {policy.due(notice.receipt_due, notice.issued_at)}"
         )
     lines.append("发送“/查询 编号”查看明细。")
     return "\n".join(lines)
@@ -159,6 +178,16 @@ def ask_which_notice(policy: Policy, name: str, quoted: str, candidates: Sequenc
     return (
         f"{name}，您的回复“{quoted}”对应哪一份通知？请注明编号再回复一次，如“{example}号收到”或“{example}号已完成”。"
         + (f"\n目前待办：{options}" if options else "")
+    )
+
+
+def problem_reported(policy: Policy, unit: str, message: IncomingMessage, named: Sequence[NoticeView]) -> str:
+    """To the office: a unit says something is wrong with what arrived."""
+    about = "、".join(f"{n.number}《{n.title}》" for n in named) or "（未指明哪份通知）"
+    where = f"群“{message.room_topic or message.room_id}”" if message.room_id else "私聊"
+    return (
+        f"【单位反映问题】{unit}（{message.display_name}）{policy.show(message.at)} 在{where}说：\n{message.text[:200]}\n"
+        f"涉及：{about}。请核实后处理（如重新发送附件）。"
     )
 
 
@@ -221,8 +250,56 @@ def commands_overview(usages: Iterable[str]) -> str:
     return "督办助手命令（仅限督查室工作人员）：\n\n" + "\n\n".join(usages)
 
 
-def bad_deadline(label: str, problem: str) -> str:
-    return f"{label}有误：{problem}"
+DEADLINE_EXAMPLES = "“12月1日18:00”“明天下午5点”“3个工作日内”或“2小时内”"
+DATE_EXAMPLES = "“12月1日18:00”“明天下午5点”或“下周一上午10点”"
+
+
+def deadline_problem(error: TimeParseError) -> str:
+    """Why a deadline was refused, and how to write it."""
+    text, facts = error.original, error.details
+    if error.reason == "empty":
+        return f"没有写时间。请写成{DEADLINE_EXAMPLES}。"
+    if error.reason == "duration_not_allowed":
+        return f"这里要写具体的时间，不能写时长“{text}”。请写成{DATE_EXAMPLES}。"
+    if error.reason == "no_hour":
+        return f"“{text}”没有写几点。请写成{DATE_EXAMPLES}。"
+    if error.reason == "no_such_clock":
+        return f"时间“{text}”里的钟点不存在。请写成“18:00”“下午6点半”这样的钟点。"
+    if error.reason == "contradiction":
+        period, hour = facts.get("period"), facts.get("hour")
+        if period in ("晚上", "夜里", "夜间", "晚间", "晚") and isinstance(hour, int) and hour <= 6:
+            return (
+                f"时间“{text}”前后矛盾：{period}没有{hour}点——是凌晨{hour}点还是下午{hour}点？"
+                f"请写成“凌晨{hour}点”或“{hour + 12}:00”。"
+            )
+        return f"时间“{text}”前后矛盾：{period}没有{hour}点。请写成“下午3点”或“15:00”。"
+    if error.reason == "no_such_date":
+        year = f"{facts['year']}年" if "year" in facts else ""
+        return f"日期“{text}”不存在：没有{year}{facts.get('month')}月{facts.get('day')}日。请写成{DATE_EXAMPLES}。"
+    if error.reason == "weekday_mismatch":
+        written, actual = int(facts["written"]), int(facts["actual"])
+        return (
+            f"时间“{text}”前后矛盾：{facts['month']}月{facts['day']}日是星期{WEEKDAYS[actual]}，不是星期{WEEKDAYS[written]}。"
+            "请核对日期和星期。"
+        )
+    if error.reason == "unknown_calendar":
+        return (
+            f"内置的法定节假日日历还没有{facts.get('year')}年的{facts.get('festival')}放假安排，无法确定“{text}”是哪一天。"
+            "请直接写日期，例如“9月30日下班前”。"
+        )
+    if error.reason == "past" and error.parsed is not None and error.now is not None:
+        return (
+            f"时间“{text}”已经过去：理解为 {error.parsed:%Y-%m-%d %H:%M}，现在是 {error.now:%Y-%m-%d %H:%M}。"
+            f"请写一个以后的时间，例如{DATE_EXAMPLES}。"
+        )
+    if error.reason == "too_far":
+        read = f"（理解为 {error.parsed:%Y年%m月%d日}）" if error.parsed is not None else ""
+        return f"时间“{text}”太远了{read}：时限不能超过一年。请写一年以内的时间，例如{DEADLINE_EXAMPLES}。"
+    return f"看不懂时间“{text}”。请写成{DEADLINE_EXAMPLES}。"
+
+
+def bad_deadline(label: str, error: TimeParseError) -> str:
+    return f"{label}有误：{deadline_problem(error)}"
 
 
 def unreadable_number(raw: str) -> str:
@@ -386,9 +463,13 @@ def daily_broadcast(
         receipt = [a.unit_name for a in rows if a.standing(now).receipt.owed]
         feedback = [a.unit_name for a in rows if a.standing(now).feedback.owed]
         if receipt:
-            out.append(f"   未签收：{units_line(receipt)}（签收时限 {policy.show(notice.receipt_due)}）")
+            out.append(
+                f"   未签收：{units_line(receipt)}（签收时限 {policy.due(notice.receipt_due, notice.issued_at)}）"
+            )
         if feedback:
-            out.append(f"   未反馈：{units_line(feedback)}（反馈时限 {policy.show(notice.feedback_due)}）")
+            out.append(
+                f"   未反馈：{units_line(feedback)}（反馈时限 {policy.due(notice.feedback_due, notice.issued_at)}）"
+            )
     out.append("请以上单位联络员抓紧办理：签收请回复“编号+收到”，如“12号收到”；落实情况请直接在群内反馈。")
     return "\n".join(out)
 

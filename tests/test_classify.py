@@ -15,6 +15,13 @@ SEPARATOR = "\n- - - - - - - - - - - - - - -\n"
 # ---- receipt ---------------------------------------------------------------------------------
 
 RECEIPTS = [
+    "收到后马上落实",
+    "收到后我们会尽快落实",
+    "收到 交通局",
+    "received",
+    "Got it, thanks",
+    "No.23 received",
+    "收\u200b到，谢谢",
     # the plain forms
     "收到",
     "收到了",
@@ -51,13 +58,6 @@ RECEIPTS = [
     "已接收",
     "接收到了",
     "已接到通知",
-    "明白",
-    "明白！",
-    "好的明白",
-    "已明白",
-    "知道了",
-    "好的知道了",
-    "已了解",
     # polite and decorated
     "好的收到",
     "好的，收到",
@@ -105,9 +105,6 @@ RECEIPTS = [
     "已转发各村",
     "已下发各村",
     # committed action without the word 收到
-    "遵照执行",
-    "马上落实",
-    "立即办理",
     # unit or person prefixes
     "城关镇已收到",
     "城关镇王五收到",
@@ -145,7 +142,6 @@ RECEIPTS = [
     "12号通知城关镇已收到",
     "城关镇已收到12号通知",
     "我是财政局周八，已收到",
-    "刚看到，马上落实",
     "抱歉回复晚了，收到",
     "没注意，收到",
     "收到，之前没看到",
@@ -167,7 +163,6 @@ RECEIPTS = [
     "收到@李明 @王五",
     "特别感谢，收到",
     "特别感谢收到",
-    "知道啦",
     "收到，18号下午开会研究",
     "收到，这个表怎么填",
 ]
@@ -246,7 +241,6 @@ NOT_RECEIPTS = [
     "各单位马上落实",
     "如果收到请回复",
     "收到的话回一下",
-    "收到后马上落实",
     # hedges and waiting
     "应该收到了",
     "等收到再说",
@@ -255,12 +249,6 @@ NOT_RECEIPTS = [
     "收到的文件打不开",
     "收到的表格格式不对",
     "收到的附件是空的",
-    "收到了，但是附件打不开",
-    "收到了，表格格式不对",
-    "收到，附件缺一页",
-    "收到，麻烦再发一下附件",
-    "文件收到了，打不开",
-    "收到，请问附件在哪里下载",
     "已收到群众举报3件",
     "收到良好效果",
     "验收到位",
@@ -299,7 +287,6 @@ NOT_RECEIPTS = [
     "收到没呀",
     "收到了不",
     "我们没收到通知啊",
-    "收到，但是没有附件",
     "附件没有收到，只收到了正文",
     "正文收到了，附件没收到",
     "收到的",
@@ -315,6 +302,56 @@ NOT_RECEIPTS = [
 @pytest.mark.parametrize("text", RECEIPTS)
 def test_receipt(text: str) -> None:
     assert "receipt" in classify(text).intents, text
+
+
+# A receipt that complains about what arrived is still a receipt; the problem goes to the office.
+RECEIPTS_WITH_PROBLEMS = [
+    "收到了，但是附件打不开",
+    "收到了，表格格式不对",
+    "收到，附件缺一页",
+    "收到，麻烦再发一下附件",
+    "文件收到了，打不开",
+    "收到，请问附件在哪里下载",
+    "收到，但是没有附件",
+    "河口镇已收到，附件打不开，麻烦重发一下",
+    "收到。附件2的表格打开是乱码，请再发一遍",
+]
+
+
+# Acknowledgements and promises without a receipt word are not recorded: the office reviews them.
+ACKNOWLEDGEMENTS = [
+    "明白",
+    "明白！",
+    "好的明白",
+    "已明白",
+    "知道了",
+    "好的知道了",
+    "已了解",
+    "遵照执行",
+    "马上落实",
+    "立即办理",
+    "刚看到，马上落实",
+    "知道啦",
+    "好的，马上安排",
+]
+
+
+@pytest.mark.parametrize("text", ACKNOWLEDGEMENTS)
+def test_an_acknowledgement_alone_is_for_the_office_to_judge(text: str) -> None:
+    reading = classify(text)
+    assert reading.intents == frozenset() and reading.related, text
+
+
+@pytest.mark.parametrize("text", RECEIPTS_WITH_PROBLEMS)
+def test_a_receipt_with_a_problem_is_both(text: str) -> None:
+    reading = classify(text)
+    assert "receipt" in reading.intents and reading.problem, text
+
+
+@pytest.mark.parametrize("text", ["附件打不开", "没收到附件", "链接失效了", "附件是空的", "收到的文件打不开"])
+def test_a_problem_alone_is_no_receipt(text: str) -> None:
+    reading = classify(text)
+    assert reading.intents == frozenset() and reading.problem, text
 
 
 @pytest.mark.parametrize("text", NOT_RECEIPTS)
@@ -543,12 +580,8 @@ def test_not_feedback(text: str) -> None:
 DELAYS = [
     "因天气原因无法按时完成，申请延期至15号",
     "因天气原因，无法按期完成",
-    "需延期，目前已完成一半",
     "不能按期办结，原因是人手不足",
     "不能按时报送，原因是数据还在核对",
-    "预计下周完成",
-    "预计月底前全部完成",
-    "已完成80%，预计下周全部完成",
     "预计还需3天",
     "还需要两天",
     "还需一周时间",
@@ -575,15 +608,10 @@ DELAYS = [
     "受天气影响，工程还没完工",
     "因为下雨还没完成",
     "还没完成，因为下雨",
-    "还没完成，预计下周完成",
-    "因涉及企业较多，无法按时完成，申请延期至12月5日，目前已完成70%",
-    "目前已完成一半，剩余部分因资金未到位无法按时完成，申请延期",
-    "延期说明：因天气原因，工程进度滞后，目前已完成60%，申请延期至12月20日",
     "因资金未到位，项目暂未完工，预计12月底完工",
     "因天气原因，工期延误，申请延期",
     "由于涉及面广，需延期十天",
     "因工作量大，恳请延期一周",
-    "受雨雪天气影响，无法按期完成，特申请延期至12月15日，目前已完成主体工程",
     "我单位因人员调整，未能按时上报，请谅解",
     "需要再宽限几天",
     "我们想申请延期",
@@ -598,10 +626,11 @@ DELAYS = [
 ]
 
 NOT_DELAYS = [
-    "能否延期几天",
-    "可以延期吗",
-    "是否可以延期",
-    "能不能宽限几天",
+    # an estimate is stage progress, not a delay: it does not say the deadline will be missed
+    "还没完成，预计下周完成",
+    "预计下周完成",
+    "预计月底前全部完成",
+    "已完成80%，预计下周全部完成",
     "预计什么时候完成",
     "不会延期",
     "不需要延期",
@@ -625,10 +654,6 @@ NOT_DELAYS = [
     "今天有事，明天报",
     "18号前完成",
     "因此已完成",
-    "可否延期至下周",
-    "能不能延期到20号",
-    "延期到20号行吗",
-    "申请延期可以吗？",
     "暂缓",
     "完成有困难吗",
     "不能按时完成的单位请说明原因",
@@ -645,6 +670,45 @@ def test_delay(text: str) -> None:
     assert reading.feedback_kind is None, text
 
 
+# A delay that states its stage progress (延期说明 + 阶段性进展) reports that progress too.
+DELAYS_WITH_PROGRESS = [
+    "需延期，目前已完成一半",
+    "因涉及企业较多，无法按时完成，申请延期至12月5日，目前已完成70%",
+    "目前已完成一半，剩余部分因资金未到位无法按时完成，申请延期",
+    "延期说明：因天气原因，工程进度滞后，目前已完成60%，申请延期至12月20日",
+    "受雨雪天气影响，无法按期完成，特申请延期至12月15日，目前已完成主体工程",
+    "第一项已完成，第二项因资金未到位需延期至12月底",
+]
+
+
+@pytest.mark.parametrize("text", DELAYS_WITH_PROGRESS)
+def test_delay_with_stage_progress(text: str) -> None:
+    reading = classify(text)
+    assert (reading.intent_list(), reading.feedback_kind) == (["feedback", "delay"], "progress"), text
+
+
+# Asking for more time is a delay request, even as a question; so is saying it can only come later.
+ASKING_FOR_TIME = [
+    "能否延期几天",
+    "可以延期吗",
+    "是否可以延期",
+    "能不能宽限几天",
+    "可否延期至下周",
+    "能不能延期到20号",
+    "延期到20号行吗",
+    "申请延期可以吗？",
+    "今天报不了，明天上午报可以吗？",
+    "材料周一才能报，请督查室谅解",
+    "恐难按期完成",
+    "42号今天交不了，明早9点前一定交",
+]
+
+
+@pytest.mark.parametrize("text", ASKING_FOR_TIME)
+def test_asking_for_time_is_a_delay(text: str) -> None:
+    assert "delay" in classify(text).intents, text
+
+
 @pytest.mark.parametrize("text", NOT_DELAYS)
 def test_not_delay(text: str) -> None:
     assert "delay" not in classify(text).intents, text
@@ -659,16 +723,17 @@ def test_not_delay(text: str) -> None:
         ("收到，已完成", ["receipt", "feedback"], "done"),
         ("收到！已全部完成", ["receipt", "feedback"], "done"),
         ("收到，已完成80%", ["receipt", "feedback"], "progress"),
-        ("收到，正在落实", ["receipt", "feedback"], "progress"),
+        ("收到，正在落实", ["receipt"], None),  # in hand: nothing reported yet
+        ("收到，已安排", ["receipt"], None),
         ("收到，正在研究落实", ["receipt", "feedback"], "progress"),
         ("收到了，已经在落实了", ["receipt", "feedback"], "progress"),
-        ("收到，已安排专人跟进", ["receipt", "feedback"], "progress"),
+        ("收到，已安排专人跟进", ["receipt"], None),
         ("收到，因下雨申请延期", ["receipt", "delay"], None),
         ("收到，因人员紧张申请延期3天", ["receipt", "delay"], None),
-        ("收到！因涉及部门多，需延期至20号，目前已完成初稿", ["receipt", "delay"], None),
+        ("收到！因涉及部门多，需延期至20号，目前已完成初稿", ["receipt", "feedback", "delay"], "progress"),
         # a message naming two notices can report one done and the other delayed
         ("12号已完成，13号申请延期", ["feedback", "delay"], "done"),
-        ("收到，附件打不开，已完成", ["feedback"], "done"),
+        ("收到，附件打不开，已完成", ["receipt", "feedback"], "done"),
         ("", [], None),
         ("   ", [], None),
         ("。。。", [], None),
@@ -714,7 +779,7 @@ def test_all_owed(text: str, all_owed: bool) -> None:
         ("因天气原因无法按时完成，申请延期至15号", []),
         ("收到，18号前完成", []),
         ("收到", []),
-        (QUOTE + SEPARATOR + "收到", []),
+        (QUOTE + SEPARATOR + "收到", [NoticeRef(12, 2026)]),  # the quoted notice
         (QUOTE + SEPARATOR + "13号收到", [NoticeRef(13)]),
     ],
 )
@@ -846,7 +911,7 @@ def test_long_pasted_text_is_read(text: str) -> None:
     [
         ("因人手不足申请延期一周", ["delay"], None),  # 不足 is the reason, not a negated request
         ("因资料不全申请延期一周", ["delay"], None),
-        ("因人手不足申请延期一周，目前完成50%", ["delay"], None),
+        ("因人手不足申请延期一周，目前完成50%", ["feedback", "delay"], None),
         ("不申请延期", [], None),
         ("1号目前正在推进", ["feedback"], 1),
         ("2号件已报送", ["feedback"], 2),

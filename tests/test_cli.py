@@ -110,9 +110,11 @@ def test_classify_prints_one_json_line_per_input(tmp_path: Path) -> None:
     stdin = "".join(json.dumps({"text": text}, ensure_ascii=False) + "\n" for text, _, _ in CLASSIFY)
     result = duban("classify", cwd=tmp_path, stdin=stdin + "\n")  # a blank line is skipped
     assert result.returncode == 0, result.stderr
-    assert json_lines(result.stdout) == [
+    assert [{k: line[k] for k in ("text", "intents", "notice")} for line in json_lines(result.stdout)] == [
         {"text": text, "intents": intents, "notice": notice} for text, intents, notice in CLASSIFY
     ]
+    problem = json_lines(result.stdout)[3]
+    assert (problem["problem"], problem["review"]) == (True, True)  # 没收到附件: the office hears of it
     assert not (tmp_path / "data").exists()  # classify needs no database
 
 

@@ -203,6 +203,38 @@ async def test_publish_without_receipt_due_uses_the_default_window(tmp_path: Pat
     assert result.unit(1, "城关镇")["feedback_status"] == "none"
 
 
+async def test_the_default_receipt_window_counts_working_time(tmp_path: Path) -> None:
+    # Friday 17:20: ten minutes are left that day, the other 110 run on Monday from 08:30.
+    result = await run([publish("11-27 17:20:40", "关于做好寒潮天气防范应对工作的通知", "城关镇")], tmp_path)
+
+    assert result.notice(1)["receipt_due"] == at("11-30 10:21")  # up to a whole minute
+    assert "签收时限：11月30日（周一）10:21" in result.texts_to(OFFICE)[0]
+
+
+async def test_a_deadline_on_a_rest_day_or_after_hours_is_kept_and_the_issuer_is_told(tmp_path: Path) -> None:
+    events = [
+        publish(
+            "09:00", "关于开展冬季安全生产大检查的通知", "城关镇", receipt="今天晚上8点", feedback="12月5日"
+        ),
+    ]
+    result = await run(events, tmp_path)
+
+    assert result.notice(1)["feedback_due"] == at("12-05 17:30")
+    confirmation = result.texts_to(OFFICE)[0]
+    assert "注意：反馈时限 12月5日（周六）17:30 是星期六（休息日）。" in confirmation
+    assert "注意：签收时限 11月25日（周三）20:00 在工作时间（08:30–17:30）以外。" in confirmation
+
+
+async def test_a_deadline_in_another_year_shows_its_year(tmp_path: Path) -> None:
+    events = [publish("09:00", "关于做好年度考核准备工作的通知", "城关镇", feedback="1月8日")]
+    result = await run(events, tmp_path)
+
+    post = posts(result)[0]["text"]
+    assert "反馈时限：2027年1月8日（周五）17:30前" in post
+    assert "2027年1月8日" in result.texts_to(OFFICE)[0]
+    assert "签收时限：11月25日（周三）11:00前" in post  # this year's: no year
+
+
 async def test_publish_in_a_group_works_like_in_private(tmp_path: Path) -> None:
     text = "/发布 关于做好寒潮天气防范应对工作的通知\n单位：城关镇\n签收时限：今天上午11点"
     result = await run([office("09:00", text, room=COUNTY_ROOM)], tmp_path)
@@ -361,13 +393,28 @@ async def test_receipt_time_is_the_message_time_and_by_is_the_sender(tmp_path: P
     assert result.unit(1, "财政局")["receipt_status"] == "pending"
 
 
-@pytest.mark.parametrize("text", ["收到了吗？", "没收到附件", "请各单位收到后回复", "收到的材料有问题"])
+@pytest.mark.parametrize("text", ["收到了吗？", "请各单位收到后回复"])
 async def test_not_a_receipt(tmp_path: Path, text: str) -> None:
     result = await run([safety_check("09:00"), say("09:05", CHENGGUAN, text)], tmp_path)
 
     assert result.unit(1, "城关镇")["received_at"] is None
     assert result.unit(1, "城关镇")["feedback"] == []
     assert len(result.answers()) == 2  # the notice post and the confirmation; nothing about this reply
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt"),
+    [("没收到附件", False), ("收到的材料有问题", False), ("河口镇已收到，附件打不开，麻烦重发一下", True)],
+)
+async def test_a_problem_with_what_arrived_reaches_the_office_at_once(
+    tmp_path: Path, text: str, receipt: bool
+) -> None:
+    result = await run([safety_check("09:00"), say("09:05", CHENGGUAN, text)], tmp_path)
+
+    (told,) = [m for m in result.sent if m["kind"] == "problem"]
+    assert told["to"] == OFFICE
+    assert has(told["text"], "城关镇", text, "督办〔2026〕1号")
+    assert (received(result, 1, "城关镇") == at("09:05")) is receipt
 
 
 @pytest.mark.parametrize(

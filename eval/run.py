@@ -1,0 +1,188 @@
+"""`make eval`: how well duban reads deadlines and liaison replies, on the outside sets in eval/ (see README.md).
+
+Prints accuracy per file; `--show dev` also lists what the dev files got wrong (never the test files: they
+are held out). Exits non-zero when a target is missed on any file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from handlers.liaison import read_for_unit
+from handlers.texts import deadline_problem
+from handlers.timeparse import TimeParseError, parse_deadline
+from handlers.units import UnitNames
+from handlers.workdays import WorkCalendar
+
+HERE = Path(__file__).resolve().parent
+TZ = ZoneInfo("Asia/Shanghai")
+WORKDAY_END = time(17, 30)
+ROSTER = [
+    UnitNames(1, "城关镇", ("城关",)),
+    UnitNames(2, "河口镇", ("河口",)),
+    UnitNames(3, "柳林乡", ("柳林",)),
+    UnitNames(4, "王庄乡", ("王庄",)),
+    UnitNames(5, "东关街道", ("东关",)),
+    UnitNames(6, "县发展和改革委员会", ("发改委", "县发改委")),
+    UnitNames(7, "县财政局", ("财政局",)),
+    UnitNames(8, "县教育局", ("教育局",)),
+    UnitNames(9, "县交通运输局", ("交通局", "县交通局")),
+    UnitNames(10, "县住房和城乡建设局", ("住建局",)),
+    UnitNames(11, "县卫生健康委员会", ("卫健委",)),
+    UnitNames(12, "县应急管理局", ("应急局",)),
+    UnitNames(13, "县产业集聚区管委会", ("集聚区", "集聚区管委会")),
+]
+TARGETS = {"deadlines": 0.95, "receipt_precision": 1.0, "receipt_recall": 0.98, "other": 0.95}
+
+
+def lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# ---- deadlines -------------------------------------------------------------------------------------
+
+
+def read_deadline(case: dict[str, Any]) -> str:
+    now = datetime.fromisoformat(case["now"])
+    try:
+        found = parse_deadline(case["text"], now, tz=TZ, workday_end=WORKDAY_END, calendar=WorkCalendar())
+    except TimeParseError as error:
+        return f"refuse ({deadline_problem(error)})"
+    return found.isoformat()
+
+
+def score_deadlines(cases: Sequence[dict[str, Any]]) -> tuple[float, int, list[str]]:
+    """(share correct, silently wrong instants, the misses)."""
+    correct, silent, misses = 0, 0, []
+    for case in cases:
+        got = read_deadline(case)
+        expected = case["expect"]
+        if (expected == "refuse" and got.startswith("refuse")) or (
+            expected != "refuse"
+            and not got.startswith("refuse")
+            and datetime.fromisoformat(got) == datetime.fromisoformat(expected)
+        ):
+            correct += 1
+            continue
+        if not got.startswith("refuse"):
+            silent += 1  # an instant, but the wrong one (or one where a refusal was right)
+        misses.append(f"{case['text']!r} at {case['now']}: expected {expected}, got {got}")
+    return correct / len(cases), silent, misses
+
+
+# ---- replies ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, expected: bool, got: bool, what: str) -> None:
+        if expected and got:
+            self.tp += 1
+        elif got:
+            self.fp += 1
+            self.misses.append(f"false {what}")
+        elif expected:
+            self.fn += 1
+            self.misses.append(f"missed {what}")
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def predict(case: dict[str, Any]) -> dict[str, list[int]]:
+    """What duban would record for the sender's unit: notice numbers per kind ([0]: the current one)."""
+    own = next(u for u in ROSTER if u.name == case["unit"])
+    reading = read_for_unit(case["text"], own, ROSTER)
+    found: dict[str, set[int]] = {"receipt": set(), "feedback": set(), "delay": set()}
+    if reading.about_others:
+        return {kind: [] for kind in found}
+    for part in reading.parts:
+        named = [ref.seq for ref in part.refs if ref.seq in case["open"]]  # others: the bot asks about them
+        unplaced = [ref for ref in part.refs if ref.seq not in case["open"] and not ref.heading]
+        if unplaced and not named:
+            continue
+        for kind in found:
+            if kind in part.intents:
+                found[kind] |= set(named) or {0}
+    return {kind: sorted(seqs) for kind, seqs in found.items()}
+
+
+def score_replies(cases: Sequence[dict[str, Any]]) -> tuple[dict[str, Tally], int, list[str]]:
+    tallies = {kind: Tally() for kind in ("receipt", "feedback", "delay")}
+    wrong_refs, misses = 0, []
+    for case in cases:
+        got = predict(case)
+        for kind, tally in tallies.items():
+            before = len(tally.misses)
+            tally.add(bool(case[kind]), bool(got[kind]), kind)
+            if len(tally.misses) > before:
+                misses.append(f"{tally.misses[-1]}: {case['text']!r} ({case['unit']}) got {got}")
+            elif case[kind] and got[kind] and sorted(case[kind]) != got[kind] and case[kind] != [0]:
+                wrong_refs += 1
+                misses.append(
+                    f"wrong notice for {kind}: {case['text']!r} expected {case[kind]}, got {got[kind]}"
+                )
+    return tallies, wrong_refs, misses
+
+
+def report(files: Iterable[Path], show: str | None) -> bool:
+    ok = True
+    for path in files:
+        cases = lines(path)
+        visible = show is not None and show in path.name and ".test." not in path.name
+        if path.name.startswith("deadlines"):
+            share, silent, misses = score_deadlines(cases)
+            print(f"{path.name}: {len(cases)} cases, {share:.1%} correct, {silent} silently wrong")
+            ok &= share >= TARGETS["deadlines"] and silent == 0
+        else:
+            tallies, wrong_refs, misses = score_replies(cases)
+            parts = [f"{kind} P {t.precision:.3f} R {t.recall:.3f}" for kind, t in tallies.items()]
+            print(f"{path.name}: {len(cases)} replies, {'; '.join(parts)}; wrong notices {wrong_refs}")
+            receipt = tallies["receipt"]
+            ok &= (
+                receipt.precision >= TARGETS["receipt_precision"]
+                and receipt.recall >= TARGETS["receipt_recall"]
+            )
+            ok &= all(
+                t.precision >= TARGETS["other"] and t.recall >= TARGETS["other"]
+                for k, t in tallies.items()
+                if k != "receipt"
+            )
+            ok &= wrong_refs == 0
+        if visible:
+            for miss in misses:
+                print(f"  {miss}")
+    return ok
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure duban's reading on the outside sets in eval/")
+    parser.add_argument("--show", choices=["dev"], help="list what the dev files got wrong")
+    args = parser.parse_args(argv)
+    files = sorted(HERE.glob("*.jsonl"))
+    if not files:
+        print("no evaluation sets in eval/", file=sys.stderr)
+        return 2
+    return 0 if report(files, args.show) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
