@@ -17,7 +17,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from handlers.notice_ref import NoticeRef, find_notice_refs, parse_notice_number
+from handlers.notice_ref import (
+    NoticeRef,
+    find_notice_refs,
+    fold,
+    parse_notice_number,
+    separate_spaced_numbers,
+)
 
 Intent = Literal["receipt", "feedback", "delay"]
 Mode = Literal["stated", "asked", "ordered", "promised", "denied", "others"]
@@ -75,10 +81,17 @@ _LATIN_GAP = re.compile(r"(?<=[a-z])\s+(?=[a-z])")
 # Clause breaks; 、 only between words (between numbers it lists notices: 12、13号).
 _CLAUSE_BREAK = re.compile(
     r"[,。;!?~:\n]+|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
+    r"|(?<!不)但是|可是|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
 )
 _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
 _NUMBER_MARK = re.compile(r"\bno\.(?=\d)")  # "No.23": not a full stop
 _HEADING = re.compile(r"^[\d一二三四五六七八九十]{1,3}号:")
+# A numbered list ("1.通知已收到 2.附件打不开"): its markers end clauses, and are no notice numbers.
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\s,，;；。]))(\d{1,2})[.．、)）](?!\d)")
+# A space before a second notice number, after something said of the first, ends a clause
+# ("22号收到 21号的表晚点给").
+_NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})号)")
+_SAID_OF_NOTICE = re.compile(r"号[^号]*?(?:收|签|阅|已|完成|办结|延|报|交|正在|不了|不完)[^号]*$")
 
 # ---- how an act is said ---------------------------------------------------------------------
 
@@ -93,7 +106,8 @@ _NEGATION = re.compile(r"[没未不无别勿莫非]")
 _QUESTION_WORD = re.compile(
     r"是否|有没有|有没|有无|能否|可否|谁|哪|什么|怎么|如何|啥|何时|几时|为何|为什么|咋|多少|([\u4e00-\u9fff])不\1"
 )
-_QUESTION_TAIL = re.compile(r"^[了到过]?(?:没有?|未|否|不)(?!问题|事|毛病)|[吗么嘛呢]|吧$")
+_QUESTION_TAIL = re.compile(r"^[了到过]?(?:没有?|未|否|不(?!是))(?!问题|事|毛病)|[吗么嘛呢]|吧$")
+_ONGOING_NE = re.compile(r"呢")  # "正在入户核实呢": after work under way, 呢 asks nothing
 # An order or request to others: "请各单位收到后回复", "回复收到", "务必按时完成".
 _DIRECTIVE_BEFORE = re.compile(
     r"(?<![申恳特提报呈])请(?!示|求|假|批|领导|您|予|督查室)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
@@ -120,7 +134,8 @@ _FUTURE = re.compile(
 _RELATIVE_AFTER = re.compile(r"^了?的")  # "收到的材料有问题", "已完成的请报送", "需要延期的单位"
 # Someone else did it: "他们已经收到了", "那边收到了", "河口镇说…", "听说…".
 _THIRD_PARTY = re.compile(
-    r"他们|她们|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:说|表示|反映|称|听说)(?:他们|已|都|均)?"
+    r"他们|她们|人家|对方|那边|别的单位|其他单位|兄弟单位"
+    r"|(?:说(?!错|明|一下|一声)|表示|反映|称|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
 )
 
 # ---- receipt --------------------------------------------------------------------------------
@@ -128,7 +143,7 @@ _THIRD_PARTY = re.compile(
 _RECEIPT = re.compile(
     r"(?<![验征回税吸招营丰秋夏抢创增])收到"
     r"|收悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
-    r"|已经?收(?=[了啦哈嘞]*$)"
+    r"|已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
     r"|已经?接收|接收到|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
     r"|received|gotit|noted|copythat|roger|well?received"
 )
@@ -138,19 +153,29 @@ _FORWARD = re.compile(
     r".{0,8}?(?:领导|负责人|负责同志|书记|镇长|乡长|局长|主任|县长|区长|股室|科室|各村|村委|社区|相关人员"
     r"|经办人|同事|班子)"
     r"|(?:已经?|并)(?:转达|传达)"
+    r"|(?:已经?|并)(?:转发|转交|下发|转)(?:给|至|到)?各(?!自)"  # on to its villages or schools: 已转发至各学校
 )
 # What is forwarded when a document other than the notice is named first: "延期申请已报送领导".
 _FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表格|台账|情况|说明|清单|照片")
 # What may follow a receipt word in the same clause. Anything else ("收到群众举报…", "收到款",
 # "收到时间") means something other than this notice was received.
 _RECEIPT_TAIL = re.compile(
-    r"^[了啦哈嘞呀啊哦喔咯滴噢]*(?:$|并|马上|立即|立刻|即刻|会|将|我|本|谢谢|感谢|多谢|辛苦|thanks|thank|好的|好|嗯|ok|get|收到"
+    r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽]*(?:$|并|马上|立即|立刻|即刻|会|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
     r"|保证|确保|一定|尽快|全力|认真|立刻"
     r"|明白|知悉|已|正在|抓紧|按(?!钮)|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,]+号|第|督办|通知|文件|文"
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
-    r"|附件|材料|任务|消息|信息|安排|要求|指示|批示|全部|都|均|〔|\[|\(|#|no|,|willfollow"
+    r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
+    r"|全部|都|均|〔|\[|\(|#|no|,|willfollow"
     # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
     r"|[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心|政府|公司)$)"
+)
+_DONE_PARTICLE = re.compile(r"[了啦]")
+# The notice named before the receipt word, as its topic ("这个收到了", "通知我们已经收到了"): the
+# verb then takes no object, and what follows 了 in unpunctuated speech is a new sentence.
+_TOPIC_BEFORE = re.compile(r"(?:这个|那个|这份|那份|通知|文件|督办单)[^,。]{0,12}$")
+# What was received, then who or when: "收到材料的单位请回复", "收到该通知后请落实" (an order).
+_RECEIVED_OBJECT_AFTER = re.compile(
+    r"^了?(?:这个|这份|这|该|此|那个|那份|本)?(?:通知|文件|附件|材料|督办单|消息|信息)(?:的(?!话)|后|之后|以后|时(?!间))"
 )
 _HEDGE = re.compile(r"应该|可能|好像|似乎|估计|大概|也许|貌似")
 _WAITING = re.compile(r"(?:等|待|等到|等待)(?:我们?)?$")
@@ -179,14 +204,15 @@ _DONE = re.compile(
     rf"{_DONE_VERBS}"
     rf"|已经?(?:于|在(?!{_DONE_VERBS}|推进|进行|开展|实施|抓紧|加紧)).{{0,12}}?{_DONE_VERBS}"
     r"|(?:完成|办结|完结|整改|办理|处理|落实|解决|清理|处置|拨付|发放|安装|配备|部署)(?:完毕|到位)"
-    r"|(?:完成|办结|搞定|做完|弄完|办完|整改完|弄好|办好|做好|填好|写好|报完|落实)[了啦]"
+    r"|(?:完成|办结|搞定|做完|弄完|办完|整改完|弄好|办好|做好|填好|写好|报完|落实|整好|整完|汇总好)[了啦]"
     r"|(?:全部|均|都|全)已?经?(?:完成|办结|整改到位|落实到位|拨付到位)"
     r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?(?:全部)?(?:完成|办结|完毕)"
-    r"|(?:all)?done|finished|completed|搞定|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送)"
+    r"|(?:all)?done|finished|completed|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送)"
 )
 # Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱".
+_SUBMIT_MANNER = r"(?:按时限|按时|按期|如期|及时|盖章|签章|书面|正式|汇总|统一)*"
 _SUBMIT = re.compile(
-    r"已经?(?:(?:按照?|根据|依照).{0,8}?要求)?(?:上报|报送|提交|递交|呈报|报备|反馈|上传|发送|报(?![名销警道价案])"
+    rf"已经?(?:(?:按照?|根据|依照).{{0,8}}?要求)?{_SUBMIT_MANNER}(?:上报|报送|提交|递交|呈报|报备|反馈|上传|发送|报(?![名销警道价案])"
     r"|发(?=送|至|到|给|邮箱|了|$|你|您|群|过去|督查室|办公室|.{0,6}邮箱)|传(?=至|到|给|了|$)|交(?=至|到|给|了|$))"
     r"|(?:上报|报送|提交|发送|上传|递交|反馈)(?:了|完毕|完成)"
     r"|(?:报送|上报|提交|发送|发|传|交|报)(?:至|到)?(?:邮箱|平台|系统|督查室|办公室)"
@@ -194,6 +220,7 @@ _SUBMIT = re.compile(
     r"|已经?(?:于|在).{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传)"
     r"|已经?(?:发|交|报)(?=.{0,6}(?:材料|表格|报表|报告|邮箱|群))"
     r"|(?:发|报|传|交)(?:过去|上去)了|(?:发|传)(?:到)?群里了?|已发(?=$)"
+    r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
 )
 # Nothing to report is a report too: "零报告", "经排查，我局无相关问题", "河口镇目前无道路结冰情况".
 _NO_ISSUE = re.compile(
@@ -203,7 +230,7 @@ _NO_ISSUE = re.compile(
     r"|(?:目前|暂|经排查|经查|经核查)[,，]?.{0,16}?无.{0,12}?(?:情况|问题|隐患|人员|事项)"
 )
 _UNDER_WAY = (
-    r"(?:正|还|仍|也)?在.{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
+    r"(?:正|还|仍|也)?(?<![实存])在.{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
     r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|研究|制定"
     r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|弄|搞|做|整|忙|赶)"
 )
@@ -219,17 +246,21 @@ _PROGRESS = re.compile(
     r"|(?:收集|汇总|统计|核查|排查|整理|编制|审核|审批|施工|推进)中"
     r"|(?:入户|走访|排查|检查|巡查|核查|摸排)\d+(?:户|处|家|个|人|次|所|座)"
     r"|(?:方案|计划)已经?(?:定|制定|确定|出台)|已经?就绪|已经?(?:入户|登记)"
-    r"|(?:弄|做|干|搞|完成)了?(?:一大半|大半|一半|大部分|[一二三四五六七八九]成)"
+    r"|(?:弄|做|干|搞|完成|填|写|整|改|查|核|报)了?(?:一大半|大半|一半|大部分|[一二三四五六七八九]成)"
+    r"|已经?收集|(?<!时间)差不多了|快(?:要)?(?:完成|弄完|做完|整完|办完|好)了"
+    # a day's work, counted, as a running log reports it: "今天又走访了六个村"
+    r"|(?:今天|今日|当天|本周|这周)又?(?:走访|排查|检查|巡查|核查|核实|摸排|入户|发放|清理|拆除|整改|出动)"
+    r"(?=[^,。;]{0,10}?[\d一二三四五六七八九十两]+(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米))"
 )
 # An estimate of completion is stage progress ("预计本周五前全部完成") — unless the message is a delay.
 _ESTIMATE = re.compile(r"(?:预计|估计|预估).{0,12}?(?:完成|办结|完工|到位|竣工)")
 # Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
 _IN_HAND = re.compile(
     r"^(?:已经?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*(?:安排|部署|转|落实|办理|推进|跟进)"
-    r"(?:中|了|相关工作|专人|人员|专人负责|专人跟进|专人落实|人员跟进)?$"
+    r"(?:中|了|相关工作|(?:专人|人员)(?:负责|跟进|落实|对接)?)?$"
 )
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
-_PERCENT_CONTEXT = re.compile(r"完成|进度|推进|落实|整改")
+_PERCENT_CONTEXT = re.compile(r"完成|进度|推进|落实|整改|更新到|做到|弄到|占(?:总|全部)?(?:任务|工程|计划)")
 # A report header: the content decides done or progress, progress when it does not say.
 _REPORT = re.compile(
     r"落实情况|进展情况|办理情况|整改情况|推进情况|完成情况|工作进展|进展如下|反馈如下|报告如下|汇报如下"
@@ -246,22 +277,26 @@ _PARTIAL = re.compile(
 
 _DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|推后|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
-    r"|晚(?:几天|[一两二三]天|点|一点|一些|些)"
+    r"|晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)|delay|postpone"
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)"
 )
 _TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定时限内|在时限内|在时限前)"
 _UNABLE = re.compile(
     rf"(?:无法|不能|未能|没能|没法|难以|不可能|恐难|很难){_TIMELY}(?:完成|办结|完结|上报|报送|到位|提交|反馈|落实|完工|交)"
     r"|(?:无法|不能|未能|没能|没法|难以|不可能|恐难)(?:完成|办结|完结|完工|整改到位)"
-    r"|恐难|来不及|赶不上|完不成|做不完|办不完|弄不完|搞不完|干不完|完成不了|办不了|做不了|交不了|报不了|报不上来?|交不上来?|弄不了|出不来"
+    r"|恐难|来不及|赶不上|赶不及|赶不完|赶不出来?|完不成|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|报不上来?|交不上来?|弄不了|出不来"
     r"|(?:完成|办结|按时|按期).{0,4}?(?:有困难|有难度|困难较大|难度较大|难度很大)"
 )
+_LATER_DAY = r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天)"
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
     r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:再|申请)?(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长"
     r"|顺延|往后推|推一推|推推|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
-    r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底).{0,8}?(?:报|交|提交|报送|反馈|完成).{0,3}?"
-    r"(?:可以吗|行吗|行不行|可不可以|好吗|可否)"
+    r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底).{0,8}?"
+    r"(?:报|交|提交|报送|反馈|完成|给(?=你|您|可以|行|好吗)).{0,3}?(?:可以吗|行吗|行不行|可不可以|好吗|可否)"
+    # "能不能下周一再交", "可以明天再报吗": a later day asked for
+    rf"|(?:能不能|能否|可否|可不可以|是否可以)(?:等到|到|在)?{_LATER_DAY}.{{0,6}}?(?:报|交|提交|报送|反馈|完成)"
+    rf"|可以(?:等到|到|在)?{_LATER_DAY}.{{0,6}}?(?:报|交|提交|报送|反馈|完成).{{0,3}}?(?:吗|么|吧|不)$"
     r"|(?:延期|推迟|顺延|宽限|延后|晚几天|晚两天).{0,12}?(?:行吗|可以吗|好吗|可不可以|行不行|可否|可以不|行不|成不)"
     r"|(?:交|报|提交|报送).{0,2}?(?:行不|可以不|成不)$"
 )
@@ -277,6 +312,7 @@ _STILL_NEED = re.compile(r"还(?:需要?|要)[一二三四五六七八九十两�
 _REASON = re.compile(r"因为|原因|(?<!原)因(?!此|而)|由于|受.{0,10}?影响|导致|致使")
 _NOT_DONE = re.compile(
     r"(?:尚未|还没有?|还未|暂未|暂时没|没有|未|没)能?(?:全部)?(?:完成|办结|完结|到位|上报|报送|完工)"
+    r"|(?:无法|不能|未能|没法)(?:签批|审签|签字|盖章|审定)"  # "因领导外出，材料暂无法签批"
 )
 # Things that make a reply look related to a notice although it says nothing countable.
 _RELATED = re.compile(
@@ -333,7 +369,8 @@ def parts(clauses: Sequence[Clause]) -> list[list[Clause]]:
 def part_texts(text: str, count: int) -> list[str]:
     """The message's own words for each of `count` parts, to record with each notice ("2号因…申请延期")
     — or the whole message for each when the cut does not come out the same."""
-    pieces = [piece for piece in _KEEP_BREAKS.split(unicodedata.normalize("NFKC", text)) if piece.strip()]
+    cut = _break_before_numbers(_unlist(unicodedata.normalize("NFKC", text)))  # lists and spaces, as read
+    pieces = [piece for piece in _KEEP_BREAKS.split(cut) if piece.strip()]
     groups: list[str] = []
     for piece in pieces:
         if groups and (not find_notice_refs(piece) or not find_notice_refs(groups[-1])):
@@ -342,7 +379,7 @@ def part_texts(text: str, count: int) -> list[str]:
             groups.append(piece)
     if len(groups) != count or count < 2:
         return [text] * count
-    return [group.strip(" ，,。；;") for group in groups]
+    return [group.strip(" ，,。；;\n") for group in groups]
 
 
 def summarise(clauses: Sequence[Clause]) -> Reading:
@@ -403,8 +440,12 @@ def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
 
 
 def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
-    """The reply's own text, folded for matching, and the notices a quoted block names."""
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    """The reply's own text, folded for matching, and the notices a quoted block names.
+
+    Folding: NFKC and traditional characters as simplified (notice_ref.fold), mentions and emoji out,
+    a numbered list's markers and a space before a second notice's number made clause breaks, spaced
+    numbers made a list ("21 22" → "21、22"), then spaces dropped."""
+    text = _INVISIBLE.sub("", fold(text))
     parts_ = _QUOTE_SEPARATOR.split(text)
     quoted = ""
     if len(parts_) > 1 and "「" in parts_[0]:
@@ -417,7 +458,27 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
     text = _WECHAT_EMOJI.sub(",", text)
     text = _UNICODE_EMOJI.sub(",", text)
     text = _NUMBER_MARK.sub("no", _LATIN_GAP.sub("", text.lower()))
+    text = _break_before_numbers(separate_spaced_numbers(_unlist(text)))
     return _SPACES.sub("", text.replace("\n", "。")), quoted_refs
+
+
+def _unlist(text: str) -> str:
+    """A numbered list's markers (1. … 2. …) turned into line breaks; a lone "1." is left alone."""
+    markers = list(_LIST_MARKER.finditer(text))
+    numbers = [int(m[1]) for m in markers]
+    if len(markers) < 2 or numbers != list(range(1, len(numbers) + 1)):
+        return text
+    return _LIST_MARKER.sub("\n", text)
+
+
+def _break_before_numbers(text: str) -> str:
+    """A line break where a space leads from what is said of one notice to another notice's number."""
+
+    def cut(match: re.Match[str]) -> str:
+        before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _WINDOW) : match.start()])[-1]
+        return "\n" if _SAID_OF_NOTICE.search(before) else match.group()
+
+    return _NUMBER_AFTER_SPACE.sub(cut, text)
 
 
 def _split_clauses(text: str) -> list[_Text]:
@@ -448,7 +509,9 @@ def _matches(pattern: re.Pattern[str], clause: _Text) -> Iterator[tuple[str, str
 # ---- how each act is said --------------------------------------------------------------------
 
 
-def _is_question(clause: _Text, after: str) -> bool:
+def _is_question(clause: _Text, after: str, *, ongoing: bool = False) -> bool:
+    if ongoing:
+        after = _ONGOING_NE.sub("", after)
     return clause.asked or _QUESTION_TAIL.search(after) is not None
 
 
@@ -465,9 +528,11 @@ def _is_directive(before: str, after: str) -> bool:
     )
 
 
-def _mode(clause: _Text, before: str, after: str, *, plans_count: bool = False) -> Mode:
+def _mode(
+    clause: _Text, before: str, after: str, *, plans_count: bool = False, ongoing: bool = False
+) -> Mode:
     """How an act is said: asked, denied, ordered or conditioned, promised, of others, or stated."""
-    if _is_question(clause, after):
+    if _is_question(clause, after, ongoing=ongoing):
         return "asked"
     if _is_negated(before):
         return "denied"
@@ -487,17 +552,41 @@ def _acts(clause: _Text) -> Iterator[Act]:
     yield from _delay_acts(clause)
 
 
+def _up_to_problem(clause: _Text, start: int, after: str) -> tuple[_Text, str]:
+    """The clause, and the text after the receipt word at `start`, cut where a problem is reported
+    after a receipt said in full (收到了): a question past that point is about the problem
+    ("收到了图片太模糊看不清能不能发个原件"). "收到附件打不开了吗" stays one question."""
+    word = _RECEIPT.match(clause.text, start)
+    end = word.end() if word else start
+    problem = _PROBLEM.search(clause.text, end, end + _WINDOW)
+    if problem is None or not _DONE_PARTICLE.match(clause.text, end):
+        return clause, after
+    return _piece(clause.text[: problem.start()], False), after[: problem.start() - end]
+
+
+def _receipt_tail_fits(before: str, after: str) -> bool:
+    """Whether what follows a receipt word leaves it about the notice (see _RECEIPT_TAIL)."""
+    if _RECEIPT_TAIL.match(after):
+        return True
+    return _DONE_PARTICLE.match(after) is not None and _TOPIC_BEFORE.search(before) is not None
+
+
 def _receipt_acts(clause: _Text) -> Iterator[Act]:
-    for before, after, _ in _matches(_RECEIPT, clause):
-        if _is_question(clause, after) or _is_negated(before):
-            yield Act("received", "asked" if _is_question(clause, after) else "denied")
+    for before, after_all, start in _matches(_RECEIPT, clause):
+        scope, after = _up_to_problem(clause, start, after_all)  # the receipt, without a problem's question
+        asked = _is_question(scope, after)
+        if asked or _is_negated(before):
+            yield Act("received", "asked" if asked else "denied")
             continue
         if _COMMITTED_AFTER.match(after):
             yield Act("received", "stated")  # "收到后我们会尽快落实"
             continue
-        if _ACHIEVED.search(before + after) or not _RECEIPT_TAIL.match(after):
+        if _ACHIEVED.search(before + after_all) or not _receipt_tail_fits(before, after_all):
             continue  # something else was received ("收到群众举报", "收到良好效果")
-        mode = _mode(clause, before, after, plans_count=True)
+        if _RECEIVED_OBJECT_AFTER.match(after_all):
+            yield Act("received", "ordered")  # "收到通知的单位请回复", "收到该通知后请落实"
+            continue
+        mode = _mode(scope, before, after, plans_count=True)
         if mode == "stated" and (
             _HEDGE.search(before) or _WAITING.search(before) or _LATER_RECEIPT.search(before)
         ):
@@ -527,14 +616,20 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
         mode = _mode(clause, before, after)
         yield Act("done", "stated" if mode == "denied" else mode)  # the negation is the report itself
     for before, after, _ in _matches(_PROGRESS, clause):
-        yield Act("progress", _mode(clause, before, after))
+        yield Act("progress", _mode(clause, before, after, ongoing=True))
     for before, after, _ in _matches(_REPORT, clause):
         if not _ASKS_FOR_REPORT.search(before):
             yield Act("report", _mode(clause, before, after))
     for before, after, _ in _matches(_ESTIMATE, clause):
         yield Act("estimate", _mode(clause, before, after, plans_count=True))
     percent = _percent_in(clause)
-    if percent is not None and _PERCENT_CONTEXT.search(clause.text) and not _FUTURE.search(clause.text):
+    first = _PERCENT.search(clause.text)
+    if (
+        percent is not None
+        and first is not None
+        and _PERCENT_CONTEXT.search(clause.text)
+        and not _FUTURE.search(clause.text, 0, first.start())  # "预计下周完成80%"; "80%了，今天能完" is said
+    ):
         mode = _mode(clause, "", "")
         yield Act("done" if percent >= 100 else "progress", mode)
 
@@ -551,8 +646,12 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
             yield Act("delay", _mode(clause, before, after, plans_count=True))
     for before, after, _ in _matches(_UNABLE, clause):
         # The negation is the message here, so only questions and orders are ruled out.
-        if not (_is_question(clause, after) or _is_directive(before, after)):
+        if _is_directive(before, after):
+            continue
+        if not _is_question(clause, after):
             yield Act("delay", "others" if _THIRD_PARTY.search(before) else "stated")
+        elif _REQUEST.search(clause.text) and not _QUESTION_WORD.search(_HARMLESS.sub("", clause.text)):
+            yield Act("ask_time", "stated")  # "今天报不上来了，明天下午吧": a later time asked for
     for before, after, _ in _matches(_ASK_TIME, clause):
         if not _is_directive(before, after):
             yield Act("ask_time", "stated")  # asking for time is a request, even as a question

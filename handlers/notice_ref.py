@@ -19,7 +19,7 @@ _MARKED = re.compile(rf"(?:#|no\.?|编号)(?P<num>{_NUM})(?![\d号])", re.IGNORE
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
     rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及){_NUM})*)"
-    r"(?=(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done))"
+    r"(?=(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done))"
 )
 
 _CN_NUMBER = re.compile(
@@ -34,6 +34,28 @@ _STRICT = re.compile(
     r"(?P<suffix>督办通知单|督办单|通知单|通知|文)?"
 )
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+# Digit groups a space keeps apart ("21 22都收到了") are a list, not one number, once spaces go.
+_SPACED_NUMBERS = re.compile(r"(?<![\d.])(\d{1,3})[^\S\n]+(?=\d{1,3}(?![\d.]))")
+# A number said not to be meant: "是12号，不是11号" (a correction names the right one).
+_DENIED_BEFORE = re.compile(r"(?:不是|并非|而非|并不是)$")
+
+# Traditional characters (as typed on some phones and by Hong Kong/Taiwan input methods) and their
+# simplified forms, for the words replies are read by: 簽收 is 签收, 4號 is 4号, 已辦結 is 已办结.
+# Only characters whose traditional form is not itself an everyday simplified character are listed.
+_VARIANT_PAIRS = (
+    "號号簽签辦办結结報报轉转發发們们項项據据經经過过還还這这個个單单學学領领導导長长問问題题應应該该會会"
+    "議议時时間间說说請请謝谢開开關关對对門门檔档話话電电腦脑網网鏈链載载壞坏錯错誤误顯显亂乱碼码張张頁页"
+    "無无為为內内進进況况處处實实現现狀状態态務务業业區区縣县鄉乡鎮镇級级幹干屬属員员總总匯汇齊齐數数統统"
+    "計计劃划準准備备確确認认讀读閱阅覽览訊讯郵邮傳传遞递補补寬宽遲迟緩缓週周禮礼後后幾几兩两萬万點点鐘钟"
+    "將将於于與与從从來来給给讓让幫帮麼么嗎吗裡里裏里邊边頭头類类雖虽樣样並并檢检驗验測测標标證证書书寫写"
+    "線线條条戶户盡尽儘尽馬马執执貫贯徹彻負负責责專专組组織织達达佈布啟启動动決决設设環环衛卫財财運运輸输"
+    "產产庫库資资貼贴醫医療疗機机構构隱隐銷销園园兒儿課课試试東东莊庄閉闭難难夠够較较輕轻鬆松緊紧趕赶約约"
+    "廣广場场車车輛辆維维護护鋪铺聯联絡络釋释圖图壓压縮缩擬拟簡简複复雜杂歸归職职審审蓋盖範范圍围訂订製制"
+    "習习講讲聽听見见覺觉沒没遠远誰谁須须爭争預预許许擔担則则剛刚纔才餘余囉啰嘍喽掛挂傷伤災灾險险勞劳極极"
+    "嚴严屆届體体黨党鄰邻團团養养參参禦御損损協协調调謂谓親亲辭辞換换殘残廢废戰战衝冲灣湾蘇苏雲云練练轄辖"
+    "査查凍冻暫暂稱称靜静勵励虧亏優优義义錄录錢钱鐵铁銀银額额價价費费權权識识罰罚舉举瞭了"
+)
+_VARIANTS = str.maketrans(dict(zip(_VARIANT_PAIRS[::2], _VARIANT_PAIRS[1::2], strict=True)))
 
 # Words right before a bare "18号" that make it a day of the month, not a notice.
 _DATE_BEFORE = re.compile(
@@ -47,11 +69,18 @@ _REF_AFTER = re.compile(
     r"(?:通知|文|督办|督查|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
     r"|目前|现已|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要|暂|恐|零报告|整改|报告"
     r"|的(?!会|活动|时候|上午|下午|中午|晚上|早上|前|之前|以前|后|之后|以后|那天|当天)"
+    # "十二号那个收到了", "24号这个我们做不完": the notice pointed at, its state soon after
+    r"|(?:这个|那个)(?!时候|时间|会|天|礼拜|星期|周)(?=.{0,10}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不完))"
+    r"|[两二三四五六七八九十几]个(?:通知|督办|文件|事项)"  # "十一号十二号两个通知都收到了"
     r"|、|,|和|及|与|跟|:(?!\d)|[。!?~;)\]」』】〕\n]|$)"
 )
 # After a day of the month come times of day; after a notice number at a clause's start, its state.
-_TIME_AFTER = re.compile(r"前|后|之|以|[上下中]午|晚|早|凌晨|\d|点|时|[零〇一二两三四五六七八九十]")
-_STATE_SOON = re.compile(r".{0,10}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上)")
+_TIME_AFTER = re.compile(
+    r"前|后|之|以|[上下中]午|晚|早|凌晨|\d|点|时|[零〇一二两三四五六七八九十]|那(?:个)?(?:时候|时|天)"
+)
+_STATE_SOON = re.compile(
+    r".{0,10}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完)"
+)
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
 
@@ -94,6 +123,8 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
     text = _normalize(text)
     found: list[tuple[int, NoticeRef]] = []  # (where it is written, the reference)
     for match in _REF.finditer(text):
+        if _DENIED_BEFORE.search(text, 0, match.start()):
+            continue
         year_text = match["bracket_year"] or match["word_year"]
         items = list(_GROUP_ITEM.finditer(match["group"]))
         explicit = bool(year_text) or any(item["di"] for item in items)
@@ -133,9 +164,19 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
     return opens and _TIME_AFTER.match(text, end) is None and _STATE_SOON.match(text, end) is not None
 
 
+def fold(text: str) -> str:
+    """The text with NFKC applied (１２号 → 12号, （2026） → (2026), ： → :) and traditional characters
+    read as simplified (簽收 → 签收, 號 → 号); spacing and everything else are kept."""
+    return unicodedata.normalize("NFKC", text).translate(_VARIANTS)
+
+
+def separate_spaced_numbers(text: str) -> str:
+    """Numbers kept apart by a space written as a list ("21 22" → "21、22"), before spaces are dropped."""
+    return _SPACED_NUMBERS.sub(r"\1、", text)
+
+
 def _normalize(text: str) -> str:
-    # NFKC folds full-width digits, brackets and punctuation (１２号, （2026）, ：) to ASCII.
-    return _HORIZONTAL_SPACE.sub("", unicodedata.normalize("NFKC", text))
+    return _HORIZONTAL_SPACE.sub("", separate_spaced_numbers(fold(text)))
 
 
 def _to_int(numeral: str) -> int | None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.notice_ref import NoticeRef, find_notice_refs, parse_notice_number
+from handlers.notice_ref import NoticeRef, find_notice_refs, fold, parse_notice_number
 
 CHINESE_NUMERALS = [
     ("一", 1),
@@ -199,3 +199,32 @@ def test_formatted_numbers_round_trip(seq: int, year: int) -> None:
 def test_month_days_are_never_notices(month: int, day: int) -> None:
     assert find_notice_refs(f"{month}月{day}号收到") == []
     assert find_notice_refs(f"请于{day}号前完成") == []
+
+
+# ---- as people type them: traditional characters, spaces, pointers, corrections -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("8號通知已收到", [NoticeRef(8)]),
+        ("8號、9號都已辦結", [NoticeRef(8), NoticeRef(9)]),
+        ("8 9都收到了", [NoticeRef(8), NoticeRef(9)]),
+        ("41 42号已签收", [NoticeRef(41), NoticeRef(42)]),
+        ("九号那个收到了", [NoticeRef(9)]),
+        ("33号这个我们办不完", [NoticeRef(33)]),
+        ("五号六号两个通知都收到了", [NoticeRef(5), NoticeRef(6)]),
+        ("是7号已完成，不是6号", [NoticeRef(7)]),
+        # still days of the month, or no notice at all
+        ("9号那个时候已经完成了", []),
+        ("電話 138 1234 5678", []),
+        ("2026 12 18", []),
+    ],
+)
+def test_find_notice_refs_as_typed(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+def test_fold_reads_traditional_characters_as_simplified() -> None:
+    assert fold("簽收，已辦結，請查收") == "签收,已办结,请查收"
+    assert fold("１２號") == "12号"
