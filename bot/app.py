@@ -21,6 +21,7 @@ from handlers import texts
 from handlers.duties import Duties
 from handlers.inbound import handle_message
 from handlers.messages import IncomingMessage, OutgoingMessage
+from handlers.outgoing import Alert
 from handlers.policy import Policy
 from handlers.workdays import WorkCalendar
 from storage import directory, inbox, outbox
@@ -52,6 +53,8 @@ def make_policy(config: Config, *, bot_id: str) -> Policy:
         max_length=config.sending.max_length,
         mentions_per_message=config.sending.mentions_per_message,
         offline_notice_after=timedelta(minutes=config.operations.offline_notice_minutes),
+        rectify_period=timedelta(days=config.penalties.rectify_days),
+        review_digest_every=timedelta(minutes=config.review.digest_minutes),
     )
 
 
@@ -68,19 +71,28 @@ class App:
         bot_id: str,
         rng: random.Random | None = None,
         virtual_time: bool = False,
+        alert: Alert | None = None,
     ) -> None:
         self.config, self.db, self.transport, self.clock = config, db, transport, clock
+        self.alert = alert  # to the office outside WeChat ([alerts]); None: not configured
         self.policy = make_policy(config, bot_id=bot_id)
         patience = timedelta(minutes=config.operations.database_alert_minutes)
         self.trouble = Trouble(clock, self._alert_office, patience)
         patient = Patient(db, self.trouble, lambda: self.policy, strict=virtual_time)
         quiet = (config.quiet_hours.start, config.quiet_hours.end, config.tz)
         self.sender = OutboxSender(
-            db, transport, clock, config.sending, rng or random.Random(), quiet=quiet, patient=patient
+            db,
+            transport,
+            clock,
+            config.sending,
+            rng or random.Random(),
+            quiet=quiet,
+            patient=patient,
+            alert=alert,
         )
         self.stopping = False
         self._virtual = virtual_time  # replays handle each message at once and want errors raised
-        self.duties = Duties(db, self.policy)
+        self.duties = Duties(db, self.policy, alert)
         crons = cron_duties(config, self.duties)
         scheduler = VirtualScheduler if virtual_time else BotScheduler
         self.scheduler: BotScheduler | VirtualScheduler = scheduler(crons, self.duties, clock, config)
@@ -139,6 +151,8 @@ class App:
     async def _alert_office(self, problem: str) -> None:
         """Tell the office directly (not through the outbox, which is in the failing database)."""
         text = texts.database_trouble(self.policy, self.trouble.since or self.clock.now(), problem)
+        if self.alert is not None:
+            await self.alert("database", text)
         for office in self._office:
             try:
                 await self.transport.send(OutgoingMessage(text, to_id=office, kind="status"), {})

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers.penalties import PENALTY_KINDS
 
-SECRET_KEYS = {("wechaty", "token")}
+SECRET_KEYS = {("wechaty", "token"), ("alerts", "wecom_webhook"), ("alerts", "smtp_password")}
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -86,6 +86,12 @@ class CalendarConfig:
 class PenaltiesConfig:
     quarter_threshold: int = 3
     veto_kinds: tuple[str, ...] = ("通报批评", "媒体曝光", "警示约谈", "责任追究")
+    rectify_days: float = 30.0  # a confirmed 通报批评 or 媒体曝光 opens a rectification period this long
+
+
+@dataclass(frozen=True)
+class ReviewConfig:
+    digest_minutes: float = 30.0  # replies the bot could not place reach the office at most this often
 
 
 @dataclass(frozen=True)
@@ -105,9 +111,29 @@ class OperationsConfig:
 
 
 @dataclass(frozen=True)
+class AlertsConfig:
+    """A channel to the office that does not depend on WeChat (for when WeChat itself is the trouble)."""
+
+    wecom_webhook: str = ""  # 企业微信群机器人 webhook URL; only from the environment (it holds a key)
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_starttls: bool = False
+    smtp_user: str = ""
+    smtp_password: str = ""  # only from the environment: DUBAN_ALERTS_SMTP_PASSWORD
+    smtp_from: str = ""
+    smtp_to: tuple[str, ...] = ()
+    disconnect_minutes: float = 5.0  # WeChat down this long: an alert
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.wecom_webhook or (self.smtp_host and self.smtp_to))
+
+
+@dataclass(frozen=True)
 class WechatyConfig:
     endpoint: str = ""
     token: str = ""  # only from the environment: DUBAN_WECHATY_TOKEN
+    qr_file: str = "./data/wechat-login.png"  # the login QR code as a picture, while a login is needed
 
 
 @dataclass(frozen=True)
@@ -122,8 +148,10 @@ class Config:
     quiet_hours: QuietHoursConfig = field(default_factory=QuietHoursConfig)
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
     penalties: PenaltiesConfig = field(default_factory=PenaltiesConfig)
+    review: ReviewConfig = field(default_factory=ReviewConfig)
     bulletin: BulletinConfig = field(default_factory=BulletinConfig)
     operations: OperationsConfig = field(default_factory=OperationsConfig)
+    alerts: AlertsConfig = field(default_factory=AlertsConfig)
     wechaty: WechatyConfig = field(default_factory=WechatyConfig)
 
     @property
@@ -250,9 +278,13 @@ def with_overrides(config: Config, overrides: Mapping[str, Mapping[str, Any]]) -
         f.name: {**dataclasses.asdict(getattr(config, f.name)), **overrides.get(f.name, {})}
         for f in fields(Config)
     }
-    token = merged["wechaty"].pop("token")
+    secrets = {(name, key): merged[name].pop(key) for name, key in SECRET_KEYS}
     updated = config_from_mapping(merged)
-    return dataclasses.replace(updated, wechaty=dataclasses.replace(updated.wechaty, token=token))
+    for (name, key), value in secrets.items():
+        updated = dataclasses.replace(
+            updated, **{name: dataclasses.replace(getattr(updated, name), **{key: value})}
+        )
+    return updated
 
 
 def validate(config: Config) -> None:
@@ -307,6 +339,19 @@ def validate(config: Config) -> None:
         raise ConfigError("配置项 [reminders] daily_time 落在免打扰时段 [quiet_hours] 内，请调整其中之一")
     if config.penalties.quarter_threshold < 2:
         raise ConfigError("配置项 [penalties] quarter_threshold 至少为 2")
+    if not 0 < config.penalties.rectify_days <= 366:
+        raise ConfigError("配置项 [penalties] rectify_days 应大于 0、不超过 366（整改期限的天数）")
+    alerts = config.alerts
+    if alerts.wecom_webhook and not alerts.wecom_webhook.startswith(("https://", "http://")):
+        raise ConfigError(
+            "环境变量 DUBAN_ALERTS_WECOM_WEBHOOK 应为企业微信群机器人的 webhook 地址（https://…）"
+        )
+    if alerts.smtp_host and not (alerts.smtp_to and alerts.smtp_from):
+        raise ConfigError("配置了 [alerts] smtp_host 时，还要写 smtp_from 和 smtp_to（收件人列表）")
+    if alerts.disconnect_minutes <= 0:
+        raise ConfigError("配置项 [alerts] disconnect_minutes 应大于 0")
+    if config.review.digest_minutes <= 0:
+        raise ConfigError("配置项 [review] digest_minutes 应大于 0")
     unknown_kinds = set(config.penalties.veto_kinds) - set(PENALTY_KINDS)
     if unknown_kinds:
         raise ConfigError(

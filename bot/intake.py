@@ -47,7 +47,7 @@ class Intake:
         self._announced: list[str] = []
         self._new_ids = asyncio.Event()
         self._handling = asyncio.Lock()
-        self.after_command: Callable[[], Awaitable[None]] | None = None
+        self.after_command: Callable[[], Awaitable[None]] | None = None  # after a command or a queued reply
 
     # -- Inbound ---------------------------------------------------------------------------------
 
@@ -125,7 +125,7 @@ class Intake:
                     log.exception("handling message %s failed", message.id)
                     await self._failed(message, repr(error))
                     continue
-                if outcome == "command" and self.after_command is not None:
+                if outcome != "message" and self.after_command is not None:  # the duties may have work now
                     await self.after_command()
 
     async def _handle_one(self, session: AsyncSession, message: IncomingMessage) -> str:

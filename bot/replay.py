@@ -180,7 +180,7 @@ async def _play(replay: Replay, numbered: Iterable[tuple[int, str]], tz: ZoneInf
             at=at,
             room_id=room,
             room_topic=replay.topics.get(room) if room else None,
-            sender_name=replay.names.get(str(event["from"]), ""),
+            sender_name=str(event.get("name") or replay.names.get(str(event["from"]), "")),
             mentions=tuple(event.get("mentions") or ()),
             quote_id=event.get("quote"),
         )

@@ -17,7 +17,7 @@ from bot.transport import Transport, TransportError, TransportUncertain
 from bot.trouble import Patient
 from handlers import texts
 from handlers.messages import OutgoingMessage
-from handlers.outgoing import AUTOMATIC_KINDS
+from handlers.outgoing import AUTOMATIC_KINDS, Alert
 from handlers.quiet import in_quiet, quiet_bounds
 from storage import directory, outbox
 from storage.db import Database
@@ -42,8 +42,10 @@ class OutboxSender:
         *,
         quiet: QuietHours | None = None,
         patient: Patient | None = None,
+        alert: Alert | None = None,
     ) -> None:
         self._db, self._transport, self._clock, self._pace, self._rng = db, transport, clock, pace, rng
+        self._alert = alert  # messages given up on also reach the office outside WeChat
         self._quiet = quiet
         self._patient = patient
         self._next_allowed: dict[str, datetime] = {}
@@ -171,6 +173,9 @@ class OutboxSender:
                 await _report(session, queued, texts.SEND_GAVE_UP, error, self._clock.now())
 
         await self._record(mark)
+        if give_up and self._alert is not None:
+            what = texts.send_report(queued.room_id, queued.to_id, queued.text, texts.SEND_GAVE_UP, error)
+            await self._alert("send-failed", what)
 
     async def _uncertain(self, queued: QueuedMessage, error: str) -> None:
         """Sent, maybe: never risk a duplicate; the office decides whether to send it again by hand."""

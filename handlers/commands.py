@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
+from handlers.notice_ref import parse_notice_number
 from handlers.penalties import PENALTY_KINDS
 from handlers.units import split_unit_list
 
@@ -16,33 +17,56 @@ from handlers.units import split_unit_list
 COMMAND_HELP: dict[str, str] = {
     "发布": (
         "/发布 <标题>\n"
-        "单位：全部（或 城关镇、财政局…）\n"
+        "单位：全部（或 城关镇、财政局…，或按类别：全部乡镇、县直部门…）\n"
         "签收时限：明天12:00（可不写）\n"
         "反馈时限：12月5日17:30（可不写）\n"
         "正文：<通知内容，可以换行接着写>"
     ),
     "查询": "/查询 —— 列出未办结的督办事项\n/查询 <编号> —— 查看一件督办的签收和反馈情况",
-    "催办": "/催办 <编号> —— 提醒还没签收或还没反馈的单位",
-    "销号": "/销号 <编号> —— 督办事项办结销号（还有单位未签收或未反馈时，会先列出并请您发送“/销号 <编号> 确认”）",
-    "撤回": "/撤回 <编号> 原因：<原因>（原因可不写）",
+    "催办": "/催办 <编号> —— 提醒还没签收或还没反馈的单位（可写 8-12、3、5、7 或 全部）",
+    "销号": (
+        "/销号 <编号> —— 督办事项办结销号（可写 8-12 或 3、5、7；还有单位未签收或未反馈时，"
+        "会先列出并请您发送“/销号 <编号> 确认”）"
+    ),
+    "恢复": "/恢复 <编号> —— 把已销号的督办事项恢复为办理中",
+    "撤回": "/撤回 <编号> 原因：<原因>（原因可不写；编号可写 8-12 或 3、5、7）",
     "延期": (
         "/延期 <编号> 反馈时限：<新时间>\n"
         "/延期 <编号> 签收时限：<新时间> 单位：<名称>、<名称>（不写单位即全部单位）"
     ),
     "免责": "/免责 <编号> 单位：<名称>、<名称> 原因：<原因>（原因必须写）",
-    "绑定": "/绑定 <单位> @成员 @成员…\n/绑定 <单位> <微信号或姓名>",
-    "解绑": "/解绑 @成员\n/解绑 <微信号或姓名>",
+    "绑定": "/绑定 <单位> @成员 @成员…（最稳妥）\n/绑定 <单位> <微信 id 或名册中的姓名>（只认名册或群里的人，重名时请写微信 id）",
+    "解绑": "/解绑 @成员\n/解绑 <微信 id 或姓名>",
     "单位": "/单位 —— 列出全部承办单位和联络员",
+    "签收": (
+        "/签收 <编号> 单位：<名称>、<名称> 时间：<时间> 原因：<原因>\n"
+        "—— 补记机器人没收到的签收（如电话签收）；时间可不写（即现在），原因必须写"
+    ),
+    "反馈": (
+        "/反馈 <编号> 单位：<名称> 时间：<时间> 类型：进展|办结|延期 内容：<内容>\n"
+        "—— 补记落实情况反馈；时间可不写（即现在），类型可不写（即进展）"
+    ),
+    "撤销签收": "/撤销签收 <编号> 单位：<名称> 原因：<原因> —— 撤销一条记错的签收（审计日志保留原记录）",
+    "撤销反馈": "/撤销反馈 <编号> 单位：<名称> 原因：<原因> —— 撤销该单位最近一条反馈（审计日志保留原记录）",
+    "待核": "/待核 —— 列出机器人拿不准、等督查室核对的回复\n/待核 忽略 <序号> —— 核对过、无需记录的，从待核中去掉",
     "处理": (
         "/处理 —— 列出待确认的处理建议\n"
-        "/处理 确认 <建议编号> —— 确认一条处理建议\n"
-        "/处理 撤销 <建议编号> 原因：<原因> —— 撤销一条处理建议（原因必须写）\n"
-        "/处理 登记 <单位> <种类> 原因：<原因> —— 登记媒体曝光、警示约谈、责任追究等处理（种类：书面检查、通报批评、媒体曝光、警示约谈、责任追究）"
+        "/处理 确认 <建议编号> [整改期限：<时间>] —— 确认一条处理建议（通报批评、媒体曝光确认后进入整改期，默认30天）\n"
+        "/处理 撤销 <编号> 原因：<原因> —— 撤销一条处理建议或已确认、已登记的处理（原因必须写）\n"
+        "/处理 登记 <单位> <种类> 原因：<原因> —— 登记督查室决定的处理，先回显，再发送“/处理 登记 … 确认”才生效"
+        "（种类：书面检查、通报批评、媒体曝光、警示约谈、责任追究）"
     ),
     "表彰审核": "/表彰审核 <单位> [年份] —— 查看该单位是否有一票否决情形，例如 /表彰审核 城关镇 2026",
     "帮助": "/帮助 —— 列出全部命令\n/帮助 <命令> —— 查看一个命令的写法，例如 /帮助 发布",
 }
-_NAME_ALIASES = {"help": "帮助", "?": "帮助", "？": "帮助"}
+_NAME_ALIASES = {
+    "help": "帮助",
+    "?": "帮助",
+    "？": "帮助",
+    "补签": "签收",
+    "补记反馈": "反馈",
+    "重新打开": "恢复",
+}
 _ALL_UNITS = frozenset({"全部", "全部单位", "所有单位", "全体", "全体单位", "各单位"})
 _UNIT_SEPARATORS = ("、", "，", ",", "；", ";")
 _PUBLISH_FIELDS = ("title", "units", "receipt", "feedback", "body")
@@ -77,6 +101,10 @@ _LABELS: dict[str, str] = {
     "内容": "body",
     "原因": "reason",
     "理由": "reason",
+    "时间": "when",
+    "类型": "kind",
+    "整改期限": "until",
+    "整改时限": "until",
 }
 _FIELD_NAMES = {
     "title": "标题",
@@ -85,12 +113,15 @@ _FIELD_NAMES = {
     "feedback": "反馈时限",
     "body": "正文",
     "reason": "原因",
+    "when": "时间",
+    "kind": "类型",
+    "until": "整改期限",
 }
 _LABEL_ALTERNATIVES = "|".join(sorted(_LABELS, key=len, reverse=True))
 # A line that starts with a label, or is only a label ("正文" alone, the text on the next lines).
 _LINE_LABEL_RE = re.compile(rf"^\s*(?P<label>{_LABEL_ALTERNATIVES})\s*(?:[:：]\s*|$)")
 _INLINE_LABEL_RE = re.compile(rf"(?:^|(?<=[\s,，;；。]))(?P<label>{_LABEL_ALTERNATIVES})\s*[:：]\s*")
-_PREFIX_RE = re.compile(r"^\s*(?:[@＠][^\s@＠]+\s*)*[/／]\s*")
+_PREFIX_RE = re.compile(r"^\s*(?:[@＠][^\s@＠]+\s*)*(?P<mark>[/／\\、])\s*")
 _NAME_RE = re.compile(
     "|".join(re.escape(n) for n in sorted([*COMMAND_HELP, *_NAME_ALIASES], key=len, reverse=True))
 )
@@ -108,6 +139,7 @@ class Publish:
     receipt_due: str | None
     feedback_due: str | None
     body: str
+    confirmed: bool = False  # the same notice was published minutes ago: publish it again anyway
 
 
 @dataclass(frozen=True)
@@ -121,23 +153,68 @@ class Query:
 class Remind:
     """/催办: remind the units that still owe a receipt or feedback."""
 
-    number: str
+    numbers: tuple[str, ...] | None  # None: every open notice (全部)
 
 
 @dataclass(frozen=True)
 class Close:
-    """/销号: close a notice as done; `confirmed` once the office has seen who still owes something."""
+    """/销号: close notices as done; `confirmed` once the office has seen who still owes something."""
 
-    number: str
+    numbers: tuple[str, ...]
     confirmed: bool = False
 
 
 @dataclass(frozen=True)
-class Withdraw:
-    """/撤回: cancel a notice; it no longer counts anywhere."""
+class Reopen:
+    """/恢复: reopen a closed notice."""
 
     number: str
+
+
+@dataclass(frozen=True)
+class Withdraw:
+    """/撤回: cancel notices; they no longer count anywhere."""
+
+    numbers: tuple[str, ...]
     reason: str  # "" when none was given
+
+
+@dataclass(frozen=True)
+class RecordReceipt:
+    """/签收: the office records receipts the bot missed (given by phone, say)."""
+
+    number: str
+    units: tuple[str, ...]
+    when: str | None  # None: now
+    reason: str
+
+
+@dataclass(frozen=True)
+class RecordFeedback:
+    """/反馈: the office records a unit's feedback."""
+
+    number: str
+    unit: str
+    when: str | None
+    kind: Literal["progress", "done", "delay"]
+    content: str
+
+
+@dataclass(frozen=True)
+class Undo:
+    """/撤销签收, /撤销反馈: take back a wrong receipt, or the unit's latest feedback (kept in the audit log)."""
+
+    what: Literal["receipt", "feedback"]
+    number: str
+    units: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Review:
+    """/待核: the replies waiting for the office; `ignore` removes one."""
+
+    ignore: int | None = None
 
 
 @dataclass(frozen=True)
@@ -195,6 +272,8 @@ class Decide:
     unit: str | None = None
     kind: str | None = None
     reason: str = ""
+    until: str | None = None  # confirm: the rectification deadline (整改期限)
+    confirmed: bool = False  # record: the office has seen what will be recorded
 
 
 @dataclass(frozen=True)
@@ -210,7 +289,12 @@ Command: TypeAlias = (
     | Query
     | Remind
     | Close
+    | Reopen
     | Withdraw
+    | RecordReceipt
+    | RecordFeedback
+    | Undo
+    | Review
     | Extend
     | Excuse
     | Bind
@@ -241,14 +325,22 @@ class _Invalid(Exception):
         self.problem = problem
 
 
+def _prefix(text: str) -> re.Match[str] | None:
+    """The command mark: / or ／ after optional @mentions; an IME slip (、 or \\) only before a command name."""
+    found = _PREFIX_RE.match(text)
+    if found is None or found["mark"] in "/／":
+        return found
+    return found if _NAME_RE.match(text[found.end() :].casefold()) else None
+
+
 def is_command(text: str) -> bool:
-    """True when the text starts with / or ／, after optional @mentions and whitespace."""
-    return _PREFIX_RE.match(text) is not None
+    """True when the text starts with / or ／ (or 、查询, an IME slip), after optional @mentions."""
+    return _prefix(text) is not None
 
 
 def parse_command(text: str) -> Command | CommandError:
     """Parse one message into a command, or a CommandError that says what is wrong and shows the form."""
-    prefix = _PREFIX_RE.match(text)
+    prefix = _prefix(text)
     if prefix is None:
         return CommandError(f"这不是命令：命令以“/”开头。\n{_overview()}")
     rest = text[prefix.end() :].replace("\r\n", "\n").replace("\r", "\n")
@@ -279,10 +371,13 @@ def _publish(head: str, more: str) -> Publish:
         _put(fields, "title", title)
     body = [fields["body"]] if "body" in fields else []
     units_continue = fields.get("units", "").endswith(_UNIT_SEPARATORS)
+    confirmed = False
     for line in more.split("\n"):
         label = _LINE_LABEL_RE.match(line)
         key = _LABELS[label["label"]] if label else ""
-        if label and key in _PUBLISH_FIELDS:
+        if line.strip() in _CONFIRM_LINES:
+            confirmed = True  # "确认发布": the same notice was just published, publish it again anyway
+        elif label and key in _PUBLISH_FIELDS:
             _put(fields, key, line[label.end() :].strip())
             if key == "body":
                 body.append(fields["body"])
@@ -303,6 +398,7 @@ def _publish(head: str, more: str) -> Publish:
         receipt_due=_optional_time(fields, "receipt"),
         feedback_due=_optional_time(fields, "feedback"),
         body="\n".join(body).strip(),
+        confirmed=confirmed,
     )
 
 
@@ -314,28 +410,143 @@ def _query(head: str, more: str) -> Query:
 
 
 def _remind(head: str, more: str) -> Remind:
-    return Remind(number=_single_number(_args(head, more), "催办"))
+    text = _args(head, more)
+    if text.strip() in _ALL_NOTICES:
+        return Remind(numbers=None)
+    return Remind(numbers=_numbers(text, "催办"))
 
 
 def _close(head: str, more: str) -> Close:
-    tokens = _args(head, more).split()
-    confirmed = len(tokens) == 2 and tokens[1] in _CONFIRM_WORDS
-    return Close(
-        number=_single_number(" ".join(tokens[:1] if confirmed else tokens), "销号"), confirmed=confirmed
-    )
+    text, confirmed = _confirmed(_args(head, more))
+    return Close(numbers=_numbers(text, "销号"), confirmed=confirmed)
+
+
+def _reopen(head: str, more: str) -> Reopen:
+    return Reopen(number=_single_number(_args(head, more), "恢复"))
 
 
 _CONFIRM_WORDS = frozenset({"确认", "确定"})
+_CONFIRM_LINES = frozenset({"确认", "确定", "确认发布", "确定发布"})
+_ALL_NOTICES = frozenset({"全部", "所有", "全部通知", "所有通知"})
+_RANGE_RE = re.compile(r"^(?P<first>[0-9]{1,3})\s*[-~～—至到]\s*(?P<last>[0-9]{1,3})$")
+_MAX_NUMBERS = 50
+
+
+def _confirmed(text: str) -> tuple[str, bool]:
+    """The text without a trailing 确认, and whether it was there."""
+    tokens = text.split()
+    if tokens and tokens[-1] in _CONFIRM_WORDS:
+        return " ".join(tokens[:-1]), True
+    return text, False
+
+
+def _numbers(text: str, command: str) -> tuple[str, ...]:
+    """Notice numbers: one, a list ("3、5、7", "3,5,7", "3 5 7") or a range ("8-12")."""
+    raw = unicodedata.normalize("NFKC", text).strip()
+    if not raw:
+        raise _Invalid(f"没有写要{command}的督办编号。")
+    found = _RANGE_RE.match(raw)
+    if found is not None:
+        first, last = int(found["first"]), int(found["last"])
+        if last < first or last - first >= _MAX_NUMBERS:
+            raise _Invalid(
+                f"编号范围“{text.strip()}”不对：请从小写到大，一次最多 {_MAX_NUMBERS} 个，例如 8-12。"
+            )
+        return tuple(str(n) for n in range(first, last + 1))
+    items = tuple(dict.fromkeys(part for part in re.split(r"[、,，;；\s]+", raw) if part))
+    if len(items) > _MAX_NUMBERS:
+        raise _Invalid(f"一次最多 {_MAX_NUMBERS} 个编号。")
+    unreadable = [item for item in items if parse_notice_number(item) is None]
+    if unreadable:
+        raise _Invalid(f"编号“{'、'.join(unreadable)}”看不懂：请写 12、3、5、7 或 8-12 这样的编号。")
+    return items
 
 
 def _withdraw(head: str, more: str) -> Withdraw:
     lead, fields = _inline_fields(_args(head, more), allowed=("reason",), command="撤回")
-    number, _, loose_reason = lead.partition(" ")
-    if not number:
+    if not lead:
         raise _Invalid("没有写要撤回的督办编号。")
-    if "reason" in fields and loose_reason.strip():
-        raise _Invalid(f"编号后面多了“{loose_reason.strip()}”。")
-    return Withdraw(number=number, reason=fields.get("reason", loose_reason.strip()))
+    extra = [t for t in lead.split() if parse_notice_number(t) is None and not _RANGE_RE.match(t)]
+    if "reason" in fields and extra:
+        raise _Invalid(f"编号后面多了“{' '.join(extra)}”。")
+    if (
+        "reason" not in fields
+        and " " in lead.strip()
+        and not _RANGE_RE.match(lead)
+        and not all(part.rstrip("号").isdigit() for part in lead.split())
+    ):
+        number, _, loose_reason = lead.partition(
+            " "
+        )  # "/撤回 3 与应急局通知重复": the reason without its label
+        return Withdraw(numbers=_numbers(number, "撤回"), reason=loose_reason.strip())
+    return Withdraw(numbers=_numbers(lead, "撤回"), reason=fields.get("reason", ""))
+
+
+def _record_receipt(head: str, more: str) -> RecordReceipt:
+    lead, fields = _inline_fields(_args(head, more), allowed=("units", "when", "reason"), command="签收")
+    number = _single_number(lead, "签收")
+    if "units" not in fields:
+        raise _Invalid("没有写为哪个单位补记签收：请写“单位：<名称>”。")
+    units = _unit_list(fields["units"], allow_all=False)
+    assert units is not None
+    if not fields.get("reason"):
+        raise _Invalid("补记签收必须写原因，例如“原因：电话签收”。")
+    return RecordReceipt(number, units, fields.get("when") or None, fields["reason"])
+
+
+_FEEDBACK_KINDS: dict[str, Literal["progress", "done", "delay"]] = {
+    "进展": "progress",
+    "进度": "progress",
+    "办结": "done",
+    "完成": "done",
+    "已完成": "done",
+    "延期": "delay",
+    "延期说明": "delay",
+}
+
+
+def _record_feedback(head: str, more: str) -> RecordFeedback:
+    lead, fields = _inline_fields(
+        _args(head, more), allowed=("units", "when", "kind", "body"), command="反馈"
+    )
+    number = _single_number(lead, "反馈")
+    units = _unit_list(fields.get("units", ""), allow_all=False) if "units" in fields else ()
+    if not units or len(units) != 1:
+        raise _Invalid("要写一个单位：“单位：<名称>”。")
+    kind_text = fields.get("kind", "进展").strip()
+    if kind_text not in _FEEDBACK_KINDS:
+        raise _Invalid(f"类型“{kind_text}”看不懂：只能是 进展、办结 或 延期。")
+    if not fields.get("body"):
+        raise _Invalid("没有写反馈内容：请写“内容：<内容>”。")
+    return RecordFeedback(
+        number, units[0], fields.get("when") or None, _FEEDBACK_KINDS[kind_text], fields["body"]
+    )
+
+
+def _undo(what: Literal["receipt", "feedback"]) -> Callable[[str, str], Undo]:
+    command = "撤销签收" if what == "receipt" else "撤销反馈"
+
+    def parse(head: str, more: str) -> Undo:
+        lead, fields = _inline_fields(_args(head, more), allowed=("units", "reason"), command=command)
+        number = _single_number(lead, command)
+        if "units" not in fields:
+            raise _Invalid("没有写单位：请写“单位：<名称>”。")
+        units = _unit_list(fields["units"], allow_all=False)
+        assert units is not None
+        if not fields.get("reason"):
+            raise _Invalid(f"{command}必须写原因。")
+        return Undo(what, number, units, fields["reason"])
+
+    return parse
+
+
+def _review(head: str, more: str) -> Review:
+    tokens = unicodedata.normalize("NFKC", _args(head, more)).split()
+    if not tokens:
+        return Review()
+    if tokens[0] in ("忽略", "删除", "去掉", "已核") and len(tokens) == 2 and tokens[1].lstrip("#").isdigit():
+        return Review(ignore=int(tokens[1].lstrip("#")))
+    raise _Invalid(f"“{' '.join(tokens)}”看不懂：请写 /待核 或 /待核 忽略 <序号>。")
 
 
 def _extend(head: str, more: str) -> Extend:
@@ -372,14 +583,14 @@ def _bind(head: str, more: str) -> Bind:
         raise _Invalid("没有写单位：先写单位名称，再写要绑定的成员。")
     targets = _targets(found["rest"])
     if not targets:
-        raise _Invalid(f"没有写要绑定到“{found['unit']}”的成员：请 @成员，或写微信号、姓名。")
+        raise _Invalid(f"没有写要绑定到“{found['unit']}”的成员：请 @成员，或写微信 id、姓名。")
     return Bind(unit=found["unit"], targets=targets)
 
 
 def _unbind(head: str, more: str) -> Unbind:
     targets = _targets(_args(head, more))
     if not targets:
-        raise _Invalid("没有写要解绑的成员：请 @成员，或写微信号、姓名。")
+        raise _Invalid("没有写要解绑的成员：请 @成员，或写微信 id、姓名。")
     return Unbind(targets=targets)
 
 
@@ -403,8 +614,11 @@ _DECIDE_ACTIONS = {"确认": "confirm", "同意": "confirm", "撤销": "revoke",
 
 
 def _decide(head: str, more: str) -> Decide:
-    lead, fields = _inline_fields(_args(head, more), allowed=("reason",), command="处理")
+    lead, fields = _inline_fields(_args(head, more), allowed=("reason", "until"), command="处理")
     tokens = lead.split()
+    confirmed = len(tokens) > 1 and tokens[0] == "登记" and tokens[-1] in _CONFIRM_WORDS
+    if confirmed:
+        tokens = tokens[:-1]
     if not tokens:
         if fields:
             raise _Invalid("没有写要做什么：确认、撤销 还是 登记。")
@@ -420,15 +634,30 @@ def _decide(head: str, more: str) -> Decide:
             raise _Invalid("登记要写单位和种类，例如：/处理 登记 城关镇 媒体曝光 原因：整改不到位。")
         if tokens[2] not in PENALTY_KINDS:
             raise _Invalid(f"种类“{tokens[2]}”看不懂：只能是 {'、'.join(PENALTY_KINDS)}。")
+        reason, confirmed_after = _confirmed(reason)  # "原因：整改不到位 确认" confirms too
         if not reason:
             raise _Invalid("登记处理必须写原因。")
-        return Decide("record", unit=tokens[1], kind=tokens[2], reason=reason)
+        return Decide(
+            "record",
+            unit=tokens[1],
+            kind=tokens[2],
+            reason=reason,
+            until=fields.get("until") or None,
+            confirmed=confirmed or confirmed_after,
+        )
     if len(tokens) != 2 or not unicodedata.normalize("NFKC", tokens[1]).lstrip("#＃").isdigit():
         raise _Invalid(f"要写建议编号，例如：/处理 {tokens[0]} 3。")
     flag_id = int(unicodedata.normalize("NFKC", tokens[1]).lstrip("#＃"))
     if action == "revoke" and not reason:
-        raise _Invalid("撤销处理建议必须写原因。")
-    return Decide("confirm" if action == "confirm" else "revoke", flag_id=flag_id, reason=reason)
+        raise _Invalid("撤销处理必须写原因。")
+    if "until" in fields and action != "confirm":
+        raise _Invalid("整改期限只在确认或登记处理时写。")
+    return Decide(
+        "confirm" if action == "confirm" else "revoke",
+        flag_id=flag_id,
+        reason=reason,
+        until=fields.get("until") or None,
+    )
 
 
 def _veto_check(head: str, more: str) -> VetoCheck:
@@ -451,7 +680,13 @@ _PARSERS: dict[str, Callable[[str, str], Command]] = {
     "查询": _query,
     "催办": _remind,
     "销号": _close,
+    "恢复": _reopen,
     "撤回": _withdraw,
+    "签收": _record_receipt,
+    "反馈": _record_feedback,
+    "撤销签收": _undo("receipt"),
+    "撤销反馈": _undo("feedback"),
+    "待核": _review,
     "延期": _extend,
     "免责": _excuse,
     "绑定": _bind,

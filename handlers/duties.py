@@ -1,4 +1,4 @@
-"""Timed duties: pre-deadline reminders, deadline evaluation with notes and penalty proposals, broadcasts.
+"""Timed duties: reminders, deadline evaluation with notes and proposals, 整改期限, review digests, broadcasts.
 
 Every duty reads what is due from the database and marks what it sent with dedup keys, so running it
 again (after a restart, or twice by accident) sends nothing twice. The scheduler only decides when.
@@ -13,9 +13,17 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import outgoing, texts
+from handlers import outgoing, review, texts
 from handlers.audience import audience
-from handlers.penalties import Outcome, Proposal, consecutive_lapses, quarter_of, quarterly_count
+from handlers.outgoing import Alert
+from handlers.penalties import (
+    Outcome,
+    Proposal,
+    consecutive_lapses,
+    quarter_of,
+    quarterly_count,
+    rectification,
+)
 from handlers.policy import Policy
 from storage import directory, flags, notices
 from storage.db import Database
@@ -28,6 +36,7 @@ EVALUATION_DELAY = timedelta(seconds=1)  # evaluate just after a deadline, so a 
 HISTORY = timedelta(days=400)  # how far back the consecutive-lapse rule looks
 NOTE_WINDOW = timedelta(days=3)  # deadlines that passed longer ago get no note (e.g. after an upgrade)
 FIELDS = ("receipt", "feedback")
+RECTIFIED, NOT_RECTIFIED = "整改到位", "未整改"
 
 Item = tuple[NoticeView, AssignmentView]
 
@@ -96,10 +105,11 @@ def deadline_groups(items: Sequence[Item]) -> dict[tuple[int, str, datetime], li
 
 @dataclass(frozen=True)
 class Duties:
-    """The bot's timed work over one database and policy."""
+    """The bot's timed work over one database and policy; `alert` reaches the office outside WeChat."""
 
     db: Database
     policy: Policy
+    alert: Alert | None = None
 
     async def deadlines(self, now: datetime) -> datetime | None:
         """Send pre-deadline reminders, evaluate passed deadlines; return when to run next."""
@@ -112,7 +122,9 @@ class Duties:
             wake = await self._pre_deadline(session, now, open_items)
             wake += await self._deadline_notes(session, now, open_items)
             wake += await self._evaluate(session, now, items)
-        return min(wake, default=None)
+            wake += await self._rectification(session, now, items)
+            digest_at = await review.digest(session, self.policy, now)
+        return min([*wake, *([digest_at] if digest_at else [])], default=None)
 
     async def _pre_deadline(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
         policy = self.policy
@@ -239,13 +251,67 @@ class Duties:
                 )
         return wake
 
+    async def _rectification(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
+        """When a 整改期限 ends: propose the next rung citing the lapses within it, or record 整改到位."""
+        wake: list[datetime] = []
+        known = await flags.keys(session)
+        for flag in await flags.flags(session, status="confirmed"):
+            if flag.rectify_until is None or flag.rectified is not None:
+                continue
+            if now < flag.rectify_until + EVALUATION_DELAY:
+                wake.append(flag.rectify_until + EVALUATION_DELAY)
+                continue
+            unit_items = [item for item in items if item[1].unit_id == flag.unit_id]
+            receipts, feedback = unit_outcomes(unit_items, now)
+            start = flag.decided_at or flag.at
+            proposal = rectification(
+                flag.unit_id, flag.id, flag.kind, [*receipts, *feedback], start, flag.rectify_until
+            )
+            if proposal is None:
+                await flags.set_rectified(session, flag.id, result=RECTIFIED, at=now)
+                await outgoing.tell_office(
+                    session,
+                    self.policy,
+                    texts.rectified(self.policy, flag),
+                    key=f"rectified:{flag.id}",
+                    kind="flag",
+                    now=now,
+                )
+                continue
+            await flags.set_rectified(session, flag.id, result=NOT_RECTIFIED, at=now)
+            if proposal.key in known:
+                continue
+            named = [item for item in unit_items if item[0].id in proposal.notice_ids]
+            escalation = await flags.create(
+                session,
+                key=proposal.key,
+                unit=(flag.unit_id, flag.unit_name),
+                kind=proposal.kind,
+                basis=proposal.basis,
+                notices=[(n.id, n.number) for n, _ in named],
+                at=proposal.at,
+                now=now,
+                actor="duban",
+                lapses=proposal.lapses,
+                follows_id=flag.id,
+            )
+            await outgoing.tell_office(
+                session,
+                self.policy,
+                texts.flag_proposal(self.policy, escalation, named, now, follows=flag),
+                key=f"flag:{escalation.id}",
+                kind="flag",
+                now=now,
+            )
+        return wake
+
     async def daily(self, at: datetime) -> None:
         """The working-day broadcast: per room, every open notice with the units that still owe something."""
         policy = self.policy
         day = policy.local(at).date()
-        async with self.db.transaction() as session:
-            if not policy.calendar.knows(day.year):
-                await outgoing.tell_office(
+        if not policy.calendar.knows(day.year):
+            async with self.db.transaction() as session:
+                first = await outgoing.tell_office(
                     session,
                     policy,
                     texts.calendar_unknown(day.year),
@@ -253,8 +319,11 @@ class Duties:
                     kind="calendar",
                     now=at,
                 )
-            if not policy.calendar.is_working_day(day):
-                return
+            if first and self.alert is not None:
+                await self.alert(f"calendar:{day.year}", texts.calendar_unknown(day.year))
+        if not policy.calendar.is_working_day(day):
+            return
+        async with self.db.transaction() as session:
             open_notices = await notices.notices(session, status="open")
             rows = await notices.assignments(session, notice_ids=[n.id for n in open_notices])
             owing = [a for a in rows if a.owes(at)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,14 +12,18 @@ from handlers import texts
 from handlers.classify import classify
 from handlers.commands import is_command, parse_command
 from handlers.context import Turn
-from handlers.liaison import handle_reply
+from handlers.liaison import handle_reply, is_own_query, own_notices
 from handlers.messages import IncomingMessage
 from handlers.office import run_command
 from handlers.policy import Policy
-from storage import directory
+from storage import directory, outbox
 from storage.directory import UnitView
 
-Handled = Literal["command", "message"]
+# "command" and "queued" (a reply waiting for the office) wake the timed duties at once.
+Handled = Literal["command", "queued", "message"]
+REFUSAL_EVERY = timedelta(
+    hours=1
+)  # a non-office person hears "commands are for the office" at most this often
 
 
 async def handle_message(session: AsyncSession, policy: Policy, msg: IncomingMessage) -> Handled:
@@ -35,19 +40,33 @@ async def handle_message(session: AsyncSession, policy: Policy, msg: IncomingMes
         )
     person = await directory.get_person(session, msg.sender_id)
     turn = Turn(session, msg, policy, person)
-    if is_command(msg.text):
+    liaison_unit = person.unit_id if person is not None else None
+    if msg.room_id is None and liaison_unit is not None and is_own_query(msg.text):
+        await own_notices(turn, liaison_unit)
+    elif is_command(msg.text):
         if person is not None and person.is_office:
             await run_command(turn, parse_command(msg.text))
             return "command"
-        await turn.tell(msg.sender_id, texts.refuse_command(), key=f"refuse:{msg.id}", kind="refusal")
-    elif person is not None and person.unit_id is not None:
-        await handle_reply(turn, person.unit_id)
+        await _refuse(turn, liaison=liaison_unit is not None)
+    elif liaison_unit is not None:
+        if await handle_reply(turn, liaison_unit):
+            return "queued"
     elif person is not None and person.is_office:
         if msg.room_id is None:
             await turn.tell(msg.sender_id, texts.private_hint_office(), key=f"hint:{msg.id}", kind="hint")
     elif classify(msg.text).intents:
         await _hint_unbound(turn)
     return "message"
+
+
+async def _refuse(turn: Turn, *, liaison: bool) -> None:
+    """Commands are for the office; a stranger sending many hears it once an hour (sends are scarce)."""
+    last = await outbox.last_to(turn.session, turn.msg.sender_id, kind="refusal")
+    if last is not None and turn.now - last < REFUSAL_EVERY:
+        return
+    await turn.tell(
+        turn.msg.sender_id, texts.refuse_command(liaison=liaison), key=f"refuse:{turn.msg.id}", kind="refusal"
+    )
 
 
 def guess_unit(display_name: str, units: Sequence[UnitView]) -> str | None:

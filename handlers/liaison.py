@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -12,8 +14,10 @@ from handlers import texts
 from handlers.classify import Clause, Reading, classify, part_texts, parts, read_clauses, summarise
 from handlers.context import Turn
 from handlers.notice_ref import NoticeRef
+from handlers.policy import Policy
+from handlers.timeparse import TimeParseError, parse_deadline
 from handlers.units import UnitNames, units_named
-from storage import directory, notices, questions
+from storage import directory, notices, questions, review
 from storage.notices import AssignmentView, NoticeView
 
 Item = tuple[NoticeView, AssignmentView]
@@ -168,8 +172,11 @@ def read_for_unit(text: str, own: UnitNames, units: Sequence[UnitNames]) -> Unit
     return UnitReading(whole, tuple(summarise(group) for group in parts(marked)), named_others)
 
 
-async def handle_reply(turn: Turn, unit_id: int) -> None:
-    """A message from a bound liaison: answer an earlier question, or record what each part says."""
+async def handle_reply(turn: Turn, unit_id: int) -> bool:
+    """A message from a bound liaison: answer an earlier question, or record what each part says.
+
+    Returns True when the reply was queued for the office to review (/待核): the bot could not place it.
+    """
     session, msg = turn.session, turn.msg
     quoted = None
     if msg.quote_id:
@@ -182,11 +189,13 @@ async def handle_reply(turn: Turn, unit_id: int) -> None:
     if whole.problem:
         await _tell_problem(turn, own.name, whole, quoted, items)
     if not whole.intents and (whole.refs or quoted is not None):
-        await _answer_questions(turn, whole, quoted, items)
-        return
+        if await _answer_questions(turn, whole, quoted, items):
+            return False
+        return await _unplaced(turn, own.name, whole, items)
     if reading.about_others:
         await turn.reply(texts.names_another_unit(msg.display_name, msg.text[:30], reading.about_others))
-        return
+        return False
+    recorded: list[tuple[str, NoticeView]] = []
     for part, words in zip(reading.parts, part_texts(msg.text, len(reading.parts)), strict=True):
         if not part.intents:
             continue
@@ -194,6 +203,76 @@ async def handle_reply(turn: Turn, unit_id: int) -> None:
         if targets.ask is not None:
             await _ask(turn, targets.ask)
         await apply(session, part, targets, Source(msg.id, msg.at, msg.sender_id, words))
+        recorded += [("receipt", n) for n, _ in targets.receipt]
+        kind = "delay" if "delay" in part.intents else part.feedback_kind or "progress"
+        recorded += [(kind, n) for n, _ in targets.feedback]
+        if kind == "delay":
+            for notice, assignment in targets.feedback:
+                await _tell_delay(turn, own.name, notice, assignment, words)
+    if not whole.intents:
+        return await _unplaced(turn, own.name, whole, items)
+    if msg.room_id is None and recorded:  # in private the liaison hears what was recorded; groups stay quiet
+        await turn.reply(texts.recorded_privately(turn.policy, own.name, recorded, msg.at))
+    return False
+
+
+async def _unplaced(turn: Turn, unit: str, whole: Reading, items: Sequence[Item]) -> bool:
+    """A reply that records nothing: queue it for the office when it looks related and the unit owes
+    something; in private, the liaison always hears what happens to it."""
+    private = turn.msg.room_id is None
+    owed = [n for n, a in items if a.owes(turn.now)]
+    if whole.problem or not whole.related or not owed:
+        if private and not whole.problem:
+            await turn.reply(texts.private_liaison_help(unit, [n for n, _ in items]))
+        return False
+    added = await review.add(
+        turn.session,
+        message_id=turn.msg.id,
+        unit_id=items[0][1].unit_id,
+        wechat_id=turn.msg.sender_id,
+        room_id=turn.msg.room_id,
+        text=turn.msg.text,
+        at=turn.msg.at,
+        notice_ids=[n.id for n in owed],
+    )
+    if private:
+        await turn.reply(texts.sent_for_review(unit))
+    return added
+
+
+async def _tell_delay(
+    turn: Turn, unit: str, notice: NoticeView, assignment: AssignmentView, words: str
+) -> None:
+    """A delay request reaches the office at once, with the date asked for and a ready /延期."""
+    policy = turn.policy
+    asked = requested_date(words, turn.msg.at, policy)
+    await turn.tell_office(
+        texts.delay_requested(policy, unit, notice, assignment, turn.msg, words, asked),
+        key=f"delay:{turn.msg.id}:{notice.id}",
+        kind="delay",
+    )
+
+
+_ASKED_DATE = r"(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}[日号](?:(?:上午|下午|晚上|中午)?[0-9]{1,2}(?:[:：][0-9]{2}|点半?))?|(?:本|下)?(?:周|星期)[一二三四五六日天]"
+_ASKED_AFTER_RE = re.compile(rf"(?:延期|推迟|顺延|宽限|延长|延)(?:至|到)\s*({_ASKED_DATE})")
+_ASKED_ANY_RE = re.compile(_ASKED_DATE)
+
+
+def requested_date(text: str, now: datetime, policy: Policy) -> datetime | None:
+    """Pure: the new deadline a delay request asks for ("申请延期至12月10日"), if it names a readable one.
+
+    A date after 延期至/推迟到… wins; else the last date in the text (the first is often the old deadline).
+    """
+    compact = unicodedata.normalize("NFKC", text).replace(" ", "")
+    after = [m.group(1) for m in _ASKED_AFTER_RE.finditer(compact)]
+    for candidate in [*after, *reversed(_ASKED_ANY_RE.findall(compact))]:
+        try:
+            return parse_deadline(
+                candidate, now, tz=policy.tz, workday_end=policy.workday_end, calendar=policy.calendar
+            )
+        except TimeParseError:
+            continue
+    return None
 
 
 async def _tell_problem(
@@ -226,13 +305,15 @@ async def _ask(turn: Turn, candidates: tuple[NoticeView, ...]) -> None:
         await turn.reply(texts.ask_which_notice(turn.policy, name, turn.msg.text[:30], candidates))
 
 
-async def _answer_questions(turn: Turn, answer: Reading, quoted: int | None, items: Sequence[Item]) -> None:
-    """A bare answer ("1号", or quoting the notice) gives earlier unclear replies their notice."""
+async def _answer_questions(turn: Turn, answer: Reading, quoted: int | None, items: Sequence[Item]) -> bool:
+    """A bare answer ("1号", or quoting the notice) gives earlier unclear replies their notice.
+
+    False when there was no open question for it to answer."""
     session, msg = turn.session, turn.msg
     waiting = await questions.open_questions(session, msg.sender_id, since=msg.at - QUESTION_LIFETIME)
     explicit, resolved = explicit_items(answer.refs, quoted, items)
     if not waiting or not explicit or not resolved:
-        return
+        return False
     for question in waiting:
         reading = classify(question.text)
         chosen = [item for item in explicit if item[0].id in question.candidates]
@@ -245,3 +326,22 @@ async def _answer_questions(turn: Turn, answer: Reading, quoted: int | None, ite
         source = Source(question.message_id, question.at, question.wechat_id, question.text)
         await apply(session, reading, targets, source)
         await questions.resolve(session, question.id, at=msg.at)
+    return True
+
+
+_OWN_QUERY_WORDS = frozenset({"查询", "查询待办", "待办", "待办事项", "查看待办", "查待办", "我的待办"})
+
+
+def is_own_query(text: str) -> bool:
+    """A liaison asking in private what their unit still owes: 查询 or /查询 (and a few plain synonyms)."""
+    word = unicodedata.normalize("NFKC", text).strip().lstrip("/、\\").strip()
+    return word in _OWN_QUERY_WORDS
+
+
+async def own_notices(turn: Turn, unit_id: int) -> None:
+    """The unit's open notices and what is still owed on each, for its liaison in private."""
+    unit = next(u.name for u in await directory.units(turn.session) if u.id == unit_id)
+    items = await unit_items(turn, unit_id)
+    await turn.reply(
+        texts.own_open_notices(turn.policy, unit, [(n, a, a.standing(turn.now)) for n, a in items])
+    )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import timedelta
 from typing import assert_never
 
-from handlers import texts
+from handlers import corrections, resolve, texts
 from handlers.audience import Audience, audience
 from handlers.commands import (
     COMMAND_HELP,
@@ -20,19 +20,24 @@ from handlers.commands import (
     Help,
     Publish,
     Query,
+    RecordFeedback,
+    RecordReceipt,
     Remind,
+    Reopen,
+    Review,
     Unbind,
+    Undo,
     Units,
     VetoCheck,
     Withdraw,
 )
 from handlers.context import Turn
 from handlers.decisions import decide, revoke_for, veto_check
-from handlers.notice_ref import parse_notice_number
-from handlers.timeparse import TimeParseError, parse_deadline, whole_minute
-from handlers.units import UnitNames, resolve_units
+from handlers.timeparse import whole_minute
 from storage import directory, notices
 from storage.notices import AssignmentView, NoticeView
+
+REPUBLISH_WINDOW = timedelta(minutes=10)  # the same /发布 again this soon asks for 确认发布 first
 
 
 async def run_command(turn: Turn, command: Command | CommandError) -> None:
@@ -45,11 +50,21 @@ async def run_command(turn: Turn, command: Command | CommandError) -> None:
         case Query():
             await query(turn, command.number)
         case Remind():
-            await remind(turn, command.number)
+            await remind(turn, command.numbers)
         case Close():
-            await close(turn, command.number, confirmed=command.confirmed)
+            await close(turn, command.numbers, confirmed=command.confirmed)
+        case Reopen():
+            await corrections.reopen(turn, command.number)
         case Withdraw():
-            await withdraw(turn, command.number, command.reason)
+            await withdraw(turn, command.numbers, command.reason)
+        case RecordReceipt():
+            await corrections.record_receipt(turn, command)
+        case RecordFeedback():
+            await corrections.record_feedback(turn, command)
+        case Undo():
+            await corrections.undo(turn, command)
+        case Review():
+            await corrections.review_queue(turn, command)
         case Extend():
             await extend(turn, command)
         case Excuse():
@@ -76,47 +91,6 @@ def help_text(topic: str | None) -> str:
     return texts.commands_overview(COMMAND_HELP.values())
 
 
-async def _resolve_units(turn: Turn, names: Sequence[str]) -> list[int] | None:
-    known = await directory.units(turn.session)
-    resolution = resolve_units(names, [UnitNames(u.id, u.name, u.aliases) for u in known])
-    if resolution.unknown:
-        await turn.reply(texts.unknown_units(resolution.unknown))
-        return None
-    return list(resolution.matched)
-
-
-async def _deadline(turn: Turn, label: str, text: str) -> datetime | None:
-    policy = turn.policy
-    try:
-        return parse_deadline(
-            text, turn.now, tz=policy.tz, workday_end=policy.workday_end, calendar=policy.calendar
-        )
-    except TimeParseError as error:
-        await turn.reply(texts.bad_deadline(label, error))
-        return None
-
-
-async def _notice(turn: Turn, raw: str | None) -> NoticeView | None:
-    ref = parse_notice_number(raw or "")
-    if ref is None:
-        await turn.reply(texts.unreadable_number(raw or ""))
-        return None
-    year = turn.policy.local(turn.now).year
-    notice = await notices.find_notice(turn.session, ref.seq, ref.year, year)
-    if notice is None:
-        shown = turn.policy.number(ref.year, ref.seq) if ref.year else texts.short_number(ref.seq)
-        await turn.reply(texts.unknown_notice(shown))
-    return notice
-
-
-async def _open_notice(turn: Turn, raw: str | None) -> NoticeView | None:
-    notice = await _notice(turn, raw)
-    if notice is not None and notice.status != "open":
-        await turn.reply(texts.not_open(notice))
-        return None
-    return notice
-
-
 async def publish(turn: Turn, command: Publish) -> None:
     session, policy = turn.session, turn.policy
     if command.units is None:
@@ -125,23 +99,28 @@ async def publish(turn: Turn, command: Publish) -> None:
             await turn.reply(texts.NO_UNITS_TO_PUBLISH)
             return
     else:
-        resolved = await _resolve_units(turn, command.units)
+        resolved = await resolve.units(turn, command.units)
         if resolved is None:
             return
         unit_ids = resolved
+    if not command.confirmed:
+        twin = await _same_notice_lately(turn, command.title, unit_ids)
+        if twin is not None:
+            await turn.reply(texts.publish_twice(turn.policy, twin))
+            return
     # The default receipt window counts working time: published on Friday 17:20, two hours end on Monday.
     opened = policy.calendar.add_working_time(
         turn.now, policy.receipt_window, begin=policy.workday_start, end=policy.workday_end, tz=policy.tz
     )
     receipt_due = policy.local(whole_minute(opened))
     if command.receipt_due:
-        parsed = await _deadline(turn, texts.due_label("receipt"), command.receipt_due)
+        parsed = await resolve.deadline(turn, texts.due_label("receipt"), command.receipt_due)
         if parsed is None:
             return
         receipt_due = parsed
     feedback_due = None
     if command.feedback_due:
-        feedback_due = await _deadline(turn, texts.due_label("feedback"), command.feedback_due)
+        feedback_due = await resolve.deadline(turn, texts.due_label("feedback"), command.feedback_due)
         if feedback_due is None:
             return
         if feedback_due < receipt_due:
@@ -176,6 +155,17 @@ async def publish(turn: Turn, command: Publish) -> None:
         )
         + texts.off_hours_notes(policy, [("receipt", notice.receipt_due), ("feedback", notice.feedback_due)])
     )
+
+
+async def _same_notice_lately(turn: Turn, title: str, unit_ids: Sequence[int]) -> NoticeView | None:
+    """An open notice with this title and these units issued in the last few minutes (a double send)."""
+    recent = await notices.notices(turn.session, status="open", since=turn.now - REPUBLISH_WINDOW)
+    for notice in recent:
+        rows = await notices.assignments(turn.session, notice_ids=[notice.id])
+        same = notice.title.strip() == title.strip() and {a.unit_id for a in rows} == set(unit_ids)
+        if same and turn.now - notice.issued_at < REPUBLISH_WINDOW:
+            return notice
+    return None
 
 
 async def _post_notice(
@@ -216,7 +206,7 @@ async def query(turn: Turn, raw: str | None) -> None:
             )
         await turn.reply(texts.open_list(turn.policy, items))
         return
-    notice = await _notice(turn, raw)
+    notice = await resolve.notice(turn, raw)
     if notice is None:
         return
     rows = await notices.assignments(session, notice_ids=[notice.id])
@@ -226,11 +216,49 @@ async def query(turn: Turn, raw: str | None) -> None:
     await turn.reply(texts.notice_detail(turn.policy, notice, detail, names))
 
 
-async def remind(turn: Turn, raw: str | None) -> None:
+async def _named(turn: Turn, numbers: Sequence[str]) -> list[NoticeView] | None:
+    """The notices a list or range names; None (answered, nothing done) when one of them is unknown."""
+    found: list[NoticeView] = []
+    for raw in numbers:
+        notice = await resolve.notice(turn, raw)
+        if notice is None:
+            return None
+        if notice.id not in {n.id for n in found}:
+            found.append(notice)
+    return found
+
+
+async def _open_named(turn: Turn, numbers: Sequence[str]) -> list[NoticeView] | None:
+    """Open notices among those named; the others are answered as skipped (one number alone: refused)."""
+    named = await _named(turn, numbers)
+    if named is None:
+        return None
+    shut = [n for n in named if n.status != "open"]
+    if shut and len(named) == 1:
+        await turn.reply(texts.not_open(shut[0]))
+        return None
+    if shut:
+        await turn.reply(texts.skipped_not_open(shut))
+    return [n for n in named if n.status == "open"]
+
+
+async def remind(turn: Turn, numbers: Sequence[str] | None) -> None:
+    """/催办 one, several or all (None) open notices: one answer listing what went out."""
+    if numbers is None:
+        chosen = await notices.notices(turn.session, status="open")
+        if not chosen:
+            await turn.reply(texts.NO_OPEN_NOTICES)
+            return
+    else:
+        found = await _open_named(turn, numbers)
+        if not found:
+            return
+        chosen = found
+    await turn.reply("\n".join([await _remind_one(turn, notice) for notice in chosen]))
+
+
+async def _remind_one(turn: Turn, notice: NoticeView) -> str:
     """Remind the units that still owe something; re-post the notice to units it never reached."""
-    notice = await _open_notice(turn, raw)
-    if notice is None:
-        return
     session, now = turn.session, turn.now
     rows = await notices.assignments(session, notice_ids=[notice.id])
     never = [a for a in rows if a.awaiting_receipt and a.reached_at is None and not a.routed]
@@ -259,34 +287,43 @@ async def remind(turn: Turn, raw: str | None) -> None:
         )
     if not heard.rooms and not reached_now:
         still = [a.unit_name for a in rows if a.owes(now) or a.id in never_ids]
-        await turn.reply(texts.nothing_to_remind(notice, still))
-        return
+        return texts.nothing_to_remind(notice, still)
     late_repost = [a.unit_name for a in never if a.unit_id in reposted.reachable and a.receipt_due < now]
-    await turn.reply(texts.reminded(notice, len(heard.rooms), reached_now, late_repost))
+    return texts.reminded(notice, len(heard.rooms), reached_now, late_repost)
 
 
-async def close(turn: Turn, raw: str | None, *, confirmed: bool) -> None:
-    """/销号: close a notice; while units still owe something, list them and wait for “确认”."""
-    notice = await _open_notice(turn, raw)
-    if notice is None:
+async def close(turn: Turn, numbers: Sequence[str], *, confirmed: bool) -> None:
+    """/销号: close notices; while units still owe something, list them and wait for “确认”."""
+    chosen = await _open_named(turn, numbers)
+    if not chosen:
         return
     session, now = turn.session, turn.now
-    if not confirmed:
-        rows = await notices.assignments(session, notice_ids=[notice.id])
-        judged = [(a, a.standing(now)) for a in rows]
-        receipt = [a.unit_name for a, j in judged if j.receipt.status in ("pending", "missed", "unreached")]
-        feedback = [a.unit_name for a, j in judged if j.feedback.status in ("pending", "missed", "unreached")]
-        if receipt or feedback:
-            await turn.reply(texts.close_needs_confirmation(notice, receipt, feedback))
-            return
-    await notices.set_status(session, notice.id, "closed", actor=turn.msg.sender_id, at=now)
-    await turn.reply(texts.closed(notice))
+    closed: list[NoticeView] = []
+    for notice in chosen:
+        if not confirmed:
+            rows = await notices.assignments(session, notice_ids=[notice.id])
+            judged = [(a, a.standing(now)) for a in rows]
+            owed = ("pending", "missed", "unreached")
+            receipt = [a.unit_name for a, j in judged if j.receipt.status in owed]
+            feedback = [a.unit_name for a, j in judged if j.feedback.status in owed]
+            if receipt or feedback:
+                await turn.reply(texts.close_needs_confirmation(notice, receipt, feedback))
+                continue
+        await notices.set_status(session, notice.id, "closed", actor=turn.msg.sender_id, at=now)
+        closed.append(notice)
+    if closed:
+        await turn.reply(texts.closed(closed))
 
 
-async def withdraw(turn: Turn, raw: str | None, reason: str) -> None:
-    notice = await _open_notice(turn, raw)
-    if notice is None:
+async def withdraw(turn: Turn, numbers: Sequence[str], reason: str) -> None:
+    chosen = await _open_named(turn, numbers)
+    if not chosen:
         return
+    lines = [await _withdraw_one(turn, notice, reason) for notice in chosen]
+    await turn.reply("\n".join(lines))
+
+
+async def _withdraw_one(turn: Turn, notice: NoticeView, reason: str) -> str:
     session = turn.session
     await notices.set_status(
         session, notice.id, "withdrawn", actor=turn.msg.sender_id, at=turn.now, reason=reason
@@ -310,18 +347,18 @@ async def withdraw(turn: Turn, raw: str | None, reason: str) -> None:
         at=turn.now,
         reason=texts.revoke_reason_withdrawn(notice),
     )
-    await turn.reply(texts.withdrawn(notice, len(heard.rooms), revoked))
+    return texts.withdrawn(notice, len(heard.rooms), revoked)
 
 
 async def extend(turn: Turn, command: Extend) -> None:
-    notice = await _open_notice(turn, command.number)
+    notice = await resolve.open_notice(turn, command.number)
     if notice is None:
         return
     session = turn.session
     rows = await notices.assignments(session, notice_ids=[notice.id])
     unit_ids: list[int] | None = None
     if command.units:
-        unit_ids = await _resolve_units(turn, command.units)
+        unit_ids = await resolve.units(turn, command.units)
         if unit_ids is None:
             return
         assigned = {a.unit_id for a in rows}
@@ -330,7 +367,7 @@ async def extend(turn: Turn, command: Extend) -> None:
             names = {u.id: u.name for u in await directory.units(session)}
             await turn.reply(texts.not_assigned(notice, [names[i] for i in outside]))
             return
-    when = await _deadline(turn, texts.due_label(command.field), command.when)
+    when = await resolve.deadline(turn, texts.due_label(command.field), command.when)
     if when is None:
         return
     if command.field == "feedback" and unit_ids is None and when < notice.receipt_due:
@@ -374,13 +411,13 @@ async def extend(turn: Turn, command: Extend) -> None:
 
 
 async def excuse(turn: Turn, command: Excuse) -> None:
-    notice = await _notice(turn, command.number)
+    notice = await resolve.notice(turn, command.number)
     if notice is None:
         return
     if notice.status == "withdrawn":
         await turn.reply(texts.withdrawn_needs_no_excuse(notice))
         return
-    unit_ids = await _resolve_units(turn, command.units)
+    unit_ids = await resolve.units(turn, command.units)
     if unit_ids is None:
         return
     rows = {a.unit_id: a for a in await notices.assignments(turn.session, notice_ids=[notice.id])}
@@ -407,7 +444,7 @@ async def bind(turn: Turn, unit_text: str | None, targets: Sequence[str]) -> Non
     session = turn.session
     unit_id, unit_name = None, None
     if unit_text is not None:
-        resolved = await _resolve_units(turn, [unit_text])
+        resolved = await resolve.units(turn, [unit_text])
         if resolved is None:
             return
         if len(resolved) != 1:
@@ -419,15 +456,21 @@ async def bind(turn: Turn, unit_text: str | None, targets: Sequence[str]) -> Non
     if people is None:
         return
     names = {u.id: u.name for u in await directory.units(session)}
+    by_mention = any(m != turn.policy.bot_id for m in turn.msg.mentions)
     for wechat_id, name in people:
+        in_roster = await directory.get_person(session, wechat_id) is not None
+        rooms = [m.room_topic or m.room_id for m in await directory.memberships(session, [wechat_id])]
         previous = await directory.bind(
             session, wechat_id=wechat_id, name=name, unit_id=unit_id, actor=turn.msg.sender_id, at=turn.now
         )
         previous_name = names.get(previous) if previous else None
+        who = texts.person_seen(
+            name or wechat_id, wechat_id, rooms, in_roster=in_roster, by_mention=by_mention
+        )
         if unit_name is not None:
-            await turn.reply(texts.bound(name or wechat_id, unit_name, previous_name))
+            await turn.reply(texts.bound(who, unit_name, previous_name))
         else:
-            await turn.reply(texts.unbound(name or wechat_id, previous_name))
+            await turn.reply(texts.unbound(who, previous_name))
 
 
 async def _targets(turn: Turn, targets: Sequence[str]) -> list[tuple[str, str]] | None:

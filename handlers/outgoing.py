@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,8 +11,12 @@ from handlers.policy import Policy
 from storage import directory, outbox
 from storage.directory import PersonView
 
+Alert = Callable[[str, str], Awaitable[None]]  # (key, text) to the office outside WeChat (bot.alerts)
+
 # Messages the bot sends by itself; only these wait for the end of quiet hours (answers to people do not).
-AUTOMATIC_KINDS = frozenset({"reminder", "broadcast", "flag", "deadline", "bulletin", "calendar", "downtime"})
+AUTOMATIC_KINDS = frozenset(
+    {"reminder", "broadcast", "flag", "deadline", "bulletin", "calendar", "downtime", "review"}
+)
 
 
 def split_text(text: str, limit: int) -> list[str]:
@@ -103,11 +107,13 @@ async def tell_office(
     kind: str,
     now: datetime,
     office: Sequence[PersonView] | None = None,
-) -> None:
-    """A private note to every office member; automatic notes wait for the end of quiet hours."""
+) -> bool:
+    """A private note to every office member; automatic notes wait for the end of quiet hours.
+    False when it was queued before (same key)."""
     not_before = policy.after_quiet(now) if kind in AUTOMATIC_KINDS else None
+    queued = False
     for person in office if office is not None else await directory.office_staff(session):
-        await queue(
+        queued |= await queue(
             session,
             policy,
             to_id=person.wechat_id,
@@ -117,3 +123,4 @@ async def tell_office(
             now=now,
             not_before=not_before,
         )
+    return queued

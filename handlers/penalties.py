@@ -89,3 +89,25 @@ def quarterly_count(
             cited = tuple((o.notice_id, o.field) for o in counted)
             proposals.append(Proposal(CRITICISM, "count", ids, counted[-1].due, key, cited))
     return proposals
+
+
+# 四（三）: a 通报批评 not rectified in time leads to 媒体曝光, a 媒体曝光 still not rectified to 警示约谈.
+NEXT_RUNG = {PENALTY_KINDS[1]: PENALTY_KINDS[2], PENALTY_KINDS[2]: PENALTY_KINDS[3]}
+
+
+def rectification(
+    unit_id: int, flag_id: int, kind: str, outcomes: Sequence[Outcome], start: datetime, until: datetime
+) -> Proposal | None:
+    """When a rectification period (start, until] has ended: the next rung if the unit lapsed within it.
+
+    None means 整改到位: no lapse with a deadline inside the period. The proposal cites those lapses.
+    """
+    within = sorted(
+        (o for o in outcomes if o.state == "lapse" and start < o.due <= until),
+        key=lambda o: (o.due, o.notice_id),
+    )
+    if not within or kind not in NEXT_RUNG:
+        return None
+    ids = tuple(dict.fromkeys(o.notice_id for o in within))
+    cited = tuple((o.notice_id, o.field) for o in within)
+    return Proposal(NEXT_RUNG[kind], "rectify", ids, until, f"{unit_id}:rectify:{flag_id}", cited)

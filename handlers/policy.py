@@ -35,6 +35,10 @@ class Policy:
     max_length: int
     mentions_per_message: int
     offline_notice_after: timedelta
+    rectify_period: timedelta = timedelta(days=30)  # a confirmed 通报批评 / 媒体曝光 opens this 整改期限
+    review_digest_every: timedelta = timedelta(
+        minutes=30
+    )  # replies waiting for the office, at most this often
 
     def number(self, year: int, seq: int) -> str:
         return self.number_format.format(year=year, seq=seq)

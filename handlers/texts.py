@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from handlers.messages import IncomingMessage
 from handlers.policy import WEEKDAYS, Policy
 from handlers.timeparse import TimeParseError
 from storage.directory import UnitView
 from storage.flags import FlagView
-from storage.notices import AssignmentView, NoticeView
+from storage.notices import AssignmentView, FeedbackView, NoticeView
+from storage.review import ReviewView
+
+if TYPE_CHECKING:
+    from handlers.review import Entry as ReviewEntry
 from storage.status import FEEDBACK_KIND_LABELS, NOTICE_STATUS_LABELS, Obligation, Standing, label
 
 # Status labels live in storage.status (the rule book) so the ledger exports and the chat answers agree.
@@ -139,8 +144,18 @@ def notice_detail(
         lines.append(
             f"· {a.unit_name}：{receipt_state(policy, a, judged.receipt)}{by}｜反馈：{label('feedback', judged.feedback.status)}{extra}"
         )
+        if a.receipt_note:
+            lines.append(f"    签收更正：{a.receipt_note}")
         for entry in a.feedback:
-            lines.append(f"    {policy.show(entry.at)} {FEEDBACK_KIND_LABELS[entry.kind]}：{entry.text}")
+            note = f"（{entry.note}）" if entry.note else ""
+            lines.append(
+                f"    {policy.show(entry.at)} {FEEDBACK_KIND_LABELS[entry.kind]}{note}：{entry.text}"
+            )
+        asked = a.pending_delay
+        if asked is not None:
+            lines.append(
+                f"    ⏳ 延期申请待答复（{policy.show(asked.at)}）。同意请发送：/延期 {notice.seq} 反馈时限：<新时间> 单位：{a.unit_name}"
+            )
     return "\n".join(lines)
 
 
@@ -207,8 +222,10 @@ def unknown_notice(ref_text: str) -> str:
     return f"没有找到{ref_text}的督办通知，请核对编号（如 12、12号 或 督办〔2026〕12号）。"
 
 
-def refuse_command() -> str:
-    return "您好，督办助手的命令仅限县政府督查室工作人员使用。如需签收通知，请在群内直接回复“收到”。"
+def refuse_command(*, liaison: bool = False) -> str:
+    """To someone outside the office who sent a command (at most once an hour)."""
+    own = "私聊我发送“查询”可查看本单位待办事项。" if liaison else ""
+    return f"您好，督办助手的命令仅限县政府督查室工作人员使用。如需签收通知，请在群内直接回复“收到”。{own}"
 
 
 def private_hint_office() -> str:
@@ -221,9 +238,21 @@ def unbound_hint(
     where = f"群“{room_topic}”中" if room_topic else "私聊中"
     unit = unit_guess or "<单位>"
     return (
-        f"{where}的“{shown_name}”（微信号 {person_id}）回复了“{text[:40]}”，但尚未绑定承办单位，本次不计入签收或反馈。\n"
-        f"如其为联络员，请在群里发送：/绑定 {unit} @{shown_name}\n或私聊发送：/绑定 {unit} {person_id}"
+        f"{where}的“{shown_name}”（微信 id：{person_id}）回复了“{text[:40]}”，但尚未绑定承办单位，本次不计入签收或反馈。\n"
+        f"如其为联络员，请在群里发送：/绑定 {unit} @{shown_name}（最稳妥）\n或私聊发送：/绑定 {unit} {person_id}"
     )
+
+
+def person_seen(name: str, wechat_id: str, rooms: Sequence[str], *, in_roster: bool, by_mention: bool) -> str:
+    """Who exactly a /绑定 names: the WeChat id, where the person was seen, and a warning when only a
+    group nickname identified them (anyone can copy a nickname)."""
+    seen = f"，见于群：{'、'.join(dict.fromkeys(rooms))}" if rooms else "，未在机器人所在的群中见过"
+    warn = ""
+    if not by_mention and not in_roster:
+        warn = (
+            "（此人不在名册中，仅凭群昵称找到；昵称可被他人仿冒，请核对微信 id，最稳妥的是在群里 @ 此人绑定）"
+        )
+    return f"{name}（微信 id：{wechat_id}{seen}）{warn}"
 
 
 def bound(name: str, unit: str, previous: str | None) -> str:
@@ -292,6 +321,11 @@ def deadline_problem(error: TimeParseError) -> str:
             f"时间“{text}”已经过去：理解为 {error.parsed:%Y-%m-%d %H:%M}，现在是 {error.now:%Y-%m-%d %H:%M}。"
             f"请写一个以后的时间，例如{DATE_EXAMPLES}。"
         )
+    if error.reason == "future" and error.parsed is not None and error.now is not None:
+        return (
+            f"时间“{text}”还没到：理解为 {error.parsed:%Y-%m-%d %H:%M}，现在是 {error.now:%Y-%m-%d %H:%M}。"
+            "这里要写已经发生的时间，例如“今天上午9点”“昨天下午3点”或“11月28日10:00”；不写则按现在记录。"
+        )
     if error.reason == "too_far":
         read = f"（理解为 {error.parsed:%Y年%m月%d日}）" if error.parsed is not None else ""
         return f"时间“{text}”太远了{read}：时限不能超过一年。请写一年以内的时间，例如{DEADLINE_EXAMPLES}。"
@@ -341,8 +375,26 @@ def notice_repost(policy: Policy, notice: NoticeView, unit_names: Sequence[str])
     return notice_post(policy, notice, unit_names).replace("【督办通知单】", "【督办通知单（补发）】", 1)
 
 
-def closed(notice: NoticeView) -> str:
-    return f"已销号：{notice.number}《{notice.title}》。"
+def closed(closed_notices: Sequence[NoticeView]) -> str:
+    return "已销号：" + "；".join(f"{n.number}《{n.title}》" for n in closed_notices) + "。"
+
+
+def skipped_not_open(skipped: Sequence[NoticeView]) -> str:
+    return (
+        "跳过（不在办理中）："
+        + "；".join(f"{n.number}{NOTICE_STATUS_LABELS[n.status]}" for n in skipped)
+        + "。"
+    )
+
+
+NO_OPEN_NOTICES = "目前没有办理中的督办通知，无需催办。"
+
+
+def publish_twice(policy: Policy, twin: NoticeView) -> str:
+    return (
+        f"{policy.show(twin.issued_at)} 刚发布过同样的通知（同标题、同承办单位）：{twin.number}《{twin.title}》，"
+        "这次没有再发，以免重复。\n如确实要再发一份，请在原命令最后另起一行写“确认发布”后重新发送。"
+    )
 
 
 def close_needs_confirmation(notice: NoticeView, receipt: Sequence[str], feedback: Sequence[str]) -> str:
@@ -411,17 +463,20 @@ def bind_one_unit_only(usage: str) -> str:
 
 
 def bind_whom(usage: str) -> str:
-    return "请 @ 要绑定的成员，或写出其微信号。用法：" + usage
+    return "请 @ 要绑定的成员，或写出其微信 id。用法：" + usage
 
 
 def person_not_found(token: str) -> str:
-    return f"找不到“{token}”。请在群里 @ 此人，或写出其微信号（可在 duban roster show 中查看）。"
+    return (
+        f"找不到“{token}”：名册和机器人所在的群里都没有叫这个名字（或这个微信 id）的人。"
+        "请在群里 @ 此人绑定，或写出其微信 id（可在 duban roster show 中查看）。"
+    )
 
 
 def person_ambiguous(token: str, matches: Sequence[tuple[str, str]]) -> str:
     """matches: (WeChat id, name) of everyone the token could mean."""
     listed = "、".join(f"{name}（{wid}）" for wid, name in matches)
-    return f"“{token}”对应多人：{listed}。请改写微信号。"
+    return f"“{token}”对应多人：{listed}。为免绑错人，请改写微信 id，或在群里 @ 此人绑定。"
 
 
 def span(length: timedelta) -> str:
@@ -502,6 +557,7 @@ BASIS_TEXT = {
     "feedback": "连续两次未按时上报落实情况",
     "count": "本季度多次未按时签收或上报落实情况",
     "manual": "督查室登记",
+    "rectify": "整改期限内仍有未按时签收或上报的情况，整改不到位",
 }
 
 
@@ -511,10 +567,20 @@ def flag_line(policy: Policy, flag: FlagView) -> str:
 
 
 def flag_proposal(
-    policy: Policy, flag: FlagView, items: Sequence[tuple[NoticeView, AssignmentView]], now: datetime
+    policy: Policy,
+    flag: FlagView,
+    items: Sequence[tuple[NoticeView, AssignmentView]],
+    now: datetime,
+    *,
+    follows: FlagView | None = None,
 ) -> str:
     """The proposal to the office: exactly the lapses it cites, each with its deadline and what came when."""
     lines = [f"【处理建议 #{flag.id}】{flag.unit_name} 拟作 {flag.kind}", f"依据：{BASIS_TEXT[flag.basis]}"]
+    if follows is not None and follows.rectify_until is not None:
+        lines.append(
+            f"此前 #{follows.id} {follows.kind}（{policy.show(follows.decided_at)} 确认），"
+            f"整改期限 {policy.show(follows.rectify_until)} 已到；期间："
+        )
     cited = flag.lapses or tuple(
         (n.id, field) for n, _ in items for field in ("receipt", "feedback") if flag.basis in (field, "count")
     )
@@ -603,15 +669,64 @@ def revoked_note(revoked: Sequence[FlagView]) -> str:
 NO_PENDING_PROPOSALS = "目前没有待确认的处理建议。"
 
 
-def pending_proposals(policy: Policy, pending: Sequence[FlagView]) -> str:
-    lines = [f"待确认的处理建议（{len(pending)}条）："]
+def pending_proposals(policy: Policy, pending: Sequence[FlagView], rectifying: Sequence[FlagView]) -> str:
+    """/处理: proposals waiting for a decision, and the penalties whose 整改期限 is running."""
+    lines = [f"待确认的处理建议（{len(pending)}条）：" if pending else NO_PENDING_PROPOSALS]
     lines += [f"· {flag_line(policy, f)}" for f in pending]
-    lines.append("确认：/处理 确认 <编号>；撤销：/处理 撤销 <编号> 原因：<原因>")
+    if pending:
+        lines.append("确认：/处理 确认 <编号>；撤销：/处理 撤销 <编号> 原因：<原因>")
+    if rectifying:
+        lines.append(f"整改期中（{len(rectifying)}条）：")
+        lines += [f"· {flag_line(policy, f)}，整改期限 {policy.show(f.rectify_until)}" for f in rectifying]
     return "\n".join(lines)
 
 
-def penalty_recorded(flag: FlagView, unit_name: str, reason: str) -> str:
-    return f"已登记：#{flag.id} {unit_name} {flag.kind}（原因：{reason}）。"
+def rectify_line(policy: Policy, until: datetime | None) -> str:
+    if until is None:
+        return ""
+    return f"\n整改期限：{policy.show(until, since=until)}。期满时如期间仍有未按时签收或上报，将建议上一级处理；否则记为整改到位。"
+
+
+def penalty_record_preview(
+    policy: Policy, unit: str, kind: str, reason: str, until: datetime | None, until_text: str | None
+) -> str:
+    """/处理 登记 without 确认: what would be recorded, and the exact command that records it."""
+    veto = "（属于一票否决情形，该单位本年度不得作为表彰对象）" if kind in policy.veto_kinds else ""
+    given = f" 整改期限：{until_text}" if until_text else ""
+    return (
+        f"将登记：{unit} {kind}{veto}，原因：{reason}。"
+        + rectify_line(policy, until)
+        + f"\n核对无误请发送：/处理 登记 {unit} {kind} 确认{given} 原因：{reason}"
+    )
+
+
+def penalty_recorded(
+    policy: Policy, flag: FlagView, unit_name: str, reason: str, until: datetime | None
+) -> str:
+    return (
+        f"已登记：#{flag.id} {unit_name} {flag.kind}（原因：{reason}）。"
+        + rectify_line(policy, until)
+        + (f"\n如登记有误，请发送：/处理 撤销 {flag.id} 原因：<原因>")
+    )
+
+
+def no_rectify_period(kind: str) -> str:
+    return f"{kind}没有整改期限：只有通报批评、媒体曝光确认后进入整改期。请去掉“整改期限”后重新发送。"
+
+
+def revoke_reason_basis(flag: FlagView) -> str:
+    return f"所依据的 #{flag.id} {flag.kind} 已撤销"
+
+
+def veto_follows(flag: FlagView) -> str:
+    return f"\n{flag.unit_name} 因此项产生的一票否决随之解除（如本年度另有确认的一票否决情形，仍以其为准；可用 /表彰审核 {flag.unit_name} 核对）。"
+
+
+def rectified(policy: Policy, flag: FlagView) -> str:
+    return (
+        f"【整改到位】#{flag.id} {flag.unit_name} {flag.kind} 的整改期限 {policy.show(flag.rectify_until)} 已到，"
+        "期间没有未按时签收或上报的情况，已记为整改到位。"
+    )
 
 
 def no_such_proposal(flag_id: int | None) -> str:
@@ -619,19 +734,36 @@ def no_such_proposal(flag_id: int | None) -> str:
 
 
 def proposal_already_decided(flag: FlagView) -> str:
-    state = "已确认" if flag.status == "confirmed" else "已撤销"
-    return f"处理建议 #{flag.id} {state}，不能再改。"
+    if flag.status == "confirmed":
+        return f"处理 #{flag.id} 已确认，不用再确认。如确认有误，请发送：/处理 撤销 {flag.id} 原因：<原因>"
+    return f"处理 #{flag.id} 已撤销，不能再改。"
 
 
-def proposal_decided(policy: Policy, flag: FlagView, *, confirmed: bool, reason: str) -> str:
-    verb = "已确认" if confirmed else f"已撤销（原因：{reason}）"
-    return f"{verb}：{flag_line(policy, flag)}"
+def proposal_decided(
+    policy: Policy,
+    flag: FlagView,
+    *,
+    confirmed: bool,
+    reason: str,
+    until: datetime | None = None,
+    was: str = "proposed",
+) -> str:
+    what = {"proposed": "", "confirmed": "（原为已确认的处理）"}.get(was, "")
+    verb = "已确认" if confirmed else f"已撤销{what}（原因：{reason}）"
+    return f"{verb}：{flag_line(policy, flag)}" + rectify_line(policy, until)
 
 
 def logged_out(policy: Policy, when: datetime, *, detail: str) -> str:
     return (
         f"{policy.show(when)} 微信账号已退出登录（{detail}）。请尽快重新扫码登录；恢复后，期间未发出的消息会按顺序补发，"
         "不会重复；这段时间里联络员的回复可能没有收到，机器人会请他们重新回复。"
+    )
+
+
+def wechat_unreachable(policy: Policy, since: datetime, now: datetime) -> str:
+    return (
+        f"督办助手自 {policy.show(since)} 起连不上微信（到 {policy.show(now)} 仍未恢复），群里的通知和签收暂停。"
+        "请技术人员检查网关电脑或服务器、网络和微信登录状态；恢复后，期间未发出的消息会按顺序补发。"
     )
 
 
@@ -686,3 +818,248 @@ def downtime_office(policy: Policy, start: datetime, end: datetime, rooms: int) 
         f"督办助手 {policy.show(start)} 至 {policy.show(end)} 离线（程序未运行或微信连接中断），"
         f"这段时间里的回复可能没有收到。{asked}期间未发出的消息已按顺序补发。"
     )
+
+
+# Corrections by the office and the review queue (handlers/corrections.py, handlers/review.py).
+
+
+def empty_category(name: str, kinds: Sequence[str]) -> str:
+    known = "、".join(kinds) if kinds else "（名册里还没有填写单位类别）"
+    return f"“{name}”下没有承办单位。名册中的单位类别有：{known}。可写“单位：全部乡镇”或逐个写单位名称。"
+
+
+def bad_time(error: TimeParseError) -> str:
+    return f"时间有误：{deadline_problem(error)}"
+
+
+def before_issue(policy: Policy, notice: NoticeView, at: datetime) -> str:
+    return f"时间 {policy.show(at)} 早于 {notice.number} 的发布时间 {policy.show(notice.issued_at)}，请核对后重写“时间：”。"
+
+
+def one_unit_only(command: str) -> str:
+    return f"/{command} 一次只写一个单位，例如“单位：城关镇”。"
+
+
+def correction_note(actor: str, reason: str) -> str:
+    return f"{actor}补记：{reason}"
+
+
+def undo_note(actor: str, reason: str) -> str:
+    return f"{actor}撤销签收：{reason}"
+
+
+def revoke_reason_corrected(notice: NoticeView) -> str:
+    return f"{notice.number}的签收或反馈记录已更正"
+
+
+def _confirmed_note(confirmed: Sequence[FlagView]) -> str:
+    """Confirmed penalties citing what was corrected: people decide whether they still stand."""
+    if not confirmed:
+        return ""
+    lines = ["注意：以下已确认的处理引用了这份通知，请核对是否仍然成立："]
+    lines += [
+        f"· #{f.id} {f.unit_name} {f.kind}；如不再成立请发送：/处理 撤销 {f.id} 原因：<原因>"
+        for f in confirmed
+    ]
+    return "\n" + "\n".join(lines)
+
+
+def receipts_recorded(
+    policy: Policy,
+    notice: NoticeView,
+    at: datetime,
+    judged: Sequence[tuple[AssignmentView, Standing, datetime | None]],
+    revoked: Sequence[FlagView],
+    confirmed: Sequence[FlagView],
+) -> str:
+    lines = [f"已补记 {notice.number}《{notice.title}》的签收，签收时间 {policy.show(at)}："]
+    for a, standing, previous in judged:
+        before = f"（原记录 {policy.show(previous)}）" if previous is not None and previous != at else ""
+        lines.append(f"· {a.unit_name}：{label('receipt', standing.receipt.status)}{before}")
+    return "\n".join(lines) + revoked_note(revoked) + _confirmed_note(confirmed)
+
+
+def feedback_recorded(
+    policy: Policy,
+    notice: NoticeView,
+    a: AssignmentView,
+    kind: str,
+    at: datetime,
+    revoked: Sequence[FlagView],
+    confirmed: Sequence[FlagView],
+) -> str:
+    standing = a.standing(at)
+    return (
+        f"已补记 {a.unit_name} 对 {notice.number}《{notice.title}》的{FEEDBACK_KIND_LABELS[kind]}，时间 {policy.show(at)}；"
+        f"反馈情况：{label('feedback', standing.feedback.status)}。"
+        + revoked_note(revoked)
+        + _confirmed_note(confirmed)
+    )
+
+
+def receipt_taken_back(policy: Policy, a: AssignmentView) -> str:
+    return f"原签收 {policy.show(a.received_at)}"
+
+
+def feedback_taken_back(policy: Policy, entry: FeedbackView) -> str:
+    return f"原{FEEDBACK_KIND_LABELS[entry.kind]} {policy.show(entry.at)}“{entry.text[:30]}”"
+
+
+def nothing_to_undo(notice: NoticeView, what: str, names: Sequence[str]) -> str:
+    thing = "签收" if what == "receipt" else "反馈"
+    return f"{units_line(names)} 在 {notice.number} 没有{thing}记录，无需撤销。"
+
+
+def undone(
+    notice: NoticeView,
+    what: str,
+    undone_items: Sequence[tuple[str, str]],
+    nothing: Sequence[str],
+    revoked: Sequence[FlagView],
+    confirmed: Sequence[FlagView],
+) -> str:
+    thing = "签收" if what == "receipt" else "反馈"
+    lines = [f"已撤销 {notice.number} 的{thing}记录（审计日志保留原记录）："]
+    lines += [f"· {unit}：{was}" for unit, was in undone_items]
+    if nothing:
+        lines.append(f"没有{thing}记录、未作改动：{units_line(nothing)}")
+    return "\n".join(lines) + revoked_note(revoked) + _confirmed_note(confirmed)
+
+
+def cannot_reopen(notice: NoticeView) -> str:
+    if notice.status == "open":
+        return f"{notice.number}本来就在办理中，无需恢复。"
+    return f"{notice.number}已撤回，不能恢复；如仍需办理，请重新发布。"
+
+
+def reopened(policy: Policy, notice: NoticeView, rows: Sequence[tuple[AssignmentView, Standing]]) -> str:
+    owing = [
+        a.unit_name
+        for a, s in rows
+        if s.receipt.owed or s.feedback.owed or s.receipt.lapse or s.feedback.lapse
+    ]
+    tail = (
+        f"\n仍未签收或未反馈的单位：{units_line(owing)}；时限已过的按逾期计，如需宽限请用 /延期。"
+        if owing
+        else ""
+    )
+    return f"已恢复 {notice.number}《{notice.title}》为办理中。{tail}"
+
+
+def _command_number(policy: Policy, notice: NoticeView, now: datetime) -> str:
+    """How a ready command names a notice: 25 this year, 2025年25号 for another year's."""
+    return str(notice.seq) if notice.year == policy.local(now).year else f"{notice.year}年{notice.seq}号"
+
+
+def _when_text(policy: Policy, moment: datetime) -> str:
+    local = policy.local(moment)
+    return f"{local.month}月{local.day}日{local:%H:%M}"
+
+
+def review_entry(policy: Policy, entry: ReviewEntry, now: datetime) -> str:
+    item = entry.item
+    one_line = " ".join(item.text.split())
+    where = "私聊" if item.room_id is None else "群内"
+    lines = [f"〔待核 {item.id}〕{item.unit_name} {policy.show(item.at)}（{where}）：{one_line[:200]}"]
+    when = _when_text(policy, item.at)
+    for notice, a in entry.owed:
+        number = _command_number(policy, notice, now)
+        if a.awaiting_receipt:
+            lines.append(
+                f"  如是签收：/签收 {number} 单位：{item.unit_name} 时间：{when} 原因：核对联络员回复"
+            )
+        lines.append(
+            f"  如是反馈：/反馈 {number} 单位：{item.unit_name} 时间：{when} 类型：进展 内容：{one_line[:100]}"
+        )
+    lines.append(f"  无需记录：/待核 忽略 {item.id}")
+    return "\n".join(lines)
+
+
+def review_digest(policy: Policy, entries: Sequence[ReviewEntry], now: datetime) -> str:
+    head = f"【待核】{len(entries)}条联络员回复机器人拿不准，没有计入签收或反馈，请核对（复制下面的命令即可记录）："
+    return "\n".join([head, *(review_entry(policy, e, now) for e in entries), "发送“/待核”可随时查看全部。"])
+
+
+def review_list(policy: Policy, entries: Sequence[ReviewEntry], now: datetime) -> str:
+    if not entries:
+        return "目前没有待核的回复。"
+    head = f"待核的联络员回复（{len(entries)}条）："
+    return "\n".join([head, *(review_entry(policy, e, now) for e in entries)])
+
+
+def review_ignored(item_id: int, item: ReviewView | None) -> str:
+    if item is None:
+        return f"没有待核编号 {item_id}（可能已处理）。发送“/待核”查看。"
+    return f"已从待核中去掉〔待核 {item_id}〕{item.unit_name}：“{item.text[:30]}”。"
+
+
+# Liaisons in private, and delay requests (handlers/liaison.py).
+
+
+def recorded_privately(
+    policy: Policy, unit: str, recorded: Sequence[tuple[str, NoticeView]], at: datetime
+) -> str:
+    """One line per record: 已记录：城关镇 签收 督办〔2026〕25号 11:20."""
+    words = {"receipt": "签收", "delay": "延期说明（已转督查室）"}
+    clock = f"{policy.local(at):%H:%M}"
+    return "\n".join(
+        f"已记录：{unit} {words.get(kind) or FEEDBACK_KIND_LABELS[kind]} {notice.number} {clock}"
+        for kind, notice in recorded
+    )
+
+
+def private_liaison_help(unit: str, open_notices: Sequence[NoticeView]) -> str:
+    example = open_notices[-1].seq if open_notices else 12
+    return (
+        f"您好，我是督办助手（{unit}）。这条消息没有计入签收或反馈。"
+        f"签收请回复“{example}号收到”，报送落实情况请回复“{example}号已完成，……”，申请延期请写明原因和希望的时间；"
+        "发送“查询”可查看本单位待办。"
+    )
+
+
+def sent_for_review(unit: str) -> str:
+    return f"收到。机器人没能确定这条消息是签收还是反馈，已转督查室核对（{unit}）。"
+
+
+def delay_requested(
+    policy: Policy,
+    unit: str,
+    notice: NoticeView,
+    a: AssignmentView,
+    message: IncomingMessage,
+    words: str,
+    asked: datetime | None,
+) -> str:
+    where = f"群“{message.room_topic or message.room_id}”" if message.room_id else "私聊"
+    due = f"现反馈时限 {policy.show(a.feedback_due)}" if a.feedback_due else "未设反馈时限"
+    wanted = f"申请延至 {policy.show(asked)}" if asked else "未写明希望延到何时"
+    new_time = _when_text(policy, asked) if asked else "<新时间>"
+    return (
+        f"【延期申请】{unit}（{message.display_name}）{policy.show(message.at)} 在{where}：\n{words[:300]}\n"
+        f"{notice.number}《{notice.title}》：{due}；{wanted}。\n"
+        f"同意请发送：/延期 {notice.seq} 反馈时限：{new_time} 单位：{unit}"
+    )
+
+
+def own_open_notices(
+    policy: Policy, unit: str, rows: Sequence[tuple[NoticeView, AssignmentView, Standing]]
+) -> str:
+    """A liaison's 查询: the unit's open notices and what it still owes on each."""
+    if not rows:
+        return f"{unit}目前没有办理中的督办通知。"
+    lines = [f"{unit} 办理中的督办通知（{len(rows)}份）："]
+    for notice, a, standing in rows:
+        if a.received_at is not None:
+            receipt = f"已签收 {policy.show(a.received_at)}"
+        else:
+            receipt = (
+                f"签收：{label('receipt', standing.receipt.status)}（时限 {policy.show(a.receipt_due)}）"
+            )
+        feedback = ""
+        if a.feedback_due is not None:
+            feedback = (
+                f"；反馈：{label('feedback', standing.feedback.status)}（时限 {policy.show(a.feedback_due)}）"
+            )
+        lines.append(f"· {notice.seq}号《{notice.title}》{receipt}{feedback}")
+    lines.append("签收请回复“编号+收到”（如“12号收到”），报送落实情况请回复“12号已完成，……”。")
+    return "\n".join(lines)

@@ -78,7 +78,7 @@ _DATETIME_RE = re.compile(
       | (?P<m>[0-9]{{1,2}})\s*(?:月份?|[-/.])\s*(?P<d>[0-9]{{1,2}}){_DAY_END}
       | (?P<mrel>本|这个?|下个?)月\s*(?P<md>[0-9]{{1,2}})\s*[日号]
       | (?P<dom>[0-9]{{1,2}})\s*[日号]
-      | (?P<rel>大后天|后天|明天|明日|次日|今天|今日|当天|当日|明早|明晚|今早|今晚|今夜|明夜|当晚)
+      | (?P<rel>大后天|后天|明天|明日|次日|今天|今日|当天|当日|明早|明晚|今早|今晚|今夜|明夜|当晚|昨天|昨日|昨晚|前天|大前天)
       | (?P<wrel>本|这个?|下下个?|下个?)?\s*(?:周|星期|礼拜)\s*(?:周|星期|礼拜)?\s*(?P<wd>[1-7日天])
     )?
     \s*(?:[Tt]\s*)?
@@ -98,6 +98,9 @@ _RELATIVE_DAYS = {
     **dict.fromkeys(("明天", "明日", "次日", "明早", "明晚", "明夜"), 1),
     "后天": 2,
     "大后天": 3,
+    **dict.fromkeys(("昨天", "昨日", "昨晚"), -1),
+    "前天": -2,
+    "大前天": -3,
 }
 _RELATIVE_PERIOD = {
     "今早": "早上",
@@ -108,6 +111,7 @@ _RELATIVE_PERIOD = {
     "明夜": "晚上",
 }
 _RELATIVE_PERIOD["当晚"] = "晚上"
+_RELATIVE_PERIOD["昨晚"] = "晚上"
 # The hours (24-hour clock, 24 = midnight at the end of the day) each part of day admits.
 _PERIOD_HOURS = {
     "凌晨": range(7),
@@ -134,7 +138,7 @@ class TimeParseError(ValueError):
     """The text is not a deadline duban accepts; `reason` says why (texts.deadline_problem explains it).
 
     reason: empty | unreadable | duration_not_allowed | no_hour | no_such_clock | contradiction |
-    no_such_date | weekday_mismatch | unknown_calendar | past | too_far (`parsed` is None when it is beyond any date)
+    no_such_date | weekday_mismatch | unknown_calendar | past | too_far | future (parse_when) (`parsed` is None when it is beyond any date)
     """
 
     reason: str
@@ -164,6 +168,7 @@ class _Context:
     calendar: WorkCalendar
     original: str
     weekday: int | None = None  # the weekday written after the date, if any (Monday = 0)
+    past: bool = False  # reading when something happened (at or before now), not a deadline
 
     @property
     def today(self) -> date:
@@ -210,6 +215,43 @@ def parse_deadline(
     if result - now > MAX_AHEAD:
         raise TimeParseError("too_far", original, parsed=result, now=ctx.now)
     return result
+
+
+_AGO_RE = re.compile(r"^(?P<num>[0-9]{1,4})\s*个?\s*(?P<unit>分钟|小时|钟头|天)(?:以?前|之前)$")
+_NOW_WORDS = frozenset({"刚才", "刚刚", "现在", "此刻", "当前"})
+
+
+def parse_when(text: str, now: datetime, *, tz: ZoneInfo, workday_end: time) -> datetime:
+    """When something happened ("今天上午9点", "昨天下午3点", "11月28日10:00", "10分钟前"): at or before now.
+
+    Read like a deadline, but towards the past: a month-day is this year's or last year's, 周五 the most
+    recent Friday; a date without a time is the end of the working day (but never later than now).
+    """
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+    original = text.strip()
+    normalised, weekday = _normalise(text)
+    ctx = _Context(now.astimezone(tz), tz, workday_end, WorkCalendar(), original, weekday, past=True)
+    if not normalised or normalised in _NOW_WORDS:
+        return ctx.now
+    ago = _AGO_RE.match(normalised)
+    if ago is not None:
+        unit = {"分钟": timedelta(minutes=1), "小时": timedelta(hours=1), "钟头": timedelta(hours=1)}
+        result = ctx.now - int(ago["num"]) * unit.get(ago["unit"], timedelta(days=1))
+    else:
+        result = _datetime(_SUFFIX_RE.sub("", normalised), ctx)
+        if result > ctx.now and result.date() == ctx.today and not _has_clock(normalised):
+            result = ctx.now  # "今天": as of now
+    if result > ctx.now:
+        raise TimeParseError("future", original, parsed=result, now=ctx.now)
+    if ctx.now - result > MAX_AHEAD:
+        raise TimeParseError("too_far", original, parsed=result, now=ctx.now)
+    return result
+
+
+def _has_clock(text: str) -> bool:
+    match = _DATETIME_RE.match(text)
+    return match is not None and any(match[g] for g in ("h", "ph", "offwork", "period"))
 
 
 def whole_minute(moment: datetime) -> datetime:
@@ -264,6 +306,8 @@ def _duration(text: str, ctx: _Context) -> datetime | None:
         unit = "月"
     if unit.endswith("月"):
         months = int(amount)
+        if months > 24:
+            raise ctx.fail("too_far")  # 9000年: far beyond any deadline (and beyond the calendar)
         if amount != months:  # 半个月, 1个半月
             return _offset(ctx, timedelta(days=15 + 30 * months))
         return _add_months(ctx.now, months)
@@ -407,6 +451,9 @@ def _datetime(text: str, ctx: _Context) -> datetime:
     if match["rel"]:
         return _at(ctx, today + timedelta(days=_RELATIVE_DAYS[match["rel"]]), clock)
     if match["wd"]:
+        if ctx.past and match["wrel"] is None:  # "周五": the most recent Friday
+            index = 6 if match["wd"] in ("日", "天") else int(match["wd"]) - 1
+            return _at(ctx, today - timedelta(days=(today.weekday() - index) % 7), clock)
         return _at(ctx, _weekday_date(today, match["wrel"], match["wd"]), clock)
     return _at(ctx, today, clock)
 
@@ -472,13 +519,14 @@ def _month_day(ctx: _Context, month: int, day: int, clock: _Clock) -> datetime:
     """
     if not 1 <= month <= 12:
         raise ctx.fail("no_such_date", month=month, day=day)
-    for year in (ctx.today.year, ctx.today.year + 1):
+    years = (ctx.today.year, ctx.today.year - 1) if ctx.past else (ctx.today.year, ctx.today.year + 1)
+    for year in years:
         try:
             named = date(year, month, day)
         except ValueError:
             continue  # 2月29日 outside leap years
         moment = _at(ctx, named, clock, check_weekday=False)
-        if moment > ctx.now:
+        if (moment <= ctx.now) if ctx.past else (moment > ctx.now):
             return _at(ctx, named, clock)
     return _build(ctx, ctx.today.year, month, day, clock)  # no such day at all
 

@@ -130,3 +130,28 @@ def units_named(text: str, units: Sequence[UnitNames]) -> set[int]:
         for start, end, unit_id in spans
         if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans)
     }
+
+
+# Words people use for a 单位类别; a typed category selects the units whose kind is in the same group.
+_CATEGORY_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"乡镇", "乡镇街道", "乡镇(街道)", "街道", "乡镇办", "乡镇办事处"}),
+    frozenset({"县直部门", "县直单位", "县直", "县直机关", "县直各部门", "县直各单位", "县政府部门", "部门"}),
+)
+_CATEGORY_PREFIXES = ("全部", "所有", "全体", "各")
+
+
+def category_units(typed: str, units: Sequence[tuple[int, str]]) -> tuple[str, list[int]] | None:
+    """Units selected by a 单位类别 ("全部乡镇", "县直部门"): (category, ids); None when `typed` is no category.
+
+    `units` are (id, kind). A typed word is a category when, without 全部/所有/各, it is one of the
+    kinds in the roster or a word of a known group (乡镇 ~ 街道, 县直部门 ~ 县政府部门); the ids may be empty.
+    """
+    word = _compact(typed)
+    for prefix in _CATEGORY_PREFIXES:
+        word = word.removeprefix(prefix)
+    kinds = {_compact(kind) for _, kind in units if kind}
+    group = next((g for g in _CATEGORY_GROUPS if word in g), None)
+    if word not in kinds and group is None:
+        return None
+    wanted = {word} | (group or frozenset())
+    return word, [unit_id for unit_id, kind in units if _compact(kind) in wanted]

@@ -1,16 +1,43 @@
-"""The audit log: one row for every state change."""
+"""The audit log: one row for every state change, and reading it back."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import AuditEntry
+
+
+@dataclass(frozen=True)
+class AuditView:
+    at: datetime
+    actor: str
+    action: str
+    subject: str
+    detail: dict[str, Any]
 
 
 def record(
     session: AsyncSession, *, at: datetime, actor: str, action: str, subject: str, **detail: Any
 ) -> None:
     session.add(AuditEntry(at=at, actor=actor, action=action, subject=subject, detail=detail))
+
+
+async def entries(
+    session: AsyncSession, *, actions: Sequence[str] = (), subject: str | None = None
+) -> list[AuditView]:
+    """Entries in order; `actions` are prefixes ("assignment.receipt." …), `subject` an exact subject."""
+    query = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
+    if actions:
+        query = query.where(or_(*(AuditEntry.action.startswith(prefix) for prefix in actions)))
+    if subject is not None:
+        query = query.where(AuditEntry.subject == subject)
+    return [
+        AuditView(e.at, e.actor, e.action, e.subject, dict(e.detail))
+        for e in (await session.scalars(query)).all()
+    ]

@@ -29,6 +29,9 @@ class FlagView:
     decided_at: datetime | None
     decision_reason: str | None
     lapses: tuple[tuple[int, str], ...] = ()  # (notice id, "receipt" | "feedback") it cites
+    rectify_until: datetime | None = None  # confirmed 通报批评 / 媒体曝光: the rectification period's end
+    rectified: str | None = None  # 整改到位 | 未整改, once that period has ended
+    follows_id: int | None = None  # the flag whose failed rectification this one escalates
 
 
 async def _views(session: AsyncSession, rows: Sequence[tuple[Flag, str]]) -> list[FlagView]:
@@ -51,6 +54,9 @@ async def _views(session: AsyncSession, rows: Sequence[tuple[Flag, str]]) -> lis
             f.decided_at,
             f.decision_reason,
             tuple((int(notice_id), str(field)) for notice_id, field in f.lapses),
+            f.rectify_until,
+            f.rectified,
+            f.follows_id,
         )
         for f, unit_name in rows
     ]
@@ -75,6 +81,8 @@ async def create(
     status: str = "proposed",
     reason: str = "",
     lapses: Sequence[tuple[int, str]] = (),
+    follows_id: int | None = None,
+    rectify_until: datetime | None = None,
 ) -> FlagView:
     """Create a flag; `key` is unique (check `keys` first): each proposal is made exactly once.
 
@@ -89,6 +97,8 @@ async def create(
         basis=basis,
         notice_ids=list(notice_ids),
         lapses=[[notice_id, field] for notice_id, field in lapses],
+        follows_id=follows_id,
+        rectify_until=rectify_until,
         at=at,
         status=status,
         reason=reason,
@@ -109,6 +119,8 @@ async def create(
         basis=basis,
         notices=list(notice_ids),
         reason=reason,
+        rectify_until=rectify_until.isoformat() if rectify_until else None,
+        follows_id=follows_id,
     )
     return FlagView(
         flag.id,
@@ -125,6 +137,9 @@ async def create(
         flag.decided_at,
         None,
         tuple(lapses),
+        rectify_until,
+        None,
+        follows_id,
     )
 
 
@@ -159,12 +174,16 @@ async def decide(
     at: datetime,
     reason: str = "",
     release_key: bool = False,
+    rectify_until: datetime | None = None,
 ) -> None:
     """Confirm or revoke a flag. `release_key`: a revocation because the facts changed (not a judgement),
-    so the rules may propose the same flag again if it still holds on the new facts."""
+    so the rules may propose the same flag again if it still holds on the new facts. `rectify_until`: the
+    end of the rectification period a confirmed 通报批评 or 媒体曝光 opens."""
     flag = await session.get_one(Flag, flag_id)
     previous = flag.status
     flag.status, flag.decided_by, flag.decided_at, flag.decision_reason = status, actor, at, reason
+    if status == "confirmed":
+        flag.rectify_until = rectify_until
     if release_key:
         flag.dedup_key = f"{flag.dedup_key}~released-{flag.id}"
     audit.record(
@@ -175,4 +194,14 @@ async def decide(
         subject=f"flag:{flag_id}",
         previous=previous,
         reason=reason,
+        rectify_until=rectify_until.isoformat() if rectify_until else None,
+    )
+
+
+async def set_rectified(session: AsyncSession, flag_id: int, *, result: str, at: datetime) -> None:
+    """A rectification period has ended: 整改到位, or 未整改 (the next rung was proposed)."""
+    flag = await session.get_one(Flag, flag_id)
+    flag.rectified = result
+    audit.record(
+        session, at=at, actor="duban", action="flag.rectified", subject=f"flag:{flag_id}", result=result
     )

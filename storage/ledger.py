@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
@@ -39,6 +40,7 @@ LEDGER_COLUMNS: Final = (
     "签收时间",
     "签收人",
     "签收情况",
+    "签收更正",
     "反馈时限",
     "反馈情况",
     "反馈次数",
@@ -47,11 +49,45 @@ LEDGER_COLUMNS: Final = (
     "最新反馈",
     "免责原因",
 )
-FEEDBACK_COLUMNS: Final = ("编号", "标题", "承办单位", "反馈时间", "类型", "反馈人", "内容")
-_TIME_COLUMNS: Final = frozenset({"下发时间", "签收时限", "签收时间", "反馈时限", "最新反馈时间", "反馈时间"})
+FEEDBACK_COLUMNS: Final = ("编号", "标题", "承办单位", "反馈时间", "类型", "反馈人", "内容", "备注")
+FLAG_COLUMNS: Final = (
+    "处理编号",
+    "单位",
+    "种类",
+    "依据",
+    "涉及通知",
+    "提出时间",
+    "状态",
+    "决定人",
+    "决定时间",
+    "理由",
+    "整改期限",
+    "整改结果",
+)
+_FLAG_STATUS: Final = {"proposed": "待确认", "confirmed": "已确认", "revoked": "已撤销"}
+_BASIS: Final = {
+    "receipt": "连续两次未按时签收",
+    "feedback": "连续两次未按时反馈",
+    "count": "季度累计未按时",
+    "manual": "督查室登记",
+    "rectify": "整改不到位",
+}
+_TIME_COLUMNS: Final = frozenset(
+    {
+        "下发时间",
+        "签收时限",
+        "签收时间",
+        "反馈时限",
+        "最新反馈时间",
+        "反馈时间",
+        "提出时间",
+        "决定时间",
+        "整改期限",
+    }
+)
 _CSV_TIME_FORMAT: Final = "%Y-%m-%d %H:%M:%S"
 _XLSX_TIME_FORMAT: Final = "yyyy-mm-dd hh:mm:ss"
-_WRAP_COLUMNS: Final = frozenset({"标题", "最新反馈", "内容", "免责原因"})
+_WRAP_COLUMNS: Final = frozenset({"标题", "最新反馈", "内容", "免责原因", "签收更正", "备注", "理由"})
 
 
 def _iso(value: datetime | None, tz: ZoneInfo) -> str | None:
@@ -91,6 +127,7 @@ async def build_ledger(
             "receipt_by": a.receipt_by,
             "receipt_by_name": name_of(a.receipt_by),
             "receipt_status": judged.receipt.status,
+            "receipt_note": a.receipt_note,
             "feedback_due": _iso(a.feedback_due, tz),
             "feedback_status": judged.feedback.status,
             "excused": a.excused,
@@ -102,6 +139,7 @@ async def build_ledger(
                     "by": entry.by,
                     "by_name": name_of(entry.by),
                     "text": entry.text,
+                    "note": entry.note,
                 }
                 for entry in a.feedback
             ],
@@ -150,19 +188,27 @@ async def _flags(session: AsyncSession, *, year: int | None, tz: ZoneInfo) -> li
             "decided_by": f.decided_by,
             "decided_at": _iso(f.decided_at, tz),
             "decision_reason": f.decision_reason,
+            "rectify_until": _iso(f.rectify_until, tz),
+            "rectified": f.rectified,
+            "follows": f.follows_id,
         }
         for f in await flags.flags(session, year_range=span)
     ]
 
 
-def write_ledger(ledger: Mapping[str, Any], fmt: LedgerFormat, out: Path | None) -> bytes | None:
-    """Render the ledger as json, csv (UTF-8 with BOM) or xlsx; to ``out``, or returned as bytes if None."""
+def write_ledger(
+    ledger: Mapping[str, Any], fmt: LedgerFormat, out: Path | None, *, shortened: list[str] | None = None
+) -> bytes | None:
+    """Render the ledger as json, csv (UTF-8 with BOM) or xlsx; to ``out``, or returned as bytes if None.
+
+    xlsx texts longer than a cell holds are cut; where, is appended to `shortened` ("“台账”第 3 行「最新反馈」").
+    """
     if fmt == "json":
         data = (json.dumps(ledger, ensure_ascii=False, indent=2) + "\n").encode()
     elif fmt == "csv":
         data = _csv_bytes(ledger)
     elif fmt == "xlsx":
-        data = _xlsx_bytes(ledger)
+        data = _xlsx_bytes(ledger, shortened if shortened is not None else [])
     else:
         raise ValueError(f"unknown ledger format {fmt!r}; use json, csv or xlsx")
     if out is None:
@@ -201,6 +247,7 @@ def ledger_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
                     _local(unit["received_at"]),
                     unit.get("receipt_by_name") or unit["receipt_by"] or "",
                     label("receipt", unit["receipt_status"]),
+                    unit.get("receipt_note") or "",
                     _local(unit.get("feedback_due", notice["feedback_due"])),
                     label("feedback", unit["feedback_status"]),
                     len(entries),
@@ -224,6 +271,7 @@ def feedback_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
             FEEDBACK_KIND_LABELS.get(entry["kind"], entry["kind"]),
             entry.get("by_name") or entry["by"],
             entry["text"],
+            entry.get("note") or "",
         ]
         for notice in ledger["notices"]
         for unit in notice["units"]
@@ -231,21 +279,62 @@ def feedback_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
     ]
 
 
+def flag_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
+    """Every penalty flag (proposed, confirmed or revoked), in `FLAG_COLUMNS` order."""
+    return [
+        [
+            flag["id"],
+            flag["unit"],
+            flag["kind"],
+            _BASIS.get(flag["basis"], flag["basis"]),
+            "、".join(flag["notices"]),
+            _local(flag["at"]),
+            _FLAG_STATUS.get(flag["status"], flag["status"]),
+            flag.get("decided_by") or "",
+            _local(flag.get("decided_at")),
+            flag.get("decision_reason") or flag.get("reason") or "",
+            _local(flag.get("rectify_until")),
+            flag.get("rectified") or "",
+        ]
+        for flag in ledger.get("flags", [])
+    ]
+
+
+# Texts from people are data, never formulas (OWASP CSV injection): a CSV cell starting with one of
+# these is prefixed with an apostrophe; xlsx cells are typed as strings.
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+XLSX_MAX_TEXT: Final = 32_767  # the most characters an Excel cell holds
+_SHORTENED: Final = "…（超过 Excel 单元格上限，已截断；全文见 JSON 导出）"
+# Control characters an xlsx file cannot hold (XML 1.0), as openpyxl refuses them.
+_XLSX_ILLEGAL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def csv_cell(value: object) -> object:
+    """A value as a CSV cell: times in local wall-clock, texts that a spreadsheet would run neutralised."""
+    if isinstance(value, datetime):
+        return value.strftime(_CSV_TIME_FORMAT)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def xlsx_text(value: str) -> tuple[str, bool]:
+    """A text as an xlsx cell can hold it (control characters dropped, cut at the cell limit);
+    the flag says whether it was shortened."""
+    clean = _XLSX_ILLEGAL.sub("", value)
+    if len(clean) <= XLSX_MAX_TEXT:
+        return clean, False
+    return clean[: XLSX_MAX_TEXT - len(_SHORTENED)] + _SHORTENED, True
+
+
 def _csv_bytes(ledger: Mapping[str, Any]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(LEDGER_COLUMNS)
     for row in ledger_rows(ledger):
-        writer.writerow(
-            [
-                value.strftime(_CSV_TIME_FORMAT)
-                if isinstance(value, datetime)
-                else ""
-                if value is None
-                else value
-                for value in row
-            ]
-        )
+        writer.writerow([csv_cell(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -257,7 +346,11 @@ def _display_width(value: object) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in longest)
 
 
-def _fill_sheet(sheet: Any, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+def _fill_sheet(
+    sheet: Any, columns: Sequence[str], rows: Iterable[Sequence[object]], shortened: list[str]
+) -> None:
+    """Write a sheet; every text is a string cell (never a formula). Cut texts are named in `shortened`."""
+    from openpyxl.cell.cell import TYPE_STRING
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -266,8 +359,18 @@ def _fill_sheet(sheet: Any, columns: Sequence[str], rows: Iterable[Sequence[obje
         cell.font = Font(bold=True)
     widths = [_display_width(title) for title in columns]
     for row in rows:
-        sheet.append(list(row))
-        widths = [max(width, _display_width(value)) for width, value in zip(widths, row, strict=True)]
+        values: list[object] = []
+        for title, value in zip(columns, row, strict=True):
+            if isinstance(value, str):
+                value, cut = xlsx_text(value)
+                if cut:
+                    shortened.append(f"“{sheet.title}”第 {sheet.max_row + 1} 行「{title}」")
+            values.append(value)
+        sheet.append(values)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = TYPE_STRING  # openpyxl would store "=…" as a formula
+        widths = [max(width, _display_width(value)) for width, value in zip(widths, values, strict=True)]
     for index, title in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = min(max(widths[index - 1], 6) + 2, 60)
@@ -281,14 +384,15 @@ def _fill_sheet(sheet: Any, columns: Sequence[str], rows: Iterable[Sequence[obje
     sheet.auto_filter.ref = sheet.dimensions
 
 
-def _xlsx_bytes(ledger: Mapping[str, Any]) -> bytes:
+def _xlsx_bytes(ledger: Mapping[str, Any], shortened: list[str]) -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook()
     ledger_sheet = workbook.active
     ledger_sheet.title = "台账"
-    _fill_sheet(ledger_sheet, LEDGER_COLUMNS, ledger_rows(ledger))
-    _fill_sheet(workbook.create_sheet("反馈明细"), FEEDBACK_COLUMNS, feedback_rows(ledger))
+    _fill_sheet(ledger_sheet, LEDGER_COLUMNS, ledger_rows(ledger), shortened)
+    _fill_sheet(workbook.create_sheet("反馈明细"), FEEDBACK_COLUMNS, feedback_rows(ledger), shortened)
+    _fill_sheet(workbook.create_sheet("处理记录"), FLAG_COLUMNS, flag_rows(ledger), shortened)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -108,6 +108,10 @@ class Assignment(Base):
     excused_by: Mapped[str | None] = mapped_column(String(200))
     excused_at: Mapped[datetime | None]
     reached_at: Mapped[datetime | None]  # when a post carrying the notice to the unit's liaison was sent
+    receipt_note: Mapped[str | None] = mapped_column(Text)  # a correction by the office: who, why
+    extended_at: Mapped[
+        datetime | None
+    ]  # when the unit's own deadline was last moved (answers a delay request)
 
 
 class Delivery(Base):
@@ -131,6 +135,28 @@ class FeedbackEntry(Base):
     at: Mapped[datetime]
     by: Mapped[str] = mapped_column(String(200))
     message_id: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)  # recorded by the office, and why
+    revoked_at: Mapped[datetime | None]  # taken back by the office (kept, and in the audit log)
+    revoked_by: Mapped[str | None] = mapped_column(String(200))
+    revoke_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class ReviewItem(Base):
+    """A liaison's reply the bot could not place: it waits for the office (/待核), never guessed."""
+
+    __tablename__ = "review_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(200), unique=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    wechat_id: Mapped[str] = mapped_column(String(200))
+    room_id: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime]
+    notice_ids: Mapped[list[Any]]  # the unit's open notices then, newest last
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)  # open | done | ignored
+    digested_at: Mapped[datetime | None]  # when it went out in a digest to the office
+    handled_by: Mapped[str | None] = mapped_column(String(200))
+    handled_at: Mapped[datetime | None]
 
 
 class InboxMessage(Base):
@@ -227,3 +253,6 @@ class Flag(Base):
     decided_by: Mapped[str | None] = mapped_column(String(200))
     decided_at: Mapped[datetime | None]
     decision_reason: Mapped[str | None] = mapped_column(Text)
+    rectify_until: Mapped[datetime | None]  # confirmed 通报批评 / 媒体曝光: the rectification period's end
+    rectified: Mapped[str | None] = mapped_column(String(20))  # 整改到位 | 未整改 once the period has ended
+    follows_id: Mapped[int | None] = mapped_column(Integer)  # the flag whose rectification failed

@@ -39,6 +39,7 @@ class FeedbackView:
     text: str
     at: datetime
     by: str
+    note: str | None = None  # recorded by the office, and why
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,16 @@ class AssignmentView:
     routed: bool = False  # a post carrying the notice to the unit is on its way or may have arrived
     own_receipt_due: bool = False  # the unit has its own (extended) receipt deadline
     own_feedback_due: bool = False
+    receipt_note: str | None = None  # a correction by the office (补录, 撤销)
+    extended_at: datetime | None = None  # when the unit's own deadline was last moved
+
+    @property
+    def pending_delay(self) -> FeedbackView | None:
+        """The unit's latest delay request the office has not answered with a new deadline yet."""
+        asked = [f for f in self.feedback if f.kind == "delay"]
+        if not asked or (self.extended_at is not None and asked[-1].at <= self.extended_at):
+            return None
+        return asked[-1]
 
     @property
     def awaiting_receipt(self) -> bool:
@@ -218,12 +229,12 @@ async def assignments(
     if ids:
         feedback_query = (
             select(FeedbackEntry)
-            .where(FeedbackEntry.assignment_id.in_(ids))
+            .where(FeedbackEntry.assignment_id.in_(ids), FeedbackEntry.revoked_at.is_(None))
             .order_by(FeedbackEntry.at, FeedbackEntry.id)
         )
         for entry in (await session.scalars(feedback_query)).all():
             entries.setdefault(entry.assignment_id, []).append(
-                FeedbackView(entry.kind, entry.text, entry.at, entry.by)
+                FeedbackView(entry.kind, entry.text, entry.at, entry.by, entry.note)
             )
     return [
         AssignmentView(
@@ -244,6 +255,8 @@ async def assignments(
             a.id in routed,
             a.receipt_due is not None,
             a.feedback_due is not None,
+            a.receipt_note,
+            a.extended_at,
         )
         for a, n, unit_name in rows
     ]
@@ -284,6 +297,7 @@ async def set_due(
         # A unit's own earlier extension gives way to a later deadline for everyone.
         own = (await session.scalars(select(Assignment).where(Assignment.notice_id == notice_id))).all()
         for row in own:
+            row.extended_at = at
             if getattr(row, f"{field}_due") is not None and getattr(row, f"{field}_due") <= when:
                 setattr(row, f"{field}_due", None)
     else:
@@ -294,6 +308,7 @@ async def set_due(
         ).all()
         for row in rows:
             setattr(row, f"{field}_due", when)
+            row.extended_at = at
     audit.record(
         session,
         at=at,
@@ -357,9 +372,12 @@ async def add_feedback(
     by: str,
     message_id: str,
     number: str,
+    note: str | None = None,
 ) -> None:
     session.add(
-        FeedbackEntry(assignment_id=assignment_id, kind=kind, text=text, at=at, by=by, message_id=message_id)
+        FeedbackEntry(
+            assignment_id=assignment_id, kind=kind, text=text, at=at, by=by, message_id=message_id, note=note
+        )
     )
     audit.record(
         session,
@@ -370,6 +388,83 @@ async def add_feedback(
         assignment_id=assignment_id,
         message_id=message_id,
     )
+
+
+async def correct_receipt(
+    session: AsyncSession,
+    assignment_id: int,
+    *,
+    at: datetime,
+    actor: str,
+    now: datetime,
+    note: str,
+    number: str,
+) -> datetime | None:
+    """The office records a receipt at `at` (replacing a wrong one); returns the receipt time it replaced."""
+    row = await session.get_one(Assignment, assignment_id)
+    previous = row.received_at
+    row.received_at, row.receipt_by, row.receipt_message_id, row.receipt_note = at, actor, None, note
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        action="assignment.receipt.recorded",
+        subject=number,
+        assignment_id=assignment_id,
+        received_at=at.isoformat(),
+        previous=previous.isoformat() if previous else None,
+        note=note,
+    )
+    return previous
+
+
+async def undo_receipt(
+    session: AsyncSession, assignment_id: int, *, actor: str, now: datetime, note: str, number: str
+) -> datetime | None:
+    """Take back a receipt recorded in error; the audit log keeps what it was. Returns its time."""
+    row = await session.get_one(Assignment, assignment_id)
+    previous, by = row.received_at, row.receipt_by
+    row.received_at, row.receipt_by, row.receipt_message_id, row.receipt_note = None, None, None, note
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        action="assignment.receipt.undone",
+        subject=number,
+        assignment_id=assignment_id,
+        previous=previous.isoformat() if previous else None,
+        previous_by=by,
+        note=note,
+    )
+    return previous
+
+
+async def undo_latest_feedback(
+    session: AsyncSession, assignment_id: int, *, actor: str, now: datetime, reason: str, number: str
+) -> FeedbackView | None:
+    """Take back the unit's latest feedback (it stays in the table and the audit log, marked revoked)."""
+    entry = await session.scalar(
+        select(FeedbackEntry)
+        .where(FeedbackEntry.assignment_id == assignment_id, FeedbackEntry.revoked_at.is_(None))
+        .order_by(FeedbackEntry.at.desc(), FeedbackEntry.id.desc())
+        .limit(1)
+    )
+    if entry is None:
+        return None
+    entry.revoked_at, entry.revoked_by, entry.revoke_reason = now, actor, reason
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        action="assignment.feedback.undone",
+        subject=number,
+        assignment_id=assignment_id,
+        feedback_id=entry.id,
+        kind=entry.kind,
+        text=entry.text[:200],
+        reason=reason,
+    )
+    return FeedbackView(entry.kind, entry.text, entry.at, entry.by, entry.note)
 
 
 async def notice_of_sent_message(session: AsyncSession, transport_message_id: str) -> int | None:

@@ -183,5 +183,16 @@ async def recent_sends(session: AsyncSession, since: datetime) -> list[tuple[str
     return [(conversation_key(room, to), at) for room, to, at in rows if at is not None]
 
 
+async def last_to(session: AsyncSession, to_id: str, *, kind: str) -> datetime | None:
+    """When the latest message of this kind to this person was queued (None: never)."""
+    found: datetime | None = await session.scalar(
+        select(OutboxMessage.created_at)
+        .where(OutboxMessage.to_id == to_id, OutboxMessage.kind == kind)
+        .order_by(OutboxMessage.created_at.desc())
+        .limit(1)
+    )
+    return found
+
+
 def conversation_key(room_id: str | None, to_id: str | None) -> str:
     return f"room:{room_id}" if room_id is not None else f"person:{to_id}"

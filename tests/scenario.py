@@ -20,6 +20,9 @@ from typing import Any
 from bot.config import load_config
 from bot.replay import run_scenario
 from handlers.outgoing import AUTOMATIC_KINDS
+from storage import audit
+from storage.audit import AuditView
+from storage.db import Database
 
 DAY = "2026-11-25"  # a Wednesday, an ordinary working day
 TZ = "+08:00"
@@ -120,8 +123,10 @@ def say(
     id: str | None = None,
     quote: str | None = None,
     mentions: Sequence[str] | None = None,
+    name: str | None = None,
 ) -> dict[str, Any]:
-    """A message in a room (default: the county group); room=None is a private chat with the bot."""
+    """A message in a room (default: the county group); room=None is a private chat with the bot.
+    `name` is the nickname the sender shows (default: the roster name)."""
     event: dict[str, Any] = {
         "at": at(when),
         "from": sender,
@@ -133,6 +138,8 @@ def say(
         event["quote"] = quote
     if mentions is not None:
         event["mentions"] = list(mentions)
+    if name is not None:
+        event["name"] = name
     return event
 
 
@@ -254,3 +261,13 @@ async def run(
 def has(text: str, *phrases: str) -> bool:
     """True when every phrase occurs in the text."""
     return all(phrase in text for phrase in phrases)
+
+
+async def audit_log(db_url: str, subject: str | None = None) -> list[AuditView]:
+    """The audit log a scenario left in its database (run it with `db_url`)."""
+    database = Database.from_url(db_url)
+    try:
+        async with database.reader() as session:
+            return await audit.entries(session, subject=subject)
+    finally:
+        await database.dispose()

@@ -78,12 +78,26 @@ EXPLICIT: dict[tuple[str, str], tuple[str, Any]] = {
     ("bulletin", "day"): ("mon", "mon"),
     ("bulletin", "room"): ("20001@chatroom", "20001@chatroom"),
     ("penalties", "veto_kinds"): ("通报批评,责任追究", ("通报批评", "责任追究")),
+    ("wechaty", "qr_file"): ("/var/lib/duban/qr.png", "/var/lib/duban/qr.png"),
+    ("alerts", "wecom_webhook"): (
+        "https://qyapi.weixin.qq.com/x?key=1",
+        "https://qyapi.weixin.qq.com/x?key=1",
+    ),
+    ("alerts", "smtp_host"): ("mail.county.gov.cn", "mail.county.gov.cn"),
+    ("alerts", "smtp_user"): ("duban", "duban"),
+    ("alerts", "smtp_password"): ("secret", "secret"),
+    ("alerts", "smtp_from"): ("duban@county.gov.cn", "duban@county.gov.cn"),
+    ("alerts", "smtp_to"): ("a@county.gov.cn,b@county.gov.cn", ("a@county.gov.cn", "b@county.gov.cn")),
 }
 
 
 # Keys that are only valid together with another one.
 REQUIRES: dict[tuple[str, str], dict[tuple[str, str], str]] = {
     ("bulletin", "enabled"): {("bulletin", "room"): "20001@chatroom"},
+    ("alerts", "smtp_host"): {
+        ("alerts", "smtp_from"): "duban@county.gov.cn",
+        ("alerts", "smtp_to"): "a@b.cn",
+    },
 }
 
 

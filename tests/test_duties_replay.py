@@ -30,6 +30,7 @@ from scenario import (
     TOWN_ROOM,
     ZHUJIAN,
     Result,
+    audit_log,
     roster,
     run,
     run_lines,
@@ -1067,34 +1068,43 @@ async def test_office_lists_confirms_and_revokes(tmp_path: Path) -> None:
         cmd("2026-11-25 14:00", "/处理"),
         cmd("2026-11-25 14:01", "/处理 确认 1"),
         cmd("2026-11-25 14:02", "/处理 撤销 2 原因：系统故障导致未能及时接收"),
-        cmd("2026-11-25 14:03", "/处理 撤销 1 原因：改主意了"),
+        cmd("2026-11-25 14:03", "/处理 确认 1"),
         cmd("2026-11-25 14:04", "/处理 确认 2"),
         cmd("2026-11-25 14:05", "/处理"),
         cmd("2026-11-25 14:06", "/处理 确认 99"),
+        cmd("2026-11-25 14:07", "/处理 撤销 1 原因：确认有误，该单位当天系统故障"),
+        cmd("2026-11-25 14:08", "/处理 撤销 1 原因：再撤一次"),
         tick("2026-11-25 15:00"),
     ]
     result = await play(tmp_path, "2026-11-25 08:30", events, config=NO_COUNT)
     statuses = [(f["id"], f["status"]) for f in flags(result)]
-    assert statuses == [(1, "confirmed"), (2, "revoked")]
+    assert statuses == [(1, "revoked"), (2, "revoked")]
     assert flags(result)[1]["decision_reason"] == "系统故障导致未能及时接收"
+    assert flags(result)[0]["decision_reason"] == "确认有误，该单位当天系统故障"
     replies = [m["text"] for m in to(result, OFFICE) if dt("2026-11-25 14:00") <= sent_at(m)]
     listing = replies[0]
     assert "#1" in listing and "#2" in listing and "县财政局" in listing and "书面检查" in listing
     assert "已确认" in replies[1] and "#1" in replies[1]
     assert "已撤销" in replies[2] and "系统故障" in replies[2]
-    assert "不能再改" in replies[3] and "#1" in replies[3]  # a decided flag cannot be decided again
-    assert "不能再改" in replies[4] and "#2" in replies[4]
+    assert "已确认" in replies[3] and "不用再确认" in replies[3]  # confirming twice changes nothing
+    assert "不能再改" in replies[4] and "#2" in replies[4]  # a revoked flag stays revoked
     assert "没有待确认" in replies[5]
     assert "99" in replies[6]
+    # A confirmed penalty can be revoked (a mistake), with its reason; once revoked it stays so.
+    assert "已撤销（原为已确认的处理）" in replies[7] and "#1" in replies[7]
+    assert "不能再改" in replies[8]
 
 
 async def test_office_records_a_later_rung_and_checks_the_veto(tmp_path: Path) -> None:
+    reason = "原因：通报批评后整改期满仍无明显改进"
     events = [
         cmd("2026-11-25 09:00", "/表彰审核 城关镇"),
-        cmd("2026-11-25 09:01", "/处理 登记 城关镇 媒体曝光 原因：通报批评后整改期满仍无明显改进"),
+        cmd("2026-11-25 09:01", f"/处理 登记 城关镇 媒体曝光 {reason}"),  # echoed, not yet recorded
         cmd("2026-11-25 09:02", "/表彰审核 城关镇"),
-        cmd("2026-11-25 09:03", "/表彰审核 城关镇 2025"),
-        cmd("2026-11-25 09:04", "/表彰审核 财政局 2026"),
+        cmd("2026-11-25 09:03", f"/处理 登记 城关镇 媒体曝光 确认 {reason}"),
+        cmd("2026-11-25 09:04", "/表彰审核 城关镇"),
+        cmd("2026-11-25 09:05", "/表彰审核 城关镇 2025"),
+        cmd("2026-11-25 09:06", "/表彰审核 财政局 2026"),
         tick("2026-11-25 10:00"),
     ]
     result = await play(tmp_path, "2026-11-25 08:30", events)
@@ -1108,12 +1118,38 @@ async def test_office_records_a_later_rung_and_checks_the_veto(tmp_path: Path) -
     }
     assert "整改期满" in flag["reason"]
     replies = texts_to(result, OFFICE)
-    before, recorded, after, last_year, other = replies
+    before, preview, still_none, recorded, after, last_year, other = replies
     assert "没有一票否决" in before
-    assert "媒体曝光" in recorded
+    assert "将登记：城关镇 媒体曝光" in preview and "一票否决" in preview
+    assert "/处理 登记 城关镇 媒体曝光 确认 原因：通报批评后整改期满仍无明显改进" in preview
+    assert "没有一票否决" in still_none  # the echo alone records nothing
+    assert "已登记" in recorded and "媒体曝光" in recorded and "整改期限" in recorded
     assert "一票否决，不得作为表彰对象" in after and "媒体曝光" in after
     assert "没有一票否决" in last_year and "2025" in last_year
     assert "没有一票否决" in other and "县财政局" in other
+
+
+async def test_a_mistaken_registration_is_revoked_and_the_veto_follows(tmp_path: Path) -> None:
+    events = [
+        cmd("2026-11-25 09:00", "/处理 登记 城关镇 通报批评 确认 原因：多次逾期"),
+        cmd("2026-11-25 09:01", "/表彰审核 城关镇"),
+        cmd("2026-11-25 09:02", "/处理 撤销 1 原因：应为东风乡，登记错了单位"),
+        cmd("2026-11-25 09:03", "/表彰审核 城关镇"),
+        tick("2026-11-25 10:00"),
+    ]
+    db_url = f"sqlite+aiosqlite:///{tmp_path / 'registered.db'}"
+    result = await play(tmp_path, "2026-11-25 08:30", events, db_url=db_url)
+    (flag,) = flags(result)
+    assert flag["status"] == "revoked" and flag["decision_reason"] == "应为东风乡，登记错了单位"
+    _recorded, vetoed, revoked, cleared = texts_to(result, OFFICE)
+    assert "一票否决，不得作为表彰对象" in vetoed
+    assert "已撤销（原为已确认的处理）" in revoked and "一票否决随之解除" in revoked
+    assert "没有一票否决" in cleared
+    # the audit log keeps both: who registered it and who revoked it, when and why
+    assert [(e.action, e.actor) for e in await audit_log(db_url, "flag:1")] == [
+        ("flag.confirmed", OFFICE),
+        ("flag.revoked", OFFICE),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1123,7 +1159,7 @@ async def test_office_records_a_later_rung_and_checks_the_veto(tmp_path: Path) -
 async def test_veto_kinds(tmp_path: Path, kind: str, vetoed: bool) -> None:
     """Only 责任追究、警示约谈、媒体曝光、通报批评 veto a commendation (seed 四(四)); 书面检查 alone does not."""
     events = [
-        cmd("2026-11-25 09:01", f"/处理 登记 财政局 {kind} 原因：连续未按时报送"),
+        cmd("2026-11-25 09:01", f"/处理 登记 财政局 {kind} 确认 原因：连续未按时报送"),
         cmd("2026-11-25 09:02", "/表彰审核 财政局 2026"),
         tick("2026-11-25 10:00"),
     ]
@@ -1804,7 +1840,7 @@ async def test_example_15_office_decisions(tmp_path: Path) -> None:
         ("书面检查", "revoked"),
         ("警示约谈", "confirmed"),
     ]
-    veto = [t for t in texts_to(result, OFFICE) if "表彰对象" in t]
+    veto = [t for t in texts_to(result, OFFICE) if "表彰对象" in t and not t.startswith("将登记")]
     assert "没有一票否决" in veto[0]  # only a confirmed 书面检查 (and a proposed 通报批评) so far
     assert "一票否决，不得作为表彰对象" in veto[1]  # the 通报批评 is confirmed now
     assert "一票否决，不得作为表彰对象" in veto[2] and "警示约谈" in veto[2]

@@ -377,7 +377,8 @@ async def test_unknown_people_change_nothing(tmp_path: Path) -> None:
 
     assert result.notice(1)["status"] == "open"
     assert received(result, 1, "城关镇") is None
-    assert [m["to"] for m in result.answers() if m["to"] == stranger] == [stranger, stranger]  # two refusals
+    # One refusal: a stranger hears "commands are for the office" at most once an hour.
+    assert [m["to"] for m in result.answers() if m["to"] == stranger] == [stranger]
 
 
 # ---- 4. liaison replies ---------------------------------------------------------------------------
@@ -399,7 +400,9 @@ async def test_not_a_receipt(tmp_path: Path, text: str) -> None:
 
     assert result.unit(1, "城关镇")["received_at"] is None
     assert result.unit(1, "城关镇")["feedback"] == []
-    assert len(result.answers()) == 2  # the notice post and the confirmation; nothing about this reply
+    assert len(result.answers()) == 2  # the notice post and the confirmation; nothing in the group about it
+    (review,) = [m for m in result.scheduled() if m["kind"] == "review"]  # the office is asked to look
+    assert review["to"] == OFFICE and text in review["text"] and "/签收 1 单位：城关镇" in review["text"]
 
 
 @pytest.mark.parametrize(
@@ -695,7 +698,14 @@ async def test_feedback_is_stored_with_text_kind_and_time(tmp_path: Path, text: 
 
     unit = result.unit(1, "城关镇")
     assert unit["feedback"] == [
-        {"at": at("11-30 16:00"), "kind": kind, "by": CHENGGUAN, "by_name": "王五", "text": text}
+        {
+            "at": at("11-30 16:00"),
+            "kind": kind,
+            "by": CHENGGUAN,
+            "by_name": "王五",
+            "text": text,
+            "note": None,
+        }
     ]
     assert unit["feedback_status"] == "on_time"
     assert result.unit(1, "财政局")["feedback_status"] == "missed"

@@ -160,6 +160,7 @@ def _unit(unit: str, receipt_due: str, reached_at: str, **fields: Any) -> dict[s
         "receipt_by": None,
         "receipt_by_name": None,
         "receipt_status": "missed",
+        "receipt_note": None,
         "feedback_due": None,
         "feedback_status": "none",
         "excused": False,
@@ -226,6 +227,7 @@ EXPECTED_2026 = [
                         "by": "wxid_wangwu",
                         "by_name": "王五",
                         "text": "已完成排查，正在整改",
+                        "note": None,
                     },
                     {
                         "at": "2026-12-05T17:00:00+08:00",
@@ -233,6 +235,7 @@ EXPECTED_2026 = [
                         "by": "wxid_wangwu",
                         "by_name": "王五",
                         "text": "已全部整改到位",
+                        "note": None,
                     },
                 ],
             ),
@@ -253,6 +256,7 @@ EXPECTED_2026 = [
                         "by": "wxid_zhaoliu",
                         "by_name": "赵六",
                         "text": "因设备未到位申请延期，目前完成60%",
+                        "note": None,
                     }
                 ],
             ),
@@ -378,6 +382,7 @@ async def test_csv_export_has_chinese_headers_and_statuses_with_a_bom(database: 
         "签收时间": "2026-12-01 10:30:15",
         "签收人": "王五",
         "签收情况": "按时签收",
+        "签收更正": "",
         "反馈时限": "2026-12-05 18:00:00",
         "反馈情况": "按时反馈",
         "反馈次数": "2",
@@ -414,7 +419,7 @@ async def test_xlsx_export_is_a_real_workbook(database: Database, tmp_path: Path
     out = tmp_path / "台账.xlsx"
     assert write_ledger(ledger, "xlsx", out) is None
     workbook = load_workbook(out)
-    assert workbook.sheetnames == ["台账", "反馈明细"]
+    assert workbook.sheetnames == ["台账", "反馈明细", "处理记录"]
     sheet = workbook["台账"]
     assert tuple(cell.value for cell in sheet[1]) == LEDGER_COLUMNS
     assert all(cell.font.bold for cell in sheet[1])
@@ -437,6 +442,7 @@ async def test_xlsx_export_is_a_real_workbook(database: Database, tmp_path: Path
             "进展",
             "王五",
             "已完成排查，正在整改",
+            None,
         ],
         [
             "督办〔2026〕1号",
@@ -446,6 +452,7 @@ async def test_xlsx_export_is_a_real_workbook(database: Database, tmp_path: Path
             "办结",
             "王五",
             "已全部整改到位",
+            None,
         ],
         [
             "督办〔2026〕1号",
@@ -455,11 +462,12 @@ async def test_xlsx_export_is_a_real_workbook(database: Database, tmp_path: Path
             "延期说明",
             "赵六",
             "因设备未到位申请延期，目前完成60%",
+            None,
         ],
     ]
     data = write_ledger(ledger, "xlsx", None)
     assert data is not None
-    assert load_workbook(io.BytesIO(data)).sheetnames == ["台账", "反馈明细"]
+    assert load_workbook(io.BytesIO(data)).sheetnames == ["台账", "反馈明细", "处理记录"]
 
 
 async def test_empty_ledger_exports(sqlite_database: Database, tmp_path: Path) -> None:
@@ -481,3 +489,57 @@ async def test_empty_ledger_exports(sqlite_database: Database, tmp_path: Path) -
 def test_unknown_format_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown ledger format"):
         write_ledger({"notices": []}, "pdf", None)  # type: ignore[arg-type]
+
+
+HOSTILE_TITLE = '=HYPERLINK("http://x","点我查看")'
+HOSTILE_REPLY = '=HYPERLINK("http://x","点我查看") 已完成'
+
+
+def _hostile_ledger() -> dict[str, Any]:
+    """Texts from people that a spreadsheet would run, or that xlsx cannot hold."""
+    reply = {"at": "2026-12-03T10:00:00+08:00", "kind": "done", "by": "x", "by_name": "@王五", "note": None}
+    units = [
+        _unit(
+            "城关镇",
+            "2026-12-01T11:00:00+08:00",
+            FIRST_ISSUED,
+            excuse_reason="+1 防汛",
+            feedback=[{**reply, "text": HOSTILE_REPLY}, {**reply, "text": "进度\x01过半\x00"}],
+        ),
+        _unit(
+            "河口镇", "2026-12-01T11:00:00+08:00", FIRST_ISSUED, feedback=[{**reply, "text": "长" * 40_000}]
+        ),
+    ]
+    notice = _notice(2026, 1, FIRST_ISSUED, "2026-12-01T11:00:00+08:00", title=HOSTILE_TITLE, units=units)
+    return {
+        "generated_at": "2026-12-06T20:00:00+08:00",
+        "timezone": "Asia/Shanghai",
+        "notices": [notice],
+        "flags": [],
+    }
+
+
+def test_xlsx_writes_every_text_as_text_and_says_what_it_shortened() -> None:
+    shortened: list[str] = []
+    data = write_ledger(_hostile_ledger(), "xlsx", None, shortened=shortened)
+    assert data is not None
+    workbook = load_workbook(io.BytesIO(data))
+    cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]  # no formula anywhere
+    texts = [c.value for c in cells if isinstance(c.value, str)]
+    assert HOSTILE_TITLE in texts and HOSTILE_REPLY in texts and "+1 防汛" in texts and "@王五" in texts
+    assert "进度过半" in texts  # the control characters xlsx cannot hold are dropped, the text kept
+    long_texts = [t for t in texts if t.startswith("长长长")]  # the latest reply and the reply itself
+    assert [len(t) for t in long_texts] == [32_767, 32_767]
+    assert all(t.endswith("全文见 JSON 导出）") for t in long_texts)
+    assert shortened == ["“台账”第 3 行「最新反馈」", "“反馈明细”第 4 行「内容」"]
+
+
+def test_csv_neutralises_cells_a_spreadsheet_would_run() -> None:
+    data = write_ledger(_hostile_ledger(), "csv", None)
+    assert data is not None
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    first = dict(zip(LEDGER_COLUMNS, rows[1], strict=True))
+    assert first["标题"] == "'" + HOSTILE_TITLE
+    assert first["免责原因"] == "'+1 防汛"
+    assert not [cell for row in rows[1:] for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]

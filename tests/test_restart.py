@@ -96,7 +96,8 @@ def write(path: Path, lines: Sequence[str]) -> Path:
 
 
 async def replay_process(scenario: Path, db_url: str, ledger: Path) -> list[dict[str, Any]]:
-    """`duban replay` in its own process; returns the messages it printed."""
+    """`duban replay` in its own process; returns the messages it printed (`--force`: the second half
+    continues on the database the first half left)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DUBAN_")}
     process = await asyncio.create_subprocess_exec(
         str(DUBAN),
@@ -106,6 +107,7 @@ async def replay_process(scenario: Path, db_url: str, ledger: Path) -> list[dict
         db_url,
         "--ledger",
         str(ledger),
+        "--force",
         cwd=scenario.parent,  # no ./config.toml there: the built-in defaults
         env=env,
         stdout=asyncio.subprocess.PIPE,

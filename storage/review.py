@@ -1,0 +1,144 @@
+"""The review queue: liaison replies the bot could not place, waiting for the office (/待核)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import audit
+from storage.models import ReviewItem, Unit
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    id: int
+    message_id: str
+    unit_id: int
+    unit_name: str
+    wechat_id: str
+    room_id: str | None
+    text: str
+    at: datetime
+    notice_ids: tuple[int, ...]
+    digested_at: datetime | None
+
+
+async def add(
+    session: AsyncSession,
+    *,
+    message_id: str,
+    unit_id: int,
+    wechat_id: str,
+    room_id: str | None,
+    text: str,
+    at: datetime,
+    notice_ids: Sequence[int],
+) -> bool:
+    """Queue a reply for the office (once per message); False when it is already queued."""
+    if await session.scalar(select(ReviewItem.id).where(ReviewItem.message_id == message_id)) is not None:
+        return False
+    session.add(
+        ReviewItem(
+            message_id=message_id,
+            unit_id=unit_id,
+            wechat_id=wechat_id,
+            room_id=room_id,
+            text=text,
+            at=at,
+            notice_ids=list(notice_ids),
+            status="open",
+        )
+    )
+    return True
+
+
+async def open_items(session: AsyncSession, *, undigested: bool = False) -> list[ReviewView]:
+    """The replies still waiting, oldest first (`undigested`: only those not yet sent in a digest)."""
+    query = (
+        select(ReviewItem, Unit.name)
+        .join(Unit, ReviewItem.unit_id == Unit.id)
+        .where(ReviewItem.status == "open")
+        .order_by(ReviewItem.at, ReviewItem.id)
+    )
+    if undigested:
+        query = query.where(ReviewItem.digested_at.is_(None))
+    return [
+        ReviewView(
+            r.id,
+            r.message_id,
+            r.unit_id,
+            name,
+            r.wechat_id,
+            r.room_id,
+            r.text,
+            r.at,
+            tuple(r.notice_ids),
+            r.digested_at,
+        )
+        for r, name in (await session.execute(query)).all()
+    ]
+
+
+async def last_digest(session: AsyncSession) -> datetime | None:
+    found: datetime | None = await session.scalar(
+        select(ReviewItem.digested_at)
+        .where(ReviewItem.digested_at.is_not(None))
+        .order_by(ReviewItem.digested_at.desc())
+        .limit(1)
+    )
+    return found
+
+
+async def mark_digested(session: AsyncSession, ids: Sequence[int], *, at: datetime) -> None:
+    for row in (await session.scalars(select(ReviewItem).where(ReviewItem.id.in_(ids)))).all():
+        row.digested_at = at
+
+
+async def settle(
+    session: AsyncSession, item_id: int, *, status: str, actor: str, at: datetime
+) -> ReviewView | None:
+    """Mark one item done (a correction was made) or ignored; None when there is no such open item."""
+    row = await session.get(ReviewItem, item_id)
+    if row is None or row.status != "open":
+        return None
+    row.status, row.handled_by, row.handled_at = status, actor, at
+    audit.record(
+        session,
+        at=at,
+        actor=actor,
+        action=f"review.{status}",
+        subject=f"review:{item_id}",
+        message_id=row.message_id,
+    )
+    unit_name = await session.scalar(select(Unit.name).where(Unit.id == row.unit_id)) or ""
+    return ReviewView(
+        row.id,
+        row.message_id,
+        row.unit_id,
+        unit_name,
+        row.wechat_id,
+        row.room_id,
+        row.text,
+        row.at,
+        tuple(row.notice_ids),
+        row.digested_at,
+    )
+
+
+async def settle_for(session: AsyncSession, unit_id: int, notice_id: int, *, actor: str, at: datetime) -> int:
+    """A correction for a unit and a notice settles the unit's waiting replies about it; returns how many."""
+    rows = (
+        await session.scalars(
+            select(ReviewItem).where(ReviewItem.unit_id == unit_id, ReviewItem.status == "open")
+        )
+    ).all()
+    settled = 0
+    for row in rows:
+        if notice_id in row.notice_ids:
+            row.status, row.handled_by, row.handled_at = "done", actor, at
+            settled += 1
+    return settled
