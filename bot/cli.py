@@ -1,4 +1,4 @@
-"""The `duban` command line: run the bot, replay scenarios, classify replies, export and manage the roster."""
+"""The `duban` command line: run the bot, replay scenarios, classify replies, export, roster and operations."""
 
 from __future__ import annotations
 
@@ -6,61 +6,157 @@ import argparse
 import asyncio
 import json
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, NoReturn, TextIO
 
-from bot import live
+from sqlalchemy.exc import OperationalError
+
+from bot import live, ops
 from bot.clock import RealClock
 from bot.config import Config, ConfigError, load_config
+from bot.ops import OpsError
 from bot.replay import ScenarioError, run_scenario
 from handlers.classify import classify
 from storage.db import Database
 from storage.ledger import LedgerFormat, build_ledger, write_ledger
 from storage.roster import RosterError
-from storage.roster_files import load_roster_file
-from storage.roster_store import apply_roster, format_roster, load_roster
+from storage.roster_files import read_roster_file
+from storage.roster_remove import remove_person, remove_room, remove_unit
+from storage.roster_store import format_roster, import_roster, load_roster, location
 
 log = logging.getLogger("duban")
 
 
+ROSTER_SECTION = "详见 README.md“名册”一节。"
+OPS_SECTION = "详见 README.md“运维”一节。"
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+# argparse's own messages, in Chinese (the patterns of Python 3.11's argparse).
+_ERRORS = (
+    (re.compile(r"the following arguments are required: (.+)"), r"缺少参数：\1"),
+    (re.compile(r"unrecognized arguments: (.+)"), r"不认识的参数：\1"),
+    (
+        re.compile(r"argument (.+?): invalid choice: (.+?) \(choose from (.+)\)"),
+        r"参数 \1：没有 \2 这一项（可选：\3）",
+    ),
+    (re.compile(r"argument (.+?): invalid \w+ value: (.+)"), r"参数 \1：\2 不是有效的值"),
+    (re.compile(r"argument (.+?): expected one argument"), r"参数 \1 后面要写一个值"),
+)
+
+
+class ChineseParser(argparse.ArgumentParser):
+    """argparse with every text in Chinese: usage, section titles, -h and its error messages."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(add_help=False, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="显示这段说明并退出")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, chinese in _ERRORS:
+            message = pattern.sub(chinese, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"错误：{message}\n（{self.prog} -h 查看说明）\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="duban", description="督办助手：在微信工作群中发布督办通知单、记录签收与反馈、导出台账。"
+    parser = ChineseParser(
+        prog="duban",
+        description="督办助手：在微信工作群中发布督办通知单、记录签收与反馈、导出台账。",
+        epilog="详细说明见 README.md：“两个命令”“控制台”“名册”“配置”“接入真实微信”“运维”各节。",
     )
     config_help = "配置文件（默认 ./config.toml；不存在时使用内置默认值，与 config.example.toml 相同）"
     parser.add_argument("--config", type=Path, default=None, help=config_help)
-    # --config may also follow the subcommand (duban run --config FILE)
-    common = argparse.ArgumentParser(add_help=False)
+    # --config may also follow the subcommand; a plain parser, so its group merges into each command's
+    common: Any = argparse.ArgumentParser(add_help=False)
     common.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=config_help)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="<命令>", title="命令")
 
-    def command(name: str, help: str) -> argparse.ArgumentParser:
-        return commands.add_parser(name, help=help, description=help, parents=[common])
+    def command(name: str, help: str, section: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name, help=help, description=help, epilog=f"详见 README.md“{section}”一节。", parents=[common]
+        )
 
-    command("run", help="启动机器人（配置了 [wechaty] endpoint 时连接微信，否则使用控制台）")
-    command("classify", help='从标准输入读取 JSON 行 {"text": …}，输出每条回复的识别结果')
-    replay = command("replay", help="在虚拟时间中运行一个 JSON 行场景，输出机器人发出的消息")
+    command("run", "启动机器人（配置了 [wechaty] endpoint 时连接微信，否则使用控制台）", "接入真实微信")
+    command("classify", '从标准输入读取 JSON 行 {"text": …}，输出每条回复的识别结果', "台账、回放和识别工具")
+    replay = command(
+        "replay", "在虚拟时间中运行一个 JSON 行场景，输出机器人发出的消息", "台账、回放和识别工具"
+    )
     replay.add_argument("scenario", type=Path, help="场景文件（JSON 行；第一行为 setup）")
     replay.add_argument("--ledger", type=Path, help="结束时把台账 JSON 写入此文件")
-    replay.add_argument("--db", help="使用此数据库 URL，而不是新的临时 SQLite 数据库")
-    export = command("export", help="导出台账（配置中的数据库）")
+    replay.add_argument("--db", help="使用此数据库 URL，而不是新的临时 SQLite 数据库；已有数据的库会被拒绝")
+    replay.add_argument(
+        "--force", action="store_true", help="--db 指向的数据库已有数据时仍然使用（会写入场景的名册和消息）"
+    )
+    export = command("export", "导出台账（配置中的数据库）", "台账、回放和识别工具")
     export.add_argument("--format", choices=["json", "csv", "xlsx"], default="json", help="格式（默认 json）")
     export.add_argument("--year", type=int, help="只导出这一年的通知")
     export.add_argument("--out", type=Path, help="输出文件（json/csv 默认写到标准输出；xlsx 必须指定）")
-    roster = command("roster", help="名册：导入或查看单位、联络员、督查室人员和群")
-    roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
-    import_help = "从 TOML、JSON、CSV 或 xlsx 文件导入名册（再次导入会更新，不会重复；表格列见 README）"
-    roster_import = roster_commands.add_parser("import", help=import_help, description=import_help)
-    roster_import.add_argument("file", type=Path)
-    roster_commands.add_parser(
-        "show", help="显示当前名册", description="显示当前名册：单位、简称、联络员、督查室人员和群"
+    roster = command("roster", "名册：导入、查看或移除单位、联络员、督查室人员和群", "名册")
+    roster_commands = roster.add_subparsers(
+        dest="roster_command", required=True, metavar="<操作>", title="操作"
     )
-    db = command("db", help="数据库维护")
-    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    import_help = (
+        "从 TOML、JSON、CSV 或 xlsx 文件导入名册（再次导入会更新，不会重复；表格列见 README）。"
+        "文件有任何错误时一次列出全部错误，什么都不导入"
+    )
+    roster_import = roster_commands.add_parser(
+        "import", epilog=ROSTER_SECTION, help=import_help, description=import_help
+    )
+    roster_import.add_argument("file", type=Path, help="名册文件")
+    roster_import.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="只检查文件，列出将新增、更新、不变的单位、人员和群，不写入数据库",
+    )
+    roster_commands.add_parser(
+        "show",
+        epilog=ROSTER_SECTION,
+        help="显示当前名册",
+        description="显示当前名册：单位、简称、联络员（含待绑定）、督查室人员和群",
+    )
+    remove_help = (
+        "从名册移除一个单位、人员或群。有通知记录的单位和群只停用，历史保留；人员解除绑定、不再是督查室人员"
+    )
+    roster_remove = roster_commands.add_parser(
+        "remove", epilog=ROSTER_SECTION, help=remove_help, description=remove_help
+    )
+    roster_remove.add_argument(
+        "kind",
+        choices=sorted(_REMOVE_KINDS),
+        metavar="unit|person|room",
+        help="unit 单位、person 人员、room 群",
+    )
+    roster_remove.add_argument("name", help="单位全称或简称；人员的微信号、姓名或「单位-姓名」；群名称或群ID")
+    db = command("db", "数据库维护：升级、备份、恢复", "运维")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="<操作>", title="操作")
     upgrade_help = "把数据库结构升级到最新版本（duban run 启动时也会自动执行）"
-    db_commands.add_parser("upgrade", help=upgrade_help, description=upgrade_help)
+    db_commands.add_parser("upgrade", epilog=OPS_SECTION, help=upgrade_help, description=upgrade_help)
+    backup_help = (
+        "备份 SQLite 数据库到一个新文件（机器人运行时也可以做）；PostgreSQL 用 pg_dump，见 README“运维”"
+    )
+    backup = db_commands.add_parser("backup", epilog=OPS_SECTION, help=backup_help, description=backup_help)
+    backup.add_argument("file", type=Path, help="备份文件（不能已经存在）")
+    restore_help = "用备份文件替换 SQLite 数据库（须先停止机器人；原数据库另存一份）"
+    restore = db_commands.add_parser(
+        "restore", epilog=OPS_SECTION, help=restore_help, description=restore_help
+    )
+    restore.add_argument("file", type=Path, help="duban db backup 生成的备份文件")
+    command(
+        "doctor", "自检：配置、数据库、磁盘、名册、微信网关、节假日日历、告警渠道，每项一行 ✓/⚠/✗", "运维"
+    )
     return parser
 
 
@@ -74,33 +170,95 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.config is not None and not args.config.exists():
             raise ConfigError(f"找不到配置文件 {args.config}")
-        config = load_config(args.config or Path("config.toml"))
+        config_path = args.config or Path("config.toml")
+        config = load_config(config_path)
         if args.command == "classify":
             return run_classify(sys.stdin, sys.stdout)
-        return asyncio.run(dispatch(args, config))
-    except (ConfigError, RosterError, ScenarioError) as error:
+        source = str(config_path) if config_path.exists() else "内置默认值（没有 config.toml）"
+        return asyncio.run(dispatch(args, config, source))
+    except (ConfigError, RosterError, ScenarioError, OpsError) as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2
 
 
-async def dispatch(args: argparse.Namespace, config: Config) -> int:
+async def dispatch(args: argparse.Namespace, config: Config, config_source: str) -> int:
     if args.command == "replay":
-        with args.scenario.open(encoding="utf-8") as lines:
-            await run_scenario(lines, config=config, out=sys.stdout, ledger=args.ledger, db_url=args.db)
-        return 0
-    db = Database.from_url(config.database.url)
+        return await replay(args)
     try:
-        await db.upgrade()
-        if args.command == "run":
-            return await live.run(config, db)
-        if args.command == "export":
-            return await export(config, db, args.format, args.year, args.out)
-        if args.command == "roster":
-            return await roster(db, args)
-        print("数据库已升级到最新版本。")
-        return 0
+        db = Database.from_url(config.database.url)
+    except OSError as error:
+        return _cannot_start(error, config.database.url)
+    try:
+        return await _command(args, config, config_source, db)
+    except (OperationalError, OSError) as error:
+        return _cannot_start(error, location(db))
     finally:
         await db.dispose()
+
+
+async def _command(args: argparse.Namespace, config: Config, config_source: str, db: Database) -> int:
+    """One command on the configured database (`dispatch` turns database trouble into a Chinese message)."""
+    if args.command == "doctor":
+        checks = await ops.doctor(config, config_source, db, ops.probe_gateway)
+        print("\n".join(check.line() for check in checks))
+        return 1 if any(check.mark == "fail" for check in checks) else 0
+    if args.command == "db" and args.db_command != "upgrade":
+        return await database(db, args)
+    await db.upgrade()
+    if args.command == "run":
+        try:
+            async with ops.run_lock(db):
+                return await live.run(config, db)
+        except ops.AlreadyRunning as running:
+            print(
+                f"错误：另一个 duban run 正在使用数据库 {running}；同一个库只能运行一个机器人。",
+                file=sys.stderr,
+            )
+            return 2
+    if args.command == "export":
+        return await export(config, db, args.format, args.year, args.out)
+    if args.command == "roster":
+        return await roster(db, args)
+    print("数据库已升级到最新版本。")
+    return 0
+
+
+def _cannot_start(error: BaseException, where: str) -> int:
+    """The database cannot be opened or written: say what is wrong in Chinese (a bug keeps its traceback)."""
+    problem = ops.startup_problem(error, where)
+    if problem is None:
+        raise error
+    print(f"错误：{problem}", file=sys.stderr)
+    return 2
+
+
+async def replay(args: argparse.Namespace) -> int:
+    """`duban replay`: a fresh temporary database, or `--db` if it holds nothing (or `--force`)."""
+    config = load_config(args.config or Path("config.toml"))
+    if args.db is not None and not args.force:
+        db = Database.from_url(args.db)
+        try:
+            used = await ops.holds_data(db)
+        finally:
+            await db.dispose()
+        if used:
+            print(
+                f"错误：数据库 {args.db} 里已经有名册或通知；回放会写入场景的名册并把消息记为已发送。"
+                "请换一个空数据库，或不写 --db（使用临时数据库）；确实要用它时加 --force。",
+                file=sys.stderr,
+            )
+            return 2
+    with args.scenario.open(encoding="utf-8") as lines:
+        await run_scenario(lines, config=config, out=sys.stdout, ledger=args.ledger, db_url=args.db)
+    return 0
+
+
+async def database(db: Database, args: argparse.Namespace) -> int:
+    if args.db_command == "backup":
+        print(ops.backup(db, args.file))
+        return 0
+    print(await ops.restore(db, args.file, now=RealClock().now()))
+    return 0
 
 
 def run_classify(stdin: TextIO, stdout: TextIO) -> int:
@@ -134,7 +292,10 @@ async def export(config: Config, db: Database, fmt: LedgerFormat, year: int | No
         return 2
     async with db.reader() as session:
         ledger = await build_ledger(session, now=RealClock().now(), tz=config.tz, year=year)
-    data = write_ledger(ledger, fmt, out)
+    shortened: list[str] = []
+    data = write_ledger(ledger, fmt, out, shortened=shortened)
+    for where in shortened:
+        print(f"注意：{where} 的文字超过 Excel 单元格上限，已截断（全文见 JSON 导出）", file=sys.stderr)
     if data is not None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -143,12 +304,35 @@ async def export(config: Config, db: Database, fmt: LedgerFormat, year: int | No
     return 0
 
 
+_REMOVE_KINDS = {
+    "unit": remove_unit,
+    "单位": remove_unit,
+    "person": remove_person,
+    "人员": remove_person,
+    "room": remove_room,
+    "群": remove_room,
+}
+
+
 async def roster(db: Database, args: argparse.Namespace) -> int:
+    now = RealClock().now()
     if args.roster_command == "import":
-        parsed = load_roster_file(args.file)
+        reading = read_roster_file(args.file)
+        summary = await import_roster(db, reading, actor="cli", at=now, dry_run=args.dry_run)
+        if args.dry_run:
+            print(f"试导入 {args.file}（只检查，没有写入数据库 {location(db)}）：")
+        else:
+            print(f"已导入 {args.file} 到数据库 {location(db)}：")
+        if not summary.changed:
+            print("名册没有变化。")
+        if reading.ignored_columns:
+            print(f"没有导入的列：{'、'.join(reading.ignored_columns)}")
+        print("\n".join(summary.details()))
+        return 0
+    if args.roster_command == "remove":
         async with db.transaction() as session:
-            summary = await apply_roster(session, parsed, actor="cli", at=RealClock().now())
-        print(f"已导入 {args.file}：{summary}")
+            text = await _REMOVE_KINDS[args.kind](session, args.name.strip(), actor="cli", at=now)
+        print(text)
         return 0
     async with db.reader() as session:
         print(format_roster(await load_roster(session)))

@@ -1,8 +1,23 @@
-"""The demo roster `duban run` installs when no roster was imported, so a newcomer can try it at once."""
+"""The demo `duban run` gives the console when no roster was imported: its roster, in its own database.
+
+The demo never touches the configured (production) database: it lives in ``demo.db`` next to a configured
+SQLite file (``./data/demo.db`` for any other database), and everything it installs is recorded under the
+audit actor `DEMO_ACTOR`, which is how `duban roster import` recognises — and refuses — a demo database.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
 from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from storage.db import Database
+from storage.roster import roster_from_mapping
+from storage.roster_store import DEMO_ACTOR, apply_roster, roster_is_empty
+
+DEMO_FILE = "demo.db"
 
 DEMO_ROOM = "demo-room-1"
 
@@ -43,3 +58,22 @@ DEMO_ROSTER: dict[str, Any] = {
         }
     ],
 }
+
+
+def demo_database_url(url: str) -> str:
+    """The demo's database: ``demo.db`` beside the configured SQLite file, else ``./data/demo.db``."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        return parsed.set(database=str(Path(parsed.database).with_name(DEMO_FILE))).render_as_string(
+            hide_password=False
+        )
+    return f"sqlite+aiosqlite:///./data/{DEMO_FILE}"
+
+
+async def install_demo(db: Database, *, at: datetime) -> bool:
+    """Put the demo roster into an empty database; False if it already holds a roster."""
+    async with db.transaction() as session:
+        if not await roster_is_empty(session):
+            return False
+        await apply_roster(session, roster_from_mapping(DEMO_ROSTER), actor=DEMO_ACTOR, at=at)
+        return True

@@ -6,20 +6,23 @@ import asyncio
 import logging
 import signal
 from datetime import timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.alerts import Alerts
 from bot.app import App
 from bot.clock import RealClock
 from bot.config import Config, ConfigError
 from bot.console import ConsoleTransport, Who
-from bot.demo import DEMO_ROSTER
+from bot.demo import demo_database_url, install_demo
+from bot.outage import OutageAlarm
 from bot.presence import Presence
 from bot.transport import RoomInfo, TransportError
 from handlers import outgoing, texts
+from handlers.outgoing import Alert
 from storage import directory
 from storage.db import Database
-from storage.roster import roster_from_mapping
-from storage.roster_store import apply_roster, roster_is_empty
+from storage.roster_store import holds_demo, location, roster_is_empty
 
 if TYPE_CHECKING:  # python-wechaty is loaded only when the bot really connects to WeChat
     from bot.wechaty_transport import ConnectionStatus, WatchdogSettings
@@ -60,26 +63,37 @@ async def _cancel(task: asyncio.Task[None]) -> None:
         await asyncio.wait({task}, timeout=0.5)
 
 
-def console_app(config: Config, db: Database, clock: RealClock) -> tuple[App, ConsoleTransport]:
+def console_app(
+    config: Config, db: Database, clock: RealClock, *, alert: Alert | None = None
+) -> tuple[App, ConsoleTransport]:
     """The bot on the console: type chat lines as anyone, see what the bot sends."""
 
     async def resolve(sender: str, room: str | None) -> Who:
         return await console_who(db, sender, room)
 
     transport = ConsoleTransport(clock, resolve)
-    return App(config, db, transport, clock, bot_id=CONSOLE_BOT_ID), transport
+    return App(config, db, transport, clock, bot_id=CONSOLE_BOT_ID, alert=alert), transport
 
 
 def wechaty_app(
-    config: Config, db: Database, clock: RealClock, *, watchdog: WatchdogSettings | None = None
+    config: Config,
+    db: Database,
+    clock: RealClock,
+    *,
+    watchdog: WatchdogSettings | None = None,
+    alert: Alert | None = None,
 ) -> tuple[App, Presence]:
-    """The bot on a real WeChat account through a puppet-service gateway (`watchdog`: tests shorten it)."""
+    """The bot on a real WeChat account through a puppet-service gateway (`watchdog`: tests shorten it).
+
+    `alert` reaches the office outside WeChat: on a logout at once, after `[alerts] disconnect_minutes`
+    of lost connection, and for the troubles `App` alerts about."""
     from bot.wechaty_transport import WechatyTransport
 
     if not config.wechaty.token:
         raise ConfigError("连接微信需要 token：请设置环境变量 DUBAN_WECHATY_TOKEN")
     app: App
     presence: Presence
+    alarm: OutageAlarm | None = None
 
     async def on_room_change(room: RoomInfo) -> None:
         async with db.transaction() as session:
@@ -95,8 +109,12 @@ def wechaty_app(
             app.set_bot_id(transport.self_id)
             await _sync_rooms()
             await presence.online()
+            if alarm is not None:
+                alarm.up()
         if status.kind in {"disconnected", "logout"}:
             presence.offline()
+            if alarm is not None:
+                await alarm.down(status.kind, status.detail)
         if status.kind == "logout":
             await _tell_office(app, status, clock)
         app.wake_sender()
@@ -118,8 +136,11 @@ def wechaty_app(
         on_room_change=on_room_change,
         on_status=on_status,
         watchdog=watchdog,
+        qr_file=Path(config.wechaty.qr_file),
     )
-    app = App(config, db, transport, clock, bot_id=transport.self_id or "")
+    app = App(config, db, transport, clock, bot_id=transport.self_id or "", alert=alert)
+    if alert is not None:
+        alarm = OutageAlarm(alert, timedelta(minutes=config.alerts.disconnect_minutes), app.policy, clock)
     beat = min(HEARTBEAT, app.policy.offline_notice_after / 4)
     presence = Presence(db, clock, lambda: app.policy, beat=beat)
     return app, presence
@@ -135,32 +156,51 @@ async def _tell_office(app: App, status: ConnectionStatus, clock: RealClock) -> 
 
 
 async def run(config: Config, db: Database) -> int:
-    """`duban run`: the demo roster if none was imported, then serve until EOF (console) or a signal."""
+    """`duban run`: serve until EOF (console) or a signal; a console without a roster runs the demo."""
     clock = RealClock()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
+    alert = Alerts(config.alerts, bot_name=config.general.bot_name).alert if config.alerts.enabled else None
     if config.transport_kind == "wechaty":
-        app, presence = wechaty_app(config, db, clock)
+        app, presence = wechaty_app(config, db, clock, alert=alert)
         await serve(app, stop, presence=presence)
         return 0
-    await _demo_roster(db, clock)
-    app, console = console_app(config, db, clock)
-    eof = asyncio.create_task(_stop_at_eof(app, console, stop))
-    await serve(app, stop)
-    eof.cancel()
+    console_db = await _demo_roster(config, db, clock)
+    try:
+        app, console = console_app(config, console_db, clock, alert=alert)
+        eof = asyncio.create_task(_stop_at_eof(app, console, stop))
+        await serve(app, stop)
+        eof.cancel()
+    finally:
+        if console_db is not db:
+            await console_db.dispose()
     return 0
 
 
-async def _demo_roster(db: Database, clock: RealClock) -> None:
-    """The console on an empty database gets the demo roster, so a newcomer can try it at once."""
-    async with db.transaction() as session:
-        if await roster_is_empty(session):
-            await apply_roster(session, roster_from_mapping(DEMO_ROSTER), actor="demo", at=clock.now())
-            log.info(
-                "no roster imported yet: installed the demo roster (use a fresh database for the real one)"
-            )
+async def _demo_roster(config: Config, db: Database, clock: RealClock) -> Database:
+    """The database the console uses: the configured one once it holds a roster, else the demo's own."""
+    async with db.reader() as session:
+        empty = await roster_is_empty(session)
+        demo = not empty and await holds_demo(session)
+    if demo:
+        log.warning("数据库 %s 里是示例数据；正式使用请换用新的数据库再导入名册。", location(db))
+    if not empty:
+        return db
+    demo_db = Database.from_url(demo_database_url(config.database.url))
+    try:
+        await demo_db.upgrade()
+        await install_demo(demo_db, at=clock.now())
+    except BaseException:
+        await demo_db.dispose()
+        raise
+    log.info(
+        "还没有导入名册：控制台使用示例名册，数据在 %s（%s 不受影响）。导入正式名册：duban roster import 名册.xlsx",
+        location(demo_db),
+        location(db),
+    )
+    return demo_db
 
 
 async def _stop_at_eof(app: App, console: ConsoleTransport, stop: asyncio.Event) -> None:

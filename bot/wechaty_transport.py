@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import io
 import logging
 import time
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Literal, TypeVar
-from urllib.parse import quote as url_quote
+
+import segno
 
 from bot import wechaty_compat
 
@@ -33,7 +34,6 @@ log = logging.getLogger(__name__)
 
 TOKEN_ENV = "DUBAN_WECHATY_TOKEN"
 ENDPOINT_ENV = "DUBAN_WECHATY_ENDPOINT"
-QR_LINK = "https://wechaty.js.org/qrcode/{}"
 _PUPPET_EVENTS = (
     "scan",
     "login",
@@ -104,6 +104,7 @@ class WechatyTransport:
         on_status: OnStatus | None = None,
         watchdog: WatchdogSettings | None = None,
         sleep: Sleep = asyncio.sleep,
+        qr_file: Path | None = None,
     ) -> None:
         if not endpoint:
             raise ValueError(f"the wechaty endpoint is empty: set {ENDPOINT_ENV} (host:port of the gateway)")
@@ -116,6 +117,7 @@ class WechatyTransport:
         self._on_status = on_status
         self.watchdog = watchdog or WatchdogSettings()
         self._sleep = sleep
+        self.qr_file = qr_file  # the login QR code as a PNG, while a login is needed (removed after login)
 
         self.login_qr: str | None = None  # the latest login QR code payload, for a dashboard
         self.last_disconnect: str | None = None
@@ -156,10 +158,6 @@ class WechatyTransport:
     @property
     def self_id(self) -> str | None:
         return self._self_id
-
-    @property
-    def login_qr_url(self) -> str | None:
-        return QR_LINK.format(url_quote(self.login_qr, safe="")) if self.login_qr else None
 
     async def wait_until_logged_in(self, seconds: float) -> None:
         """Wait until the account is logged in (raises TimeoutError)."""
@@ -453,6 +451,8 @@ class WechatyTransport:
     async def _handle_login(self, contact_id: str) -> None:
         self._self_id = contact_id
         self.login_qr = None
+        if self.qr_file is not None:
+            self.qr_file.unlink(missing_ok=True)  # a login code should not outlive the login
         try:
             self._self_name = await self.contact_name(contact_id)
         except TransportError:
@@ -468,7 +468,11 @@ class WechatyTransport:
         status = payload.status
         if status in (ScanStatus.Waiting, ScanStatus.Timeout) and payload.qrcode:
             self.login_qr = str(payload.qrcode)
-            log.warning("WeChat login needed: scan %s\n%s", self.login_qr_url, _ascii_qr(self.login_qr))
+            saved = _save_qr(self.login_qr, self.qr_file)
+            where = f"，或打开图片 {self.qr_file}" if saved else ""
+            log.warning(
+                "需要登录微信：请用机器人微信扫描下面的二维码%s\n%s", where, terminal_qr(self.login_qr)
+            )
         else:
             log.info("WeChat login scan status: %s", getattr(status, "name", status))
         await self._report(ConnectionStatus("scan", str(getattr(status, "name", status))))
@@ -633,10 +637,23 @@ async def _close(puppet: Any, stream: asyncio.Task[Any]) -> None:
         puppet.channel = None
 
 
-def _ascii_qr(data: str) -> str:
-    qrcode: Any = importlib.import_module("qrcode")  # a dependency of wechaty-puppet; no type hints
-    code = qrcode.QRCode(border=1)
-    code.add_data(data)
+def terminal_qr(data: str) -> str:
+    """The QR code drawn with block characters, for the log (rendered here: the code never leaves the machine)."""
     out = io.StringIO()
-    code.print_ascii(out=out)
+    segno.make(data, error="m").terminal(out=out, compact=True, border=2)
     return out.getvalue()
+
+
+def _save_qr(data: str, path: Path | None) -> bool:
+    """Write the QR code as a PNG (atomically); False when there is no file or it cannot be written."""
+    if path is None:
+        return False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial")
+        segno.make(data, error="m").save(str(partial), kind="png", scale=8, border=3)
+        partial.replace(path)
+    except OSError as error:
+        log.warning("could not write the login QR code to %s: %s", path, error)
+        return False
+    return True

@@ -1,35 +1,62 @@
-"""The roster in the database: apply a `Roster` idempotently, read it back, show it.
+"""The roster in the database: apply a `Roster` idempotently, import a file (or try it), read it back, show it.
 
 Applying (`apply_roster`) is an idempotent upsert: the file is the truth for what it names — a unit in
-the file gets exactly the file's kind, aliases and liaisons (liaisons of that unit missing from the file
-are unbound), a room in the file gets exactly the file's members, and a non-empty office list replaces
-the office staff. Units, people and rooms the file does not name are left alone; nothing is deleted.
+the file gets exactly the file's kind, aliases, liaisons and liaisons to be bound (liaisons of that unit
+missing from the file are unbound, except one bound later under a name the file lists as 待绑定), a room in
+the file gets exactly the file's members, and a non-empty office list replaces the office staff. Units,
+people and rooms the file does not name are left alone; nothing is deleted.
+
+Liaisons to be bound (names without a WeChat id) are kept as a small fact (`PENDING_KEY`) by unit name; one
+stops being pending as soon as a liaison answering to that name is bound to the unit (``/绑定``).
+
+`import_roster` is the door for `duban roster import`: it refuses a database holding the demo data
+(recognised by the audit actor `DEMO_ACTOR`, in a dry run too), and in a dry run applies and rolls back, so
+what it reports is exactly what an import would do.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import Any, Final
 
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import audit
-from storage.models import Person, Room, RoomMember, Unit, UnitAlias
+from storage import audit, state
+from storage.db import Database
+from storage.models import AuditEntry, Person, Room, RoomMember, Unit, UnitAlias
 from storage.roster import (
+    Problem,
     Roster,
     RosterError,
     RosterPerson,
+    RosterReading,
     RosterRoom,
     RosterSummary,
     RosterUnit,
+    Tally,
     dedupe,
     validate_roster,
 )
 
-# ---------------------------------------------------------------------------------------------------
-# Database
+DEMO_ACTOR: Final = "demo"  # the audit actor of everything the demo roster installs
+PENDING_KEY: Final = "roster.pending"
+_CHANGE_WORDS: Final[Mapping[str, str]] = {
+    "kind": "类别",
+    "aliases": "简称",
+    "active": "重新启用",
+    "pending": "待绑定",
+    "name": "姓名",
+    "office": "督查室",
+    "unit": "单位",
+    "topic": "群名",
+    "members": "成员",
+}
+_NAME_PARTS: Final = re.compile(r"[-－—_\s·]+")
 
 
 class _Changes:
@@ -47,6 +74,29 @@ def _diff(changes: dict[str, Any], key: str, old: object, new: object) -> None:
         changes[key] = {"from": old, "to": new}
 
 
+def _label(name: str, ident: str = "", changes: Mapping[str, Any] | None = None) -> str:
+    """「城关镇（简称、类别）」, 「王五（wxid_wangwu：姓名）」: an entry and what changed, for summaries."""
+    words = "、".join(_CHANGE_WORDS.get(key, key) for key in changes or {})
+    inner = "：".join(part for part in (ident, words) if part)
+    return f"{name}（{inner}）" if inner else name
+
+
+def answers_to(person_name: str, pending_name: str) -> bool:
+    """Whether a bound liaison is the one a roster listed by name only: 「王五」 or 「城关镇-王五」 for 王五."""
+    return person_name == pending_name or _NAME_PARTS.split(person_name.strip())[-1] == pending_name
+
+
+async def stored_pending(session: AsyncSession) -> dict[str, list[str]]:
+    """Unit name → names of its liaisons still to be bound, as last imported."""
+    value = await state.get(session, PENDING_KEY) or {}
+    units = value.get("units", {})
+    return {str(unit): [str(name) for name in names] for unit, names in units.items()}
+
+
+async def store_pending(session: AsyncSession, pending: Mapping[str, list[str]], *, at: datetime) -> None:
+    await state.put(session, PENDING_KEY, {"units": {u: n for u, n in pending.items() if n}}, at=at)
+
+
 async def _check_against_db(session: AsyncSession, roster: Roster) -> None:
     """Alias/name clashes between the roster and units the roster does not name."""
     file_names = {unit.name for unit in roster.units}
@@ -57,21 +107,31 @@ async def _check_against_db(session: AsyncSession, roster: Roster) -> None:
         if unit_names[unit_id] not in file_names
     }
     all_names = set(unit_names.values()) | file_names
+    problems: list[Problem] = []
     for unit in roster.units:
         if unit.name in foreign_alias:
-            raise RosterError(
-                f"单位名称「{unit.name}」已是现有单位「{foreign_alias[unit.name]}」的简称，请改写。"
+            problems.append(
+                Problem(
+                    "", f"单位名称「{unit.name}」已是现有单位「{foreign_alias[unit.name]}」的简称，请改写。"
+                )
             )
         for alias in unit.aliases:
             if alias in foreign_alias:
-                raise RosterError(
-                    f"单位「{unit.name}」的简称「{alias}」已属于现有单位「{foreign_alias[alias]}」，"
-                    "一个简称只能指一个单位。"
+                problems.append(
+                    Problem(
+                        "",
+                        f"单位「{unit.name}」的简称「{alias}」已属于现有单位「{foreign_alias[alias]}」，"
+                        "一个简称只能指一个单位。",
+                    )
                 )
-            if alias in all_names and alias != unit.name:
-                raise RosterError(
-                    f"单位「{unit.name}」的简称「{alias}」是现有单位的全称，请删去或改写这个简称。"
+            elif alias in all_names and alias != unit.name:
+                problems.append(
+                    Problem(
+                        "", f"单位「{unit.name}」的简称「{alias}」是现有单位的全称，请删去或改写这个简称。"
+                    )
                 )
+    if problems:
+        raise RosterError(problems)
 
 
 async def apply_roster(session: AsyncSession, roster: Roster, *, actor: str, at: datetime) -> RosterSummary:
@@ -79,12 +139,49 @@ async def apply_roster(session: AsyncSession, roster: Roster, *, actor: str, at:
     validate_roster(roster)
     await _check_against_db(session, roster)
     summary = RosterSummary()
-    audit = _Changes(session, actor, at)
-    unit_ids = await _apply_units(session, roster, audit, summary)
-    await _apply_people(session, roster, unit_ids, audit, summary)
-    await _apply_rooms(session, roster, audit, summary)
+    changes = _Changes(session, actor, at)
+    people = {
+        person.wechat_id: person for person in await session.scalars(select(Person).order_by(Person.id))
+    }
+    units = {unit.name: unit for unit in await session.scalars(select(Unit))}
+    kept, pending = _resolve_pending(roster, units, people)
+    stored = await stored_pending(session)
+    unit_ids = await _apply_units(session, roster, units, pending, stored, changes, summary.units)
+    await _apply_people(session, roster, unit_ids, kept, people, changes, summary.people)
+    await _apply_rooms(session, roster, changes, summary.rooms)
+    if any(stored.get(name, []) != list(names) for name, names in pending.items()):
+        await store_pending(
+            session, {**stored, **{name: list(names) for name, names in pending.items()}}, at=at
+        )
+    summary.pending = [f"{name}（{unit}）" for unit, names in pending.items() for name in names]
     await session.flush()
     return summary
+
+
+def _resolve_pending(
+    roster: Roster, units: Mapping[str, Unit], people: Mapping[str, Person]
+) -> tuple[set[str], dict[str, tuple[str, ...]]]:
+    """Liaisons bound since an earlier import under a pending name (they stay), and what is still pending."""
+    kept: set[str] = set()
+    pending: dict[str, tuple[str, ...]] = {}
+    by_unit: dict[int, list[Person]] = {}
+    for person in people.values():
+        if person.unit_id is not None:
+            by_unit.setdefault(person.unit_id, []).append(person)
+    for unit in roster.units:
+        listed = {person.id for person in unit.liaisons}
+        row = units.get(unit.name)
+        bound = [p for p in by_unit.get(row.id, []) if p.wechat_id not in listed] if row is not None else []
+        still: list[str] = []
+        for name in unit.pending:
+            if any(answers_to(person.name, name) for person in unit.liaisons):
+                continue
+            matches = [p for p in bound if answers_to(p.name, name)]
+            kept.update(p.wechat_id for p in matches)
+            if not matches:
+                still.append(name)
+        pending[unit.name] = tuple(still)
+    return kept, pending
 
 
 def _wanted_aliases(unit: RosterUnit) -> list[str]:
@@ -92,9 +189,14 @@ def _wanted_aliases(unit: RosterUnit) -> list[str]:
 
 
 async def _apply_units(
-    session: AsyncSession, roster: Roster, audit: _Changes, summary: RosterSummary
+    session: AsyncSession,
+    roster: Roster,
+    rows: dict[str, Unit],
+    pending: Mapping[str, tuple[str, ...]],
+    stored: Mapping[str, list[str]],
+    audit: _Changes,
+    tally: Tally,
 ) -> dict[str, int]:
-    rows = {unit.name: unit for unit in await session.scalars(select(Unit))}
     alias_rows: dict[int, list[UnitAlias]] = {}
     for alias_row in await session.scalars(select(UnitAlias).order_by(UnitAlias.id)):
         alias_rows.setdefault(alias_row.unit_id, []).append(alias_row)
@@ -112,10 +214,12 @@ async def _apply_units(
         _diff(changes, "active", row.active, True)
         row.kind, row.active = unit.kind, True
         current = [a.alias for a in alias_rows.get(row.id, [])]
-        if set(current) != set(_wanted_aliases(unit)):
-            changes["aliases"] = {"from": current, "to": _wanted_aliases(unit)}
+        wanted = _wanted_aliases(unit)
+        if set(current) != set(wanted):
+            changes["aliases"] = {"from": current, "to": wanted}
+        _diff(changes, "pending", stored.get(unit.name, []), list(pending[unit.name]))
         for alias_row in alias_rows.get(row.id, []):
-            if alias_row.alias not in unit.aliases:
+            if alias_row.alias not in wanted:
                 await session.delete(alias_row)
         updates.append((unit, row, changes))
     await session.flush()  # removed aliases are gone and new units have ids before aliases move
@@ -123,26 +227,34 @@ async def _apply_units(
         row = rows[unit.name]
         for alias in _wanted_aliases(unit):
             session.add(UnitAlias(unit_id=row.id, alias=alias))
-        summary.units_created += 1
-        audit.record(
-            "roster.unit.create", f"unit:{unit.name}", {"kind": unit.kind, "aliases": _wanted_aliases(unit)}
-        )
+        tally.created.append(unit.name)
+        detail: dict[str, Any] = {"kind": unit.kind, "aliases": _wanted_aliases(unit)}
+        if pending[unit.name]:
+            detail["pending"] = list(pending[unit.name])
+        audit.record("roster.unit.create", f"unit:{unit.name}", detail)
     for unit, row, changes in updates:
         kept = {a.alias for a in alias_rows.get(row.id, [])}
         for alias in _wanted_aliases(unit):
             if alias not in kept:
                 session.add(UnitAlias(unit_id=row.id, alias=alias))
         if changes:
-            summary.units_updated += 1
+            tally.updated.append(_label(unit.name, changes=changes))
             audit.record("roster.unit.update", f"unit:{unit.name}", changes)
+        else:
+            tally.unchanged.append(unit.name)
     await session.flush()
     return {name: row.id for name, row in rows.items()}
 
 
 async def _apply_people(
-    session: AsyncSession, roster: Roster, unit_ids: dict[str, int], audit: _Changes, summary: RosterSummary
+    session: AsyncSession,
+    roster: Roster,
+    unit_ids: dict[str, int],
+    kept: set[str],
+    rows: Mapping[str, Person],
+    audit: _Changes,
+    tally: Tally,
 ) -> None:
-    rows = {person.wechat_id: person for person in await session.scalars(select(Person).order_by(Person.id))}
     unit_names = {unit_id: name for name, unit_id in unit_ids.items()}
     file_unit_ids = {unit_ids[unit.name] for unit in roster.units}
     office_ids = {person.id for person in roster.office}
@@ -159,20 +271,20 @@ async def _apply_people(
             unit_id = None if row is None or row.unit_id in file_unit_ids else row.unit_id
         if row is None:
             session.add(Person(wechat_id=wechat_id, name=name, is_office=is_office, unit_id=unit_id))
-            summary.people_created += 1
+            tally.created.append(_label(name, wechat_id))
             audit.record(
                 "roster.person.create",
                 f"person:{wechat_id}",
                 {"name": name, "office": is_office, "unit": unit_names.get(unit_id) if unit_id else None},
             )
             continue
-        _update_person(row, name, is_office, unit_id, unit_names, audit, summary)
+        _update_person(row, name, is_office, unit_id, unit_names, audit, tally, named=True)
     for wechat_id, row in rows.items():
         if wechat_id in names:
             continue
         is_office = row.is_office and not roster.office
-        unit_id = None if row.unit_id in file_unit_ids else row.unit_id
-        _update_person(row, row.name, is_office, unit_id, unit_names, audit, summary)
+        unit_id = row.unit_id if row.unit_id not in file_unit_ids or wechat_id in kept else None
+        _update_person(row, row.name, is_office, unit_id, unit_names, audit, tally, named=False)
     await session.flush()
 
 
@@ -183,8 +295,11 @@ def _update_person(
     unit_id: int | None,
     unit_names: Mapping[int, str],
     audit: _Changes,
-    summary: RosterSummary,
+    tally: Tally,
+    *,
+    named: bool,
 ) -> None:
+    """Change one person; one the file does not name (`named` false) is only counted when changed."""
     changes: dict[str, Any] = {}
     _diff(changes, "name", row.name, name)
     _diff(changes, "office", row.is_office, is_office)
@@ -196,13 +311,13 @@ def _update_person(
     )
     if changes:
         row.name, row.is_office, row.unit_id = name, is_office, unit_id
-        summary.people_updated += 1
         audit.record("roster.person.update", f"person:{row.wechat_id}", changes)
+        tally.updated.append(_label(name or row.wechat_id, row.wechat_id, changes))
+    elif named:
+        tally.unchanged.append(_label(name or row.wechat_id, row.wechat_id))
 
 
-async def _apply_rooms(
-    session: AsyncSession, roster: Roster, audit: _Changes, summary: RosterSummary
-) -> None:
+async def _apply_rooms(session: AsyncSession, roster: Roster, audit: _Changes, tally: Tally) -> None:
     rows = {room.wechat_id: room for room in await session.scalars(select(Room))}
     existing_ids = [rows[room.id].id for room in roster.rooms if room.id in rows]
     members: dict[int, list[RoomMember]] = {}
@@ -213,14 +328,17 @@ async def _apply_rooms(
     names = {person.id: person.name for person in roster.office}
     names.update({person.id: person.name for unit in roster.units for person in unit.liaisons})
     for room in roster.rooms:
+        topic = room.topic or "（未命名）"
         row = rows.get(room.id)
         if row is None:
             row = Room(wechat_id=room.id, topic=room.topic, active=True)
             session.add(row)
             await session.flush()
-            for wechat_id in room.members:
-                session.add(RoomMember(room_id=row.id, wechat_id=wechat_id, alias=names.get(wechat_id, "")))
-            summary.rooms_created += 1
+            session.add_all(
+                RoomMember(room_id=row.id, wechat_id=wechat_id, alias=names.get(wechat_id, ""))
+                for wechat_id in room.members
+            )
+            tally.created.append(_label(topic, room.id))
             audit.record(
                 "roster.room.create", f"room:{room.id}", {"topic": room.topic, "members": list(room.members)}
             )
@@ -231,18 +349,85 @@ async def _apply_rooms(
         row.topic, row.active = room.topic, True
         current = members.get(row.id, [])
         current_ids = {member.wechat_id for member in current}
-        removed = [member.wechat_id for member in current if member.wechat_id not in room.members]
+        wanted = set(room.members)
+        removed = [member.wechat_id for member in current if member.wechat_id not in wanted]
         added = [wechat_id for wechat_id in room.members if wechat_id not in current_ids]
         for member in current:
-            if member.wechat_id in removed:
+            if member.wechat_id not in wanted:
                 await session.delete(member)
-        for wechat_id in added:
-            session.add(RoomMember(room_id=row.id, wechat_id=wechat_id, alias=names.get(wechat_id, "")))
+        session.add_all(
+            RoomMember(room_id=row.id, wechat_id=wechat_id, alias=names.get(wechat_id, ""))
+            for wechat_id in added
+        )
         if added or removed:
             changes["members"] = {"added": added, "removed": removed}
         if changes:
-            summary.rooms_updated += 1
+            tally.updated.append(_label(topic, room.id, changes))
             audit.record("roster.room.update", f"room:{room.id}", changes)
+        else:
+            tally.unchanged.append(_label(topic, room.id))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Importing a file
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction of a dry run, so that everything it did is rolled back."""
+
+    def __init__(self, summary: RosterSummary) -> None:
+        self.summary = summary
+
+
+NO_OFFICE: Final = (
+    "名册里没有督查室人员：导入后没有人能发命令（/发布、/查询、/绑定 …）。请加上督查室人员再导入："
+    "表格里加一列「角色」，督查室人员的行填「督查室」和姓名、微信号（也可以另用一个只有督查室人员的文件导入）。"
+)
+
+
+def location(db: Database) -> str:
+    """Where a database is, for messages: the SQLite file, else the URL without its password."""
+    url = make_url(db.engine.url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return str(Path(url.database))
+    return url.render_as_string(hide_password=True)
+
+
+def demo_refusal(where: str) -> str:
+    return (
+        f"数据库 {where} 里是示例数据（make run 装入的示例名册和试发的通知），不能把正式名册导入到这里，"
+        "以免示例单位和通知混进正式台账。请换用一个新的数据库再导入：用配置 [database] url 或环境变量 "
+        f"DUBAN_DATABASE_URL 指向新的数据库；或者在示例数据不再需要时删除 {where}（PostgreSQL 则清空这个库）。"
+    )
+
+
+async def holds_demo(session: AsyncSession) -> bool:
+    """Whether the demo roster was ever installed in this database."""
+    query = select(AuditEntry.id).where(AuditEntry.actor == DEMO_ACTOR, AuditEntry.action.like("roster.%"))
+    return await session.scalar(query.limit(1)) is not None
+
+
+async def import_roster(
+    db: Database, reading: RosterReading, *, actor: str, at: datetime, dry_run: bool = False
+) -> RosterSummary:
+    """Apply a roster read from a file in one transaction (rolled back in a dry run); see the module doc."""
+    try:
+        async with db.transaction() as session:
+            if await holds_demo(session):
+                raise RosterError(demo_refusal(location(db)))
+            summary = await apply_roster(session, reading.roster, actor=actor, at=at)
+            if await session.scalar(select(Person.id).where(Person.is_office).limit(1)) is None:
+                summary.warnings.append(Problem("", NO_OFFICE, warning=True))
+            if dry_run:
+                raise _DryRun(summary)
+    except _DryRun as rolled_back:
+        summary = rolled_back.summary
+    summary.warnings[:0] = reading.warnings
+    return summary
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading and showing
 
 
 async def roster_is_empty(session: AsyncSession) -> bool:
@@ -254,7 +439,7 @@ async def roster_is_empty(session: AsyncSession) -> bool:
 
 
 async def load_roster(session: AsyncSession) -> Roster:
-    """The current roster from the database: active units and rooms, bound liaisons, office staff."""
+    """The current roster from the database: active units and rooms, bound and pending liaisons, office staff."""
     units = list(await session.scalars(select(Unit).where(Unit.active.is_(True)).order_by(Unit.id)))
     aliases: dict[int, list[str]] = {}
     for unit_id, alias in await session.execute(
@@ -268,23 +453,22 @@ async def load_roster(session: AsyncSession) -> Roster:
             liaisons.setdefault(person.unit_id, []).append(
                 RosterPerson(id=person.wechat_id, name=person.name)
             )
+    pending = await stored_pending(session)
     rooms = list(await session.scalars(select(Room).where(Room.active.is_(True)).order_by(Room.id)))
     members: dict[int, list[str]] = {}
     for room_id, wechat_id in await session.execute(
         select(RoomMember.room_id, RoomMember.wechat_id).order_by(RoomMember.id)
     ):
         members.setdefault(room_id, []).append(wechat_id)
+
+    def unit(row: Unit) -> RosterUnit:
+        bound = tuple(liaisons.get(row.id, ()))
+        waiting = (n for n in pending.get(row.name, ()) if not any(answers_to(p.name, n) for p in bound))
+        return RosterUnit(row.name, tuple(aliases.get(row.id, ())), row.kind, bound, tuple(waiting))
+
     return Roster(
         office=tuple(RosterPerson(id=p.wechat_id, name=p.name) for p in people if p.is_office),
-        units=tuple(
-            RosterUnit(
-                name=u.name,
-                aliases=tuple(aliases.get(u.id, ())),
-                kind=u.kind,
-                liaisons=tuple(liaisons.get(u.id, ())),
-            )
-            for u in units
-        ),
+        units=tuple(map(unit, units)),
         rooms=tuple(
             RosterRoom(id=r.wechat_id, topic=r.topic, members=tuple(members.get(r.id, ()))) for r in rooms
         ),
@@ -316,9 +500,14 @@ def _format_lines(roster: Roster) -> Iterator[str]:
         yield line
         liaisons = "、".join(f"{p.name}（{p.id}）" for p in unit.liaisons) or "（未绑定）"
         yield f"     联络员：{liaisons}"
+        if unit.pending:
+            first = unit.pending[0]
+            yield (
+                f"     待绑定：{'、'.join(unit.pending)}（名册里没有微信号；在群里发送 /绑定 {unit.name} @{first} 绑定）"
+            )
     yield ""
     yield f"督查室人员（{len(roster.office)} 人）"
-    yield "  " + ("、".join(f"{p.name}（{p.id}）" for p in roster.office) or "（无）")
+    yield "  " + ("、".join(f"{p.name}（{p.id}）" for p in roster.office) or "（无：没有人能发命令）")
     yield ""
     yield f"工作群（{len(roster.rooms)} 个）"
     if not roster.rooms:

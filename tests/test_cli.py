@@ -336,6 +336,8 @@ def test_a_missing_explicit_config_file_is_an_error(tmp_path: Path) -> None:
 
 # --- run (the console bot) -------------------------------------------------------------------------------
 
+DEMO_DB = {"DUBAN_DATABASE_URL": "sqlite+aiosqlite:///./data/demo.db"}
+
 
 def test_run_on_the_defaults_installs_the_demo_roster_and_posts_a_notice(tmp_path: Path) -> None:
     lines = "李明: /发布 测试通知\\\n单位：城关镇\n"
@@ -349,8 +351,11 @@ def test_run_on_the_defaults_installs_the_demo_roster_and_posts_a_notice(tmp_pat
     assert "督办〔" in out
     assert "李明（私聊）" in out  # the confirmation to the issuer
     assert "已发布" in out
-    assert (tmp_path / "data" / "duban.db").is_file()
-    shown = duban("roster", "show", cwd=tmp_path).stdout
+    assert "data/demo.db" in result.stderr  # says where the demo keeps its data
+    # the demo lives in its own database; the configured one stays empty for the real roster
+    assert (tmp_path / "data" / "demo.db").is_file()
+    assert "承办单位（0 个）" in duban("roster", "show", cwd=tmp_path).stdout
+    shown = duban("roster", "show", cwd=tmp_path, env=DEMO_DB).stdout
     assert "城关镇" in shown
     assert "李明" in shown
 
@@ -367,7 +372,7 @@ def test_run_records_a_receipt_typed_in_the_console(tmp_path: Path) -> None:
     assert "看不懂这一行" in result.stdout
     # the mention shows the name in the group; 王五 may already be known there as 城关镇-王五 by the time it goes out
     assert re.search(r"@(城关镇-)?王五 @赵六", result.stdout)
-    ledger = json.loads(duban("export", cwd=tmp_path).stdout)
+    ledger = json.loads(duban("export", cwd=tmp_path, env=DEMO_DB).stdout)
     (notice,) = ledger["notices"]
     units = {u["unit"]: u for u in notice["units"]}
     assert units["城关镇"]["receipt_by"] == "wangwu"

@@ -173,7 +173,7 @@ def test_tab_separated_csv(tmp_path: Path) -> None:
             "第2行「简称」列：简称「河口镇」是另一个单位的全称",
         ),
         (["联络员,城关镇,,,,wxid_wangwu,"], "第2行「姓名」列：微信号「wxid_wangwu」没有填写姓名"),
-        (["联络员,城关镇,,,王五,,"], "第2行「微信号」列：「王五」没有填写微信号"),
+        (["督查室,,,,王五,,"], "第2行「微信号」列：督查室人员「王五」没有填写微信号"),
         (["联络员,,,,王五,wxid_wangwu,"], "第2行「单位」列：联络员必须填写所在单位"),
         ([",,,,王五,wxid_wangwu,"], "第2行「角色」列：请填写角色"),
         (["组长,城关镇,,,王五,wxid_wangwu,"], "第2行「角色」列：不认识的角色「组长」"),
@@ -208,10 +208,10 @@ def test_table_error_rows_count_title_and_blank_lines_in_xlsx(tmp_path: Path) ->
         ["名册"],
         [],
         list[object](HEADER.split(",")),
-        ["联络员", "城关镇", "", "", "王五", "", ""],
+        ["联络员", "城关镇", "", "", "", "wxid_wangwu", ""],
     ]
     path = _write_xlsx(tmp_path / "roster.xlsx", rows)
-    with pytest.raises(RosterError, match=re.escape("roster.xlsx 第4行「微信号」列")):
+    with pytest.raises(RosterError, match=re.escape("roster.xlsx 第4行「姓名」列")):
         load_roster_file(path)
 
 
@@ -239,7 +239,7 @@ def test_undecodable_csv_asks_for_utf8(tmp_path: Path) -> None:
         ),
         (
             "r.toml",
-            '[[units]]\nname = "城关镇"\nliaisons = [{ name = "王五" }]\n',
+            '[[units]]\nname = "城关镇"\nliaisons = [{ id = "" }]\n',
             "units[0].liaisons[0]：缺少「id」（微信号）",
         ),
         ("r.toml", '[[units]]\nname = "城关镇"\nalias = ["城关"]\n', "units[0]：不认识的键 alias"),
@@ -268,7 +268,7 @@ def test_undecodable_csv_asks_for_utf8(tmp_path: Path) -> None:
         ),
         ("r.xls", "", "另存为 .xlsx"),
         ("r.txt", "", "不支持的名册格式「.txt」"),
-        ("r.xlsx", "not a workbook", "无法读取这个 Excel 文件"),
+        ("r.xlsx", "not a workbook", "r.xlsx：不是有效的 .xlsx 文件"),
     ],
 )
 def test_file_errors_name_the_key(tmp_path: Path, name: str, content: str, message: str) -> None:
@@ -348,8 +348,8 @@ async def test_apply_roster_creates_then_reimport_changes_nothing(
         assert await roster_is_empty(session)
     async with database.transaction() as session:
         summary = await apply_roster(session, example, actor="cli:roster-import", at=T0)
-    assert (summary.units_created, summary.people_created, summary.rooms_created) == (7, 9, 2)
-    assert (summary.units_updated, summary.people_updated, summary.rooms_updated) == (0, 0, 0)
+    assert (len(summary.units.created), len(summary.people.created), len(summary.rooms.created)) == (7, 9, 2)
+    assert (summary.units.updated, summary.people.updated, summary.rooms.updated) == ([], [], [])
     assert "新增 7 个" in summary.describe()
     async with database.reader() as session:
         assert not await roster_is_empty(session)
@@ -392,12 +392,14 @@ async def test_reimport_updates_names_aliases_bindings_memberships_and_office(
     changed = Roster(office=example.office[:1], units=tuple(units), rooms=rooms)
     async with database.transaction() as session:
         summary = await apply_roster(session, changed, actor="wxid_liming", at=T0 + timedelta(days=1))
-    assert (summary.units_created, summary.units_updated) == (1, 1)
-    assert (summary.people_created, summary.people_updated) == (
-        1,
-        3,
-    )  # 郑洁; 王五 renamed, 周强 moved, 张静 revoked
-    assert (summary.rooms_created, summary.rooms_updated) == (0, 1)
+    assert (summary.units.created, summary.units.updated) == (["县卫生健康委员会"], ["城关镇（简称）"])
+    assert summary.people.created == ["郑洁（wxid_zhengjie）"]  # and 王五 renamed, 周强 moved, 张静 revoked:
+    assert summary.people.updated == [
+        "王小五（wxid_wangwu：姓名）",
+        "周强（wxid_zhouqiang：单位）",
+        "张静（wxid_zhangjing：督查室）",
+    ]
+    assert (summary.rooms.created, summary.rooms.updated) == ([], ["乡镇督查工作群（20002@chatroom：成员）"])
     async with database.reader() as session:
         assert await load_roster(session) == changed
         entries = (await session.scalars(select(AuditEntry).where(AuditEntry.actor == "wxid_liming"))).all()
@@ -421,7 +423,7 @@ async def test_a_partial_roster_leaves_what_it_does_not_name(database: Database,
     partial = Roster(units=(replace(example.units[1], liaisons=()),))  # 河口镇 without its liaison
     async with database.transaction() as session:
         summary = await apply_roster(session, partial, actor="cli", at=T0)
-    assert (summary.units_updated, summary.people_updated) == (0, 1)
+    assert (len(summary.units.updated), len(summary.people.updated)) == (0, 1)
     async with database.reader() as session:
         roster = await load_roster(session)
     assert roster.office == example.office  # no office list in the file: office staff unchanged
@@ -451,7 +453,7 @@ async def test_aliases_can_move_between_units_of_one_file(database: Database, ex
     moved = replace(example, units=tuple(units))
     async with database.transaction() as session:
         summary = await apply_roster(session, moved, actor="cli", at=T0)
-    assert summary.units_updated == 2
+    assert len(summary.units.updated) == 2
     async with database.reader() as session:
         assert await load_roster(session) == moved
 

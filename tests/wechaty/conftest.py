@@ -56,7 +56,9 @@ def recorder() -> Recorder:
 
 
 @pytest.fixture
-async def make_transport(recorder: Recorder) -> AsyncIterator[Callable[..., WechatyTransport]]:
+async def make_transport(
+    recorder: Recorder, tmp_path: Path
+) -> AsyncIterator[Callable[..., WechatyTransport]]:
     """Builds transports wired to the recorder (not started); stops every one at teardown."""
     from bot.wechaty_transport import WechatyTransport
 
@@ -70,6 +72,7 @@ async def make_transport(recorder: Recorder) -> AsyncIterator[Callable[..., Wech
             on_room_change=recorder.on_room_change,
             on_status=recorder.on_status,
             watchdog=fast_watchdog(**watchdog),
+            qr_file=tmp_path / "data" / "wechat-login.png",
         )
         made.append(wechaty)
         return wechaty

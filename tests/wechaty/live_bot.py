@@ -60,8 +60,10 @@ class LiveBot:
         config: Mapping[str, Mapping[str, Any]],
         *,
         data: Path | None = None,
+        env: Mapping[str, str] | None = None,
     ) -> None:
         self.tmp, self.gateway = tmp, gateway
+        self._extra_env = dict(env or {})  # secrets only come from the environment (an alert webhook, say)
         self.url = f"sqlite+aiosqlite:///{(data or tmp) / 'duban.db'}"
         sections = {key: dict(values) for key, values in config.items()}
         sections.setdefault("database", {})["url"] = self.url
@@ -84,7 +86,7 @@ class LiveBot:
 
     def _env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("DUBAN_")}
-        return {**env, "DUBAN_WECHATY_TOKEN": TOKEN, "PYTHONUNBUFFERED": "1"}
+        return {**env, "DUBAN_WECHATY_TOKEN": TOKEN, "PYTHONUNBUFFERED": "1", **self._extra_env}
 
     async def start(self) -> None:
         """Start `duban run` and wait until it is logged in and hearing (its heartbeat is on disk)."""

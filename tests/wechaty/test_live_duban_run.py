@@ -16,9 +16,11 @@ from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from aiohttp import web
 from live_bot import LiveBot, at_local, fill_disk, small_disk
 from sqlalchemy import select
 from wechaty_gateway import (
@@ -365,3 +367,100 @@ async def test_a_full_disk_loses_no_reply_tells_the_office_and_catches_up_in_ord
             await bot.stop()
         finally:
             await bot.close()
+
+
+async def test_the_office_hears_waiting_replies_and_rectification_ends_by_itself(
+    live_gateway: Gateway, tmp_path: Path
+) -> None:
+    """Unclear replies reach the office as digests, at most every 6 s here (30 min by default); a
+    registered 通报批评 opens a 整改期限 of about 17 s (30 days by default) whose end is told unprompted."""
+    bot = LiveBot(
+        tmp_path,
+        live_gateway,
+        {"review": {"digest_minutes": 0.1}, "penalties": {"rectify_days": 0.0002}},
+    )
+    try:
+        await bot.import_roster()
+        await bot.start()
+        await live_gateway.command(
+            "say",
+            **{"from": OFFICE},
+            room=None,
+            text="/发布 关于报送冬季供暖保障情况的通知\n单位：全部\n签收时限：3天内",
+        )
+        await bot.sent(ROOM, "冬季供暖保障")
+        await live_gateway.command("say", **{"from": LIAISON_A}, room=ROOM, text="请问这个通知需要盖章吗")
+        first = await bot.sent(OFFICE, "【待核】", within=20)
+        await live_gateway.command("say", **{"from": LIAISON_B}, room=ROOM, text="1号的表格是哪一版？")
+        await live_gateway.command(
+            "say", **{"from": OFFICE}, room=None, text="/处理 登记 财政局 通报批评 确认 原因：本季度多次逾期"
+        )
+        registered = await bot.sent(OFFICE, "已登记")
+        # Nothing inbound from here on.
+        mark = len(live_gateway.events)
+        second = await bot.sent(OFFICE, "【待核】", since=mark, within=30)
+        assert "城关镇" in first["text"] and "需要盖章吗" in first["text"]
+        assert "县财政局" in second["text"] and "哪一版" in second["text"] and "盖章" not in second["text"]
+        assert second["seen_at"] - first["seen_at"] >= 6 - EARLY
+        on_time(second, datetime.fromtimestamp(first["seen_at"], TZ) + timedelta(seconds=6))
+        rectified = await bot.sent(OFFICE, "【整改到位】", since=mark, within=40)
+        on_time(rectified, datetime.fromtimestamp(registered["seen_at"], TZ) + timedelta(seconds=17.28))
+        assert "县财政局 通报批评" in rectified["text"]
+    finally:
+        await bot.close()
+
+
+async def test_when_wechat_is_down_the_office_hears_it_outside_wechat(
+    live_gateway: Gateway, tmp_path: Path
+) -> None:
+    """The 企业微信 webhook (a local stand-in) hears of a lost connection after 3 s here (5 min by default),
+    and of a logout at once, while WeChat itself cannot carry the news."""
+    calls: list[dict[str, Any]] = []
+
+    async def hook(request: web.Request) -> web.Response:
+        calls.append({"at": time.time(), **await request.json()})
+        return web.json_response({"errcode": 0, "errmsg": "ok"})
+
+    server = web.Application()
+    server.router.add_post("/cgi-bin/webhook/send", hook)
+    runner = web.AppRunner(server)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    bot = LiveBot(
+        tmp_path,
+        live_gateway,
+        {"alerts": {"disconnect_minutes": 0.05}},
+        env={"DUBAN_ALERTS_WECOM_WEBHOOK": f"http://127.0.0.1:{port}/cgi-bin/webhook/send?key=k"},
+    )
+    try:
+        await bot.import_roster()
+        await bot.start()
+
+        async def alerts(count: int) -> list[dict[str, Any]] | None:
+            return calls if len(calls) >= count else None
+
+        await live_gateway.kill()
+        down_at = time.time()
+        await eventually(lambda: alerts(1), "an alert about the lost connection", within=30)
+        assert calls[0]["at"] - down_at >= 3 - EARLY
+        assert "连不上微信" in calls[0]["text"]["content"]
+        await live_gateway.start()
+
+        async def answered() -> bool:  # ask until the bot, connected again, answers
+            mark = len(live_gateway.events)
+            await live_gateway.command("say", **{"from": OFFICE}, room=None, text="/查询")
+            await asyncio.sleep(2)
+            return any(
+                e["event"] == "sent" and e["conversation"] == OFFICE for e in live_gateway.events[mark:]
+            )
+
+        await eventually(answered, "the bot to be connected again", within=40)
+        await live_gateway.command("logout")
+        await eventually(lambda: alerts(2), "an alert about the logout", within=20)
+        assert "退出登录" in calls[1]["text"]["content"]
+        assert len(calls) == 2  # the reconnect itself is no alert
+    finally:
+        await bot.close()
+        await runner.cleanup()

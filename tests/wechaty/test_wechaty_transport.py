@@ -246,18 +246,26 @@ async def test_logout_stops_sending_until_the_account_logs_in_again(
     assert await transport.send(OutgoingMessage(text="y", room_id=ROOM), {})
 
 
-async def test_the_login_qr_code_is_logged_and_kept(
+async def test_the_login_qr_code_is_drawn_locally_and_removed_after_login(
     gateway: Gateway, transport: WechatyTransport, recorder: Recorder, caplog: pytest.LogCaptureFixture
 ) -> None:
+    assert transport.qr_file is not None
+    await gateway.command("logout")
+    await recorder.wait_status("logout")
     await gateway.command("scan", qrcode="https://login.weixin.qq.com/l/abc123")
     await recorder.wait_status("scan")
 
     assert transport.login_qr == "https://login.weixin.qq.com/l/abc123"
-    assert (
-        transport.login_qr_url
-        == "https://wechaty.js.org/qrcode/https%3A%2F%2Flogin.weixin.qq.com%2Fl%2Fabc123"
-    )
-    assert transport.login_qr_url in caplog.text
+    assert "wechaty.js.org" not in caplog.text and "abc123" not in caplog.text  # never through a web site
+    from bot.wechaty_transport import terminal_qr
+
+    assert terminal_qr("https://login.weixin.qq.com/l/abc123") in caplog.text
+    assert str(transport.qr_file) in caplog.text
+    png = transport.qr_file.read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    await gateway.command("login")
+    await recorder.wait_status("login")
+    assert not transport.qr_file.exists()
 
 
 async def test_reconnects_after_the_gateway_restarts(

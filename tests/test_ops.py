@@ -1,0 +1,137 @@
+"""Operations as an IT person runs them: Chinese help, doctor, backup and restore, one bot per database,
+a replay that will not write into a database in use, and start-up on a disk it cannot write."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+from test_cli import SCENARIO, command, duban
+
+ROSTER = Path(__file__).resolve().parent.parent / "examples" / "roster.toml"
+
+
+def env_for(db: Path, **more: str) -> dict[str, str]:
+    return {"DUBAN_DATABASE_URL": f"sqlite+aiosqlite:///{db}", **more}
+
+
+def test_help_is_chinese_throughout(tmp_path: Path) -> None:
+    for words in (["--help"], ["db", "--help"], ["roster", "remove", "--help"], ["doctor", "--help"]):
+        out = duban(*words, cwd=tmp_path).stdout
+        assert out.startswith("用法：")
+        for english in ("usage:", "options:", "positional arguments", "show this help message"):
+            assert english not in out, (words, english)
+        assert "README" in out
+    wrong = duban("roster", "remove", "thing", "x", cwd=tmp_path)
+    assert wrong.returncode == 2
+    assert "错误：参数" in wrong.stderr and "没有 'thing' 这一项" in wrong.stderr
+    missing = duban("replay", cwd=tmp_path)
+    assert "错误：缺少参数：scenario" in missing.stderr
+
+
+def test_replay_refuses_a_database_in_use_unless_forced(tmp_path: Path) -> None:
+    db = tmp_path / "duban.db"
+    env = env_for(db)
+    assert duban("roster", "import", ROSTER, cwd=tmp_path, env=env).returncode == 0
+    before = db.read_bytes()
+    refused = duban("replay", SCENARIO, "--db", env["DUBAN_DATABASE_URL"], cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "已经有名册或通知" in refused.stderr and "--force" in refused.stderr
+    assert db.read_bytes() == before  # untouched
+    forced = duban("replay", SCENARIO, "--db", env["DUBAN_DATABASE_URL"], "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+
+
+def test_backup_while_running_and_restore_only_when_stopped(tmp_path: Path) -> None:
+    db = tmp_path / "duban.db"
+    env = env_for(db)
+    assert duban("replay", SCENARIO, "--db", env["DUBAN_DATABASE_URL"], cwd=tmp_path).returncode == 0
+    backup = tmp_path / "backups" / "duban-20261130.db"
+    done = duban("db", "backup", backup, cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "完整性检查通过" in done.stdout
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("SELECT count(*) FROM notices").fetchone() == (1,)
+    again = duban("db", "backup", backup, cwd=tmp_path, env=env)
+    assert again.returncode == 2 and "已经存在" in again.stderr
+
+    with sqlite3.connect(db) as live:  # something happens after the backup …
+        live.execute("DELETE FROM feedback")
+    running = subprocess.Popen(  # … and the bot is running
+        [*command(), "run"],
+        cwd=tmp_path,
+        env={**os.environ, **env},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(3)
+        refused = duban("db", "restore", backup, cwd=tmp_path, env=env)
+        assert refused.returncode == 2 and "正在运行" in refused.stderr
+        second = duban("run", cwd=tmp_path, env=env)
+        assert second.returncode == 2 and "另一个 duban run" in second.stderr
+    finally:
+        running.communicate(b"", timeout=30)
+    restored = duban("db", "restore", backup, cwd=tmp_path, env=env)
+    assert restored.returncode == 0, restored.stderr
+    assert "原数据库另存为" in restored.stdout
+    with sqlite3.connect(db) as back:
+        assert back.execute("SELECT count(*) FROM feedback").fetchone()[0] > 0
+    broken = tmp_path / "not-a-backup.db"
+    broken.write_bytes(b"hello")
+    bad = duban("db", "restore", broken, cwd=tmp_path, env=env)
+    assert bad.returncode == 2 and "不是可用的督办助手备份" in bad.stderr
+
+
+def test_doctor_says_what_is_fine_and_what_is_not(tmp_path: Path) -> None:
+    db = tmp_path / "duban.db"
+    env = env_for(db)
+    empty = duban("doctor", cwd=tmp_path, env=env)
+    assert empty.returncode == 1
+    assert "✗ 名册：还没有导入名册" in empty.stdout
+    assert duban("roster", "import", ROSTER, cwd=tmp_path, env=env).returncode == 0
+    ready = duban("doctor", cwd=tmp_path, env=env)
+    lines = ready.stdout.splitlines()
+    assert ready.returncode == 0, ready.stdout
+    assert [line.split("：")[0] for line in lines] == [
+        "✓ 配置",
+        "✓ 数据库",
+        "✓ 磁盘空间",
+        "✓ 名册",
+        "⚠ 微信",
+        "✓ 节假日日历",
+        "⚠ 告警渠道",
+    ]
+    assert "结构为最新版本" in lines[1]
+    gateway = duban("doctor", cwd=tmp_path, env={**env, "DUBAN_WECHATY_ENDPOINT": "127.0.0.1:1"})
+    assert gateway.returncode == 1 and "✗ 微信：网关 127.0.0.1:1 连不上" in gateway.stdout
+
+
+def test_start_up_on_a_read_only_database_says_what_is_wrong(tmp_path: Path) -> None:
+    """A read-only bind mount as root (CI: even root cannot write there), read-only permissions otherwise."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "duban.db"
+    assert duban("db", "upgrade", cwd=tmp_path, env=env_for(db)).returncode == 0
+    root = os.geteuid() == 0
+    if root:
+        subprocess.run(["mount", "--bind", folder, folder], check=True)
+        subprocess.run(["mount", "-o", "remount,bind,ro", folder], check=True)
+    else:
+        db.chmod(0o444)
+        folder.chmod(0o555)
+    try:
+        result = duban("roster", "import", ROSTER, cwd=tmp_path, env=env_for(db))
+        run = duban("run", cwd=tmp_path, env=env_for(db))
+    finally:
+        if root:
+            subprocess.run(["umount", folder], check=True)
+        else:
+            folder.chmod(0o755)
+    for attempt in (result, run):
+        assert attempt.returncode == 2, attempt.stderr
+        assert "只读" in attempt.stderr and "Traceback" not in attempt.stderr
