@@ -385,6 +385,12 @@ def _not_writable(path: Path) -> bool:
     return mounted_read_only or not os.access(folder, os.W_OK)
 
 
+def _disk_full(path: Path) -> bool:
+    """Next to nothing left where the SQLite file is (it cannot even be created)."""
+    folder = path.parent
+    return folder.is_dir() and shutil.disk_usage(folder).free < 1024 * 1024
+
+
 def startup_problem(error: BaseException, where: str) -> str | None:
     """What to tell an operator when the database cannot be opened or written at start-up; None if the
     error is not about the database's place (a bug: the traceback is then worth having)."""
@@ -395,10 +401,14 @@ def startup_problem(error: BaseException, where: str) -> str | None:
             f"无法写入数据库 {where}：文件或所在目录是只读的。请检查权限（运行 duban 的用户要能写这个文件和它所在的目录），"
             "以及磁盘是否以只读方式挂载。"
         )
-    if "disk is full" in message or "no space" in message:
+    full = "disk is full" in message or "no space" in message
+    io_trouble = "unable to open database file" in message or "disk i/o error" in message
+    if full or (io_trouble and _disk_full(Path(where))):
         return f"无法写入数据库 {where}：磁盘已满。请清理磁盘空间（duban doctor 可查看剩余空间）后再启动，已记录的数据不受影响。"
     if "unable to open database file" in message:
         return f"无法打开数据库 {where}：目录不存在且无法创建，或没有权限。请检查 [database] url 和目录权限。"
+    if "disk i/o error" in message:
+        return f"读写数据库 {where} 时出现磁盘错误（disk I/O error）。请检查磁盘空间和磁盘本身（dmesg、smartctl）。"
     if "connect" in message or "refused" in message or "could not translate host" in message:
         return f"连不上数据库 {where}：{str(error).splitlines()[0][:200]}。请检查 PostgreSQL 是否在运行、地址和账号是否正确。"
     return None

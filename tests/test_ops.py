@@ -3,12 +3,14 @@ a replay that will not write into a database in use, and start-up on a disk it c
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
 import time
 from pathlib import Path
 
+import pytest
 from test_cli import SCENARIO, command, duban
 
 ROSTER = Path(__file__).resolve().parent.parent / "examples" / "roster.toml"
@@ -135,3 +137,59 @@ def test_start_up_on_a_read_only_database_says_what_is_wrong(tmp_path: Path) -> 
     for attempt in (result, run):
         assert attempt.returncode == 2, attempt.stderr
         assert "只读" in attempt.stderr and "Traceback" not in attempt.stderr
+
+
+def test_start_up_on_a_full_disk_says_what_is_wrong(tmp_path: Path) -> None:
+    """A real full disk: a small tmpfs filled up (needs root to mount, as in CI)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk], capture_output=True, check=False
+    )
+    if mounted.returncode != 0:
+        message = f"cannot mount a tmpfs ({mounted.stderr.decode().strip()}): the full-disk test needs root"
+        if os.environ.get("DUBAN_REQUIRE_TMPFS") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    try:
+        existing = disk / "existing.db"
+        assert duban("db", "upgrade", cwd=tmp_path, env=env_for(existing)).returncode == 0
+        ballast = disk / "ballast"
+        with ballast.open("wb") as handle, contextlib.suppress(OSError):
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        for db in (existing, disk / "new.db"):
+            result = duban("roster", "import", ROSTER, cwd=tmp_path, env=env_for(db))
+            assert result.returncode == 2, result.stderr
+            assert "磁盘已满" in result.stderr and "Traceback" not in result.stderr
+    finally:
+        subprocess.run(["umount", "-l", disk], check=False)
+
+
+async def test_one_bot_per_database_and_doctor_on_both_engines(database_url: str, tmp_path: Path) -> None:
+    from bot import ops
+    from bot.config import load_config
+    from storage.db import Database
+
+    first, second = Database.from_url(database_url), Database.from_url(database_url)
+    try:
+        await first.upgrade()
+        async with ops.run_lock(first):
+            assert await ops.is_running(second)
+            with pytest.raises(ops.AlreadyRunning):
+                async with ops.run_lock(second):
+                    pass
+        assert not await ops.is_running(second)
+        config = load_config(None, env={"DUBAN_DATABASE_URL": database_url})
+
+        async def no_gateway(_: object) -> ops.Check:
+            raise AssertionError("no gateway is configured")
+
+        checks = {c.what: c for c in await ops.doctor(config, "内置默认值", first, no_gateway)}
+        assert checks["数据库"].mark == "ok" and "结构为最新版本" in checks["数据库"].detail
+        assert checks["名册"].mark == "fail"  # nothing imported
+        assert checks["微信"].mark == "warn"
+    finally:
+        await first.dispose()
+        await second.dispose()
