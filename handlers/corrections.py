@@ -7,6 +7,7 @@ rules then run again on the new ones) and settles the unit's waiting replies abo
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from handlers import resolve, texts
 from handlers.commands import RecordFeedback, RecordReceipt, Review, Undo
@@ -51,20 +52,32 @@ async def _now_judged(turn: Turn, notice: NoticeView, unit_ids: Sequence[int]) -
     return [a for a in rows if a.unit_id in unit_ids]
 
 
-async def record_receipt(turn: Turn, command: RecordReceipt) -> None:
-    """/签收: a receipt the bot missed (given by phone, say), at the time it was given."""
-    notice = await _recordable(turn, command.number)
+async def _what_and_when(
+    turn: Turn, number: str, units: Sequence[str], when: str | None
+) -> tuple[NoticeView, list[AssignmentView], datetime] | None:
+    """The notice, the named units' assignments and when it happened (not before the notice); None
+    when any of it is wrong (answered)."""
+    notice = await _recordable(turn, number)
     if notice is None:
-        return
-    rows = await resolve.assigned(turn, notice, command.units)
+        return None
+    rows = await resolve.assigned(turn, notice, units)
     if rows is None:
-        return
-    at = await resolve.happened(turn, command.when)
+        return None
+    at = await resolve.happened(turn, when)
     if at is None:
-        return
+        return None
     if at < notice.issued_at:
         await turn.reply(texts.before_issue(turn.policy, notice, at))
+        return None
+    return notice, rows, at
+
+
+async def record_receipt(turn: Turn, command: RecordReceipt) -> None:
+    """/签收: a receipt the bot missed (given by phone, say), at the time it was given."""
+    found = await _what_and_when(turn, command.number, command.units, command.when)
+    if found is None:
         return
+    notice, rows, at = found
     note = texts.correction_note(await _actor_name(turn), command.reason)
     previous = {}
     for a in rows:
@@ -81,20 +94,12 @@ async def record_receipt(turn: Turn, command: RecordReceipt) -> None:
 
 async def record_feedback(turn: Turn, command: RecordFeedback) -> None:
     """/反馈: a unit's feedback given outside the group (a report sent by mail, say)."""
-    notice = await _recordable(turn, command.number)
-    if notice is None:
+    found = await _what_and_when(turn, command.number, [command.unit], command.when)
+    if found is None:
         return
-    rows = await resolve.assigned(turn, notice, [command.unit])
-    if rows is None:
-        return
-    if len(rows) != 1:
+    notice, rows, at = found
+    if len(rows) != 1:  # a category ("全部乡镇") names several units
         await turn.reply(texts.one_unit_only("反馈"))
-        return
-    at = await resolve.happened(turn, command.when)
-    if at is None:
-        return
-    if at < notice.issued_at:
-        await turn.reply(texts.before_issue(turn.policy, notice, at))
         return
     a = rows[0]
     note = texts.correction_note(await _actor_name(turn), "督查室补记")

@@ -226,30 +226,46 @@ class Duties:
             for proposal in proposals_for(unit_id, receipts, feedback, live.get(unit_id, []), self.policy):
                 if proposal.key in known:
                     continue
-                named = [item for item in unit_items if item[0].id in proposal.notice_ids]
-                flag = await flags.create(
-                    session,
-                    key=proposal.key,
-                    unit=(unit_id, unit_items[0][1].unit_name),
-                    kind=proposal.kind,
-                    basis=proposal.basis,
-                    notices=[(n.id, n.number) for n, _ in named],
-                    at=proposal.at,
-                    now=now,
-                    actor="duban",
-                    lapses=proposal.lapses,
-                )
                 office = office if office is not None else await directory.office_staff(session)
-                await outgoing.tell_office(
-                    session,
-                    self.policy,
-                    texts.flag_proposal(self.policy, flag, named, now),
-                    key=f"flag:{flag.id}",
-                    kind="flag",
-                    now=now,
-                    office=office,
-                )
+                unit = (unit_id, unit_items[0][1].unit_name)
+                await self._propose(session, now, proposal, unit, unit_items, office=office)
         return wake
+
+    async def _propose(
+        self,
+        session: AsyncSession,
+        now: datetime,
+        proposal: Proposal,
+        unit: tuple[int, str],
+        unit_items: Sequence[Item],
+        *,
+        office: Sequence[PersonView] | None = None,
+        follows: FlagView | None = None,
+    ) -> None:
+        """Record a proposal as a flag and tell the office exactly what it cites."""
+        named = [item for item in unit_items if item[0].id in proposal.notice_ids]
+        flag = await flags.create(
+            session,
+            key=proposal.key,
+            unit=unit,
+            kind=proposal.kind,
+            basis=proposal.basis,
+            notices=[(n.id, n.number) for n, _ in named],
+            at=proposal.at,
+            now=now,
+            actor="duban",
+            lapses=proposal.lapses,
+            follows_id=follows.id if follows is not None else None,
+        )
+        await outgoing.tell_office(
+            session,
+            self.policy,
+            texts.flag_proposal(self.policy, flag, named, now, follows=follows),
+            key=f"flag:{flag.id}",
+            kind="flag",
+            now=now,
+            office=office,
+        )
 
     async def _rectification(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
         """When a 整改期限 ends: propose the next rung citing the lapses within it, or record 整改到位."""
@@ -279,30 +295,9 @@ class Duties:
                 )
                 continue
             await flags.set_rectified(session, flag.id, result=NOT_RECTIFIED, at=now)
-            if proposal.key in known:
-                continue
-            named = [item for item in unit_items if item[0].id in proposal.notice_ids]
-            escalation = await flags.create(
-                session,
-                key=proposal.key,
-                unit=(flag.unit_id, flag.unit_name),
-                kind=proposal.kind,
-                basis=proposal.basis,
-                notices=[(n.id, n.number) for n, _ in named],
-                at=proposal.at,
-                now=now,
-                actor="duban",
-                lapses=proposal.lapses,
-                follows_id=flag.id,
-            )
-            await outgoing.tell_office(
-                session,
-                self.policy,
-                texts.flag_proposal(self.policy, escalation, named, now, follows=flag),
-                key=f"flag:{escalation.id}",
-                kind="flag",
-                now=now,
-            )
+            if proposal.key not in known:
+                unit = (flag.unit_id, flag.unit_name)
+                await self._propose(session, now, proposal, unit, unit_items, follows=flag)
         return wake
 
     async def daily(self, at: datetime) -> None:

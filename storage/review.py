@@ -66,21 +66,22 @@ async def open_items(session: AsyncSession, *, undigested: bool = False) -> list
     )
     if undigested:
         query = query.where(ReviewItem.digested_at.is_(None))
-    return [
-        ReviewView(
-            r.id,
-            r.message_id,
-            r.unit_id,
-            name,
-            r.wechat_id,
-            r.room_id,
-            r.text,
-            r.at,
-            tuple(r.notice_ids),
-            r.digested_at,
-        )
-        for r, name in (await session.execute(query)).all()
-    ]
+    return [_view(r, name) for r, name in (await session.execute(query)).all()]
+
+
+def _view(row: ReviewItem, unit_name: str) -> ReviewView:
+    return ReviewView(
+        row.id,
+        row.message_id,
+        row.unit_id,
+        unit_name,
+        row.wechat_id,
+        row.room_id,
+        row.text,
+        row.at,
+        tuple(row.notice_ids),
+        row.digested_at,
+    )
 
 
 async def last_digest(session: AsyncSession) -> datetime | None:
@@ -114,19 +115,7 @@ async def settle(
         subject=f"review:{item_id}",
         message_id=row.message_id,
     )
-    unit_name = await session.scalar(select(Unit.name).where(Unit.id == row.unit_id)) or ""
-    return ReviewView(
-        row.id,
-        row.message_id,
-        row.unit_id,
-        unit_name,
-        row.wechat_id,
-        row.room_id,
-        row.text,
-        row.at,
-        tuple(row.notice_ids),
-        row.digested_at,
-    )
+    return _view(row, await session.scalar(select(Unit.name).where(Unit.id == row.unit_id)) or "")
 
 
 async def settle_for(session: AsyncSession, unit_id: int, notice_id: int, *, actor: str, at: datetime) -> int:
