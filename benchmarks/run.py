@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -103,15 +105,75 @@ async def bench_deadlines(units: int = 60, notices: int = 300) -> tuple[float, f
         return catch_up, ordinary
 
 
+ROSTER_READ = """
+import json, sys, time
+from pathlib import Path
+from storage.roster import RosterError
+from storage.roster_files import read_roster_file
+
+start = time.perf_counter()
+try:
+    read_roster_file(Path(sys.argv[1]))
+except RosterError:
+    pass
+seconds = time.perf_counter() - start
+hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"seconds": seconds, "rss_mb": int(hwm.split()[1]) / 1024}))
+"""
+
+
+def read_roster_in_fresh_process(path: Path) -> tuple[float, float]:
+    """Seconds and peak RSS (MB, VmHWM: ru_maxrss would carry the parent's peak across exec) of one read."""
+    result = subprocess.run(
+        [sys.executable, "-c", ROSTER_READ, str(path)],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    measured = json.loads(result.stdout)
+    return float(measured["seconds"]), float(measured["rss_mb"])
+
+
+def bench_roster_files() -> dict[str, tuple[float, float]]:
+    """Hostile and large roster files: a cell at XFD10000, 100,000 CSV rows (refused), 19,999 rows (read)."""
+    from openpyxl import Workbook
+
+    header = "单位,姓名,微信号,所在群"
+    with tempfile.TemporaryDirectory() as tmp:
+        bomb = Path(tmp) / "bomb.xlsx"
+        workbook = Workbook()
+        workbook.active["XFD10000"] = "x"
+        workbook.save(bomb)
+        huge, full = Path(tmp) / "huge.csv", Path(tmp) / "full.csv"
+        for path, rows in ((huge, 100_000), (full, 19_999)):
+            lines = [header] + [f"单位{i // 10},姓名{i},wxid_{i},政务督查联络群" for i in range(rows)]
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return {
+            name: read_roster_in_fresh_process(path)
+            for name, path in (("bomb", bomb), ("huge", huge), ("full", full))
+        }
+
+
 def main() -> int:
     classify_rate = bench_classify()
     long_text = bench_long_texts()
     catch_up, ordinary = asyncio.run(bench_deadlines())
+    roster = bench_roster_files()
     results = [
         ("classify replies per second", classify_rate, classify_rate >= 5_000),
         ("slowest long pasted text, seconds", long_text, long_text < 0.5),
         ("catch-up deadline pass over 18,000 assignments, seconds", catch_up, catch_up < 30.0),
         ("ordinary deadline pass over 18,000 assignments, seconds", ordinary, ordinary < 3.0),
+        ("roster xlsx with a cell at XFD10000 refused, seconds", roster["bomb"][0], roster["bomb"][0] < 2.0),
+        (
+            "roster xlsx with a cell at XFD10000 refused, peak RSS MB",
+            roster["bomb"][1],
+            roster["bomb"][1] < 200,
+        ),
+        ("roster CSV of 100,000 rows refused, seconds", roster["huge"][0], roster["huge"][0] < 2.0),
+        ("roster CSV of 19,999 rows in one group read, seconds", roster["full"][0], roster["full"][0] < 5.0),
     ]
     for name, value, ok in results:
         print(f"{'ok  ' if ok else 'MISS'} {name}: {value:,.2f}")

@@ -9,9 +9,7 @@ from __future__ import annotations
 import json
 import re
 import struct
-import subprocess
-import sys
-import time
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -21,7 +19,6 @@ from openpyxl import Workbook
 from storage.roster import RosterError
 from storage.roster_files import MAX_FILE_BYTES, read_roster_file
 
-ROOT = Path(__file__).resolve().parent.parent
 HEADER = ["单位", "姓名", "微信号", "所在群"]
 
 
@@ -52,56 +49,37 @@ def error_of(path: Path) -> str:
     return str(caught.value)
 
 
-MEASURE = """
-import json, resource, sys, time, tracemalloc
-from pathlib import Path
-from storage.roster import RosterError
-from storage.roster_files import read_roster_file
+def peak_bytes_of_reading(path: Path) -> tuple[str, int]:
+    """The error reading `path` gives, and the peak of Python allocations while reading it.
 
-tracemalloc.start()
-start = time.perf_counter()
-try:
-    read_roster_file(Path(sys.argv[1]))
-    message = ""
-except RosterError as error:
-    message = str(error)
-seconds = time.perf_counter() - start
-peak = tracemalloc.get_traced_memory()[1]
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-print(json.dumps({"message": message, "seconds": seconds, "peak": peak, "rss": rss}, ensure_ascii=False))
-"""
-
-
-def measure(path: Path) -> dict[str, object]:
-    """Read `path` in a fresh interpreter: its error, time, peak Python allocation and peak RSS."""
-    result = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    measured: dict[str, object] = json.loads(result.stdout)
-    return measured
+    Time and process memory are measured in `make bench`; the allocation peak is a property of the code.
+    """
+    tracemalloc.start()
+    try:
+        read_roster_file(path)
+        message = ""
+    except RosterError as error:
+        message = str(error)
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return message, peak
 
 
 # --- Excel: size and shape ----------------------------------------------------------------------------------
 
 
-def test_one_cell_at_xfd10000_is_rejected_within_2_seconds_and_200_mb(tmp_path: Path) -> None:
+def test_one_cell_at_xfd10000_is_rejected_without_padding_the_sheet(tmp_path: Path) -> None:
     workbook = Workbook()
     workbook.active["XFD10000"] = "x"  # the sheet declares A1:XFD10000: 163 million cells if padded out
     path = tmp_path / "bomb.xlsx"
     workbook.save(path)
     assert path.stat().st_size < 6000
-    measured = measure(path)
-    assert measured["message"] == (
+    message, peak = peak_bytes_of_reading(path)
+    assert message == (
         "bomb.xlsx 第10000行第XFD列：这里有内容，但名册最多 50 列（A 到 AX 列）。请删去多余的列再导入。"
     )
-    assert isinstance(measured["seconds"], float) and measured["seconds"] < 2
-    assert isinstance(measured["rss"], int) and measured["rss"] < 200 * 1024 * 1024
-    assert isinstance(measured["peak"], int) and measured["peak"] < 20 * 1024 * 1024
+    assert peak < 20 * 1024 * 1024
 
 
 def test_a_sheet_declaring_the_largest_dimension_is_read_without_padding(tmp_path: Path) -> None:
@@ -111,9 +89,7 @@ def test_a_sheet_declaring_the_largest_dimension_is_read_without_padding(tmp_pat
     sheet = sheet.replace(b'<dimension ref="A1:D2" />', b'<dimension ref="A1:XFD1048576" />')
     assert b"XFD1048576" in sheet
     rewrite(path, {"xl/worksheets/sheet1.xml": sheet})
-    start = time.perf_counter()
     assert read_roster_file(path).roster.units[0].name == "城关镇"
-    assert time.perf_counter() - start < 2
 
 
 def test_content_beyond_the_row_limit_names_the_row(tmp_path: Path) -> None:
@@ -156,9 +132,7 @@ def test_a_member_declaring_more_than_the_limit_is_refused_before_decompressing(
         small_workbook(tmp_path / "big.xlsx"), {}, add={"xl/media/image1.png": bytes(60 * 1024 * 1024)}
     )
     assert path.stat().st_size < 200_000
-    start = time.perf_counter()
     assert "big.xlsx：解压后有 60 MB，超过名册文件的上限 50 MB" in error_of(path)
-    assert time.perf_counter() - start < 1
 
 
 def test_parts_openpyxl_parses_whole_have_a_small_limit(tmp_path: Path) -> None:
@@ -188,9 +162,7 @@ def test_a_member_that_is_bigger_than_it_declares_is_never_read_past_its_size(tm
         at = data.find(name, at + 1)
     assert patched == 2
     path.write_bytes(bytes(data))
-    start = time.perf_counter()
     assert "liar.xlsx：不是有效的 .xlsx 文件" in error_of(path)
-    assert time.perf_counter() - start < 1
 
 
 def test_a_zip_with_thousands_of_members_is_refused_from_its_directory_record(tmp_path: Path) -> None:
@@ -225,10 +197,8 @@ def test_a_dtd_with_entities_is_refused(tmp_path: Path) -> None:
     laughs = b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">' + entities + b"]>"
     sheet = laughs + sheet_xml(path).replace("王五".encode(), b"&j;")
     rewrite(path, {"xl/worksheets/sheet1.xml": sheet})
-    start = time.perf_counter()
     message = error_of(path)
     assert message.startswith("laughs.xlsx：文件中的 xl/worksheets/sheet1.xml 含有 DTD 或实体声明")
-    assert time.perf_counter() - start < 1
 
 
 def test_an_external_entity_is_refused(tmp_path: Path) -> None:
@@ -288,21 +258,17 @@ def test_100_000_csv_rows_are_refused_at_once(tmp_path: Path) -> None:
     lines = [",".join(HEADER)] + [f"单位{i // 10},姓名{i},wxid_{i},政务督查联络群" for i in range(100_000)]
     path = tmp_path / "huge.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    start = time.perf_counter()
     assert (
         error_of(path)
         == "huge.csv：超过 20000 行，名册最多 20000 行。请删去多余的行，或拆成几个文件分别导入。"
     )
-    assert time.perf_counter() - start < 2
 
 
 def test_20_000_rows_in_one_group_read_in_linear_time(tmp_path: Path) -> None:
     lines = [",".join(HEADER)] + [f"单位{i // 10},姓名{i},wxid_{i},政务督查联络群" for i in range(19_999)]
     path = tmp_path / "full.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    start = time.perf_counter()
     roster = read_roster_file(path).roster
-    assert time.perf_counter() - start < 5  # a list membership test per member made this quadratic
     assert (len(roster.units), len(roster.rooms[0].members)) == (2000, 19_999)
 
 

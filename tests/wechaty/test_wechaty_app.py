@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import time
 from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -436,10 +435,8 @@ async def test_a_wrong_token_stops_serve_quickly_with_an_error_naming_the_env_va
     db = await database_with_roster(config)
     try:
         app, _ = wechaty_app(config, db, RealClock(), watchdog=fast_watchdog(start_timeout=30))
-        started = time.monotonic()
         with pytest.raises(WechatyTokenError, match="DUBAN_WECHATY_TOKEN") as caught:
-            await asyncio.wait_for(serve(app, asyncio.Event()), 10)
-        assert time.monotonic() - started < 5
+            await asyncio.wait_for(serve(app, asyncio.Event()), 10)  # well before the 30 s start timeout
         assert "not-the-token" not in str(caught.value)
         assert app_gateway.endpoint in str(caught.value)
     finally:

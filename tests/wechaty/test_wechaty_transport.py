@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -310,12 +309,10 @@ async def test_a_wrong_token_fails_fast_with_a_clear_error(
     from bot.wechaty_transport import WechatyTokenError
 
     wechaty = make_transport(gateway.endpoint, token="not-the-token")
-    started = time.monotonic()
 
     with pytest.raises(WechatyTokenError, match="DUBAN_WECHATY_TOKEN") as caught:
-        await wechaty.start(recorder)
+        await asyncio.wait_for(wechaty.start(recorder), 10)  # not retried like a dropped connection
 
-    assert time.monotonic() - started < 5
     assert "UNAUTHENTICATED" in str(caught.value)
     assert "not-the-token" not in str(caught.value)
     assert not wechaty.connected
