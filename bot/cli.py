@@ -20,18 +20,21 @@ from bot.config import Config, ConfigError, load_config
 from bot.ops import OpsError
 from bot.replay import ScenarioError, run_scenario
 from handlers.classify import classify
+from storage import web_users
 from storage.db import Database
 from storage.ledger import LedgerFormat, build_ledger, write_ledger
 from storage.roster import RosterError
 from storage.roster_files import read_roster_file
 from storage.roster_remove import remove_person, remove_room, remove_unit
 from storage.roster_store import format_roster, import_roster, load_roster, location
+from storage.web_users import ROLE_LABELS, WebUserError
 
 log = logging.getLogger("duban")
 
 
 ROSTER_SECTION = "详见 README.md“名册”一节。"
 OPS_SECTION = "详见 README.md“运维”一节。"
+WEB_SECTION = "详见 README.md“网页督办台”一节。"
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -154,6 +157,32 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", epilog=OPS_SECTION, help=restore_help, description=restore_help
     )
     restore.add_argument("file", type=Path, help="duban db backup 生成的备份文件")
+    web_help = "网页督办台的账号：添加、列出、删除、改密码（网页随 duban run 启动，见 [web] listen）"
+    web_parser = command("web", web_help, "网页督办台")
+    web_commands = web_parser.add_subparsers(
+        dest="web_command", required=True, metavar="<对象>", title="对象"
+    )
+    user_help = "网页账号：office 督查室（可操作），viewer 只读（领导查看）"
+    user = web_commands.add_parser("user", help=user_help, description=user_help, epilog=WEB_SECTION)
+    user_commands = user.add_subparsers(dest="user_command", required=True, metavar="<操作>", title="操作")
+    add_help = "添加账号；密码从标准输入读（--password-stdin），如 echo '密码' | duban web user add 张三 --role office --password-stdin"
+    add = user_commands.add_parser("add", help=add_help, description=add_help, epilog=WEB_SECTION)
+    add.add_argument("username", help="用户名")
+    add.add_argument("--role", choices=["office", "viewer"], required=True, help="office 可操作，viewer 只读")
+    add.add_argument("--password-stdin", action="store_true", help="从标准输入读密码（第一行）")
+    user_commands.add_parser("list", help="列出全部账号", description="列出全部网页账号", epilog=WEB_SECTION)
+    remove_user = user_commands.add_parser(
+        "remove", help="删除账号", description="删除网页账号（已登录的会话随之失效）", epilog=WEB_SECTION
+    )
+    remove_user.add_argument("username", help="用户名")
+    passwd = user_commands.add_parser(
+        "passwd",
+        help="改密码（从标准输入读新密码）",
+        description="改密码：新密码从标准输入读（第一行）",
+        epilog=WEB_SECTION,
+    )
+    passwd.add_argument("username", help="用户名")
+    passwd.add_argument("--password-stdin", action="store_true", help="从标准输入读密码（默认也是）")
     command(
         "doctor", "自检：配置、数据库、磁盘、名册、微信网关、节假日日历、告警渠道，每项一行 ✓/⚠/✗", "运维"
     )
@@ -176,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_classify(sys.stdin, sys.stdout)
         source = str(config_path) if config_path.exists() else "内置默认值（没有 config.toml）"
         return asyncio.run(dispatch(args, config, source))
-    except (ConfigError, RosterError, ScenarioError, OpsError) as error:
+    except (ConfigError, RosterError, ScenarioError, OpsError, WebUserError) as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2
 
@@ -219,6 +248,8 @@ async def _command(args: argparse.Namespace, config: Config, config_source: str,
         return await export(config, db, args.format, args.year, args.out)
     if args.command == "roster":
         return await roster(db, args)
+    if args.command == "web":
+        return await web_user(db, args, sys.stdin, config)
     print("数据库已升级到最新版本。")
     return 0
 
@@ -336,4 +367,46 @@ async def roster(db: Database, args: argparse.Namespace) -> int:
         return 0
     async with db.reader() as session:
         print(format_roster(await load_roster(session)))
+    return 0
+
+
+def _read_password(stdin: TextIO) -> str:
+    if stdin.isatty():
+        raise WebUserError(
+            "请从标准输入给出密码，如：echo '新密码' | duban web user passwd 张三 --password-stdin"
+        )
+    return stdin.readline().rstrip("\r\n")
+
+
+async def web_user(db: Database, args: argparse.Namespace, stdin: TextIO, config: Config) -> int:
+    """`duban web user add|list|remove|passwd`: the web desk's accounts (the audit log names "cli")."""
+    now = RealClock().now()
+    if args.user_command == "list":
+        async with db.reader() as session:
+            accounts = await web_users.users(session)
+        if not accounts:
+            print(
+                "还没有网页账号。添加：echo '密码' | duban web user add 用户名 --role office --password-stdin"
+            )
+        for account in accounts:
+            print(
+                f"{account.username}\t{ROLE_LABELS[account.role]}\t建立于 {account.created_at.astimezone(config.tz).strftime('%Y-%m-%d %H:%M')}"
+            )
+        return 0
+    if args.user_command == "add" and not args.password_stdin:
+        raise WebUserError(
+            "请加 --password-stdin，并从标准输入给出密码（密码不写在命令行上，以免留在历史记录里）。"
+        )
+    async with db.transaction() as session:
+        if args.user_command == "add":
+            await web_users.add(
+                session, args.username, role=args.role, password=_read_password(stdin), actor="cli", at=now
+            )
+            print(f"已添加网页账号 {args.username}（{ROLE_LABELS[args.role]}）。")
+        elif args.user_command == "remove":
+            await web_users.remove(session, args.username, actor="cli", at=now)
+            print(f"已删除网页账号 {args.username}。")
+        else:
+            await web_users.set_password(session, args.username, _read_password(stdin), actor="cli", at=now)
+            print(f"已修改 {args.username} 的密码。")
     return 0

@@ -137,6 +137,22 @@ class WechatyConfig:
 
 
 @dataclass(frozen=True)
+class WebConfig:
+    """The office's web desk, served by `duban run` itself (behind a reverse proxy on the intranet)."""
+
+    listen: str = "127.0.0.1:8080"  # host:port; empty: no web desk
+    secret_file: str = "./data/web-secret.key"  # the session cookie key, made on first start (mode 0600)
+    cookie_secure: bool = False  # true when the proxy serves https: the cookie is then sent over https only
+
+    @property
+    def address(self) -> tuple[str, int] | None:
+        if not self.listen:
+            return None
+        host, _, port = self.listen.rpartition(":")
+        return host.strip("[]") or "127.0.0.1", int(port)
+
+
+@dataclass(frozen=True)
 class Config:
     general: GeneralConfig = field(default_factory=GeneralConfig)
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
@@ -153,6 +169,7 @@ class Config:
     operations: OperationsConfig = field(default_factory=OperationsConfig)
     alerts: AlertsConfig = field(default_factory=AlertsConfig)
     wechaty: WechatyConfig = field(default_factory=WechatyConfig)
+    web: WebConfig = field(default_factory=WebConfig)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -363,5 +380,12 @@ def validate(config: Config) -> None:
         )
     if config.bulletin.enabled and not config.bulletin.room:
         raise ConfigError("[bulletin] enabled = true 需要配置 room（群的微信 id 或群名）")
+    listen = config.web.listen
+    if listen:
+        host, colon, port = listen.rpartition(":")
+        if not colon or not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise ConfigError(
+                f'配置项 [web] listen 应写成 "地址:端口"，如 "127.0.0.1:8080"（留空则不启动网页），现在是 {listen!r}'
+            )
     if sending.max_length < 100 or sending.mentions_per_message <= 0:
         raise ConfigError("配置项 [sending] max_length 至少为 100，mentions_per_message 应大于 0")

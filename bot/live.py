@@ -18,6 +18,8 @@ from bot.demo import demo_database_url, install_demo
 from bot.outage import OutageAlarm
 from bot.presence import Presence
 from bot.transport import RoomInfo, TransportError
+from bot.web import server as web_server
+from bot.web.desk import Connection, Desk, no_connection
 from handlers import outgoing, texts
 from handlers.outgoing import Alert
 from storage import directory
@@ -32,12 +34,17 @@ CONSOLE_BOT_ID = "duban-bot"
 HEARTBEAT = timedelta(seconds=15)  # how often a live bot on WeChat writes its sign of life
 
 
-async def serve(app: App, stop: asyncio.Event, *, presence: Presence | None = None) -> None:
+async def serve(
+    app: App, stop: asyncio.Event, *, presence: Presence | None = None, desk: Desk | None = None
+) -> None:
     """Start everything, run until `stop` is set, then stop cleanly (inbox and outbox keep what is left)."""
     await app.prepare()
     intake = asyncio.create_task(app.intake.run(), name="intake")
     tasks = [intake]
+    runner = None
     try:
+        if desk is not None:
+            runner = await web_server.start(desk)
         await app.transport.start(app.intake)
         await app.start_scheduler()
         tasks.append(asyncio.create_task(app.send_loop(), name="sender"))
@@ -47,9 +54,43 @@ async def serve(app: App, stop: asyncio.Event, *, presence: Presence | None = No
     finally:
         app.stopping = True
         await app.scheduler.shutdown()
+        if runner is not None:
+            await runner.cleanup()
         for task in tasks:  # let each leave its database session before the caller closes the engine
             await _cancel(task)
         await app.transport.stop()
+
+
+def web_desk(app: App, clock: RealClock, *, accounts: Database | None = None) -> Desk:
+    """The web desk over the running bot: its database, policy, doorbell and connection."""
+    transport = app.transport
+
+    def connection() -> Connection:
+        from bot.wechaty_transport import WechatyTransport
+
+        if not isinstance(transport, WechatyTransport):
+            return no_connection()
+        return Connection(
+            "wechaty",
+            connected=transport.connected,
+            logged_in=transport.logged_in,
+            account=transport.self_id,
+            reconnects=transport.reconnects,
+            last_disconnect=transport.last_disconnect,
+            login_qr=transport.login_qr,
+        )
+
+    uploads = Path(app.config.web.secret_file).parent / "web-uploads"
+    return Desk(
+        app.config,
+        app.db,
+        clock,
+        lambda: app.policy,
+        after_change=app.scheduler.poke,
+        connection=connection,
+        upload_dir=uploads,
+        accounts_db=accounts,
+    )
 
 
 async def _cancel(task: asyncio.Task[None]) -> None:
@@ -165,13 +206,13 @@ async def run(config: Config, db: Database) -> int:
     alert = Alerts(config.alerts, bot_name=config.general.bot_name).alert if config.alerts.enabled else None
     if config.transport_kind == "wechaty":
         app, presence = wechaty_app(config, db, clock, alert=alert)
-        await serve(app, stop, presence=presence)
+        await serve(app, stop, presence=presence, desk=web_desk(app, clock))
         return 0
     console_db = await _demo_roster(config, db, clock)
     try:
         app, console = console_app(config, console_db, clock, alert=alert)
         eof = asyncio.create_task(_stop_at_eof(app, console, stop))
-        await serve(app, stop)
+        await serve(app, stop, desk=web_desk(app, clock, accounts=db))
         eof.cancel()
     finally:
         if console_db is not db:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,3 +42,37 @@ async def entries(
         AuditView(e.at, e.actor, e.action, e.subject, dict(e.detail))
         for e in (await session.scalars(query)).all()
     ]
+
+
+async def search(
+    session: AsyncSession,
+    *,
+    actor: str = "",
+    action: str = "",
+    subject: str = "",
+    unit: str = "",
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 500,
+) -> list[AuditView]:
+    """The newest entries matching every filter given: words in the actor, the action's prefix, words in
+    the subject (a notice number), a unit named in the subject or the details, a time span [since, until)."""
+    query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    if actor:
+        query = query.where(AuditEntry.actor.contains(actor))
+    if action:
+        query = query.where(AuditEntry.action.startswith(action))
+    if subject:
+        query = query.where(AuditEntry.subject.contains(subject))
+    if since is not None:
+        query = query.where(AuditEntry.at >= since)
+    if until is not None:
+        query = query.where(AuditEntry.at < until)
+    found: list[AuditView] = []
+    for e in (await session.scalars(query)).all():
+        if unit and unit not in e.subject and unit not in json.dumps(e.detail, ensure_ascii=False):
+            continue
+        found.append(AuditView(e.at, e.actor, e.action, e.subject, dict(e.detail)))
+        if len(found) >= limit:
+            break
+    return found

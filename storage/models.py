@@ -256,3 +256,15 @@ class Flag(Base):
     rectify_until: Mapped[datetime | None]  # confirmed 通报批评 / 媒体曝光: the rectification period's end
     rectified: Mapped[str | None] = mapped_column(String(20))  # 整改到位 | 未整改 once the period has ended
     follows_id: Mapped[int | None] = mapped_column(Integer)  # the flag whose rectification failed
+
+
+class WebUser(Base):
+    """An account of the web desk: office staff who act, or viewers (leaders) who only look."""
+
+    __tablename__ = "web_users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20))  # office | viewer
+    password_hash: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[datetime]
+    changed_at: Mapped[datetime]

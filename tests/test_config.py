@@ -64,6 +64,8 @@ def test_defaults_are_the_documented_ones() -> None:
 EXPLICIT: dict[tuple[str, str], tuple[str, Any]] = {
     ("general", "timezone"): ("Asia/Urumqi", "Asia/Urumqi"),
     ("general", "bot_name"): ("督查小助手", "督查小助手"),
+    ("web", "listen"): ("0.0.0.0:9090", "0.0.0.0:9090"),
+    ("web", "secret_file"): ("/var/lib/duban/web.key", "/var/lib/duban/web.key"),
     ("database", "url"): (
         "postgresql+asyncpg://duban@127.0.0.1:5432/duban",
         "postgresql+asyncpg://duban@127.0.0.1:5432/duban",
@@ -121,6 +123,18 @@ def alternative(section: str, key: str) -> tuple[str, Any]:
     if get_origin(kind) is tuple and get_args(kind)[0] is date:
         return "2026-10-09,2026-10-10", (date(2026, 10, 9), date(2026, 10, 10))
     raise AssertionError(f"add an environment override example for [{section}] {key} to EXPLICIT")
+
+
+@pytest.mark.parametrize("listen", ["8080", "localhost", "127.0.0.1:http", "127.0.0.1:70000", ":8080"])
+def test_a_web_address_without_host_and_port_is_refused_in_chinese(listen: str) -> None:
+    with pytest.raises(ConfigError, match=r"\[web\] listen 应写成"):
+        config_from_mapping({"web": {"listen": listen}})
+
+
+def test_an_empty_web_address_turns_the_desk_off() -> None:
+    assert config_from_mapping({"web": {"listen": ""}}).web.address is None
+    assert config_from_mapping({}).web.address == ("127.0.0.1", 8080)
+    assert config_from_mapping({"web": {"listen": "[::1]:8081"}}).web.address == ("::1", 8081)
 
 
 # the names the issue and config.example.toml promise

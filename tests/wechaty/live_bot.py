@@ -69,6 +69,9 @@ class LiveBot:
         sections.setdefault("database", {})["url"] = self.url
         sections.setdefault("wechaty", {})["endpoint"] = gateway.endpoint
         sections.setdefault("sending", {}).update(room_interval_seconds=0.0, jitter_seconds=0.0)
+        web = sections.setdefault("web", {})  # the web desk only where a test asks for it (ports are shared)
+        web.setdefault("listen", "")
+        web.setdefault("secret_file", str(tmp / "web-secret.key"))
         self.config_path = tmp / "config.toml"
         self.config_path.write_text(toml(sections), encoding="utf-8")
         self.log_path = tmp / "duban.log"

@@ -1,0 +1,1 @@
+"""The office's web desk: an aiohttp application served by `duban run` over the bot's own database."""
