@@ -32,7 +32,7 @@ from storage.status import FEEDBACK_KIND_LABELS, NOTICE_STATUS_LABELS, label
 DESK: web.AppKey[Desk] = web.AppKey("desk", Desk)
 USER: web.RequestKey[web_users.WebUserView] = web.RequestKey("user", web_users.WebUserView)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-PUBLIC = ("/login", "/static/")
+PUBLIC = ("/login", "/static/", "/favicon.ico")
 ROSTER_SUFFIXES = (".xlsx", ".csv", ".json", ".toml")
 
 
@@ -70,7 +70,8 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         async with desk_of(request).accounts.reader() as db_session:
             account = await web_users.get(db_session, username)
     if account is None:
-        session.invalidate()
+        if username is not None:  # the account was removed: its session ends (others keep the login form's)
+            session.invalidate()
         if request.path.startswith("/api/"):
             return web.json_response({"error": "未登录或登录已过期，请先登录。"}, status=401)
         raise web.HTTPFound("/login?next=" + request.path_qs)
