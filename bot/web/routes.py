@@ -115,6 +115,7 @@ async def page(request: web.Request, template: str, **context: Any) -> web.Respo
         "notice_status": NOTICE_STATUS_LABELS,
         "feedback_kind": FEEDBACK_KIND_LABELS,
         "light_label": figures.LIGHT_LABELS,
+        "detail": lambda value: json.dumps(value, ensure_ascii=False),
     }
     return aiohttp_jinja2.render_template(template, request, {**base, **context})
 

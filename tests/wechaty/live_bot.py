@@ -87,6 +87,19 @@ class LiveBot:
         )
         assert await done.wait() == 0, "duban roster import failed"
 
+    async def duban(self, *args: str, stdin: bytes = b"") -> int:
+        """Run another `duban` command on this office's config (as its IT person would), its exit code."""
+        done = await asyncio.create_subprocess_exec(
+            str(DUBAN),
+            "--config",
+            str(self.config_path),
+            *args,
+            env=self._env(),
+            stdin=asyncio.subprocess.PIPE,
+        )
+        await done.communicate(stdin)
+        return await done.wait()
+
     def _env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("DUBAN_")}
         return {**env, "DUBAN_WECHATY_TOKEN": TOKEN, "PYTHONUNBUFFERED": "1", **self._extra_env}
