@@ -19,6 +19,7 @@ from bot.web import figures
 from bot.web.actions import actor, publish_text, run_as
 from bot.web.desk import Desk
 from bot.web.security import csrf_ok, new_csrf_token
+from handlers import texts
 from handlers.units import category_units
 from storage import audit, directory, flags, notices, outbox, review, state, web_users
 from storage.ledger import LedgerFormat, build_ledger, write_ledger
@@ -116,6 +117,7 @@ async def page(request: web.Request, template: str, **context: Any) -> web.Respo
         "feedback_kind": FEEDBACK_KIND_LABELS,
         "light_label": figures.LIGHT_LABELS,
         "detail": lambda value: json.dumps(value, ensure_ascii=False),
+        "basis": lambda flag: texts.BASIS_TEXT.get(flag.basis, flag.basis),
     }
     return aiohttp_jinja2.render_template(template, request, {**base, **context})
 
