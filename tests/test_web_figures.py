@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.web.charts import bars
 from bot.web.figures import ledger_between, light, unit_rates, worst
 from storage.status import Facts, standing
 
@@ -87,3 +88,12 @@ def test_a_ledger_is_cut_to_the_notices_issued_in_a_span() -> None:
     cut = ledger_between(ledger, start, end)
     assert [n["issued_at"] for n in cut["notices"]] == ["2026-05-01T09:00:00+08:00"]
     assert len(cut["flags"]) == 1 and cut["generated_at"] == "x"
+
+
+def test_a_bar_chart_is_plain_svg_with_escaped_labels() -> None:
+    svg = bars("按时签收率", [("城关镇<script>", 0.5), ("东风乡", None), ("县财政局", 1.0)])
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert "<script>" not in svg and "城关镇&lt;script&gt;" in svg
+    assert 'width="150.0"' in svg and "50%" in svg  # half of the 300-wide bar
+    assert 'width="300.0"' in svg and "100%" in svg
+    assert svg.count('fill="#eee"') == 3 and "—" in svg  # no bar where nothing is decided yet

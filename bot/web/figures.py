@@ -64,6 +64,10 @@ class Rate:
         return self.on_time + self.late + self.missed
 
     @property
+    def share(self) -> float | None:
+        return self.on_time / self.decided if self.decided else None
+
+    @property
     def percent(self) -> str:
         return f"{100 * self.on_time / self.decided:.0f}%" if self.decided else "—"
 

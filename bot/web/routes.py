@@ -13,9 +13,10 @@ from typing import Any
 import aiohttp_jinja2
 from aiohttp import web
 from aiohttp_session import get_session, new_session
+from markupsafe import Markup
 from sqlalchemy import select
 
-from bot.web import figures
+from bot.web import charts, figures
 from bot.web.actions import actor, publish_text, run_as
 from bot.web.desk import Desk
 from bot.web.security import csrf_ok, new_csrf_token
@@ -514,6 +515,25 @@ async def unit_stats(request: web.Request) -> web.Response:
         period,  # type: ignore[arg-type]
     )
     confirmed = [f for f in all_flags if f.status == "confirmed"]
+    per_unit: dict[str, figures.Rate] = {}
+    per_month: dict[str, figures.Rate] = {}
+    for entry in figures.unit_rates(
+        [(a.unit_name, issued[a.notice_id], a.standing(now)) for a in rows], policy.tz, "year"
+    ):
+        if entry.period == str(year):
+            per_unit[entry.unit] = entry.receipt
+    for entry in figures.unit_rates(
+        [("", issued[a.notice_id], a.standing(now)) for a in rows], policy.tz, "month"
+    ):
+        if entry.period.startswith(str(year)):
+            per_month[entry.period] = entry.receipt
+    unit_chart = charts.bars(
+        f"{year}年 各单位按时签收率",
+        [(u.name, per_unit[u.name].share if u.name in per_unit else None) for u in units],
+    )
+    month_chart = charts.bars(
+        f"{year}年 每月按时签收率", [(month, per_month[month].share) for month in sorted(per_month)]
+    )
     vetoed = {f.unit_name for f in year_flags if f.status == "confirmed" and f.kind in policy.veto_kinds}
     return await page(
         request,
@@ -525,6 +545,7 @@ async def unit_stats(request: web.Request) -> web.Response:
         vetoed=vetoed,
         year=year,
         veto_kinds=policy.veto_kinds,
+        charts=[Markup(unit_chart), Markup(month_chart)],
     )
 
 
