@@ -193,8 +193,18 @@ async def test_a_viewer_sees_everything_and_changes_nothing(client: TestClient[A
         assert await notices.notices(session, status=None) == []
 
 
-async def test_a_removed_account_is_logged_out(client: TestClient[Any, Any], desk: Desk) -> None:
+async def test_a_changed_password_or_a_removed_account_ends_the_session(
+    client: TestClient[Any, Any], desk: Desk
+) -> None:
     await login(client, "alice", OFFICE_PASSWORD)
+    assert (await client.get("/")).status == 200
+    async with desk.db.transaction() as session:
+        await web_users.set_password(
+            session, "alice", "a-new-password", actor="cli", at=T0 + timedelta(minutes=1)
+        )
+    response = await client.get("/", allow_redirects=False)
+    assert response.status == 302
+    await login(client, "alice", "a-new-password")
     assert (await client.get("/")).status == 200
     async with desk.db.transaction() as session:
         await web_users.remove(session, "alice", actor="cli", at=T0)

@@ -71,8 +71,10 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     if isinstance(username, str):
         async with desk_of(request).accounts.reader() as db_session:
             account = await web_users.get(db_session, username)
+    if account is not None and session.get("since") != account.changed_at.isoformat():
+        account = None  # the password was changed since this login: log in again
     if account is None:
-        if username is not None:  # the account was removed: its session ends (others keep the login form's)
+        if username is not None:  # the account was removed or its password changed: its session ends
             session.invalidate()
         if request.path.startswith("/api/"):
             return web.json_response({"error": "未登录或登录已过期，请先登录。"}, status=401)
@@ -160,6 +162,7 @@ async def login(request: web.Request) -> web.Response:
             desk.limiter.succeeded(username, address)
             session = await new_session(request)
             session["user"], session["csrf"] = account.username, new_csrf_token()
+            session["since"] = account.changed_at.isoformat()
             raise web.HTTPSeeOther(target)
         desk.limiter.failed(username, address, now)
         error = "用户名或密码不对，请重新输入（注意大小写）。"
