@@ -257,6 +257,23 @@ async def test_the_office_works_on_the_web_desk_in_a_browser(
 
             titles = [n.title for n in await notices.notices(session, status=None)]
         assert "领导试发" not in titles
+
+        # The account is logged out and WeChat asks for a scan: 微信连接 shows the QR drawn on this machine.
+        await live_gateway.command("logout")
+        await live_gateway.command("scan")
+
+        async def qr_shown() -> bool:
+            await page.goto(f"{base}/wechat")
+            return await page.locator("img[src='/wechat/qr.png']").count() > 0
+
+        await eventually(qr_shown, "the login QR on 微信连接", within=20)
+        assert "未登录" in await page.inner_text("#connection") or "等待扫码" in await page.inner_text(
+            "#connection"
+        )
+        png = await page.request.get(f"{base}/wechat/qr.png")
+        assert png.status == 200 and (await png.body()).startswith(b"\x89PNG")
+        await page.set_viewport_size({"width": 1280, "height": 720})
+        await shot(page, "15-wechat-qr")
     finally:
         await bot.stop()
         await bot.close()
