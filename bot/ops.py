@@ -24,7 +24,7 @@ from bot.clock import RealClock
 from bot.config import Config
 from handlers.messages import IncomingMessage
 from handlers.workdays import WorkCalendar
-from storage import state
+from storage import state, web_users
 from storage.db import Database, alembic_config
 from storage.models import Person, Unit
 
@@ -205,6 +205,7 @@ async def doctor(config: Config, config_source: str, db: Database, probe: Gatewa
         else:
             checks.append(await _roster(db))
         checks.append(await _gateway(config, db, probe))
+        checks.append(await _web(config, db))
     checks.append(_calendar(config))
     checks.append(await _alerts(config))
     return checks
@@ -224,6 +225,25 @@ async def _database(db: Database) -> tuple[Check, str | None]:
         detail = f"{where} 可连接，结构{at}，最新为 {head}（duban run 或 duban db upgrade 会升级）"
         return Check("warn", "数据库", detail), current
     return Check("ok", "数据库", f"{where} 可连接，结构为最新版本 {head}"), current
+
+
+async def _web(config: Config, db: Database) -> Check:
+    """The web desk: on or off, and whether anyone can log in to it."""
+    if not config.web.listen:
+        return Check("ok", "网页督办台", "未启用（[web] listen 为空）")
+    try:
+        async with db.reader() as session:
+            accounts = await web_users.users(session)
+    except Exception:  # the schema is older than the accounts table: duban run upgrades it
+        accounts = []
+    where = f"http://{config.web.listen}/"
+    if not accounts:
+        how = "echo '密码' | duban web user add 用户名 --role office --password-stdin"
+        return Check("warn", "网页督办台", f"{where} 还没有账号，谁也登录不了：{how}")
+    office = sum(1 for a in accounts if a.role == "office")
+    return Check(
+        "ok", "网页督办台", f"{where}（督查室账号 {office} 个，只读账号 {len(accounts) - office} 个）"
+    )
 
 
 def _revision(connection: Connection) -> str | None:

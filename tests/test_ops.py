@@ -105,10 +105,29 @@ def test_doctor_says_what_is_fine_and_what_is_not(tmp_path: Path) -> None:
         "✓ 磁盘空间",
         "✓ 名册",
         "⚠ 微信",
+        "⚠ 网页督办台",
         "✓ 节假日日历",
         "⚠ 告警渠道",
     ]
     assert "结构为最新版本" in lines[1]
+    assert "还没有账号" in lines[5]
+    added = duban(
+        "web",
+        "user",
+        "add",
+        "admin",
+        "--role",
+        "office",
+        "--password-stdin",
+        cwd=tmp_path,
+        env=env,
+        stdin="long-enough-1\n",
+    )
+    assert added.returncode == 0, added.stderr
+    assert (
+        "✓ 网页督办台：http://127.0.0.1:8080/（督查室账号 1 个"
+        in duban("doctor", cwd=tmp_path, env=env).stdout
+    )
     gateway = duban("doctor", cwd=tmp_path, env={**env, "DUBAN_WECHATY_ENDPOINT": "127.0.0.1:1"})
     assert gateway.returncode == 1 and "✗ 微信：网关 127.0.0.1:1 连不上" in gateway.stdout
 
