@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.web.charts import bars
-from bot.web.figures import ledger_between, light, unit_rates, worst
+from bot.web.figures import action_label, ledger_between, light, unit_rates, worst
 from storage.status import Facts, standing
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -97,3 +97,11 @@ def test_a_bar_chart_is_plain_svg_with_escaped_labels() -> None:
     assert 'width="150.0"' in svg and "50%" in svg  # half of the 300-wide bar
     assert 'width="300.0"' in svg and "100%" in svg
     assert svg.count('fill="#eee"') == 3 and "—" in svg  # no bar where nothing is decided yet
+
+
+def test_audit_actions_read_in_chinese() -> None:
+    assert action_label("notice.issue") == "发布"
+    assert action_label("assignment.receipt.undone") == "撤销签收"
+    assert action_label("roster.unit.create") == "名册变更"
+    assert action_label("review.ignored") == "待核处理"
+    assert action_label("something.new") == "something.new"

@@ -14,6 +14,42 @@ Light = Literal["green", "yellow", "red", "grey"]
 LIGHT_LABELS = {"green": "正常", "yellow": "即将到期", "red": "逾期", "grey": "免责或未送达"}
 _ORDER: dict[Light, int] = {"red": 3, "yellow": 2, "green": 1, "grey": 0}
 Period = Literal["month", "quarter", "year"]
+# The audit log's action codes in the office's words; the longest matching prefix names an entry.
+ACTION_LABELS = {
+    "notice.issue": "发布",
+    "notice.closed": "销号",
+    "notice.withdrawn": "撤回",
+    "notice.open": "恢复办理",
+    "notice.extend_receipt": "延长签收时限",
+    "notice.extend_feedback": "延长反馈时限",
+    "assignment.receipt": "签收",
+    "assignment.receipt.recorded": "补记签收",
+    "assignment.receipt.undone": "撤销签收",
+    "assignment.feedback.progress": "反馈进展",
+    "assignment.feedback.done": "反馈办结",
+    "assignment.feedback.delay": "延期说明",
+    "assignment.feedback.undone": "撤销反馈",
+    "assignment.excuse": "免责",
+    "flag.proposed": "提出处理建议",
+    "flag.confirmed": "确认处理",
+    "flag.revoked": "撤销处理",
+    "flag.rectified": "整改期满",
+    "review.": "待核处理",
+    "roster.": "名册变更",
+    "room.sync": "同步群成员",
+    "bind": "绑定联络员",
+    "web_user.add": "添加网页账号",
+    "web_user.passwd": "修改网页密码",
+    "web_user.remove": "删除网页账号",
+}
+
+
+def action_label(action: str) -> str:
+    """The Chinese name of an audit action code (the code itself when none is known)."""
+    known = [
+        code for code in ACTION_LABELS if action == code or (code.endswith(".") and action.startswith(code))
+    ]
+    return ACTION_LABELS[max(known, key=len)] if known else action
 
 
 def light(judged: Standing, soon: datetime) -> Light:

@@ -120,6 +120,7 @@ async def page(request: web.Request, template: str, **context: Any) -> web.Respo
         "feedback_kind": FEEDBACK_KIND_LABELS,
         "light_label": figures.LIGHT_LABELS,
         "detail": lambda value: json.dumps(value, ensure_ascii=False),
+        "action_label": figures.action_label,
         "basis": lambda flag: texts.BASIS_TEXT.get(flag.basis, flag.basis),
     }
     return aiohttp_jinja2.render_template(template, request, {**base, **context})
