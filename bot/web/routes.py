@@ -36,6 +36,7 @@ USER: web.RequestKey[web_users.WebUserView] = web.RequestKey("user", web_users.W
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 PUBLIC = ("/login", "/static/", "/favicon.ico")
 ROSTER_SUFFIXES = (".xlsx", ".csv", ".json", ".toml")
+UPLOAD_LIFETIME = timedelta(days=1)
 
 
 def desk_of(request: web.Request) -> Desk:
@@ -353,7 +354,7 @@ async def review_action(request: web.Request) -> web.Response:
             request, ["请先选择这条回复说的是哪一件督办，再点“记为签收”或“记为反馈”。"], "/review"
         )
     elif what == "receipt":
-        command = f"/签收 {notice.number} 单位：{item.unit_name} 时间：{when} 原因：待核确认（原话：{' '.join(item.text.split())}）"
+        command = f"/签收 {notice.number} 单位：{item.unit_name} 时间：{when} 原因：督查室核对待核第{item_id}条回复后确认"
     else:
         kind = {"done": "办结", "delay": "延期"}.get(str(form.get("kind", "")), "进展")
         command = f"/反馈 {notice.number} 单位：{item.unit_name} 时间：{when} 类型：{kind} 内容：{item.text}"
@@ -417,11 +418,19 @@ async def roster_upload(request: web.Request) -> web.Response:
                 "errors": [f"不认识 {suffix or '没有扩展名'} 的文件：名册应为 xlsx、csv、json 或 toml 文件。"]
             },
         )
-    desk.upload_dir.mkdir(parents=True, exist_ok=True)
     token = secrets.token_hex(16)
     path = desk.upload_dir / f"{token}{suffix}"
-    path.write_bytes(upload.file.read())
+    await asyncio.to_thread(_keep_upload, path, upload.file.read(), desk.now())
     return await _roster_check(request, path, token, apply=False)
+
+
+def _keep_upload(path: Path, content: bytes, now: datetime) -> None:
+    """Keep a checked roster file until it is applied; files checked a day ago and never applied go."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for old in path.parent.iterdir():
+        if now.timestamp() - old.stat().st_mtime > UPLOAD_LIFETIME.total_seconds():
+            old.unlink(missing_ok=True)
+    path.write_bytes(content)
 
 
 async def roster_apply(request: web.Request) -> web.Response:
