@@ -469,15 +469,18 @@ async def _roster_check(request: web.Request, path: Path, token: str, *, apply: 
     )
 
 
+def _shortcuts(units: list[directory.UnitView]) -> list[str]:
+    """全部, and 全部<类别> for each unit category of the roster that `/发布` understands."""
+    kinds = sorted({u.kind for u in units if u.kind})
+    pairs = [(u.id, u.kind) for u in units]
+    return ["全部", *(f"全部{kind}" for kind in kinds if category_units(f"全部{kind}", pairs))]
+
+
 async def publish_form(request: web.Request) -> web.Response:
     desk = desk_of(request)
     async with desk.db.reader() as session:
         units = await directory.units(session)
-    kinds = sorted({u.kind for u in units if u.kind})
-    shortcuts = ["全部"] + [
-        f"全部{kind}" for kind in kinds if category_units(f"全部{kind}", [(u.id, u.kind) for u in units])
-    ]
-    return await page(request, "publish.html", units=units, shortcuts=shortcuts, form=request.query)
+    return await page(request, "publish.html", units=units, shortcuts=_shortcuts(units), form=request.query)
 
 
 async def publish(request: web.Request) -> web.Response:
@@ -495,12 +498,11 @@ async def publish(request: web.Request) -> web.Response:
     published = any(answer.startswith("已发布") for answer in answers)
     if published:
         return await after_change(request, answers, "/")
-    kinds = sorted({u.kind for u in units if u.kind})
     return await page(
         request,
         "publish.html",
         units=units,
-        shortcuts=["全部", *(f"全部{k}" for k in kinds)],
+        shortcuts=_shortcuts(units),
         form=fields,
         answers=answers,
     )
