@@ -337,6 +337,12 @@ async def test_every_page_shows_its_content(client: TestClient[Any, Any], desk: 
     assert "秋粮收购督查" not in overdue
     other_unit = await (await client.get("/notices?unit=999")).text()
     assert "没有符合条件的督办事项" in other_unit
+    missing = await client.get("/no-such-page")
+    assert missing.status == 404 and "没有 /no-such-page 这个页面" in await missing.text()
+    no_notice = await client.get("/notices/999")
+    assert no_notice.status == 404 and "没有找到这件督办事项" in await no_notice.text()
+    wrong_way = await client.get("/proposals/1/confirm")
+    assert wrong_way.status == 405 and "只接受页面上的表单提交" in await wrong_way.text()
     nobody = await (await client.get("/audit?who=nobody")).text()
     assert "没有符合条件的记录" in nobody
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import secrets
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
@@ -31,6 +32,7 @@ from storage.roster_files import read_roster_file
 from storage.roster_store import import_roster, load_roster
 from storage.status import FEEDBACK_KIND_LABELS, NOTICE_STATUS_LABELS, label
 
+log = logging.getLogger(__name__)
 DESK: web.AppKey[Desk] = web.AppKey("desk", Desk)
 USER: web.RequestKey[web_users.WebUserView] = web.RequestKey("user", web_users.WebUserView)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -51,6 +53,27 @@ def refusal(request: web.Request, status: int, title: str, text: str) -> web.Res
         "refused.html", request, {"title": title, "text": text, "user": None}, status=status
     )
     return response
+
+
+@web.middleware
+async def chinese_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Pages that do not exist and errors, said in Chinese (redirects and the rest pass through)."""
+    try:
+        return await handler(request)
+    except web.HTTPNotFound:
+        return refusal(request, 404, "没有这个页面", f"没有 {request.path} 这个页面，请从上方的菜单进入。")
+    except web.HTTPMethodNotAllowed:
+        return refusal(request, 405, "不能这样打开", "这个地址只接受页面上的表单提交，请从页面上的按钮操作。")
+    except web.HTTPException:
+        raise
+    except Exception:
+        log.exception("web desk: %s %s failed", request.method, request.path)
+        return refusal(
+            request,
+            500,
+            "出错了",
+            "处理这个请求时程序出错，详细情况已记入日志。请刷新页面看看是否已经生效；再次出错请联系管理员。",
+        )
 
 
 @web.middleware

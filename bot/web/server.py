@@ -12,7 +12,7 @@ from aiohttp_session import setup as setup_sessions
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
 from bot.web.desk import Desk
-from bot.web.routes import DESK, add_routes, guard
+from bot.web.routes import DESK, add_routes, chinese_errors, guard
 from bot.web.security import session_key
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ def make_app(desk: Desk) -> web.Application:
         samesite="Lax",
     )
     setup_sessions(app, storage)
-    app.middlewares.append(guard)
+    app.middlewares.extend([chinese_errors, guard])
     aiohttp_jinja2.setup(
         app,
         loader=jinja2.FileSystemLoader(HERE / "templates"),
