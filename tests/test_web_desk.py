@@ -361,6 +361,11 @@ async def test_an_overdue_unit_turns_red_on_the_overview(client: TestClient[Any,
     html = await (await client.get("/")).text()
     assert 'data-unit="城关镇" data-light="red"' in html
     assert re.search(r'id="count-red">1<', html)
+    overview = await (await client.get("/api/overview")).json()
+    assert overview["notices"][0]["light"] == "red"
+    assert overview["notices"][0]["units"] == [
+        {"unit": "城关镇", "light": "red", "receipt": "missed", "feedback": "none"}
+    ]
 
 
 async def test_the_api_ledger_equals_duban_export_json_and_the_xlsx_opens(

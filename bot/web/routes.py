@@ -305,9 +305,6 @@ async def notice_detail(request: web.Request) -> web.Response:
             )
         ).all()
     board = (await _board(desk, [notice]))[0]
-    extensions = [
-        e for e in history if e.action.startswith(("assignment.due", "notice.due", "notice.extend"))
-    ]
     return await page(
         request,
         "notice.html",
@@ -315,7 +312,6 @@ async def notice_detail(request: web.Request) -> web.Response:
         notice=notice,
         names=names,
         history=history,
-        extensions=extensions,
         sent=sent,
     )
 
