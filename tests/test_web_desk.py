@@ -447,3 +447,37 @@ async def test_the_review_queue_offers_one_click_corrections(
         left = await review.open_items(session)
     assert row.received_at == T0
     assert left == []  # a recorded receipt settles the unit's open review items
+
+
+async def test_a_notice_page_runs_the_chat_commands_for_that_notice(
+    client: TestClient[Any, Any], desk: Desk
+) -> None:
+    await login(client, "alice", OFFICE_PASSWORD)
+    await publish(client, title="办理按钮", units="城关镇、东风乡", feedback_due="12月5日17:30")
+    async with desk.db.reader() as session:
+        [notice] = await notices.notices(session, status=None)
+    page = f"/notices/{notice.id}"
+    act = f"/notices/{notice.id}/act"
+    _, html = await post(client, act, {"what": "excuse", "units": "东风乡", "reason": ""}, page=page)
+    assert "免责必须写原因" in html  # the chat command's own complaint, nothing recorded
+    _, html = await post(client, act, {"what": "excuse", "units": "东风乡", "reason": "抗洪抢险"}, page=page)
+    assert "免责：抗洪抢险" in html
+    _, html = await post(
+        client, act, {"what": "extend_feedback", "when": "12月10日17:30", "units": ""}, page=page
+    )
+    _, html = await post(client, act, {"what": "close"}, page=page)
+    async with desk.db.reader() as session:
+        rows = {a.unit_name: a for a in await notices.assignments(session, notice_ids=[notice.id])}
+        [still_open] = await notices.notices(session, status=None)
+        entries = await audit.entries(session, subject=notice.number)
+    assert rows["东风乡"].excused and rows["东风乡"].excuse_reason == "抗洪抢险"
+    assert desk.policy().local(rows["城关镇"].feedback_due or T0).day == 10
+    assert still_open.status == "open"  # 城关镇 still owes: closing asks for 确认 first, as in chat
+    assert "确认" in html
+    _, html = await post(client, act, {"what": "close", "confirm": "1"}, page=page)
+    async with desk.db.reader() as session:
+        [closed] = await notices.notices(session, status=None)
+    assert closed.status == "closed"
+    assert {e.actor for e in entries if e.action != "assignment.receipt"} == {"网页:alice"}
+    bad = await post(client, act, {"what": "explode"}, page=page)
+    assert bad[0] == 400 and "没有这个操作" in bad[1]

@@ -316,6 +316,42 @@ async def notice_detail(request: web.Request) -> web.Response:
     )
 
 
+def notice_command(number: str, form: dict[str, str]) -> str | None:
+    """The chat command a button on a notice's page stands for (None: no such button)."""
+    what, reason, units, when = (form.get(k, "") for k in ("what", "reason", "units", "when"))
+    reason_part = f" 原因：{reason}" if reason else ""
+    units_part = f" 单位：{units}" if units else ""
+    if what == "remind":
+        return f"/催办 {number}"
+    if what == "close":
+        return f"/销号 {number}" + (" 确认" if form.get("confirm") else "")
+    if what == "reopen":
+        return f"/恢复 {number}"
+    if what == "withdraw":
+        return f"/撤回 {number}{reason_part}"
+    if what in ("extend_receipt", "extend_feedback"):
+        label = "签收时限" if what == "extend_receipt" else "反馈时限"
+        return f"/延期 {number} {label}：{when}{units_part}"
+    if what == "excuse":
+        return f"/免责 {number}{units_part}{reason_part}"
+    return None
+
+
+async def notice_action(request: web.Request) -> web.Response:
+    """催办, 销号, 恢复, 撤回, 延期, 免责 from a notice's page: the chat command, with its answers."""
+    desk = desk_of(request)
+    notice_id = int(request.match_info["id"])
+    form = await request.post()
+    fields = {key: " ".join(str(value).split()) for key, value in form.items() if isinstance(value, str)}
+    async with desk.db.reader() as session:
+        found = [n for n in await notices.notices(session, status=None) if n.id == notice_id]
+    command = notice_command(found[0].number, fields) if found else None
+    if command is None:
+        return refusal(request, 400, "没有这个操作", "请从督办事项的页面上选择催办、销号、撤回、延期或免责。")
+    answers = await run_as(desk, request[USER].username, command)
+    return await after_change(request, answers, f"/notices/{notice_id}")
+
+
 async def proposals(request: web.Request) -> web.Response:
     desk = desk_of(request)
     async with desk.db.reader() as session:
@@ -725,6 +761,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/", overview)
     app.router.add_get("/notices", notice_list)
     app.router.add_get("/notices/{id}", notice_detail)
+    app.router.add_post("/notices/{id:\\d+}/act", notice_action)
     app.router.add_get("/publish", publish_form)
     app.router.add_post("/publish", publish)
     app.router.add_get("/proposals", proposals)
