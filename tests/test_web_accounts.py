@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.web.security import session_key
 from storage import audit, web_users
 from storage.db import Database
 from storage.web_users import WebUserError, check_password, hash_password
@@ -103,3 +104,14 @@ def test_duban_web_user_commands(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "没有用户 县长" in missing.stderr
     help_text = duban(tmp_path, "web", "user", "add", "--help").stdout
     assert "--password-stdin" in help_text and "viewer" in help_text
+
+
+def test_the_session_key_is_made_once_readable_by_its_owner_only(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "web-secret.key"
+    key = session_key(path)
+    assert len(key) == 32
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert session_key(path) == key  # kept across restarts: logins survive them
+    path.write_text("not a key\n")
+    with pytest.raises(ValueError, match="不是有效的网页会话密钥文件"):
+        session_key(path)

@@ -20,7 +20,10 @@ FAILURE_WINDOW = timedelta(minutes=15)
 def session_key(path: Path) -> bytes:
     """The 32-byte cookie key kept in `path`; made (mode 0600) on first start."""
     if path.exists():
-        key = base64.urlsafe_b64decode(path.read_bytes().strip())
+        try:
+            key = base64.urlsafe_b64decode(path.read_bytes().strip())
+        except ValueError:
+            key = b""
         if len(key) != 32:
             raise ValueError(
                 f"{path} 不是有效的网页会话密钥文件；删除它后重启即可重新生成（已登录的人需重新登录）"

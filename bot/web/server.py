@@ -51,7 +51,12 @@ async def start(desk: Desk) -> web.AppRunner | None:
     address = desk.config.web.address
     if address is None:
         return None
-    runner = web.AppRunner(make_app(desk), access_log=None)
+    try:
+        app = make_app(desk)
+    except (OSError, ValueError) as error:
+        log.error("网页督办台没有启动：%s；机器人照常运行。", error)
+        return None
+    runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     try:
         await web.TCPSite(runner, address[0], address[1]).start()
