@@ -12,7 +12,8 @@ from aiohttp_session import setup as setup_sessions
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
 from bot.web.desk import Desk
-from bot.web.routes import DESK, add_routes, chinese_errors, guard
+from bot.web.door import DESK, chinese_errors, guard
+from bot.web.routes import add_routes
 from bot.web.security import session_key
 
 log = logging.getLogger(__name__)
