@@ -315,7 +315,7 @@ async def test_every_page_shows_its_content(client: TestClient[Any, Any], desk: 
     async with desk.db.reader() as session:
         [notice] = await notices.notices(session, status=None)
     pages = {
-        "/": ["总览", "秋粮收购督查", "今天到期"],
+        "/": ["总览", "秋粮收购督查", "今天到期"],  # and no read-only banner for the office (below)
         "/notices?year=2026&status=open": [notice.number, "秋粮收购督查"],
         f"/notices/{notice.id}": ["正文全文在此", "县财政局", "待签收", "机器人发出的消息", "notice"],
         "/publish": ["全部乡镇", "全部县直部门", "签收时限"],
@@ -333,6 +333,7 @@ async def test_every_page_shows_its_content(client: TestClient[Any, Any], desk: 
         assert response.status == 200, path
         for word in words:
             assert word in html, f"{word!r} not on {path}"
+    assert 'id="read-only"' not in await (await client.get("/")).text()
     overdue = await (await client.get("/notices?overdue=1")).text()
     assert "秋粮收购督查" not in overdue
     other_unit = await (await client.get("/notices?unit=999")).text()
