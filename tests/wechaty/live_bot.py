@@ -68,6 +68,7 @@ class LiveBot:
         sections = {key: dict(values) for key, values in config.items()}
         sections.setdefault("database", {})["url"] = self.url
         sections.setdefault("wechaty", {})["endpoint"] = gateway.endpoint
+        sections["wechaty"].setdefault("qr_file", str(tmp / "wechat-login.png"))  # not into the work tree
         sections.setdefault("sending", {}).update(room_interval_seconds=0.0, jitter_seconds=0.0)
         web = sections.setdefault("web", {})  # the web desk only where a test asks for it (ports are shared)
         web.setdefault("listen", "")
