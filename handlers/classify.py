@@ -80,7 +80,7 @@ _SPACES = re.compile(r"\s+")
 _LATIN_GAP = re.compile(r"(?<=[a-z])\s+(?=[a-z])")
 # Clause breaks; 、 only between words (between numbers it lists notices: 12、13号).
 _CLAUSE_BREAK = re.compile(
-    r"[,。;!?~:\n]+|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
+    r"[,。;!?~\n]+|:(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
     r"|(?<!不)但是|可是|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
 )
 _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
@@ -107,7 +107,11 @@ _QUESTION_WORD = re.compile(
     r"是否|有没有|有没|有无|能否|可否|谁|哪|什么|怎么|如何|啥|何时|几时|为何|为什么|咋|多少|([\u4e00-\u9fff])不\1"
 )
 _QUESTION_TAIL = re.compile(r"^[了到过]?(?:没有?|未|否|不(?!是))(?!问题|事|毛病)|[吗么嘛呢]|吧$")
-_ONGOING_NE = re.compile(r"呢")  # "正在入户核实呢": after work under way, 呢 asks nothing
+_ONGOING_NE = re.compile(r"呢")
+# Where a clause without punctuation turns to the reader with a request: "…你们查收一下吧".
+_TURN_TO_READER = re.compile(
+    r"(?:你们|您|请|麻烦|烦请)(?=.{0,6}?(?:查收|查看|看一下|确认|核对|审核|验收))"
+)  # "正在入户核实呢": after work under way, 呢 asks nothing
 # An order or request to others: "请各单位收到后回复", "回复收到", "务必按时完成".
 _DIRECTIVE_BEFORE = re.compile(
     r"(?<![申恳特提报呈])请(?!示|求|假|批|领导|您|予|督查室)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
@@ -122,6 +126,8 @@ _DIRECTIVE_AFTER = re.compile(
 _COMMITTED_AFTER = re.compile(
     r"^了?(?:后|之后|以后)(?:我们?|我[镇乡局委办处])?(?:会|将|马上|立即|立刻|尽快|即|就)(?:会|将)?"
     r"(?:尽快|马上|立即|认真|抓紧)?(?:落实|办理|安排|部署|推进|执行|组织)"
+    # what was done with it since: "收到后已转预算股", "收到后第一时间呈领导阅示"
+    r"|^了?(?:后|之后|以后)(?:我们?|我[镇乡局委办处])?(?:已经?|随即|第一时间)(?:转|呈|报|安排|部署|传达|召开|组织)"
 )
 _CONDITIONAL = re.compile(
     r"(?<![比例譬诸])如(?![期下实今何此数约同])|若|假如|要是|万一|倘若|一旦|的话|就算|才算|(?:^|[^等])等.{0,12}?(?:后|完|了)"
@@ -135,7 +141,12 @@ _RELATIVE_AFTER = re.compile(r"^了?的")  # "收到的材料有问题", "已完
 # Someone else did it: "他们已经收到了", "那边收到了", "河口镇说…", "听说…".
 _THIRD_PARTY = re.compile(
     r"他们|她们|人家|对方|那边|别的单位|其他单位|兄弟单位"
-    r"|(?:说(?!错|明|一下|一声)|表示|反映|称|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
+    r"|(?:说(?!错|明|一下|一声|的)|表示|反映|称|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
+)
+# The unit's own head speaks for it: "我们局长说收到了" is the unit's word, not a third party's.
+_OWN_HEAD_SAYS = re.compile(
+    r"(?:我们|我|本)(?:单位|局|委|镇|乡|街道|办)?的?(?:主要)?(?:领导|局长|主任|书记|镇长|乡长|站长|负责人)"
+    r"(?:也|已经?)?(?:说|表示|称)"
 )
 
 # ---- receipt --------------------------------------------------------------------------------
@@ -146,6 +157,7 @@ _RECEIPT = re.compile(
     r"|已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
     r"|已经?接收|接收到|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
     r"|received|gotit|noted|copythat|roger|well?received"
+    r"|(?<![a-z])(?:sd|shoudao|shoudaole)(?![a-z])"  # the pinyin of 收到, spelt out or by its initials
 )
 # Passing a notice on to one's leaders or villages shows it arrived: "已转分管领导", "已呈领导阅示".
 _FORWARD = re.compile(
@@ -165,7 +177,8 @@ _RECEIPT_TAIL = re.compile(
     r"|明白|知悉|已|正在|抓紧|按(?!钮)|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,]+号|第|督办|通知|文件|文"
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
-    r"|全部|都|均|〔|\[|\(|#|no|,|willfollow"
+    r"|全部|都|均|〔|\[|\(|#|no|,|willfollow|both|all$"
+    r"|\d{1,2}月\d{1,2}[日号]的?(?:通知|文件|督办)"  # "已收到12月1日的通知": the notice by its date
     # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
     r"|[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心|政府|公司)$)"
 )
@@ -177,6 +190,9 @@ _TOPIC_BEFORE = re.compile(r"(?:这个|那个|这份|那份|通知|文件|督办
 _RECEIVED_OBJECT_AFTER = re.compile(
     r"^了?(?:这个|这份|这|该|此|那个|那份|本)?(?:通知|文件|附件|材料|督办单|消息|信息)(?:的(?!话)|后|之后|以后|时(?!间))"
 )
+# An earlier notice pointed at, and a later one said not yet seen.
+_EARLIER = re.compile(r"上次|上一个|上一份|上一期|之前的|前面的|前一个|昨天的|前天的|上周的|以前的|原来的")
+_NOT_YET_SEEN = re.compile(r"(?:还|尚|暂)(?:没有?|未)(?:看|见|收|接|读|阅)")
 _HEDGE = re.compile(r"应该|可能|好像|似乎|估计|大概|也许|貌似")
 _WAITING = re.compile(r"(?:等|待|等到|等待)(?:我们?)?$")
 # A receipt still to come: "会第一时间签收", "明天再签收", "稍后签收".
@@ -206,7 +222,8 @@ _DONE = re.compile(
     r"|(?:完成|办结|完结|整改|办理|处理|落实|解决|清理|处置|拨付|发放|安装|配备|部署)(?:完毕|到位)"
     r"|(?:完成|办结|搞定|做完|弄完|办完|整改完|弄好|办好|做好|填好|写好|报完|落实|整好|整完|汇总好)[了啦]"
     r"|(?:全部|均|都|全)已?经?(?:完成|办结|整改到位|落实到位|拨付到位)"
-    r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?(?:全部)?(?:完成|办结|完毕)"
+    r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?经?(?:全部|均)?(?:完成|办结|完毕|到位)"
+    r"|[\u4e00-\u9fff]{2}完毕|全部达标"  # "已修补完毕", "核查完毕，全部达标"
     r"|(?:all)?done|finished|completed|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送)"
 )
 # Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱".
@@ -228,17 +245,19 @@ _NO_ISSUE = re.compile(
     r"|无(?:此类|类似|这类)(?:问题|情况)|不存在.{0,8}?(?:问题|情况)"
     r"|未发现.{0,12}?(?:问题|情况|隐患|人员)|没有发现.{0,12}?(?:问题|情况|隐患)"
     r"|(?:目前|暂|经排查|经查|经核查)[,，]?.{0,16}?无.{0,12}?(?:情况|问题|隐患|人员|事项)"
+    r"|(?:结果|情况|问题|隐患|发现):(?:无|没有)(?:异常|问题|情况)?$"  # "排查结果：无"
+    r"|(?:目前|暂|经排查|经查|经核查)?没发现.{0,12}?(?:问题|情况|隐患|异常)"
 )
 _UNDER_WAY = (
     r"(?:正|还|仍|也)?(?<![实存])在.{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
     r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|研究|制定"
-    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|弄|搞|做|整|忙|赶)"
+    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|走(?:程序|流程|手续)|弄|搞|做|整|忙|赶)"
 )
 _PROGRESS = re.compile(
     rf"{_UNDER_WAY}|正(?:积极|全力|加紧|抓紧|有序|稳步|组织|逐项)"
     r"|(?:推进|进行|实施|开展|整改|办理|施工|落实|处理)中"
     r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实|逐项)推进"
-    r"|已经?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|印发|摸底|初步|督促|下达|排查|检查|巡查|走访|核查"
+    r"|已经?(?:先行|提前|率先|迅速|及时)?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|印发|摸底|初步|督促|下达|排查|检查|巡查|走访|核查"
     r"|编制|明确|落实了)"
     r"|完成了?(?:一半|大半|大部分|部分|[一二三四五六七八九两\d]成)"
     r"|基本完成|初步完成|部分完成|阶段性|(?:进度|已经?)过半"
@@ -248,6 +267,8 @@ _PROGRESS = re.compile(
     r"|(?:方案|计划)已经?(?:定|制定|确定|出台)|已经?就绪|已经?(?:入户|登记)"
     r"|(?:弄|做|干|搞|完成|填|写|整|改|查|核|报)了?(?:一大半|大半|一半|大部分|[一二三四五六七八九]成)"
     r"|已经?收集|(?<!时间)差不多了|快(?:要)?(?:完成|弄完|做完|整完|办完|好)了"
+    r"|出动.{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
+    r"|已经?(?:准备好|准备就绪|备齐|起草好)"
     # a day's work, counted, as a running log reports it: "今天又走访了六个村"
     r"|(?:今天|今日|当天|本周|这周)又?(?:走访|排查|检查|巡查|核查|核实|摸排|入户|发放|清理|拆除|整改|出动)"
     r"(?=[^,。;]{0,10}?[\d一二三四五六七八九十两]+(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米))"
@@ -256,8 +277,8 @@ _PROGRESS = re.compile(
 _ESTIMATE = re.compile(r"(?:预计|估计|预估).{0,12}?(?:完成|办结|完工|到位|竣工)")
 # Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
 _IN_HAND = re.compile(
-    r"^(?:已经?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*(?:安排|部署|转|落实|办理|推进|跟进)"
-    r"(?:中|了|相关工作|(?:专人|人员)(?:负责|跟进|落实|对接)?)?$"
+    r"^(?:已经?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*(?:安排|部署|转|落实|办理|推进|跟进|研究|制定)"
+    r"(?:中|了|相关工作|(?:专人|人员)(?:负责|跟进|落实|对接)?|(?:落实|实施|工作|整改)?方案)?$"
 )
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
 _PERCENT_CONTEXT = re.compile(r"完成|进度|推进|落实|整改|更新到|做到|弄到|占(?:总|全部)?(?:任务|工程|计划)")
@@ -265,6 +286,7 @@ _PERCENT_CONTEXT = re.compile(r"完成|进度|推进|落实|整改|更新到|做
 _REPORT = re.compile(
     r"落实情况|进展情况|办理情况|整改情况|推进情况|完成情况|工作进展|进展如下|反馈如下|报告如下|汇报如下"
     r"|情况如下|情况汇报|情况报告|现将.{0,20}?(?:反馈|报告|汇报)|特此(?:反馈|报告|汇报)|进展[:：]|进度[:：]"
+    r"|^汇报一下.{0,16}?(?:情况|进展|进度)|的反馈$"  # a header, cut from its colon: "…储备的反馈："
 )
 _ASKS_FOR_REPORT = re.compile(r"(?<!已)(?<!已经)(?:报送|上报|反馈|提交|报)$")  # "并于1日前报送落实情况"
 # Words showing the work is only partly done, even when 已完成 also appears.
@@ -274,6 +296,9 @@ _PARTIAL = re.compile(
 )
 
 # ---- delay ----------------------------------------------------------------------------------
+
+# The paper that asks for time: sending it in ("已提交延期申请") is a delay, not a report on the work.
+_DELAY_PAPER = re.compile(r"(?:延期|延迟|推迟|宽限|顺延|延长时限)的?(?:申请|说明|报告|函|请示)")
 
 _DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|推后|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
@@ -286,6 +311,7 @@ _UNABLE = re.compile(
     r"|(?:无法|不能|未能|没能|没法|难以|不可能|恐难)(?:完成|办结|完结|完工|整改到位)"
     r"|恐难|来不及|赶不上|赶不及|赶不完|赶不出来?|完不成|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|报不上来?|交不上来?|弄不了|出不来"
     r"|(?:完成|办结|按时|按期).{0,4}?(?:有困难|有难度|困难较大|难度较大|难度很大)"
+    r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送)的?(?:可能性?|希望|把握)(?:不大|很小|较小|不足|没有|不多)"
 )
 _LATER_DAY = r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天)"
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
@@ -299,6 +325,8 @@ _ASK_TIME = re.compile(
     rf"|可以(?:等到|到|在)?{_LATER_DAY}.{{0,6}}?(?:报|交|提交|报送|反馈|完成).{{0,3}}?(?:吗|么|吧|不)$"
     r"|(?:延期|推迟|顺延|宽限|延后|晚几天|晚两天).{0,12}?(?:行吗|可以吗|好吗|可不可以|行不行|可否|可以不|行不|成不)"
     r"|(?:交|报|提交|报送).{0,2}?(?:行不|可以不|成不)$"
+    # to wait for something first: "能不能等他回来再报", "可否等批复下来后提交"
+    r"|(?:能不能|能否|可否|可不可以|是否可以)(?:先)?等.{1,10}?(?:再|才|后)(?:报|交|提交|报送|反馈|完成|上报)"
 )
 # A question that is a request: "…可以吗", "…行不", "…吧"; or led by 能不能/能否/可否.
 _REQUEST = re.compile(r"(?:吧|可以吗|行吗|好吗|可不可以|行不行|可以不|行不|成不|可否|中不中)[?]*$")
@@ -387,6 +415,7 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     acts = [act for clause in clauses for act in clause.acts]
     stated = {act.kind for act in acts if act.mode == "stated"}
     doubted = any(act.kind == "received" and act.mode in ("asked", "denied") for act in acts)
+    doubted = doubted or _earlier_against_later(clauses)
     delay = bool(stated & {"delay", "ask_time"}) or (_any(clauses, _REASON) and _any(clauses, _NOT_DONE))
     # what was passed to the leaders, in a delay request, is the request: "需延期，已报分管领导同意"
     receipt = ("received" in stated or ("forwarded" in stated and not delay)) and not doubted
@@ -423,6 +452,15 @@ def _feedback_kind(
     if "done" not in stated or "progress" in stated or (delay and not several) or _looks_partial(clauses):
         return "progress"  # a header alone (落实情况如下) says nothing done; a delay reports stage progress
     return "done"
+
+
+def _earlier_against_later(clauses: Sequence[Clause]) -> bool:
+    """Whether "上次那个收到了，这次的还没看见": " is said: which notice arrived cannot be told."""
+    earlier = any(
+        _EARLIER.search(c.text) and any(a.kind == "received" and a.mode == "stated" for a in c.acts)
+        for c in clauses
+    )
+    return earlier and any(_NOT_YET_SEEN.search(c.text) for c in clauses)
 
 
 def _after_receipt(text: str) -> str:
@@ -512,6 +550,9 @@ def _matches(pattern: re.Pattern[str], clause: _Text) -> Iterator[tuple[str, str
 def _is_question(clause: _Text, after: str, *, ongoing: bool = False) -> bool:
     if ongoing:
         after = _ONGOING_NE.sub("", after)
+    turn = _TURN_TO_READER.search(after)
+    if turn is not None and turn.start() > 0:
+        after = after[: turn.start()]  # "已经报送了你们查收一下吧": the 吧 is the request to the reader
     return clause.asked or _QUESTION_TAIL.search(after) is not None
 
 
@@ -538,7 +579,7 @@ def _mode(
         return "denied"
     if _is_directive(before, after):
         return "ordered"
-    if _THIRD_PARTY.search(before):
+    if _THIRD_PARTY.search(_OWN_HEAD_SAYS.sub("", before)):
         return "others"
     if not plans_count and _FUTURE.search(before):
         return "promised"
@@ -578,8 +619,10 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
         if asked or _is_negated(before):
             yield Act("received", "asked" if asked else "denied")
             continue
-        if _COMMITTED_AFTER.match(after):
-            yield Act("received", "stated")  # "收到后我们会尽快落实"
+        if _COMMITTED_AFTER.match(after) and not _DIRECTIVE_BEFORE.search(
+            _COMPLIANCE.sub("", before + after)
+        ):
+            yield Act("received", "stated")  # "收到后我们会尽快落实"; "请各单位收到后立即落实" is an order
             continue
         if _ACHIEVED.search(before + after_all) or not _receipt_tail_fits(before, after_all):
             continue  # something else was received ("收到群众举报", "收到良好效果")
@@ -610,7 +653,7 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
     for before, after, _ in _matches(_DONE, clause):
         yield Act("done", _mode(clause, before, after))
     for before, after, start in _matches(_SUBMIT, clause):
-        if _FORWARD.match(clause.text, start) is None:
+        if _FORWARD.match(clause.text, start) is None and not _DELAY_PAPER.search(clause.text):
             yield Act("done", _mode(clause, before, after))
     for before, after, _ in _matches(_NO_ISSUE, clause):
         mode = _mode(clause, before, after)
@@ -639,7 +682,13 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
         for before, after, _ in _matches(pattern, clause):
             if _is_negated(before) or _is_directive(before, after):
                 continue  # "不用延期", "需要延期的单位请说明"
+            if pattern is _STILL_NEED and _HEDGE.search(before):
+                # "大概还需要一周": how long the rest takes, no missed deadline
+                yield Act("estimate", "stated")
+                continue
             if _is_question(clause, after):
+                if _THIRD_PARTY.search(before):
+                    continue  # "听说可以延期？": hearsay asked about
                 if _REQUEST.search(clause.text) or _ASKING_LEAD.search(before):
                     yield Act("ask_time", "stated")  # "延期一周可以不？", "宽限到下周一吧": a request
                 continue  # "延期要走什么程序？", "延期了吗？": a question about it
@@ -653,8 +702,9 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
         elif _REQUEST.search(clause.text) and not _QUESTION_WORD.search(_HARMLESS.sub("", clause.text)):
             yield Act("ask_time", "stated")  # "今天报不上来了，明天下午吧": a later time asked for
     for before, after, _ in _matches(_ASK_TIME, clause):
-        if not _is_directive(before, after):
-            yield Act("ask_time", "stated")  # asking for time is a request, even as a question
+        # asking for time is a request, even as a question ("听说可以延期？" is hearsay asked about)
+        if not _is_directive(before, after) and not _THIRD_PARTY.search(before):
+            yield Act("ask_time", "stated")
 
 
 def _looks_partial(clauses: Sequence[Clause]) -> bool:

@@ -13,13 +13,19 @@ _YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word
 _SEP = r"(?:以及|、|,|/|和|及|与|跟)"
 # A list such as "12号、13号", "12、13号" or "1号2号"; the last item must carry 号.
 _GROUP = rf"(?:第?{_NUM}(?:号{_SEP}?|{_SEP})){{0,20}}第?{_NUM}号"
-# Numbers people mark as such without 号: "#12", "NO.12", "No 12", "编号12".
-_MARKED = re.compile(rf"(?:#|no\.?|编号)(?P<num>{_NUM})(?![\d号])", re.IGNORECASE)
+# Numbers people mark as such without 号: "#12", "NO.12", "No 12", "编号12", "督办12"; never a date, time or
+# amount after 督办 ("督办12月…", "督办3天"). "第12期" names a notice by its issue number when a notice
+# or status word follows ("第12期收到"; never "第3期培训班").
+_MARKED = re.compile(
+    rf"(?:#|no\.?|编号|(?:督办|督查)(?!{_YEAR}))(?P<num>{_NUM})(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.:])"
+    rf"|第(?P<issue>{_NUM})期(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$)",
+    re.IGNORECASE,
+)
 # A bare number that opens a message or clause and is followed at once by a receipt or status word:
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
     rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及){_NUM})*)"
-    r"(?=(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done))"
+    r"(?=(?:[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done))"
 )
 
 _CN_NUMBER = re.compile(
@@ -138,7 +144,7 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             (match.start() + n, NoticeRef(seq, year)) for n, seq in enumerate(seqs) if seq is not None
         )
     for match in _MARKED.finditer(text):
-        seq = _to_int(match["num"])
+        seq = _to_int(match["num"] or match["issue"])
         if seq is not None:
             found.append((match.start(), NoticeRef(seq)))
     for match in _LEADING.finditer(text):

@@ -1,0 +1,179 @@
+"""Table-driven tests of the reading rules added for the replies.dev4 set: one table per rule, each
+with the cases the rule must read and the look-alikes it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.classify import classify
+from handlers.liaison import read_for_unit
+from handlers.notice_ref import NoticeRef, find_notice_refs
+from handlers.units import UnitNames
+
+OWN = UnitNames(10, "县住房和城乡建设局", ("住建局",))
+ROSTER = [OWN, UnitNames(2, "河口镇", ("河口",)), UnitNames(9, "县交通运输局", ("交通局",))]
+
+
+def intents(text: str) -> list[str]:
+    return classify(text).intent_list()
+
+
+# ---- notice numbers: 督办12, 第12期, "30、31两期" ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("督办12收到", [12]),
+        ("督办12", [12]),
+        ("第12期收到", [12]),
+        ("第12期督办单已签收", [12]),
+        ("30、31两期都收到", [30, 31]),
+        ("12、13两个通知都已收到", [12, 13]),
+        # dates, times, amounts and other series stay out
+        ("督办12月5日前报", []),
+        ("督办3天内办结", []),
+        ("督办12点前回复", []),
+        ("第3期培训班", []),
+        ("第2期工程已完工", []),
+        ("两个都收到了", []),
+    ],
+)
+def test_more_forms_of_notice_numbers(text: str, refs: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == refs, text
+
+
+def test_a_year_after_duban_is_still_read_as_before() -> None:
+    assert find_notice_refs("督办〔2026〕12号") == [NoticeRef(12, 2026)]
+
+
+# ---- receipts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sd",  # the initials of shou dao
+        "sd了",
+        "shoudao",
+        "Received both",
+        "已收到12月1日的通知",  # the notice by its date
+        "30号收到后已转预算股",  # what was done with it since
+        "收到后第一时间呈领导阅示",
+        "我们局长说收到了",  # the unit's own head
+        "我局主要领导表示已收到",
+    ],
+)
+def test_receipt_forms(text: str) -> None:
+    assert "receipt" in classify(text).intents, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sd卡坏了",
+        "请各单位收到后立即落实",  # an order, though action follows 收到后
+        "各单位收到后马上落实",
+        "收到后已转的请回复",
+        "上次那个已经收到了，这次的还没看见",  # which notice: the office looks
+        "昨天的通知收到了，今天的还没看",
+        "之前的收到了，新发的还没收到",
+        "他们局长说收到了",
+        "河口镇说他们收到了",
+        "收到的",  # may be "those who received it …"
+    ],
+)
+def test_not_receipts(text: str) -> None:
+    assert "receipt" not in classify(text).intents, text
+
+
+def test_an_earlier_notice_alone_received_is_still_a_receipt() -> None:
+    assert intents("昨天的通知收到了") == ["receipt"]
+
+
+# ---- feedback ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("排查结果：无", "done"),  # "X：无" is a nil report
+        ("隐患：无", "done"),
+        ("目前没发现问题", "done"),
+        ("整改已全部到位", "done"),
+        ("5处坑槽已修补完毕", "done"),
+        ("各乡镇物资储备点核查完毕，全部达标", "done"),
+        ("资金拨付正在走程序", "progress"),
+        ("我们的还在审核", "progress"),
+        ("材料已准备好，等领导签字后报送", "progress"),
+        ("我们镇已经先行开展了排查", "progress"),
+        ("汇报一下秸秆禁烧的情况，每天出动巡查人员50多人，村村都有人盯着", "progress"),
+        ("应急局关于防汛物资储备的反馈：县级物资库已补充编织袋2万条", "progress"),
+        ("材料已经报送了你们查收一下吧", "done"),  # the 吧 asks the reader to look, not about the act
+    ],
+)
+def test_feedback_forms(text: str, kind: str) -> None:
+    reading = classify(text)
+    assert ("feedback" in reading.intents, reading.feedback_kind) == (True, kind), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "结果：无法判断",  # 无法 is no nil report
+        "请于周五前整改完毕",
+        "我们已经提交了延期申请",  # the request for time, not a report on the work
+        "30号的延期申请已经交了",
+        "已收到，正在研究落实方案",  # in hand: nothing reported yet
+        "不用延期，能按时完成",
+        "报送了吗你们查收一下",
+    ],
+)
+def test_not_feedback(text: str) -> None:
+    assert "feedback" not in classify(text).intents, text
+
+
+# ---- delay ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目审批卡在省里，按期完成的可能性不大",
+        "按时上报的把握不大",
+        "领导出差了签不了字，能不能等他回来再报",
+        "可否等批复下来后提交",
+        "我们已经提交了延期申请",
+        "我们这边还需要3天",
+    ],
+)
+def test_delay_forms(text: str) -> None:
+    assert "delay" in classify(text).intents, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "听说可以延期？",  # hearsay asked about
+        "听说能宽限几天？",
+        "现在正在清理背街小巷，大概还需要一周",  # an estimate of the rest, no deadline missed
+        "估计还要两天",
+        "按期完成的可能性很大",
+    ],
+)
+def test_not_delays(text: str) -> None:
+    assert "delay" not in classify(text).intents, text
+
+
+# ---- the unit's own word and another unit's --------------------------------------------------
+
+
+def test_a_report_on_another_unit_and_the_own_progress() -> None:
+    reading = read_for_unit("交通局已经报送了，我们的还在审核", OWN, ROSTER)
+    assert reading.whole.intent_list() == ["feedback"] and reading.whole.feedback_kind == "progress"
+
+
+def test_what_the_notice_says_is_no_third_party() -> None:
+    reading = read_for_unit("31号通知里说的排查我们已经做完了，没有问题", OWN, ROSTER)
+    assert reading.whole.intent_list() == ["feedback"]
+    assert [ref.seq for ref in reading.whole.refs] == [31]
