@@ -118,7 +118,8 @@ _DIRECTIVE_BEFORE = re.compile(
     r"|回复|回个|答复|督促|催促|提醒|通知各|各(?:单位|乡镇|部门|村|位|有关)|大家|你们|贵单位|你单位"
     r"|所有单位|相关单位|(?:收到|接到|签收)(?:后|之后|以后)"
 )
-_COMPLIANCE = re.compile(r"(?:按|照|据|对照|依|遵).{0,8}?要求")  # "按照通知要求完成" is not an order
+# "按照通知要求完成", "11号要求报送的表格已发": the notice's requirement named, not an order given
+_COMPLIANCE = re.compile(r"(?:按|照|据|对照|依|遵).{0,8}?要求|要求[^,。;]{0,8}?的(?!话)")
 _DIRECTIVE_AFTER = re.compile(
     r"^了?(?:通知|文件|附件|材料)?(?:后|之后|以后|即|就|请|回复|回个|回一下|说一声|吱一声|确认|报一下|的话|时(?!间))"
 )
@@ -168,7 +169,7 @@ _FORWARD = re.compile(
     r"|(?:已经?|并)(?:转发|转交|下发|转)(?:给|至|到)?各(?!自)"  # on to its villages or schools: 已转发至各学校
 )
 # What is forwarded when a document other than the notice is named first: "延期申请已报送领导".
-_FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表格|台账|情况|说明|清单|照片")
+_FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表|台账|情况|说明|清单|照片|数据|资料|稿")
 # What may follow a receipt word in the same clause. Anything else ("收到群众举报…", "收到款",
 # "收到时间") means something other than this notice was received.
 _RECEIPT_TAIL = re.compile(
@@ -180,7 +181,7 @@ _RECEIPT_TAIL = re.compile(
     r"|全部|都|均|〔|\[|\(|#|no|,|willfollow|both|all$"
     r"|\d{1,2}月\d{1,2}[日号]的?(?:通知|文件|督办)"  # "已收到12月1日的通知": the notice by its date
     # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
-    r"|[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心|政府|公司)$)"
+    r"|[/|\-—·]?[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心|政府|公司)$)"
 )
 _DONE_PARTICLE = re.compile(r"[了啦]")
 # The notice named before the receipt word, as its topic ("这个收到了", "通知我们已经收到了"): the
@@ -223,7 +224,8 @@ _DONE = re.compile(
     r"|(?:完成|办结|搞定|做完|弄完|办完|整改完|弄好|办好|做好|填好|写好|报完|落实|整好|整完|汇总好)[了啦]"
     r"|(?:全部|均|都|全)已?经?(?:完成|办结|整改到位|落实到位|拨付到位)"
     r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?经?(?:全部|均)?(?:完成|办结|完毕|到位)"
-    r"|[\u4e00-\u9fff]{2}完毕|全部达标"  # "已修补完毕", "核查完毕，全部达标"
+    r"|[\u4e00-\u9fff]{2}完毕|全部达标"
+    r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改)(?:好|完)|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "已修补完毕", "核查完毕，全部达标"
     r"|(?:all)?done|finished|completed|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送)"
 )
 # Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱".
@@ -238,12 +240,17 @@ _SUBMIT = re.compile(
     r"|已经?(?:发|交|报)(?=.{0,6}(?:材料|表格|报表|报告|邮箱|群))"
     r"|(?:发|报|传|交)(?:过去|上去)了|(?:发|传)(?:到)?群里了?|已发(?=$)"
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
+    r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:查收|查阅|审阅)"  # "数据已录入系统", "表格在群文件里，请查收"
 )
 # Nothing to report is a report too: "零报告", "经排查，我局无相关问题", "河口镇目前无道路结冰情况".
+_ISSUE_NOUN = r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|异常)"
 _NO_ISSUE = re.compile(
-    r"零报告|无相关(?:问题|情况|人员|事项|隐患|单位)|没有(?:相关|此类|类似|这类)(?:问题|情况|人员|事项)"
+    r"零报告|无(?:相关|此类|类似|这类|该类)(?!附件|文件|链接|通知|材料|要求|说明|模板|表格)"
+    rf"|没有(?:相关|此类|类似|这类|这种|这样的?|该类)(?:\w{{0,4}}?){_ISSUE_NOUN}"
+    rf"|^无[\u4e00-\u9fff]{{0,6}}?{_ISSUE_NOUN}$"  # a clause that is only "无违规情况"
+    rf"|未发现.{{0,12}}?(?:{_ISSUE_NOUN}|违规|违法|违章)"
     r"|无(?:此类|类似|这类)(?:问题|情况)|不存在.{0,8}?(?:问题|情况)"
-    r"|未发现.{0,12}?(?:问题|情况|隐患|人员)|没有发现.{0,12}?(?:问题|情况|隐患)"
+    r"|没有发现.{0,12}?(?:问题|情况|隐患)"
     r"|(?:目前|暂|经排查|经查|经核查)[,，]?.{0,16}?无.{0,12}?(?:情况|问题|隐患|人员|事项)"
     r"|(?:结果|情况|问题|隐患|发现):(?:无|没有)(?:异常|问题|情况)?$"  # "排查结果：无"
     r"|(?:目前|暂|经排查|经查|经核查)?没发现.{0,12}?(?:问题|情况|隐患|异常)"
@@ -251,7 +258,7 @@ _NO_ISSUE = re.compile(
 _UNDER_WAY = (
     r"(?:正|还|仍|也)?(?<![实存])在.{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
     r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|研究|制定"
-    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|走(?:程序|流程|手续)|弄|搞|做|整|忙|赶)"
+    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
 )
 _PROGRESS = re.compile(
     rf"{_UNDER_WAY}|正(?:积极|全力|加紧|抓紧|有序|稳步|组织|逐项)"
@@ -268,7 +275,7 @@ _PROGRESS = re.compile(
     r"|(?:弄|做|干|搞|完成|填|写|整|改|查|核|报)了?(?:一大半|大半|一半|大部分|[一二三四五六七八九]成)"
     r"|已经?收集|(?<!时间)差不多了|快(?:要)?(?:完成|弄完|做完|整完|办完|好)了"
     r"|出动.{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
-    r"|已经?(?:准备好|准备就绪|备齐|起草好)"
+    r"|已经?(?:准备好|准备就绪|备齐|起草好|采购|购买|订购|招标|签订|签约|进场|开工|动工)"
     # a day's work, counted, as a running log reports it: "今天又走访了六个村"
     r"|(?:今天|今日|当天|本周|这周)又?(?:走访|排查|检查|巡查|核查|核实|摸排|入户|发放|清理|拆除|整改|出动)"
     r"(?=[^,。;]{0,10}?[\d一二三四五六七八九十两]+(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米))"
@@ -316,7 +323,8 @@ _UNABLE = re.compile(
 _LATER_DAY = r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天)"
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
-    r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:再|申请)?(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长"
+    r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:再|申请|多)?(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长|放宽"
+    r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
     r"|顺延|往后推|推一推|推推|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
     r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底).{0,8}?"
     r"(?:报|交|提交|报送|反馈|完成|给(?=你|您|可以|行|好吗)).{0,3}?(?:可以吗|行吗|行不行|可不可以|好吗|可否)"
@@ -336,7 +344,11 @@ _ONLY_LATER = re.compile(
     r"(?:明天|后天|下周|下个?月|周[一二三四五六日]|月底|年底|\d+号|\d+日|过几天|过两天)(?:才能|才可以|才会|才)"
     r"(?:报|交|提交|完成|上报|报送|弄|办|反馈|做完|整改)"
 )
-_STILL_NEED = re.compile(r"还(?:需要?|要)[一二三四五六七八九十两几半\d]+个?(?:天|日|周|星期|礼拜|月)")
+_STILL_NEED = re.compile(
+    r"还(?:需要?|要)[一二三四五六七八九十两几半\d]+个?(?:天|日|周|星期|礼拜|月)"
+    r"|(?:需要?|要)(?:多|再)(?:[一二三四五六七八九十两几半\d]+)个?(?:天|日|周|星期|礼拜)"  # "需要多几天时间"
+    r"|多给.{0,4}?(?:[一二三四五六七八九十两几半\d]+)个?(?:天|日|周|星期|礼拜)"
+)
 _REASON = re.compile(r"因为|原因|(?<!原)因(?!此|而)|由于|受.{0,10}?影响|导致|致使")
 _NOT_DONE = re.compile(
     r"(?:尚未|还没有?|还未|暂未|暂时没|没有|未|没)能?(?:全部)?(?:完成|办结|完结|到位|上报|报送|完工)"
@@ -653,7 +665,9 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
     for before, after, _ in _matches(_DONE, clause):
         yield Act("done", _mode(clause, before, after))
     for before, after, start in _matches(_SUBMIT, clause):
-        if _FORWARD.match(clause.text, start) is None and not _DELAY_PAPER.search(clause.text):
+        # passed to one's leaders is a receipt, unless what went up is the unit's own paper ("统计表已报主任")
+        forwarded = _FORWARD.match(clause.text, start) is not None and not _FORWARDED_OTHER.search(before)
+        if not forwarded and not _DELAY_PAPER.search(clause.text):
             yield Act("done", _mode(clause, before, after))
     for before, after, _ in _matches(_NO_ISSUE, clause):
         mode = _mode(clause, before, after)
@@ -680,8 +694,8 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
 def _delay_acts(clause: _Text) -> Iterator[Act]:
     for pattern in (_DELAY_WORD, _STILL_NEED, _ONLY_LATER):
         for before, after, _ in _matches(pattern, clause):
-            if _is_negated(before) or _is_directive(before, after):
-                continue  # "不用延期", "需要延期的单位请说明"
+            if _is_negated(before) or _is_directive(before, after) or after.startswith("过"):
+                continue  # "不用延期", "需要延期的单位请说明", "已经延期过一次了"
             if pattern is _STILL_NEED and _HEDGE.search(before):
                 # "大概还需要一周": how long the rest takes, no missed deadline
                 yield Act("estimate", "stated")

@@ -42,6 +42,8 @@ _STRICT = re.compile(
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 # Digit groups a space keeps apart ("21 22都收到了") are a list, not one number, once spaces go.
 _SPACED_NUMBERS = re.compile(r"(?<![\d.])(\d{1,3})[^\S\n]+(?=\d{1,3}(?![\d.]))")
+# "12，13号均收到": a comma between a bare number and a numbered notice lists them.
+_COMMA_NUMBERS = re.compile(r"(?<![\d.月])(\d{1,3})[,，](?=\d{1,3}号)")
 # A number said not to be meant: "是12号，不是11号" (a correction names the right one).
 _DENIED_BEFORE = re.compile(r"(?:不是|并非|而非|并不是)$")
 
@@ -76,7 +78,8 @@ _REF_AFTER = re.compile(
     r"|目前|现已|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要|暂|恐|零报告|整改|报告"
     r"|的(?!会|活动|时候|上午|下午|中午|晚上|早上|前|之前|以前|后|之后|以后|那天|当天)"
     # "十二号那个收到了", "24号这个我们做不完": the notice pointed at, its state soon after
-    r"|(?:这个|那个)(?!时候|时间|会|天|礼拜|星期|周)(?=.{0,10}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不完))"
+    r"|(?:这个|那个)(?!时候|时间|会|天|礼拜|星期|周)"
+    r"(?=.{0,10}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不完|来不及|赶不上|恐难))"
     r"|[两二三四五六七八九十几]个(?:通知|督办|文件|事项)"  # "十一号十二号两个通知都收到了"
     r"|、|,|和|及|与|跟|:(?!\d)|[。!?~;)\]」』】〕\n]|$)"
 )
@@ -177,8 +180,9 @@ def fold(text: str) -> str:
 
 
 def separate_spaced_numbers(text: str) -> str:
-    """Numbers kept apart by a space written as a list ("21 22" → "21、22"), before spaces are dropped."""
-    return _SPACED_NUMBERS.sub(r"\1、", text)
+    """Numbers kept apart by a space or a comma written as a list ("21 22" → "21、22", "12，13号" →
+    "12、13号"), before spaces are dropped and commas cut clauses."""
+    return _COMMA_NUMBERS.sub(r"\1、", _SPACED_NUMBERS.sub(r"\1、", text))
 
 
 def _normalize(text: str) -> str:

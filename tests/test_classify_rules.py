@@ -177,3 +177,81 @@ def test_what_the_notice_says_is_no_third_party() -> None:
     reading = read_for_unit("31号通知里说的排查我们已经做完了，没有问题", OWN, ROSTER)
     assert reading.whole.intent_list() == ["feedback"]
     assert [ref.seq for ref in reading.whole.refs] == [31]
+
+
+# ---- second round: lists with commas, the notice's own requirement, nil reports, more time ---
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("12，13号均收到", [12, 13]),
+        ("12,13号已报送", [12, 13]),
+        ("12号这个我们确实来不及了", [12]),
+        ("12月1日,13号前完成", []),  # a date, then a day of the month
+    ],
+)
+def test_commas_and_pointed_notices(text: str, refs: list[int]) -> None:
+    assert [ref.seq for ref in classify(text).refs] == refs, text
+
+
+@pytest.mark.parametrize("text", ["收到/住建局", "收到-住建局", "收到 住建局"])
+def test_a_receipt_signed_with_the_unit(text: str) -> None:
+    assert intents(text) == ["receipt"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "统计表已报街道主任审核后上报",  # the unit's own paper went up, not the notice
+        "延期申请已报分管领导",
+    ],
+)
+def test_own_paper_passed_up_is_no_receipt(text: str) -> None:
+    assert "receipt" not in classify(text).intents, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "11号要求报送的表格已经发到邮箱了",  # the notice's requirement, not an order
+        "相关数据已录入系统",
+        "表格在群文件里，请查收",
+        "路灯已全部修好",
+        "违建已拆",
+        "无相关病例",
+        "辖区企业均未发现违规行为",
+        "经自查，无违规情况",
+        "我镇没有这种情况",
+        "正在走招标程序",
+        "督查组已下去了，正在检查",
+        "物资已采购，等待配送",
+    ],
+)
+def test_more_feedback_forms(text: str) -> None:
+    assert "feedback" in classify(text).intents, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "无相关附件",  # a problem with what arrived, no nil report
+        "各单位请查收",  # an order to others
+        "请各乡镇按要求报送的表格于周五前发邮箱",
+        "已经改成周五了吗",
+    ],
+)
+def test_more_look_alikes_of_feedback(text: str) -> None:
+    assert "feedback" not in classify(text).intents, text
+
+
+@pytest.mark.parametrize(
+    "text", ["我们需要多几天时间", "能不能多给两天", "这个时限太紧，能不能放宽一点", "截止时间能不能改到月底"]
+)
+def test_more_ways_to_ask_for_time(text: str) -> None:
+    assert "delay" in classify(text).intents, text
+
+
+@pytest.mark.parametrize("text", ["已经延期过一次了，这次一定按时", "整改需要3天", "推迟过两次，这次没问题"])
+def test_no_delay_asked(text: str) -> None:
+    assert "delay" not in classify(text).intents, text
