@@ -80,8 +80,8 @@ _SPACES = re.compile(r"\s+")
 _LATIN_GAP = re.compile(r"(?<=[a-z])\s+(?=[a-z])")
 # Clause breaks; 、 only between words (between numbers it lists notices: 12、13号).
 _CLAUSE_BREAK = re.compile(
-    r"[,。;!?~\n]+|:(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
-    r"|(?<!不)但是|可是|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
+    r"[,。;!?\n]+|~+(?![\d一二三四五六七八九十])|:(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
+    r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
 )
 _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
 _NUMBER_MARK = re.compile(r"\bno\.(?=\d)")  # "No.23": not a full stop
@@ -173,7 +173,7 @@ _FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表|台账|情况|�
 # What may follow a receipt word in the same clause. Anything else ("收到群众举报…", "收到款",
 # "收到时间") means something other than this notice was received.
 _RECEIPT_TAIL = re.compile(
-    r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽]*(?:$|并|马上|立即|立刻|即刻|会|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
+    r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒]*(?:$|并|马上|立即|立刻|即刻|会|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
     r"|保证|确保|一定|尽快|全力|认真|立刻"
     r"|明白|知悉|已|正在|抓紧|按(?!钮)|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,]+号|第|督办|通知|文件|文"
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
@@ -225,7 +225,8 @@ _DONE = re.compile(
     r"|(?:全部|均|都|全)已?经?(?:完成|办结|整改到位|落实到位|拨付到位)"
     r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?经?(?:全部|均)?(?:完成|办结|完毕|到位)"
     r"|[\u4e00-\u9fff]{2}完毕|全部达标"
-    r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改)(?:好|完)|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "已修补完毕", "核查完毕，全部达标"
+    r"|已经?(?:全部|均|都)?[\u4e00-\u9fff]{2}到位"  # "网格员已全部通知到位"
+    r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核)(?:好|完)|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "已修补完毕", "核查完毕，全部达标"
     r"|(?:all)?done|finished|completed|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送)"
 )
 # Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱".
@@ -276,6 +277,7 @@ _PROGRESS = re.compile(
     r"|已经?收集|(?<!时间)差不多了|快(?:要)?(?:完成|弄完|做完|整完|办完|好)了"
     r"|出动.{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
     r"|已经?(?:准备好|准备就绪|备齐|起草好|采购|购买|订购|招标|签订|签约|进场|开工|动工)"
+    r"|已经?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|约谈|下发|张贴|悬挂)"
     # a day's work, counted, as a running log reports it: "今天又走访了六个村"
     r"|(?:今天|今日|当天|本周|这周)又?(?:走访|排查|检查|巡查|核查|核实|摸排|入户|发放|清理|拆除|整改|出动)"
     r"(?=[^,。;]{0,10}?[\d一二三四五六七八九十两]+(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米))"
@@ -293,7 +295,8 @@ _PERCENT_CONTEXT = re.compile(r"完成|进度|推进|落实|整改|更新到|做
 _REPORT = re.compile(
     r"落实情况|进展情况|办理情况|整改情况|推进情况|完成情况|工作进展|进展如下|反馈如下|报告如下|汇报如下"
     r"|情况如下|情况汇报|情况报告|现将.{0,20}?(?:反馈|报告|汇报)|特此(?:反馈|报告|汇报)|进展[:：]|进度[:：]"
-    r"|^汇报一下.{0,16}?(?:情况|进展|进度)|的反馈$"  # a header, cut from its colon: "…储备的反馈："
+    r"|^汇报一下.{0,16}?(?:情况|进展|进度)|的反馈$"
+    r"|^经(?:核实|核查|排查|调查|查实|自查|摸排|检查)$"  # "经核实，该企业已停产"  # a header, cut from its colon: "…储备的反馈："
 )
 _ASKS_FOR_REPORT = re.compile(r"(?<!已)(?<!已经)(?:报送|上报|反馈|提交|报)$")  # "并于1日前报送落实情况"
 # Words showing the work is only partly done, even when 已完成 also appears.
@@ -319,6 +322,8 @@ _UNABLE = re.compile(
     r"|恐难|来不及|赶不上|赶不及|赶不完|赶不出来?|完不成|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|报不上来?|交不上来?|弄不了|出不来"
     r"|(?:完成|办结|按时|按期).{0,4}?(?:有困难|有难度|困难较大|难度较大|难度很大)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送)的?(?:可能性?|希望|把握)(?:不大|很小|较小|不足|没有|不多)"
+    r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送).{0,4}?(?:不可能|不现实|难以实现|没戏)"
+    r"|(?:交|报|收|凑|弄|备)不齐"
 )
 _LATER_DAY = r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天)"
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
@@ -344,6 +349,7 @@ _ONLY_LATER = re.compile(
     r"(?:明天|后天|下周|下个?月|周[一二三四五六日]|月底|年底|\d+号|\d+日|过几天|过两天)(?:才能|才可以|才会|才)"
     r"(?:报|交|提交|完成|上报|报送|弄|办|反馈|做完|整改)"
 )
+_PAST_TIME = re.compile(r"去年|前年|上次|上回|那次|以前|往年|上个?月|上一期")
 _STILL_NEED = re.compile(
     r"还(?:需要?|要)[一二三四五六七八九十两几半\d]+个?(?:天|日|周|星期|礼拜|月)"
     r"|(?:需要?|要)(?:多|再)(?:[一二三四五六七八九十两几半\d]+)个?(?:天|日|周|星期|礼拜)"  # "需要多几天时间"
@@ -427,7 +433,9 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     acts = [act for clause in clauses for act in clause.acts]
     stated = {act.kind for act in acts if act.mode == "stated"}
     doubted = any(act.kind == "received" and act.mode in ("asked", "denied") for act in acts)
-    doubted = doubted or _earlier_against_later(clauses)
+    # "我先收到了，等领导回来再签收": the unit itself defers its receipt (the office looks)
+    deferred = any(act.kind == "received" and act.mode == "promised" for act in acts)
+    doubted = doubted or deferred or _earlier_against_later(clauses)
     delay = bool(stated & {"delay", "ask_time"}) or (_any(clauses, _REASON) and _any(clauses, _NOT_DONE))
     # what was passed to the leaders, in a delay request, is the request: "需延期，已报分管领导同意"
     receipt = ("received" in stated or ("forwarded" in stated and not delay)) and not doubted
@@ -694,8 +702,13 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
 def _delay_acts(clause: _Text) -> Iterator[Act]:
     for pattern in (_DELAY_WORD, _STILL_NEED, _ONLY_LATER):
         for before, after, _ in _matches(pattern, clause):
-            if _is_negated(before) or _is_directive(before, after) or after.startswith("过"):
-                continue  # "不用延期", "需要延期的单位请说明", "已经延期过一次了"
+            if (
+                _is_negated(before)
+                or _is_directive(before, after)
+                or after.startswith("过")
+                or _PAST_TIME.search(before)
+            ):
+                continue  # "不用延期", "需要延期的单位请说明", "已经延期过一次了", "去年这个也延期了"
             if pattern is _STILL_NEED and _HEDGE.search(before):
                 # "大概还需要一周": how long the rest takes, no missed deadline
                 yield Act("estimate", "stated")

@@ -10,14 +10,16 @@ from dataclasses import dataclass, field
 # The patterns carry no whitespace: _normalize removes it first, which keeps matching linear.
 _NUM = r"(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,6})"
 _YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年)"
-_SEP = r"(?:以及|、|,|/|和|及|与|跟)"
+_SEP = r"(?:以及|、|,|/|和|及|与|跟|~|-|—|至)"
+_RANGE = re.compile(r"[~\-—至]")  # "12~14号": 12, 13 and 14
+_MAX_RANGE = 5
 # A list such as "12号、13号", "12、13号" or "1号2号"; the last item must carry 号.
 _GROUP = rf"(?:第?{_NUM}(?:号{_SEP}?|{_SEP})){{0,20}}第?{_NUM}号"
 # Numbers people mark as such without 号: "#12", "NO.12", "No 12", "编号12", "督办12"; never a date, time or
 # amount after 督办 ("督办12月…", "督办3天"). "第12期" names a notice by its issue number when a notice
 # or status word follows ("第12期收到"; never "第3期培训班").
 _MARKED = re.compile(
-    rf"(?:#|no\.?|编号|(?:督办|督查)(?!{_YEAR}))(?P<num>{_NUM})(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.:])"
+    rf"(?:#|no\.?|编号|(?:督办|督查)(?!{_YEAR}))(?P<num>{_NUM}(?:[、和及]{_NUM})*)(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.:])"
     rf"|第(?P<issue>{_NUM})期(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$)",
     re.IGNORECASE,
 )
@@ -75,7 +77,7 @@ _DATE_BEFORE = re.compile(
 # a list separator or the end of a sentence. Anything else (前, 下午, 18:00, 完成 …) reads as a date.
 _REF_AFTER = re.compile(
     r"(?:通知|文|督办|督查|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
-    r"|目前|现已|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要|暂|恐|零报告|整改|报告"
+    r"|目前|现已|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要|暂|恐|零报告|整改|报告|一并|一起|同时"
     r"|的(?!会|活动|时候|上午|下午|中午|晚上|早上|前|之前|以前|后|之后|以后|那天|当天)"
     # "十二号那个收到了", "24号这个我们做不完": the notice pointed at, its state soon after
     r"|(?:这个|那个)(?!时候|时间|会|天|礼拜|星期|周)"
@@ -139,7 +141,7 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
         explicit = bool(year_text) or any(item["di"] for item in items)
         if not explicit and not _bare_is_notice(text, match.start("group"), match.end()):
             continue
-        seqs = [_to_int(item["num"]) for item in items]
+        seqs = _with_ranges(match["group"], items)
         if any(seq is None for seq in seqs):
             continue
         year = int(year_text) if year_text else None
@@ -147,9 +149,10 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             (match.start() + n, NoticeRef(seq, year)) for n, seq in enumerate(seqs) if seq is not None
         )
     for match in _MARKED.finditer(text):
-        seq = _to_int(match["num"] or match["issue"])
-        if seq is not None:
-            found.append((match.start(), NoticeRef(seq)))
+        for n, item in enumerate(_GROUP_ITEM.finditer(match["num"] or match["issue"])):
+            seq = _to_int(item["num"])
+            if seq is not None:
+                found.append((match.start() + n, NoticeRef(seq)))
     for match in _LEADING.finditer(text):
         seqs = [_to_int(item["num"]) for item in _GROUP_ITEM.finditer(match["nums"])]
         found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)
@@ -160,6 +163,21 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
         if ref not in unique and not (ref.year is None and ref.seq in with_year):
             unique.append(ref)
     return unique
+
+
+def _with_ranges(group: str, items: list[re.Match[str]]) -> list[int | None]:
+    """The numbers of a list, a short range written with ~, -, — or 至 filled in ("12~14号": 12, 13, 14)."""
+    seqs: list[int | None] = []
+    for n, item in enumerate(items):
+        seq = _to_int(item["num"])
+        last = seqs[-1] if seqs else None
+        between = group[items[n - 1].end() : item.start()] if n else ""
+        if seq is not None and last is not None and _RANGE.search(between):
+            if not 0 < seq - last <= _MAX_RANGE:
+                return [None]  # "12-3号", "1~30号": not a list of notices
+            seqs.extend(range(last + 1, seq))
+        seqs.append(seq)
+    return seqs
 
 
 def _bare_is_notice(text: str, start: int, end: int) -> bool:

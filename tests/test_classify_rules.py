@@ -255,3 +255,45 @@ def test_more_ways_to_ask_for_time(text: str) -> None:
 @pytest.mark.parametrize("text", ["已经延期过一次了，这次一定按时", "整改需要3天", "推迟过两次，这次没问题"])
 def test_no_delay_asked(text: str) -> None:
     assert "delay" not in classify(text).intents, text
+
+
+# ---- third round: ranges, lists after 督办, deferred receipts, measures taken, past delays ----
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("12号~13号都收到", [12, 13]),
+        ("12-13号收到", [12, 13]),
+        ("12~14号收到", [12, 13, 14]),
+        ("12至13号均已签收", [12, 13]),
+        ("督办12、13收到", [12, 13]),
+        ("12号13号一并申请延期到下周", [12, 13]),
+        ("12-3号收到", []),  # no range of notices
+        ("收到，12-13号前完成", []),  # a date
+        ("11月12-13号开会", []),
+    ],
+)
+def test_ranges_and_lists(text: str, refs: list[int]) -> None:
+    assert [ref.seq for ref in classify(text).refs] == refs, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("收到哒", ["receipt"]),
+        ("这个通知我们收到了但不是发给我们的吧", ["receipt"]),  # the doubt after 了但 is another clause
+        ("我先收到了，等领导回来再签收", []),  # the unit defers its own receipt: the office looks
+        ("收到了，明天再签收", []),
+        ("社区网格员已全部通知到位", ["feedback"]),
+        ("项目前期手续已办完", ["feedback"]),
+        ("危桥已设置警示标志并实行交通管制", ["feedback"]),
+        ("经核实，该企业已停产", ["feedback"]),
+        ("还差两个村的数据，今天交不齐", ["delay"]),
+        ("我们尽力，但按期完成基本不可能", ["delay"]),
+        ("去年这个也延期了", []),
+        ("上次申请过延期", []),
+    ],
+)
+def test_third_round(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
