@@ -20,7 +20,9 @@ _GROUP = rf"(?:第?{_NUM}(?:号{_SEP}?|{_SEP})){{0,20}}第?{_NUM}号"
 # or status word follows ("第12期收到"; never "第3期培训班").
 _MARKED = re.compile(
     rf"(?:#|no\.?|编号|(?:督办|督查)(?!{_YEAR}))(?P<num>{_NUM}(?:[、和及]{_NUM})*)(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.:])"
-    rf"|第(?P<issue>{_NUM})期(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$)",
+    rf"|(?:第(?P<issue>{_NUM})|(?:^|(?<=[,。;!?\n]))(?P<bare_issue>\d{{1,3}}))期"
+    r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$)"
+    r"|(?<![\d#])(?P<hash_after>\d{1,3})#",  # "12#收到"
     re.IGNORECASE,
 )
 # A bare number that opens a message or clause and is followed at once by a receipt or status word:
@@ -44,8 +46,9 @@ _STRICT = re.compile(
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 # Digit groups a space keeps apart ("21 22都收到了") are a list, not one number, once spaces go.
 _SPACED_NUMBERS = re.compile(r"(?<![\d.])(\d{1,3})[^\S\n]+(?=\d{1,3}(?![\d.]))")
-# "12，13号均收到": a comma between a bare number and a numbered notice lists them.
-_COMMA_NUMBERS = re.compile(r"(?<![\d.月])(\d{1,3})[,，](?=\d{1,3}号)")
+# "12，13号均收到", "12号，13号收到": a comma after a number that opens the message or a clause, before
+# another notice number, lists them ("收到13号，12号还在整改" says two things).
+_COMMA_NUMBERS = re.compile(r"(?:^|(?<=[,，。;；!！?？\n]))(\d{1,3}号?)[,，](?=\d{1,3}号)")
 # A number said not to be meant: "是12号，不是11号" (a correction names the right one).
 _DENIED_BEFORE = re.compile(r"(?:不是|并非|而非|并不是)$")
 
@@ -77,7 +80,7 @@ _DATE_BEFORE = re.compile(
 # a list separator or the end of a sentence. Anything else (前, 下午, 18:00, 完成 …) reads as a date.
 _REF_AFTER = re.compile(
     r"(?:通知|文|督办|督查|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
-    r"|目前|现已|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要|暂|恐|零报告|整改|报告|一并|一起|同时"
+    r"|目前|现已|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要|暂|恐|零报告|整改|报告|一并|一起|同时|附件"
     r"|的(?!会|活动|时候|上午|下午|中午|晚上|早上|前|之前|以前|后|之后|以后|那天|当天)"
     # "十二号那个收到了", "24号这个我们做不完": the notice pointed at, its state soon after
     r"|(?:这个|那个)(?!时候|时间|会|天|礼拜|星期|周)"
@@ -149,7 +152,8 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             (match.start() + n, NoticeRef(seq, year)) for n, seq in enumerate(seqs) if seq is not None
         )
     for match in _MARKED.finditer(text):
-        for n, item in enumerate(_GROUP_ITEM.finditer(match["num"] or match["issue"])):
+        written = match["num"] or match["issue"] or match["bare_issue"] or match["hash_after"]
+        for n, item in enumerate(_GROUP_ITEM.finditer(written)):
             seq = _to_int(item["num"])
             if seq is not None:
                 found.append((match.start() + n, NoticeRef(seq)))

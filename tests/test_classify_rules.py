@@ -297,3 +297,27 @@ def test_ranges_and_lists(text: str, refs: list[int]) -> None:
 )
 def test_third_round(text: str, expected: list[str]) -> None:
     assert intents(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("12号，13号收到", [12, 13]),
+        ("收到13号，12号还在整改", [13, 12]),  # two things said: no list
+        ("收到12、13号，14号我们没有收到", [12, 13, 14]),
+        ("12#收到", [12]),
+        ("12期收到", [12]),
+        ("13号附件打不开", [13]),
+        ("一期工程已完工", []),
+        ("15号前附件要交", []),
+    ],
+)
+def test_fourth_round_of_number_forms(text: str, refs: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == refs, text
+
+
+def test_a_comma_list_is_received_whole() -> None:
+    reading = read_for_unit("12号，13号收到", OWN, ROSTER)
+    assert [(part.intent_list(), [r.seq for r in part.refs]) for part in reading.parts] == [
+        (["receipt"], [12, 13])
+    ]
