@@ -313,7 +313,7 @@ def test_third_round(text: str, expected: list[str]) -> None:
     ],
 )
 def test_fourth_round_of_number_forms(text: str, refs: list[int]) -> None:
-    assert [ref.seq for ref in find_notice_refs(text)] == refs, text
+    assert [ref.seq for ref in classify(text).refs] == refs, text
 
 
 def test_a_comma_list_is_received_whole() -> None:
