@@ -90,10 +90,11 @@ _REF_AFTER = re.compile(
 )
 # After a day of the month come times of day; after a notice number at a clause's start, its state.
 _TIME_AFTER = re.compile(
-    r"前|后|之|以|[上下中]午|晚|早|凌晨|\d|点|时|[零〇一二两三四五六七八九十]|那(?:个)?(?:时候|时|天)"
+    r"前|后|之|以|[上下中]午|晚|早|凌晨|\d|点|时(?!间)|[零〇一二两三四五六七八九十]|那(?:个)?(?:时候|时|天)"
 )
 _STATE_SOON = re.compile(
-    r".{0,10}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完)"
+    r".{0,12}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完"
+    r"|才能|才可以|来不及|太紧|一半|大半|[弄做办搞整干改写报交]了)"
 )
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at

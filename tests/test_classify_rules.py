@@ -321,3 +321,36 @@ def test_a_comma_list_is_received_whole() -> None:
     assert [(part.intent_list(), [r.seq for r in part.refs]) for part in reading.parts] == [
         (["receipt"], [12, 13])
     ]
+
+
+# ---- fourth round: the own unit beside another, counted work, topics after a number ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我们和交通局都收到了", ["receipt"]),
+        ("交通局和我们局都已完成", ["feedback"]),
+        ("交通局都收到了", []),  # another unit alone
+        ("交通局和河口镇都已完成", []),
+    ],
+)
+def test_the_own_unit_named_beside_another(text: str, expected: list[str]) -> None:
+    assert read_for_unit(text, OWN, ROSTER).whole.intent_list() == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "refs"),
+    [
+        ("收到，已安排各校自查", ["receipt"], []),  # in hand: nothing reported yet
+        ("21号材料已送督查室", ["feedback"], [21]),
+        ("本月累计养护里程156公里，处置路面病害43处", ["feedback"], []),
+        ("21号弄了一半了", ["feedback"], [21]),
+        ("21号我们下个星期才能交", ["delay"], [21]),
+        ("21号时间太紧，完成不了", ["delay"], [21]),
+        ("21号时前报", [], []),  # a time of day
+    ],
+)
+def test_fourth_round(text: str, expected: list[str], refs: list[int]) -> None:
+    reading = classify(text)
+    assert (reading.intent_list(), [r.seq for r in reading.refs]) == (expected, refs), text
