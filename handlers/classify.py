@@ -114,7 +114,7 @@ _TURN_TO_READER = re.compile(
 )  # "正在入户核实呢": after work under way, 呢 asks nothing
 # An order or request to others: "请各单位收到后回复", "回复收到", "务必按时完成".
 _DIRECTIVE_BEFORE = re.compile(
-    r"(?<![申恳特提报呈])请(?!示|求|假|批|领导|您|予|督查室)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
+    r"(?<![申恳特提报呈])请(?!示|求|假|批|领导|您|予|督查室|允许|准予|同意|批准|准许|给予|宽限|考虑|谅解|理解)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
     r"|回复|回个|答复|督促|催促|提醒|通知各|各(?:单位|乡镇|部门|村|位|有关)|大家|你们|贵单位|你单位"
     r"|所有单位|相关单位|(?:收到|接到|签收)(?:后|之后|以后)"
 )
@@ -194,7 +194,10 @@ _RECEIVED_OBJECT_AFTER = re.compile(
 # An earlier notice pointed at, and a later one said not yet seen.
 _EARLIER = re.compile(r"上次|上一个|上一份|上一期|之前的|前面的|前一个|昨天的|前天的|上周的|以前的|原来的")
 _NOT_YET_SEEN = re.compile(r"(?:还|尚|暂)(?:没有?|未)(?:看|见|收|接|读|阅)")
-_HEDGE = re.compile(r"应该|可能|好像|似乎|估计|大概|也许|貌似")
+# The notice itself said not seen: "群里的消息收到了，通知还没看到" ("不好意思没看到，收到" is an apology).
+_UNSEEN = re.compile(r"(?:还|尚|都)?(?:没|未)有?(?:看到|看见|见到)")
+_NOTICE_BEFORE = re.compile(r"(?:通知|督办单|通知单|正文|督办)[^,。;]{0,4}$")
+_HEDGE = re.compile(r"以为|应该|可能|好像|似乎|估计|大概|也许|貌似")
 _WAITING = re.compile(r"(?:等|待|等到|等待)(?:我们?)?$")
 # A receipt still to come: "会第一时间签收", "明天再签收", "稍后签收".
 _LATER_RECEIPT = re.compile(
@@ -214,7 +217,7 @@ _PROBLEM_HYPOTHETICAL_AFTER = re.compile(r"^(?:再|随时|及时|请|可|就|的
 
 _DONE_VERBS = (
     r"(?:完成|办结|完结|落实|整改|处理|处置|解决|销号|清理|拆除|修复|办理|办好|做好|弄好|搞定|完工|竣工|拨付|发放"
-    r"|填报|填好|填写好|安装|配备)"
+    r"|填报|填好|填写好|安装|配备|恢复)"
 )
 _DONE = re.compile(
     rf"已经?(?:(?:按照?|根据|依照|对照).{{0,8}}?要求)?(?:全部|全面|均|都|按时|如期|顺利|圆满|基本|全|逐一|陆续|提前)*"
@@ -228,11 +231,13 @@ _DONE = re.compile(
     r"|已经?(?:全部|均|都)?[\u4e00-\u9fff]{2}到位"  # "网格员已全部通知到位"
     r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核)(?:好|完)|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "已修补完毕", "核查完毕，全部达标"
     r"|(?:all)?done|finished|completed|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送)"
+    r"|办妥|妥了|完事了|齐活"
+    r"|(?:整改|工作|任务|排查|检查|摸排|清理|自查|施工|工程)[^,。;]{0,8}?(?:已经?|均已|全部)[^,。;]{0,4}?结束"
 )
 # Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱".
 _SUBMIT_MANNER = r"(?:按时限|按时|按期|如期|及时|盖章|签章|书面|正式|汇总|统一)*"
 _SUBMIT = re.compile(
-    rf"已经?(?:(?:按照?|根据|依照).{{0,8}}?要求)?{_SUBMIT_MANNER}(?:上报|报送|提交|递交|呈报|报备|反馈|上传|发送|报(?![名销警道价案])"
+    rf"已经?(?:(?:按照?|根据|依照).{{0,8}}?要求)?{_SUBMIT_MANNER}(?:上报|报送|提交|递交|呈报|呈(?!阅)|私发|私信|报备|反馈|上传|发送|报(?![名销警道价案])"
     r"|发(?=送|至|到|给|邮箱|了|$|你|您|群|过去|督查室|办公室|.{0,6}邮箱)|传(?=至|到|给|了|$)|交(?=至|到|给|了|$))"
     r"|(?:上报|报送|提交|发送|上传|递交|反馈)(?:了|完毕|完成)"
     r"|(?:报送|上报|提交|发送|发|传|交|报|送)(?:至|到)?(?:邮箱|平台|系统|督查室|办公室)"
@@ -278,7 +283,8 @@ _PROGRESS = re.compile(
     r"|出动.{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
     r"|(?:本月|本周|今年|累计|共计|合计)(?:[\u4e00-\u9fff]{1,6})[\d一二三四五六七八九十两百千万.]+"  # "本月累计养护里程156公里"
     r"|已经?(?:准备好|准备就绪|备齐|起草好|采购|购买|订购|招标|签订|签约|进场|开工|动工)"
-    r"|已经?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|约谈|下发|张贴|悬挂)"
+    r"|已经?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|约谈|下发|张贴|悬挂|动员|发动|培训|宣传)"
+    r"|已经?(?:和|与|同|跟).{0,8}?(?:对接|沟通|协调|联系|会商|洽谈)|按(?:计划|进度|时序)推进"
     # a day's work, counted, as a running log reports it: "今天又走访了六个村"
     r"|(?:今天|今日|当天|本周|这周)又?(?:走访|排查|检查|巡查|核查|核实|摸排|入户|发放|清理|拆除|整改|出动)"
     r"(?=[^,。;]{0,10}?[\d一二三四五六七八九十两]+(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米))"
@@ -292,7 +298,9 @@ _IN_HAND = re.compile(
     r"|^(?:已经?|马上|立即|即刻)*(?:安排|部署|布置|交办)[\u4e00-\u9fff]{1,8}$"  # "收到，已安排各校自查"
 )
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
-_PERCENT_CONTEXT = re.compile(r"完成|进度|推进|落实|整改|更新到|做到|弄到|占(?:总|全部)?(?:任务|工程|计划)")
+_PERCENT_CONTEXT = re.compile(
+    r"完成|进度|推进|落实|整改|更新到|做到|弄到|占(?:总|全部)?(?:任务|工程|计划)|[\u4e00-\u9fff]{1,2}率"  # 参训率98%
+)
 # A report header: the content decides done or progress, progress when it does not say.
 _REPORT = re.compile(
     r"落实情况|进展情况|办理情况|整改情况|推进情况|完成情况|工作进展|进展如下|反馈如下|报告如下|汇报如下"
@@ -315,11 +323,13 @@ _DELAY_PAPER = re.compile(r"(?:延期|延迟|推迟|宽限|顺延|延长时限)�
 _DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|推后|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
     r"|晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)|delay|postpone"
-    r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)"
+    r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
+    r"|晚个?(?:几|[一两二三四五]{1,2})天"  # "我们得晚个两三天"
+    r"|(?:明天|后天|下周|过两天|过几天)(?:一定|再|马上|尽快)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
 _TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定时限内|在时限内|在时限前)"
 _UNABLE = re.compile(
-    rf"(?:无法|不能|未能|没能|没法|难以|不可能|恐难|很难){_TIMELY}(?:完成|办结|完结|上报|报送|到位|提交|反馈|落实|完工|交)"
+    rf"(?:无法|不能|未能|没能|没法|没办法|难以|不可能|恐难|很难){_TIMELY}(?:完成|办结|完结|上报|报送|到位|提交|反馈|落实|完工|交)"
     r"|(?:无法|不能|未能|没能|没法|难以|不可能|恐难)(?:完成|办结|完结|完工|整改到位)"
     r"|恐难|来不及|赶不上|赶不及|赶不完|赶不出来?|完不成|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|报不上来?|交不上来?|弄不了|出不来"
     r"|(?:完成|办结|按时|按期).{0,4}?(?:有困难|有难度|困难较大|难度较大|难度很大)"
@@ -350,6 +360,10 @@ _ASKING_LEAD = re.compile(r"能不能|能否|可否|可不可以|是否可以|�
 _ONLY_LATER = re.compile(
     r"(?:明天|后天|下下?周|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|年底|\d+号|\d+日|过几天|过两天)(?:才能|才可以|才会|才)"
     r"(?:报|交|提交|完成|上报|报送|弄|办|反馈|做完|整改)"
+)
+# The paperwork of delays asked about, not a delay: "延期申请模板发一下", "延期流程是什么".
+_ABOUT_DELAYS = re.compile(
+    r"^(?:申请|的)?(?:模板|表|格式|流程|程序|手续|规定|办法|怎么|如何|需要什么|要什么)"
 )
 _PAST_TIME = re.compile(r"去年|前年|上次|上回|那次|以前|往年|上个?月|上一期")
 _STILL_NEED = re.compile(
@@ -657,6 +671,9 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
         ):
             mode = "promised"  # "应该收到了", "等领导看过后再签收", "会第一时间签收"
         yield Act("received", mode, _ALL_OWED.search(before) is not None)
+    for before, after, _ in _matches(_UNSEEN, clause):
+        if _NOTICE_BEFORE.search(before) and not _is_question(clause, after):
+            yield Act("received", "denied")
     for before, after, _ in _matches(_FORWARD, clause):
         if _FORWARDED_OTHER.search(before):
             continue  # "延期申请已报送领导": what went up is not the notice
@@ -672,8 +689,10 @@ def _problem_acts(clause: _Text) -> Iterator[Act]:
 
 
 def _feedback_acts(clause: _Text) -> Iterator[Act]:
+    delay_paper = _DELAY_PAPER.search(clause.text) is not None  # "延期报告已经写好了": the request, no report
     for before, after, _ in _matches(_DONE, clause):
-        yield Act("done", _mode(clause, before, after))
+        if not delay_paper:
+            yield Act("done", _mode(clause, before, after))
     for before, after, start in _matches(_SUBMIT, clause):
         # passed to one's leaders is a receipt, unless what went up is the unit's own paper ("统计表已报主任")
         forwarded = _FORWARD.match(clause.text, start) is not None and not _FORWARDED_OTHER.search(before)
@@ -709,6 +728,7 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 or _is_directive(before, after)
                 or after.startswith("过")
                 or _PAST_TIME.search(before)
+                or _ABOUT_DELAYS.match(after)
             ):
                 continue  # "不用延期", "需要延期的单位请说明", "已经延期过一次了", "去年这个也延期了"
             if pattern is _STILL_NEED and _HEDGE.search(before):

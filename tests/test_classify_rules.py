@@ -354,3 +354,39 @@ def test_the_own_unit_named_beside_another(text: str, expected: list[str]) -> No
 def test_fourth_round(text: str, expected: list[str], refs: list[int]) -> None:
     reading = classify(text)
     assert (reading.intent_list(), [r.seq for r in reading.refs]) == (expected, refs), text
+
+
+# ---- fifth round: the notice not seen, mistaken beliefs, more reports, more requests -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("群里的消息收到了，通知还没看到", []),  # something else arrived: the office looks
+        ("以为收到了，结果是上一期的", []),
+        ("本来以为收到了，其实没有", []),
+        ("收到，之前没看到", ["receipt"]),  # an apology, not a denial
+        ("收到了，附件还没看到", ["receipt"]),
+        ("报告已呈县领导审定，审定后报送", ["feedback"]),
+        ("报告已私发王科长", ["feedback"]),
+        ("整改工作已于上周全部结束", ["feedback"]),
+        ("现场已恢复原状", ["feedback"]),
+        ("事情办妥了", ["feedback"]),
+        ("我们这边完事了", ["feedback"]),
+        ("已经动员全县教师参加培训，参训率98%", ["feedback"]),
+        ("已和产权单位对接，对方同意月底前拆除", ["feedback"]),
+        ("按计划推进，暂无延期风险", ["feedback"]),
+        ("会议已结束", []),  # not the work
+        ("延期报告已经写好了，下午交", ["delay"]),  # the request is written, not the report
+        ("请允许我们延迟两天提交", ["delay"]),
+        ("工程量大，工期不够，请求延长", ["delay"]),
+        ("没办法按时交了，实在抱歉", ["delay"]),
+        ("报表逾期了，明天一定补上", ["delay"]),
+        ("我们得晚个两三天", ["delay"]),
+        ("延期申请模板发一下", []),  # about the paperwork
+        ("延期流程是什么", []),
+        ("请各单位准予延期的说明一下", []),
+    ],
+)
+def test_fifth_round(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
