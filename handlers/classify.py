@@ -141,7 +141,7 @@ _FUTURE = re.compile(
 _RELATIVE_AFTER = re.compile(r"^了?的")  # "收到的材料有问题", "已完成的请报送", "需要延期的单位"
 # Someone else did it: "他们已经收到了", "那边收到了", "河口镇说…", "听说…".
 _THIRD_PARTY = re.compile(
-    r"他们|她们|人家|对方|那边|别的单位|其他单位|兄弟单位"
+    r"他们|她们|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:全部|全体|所有|每个|各个)单位"
     r"|(?:说(?!错|明|一下|一声|的)|表示|反映|称|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
 )
 # The unit's own head speaks for it: "我们局长说收到了" is the unit's word, not a third party's.
