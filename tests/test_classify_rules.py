@@ -80,13 +80,12 @@ def test_receipt_forms(text: str) -> None:
         "之前的收到了，新发的还没收到",
         "他们局长说收到了",
         "河口镇说他们收到了",
-        "全部单位已收到",
+        "全部单位已收到",  # a roll-call of every unit speaks of others
         "所有单位都收到了",
         "收到的",  # may be "those who received it …"
     ],
 )
 def test_not_receipts(text: str) -> None:
-    """(and a roll-call of every unit speaks of others: "全部单位已收到")"""
     assert "receipt" not in classify(text).intents, text
 
 
