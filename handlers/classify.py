@@ -197,6 +197,7 @@ _NOT_YET_SEEN = re.compile(r"(?:还|尚|暂)(?:没有?|未)(?:看|见|收|接|�
 # The notice itself said not seen: "群里的消息收到了，通知还没看到" ("不好意思没看到，收到" is an apology).
 _UNSEEN = re.compile(r"(?:还|尚|都)?(?:没|未)有?(?:看到|看见|见到)")
 _NOTICE_BEFORE = re.compile(r"(?:通知|督办单|通知单|正文|督办)[^,。;]{0,4}$")
+_PARTLY = re.compile(r"(?:部分|一部分|只|仅)$")
 _HEDGE = re.compile(r"以为|应该|可能|好像|似乎|估计|大概|也许|貌似")
 _WAITING = re.compile(r"(?:等|待|等到|等待)(?:我们?)?$")
 # A receipt still to come: "会第一时间签收", "明天再签收", "稍后签收".
@@ -305,7 +306,7 @@ _PERCENT_CONTEXT = re.compile(
 _REPORT = re.compile(
     r"落实情况|进展情况|办理情况|整改情况|推进情况|完成情况|工作进展|进展如下|反馈如下|报告如下|汇报如下"
     r"|情况如下|情况汇报|情况报告|现将.{0,20}?(?:反馈|报告|汇报)|特此(?:反馈|报告|汇报)|进展[:：]|进度[:：]"
-    r"|^汇报一下.{0,16}?(?:情况|进展|进度)|的反馈$"
+    r"|^汇报一下.{0,16}?(?:情况|进展|进度)|关于.{0,20}?的反馈$"
     r"|^经(?:核实|核查|排查|调查|查实|自查|摸排|检查)$"  # "经核实，该企业已停产"  # a header, cut from its colon: "…储备的反馈："
 )
 _ASKS_FOR_REPORT = re.compile(r"(?<!已)(?<!已经)(?:报送|上报|反馈|提交|报)$")  # "并于1日前报送落实情况"
@@ -652,6 +653,10 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
     for before, after_all, start in _matches(_RECEIPT, clause):
         scope, after = _up_to_problem(clause, start, after_all)  # the receipt, without a problem's question
         asked = _is_question(scope, after)
+        if _PARTLY.search(before):
+            yield Act("problem", "stated")  # "部分收到", "只收到正文": what arrived is incomplete
+            yield Act("received", "denied")
+            continue
         if asked or _is_negated(before):
             yield Act("received", "asked" if asked else "denied")
             continue

@@ -392,3 +392,18 @@ def test_fourth_round(text: str, expected: list[str], refs: list[int]) -> None:
 )
 def test_fifth_round(text: str, expected: list[str]) -> None:
     assert intents(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "problem"),
+    [
+        ("部分收到", [], True),  # incomplete: the office hears of it, no receipt
+        ("只收到正文", [], True),
+        ("才收到，不好意思", ["receipt"], False),  # only just
+        ("已收到群众的反馈", [], False),  # something else received; no report header
+        ("关于防汛物资储备的反馈：已补充编织袋2万条", ["feedback"], False),
+    ],
+)
+def test_partial_receipts_and_headers(text: str, expected: list[str], problem: bool) -> None:
+    reading = classify(text)
+    assert (reading.intent_list(), reading.problem) == (expected, problem), text
