@@ -407,3 +407,16 @@ def test_fifth_round(text: str, expected: list[str]) -> None:
 def test_partial_receipts_and_headers(text: str, expected: list[str], problem: bool) -> None:
     reading = classify(text)
     assert (reading.intent_list(), reading.problem) == (expected, problem), text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("已全部整改完毕，台账已建立", "done"),  # a measure taken is done work
+        ("危桥已设置警示标志并实行交通管制", "done"),
+        ("已约谈企业负责人，企业承诺一周内整改", "progress"),
+        ("已建立整改台账，正在整改", "progress"),
+    ],
+)
+def test_measures_taken_are_done_work(text: str, kind: str) -> None:
+    assert classify(text).feedback_kind == kind, text
