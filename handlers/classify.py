@@ -5,8 +5,10 @@ The reply is cut into clauses. For each clause the reading finds its notice refe
 reports a problem) and, for every act, how it is said: stated, asked, ordered or conditioned, promised,
 denied, or said of someone else (他们已经收到了, 河口镇说…). `summarise` decides from those facts: only a
 statement about the sender's own unit counts, and a reply that denies or asks about a receipt is no
-receipt at all (precision first: a false receipt hides a lapse). Replies that look related but say
-nothing countable are `related`: the office reviews them (handlers.liaison), the bot never guesses.
+receipt at all (precision first: a false receipt hides a lapse); nor is one the unit defers, hedges
+(以为/应该收到了) or has only in part, or an earlier notice's set against a later one not yet seen.
+Replies that look related but say nothing countable are `related`: the office reviews them
+(handlers.liaison), the bot never guesses.
 """
 
 from __future__ import annotations
@@ -80,7 +82,9 @@ _SPACES = re.compile(r"\s+")
 _LATIN_GAP = re.compile(r"(?<=[a-z])\s+(?=[a-z])")
 # Clause breaks; 、 only between words (between numbers it lists notices: 12、13号).
 _CLAUSE_BREAK = re.compile(
-    r"[,。;!?\n]+|~+(?![\d一二三四五六七八九十])|:(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
+    r"[,。;!?\n]+|~+(?![\d一二三四五六七八九十])"  # "12号~13号" lists notices
+    r"|:(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))"  # "排查结果：无" is one statement
+    r"|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
     r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
 )
 _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
@@ -107,11 +111,9 @@ _QUESTION_WORD = re.compile(
     r"是否|有没有|有没|有无|能否|可否|谁|哪|什么|怎么|如何|啥|何时|几时|为何|为什么|咋|多少|([\u4e00-\u9fff])不\1"
 )
 _QUESTION_TAIL = re.compile(r"^[了到过]?(?:没有?|未|否|不(?!是))(?!问题|事|毛病)|[吗么嘛呢]|吧$")
-_ONGOING_NE = re.compile(r"呢")
+_ONGOING_NE = re.compile(r"呢")  # "正在入户核实呢": after work under way, 呢 asks nothing
 # Where a clause without punctuation turns to the reader with a request: "…你们查收一下吧".
-_TURN_TO_READER = re.compile(
-    r"(?:你们|您|请|麻烦|烦请)(?=.{0,6}?(?:查收|查看|看一下|确认|核对|审核|验收))"
-)  # "正在入户核实呢": after work under way, 呢 asks nothing
+_TURN_TO_READER = re.compile(r"(?:你们|您|请|麻烦|烦请)(?=.{0,6}?(?:查收|查看|看一下|确认|核对|审核|验收))")
 # An order or request to others: "请各单位收到后回复", "回复收到", "务必按时完成".
 _DIRECTIVE_BEFORE = re.compile(
     r"(?<![申恳特提报呈])请(?!示|求|假|批|领导|您|予|督查室|允许|准予|同意|批准|准许|给予|宽限|考虑|谅解|理解)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
@@ -228,9 +230,10 @@ _DONE = re.compile(
     r"|(?:完成|办结|搞定|做完|弄完|办完|整改完|弄好|办好|做好|填好|写好|报完|落实|整好|整完|汇总好)[了啦]"
     r"|(?:全部|均|都|全)已?经?(?:完成|办结|整改到位|落实到位|拨付到位)"
     r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?经?(?:全部|均)?(?:完成|办结|完毕|到位)"
-    r"|[\u4e00-\u9fff]{2}完毕|全部达标"
+    r"|[\u4e00-\u9fff]{2}完毕|全部达标"  # "已修补完毕", "核查完毕，全部达标"
     r"|已经?(?:全部|均|都)?[\u4e00-\u9fff]{2}到位"  # "网格员已全部通知到位"
-    r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核)(?:好|完)|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "已修补完毕", "核查完毕，全部达标"
+    r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核)(?:好|完)"  # "路灯已全部修好"
+    r"|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "违建已拆"
     r"|(?:all)?done|finished|completed|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送)"
     r"|办妥|妥了|完事了|齐活"
     r"|已经?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|下发|张贴|悬挂)"  # measures taken: "台账已建立"
@@ -308,7 +311,8 @@ _REPORT = re.compile(
     r"落实情况|进展情况|办理情况|整改情况|推进情况|完成情况|工作进展|进展如下|反馈如下|报告如下|汇报如下"
     r"|情况如下|情况汇报|情况报告|现将.{0,20}?(?:反馈|报告|汇报)|特此(?:反馈|报告|汇报)|进展[:：]|进度[:：]"
     r"|^汇报一下.{0,16}?(?:情况|进展|进度)|关于.{0,20}?的反馈$"
-    r"|^经(?:核实|核查|排查|调查|查实|自查|摸排|检查)$"  # "经核实，该企业已停产"  # a header, cut from its colon: "…储备的反馈："
+    # a header cut from its colon ("…储备的反馈："), or a finding's lead ("经核实，该企业已停产")
+    r"|^经(?:核实|核查|排查|调查|查实|自查|摸排|检查)$"
 )
 _ASKS_FOR_REPORT = re.compile(r"(?<!已)(?<!已经)(?:报送|上报|反馈|提交|报)$")  # "并于1日前报送落实情况"
 # Words showing the work is only partly done, even when 已完成 also appears.
@@ -493,7 +497,8 @@ def _feedback_kind(
 
 
 def _earlier_against_later(clauses: Sequence[Clause]) -> bool:
-    """Whether "上次那个收到了，这次的还没看见": " is said: which notice arrived cannot be told."""
+    """Whether an earlier notice is said received and a later one not seen ("上次那个收到了，这次的还没看见"):
+    which notice arrived cannot be told."""
     earlier = any(
         _EARLIER.search(c.text) and any(a.kind == "received" and a.mode == "stated" for a in c.acts)
         for c in clauses
