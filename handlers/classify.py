@@ -144,7 +144,7 @@ _RELATIVE_AFTER = re.compile(r"^了?的")  # "收到的材料有问题", "已完
 # Someone else did it: "他们已经收到了", "那边收到了", "河口镇说…", "听说…".
 _THIRD_PARTY = re.compile(
     r"他们|她们|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:全部|全体|所有|每个|各个)单位"
-    r"|(?:说(?!错|明|一下|一声|的)|表示|反映|称|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
+    r"|(?:说(?!错|明|一下|一声|的)|表示(?!的)|反映(?!的)|称(?!的)|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
 )
 # The unit's own head speaks for it: "我们局长说收到了" is the unit's word, not a third party's.
 _OWN_HEAD_SAYS = re.compile(
@@ -158,7 +158,7 @@ _RECEIPT = re.compile(
     r"(?<![验征回税吸招营丰秋夏抢创增])收到"
     r"|收悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
     r"|已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
-    r"|已经?接收|接收到|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
+    r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
     r"|received|gotit|noted|copythat|roger|well?received"
     r"|(?<![a-z])(?:sd|shoudao|shoudaole)(?![a-z])"  # the pinyin of 收到, spelt out or by its initials
 )
@@ -186,6 +186,10 @@ _RECEIPT_TAIL = re.compile(
     r"|[/|\-—·]?[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心|政府|公司)$)"
 )
 _DONE_PARTICLE = re.compile(r"[了啦]")
+# Someone's word taken in: "收到群众反映的问题", "收到举报", "收到投诉" — another matter than the notice.
+_TAKEN_IN = re.compile(
+    r"^了?(?:群众|市民|村民|企业|网民|上级|省|市)?.{0,4}?(?:反映|举报|投诉|来信|来电|诉求|线索)"
+)
 # The notice named before the receipt word, as its topic ("这个收到了", "通知我们已经收到了"): the
 # verb then takes no object, and what follows 了 in unpunctuated speech is a new sentence.
 _TOPIC_BEFORE = re.compile(r"(?:这个|那个|这份|那份|通知|文件|督办单)[^,。]{0,12}$")
@@ -230,12 +234,13 @@ _DONE = re.compile(
     r"|(?:完成|办结|搞定|做完|弄完|办完|整改完|弄好|办好|做好|填好|写好|报完|落实|整好|整完|汇总好)[了啦]"
     r"|(?:全部|均|都|全)已?经?(?:完成|办结|整改到位|落实到位|拨付到位)"
     r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?经?(?:全部|均)?(?:完成|办结|完毕|到位)"
-    r"|[\u4e00-\u9fff]{2}完毕|全部达标"  # "已修补完毕", "核查完毕，全部达标"
+    r"|(?<!接)(?!接收|收到|收悉)[\u4e00-\u9fff]{2}完毕|全部达标"  # "已修补完毕", "核查完毕，全部达标"
     r"|已经?(?:全部|均|都)?[\u4e00-\u9fff]{2}到位"  # "网格员已全部通知到位"
     r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核)(?:好|完)"  # "路灯已全部修好"
     r"|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "违建已拆"
     r"|(?:all)?done|finished|completed|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送)"
-    r"|办妥|妥了|完事了|齐活"
+    r"|办妥|妥了|完事了|齐活|(?:均|全部|都|全)(?:符合要求|达标|合格)"
+    r"|^(?:按时|按期|如期|全部|圆满|顺利)(?:完成|办结)(?:任务)?$"  # "按时完成，没有拖延"
     r"|已经?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|下发|张贴|悬挂)"  # measures taken: "台账已建立"
     r"|(?:整改|工作|任务|排查|检查|摸排|清理|自查|施工|工程)[^,。;]{0,8}?(?:已经?|均已|全部)[^,。;]{0,4}?结束"
 )
@@ -251,7 +256,9 @@ _SUBMIT = re.compile(
     r"|已经?(?:发|交|报)(?=.{0,6}(?:材料|表格|报表|报告|邮箱|群))"
     r"|(?:发|报|传|交)(?:过去|上去)了|(?:发|传)(?:到)?群里了?|已发(?=$)"
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
-    r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:查收|查阅|审阅)"  # "数据已录入系统", "表格在群文件里，请查收"
+    r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
+    r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
+    r"|(?:发|报|传|交)(?:出去|出)了|(?:一起|一并|都|均|已经?|^)报了(?!名|警|吗|没)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
 )
 # Nothing to report is a report too: "零报告", "经排查，我局无相关问题", "河口镇目前无道路结冰情况".
 _ISSUE_NOUN = r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|异常)"
@@ -264,6 +271,7 @@ _NO_ISSUE = re.compile(
     r"|没有发现.{0,12}?(?:问题|情况|隐患)"
     r"|(?:目前|暂|经排查|经查|经核查)[,，]?.{0,16}?无.{0,12}?(?:情况|问题|隐患|人员|事项)"
     r"|(?:结果|情况|问题|隐患|发现):(?:无|没有)(?:异常|问题|情况)?$"  # "排查结果：无"
+    r"|没有(?:需要|要)(?:整改|处理|解决|上报)的"
     r"|(?:目前|暂|经排查|经查|经核查)?没发现.{0,12}?(?:问题|情况|隐患|异常)"
 )
 _UNDER_WAY = (
@@ -288,7 +296,10 @@ _PROGRESS = re.compile(
     r"|出动.{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
     r"|(?:本月|本周|今年|累计|共计|合计)(?:[\u4e00-\u9fff]{1,6})[\d一二三四五六七八九十两百千万.]+"  # "本月累计养护里程156公里"
     r"|已经?(?:准备好|准备就绪|备齐|起草好|采购|购买|订购|招标|签订|签约|进场|开工|动工)"
-    r"|已经?(?:约谈|动员|发动|培训|宣传)"
+    r"|已经?(?:约谈|动员|发动|培训|宣传)|召开了[\u4e00-\u9fff]{0,6}?会|已经?(?:组织)?召开"
+    # counted work: "清理垃圾约15吨", "发放补贴318户"
+    r"|(?:清理|清运|排查|检查|巡查|整改|拆除|处置|发放|走访|入户|核查)[\u4e00-\u9fff]{0,4}?约?"
+    r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元)"
     r"|已经?(?:和|与|同|跟).{0,8}?(?:对接|沟通|协调|联系|会商|洽谈)|按(?:计划|进度|时序)推进"
     # a day's work, counted, as a running log reports it: "今天又走访了六个村"
     r"|(?:今天|今日|当天|本周|这周)又?(?:走访|排查|检查|巡查|核查|核实|摸排|入户|发放|清理|拆除|整改|出动)"
@@ -331,6 +342,7 @@ _DELAY_WORD = re.compile(
     r"|晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)|delay|postpone"
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
     r"|晚个?(?:几|[一两二三四五]{1,2})天"  # "我们得晚个两三天"
+    r"|给延(?:几|[一两二三四五])天"
     r"|(?:明天|后天|下周|过两天|过几天)(?:一定|再|马上|尽快)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
 _TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定时限内|在时限内|在时限前)"
@@ -356,6 +368,7 @@ _ASK_TIME = re.compile(
     rf"|可以(?:等到|到|在)?{_LATER_DAY}.{{0,6}}?(?:报|交|提交|报送|反馈|完成).{{0,3}}?(?:吗|么|吧|不)$"
     r"|(?:延期|推迟|顺延|宽限|延后|晚几天|晚两天).{0,12}?(?:行吗|可以吗|好吗|可不可以|行不行|可否|可以不|行不|成不)"
     r"|(?:交|报|提交|报送).{0,2}?(?:行不|可以不|成不)$"
+    r"|(?:截止时间|截止日期|时限|期限)(?:能不能|能否|可否|可不可以|是否可以)(?:调整|放宽|延长|改|推|往后)"
     # to wait for something first: "能不能等他回来再报", "可否等批复下来后提交"
     r"|(?:能不能|能否|可否|可不可以|是否可以)(?:先)?等.{1,10}?(?:再|才|后)(?:报|交|提交|报送|反馈|完成|上报)"
 )
@@ -371,6 +384,8 @@ _ONLY_LATER = re.compile(
 _ABOUT_DELAYS = re.compile(
     r"^(?:申请|的)?(?:模板|表|格式|流程|程序|手续|规定|办法|怎么|如何|需要什么|要什么)"
 )
+# A request made to the office for oneself: "麻烦督查室给延几天", "请督查室宽限".
+_ASKS_THE_OFFICE = re.compile(r"(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您)")
 _PAST_TIME = re.compile(r"去年|前年|上次|上回|那次|以前|往年|上个?月|上一期")
 _STILL_NEED = re.compile(
     r"还(?:需要?|要)[一二三四五六七八九十两几半\d]+个?(?:天|日|周|星期|礼拜|月)"
@@ -693,6 +708,18 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
             yield Act("forwarded", mode)
 
 
+def _received_something_else(clause: _Text) -> bool:
+    """Whether the clause says something other than the notice arrived ("收到群众反映的问题…")."""
+    return any(
+        _ACHIEVED.search(before + after) is None
+        and not _receipt_tail_fits(before, after)
+        and not _COMMITTED_AFTER.match(after)
+        and not _RECEIVED_OBJECT_AFTER.match(after)
+        and _TAKEN_IN.match(after)
+        for before, after, _ in _matches(_RECEIPT, clause)
+    )
+
+
 def _problem_acts(clause: _Text) -> Iterator[Act]:
     for before, after, _ in _matches(_PROBLEM, clause):
         if not (_CONDITIONAL.search(before) or _PROBLEM_HYPOTHETICAL_AFTER.match(after)):
@@ -700,6 +727,8 @@ def _problem_acts(clause: _Text) -> Iterator[Act]:
 
 
 def _feedback_acts(clause: _Text) -> Iterator[Act]:
+    if _received_something_else(clause):
+        return  # "我们收到群众反映的问题已经处理了": the work done is on what else arrived
     delay_paper = _DELAY_PAPER.search(clause.text) is not None  # "延期报告已经写好了": the request, no report
     for before, after, _ in _matches(_DONE, clause):
         if not delay_paper:
@@ -734,6 +763,7 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
 def _delay_acts(clause: _Text) -> Iterator[Act]:
     for pattern in (_DELAY_WORD, _STILL_NEED, _ONLY_LATER):
         for before, after, _ in _matches(pattern, clause):
+            before = _ASKS_THE_OFFICE.sub("", before)  # "麻烦督查室给延几天" asks for oneself
             if (
                 _is_negated(before)
                 or _is_directive(before, after)

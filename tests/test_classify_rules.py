@@ -420,3 +420,35 @@ def test_partial_receipts_and_headers(text: str, expected: list[str], problem: b
 )
 def test_measures_taken_are_done_work(text: str, kind: str) -> None:
     assert classify(text).feedback_kind == kind, text
+
+
+# ---- sixth round: official style, counted work, what else arrived, asking the office ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("接收完毕", ["receipt"]),
+        ("按照督办要求，我局已将资金拨付情况书面报送县政府", ["feedback"]),
+        ("40号和41号的材料一起报了", ["feedback"]),
+        ("报了报了", ["feedback"]),
+        ("报告我们中午就发出去了", ["feedback"]),
+        ("我镇今天组织了全镇干部开展集中清理行动，清理垃圾约15吨", ["feedback"]),
+        ("群众反映的问题已经解决", ["feedback"]),  # 反映的: a relative, no third party speaking
+        ("按时完成，没有拖延", ["feedback"]),
+        ("经检查均符合要求", ["feedback"]),
+        ("我们这边没有需要整改的", ["feedback"]),
+        ("已组织召开专题会议", ["feedback"]),
+        ("41号的截止时间能不能调整一下", ["delay"]),
+        ("麻烦督查室给延几天", ["delay"]),
+        ("专此报告，请审阅", []),  # a closing formula, nothing reported
+        ("报了吗", []),
+        ("我们报了名", []),
+        ("收到了。我们镇马上召开专题会议部署", ["receipt"]),  # a promise
+        ("我们收到群众反映的问题已经处理了", []),  # the work is on what else arrived
+        ("收到举报后已处置", []),
+        ("我们会按时完成", []),
+    ],
+)
+def test_sixth_round(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
