@@ -144,6 +144,7 @@ _RELATIVE_AFTER = re.compile(r"^了?的")  # "收到的材料有问题", "已完
 # Someone else did it: "他们已经收到了", "那边收到了", "河口镇说…", "听说…".
 _THIRD_PARTY = re.compile(
     r"他们|她们|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:全部|全体|所有|每个|各个)单位"
+    r"|各[\u4e00-\u9fff]{0,3}(?:院|校|站|所|企业|社区|中心|村|乡镇|科室|股室)"  # "各卫生院都收到了": those under it
     r"|(?:说(?!错|明|一下|一声|的)|表示(?!的)|反映(?!的)|称(?!的)|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
 )
 # The unit's own head speaks for it: "我们局长说收到了" is the unit's word, not a third party's.
@@ -180,7 +181,7 @@ _RECEIPT_TAIL = re.compile(
     r"|明白|知悉|已|正在|抓紧|按(?!钮)|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,]+号|第|督办|通知|文件|文"
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
-    r"|全部|都|均|〔|\[|\(|#|no|,|willfollow|both|all$"
+    r"|全部|都|均|〔|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}$"
     r"|\d{1,2}月\d{1,2}[日号]的?(?:通知|文件|督办)"  # "已收到12月1日的通知": the notice by its date
     # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
     r"|[/|\-—·]?[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心|政府|公司)$)"
@@ -203,6 +204,11 @@ _NOT_YET_SEEN = re.compile(r"(?:还|尚|暂)(?:没有?|未)(?:看|见|收|接|�
 # The notice itself said not seen: "群里的消息收到了，通知还没看到" ("不好意思没看到，收到" is an apology).
 _UNSEEN = re.compile(r"(?:还|尚|都)?(?:没|未)有?(?:看到|看见|见到)")
 _NOTICE_BEFORE = re.compile(r"(?:通知|督办单|通知单|正文|督办)[^,。;]{0,4}$")
+_OWN_NOT_YET = re.compile(
+    r"^(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}?(?:这边|这里)?(?:还|尚|暂)?(?:没有?|未)$"
+)
+# An earlier notice's work: "另外上次的材料已报" says nothing of this one.
+_PREVIOUS = re.compile(r"上次|上一次|上回|上一期|上一个|上一份|上个通知")
 _PARTLY = re.compile(r"(?:部分|一部分|只|仅)$")
 _HEDGE = re.compile(r"以为|应该|可能|好像|似乎|估计|大概|也许|貌似")
 _WAITING = re.compile(r"(?:等|待|等到|等待)(?:我们?)?$")
@@ -472,7 +478,9 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     doubted = any(act.kind == "received" and act.mode in ("asked", "denied") for act in acts)
     # "我先收到了，等领导回来再签收": the unit itself defers its receipt (the office looks)
     deferred = any(act.kind == "received" and act.mode == "promised" for act in acts)
-    doubted = doubted or deferred or _earlier_against_later(clauses)
+    # "公路站收到了，我们局还没": the sender's own unit, elliptically, has not
+    own_not_yet = any(_OWN_NOT_YET.search(clause.text) for clause in clauses)
+    doubted = doubted or deferred or own_not_yet or _earlier_against_later(clauses)
     delay = bool(stated & {"delay", "ask_time"}) or (_any(clauses, _REASON) and _any(clauses, _NOT_DONE))
     # what was passed to the leaders, in a delay request, is the request: "需延期，已报分管领导同意"
     receipt = ("received" in stated or ("forwarded" in stated and not delay)) and not doubted
@@ -731,12 +739,12 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
         return  # "我们收到群众反映的问题已经处理了": the work done is on what else arrived
     delay_paper = _DELAY_PAPER.search(clause.text) is not None  # "延期报告已经写好了": the request, no report
     for before, after, _ in _matches(_DONE, clause):
-        if not delay_paper:
+        if not delay_paper and not _PREVIOUS.search(before):
             yield Act("done", _mode(clause, before, after))
     for before, after, start in _matches(_SUBMIT, clause):
         # passed to one's leaders is a receipt, unless what went up is the unit's own paper ("统计表已报主任")
         forwarded = _FORWARD.match(clause.text, start) is not None and not _FORWARDED_OTHER.search(before)
-        if not forwarded and not _DELAY_PAPER.search(clause.text):
+        if not forwarded and not _DELAY_PAPER.search(clause.text) and not _PREVIOUS.search(before):
             yield Act("done", _mode(clause, before, after))
     for before, after, _ in _matches(_NO_ISSUE, clause):
         mode = _mode(clause, before, after)

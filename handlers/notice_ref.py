@@ -22,7 +22,8 @@ _MARKED = re.compile(
     rf"(?:#|no\.?|编号|(?:督办|督查)(?!{_YEAR}))(?P<num>{_NUM}(?:[、和及]{_NUM})*)(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.:])"
     rf"|(?:第(?P<issue>{_NUM})|(?:^|(?<=[,。;!?\n]))(?P<bare_issue>\d{{1,3}}))期"
     r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$)"
-    r"|(?<![\d#])(?P<hash_after>\d{1,3})#",  # "12#收到"
+    r"|(?<![\d#])(?P<hash_after>\d{1,3})#"  # "12#收到"
+    r"|(?:(?<=收到)|(?<=收悉)|(?<=签收))(?P<after_receipt>\d{1,3})(?=$|[,。;!?\n])",  # "收到 51"
     re.IGNORECASE,
 )
 # A bare number that opens a message or clause and is followed at once by a receipt or status word:
@@ -153,7 +154,13 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             (match.start() + n, NoticeRef(seq, year)) for n, seq in enumerate(seqs) if seq is not None
         )
     for match in _MARKED.finditer(text):
-        written = match["num"] or match["issue"] or match["bare_issue"] or match["hash_after"]
+        written = (
+            match["num"]
+            or match["issue"]
+            or match["bare_issue"]
+            or match["hash_after"]
+            or match["after_receipt"]
+        )
         for n, item in enumerate(_GROUP_ITEM.finditer(written)):
             seq = _to_int(item["num"])
             if seq is not None:

@@ -452,3 +452,25 @@ def test_measures_taken_are_done_work(text: str, kind: str) -> None:
 )
 def test_sixth_round(text: str, expected: list[str]) -> None:
     assert intents(text) == expected, text
+
+
+# ---- seventh round: a number after the receipt, units under the sender, earlier notices -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "refs"),
+    [
+        ("收到 51", ["receipt"], [51]),
+        ("收到51，谢谢", ["receipt"], [51]),
+        ("收到51份材料", [], []),  # a count, something else received
+        ("公路站收到了，我们局还没", [], []),  # the sender's own unit has not
+        ("各卫生院都收到了", [], []),  # those under it, not the unit
+        ("各学校都已收到", [], []),
+        ("收到！另外上次的材料已报", ["receipt"], []),  # an earlier notice's work
+        ("收到，上一份已完成", ["receipt"], []),
+        ("之前的问题已整改", ["feedback"], []),
+    ],
+)
+def test_seventh_round(text: str, expected: list[str], refs: list[int]) -> None:
+    reading = classify(text)
+    assert (reading.intent_list(), [r.seq for r in reading.refs]) == (expected, refs), text
