@@ -409,6 +409,9 @@ _RELATED = re.compile(
 )
 RELATED_LENGTH = 40  # a reply this long from a liaison who owes something deserves a look
 
+# A clause with no word in it (only numbers and signs) says nothing: its acts are not looked for.
+_WORDY = re.compile(r"[\u4e00-\u9fffa-z]")
+
 # How far (in characters) before and after a trigger word the guards look, within its clause.
 _WINDOW = 30
 
@@ -430,7 +433,11 @@ def read_clauses(text: str) -> list[Clause]:
     """The message cut into clauses, each with its notice references and its acts."""
     cleaned, quoted_refs = _clean(text)
     clauses = [
-        Clause(piece.text, tuple(find_notice_refs(piece.text)), tuple(_acts(piece)))
+        Clause(
+            piece.text,
+            tuple(find_notice_refs(piece.text)),
+            tuple(_acts(piece)) if _WORDY.search(piece.text) else (),
+        )
         for piece in _split_clauses(cleaned)
     ]
     if quoted_refs and clauses and not any(c.refs for c in clauses):
