@@ -1,5 +1,5 @@
-"""Table-driven tests of the reading rules added for the replies.dev4 set: one table per rule, each
-with the cases the rule must read and the look-alikes it must leave alone."""
+"""Table-driven tests of the reading rules added for the replies.dev4 set, a table per round of rules:
+the cases each rule must read, and the look-alikes it must leave alone."""
 
 from __future__ import annotations
 
