@@ -5,8 +5,10 @@ The reply is cut into clauses. For each clause the reading finds its notice refe
 reports a problem) and, for every act, how it is said: stated, asked, ordered or conditioned, promised,
 denied, or said of someone else (他们已经收到了, 河口镇说…). `summarise` decides from those facts: only a
 statement about the sender's own unit counts, and a reply that denies or asks about a receipt is no
-receipt at all (precision first: a false receipt hides a lapse). Replies that look related but say
-nothing countable are `related`: the office reviews them (handlers.liaison), the bot never guesses.
+receipt at all (precision first: a false receipt hides a lapse); nor is one the unit defers, hedges
+(以为/应该收到了) or has only in part, or an earlier notice's set against a later one not yet seen.
+Replies that look related but say nothing countable are `related`: the office reviews them
+(handlers.liaison), the bot never guesses.
 """
 
 from __future__ import annotations
@@ -80,8 +82,10 @@ _SPACES = re.compile(r"\s+")
 _LATIN_GAP = re.compile(r"(?<=[a-z])\s+(?=[a-z])")
 # Clause breaks; 、 only between words (between numbers it lists notices: 12、13号).
 _CLAUSE_BREAK = re.compile(
-    r"[,。;!?~:\n]+|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
-    r"|(?<!不)但是|可是|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
+    r"[,。;!?\n]+|~+(?![\d一二三四五六七八九十])"  # "12号~13号" lists notices
+    r"|:(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))"  # "排查结果：无" is one statement
+    r"|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
+    r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
 )
 _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
 _NUMBER_MARK = re.compile(r"\bno\.(?=\d)")  # "No.23": not a full stop
@@ -108,13 +112,16 @@ _QUESTION_WORD = re.compile(
 )
 _QUESTION_TAIL = re.compile(r"^[了到过]?(?:没有?|未|否|不(?!是))(?!问题|事|毛病)|[吗么嘛呢]|吧$")
 _ONGOING_NE = re.compile(r"呢")  # "正在入户核实呢": after work under way, 呢 asks nothing
+# Where a clause without punctuation turns to the reader with a request: "…你们查收一下吧".
+_TURN_TO_READER = re.compile(r"(?:你们|您|请|麻烦|烦请)(?=.{0,6}?(?:查收|查看|看一下|确认|核对|审核|验收))")
 # An order or request to others: "请各单位收到后回复", "回复收到", "务必按时完成".
 _DIRECTIVE_BEFORE = re.compile(
-    r"(?<![申恳特提报呈])请(?!示|求|假|批|领导|您|予|督查室)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
+    r"(?<![申恳特提报呈])请(?!示|求|假|批|领导|您|予|督查室|允许|准予|同意|批准|准许|给予|宽限|考虑|谅解|理解)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
     r"|回复|回个|答复|督促|催促|提醒|通知各|各(?:单位|乡镇|部门|村|位|有关)|大家|你们|贵单位|你单位"
     r"|所有单位|相关单位|(?:收到|接到|签收)(?:后|之后|以后)"
 )
-_COMPLIANCE = re.compile(r"(?:按|照|据|对照|依|遵).{0,8}?要求")  # "按照通知要求完成" is not an order
+# "按照通知要求完成", "11号要求报送的表格已发": the notice's requirement named, not an order given
+_COMPLIANCE = re.compile(r"(?:按|照|据|对照|依|遵).{0,8}?要求|要求[^,。;]{0,8}?的(?!话)")
 _DIRECTIVE_AFTER = re.compile(
     r"^了?(?:通知|文件|附件|材料)?(?:后|之后|以后|即|就|请|回复|回个|回一下|说一声|吱一声|确认|报一下|的话|时(?!间))"
 )
@@ -122,6 +129,8 @@ _DIRECTIVE_AFTER = re.compile(
 _COMMITTED_AFTER = re.compile(
     r"^了?(?:后|之后|以后)(?:我们?|我[镇乡局委办处])?(?:会|将|马上|立即|立刻|尽快|即|就)(?:会|将)?"
     r"(?:尽快|马上|立即|认真|抓紧)?(?:落实|办理|安排|部署|推进|执行|组织)"
+    # what was done with it since: "收到后已转预算股", "收到后第一时间呈领导阅示"
+    r"|^了?(?:后|之后|以后)(?:我们?|我[镇乡局委办处])?(?:已经?|随即|第一时间)(?:转|呈|报|安排|部署|传达|召开|组织)"
 )
 _CONDITIONAL = re.compile(
     r"(?<![比例譬诸])如(?![期下实今何此数约同])|若|假如|要是|万一|倘若|一旦|的话|就算|才算|(?:^|[^等])等.{0,12}?(?:后|完|了)"
@@ -134,8 +143,14 @@ _FUTURE = re.compile(
 _RELATIVE_AFTER = re.compile(r"^了?的")  # "收到的材料有问题", "已完成的请报送", "需要延期的单位"
 # Someone else did it: "他们已经收到了", "那边收到了", "河口镇说…", "听说…".
 _THIRD_PARTY = re.compile(
-    r"他们|她们|人家|对方|那边|别的单位|其他单位|兄弟单位"
-    r"|(?:说(?!错|明|一下|一声)|表示|反映|称|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
+    r"他们|她们|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:全部|全体|所有|每个|各个)单位"
+    r"|各[\u4e00-\u9fff]{0,3}(?:院|校|站|所|企业|社区|中心|村|乡镇|科室|股室)"  # "各卫生院都收到了": those under it
+    r"|(?:说(?!错|明|一下|一声|的)|表示(?!的)|反映(?!的)|称(?!的)|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
+)
+# The unit's own head speaks for it: "我们局长说收到了" is the unit's word, not a third party's.
+_OWN_HEAD_SAYS = re.compile(
+    r"(?:我们|我|本)(?:单位|局|委|镇|乡|街道|办)?的?(?:主要)?(?:领导|局长|主任|书记|镇长|乡长|站长|负责人)"
+    r"(?:也|已经?)?(?:说|表示|称)"
 )
 
 # ---- receipt --------------------------------------------------------------------------------
@@ -144,8 +159,9 @@ _RECEIPT = re.compile(
     r"(?<![验征回税吸招营丰秋夏抢创增])收到"
     r"|收悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
     r"|已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
-    r"|已经?接收|接收到|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
+    r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
     r"|received|gotit|noted|copythat|roger|well?received"
+    r"|(?<![a-z])(?:sd|shoudao|shoudaole)(?![a-z])"  # the pinyin of 收到, spelt out or by its initials
 )
 # Passing a notice on to one's leaders or villages shows it arrived: "已转分管领导", "已呈领导阅示".
 _FORWARD = re.compile(
@@ -156,20 +172,25 @@ _FORWARD = re.compile(
     r"|(?:已经?|并)(?:转发|转交|下发|转)(?:给|至|到)?各(?!自)"  # on to its villages or schools: 已转发至各学校
 )
 # What is forwarded when a document other than the notice is named first: "延期申请已报送领导".
-_FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表格|台账|情况|说明|清单|照片")
+_FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表|台账|情况|说明|清单|照片|数据|资料|稿")
 # What may follow a receipt word in the same clause. Anything else ("收到群众举报…", "收到款",
 # "收到时间") means something other than this notice was received.
 _RECEIPT_TAIL = re.compile(
-    r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽]*(?:$|并|马上|立即|立刻|即刻|会|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
+    r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒]*(?:$|并|马上|立即|立刻|即刻|会|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
     r"|保证|确保|一定|尽快|全力|认真|立刻"
     r"|明白|知悉|已|正在|抓紧|按(?!钮)|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,]+号|第|督办|通知|文件|文"
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
-    r"|全部|都|均|〔|\[|\(|#|no|,|willfollow"
+    r"|全部|都|均|〔|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}$"
+    r"|\d{1,2}月\d{1,2}[日号]的?(?:通知|文件|督办)"  # "已收到12月1日的通知": the notice by its date
     # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
-    r"|[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心|政府|公司)$)"
+    r"|[/|\-—·]?[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心|政府|公司)$)"
 )
 _DONE_PARTICLE = re.compile(r"[了啦]")
+# Someone's word taken in: "收到群众反映的问题", "收到举报", "收到投诉" — another matter than the notice.
+_TAKEN_IN = re.compile(
+    r"^了?(?:群众|市民|村民|企业|网民|上级|省|市)?.{0,4}?(?:反映|举报|投诉|来信|来电|诉求|线索)"
+)
 # The notice named before the receipt word, as its topic ("这个收到了", "通知我们已经收到了"): the
 # verb then takes no object, and what follows 了 in unpunctuated speech is a new sentence.
 _TOPIC_BEFORE = re.compile(r"(?:这个|那个|这份|那份|通知|文件|督办单)[^,。]{0,12}$")
@@ -177,7 +198,19 @@ _TOPIC_BEFORE = re.compile(r"(?:这个|那个|这份|那份|通知|文件|督办
 _RECEIVED_OBJECT_AFTER = re.compile(
     r"^了?(?:这个|这份|这|该|此|那个|那份|本)?(?:通知|文件|附件|材料|督办单|消息|信息)(?:的(?!话)|后|之后|以后|时(?!间))"
 )
-_HEDGE = re.compile(r"应该|可能|好像|似乎|估计|大概|也许|貌似")
+# An earlier notice pointed at, and a later one said not yet seen.
+_EARLIER = re.compile(r"上次|上一个|上一份|上一期|之前的|前面的|前一个|昨天的|前天的|上周的|以前的|原来的")
+_NOT_YET_SEEN = re.compile(r"(?:还|尚|暂)(?:没有?|未)(?:看|见|收|接|读|阅)")
+# The notice itself said not seen: "群里的消息收到了，通知还没看到" ("不好意思没看到，收到" is an apology).
+_UNSEEN = re.compile(r"(?:还|尚|都)?(?:没|未)有?(?:看到|看见|见到)")
+_NOTICE_BEFORE = re.compile(r"(?:通知|督办单|通知单|正文|督办)[^,。;]{0,4}$")
+_OWN_NOT_YET = re.compile(
+    r"^(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}?(?:这边|这里)?(?:还|尚|暂)?(?:没有?|未)$"
+)
+# An earlier notice's work: "另外上次的材料已报" says nothing of this one.
+_PREVIOUS = re.compile(r"上次|上一次|上回|上一期|上一个|上一份|上个通知")
+_PARTLY = re.compile(r"(?:部分|一部分|只|仅)$")
+_HEDGE = re.compile(r"以为|应该|可能|好像|似乎|估计|大概|也许|貌似")
 _WAITING = re.compile(r"(?:等|待|等到|等待)(?:我们?)?$")
 # A receipt still to come: "会第一时间签收", "明天再签收", "稍后签收".
 _LATER_RECEIPT = re.compile(
@@ -197,7 +230,7 @@ _PROBLEM_HYPOTHETICAL_AFTER = re.compile(r"^(?:再|随时|及时|请|可|就|的
 
 _DONE_VERBS = (
     r"(?:完成|办结|完结|落实|整改|处理|处置|解决|销号|清理|拆除|修复|办理|办好|做好|弄好|搞定|完工|竣工|拨付|发放"
-    r"|填报|填好|填写好|安装|配备)"
+    r"|填报|填好|填写好|安装|配备|恢复)"
 )
 _DONE = re.compile(
     rf"已经?(?:(?:按照?|根据|依照|对照).{{0,8}}?要求)?(?:全部|全面|均|都|按时|如期|顺利|圆满|基本|全|逐一|陆续|提前)*"
@@ -206,39 +239,57 @@ _DONE = re.compile(
     r"|(?:完成|办结|完结|整改|办理|处理|落实|解决|清理|处置|拨付|发放|安装|配备|部署)(?:完毕|到位)"
     r"|(?:完成|办结|搞定|做完|弄完|办完|整改完|弄好|办好|做好|填好|写好|报完|落实|整好|整完|汇总好)[了啦]"
     r"|(?:全部|均|都|全)已?经?(?:完成|办结|整改到位|落实到位|拨付到位)"
-    r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?(?:全部)?(?:完成|办结|完毕)"
+    r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?经?(?:全部|均)?(?:完成|办结|完毕|到位)"
+    r"|(?<!接)(?!接收|收到|收悉)[\u4e00-\u9fff]{2}完毕|全部达标"  # "已修补完毕", "核查完毕，全部达标"
+    r"|已经?(?:全部|均|都)?[\u4e00-\u9fff]{2}到位"  # "网格员已全部通知到位"
+    r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核)(?:好|完)"  # "路灯已全部修好"
+    r"|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "违建已拆"
     r"|(?:all)?done|finished|completed|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送)"
+    r"|办妥|妥了|完事了|齐活|(?:均|全部|都|全)(?:符合要求|达标|合格)"
+    r"|^(?:按时|按期|如期|全部|圆满|顺利)(?:完成|办结)(?:任务)?$"  # "按时完成，没有拖延"
+    r"|已经?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|下发|张贴|悬挂)"  # measures taken: "台账已建立"
+    r"|(?:整改|工作|任务|排查|检查|摸排|清理|自查|施工|工程)[^,。;]{0,8}?(?:已经?|均已|全部)[^,。;]{0,4}?结束"
 )
 # Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱".
 _SUBMIT_MANNER = r"(?:按时限|按时|按期|如期|及时|盖章|签章|书面|正式|汇总|统一)*"
 _SUBMIT = re.compile(
-    rf"已经?(?:(?:按照?|根据|依照).{{0,8}}?要求)?{_SUBMIT_MANNER}(?:上报|报送|提交|递交|呈报|报备|反馈|上传|发送|报(?![名销警道价案])"
+    rf"已经?(?:(?:按照?|根据|依照).{{0,8}}?要求)?{_SUBMIT_MANNER}(?:上报|报送|提交|递交|呈报|呈(?!阅)|私发|私信|报备|反馈|上传|发送|报(?![名销警道价案])"
     r"|发(?=送|至|到|给|邮箱|了|$|你|您|群|过去|督查室|办公室|.{0,6}邮箱)|传(?=至|到|给|了|$)|交(?=至|到|给|了|$))"
     r"|(?:上报|报送|提交|发送|上传|递交|反馈)(?:了|完毕|完成)"
-    r"|(?:报送|上报|提交|发送|发|传|交|报)(?:至|到)?(?:邮箱|平台|系统|督查室|办公室)"
+    r"|(?:报送|上报|提交|发送|发|传|交|报|送)(?:至|到)?(?:邮箱|平台|系统|督查室|办公室)"
     r"|已经?通过.{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传)|刚刚?(?:上报|报送|提交|递交|发送|反馈|上传)"
     r"|已经?(?:于|在).{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传)"
     r"|已经?(?:发|交|报)(?=.{0,6}(?:材料|表格|报表|报告|邮箱|群))"
     r"|(?:发|报|传|交)(?:过去|上去)了|(?:发|传)(?:到)?群里了?|已发(?=$)"
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
+    r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
+    r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
+    r"|(?:发|报|传|交)(?:出去|出)了|(?:一起|一并|都|均|已经?|^)报了(?!名|警|吗|没)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
 )
 # Nothing to report is a report too: "零报告", "经排查，我局无相关问题", "河口镇目前无道路结冰情况".
+_ISSUE_NOUN = r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|异常)"
 _NO_ISSUE = re.compile(
-    r"零报告|无相关(?:问题|情况|人员|事项|隐患|单位)|没有(?:相关|此类|类似|这类)(?:问题|情况|人员|事项)"
+    r"零报告|无(?:相关|此类|类似|这类|该类)(?!附件|文件|链接|通知|材料|要求|说明|模板|表格)"
+    rf"|没有(?:相关|此类|类似|这类|这种|这样的?|该类)(?:\w{{0,4}}?){_ISSUE_NOUN}"
+    rf"|^无[\u4e00-\u9fff]{{0,6}}?{_ISSUE_NOUN}$"  # a clause that is only "无违规情况"
+    rf"|未发现.{{0,12}}?(?:{_ISSUE_NOUN}|违规|违法|违章)"
     r"|无(?:此类|类似|这类)(?:问题|情况)|不存在.{0,8}?(?:问题|情况)"
-    r"|未发现.{0,12}?(?:问题|情况|隐患|人员)|没有发现.{0,12}?(?:问题|情况|隐患)"
+    r"|没有发现.{0,12}?(?:问题|情况|隐患)"
     r"|(?:目前|暂|经排查|经查|经核查)[,，]?.{0,16}?无.{0,12}?(?:情况|问题|隐患|人员|事项)"
+    r"|(?:结果|情况|问题|隐患|发现):(?:无|没有)(?:异常|问题|情况)?$"  # "排查结果：无"
+    r"|没有(?:需要|要)(?:整改|处理|解决|上报)的"
+    r"|(?:目前|暂|经排查|经查|经核查)?没发现.{0,12}?(?:问题|情况|隐患|异常)"
 )
 _UNDER_WAY = (
     r"(?:正|还|仍|也)?(?<![实存])在.{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
     r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|研究|制定"
-    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|弄|搞|做|整|忙|赶)"
+    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
 )
 _PROGRESS = re.compile(
     rf"{_UNDER_WAY}|正(?:积极|全力|加紧|抓紧|有序|稳步|组织|逐项)"
     r"|(?:推进|进行|实施|开展|整改|办理|施工|落实|处理)中"
     r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实|逐项)推进"
-    r"|已经?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|印发|摸底|初步|督促|下达|排查|检查|巡查|走访|核查"
+    r"|已经?(?:先行|提前|率先|迅速|及时)?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|印发|摸底|初步|督促|下达|排查|检查|巡查|走访|核查"
     r"|编制|明确|落实了)"
     r"|完成了?(?:一半|大半|大部分|部分|[一二三四五六七八九两\d]成)"
     r"|基本完成|初步完成|部分完成|阶段性|(?:进度|已经?)过半"
@@ -248,6 +299,14 @@ _PROGRESS = re.compile(
     r"|(?:方案|计划)已经?(?:定|制定|确定|出台)|已经?就绪|已经?(?:入户|登记)"
     r"|(?:弄|做|干|搞|完成|填|写|整|改|查|核|报)了?(?:一大半|大半|一半|大部分|[一二三四五六七八九]成)"
     r"|已经?收集|(?<!时间)差不多了|快(?:要)?(?:完成|弄完|做完|整完|办完|好)了"
+    r"|出动.{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
+    r"|(?:本月|本周|今年|累计|共计|合计)(?:[\u4e00-\u9fff]{1,6})[\d一二三四五六七八九十两百千万.]+"  # "本月累计养护里程156公里"
+    r"|已经?(?:准备好|准备就绪|备齐|起草好|采购|购买|订购|招标|签订|签约|进场|开工|动工)"
+    r"|已经?(?:约谈|动员|发动|培训|宣传)|召开了[\u4e00-\u9fff]{0,6}?会|已经?(?:组织)?召开"
+    # counted work: "清理垃圾约15吨", "发放补贴318户"
+    r"|(?:清理|清运|排查|检查|巡查|整改|拆除|处置|发放|走访|入户|核查)[\u4e00-\u9fff]{0,4}?约?"
+    r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元)"
+    r"|已经?(?:和|与|同|跟).{0,8}?(?:对接|沟通|协调|联系|会商|洽谈)|按(?:计划|进度|时序)推进"
     # a day's work, counted, as a running log reports it: "今天又走访了六个村"
     r"|(?:今天|今日|当天|本周|这周)又?(?:走访|排查|检查|巡查|核查|核实|摸排|入户|发放|清理|拆除|整改|出动)"
     r"(?=[^,。;]{0,10}?[\d一二三四五六七八九十两]+(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米))"
@@ -256,15 +315,21 @@ _PROGRESS = re.compile(
 _ESTIMATE = re.compile(r"(?:预计|估计|预估).{0,12}?(?:完成|办结|完工|到位|竣工)")
 # Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
 _IN_HAND = re.compile(
-    r"^(?:已经?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*(?:安排|部署|转|落实|办理|推进|跟进)"
-    r"(?:中|了|相关工作|(?:专人|人员)(?:负责|跟进|落实|对接)?)?$"
+    r"^(?:已经?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*(?:安排|部署|转|落实|办理|推进|跟进|研究|制定)"
+    r"(?:中|了|相关工作|(?:专人|人员)(?:负责|跟进|落实|对接)?|(?:落实|实施|工作|整改)?方案)?$"
+    r"|^(?:已经?|马上|立即|即刻)*(?:安排|部署|布置|交办)[\u4e00-\u9fff]{1,8}$"  # "收到，已安排各校自查"
 )
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
-_PERCENT_CONTEXT = re.compile(r"完成|进度|推进|落实|整改|更新到|做到|弄到|占(?:总|全部)?(?:任务|工程|计划)")
+_PERCENT_CONTEXT = re.compile(
+    r"完成|进度|推进|落实|整改|更新到|做到|弄到|占(?:总|全部)?(?:任务|工程|计划)|[\u4e00-\u9fff]{1,2}率"  # 参训率98%
+)
 # A report header: the content decides done or progress, progress when it does not say.
 _REPORT = re.compile(
     r"落实情况|进展情况|办理情况|整改情况|推进情况|完成情况|工作进展|进展如下|反馈如下|报告如下|汇报如下"
     r"|情况如下|情况汇报|情况报告|现将.{0,20}?(?:反馈|报告|汇报)|特此(?:反馈|报告|汇报)|进展[:：]|进度[:：]"
+    r"|^汇报一下.{0,16}?(?:情况|进展|进度)|关于.{0,20}?的反馈$"
+    # a header cut from its colon ("…储备的反馈："), or a finding's lead ("经核实，该企业已停产")
+    r"|^经(?:核实|核查|排查|调查|查实|自查|摸排|检查)$"
 )
 _ASKS_FOR_REPORT = re.compile(r"(?<!已)(?<!已经)(?:报送|上报|反馈|提交|报)$")  # "并于1日前报送落实情况"
 # Words showing the work is only partly done, even when 已完成 also appears.
@@ -275,22 +340,32 @@ _PARTIAL = re.compile(
 
 # ---- delay ----------------------------------------------------------------------------------
 
+# The paper that asks for time: sending it in ("已提交延期申请") is a delay, not a report on the work.
+_DELAY_PAPER = re.compile(r"(?:延期|延迟|推迟|宽限|顺延|延长时限)的?(?:申请|说明|报告|函|请示)")
+
 _DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|推后|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
     r"|晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)|delay|postpone"
-    r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)"
+    r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
+    r"|晚个?(?:几|[一两二三四五]{1,2})天"  # "我们得晚个两三天"
+    r"|给延(?:几|[一两二三四五])天"
+    r"|(?:明天|后天|下周|过两天|过几天)(?:一定|再|马上|尽快)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
 _TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定时限内|在时限内|在时限前)"
 _UNABLE = re.compile(
-    rf"(?:无法|不能|未能|没能|没法|难以|不可能|恐难|很难){_TIMELY}(?:完成|办结|完结|上报|报送|到位|提交|反馈|落实|完工|交)"
+    rf"(?:无法|不能|未能|没能|没法|没办法|难以|不可能|恐难|很难){_TIMELY}(?:完成|办结|完结|上报|报送|到位|提交|反馈|落实|完工|交)"
     r"|(?:无法|不能|未能|没能|没法|难以|不可能|恐难)(?:完成|办结|完结|完工|整改到位)"
     r"|恐难|来不及|赶不上|赶不及|赶不完|赶不出来?|完不成|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|报不上来?|交不上来?|弄不了|出不来"
     r"|(?:完成|办结|按时|按期).{0,4}?(?:有困难|有难度|困难较大|难度较大|难度很大)"
+    r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送)的?(?:可能性?|希望|把握)(?:不大|很小|较小|不足|没有|不多)"
+    r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送).{0,4}?(?:不可能|不现实|难以实现|没戏)"
+    r"|(?:交|报|收|凑|弄|备)不齐"
 )
 _LATER_DAY = r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天)"
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
-    r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:再|申请)?(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长"
+    r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:再|申请|多)?(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长|放宽"
+    r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
     r"|顺延|往后推|推一推|推推|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
     r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底).{0,8}?"
     r"(?:报|交|提交|报送|反馈|完成|给(?=你|您|可以|行|好吗)).{0,3}?(?:可以吗|行吗|行不行|可不可以|好吗|可否)"
@@ -299,16 +374,30 @@ _ASK_TIME = re.compile(
     rf"|可以(?:等到|到|在)?{_LATER_DAY}.{{0,6}}?(?:报|交|提交|报送|反馈|完成).{{0,3}}?(?:吗|么|吧|不)$"
     r"|(?:延期|推迟|顺延|宽限|延后|晚几天|晚两天).{0,12}?(?:行吗|可以吗|好吗|可不可以|行不行|可否|可以不|行不|成不)"
     r"|(?:交|报|提交|报送).{0,2}?(?:行不|可以不|成不)$"
+    r"|(?:截止时间|截止日期|时限|期限)(?:能不能|能否|可否|可不可以|是否可以)(?:调整|放宽|延长|改|推|往后)"
+    # to wait for something first: "能不能等他回来再报", "可否等批复下来后提交"
+    r"|(?:能不能|能否|可否|可不可以|是否可以)(?:先)?等.{1,10}?(?:再|才|后)(?:报|交|提交|报送|反馈|完成|上报)"
 )
 # A question that is a request: "…可以吗", "…行不", "…吧"; or led by 能不能/能否/可否.
 _REQUEST = re.compile(r"(?:吧|可以吗|行吗|好吗|可不可以|行不行|可以不|行不|成不|可否|中不中)[?]*$")
 _ASKING_LEAD = re.compile(r"能不能|能否|可否|可不可以|是否可以|可以|能")
 # Done only later than asked: "材料周一才能报", "下周才能弄".
 _ONLY_LATER = re.compile(
-    r"(?:明天|后天|下周|下个?月|周[一二三四五六日]|月底|年底|\d+号|\d+日|过几天|过两天)(?:才能|才可以|才会|才)"
+    r"(?:明天|后天|下下?周|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|年底|\d+号|\d+日|过几天|过两天)(?:才能|才可以|才会|才)"
     r"(?:报|交|提交|完成|上报|报送|弄|办|反馈|做完|整改)"
 )
-_STILL_NEED = re.compile(r"还(?:需要?|要)[一二三四五六七八九十两几半\d]+个?(?:天|日|周|星期|礼拜|月)")
+# The paperwork of delays asked about, not a delay: "延期申请模板发一下", "延期流程是什么".
+_ABOUT_DELAYS = re.compile(
+    r"^(?:申请|的)?(?:模板|表|格式|流程|程序|手续|规定|办法|怎么|如何|需要什么|要什么)"
+)
+# A request made to the office for oneself: "麻烦督查室给延几天", "请督查室宽限".
+_ASKS_THE_OFFICE = re.compile(r"(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您)")
+_PAST_TIME = re.compile(r"去年|前年|上次|上回|那次|以前|往年|上个?月|上一期")
+_STILL_NEED = re.compile(
+    r"还(?:需要?|要)[一二三四五六七八九十两几半\d]+个?(?:天|日|周|星期|礼拜|月)"
+    r"|(?:需要?|要)(?:多|再)(?:[一二三四五六七八九十两几半\d]+)个?(?:天|日|周|星期|礼拜)"  # "需要多几天时间"
+    r"|多给.{0,4}?(?:[一二三四五六七八九十两几半\d]+)个?(?:天|日|周|星期|礼拜)"
+)
 _REASON = re.compile(r"因为|原因|(?<!原)因(?!此|而)|由于|受.{0,10}?影响|导致|致使")
 _NOT_DONE = re.compile(
     r"(?:尚未|还没有?|还未|暂未|暂时没|没有|未|没)能?(?:全部)?(?:完成|办结|完结|到位|上报|报送|完工)"
@@ -319,6 +408,9 @@ _RELATED = re.compile(
     r"收|签|已|完成|办结|附件|文件|通知|督办|延|报送|反馈|整改|落实|明白|知道|了解|照办|执行|办理|安排|\d+号|#\d|no\.?\d"
 )
 RELATED_LENGTH = 40  # a reply this long from a liaison who owes something deserves a look
+
+# A clause with no word in it (only numbers and signs) says nothing: its acts are not looked for.
+_WORDY = re.compile(r"[\u4e00-\u9fffa-z]")
 
 # How far (in characters) before and after a trigger word the guards look, within its clause.
 _WINDOW = 30
@@ -341,7 +433,11 @@ def read_clauses(text: str) -> list[Clause]:
     """The message cut into clauses, each with its notice references and its acts."""
     cleaned, quoted_refs = _clean(text)
     clauses = [
-        Clause(piece.text, tuple(find_notice_refs(piece.text)), tuple(_acts(piece)))
+        Clause(
+            piece.text,
+            tuple(find_notice_refs(piece.text)),
+            tuple(_acts(piece)) if _WORDY.search(piece.text) else (),
+        )
         for piece in _split_clauses(cleaned)
     ]
     if quoted_refs and clauses and not any(c.refs for c in clauses):
@@ -387,6 +483,11 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     acts = [act for clause in clauses for act in clause.acts]
     stated = {act.kind for act in acts if act.mode == "stated"}
     doubted = any(act.kind == "received" and act.mode in ("asked", "denied") for act in acts)
+    # "我先收到了，等领导回来再签收": the unit itself defers its receipt (the office looks)
+    deferred = any(act.kind == "received" and act.mode == "promised" for act in acts)
+    # "公路站收到了，我们局还没": the sender's own unit, elliptically, has not
+    own_not_yet = any(_OWN_NOT_YET.search(clause.text) for clause in clauses)
+    doubted = doubted or deferred or own_not_yet or _earlier_against_later(clauses)
     delay = bool(stated & {"delay", "ask_time"}) or (_any(clauses, _REASON) and _any(clauses, _NOT_DONE))
     # what was passed to the leaders, in a delay request, is the request: "需延期，已报分管领导同意"
     receipt = ("received" in stated or ("forwarded" in stated and not delay)) and not doubted
@@ -423,6 +524,16 @@ def _feedback_kind(
     if "done" not in stated or "progress" in stated or (delay and not several) or _looks_partial(clauses):
         return "progress"  # a header alone (落实情况如下) says nothing done; a delay reports stage progress
     return "done"
+
+
+def _earlier_against_later(clauses: Sequence[Clause]) -> bool:
+    """Whether an earlier notice is said received and a later one not seen ("上次那个收到了，这次的还没看见"):
+    which notice arrived cannot be told."""
+    earlier = any(
+        _EARLIER.search(c.text) and any(a.kind == "received" and a.mode == "stated" for a in c.acts)
+        for c in clauses
+    )
+    return earlier and any(_NOT_YET_SEEN.search(c.text) for c in clauses)
 
 
 def _after_receipt(text: str) -> str:
@@ -512,6 +623,9 @@ def _matches(pattern: re.Pattern[str], clause: _Text) -> Iterator[tuple[str, str
 def _is_question(clause: _Text, after: str, *, ongoing: bool = False) -> bool:
     if ongoing:
         after = _ONGOING_NE.sub("", after)
+    turn = _TURN_TO_READER.search(after)
+    if turn is not None and turn.start() > 0:
+        after = after[: turn.start()]  # "已经报送了你们查收一下吧": the 吧 is the request to the reader
     return clause.asked or _QUESTION_TAIL.search(after) is not None
 
 
@@ -538,7 +652,7 @@ def _mode(
         return "denied"
     if _is_directive(before, after):
         return "ordered"
-    if _THIRD_PARTY.search(before):
+    if _THIRD_PARTY.search(_OWN_HEAD_SAYS.sub("", before)):
         return "others"
     if not plans_count and _FUTURE.search(before):
         return "promised"
@@ -575,11 +689,17 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
     for before, after_all, start in _matches(_RECEIPT, clause):
         scope, after = _up_to_problem(clause, start, after_all)  # the receipt, without a problem's question
         asked = _is_question(scope, after)
+        if _PARTLY.search(before):
+            yield Act("problem", "stated")  # "部分收到", "只收到正文": what arrived is incomplete
+            yield Act("received", "denied")
+            continue
         if asked or _is_negated(before):
             yield Act("received", "asked" if asked else "denied")
             continue
-        if _COMMITTED_AFTER.match(after):
-            yield Act("received", "stated")  # "收到后我们会尽快落实"
+        if _COMMITTED_AFTER.match(after) and not _DIRECTIVE_BEFORE.search(
+            _COMPLIANCE.sub("", before + after)
+        ):
+            yield Act("received", "stated")  # "收到后我们会尽快落实"; "请各单位收到后立即落实" is an order
             continue
         if _ACHIEVED.search(before + after_all) or not _receipt_tail_fits(before, after_all):
             continue  # something else was received ("收到群众举报", "收到良好效果")
@@ -592,12 +712,27 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
         ):
             mode = "promised"  # "应该收到了", "等领导看过后再签收", "会第一时间签收"
         yield Act("received", mode, _ALL_OWED.search(before) is not None)
+    for before, after, _ in _matches(_UNSEEN, clause):
+        if _NOTICE_BEFORE.search(before) and not _is_question(clause, after):
+            yield Act("received", "denied")
     for before, after, _ in _matches(_FORWARD, clause):
         if _FORWARDED_OTHER.search(before):
             continue  # "延期申请已报送领导": what went up is not the notice
         mode = _mode(clause, before, after, plans_count=True)
         if mode in ("stated", "others"):
             yield Act("forwarded", mode)
+
+
+def _received_something_else(clause: _Text) -> bool:
+    """Whether the clause says something other than the notice arrived ("收到群众反映的问题…")."""
+    return any(
+        _ACHIEVED.search(before + after) is None
+        and not _receipt_tail_fits(before, after)
+        and not _COMMITTED_AFTER.match(after)
+        and not _RECEIVED_OBJECT_AFTER.match(after)
+        and _TAKEN_IN.match(after)
+        for before, after, _ in _matches(_RECEIPT, clause)
+    )
 
 
 def _problem_acts(clause: _Text) -> Iterator[Act]:
@@ -607,10 +742,16 @@ def _problem_acts(clause: _Text) -> Iterator[Act]:
 
 
 def _feedback_acts(clause: _Text) -> Iterator[Act]:
+    if _received_something_else(clause):
+        return  # "我们收到群众反映的问题已经处理了": the work done is on what else arrived
+    delay_paper = _DELAY_PAPER.search(clause.text) is not None  # "延期报告已经写好了": the request, no report
     for before, after, _ in _matches(_DONE, clause):
-        yield Act("done", _mode(clause, before, after))
+        if not delay_paper and not _PREVIOUS.search(before):
+            yield Act("done", _mode(clause, before, after))
     for before, after, start in _matches(_SUBMIT, clause):
-        if _FORWARD.match(clause.text, start) is None:
+        # passed to one's leaders is a receipt, unless what went up is the unit's own paper ("统计表已报主任")
+        forwarded = _FORWARD.match(clause.text, start) is not None and not _FORWARDED_OTHER.search(before)
+        if not forwarded and not _DELAY_PAPER.search(clause.text) and not _PREVIOUS.search(before):
             yield Act("done", _mode(clause, before, after))
     for before, after, _ in _matches(_NO_ISSUE, clause):
         mode = _mode(clause, before, after)
@@ -637,9 +778,22 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
 def _delay_acts(clause: _Text) -> Iterator[Act]:
     for pattern in (_DELAY_WORD, _STILL_NEED, _ONLY_LATER):
         for before, after, _ in _matches(pattern, clause):
-            if _is_negated(before) or _is_directive(before, after):
-                continue  # "不用延期", "需要延期的单位请说明"
+            before = _ASKS_THE_OFFICE.sub("", before)  # "麻烦督查室给延几天" asks for oneself
+            if (
+                _is_negated(before)
+                or _is_directive(before, after)
+                or after.startswith("过")
+                or _PAST_TIME.search(before)
+                or _ABOUT_DELAYS.match(after)
+            ):
+                continue  # "不用延期", "需要延期的单位请说明", "已经延期过一次了", "去年这个也延期了"
+            if pattern is _STILL_NEED and _HEDGE.search(before):
+                # "大概还需要一周": how long the rest takes, no missed deadline
+                yield Act("estimate", "stated")
+                continue
             if _is_question(clause, after):
+                if _THIRD_PARTY.search(before):
+                    continue  # "听说可以延期？": hearsay asked about
                 if _REQUEST.search(clause.text) or _ASKING_LEAD.search(before):
                     yield Act("ask_time", "stated")  # "延期一周可以不？", "宽限到下周一吧": a request
                 continue  # "延期要走什么程序？", "延期了吗？": a question about it
@@ -653,8 +807,9 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
         elif _REQUEST.search(clause.text) and not _QUESTION_WORD.search(_HARMLESS.sub("", clause.text)):
             yield Act("ask_time", "stated")  # "今天报不上来了，明天下午吧": a later time asked for
     for before, after, _ in _matches(_ASK_TIME, clause):
-        if not _is_directive(before, after):
-            yield Act("ask_time", "stated")  # asking for time is a request, even as a question
+        # asking for time is a request, even as a question ("听说可以延期？" is hearsay asked about)
+        if not _is_directive(before, after) and not _THIRD_PARTY.search(before):
+            yield Act("ask_time", "stated")
 
 
 def _looks_partial(clauses: Sequence[Clause]) -> bool:

@@ -21,6 +21,10 @@ from storage import directory, notices, questions, review
 from storage.notices import AssignmentView, NoticeView
 
 Item = tuple[NoticeView, AssignmentView]
+# The sender's unit named beside another: "我们和城关镇都收到了", "财政局和我们委都已完成".
+_OWN_TOO = re.compile(
+    r"(?:我们|我|本)(?:单位|局|委|镇|乡|街道)?(?:和|与|及|跟|、)|(?:和|与|及|跟|、)(?:我们|我[局委镇乡]|本单位|我单位)"
+)
 QUESTION_LIFETIME = timedelta(days=1)  # an unanswered question lapses; a later unclear reply is asked anew
 
 
@@ -161,7 +165,7 @@ def read_for_unit(text: str, own: UnitNames, units: Sequence[UnitNames]) -> Unit
     others: list[str] = []
     for clause in read_clauses(text):
         named = units_named(clause.text, units)
-        if named - {own.id} and own.id not in named and clause.acts:
+        if named - {own.id} and own.id not in named and clause.acts and not _OWN_TOO.search(clause.text):
             others += [u.name for u in units if u.id in named]
             clause = replace(
                 clause, acts=tuple(replace(a, mode="others") for a in clause.acts if a.kind != "problem")

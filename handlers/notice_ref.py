@@ -10,16 +10,27 @@ from dataclasses import dataclass, field
 # The patterns carry no whitespace: _normalize removes it first, which keeps matching linear.
 _NUM = r"(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,6})"
 _YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年)"
-_SEP = r"(?:以及|、|,|/|和|及|与|跟)"
+_SEP = r"(?:以及|、|,|/|和|及|与|跟|~|-|—|至)"
+_RANGE = re.compile(r"[~\-—至]")  # "12~14号": 12, 13 and 14
+_MAX_RANGE = 5
 # A list such as "12号、13号", "12、13号" or "1号2号"; the last item must carry 号.
 _GROUP = rf"(?:第?{_NUM}(?:号{_SEP}?|{_SEP})){{0,20}}第?{_NUM}号"
-# Numbers people mark as such without 号: "#12", "NO.12", "No 12", "编号12".
-_MARKED = re.compile(rf"(?:#|no\.?|编号)(?P<num>{_NUM})(?![\d号])", re.IGNORECASE)
+# Numbers people mark as such without 号: "#12", "NO.12", "No 12", "编号12", "督办12"; never a date, time or
+# amount after 督办 ("督办12月…", "督办3天"). "第12期" names a notice by its issue number when a notice
+# or status word follows ("第12期收到"; never "第3期培训班").
+_MARKED = re.compile(
+    rf"(?:#|no\.?|编号|(?:督办|督查)(?!{_YEAR}))(?P<num>{_NUM}(?:[、和及]{_NUM})*)(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.:])"
+    rf"|(?:第(?P<issue>{_NUM})|(?:^|(?<=[,。;!?\n]))(?P<bare_issue>\d{{1,3}}))期"
+    r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$)"
+    r"|(?<![\d#])(?P<hash_after>\d{1,3})#"  # "12#收到"
+    r"|(?:(?<=收到)|(?<=收悉)|(?<=签收))(?P<after_receipt>\d{1,3})(?=$|[,。;!?\n])",  # "收到 51"
+    re.IGNORECASE,
+)
 # A bare number that opens a message or clause and is followed at once by a receipt or status word:
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
     rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及){_NUM})*)"
-    r"(?=(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done))"
+    r"(?=(?:[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done))"
 )
 
 _CN_NUMBER = re.compile(
@@ -36,6 +47,9 @@ _STRICT = re.compile(
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 # Digit groups a space keeps apart ("21 22都收到了") are a list, not one number, once spaces go.
 _SPACED_NUMBERS = re.compile(r"(?<![\d.])(\d{1,3})[^\S\n]+(?=\d{1,3}(?![\d.]))")
+# "12，13号均收到", "12号，13号收到": a comma after a number that opens the message or a clause, before
+# another notice number, lists them ("收到13号，12号还在整改" says two things).
+_COMMA_NUMBERS = re.compile(r"(?:^|(?<=[,，。;；!！?？\n]))(\d{1,3}号?)[,，](?=\d{1,3}号)")
 # A number said not to be meant: "是12号，不是11号" (a correction names the right one).
 _DENIED_BEFORE = re.compile(r"(?:不是|并非|而非|并不是)$")
 
@@ -67,19 +81,21 @@ _DATE_BEFORE = re.compile(
 # a list separator or the end of a sentence. Anything else (前, 下午, 18:00, 完成 …) reads as a date.
 _REF_AFTER = re.compile(
     r"(?:通知|文|督办|督查|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
-    r"|目前|现已|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要|暂|恐|零报告|整改|报告"
+    r"|目前|现已|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要|暂|恐|零报告|整改|报告|一并|一起|同时|附件"
     r"|的(?!会|活动|时候|上午|下午|中午|晚上|早上|前|之前|以前|后|之后|以后|那天|当天)"
     # "十二号那个收到了", "24号这个我们做不完": the notice pointed at, its state soon after
-    r"|(?:这个|那个)(?!时候|时间|会|天|礼拜|星期|周)(?=.{0,10}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不完))"
+    r"|(?:这个|那个)(?!时候|时间|会|天|礼拜|星期|周)"
+    r"(?=.{0,10}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不完|来不及|赶不上|恐难))"
     r"|[两二三四五六七八九十几]个(?:通知|督办|文件|事项)"  # "十一号十二号两个通知都收到了"
     r"|、|,|和|及|与|跟|:(?!\d)|[。!?~;)\]」』】〕\n]|$)"
 )
 # After a day of the month come times of day; after a notice number at a clause's start, its state.
 _TIME_AFTER = re.compile(
-    r"前|后|之|以|[上下中]午|晚|早|凌晨|\d|点|时|[零〇一二两三四五六七八九十]|那(?:个)?(?:时候|时|天)"
+    r"前|后|之|以|[上下中]午|晚|早|凌晨|\d|点|时(?!间)|[零〇一二两三四五六七八九十]|那(?:个)?(?:时候|时|天)"
 )
 _STATE_SOON = re.compile(
-    r".{0,10}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完)"
+    r".{0,12}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完"
+    r"|才能|才可以|来不及|太紧|一半|大半|[弄做办搞整干改写报交]了)"
 )
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
@@ -130,7 +146,7 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
         explicit = bool(year_text) or any(item["di"] for item in items)
         if not explicit and not _bare_is_notice(text, match.start("group"), match.end()):
             continue
-        seqs = [_to_int(item["num"]) for item in items]
+        seqs = _with_ranges(match["group"], items)
         if any(seq is None for seq in seqs):
             continue
         year = int(year_text) if year_text else None
@@ -138,9 +154,17 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             (match.start() + n, NoticeRef(seq, year)) for n, seq in enumerate(seqs) if seq is not None
         )
     for match in _MARKED.finditer(text):
-        seq = _to_int(match["num"])
-        if seq is not None:
-            found.append((match.start(), NoticeRef(seq)))
+        written = (
+            match["num"]
+            or match["issue"]
+            or match["bare_issue"]
+            or match["hash_after"]
+            or match["after_receipt"]
+        )
+        for n, item in enumerate(_GROUP_ITEM.finditer(written)):
+            seq = _to_int(item["num"])
+            if seq is not None:
+                found.append((match.start() + n, NoticeRef(seq)))
     for match in _LEADING.finditer(text):
         seqs = [_to_int(item["num"]) for item in _GROUP_ITEM.finditer(match["nums"])]
         found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)
@@ -151,6 +175,21 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
         if ref not in unique and not (ref.year is None and ref.seq in with_year):
             unique.append(ref)
     return unique
+
+
+def _with_ranges(group: str, items: list[re.Match[str]]) -> list[int | None]:
+    """The numbers of a list, a short range written with ~, -, — or 至 filled in ("12~14号": 12, 13, 14)."""
+    seqs: list[int | None] = []
+    for n, item in enumerate(items):
+        seq = _to_int(item["num"])
+        last = seqs[-1] if seqs else None
+        between = group[items[n - 1].end() : item.start()] if n else ""
+        if seq is not None and last is not None and _RANGE.search(between):
+            if not 0 < seq - last <= _MAX_RANGE:
+                return [None]  # "12-3号", "1~30号": not a list of notices
+            seqs.extend(range(last + 1, seq))
+        seqs.append(seq)
+    return seqs
 
 
 def _bare_is_notice(text: str, start: int, end: int) -> bool:
@@ -171,8 +210,9 @@ def fold(text: str) -> str:
 
 
 def separate_spaced_numbers(text: str) -> str:
-    """Numbers kept apart by a space written as a list ("21 22" → "21、22"), before spaces are dropped."""
-    return _SPACED_NUMBERS.sub(r"\1、", text)
+    """Numbers kept apart by a space or a comma written as a list ("21 22" → "21、22", "12，13号" →
+    "12、13号"), before spaces are dropped and commas cut clauses."""
+    return _COMMA_NUMBERS.sub(r"\1、", _SPACED_NUMBERS.sub(r"\1、", text))
 
 
 def _normalize(text: str) -> str:

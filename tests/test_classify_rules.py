@@ -1,0 +1,476 @@
+"""Table-driven tests of the reading rules added for the replies.dev4 set, a table per round of rules:
+the cases each rule must read, and the look-alikes it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.classify import classify
+from handlers.liaison import read_for_unit
+from handlers.notice_ref import NoticeRef, find_notice_refs
+from handlers.units import UnitNames
+
+OWN = UnitNames(10, "县住房和城乡建设局", ("住建局",))
+ROSTER = [OWN, UnitNames(2, "河口镇", ("河口",)), UnitNames(9, "县交通运输局", ("交通局",))]
+
+
+def intents(text: str) -> list[str]:
+    return classify(text).intent_list()
+
+
+# ---- notice numbers: 督办12, 第12期, "30、31两期" ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("督办12收到", [12]),
+        ("督办12", [12]),
+        ("第12期收到", [12]),
+        ("第12期督办单已签收", [12]),
+        ("30、31两期都收到", [30, 31]),
+        ("12、13两个通知都已收到", [12, 13]),
+        # dates, times, amounts and other series stay out
+        ("督办12月5日前报", []),
+        ("督办3天内办结", []),
+        ("督办12点前回复", []),
+        ("第3期培训班", []),
+        ("第2期工程已完工", []),
+        ("两个都收到了", []),
+    ],
+)
+def test_more_forms_of_notice_numbers(text: str, refs: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == refs, text
+
+
+def test_a_year_after_duban_is_still_read_as_before() -> None:
+    assert find_notice_refs("督办〔2026〕12号") == [NoticeRef(12, 2026)]
+
+
+# ---- receipts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sd",  # the initials of shou dao
+        "sd了",
+        "shoudao",
+        "Received both",
+        "已收到12月1日的通知",  # the notice by its date
+        "30号收到后已转预算股",  # what was done with it since
+        "收到后第一时间呈领导阅示",
+        "我们局长说收到了",  # the unit's own head
+        "我局主要领导表示已收到",
+    ],
+)
+def test_receipt_forms(text: str) -> None:
+    assert "receipt" in classify(text).intents, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sd卡坏了",
+        "请各单位收到后立即落实",  # an order, though action follows 收到后
+        "各单位收到后马上落实",
+        "收到后已转的请回复",
+        "上次那个已经收到了，这次的还没看见",  # which notice: the office looks
+        "昨天的通知收到了，今天的还没看",
+        "之前的收到了，新发的还没收到",
+        "他们局长说收到了",
+        "河口镇说他们收到了",
+        "全部单位已收到",  # a roll-call of every unit speaks of others
+        "所有单位都收到了",
+        "收到的",  # may be "those who received it …"
+    ],
+)
+def test_not_receipts(text: str) -> None:
+    assert "receipt" not in classify(text).intents, text
+
+
+def test_an_earlier_notice_alone_received_is_still_a_receipt() -> None:
+    assert intents("昨天的通知收到了") == ["receipt"]
+
+
+# ---- feedback ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("排查结果：无", "done"),  # "X：无" is a nil report
+        ("隐患：无", "done"),
+        ("目前没发现问题", "done"),
+        ("整改已全部到位", "done"),
+        ("5处坑槽已修补完毕", "done"),
+        ("各乡镇物资储备点核查完毕，全部达标", "done"),
+        ("资金拨付正在走程序", "progress"),
+        ("我们的还在审核", "progress"),
+        ("材料已准备好，等领导签字后报送", "progress"),
+        ("我们镇已经先行开展了排查", "progress"),
+        ("汇报一下秸秆禁烧的情况，每天出动巡查人员50多人，村村都有人盯着", "progress"),
+        ("应急局关于防汛物资储备的反馈：县级物资库已补充编织袋2万条", "progress"),
+        ("材料已经报送了你们查收一下吧", "done"),  # the 吧 asks the reader to look, not about the act
+    ],
+)
+def test_feedback_forms(text: str, kind: str) -> None:
+    reading = classify(text)
+    assert ("feedback" in reading.intents, reading.feedback_kind) == (True, kind), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "结果：无法判断",  # 无法 is no nil report
+        "请于周五前整改完毕",
+        "我们已经提交了延期申请",  # the request for time, not a report on the work
+        "30号的延期申请已经交了",
+        "已收到，正在研究落实方案",  # in hand: nothing reported yet
+        "不用延期，能按时完成",
+        "报送了吗你们查收一下",
+    ],
+)
+def test_not_feedback(text: str) -> None:
+    assert "feedback" not in classify(text).intents, text
+
+
+# ---- delay ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目审批卡在省里，按期完成的可能性不大",
+        "按时上报的把握不大",
+        "领导出差了签不了字，能不能等他回来再报",
+        "可否等批复下来后提交",
+        "我们已经提交了延期申请",
+        "我们这边还需要3天",
+    ],
+)
+def test_delay_forms(text: str) -> None:
+    assert "delay" in classify(text).intents, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "听说可以延期？",  # hearsay asked about
+        "听说能宽限几天？",
+        "现在正在清理背街小巷，大概还需要一周",  # an estimate of the rest, no deadline missed
+        "估计还要两天",
+        "按期完成的可能性很大",
+    ],
+)
+def test_not_delays(text: str) -> None:
+    assert "delay" not in classify(text).intents, text
+
+
+# ---- the unit's own word and another unit's --------------------------------------------------
+
+
+def test_a_report_on_another_unit_and_the_own_progress() -> None:
+    reading = read_for_unit("交通局已经报送了，我们的还在审核", OWN, ROSTER)
+    assert reading.whole.intent_list() == ["feedback"] and reading.whole.feedback_kind == "progress"
+
+
+def test_what_the_notice_says_is_no_third_party() -> None:
+    reading = read_for_unit("31号通知里说的排查我们已经做完了，没有问题", OWN, ROSTER)
+    assert reading.whole.intent_list() == ["feedback"]
+    assert [ref.seq for ref in reading.whole.refs] == [31]
+
+
+# ---- second round: lists with commas, the notice's own requirement, nil reports, more time ---
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("12，13号均收到", [12, 13]),
+        ("12,13号已报送", [12, 13]),
+        ("12号这个我们确实来不及了", [12]),
+        ("12月1日,13号前完成", []),  # a date, then a day of the month
+    ],
+)
+def test_commas_and_pointed_notices(text: str, refs: list[int]) -> None:
+    assert [ref.seq for ref in classify(text).refs] == refs, text
+
+
+@pytest.mark.parametrize("text", ["收到/住建局", "收到-住建局", "收到 住建局"])
+def test_a_receipt_signed_with_the_unit(text: str) -> None:
+    assert intents(text) == ["receipt"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "统计表已报街道主任审核后上报",  # the unit's own paper went up, not the notice
+        "延期申请已报分管领导",
+    ],
+)
+def test_own_paper_passed_up_is_no_receipt(text: str) -> None:
+    assert "receipt" not in classify(text).intents, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "11号要求报送的表格已经发到邮箱了",  # the notice's requirement, not an order
+        "相关数据已录入系统",
+        "表格在群文件里，请查收",
+        "路灯已全部修好",
+        "违建已拆",
+        "无相关病例",
+        "辖区企业均未发现违规行为",
+        "经自查，无违规情况",
+        "我镇没有这种情况",
+        "正在走招标程序",
+        "督查组已下去了，正在检查",
+        "物资已采购，等待配送",
+    ],
+)
+def test_more_feedback_forms(text: str) -> None:
+    assert "feedback" in classify(text).intents, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "无相关附件",  # a problem with what arrived, no nil report
+        "各单位请查收",  # an order to others
+        "请各乡镇按要求报送的表格于周五前发邮箱",
+        "已经改成周五了吗",
+    ],
+)
+def test_more_look_alikes_of_feedback(text: str) -> None:
+    assert "feedback" not in classify(text).intents, text
+
+
+@pytest.mark.parametrize(
+    "text", ["我们需要多几天时间", "能不能多给两天", "这个时限太紧，能不能放宽一点", "截止时间能不能改到月底"]
+)
+def test_more_ways_to_ask_for_time(text: str) -> None:
+    assert "delay" in classify(text).intents, text
+
+
+@pytest.mark.parametrize("text", ["已经延期过一次了，这次一定按时", "整改需要3天", "推迟过两次，这次没问题"])
+def test_no_delay_asked(text: str) -> None:
+    assert "delay" not in classify(text).intents, text
+
+
+# ---- third round: ranges, lists after 督办, deferred receipts, measures taken, past delays ----
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("12号~13号都收到", [12, 13]),
+        ("12-13号收到", [12, 13]),
+        ("12~14号收到", [12, 13, 14]),
+        ("12至13号均已签收", [12, 13]),
+        ("督办12、13收到", [12, 13]),
+        ("12号13号一并申请延期到下周", [12, 13]),
+        ("12-3号收到", []),  # no range of notices
+        ("收到，12-13号前完成", []),  # a date
+        ("11月12-13号开会", []),
+    ],
+)
+def test_ranges_and_lists(text: str, refs: list[int]) -> None:
+    assert [ref.seq for ref in classify(text).refs] == refs, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("收到哒", ["receipt"]),
+        ("这个通知我们收到了但不是发给我们的吧", ["receipt"]),  # the doubt after 了但 is another clause
+        ("我先收到了，等领导回来再签收", []),  # the unit defers its own receipt: the office looks
+        ("收到了，明天再签收", []),
+        ("社区网格员已全部通知到位", ["feedback"]),
+        ("项目前期手续已办完", ["feedback"]),
+        ("危桥已设置警示标志并实行交通管制", ["feedback"]),
+        ("经核实，该企业已停产", ["feedback"]),
+        ("还差两个村的数据，今天交不齐", ["delay"]),
+        ("我们尽力，但按期完成基本不可能", ["delay"]),
+        ("去年这个也延期了", []),
+        ("上次申请过延期", []),
+    ],
+)
+def test_third_round(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("12号，13号收到", [12, 13]),
+        ("收到13号，12号还在整改", [13, 12]),  # two things said: no list
+        ("收到12、13号，14号我们没有收到", [12, 13, 14]),
+        ("12#收到", [12]),
+        ("12期收到", [12]),
+        ("13号附件打不开", [13]),
+        ("一期工程已完工", []),
+        ("15号前附件要交", []),
+    ],
+)
+def test_fourth_round_of_number_forms(text: str, refs: list[int]) -> None:
+    assert [ref.seq for ref in classify(text).refs] == refs, text
+
+
+def test_a_comma_list_is_received_whole() -> None:
+    reading = read_for_unit("12号，13号收到", OWN, ROSTER)
+    assert [(part.intent_list(), [r.seq for r in part.refs]) for part in reading.parts] == [
+        (["receipt"], [12, 13])
+    ]
+
+
+# ---- fourth round: the own unit beside another, counted work, topics after a number ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我们和交通局都收到了", ["receipt"]),
+        ("交通局和我们局都已完成", ["feedback"]),
+        ("交通局都收到了", []),  # another unit alone
+        ("交通局和河口镇都已完成", []),
+    ],
+)
+def test_the_own_unit_named_beside_another(text: str, expected: list[str]) -> None:
+    assert read_for_unit(text, OWN, ROSTER).whole.intent_list() == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "refs"),
+    [
+        ("收到，已安排各校自查", ["receipt"], []),  # in hand: nothing reported yet
+        ("21号材料已送督查室", ["feedback"], [21]),
+        ("本月累计养护里程156公里，处置路面病害43处", ["feedback"], []),
+        ("21号弄了一半了", ["feedback"], [21]),
+        ("21号我们下个星期才能交", ["delay"], [21]),
+        ("21号时间太紧，完成不了", ["delay"], [21]),
+        ("21号时前报", [], []),  # a time of day
+    ],
+)
+def test_fourth_round(text: str, expected: list[str], refs: list[int]) -> None:
+    reading = classify(text)
+    assert (reading.intent_list(), [r.seq for r in reading.refs]) == (expected, refs), text
+
+
+# ---- fifth round: the notice not seen, mistaken beliefs, more reports, more requests -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("群里的消息收到了，通知还没看到", []),  # something else arrived: the office looks
+        ("以为收到了，结果是上一期的", []),
+        ("本来以为收到了，其实没有", []),
+        ("收到，之前没看到", ["receipt"]),  # an apology, not a denial
+        ("收到了，附件还没看到", ["receipt"]),
+        ("报告已呈县领导审定，审定后报送", ["feedback"]),
+        ("报告已私发王科长", ["feedback"]),
+        ("整改工作已于上周全部结束", ["feedback"]),
+        ("现场已恢复原状", ["feedback"]),
+        ("事情办妥了", ["feedback"]),
+        ("我们这边完事了", ["feedback"]),
+        ("已经动员全县教师参加培训，参训率98%", ["feedback"]),
+        ("已和产权单位对接，对方同意月底前拆除", ["feedback"]),
+        ("按计划推进，暂无延期风险", ["feedback"]),
+        ("会议已结束", []),  # not the work
+        ("延期报告已经写好了，下午交", ["delay"]),  # the request is written, not the report
+        ("请允许我们延迟两天提交", ["delay"]),
+        ("工程量大，工期不够，请求延长", ["delay"]),
+        ("没办法按时交了，实在抱歉", ["delay"]),
+        ("报表逾期了，明天一定补上", ["delay"]),
+        ("我们得晚个两三天", ["delay"]),
+        ("延期申请模板发一下", []),  # about the paperwork
+        ("延期流程是什么", []),
+        ("请各单位准予延期的说明一下", []),
+    ],
+)
+def test_fifth_round(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "problem"),
+    [
+        ("部分收到", [], True),  # incomplete: the office hears of it, no receipt
+        ("只收到正文", [], True),
+        ("才收到，不好意思", ["receipt"], False),  # only just
+        ("已收到群众的反馈", [], False),  # something else received; no report header
+        ("关于防汛物资储备的反馈：已补充编织袋2万条", ["feedback"], False),
+    ],
+)
+def test_partial_receipts_and_headers(text: str, expected: list[str], problem: bool) -> None:
+    reading = classify(text)
+    assert (reading.intent_list(), reading.problem) == (expected, problem), text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("已全部整改完毕，台账已建立", "done"),  # a measure taken is done work
+        ("危桥已设置警示标志并实行交通管制", "done"),
+        ("已约谈企业负责人，企业承诺一周内整改", "progress"),
+        ("已建立整改台账，正在整改", "progress"),
+    ],
+)
+def test_measures_taken_are_done_work(text: str, kind: str) -> None:
+    assert classify(text).feedback_kind == kind, text
+
+
+# ---- sixth round: official style, counted work, what else arrived, asking the office ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("接收完毕", ["receipt"]),
+        ("按照督办要求，我局已将资金拨付情况书面报送县政府", ["feedback"]),
+        ("40号和41号的材料一起报了", ["feedback"]),
+        ("报了报了", ["feedback"]),
+        ("报告我们中午就发出去了", ["feedback"]),
+        ("我镇今天组织了全镇干部开展集中清理行动，清理垃圾约15吨", ["feedback"]),
+        ("群众反映的问题已经解决", ["feedback"]),  # 反映的: a relative, no third party speaking
+        ("按时完成，没有拖延", ["feedback"]),
+        ("经检查均符合要求", ["feedback"]),
+        ("我们这边没有需要整改的", ["feedback"]),
+        ("已组织召开专题会议", ["feedback"]),
+        ("41号的截止时间能不能调整一下", ["delay"]),
+        ("麻烦督查室给延几天", ["delay"]),
+        ("专此报告，请审阅", []),  # a closing formula, nothing reported
+        ("报了吗", []),
+        ("我们报了名", []),
+        ("收到了。我们镇马上召开专题会议部署", ["receipt"]),  # a promise
+        ("我们收到群众反映的问题已经处理了", []),  # the work is on what else arrived
+        ("收到举报后已处置", []),
+        ("我们会按时完成", []),
+    ],
+)
+def test_sixth_round(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
+
+
+# ---- seventh round: a number after the receipt, units under the sender, earlier notices -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "refs"),
+    [
+        ("收到 51", ["receipt"], [51]),
+        ("收到51，谢谢", ["receipt"], [51]),
+        ("收到51份材料", [], []),  # a count, something else received
+        ("公路站收到了，我们局还没", [], []),  # the sender's own unit has not
+        ("各卫生院都收到了", [], []),  # those under it, not the unit
+        ("各学校都已收到", [], []),
+        ("收到！另外上次的材料已报", ["receipt"], []),  # an earlier notice's work
+        ("收到，上一份已完成", ["receipt"], []),
+        ("之前的问题已整改", ["feedback"], []),
+    ],
+)
+def test_seventh_round(text: str, expected: list[str], refs: list[int]) -> None:
+    reading = classify(text)
+    assert (reading.intent_list(), [r.seq for r in reading.refs]) == (expected, refs), text
