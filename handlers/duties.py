@@ -14,6 +14,15 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import outgoing, review, texts
+from handlers.assessment import (
+    WARNING_TALK,
+    Period,
+    UnitScore,
+    assess,
+    last_twice,
+    quarter_containing,
+    year_period,
+)
 from handlers.audience import audience
 from handlers.outgoing import Alert
 from handlers.penalties import (
@@ -25,6 +34,7 @@ from handlers.penalties import (
     rectification,
 )
 from handlers.policy import Policy
+from handlers.report import Report, marks_from_views, penalties_from_flags
 from storage import directory, flags, notices
 from storage.db import Database
 from storage.directory import PersonView
@@ -123,6 +133,7 @@ class Duties:
             wake += await self._deadline_notes(session, now, open_items)
             wake += await self._evaluate(session, now, items)
             wake += await self._rectification(session, now, items)
+            wake += await self._ranking(session, now, items)
             digest_at = await review.digest(session, self.policy, now)
         return min([*wake, *([digest_at] if digest_at else [])], default=None)
 
@@ -300,6 +311,51 @@ class Duties:
                 await self._propose(session, now, proposal, unit, unit_items, follows=flag)
         return wake
 
+    async def _ranking(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
+        """Once a quarter has ended: 警示约谈 proposed for a unit ranked last in it and in the quarter before."""
+        current = quarter_containing(now, self.policy.tz)
+        ended = current.previous()
+        wake = [current.end + EVALUATION_DELAY]
+        if now < ended.end + EVALUATION_DELAY:
+            return wake
+        all_flags = await flags.flags(session)
+        reports = [self._report(items, all_flags, period, now) for period in (ended.previous(), ended)]
+        unit_ids = {a.unit_name: a.unit_id for _, a in items}
+        known = await flags.keys(session)
+        for unit in last_twice(reports[0].scores, reports[1].scores):
+            key = f"{unit_ids[unit]}:rank:{ended.key}"
+            if key in known:
+                continue
+            flag = await flags.create(
+                session,
+                key=key,
+                unit=(unit_ids[unit], unit),
+                kind=WARNING_TALK,
+                basis="rank",
+                notices=[],
+                at=now,
+                now=now,
+                actor="duban",
+            )
+            await outgoing.tell_office(
+                session,
+                self.policy,
+                texts.rank_proposal(self.policy, flag, *reports),
+                key=f"flag:{flag.id}",
+                kind="flag",
+                now=now,
+            )
+        return wake
+
+    def _report(
+        self, items: list[Item], all_flags: Sequence[FlagView], period: Period, now: datetime
+    ) -> Report:
+        """A period's assessment from the loaded items, judged as of its end (or now, if earlier)."""
+        as_of = min(now, period.end)
+        marks = marks_from_views([a for n, a in items if n.issued_at < period.end], as_of)
+        scores = assess(marks, penalties_from_flags(all_flags), self.policy.assessment, period)
+        return Report(period, scores, [f for f in all_flags if period.contains(f.at)], as_of)
+
     async def daily(self, at: datetime) -> None:
         """The working-day broadcast: per room, every open notice with the units that still owe something."""
         policy = self.policy
@@ -371,9 +427,10 @@ class Duties:
                 if by_id[a.notice_id].status == "open"
                 and "missed" in {o.status for o in (a.standing(at).receipt, a.standing(at).feedback)}
             ]
-            text = texts.weekly_bulletin(
-                policy, day, bulletin_stats(rows, at), missed, await flags.flags(session, status="proposed")
-            )
+            all_flags = await flags.flags(session)
+            scores = bulletin_scores(rows, all_flags, policy, at)
+            proposed = [f for f in all_flags if f.status == "proposed"]
+            text = texts.weekly_bulletin(policy, day, scores, missed, proposed)
             await outgoing.queue(
                 session,
                 policy,
@@ -391,19 +448,12 @@ def _offset_key(seconds: int) -> str:
     return str(seconds // 60) if seconds % 60 == 0 else f"{seconds}s"
 
 
-def bulletin_stats(rows: Sequence[AssignmentView], now: datetime) -> list[tuple[str, int, int, int, int]]:
-    """Per unit: (name, receipts on time, receipts decided, feedback on time, feedback decided)."""
-    stats: dict[str, tuple[int, int, int, int]] = {}
-    for a in rows:
-        judged = a.standing(now)
-        r_ok, r_all, f_ok, f_all = stats.get(a.unit_name, (0, 0, 0, 0))
-        stats[a.unit_name] = (
-            r_ok + (judged.receipt.status == "on_time"),
-            r_all + judged.receipt.decided,
-            f_ok + (judged.feedback.status == "on_time"),
-            f_all + judged.feedback.decided,
-        )
-    return [(name, *values) for name, values in stats.items()]
+def bulletin_scores(
+    rows: Sequence[AssignmentView], all_flags: Sequence[FlagView], policy: Policy, now: datetime
+) -> list[UnitScore]:
+    """The year's assessment so far, as `duban report --year` computes it at `now`."""
+    period = year_period(policy.local(now).year, policy.tz)
+    return assess(marks_from_views(rows, now), penalties_from_flags(all_flags), policy.assessment, period)
 
 
 async def _room_named(session: AsyncSession, name: str) -> str | None:

@@ -64,6 +64,7 @@ def test_defaults_are_the_documented_ones() -> None:
 EXPLICIT: dict[tuple[str, str], tuple[str, Any]] = {
     ("general", "timezone"): ("Asia/Urumqi", "Asia/Urumqi"),
     ("general", "bot_name"): ("督查小助手", "督查小助手"),
+    ("general", "office_name"): ("某某县人民政府督查室", "某某县人民政府督查室"),
     ("database", "url"): (
         "postgresql+asyncpg://duban@127.0.0.1:5432/duban",
         "postgresql+asyncpg://duban@127.0.0.1:5432/duban",
