@@ -21,7 +21,7 @@ XLSX_MAX_TEXT: Final = 32_767  # the most characters an Excel cell holds
 _SHORTENED: Final = "…（超过 Excel 单元格上限，已截断；全文见 JSON 导出）"
 # Control characters an xlsx file cannot hold (XML 1.0), as openpyxl refuses them.
 _XLSX_ILLEGAL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_TIME_FORMAT: Final = "yyyy-mm-dd hh:mm:ss"
+_TIME_FORMAT: Final = "yyyy-mm-dd hh:mm"  # on paper to the minute; the cell keeps the seconds (and JSON/CSV)
 _PERCENT_FORMAT: Final = "0%"
 _MAX_WIDTH: Final = 40  # characters; longer texts wrap
 _WRAP_WIDTH: Final = 28  # a column of long texts (内容, 标题 …) is at most this wide and wraps
@@ -55,7 +55,7 @@ def xlsx_text(value: str) -> tuple[str, bool]:
 def display_width(value: object) -> int:
     """How many Latin characters wide a value shows (a Chinese character counts two)."""
     if isinstance(value, datetime):
-        return 19
+        return 16
     if isinstance(value, float):
         return 6
     text = "" if value is None else str(value)
@@ -64,13 +64,23 @@ def display_width(value: object) -> int:
 
 
 def column_widths(sheet: Sheet) -> list[float]:
-    """Readable widths: the widest value (and the title), long texts capped so that they wrap."""
+    """Readable widths: the widest value, long texts capped so that they wrap; a header wider than its
+    values wraps onto two lines (the sheet must fit one page wide, so no width is wasted)."""
     widths: list[float] = []
     for index, title in enumerate(sheet.columns):
-        widest = max([display_width(title), *(display_width(row[index]) for row in sheet.rows)])
+        header = display_width(title)
+        widest = max([(header + 1) // 2 + 1, *(display_width(row[index]) for row in sheet.rows)])
         cap = _WRAP_WIDTH if title in sheet.wrap_columns else _MAX_WIDTH
         widths.append(min(max(widest, 6), cap) + 2)
     return widths
+
+
+def lines_needed(value: object, width: float) -> int:
+    """How many lines a wrapped value takes in a column `width` wide (LibreOffice does not work it out)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    room = max(width - 2, 1)
+    return sum(max(1, -(-display_width(part) // int(room))) for part in value.split("\n"))
 
 
 def workbook_bytes(sheets: Sequence[Sheet], shortened: list[str]) -> bytes:
@@ -94,7 +104,8 @@ def _write(workbook: Any, sheet: Sheet, shortened: list[str]) -> None:
 
     ws = workbook.create_sheet(sheet.name)
     last = get_column_letter(max(len(sheet.columns), 1))
-    for index, width in enumerate(column_widths(sheet), start=1):
+    widths = column_widths(sheet)
+    for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = "9"  # A4
@@ -124,6 +135,9 @@ def _write(workbook: Any, sheet: Sheet, shortened: list[str]) -> None:
     ws.append([text_cell(xlsx_text(sheet.title)[0], font=Font(bold=True, size=16))])
     ws.append([text_cell(xlsx_text(sheet.subtitle)[0], font=Font(size=10, color="595959"))])
     header_fill = PatternFill("solid", fgColor="DDEBF7")
+    ws.row_dimensions[1].height = 24
+    if any(display_width(t) > w - 2 for t, w in zip(sheet.columns, widths, strict=True)):
+        ws.row_dimensions[HEADER_ROW].height = 30  # room for the headers that wrap onto two lines
     ws.append(
         [
             text_cell(
@@ -140,6 +154,9 @@ def _write(workbook: Any, sheet: Sheet, shortened: list[str]) -> None:
     grey_fill = PatternFill("solid", fgColor=_GREY)
     for number, row in enumerate(sheet.rows, start=HEADER_ROW + 1):
         greyed = number - HEADER_ROW - 1 < len(sheet.greyed) and sheet.greyed[number - HEADER_ROW - 1]
+        lines = max((lines_needed(v, w) for v, w in zip(row, widths, strict=True)), default=1)
+        if lines > 1:
+            ws.row_dimensions[number].height = min(15 * lines, 409)  # Excel's tallest row
         cells = []
         for title, value in zip(sheet.columns, row, strict=True):
             if isinstance(value, str):
