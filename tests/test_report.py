@@ -29,8 +29,7 @@ def _quarter_events() -> list[dict[str, Any]]:
     return events
 
 
-async def _played(tmp_path: Path, *, until: str) -> tuple[Result, str]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'kept.db'}"
+async def _played(tmp_path: Path, url: str, *, until: str) -> tuple[Result, str]:
     events = [*_quarter_events(), {"at": until}]
     return await run(events, tmp_path, scenario_setup=setup(start="09-01 08:50"), db_url=url), url
 
@@ -39,8 +38,10 @@ def _talks(result: Result) -> list[dict[str, Any]]:
     return [f for f in result.ledger["flags"] if f["kind"] == "警示约谈"]
 
 
-async def test_a_unit_last_two_quarters_in_a_row_is_proposed_for_a_warning_talk(tmp_path: Path) -> None:
-    result, _ = await _played(tmp_path, until="2027-01-04T10:00:00+08:00")
+async def test_a_unit_last_two_quarters_in_a_row_is_proposed_for_a_warning_talk(
+    tmp_path: Path, database_url: str
+) -> None:
+    result, _ = await _played(tmp_path, database_url, until="2027-01-04T10:00:00+08:00")
     (talk,) = _talks(result)
     assert (talk["unit"], talk["basis"], talk["status"], talk["notices"]) == (
         "县财政局",
@@ -57,15 +58,18 @@ async def test_a_unit_last_two_quarters_in_a_row_is_proposed_for_a_warning_talk(
     assert f"/处理 确认 {talk['id']}" in told["text"]  # a proposal: the office decides
 
 
-async def test_one_last_place_is_not_enough_and_nothing_is_proposed_twice(tmp_path: Path) -> None:
-    result, _ = await _played(tmp_path, until="2026-12-31T20:00:00+08:00")
+async def test_one_last_place_is_not_enough(tmp_path: Path, database_url: str) -> None:
+    result, _ = await _played(tmp_path, database_url, until="2026-12-31T20:00:00+08:00")
     assert _talks(result) == []  # the fourth quarter has not ended: only one last place so far
-    later, _ = await _played(tmp_path / "later", until="2027-03-01T10:00:00+08:00")
+
+
+async def test_the_warning_talk_is_proposed_once(tmp_path: Path, database_url: str) -> None:
+    later, _ = await _played(tmp_path, database_url, until="2027-03-01T10:00:00+08:00")
     assert len(_talks(later)) == 1  # two months of duties after the quarter's end: still one proposal
 
 
-async def test_duban_report_writes_the_bulletin_as_text_and_xlsx(tmp_path: Path) -> None:
-    _, url = await _played(tmp_path, until="2026-12-31T20:00:00+08:00")
+async def test_duban_report_writes_the_bulletin_as_text_and_xlsx(tmp_path: Path, database_url: str) -> None:
+    _, url = await _played(tmp_path, database_url, until="2026-12-31T20:00:00+08:00")
     env = {"DUBAN_DATABASE_URL": url, "DUBAN_GENERAL_OFFICE_NAME": OFFICE_NAME}
     done = duban("report", "--quarter", "2026Q4", "--out", "通报", cwd=tmp_path, env=env)
     assert done.returncode == 0, done.stderr
@@ -119,7 +123,8 @@ def test_report_refuses_a_period_it_cannot_read(tmp_path: Path) -> None:
 
 
 async def test_the_exported_ledger_carries_the_years_unit_statistics(tmp_path: Path) -> None:
-    _, url = await _played(tmp_path, until="2026-12-31T20:00:00+08:00")
+    url = f"sqlite+aiosqlite:///{tmp_path / 'kept.db'}"
+    _, url = await _played(tmp_path, url, until="2026-12-31T20:00:00+08:00")
     env = {"DUBAN_DATABASE_URL": url}
     as_json = duban("export", "--year", "2026", cwd=tmp_path, env=env)
     assessment = json.loads(as_json.stdout)["assessment"]
