@@ -23,7 +23,7 @@ from bot.replay import ScenarioError, run_scenario
 from handlers import texts
 from handlers.assessment import parse_quarter, year_period
 from handlers.classify import classify
-from handlers.report import build_report, ledger_assessment, report_sheet
+from handlers.report import build_report, ledger_assessment, report_sheets
 from storage.db import Database
 from storage.ledger import LedgerFormat, build_ledger, write_ledger
 from storage.printable import workbook_bytes
@@ -341,10 +341,10 @@ async def report(config: Config, db: Database, args: argparse.Namespace) -> int:
         found = await build_report(session, policy.assessment, period, now)
     text = texts.report_text(policy, found)
     generated = f"生成时间：{policy.show(now, year=True)}"
-    sheet = report_sheet(found, policy.assessment, config.general.office_name, generated)
+    sheets = report_sheets(found, policy.assessment, config.general.office_name, generated, config.tz)
     args.out.mkdir(parents=True, exist_ok=True)
     xlsx, txt = args.out / f"督办通报-{period.key}.xlsx", args.out / f"督办通报-{period.key}.txt"
-    xlsx.write_bytes(workbook_bytes([sheet], []))
+    xlsx.write_bytes(workbook_bytes(sheets, []))
     txt.write_text(text + "\n", encoding="utf-8")
     print(text)
     print(f"已写出 {xlsx} 和 {txt}", file=sys.stderr)

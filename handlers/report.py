@@ -6,13 +6,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.assessment import LAPSE_NAMES, Mark, Penalty, Period, Rules, UnitScore, assess
 from storage import flags, notices
 from storage.flags import FlagView
-from storage.ledger import UNIT_COLUMNS, UNIT_KEYS, unit_rows
+from storage.ledger import FLAG_COLUMNS, UNIT_COLUMNS, UNIT_KEYS, flag_entry, flag_rows, unit_rows
 from storage.notices import AssignmentView
 from storage.printable import Sheet
 
@@ -142,14 +143,31 @@ def ledger_assessment(ledger: Mapping[str, Any], rules: Rules, period: Period) -
     }
 
 
-def report_sheet(report: Report, rules: Rules, office: str, generated: str) -> Sheet:
-    """The 通报's printable sheet: every unit's rank, score, rates, lapses, penalties and veto."""
-    return Sheet(
-        "通报",
-        f"{office}{report.period.name}督办工作通报",
-        UNIT_COLUMNS,
-        unit_rows(score_dicts(report.scores)),
-        subtitle=f"{generated}；{rules_text(rules)}",
-        wrap_columns=frozenset({"扣分明细", "已确认处理", "一票否决"}),
-        percent_columns=frozenset({"按时签收率", "按时反馈率"}),
-    )
+def report_sheets(report: Report, rules: Rules, office: str, generated: str, tz: ZoneInfo) -> list[Sheet]:
+    """The 通报's printable sheets: 通报 (every unit's rank, score, rates, lapses, penalties, veto) and
+    处理情况 (the period's proposals and confirmed penalties, as in the ledger's 处理记录)."""
+    title = f"{office}{report.period.name}督办工作通报"
+    wrap = frozenset({"扣分明细", "已确认处理", "一票否决", "依据", "涉及通知", "理由"})
+    times = frozenset({"提出时间", "决定时间", "整改期限"})
+    percents = frozenset({"按时签收率", "按时反馈率"})
+    flag_table = flag_rows({"flags": [flag_entry(f, tz) for f in report.flags]})
+    return [
+        Sheet(
+            "通报",
+            title,
+            UNIT_COLUMNS,
+            unit_rows(score_dicts(report.scores)),
+            subtitle=f"{generated}；{rules_text(rules)}",
+            wrap_columns=wrap,
+            percent_columns=percents,
+        ),
+        Sheet(
+            "处理情况",
+            f"{title}·处理情况",
+            FLAG_COLUMNS,
+            flag_table,
+            subtitle=f"{generated}；本期提出或登记的处理（已撤销的不列）",
+            wrap_columns=wrap,
+            time_columns=times,
+        ),
+    ]

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import flags, notices
+from storage.flags import FlagView
 from storage.models import Notice, Person
 from storage.notices import AssignmentView
 from storage.printable import Sheet, workbook_bytes
@@ -70,6 +71,7 @@ _BASIS: Final = {
     "count": "季度累计未按时",
     "manual": "督查室登记",
     "rectify": "整改不到位",
+    "rank": "连续两次排名末位",
 }
 _TIME_COLUMNS: Final = frozenset(
     {
@@ -190,25 +192,27 @@ async def _flags(session: AsyncSession, *, year: int | None, tz: ZoneInfo) -> li
     span = None
     if year is not None:
         span = (datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz))
-    return [
-        {
-            "id": f.id,
-            "unit": f.unit_name,
-            "kind": f.kind,
-            "basis": f.basis,
-            "notices": list(f.numbers),
-            "at": _iso(f.at, tz),
-            "status": f.status,
-            "reason": f.reason,
-            "decided_by": f.decided_by,
-            "decided_at": _iso(f.decided_at, tz),
-            "decision_reason": f.decision_reason,
-            "rectify_until": _iso(f.rectify_until, tz),
-            "rectified": f.rectified,
-            "follows": f.follows_id,
-        }
-        for f in await flags.flags(session, year_range=span)
-    ]
+    return [flag_entry(f, tz) for f in await flags.flags(session, year_range=span)]
+
+
+def flag_entry(f: FlagView, tz: ZoneInfo) -> dict[str, Any]:
+    """One flag in the ledger's JSON form."""
+    return {
+        "id": f.id,
+        "unit": f.unit_name,
+        "kind": f.kind,
+        "basis": f.basis,
+        "notices": list(f.numbers),
+        "at": _iso(f.at, tz),
+        "status": f.status,
+        "reason": f.reason,
+        "decided_by": f.decided_by,
+        "decided_at": _iso(f.decided_at, tz),
+        "decision_reason": f.decision_reason,
+        "rectify_until": _iso(f.rectify_until, tz),
+        "rectified": f.rectified,
+        "follows": f.follows_id,
+    }
 
 
 def write_ledger(

@@ -110,6 +110,12 @@ async def test_a_confirmed_penalty_costs_points_and_vetoes(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     assert "县财政局：0/1（0%）｜—｜96分（逾期未签收1次−1、通报批评1次−3），一票否决" in done.stdout
     assert "· 县财政局（通报批评），本年度不得作为表彰对象。" in done.stdout
+    handled = load_workbook(tmp_path / "督办通报-2026Q4.xlsx")["处理情况"]
+    assert [row[1:3] + row[6:7] for row in handled.iter_rows(min_row=4, values_only=True)] == [
+        ("县财政局", "书面检查", "待确认"),  # two missed receipts in a row: proposed, not yet decided
+        ("县财政局", "通报批评", "已确认"),
+    ]
+    assert "另有 1 条处理建议待督查室确认" in done.stdout
     assert (tmp_path / "督办通报-2026Q4.txt").exists()  # --out defaults to the current directory
 
 
