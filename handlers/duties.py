@@ -19,6 +19,7 @@ from handlers.assessment import (
     Period,
     UnitScore,
     assess,
+    last_ranked,
     last_twice,
     quarter_containing,
     year_period,
@@ -312,17 +313,17 @@ class Duties:
         return wake
 
     async def _ranking(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
-        """Once a quarter has ended: 警示约谈 proposed for a unit ranked last in it and in the quarter before."""
+        """Once a quarter has ended: 警示约谈 proposed for a unit ranked last in it and in the quarter before.
+
+        Wakes at the current quarter's end only when a unit last in the quarter just ended has
+        obligations in this one (nobody else can be last twice by then)."""
         current = quarter_containing(now, self.policy.tz)
         ended = current.previous()
-        wake = [current.end + EVALUATION_DELAY]
-        if now < ended.end + EVALUATION_DELAY:
-            return wake
         all_flags = await flags.flags(session)
-        reports = [self._report(items, all_flags, period, now) for period in (ended.previous(), ended)]
+        before, last = (self._report(items, all_flags, period, now) for period in (ended.previous(), ended))
         unit_ids = {a.unit_name: a.unit_id for _, a in items}
         known = await flags.keys(session)
-        for unit in last_twice(reports[0].scores, reports[1].scores):
+        for unit in last_twice(before.scores, last.scores):
             key = f"{unit_ids[unit]}:rank:{ended.key}"
             if key in known:
                 continue
@@ -340,12 +341,19 @@ class Duties:
             await outgoing.tell_office(
                 session,
                 self.policy,
-                texts.rank_proposal(self.policy, flag, *reports),
+                texts.rank_proposal(self.policy, flag, before, last),
                 key=f"flag:{flag.id}",
                 kind="flag",
                 now=now,
             )
-        return wake
+        candidates = set(last_ranked(last.scores))
+        due_now = {
+            a.unit_name
+            for _, a in items
+            for due in (a.receipt_due, a.feedback_due)
+            if due and current.contains(due)
+        }
+        return [current.end + EVALUATION_DELAY] if candidates & due_now else []
 
     def _report(
         self, items: list[Item], all_flags: Sequence[FlagView], period: Period, now: datetime
