@@ -209,9 +209,20 @@ def assess(
     Equal scores share a rank (1, 2, 2, 4); within a rank, units keep the order they are named in
     (`units`, then first appearance in `marks`).
     """
-    order = list(dict.fromkeys([*units, *(m.unit for m in marks if period.contains(m.due))]))
-    order += [u for u in dict.fromkeys(p.unit for p in penalties if period.contains(p.at)) if u not in order]
-    scores = [score_unit(unit, marks, penalties, rules, period) for unit in order]
+    marks_of: dict[str, list[Mark]] = {unit: [] for unit in units}
+    for mark in marks:
+        if period.contains(mark.due):
+            marks_of.setdefault(mark.unit, []).append(mark)
+    penalties_of: dict[str, list[Penalty]] = {}
+    for penalty in penalties:
+        penalties_of.setdefault(penalty.unit, []).append(penalty)
+    order = list(marks_of)
+    order += [
+        u for u in dict.fromkeys(p.unit for p in penalties if period.contains(p.at)) if u not in marks_of
+    ]
+    scores = [
+        score_unit(unit, marks_of.get(unit, []), penalties_of.get(unit, []), rules, period) for unit in order
+    ]
     ranked = sorted(scores, key=lambda s: -s.score)
     result: list[UnitScore] = []
     for position, unit_score in enumerate(ranked, start=1):

@@ -19,7 +19,6 @@ from handlers.assessment import (
     Period,
     UnitScore,
     assess,
-    last_ranked,
     last_twice,
     quarter_containing,
     year_period,
@@ -134,7 +133,6 @@ class Duties:
             wake += await self._deadline_notes(session, now, open_items)
             wake += await self._evaluate(session, now, items)
             wake += await self._rectification(session, now, items)
-            wake += await self._ranking(session, now, items)
             digest_at = await review.digest(session, self.policy, now)
         return min([*wake, *([digest_at] if digest_at else [])], default=None)
 
@@ -312,48 +310,45 @@ class Duties:
                 await self._propose(session, now, proposal, unit, unit_items, follows=flag)
         return wake
 
-    async def _ranking(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
-        """Once a quarter has ended: 警示约谈 proposed for a unit ranked last in it and in the quarter before.
-
-        Wakes at the current quarter's end only when a unit last in the quarter just ended has
-        obligations in this one (nobody else can be last twice by then)."""
-        current = quarter_containing(now, self.policy.tz)
-        ended = current.previous()
-        all_flags = await flags.flags(session)
-        before, last = (self._report(items, all_flags, period, now) for period in (ended.previous(), ended))
-        unit_ids = {a.unit_name: a.unit_id for _, a in items}
-        known = await flags.keys(session)
-        for unit in last_twice(before.scores, last.scores):
-            key = f"{unit_ids[unit]}:rank:{ended.key}"
-            if key in known:
-                continue
-            flag = await flags.create(
-                session,
-                key=key,
-                unit=(unit_ids[unit], unit),
-                kind=WARNING_TALK,
-                basis="rank",
-                notices=[],
-                at=now,
-                now=now,
-                actor="duban",
+    async def ranking(self, now: datetime) -> None:
+        """Once a quarter has ended: 警示约谈 proposed for a unit ranked last in it and in the quarter before
+        (连续两次在全县排名末位). Run with the daily broadcast: once a day is soon enough, and a pass over two
+        quarters of facts is too heavy for every deadline."""
+        ended = quarter_containing(now, self.policy.tz).previous()
+        async with self.db.transaction() as session:
+            recent = await notices.notices(session, status=None, since=ended.previous().start - HISTORY)
+            rows = await notices.assignments(session, notice_ids=[n.id for n in recent])
+            by_id = {n.id: n for n in recent}
+            items = [(by_id[a.notice_id], a) for a in rows]
+            all_flags = await flags.flags(session)
+            before, last = (
+                self._report(items, all_flags, period, now) for period in (ended.previous(), ended)
             )
-            await outgoing.tell_office(
-                session,
-                self.policy,
-                texts.rank_proposal(self.policy, flag, before, last),
-                key=f"flag:{flag.id}",
-                kind="flag",
-                now=now,
-            )
-        candidates = set(last_ranked(last.scores))
-        due_now = {
-            a.unit_name
-            for _, a in items
-            for due in (a.receipt_due, a.feedback_due)
-            if due and current.contains(due)
-        }
-        return [current.end + EVALUATION_DELAY] if candidates & due_now else []
+            unit_ids = {a.unit_name: a.unit_id for _, a in items}
+            known = await flags.keys(session)
+            for unit in last_twice(before.scores, last.scores):
+                key = f"{unit_ids[unit]}:rank:{ended.key}"
+                if key in known:
+                    continue
+                flag = await flags.create(
+                    session,
+                    key=key,
+                    unit=(unit_ids[unit], unit),
+                    kind=WARNING_TALK,
+                    basis="rank",
+                    notices=[],
+                    at=now,
+                    now=now,
+                    actor="duban",
+                )
+                await outgoing.tell_office(
+                    session,
+                    self.policy,
+                    texts.rank_proposal(self.policy, flag, before, last),
+                    key=f"flag:{flag.id}",
+                    kind="flag",
+                    now=now,
+                )
 
     def _report(
         self, items: list[Item], all_flags: Sequence[FlagView], period: Period, now: datetime
@@ -365,7 +360,9 @@ class Duties:
         return Report(period, scores, [f for f in all_flags if period.contains(f.at)], as_of)
 
     async def daily(self, at: datetime) -> None:
-        """The working-day broadcast: per room, every open notice with the units that still owe something."""
+        """The working-day broadcast: per room, every open notice with the units that still owe something.
+        Every day first: the ranking check (`ranking`)."""
+        await self.ranking(at)
         policy = self.policy
         day = policy.local(at).date()
         if not policy.calendar.knows(day.year):
