@@ -1,4 +1,4 @@
-"""Timed duties: reminders, deadline evaluation with notes and proposals, 整改期限, review digests, broadcasts.
+"""Timed duties: reminders, deadline evaluation and proposals, 整改期限, digests, broadcasts, bulletin, ranking.
 
 Every duty reads what is due from the database and marks what it sent with dedup keys, so running it
 again (after a restart, or twice by accident) sends nothing twice. The scheduler only decides when.
