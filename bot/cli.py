@@ -107,7 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export = command("export", "导出台账（配置中的数据库）", "台账、回放和识别工具")
     export.add_argument("--format", choices=["json", "csv", "xlsx"], default="json", help="格式（默认 json）")
-    export.add_argument("--year", type=int, help="只导出这一年的通知")
+    export.add_argument(
+        "--year", type=int, help="只导出这一年的通知；“单位统计”按这一年考核（不写时按台账中最近的一年）"
+    )
     export.add_argument("--out", type=Path, help="输出文件（json/csv 默认写到标准输出；xlsx 必须指定）")
     report_help = "写出一个季度或一年的督办工作通报（考核排名、得分、逾期情况、处理、一票否决）：xlsx 和可直接发到微信群的文本"
     report = command("report", report_help, "考核与通报")
