@@ -16,9 +16,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers import outgoing, review, texts
 from handlers.assessment import (
     WARNING_TALK,
-    Period,
-    UnitScore,
-    assess,
     last_twice,
     quarter_containing,
     year_period,
@@ -34,7 +31,7 @@ from handlers.penalties import (
     rectification,
 )
 from handlers.policy import Policy
-from handlers.report import Report, marks_from_views, penalties_from_flags
+from handlers.report import build_report, report_of
 from storage import directory, flags, notices
 from storage.db import Database
 from storage.directory import PersonView
@@ -321,8 +318,9 @@ class Duties:
             by_id = {n.id: n for n in recent}
             items = [(by_id[a.notice_id], a) for a in rows]
             all_flags = await flags.flags(session)
+            rules = self.policy.assessment
             before, last = (
-                self._report(items, all_flags, period, now) for period in (ended.previous(), ended)
+                report_of(items, all_flags, rules, period, now) for period in (ended.previous(), ended)
             )
             unit_ids = {a.unit_name: a.unit_id for _, a in items}
             known = await flags.keys(session)
@@ -349,15 +347,6 @@ class Duties:
                     kind="flag",
                     now=now,
                 )
-
-    def _report(
-        self, items: list[Item], all_flags: Sequence[FlagView], period: Period, now: datetime
-    ) -> Report:
-        """A period's assessment from the loaded items, judged as of its end (or now, if earlier)."""
-        as_of = min(now, period.end)
-        marks = marks_from_views([a for n, a in items if n.issued_at < period.end], as_of)
-        scores = assess(marks, penalties_from_flags(all_flags), self.policy.assessment, period)
-        return Report(period, scores, [f for f in all_flags if period.contains(f.at)], as_of)
 
     async def daily(self, at: datetime) -> None:
         """The working-day broadcast: per room, every open notice with the units that still owe something.
@@ -432,10 +421,9 @@ class Duties:
                 if by_id[a.notice_id].status == "open"
                 and "missed" in {o.status for o in (a.standing(at).receipt, a.standing(at).feedback)}
             ]
-            all_flags = await flags.flags(session)
-            scores = bulletin_scores(rows, all_flags, policy, at)
-            proposed = [f for f in all_flags if f.status == "proposed"]
-            text = texts.weekly_bulletin(policy, day, scores, missed, proposed)
+            year = await build_report(session, policy.assessment, year_period(day.year, policy.tz), at)
+            proposed = await flags.flags(session, status="proposed")
+            text = texts.weekly_bulletin(policy, day, year.scores, missed, proposed)
             await outgoing.queue(
                 session,
                 policy,
@@ -451,14 +439,6 @@ class Duties:
 def _offset_key(seconds: int) -> str:
     """The offset in a dedup key: whole minutes as before ("30"), otherwise seconds ("45s")."""
     return str(seconds // 60) if seconds % 60 == 0 else f"{seconds}s"
-
-
-def bulletin_scores(
-    rows: Sequence[AssignmentView], all_flags: Sequence[FlagView], policy: Policy, now: datetime
-) -> list[UnitScore]:
-    """The year's assessment so far, as `duban report --year` computes it at `now`."""
-    period = year_period(policy.local(now).year, policy.tz)
-    return assess(marks_from_views(rows, now), penalties_from_flags(all_flags), policy.assessment, period)
 
 
 async def _room_named(session: AsyncSession, name: str) -> str | None:

@@ -14,7 +14,7 @@ from handlers.assessment import LAPSE_NAMES, Mark, Penalty, Period, Rules, UnitS
 from storage import flags, notices
 from storage.flags import FlagView
 from storage.ledger import FLAG_COLUMNS, UNIT_COLUMNS, UNIT_KEYS, flag_entry, flag_rows, unit_rows
-from storage.notices import AssignmentView
+from storage.notices import AssignmentView, NoticeView
 from storage.printable import Sheet
 
 LOOK_BACK: Final = timedelta(days=400)  # notices issued this long before a period may have deadlines in it
@@ -69,15 +69,28 @@ class Report:
     as_of: datetime
 
 
-async def build_report(session: AsyncSession, rules: Rules, period: Period, now: datetime) -> Report:
-    """Read the period's facts and score them; judged as of `now` or the period's end, whichever is first."""
+def report_of(
+    items: Iterable[tuple[NoticeView, AssignmentView]],
+    all_flags: Sequence[FlagView],
+    rules: Rules,
+    period: Period,
+    now: datetime,
+) -> Report:
+    """A period's assessment from notices × assignments and every flag, judged as of `now` or the period's end,
+    whichever is first (what was issued after the period never counts in it)."""
     as_of = min(now, period.end)
-    issued = await notices.notices(session, status=None, since=period.start - LOOK_BACK)
-    rows = await notices.assignments(session, notice_ids=[n.id for n in issued if n.issued_at < period.end])
-    all_flags = await flags.flags(session)
-    scores = assess(marks_from_views(rows, as_of), penalties_from_flags(all_flags), rules, period)
+    marks = marks_from_views([a for n, a in items if n.issued_at < period.end], as_of)
+    scores = assess(marks, penalties_from_flags(all_flags), rules, period)
     mine = [f for f in all_flags if f.status != "revoked" and period.contains(f.at)]
     return Report(period, scores, mine, as_of)
+
+
+async def build_report(session: AsyncSession, rules: Rules, period: Period, now: datetime) -> Report:
+    """Read the facts a period's assessment needs (notices issued up to `LOOK_BACK` before it) and score them."""
+    issued = await notices.notices(session, status=None, since=period.start - LOOK_BACK)
+    by_id = {n.id: n for n in issued}
+    rows = await notices.assignments(session, notice_ids=list(by_id))
+    return report_of([(by_id[a.notice_id], a) for a in rows], await flags.flags(session), rules, period, now)
 
 
 def percent(rate: float | None) -> str:

@@ -26,10 +26,12 @@ from sqlalchemy import delete, select
 
 from bot.app import make_policy
 from bot.config import Config, config_from_mapping
+from handlers.assessment import year_period
 from handlers.context import Turn
-from handlers.duties import NOTE_WINDOW, Duties, bulletin_scores, unit_outcomes
+from handlers.duties import NOTE_WINDOW, Duties, unit_outcomes
 from handlers.messages import IncomingMessage
 from handlers.office import query
+from handlers.report import report_of
 from storage import notices
 from storage.db import Database
 from storage.ledger import LEDGER_COLUMNS, build_ledger, write_ledger
@@ -284,7 +286,8 @@ async def test_every_view_says_what_the_rule_book_says(
     # 4. the bulletin's counts (the year's assessment: obligations due this year)
     counted = [a for a in rows if all_notices[a.notice_id].status != "withdrawn"]
     year = policy.local(now).year
-    for score in bulletin_scores(counted, [], policy, now):
+    items = [(all_notices[a.notice_id], a) for a in counted]
+    for score in report_of(items, [], policy.assessment, year_period(year, policy.tz), now).scores:
         name = score.unit
         r_ok, r_all = score.receipt.on_time, score.receipt.decided
         f_ok, f_all = score.feedback.on_time, score.feedback.decided
