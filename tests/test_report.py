@@ -148,3 +148,28 @@ async def test_the_exported_ledger_carries_the_years_unit_statistics(tmp_path: P
         (2, "县财政局", 98),
     ]
     assert "2026年度考核：基础分100分" in str(sheet["A2"].value)
+
+
+async def test_the_office_decides_the_warning_talk_and_then_it_counts(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'kept.db'}"
+    confirm = {
+        "at": "2027-01-04T10:05:00+08:00",
+        "from": OFFICE,
+        "room": None,
+        "text": "/处理 确认 2",
+        "id": "c1",
+    }
+    events = [
+        *_quarter_events(),
+        {"at": "2027-01-04T10:00:00+08:00"},
+        confirm,
+        {"at": "2027-01-04T10:10:00+08:00"},
+    ]
+    result = await run(events, tmp_path, scenario_setup=setup(start="09-01 08:50"), db_url=url)
+    (talk,) = _talks(result)
+    assert (talk["id"], talk["status"], talk["decided_by"]) == (2, "confirmed", OFFICE)
+    done = duban("report", "--quarter", "2027Q1", cwd=tmp_path, env={"DUBAN_DATABASE_URL": url})
+    assert done.returncode == 0, done.stderr
+    assert (
+        "县财政局：—｜—｜92分（警示约谈1次−8），一票否决" in done.stdout
+    )  # proposed and confirmed in 2027Q1
