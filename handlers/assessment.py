@@ -59,6 +59,7 @@ class Period:
     key: str  # "2026Q1" | "2026"
     start: datetime
     end: datetime
+    tz: ZoneInfo
 
     @property
     def name(self) -> str:
@@ -75,11 +76,11 @@ class Period:
         """The period of the same length just before this one."""
         year = int(self.key[:4])
         if "Q" not in self.key:
-            return year_period(year - 1, self.start.tzinfo)  # type: ignore[arg-type]
+            return year_period(year - 1, self.tz)
         quarter = int(self.key[-1])
         if quarter == 1:
-            return quarter_period(year - 1, 4, self.start.tzinfo)  # type: ignore[arg-type]
-        return quarter_period(year, quarter - 1, self.start.tzinfo)  # type: ignore[arg-type]
+            return quarter_period(year - 1, 4, self.tz)
+        return quarter_period(year, quarter - 1, self.tz)
 
 
 def quarter_period(year: int, quarter: int, tz: ZoneInfo) -> Period:
@@ -87,11 +88,11 @@ def quarter_period(year: int, quarter: int, tz: ZoneInfo) -> Period:
     end = (
         datetime(year + 1, 1, 1, tzinfo=tz) if quarter == 4 else datetime(year, 3 * quarter + 1, 1, tzinfo=tz)
     )
-    return Period(f"{year}Q{quarter}", start, end)
+    return Period(f"{year}Q{quarter}", start, end, tz)
 
 
 def year_period(year: int, tz: ZoneInfo) -> Period:
-    return Period(str(year), datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz))
+    return Period(str(year), datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz), tz)
 
 
 def quarter_containing(moment: datetime, tz: ZoneInfo) -> Period:
@@ -177,7 +178,7 @@ def score_unit(
         if kind in kinds:
             times = kinds.count(kind)
             deductions.append((kind, times, times * rules.penalty_points.get(kind, 0.0)))
-    year_start = datetime(period.start.year, 1, 1, tzinfo=period.start.tzinfo)
+    year_start = datetime(period.start.year, 1, 1, tzinfo=period.tz)
     veto = tuple(
         dict.fromkeys(
             p.kind
