@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck pytest bench eval gateway clean chromium
+.PHONY: install run test lint typecheck pytest chromium print-tools bench eval gateway clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,7 +29,15 @@ chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
 		|| echo "没有装上 chromium（需要 root 运行 apt-get install chromium）：浏览器测试将跳过"
 
-pytest: $(STAMP) chromium
+# LibreOffice Calc and poppler-utils check that the 台账 prints (tests/test_ledger_print.py); installed with apt
+# when missing and possible (root on Debian), otherwise those tests are skipped.
+print-tools:
+	@command -v soffice >/dev/null && command -v pdftotext >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc poppler-utils; } || \
+	  echo "注意：没有 LibreOffice（soffice）或 poppler-utils，台账打印测试将跳过"
+
+pytest: $(STAMP) chromium print-tools
 	$(BIN)/pytest
 
 test: lint typecheck pytest

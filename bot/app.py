@@ -18,6 +18,7 @@ from bot.sender import OutboxSender
 from bot.transport import Transport, TransportError
 from bot.trouble import Patient, Trouble
 from handlers import texts
+from handlers.assessment import Rules
 from handlers.duties import Duties
 from handlers.inbound import handle_message
 from handlers.messages import IncomingMessage, OutgoingMessage
@@ -29,6 +30,22 @@ from storage.db import Database
 
 log = logging.getLogger(__name__)
 SENDER_POLL = timedelta(seconds=60)  # look at the outbox now and then even when no bell rang
+
+
+def assessment_rules(config: Config) -> Rules:
+    """The `[assessment]` points as the scoring rules (veto kinds from `[penalties]`)."""
+    points = config.assessment
+    return Rules(
+        base=points.base_score,
+        lapse_points={
+            ("receipt", "late"): points.late_receipt,
+            ("receipt", "missed"): points.missed_receipt,
+            ("feedback", "late"): points.late_feedback,
+            ("feedback", "missed"): points.missed_feedback,
+        },
+        penalty_points=points.penalty_points(),
+        veto_kinds=config.penalties.veto_kinds,
+    )
 
 
 def make_policy(config: Config, *, bot_id: str) -> Policy:
@@ -53,6 +70,8 @@ def make_policy(config: Config, *, bot_id: str) -> Policy:
         max_length=config.sending.max_length,
         mentions_per_message=config.sending.mentions_per_message,
         offline_notice_after=timedelta(minutes=config.operations.offline_notice_minutes),
+        assessment=assessment_rules(config),
+        office_name=config.general.office_name,
         rectify_period=timedelta(days=config.penalties.rectify_days),
         review_digest_every=timedelta(minutes=config.review.digest_minutes),
     )

@@ -15,14 +15,19 @@ from typing import Any, NoReturn, TextIO
 from sqlalchemy.exc import OperationalError
 
 from bot import live, ops
+from bot.app import assessment_rules, make_policy
 from bot.clock import RealClock
 from bot.config import Config, ConfigError, load_config
 from bot.ops import OpsError
 from bot.replay import ScenarioError, run_scenario
+from handlers import texts
+from handlers.assessment import parse_quarter, year_period
 from handlers.classify import classify
+from handlers.report import build_report, ledger_assessment, report_sheets
 from storage import web_users
 from storage.db import Database
 from storage.ledger import LedgerFormat, build_ledger, write_ledger
+from storage.printable import workbook_bytes
 from storage.roster import RosterError
 from storage.roster_files import read_roster_file
 from storage.roster_remove import remove_person, remove_room, remove_unit
@@ -78,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = ChineseParser(
         prog="duban",
         description="督办助手：在微信工作群中发布督办通知单、记录签收与反馈、导出台账。",
-        epilog="详细说明见 README.md：“两个命令”“控制台”“名册”“配置”“接入真实微信”“运维”各节。",
+        epilog="详细说明见 README.md：“两个命令”“控制台”“名册”“配置”“考核与通报”“接入真实微信”“运维”各节。",
     )
     config_help = "配置文件（默认 ./config.toml；不存在时使用内置默认值，与 config.example.toml 相同）"
     parser.add_argument("--config", type=Path, default=None, help=config_help)
@@ -105,8 +110,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export = command("export", "导出台账（配置中的数据库）", "台账、回放和识别工具")
     export.add_argument("--format", choices=["json", "csv", "xlsx"], default="json", help="格式（默认 json）")
-    export.add_argument("--year", type=int, help="只导出这一年的通知")
+    export.add_argument(
+        "--year", type=int, help="只导出这一年的通知；“单位统计”按这一年考核（不写时按台账中最近的一年）"
+    )
     export.add_argument("--out", type=Path, help="输出文件（json/csv 默认写到标准输出；xlsx 必须指定）")
+    report_help = "写出一个季度或一年的督办工作通报（考核排名、得分、逾期情况、处理、一票否决）：xlsx 和可直接发到微信群的文本"
+    report = command("report", report_help, "考核与通报")
+    period = report.add_mutually_exclusive_group(required=True)
+    period.add_argument("--quarter", help="季度，如 2026Q1")
+    period.add_argument("--year", type=int, help="年度，如 2026")
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=Path("."),
+        help="输出目录（默认当前目录）；文件名如 督办通报-2026Q1.xlsx / .txt",
+    )
     roster = command("roster", "名册：导入、查看或移除单位、联络员、督查室人员和群", "名册")
     roster_commands = roster.add_subparsers(
         dest="roster_command", required=True, metavar="<操作>", title="操作"
@@ -250,6 +268,8 @@ async def _command(args: argparse.Namespace, config: Config, config_source: str,
         return await roster(db, args)
     if args.command == "web":
         return await web_user(db, args, sys.stdin, config)
+    if args.command == "report":
+        return await report(config, db, args)
     print("数据库已升级到最新版本。")
     return 0
 
@@ -321,10 +341,14 @@ async def export(config: Config, db: Database, fmt: LedgerFormat, year: int | No
     if fmt == "xlsx" and out is None:
         print("错误：xlsx 格式需要用 --out 指定输出文件", file=sys.stderr)
         return 2
+    now = RealClock().now()
     async with db.reader() as session:
-        ledger = await build_ledger(session, now=RealClock().now(), tz=config.tz, year=year)
+        ledger = await build_ledger(session, now=now, tz=config.tz, year=year)
+    years = [notice["year"] for notice in ledger["notices"]]
+    scored = year if year is not None else max(years, default=now.astimezone(config.tz).year)
+    ledger["assessment"] = ledger_assessment(ledger, assessment_rules(config), year_period(scored, config.tz))
     shortened: list[str] = []
-    data = write_ledger(ledger, fmt, out, shortened=shortened)
+    data = write_ledger(ledger, fmt, out, shortened=shortened, office=config.general.office_name)
     for where in shortened:
         print(f"注意：{where} 的文字超过 Excel 单元格上限，已截断（全文见 JSON 导出）", file=sys.stderr)
     if data is not None:
@@ -332,6 +356,31 @@ async def export(config: Config, db: Database, fmt: LedgerFormat, year: int | No
         sys.stdout.flush()
     elif out is not None:
         print(f"已导出到 {out}", file=sys.stderr)
+    return 0
+
+
+async def report(config: Config, db: Database, args: argparse.Namespace) -> int:
+    """`duban report`: the 通报 of a quarter or a year as xlsx and text files in `--out` (the text also printed)."""
+    if args.quarter is not None:
+        period = parse_quarter(args.quarter, config.tz)
+        if period is None:
+            print(f"错误：季度 {args.quarter!r} 应写成 年份Q季度，如 2026Q1（第一季度）", file=sys.stderr)
+            return 2
+    else:
+        period = year_period(args.year, config.tz)
+    now = RealClock().now()
+    policy = make_policy(config, bot_id="")
+    async with db.reader() as session:
+        found = await build_report(session, policy.assessment, period, now)
+    text = texts.report_text(policy, found)
+    generated = f"生成时间：{policy.show(now, year=True)}"
+    sheets = report_sheets(found, policy.assessment, config.general.office_name, generated, config.tz)
+    args.out.mkdir(parents=True, exist_ok=True)
+    xlsx, txt = args.out / f"督办通报-{period.key}.xlsx", args.out / f"督办通报-{period.key}.txt"
+    xlsx.write_bytes(workbook_bytes(sheets, []))
+    txt.write_text(text + "\n", encoding="utf-8")
+    print(text)
+    print(f"已写出 {xlsx} 和 {txt}", file=sys.stderr)
     return 0
 
 

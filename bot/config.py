@@ -27,6 +27,7 @@ class ConfigError(ValueError):
 class GeneralConfig:
     timezone: str = "Asia/Shanghai"
     bot_name: str = "督办助手"
+    office_name: str = "县人民政府督查室"  # the title of the printed 台账 and of the 通报
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,33 @@ class PenaltiesConfig:
     quarter_threshold: int = 3
     veto_kinds: tuple[str, ...] = ("通报批评", "媒体曝光", "警示约谈", "责任追究")
     rectify_days: float = 30.0  # a confirmed 通报批评 or 媒体曝光 opens a rectification period this long
+
+
+@dataclass(frozen=True)
+class AssessmentConfig:
+    """Points of the quarterly and yearly assessment (考核): a base score less a deduction per lapse and penalty."""
+
+    base_score: float = 100.0
+    late_receipt: float = 0.5  # 逾期签收, each
+    missed_receipt: float = 1.0  # 逾期未签收, each
+    late_feedback: float = 1.0  # 逾期反馈, each
+    missed_feedback: float = 2.0  # 逾期未反馈, each
+    written_review: float = 2.0  # 书面检查, each confirmed
+    criticism: float = 3.0  # 通报批评
+    media_exposure: float = 5.0  # 媒体曝光
+    warning_talk: float = 8.0  # 警示约谈
+    accountability: float = 10.0  # 责任追究
+
+    def penalty_points(self) -> dict[str, float]:
+        """The deduction per confirmed penalty kind, by its Chinese name."""
+        values = (
+            self.written_review,
+            self.criticism,
+            self.media_exposure,
+            self.warning_talk,
+            self.accountability,
+        )
+        return dict(zip(PENALTY_KINDS, values, strict=True))
 
 
 @dataclass(frozen=True)
@@ -165,6 +193,7 @@ class Config:
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
     penalties: PenaltiesConfig = field(default_factory=PenaltiesConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)
+    assessment: AssessmentConfig = field(default_factory=AssessmentConfig)
     bulletin: BulletinConfig = field(default_factory=BulletinConfig)
     operations: OperationsConfig = field(default_factory=OperationsConfig)
     alerts: AlertsConfig = field(default_factory=AlertsConfig)
@@ -374,6 +403,14 @@ def validate(config: Config) -> None:
         raise ConfigError(
             f"配置项 [penalties] veto_kinds 只能包含 {'、'.join(PENALTY_KINDS)}，现在有 {'、'.join(sorted(unknown_kinds))}"
         )
+    assessment = config.assessment
+    if assessment.base_score <= 0:
+        raise ConfigError("配置项 [assessment] base_score 应大于 0（如 100）")
+    negative = [
+        f.name for f in fields(assessment) if f.name != "base_score" and getattr(assessment, f.name) < 0
+    ]
+    if negative:
+        raise ConfigError(f"配置节 [assessment] 的扣分不能为负数：{', '.join(negative)}")
     if config.bulletin.day not in WEEKDAY_NAMES:
         raise ConfigError(
             f"配置项 [bulletin] day 应为 {', '.join(WEEKDAY_NAMES)} 之一，现在是 {config.bulletin.day!r}"

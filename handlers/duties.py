@@ -1,4 +1,4 @@
-"""Timed duties: reminders, deadline evaluation with notes and proposals, 整改期限, review digests, broadcasts.
+"""Timed duties: reminders, deadline evaluation and proposals, 整改期限, digests, broadcasts, bulletin, ranking.
 
 Every duty reads what is due from the database and marks what it sent with dedup keys, so running it
 again (after a restart, or twice by accident) sends nothing twice. The scheduler only decides when.
@@ -14,6 +14,12 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import outgoing, review, texts
+from handlers.assessment import (
+    WARNING_TALK,
+    last_twice,
+    quarter_containing,
+    year_period,
+)
 from handlers.audience import audience
 from handlers.outgoing import Alert
 from handlers.penalties import (
@@ -25,6 +31,7 @@ from handlers.penalties import (
     rectification,
 )
 from handlers.policy import Policy
+from handlers.report import build_report, report_of
 from storage import directory, flags, notices
 from storage.db import Database
 from storage.directory import PersonView
@@ -300,8 +307,51 @@ class Duties:
                 await self._propose(session, now, proposal, unit, unit_items, follows=flag)
         return wake
 
+    async def ranking(self, now: datetime) -> None:
+        """Once a quarter has ended: 警示约谈 proposed for a unit ranked last in it and in the quarter before
+        (连续两次在全县排名末位). Run with the daily broadcast: once a day is soon enough, and a pass over two
+        quarters of facts is too heavy for every deadline."""
+        ended = quarter_containing(now, self.policy.tz).previous()
+        async with self.db.transaction() as session:
+            recent = await notices.notices(session, status=None, since=ended.previous().start - HISTORY)
+            rows = await notices.assignments(session, notice_ids=[n.id for n in recent])
+            by_id = {n.id: n for n in recent}
+            items = [(by_id[a.notice_id], a) for a in rows]
+            all_flags = await flags.flags(session)
+            rules = self.policy.assessment
+            before, last = (
+                report_of(items, all_flags, rules, period, now) for period in (ended.previous(), ended)
+            )
+            unit_ids = {a.unit_name: a.unit_id for _, a in items}
+            known = await flags.keys(session)
+            for unit in last_twice(before.scores, last.scores):
+                key = f"{unit_ids[unit]}:rank:{ended.key}"
+                if key in known:
+                    continue
+                flag = await flags.create(
+                    session,
+                    key=key,
+                    unit=(unit_ids[unit], unit),
+                    kind=WARNING_TALK,
+                    basis="rank",
+                    notices=[],
+                    at=now,
+                    now=now,
+                    actor="duban",
+                )
+                await outgoing.tell_office(
+                    session,
+                    self.policy,
+                    texts.rank_proposal(self.policy, flag, before, last),
+                    key=f"flag:{flag.id}",
+                    kind="flag",
+                    now=now,
+                )
+
     async def daily(self, at: datetime) -> None:
-        """The working-day broadcast: per room, every open notice with the units that still owe something."""
+        """The working-day broadcast: per room, every open notice with the units that still owe something.
+        Every day first: the ranking check (`ranking`)."""
+        await self.ranking(at)
         policy = self.policy
         day = policy.local(at).date()
         if not policy.calendar.knows(day.year):
@@ -371,9 +421,9 @@ class Duties:
                 if by_id[a.notice_id].status == "open"
                 and "missed" in {o.status for o in (a.standing(at).receipt, a.standing(at).feedback)}
             ]
-            text = texts.weekly_bulletin(
-                policy, day, bulletin_stats(rows, at), missed, await flags.flags(session, status="proposed")
-            )
+            year = await build_report(session, policy.assessment, year_period(day.year, policy.tz), at)
+            proposed = await flags.flags(session, status="proposed")
+            text = texts.weekly_bulletin(policy, day, year.scores, missed, proposed)
             await outgoing.queue(
                 session,
                 policy,
@@ -389,21 +439,6 @@ class Duties:
 def _offset_key(seconds: int) -> str:
     """The offset in a dedup key: whole minutes as before ("30"), otherwise seconds ("45s")."""
     return str(seconds // 60) if seconds % 60 == 0 else f"{seconds}s"
-
-
-def bulletin_stats(rows: Sequence[AssignmentView], now: datetime) -> list[tuple[str, int, int, int, int]]:
-    """Per unit: (name, receipts on time, receipts decided, feedback on time, feedback decided)."""
-    stats: dict[str, tuple[int, int, int, int]] = {}
-    for a in rows:
-        judged = a.standing(now)
-        r_ok, r_all, f_ok, f_all = stats.get(a.unit_name, (0, 0, 0, 0))
-        stats[a.unit_name] = (
-            r_ok + (judged.receipt.status == "on_time"),
-            r_all + judged.receipt.decided,
-            f_ok + (judged.feedback.status == "on_time"),
-            f_all + judged.feedback.decided,
-        )
-    return [(name, *values) for name, values in stats.items()]
 
 
 async def _room_named(session: AsyncSession, name: str) -> str | None:

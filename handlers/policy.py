@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from handlers.assessment import Rules
 from handlers.quiet import after_quiet, before_quiet, in_quiet
 from handlers.workdays import WorkCalendar
 
@@ -35,6 +36,10 @@ class Policy:
     max_length: int
     mentions_per_message: int
     offline_notice_after: timedelta
+    assessment: (
+        Rules  # the [assessment] points: the 通报, the weekly bulletin and 警示约谈 for the last-ranked
+    )
+    office_name: str  # 督查室 name: the title of the 通报 and of the printed 台账
     rectify_period: timedelta = timedelta(days=30)  # a confirmed 通报批评 / 媒体曝光 opens this 整改期限
     review_digest_every: timedelta = timedelta(
         minutes=30

@@ -6,8 +6,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from handlers.assessment import UnitScore
 from handlers.messages import IncomingMessage
 from handlers.policy import WEEKDAYS, Policy
+from handlers.report import Report, deduction_text, points
 from handlers.timeparse import TimeParseError
 from storage.directory import UnitView
 from storage.flags import FlagView
@@ -558,6 +560,7 @@ BASIS_TEXT = {
     "count": "本季度多次未按时签收或上报落实情况",
     "manual": "督查室登记",
     "rectify": "整改期限内仍有未按时签收或上报的情况，整改不到位",
+    "rank": "连续两次在全县督办考核中排名末位",
 }
 
 
@@ -612,23 +615,81 @@ def calendar_unknown(year: int) -> str:
 def weekly_bulletin(
     policy: Policy,
     day: date,
-    stats: Sequence[tuple[str, int, int, int, int]],
+    scores: Sequence[UnitScore],
     missed: Sequence[tuple[NoticeView, AssignmentView]],
     open_flags: Sequence[FlagView],
 ) -> str:
-    def rate(good: int, total: int) -> str:
-        return f"{good}/{total}（{good * 100 // total}%）" if total else "—"
-
-    lines = [f"【督办工作通报】截至{day.year}年{day.month}月{day.day}日", "按时签收率｜按时反馈率："]
-    lines += [
-        f"· {name}：{rate(r_ok, r_all)}｜{rate(f_ok, f_all)}" for name, r_ok, r_all, f_ok, f_all in stats
+    """The weekly 通报: the year's assessment so far (the numbers of `duban report --year`), lapses, proposals."""
+    lines = [
+        f"【督办工作通报】截至{day.year}年{day.month}月{day.day}日",
+        f"{day.year}年度考核（基础分{points(policy.assessment.base)}分）按时签收率｜按时反馈率｜得分：",
     ]
+    lines += [score_line(s) for s in scores]
     if missed:
         lines.append("逾期未办：")
         lines += [f"· {a.unit_name}：{n.number}《{n.title}》" for n, a in missed]
     if open_flags:
         lines.append("待确认的处理建议：")
         lines += [f"· {flag_line(policy, f)}" for f in open_flags]
+    return "\n".join(lines)
+
+
+def _rate(good: int, total: int) -> str:
+    return f"{good}/{total}（{good * 100 // total}%）" if total else "—"
+
+
+def score_line(s: UnitScore) -> str:
+    """· 第2名 县财政局：1/2（50%）｜2/2（100%）｜99.5分（逾期签收1次−0.5）"""
+    detail = f"（{deduction_text(s)}）" if s.deductions else ""
+    veto = "，一票否决" if s.veto else ""
+    return (
+        f"· 第{s.rank}名 {s.unit}：{_rate(s.receipt.on_time, s.receipt.decided)}｜"
+        f"{_rate(s.feedback.on_time, s.feedback.decided)}｜{points(s.score)}分{detail}{veto}"
+    )
+
+
+def report_text(policy: Policy, report: Report) -> str:
+    """The 通报 of a quarter or a year, ready to post in a WeChat group."""
+    period, scores = report.period, report.scores
+    end = policy.local(report.as_of - timedelta(microseconds=1))
+    lines = [
+        f"【{policy.office_name}督办工作通报】{period.name}",
+        f"统计时段：{period.start.month}月{period.start.day}日至{end.month}月{end.day}日"
+        f"（截至{end.year}年{end.month}月{end.day}日）",
+        f"一、考核排名（基础分{points(policy.assessment.base)}分；按时签收率｜按时反馈率｜得分）",
+    ]
+    lines += [score_line(s) for s in scores] or ["· 本期没有需要考核的督办事项。"]
+    lapsed = [s for s in scores if s.receipt.late + s.receipt.missed + s.feedback.late + s.feedback.missed]
+    lines.append("二、未按时签收、反馈情况")
+    lines += [
+        f"· {s.unit}：{'、'.join(f'{what}{times}次' for what, times, _ in s.deductions if '逾期' in what)}"
+        for s in lapsed
+    ] or ["· 无。"]
+    lines.append("三、处理情况")
+    confirmed = [f for f in report.flags if f.status == "confirmed"]
+    proposed = [f for f in report.flags if f.status == "proposed"]
+    lines += [f"· {flag_line(policy, f)}" for f in confirmed] or ["· 本期没有已确认的处理。"]
+    if proposed:
+        lines.append(f"另有 {len(proposed)} 条处理建议待督查室确认：")
+        lines += [f"· {flag_line(policy, f)}" for f in proposed]
+    lines.append("四、一票否决")
+    vetoed = [s for s in scores if s.veto]
+    lines += [f"· {s.unit}（{'、'.join(s.veto)}），本年度不得作为表彰对象。" for s in vetoed] or [
+        "· 无一票否决情形。"
+    ]
+    return "\n".join(lines)
+
+
+def rank_proposal(policy: Policy, flag: FlagView, before: Report, ended: Report) -> str:
+    """The 警示约谈 proposal for a unit ranked last in two periods in a row, with both rankings' facts."""
+    lines = [f"【处理建议 #{flag.id}】{flag.unit_name} 拟作 {flag.kind}", f"依据：{BASIS_TEXT[flag.basis]}"]
+    for report in (before, ended):
+        mine = next(s for s in report.scores if s.unit == flag.unit_name)
+        lines.append(
+            f"· {report.period.name}：第{mine.rank}名（共{len(report.scores)}个单位，末位），"
+            f"{points(mine.score)}分" + (f"，{deduction_text(mine)}" if mine.deductions else "")
+        )
+    lines.append(f"确认请发送：/处理 确认 {flag.id}\n撤销请发送：/处理 撤销 {flag.id} 原因：<原因>")
     return "\n".join(lines)
 
 

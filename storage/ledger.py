@@ -11,9 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -23,8 +21,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import flags, notices
+from storage.flags import FlagView
 from storage.models import Notice, Person
 from storage.notices import AssignmentView
+from storage.printable import Sheet, workbook_bytes
 from storage.status import FEEDBACK_KIND_LABELS, NOTICE_STATUS_LABELS, label
 
 LedgerFormat = Literal["json", "csv", "xlsx"]
@@ -71,6 +71,7 @@ _BASIS: Final = {
     "count": "季度累计未按时",
     "manual": "督查室登记",
     "rectify": "整改不到位",
+    "rank": "连续两次排名末位",
 }
 _TIME_COLUMNS: Final = frozenset(
     {
@@ -83,11 +84,27 @@ _TIME_COLUMNS: Final = frozenset(
         "提出时间",
         "决定时间",
         "整改期限",
+        "时间",
     }
 )
 _CSV_TIME_FORMAT: Final = "%Y-%m-%d %H:%M:%S"
-_XLSX_TIME_FORMAT: Final = "yyyy-mm-dd hh:mm:ss"
-_WRAP_COLUMNS: Final = frozenset({"标题", "最新反馈", "内容", "免责原因", "签收更正", "备注", "理由"})
+_WRAP_COLUMNS: Final = frozenset(
+    {
+        "标题",
+        "最新反馈",
+        "内容",
+        "免责原因",
+        "签收更正",
+        "备注",
+        "理由",
+        "依据",
+        "涉及通知",
+        "扣分明细",
+        "说明",
+    }
+)
+_PERCENT_COLUMNS: Final = frozenset({"按时签收率", "按时反馈率"})
+DELAY_COLUMNS: Final = ("编号", "标题", "承办单位", "事项", "时间", "说明", "提出人")
 
 
 def _iso(value: datetime | None, tz: ZoneInfo) -> str | None:
@@ -175,40 +192,48 @@ async def _flags(session: AsyncSession, *, year: int | None, tz: ZoneInfo) -> li
     span = None
     if year is not None:
         span = (datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz))
-    return [
-        {
-            "id": f.id,
-            "unit": f.unit_name,
-            "kind": f.kind,
-            "basis": f.basis,
-            "notices": list(f.numbers),
-            "at": _iso(f.at, tz),
-            "status": f.status,
-            "reason": f.reason,
-            "decided_by": f.decided_by,
-            "decided_at": _iso(f.decided_at, tz),
-            "decision_reason": f.decision_reason,
-            "rectify_until": _iso(f.rectify_until, tz),
-            "rectified": f.rectified,
-            "follows": f.follows_id,
-        }
-        for f in await flags.flags(session, year_range=span)
-    ]
+    return [flag_entry(f, tz) for f in await flags.flags(session, year_range=span)]
+
+
+def flag_entry(f: FlagView, tz: ZoneInfo) -> dict[str, Any]:
+    """One flag in the ledger's JSON form."""
+    return {
+        "id": f.id,
+        "unit": f.unit_name,
+        "kind": f.kind,
+        "basis": f.basis,
+        "notices": list(f.numbers),
+        "at": _iso(f.at, tz),
+        "status": f.status,
+        "reason": f.reason,
+        "decided_by": f.decided_by,
+        "decided_at": _iso(f.decided_at, tz),
+        "decision_reason": f.decision_reason,
+        "rectify_until": _iso(f.rectify_until, tz),
+        "rectified": f.rectified,
+        "follows": f.follows_id,
+    }
 
 
 def write_ledger(
-    ledger: Mapping[str, Any], fmt: LedgerFormat, out: Path | None, *, shortened: list[str] | None = None
+    ledger: Mapping[str, Any],
+    fmt: LedgerFormat,
+    out: Path | None,
+    *,
+    shortened: list[str] | None = None,
+    office: str = "",
 ) -> bytes | None:
     """Render the ledger as json, csv (UTF-8 with BOM) or xlsx; to ``out``, or returned as bytes if None.
 
-    xlsx texts longer than a cell holds are cut; where, is appended to `shortened` ("“台账”第 3 行「最新反馈」").
+    xlsx texts longer than a cell holds are cut; where, is appended to `shortened` ("“台账”第 5 行「最新反馈」").
+    `office` (the 督查室's name) heads the xlsx's title rows.
     """
     if fmt == "json":
         data = (json.dumps(ledger, ensure_ascii=False, indent=2) + "\n").encode()
     elif fmt == "csv":
         data = _csv_bytes(ledger)
     elif fmt == "xlsx":
-        data = _xlsx_bytes(ledger, shortened if shortened is not None else [])
+        data = _xlsx_bytes(ledger, shortened if shortened is not None else [], office)
     else:
         raise ValueError(f"unknown ledger format {fmt!r}; use json, csv or xlsx")
     if out is None:
@@ -303,10 +328,6 @@ def flag_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
 # Texts from people are data, never formulas (OWASP CSV injection): a CSV cell starting with one of
 # these is prefixed with an apostrophe; xlsx cells are typed as strings.
 _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
-XLSX_MAX_TEXT: Final = 32_767  # the most characters an Excel cell holds
-_SHORTENED: Final = "…（超过 Excel 单元格上限，已截断；全文见 JSON 导出）"
-# Control characters an xlsx file cannot hold (XML 1.0), as openpyxl refuses them.
-_XLSX_ILLEGAL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def csv_cell(value: object) -> object:
@@ -320,15 +341,6 @@ def csv_cell(value: object) -> object:
     return value
 
 
-def xlsx_text(value: str) -> tuple[str, bool]:
-    """A text as an xlsx cell can hold it (control characters dropped, cut at the cell limit);
-    the flag says whether it was shortened."""
-    clean = _XLSX_ILLEGAL.sub("", value)
-    if len(clean) <= XLSX_MAX_TEXT:
-        return clean, False
-    return clean[: XLSX_MAX_TEXT - len(_SHORTENED)] + _SHORTENED, True
-
-
 def _csv_bytes(ledger: Mapping[str, Any]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -338,61 +350,123 @@ def _csv_bytes(ledger: Mapping[str, Any]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _display_width(value: object) -> int:
-    if isinstance(value, datetime):
-        return 19
-    text = "" if value is None else str(value)
-    longest = max(text.split("\n"), key=len, default="")
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in longest)
+def delay_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
+    """Every unit's own deadline (延期), delay explanation (延期说明) and excuse (免责), in `DELAY_COLUMNS` order."""
+    rows: list[list[object]] = []
+    for notice in ledger["notices"]:
+        for unit in notice["units"]:
+            head: list[object] = [notice["number"], notice["title"], unit["unit"]]
+            for field, word in (("receipt_due", "签收时限"), ("feedback_due", "反馈时限")):
+                own = unit.get(field)
+                if own is not None and own != notice[field]:
+                    rows.append([*head, f"延长{word}", _local(own), f"原{word} {_show(notice[field])}", ""])
+            for entry in unit["feedback"]:
+                if entry["kind"] == "delay":
+                    by = entry.get("by_name") or entry["by"]
+                    rows.append([*head, "延期说明", _local(entry["at"]), entry["text"], by])
+            if unit.get("excused"):
+                rows.append([*head, "免责", None, unit.get("excuse_reason") or "", ""])
+    return rows
 
 
-def _fill_sheet(
-    sheet: Any, columns: Sequence[str], rows: Iterable[Sequence[object]], shortened: list[str]
-) -> None:
-    """Write a sheet; every text is a string cell (never a formula). Cut texts are named in `shortened`."""
-    from openpyxl.cell.cell import TYPE_STRING
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+UNIT_COLUMNS: Final = (
+    "排名",
+    "单位",
+    "得分",
+    "扣分",
+    "应签收",
+    "按时签收",
+    "逾期签收",
+    "逾期未签收",
+    "按时签收率",
+    "应反馈",
+    "按时反馈",
+    "逾期反馈",
+    "逾期未反馈",
+    "按时反馈率",
+    "已确认处理",
+    "扣分明细",
+    "一票否决",
+)
+# The keys of one unit in the ledger's "assessment" part, in `UNIT_COLUMNS` order.
+UNIT_KEYS: Final = (
+    "rank",
+    "unit",
+    "score",
+    "deducted",
+    "receipts",
+    "receipts_on_time",
+    "receipts_late",
+    "receipts_missed",
+    "receipt_rate",
+    "feedback",
+    "feedback_on_time",
+    "feedback_late",
+    "feedback_missed",
+    "feedback_rate",
+    "penalties",
+    "deductions",
+    "veto",
+)
 
-    sheet.append(list(columns))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    widths = [_display_width(title) for title in columns]
-    for row in rows:
-        values: list[object] = []
-        for title, value in zip(columns, row, strict=True):
-            if isinstance(value, str):
-                value, cut = xlsx_text(value)
-                if cut:
-                    shortened.append(f"“{sheet.title}”第 {sheet.max_row + 1} 行「{title}」")
-            values.append(value)
-        sheet.append(values)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = TYPE_STRING  # openpyxl would store "=…" as a formula
-        widths = [max(width, _display_width(value)) for width, value in zip(widths, values, strict=True)]
-    for index, title in enumerate(columns, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = min(max(widths[index - 1], 6) + 2, 60)
-        if title in _TIME_COLUMNS or title in _WRAP_COLUMNS:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                if title in _TIME_COLUMNS:
-                    cell.number_format = _XLSX_TIME_FORMAT
-                else:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+
+def unit_rows(units: Sequence[Mapping[str, Any]]) -> list[list[object]]:
+    """The assessment's units in `UNIT_COLUMNS` order (lists joined with 、; 一票否决 as 是（kinds）)."""
+
+    def cell(key: str, value: Any) -> object:
+        if key == "veto":
+            return "是（" + "、".join(value) + "）" if value else ""
+        return "、".join(value) if isinstance(value, list | tuple) else value
+
+    return [[cell(key, unit[key]) for key in UNIT_KEYS] for unit in units]
 
 
-def _xlsx_bytes(ledger: Mapping[str, Any], shortened: list[str]) -> bytes:
-    from openpyxl import Workbook
+def _show(value: str | None) -> str:
+    local = _local(value)
+    return "" if local is None else local.strftime("%Y-%m-%d %H:%M")
 
-    workbook = Workbook()
-    ledger_sheet = workbook.active
-    ledger_sheet.title = "台账"
-    _fill_sheet(ledger_sheet, LEDGER_COLUMNS, ledger_rows(ledger), shortened)
-    _fill_sheet(workbook.create_sheet("反馈明细"), FEEDBACK_COLUMNS, feedback_rows(ledger), shortened)
-    _fill_sheet(workbook.create_sheet("处理记录"), FLAG_COLUMNS, flag_rows(ledger), shortened)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+
+def ledger_title(ledger: Mapping[str, Any], office: str) -> str:
+    """某某县人民政府督查室2026年督办事项台账 (the years the ledger's notices are numbered in)."""
+    years = sorted({notice["year"] for notice in ledger["notices"]})
+    if not years:
+        span = str(datetime.fromisoformat(ledger["generated_at"]).year) if ledger.get("generated_at") else ""
+    else:
+        span = str(years[0]) if len(years) == 1 else f"{years[0]}—{years[-1]}"
+    return f"{office}{span}年督办事项台账"
+
+
+def _xlsx_bytes(ledger: Mapping[str, Any], shortened: list[str], office: str) -> bytes:
+    """The printable workbook: 台账, 反馈明细, 延期与免责, 处理记录, 单位统计 and 已撤回 (greyed)."""
+    title = ledger_title(ledger, office)
+    generated = f"导出时间：{_show(ledger.get('generated_at'))}（{ledger.get('timezone', '')}）"
+    withdrawn = [n for n in ledger["notices"] if n["status"] == "withdrawn"]
+    kept = {**ledger, "notices": [n for n in ledger["notices"] if n["status"] != "withdrawn"]}
+
+    def sheet(name: str, columns: Sequence[str], rows: Sequence[Sequence[object]], **more: Any) -> Sheet:
+        return Sheet(
+            name,
+            f"{title}·{name}",
+            columns,
+            rows,
+            subtitle=more.pop("subtitle", generated),
+            time_columns=_TIME_COLUMNS,
+            wrap_columns=_WRAP_COLUMNS,
+            percent_columns=_PERCENT_COLUMNS,
+            **more,
+        )
+
+    assessment = ledger.get("assessment")
+    sheets = [
+        sheet("台账", LEDGER_COLUMNS, ledger_rows(kept)),
+        sheet("反馈明细", FEEDBACK_COLUMNS, feedback_rows(kept)),
+        sheet("延期与免责", DELAY_COLUMNS, delay_rows(kept)),
+        sheet("处理记录", FLAG_COLUMNS, flag_rows(ledger)),
+    ]
+    if assessment is not None:
+        summary = f"{generated}；{assessment['rules']}"
+        sheets.append(sheet("单位统计", UNIT_COLUMNS, unit_rows(assessment["units"]), subtitle=summary))
+    gone = ledger_rows({"notices": withdrawn})
+    note = f"{generated}；已撤回的通知不计入签收、反馈和考核"
+    sheets.append(sheet("已撤回", LEDGER_COLUMNS, gone, subtitle=note, greyed=[True] * len(gone)))
+    return workbook_bytes(sheets, shortened)

@@ -62,6 +62,7 @@ def test_help_lists_every_command_with_what_it_does(tmp_path: Path) -> None:
         ("classify", "识别"),
         ("replay", "虚拟时间"),
         ("export", "台账"),
+        ("report", "通报"),
         ("roster", "名册"),
         ("db", "数据库"),
         ("--config", "config.toml"),
@@ -76,6 +77,7 @@ SUBCOMMANDS = [
     pytest.param(["classify"], ["识别"], id="classify"),
     pytest.param(["replay"], ["虚拟时间", "--ledger", "--db"], id="replay"),
     pytest.param(["export"], ["台账", "--format", "--year", "--out"], id="export"),
+    pytest.param(["report"], ["通报", "--quarter", "2026Q1", "--year", "--out", "xlsx"], id="report"),
     pytest.param(["roster"], ["import", "show", "导入", "名册"], id="roster"),
     pytest.param(["roster", "import"], ["导入", "TOML", "xlsx"], id="roster-import"),
     pytest.param(["roster", "show"], ["名册"], id="roster-show"),
@@ -253,7 +255,8 @@ def test_replay_into_a_database_that_export_reads(tmp_path: Path) -> None:
     as_xlsx = duban("export", "--format", "xlsx", "--out", "ledger.xlsx", cwd=tmp_path, env=env)
     assert as_xlsx.returncode == 0, as_xlsx.stderr
     sheet = load_workbook(tmp_path / "ledger.xlsx").worksheets[0]
-    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert sheet["A1"].value == "县人民政府督查室2026年督办事项台账·台账"  # [general] office_name's default
+    values = [list(row) for row in sheet.iter_rows(min_row=3, values_only=True)]  # below the title rows
     assert values[0] == rows[0]  # the same header as the CSV
     assert len(values) == 4
     assert values[1][0] == "督办〔2026〕1号"

@@ -66,6 +66,7 @@ EXPLICIT: dict[tuple[str, str], tuple[str, Any]] = {
     ("general", "bot_name"): ("督查小助手", "督查小助手"),
     ("web", "listen"): ("0.0.0.0:9090", "0.0.0.0:9090"),
     ("web", "secret_file"): ("/var/lib/duban/web.key", "/var/lib/duban/web.key"),
+    ("general", "office_name"): ("某某县人民政府督查室", "某某县人民政府督查室"),
     ("database", "url"): (
         "postgresql+asyncpg://duban@127.0.0.1:5432/duban",
         "postgresql+asyncpg://duban@127.0.0.1:5432/duban",

@@ -417,23 +417,27 @@ async def test_csv_export_has_chinese_headers_and_statuses_with_a_bom(database: 
 async def test_xlsx_export_is_a_real_workbook(database: Database, tmp_path: Path) -> None:
     ledger = await _ledger(database)
     out = tmp_path / "台账.xlsx"
-    assert write_ledger(ledger, "xlsx", out) is None
+    assert write_ledger(ledger, "xlsx", out, office="某某县人民政府督查室") is None
     workbook = load_workbook(out)
-    assert workbook.sheetnames == ["台账", "反馈明细", "处理记录"]
+    assert workbook.sheetnames == ["台账", "反馈明细", "延期与免责", "处理记录", "已撤回"]
     sheet = workbook["台账"]
-    assert tuple(cell.value for cell in sheet[1]) == LEDGER_COLUMNS
-    assert all(cell.font.bold for cell in sheet[1])
-    assert sheet.freeze_panes == "A2"
-    assert sheet.max_row == 1 + 8
-    row = {title: cell.value for title, cell in zip(LEDGER_COLUMNS, sheet[3], strict=True)}
+    assert sheet["A1"].value == "某某县人民政府督查室2025—2026年督办事项台账·台账"
+    assert tuple(cell.value for cell in sheet[3]) == LEDGER_COLUMNS  # title, export time, then the header
+    assert all(cell.font.bold for cell in sheet[3])
+    assert sheet.freeze_panes == "A4"
+    assert sheet.max_row == 3 + 7  # the withdrawn notice is on its own sheet
+    withdrawn = workbook["已撤回"]
+    assert [row[2].value for row in withdrawn.iter_rows(min_row=4)] == ["已撤回"]
+    assert withdrawn.cell(4, 1).fill.fgColor.rgb.endswith("D9D9D9")  # greyed
+    row = {title: cell.value for title, cell in zip(LEDGER_COLUMNS, sheet[5], strict=True)}
     assert row["编号"] == "督办〔2026〕1号"
     assert row["签收时间"] == wall(2026, 12, 1, 10, 30, 15)
     assert row["签收情况"] == "按时签收"
     assert row["反馈次数"] == 2
     assert sheet.column_dimensions["A"].width >= 14  # wide enough for 督办〔2026〕1号
     details = workbook["反馈明细"]
-    assert tuple(cell.value for cell in details[1]) == FEEDBACK_COLUMNS
-    assert [[cell.value for cell in row] for row in details.iter_rows(min_row=2)] == [
+    assert tuple(cell.value for cell in details[3]) == FEEDBACK_COLUMNS
+    assert [[cell.value for cell in row] for row in details.iter_rows(min_row=4)] == [
         [
             "督办〔2026〕1号",
             "第1号督办事项",
@@ -467,7 +471,13 @@ async def test_xlsx_export_is_a_real_workbook(database: Database, tmp_path: Path
     ]
     data = write_ledger(ledger, "xlsx", None)
     assert data is not None
-    assert load_workbook(io.BytesIO(data)).sheetnames == ["台账", "反馈明细", "处理记录"]
+    assert load_workbook(io.BytesIO(data)).sheetnames == [
+        "台账",
+        "反馈明细",
+        "延期与免责",
+        "处理记录",
+        "已撤回",
+    ]
 
 
 async def test_empty_ledger_exports(sqlite_database: Database, tmp_path: Path) -> None:
@@ -483,7 +493,7 @@ async def test_empty_ledger_exports(sqlite_database: Database, tmp_path: Path) -
     assert csv_data is not None
     assert csv_data.decode("utf-8-sig").splitlines() == [",".join(LEDGER_COLUMNS)]
     write_ledger(ledger, "xlsx", tmp_path / "empty.xlsx")
-    assert load_workbook(tmp_path / "empty.xlsx")["台账"].max_row == 1
+    assert load_workbook(tmp_path / "empty.xlsx")["台账"].max_row == 3  # title, export time, header
 
 
 def test_unknown_format_is_an_error() -> None:
@@ -532,7 +542,7 @@ def test_xlsx_writes_every_text_as_text_and_says_what_it_shortened() -> None:
     long_texts = [t for t in texts if t.startswith("长长长")]  # the latest reply and the reply itself
     assert [len(t) for t in long_texts] == [32_767, 32_767]
     assert all(t.endswith("全文见 JSON 导出）") for t in long_texts)
-    assert shortened == ["“台账”第 3 行「最新反馈」", "“反馈明细”第 4 行「内容」"]
+    assert shortened == ["“台账”第 5 行「最新反馈」", "“反馈明细”第 6 行「内容」"]
 
 
 def test_csv_neutralises_cells_a_spreadsheet_would_run() -> None:

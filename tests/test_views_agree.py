@@ -26,10 +26,12 @@ from sqlalchemy import delete, select
 
 from bot.app import make_policy
 from bot.config import Config, config_from_mapping
+from handlers.assessment import year_period
 from handlers.context import Turn
-from handlers.duties import NOTE_WINDOW, Duties, bulletin_stats, unit_outcomes
+from handlers.duties import NOTE_WINDOW, Duties, unit_outcomes
 from handlers.messages import IncomingMessage
 from handlers.office import query
+from handlers.report import report_of
 from storage import notices
 from storage.db import Database
 from storage.ledger import LEDGER_COLUMNS, build_ledger, write_ledger
@@ -281,21 +283,37 @@ async def test_every_view_says_what_the_rule_book_says(
             assert (unit in _listed(block, "未签收")) == judged.receipt.owed, (number, unit, judged, cast)
             assert (unit in _listed(block, "未反馈")) == judged.feedback.owed, (number, unit, judged)
 
-    # 4. the bulletin's counts
+    # 4. the bulletin's counts (the year's assessment: obligations due this year)
     counted = [a for a in rows if all_notices[a.notice_id].status != "withdrawn"]
-    for name, r_ok, r_all, f_ok, f_all in bulletin_stats(counted, now):
-        mine = [
-            j
+    year = policy.local(now).year
+    items = [(all_notices[a.notice_id], a) for a in counted]
+    for score in report_of(items, [], policy.assessment, year_period(year, policy.tz), now).scores:
+        name = score.unit
+        r_ok, r_all = score.receipt.on_time, score.receipt.decided
+        f_ok, f_all = score.feedback.on_time, score.feedback.decided
+        mine_r = [
+            j.receipt
             for (n, u), j in truth.items()
-            if u == name and all_notices_status(all_notices, n) != "withdrawn"
+            if u == name
+            and all_notices_status(all_notices, n) != "withdrawn"
+            and j.receipt.due is not None
+            and policy.local(j.receipt.due).year == year
+        ]
+        mine_f = [
+            j.feedback
+            for (n, u), j in truth.items()
+            if u == name
+            and all_notices_status(all_notices, n) != "withdrawn"
+            and j.feedback.due is not None
+            and policy.local(j.feedback.due).year == year
         ]
         assert (r_ok, r_all) == (
-            sum(j.receipt.status == "on_time" for j in mine),
-            sum(j.receipt.status in ("on_time", "late", "missed") for j in mine),
+            sum(o.status == "on_time" for o in mine_r),
+            sum(o.status in ("on_time", "late", "missed") for o in mine_r),
         )
         assert (f_ok, f_all) == (
-            sum(j.feedback.status == "on_time" for j in mine),
-            sum(j.feedback.status in ("on_time", "late", "missed") for j in mine),
+            sum(o.status == "on_time" for o in mine_f),
+            sum(o.status in ("on_time", "late", "missed") for o in mine_f),
         )
 
     # 5. what the penalty rules see
