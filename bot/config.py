@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from handlers.filecheck import DEFAULT_TYPES
 from handlers.penalties import PENALTY_KINDS
 
 SECRET_KEYS = {("wechaty", "token"), ("alerts", "wecom_webhook"), ("alerts", "smtp_password")}
@@ -130,6 +131,16 @@ class AlertsConfig:
 
 
 @dataclass(frozen=True)
+class AttachmentsConfig:
+    """Files a notice carries: where they are kept, how big and of which types they may be."""
+
+    dir: str = "./data/files"
+    max_mb: float = 20.0
+    types: tuple[str, ...] = DEFAULT_TYPES
+    pickup_minutes: float = 30.0  # a file sent to the bot in private waits this long for the next /发布
+
+
+@dataclass(frozen=True)
 class WechatyConfig:
     endpoint: str = ""
     token: str = ""  # only from the environment: DUBAN_WECHATY_TOKEN
@@ -153,6 +164,7 @@ class Config:
     operations: OperationsConfig = field(default_factory=OperationsConfig)
     alerts: AlertsConfig = field(default_factory=AlertsConfig)
     wechaty: WechatyConfig = field(default_factory=WechatyConfig)
+    attachments: AttachmentsConfig = field(default_factory=AttachmentsConfig)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -363,5 +375,10 @@ def validate(config: Config) -> None:
         )
     if config.bulletin.enabled and not config.bulletin.room:
         raise ConfigError("[bulletin] enabled = true 需要配置 room（群的微信 id 或群名）")
+    files = config.attachments
+    if not 0 < files.max_mb <= 1024 or files.pickup_minutes <= 0:
+        raise ConfigError("配置节 [attachments] 的 max_mb 应大于 0、不超过 1024，pickup_minutes 应大于 0")
+    if not files.types or any(not t or "." in t or t != t.lower() for t in files.types):
+        raise ConfigError('配置项 [attachments] types 应为小写扩展名的列表（不带点），如 ["pdf", "docx"]')
     if sending.max_length < 100 or sending.mentions_per_message <= 0:
         raise ConfigError("配置项 [sending] max_length 至少为 100，mentions_per_message 应大于 0")

@@ -20,7 +20,8 @@ COMMAND_HELP: dict[str, str] = {
         "单位：全部（或 城关镇、财政局…，或按类别：全部乡镇、县直部门…）\n"
         "签收时限：明天12:00（可不写）\n"
         "反馈时限：12月5日17:30（可不写）\n"
-        "正文：<通知内容，可以换行接着写>"
+        "正文：<通知内容，可以换行接着写>\n"
+        "附件：上一个文件（可不写：30 分钟内私聊发给机器人的文件自动带上；写“附件：无”则不带）"
     ),
     "查询": "/查询 —— 列出未办结的督办事项\n/查询 <编号> —— 查看一件督办的签收和反馈情况",
     "催办": "/催办 <编号> —— 提醒还没签收或还没反馈的单位（可写 8-12、3、5、7 或 全部）",
@@ -69,7 +70,12 @@ _NAME_ALIASES = {
 }
 _ALL_UNITS = frozenset({"全部", "全部单位", "所有单位", "全体", "全体单位", "各单位"})
 _UNIT_SEPARATORS = ("、", "，", ",", "；", ";")
-_PUBLISH_FIELDS = ("title", "units", "receipt", "feedback", "body")
+_PUBLISH_FIELDS = ("title", "units", "receipt", "feedback", "body", "files")
+# "附件：…" in /发布: the files sent in private just before ("上一个文件"), or none at all.
+_FILES_LAST = frozenset(
+    {"上一个文件", "上个文件", "上一个", "刚才的文件", "刚发的文件", "私聊的文件", "刚才发的文件"}
+)
+_FILES_NONE = frozenset({"无", "没有", "不带", "不要", "不带附件", "无附件"})
 _DUE_FIELDS: tuple[Literal["receipt", "feedback"], ...] = ("receipt", "feedback")
 
 # Field labels people write before "：", mapped to the field they fill.
@@ -99,6 +105,7 @@ _LABELS: dict[str, str] = {
     "报送时限": "feedback",
     "正文": "body",
     "内容": "body",
+    "附件": "files",
     "原因": "reason",
     "理由": "reason",
     "时间": "when",
@@ -112,6 +119,7 @@ _FIELD_NAMES = {
     "receipt": "签收时限",
     "feedback": "反馈时限",
     "body": "正文",
+    "files": "附件",
     "reason": "原因",
     "when": "时间",
     "kind": "类型",
@@ -140,6 +148,7 @@ class Publish:
     feedback_due: str | None
     body: str
     confirmed: bool = False  # the same notice was published minutes ago: publish it again anyway
+    files: Literal["auto", "last", "none"] = "auto"  # auto: files sent in private lately, if any
 
 
 @dataclass(frozen=True)
@@ -377,6 +386,9 @@ def _publish(head: str, more: str) -> Publish:
         key = _LABELS[label["label"]] if label else ""
         if line.strip() in _CONFIRM_LINES:
             confirmed = True  # "确认发布": the same notice was just published, publish it again anyway
+        elif key == "files" and not _files_value(line[label.end() :] if label else ""):
+            units_continue = False
+            body.append(line.rstrip())  # "附件：1.汇总表" in a notice's text is text, not a choice of files
         elif label and key in _PUBLISH_FIELDS:
             _put(fields, key, line[label.end() :].strip())
             if key == "body":
@@ -399,6 +411,24 @@ def _publish(head: str, more: str) -> Publish:
         feedback_due=_optional_time(fields, "feedback"),
         body="\n".join(body).strip(),
         confirmed=confirmed,
+        files=_files_choice(fields.get("files")),
+    )
+
+
+def _files_value(value: str) -> Literal["last", "none"] | None:
+    word = value.strip(" 。.")
+    return "last" if word in _FILES_LAST else "none" if word in _FILES_NONE else None
+
+
+def _files_choice(value: str | None) -> Literal["auto", "last", "none"]:
+    if value is None:
+        return "auto"
+    chosen = _files_value(value)
+    if chosen is not None:
+        return chosen
+    raise _Invalid(
+        f"“附件：{value}”看不懂：写“附件：上一个文件”带上您刚私聊发给我的文件，写“附件：无”不带附件；"
+        "先把文件私聊发给我，再发 /发布。"
     )
 
 
