@@ -137,7 +137,9 @@ async def test_no_attachment_when_asked_and_the_file_waits_for_the_next_notice(t
 
 
 def _file_notices(result: Result) -> list[dict[str, Any]]:
-    return [{"notice": m["text"].split()[0].removeprefix("【附件】")} for m in file_messages(result, COUNTY_ROOM)]
+    return [
+        {"notice": m["text"].split()[0].removeprefix("【附件】")} for m in file_messages(result, COUNTY_ROOM)
+    ]
 
 
 async def test_other_peoples_files_are_not_kept_for_publishing(tmp_path: Path) -> None:
@@ -214,4 +216,12 @@ async def test_the_ledger_workbook_lists_the_files(tmp_path: Path) -> None:
     sheet = load_workbook(io.BytesIO(data))["附件"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ATTACHMENT_COLUMNS
-    assert rows[1][:7] == ("督办〔2026〕1号", "通知", "红头文件.pdf", len(PDF), "application/pdf", sha(PDF), "李明")
+    assert rows[1][:7] == (
+        "督办〔2026〕1号",
+        "通知",
+        "红头文件.pdf",
+        len(PDF),
+        "application/pdf",
+        sha(PDF),
+        "李明",
+    )

@@ -186,6 +186,7 @@ def _notice(year: int, seq: int, issued_at: str, receipt_due: str, **fields: Any
         "closed_at": None,
         "body": f"正文{seq}",
         "units": [],
+        "attachments": [],
     }
     entry.update(fields)
     return entry
@@ -419,7 +420,7 @@ async def test_xlsx_export_is_a_real_workbook(database: Database, tmp_path: Path
     out = tmp_path / "台账.xlsx"
     assert write_ledger(ledger, "xlsx", out) is None
     workbook = load_workbook(out)
-    assert workbook.sheetnames == ["台账", "反馈明细", "处理记录"]
+    assert workbook.sheetnames == ["台账", "反馈明细", "处理记录", "附件"]
     sheet = workbook["台账"]
     assert tuple(cell.value for cell in sheet[1]) == LEDGER_COLUMNS
     assert all(cell.font.bold for cell in sheet[1])
@@ -467,7 +468,7 @@ async def test_xlsx_export_is_a_real_workbook(database: Database, tmp_path: Path
     ]
     data = write_ledger(ledger, "xlsx", None)
     assert data is not None
-    assert load_workbook(io.BytesIO(data)).sheetnames == ["台账", "反馈明细", "处理记录"]
+    assert load_workbook(io.BytesIO(data)).sheetnames == ["台账", "反馈明细", "处理记录", "附件"]
 
 
 async def test_empty_ledger_exports(sqlite_database: Database, tmp_path: Path) -> None:
