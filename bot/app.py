@@ -123,10 +123,10 @@ class App:
             )
         async with self.db.reader() as session:
             self._office = [p.wechat_id for p in await directory.office_staff(session)]
-            kept = await attachments.kept_checksums(session)
-        swept = self.files.sweep(kept, older_than=UNKEPT_FILES_LINGER, now=self.clock.now())
-        if swept:
-            log.info("removed %d stored files no record refers to (files not kept for a notice)", swept)
+            unkept = await attachments.unkept_checksums(session)
+        removed = self.files.remove(unkept)
+        if removed:
+            log.info("removed %d received files that were not kept for a notice", removed)
 
     async def start_scheduler(self) -> None:
         """Catch up on what fell due while the bot was down, then keep time (call inside the running loop)."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Attachment, InboxMessage
@@ -101,14 +101,22 @@ async def get(session: AsyncSession, attachment_id: int) -> AttachmentView | Non
     return None if row is None else _view(row)
 
 
-async def kept_checksums(session: AsyncSession) -> set[str]:
-    """Every checksum a record (or a message still waiting in the inbox) refers to: files to keep."""
-    kept = set((await session.scalars(select(Attachment.sha256))).all())
-    waiting_payloads = await session.scalars(
-        select(InboxMessage.payload).where(InboxMessage.status.in_(("announced", "ready")))
+async def unkept_checksums(session: AsyncSession) -> set[str]:
+    """Files that came with messages already handled but that no record keeps (a stranger's file, one
+    refused for its type): their bytes can go. Only this database's own messages count, so a file store
+    shared by mistake with another database loses nothing of the other's."""
+    rows = await session.execute(
+        select(InboxMessage.status, InboxMessage.payload).where(
+            cast(InboxMessage.payload, String).like('%"sha256"%')
+        )
     )
-    for payload in waiting_payloads.all():
+    arrived: set[str] = set()
+    waiting: set[str] = set()  # still to be handled: may yet be kept
+    for status, payload in rows.all():
         file = (payload or {}).get("file")
-        if isinstance(file, dict) and isinstance(file.get("sha256"), str):
-            kept.add(file["sha256"])
-    return kept
+        if isinstance(file, dict) and file.get("sha256"):
+            (waiting if status in ("announced", "ready") else arrived).add(str(file["sha256"]))
+    if not arrived:
+        return set()
+    kept = set((await session.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(arrived)))).all())
+    return arrived - kept - waiting

@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
-from collections.abc import Set
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -50,17 +49,12 @@ class FileStore:
     def has(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
 
-    def sweep(self, keep: Set[str], *, older_than: timedelta, now: datetime) -> int:
-        """Remove stored files nobody records (a stranger's file, say) once they are older than
-        `older_than`; returns how many were removed."""
-        if not self.root.is_dir():
-            return 0
+    def remove(self, checksums: Iterable[str]) -> int:
+        """Delete these files (those missing already are skipped); returns how many were deleted."""
         removed = 0
-        cutoff = (now - older_than).astimezone(UTC).timestamp()
-        for path in self.root.glob("??/*"):
-            if path.name in keep or not path.is_file():
-                continue
-            if path.stat().st_mtime < cutoff:
-                path.unlink(missing_ok=True)
+        for digest in checksums:
+            path = self.path(digest)
+            if path.is_file():
+                path.unlink()
                 removed += 1
         return removed

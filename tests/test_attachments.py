@@ -225,3 +225,23 @@ async def test_the_ledger_workbook_lists_the_files(tmp_path: Path) -> None:
         sha(PDF),
         "李明",
     )
+
+
+async def test_the_whole_flow_on_each_database_engine(database_url: str, tmp_path: Path) -> None:
+    result = await run(
+        [
+            send_file("09:00", OFFICE, "红头文件.pdf", PDF),
+            publish("09:05", "通知", "城关镇、东风乡"),
+            office("09:06", "/查询 1"),
+        ],
+        tmp_path,
+        db_url=database_url,
+    )
+    assert [
+        m["file"]["sha256"] for room in (COUNTY_ROOM, TOWN_ROOM) for m in file_messages(result, room)
+    ] == [
+        sha(PDF),
+        sha(PDF),
+    ]
+    assert has(result.texts_to(OFFICE)[-1], "红头文件.pdf", sha(PDF)[:12])
+    assert [f["sha256"] for f in result.notice(1)["attachments"]] == [sha(PDF)]
