@@ -69,6 +69,7 @@ class LiveBot:
         sections.setdefault("database", {})["url"] = self.url
         sections.setdefault("wechaty", {})["endpoint"] = gateway.endpoint
         sections.setdefault("sending", {}).update(room_interval_seconds=0.0, jitter_seconds=0.0)
+        sections.setdefault("attachments", {}).setdefault("dir", str((data or tmp) / "files"))
         self.config_path = tmp / "config.toml"
         self.config_path.write_text(toml(sections), encoding="utf-8")
         self.log_path = tmp / "duban.log"
