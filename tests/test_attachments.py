@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,16 @@ from scenario import (
     setup,
 )
 
+from bot.app import make_policy
+from bot.config import load_config
+from handlers.attachments import Upload, attach_files, keep_uploads
 from handlers.commands import Publish, parse_command
+from handlers.context import Turn
+from handlers.messages import IncomingMessage
+from storage import attachments, directory, notices, outbox
+from storage.attachments import AttachmentView
+from storage.db import Database
+from storage.files import FileStore
 from storage.ledger import ATTACHMENT_COLUMNS, write_ledger
 
 PDF = b"%PDF-1.4\n% \xe5\x8e\xbf\xe6\x94\xbf\xe5\xba\x9c\xe7\x9d\xa3\xe6\x9f\xa5\xe5\xae\xa4\n1 0 obj <<>> endobj\n%%EOF\n"
@@ -245,3 +255,56 @@ async def test_the_whole_flow_on_each_database_engine(database_url: str, tmp_pat
     ]
     assert has(result.texts_to(OFFICE)[-1], "红头文件.pdf", sha(PDF)[:12])
     assert [f["sha256"] for f in result.notice(1)["attachments"]] == [sha(PDF)]
+
+
+async def test_the_web_desk_functions_keep_check_and_attach_uploads(tmp_path: Path) -> None:
+    """`keep_uploads` then `publish` for the same person (the 发布 page), and `attach_files` for a notice
+    already out: one bad file and nothing is kept or sent."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'desk.db'}"
+    await run([publish("09:05", "通知", "城关镇、东风乡")], tmp_path, db_url=url)
+    policy = make_policy(load_config(None, env={}), bot_id="bot")
+    store = FileStore(tmp_path / "files")
+    database = Database.from_url(url)
+    now = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
+    try:
+        async with database.transaction() as session:
+            refused = await keep_uploads(
+                session,
+                store,
+                policy.files,
+                [Upload(PDF, "通知.pdf", "application/pdf"), Upload(b"MZ", "tool.exe")],
+                uploader="web:admin",
+                now=now,
+            )
+            assert isinstance(refused, str) and has(refused, "《tool.exe》没有保存")
+            assert await attachments.waiting(session, "web:admin", since=now) == []
+            assert not (tmp_path / "files").exists()  # nothing written either
+
+            message = IncomingMessage(id="web-1", sender_id=OFFICE, text="", at=now)
+            turn = Turn(session, message, policy, await directory.get_person(session, OFFICE))
+            notice = await notices.find_notice(session, 1, None, 2026)
+            assert notice is not None
+            assert await attach_files(turn, store, notice, [Upload(DOCX, "../../模板.docx")]) is not None
+            assert await attach_files(turn, store, notice, [Upload(b"", "空.pdf")]) is None
+            queued = await outbox.queued(session, status="pending")
+        [file] = await _attachments_of(database, notice.id)
+        assert (file.name, file.size, file.sha256, file.uploaded_by) == (
+            "模板.docx",
+            len(DOCX),
+            sha(DOCX),
+            OFFICE,
+        )
+        assert store.read(file.sha256) == DOCX
+        file_posts = [q for q in queued if q.kind == "notice-file"]
+        assert sorted(q.room_id or "" for q in file_posts) == sorted([COUNTY_ROOM, TOWN_ROOM])
+        assert {q.attachment_id for q in file_posts} == {file.id}
+        replies = [q.text for q in queued if q.to_id == OFFICE]
+        assert has(replies[0], "督办〔2026〕1号 已带上附件 《模板.docx》", "发到 2 个群")
+        assert has(replies[1], "《空.pdf》是空的")
+    finally:
+        await database.dispose()
+
+
+async def _attachments_of(database: Database, notice_id: int) -> list[AttachmentView]:
+    async with database.reader() as session:
+        return await attachments.of_notice(session, notice_id)
