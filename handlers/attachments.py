@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers import texts
 from handlers.audience import audience
 from handlers.context import Turn
-from handlers.filecheck import FileRules, clean_name, file_problem, mime_of
+from handlers.filecheck import FileProblem, FileRules, clean_name, file_problem, mime_of
 from storage import attachments, notices
 from storage.attachments import AttachmentView
 from storage.files import FileStore
@@ -44,6 +44,8 @@ async def file_received(turn: Turn) -> None:
             await turn.reply(texts.file_not_kept_liaison(file.name))
         return
     problem = file_problem(file.name, file.size, turn.policy.files)
+    if problem is None and not file.sha256:  # the transport did not fetch it: over its own size limit
+        problem = FileProblem("size", file.name, file.size)
     if problem is not None:
         await turn.reply(texts.file_refused(problem, turn.policy.files))
         return
