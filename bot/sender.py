@@ -166,14 +166,18 @@ class OutboxSender:
     def _file(self, attached: AttachmentView | None) -> OutgoingFile:
         """The bytes of a file message, from the file store."""
         if attached is None:
-            raise ValueError("the attachment of this file message is no longer recorded")
+            raise ValueError(texts.FILE_RECORD_GONE)
         if self._files is None:
-            raise ValueError("no file store is configured ([attachments] dir)")
+            raise ValueError(texts.NO_FILE_STORE)
         try:
             data = self._files.read(attached.sha256)
         except FileNotFoundError:
             raise FileNotFoundError(
-                f"文件《{attached.name}》不在数据目录 {self._files.root} 中（sha256 {attached.sha256}）"
+                texts.file_unreadable(attached, str(self._files.root), "找不到")
+            ) from None
+        except ValueError:
+            raise ValueError(
+                texts.file_unreadable(attached, str(self._files.root), "已损坏（校验值不符）")
             ) from None
         return OutgoingFile(name=attached.name, mime=attached.mime, data=data)
 

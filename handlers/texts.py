@@ -1150,3 +1150,12 @@ def files_detail(files: Sequence[AttachmentView]) -> str:
 
 def files_attached(notice: NoticeView, files: Sequence[AttachmentView], rooms: int) -> str:
     return f"{notice.number} 已带上附件 {files_line(files)}，发到 {rooms} 个群。"
+
+
+FILE_RECORD_GONE = "这条文件消息对应的附件记录已不存在"
+NO_FILE_STORE = "没有配置附件保存目录（[attachments] dir）"
+
+
+def file_unreadable(file: AttachmentView, root: str, what: str) -> str:
+    """Why a notice's file could not be sent: it is missing from (or damaged in) the data directory."""
+    return f"附件《{file.name}》在保存目录 {root} 中{what}（sha256 {file.sha256}），请从备份恢复该目录"
