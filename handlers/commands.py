@@ -70,8 +70,10 @@ _NAME_ALIASES = {
 }
 _ALL_UNITS = frozenset({"全部", "全部单位", "所有单位", "全体", "全体单位", "各单位"})
 _UNIT_SEPARATORS = ("、", "，", ",", "；", ";")
-_PUBLISH_FIELDS = ("title", "units", "receipt", "feedback", "body", "files")
-# "附件：…" in /发布: the files sent in private just before ("上一个文件"), or none at all.
+_PUBLISH_FIELDS = ("title", "units", "receipt", "feedback", "body")
+# A line "附件：…" in /发布: the files sent in private just before ("上一个文件"), or none at all. It is no
+# field label elsewhere: "内容：已完成，附件：报告.docx" in /反馈 is text, and so is "附件：1.汇总表" in a notice.
+_FILES_LINE_RE = re.compile(r"^\s*附件\s*[:：]\s*(?P<value>.*)$")
 _FILES_LAST = frozenset(
     {"上一个文件", "上个文件", "上一个", "刚才的文件", "刚发的文件", "私聊的文件", "刚才发的文件"}
 )
@@ -105,7 +107,6 @@ _LABELS: dict[str, str] = {
     "报送时限": "feedback",
     "正文": "body",
     "内容": "body",
-    "附件": "files",
     "原因": "reason",
     "理由": "reason",
     "时间": "when",
@@ -119,7 +120,6 @@ _FIELD_NAMES = {
     "receipt": "签收时限",
     "feedback": "反馈时限",
     "body": "正文",
-    "files": "附件",
     "reason": "原因",
     "when": "时间",
     "kind": "类型",
@@ -381,14 +381,18 @@ def _publish(head: str, more: str) -> Publish:
     body = [fields["body"]] if "body" in fields else []
     units_continue = fields.get("units", "").endswith(_UNIT_SEPARATORS)
     confirmed = False
+    files: Literal["last", "none"] | None = None
     for line in more.split("\n"):
         label = _LINE_LABEL_RE.match(line)
         key = _LABELS[label["label"]] if label else ""
+        files_line = _FILES_LINE_RE.match(line)
+        chosen = _files_value(files_line["value"]) if files_line else None
         if line.strip() in _CONFIRM_LINES:
             confirmed = True  # "确认发布": the same notice was just published, publish it again anyway
-        elif key == "files" and not _files_value(line[label.end() :] if label else ""):
-            units_continue = False
-            body.append(line.rstrip())  # "附件：1.汇总表" in a notice's text is text, not a choice of files
+        elif chosen is not None:
+            if files is not None:
+                raise _Invalid("“附件：”写了两次，请只写一次（“附件：上一个文件”或“附件：无”）。")
+            files, units_continue = chosen, False
         elif label and key in _PUBLISH_FIELDS:
             _put(fields, key, line[label.end() :].strip())
             if key == "body":
@@ -411,25 +415,13 @@ def _publish(head: str, more: str) -> Publish:
         feedback_due=_optional_time(fields, "feedback"),
         body="\n".join(body).strip(),
         confirmed=confirmed,
-        files=_files_choice(fields.get("files")),
+        files=files or "auto",
     )
 
 
 def _files_value(value: str) -> Literal["last", "none"] | None:
     word = value.strip(" 。.")
     return "last" if word in _FILES_LAST else "none" if word in _FILES_NONE else None
-
-
-def _files_choice(value: str | None) -> Literal["auto", "last", "none"]:
-    if value is None:
-        return "auto"
-    chosen = _files_value(value)
-    if chosen is not None:
-        return chosen
-    raise _Invalid(
-        f"“附件：{value}”看不懂：写“附件：上一个文件”带上您刚私聊发给我的文件，写“附件：无”不带附件；"
-        "先把文件私聊发给我，再发 /发布。"
-    )
 
 
 def _query(head: str, more: str) -> Query:

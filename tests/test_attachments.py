@@ -34,7 +34,7 @@ from scenario import (
 from bot.app import make_policy
 from bot.config import load_config
 from handlers.attachments import Upload, attach_files, keep_uploads
-from handlers.commands import Publish, parse_command
+from handlers.commands import Publish, RecordFeedback, parse_command
 from handlers.context import Turn
 from handlers.messages import IncomingMessage
 from storage import attachments, directory, notices, outbox
@@ -213,8 +213,12 @@ def test_publish_reads_the_attachment_line() -> None:
     assert files_of("/发布 标题\n单位：全部\n附件：上一个文件") == "last"
     assert files_of("/发布 标题\n附件：无\n单位：全部") == "none"
     assert files_of("/发布 标题\n单位：全部\n附件：见附表") == "auto"  # text of the notice
-    refused = str(parse_command("/发布 标题 附件：随便 单位：全部"))
-    assert has(refused, "“附件：随便”看不懂", "附件：上一个文件", "附件：无")
+    twice = str(parse_command("/发布 标题\n单位：全部\n附件：无\n附件：上一个文件"))
+    assert has(twice, "“附件：”写了两次")
+    # "附件：" is text in every other command
+    feedback = parse_command("/反馈 3 单位：城关镇 内容：已完成，附件：整改报告.docx")
+    assert isinstance(feedback, RecordFeedback), feedback
+    assert feedback.content == "已完成，附件：整改报告.docx"
 
 
 async def test_the_ledger_workbook_lists_the_files(tmp_path: Path) -> None:
