@@ -19,6 +19,7 @@ from scenario import (
     CHENGGUAN,
     COUNTY_ROOM,
     DONGFENG,
+    JIAOYU,
     OFFICE,
     OUTSIDER,
     TOWN_ROOM,
@@ -312,3 +313,22 @@ async def test_the_web_desk_functions_keep_check_and_attach_uploads(tmp_path: Pa
 async def _attachments_of(database: Database, notice_id: int) -> list[AttachmentView]:
     async with database.reader() as session:
         return await attachments.of_notice(session, notice_id)
+
+
+async def test_a_notice_sent_again_to_a_unit_it_never_reached_brings_its_files(tmp_path: Path) -> None:
+    result = await run(
+        [
+            send_file("09:00", OFFICE, "红头文件.pdf", PDF),
+            publish("09:05", "通知", "城关镇、教育局"),  # 教育局's liaison is in no group yet
+            say("09:10", JIAOYU, "大家好"),  # now seen in the county group
+            office("09:15", "/催办 1"),
+        ],
+        tmp_path,
+    )
+    in_room = result.in_room(COUNTY_ROOM)
+    # the post, the re-post to 教育局 (each followed by the file), the reminder to 城关镇
+    assert [m["kind"] for m in in_room] == ["notice", "notice-file", "notice", "notice-file", "remind"]
+    reposted = [m for m in in_room if m["kind"] == "notice"][1]
+    assert JIAOYU in reposted["mentions"]
+    assert [m["file"]["sha256"] for m in file_messages(result, COUNTY_ROOM)] == [sha(PDF), sha(PDF)]
+    assert result.unit(1, "教育局")["reached_at"] is not None
