@@ -155,7 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", type=Path, help="duban db backup 生成的备份文件")
     command(
-        "doctor", "自检：配置、数据库、磁盘、名册、微信网关、节假日日历、告警渠道，每项一行 ✓/⚠/✗", "运维"
+        "doctor",
+        "自检：配置、数据库、磁盘、附件目录、名册、微信网关、节假日日历、告警渠道，每项一行 ✓/⚠/✗",
+        "运维",
     )
     return parser
 
