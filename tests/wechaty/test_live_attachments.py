@@ -53,6 +53,15 @@ async def test_a_private_file_goes_out_with_the_notice_once_across_a_crash(
             "say", **{"from": OFFICE}, room=None, text="/发布 关于开展冬季安全生产大检查的通知\n单位：全部"
         )
         notice = await bot.sent(ROOM, "【督办通知单】")
+
+        async def notice_recorded() -> bool:  # killed before that, the post would count as maybe-sent
+            async with bot.db.reader() as session:
+                rows = (
+                    await session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "notice"))
+                ).all()
+            return bool(rows) and all(r.status == "sent" for r in rows)
+
+        await eventually(notice_recorded, "the notice post to be recorded as sent")
         assert [e for e in live_gateway.events if e["event"] == "sent_file"] == []  # held back by the pace
 
         await bot.kill()
