@@ -7,6 +7,7 @@ import logging
 import random
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,16 +21,21 @@ from bot.trouble import Patient, Trouble
 from handlers import texts
 from handlers.assessment import Rules
 from handlers.duties import Duties
+from handlers.filecheck import MB, FileRules
 from handlers.inbound import handle_message
 from handlers.messages import IncomingMessage, OutgoingMessage
 from handlers.outgoing import Alert
 from handlers.policy import Policy
 from handlers.workdays import WorkCalendar
-from storage import directory, inbox, outbox
+from storage import attachments, directory, inbox, outbox
 from storage.db import Database
+from storage.files import FileStore
 
 log = logging.getLogger(__name__)
-SENDER_POLL = timedelta(seconds=60)  # look at the outbox now and then even when no bell rang
+SENDER_POLL = timedelta(seconds=60)
+UNKEPT_FILES_LINGER = timedelta(
+    days=1
+)  # a stored file no record refers to is removed at start-up after this  # look at the outbox now and then even when no bell rang
 
 
 def assessment_rules(config: Config) -> Rules:
@@ -74,6 +80,11 @@ def make_policy(config: Config, *, bot_id: str) -> Policy:
         office_name=config.general.office_name,
         rectify_period=timedelta(days=config.penalties.rectify_days),
         review_digest_every=timedelta(minutes=config.review.digest_minutes),
+        files=FileRules(
+            max_bytes=int(config.attachments.max_mb * MB),
+            types=tuple(config.attachments.types),
+            pickup_window=timedelta(minutes=config.attachments.pickup_minutes),
+        ),
     )
 
 
@@ -99,6 +110,7 @@ class App:
         self.trouble = Trouble(clock, self._alert_office, patience)
         patient = Patient(db, self.trouble, lambda: self.policy, strict=virtual_time)
         quiet = (config.quiet_hours.start, config.quiet_hours.end, config.tz)
+        self.files = FileStore(Path(config.attachments.dir))
         self.sender = OutboxSender(
             db,
             transport,
@@ -108,6 +120,7 @@ class App:
             quiet=quiet,
             patient=patient,
             alert=alert,
+            files=self.files,
         )
         self.stopping = False
         self._virtual = virtual_time  # replays handle each message at once and want errors raised
@@ -129,6 +142,10 @@ class App:
             )
         async with self.db.reader() as session:
             self._office = [p.wechat_id for p in await directory.office_staff(session)]
+            unkept = await attachments.unkept_checksums(session)
+        removed = self.files.remove(unkept)
+        if removed:
+            log.info("removed %d received files that were not kept for a notice", removed)
 
     async def start_scheduler(self) -> None:
         """Catch up on what fell due while the bot was down, then keep time (call inside the running loop)."""

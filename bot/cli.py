@@ -202,7 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
     passwd.add_argument("username", help="用户名")
     passwd.add_argument("--password-stdin", action="store_true", help="从标准输入读密码（默认也是）")
     command(
-        "doctor", "自检：配置、数据库、磁盘、名册、微信网关、节假日日历、告警渠道，每项一行 ✓/⚠/✗", "运维"
+        "doctor",
+        "自检：配置、数据库、磁盘、附件目录、名册、微信网关、节假日日历、告警渠道，每项一行 ✓/⚠/✗",
+        "运维",
     )
     return parser
 

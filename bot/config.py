@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from handlers.filecheck import DEFAULT_TYPES
 from handlers.penalties import PENALTY_KINDS
 
 SECRET_KEYS = {("wechaty", "token"), ("alerts", "wecom_webhook"), ("alerts", "smtp_password")}
@@ -158,6 +159,16 @@ class AlertsConfig:
 
 
 @dataclass(frozen=True)
+class AttachmentsConfig:
+    """Files a notice carries: where they are kept, how big and of which types they may be."""
+
+    dir: str = "./data/files"
+    max_mb: float = 20.0
+    types: tuple[str, ...] = DEFAULT_TYPES
+    pickup_minutes: float = 30.0  # a file sent to the bot in private waits this long for the next /发布
+
+
+@dataclass(frozen=True)
 class WechatyConfig:
     endpoint: str = ""
     token: str = ""  # only from the environment: DUBAN_WECHATY_TOKEN
@@ -199,6 +210,7 @@ class Config:
     alerts: AlertsConfig = field(default_factory=AlertsConfig)
     wechaty: WechatyConfig = field(default_factory=WechatyConfig)
     web: WebConfig = field(default_factory=WebConfig)
+    attachments: AttachmentsConfig = field(default_factory=AttachmentsConfig)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -424,5 +436,10 @@ def validate(config: Config) -> None:
             raise ConfigError(
                 f'配置项 [web] listen 应写成 "地址:端口"，如 "127.0.0.1:8080"（留空则不启动网页），现在是 {listen!r}'
             )
+    files = config.attachments
+    if not 0 < files.max_mb <= 1024 or files.pickup_minutes <= 0:
+        raise ConfigError("配置节 [attachments] 的 max_mb 应大于 0、不超过 1024，pickup_minutes 应大于 0")
+    if not files.types or any(not t or "." in t or t != t.lower() for t in files.types):
+        raise ConfigError('配置项 [attachments] types 应为小写扩展名的列表（不带点），如 ["pdf", "docx"]')
     if sending.max_length < 100 or sending.mentions_per_message <= 0:
         raise ConfigError("配置项 [sending] max_length 至少为 100，mentions_per_message 应大于 0")

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from bot.clock import Clock
 from bot.transport import Inbound
+from handlers.filecheck import human_size
 from handlers.messages import IncomingMessage, OutgoingMessage
 
 LINE = re.compile(r"^(?P<sender>[^:：@]+?)(?:@(?P<room>[^:：]+?))?\s*[:：]\s?(?P<text>.*)$", re.S)
@@ -124,6 +125,8 @@ class ConsoleTransport:
             target = f"{display_names.get(message.to_id or '', message.to_id)}（私聊）"
         head = f"[督办助手 → {target}]"
         body = f"{mentions}\n{message.text}" if mentions else message.text
+        if message.file is not None:  # the console cannot show a file: a line names it
+            body = f"[文件] {message.file.name}（{human_size(len(message.file.data))}）"
         self._stdout.write(f"\n{head}\n{body}\n")
         self._stdout.flush()
         return f"console-out-{next(self._ids)}"

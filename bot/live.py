@@ -21,9 +21,11 @@ from bot.transport import RoomInfo, TransportError
 from bot.web import server as web_server
 from bot.web.desk import Connection, Desk, no_connection
 from handlers import outgoing, texts
+from handlers.filecheck import MB
 from handlers.outgoing import Alert
 from storage import directory
 from storage.db import Database
+from storage.files import FileStore
 from storage.roster_store import holds_demo, location, roster_is_empty
 
 if TYPE_CHECKING:  # python-wechaty is loaded only when the bot really connects to WeChat
@@ -178,6 +180,8 @@ def wechaty_app(
         on_status=on_status,
         watchdog=watchdog,
         qr_file=Path(config.wechaty.qr_file),
+        files=FileStore(Path(config.attachments.dir)),
+        max_file_bytes=int(config.attachments.max_mb * MB),
     )
     app = App(config, db, transport, clock, bot_id=transport.self_id or "", alert=alert)
     if alert is not None:

@@ -197,6 +197,7 @@ async def doctor(config: Config, config_source: str, db: Database, probe: Gatewa
     database, revision = await _database(db)
     checks.append(database)
     checks.append(_disk(db))
+    checks.append(_files_folder(Path(config.attachments.dir)))
     if database.mark != "fail":
         if revision is None:
             checks.append(
@@ -394,6 +395,19 @@ async def holds_data(db: Database) -> bool:
             if table in names and await connection.scalar(text(f"SELECT 1 FROM {table} LIMIT 1")) is not None:
                 return True
     return False
+
+
+def _files_folder(folder: Path) -> Check:
+    """The folder the notices' files are kept in ([attachments] dir): there and writable, or creatable."""
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if existing is None or not existing.is_dir():
+        return Check("fail", "附件目录", f"{folder} 无法创建（{existing} 不是目录）")
+    if _not_writable(existing / "x"):
+        return Check("fail", "附件目录", f"{existing} 不能写入：收到的通知附件无法保存（[attachments] dir）")
+    if existing != folder:
+        return Check("ok", "附件目录", f"{folder}（还没有文件，第一次收到文件时创建）")
+    count = sum(1 for p in folder.glob("??/*") if p.is_file())
+    return Check("ok", "附件目录", f"{folder}，{count} 个文件；备份数据库时请一并备份")
 
 
 def _not_writable(path: Path) -> bool:

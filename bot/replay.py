@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import itertools
 import json
 import random
@@ -19,8 +21,10 @@ from bot.clock import VirtualClock
 from bot.config import Config, with_overrides
 from bot.scheduler import VirtualScheduler
 from bot.transport import Inbound
-from handlers.messages import IncomingMessage, OutgoingMessage
+from handlers.filecheck import clean_name, mime_of
+from handlers.messages import FileRef, IncomingMessage, OutgoingMessage
 from storage.db import Database
+from storage.files import FileStore, sha256_of
 from storage.ledger import build_ledger, write_ledger
 from storage.roster import roster_from_mapping
 from storage.roster_store import apply_roster
@@ -51,7 +55,7 @@ class ReplayTransport:
         """Messages come from the scenario (see `Replay`), handed to the app in virtual time."""
 
     async def send(self, message: OutgoingMessage, display_names: dict[str, str]) -> str:
-        record = {
+        record: dict[str, Any] = {
             "id": f"bot-{next(self._ids)}",
             "at": iso(self._clock.now(), self._tz),
             "room": message.room_id,
@@ -60,6 +64,13 @@ class ReplayTransport:
             "mentions": list(message.mentions),
             "kind": message.kind,
         }
+        if message.file is not None:
+            record["file"] = {
+                "name": message.file.name,
+                "mime": message.file.mime,
+                "size": len(message.file.data),
+                "sha256": sha256_of(message.file.data),
+            }
         self.sent.append(record)
         self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
         self._out.flush()
@@ -129,6 +140,8 @@ async def run_scenario(
     tz = config.tz
     clock = VirtualClock(_time(setup.get("start"), tz, f"第 {first_no} 行 setup.start"))
     with tempfile.TemporaryDirectory(prefix="duban-replay-") as tmp:
+        if "dir" not in setup.get("config", {}).get("attachments", {}):
+            config = with_overrides(config, {"attachments": {"dir": str(Path(tmp) / "files")}})
         db = Database.from_url(db_url or f"sqlite+aiosqlite:///{Path(tmp) / 'replay.db'}")
         try:
             transport = ReplayTransport(clock, out, tz)
@@ -173,6 +186,7 @@ async def _play(replay: Replay, numbered: Iterable[tuple[int, str]], tz: ZoneInf
         if "from" not in event:
             continue
         room = event.get("room")
+        file = _file(replay.app.files, event.get("file"), where)
         msg = IncomingMessage(
             id=str(event.get("id") or f"msg-{run}-{next(counter)}"),
             sender_id=str(event["from"]),
@@ -183,7 +197,22 @@ async def _play(replay: Replay, numbered: Iterable[tuple[int, str]], tz: ZoneInf
             sender_name=str(event.get("name") or replay.names.get(str(event["from"]), "")),
             mentions=tuple(event.get("mentions") or ()),
             quote_id=event.get("quote"),
+            file=file,
         )
         await replay.app.on_message(msg)
         await replay.run_until(at)
     return replay.clock.now()
+
+
+def _file(store: FileStore, value: Any, where: str) -> FileRef | None:
+    """A file message's file: {"name": …, "text": … | "base64": …, "mime": …}, kept in the app's file store."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or "name" not in value or ("text" in value) == ("base64" in value):
+        raise ScenarioError(f'{where}: "file" 应为 {{"name": …, "text": …}} 或 {{"name": …, "base64": …}}')
+    try:
+        data = str(value["text"]).encode() if "text" in value else base64.b64decode(str(value["base64"]))
+    except binascii.Error:
+        raise ScenarioError(f'{where}: "file" 的 base64 不合法') from None
+    name = clean_name(str(value["name"]))
+    return FileRef(name, len(data), mime_of(name, str(value.get("mime", ""))), store.put(data))

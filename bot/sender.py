@@ -16,11 +16,13 @@ from bot.config import SendingConfig
 from bot.transport import Transport, TransportError, TransportUncertain
 from bot.trouble import Patient
 from handlers import texts
-from handlers.messages import OutgoingMessage
+from handlers.messages import OutgoingFile, OutgoingMessage
 from handlers.outgoing import AUTOMATIC_KINDS, Alert
 from handlers.quiet import in_quiet, quiet_bounds
-from storage import directory, outbox
+from storage import attachments, directory, outbox
+from storage.attachments import AttachmentView
 from storage.db import Database
+from storage.files import FileStore
 from storage.outbox import QueuedMessage, conversation_key
 
 log = logging.getLogger(__name__)
@@ -43,7 +45,9 @@ class OutboxSender:
         quiet: QuietHours | None = None,
         patient: Patient | None = None,
         alert: Alert | None = None,
+        files: FileStore | None = None,
     ) -> None:
+        self._files = files  # where file messages' bytes are kept
         self._db, self._transport, self._clock, self._pace, self._rng = db, transport, clock, pace, rng
         self._alert = alert  # messages given up on also reach the office outside WeChat
         self._quiet = quiet
@@ -122,12 +126,21 @@ class OutboxSender:
             names = await directory.display_names(session, people, queued.room_id)
             if queued.room_id is not None:
                 names[queued.room_id] = await directory.room_topic(session, queued.room_id) or queued.room_id
+            attached = None
+            if queued.attachment_id is not None:
+                attached = await attachments.get(session, queued.attachment_id)
+        try:
+            file = None if queued.attachment_id is None else self._file(attached)
+        except (OSError, ValueError) as error:
+            await self._failed(queued, str(error))  # retried; the office hears when it is given up
+            return False
         message = OutgoingMessage(
             text=queued.text,
             room_id=queued.room_id,
             to_id=queued.to_id,
             mentions=queued.mentions,
             kind=queued.kind,
+            file=file,
         )
         try:
             transport_id = await self._transport.send(message, names)
@@ -149,6 +162,24 @@ class OutboxSender:
         await self._record(mark)  # it went out: the record must land, however long the database takes
         self._after_send(key, sent_at)
         return True
+
+    def _file(self, attached: AttachmentView | None) -> OutgoingFile:
+        """The bytes of a file message, from the file store."""
+        if attached is None:
+            raise ValueError(texts.FILE_RECORD_GONE)
+        if self._files is None:
+            raise ValueError(texts.NO_FILE_STORE)
+        try:
+            data = self._files.read(attached.sha256)
+        except FileNotFoundError:
+            raise FileNotFoundError(
+                texts.file_unreadable(attached, str(self._files.root), "找不到")
+            ) from None
+        except ValueError:
+            raise ValueError(
+                texts.file_unreadable(attached, str(self._files.root), "已损坏（校验值不符）")
+            ) from None
+        return OutgoingFile(name=attached.name, mime=attached.mime, data=data)
 
     async def _record(self, work: Callable[[AsyncSession], Awaitable[None]]) -> None:
         if self._patient is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,6 +23,7 @@ class Heard:
     room_id: str | None
     mentions: tuple[str, ...]
     quote_id: str | None
+    is_file: bool = False  # a file sent in private: its bytes are fetched next
 
 
 def read_payload(
@@ -29,15 +32,22 @@ def read_payload(
     text: str,
     is_text: bool,
     room_id: str,
+    is_file: bool = False,
     mention_ids: Sequence[str],
     timestamp: int,
     self_id: str | None,
     bot_names: Iterable[str],
     now: datetime,
 ) -> Heard | str:
-    """The message, or why it needs no handling (the account's own, not text)."""
+    """The message, or why it needs no handling (the account's own, not text).
+
+    A file is read only in a private chat (an office member giving the bot a notice's attachment); files
+    in groups are the units' own material and stay unread, as before.
+    """
     if not from_id or from_id == self_id:
         return "own"  # the account's own messages come back as events too
+    if is_file and not room_id:
+        return Heard(from_id, "", aware_utc(timestamp, now), None, (), None, is_file=True)
     quote = parse_quote(text)
     if quote is not None:
         text = quote.reply
@@ -76,3 +86,11 @@ def aware_utc(timestamp: int, now: datetime) -> datetime:
     if timestamp < 10**11:
         return datetime.fromtimestamp(timestamp, tz=UTC)
     return datetime.fromtimestamp(timestamp // 1000, tz=UTC) + timedelta(milliseconds=timestamp % 1000)
+
+
+def file_box_json(name: str, data: bytes) -> str:
+    """A file as an inline (base64) FileBox in the JSON form Wechaty's file-box reads (`type`, and the
+    older `boxType` that python-wechaty writes)."""
+    inline = 1  # FileBoxType.Base64
+    encoded = base64.b64encode(data).decode()
+    return json.dumps({"type": inline, "boxType": inline, "name": name, "base64": encoded, "metadata": {}})

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import io
+import json
 import logging
 import time
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,15 +22,19 @@ from bot import wechaty_compat
 wechaty_compat.apply()
 
 # python-wechaty has no type hints: everything it returns is Any and stays inside this module.
-from grpclib.const import Status  # noqa: E402
+import betterproto  # noqa: E402
+from grpclib.const import Cardinality, Status  # noqa: E402
 from grpclib.exceptions import GRPCError, StreamTerminatedError  # noqa: E402
-from wechaty_puppet import MessageType, PuppetOptions, ScanStatus  # noqa: E402
+from wechaty_grpc.wechaty import puppet as grpc_puppet  # noqa: E402
+from wechaty_puppet import FileBox, MessageType, PuppetOptions, ScanStatus  # noqa: E402
 from wechaty_puppet.exceptions import WechatyPuppetError  # noqa: E402
 from wechaty_puppet_service import PuppetService  # noqa: E402
 
 from bot.transport import Inbound, RoomInfo, TransportError, TransportUncertain  # noqa: E402
-from bot.wechaty_translate import read_payload, with_mentions  # noqa: E402
-from handlers.messages import IncomingMessage, OutgoingMessage  # noqa: E402
+from bot.wechaty_translate import file_box_json, read_payload, with_mentions  # noqa: E402
+from handlers.filecheck import clean_name, mime_of  # noqa: E402
+from handlers.messages import FileRef, IncomingMessage, OutgoingFile, OutgoingMessage  # noqa: E402
+from storage.files import FileStore  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +60,9 @@ _QUIET_EVENTS = frozenset({"heartbeat", "dong", "ready", "room-invite", "friends
 _CONNECTION_ERRORS = (GRPCError, StreamTerminatedError, OSError, TimeoutError, WechatyPuppetError)
 
 T = TypeVar("T")
+INLINE_FILE_BYTES = 2 * 1024 * 1024  # up to this a file goes as one FileBox (gRPC's 4 MB message limit)
+FILE_CHUNK = 256 * 1024  # bigger files are streamed in chunks of this size
+INLINE_BOX = 1  # FileBoxType.Base64: the bytes travel inside the box's JSON
 
 
 class WechatyStartError(Exception):
@@ -105,6 +114,8 @@ class WechatyTransport:
         watchdog: WatchdogSettings | None = None,
         sleep: Sleep = asyncio.sleep,
         qr_file: Path | None = None,
+        files: FileStore | None = None,
+        max_file_bytes: int = 20 * 1024 * 1024,
     ) -> None:
         if not endpoint:
             raise ValueError(f"the wechaty endpoint is empty: set {ENDPOINT_ENV} (host:port of the gateway)")
@@ -118,6 +129,8 @@ class WechatyTransport:
         self.watchdog = watchdog or WatchdogSettings()
         self._sleep = sleep
         self.qr_file = qr_file  # the login QR code as a PNG, while a login is needed (removed after login)
+        self._files = files  # where files sent to the bot in private are kept (None: not fetched)
+        self._max_file_bytes = max_file_bytes  # a bigger file is not fetched, only its size reported
 
         self.login_qr: str | None = None  # the latest login QR code payload, for a dashboard
         self.last_disconnect: str | None = None
@@ -211,8 +224,13 @@ class WechatyTransport:
         else:
             assert message.to_id is not None
             conversation, mentions, text = message.to_id, [], message.text
+        if message.file is not None:
+            call = self._send_file(puppet, conversation, message.file)
+            timeout = self.watchdog.call_timeout + len(message.file.data) / (1024 * 1024)  # a second per MB
+        else:
+            call, timeout = puppet.message_send_text(conversation, text, mentions), None
         try:
-            message_id = await self._call(puppet.message_send_text(conversation, text, mentions), "send")
+            message_id = await self._call(call, "send", seconds=timeout)
         except TransportError as error:
             if isinstance(error.__cause__, GRPCError):
                 raise  # the gateway answered with an error: nothing was sent
@@ -220,6 +238,72 @@ class WechatyTransport:
         if not message_id:
             log.warning("the gateway returned no message id for a message to %s", conversation)
         return str(message_id or "")
+
+    async def _send_file(self, puppet: Any, conversation: str, file: OutgoingFile) -> str:
+        """A file as a FileBox; a big one streamed in chunks (one gRPC message holds at most 4 MB)."""
+        if len(file.data) <= INLINE_FILE_BYTES:
+            # The FileBox JSON the gateway reads (python-wechaty's own FileBox.to_json_str trips over a
+            # deprecated logging call on every use, so the same JSON is written here).
+            box = file_box_json(file.name, file.data)
+            response = await puppet.puppet_stub.message_send_file(conversation_id=conversation, filebox=box)
+            return str(response.id or "")
+
+        def requests() -> Iterator[grpc_puppet.MessageSendFileStreamRequest]:
+            yield grpc_puppet.MessageSendFileStreamRequest(conversation_id=conversation)
+            yield grpc_puppet.MessageSendFileStreamRequest(
+                file_box_chunk=grpc_puppet.FileBoxChunk(name=file.name)
+            )
+            for start in range(0, len(file.data), FILE_CHUNK):
+                chunk = grpc_puppet.FileBoxChunk(data=file.data[start : start + FILE_CHUNK])
+                yield grpc_puppet.MessageSendFileStreamRequest(file_box_chunk=chunk)
+
+        stub = puppet.puppet_stub  # its generated streaming call needs a newer betterproto: drive grpclib
+        async with stub.channel.request(
+            "/wechaty.Puppet/MessageSendFileStream",
+            Cardinality.STREAM_UNARY,
+            grpc_puppet.MessageSendFileStreamRequest,
+            grpc_puppet.MessageSendFileStreamResponse,
+            metadata=stub.metadata,
+        ) as stream:
+            for request in requests():
+                await stream.send_message(request)
+            await stream.end()
+            response = await stream.recv_message()
+        return str(getattr(response, "id", "") or "")
+
+    async def _fetch_file(self, message_id: str, fallback_name: str) -> FileRef:
+        """A private file's bytes into the file store: the FileBox inline when the gateway sends it so
+        (small files), else streamed. A file over the size limit is not fetched (sha256 left empty)."""
+        puppet, files = self._require(), self._files
+        assert files is not None
+        response = await self._call(puppet.puppet_stub.message_file(id=message_id), "file")
+        box = json.loads(response.filebox or "{}")
+        kind = box.get("type", box.get("boxType"))
+        name = clean_name(str(box.get("name") or fallback_name))
+        announced = int(box.get("size") or 0)
+        if announced > self._max_file_bytes:
+            return FileRef(name, announced, mime_of(name), "")
+        if kind == INLINE_BOX:
+            data = base64.b64decode(FileBox.from_json({**box, "boxType": INLINE_BOX}).base64)
+        else:  # a UUID box (python-wechaty cannot resolve those): the same file as a stream
+            streamed = await self._call(self._stream_file(puppet, message_id), "file stream", seconds=600)
+            if isinstance(streamed, int):
+                return FileRef(name, streamed, mime_of(name), "")
+            data = streamed
+        return FileRef(name, len(data), mime_of(name), files.put(data))
+
+    async def _stream_file(self, puppet: Any, message_id: str) -> bytes | int:
+        """The file's bytes, or how many arrived before the size limit was passed."""
+        parts: list[bytes] = []
+        size = 0
+        async for response in puppet.puppet_stub.message_file_stream(id=message_id):
+            field, value = betterproto.which_one_of(response.file_box_chunk, "payload")
+            if field == "data":
+                parts.append(value)
+                size += len(value)
+                if size > self._max_file_bytes:
+                    return size
+        return b"".join(parts)
 
     async def stop(self) -> None:
         """Disconnect; safe to call twice."""
@@ -509,6 +593,7 @@ class WechatyTransport:
             text=str(payload.text or ""),
             is_text=payload.type == MessageType.MESSAGE_TYPE_TEXT,
             room_id=str(payload.room_id or ""),
+            is_file=payload.type == MessageType.MESSAGE_TYPE_ATTACHMENT and self._files is not None,
             mention_ids=[str(m) for m in (payload.mention_ids or ())],
             timestamp=int(payload.timestamp or 0),
             self_id=self._self_id,
@@ -518,6 +603,18 @@ class WechatyTransport:
         if isinstance(heard, str):
             await inbound.skip(message_id, heard)
             return
+        file = None
+        if heard.is_file:
+            try:
+                file = await self._fetch_file(message_id, str(payload.filename or payload.text or ""))
+            except TransportError as error:
+                if (
+                    isinstance(error.__cause__, GRPCError)
+                    and error.__cause__.status is not Status.UNAVAILABLE
+                ):
+                    await inbound.lost(message_id, self._redact(str(error.__cause__)))
+                    return
+                raise  # the connection: fetched again after the next login
         name = alias = ""
         topic: str | None = None
         if heard.room_id is not None:
@@ -544,6 +641,7 @@ class WechatyTransport:
                 sender_alias=alias,
                 mentions=heard.mentions,
                 quote_id=heard.quote_id,
+                file=file,
             )
         )
 
@@ -588,10 +686,10 @@ class WechatyTransport:
             raise TransportError("wechaty is not connected to its gateway")
         return self._puppet
 
-    async def _call(self, call: Coroutine[Any, Any, T], what: str) -> T:
+    async def _call(self, call: Coroutine[Any, Any, T], what: str, *, seconds: float | None = None) -> T:
         """Run one gRPC call with a timeout; failures become TransportError and wake the watchdog."""
         try:
-            return await asyncio.wait_for(call, self.watchdog.call_timeout)
+            return await asyncio.wait_for(call, seconds or self.watchdog.call_timeout)
         except _CONNECTION_ERRORS as exc:
             broken = not isinstance(exc, GRPCError | WechatyPuppetError) or (
                 isinstance(exc, GRPCError) and exc.status is Status.UNAVAILABLE

@@ -20,7 +20,8 @@ COMMAND_HELP: dict[str, str] = {
         "单位：全部（或 城关镇、财政局…，或按类别：全部乡镇、县直部门…）\n"
         "签收时限：明天12:00（可不写）\n"
         "反馈时限：12月5日17:30（可不写）\n"
-        "正文：<通知内容，可以换行接着写>"
+        "正文：<通知内容，可以换行接着写>\n"
+        "附件：上一个文件（可不写：30 分钟内私聊发给机器人的文件自动带上；写“附件：无”则不带）"
     ),
     "查询": "/查询 —— 列出未办结的督办事项\n/查询 <编号> —— 查看一件督办的签收和反馈情况",
     "催办": "/催办 <编号> —— 提醒还没签收或还没反馈的单位（可写 8-12、3、5、7 或 全部）",
@@ -70,6 +71,13 @@ _NAME_ALIASES = {
 _ALL_UNITS = frozenset({"全部", "全部单位", "所有单位", "全体", "全体单位", "各单位"})
 _UNIT_SEPARATORS = ("、", "，", ",", "；", ";")
 _PUBLISH_FIELDS = ("title", "units", "receipt", "feedback", "body")
+# A line "附件：…" in /发布: the files sent in private just before ("上一个文件"), or none at all. It is no
+# field label elsewhere: "内容：已完成，附件：报告.docx" in /反馈 is text, and so is "附件：1.汇总表" in a notice.
+_FILES_LINE_RE = re.compile(r"^\s*附件\s*[:：]\s*(?P<value>.*)$")
+_FILES_LAST = frozenset(
+    {"上一个文件", "上个文件", "上一个", "刚才的文件", "刚发的文件", "私聊的文件", "刚才发的文件"}
+)
+_FILES_NONE = frozenset({"无", "没有", "不带", "不要", "不带附件", "无附件"})
 _DUE_FIELDS: tuple[Literal["receipt", "feedback"], ...] = ("receipt", "feedback")
 
 # Field labels people write before "：", mapped to the field they fill.
@@ -140,6 +148,7 @@ class Publish:
     feedback_due: str | None
     body: str
     confirmed: bool = False  # the same notice was published minutes ago: publish it again anyway
+    files: Literal["auto", "last", "none"] = "auto"  # auto: files sent in private lately, if any
 
 
 @dataclass(frozen=True)
@@ -372,11 +381,18 @@ def _publish(head: str, more: str) -> Publish:
     body = [fields["body"]] if "body" in fields else []
     units_continue = fields.get("units", "").endswith(_UNIT_SEPARATORS)
     confirmed = False
+    files: Literal["last", "none"] | None = None
     for line in more.split("\n"):
         label = _LINE_LABEL_RE.match(line)
         key = _LABELS[label["label"]] if label else ""
+        files_line = _FILES_LINE_RE.match(line)
+        chosen = _files_value(files_line["value"]) if files_line else None
         if line.strip() in _CONFIRM_LINES:
             confirmed = True  # "确认发布": the same notice was just published, publish it again anyway
+        elif chosen is not None:
+            if files is not None:
+                raise _Invalid("“附件：”写了两次，请只写一次（“附件：上一个文件”或“附件：无”）。")
+            files, units_continue = chosen, False
         elif label and key in _PUBLISH_FIELDS:
             _put(fields, key, line[label.end() :].strip())
             if key == "body":
@@ -399,7 +415,13 @@ def _publish(head: str, more: str) -> Publish:
         feedback_due=_optional_time(fields, "feedback"),
         body="\n".join(body).strip(),
         confirmed=confirmed,
+        files=files or "auto",
     )
+
+
+def _files_value(value: str) -> Literal["last", "none"] | None:
+    word = value.strip(" 。.")
+    return "last" if word in _FILES_LAST else "none" if word in _FILES_NONE else None
 
 
 def _query(head: str, more: str) -> Query:

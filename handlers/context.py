@@ -61,6 +61,19 @@ class Turn:
             reaches=reaches,
         )
 
+    async def post_file(
+        self, room_id: str, text: str, attachment_id: int, *, key: str, notice_id: int | None
+    ) -> bool:
+        return await outgoing.queue_file(
+            self.session,
+            room_id=room_id,
+            text=text,
+            attachment_id=attachment_id,
+            key=key,
+            now=self.now,
+            notice_id=notice_id,
+        )
+
     async def tell(self, person_id: str, text: str, *, key: str, kind: str) -> bool:
         return await outgoing.queue(
             self.session, self.policy, to_id=person_id, text=text, key=key, kind=kind, now=self.now

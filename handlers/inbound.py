@@ -9,6 +9,7 @@ from typing import Literal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import texts
+from handlers.attachments import file_received
 from handlers.classify import classify
 from handlers.commands import is_command, parse_command
 from handlers.context import Turn
@@ -41,7 +42,9 @@ async def handle_message(session: AsyncSession, policy: Policy, msg: IncomingMes
     person = await directory.get_person(session, msg.sender_id)
     turn = Turn(session, msg, policy, person)
     liaison_unit = person.unit_id if person is not None else None
-    if msg.room_id is None and liaison_unit is not None and is_own_query(msg.text):
+    if msg.file is not None:
+        await file_received(turn)
+    elif msg.room_id is None and liaison_unit is not None and is_own_query(msg.text):
         await own_notices(turn, liaison_unit)
     elif is_command(msg.text):
         if person is not None and person.is_office:

@@ -3,9 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A file that came with a message: already in the file store under its checksum."""
+
+    name: str
+    size: int
+    mime: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class OutgoingFile:
+    """A file to send, with its bytes."""
+
+    name: str
+    mime: str
+    data: bytes
 
 
 @dataclass(frozen=True)
@@ -22,6 +41,7 @@ class IncomingMessage:
     sender_alias: str = ""  # the person's display name inside the room, if any
     mentions: tuple[str, ...] = ()
     quote_id: str | None = None  # id of the message this one quotes, if any
+    file: FileRef | None = None  # a file message (its text is empty)
 
     @property
     def display_name(self) -> str:
@@ -37,6 +57,7 @@ class OutgoingMessage:
     to_id: str | None = None
     mentions: tuple[str, ...] = field(default=())
     kind: str = ""  # the outbox kind (notice, reply, reminder …), for transports that show or record it
+    file: OutgoingFile | None = None  # send this file (the text names it for transports that only print)
 
     def __post_init__(self) -> None:
         if (self.room_id is None) == (self.to_id is None):
@@ -56,6 +77,7 @@ def to_payload(msg: IncomingMessage) -> dict[str, Any]:
         "sender_alias": msg.sender_alias,
         "mentions": list(msg.mentions),
         "quote_id": msg.quote_id,
+        "file": None if msg.file is None else asdict(msg.file),
     }
 
 
@@ -72,4 +94,11 @@ def from_payload(payload: Mapping[str, Any]) -> IncomingMessage:
         sender_alias=str(payload.get("sender_alias") or ""),
         mentions=tuple(payload.get("mentions") or ()),
         quote_id=payload.get("quote_id"),
+        file=_file_ref(payload.get("file")),
     )
+
+
+def _file_ref(value: Any) -> FileRef | None:
+    if not isinstance(value, Mapping):
+        return None
+    return FileRef(str(value["name"]), int(value["size"]), str(value["mime"]), str(value["sha256"]))

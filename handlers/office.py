@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import assert_never
 
-from handlers import corrections, resolve, texts
+from handlers import attachments, corrections, resolve, texts
 from handlers.audience import Audience, audience
 from handlers.commands import (
     COMMAND_HELP,
@@ -34,6 +34,7 @@ from handlers.commands import (
 from handlers.context import Turn
 from handlers.decisions import decide, revoke_for, veto_check
 from handlers.timeparse import whole_minute
+from storage import attachments as attachment_records
 from storage import directory, notices
 from storage.notices import AssignmentView, NoticeView
 
@@ -126,6 +127,9 @@ async def publish(turn: Turn, command: Publish) -> None:
         if feedback_due < receipt_due:
             await turn.reply(texts.feedback_before_receipt(policy, feedback_due, receipt_due))
             return
+    files = await attachments.files_for_publish(turn, command.files)
+    if files is None:
+        return
     year = policy.local(turn.now).year
     seq = await notices.next_seq(session, year)
     notice = await notices.create_notice(
@@ -141,6 +145,7 @@ async def publish(turn: Turn, command: Publish) -> None:
         feedback_due=feedback_due,
         unit_ids=unit_ids,
     )
+    await attachment_records.attach(session, [f.id for f in files], notice.id)
     rows = await notices.assignments(session, notice_ids=[notice.id])
     unit_names = [a.unit_name for a in rows]
     posted = await _post_notice(turn, notice, rows, texts.notice_post(policy, notice, unit_names), "post")
@@ -153,6 +158,7 @@ async def publish(turn: Turn, command: Publish) -> None:
             [(posted.topics[r], len(p)) for r, p in posted.rooms.items()],
             unreached,
         )
+        + (f"\n{texts.publish_files_line(files)}" if files else "")
         + texts.off_hours_notes(policy, [("receipt", notice.receipt_due), ("feedback", notice.feedback_due)])
     )
 
@@ -185,6 +191,7 @@ async def _post_notice(
             notice_id=notice.id,
             reaches=[assignment_of[u] for u in sorted(heard.units_in(room_id))],
         )
+    await attachments.post_files(turn, notice, list(heard.rooms), tag)
     return heard
 
 
@@ -213,7 +220,8 @@ async def query(turn: Turn, raw: str | None) -> None:
     by = [a.receipt_by for a in rows if a.receipt_by]
     names = await directory.display_names(session, by)
     detail = [(a, a.standing(turn.now)) for a in rows]
-    await turn.reply(texts.notice_detail(turn.policy, notice, detail, names))
+    files = await attachment_records.of_notice(session, notice.id)
+    await turn.reply(texts.notice_detail(turn.policy, notice, detail, names, files))
 
 
 async def _named(turn: Turn, numbers: Sequence[str]) -> list[NoticeView] | None:

@@ -124,3 +124,27 @@ async def tell_office(
             not_before=not_before,
         )
     return queued
+
+
+async def queue_file(
+    session: AsyncSession,
+    *,
+    room_id: str,
+    text: str,
+    attachment_id: int,
+    key: str,
+    now: datetime,
+    notice_id: int | None,
+) -> bool:
+    """Queue one file message into a room (after whatever that room was sent before); `text` names the file."""
+    return await outbox.enqueue(
+        session,
+        room_id=room_id,
+        to_id=None,
+        text=text,
+        dedup_key=key,
+        kind="notice-file",
+        now=now,
+        notice_id=notice_id,
+        attachment_id=attachment_id,
+    )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from handlers.assessment import Rules
+from handlers.filecheck import FileRules
 from handlers.quiet import after_quiet, before_quiet, in_quiet
 from handlers.workdays import WorkCalendar
 
@@ -44,6 +45,9 @@ class Policy:
     review_digest_every: timedelta = timedelta(
         minutes=30
     )  # replies waiting for the office, at most this often
+    files: FileRules = field(
+        default_factory=FileRules
+    )  # which files a notice may carry, and how long a private file waits
 
     def number(self, year: int, seq: int) -> str:
         return self.number_format.format(year=year, seq=seq)

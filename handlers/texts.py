@@ -7,10 +7,12 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from handlers.assessment import UnitScore
+from handlers.filecheck import FileProblem, FileRules, human_size
 from handlers.messages import IncomingMessage
 from handlers.policy import WEEKDAYS, Policy
 from handlers.report import Report, deduction_text, points
 from handlers.timeparse import TimeParseError
+from storage.attachments import AttachmentView
 from storage.directory import UnitView
 from storage.flags import FlagView
 from storage.notices import AssignmentView, FeedbackView, NoticeView
@@ -126,7 +128,11 @@ def receipt_state(policy: Policy, a: AssignmentView, receipt: Obligation) -> str
 
 
 def notice_detail(
-    policy: Policy, notice: NoticeView, rows: Sequence[tuple[AssignmentView, Standing]], names: dict[str, str]
+    policy: Policy,
+    notice: NoticeView,
+    rows: Sequence[tuple[AssignmentView, Standing]],
+    names: dict[str, str],
+    files: Sequence[AttachmentView] = (),
 ) -> str:
     """One notice: who received when, who has not, and the feedback, as the rule book judges them."""
     received = sum(1 for a, _ in rows if a.received_at is not None)
@@ -158,6 +164,8 @@ def notice_detail(
             lines.append(
                 f"    ⏳ 延期申请待答复（{policy.show(asked.at)}）。同意请发送：/延期 {notice.seq} 反馈时限：<新时间> 单位：{a.unit_name}"
             )
+    if files:
+        lines.append(files_detail(files))
     return "\n".join(lines)
 
 
@@ -1124,3 +1132,91 @@ def own_open_notices(
         lines.append(f"· {notice.seq}号《{notice.title}》{receipt}{feedback}")
     lines.append("签收请回复“编号+收到”（如“12号收到”），报送落实情况请回复“12号已完成，……”。")
     return "\n".join(lines)
+
+
+# -- attachments ---------------------------------------------------------------------------------
+
+_TYPE_GROUPS = (
+    ("PDF", ("pdf",)),
+    ("OFD", ("ofd",)),
+    ("Word", ("doc", "docx")),
+    ("WPS", ("wps", "et", "dps")),
+    ("Excel", ("xls", "xlsx")),
+    ("PowerPoint", ("ppt", "pptx")),
+    ("图片", ("jpg", "jpeg", "png")),
+    ("zip 压缩包", ("zip",)),
+)
+
+
+def file_line(file: AttachmentView) -> str:
+    return f"《{file.name}》（{human_size(file.size)}）"
+
+
+def files_line(files: Sequence[AttachmentView]) -> str:
+    return "、".join(file_line(f) for f in files)
+
+
+def file_kept(policy: Policy, file: AttachmentView) -> str:
+    minutes = round(policy.files.pickup_window.total_seconds() / 60)
+    return (
+        f"已收到文件{file_line(file)}，{minutes} 分钟内您发布的督办通知单会带上它，随通知发到各群。"
+        "不想带时，在 /发布 里加一行“附件：无”。"
+    )
+
+
+def file_refused(problem: FileProblem, rules: FileRules) -> str:
+    if problem.kind == "type":
+        kinds = [name for name, exts in _TYPE_GROUPS if set(exts) & set(rules.types)]
+        return (
+            f"文件《{problem.name}》没有保存：督办通知单只能带 {'、'.join(kinds) or '规定类型的'} 文件"
+            f"（扩展名 {'、'.join(rules.types)}）。请转成这些格式后再发给我，已有的记录没有改变。"
+        )
+    if problem.kind == "empty":
+        return f"文件《{problem.name}》是空的（0 字节），没有保存，请重新发送。"
+    return (
+        f"文件《{problem.name}》有 {human_size(problem.size)}，超过 {human_size(rules.max_bytes)} 的上限，没有保存。"
+        "请压缩或拆分后再发给我，已有的记录没有改变。"
+    )
+
+
+def file_not_kept_liaison(name: str) -> str:
+    return (
+        f"您私聊发来的文件《{name}》机器人不保存，也不计为反馈：只有督查室发给机器人的文件会随通知下发。"
+        "报送落实情况材料请按督查室要求的方式报送，并在群里用文字回复（如“12号已完成，材料已报送”）。"
+    )
+
+
+def no_waiting_files(policy: Policy) -> str:
+    minutes = round(policy.files.pickup_window.total_seconds() / 60)
+    return (
+        f"“附件：上一个文件”没有找到文件：{minutes} 分钟内您没有私聊发给我文件（或文件已随别的通知发出），通知没有发布。"
+        "请先把文件私聊发给我，再发送 /发布；不带附件就删掉“附件：”这一行。"
+    )
+
+
+def publish_files_line(files: Sequence[AttachmentView]) -> str:
+    return f"附件（{len(files)}个）：{files_line(files)}，紧随通知发到各群。"
+
+
+def file_post(notice: NoticeView, file: AttachmentView) -> str:
+    """What a file message is called where only text can be shown (the console, the outbox table)."""
+    return f"【附件】{notice.number} {file.name}（{human_size(file.size)}）"
+
+
+def files_detail(files: Sequence[AttachmentView]) -> str:
+    lines = [f"附件（{len(files)}个）："]
+    lines += [f"· {f.name}（{human_size(f.size)}，sha256 {f.sha256[:12]}…）" for f in files]
+    return "\n".join(lines)
+
+
+def files_attached(notice: NoticeView, files: Sequence[AttachmentView], rooms: int) -> str:
+    return f"{notice.number} 已带上附件 {files_line(files)}，发到 {rooms} 个群。"
+
+
+FILE_RECORD_GONE = "这条文件消息对应的附件记录已不存在"
+NO_FILE_STORE = "没有配置附件保存目录（[attachments] dir）"
+
+
+def file_unreadable(file: AttachmentView, root: str, what: str) -> str:
+    """Why a notice's file could not be sent: it is missing from (or damaged in) the data directory."""
+    return f"附件《{file.name}》在保存目录 {root} 中{what}（sha256 {file.sha256}），请从备份恢复该目录"

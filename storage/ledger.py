@@ -3,7 +3,8 @@
 `build_ledger` reads the database into the JSON form shared by `duban export` and `duban replay`;
 `write_ledger` renders that form. CSV and XLSX carry one row per notice × unit with Chinese headers
 (`LEDGER_COLUMNS`) and Chinese status words; the workbook adds a sheet with every feedback entry
-(`FEEDBACK_COLUMNS`). Times in CSV/XLSX are local wall-clock times of the ledger's timezone.
+(`FEEDBACK_COLUMNS`), the penalty records and the files each notice carries (“附件”: name, size, sha256).
+Times in CSV/XLSX are local wall-clock times of the ledger's timezone.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import flags, notices
+from storage import attachments, flags, notices
 from storage.flags import FlagView
 from storage.models import Notice, Person
 from storage.notices import AssignmentView
@@ -64,6 +65,7 @@ FLAG_COLUMNS: Final = (
     "整改期限",
     "整改结果",
 )
+ATTACHMENT_COLUMNS: Final = ("编号", "标题", "文件名", "大小（字节）", "类型", "sha256", "上传人", "上传时间")
 _FLAG_STATUS: Final = {"proposed": "待确认", "confirmed": "已确认", "revoked": "已撤销"}
 _BASIS: Final = {
     "receipt": "连续两次未按时签收",
@@ -85,6 +87,7 @@ _TIME_COLUMNS: Final = frozenset(
         "决定时间",
         "整改期限",
         "时间",
+        "上传时间",
     }
 )
 _CSV_TIME_FORMAT: Final = "%Y-%m-%d %H:%M:%S"
@@ -130,6 +133,7 @@ async def build_ledger(
     names: dict[str, str] = {
         wechat_id: name for wechat_id, name in await session.execute(select(Person.wechat_id, Person.name))
     }
+    files = await attachments.of_notices(session, [n.id for n in notice_rows])
 
     def name_of(wechat_id: str | None) -> str | None:
         return None if wechat_id is None else names.get(wechat_id) or None
@@ -180,6 +184,18 @@ async def build_ledger(
                 "closed_at": _iso(notice.closed_at, tz),
                 "body": notice.body,
                 "units": [unit_entry(a) for a in by_notice.get(notice.id, [])],
+                "attachments": [
+                    {
+                        "name": f.name,
+                        "size": f.size,
+                        "mime": f.mime,
+                        "sha256": f.sha256,
+                        "uploaded_by": f.uploaded_by,
+                        "uploaded_by_name": name_of(f.uploaded_by),
+                        "uploaded_at": _iso(f.uploaded_at, tz),
+                    }
+                    for f in files.get(notice.id, [])
+                ],
             }
             for notice in notice_rows
         ],
@@ -301,6 +317,24 @@ def feedback_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
         for notice in ledger["notices"]
         for unit in notice["units"]
         for entry in unit["feedback"]
+    ]
+
+
+def attachment_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
+    """Every file a notice carries, in `ATTACHMENT_COLUMNS` order."""
+    return [
+        [
+            notice["number"],
+            notice["title"],
+            file["name"],
+            file["size"],
+            file["mime"],
+            file["sha256"],
+            file.get("uploaded_by_name") or file["uploaded_by"],
+            _local(file["uploaded_at"]),
+        ]
+        for notice in ledger["notices"]
+        for file in notice.get("attachments", [])
     ]
 
 
@@ -437,7 +471,7 @@ def ledger_title(ledger: Mapping[str, Any], office: str) -> str:
 
 
 def _xlsx_bytes(ledger: Mapping[str, Any], shortened: list[str], office: str) -> bytes:
-    """The printable workbook: 台账, 反馈明细, 延期与免责, 处理记录, 单位统计 and 已撤回 (greyed)."""
+    """The printable workbook: 台账, 反馈明细, 延期与免责, 处理记录, 附件, 单位统计 and 已撤回 (greyed)."""
     title = ledger_title(ledger, office)
     generated = f"导出时间：{_show(ledger.get('generated_at'))}（{ledger.get('timezone', '')}）"
     withdrawn = [n for n in ledger["notices"] if n["status"] == "withdrawn"]
@@ -462,6 +496,7 @@ def _xlsx_bytes(ledger: Mapping[str, Any], shortened: list[str], office: str) ->
         sheet("反馈明细", FEEDBACK_COLUMNS, feedback_rows(kept)),
         sheet("延期与免责", DELAY_COLUMNS, delay_rows(kept)),
         sheet("处理记录", FLAG_COLUMNS, flag_rows(ledger)),
+        sheet("附件", ATTACHMENT_COLUMNS, attachment_rows(kept)),
     ]
     if assessment is not None:
         summary = f"{generated}；{assessment['rules']}"

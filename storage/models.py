@@ -221,6 +221,28 @@ class OutboxMessage(Base):
     sent_at: Mapped[datetime | None]
     transport_message_id: Mapped[str | None] = mapped_column(String(200), index=True)
     last_error: Mapped[str | None] = mapped_column(Text)
+    attachment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attachments.id", ondelete="SET NULL")
+    )  # a file message: this attachment is sent (the text only names it)
+
+
+class Attachment(Base):
+    """A file an office member gave the bot (in private, or on the web desk): kept until a notice carries it.
+
+    The bytes are in the file store (`storage.files`), named by `sha256`; `notice_id` is None while the
+    file waits for the uploader's next /发布.
+    """
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int | None] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    mime: Mapped[str] = mapped_column(String(120))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    uploaded_by: Mapped[str] = mapped_column(String(200), index=True)
+    uploaded_at: Mapped[datetime]
+    message_id: Mapped[str | None] = mapped_column(String(200), unique=True)  # the chat message it came in
 
 
 class AuditEntry(Base):

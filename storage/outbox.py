@@ -33,6 +33,7 @@ class QueuedMessage:
     notice_id: int | None
     attempts: int
     not_before: datetime
+    attachment_id: int | None = None  # a file message: send this attachment
 
 
 async def enqueue(
@@ -48,11 +49,12 @@ async def enqueue(
     notice_id: int | None = None,
     not_before: datetime | None = None,
     reaches: Sequence[int] = (),
+    attachment_id: int | None = None,
 ) -> bool:
     """Queue a message unless one with the same dedup key was ever queued; True when queued.
 
     `reaches`: the assignments whose notice this message carries to the unit (a notice post); when it
-    is sent, those units count as reached.
+    is sent, those units count as reached. `attachment_id`: a file message (the text only names the file).
     """
     exists = await session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedup_key == dedup_key))
     if exists is not None:
@@ -69,6 +71,7 @@ async def enqueue(
         attempts=0,
         created_at=now,
         not_before=not_before or now,
+        attachment_id=attachment_id,
     )
     session.add(row)
     await session.flush()
@@ -89,6 +92,7 @@ def _queued(r: OutboxMessage) -> QueuedMessage:
         r.notice_id,
         r.attempts,
         r.not_before,
+        r.attachment_id,
     )
 
 

@@ -91,6 +91,8 @@ EXPLICIT: dict[tuple[str, str], tuple[str, Any]] = {
     ("alerts", "smtp_password"): ("secret", "secret"),
     ("alerts", "smtp_from"): ("duban@county.gov.cn", "duban@county.gov.cn"),
     ("alerts", "smtp_to"): ("a@county.gov.cn,b@county.gov.cn", ("a@county.gov.cn", "b@county.gov.cn")),
+    ("attachments", "dir"): ("/var/lib/duban/files", "/var/lib/duban/files"),
+    ("attachments", "types"): ("pdf,ofd", ("pdf", "ofd")),
 }
 
 

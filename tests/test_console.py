@@ -10,7 +10,7 @@ from recording import RecordingInbound
 
 from bot.clock import VirtualClock
 from bot.console import PROMPT, ConsoleTransport, Who, parse_line
-from handlers.messages import IncomingMessage, OutgoingMessage
+from handlers.messages import IncomingMessage, OutgoingFile, OutgoingMessage
 
 T0 = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
 
@@ -176,3 +176,17 @@ async def test_send_a_private_message_names_the_addressee() -> None:
     assert "李明（私聊）" in out
     assert "已发布 督办〔2026〕1号" in out
     assert "@" not in out
+
+
+async def test_send_a_file_prints_a_line_naming_it() -> None:
+    stdout = io.StringIO()
+    transport = ConsoleTransport(VirtualClock(T0), Resolver(), stdin=io.StringIO(), stdout=stdout)
+    file = OutgoingFile(name="红头文件.pdf", mime="application/pdf", data=b"%PDF" * 512)
+    message = OutgoingMessage(
+        text="【附件】督办〔2026〕1号 红头文件.pdf", room_id="r1", kind="notice-file", file=file
+    )
+    await transport.send(message, {"r1": "政务督查联络群"})
+    out = stdout.getvalue()
+    assert "群「政务督查联络群」" in out
+    assert "[文件] 红头文件.pdf（2 KB）" in out
+    assert "%PDF" not in out  # the bytes are not dumped on the terminal

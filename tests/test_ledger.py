@@ -186,6 +186,7 @@ def _notice(year: int, seq: int, issued_at: str, receipt_due: str, **fields: Any
         "closed_at": None,
         "body": f"正文{seq}",
         "units": [],
+        "attachments": [],
     }
     entry.update(fields)
     return entry
@@ -419,7 +420,7 @@ async def test_xlsx_export_is_a_real_workbook(database: Database, tmp_path: Path
     out = tmp_path / "台账.xlsx"
     assert write_ledger(ledger, "xlsx", out, office="某某县人民政府督查室") is None
     workbook = load_workbook(out)
-    assert workbook.sheetnames == ["台账", "反馈明细", "延期与免责", "处理记录", "已撤回"]
+    assert workbook.sheetnames == ["台账", "反馈明细", "延期与免责", "处理记录", "附件", "已撤回"]
     sheet = workbook["台账"]
     assert sheet["A1"].value == "某某县人民政府督查室2025—2026年督办事项台账·台账"
     assert tuple(cell.value for cell in sheet[3]) == LEDGER_COLUMNS  # title, export time, then the header
@@ -476,6 +477,7 @@ async def test_xlsx_export_is_a_real_workbook(database: Database, tmp_path: Path
         "反馈明细",
         "延期与免责",
         "处理记录",
+        "附件",
         "已撤回",
     ]
 

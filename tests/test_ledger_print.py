@@ -123,7 +123,7 @@ def _ledger(notices: int) -> dict[str, Any]:
     return ledger
 
 
-SHEETS = ["台账", "反馈明细", "延期与免责", "处理记录", "单位统计", "已撤回"]
+SHEETS = ["台账", "反馈明细", "延期与免责", "处理记录", "附件", "单位统计", "已撤回"]
 
 
 def test_every_sheet_is_set_up_to_print(tmp_path: Path) -> None:

@@ -103,6 +103,7 @@ def test_doctor_says_what_is_fine_and_what_is_not(tmp_path: Path) -> None:
         "✓ 配置",
         "✓ 数据库",
         "✓ 磁盘空间",
+        "✓ 附件目录",
         "✓ 名册",
         "⚠ 微信",
         "⚠ 网页督办台",
@@ -130,6 +131,10 @@ def test_doctor_says_what_is_fine_and_what_is_not(tmp_path: Path) -> None:
     )
     gateway = duban("doctor", cwd=tmp_path, env={**env, "DUBAN_WECHATY_ENDPOINT": "127.0.0.1:1"})
     assert gateway.returncode == 1 and "✗ 微信：网关 127.0.0.1:1 连不上" in gateway.stdout
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x")
+    files = duban("doctor", cwd=tmp_path, env={**env, "DUBAN_ATTACHMENTS_DIR": str(blocked / "files")})
+    assert files.returncode == 1 and "✗ 附件目录" in files.stdout and "无法创建" in files.stdout
 
 
 def test_start_up_on_a_read_only_database_says_what_is_wrong(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@
 import fs from 'node:fs'
 import readline from 'node:readline'
 
+import { FileBox } from 'file-box'
 import * as PUPPET from 'wechaty-puppet'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { PuppetServer } from 'wechaty-puppet-service'
@@ -166,6 +167,45 @@ async function main () {
     return id
   }
 
+  // Files: what a contact sends (served to the bot by messageFile) and what the bot sends (recorded with
+  // its bytes, so tests see exactly what arrived).
+  const sentFiles = new Map() // message id -> { name, buffer }
+  puppet.messageSendFile = async (conversationId, fileBox) => {
+    if (!puppet.isLoggedIn) throw new Error('not logged in')
+    if (sendFailures > 0) {
+      sendFailures--
+      throw new Error('simulated send failure')
+    }
+    const buffer = await fileBox.toBuffer()
+    const id = nextMessageId()
+    const isRoom = conversationId.includes('@')
+    out({
+      event: 'sent_file',
+      id,
+      conversation: conversationId,
+      name: fileBox.name,
+      size: buffer.length,
+      base64: buffer.toString('base64'),
+    })
+    sentFiles.set(id, { name: fileBox.name, buffer })
+    emitMessage({
+      id,
+      talkerId: puppet.currentUserId,
+      timestamp: Date.now(),
+      type: PUPPET.types.Message.Attachment,
+      text: fileBox.name,
+      ...(isRoom ? { roomId: conversationId, mentionIdList: [] } : { listenerId: conversationId }),
+    })
+    return id
+  }
+  const stockMessageFile = puppet.messageFile.bind(puppet)
+  puppet.messageFile = async (messageId) => {
+    const file = sentFiles.get(messageId)
+    if (!file) return stockMessageFile(messageId)
+    // Base64 boxes up to 20 KB travel inline in the reply; bigger ones the server turns into a UUID box.
+    return FileBox.fromBase64(file.buffer.toString('base64'), file.name)
+  }
+
   // Room aliases (群昵称) are not in the stock member payload.
   const memberRawPayload = puppet.roomMemberRawPayload.bind(puppet)
   puppet.roomMemberRawPayload = async (roomId, contactId) => {
@@ -207,6 +247,18 @@ async function main () {
       const base = { id, talkerId: talker.id, timestamp, type: PUPPET.types.Message.Text, text }
       const payload = cmd.room
         ? { ...base, roomId: room(cmd.room).id, mentionIdList: cmd.mentions ?? [] }
+        : { ...base, listenerId: cmd.to ?? bot.id }
+      emitMessage(payload)
+      return { id, timestamp }
+    },
+    send_file (cmd) {
+      const talker = contact(cmd.from)
+      const id = cmd.id ? String(cmd.id) : nextMessageId()
+      const timestamp = cmd.timestamp ?? Date.now()
+      sentFiles.set(id, { name: cmd.name, buffer: Buffer.from(cmd.base64 ?? '', 'base64') })
+      const base = { id, talkerId: talker.id, timestamp, type: PUPPET.types.Message.Attachment, text: cmd.name }
+      const payload = cmd.room
+        ? { ...base, roomId: room(cmd.room).id, mentionIdList: [] }
         : { ...base, listenerId: cmd.to ?? bot.id }
       emitMessage(payload)
       return { id, timestamp }

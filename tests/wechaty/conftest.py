@@ -26,6 +26,8 @@ from wechaty_gateway import (
     wechaty_or_skip,
 )
 
+from storage.files import FileStore
+
 if TYPE_CHECKING:
     from bot.wechaty_transport import WechatyTransport
 
@@ -64,7 +66,9 @@ async def make_transport(
 
     made: list[WechatyTransport] = []
 
-    def make(endpoint: str, token: str = TOKEN, **watchdog: float) -> WechatyTransport:
+    def make(
+        endpoint: str, token: str = TOKEN, *, max_file_bytes: int = 20 * 1024 * 1024, **watchdog: float
+    ) -> WechatyTransport:
         wechaty = WechatyTransport(
             endpoint,
             token,
@@ -73,6 +77,8 @@ async def make_transport(
             on_status=recorder.on_status,
             watchdog=fast_watchdog(**watchdog),
             qr_file=tmp_path / "data" / "wechat-login.png",
+            files=FileStore(tmp_path / "data" / "files"),
+            max_file_bytes=max_file_bytes,
         )
         made.append(wechaty)
         return wechaty

@@ -73,6 +73,7 @@ class LiveBot:
         web = sections.setdefault("web", {})  # the web desk only where a test asks for it (ports are shared)
         web.setdefault("listen", "")
         web.setdefault("secret_file", str(tmp / "web-secret.key"))
+        sections.setdefault("attachments", {}).setdefault("dir", str((data or tmp) / "files"))
         self.config_path = tmp / "config.toml"
         self.config_path.write_text(toml(sections), encoding="utf-8")
         self.log_path = tmp / "duban.log"

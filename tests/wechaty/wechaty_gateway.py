@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import importlib.util
 import itertools
@@ -188,6 +189,7 @@ class Gateway:
                 stdout=asyncio.subprocess.PIPE,
                 stderr=log,
                 env={**os.environ, "WECHATY_LOG": "warn", "NODE_NO_WARNINGS": "1"},
+                limit=64 * 1024 * 1024,  # a sent_file event carries the whole file
             )
         self._reader = asyncio.create_task(self._read(self._proc))
         ready = await self.wait_for(lambda e: e["event"] == "ready", within=within, since=len(self.events))
@@ -237,6 +239,12 @@ class Gateway:
 
     def sent(self) -> list[Event]:
         return [e for e in self.events if e["event"] == "sent"]
+
+    def sent_files(self) -> list[Event]:
+        """Files the bot sent, each with the bytes that arrived (`data`)."""
+        return [
+            {**e, "data": base64.b64decode(e["base64"])} for e in self.events if e["event"] == "sent_file"
+        ]
 
     async def kill(self) -> None:
         """Kill the process abruptly, as a crash would."""
