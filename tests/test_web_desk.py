@@ -317,7 +317,14 @@ async def test_every_page_shows_its_content(client: TestClient[Any, Any], desk: 
     pages = {
         "/": ["总览", "秋粮收购督查", "今天到期"],  # and no read-only banner for the office (below)
         "/notices?year=2026&status=open": [notice.number, "秋粮收购督查"],
-        f"/notices/{notice.id}": ["正文全文在此", "县财政局", "待签收", "机器人发出的消息", "notice"],
+        f"/notices/{notice.id}": [
+            "正文全文在此",
+            "县财政局",
+            "待签收",
+            "机器人发出的消息",
+            "督办通知",
+            "督查联络群",
+        ],
         "/publish": ["全部乡镇", "全部县直部门", "签收时限"],
         "/proposals": ["没有待确认的处理建议"],
         "/review": ["没有待核的回复"],
@@ -346,6 +353,45 @@ async def test_every_page_shows_its_content(client: TestClient[Any, Any], desk: 
     assert wrong_way.status == 405 and "只接受页面上的表单提交" in await wrong_way.text()
     nobody = await (await client.get("/audit?who=nobody")).text()
     assert "没有符合条件的记录" in nobody
+
+
+def section(html: str, start: str, end: str) -> str:
+    """The words a person sees between two headings of a page (tags removed)."""
+    part = html[html.index(start) : html.index(end)]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", part))
+
+
+async def test_records_and_messages_read_in_chinese_on_the_notice_page_and_the_audit_log(
+    client: TestClient[Any, Any], desk: Desk
+) -> None:
+    await login(client, "alice", OFFICE_PASSWORD)
+    await publish(client, title="冬季安全生产", units="城关镇、财政局", receipt_due="2026-11-26 10:00")
+    async with desk.db.reader() as session:
+        [notice] = await notices.notices(session, status=None)
+    page = f"/notices/{notice.id}"
+    html = await (await client.get(page)).text()
+    assert "待发送" in section(html, "机器人发出的消息", "</main>")
+    await sent_out(desk)
+    act = f"/notices/{notice.id}/act"
+    await post(client, act, {"what": "excuse", "units": "财政局", "reason": "抗洪抢险"}, page=page)
+    await post(client, act, {"what": "extend_receipt", "when": "11月27日17:30", "units": "城关镇"}, page=page)
+    html = await (await client.get(page)).text()
+    history = section(html, "延期、免责和其他记录", "机器人发出的消息")
+    assert "发布 标题：《冬季安全生产》；单位：城关镇、县财政局；签收时限：2026-11-26 10:00" in history
+    assert "免责 单位：县财政局；原因：抗洪抢险" in history
+    assert "延长签收时限 单位：城关镇；新时限：2026-11-27 17:30" in history
+    assert "网页:alice" in history
+    sent = section(html, "机器人发出的消息", "</main>")
+    assert "督办通知 督查联络群 已发送" in sent
+    for raw in ("{", "notice.", "assignment.", "room-1", "sent ", "pending"):
+        assert raw not in history + sent, raw
+    log = await (await client.get("/audit?what=assignment.excuse")).text()
+    rows = section(log, "<table", "最多显示")
+    assert "免责" in rows and "单位：县财政局；原因：抗洪抢险" in rows and notice.number in rows
+    assert "发布" not in rows and "{" not in rows and "assignment." not in rows
+    roster = section(await (await client.get("/audit?what=roster.")).text(), "<table", "最多显示")
+    assert "服务器命令" in roster and "名册变更" in roster and "督查联络群" in roster
+    assert "room:" not in roster and "person:" not in roster
 
 
 async def test_an_overdue_unit_turns_red_on_the_overview(client: TestClient[Any, Any], desk: Desk) -> None:
