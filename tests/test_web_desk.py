@@ -329,7 +329,7 @@ async def test_every_page_shows_its_content(client: TestClient[Any, Any], desk: 
         "/proposals": ["没有待确认的处理建议"],
         "/review": ["没有待核的回复"],
         "/audit?who=网页:alice": ["网页:alice", notice.number, "发布"],
-        "/roster": ["城关镇", "张三（wxid_zhang）", "督查联络群", "王主任"],
+        "/roster": ["城关镇", "张三", "wxid_zhang", "督查联络群", "王主任"],
         "/units?period=quarter": ["一票否决", "按时签收率", "<svg", "各单位按时签收率"],
         "/wechat": ["控制台模式", "待发送消息"],
         "/downloads": ["下载 Excel"],

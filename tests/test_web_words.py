@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from bot.web.words import OUTBOX_KIND_LABELS, OUTBOX_STATUS_LABELS, Names, address, describe, subject, who
+from bot.web.words import (
+    OUTBOX_KIND_LABELS,
+    OUTBOX_STATUS_LABELS,
+    Names,
+    address,
+    describe,
+    period,
+    subject,
+    who,
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NAMES = Names(
@@ -97,3 +106,9 @@ def test_messages_go_to_named_rooms_and_people() -> None:
     assert OUTBOX_STATUS_LABELS["pending"] == "待发送"
     assert OUTBOX_STATUS_LABELS["failed"] == "发送失败"
     assert OUTBOX_KIND_LABELS["notice"] == "督办通知"
+
+
+def test_statistics_periods_read_as_people_say_them() -> None:
+    assert period("2026-03") == "2026年3月"
+    assert period("2026Q4") == "2026年第4季度"
+    assert period("2026") == "2026年"

@@ -125,6 +125,7 @@ async def page(request: web.Request, template: str, **context: Any) -> web.Respo
         "light_label": figures.LIGHT_LABELS,
         "describe": lambda detail, names: words.describe(detail, names, policy.tz),
         "who": words.who,
+        "period_label": words.period,
         "subject": words.subject,
         "address": words.address,
         "outbox_kind": words.OUTBOX_KIND_LABELS,

@@ -159,10 +159,11 @@ async def proposals(request: web.Request) -> web.Response:
     desk = desk_of(request)
     async with desk.db.reader() as session:
         every = await flags.flags(session)
+        names = await _names(session)
     waiting = [f for f in every if f.status == "proposed"]
     decided = [f for f in every if f.status != "proposed"]
     decided.sort(key=lambda f: f.decided_at or f.at, reverse=True)
-    return await page(request, "proposals.html", waiting=waiting, decided=decided)
+    return await page(request, "proposals.html", waiting=waiting, decided=decided, names=names)
 
 
 async def review_queue(request: web.Request) -> web.Response:
@@ -211,6 +212,7 @@ async def roster_page(request: web.Request, *, preview: dict[str, Any] | None = 
     async with desk.db.reader() as session:
         roster = await load_roster(session)
     names = {p.id: p.name for u in roster.units for p in u.liaisons} | {p.id: p.name for p in roster.office}
+    names[desk.policy().bot_id] = f"{desk.config.general.bot_name or '督办助手'}（机器人）"
     return await page(request, "roster.html", roster=roster, names=names, preview=preview)
 
 
@@ -257,7 +259,8 @@ async def unit_stats(request: web.Request) -> web.Response:
         [(u.name, per_unit[u.name].share if u.name in per_unit else None) for u in units],
     )
     month_chart = charts.bars(
-        f"{year}年 每月按时签收率", [(month, per_month[month].share) for month in sorted(per_month)]
+        f"{year}年 每月按时签收率",
+        [(f"{int(month[5:])}月", per_month[month].share) for month in sorted(per_month)],
     )
     vetoed = {f.unit_name for f in year_flags if f.status == "confirmed" and f.kind in policy.veto_kinds}
     return await page(

@@ -198,3 +198,14 @@ def address(room_id: str | None, to_id: str | None, names: Names) -> str:
     if room_id:
         return names.room(room_id)
     return f"{names.person(to_id)}（私聊）" if to_id else ""
+
+
+def period(key: str) -> str:
+    """A statistics period as people say it: 2026年11月, 2026年第4季度, 2026年."""
+    year, sep, part = key.partition("Q")
+    if sep:
+        return f"{year}年第{part}季度"
+    year, sep, month = key.partition("-")
+    if sep:
+        return f"{year}年{int(month)}月"
+    return f"{key}年"
