@@ -38,7 +38,6 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--lang=zh-CN",  # the browser's own words (date fields, file pickers) as an office's browser says them
 ]
 
 
@@ -252,11 +251,21 @@ async def test_the_office_works_on_the_web_desk_in_a_browser(
         assert "flag." not in entries and "{" not in entries and "处理建议 #" in entries
         await page.goto(f"{base}/roster")
         assert "督办助手（机器人）" in await page.inner_text("table >> nth=1")
+        assert await page.inner_text("#file-name") == "还没有选择文件"
+        await page.set_input_files("#file", str(tmp_path / "roster.json"))  # the file just imported
+        assert await page.inner_text("#file-name") == "roster.json"
+        await page.click("form[action='/roster/check'] button[type=submit]")
+        preview = await page.inner_text("#roster-preview")
+        assert "试导入" in preview and "不变 3 个" in preview  # the chosen file went up and was checked
         await page.goto(f"{base}/wechat")
         assert "已登录微信" in await page.inner_text("#connection")
         await page.set_viewport_size({"width": 390, "height": 844})
         await page.goto(f"{base}/")
         await shot(page, "13-overview-phone")
+        await page.goto(f"{base}/notices/1")
+        await shot(page, "13-notice-phone")
+        await page.goto(f"{base}/roster")
+        await shot(page, "13-roster-phone")
 
         # A leader (viewer) looks, and is refused a change.
         viewer = await (await browser.new_context(locale="zh-CN")).new_page()
