@@ -389,6 +389,25 @@ async def test_records_and_messages_read_in_chinese_on_the_notice_page_and_the_a
     rows = section(log, "<table", "最多显示")
     assert "免责" in rows and "单位：县财政局；原因：抗洪抢险" in rows and notice.number in rows
     assert "发布" not in rows and "{" not in rows and "assignment." not in rows
+    async with desk.db.transaction() as session:
+        await outbox.enqueue(
+            session,
+            dedup_key="test:private",
+            text="一条私聊",
+            room_id=None,
+            to_id="wxid_office",
+            now=desk.now(),
+            kind="status",
+        )
+        [private] = [m for m in await outbox.queued(session, status="pending") if m.text == "一条私聊"]
+        assert await outbox.claim(session, private.id)
+        await outbox.mark_failed_attempt(session, private.id, error="网关拒绝", retry_at=None)
+    failed = section(await (await client.get("/wechat")).text(), "发送失败", "</main>")
+    assert (
+        "王主任（私聊） 发送失败 网关拒绝" in failed
+        and "wxid_office" not in failed
+        and "failed" not in failed
+    )
     roster = section(await (await client.get("/audit?what=roster.")).text(), "<table", "最多显示")
     assert "服务器命令" in roster and "名册变更" in roster and "督查联络群" in roster
     assert "room:" not in roster and "person:" not in roster
@@ -485,6 +504,7 @@ async def test_the_review_queue_offers_one_click_corrections(
         [item] = await review.open_items(session)
     html = await (await client.get("/review")).text()
     assert "好的知道了" in html and "记为签收" in html
+    assert "张三" in html and "wxid_zhang" not in html  # who wrote it, by name
     status, html = await post(
         client, f"/review/{item.id}", {"what": "receipt", "notice": str(notice.id)}, page="/review"
     )
