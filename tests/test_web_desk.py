@@ -20,7 +20,7 @@ from bot.app import make_policy
 from bot.clock import VirtualClock
 from bot.config import config_from_mapping
 from bot.web.actions import publish_text
-from bot.web.desk import Desk
+from bot.web.desk import Connection, Desk
 from bot.web.server import make_app
 from handlers.commands import parse_command
 from storage import audit, flags, notices, outbox, web_users
@@ -402,6 +402,18 @@ async def test_records_and_messages_read_in_chinese_on_the_notice_page_and_the_a
         [private] = [m for m in await outbox.queued(session, status="pending") if m.text == "一条私聊"]
         assert await outbox.claim(session, private.id)
         await outbox.mark_failed_attempt(session, private.id, error="网关拒绝", retry_at=None)
+    desk.connection = lambda: Connection(
+        "wechaty",
+        connected=False,
+        logged_in=False,
+        account=None,
+        reconnects=2,
+        last_disconnect="event stream ended",
+    )
+    state = section(await (await client.get("/wechat")).text(), "微信连接", "待发送消息")
+    assert (
+        "未连上微信网关" in state and "连接曾经中断过，机器人会自动重连" in state and "重连次数：2" in state
+    )
     failed = section(await (await client.get("/wechat")).text(), "发送失败", "</main>")
     assert (
         "王主任（私聊） 发送失败 网关拒绝" in failed
