@@ -20,7 +20,7 @@ from bot.app import make_policy
 from bot.clock import VirtualClock
 from bot.config import config_from_mapping
 from bot.web.actions import publish_text
-from bot.web.desk import Desk
+from bot.web.desk import Connection, Desk
 from bot.web.server import make_app
 from handlers.commands import parse_command
 from storage import audit, flags, notices, outbox, web_users
@@ -317,12 +317,19 @@ async def test_every_page_shows_its_content(client: TestClient[Any, Any], desk: 
     pages = {
         "/": ["总览", "秋粮收购督查", "今天到期"],  # and no read-only banner for the office (below)
         "/notices?year=2026&status=open": [notice.number, "秋粮收购督查"],
-        f"/notices/{notice.id}": ["正文全文在此", "县财政局", "待签收", "机器人发出的消息", "notice"],
+        f"/notices/{notice.id}": [
+            "正文全文在此",
+            "县财政局",
+            "待签收",
+            "机器人发出的消息",
+            "督办通知",
+            "督查联络群",
+        ],
         "/publish": ["全部乡镇", "全部县直部门", "签收时限"],
         "/proposals": ["没有待确认的处理建议"],
         "/review": ["没有待核的回复"],
         "/audit?who=网页:alice": ["网页:alice", notice.number, "发布"],
-        "/roster": ["城关镇", "张三（wxid_zhang）", "督查联络群", "王主任"],
+        "/roster": ["城关镇", "张三", "wxid_zhang", "督查联络群", "王主任"],
         "/units?period=quarter": ["一票否决", "按时签收率", "<svg", "各单位按时签收率"],
         "/wechat": ["控制台模式", "待发送消息"],
         "/downloads": ["下载 Excel"],
@@ -346,6 +353,76 @@ async def test_every_page_shows_its_content(client: TestClient[Any, Any], desk: 
     assert wrong_way.status == 405 and "只接受页面上的表单提交" in await wrong_way.text()
     nobody = await (await client.get("/audit?who=nobody")).text()
     assert "没有符合条件的记录" in nobody
+
+
+def section(html: str, start: str, end: str) -> str:
+    """The words a person sees between two headings of a page (tags removed)."""
+    part = html[html.index(start) : html.index(end)]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", part))
+
+
+async def test_records_and_messages_read_in_chinese_on_the_notice_page_and_the_audit_log(
+    client: TestClient[Any, Any], desk: Desk
+) -> None:
+    await login(client, "alice", OFFICE_PASSWORD)
+    await publish(client, title="冬季安全生产", units="城关镇、财政局", receipt_due="2026-11-26 10:00")
+    async with desk.db.reader() as session:
+        [notice] = await notices.notices(session, status=None)
+    page = f"/notices/{notice.id}"
+    html = await (await client.get(page)).text()
+    assert "待发送" in section(html, "机器人发出的消息", "</main>")
+    await sent_out(desk)
+    act = f"/notices/{notice.id}/act"
+    await post(client, act, {"what": "excuse", "units": "财政局", "reason": "抗洪抢险"}, page=page)
+    await post(client, act, {"what": "extend_receipt", "when": "11月27日17:30", "units": "城关镇"}, page=page)
+    html = await (await client.get(page)).text()
+    history = section(html, "延期、免责和其他记录", "机器人发出的消息")
+    assert "发布 标题：《冬季安全生产》；单位：城关镇、县财政局；签收时限：2026-11-26 10:00" in history
+    assert "免责 单位：县财政局；原因：抗洪抢险" in history
+    assert "延长签收时限 单位：城关镇；新时限：2026-11-27 17:30" in history
+    assert "网页:alice" in history
+    sent = section(html, "机器人发出的消息", "</main>")
+    assert "督办通知 督查联络群 已发送" in sent
+    for raw in ("{", "notice.", "assignment.", "room-1", "sent ", "pending"):
+        assert raw not in history + sent, raw
+    log = await (await client.get("/audit?what=assignment.excuse")).text()
+    rows = section(log, "<table", "最多显示")
+    assert "免责" in rows and "单位：县财政局；原因：抗洪抢险" in rows and notice.number in rows
+    assert "发布" not in rows and "{" not in rows and "assignment." not in rows
+    async with desk.db.transaction() as session:
+        await outbox.enqueue(
+            session,
+            dedup_key="test:private",
+            text="一条私聊",
+            room_id=None,
+            to_id="wxid_office",
+            now=desk.now(),
+            kind="status",
+        )
+        [private] = [m for m in await outbox.queued(session, status="pending") if m.text == "一条私聊"]
+        assert await outbox.claim(session, private.id)
+        await outbox.mark_failed_attempt(session, private.id, error="网关拒绝", retry_at=None)
+    desk.connection = lambda: Connection(
+        "wechaty",
+        connected=False,
+        logged_in=False,
+        account=None,
+        reconnects=2,
+        last_disconnect="event stream ended",
+    )
+    state = section(await (await client.get("/wechat")).text(), "微信连接", "待发送消息")
+    assert (
+        "未连上微信网关" in state and "连接曾经中断过，机器人会自动重连" in state and "重连次数：2" in state
+    )
+    failed = section(await (await client.get("/wechat")).text(), "发送失败", "</main>")
+    assert (
+        "王主任（私聊） 发送失败 网关拒绝" in failed
+        and "wxid_office" not in failed
+        and "failed" not in failed
+    )
+    roster = section(await (await client.get("/audit?what=roster.")).text(), "<table", "最多显示")
+    assert "服务器命令" in roster and "名册变更" in roster and "督查联络群" in roster
+    assert "room:" not in roster and "person:" not in roster
 
 
 async def test_an_overdue_unit_turns_red_on_the_overview(client: TestClient[Any, Any], desk: Desk) -> None:
@@ -439,6 +516,7 @@ async def test_the_review_queue_offers_one_click_corrections(
         [item] = await review.open_items(session)
     html = await (await client.get("/review")).text()
     assert "好的知道了" in html and "记为签收" in html
+    assert "张三" in html and "wxid_zhang" not in html  # who wrote it, by name
     status, html = await post(
         client, f"/review/{item.id}", {"what": "receipt", "notice": str(notice.id)}, page="/review"
     )

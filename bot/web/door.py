@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -11,7 +10,7 @@ import aiohttp_jinja2
 from aiohttp import web
 from aiohttp_session import get_session, new_session
 
-from bot.web import figures
+from bot.web import figures, words
 from bot.web.desk import Desk
 from bot.web.security import csrf_ok, new_csrf_token
 from handlers import texts
@@ -119,12 +118,18 @@ async def page(request: web.Request, template: str, **context: Any) -> web.Respo
         "flash": flash,
         "path": request.path,
         "bot_name": desk.config.general.bot_name,
-        "show": lambda moment: "" if moment is None else policy.local(moment).strftime("%Y-%m-%d %H:%M"),
+        "show": lambda moment: words.moment(moment, policy.tz),
         "status_label": label,
         "notice_status": NOTICE_STATUS_LABELS,
         "feedback_kind": FEEDBACK_KIND_LABELS,
         "light_label": figures.LIGHT_LABELS,
-        "detail": lambda value: json.dumps(value, ensure_ascii=False),
+        "describe": lambda detail, names: words.describe(detail, names, policy.tz),
+        "who": words.who,
+        "period_label": words.period,
+        "subject": words.subject,
+        "address": words.address,
+        "outbox_kind": words.OUTBOX_KIND_LABELS,
+        "outbox_status": words.OUTBOX_STATUS_LABELS,
         "action_label": figures.action_label,
         "basis": lambda flag: texts.BASIS_TEXT.get(flag.basis, flag.basis),
     }

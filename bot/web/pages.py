@@ -11,15 +11,42 @@ from typing import Any
 from aiohttp import web
 from markupsafe import Markup
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.web import charts, figures
 from bot.web.desk import Desk
 from bot.web.door import desk_of, page, refusal
+from bot.web.words import Names
 from storage import audit, directory, flags, notices, outbox, review, state
 from storage.ledger import LedgerFormat, build_ledger, write_ledger
-from storage.models import OutboxMessage, Person
+from storage.models import Assignment, Notice, OutboxMessage, Person, Room, RoomMember, Unit
 from storage.notices import AssignmentView, NoticeView
 from storage.roster_store import load_roster
+
+
+async def _names(session: AsyncSession) -> Names:
+    """What the stored ids stand for, to show names instead of ids."""
+    people = {
+        wid: alias
+        for wid, alias in await session.execute(select(RoomMember.wechat_id, RoomMember.alias))
+        if alias
+    }
+    people |= {
+        wid: name for wid, name in await session.execute(select(Person.wechat_id, Person.name)) if name
+    }
+    units = {uid: name for uid, name in await session.execute(select(Unit.id, Unit.name))}
+    return Names(
+        units=units,
+        people=people,
+        rooms={
+            wid: topic for wid, topic in await session.execute(select(Room.wechat_id, Room.topic)) if topic
+        },
+        assignments={
+            aid: units.get(uid, "")
+            for aid, uid in await session.execute(select(Assignment.id, Assignment.unit_id))
+        },
+        notices={nid: number for nid, number in await session.execute(select(Notice.id, Notice.number))},
+    )
 
 
 def _soon(desk: Desk, now: datetime) -> datetime:
@@ -109,7 +136,7 @@ async def notice_detail(request: web.Request) -> web.Response:
         if not found:
             return refusal(request, 404, "没有这件督办", "没有找到这件督办事项，请从“督办事项”列表进入。")
         notice = found[0]
-        names = {row[0]: row[1] for row in await session.execute(select(Person.wechat_id, Person.name))}
+        names = await _names(session)
         history = await audit.entries(session, subject=notice.number)
         sent = (
             await session.scalars(
@@ -132,10 +159,11 @@ async def proposals(request: web.Request) -> web.Response:
     desk = desk_of(request)
     async with desk.db.reader() as session:
         every = await flags.flags(session)
+        names = await _names(session)
     waiting = [f for f in every if f.status == "proposed"]
     decided = [f for f in every if f.status != "proposed"]
     decided.sort(key=lambda f: f.decided_at or f.at, reverse=True)
-    return await page(request, "proposals.html", waiting=waiting, decided=decided)
+    return await page(request, "proposals.html", waiting=waiting, decided=decided, names=names)
 
 
 async def review_queue(request: web.Request) -> web.Response:
@@ -143,8 +171,9 @@ async def review_queue(request: web.Request) -> web.Response:
     async with desk.db.reader() as session:
         items = await review.open_items(session)
         every = {n.id: n for n in await notices.notices(session, status=None)}
+        names = await _names(session)
     rows = [{"item": item, "notices": [every[i] for i in item.notice_ids if i in every]} for item in items]
-    return await page(request, "review.html", rows=rows)
+    return await page(request, "review.html", rows=rows, names=names)
 
 
 async def audit_log(request: web.Request) -> web.Response:
@@ -161,17 +190,21 @@ async def audit_log(request: web.Request) -> web.Response:
             return None
 
     async with desk.db.reader() as session:
+        names = await _names(session)
+        by_name = {name: wechat_id for wechat_id, name in names.people.items()}
+        actor = query.get("who", "").strip()
         found = await audit.search(
             session,
-            actor=query.get("who", "").strip(),
+            actor=by_name.get(actor, actor),
             action=query.get("what", "").strip(),
             subject=query.get("notice", "").strip(),
             unit=query.get("unit", "").strip(),
             since=day("from"),
             until=day("to", 1),
         )
-    rows = [(e, json.dumps(e.detail, ensure_ascii=False)) for e in found]
-    return await page(request, "audit.html", rows=rows, query=query)
+    return await page(
+        request, "audit.html", rows=found, names=names, query=query, actions=figures.ACTION_LABELS
+    )
 
 
 async def roster_page(request: web.Request, *, preview: dict[str, Any] | None = None) -> web.Response:
@@ -179,6 +212,7 @@ async def roster_page(request: web.Request, *, preview: dict[str, Any] | None = 
     async with desk.db.reader() as session:
         roster = await load_roster(session)
     names = {p.id: p.name for u in roster.units for p in u.liaisons} | {p.id: p.name for p in roster.office}
+    names[desk.policy().bot_id] = f"{desk.config.general.bot_name or '督办助手'}（机器人）"
     return await page(request, "roster.html", roster=roster, names=names, preview=preview)
 
 
@@ -225,7 +259,8 @@ async def unit_stats(request: web.Request) -> web.Response:
         [(u.name, per_unit[u.name].share if u.name in per_unit else None) for u in units],
     )
     month_chart = charts.bars(
-        f"{year}年 每月按时签收率", [(month, per_month[month].share) for month in sorted(per_month)]
+        f"{year}年 每月按时签收率",
+        [(f"{int(month[5:])}月", per_month[month].share) for month in sorted(per_month)],
     )
     vetoed = {f.unit_name for f in year_flags if f.status == "confirmed" and f.kind in policy.veto_kinds}
     return await page(
@@ -255,6 +290,7 @@ async def wechat(request: web.Request) -> web.Response:
                 .limit(20)
             )
         ).all()
+        names = await _names(session)
     heartbeat = datetime.fromisoformat(beat["online_at"]) if beat and beat.get("online_at") else None
     qr_file = Path(desk.config.wechaty.qr_file)
     connection = desk.connection()
@@ -265,6 +301,7 @@ async def wechat(request: web.Request) -> web.Response:
         heartbeat=heartbeat,
         pending=pending,
         failed=failed,
+        names=names,
         qr=connection.login_qr is not None and await asyncio.to_thread(qr_file.exists),
     )
 

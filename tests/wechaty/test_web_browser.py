@@ -209,6 +209,9 @@ async def test_the_office_works_on_the_web_desk_in_a_browser(
             [flag] = await flags.flags(session, ids=[flag_id])
         assert flag.status == "revoked" and flag.decided_by == "网页:alice"
         assert flag.decision_reason == "经核实已电话签收"
+        decided = await page.inner_text(f'tr.decided[data-id="{flag_id}"]')
+        assert "已撤销" in decided and "alice" in decided
+        await shot(page, "04-proposals-decided")
 
         # Download the xlsx ledger.
         await page.goto(f"{base}/downloads")
@@ -235,13 +238,34 @@ async def test_the_office_works_on_the_web_desk_in_a_browser(
             response = await page.goto(f"{base}{path}")
             assert response is not None and response.status == 200, path
             await shot(page, name)
+        await page.goto(f"{base}/notices/1")
+        history = await page.inner_text("#history")
+        assert "发布" in history and "签收" in history and "城关镇、县财政局、县发展和改革委员会" in history
+        assert "张三" in history and "{" not in history and "notice." not in history
+        sent = await page.inner_text("#sent")
+        assert "县督查工作群" in sent and "已发送" in sent and "督办通知" in sent
+        assert ROOM not in sent and "sent" not in sent
         await page.goto(f"{base}/audit?who=网页:alice")
-        assert "flag.confirm" in await page.content() or "flag." in await page.content()
+        entries = await page.inner_text("table")
+        assert "确认处理" in entries and "撤销处理" in entries and "原因：经核实已电话签收" in entries
+        assert "flag." not in entries and "{" not in entries and "处理建议 #" in entries
+        await page.goto(f"{base}/roster")
+        assert "督办助手（机器人）" in await page.inner_text("table >> nth=1")
+        assert await page.inner_text("#file-name") == "还没有选择文件"
+        await page.set_input_files("#file", str(tmp_path / "roster.json"))  # the file just imported
+        assert await page.inner_text("#file-name") == "roster.json"
+        await page.click("form[action='/roster/check'] button[type=submit]")
+        preview = await page.inner_text("#roster-preview")
+        assert "试导入" in preview and "不变 3 个" in preview  # the chosen file went up and was checked
         await page.goto(f"{base}/wechat")
         assert "已登录微信" in await page.inner_text("#connection")
         await page.set_viewport_size({"width": 390, "height": 844})
         await page.goto(f"{base}/")
         await shot(page, "13-overview-phone")
+        await page.goto(f"{base}/notices/1")
+        await shot(page, "13-notice-phone")
+        await page.goto(f"{base}/roster")
+        await shot(page, "13-roster-phone")
 
         # A leader (viewer) looks, and is refused a change.
         viewer = await (await browser.new_context(locale="zh-CN")).new_page()
