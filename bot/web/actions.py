@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from bot.web.desk import Desk
+from handlers.attachments import Upload, keep_uploads
 from handlers.commands import parse_command
 from handlers.context import Turn
 from handlers.messages import IncomingMessage
@@ -43,6 +44,44 @@ async def run_as(desk: Desk, username: str, command_text: str) -> list[str]:
         await run_command(turn, parse_command(command_text))
     await desk.after_change()
     return turn.answers
+
+
+class _NotPublished(Exception):
+    """Undo the files kept for a publish that did not go out."""
+
+
+async def publish_as(
+    desk: Desk, username: str, command_text: str, uploads: list[Upload]
+) -> tuple[bool, list[str]]:
+    """Publish from the 发布 form with its uploaded files, in one transaction: every file is checked first
+    and kept for this web user (as a file sent in private is), then `/发布` picks them up and posts them
+    after the notice text. A bad file or a refused notice changes nothing. (published?, the answers)"""
+    uploader = actor(username)
+    message = IncomingMessage(
+        id=f"web:{uuid.uuid4().hex}",
+        sender_id=uploader,
+        text=command_text,
+        at=desk.now(),
+        sender_name=username,
+    )
+    answers: list[str] = []
+    try:
+        async with desk.db.transaction() as session:
+            turn = WebTurn(session, message, desk.policy(), None, answers=answers)
+            if uploads:
+                kept = await keep_uploads(
+                    session, desk.files, turn.policy.files, uploads, uploader=uploader, now=turn.now
+                )
+                if isinstance(kept, str):
+                    answers.append(kept)
+                    raise _NotPublished
+            await run_command(turn, parse_command(command_text))
+            if not any(answer.startswith("已发布") for answer in answers):
+                raise _NotPublished
+    except _NotPublished:
+        return False, answers
+    await desk.after_change()
+    return True, answers
 
 
 def one_line(value: str) -> str:
