@@ -75,7 +75,7 @@ async def publish_with(
     for key in ("title", "units", "receipt_due", "feedback_due", "body"):
         form.add_field(key, fields.get(key, ""))
     for name, data, mime in files:
-        form.add_field("files", data, filename=name, content_type=mime)
+        form.add_field("files", io.BytesIO(data), filename=name, content_type=mime)
     if not files:  # a browser sends the empty file input as a nameless part
         form.add_field("files", b"", filename="", content_type="application/octet-stream")
     response = await client.post("/publish", data=form)
@@ -271,3 +271,17 @@ async def test_a_viewer_downloads_the_bulletin(client: TestClient[Any, Any], des
     response = await client.get("/report.txt?period=2026")
     assert response.status == 200
     assert (await response.text()).startswith(f"【{OFFICE_NAME}督办工作通报】2026年度")
+
+
+async def test_a_form_larger_than_the_desk_accepts_is_refused_in_chinese(
+    client: TestClient[Any, Any], desk: Desk
+) -> None:
+    await login(client, "alice", OFFICE_PASSWORD)
+    huge = b"%PDF" + b"0" * (21 * 1024 * 1024)  # over the 20 MB a form may carry at least
+    status, html = await publish_with(
+        client, [("扫描件.pdf", huge, "application/pdf")], title="大", units="全部"
+    )
+    assert status == 413 and "提交的文件太大" in html and "20.0 MB" in html and "没有发布" in html
+    async with desk.db.reader() as session:
+        assert await notices.notices(session, status=None) == []
+    assert await kept(desk) == []
