@@ -30,17 +30,21 @@ def actor(username: str) -> str:
     return WEB_ACTOR.format(username=username)
 
 
-async def run_as(desk: Desk, username: str, command_text: str) -> list[str]:
-    """Run one office command typed on the web, as `username`; the bot's answers, in Chinese."""
-    message = IncomingMessage(
+def _message(desk: Desk, username: str, command_text: str) -> IncomingMessage:
+    """A command typed on the web, as the message the chat handlers take."""
+    return IncomingMessage(
         id=f"web:{uuid.uuid4().hex}",
         sender_id=actor(username),
         text=command_text,
         at=desk.now(),
         sender_name=username,
     )
+
+
+async def run_as(desk: Desk, username: str, command_text: str) -> list[str]:
+    """Run one office command typed on the web, as `username`; the bot's answers, in Chinese."""
     async with desk.db.transaction() as session:
-        turn = WebTurn(session, message, desk.policy(), None)
+        turn = WebTurn(session, _message(desk, username, command_text), desk.policy(), None)
         await run_command(turn, parse_command(command_text))
     await desk.after_change()
     return turn.answers
@@ -55,33 +59,27 @@ async def publish_as(
 ) -> tuple[bool, list[str]]:
     """Publish from the 发布 form with its uploaded files, in one transaction: every file is checked first
     and kept for this web user (as a file sent in private is), then `/发布` picks them up and posts them
-    after the notice text. A bad file or a refused notice changes nothing. (published?, the answers)"""
-    uploader = actor(username)
-    message = IncomingMessage(
-        id=f"web:{uuid.uuid4().hex}",
-        sender_id=uploader,
-        text=command_text,
-        at=desk.now(),
-        sender_name=username,
-    )
+    after the notice text. A bad file, or a refused notice with files, keeps nothing. (published?, the answers)"""
+    message = _message(desk, username, command_text)
     answers: list[str] = []
     try:
         async with desk.db.transaction() as session:
             turn = WebTurn(session, message, desk.policy(), None, answers=answers)
             if uploads:
                 kept = await keep_uploads(
-                    session, desk.files, turn.policy.files, uploads, uploader=uploader, now=turn.now
+                    session, desk.files, turn.policy.files, uploads, uploader=message.sender_id, now=turn.now
                 )
                 if isinstance(kept, str):
                     answers.append(kept)
                     raise _NotPublished
             await run_command(turn, parse_command(command_text))
-            if not any(answer.startswith("已发布") for answer in answers):
-                raise _NotPublished
+            published = any(answer.startswith("已发布") for answer in answers)
+            if uploads and not published:
+                raise _NotPublished  # the files must not wait for a later notice
     except _NotPublished:
         return False, answers
     await desk.after_change()
-    return True, answers
+    return published, answers
 
 
 def one_line(value: str) -> str:
