@@ -20,14 +20,13 @@ from bot.clock import RealClock
 from bot.config import Config, ConfigError, load_config
 from bot.ops import OpsError
 from bot.replay import ScenarioError, run_scenario
-from handlers import texts
 from handlers.assessment import parse_quarter, year_period
+from handlers.bulletin import bulletin
 from handlers.classify import classify
-from handlers.report import build_report, ledger_assessment, report_sheets
+from handlers.report import ledger_assessment
 from storage import web_users
 from storage.db import Database
 from storage.ledger import LedgerFormat, build_ledger, write_ledger
-from storage.printable import workbook_bytes
 from storage.roster import RosterError
 from storage.roster_files import read_roster_file
 from storage.roster_remove import remove_person, remove_room, remove_unit
@@ -373,15 +372,12 @@ async def report(config: Config, db: Database, args: argparse.Namespace) -> int:
     now = RealClock().now()
     policy = make_policy(config, bot_id="")
     async with db.reader() as session:
-        found = await build_report(session, policy.assessment, period, now)
-    text = texts.report_text(policy, found)
-    generated = f"生成时间：{policy.show(now, year=True)}"
-    sheets = report_sheets(found, policy.assessment, config.general.office_name, generated, config.tz)
+        made = await bulletin(session, policy, period, now)
     args.out.mkdir(parents=True, exist_ok=True)
-    xlsx, txt = args.out / f"督办通报-{period.key}.xlsx", args.out / f"督办通报-{period.key}.txt"
-    xlsx.write_bytes(workbook_bytes(sheets, []))
-    txt.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    xlsx, txt = args.out / made.file_name("xlsx"), args.out / made.file_name("txt")
+    xlsx.write_bytes(made.xlsx)
+    txt.write_bytes(made.txt)
+    print(made.text)
     print(f"已写出 {xlsx} 和 {txt}", file=sys.stderr)
     return 0
 

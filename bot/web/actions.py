@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from bot.web.desk import Desk
+from handlers.attachments import Upload, keep_uploads
 from handlers.commands import parse_command
 from handlers.context import Turn
 from handlers.messages import IncomingMessage
@@ -29,20 +30,56 @@ def actor(username: str) -> str:
     return WEB_ACTOR.format(username=username)
 
 
-async def run_as(desk: Desk, username: str, command_text: str) -> list[str]:
-    """Run one office command typed on the web, as `username`; the bot's answers, in Chinese."""
-    message = IncomingMessage(
+def _message(desk: Desk, username: str, command_text: str) -> IncomingMessage:
+    """A command typed on the web, as the message the chat handlers take."""
+    return IncomingMessage(
         id=f"web:{uuid.uuid4().hex}",
         sender_id=actor(username),
         text=command_text,
         at=desk.now(),
         sender_name=username,
     )
+
+
+async def run_as(desk: Desk, username: str, command_text: str) -> list[str]:
+    """Run one office command typed on the web, as `username`; the bot's answers, in Chinese."""
     async with desk.db.transaction() as session:
-        turn = WebTurn(session, message, desk.policy(), None)
+        turn = WebTurn(session, _message(desk, username, command_text), desk.policy(), None)
         await run_command(turn, parse_command(command_text))
     await desk.after_change()
     return turn.answers
+
+
+class _NotPublished(Exception):
+    """Undo the files kept for a publish that did not go out."""
+
+
+async def publish_as(
+    desk: Desk, username: str, command_text: str, uploads: list[Upload]
+) -> tuple[bool, list[str]]:
+    """Publish from the 发布 form with its uploaded files, in one transaction: every file is checked first
+    and kept for this web user (as a file sent in private is), then `/发布` picks them up and posts them
+    after the notice text. A bad file, or a refused notice with files, keeps nothing. (published?, the answers)"""
+    message = _message(desk, username, command_text)
+    answers: list[str] = []
+    try:
+        async with desk.db.transaction() as session:
+            turn = WebTurn(session, message, desk.policy(), None, answers=answers)
+            if uploads:
+                kept = await keep_uploads(
+                    session, desk.files, turn.policy.files, uploads, uploader=message.sender_id, now=turn.now
+                )
+                if isinstance(kept, str):
+                    answers.append(kept)
+                    raise _NotPublished
+            await run_command(turn, parse_command(command_text))
+            published = any(answer.startswith("已发布") for answer in answers)
+            if uploads and not published:
+                raise _NotPublished  # the files must not wait for a later notice
+    except _NotPublished:
+        return False, answers
+    await desk.after_change()
+    return published, answers
 
 
 def one_line(value: str) -> str:

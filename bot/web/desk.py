@@ -12,6 +12,7 @@ from bot.config import Config
 from bot.web.security import LoginLimiter
 from handlers.policy import Policy
 from storage.db import Database
+from storage.files import FileStore
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,11 @@ class Desk:
     @property
     def accounts(self) -> Database:
         return self.accounts_db or self.db
+
+    @property
+    def files(self) -> FileStore:
+        """Where attachment bytes are kept (`[attachments] dir`, shared with the bot)."""
+        return FileStore(Path(self.config.attachments.dir))
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -14,6 +14,7 @@ from bot.web import figures, words
 from bot.web.desk import Desk
 from bot.web.security import csrf_ok, new_csrf_token
 from handlers import texts
+from handlers.filecheck import human_size
 from storage import web_users
 from storage.status import FEEDBACK_KIND_LABELS, NOTICE_STATUS_LABELS, label
 
@@ -22,6 +23,12 @@ DESK: web.AppKey[Desk] = web.AppKey("desk", Desk)
 USER: web.RequestKey[web_users.WebUserView] = web.RequestKey("user", web_users.WebUserView)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 PUBLIC = ("/login", "/static/", "/favicon.ico")
+UPLOADS_AT_ONCE = 5  # attachments of the largest allowed size one 发布 form may carry
+
+
+def request_limit(max_mb: float) -> int:
+    """How big a submitted form may be: the 发布 form with a few attachments of the largest size allowed."""
+    return int(max(20.0, max_mb * UPLOADS_AT_ONCE + 1) * 1024 * 1024)
 
 
 def desk_of(request: web.Request) -> Desk:
@@ -42,6 +49,14 @@ async def chinese_errors(request: web.Request, handler: Handler) -> web.StreamRe
         return await handler(request)
     except web.HTTPNotFound:
         return refusal(request, 404, "没有这个页面", f"没有 {request.path} 这个页面，请从上方的菜单进入。")
+    except web.HTTPRequestEntityTooLarge:
+        return refusal(
+            request,
+            413,
+            "提交的文件太大",
+            f"这次提交的内容合计超过 {human_size(request_limit(desk_of(request).config.attachments.max_mb))}，什么也没有保存、没有发布。"
+            "请少选几个附件（或压缩后）再提交；其余附件可以私聊发给机器人，再在微信里 /发布。",
+        )
     except web.HTTPMethodNotAllowed:
         return refusal(request, 405, "不能这样打开", "这个地址只接受页面上的表单提交，请从页面上的按钮操作。")
     except web.HTTPException:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
+from multidict import MultiDictProxy
 
-from bot.web.actions import actor, publish_text, run_as
+from bot.web.actions import actor, publish_as, publish_text, run_as
 from bot.web.door import USER, after_change, desk_of, page, refusal
 from bot.web.pages import roster_page
+from handlers.attachments import Upload
+from handlers.filecheck import human_size
 from handlers.units import category_units
 from storage import directory, notices, review
 from storage.roster import RosterError
@@ -180,10 +185,37 @@ def _shortcuts(units: list[directory.UnitView]) -> list[str]:
 
 
 async def publish_form(request: web.Request) -> web.Response:
+    return await _publish_page(request, request.query)
+
+
+async def _publish_page(
+    request: web.Request, form: Mapping[str, str], answers: Sequence[str] = (), dropped: Sequence[str] = ()
+) -> web.Response:
+    """The 发布 form, filled with what was typed, with the answers of a refused try."""
     desk = desk_of(request)
+    rules = desk.policy().files
     async with desk.db.reader() as session:
         units = await directory.units(session)
-    return await page(request, "publish.html", units=units, shortcuts=_shortcuts(units), form=request.query)
+    return await page(
+        request,
+        "publish.html",
+        units=units,
+        shortcuts=_shortcuts(units),
+        form=form,
+        answers=answers,
+        dropped=dropped,
+        max_size=human_size(rules.max_bytes),
+        file_types=rules.types,
+    )
+
+
+def uploads_of(form: MultiDictProxy[Any]) -> list[Upload]:
+    """The files chosen in the form's 附件 field (an empty file input sends one nameless part)."""
+    return [
+        Upload(part.file.read(), part.filename, part.content_type)
+        for part in form.getall("files", [])
+        if isinstance(part, web.FileField) and part.filename
+    ]
 
 
 async def publish(request: web.Request) -> web.Response:
@@ -195,17 +227,8 @@ async def publish(request: web.Request) -> web.Response:
     if form.get("again"):
         text += "\n确认发布"
     desk = desk_of(request)
-    answers = await run_as(desk, request[USER].username, text)
-    async with desk.db.reader() as session:
-        units = await directory.units(session)
-    published = any(answer.startswith("已发布") for answer in answers)
+    uploads = uploads_of(form)
+    published, answers = await publish_as(desk, request[USER].username, text, uploads)
     if published:
         return await after_change(request, answers, "/")
-    return await page(
-        request,
-        "publish.html",
-        units=units,
-        shortcuts=_shortcuts(units),
-        form=fields,
-        answers=answers,
-    )
+    return await _publish_page(request, fields, answers, [u.name for u in uploads])

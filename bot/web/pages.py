@@ -7,6 +7,7 @@ import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiohttp import web
 from markupsafe import Markup
@@ -16,8 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.web import charts, figures
 from bot.web.desk import Desk
 from bot.web.door import desk_of, page, refusal
+from bot.web.files import period_of
 from bot.web.words import Names
-from storage import audit, directory, flags, notices, outbox, review, state
+from handlers.assessment import Period, quarter_containing, quarter_period, year_period
+from handlers.filecheck import human_size
+from handlers.report import build_report, deduction_text, points
+from storage import attachments, audit, directory, flags, notices, outbox, review, state
 from storage.ledger import LedgerFormat, build_ledger, write_ledger
 from storage.models import Assignment, Notice, OutboxMessage, Person, Room, RoomMember, Unit
 from storage.notices import AssignmentView, NoticeView
@@ -138,6 +143,7 @@ async def notice_detail(request: web.Request) -> web.Response:
         notice = found[0]
         names = await _names(session)
         history = await audit.entries(session, subject=notice.number)
+        carried = await attachments.of_notice(session, notice.id)
         sent = (
             await session.scalars(
                 select(OutboxMessage).where(OutboxMessage.notice_id == notice.id).order_by(OutboxMessage.id)
@@ -152,6 +158,8 @@ async def notice_detail(request: web.Request) -> web.Response:
         names=names,
         history=history,
         sent=sent,
+        files=carried,
+        file_size=human_size,
     )
 
 
@@ -220,6 +228,25 @@ async def roster_show(request: web.Request) -> web.Response:
     return await roster_page(request)
 
 
+def assessed_period(text: str, by: str, tz: ZoneInfo, now: datetime) -> Period:
+    """The period the 承办单位 page scores: the one asked for, else this year (by year) or this quarter."""
+    chosen = period_of(text, tz) if text else None
+    if chosen is not None:
+        return chosen
+    return year_period(now.astimezone(tz).year, tz) if by == "year" else quarter_containing(now, tz)
+
+
+def terms_until(now: datetime, tz: ZoneInfo) -> list[Period]:
+    """The quarters and years one may pick: this year and the last, up to the present quarter."""
+    year = now.astimezone(tz).year
+    current = quarter_containing(now, tz)
+    quarters = [quarter_period(y, q, tz) for y in (year, year - 1) for q in (4, 3, 2, 1)]
+    return [p for p in quarters if p.start <= current.start] + [
+        year_period(year, tz),
+        year_period(year - 1, tz),
+    ]
+
+
 async def unit_stats(request: web.Request) -> web.Response:
     desk = desk_of(request)
     policy = desk.policy()
@@ -236,6 +263,8 @@ async def unit_stats(request: web.Request) -> web.Response:
         all_flags = await flags.flags(session)
         year_flags = await flags.flags(session, year_range=span)
         units = await directory.units(session)
+        term = assessed_period(request.query.get("term", ""), period, policy.tz, now)
+        assessed = await build_report(session, policy.assessment, term, now)
     table = figures.unit_rates(
         [(a.unit_name, issued[a.notice_id], a.standing(now)) for a in rows],
         policy.tz,
@@ -274,6 +303,10 @@ async def unit_stats(request: web.Request) -> web.Response:
         year=year,
         veto_kinds=policy.veto_kinds,
         charts=[Markup(unit_chart), Markup(month_chart)],
+        assessed=assessed,
+        terms=terms_until(now, policy.tz),
+        deductions=deduction_text,
+        points=points,
     )
 
 

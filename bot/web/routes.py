@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from bot.web import door, forms, pages
+from bot.web import door, files, forms, pages
 
 
 def add_routes(app: web.Application) -> None:
@@ -31,5 +31,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/wechat/qr.png", pages.wechat_qr)
     app.router.add_get("/downloads", pages.downloads)
     app.router.add_get("/download", pages.download)
+    app.router.add_get("/attachments/{id:\\d+}", files.attachment)
+    app.router.add_get("/report.{kind:xlsx|txt}", files.report)
     app.router.add_get("/api/ledger", pages.api_ledger)
     app.router.add_get("/api/overview", pages.api_overview)

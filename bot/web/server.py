@@ -12,7 +12,7 @@ from aiohttp_session import setup as setup_sessions
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
 from bot.web.desk import Desk
-from bot.web.door import DESK, chinese_errors, guard
+from bot.web.door import DESK, chinese_errors, guard, request_limit
 from bot.web.routes import add_routes
 from bot.web.security import session_key
 
@@ -23,7 +23,7 @@ SESSION_HOURS = 12
 
 def make_app(desk: Desk) -> web.Application:
     """The aiohttp application of the web desk over `desk`."""
-    app = web.Application(middlewares=[], client_max_size=20 * 1024 * 1024)
+    app = web.Application(middlewares=[], client_max_size=request_limit(desk.config.attachments.max_mb))
     app[DESK] = desk
     web_config = desk.config.web
     storage = EncryptedCookieStorage(

@@ -4,6 +4,7 @@ the xlsx, a viewer refused; a screenshot of every page goes to tests/screenshots
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 import re
@@ -31,6 +32,8 @@ from storage import flags
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 TZ = ZoneInfo("Asia/Shanghai")
+PDF_NAME = "关于冬季安全生产大检查的通知.pdf"
+PDF = b"%PDF-1.4\n" + bytes(range(256)) * 16 + b"\n%%EOF\n"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -166,9 +169,13 @@ async def test_the_office_works_on_the_web_desk_in_a_browser(
         await page.click("button.shortcut:text-is('全部')")
         await page.fill("#receipt_due", at_local(first_due))
         await page.fill("#body", "请各单位于本周内完成自查。")
+        await page.set_input_files(
+            "#files", files=[{"name": PDF_NAME, "mimeType": "application/pdf", "buffer": PDF}]
+        )
         await shot(page, "03-publish")
         await page.click("#publish")
         assert "已发布" in await page.inner_text("#flash")
+        assert f"《{PDF_NAME}》" in await page.inner_text("#flash")
         first = re.search(r"已发布 (\S+)《", await page.inner_text("#flash"))
         assert first is not None
         await page.goto(f"{base}/publish")
@@ -177,8 +184,12 @@ async def test_the_office_works_on_the_web_desk_in_a_browser(
         await page.fill("#receipt_due", at_local(second_due))
         await page.click("#publish")
         assert "已发布" in await page.inner_text("#flash")
-        await bot.sent(ROOM, "冬季安全生产大检查")
+        notice_post = await bot.sent(ROOM, "冬季安全生产大检查")
         await bot.sent(ROOM, "防汛物资储备")
+        sent_file = await live_gateway.wait_for(lambda e: e["event"] == "sent_file", within=60)
+        assert sent_file["conversation"] == ROOM and sent_file["name"] == PDF_NAME
+        assert base64.b64decode(sent_file["base64"]) == PDF  # the gateway got the file's bytes
+        assert live_gateway.events.index(notice_post) < live_gateway.events.index(sent_file)
 
         # A liaison's 收到 through the gateway turns 城关镇 green.
         assert await light_of(page, base, "城关镇", first.group(1)) == "yellow"  # owing, due within the day
@@ -224,6 +235,25 @@ async def test_the_office_works_on_the_web_desk_in_a_browser(
         book = openpyxl.load_workbook(io.BytesIO(saved.read_bytes()))
         cells = [str(c.value) for row_ in book.worksheets[0].iter_rows() for c in row_ if c.value is not None]
         assert "关于开展冬季安全生产大检查的通知" in cells
+
+        # The notice's page lists its attachment, and the file downloads as it was uploaded.
+        await page.goto(f"{base}/notices/1")
+        row = page.locator("#attachments tr.attachment")
+        assert await row.count() == 1 and PDF_NAME in await row.inner_text()
+        async with page.expect_download() as waiting:
+            await row.locator("a").click()
+        attachment = tmp_path / "attachment.pdf"
+        await (await waiting.value).save_as(str(attachment))
+        assert attachment.read_bytes() == PDF
+
+        # 承办单位: this quarter's scores, and the 通报 as duban report writes it.
+        await page.goto(f"{base}/units")
+        assert await page.locator("#scores tr.score").count() == 3
+        async with page.expect_download() as waiting:
+            await page.click("#report-txt")
+        bulletin = tmp_path / "bulletin.txt"
+        await (await waiting.value).save_as(str(bulletin))
+        assert "督办工作通报" in bulletin.read_text(encoding="utf-8")
 
         # Every other page, as the office sees it (and the overview on a phone).
         for name, path in [
