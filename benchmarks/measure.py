@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from county import OFFICE, TZ, liaison, room_of, scenario, setup
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.engine import make_url
 
 from bot.config import load_config
@@ -117,34 +117,43 @@ async def build_history(
                 session, roster_from_mapping(setup(units, first)["setup"]), actor="bench", at=first
             )
         for year in range(2026 - years, 2026):
+            base = datetime(year, 1, 5, 1, 0, tzinfo=UTC)
+            rows = []
+            for seq in range(1, notices + 1):
+                issued = base + timedelta(hours=seq * 40)
+                rows.append(
+                    {
+                        "year": year,
+                        "seq": seq,
+                        "number": f"督办〔{year}〕{seq}号",
+                        "title": f"关于第{seq}项重点工作的通知",
+                        "body": "请按要求落实并按时反馈。",
+                        "issued_by": OFFICE,
+                        "issued_at": issued,
+                        "receipt_due": issued + timedelta(hours=2),
+                        "feedback_due": issued + timedelta(days=7),
+                        "status": "closed",
+                        "closed_at": issued + timedelta(days=10),
+                    }
+                )
             async with db.transaction() as session:
-                for seq in range(1, notices + 1):
-                    issued = datetime(year, 1, 5, 1, 0, tzinfo=UTC) + timedelta(hours=seq * 40)
-                    notice = Notice(
-                        year=year,
-                        seq=seq,
-                        number=f"督办〔{year}〕{seq}号",
-                        title=f"关于第{seq}项重点工作的通知",
-                        body="请按要求落实并按时反馈。",
-                        issued_by=OFFICE,
-                        issued_at=issued,
-                        receipt_due=issued + timedelta(hours=2),
-                        feedback_due=issued + timedelta(days=7),
-                        status="closed",
-                        closed_at=issued + timedelta(days=10),
+                ids = (
+                    await session.scalars(
+                        insert(Notice).returning(Notice.id, sort_by_parameter_order=True), rows
                     )
-                    session.add(notice)
-                    await session.flush()
-                    session.add_all(
-                        Assignment(
-                            notice_id=notice.id,
-                            unit_id=u + 1,
-                            excused=False,
-                            reached_at=issued,
-                            received_at=issued + timedelta(minutes=rng.choice((20, 40, 90, 200))),
-                        )
-                        for u in sorted(rng.sample(range(units), per_notice))
-                    )
+                ).all()
+                work = [
+                    {
+                        "notice_id": notice_id,
+                        "unit_id": u + 1,
+                        "excused": False,
+                        "reached_at": row["issued_at"],
+                        "received_at": row["issued_at"] + timedelta(minutes=rng.choice((20, 40, 90, 200))),
+                    }
+                    for notice_id, row in zip(ids, rows, strict=True)
+                    for u in sorted(rng.sample(range(units), per_notice))
+                ]
+                await session.execute(insert(Assignment), work)
     finally:
         await db.dispose()
 
