@@ -64,6 +64,7 @@ def test_defaults_are_the_documented_ones() -> None:
 EXPLICIT: dict[tuple[str, str], tuple[str, Any]] = {
     ("general", "timezone"): ("Asia/Urumqi", "Asia/Urumqi"),
     ("general", "bot_name"): ("督查小助手", "督查小助手"),
+    ("database", "schema"): ("county_anping", "county_anping"),
     ("database", "url"): (
         "postgresql+asyncpg://duban@127.0.0.1:5432/duban",
         "postgresql+asyncpg://duban@127.0.0.1:5432/duban",
@@ -94,6 +95,7 @@ EXPLICIT: dict[tuple[str, str], tuple[str, Any]] = {
 # Keys that are only valid together with another one.
 REQUIRES: dict[tuple[str, str], dict[tuple[str, str], str]] = {
     ("bulletin", "enabled"): {("bulletin", "room"): "20001@chatroom"},
+    ("database", "schema"): {("database", "url"): "postgresql+asyncpg://duban@127.0.0.1:5432/duban"},
     ("alerts", "smtp_host"): {
         ("alerts", "smtp_from"): "duban@county.gov.cn",
         ("alerts", "smtp_to"): "a@b.cn",
