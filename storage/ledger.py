@@ -349,48 +349,56 @@ def _display_width(value: object) -> int:
 def _fill_sheet(
     sheet: Any, columns: Sequence[str], rows: Iterable[Sequence[object]], shortened: list[str]
 ) -> None:
-    """Write a sheet; every text is a string cell (never a formula). Cut texts are named in `shortened`."""
+    """Write a write-only sheet; every text is a string cell (never a formula). Cut texts are named in
+    `shortened`. Column widths must be set before the first row, so the values are prepared first."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import TYPE_STRING
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    sheet.append(list(columns))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    prepared: list[list[object]] = []
     widths = [_display_width(title) for title in columns]
-    for row in rows:
+    for number, row in enumerate(rows, start=2):
         values: list[object] = []
         for title, value in zip(columns, row, strict=True):
             if isinstance(value, str):
                 value, cut = xlsx_text(value)
                 if cut:
-                    shortened.append(f"“{sheet.title}”第 {sheet.max_row + 1} 行「{title}」")
+                    shortened.append(f"“{sheet.title}”第 {number} 行「{title}」")
             values.append(value)
-        sheet.append(values)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = TYPE_STRING  # openpyxl would store "=…" as a formula
+        prepared.append(values)
         widths = [max(width, _display_width(value)) for width, value in zip(widths, values, strict=True)]
-    for index, title in enumerate(columns, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = min(max(widths[index - 1], 6) + 2, 60)
-        if title in _TIME_COLUMNS or title in _WRAP_COLUMNS:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                if title in _TIME_COLUMNS:
-                    cell.number_format = _XLSX_TIME_FORMAT
-                else:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for index in range(1, len(columns) + 1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(widths[index - 1], 6) + 2, 60)
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(prepared) + 1}"
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+
+    def header(title: str) -> Any:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        return cell
+
+    def cell_of(title: str, value: object) -> Any:
+        cell = WriteOnlyCell(sheet, value=value)
+        if isinstance(value, str):
+            cell.data_type = TYPE_STRING  # openpyxl would store "=…" as a formula
+        if title in _TIME_COLUMNS:
+            cell.number_format = _XLSX_TIME_FORMAT
+        elif title in _WRAP_COLUMNS:
+            cell.alignment = wrap
+        return cell
+
+    sheet.append([header(title) for title in columns])
+    for values in prepared:
+        sheet.append([cell_of(title, value) for title, value in zip(columns, values, strict=True)])
 
 
 def _xlsx_bytes(ledger: Mapping[str, Any], shortened: list[str]) -> bytes:
     from openpyxl import Workbook
 
-    workbook = Workbook()
-    ledger_sheet = workbook.active
-    ledger_sheet.title = "台账"
-    _fill_sheet(ledger_sheet, LEDGER_COLUMNS, ledger_rows(ledger), shortened)
+    workbook = Workbook(write_only=True)  # rows stream to the file: memory stays flat for a five-year ledger
+    _fill_sheet(workbook.create_sheet("台账"), LEDGER_COLUMNS, ledger_rows(ledger), shortened)
     _fill_sheet(workbook.create_sheet("反馈明细"), FEEDBACK_COLUMNS, feedback_rows(ledger), shortened)
     _fill_sheet(workbook.create_sheet("处理记录"), FLAG_COLUMNS, flag_rows(ledger), shortened)
     buffer = io.BytesIO()
