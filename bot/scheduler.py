@@ -108,6 +108,11 @@ class BotScheduler:
         """Run the deadline duty now and wake it again when it next has work (misfires run late, never skip)."""
         await self._track(self._deadlines(full=True))
 
+    async def heard(self, outcome: str) -> None:
+        """After a handled message: a command may have changed anything, so every unit is judged; a reply
+        queued for review records nothing on any assignment, so for them only time has moved on."""
+        await self._track(self._deadlines(full=outcome == "command"))
+
     async def _wake(self) -> None:
         """The deadline duty at the time it asked for: only time has moved on since its last pass."""
         await self._track(self._deadlines(full=False))
@@ -167,6 +172,14 @@ class VirtualScheduler:
         """The deadline duty after a command (or at start): every unit is judged."""
         self._last_pass = self._clock.now()
         self._deadline_next = await self._duties.deadlines(self._last_pass)
+
+    async def heard(self, outcome: str) -> None:
+        """After a handled message: as `BotScheduler.heard`."""
+        if outcome == "command" or self._last_pass is None:
+            await self.poke()
+            return
+        since, self._last_pass = self._last_pass, self._clock.now()
+        self._deadline_next = await self._duties.deadlines(self._last_pass, since=since)
 
     def next_time(self) -> datetime | None:
         times = [t for t in (*self._cron_next.values(), self._deadline_next) if t is not None]
