@@ -125,7 +125,7 @@ async def observe_member(
             .limit(1)
         )
     ).first()
-    room, member = (None, None) if found is None else found.tuple()
+    room, member = (None, None) if found is None else (found[0], found[1])
     if room is None:
         room = Room(wechat_id=room_id, topic=topic or room_id, active=True)
         session.add(room)
