@@ -286,7 +286,7 @@ def main() -> int:
         description="duban 的性能基准（make bench）：每项打印测得值、同次测得的下限和目标。"
     )
     parser.add_argument("--postgres", help="在这个 PostgreSQL 服务器上测（每项新建一个数据库），默认 SQLite")
-    parser.add_argument("--days", type=int, default=365, help="县域回放的天数（默认 365）")
+    parser.add_argument("--days", type=int, default=30, help="县域回放的天数（默认 30；一整年用 365）")
     parser.add_argument("--history-years", type=int, default=5, help="平稳性测量所用的历史年数（默认 5）")
     parser.add_argument("--county-only", action="store_true", help="只测县域各项")
     args = parser.parse_args()
