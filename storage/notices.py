@@ -201,6 +201,10 @@ async def notices(
     return [_view(n) for n in (await session.scalars(query)).all()]
 
 
+# ids per IN list: PostgreSQL (asyncpg) takes at most 32,767 parameters in one statement
+ID_BATCH = 10_000
+
+
 def _receipt_due() -> ColumnElement[datetime]:
     """An assignment's receipt deadline in SQL: its own extension, else the notice's."""
     return func.coalesce(Assignment.receipt_due, Notice.receipt_due)
@@ -252,17 +256,16 @@ async def assignments(
     ids = [a.id for a, _, _ in rows]
     entries: dict[int, list[FeedbackView]] = {}
     routed: set[int] = set()
-    if ids:
+    for chunk in (ids[i : i + ID_BATCH] for i in range(0, len(ids), ID_BATCH)):
         posts = (
             select(Delivery.assignment_id)
             .join(OutboxMessage, Delivery.outbox_id == OutboxMessage.id)
-            .where(Delivery.assignment_id.in_(ids), OutboxMessage.status.in_(LIVE_POSTS))
+            .where(Delivery.assignment_id.in_(chunk), OutboxMessage.status.in_(LIVE_POSTS))
         )
-        routed = set((await session.scalars(posts)).all())
-    if ids:
+        routed.update((await session.scalars(posts)).all())
         feedback_query = (
             select(FeedbackEntry)
-            .where(FeedbackEntry.assignment_id.in_(ids), FeedbackEntry.revoked_at.is_(None))
+            .where(FeedbackEntry.assignment_id.in_(chunk), FeedbackEntry.revoked_at.is_(None))
             .order_by(FeedbackEntry.at, FeedbackEntry.id)
         )
         for entry in (await session.scalars(feedback_query)).all():
