@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import contextlib
 import json
 import subprocess
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text as sql
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.app import make_policy
 from bot.config import load_config
@@ -156,28 +165,179 @@ def bench_roster_files() -> dict[str, tuple[float, float]]:
         }
 
 
+COUNTY = """A county's year replayed (`duban replay`), its raw floor, flat cost, live path, RSS, exports."""
+
+
+@contextlib.contextmanager
+def database_urls(postgres: str | None) -> Iterator[Callable[[str], str]]:
+    """Fresh database URLs by name: SQLite files in a temporary folder, or new PostgreSQL databases."""
+    with tempfile.TemporaryDirectory(prefix="duban-bench-") as tmp:
+        created: list[str] = []
+
+        def url(name: str) -> str:
+            if postgres is None:
+                return f"sqlite+aiosqlite:///{Path(tmp) / name}.db"
+            database = f"duban_bench_{name}_{uuid.uuid4().hex[:8]}"
+            asyncio.run(_postgres_admin(postgres, f'CREATE DATABASE "{database}"'))
+            created.append(database)
+            return make_url(postgres).set(database=database).render_as_string(hide_password=False)
+
+        try:
+            yield url
+        finally:
+            for database in created:
+                asyncio.run(
+                    _postgres_admin(postgres or "", f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+                )
+
+
+async def _postgres_admin(base: str, statement: str) -> None:
+    engine = create_async_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as connection:
+            await connection.execute(sql(statement))
+    finally:
+        await engine.dispose()
+
+
+def measured(kind: str, url: str, *arguments: str) -> dict[str, Any]:
+    """One measurement of benchmarks/measure.py in a fresh process (so its VmHWM is its own)."""
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("measure.py")), kind, url, *arguments],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"measurement {kind} failed:\n{result.stderr[-4000:]}")
+    answer: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return answer
+
+
+Row = tuple[str, float, str, str, bool]  # name, value, floor, target, ok
+
+
+def county_rows(postgres: str | None, days: int, history_years: int) -> list[Row]:
+    """Replay vs floor, flat cost, live p50/p99, peak RSS, five-year export — all measured in this run."""
+    from measure import percentile
+
+    rows: list[Row] = []
+    with database_urls(postgres) as fresh:
+        replay = measured("replay", fresh("replay"), str(days))
+        floor = measured("floor", fresh("floor"), str(days))
+        messages = replay["messages"]
+        ratio = replay["seconds"] / floor["seconds"]
+        label = f"{days}-day county replay ({messages:,} messages), seconds"
+        rows.append((label, replay["seconds"], f"{floor['seconds']:.2f}", "10× floor", ratio <= 10))
+        rows.append(("  … times the raw floor", ratio, "1", "≤ 10 (stretch 3)", ratio <= 10))
+        rows.append(("  … peak RSS of the replay, MB", replay["rss_mb"], "", "< 150", replay["rss_mb"] < 150))
+
+        month = 30
+        first = measured("replay", fresh("first"), str(month))
+        history_url = fresh("history")
+        measured("history", history_url, str(history_years))
+        last = measured("replay", history_url, str(month))
+        per_first = first["seconds"] / first["messages"] * 1000
+        per_last = last["seconds"] / last["messages"] * 1000
+        rows.append(
+            (
+                f"flat cost: ms per message, a month after {history_years} years of history",
+                per_last,
+                f"{per_first:.2f} (empty)",
+                "≤ 1.2× empty",
+                per_last <= 1.2 * per_first,
+            )
+        )
+
+        live = measured("live", fresh("live"))
+        latencies = [1000 * s for s in live["latencies"]]
+        p50, p99 = percentile(latencies, 0.5), percentile(latencies, 0.99)
+        complete = len(latencies) == 500
+        rows.append(("live path p50 (transport → handled), ms, 500 in 60 s", p50, "", "", complete))
+        rows.append(("live path p99 (transport → handled), ms", p99, "", "< 10", complete and p99 < 10))
+        rows.append(
+            (
+                "peak RSS of the running bot under the burst, MB",
+                live["rss_mb"],
+                "",
+                "< 150",
+                live["rss_mb"] < 150,
+            )
+        )
+
+        export = measured("export", fresh("export"))
+        rows.append(
+            (
+                "five-year ledger (1,000 notices × 40 units) to xlsx, seconds",
+                export["seconds"],
+                "",
+                "< 10",
+                export["seconds"] < 10,
+            )
+        )
+        rows.append(("  … peak RSS of the export, MB", export["rss_mb"], "", "< 150", export["rss_mb"] < 150))
+    return rows
+
+
 def main() -> int:
-    classify_rate = bench_classify()
-    long_text = bench_long_texts()
-    catch_up, ordinary = asyncio.run(bench_deadlines())
-    roster = bench_roster_files()
-    results = [
-        ("classify replies per second", classify_rate, classify_rate >= 5_000),
-        ("slowest long pasted text, seconds", long_text, long_text < 0.5),
-        ("catch-up deadline pass over 18,000 assignments, seconds", catch_up, catch_up < 30.0),
-        ("ordinary deadline pass over 18,000 assignments, seconds", ordinary, ordinary < 3.0),
-        ("roster xlsx with a cell at XFD10000 refused, seconds", roster["bomb"][0], roster["bomb"][0] < 2.0),
-        (
-            "roster xlsx with a cell at XFD10000 refused, peak RSS MB",
-            roster["bomb"][1],
-            roster["bomb"][1] < 200,
-        ),
-        ("roster CSV of 100,000 rows refused, seconds", roster["huge"][0], roster["huge"][0] < 2.0),
-        ("roster CSV of 19,999 rows in one group read, seconds", roster["full"][0], roster["full"][0] < 5.0),
-    ]
-    for name, value, ok in results:
-        print(f"{'ok  ' if ok else 'MISS'} {name}: {value:,.2f}")
-    return 0 if all(ok for _, _, ok in results) else 1
+    parser = argparse.ArgumentParser(
+        description="duban 的性能基准（make bench）：每项打印测得值、同次测得的下限和目标。"
+    )
+    parser.add_argument("--postgres", help="在这个 PostgreSQL 服务器上测（每项新建一个数据库），默认 SQLite")
+    parser.add_argument("--days", type=int, default=30, help="县域回放的天数（默认 30；一整年用 365）")
+    parser.add_argument("--history-years", type=int, default=5, help="平稳性测量所用的历史年数（默认 5）")
+    parser.add_argument("--county-only", action="store_true", help="只测县域各项")
+    args = parser.parse_args()
+    rows: list[Row] = []
+    if not args.county_only:
+        classify_rate = bench_classify()
+        long_text = bench_long_texts()
+        catch_up, ordinary = asyncio.run(bench_deadlines())
+        roster = bench_roster_files()
+        rows += [
+            ("classify replies per second", classify_rate, "", "≥ 5,000", classify_rate >= 5_000),
+            ("slowest long pasted text, seconds", long_text, "", "< 0.5", long_text < 0.5),
+            (
+                "catch-up deadline pass over 18,000 assignments, seconds",
+                catch_up,
+                "",
+                "< 30",
+                catch_up < 30.0,
+            ),
+            ("ordinary deadline pass over 18,000 assignments, seconds", ordinary, "", "< 3", ordinary < 3.0),
+            (
+                "roster xlsx with a cell at XFD10000 refused, seconds",
+                roster["bomb"][0],
+                "",
+                "< 2",
+                roster["bomb"][0] < 2.0,
+            ),
+            ("  … peak RSS MB", roster["bomb"][1], "", "< 200", roster["bomb"][1] < 200),
+            (
+                "roster CSV of 100,000 rows refused, seconds",
+                roster["huge"][0],
+                "",
+                "< 2",
+                roster["huge"][0] < 2.0,
+            ),
+            (
+                "roster CSV of 19,999 rows in one group read, seconds",
+                roster["full"][0],
+                "",
+                "< 5",
+                roster["full"][0] < 5.0,
+            ),
+        ]
+    rows += county_rows(args.postgres, args.days, args.history_years)
+    print(f"engine: {'PostgreSQL' if args.postgres else 'SQLite'}")
+    for name, value, floor, target, ok in rows:
+        extra = ", ".join(
+            part for part in (f"floor {floor}" if floor else "", f"target {target}" if target else "") if part
+        )
+        print(f"{'ok  ' if ok else 'MISS'} {name}: {value:,.2f}" + (f"  ({extra})" if extra else ""))
+    return 0 if all(ok for *_, ok in rows) else 1
 
 
 if __name__ == "__main__":

@@ -129,7 +129,7 @@ class App:
         scheduler = VirtualScheduler if virtual_time else BotScheduler
         self.scheduler: BotScheduler | VirtualScheduler = scheduler(crons, self.duties, clock, config)
         self.intake = Intake(db, clock, self._handle, lambda: self.policy, patient, strict=virtual_time)
-        self.intake.after_command = self.scheduler.poke
+        self.intake.after_command = self.scheduler.heard
         self._office: list[str] = []  # office WeChat ids, for alerts when the database itself fails
 
     async def prepare(self) -> None:

@@ -233,7 +233,7 @@ async def dispatch(args: argparse.Namespace, config: Config, config_source: str)
     if args.command == "replay":
         return await replay(args)
     try:
-        db = Database.from_url(config.database.url)
+        db = Database.from_url(config.database.url, schema=config.database.schema)
     except OSError as error:
         return _cannot_start(error, config.database.url)
     try:
@@ -254,15 +254,8 @@ async def _command(args: argparse.Namespace, config: Config, config_source: str,
         return await database(db, args)
     await db.upgrade()
     if args.command == "run":
-        try:
-            async with ops.run_lock(db):
-                return await live.run(config, db)
-        except ops.AlreadyRunning as running:
-            print(
-                f"错误：另一个 duban run 正在使用数据库 {running}；同一个库只能运行一个机器人。",
-                file=sys.stderr,
-            )
-            return 2
+        async with ops.standby_lock(db, log.warning):  # a second `duban run` waits as a standby
+            return await live.run(config, db)
     if args.command == "export":
         return await export(config, db, args.format, args.year, args.out)
     if args.command == "roster":

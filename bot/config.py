@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -18,6 +19,9 @@ from handlers.penalties import PENALTY_KINDS
 
 SECRET_KEYS = {("wechaty", "token"), ("alerts", "wecom_webhook"), ("alerts", "smtp_password")}
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+SCHEMA_NAME = re.compile(r"(?!pg_)[a-z_][a-z0-9_]{0,62}")  # PostgreSQL reserves pg_…
 
 
 class ConfigError(ValueError):
@@ -34,6 +38,7 @@ class GeneralConfig:
 @dataclass(frozen=True)
 class DatabaseConfig:
     url: str = "sqlite+aiosqlite:///./data/duban.db"
+    schema: str = ""  # PostgreSQL only: this office's tables in their own schema ("" = the default)
 
 
 @dataclass(frozen=True)
@@ -346,6 +351,7 @@ def with_overrides(config: Config, overrides: Mapping[str, Mapping[str, Any]]) -
 
 
 def validate(config: Config) -> None:
+    _validate_schema(config.database)
     try:
         ZoneInfo(config.general.timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -443,3 +449,19 @@ def validate(config: Config) -> None:
         raise ConfigError('配置项 [attachments] types 应为小写扩展名的列表（不带点），如 ["pdf", "docx"]')
     if sending.max_length < 100 or sending.mentions_per_message <= 0:
         raise ConfigError("配置项 [sending] max_length 至少为 100，mentions_per_message 应大于 0")
+
+
+def _validate_schema(database: DatabaseConfig) -> None:
+    """A schema is a plain lower-case name, and only for PostgreSQL (a SQLite file is one office already)."""
+    if not database.schema:
+        return
+    if not SCHEMA_NAME.fullmatch(database.schema):
+        raise ConfigError(
+            f"配置项 [database] schema 应为小写字母开头、只含小写字母、数字和下划线的名字（不超过 63 个字符，不以 pg_ 开头），"
+            f'如 "county_anping"，现在是 {database.schema!r}'
+        )
+    if not database.url.startswith("postgresql"):
+        raise ConfigError(
+            "配置项 [database] schema 只用于 PostgreSQL（多个督查室共用一个 PostgreSQL 库时各用一个 schema）；"
+            "SQLite 每个督查室本来就是单独的数据库文件，请删去 schema，或把 url 改为 postgresql+asyncpg://… 地址"
+        )

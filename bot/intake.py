@@ -47,7 +47,8 @@ class Intake:
         self._announced: list[str] = []
         self._new_ids = asyncio.Event()
         self._handling = asyncio.Lock()
-        self.after_command: Callable[[], Awaitable[None]] | None = None  # after a command or a queued reply
+        # after a command or a reply queued for review, with that outcome ("command" or "queued")
+        self.after_command: Callable[[str], Awaitable[None]] | None = None
 
     # -- Inbound ---------------------------------------------------------------------------------
 
@@ -126,7 +127,7 @@ class Intake:
                     await self._failed(message, repr(error))
                     continue
                 if outcome != "message" and self.after_command is not None:  # the duties may have work now
-                    await self.after_command()
+                    await self.after_command(outcome)
 
     async def _handle_one(self, session: AsyncSession, message: IncomingMessage) -> str:
         outcome = await self._handle(session, message)

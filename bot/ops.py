@@ -31,6 +31,7 @@ from storage.models import Person, Unit
 LOCK_KEY = 0x64756261  # "duba": the PostgreSQL advisory lock `duban run` holds
 LOW_DISK = 200 * 1024 * 1024  # below this, writes will soon fail (receipts wait, nothing is lost)
 SMALL_DISK = 1024 * 1024 * 1024
+STANDBY_POLL = 5.0  # seconds between a standby `duban run`'s tries for the run lock
 ONLINE_WITHIN = timedelta(minutes=2)  # a heartbeat this recent means `duban run` is connected
 
 
@@ -70,13 +71,42 @@ async def run_lock(db: Database) -> AsyncIterator[None]:
     if db.is_sqlite:  # in memory: nobody else can see it
         yield
         return
+    office = {
+        "key": LOCK_KEY,
+        "schema": db.schema,
+    }  # one lock per office: offices in schemas run side by side
     async with db.engine.connect() as connection:
-        if not await connection.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": LOCK_KEY}):
-            raise AlreadyRunning(db.engine.url.render_as_string(hide_password=True))
+        if not await connection.scalar(text("SELECT pg_try_advisory_lock(:key, hashtext(:schema))"), office):
+            where = db.engine.url.render_as_string(hide_password=True)
+            raise AlreadyRunning(f"{where}（schema {db.schema}）" if db.schema else where)
         try:
             yield
         finally:
-            await connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": LOCK_KEY})
+            await connection.execute(text("SELECT pg_advisory_unlock(:key, hashtext(:schema))"), office)
+
+
+@contextlib.asynccontextmanager
+async def standby_lock(
+    db: Database, say: Callable[[str], None], *, every: float = STANDBY_POLL
+) -> AsyncIterator[None]:
+    """The run lock for `duban run`: while another process holds it, this one waits as a standby (and
+    says so once), trying again every `every` seconds; it becomes the active bot when the other stops."""
+    told = False
+    while True:
+        try:
+            async with run_lock(db):
+                if told:
+                    say("另一个 duban run 已停止，本进程接手，开始运行")
+                yield
+                return
+        except AlreadyRunning as running:
+            if not told:
+                say(
+                    f"另一个 duban run 正在使用数据库 {running}；本进程作为备用等待（每 {every:g} 秒查看一次），"
+                    "它停止后自动接手。同一个库同一时间只有一个机器人收发消息"
+                )
+                told = True
+        await asyncio.sleep(every)
 
 
 async def is_running(db: Database) -> bool:

@@ -69,6 +69,7 @@ class BotScheduler:
         self._tz = config.tz
         self._scheduler = AsyncIOScheduler(timezone=config.tz)
         self._running: set[asyncio.Task[None]] = set()
+        self._last_pass: datetime | None = None  # when the deadline duty last began
 
     async def start(self) -> None:
         for cron in self._crons:
@@ -105,11 +106,22 @@ class BotScheduler:
 
     async def poke(self) -> None:
         """Run the deadline duty now and wake it again when it next has work (misfires run late, never skip)."""
-        await self._track(self._deadlines())
+        await self._track(self._deadlines(full=True))
 
-    async def _deadlines(self) -> None:
+    async def heard(self, outcome: str) -> None:
+        """After a handled message: a command may have changed anything, so every unit is judged; a reply
+        queued for review records nothing on any assignment, so for them only time has moved on."""
+        await self._track(self._deadlines(full=outcome == "command"))
+
+    async def _wake(self) -> None:
+        """The deadline duty at the time it asked for: only time has moved on since its last pass."""
+        await self._track(self._deadlines(full=False))
+
+    async def _deadlines(self, *, full: bool) -> None:
+        now, since = self._clock.now(), self._last_pass
+        self._last_pass = now
         try:
-            next_time = await self._duties.deadlines(self._clock.now())
+            next_time = await self._duties.deadlines(now, since=None if full else since)
         except Exception:
             log.exception("the deadline duty failed; trying again in a minute")
             next_time = self._clock.now() + RETRY_AFTER_FAILURE
@@ -118,7 +130,7 @@ class BotScheduler:
                 self._scheduler.remove_job("deadlines")
             return
         self._scheduler.add_job(
-            self.poke,
+            self._wake,
             DateTrigger(run_date=next_time, timezone=self._tz),
             id="deadlines",
             replace_existing=True,
@@ -150,13 +162,24 @@ class VirtualScheduler:
         now = clock.now()
         self._cron_next = {c.name: c.trigger.get_next_fire_time(None, now) for c in crons}
         self._deadline_next: datetime | None = None
+        self._last_pass: datetime | None = None  # when the deadline duty last ran
 
     async def start(self) -> None:
         await catch_up(self._crons, self._clock.now(), self._grace)
         await self.poke()
 
     async def poke(self) -> None:
-        self._deadline_next = await self._duties.deadlines(self._clock.now())
+        """The deadline duty after a command (or at start): every unit is judged."""
+        self._last_pass = self._clock.now()
+        self._deadline_next = await self._duties.deadlines(self._last_pass)
+
+    async def heard(self, outcome: str) -> None:
+        """After a handled message: as `BotScheduler.heard`."""
+        if outcome == "command" or self._last_pass is None:
+            await self.poke()
+            return
+        since, self._last_pass = self._last_pass, self._clock.now()
+        self._deadline_next = await self._duties.deadlines(self._last_pass, since=since)
 
     def next_time(self) -> datetime | None:
         times = [t for t in (*self._cron_next.values(), self._deadline_next) if t is not None]
@@ -174,4 +197,5 @@ class VirtualScheduler:
                 await cron.action(fire)
                 self._cron_next[cron.name] = cron.trigger.get_next_fire_time(fire, fire + TICK)
         if self._deadline_next is not None and self._deadline_next <= now:
-            await self.poke()
+            since, self._last_pass = self._last_pass, now
+            self._deadline_next = await self._duties.deadlines(now, since=since)

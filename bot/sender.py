@@ -88,7 +88,7 @@ class OutboxSender:
         """Send every message whose turn has come; return when the next one will be due (None: queue empty)."""
         async with self._db.reader() as session:
             queue = await outbox.queued(session, status="pending")
-            stale = await outbox.stale_reminders(session)
+            stale = await outbox.stale_reminders(session, queue)
         if stale:
             async with self._db.transaction() as session:
                 await outbox.drop(session, stale, reason="通知已办结或撤回，提醒不再发送")

@@ -42,6 +42,9 @@ from storage.status import Obligation
 EVALUATION_DELAY = timedelta(seconds=1)  # evaluate just after a deadline, so a reply at the deadline counts
 HISTORY = timedelta(days=400)  # how far back the consecutive-lapse rule looks
 NOTE_WINDOW = timedelta(days=3)  # deadlines that passed longer ago get no note (e.g. after an upgrade)
+RECHECK = timedelta(
+    hours=1
+)  # a wake-up pass judges again the units with a deadline this long before the last pass
 FIELDS = ("receipt", "feedback")
 RECTIFIED, NOT_RECTIFIED = "整改到位", "未整改"
 
@@ -118,20 +121,46 @@ class Duties:
     policy: Policy
     alert: Alert | None = None
 
-    async def deadlines(self, now: datetime) -> datetime | None:
-        """Send pre-deadline reminders, evaluate passed deadlines; return when to run next."""
+    async def deadlines(self, now: datetime, *, since: datetime | None = None) -> datetime | None:
+        """Send pre-deadline reminders, evaluate passed deadlines; return when to run next.
+
+        `since`: the previous pass, when only time has moved on since (a wake-up the scheduler set, no
+        command in between). Then only units with a deadline passing in between are judged again (no
+        other unit's outcome can have changed); None judges every unit (after a command, at start).
+        """
         async with self.db.transaction() as session:
-            recent = await notices.notices(session, status=None, since=now - HISTORY)
-            rows = await notices.assignments(session, notice_ids=[n.id for n in recent])
-            by_id = {n.id: n for n in recent}
-            items = [(by_id[a.notice_id], a) for a in rows]
-            open_items = [i for i in items if i[0].status == "open"]
-            wake = await self._pre_deadline(session, now, open_items)
-            wake += await self._deadline_notes(session, now, open_items)
+            current = await self._current(session, now, now - NOTE_WINDOW - EVALUATION_DELAY)
+            units = None if since is None else await notices.units_due_between(session, since - RECHECK, now)
+            items = await self._history(session, now, units)
+            wake = await self._pre_deadline(session, now, current)
+            wake += await self._deadline_notes(session, now, current)
             wake += await self._evaluate(session, now, items)
             wake += await self._rectification(session, now, items)
             digest_at = await review.digest(session, self.policy, now)
         return min([*wake, *([digest_at] if digest_at else [])], default=None)
+
+    async def _current(self, session: AsyncSession, now: datetime, window: datetime) -> list[Item]:
+        """Open notices' assignments with a deadline after `window`: all that reminders and notes look at."""
+        open_notices = {n.id: n for n in await notices.notices(session, status="open", since=now - HISTORY)}
+        rows = await notices.assignments(session, notice_ids=list(open_notices), due_after=window)
+        return [(open_notices[a.notice_id], a) for a in rows]
+
+    async def _history(self, session: AsyncSession, now: datetime, units: set[int] | None) -> list[Item]:
+        """What the penalty rules look at: 400 days of notices, of every unit or of `units` (and of the
+        units whose 整改期限 has ended without a result yet)."""
+        if units is not None:
+            ending = await flags.flags(session, status="confirmed")
+            units |= {
+                f.unit_id
+                for f in ending
+                if f.rectify_until is not None and f.rectified is None and now >= f.rectify_until
+            }
+            if not units:
+                return []
+        recent = await notices.notices(session, status=None, since=now - HISTORY)
+        by_id = {n.id: n for n in recent}
+        rows = await notices.assignments(session, notice_ids=list(by_id), unit_ids=units)
+        return [(by_id[a.notice_id], a) for a in rows]
 
     async def _pre_deadline(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
         policy = self.policy

@@ -11,7 +11,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -53,10 +53,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 class Database:
-    """An async engine plus a session factory; writes are serialised on SQLite."""
+    """An async engine plus a session factory; writes are serialised on SQLite.
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    `schema` (PostgreSQL): every table of this office, the migration record included, lives in that
+    schema (the connections' search_path), so several offices can share one PostgreSQL database.
+    """
+
+    def __init__(self, engine: AsyncEngine, schema: str = "") -> None:
         self.engine = engine
+        self.schema = schema
         self.is_sqlite = engine.dialect.name == "sqlite"
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
         self._write_lock = asyncio.Lock()
@@ -67,14 +72,21 @@ class Database:
         return self._bells.setdefault(name, Doorbell())
 
     @classmethod
-    def from_url(cls, url: str) -> Database:
+    def from_url(cls, url: str, *, schema: str = "") -> Database:
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url)
+        if '"' in schema:
+            raise ValueError(f"schema name {schema!r} must not contain quotes")
+        if schema and parsed.get_backend_name() != "postgresql":
+            raise ValueError(f"a schema ({schema!r}) is for PostgreSQL only, not {parsed.get_backend_name()}")
+        options: dict[str, Any] = {}
+        if schema:
+            options["connect_args"] = {"server_settings": {"search_path": schema}}
+        engine = create_async_engine(url, **options)
         if engine.dialect.name == "sqlite":
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
-        return cls(engine)
+        return cls(engine, schema)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
@@ -94,6 +106,8 @@ class Database:
     async def upgrade(self) -> None:
         """Bring the schema to the newest migration (Alembic `upgrade head`)."""
         async with self._write_lock, self.engine.begin() as connection:
+            if self.schema:
+                await connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"'))
             await connection.run_sync(_upgrade)
 
     async def dispose(self) -> None:

@@ -113,17 +113,25 @@ async def display_names(
 async def observe_member(
     session: AsyncSession, *, room_id: str, topic: str | None, wechat_id: str, alias: str
 ) -> None:
-    """Remember a room and a member seen in chat (new rooms, new members, changed names)."""
-    room = await session.scalar(select(Room).where(Room.wechat_id == room_id))
+    """Remember a room and a member seen in chat (new rooms, new members, changed names).
+
+    One query reads both; nothing is written when the room and the member are known as they are.
+    """
+    found = (
+        await session.execute(
+            select(Room, RoomMember)
+            .outerjoin(RoomMember, (RoomMember.room_id == Room.id) & (RoomMember.wechat_id == wechat_id))
+            .where(Room.wechat_id == room_id)
+            .limit(1)
+        )
+    ).first()
+    room, member = (None, None) if found is None else (found[0], found[1])
     if room is None:
         room = Room(wechat_id=room_id, topic=topic or room_id, active=True)
         session.add(room)
         await session.flush()
     elif topic and room.topic != topic:
         room.topic = topic
-    member = await session.scalar(
-        select(RoomMember).where(RoomMember.room_id == room.id, RoomMember.wechat_id == wechat_id)
-    )
     if member is None:
         session.add(RoomMember(room_id=room.id, wechat_id=wechat_id, alias=alias))
     elif alias and member.alias != alias:

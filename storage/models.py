@@ -83,10 +83,10 @@ class Notice(Base):
     title: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text, default="")
     issued_by: Mapped[str] = mapped_column(String(200))
-    issued_at: Mapped[datetime]
-    receipt_due: Mapped[datetime]
-    feedback_due: Mapped[datetime | None]
-    status: Mapped[str] = mapped_column(String(20), default="open")  # open | closed | withdrawn
+    issued_at: Mapped[datetime] = mapped_column(index=True)
+    receipt_due: Mapped[datetime] = mapped_column(index=True)
+    feedback_due: Mapped[datetime | None] = mapped_column(index=True)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)  # open | closed | withdrawn
     closed_at: Mapped[datetime | None]
 
 
@@ -98,8 +98,8 @@ class Assignment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
-    receipt_due: Mapped[datetime | None]  # per-unit extension; None: the notice's
-    feedback_due: Mapped[datetime | None]
+    receipt_due: Mapped[datetime | None] = mapped_column(index=True)  # per-unit extension; None: the notice's
+    feedback_due: Mapped[datetime | None] = mapped_column(index=True)
     received_at: Mapped[datetime | None]
     receipt_by: Mapped[str | None] = mapped_column(String(200))
     receipt_message_id: Mapped[str | None] = mapped_column(String(200))
@@ -208,7 +208,7 @@ class OutboxMessage(Base):
     dedup_key: Mapped[str] = mapped_column(String(300), unique=True)
     kind: Mapped[str] = mapped_column(String(40))
     room_id: Mapped[str | None] = mapped_column(String(200))
-    to_id: Mapped[str | None] = mapped_column(String(200))
+    to_id: Mapped[str | None] = mapped_column(String(200), index=True)
     text: Mapped[str] = mapped_column(Text)
     mentions: Mapped[list[Any]]
     notice_id: Mapped[int | None] = mapped_column(ForeignKey("notices.id", ondelete="SET NULL"))
@@ -269,7 +269,9 @@ class Flag(Base):
     notice_ids: Mapped[list[Any]]
     lapses: Mapped[list[Any]]  # the lapses it cites: [notice id, "receipt" | "feedback"] pairs
     at: Mapped[datetime]
-    status: Mapped[str] = mapped_column(String(20), default="proposed")  # proposed | confirmed | revoked
+    status: Mapped[str] = mapped_column(
+        String(20), default="proposed", index=True
+    )  # proposed | confirmed | revoked
     reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime]
     decided_by: Mapped[str | None] = mapped_column(String(200))

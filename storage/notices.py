@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
@@ -201,10 +201,43 @@ async def notices(
     return [_view(n) for n in (await session.scalars(query)).all()]
 
 
+# ids per IN list: PostgreSQL (asyncpg) takes at most 32,767 parameters in one statement
+ID_BATCH = 10_000
+
+
+def _receipt_due() -> ColumnElement[datetime]:
+    """An assignment's receipt deadline in SQL: its own extension, else the notice's."""
+    return func.coalesce(Assignment.receipt_due, Notice.receipt_due)
+
+
+def _feedback_due() -> ColumnElement[datetime]:
+    return func.coalesce(Assignment.feedback_due, Notice.feedback_due)
+
+
+async def units_due_between(session: AsyncSession, start: datetime, end: datetime) -> set[int]:
+    """Units with a receipt or feedback deadline in (start, end]: whose outcomes time may have changed."""
+    receipt, feedback = _receipt_due(), _feedback_due()
+    query = (
+        select(Assignment.unit_id)
+        .join(Notice, Assignment.notice_id == Notice.id)
+        .where(or_(and_(receipt > start, receipt <= end), and_(feedback > start, feedback <= end)))
+        .distinct()
+    )
+    return set((await session.scalars(query)).all())
+
+
 async def assignments(
-    session: AsyncSession, *, notice_ids: Sequence[int] | None = None, unit_id: int | None = None
+    session: AsyncSession,
+    *,
+    notice_ids: Sequence[int] | None = None,
+    unit_id: int | None = None,
+    unit_ids: Collection[int] | None = None,
+    due_after: datetime | None = None,
 ) -> list[AssignmentView]:
-    """Assignments with their feedback, ordered by notice issue time then assignment id."""
+    """Assignments with their feedback, ordered by notice issue time then assignment id.
+
+    `due_after`: only those with a receipt or feedback deadline after that moment.
+    """
     query = (
         select(Assignment, Notice, Unit.name)
         .join(Notice, Assignment.notice_id == Notice.id)
@@ -215,21 +248,24 @@ async def assignments(
         query = query.where(Assignment.notice_id.in_(notice_ids))
     if unit_id is not None:
         query = query.where(Assignment.unit_id == unit_id)
+    if unit_ids is not None:
+        query = query.where(Assignment.unit_id.in_(unit_ids))
+    if due_after is not None:
+        query = query.where(or_(_receipt_due() > due_after, _feedback_due() > due_after))
     rows = (await session.execute(query)).all()
     ids = [a.id for a, _, _ in rows]
     entries: dict[int, list[FeedbackView]] = {}
     routed: set[int] = set()
-    if ids:
+    for chunk in (ids[i : i + ID_BATCH] for i in range(0, len(ids), ID_BATCH)):
         posts = (
             select(Delivery.assignment_id)
             .join(OutboxMessage, Delivery.outbox_id == OutboxMessage.id)
-            .where(Delivery.assignment_id.in_(ids), OutboxMessage.status.in_(LIVE_POSTS))
+            .where(Delivery.assignment_id.in_(chunk), OutboxMessage.status.in_(LIVE_POSTS))
         )
-        routed = set((await session.scalars(posts)).all())
-    if ids:
+        routed.update((await session.scalars(posts)).all())
         feedback_query = (
             select(FeedbackEntry)
-            .where(FeedbackEntry.assignment_id.in_(ids), FeedbackEntry.revoked_at.is_(None))
+            .where(FeedbackEntry.assignment_id.in_(chunk), FeedbackEntry.revoked_at.is_(None))
             .order_by(FeedbackEntry.at, FeedbackEntry.id)
         )
         for entry in (await session.scalars(feedback_query)).all():

@@ -110,14 +110,18 @@ async def status_of(session: AsyncSession, outbox_id: int) -> tuple[str, datetim
     return None if row is None else (row.status, row.not_before)
 
 
-async def stale_reminders(session: AsyncSession) -> set[int]:
-    """Pending reminders and broadcasts about notices that are no longer open: nobody owes anything."""
+async def stale_reminders(session: AsyncSession, among: Sequence[QueuedMessage]) -> set[int]:
+    """Those of the pending messages `among` that are reminders about notices no longer open: nobody
+    owes anything. No query at all when none of them is a reminder."""
+    candidates = [q.id for q in among if q.kind in STALE_WHEN_CLOSED and q.notice_id is not None]
+    if not candidates:
+        return set()
     rows = await session.scalars(
         select(OutboxMessage.id)
         .join(Notice, OutboxMessage.notice_id == Notice.id)
         .where(
+            OutboxMessage.id.in_(candidates),
             OutboxMessage.status == "pending",
-            OutboxMessage.kind.in_(STALE_WHEN_CLOSED),
             Notice.status != "open",
         )
     )

@@ -212,7 +212,7 @@ class SlowDuties:
         self.finished = False
         self.cancelled = False
 
-    async def deadlines(self, now: datetime) -> datetime | None:
+    async def deadlines(self, now: datetime, *, since: datetime | None = None) -> datetime | None:
         self.started.set()
         try:
             await self.release.wait()
@@ -334,7 +334,7 @@ class BlockingSecondRun:
         self.started, self.release = asyncio.Event(), asyncio.Event()
         self.outcome: list[str] = []
 
-    async def deadlines(self, now: datetime) -> datetime | None:
+    async def deadlines(self, now: datetime, *, since: datetime | None = None) -> datetime | None:
         self.calls += 1
         if self.calls == 1:
             return self.wake

@@ -67,6 +67,7 @@ EXPLICIT: dict[tuple[str, str], tuple[str, Any]] = {
     ("web", "listen"): ("0.0.0.0:9090", "0.0.0.0:9090"),
     ("web", "secret_file"): ("/var/lib/duban/web.key", "/var/lib/duban/web.key"),
     ("general", "office_name"): ("某某县人民政府督查室", "某某县人民政府督查室"),
+    ("database", "schema"): ("county_anping", "county_anping"),
     ("database", "url"): (
         "postgresql+asyncpg://duban@127.0.0.1:5432/duban",
         "postgresql+asyncpg://duban@127.0.0.1:5432/duban",
@@ -99,6 +100,7 @@ EXPLICIT: dict[tuple[str, str], tuple[str, Any]] = {
 # Keys that are only valid together with another one.
 REQUIRES: dict[tuple[str, str], dict[tuple[str, str], str]] = {
     ("bulletin", "enabled"): {("bulletin", "room"): "20001@chatroom"},
+    ("database", "schema"): {("database", "url"): "postgresql+asyncpg://duban@127.0.0.1:5432/duban"},
     ("alerts", "smtp_host"): {
         ("alerts", "smtp_from"): "duban@county.gov.cn",
         ("alerts", "smtp_to"): "a@b.cn",

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from storage.db import Database
 from storage.ledger import FEEDBACK_COLUMNS, LEDGER_COLUMNS, build_ledger, write_ledger
@@ -436,6 +437,10 @@ async def test_xlsx_export_is_a_real_workbook(database: Database, tmp_path: Path
     assert row["签收情况"] == "按时签收"
     assert row["反馈次数"] == 2
     assert sheet.column_dimensions["A"].width >= 14  # wide enough for 督办〔2026〕1号
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(row=1, column=len(LEDGER_COLUMNS)).column_letter}9"
+    assert (
+        sheet.cell(row=3, column=LEDGER_COLUMNS.index("签收时间") + 1).number_format == "yyyy-mm-dd hh:mm:ss"
+    )
     details = workbook["反馈明细"]
     assert tuple(cell.value for cell in details[3]) == FEEDBACK_COLUMNS
     assert [[cell.value for cell in row] for row in details.iter_rows(min_row=4)] == [
@@ -555,3 +560,46 @@ def test_csv_neutralises_cells_a_spreadsheet_would_run() -> None:
     assert first["标题"] == "'" + HOSTILE_TITLE
     assert first["免责原因"] == "'+1 防汛"
     assert not [cell for row in rows[1:] for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+async def test_a_ledger_larger_than_one_statement_holds_parameters(database: Database) -> None:
+    """Five years of a county (1,000 notices × 40 units): more assignments than PostgreSQL takes ids in one IN."""
+    from sqlalchemy import insert
+
+    issued = datetime(2021, 1, 4, 1, 0, tzinfo=ZoneInfo("UTC"))
+    async with database.transaction() as session:
+        await session.execute(
+            insert(Unit), [{"name": f"单位{u}", "kind": "", "active": True} for u in range(40)]
+        )
+        notices = [
+            {
+                "year": 2021 + seq // 200,
+                "seq": seq % 200 + 1,
+                "number": f"督办〔{2021 + seq // 200}〕{seq % 200 + 1}号",
+                "title": "t",
+                "body": "",
+                "issued_by": "x",
+                "issued_at": issued + timedelta(hours=seq),
+                "receipt_due": issued + timedelta(hours=seq + 2),
+                "status": "closed",
+                "closed_at": issued + timedelta(hours=seq + 3),
+            }
+            for seq in range(1000)
+        ]
+        ids = (
+            await session.scalars(insert(Notice).returning(Notice.id, sort_by_parameter_order=True), notices)
+        ).all()
+        work = [
+            {"notice_id": notice_id, "unit_id": unit, "excused": False, "reached_at": issued}
+            for notice_id in ids
+            for unit in range(1, 41)
+        ]
+        await session.execute(insert(Assignment), work)
+        first = await session.scalar(select(Assignment.id).order_by(Assignment.id).limit(1))
+        session.add(
+            FeedbackEntry(assignment_id=first, kind="done", text="已完成", at=issued, by="x", message_id="m")
+        )
+    async with database.reader() as session:
+        ledger = await build_ledger(session, now=issued + timedelta(days=2000), tz=ZoneInfo("Asia/Shanghai"))
+    assert sum(len(n["units"]) for n in ledger["notices"]) == 40_000
+    assert ledger["notices"][0]["units"][0]["feedback"][0]["text"] == "已完成"

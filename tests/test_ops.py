@@ -3,12 +3,15 @@ a replay that will not write into a database in use, and start-up on a disk it c
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import sqlite3
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_cli import SCENARIO, command, duban
@@ -18,6 +21,14 @@ ROSTER = Path(__file__).resolve().parent.parent / "examples" / "roster.toml"
 
 def env_for(db: Path, **more: str) -> dict[str, str]:
     return {"DUBAN_DATABASE_URL": f"sqlite+aiosqlite:///{db}", **more}
+
+
+def wait_for_text(path: Path, text: str, within: float = 30.0) -> None:
+    """Until `text` appears in the file a process logs to (its stderr)."""
+    deadline = time.monotonic() + within
+    while text not in path.read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline, f"{text!r} not in {path.name}: {path.read_text(encoding='utf-8')}"
+        time.sleep(0.1)
 
 
 def test_help_is_chinese_throughout(tmp_path: Path) -> None:
@@ -74,10 +85,29 @@ def test_backup_while_running_and_restore_only_when_stopped(tmp_path: Path) -> N
         time.sleep(3)
         refused = duban("db", "restore", backup, cwd=tmp_path, env=env)
         assert refused.returncode == 2 and "正在运行" in refused.stderr
-        second = duban("run", cwd=tmp_path, env=env)
-        assert second.returncode == 2 and "另一个 duban run" in second.stderr
+        standby_log = tmp_path / "standby.log"
+        with standby_log.open("w") as log:
+            standby = subprocess.Popen(  # a second bot on the same database waits, and says so
+                [*command(), "run"],
+                cwd=tmp_path,
+                env={**os.environ, **env},
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
+        try:
+            wait_for_text(standby_log, "本进程作为备用等待")
+            assert standby.poll() is None
+        finally:
+            running.communicate(b"", timeout=30)
+            try:
+                wait_for_text(standby_log, "本进程接手")  # the first one stopped: the standby takes over
+            finally:
+                standby.communicate(b"", timeout=30)
+        assert standby.returncode == 0
     finally:
-        running.communicate(b"", timeout=30)
+        if running.poll() is None:
+            running.communicate(b"", timeout=30)
     restored = duban("db", "restore", backup, cwd=tmp_path, env=env)
     assert restored.returncode == 0, restored.stderr
     assert "原数据库另存为" in restored.stdout
@@ -205,6 +235,19 @@ async def test_one_bot_per_database_and_doctor_on_both_engines(database_url: str
                 async with ops.run_lock(second):
                     pass
         assert not await ops.is_running(second)
+        said: list[str] = []
+        heard = asyncio.Event()
+
+        def say(text: str) -> None:
+            said.append(text)
+            heard.set()
+
+        async with ops.run_lock(first):
+            standby = asyncio.create_task(_enter_standby(ops, second, first, say))
+            await asyncio.wait_for(heard.wait(), 10)
+            assert "本进程作为备用等待" in said[0] and not standby.done()
+        await asyncio.wait_for(standby, 10)  # the first let go: the standby holds the lock now
+        assert "本进程接手" in said[-1] and len(said) == 2
         config = load_config(None, env={"DUBAN_DATABASE_URL": database_url})
 
         async def no_gateway(_: object) -> ops.Check:
@@ -217,3 +260,8 @@ async def test_one_bot_per_database_and_doctor_on_both_engines(database_url: str
     finally:
         await first.dispose()
         await second.dispose()
+
+
+async def _enter_standby(ops: Any, db: Any, other: Any, say: Callable[[str], None]) -> None:
+    async with ops.standby_lock(db, say, every=0.05):
+        assert await ops.is_running(other)  # now this one is the active bot
