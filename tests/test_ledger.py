@@ -437,9 +437,11 @@ async def test_xlsx_export_is_a_real_workbook(database: Database, tmp_path: Path
     assert row["签收情况"] == "按时签收"
     assert row["反馈次数"] == 2
     assert sheet.column_dimensions["A"].width >= 14  # wide enough for 督办〔2026〕1号
-    assert sheet.auto_filter.ref == f"A1:{sheet.cell(row=1, column=len(LEDGER_COLUMNS)).column_letter}9"
     assert (
-        sheet.cell(row=3, column=LEDGER_COLUMNS.index("签收时间") + 1).number_format == "yyyy-mm-dd hh:mm:ss"
+        sheet.auto_filter.ref == f"A3:{sheet.cell(row=3, column=len(LEDGER_COLUMNS)).column_letter}10"
+    )  # header and rows
+    assert (
+        sheet.cell(row=4, column=LEDGER_COLUMNS.index("签收时间") + 1).number_format == "yyyy-mm-dd hh:mm"
     )
     details = workbook["反馈明细"]
     assert tuple(cell.value for cell in details[3]) == FEEDBACK_COLUMNS

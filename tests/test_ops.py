@@ -141,7 +141,7 @@ def test_doctor_says_what_is_fine_and_what_is_not(tmp_path: Path) -> None:
         "⚠ 告警渠道",
     ]
     assert "结构为最新版本" in lines[1]
-    assert "还没有账号" in lines[5]
+    assert "还没有账号" in lines[6]
     added = duban(
         "web",
         "user",
