@@ -17,11 +17,9 @@ from aiohttp import FormData
 from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import select
 from test_cli import duban
-from test_web_desk import OFFICE_PASSWORD, ROSTER, VIEWER_PASSWORD, csrf_of, login, sent_out
+from test_web_desk import OFFICE_PASSWORD, VIEWER_PASSWORD, csrf_of, desk_over, login, sent_out
 
-from bot.app import make_policy
 from bot.clock import VirtualClock
-from bot.config import config_from_mapping
 from bot.web.actions import run_as
 from bot.web.desk import Desk
 from bot.web.server import make_app
@@ -30,11 +28,9 @@ from handlers.assessment import quarter_period
 from handlers.bulletin import bulletin
 from handlers.filecheck import FileProblem, human_size
 from handlers.report import build_report
-from storage import attachments, audit, notices, web_users
+from storage import attachments, audit, notices
 from storage.db import Database
 from storage.models import Attachment, OutboxMessage
-from storage.roster import reading_from_mapping
-from storage.roster_store import import_roster
 
 T0 = datetime(2026, 7, 8, 9, 0, tzinfo=UTC)  # a Wednesday, 17:00 in Shanghai, in the third quarter
 PDF = b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\n%%EOF\n"
@@ -44,19 +40,11 @@ OFFICE_NAME = "某某县人民政府督查室"
 
 @pytest.fixture
 async def desk(database: Database, tmp_path: Path) -> Desk:
-    config = config_from_mapping(
-        {
-            "general": {"office_name": OFFICE_NAME},
-            "web": {"secret_file": str(tmp_path / "web-secret.key")},
-            "attachments": {"dir": str(tmp_path / "files"), "max_mb": 0.01},  # 10 KB: a small limit to hit
-        }
-    )
-    await import_roster(database, reading_from_mapping(ROSTER), actor="cli", at=T0)
-    async with database.transaction() as session:
-        await web_users.add(session, "alice", role="office", password=OFFICE_PASSWORD, actor="cli", at=T0)
-        await web_users.add(session, "leader", role="viewer", password=VIEWER_PASSWORD, actor="cli", at=T0)
-    policy = make_policy(config, bot_id="duban-bot")
-    return Desk(config, database, VirtualClock(T0), lambda: policy, upload_dir=tmp_path / "uploads")
+    sections = {
+        "general": {"office_name": OFFICE_NAME},
+        "attachments": {"dir": str(tmp_path / "files"), "max_mb": 0.01},  # 10 KB: a small limit to hit
+    }
+    return await desk_over(database, tmp_path, T0, sections)
 
 
 @pytest.fixture

@@ -59,15 +59,20 @@ ROSTER: dict[str, Any] = {
 }
 
 
+async def desk_over(database: Database, tmp_path: Path, at: datetime, sections: dict[str, Any]) -> Desk:
+    """A desk on `database` with ROSTER imported, accounts alice (office) and leader (viewer), the clock at `at`."""
+    config = config_from_mapping({"web": {"secret_file": str(tmp_path / "web-secret.key")}, **sections})
+    await import_roster(database, reading_from_mapping(ROSTER), actor="cli", at=at)
+    async with database.transaction() as session:
+        await web_users.add(session, "alice", role="office", password=OFFICE_PASSWORD, actor="cli", at=at)
+        await web_users.add(session, "leader", role="viewer", password=VIEWER_PASSWORD, actor="cli", at=at)
+    policy = make_policy(config, bot_id="duban-bot")
+    return Desk(config, database, VirtualClock(at), lambda: policy, upload_dir=tmp_path / "uploads")
+
+
 @pytest.fixture
 async def desk(database: Database, tmp_path: Path) -> Desk:
-    config = config_from_mapping({"web": {"secret_file": str(tmp_path / "web-secret.key")}})
-    await import_roster(database, reading_from_mapping(ROSTER), actor="cli", at=T0)
-    async with database.transaction() as session:
-        await web_users.add(session, "alice", role="office", password=OFFICE_PASSWORD, actor="cli", at=T0)
-        await web_users.add(session, "leader", role="viewer", password=VIEWER_PASSWORD, actor="cli", at=T0)
-    policy = make_policy(config, bot_id="duban-bot")
-    return Desk(config, database, VirtualClock(T0), lambda: policy, upload_dir=tmp_path / "uploads")
+    return await desk_over(database, tmp_path, T0, {})
 
 
 @pytest.fixture
