@@ -108,9 +108,15 @@ async def files_for_publish(turn: Turn, choice: str) -> list[AttachmentView] | N
     return waiting
 
 
-async def post_files(turn: Turn, notice: NoticeView, room_ids: Sequence[str], tag: str) -> None:
-    """Each file the notice carries into each room, queued after what the room was sent before."""
-    for file in await attachments.of_notice(turn.session, notice.id):
+async def post_files(
+    turn: Turn,
+    notice: NoticeView,
+    room_ids: Sequence[str],
+    tag: str,
+    files: Sequence[AttachmentView] | None = None,
+) -> None:
+    """Each file (by default every file the notice carries) into each room, after what the room was sent before."""
+    for file in files if files is not None else await attachments.of_notice(turn.session, notice.id):
         for room_id in room_ids:
             await turn.post_file(
                 room_id,
@@ -138,14 +144,6 @@ async def attach_files(
     rows = await notices.assignments(turn.session, notice_ids=[notice.id])
     heard = await audience(turn.session, [a.unit_id for a in rows])
     rooms = list(heard.rooms)
-    for file in kept:
-        for room_id in rooms:
-            await turn.post_file(
-                room_id,
-                texts.file_post(notice, file),
-                file.id,
-                key=f"notice:{notice.id}:added:{room_id}:file:{file.id}",
-                notice_id=notice.id,
-            )
+    await post_files(turn, notice, rooms, "added", kept)
     await turn.reply(texts.files_attached(notice, kept, len(rooms)))
     return kept

@@ -63,22 +63,22 @@ async def notice_action(request: web.Request) -> web.Response:
     return await after_change(request, answers, f"/notices/{notice_id}")
 
 
-async def confirm_proposal(request: web.Request) -> web.Response:
+async def _decide(request: web.Request, verb: str, field: str, label: str) -> web.Response:
+    """`/处理 <verb> <id>` with the form's `field` written as `label：…` when given."""
     flag_id = int(request.match_info["id"])
     form = await request.post()
-    until = " ".join(str(form.get("until", "")).split())
-    command = f"/处理 确认 {flag_id}" + (f" 整改期限：{until}" if until else "")
+    value = " ".join(str(form.get(field, "")).split())
+    command = f"/处理 {verb} {flag_id}" + (f" {label}：{value}" if value else "")
     answers = await run_as(desk_of(request), request[USER].username, command)
     return await after_change(request, answers, "/proposals")
+
+
+async def confirm_proposal(request: web.Request) -> web.Response:
+    return await _decide(request, "确认", "until", "整改期限")
 
 
 async def revoke_proposal(request: web.Request) -> web.Response:
-    flag_id = int(request.match_info["id"])
-    form = await request.post()
-    reason = " ".join(str(form.get("reason", "")).split())
-    command = f"/处理 撤销 {flag_id}" + (f" 原因：{reason}" if reason else "")
-    answers = await run_as(desk_of(request), request[USER].username, command)
-    return await after_change(request, answers, "/proposals")
+    return await _decide(request, "撤销", "reason", "原因")
 
 
 async def review_action(request: web.Request) -> web.Response:
