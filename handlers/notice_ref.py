@@ -98,6 +98,10 @@ _STATE_SOON = re.compile(
     r".{0,12}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完"
     r"|才能|才可以|来不及|太紧|一半|大半|[弄做办搞整干改写报交]了)"
 )
+# A place numbered with 号: "12号楼", "3号院", "2号线" — never a notice.
+_PLACE_AFTER = re.compile(
+    r"楼|院|房|室|门|线|地块|路段|路口|街道(?!办)|桥|井|仓|库|车间|机组|窗口|床|柜|馆|厅|泵站|站点|坑"
+)
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
 
@@ -196,7 +200,7 @@ def _with_ranges(group: str, items: list[re.Match[str]]) -> list[int | None]:
 def _bare_is_notice(text: str, start: int, end: int) -> bool:
     """A plain "12号" counts only when nothing dates it and a notice-like word follows it, or when it
     opens a clause about the state of things ("40号路面硬化已完成")."""
-    if _DATE_BEFORE.search(text[max(0, start - _DATE_WINDOW) : start]):
+    if _DATE_BEFORE.search(text[max(0, start - _DATE_WINDOW) : start]) or _PLACE_AFTER.match(text, end):
         return False
     if _REF_AFTER.match(text, end) is not None:
         return True
