@@ -144,7 +144,7 @@ _FUTURE = re.compile(
 _RELATIVE_AFTER = re.compile(r"^了?的")  # "收到的材料有问题", "已完成的请报送", "需要延期的单位"
 # Someone else did it: "他们已经收到了", "那边收到了", "河口镇说…", "听说…".
 _THIRD_PARTY = re.compile(
-    r"他们|她们|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:全部|全体|所有|每个|各个)单位"
+    r"他们|她们|(?<!其)[他她](?!们)|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:全部|全体|所有|每个|各个)单位"
     r"|各[\u4e00-\u9fff]{0,3}(?:院|校|站|所|企业|社区|中心|村|乡镇|科室|股室)"  # "各卫生院都收到了": those under it
     r"|(?:说(?!错|明|一下|一声|的)|表示(?!的)|反映(?!的)|称(?!的)|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
 )
@@ -177,7 +177,7 @@ _FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表|台账|情况|�
 # What may follow a receipt word in the same clause. Anything else ("收到群众举报…", "收到款",
 # "收到时间") means something other than this notice was received.
 _RECEIPT_TAIL = re.compile(
-    r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒]*(?:$|并|马上|立即|立刻|即刻|会|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
+    r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒]*(?:$|并|马上|立即|立刻|即刻|会(?!议)|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
     r"|保证|确保|一定|尽快|全力|认真|立刻"
     r"|明白|知悉|已|正在|抓紧|按(?!钮)|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,]+号|第|督办|通知|文件|文"
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
@@ -222,6 +222,12 @@ _OTHER_THING_BEFORE = re.compile(
 _THIS_ONE = re.compile(r"这次|本次|这期|本期|这一?个|这份|今天的|新的")
 # Telling others to reply: "你们回一下就行", "你那边回复个收到" — the sender's own receipt is unclear.
 _TELLS_OTHERS_TO_REPLY = re.compile(r"^(?:你们|你|大家|各位|其他人)(?:那边|这边)?(?:也|都)?(?:回|回复|答复)")
+# Material the unit's own villages or people sent up ("收到材料了，是各村交上来的"): received, but not
+# from the office.
+_MATERIAL_RECEIVED = re.compile(
+    r"(?:材料|表格?|报表|数据|资料)[^,。;]{0,4}(?:收到|收齐|接收)|收到(?:材料|报表|数据|资料)"
+)
+_SENT_UP = re.compile(r"(?:送来|报来|交来|寄来|拿来|送过来|报上来|交上来|送上来|报过来|交过来)的")
 # Work on another matter: "在处理别的事".
 _ELSEWHERE = re.compile(r"别的事|其他事|其它事|别的工作|其他工作|其它工作")
 _PARTLY = re.compile(r"(?:部分|一部分|只|仅)$")
@@ -517,6 +523,10 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     # "公路站收到了，我们局还没": the sender's own unit, elliptically, has not
     own_not_yet = any(_OWN_NOT_YET.search(clause.text) for clause in clauses)
     tells_others = any(_TELLS_OTHERS_TO_REPLY.search(clause.text) for clause in clauses)
+    sent_up = any(_MATERIAL_RECEIVED.search(c.text) for c in clauses) and any(
+        _SENT_UP.search(c.text) for c in clauses
+    )
+    tells_others = tells_others or sent_up
     doubted = doubted or deferred or own_not_yet or tells_others or _earlier_against_later(clauses)
     delay = bool(stated & {"delay", "ask_time"}) or (_any(clauses, _REASON) and _any(clauses, _NOT_DONE))
     # "估计要延期，等领导定了再正式申请": the request itself is still to come

@@ -42,6 +42,13 @@ def intents(text: str) -> list[str]:
         ("你们回一下收到", []),
         ("收到，大家回复一下", []),
         ("收到，谢谢大家", ["receipt"]),
+        # someone else: one colleague, a meeting's notice, material sent up by the villages
+        ("他已经收到了", []),
+        ("其他的都收到了", ["receipt"]),
+        ("收到会议通知了", []),
+        ("收到，会认真落实", ["receipt"]),
+        ("收到材料了，是各村交上来的", []),
+        ("收到，材料是村里报上来的，已汇总上报", ["receipt", "feedback"]),
         # which of two is asked, without a question mark
         ("是回收到还是回签收", []),
         ("是报纸质的还是电子的", []),
