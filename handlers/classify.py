@@ -122,7 +122,11 @@ _DIRECTIVE_BEFORE = re.compile(
     r"|所有单位|相关单位|(?:收到|接到|签收)(?:后|之后|以后)"
 )
 # "按照通知要求完成", "11号要求报送的表格已发": the notice's requirement named, not an order given
-_COMPLIANCE = re.compile(r"(?:按|照|据|对照|依|遵).{0,8}?要求|要求[^,。;]{0,8}?的(?!话)")
+# "你们12号发的那个我们已经报了": the office's own message named, not an order to anyone
+_COMPLIANCE = re.compile(
+    r"(?:按|照|据|对照|依|遵).{0,8}?要求|要求[^,。;]{0,8}?的(?!话)"
+    r"|(?:你们|您|督查室|督办室)[^,。;]{0,8}?(?:发|说|提|要求|通知|下发|转发?)的(?!话)"
+)
 _DIRECTIVE_AFTER = re.compile(
     r"^了?(?:通知|文件|附件|材料)?(?:后|之后|以后|即|就|请|回复|回个|回一下|说一声|吱一声|确认|报一下|的话|时(?!间))"
 )

@@ -49,6 +49,11 @@ def intents(text: str) -> list[str]:
         ("收到，会认真落实", ["receipt"]),
         ("收到材料了，是各村交上来的", []),
         ("收到，材料是村里报上来的，已汇总上报", ["receipt", "feedback"]),
+        # the office's own message named is no order to others
+        ("你们发的通知收到了", ["receipt"]),
+        ("收到，你们12号发的那个我们已经报了", ["receipt", "feedback"]),
+        ("你们收到后回复", []),
+        ("请你们尽快完成", []),
         # which of two is asked, without a question mark
         ("是回收到还是回签收", []),
         ("是报纸质的还是电子的", []),
