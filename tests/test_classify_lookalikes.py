@@ -115,6 +115,10 @@ def test_delay_lookalikes(text: str, expected: list[str]) -> None:
         ("有事打12345", []),
         ("放在3楼302室", []),
         ("12月3日前完成", []),
+        ("12号截止的那个已报", []),  # the day it is due
+        ("13号会上已部署", []),  # the day of a meeting
+        ("13号会议室见", []),
+        ("13号已报送", [13]),
     ],
 )
 def test_notice_numbers_in_odd_forms(text: str, refs: list[int]) -> None:
