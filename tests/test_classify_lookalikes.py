@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from handlers.classify import classify
+from handlers.liaison import read_for_unit
 from handlers.notice_ref import find_notice_refs
+from handlers.units import UnitNames
 
 
 def intents(text: str) -> list[str]:
@@ -123,3 +125,25 @@ def test_delay_lookalikes(text: str, expected: list[str]) -> None:
 )
 def test_notice_numbers_in_odd_forms(text: str, refs: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == refs, text
+
+
+# ---- speaking for another unit --------------------------------------------------------------
+
+OWN = UnitNames(1, "城关镇", ("城关",))
+ROSTER = [OWN, UnitNames(2, "河口镇", ("河口",)), UnitNames(3, "柳林乡", ("柳林",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "others"),
+    [
+        ("代河口镇回复：收到", [], ("河口镇",)),
+        ("帮河口镇回一下，收到", [], ("河口镇",)),
+        ("河口镇的同志让我转告：收到", [], ("河口镇",)),
+        ("代河口镇回复：收到。城关镇也收到了", ["receipt"], ()),  # then its own unit, by name
+        ("城关镇联络员请假，我代回：收到", ["receipt"], ()),  # for its own unit
+        ("收到，已转河口镇", ["receipt"], ()),  # no one spoken for
+    ],
+)
+def test_speaking_for_another_unit(text: str, expected: list[str], others: tuple[str, ...]) -> None:
+    reading = read_for_unit(text, OWN, ROSTER)
+    assert (reading.whole.intent_list(), reading.about_others) == (expected, others), text
