@@ -291,6 +291,8 @@ _SUBMIT = re.compile(
     r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
     r"|(?:发|报|传|交)(?:出去|出)了|(?:一起|一并|都|均|就|早就|已经?|^)报了(?!名|警|吗|没)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
 )
+# Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
+_TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
 # Nothing to report is a report too: "零报告", "经排查，我局无相关问题", "河口镇目前无道路结冰情况".
 _ISSUE_NOUN = r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|异常)"
 _NO_ISSUE = re.compile(
@@ -817,7 +819,12 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
     for before, after, start in _matches(_SUBMIT, clause):
         # passed to one's leaders is a receipt, unless what went up is the unit's own paper ("统计表已报主任")
         forwarded = _FORWARD.match(clause.text, start) is not None and not _FORWARDED_OTHER.search(before)
-        if not forwarded and not _DELAY_PAPER.search(clause.text) and not _PREVIOUS.search(before):
+        if (
+            not forwarded
+            and not _DELAY_PAPER.search(clause.text)
+            and not _PREVIOUS.search(before)
+            and not _TO_BACK_OFFICE.match(after)
+        ):
             yield Act("done", _mode(clause, before, after))
     for before, after, _ in _matches(_NO_ISSUE, clause):
         mode = _mode(clause, before, after)

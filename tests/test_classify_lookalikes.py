@@ -93,6 +93,8 @@ def test_receipt_lookalikes(text: str, expected: list[str]) -> None:
         ("材料只能下周一以后交", ["delay"]),
         ("工程已经按期完成", ["feedback"]),
         ("在处理别的事，晚点看", []),
+        ("发票已交财务", []),  # the unit's own back office, no report
+        ("材料已交给督查室", ["feedback"]),
     ],
 )
 def test_delay_lookalikes(text: str, expected: list[str]) -> None:
