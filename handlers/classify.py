@@ -241,6 +241,11 @@ _WAITING = re.compile(r"(?:等|待|等到|等待)(?:我们?)?$")
 _LATER_RECEIPT = re.compile(
     r"(?<![开集例委社协工商学])会(?!议|上)|将(?:于|在|会)?|再|明天|后天|稍后|待会|等会|晚些|回头|就(?=签收|回复|确认)"
 )
+# The receipt planned, due or under way, right before the word: "去签收", "需签收", "正在签收" ("下午签收"
+# may as well have been this afternoon: left as said).
+_PLANNED_RECEIPT = re.compile(
+    r"(?:一会儿?|过会儿?|等下|(?<![过失回])去|准备|需要?|(?<![主重只])要|正在|这就|马上|立即|立刻)$"
+)
 _ACHIEVED = re.compile(r"效果|成效|实效")  # "收到良好效果" is an outcome, not a receipt
 _ALL_OWED = re.compile(r"都|均|全部|全都|皆|全(?![镇县乡村局体面力])|一并|悉数|所有|以上|上述")
 # A complaint about what arrived: the office hears of it (the receipt, if stated, still counts).
@@ -776,7 +781,10 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
             continue
         mode = _mode(scope, before, after, plans_count=True)
         if mode == "stated" and (
-            _HEDGE.search(before) or _WAITING.search(before) or _LATER_RECEIPT.search(before)
+            _HEDGE.search(before)
+            or _WAITING.search(before)
+            or _LATER_RECEIPT.search(before)
+            or _PLANNED_RECEIPT.search(before)
         ):
             mode = "promised"  # "应该收到了", "等领导看过后再签收", "会第一时间签收"
         yield Act("received", mode, _ALL_OWED.search(before) is not None)

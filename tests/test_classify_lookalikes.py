@@ -56,6 +56,12 @@ def intents(text: str) -> list[str]:
         ("收到，你们12号发的那个我们已经报了", ["receipt", "feedback"]),
         ("你们收到后回复", []),
         ("请你们尽快完成", []),
+        # a receipt planned or due
+        ("去签收", []),
+        ("需签收", []),
+        ("正在签收", []),
+        ("今天上午收到了", ["receipt"]),
+        ("已经回过收到了", ["receipt"]),
         # which of two is asked, without a question mark
         ("是回收到还是回签收", []),
         ("是报纸质的还是电子的", []),
