@@ -433,7 +433,15 @@ _OTHER_EVENT_BEFORE = re.compile(
     r"(?:也|又|已经?|被|要|将|可能|时间)?$"
 )
 # Whether a delay may be had, in general ("这种情况可以申请延期吗"), is no request for one.
-_ABOUT_THE_RULE = re.compile(r"这种情况|这类情况|此类情况|什么情况下|哪些情况|政策|规定|一般")
+_ABOUT_THE_RULE = re.compile(
+    r"这种情况|这类情况|此类情况|什么情况下|哪些情况|政策|规定|一般|谁(?:定|批|决定|说了算|同意)"
+)
+# A delay already asked for, granted or under approval: "延期已经批了", "感谢同意延期", "申请的延期批了没".
+_DELAY_SETTLED_AFTER = re.compile(r"^(?:申请)?(?:已经?|的事)?(?:批|审批|批准|同意|批复|通过|准了)")
+_DELAY_SETTLED_BEFORE = re.compile(
+    r"(?:感谢|谢谢)[^,。;]{0,6}?(?:同意|批准|准予)?(?:我们|我单位|我局|我镇)?的?$|已经?(?:同意|批准|准予)[^,。;]{0,4}$"
+    r"|(?:我们|我单位|我局|我镇|之前)申请的$"
+)
 # The request still to come: "等领导定了再正式申请", "到时候再申请".
 _REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
 _PAST_TIME = re.compile(
@@ -867,6 +875,8 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 or _PAST_TIME.search(before)
                 or _ABOUT_DELAYS.match(after)
                 or _OTHER_EVENT_BEFORE.search(before)
+                or _DELAY_SETTLED_AFTER.match(after)
+                or _DELAY_SETTLED_BEFORE.search(before)
             ):
                 continue  # "不用延期", "需要延期的单位请说明", "已经延期过一次了", "去年这个也延期了"
             if pattern is _STILL_NEED and _HEDGE.search(before):

@@ -99,6 +99,12 @@ def test_receipt_lookalikes(text: str, expected: list[str]) -> None:
         ("材料只能下周一以后交", ["delay"]),
         ("工程已经按期完成", ["feedback"]),
         ("在处理别的事，晚点看", []),
+        ("时限能否延长是谁定的", []),
+        ("我们申请的延期批了没", []),  # an earlier request's status
+        ("延期已经批了，谢谢", []),
+        ("感谢同意延期", []),
+        ("恳请批准延期", ["delay"]),
+        ("能否同意延期", ["delay"]),
         ("发票已交财务", []),  # the unit's own back office, no report
         ("材料已交给督查室", ["feedback"]),
     ],
