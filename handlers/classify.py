@@ -109,6 +109,7 @@ _HARMLESS = re.compile(
 _NEGATION = re.compile(r"[没未不无别勿莫非]")
 _QUESTION_WORD = re.compile(
     r"是否|有没有|有没|有无|能否|可否|谁|哪|什么|怎么|如何|啥|何时|几时|为何|为什么|咋|多少|([\u4e00-\u9fff])不\1"
+    r"|是[^,。;]{0,10}?还是|([\u4e00-\u9fff]{1,3})还是不\2"  # "是回收到还是回签收", "延期还是不延期"
 )
 _QUESTION_TAIL = re.compile(r"^[了到过]?(?:没有?|未|否|不(?!是))(?!问题|事|毛病)|[吗么嘛呢]|吧$")
 _ONGOING_NE = re.compile(r"呢")  # "正在入户核实呢": after work under way, 呢 asks nothing
@@ -121,7 +122,11 @@ _DIRECTIVE_BEFORE = re.compile(
     r"|所有单位|相关单位|(?:收到|接到|签收)(?:后|之后|以后)"
 )
 # "按照通知要求完成", "11号要求报送的表格已发": the notice's requirement named, not an order given
-_COMPLIANCE = re.compile(r"(?:按|照|据|对照|依|遵).{0,8}?要求|要求[^,。;]{0,8}?的(?!话)")
+# "你们12号发的那个我们已经报了": the office's own message named, not an order to anyone
+_COMPLIANCE = re.compile(
+    r"(?:按|照|据|对照|依|遵).{0,8}?要求|要求[^,。;]{0,8}?的(?!话)"
+    r"|(?:你们|您|督查室|督办室)[^,。;]{0,8}?(?:发|说|提|要求|通知|下发|转发?)的(?!话)"
+)
 _DIRECTIVE_AFTER = re.compile(
     r"^了?(?:通知|文件|附件|材料)?(?:后|之后|以后|即|就|请|回复|回个|回一下|说一声|吱一声|确认|报一下|的话|时(?!间))"
 )
@@ -143,7 +148,7 @@ _FUTURE = re.compile(
 _RELATIVE_AFTER = re.compile(r"^了?的")  # "收到的材料有问题", "已完成的请报送", "需要延期的单位"
 # Someone else did it: "他们已经收到了", "那边收到了", "河口镇说…", "听说…".
 _THIRD_PARTY = re.compile(
-    r"他们|她们|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:全部|全体|所有|每个|各个)单位"
+    r"他们|她们|(?<!其)[他她](?!们)|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:全部|全体|所有|每个|各个)单位"
     r"|各[\u4e00-\u9fff]{0,3}(?:院|校|站|所|企业|社区|中心|村|乡镇|科室|股室)"  # "各卫生院都收到了": those under it
     r"|(?:说(?!错|明|一下|一声|的)|表示(?!的)|反映(?!的)|称(?!的)|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
 )
@@ -176,20 +181,22 @@ _FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表|台账|情况|�
 # What may follow a receipt word in the same clause. Anything else ("收到群众举报…", "收到款",
 # "收到时间") means something other than this notice was received.
 _RECEIPT_TAIL = re.compile(
-    r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒]*(?:$|并|马上|立即|立刻|即刻|会|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
+    r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒]*(?:$|并|马上|立即|立刻|即刻|会(?!议)|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
     r"|保证|确保|一定|尽快|全力|认真|立刻"
     r"|明白|知悉|已|正在|抓紧|按(?!钮)|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,]+号|第|督办|通知|文件|文"
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
     r"|全部|都|均|〔|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}$"
-    r"|\d{1,2}月\d{1,2}[日号]的?(?:通知|文件|督办)"  # "已收到12月1日的通知": the notice by its date
+    r"|\d{1,2}月\d{1,2}[日号]的?(?:通知|文件|督办)"
+    r"|(?:督查室|督办室|贵室)(?:发的|下发的|\d{1,2}月\d{1,2}[日号]的?|的)?(?:通知|文件|督办)"  # "已收到12月1日的通知": the notice by its date
     # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
     r"|[/|\-—·]?[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心|政府|公司)$)"
 )
 _DONE_PARTICLE = re.compile(r"[了啦]")
 # Someone's word taken in: "收到群众反映的问题", "收到举报", "收到投诉" — another matter than the notice.
 _TAKEN_IN = re.compile(
-    r"^了?(?:群众|市民|村民|企业|网民|上级|省|市)?.{0,4}?(?:反映|举报|投诉|来信|来电|诉求|线索)"
+    r"^了?(?:群众|市民|村民|企业|网民|上级|省|市)?.{0,6}?(?:反映|举报|投诉|来信|来电|诉求|线索"
+    r"|电话|函|快递|包裹|邮件|短信|样品|货|款|钱|信(?!息))"
 )
 # The notice named before the receipt word, as its topic ("这个收到了", "通知我们已经收到了"): the
 # verb then takes no object, and what follows 了 in unpunctuated speech is a new sentence.
@@ -199,7 +206,9 @@ _RECEIVED_OBJECT_AFTER = re.compile(
     r"^了?(?:这个|这份|这|该|此|那个|那份|本)?(?:通知|文件|附件|材料|督办单|消息|信息)(?:的(?!话)|后|之后|以后|时(?!间))"
 )
 # An earlier notice pointed at, and a later one said not yet seen.
-_EARLIER = re.compile(r"上次|上一个|上一份|上一期|之前的|前面的|前一个|昨天的|前天的|上周的|以前的|原来的")
+_EARLIER = re.compile(
+    r"上次|上一个|上一份|上一期|之前的|前面的|前一个|昨天的|前天的|上周的|以前的|原来的|上个?月的|上期的"
+)
 _NOT_YET_SEEN = re.compile(r"(?:还|尚|暂)(?:没有?|未)(?:看|见|收|接|读|阅)")
 # The notice itself said not seen: "群里的消息收到了，通知还没看到" ("不好意思没看到，收到" is an apology).
 _UNSEEN = re.compile(r"(?:还|尚|都)?(?:没|未)有?(?:看到|看见|见到)")
@@ -208,13 +217,34 @@ _OWN_NOT_YET = re.compile(
     r"^(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}?(?:这边|这里)?(?:还|尚|暂)?(?:没有?|未)$"
 )
 # An earlier notice's work: "另外上次的材料已报" says nothing of this one.
-_PREVIOUS = re.compile(r"上次|上一次|上回|上一期|上一个|上一份|上个通知")
+_PREVIOUS = re.compile(r"上次|上一次|上回|上一期|上一个|上一份|上个通知|上个?月的|上期的")
+# A thing named before the receipt word that is not the notice: "快递收到了", "款已收到".
+_OTHER_THING_BEFORE = re.compile(
+    r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资)[^,。;]{0,4}$"
+)
+# A receipt of an earlier notice only ("上次的早就收到了"); "上次的和这次的都收到了" names this one too.
+_THIS_ONE = re.compile(r"这次|本次|这期|本期|这一?个|这份|今天的|新的")
+# Telling others to reply: "你们回一下就行", "你那边回复个收到" — the sender's own receipt is unclear.
+_TELLS_OTHERS_TO_REPLY = re.compile(r"^(?:你们|你|大家|各位|其他人)(?:那边|这边)?(?:也|都)?(?:回|回复|答复)")
+# Material the unit's own villages or people sent up ("收到材料了，是各村交上来的"): received, but not
+# from the office.
+_MATERIAL_RECEIVED = re.compile(
+    r"(?:材料|表格?|报表|数据|资料)[^,。;]{0,4}(?:收到|收齐|接收)|收到(?:材料|报表|数据|资料)"
+)
+_SENT_UP = re.compile(r"(?:送来|报来|交来|寄来|拿来|送过来|报上来|交上来|送上来|报过来|交过来)的")
+# Work on another matter: "在处理别的事".
+_ELSEWHERE = re.compile(r"别的事|其他事|其它事|别的工作|其他工作|其它工作")
 _PARTLY = re.compile(r"(?:部分|一部分|只|仅)$")
 _HEDGE = re.compile(r"以为|应该|可能|好像|似乎|估计|大概|也许|貌似")
 _WAITING = re.compile(r"(?:等|待|等到|等待)(?:我们?)?$")
 # A receipt still to come: "会第一时间签收", "明天再签收", "稍后签收".
 _LATER_RECEIPT = re.compile(
     r"(?<![开集例委社协工商学])会(?!议|上)|将(?:于|在|会)?|再|明天|后天|稍后|待会|等会|晚些|回头|就(?=签收|回复|确认)"
+)
+# The receipt planned, due or under way, right before the word: "去签收", "需签收", "正在签收" ("下午签收"
+# may as well have been this afternoon: left as said).
+_PLANNED_RECEIPT = re.compile(
+    r"(?:一会儿?|过会儿?|等下|(?<![过失回])去|准备|需要?|(?<![主重只])要|正在|这就|马上|立即|立刻)$"
 )
 _ACHIEVED = re.compile(r"效果|成效|实效")  # "收到良好效果" is an outcome, not a receipt
 _ALL_OWED = re.compile(r"都|均|全部|全都|皆|全(?![镇县乡村局体面力])|一并|悉数|所有|以上|上述")
@@ -233,7 +263,7 @@ _DONE_VERBS = (
     r"|填报|填好|填写好|安装|配备|恢复)"
 )
 _DONE = re.compile(
-    rf"已经?(?:(?:按照?|根据|依照|对照).{{0,8}}?要求)?(?:全部|全面|均|都|按时|如期|顺利|圆满|基本|全|逐一|陆续|提前)*"
+    rf"已经?(?:(?:按照?|根据|依照|对照).{{0,8}}?要求)?(?:全部|全面|均|都|按时|按期|如期|顺利|圆满|基本|全|逐一|陆续|提前)*"
     rf"{_DONE_VERBS}"
     rf"|已经?(?:于|在(?!{_DONE_VERBS}|推进|进行|开展|实施|抓紧|加紧)).{{0,12}}?{_DONE_VERBS}"
     r"|(?:完成|办结|完结|整改|办理|处理|落实|解决|清理|处置|拨付|发放|安装|配备|部署)(?:完毕|到位)"
@@ -264,8 +294,10 @@ _SUBMIT = re.compile(
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
     r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
     r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
-    r"|(?:发|报|传|交)(?:出去|出)了|(?:一起|一并|都|均|已经?|^)报了(?!名|警|吗|没)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
+    r"|(?:发|报|传|交)(?:出去|出)了|(?:一起|一并|都|均|就|早就|已经?|^)报了(?!名|警|吗|没)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
 )
+# Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
+_TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
 # Nothing to report is a report too: "零报告", "经排查，我局无相关问题", "河口镇目前无道路结冰情况".
 _ISSUE_NOUN = r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|异常)"
 _NO_ISSUE = re.compile(
@@ -345,10 +377,10 @@ _DELAY_PAPER = re.compile(r"(?:延期|延迟|推迟|宽限|顺延|延长时限)�
 
 _DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|推后|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
-    r"|晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)|delay|postpone"
+    r"|晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)(?!看|回复?|说|聊|联系)|delay|postpone"  # "晚点看": reading later
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
     r"|晚个?(?:几|[一两二三四五]{1,2})天"  # "我们得晚个两三天"
-    r"|给延(?:几|[一两二三四五])天"
+    r"|给延(?:几|[一两二三四五])天|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
     r"|(?:明天|后天|下周|过两天|过几天)(?:一定|再|马上|尽快)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
 _TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定时限内|在时限内|在时限前)"
@@ -366,7 +398,7 @@ _LATER_DAY = r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六�
 _ASK_TIME = re.compile(
     r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:再|申请|多)?(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长|放宽"
     r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
-    r"|顺延|往后推|推一推|推推|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
+    r"|顺延|往后推|推一推|推推|延(?:几|[一两二三四五])天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
     r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底).{0,8}?"
     r"(?:报|交|提交|报送|反馈|完成|给(?=你|您|可以|行|好吗)).{0,3}?(?:可以吗|行吗|行不行|可不可以|好吗|可否)"
     # "能不能下周一再交", "可以明天再报吗": a later day asked for
@@ -385,6 +417,9 @@ _ASKING_LEAD = re.compile(r"能不能|能否|可否|可不可以|是否可以|�
 _ONLY_LATER = re.compile(
     r"(?:明天|后天|下下?周|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|年底|\d+号|\d+日|过几天|过两天)(?:才能|才可以|才会|才)"
     r"(?:报|交|提交|完成|上报|报送|弄|办|反馈|做完|整改)"
+    # "报告只能下周三以后报"
+    r"|只能(?:等到?)?(?:明天|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜|月)|月底|过几天|过两天)"
+    r"(?:以后|之后|后)?(?:再|才)?(?:报|交|提交|完成|上报|报送)"
 )
 # The paperwork of delays asked about, not a delay: "延期申请模板发一下", "延期流程是什么".
 _ABOUT_DELAYS = re.compile(
@@ -392,7 +427,28 @@ _ABOUT_DELAYS = re.compile(
 )
 # A request made to the office for oneself: "麻烦督查室给延几天", "请督查室宽限".
 _ASKS_THE_OFFICE = re.compile(r"(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您)")
-_PAST_TIME = re.compile(r"去年|前年|上次|上回|那次|以前|往年|上个?月|上一期")
+# Something else put off: "会议推迟到下周了", "原定的培训延期了", "检查组推迟了两天来".
+_OTHER_EVENT_BEFORE = re.compile(
+    r"(?:会议|开会|(?<![能将就也不都还要可机])会|培训|活动|考试|检查组|调研组|督查组|检查|调研|座谈会?|讲座|演练|航班|班车|验收)"
+    r"(?:也|又|已经?|被|要|将|可能|时间)?$"
+)
+# Whether a delay may be had, in general ("这种情况可以申请延期吗"), is no request for one.
+_ABOUT_THE_RULE = re.compile(
+    r"这种情况|这类情况|此类情况|什么情况下|哪些情况|政策|规定|一般|谁(?:定|批|决定|说了算|同意)"
+)
+# A delay already asked for, granted or under approval: "延期已经批了", "感谢同意延期", "申请的延期批了没".
+_DELAY_SETTLED_AFTER = re.compile(r"^(?:申请)?(?:已经?|的事)?(?:批|审批|批准|同意|批复|通过|准了)")
+_DELAY_SETTLED_BEFORE = re.compile(
+    r"(?:感谢|谢谢)[^,。;]{0,6}?(?:同意|批准|准予)?(?:我们|我单位|我局|我镇)?的?$|已经?(?:同意|批准|准予)[^,。;]{0,4}$"
+    r"|(?:我们|我单位|我局|我镇|之前)申请的$"
+)
+# The request still to come: "等领导定了再正式申请", "到时候再申请".
+_REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
+_PAST_TIME = re.compile(
+    r"去年|前年|上次|上回|那次|以前|往年|上个?月|上一期|(?:之前|此前|先前)(?:已经?|也|曾)?(?:申请|提)过?"
+    r"|前(?:几|两|[一二三四五])次(?!检查|督查|会)|以往|原本(?:打算|想|准备|计划)|本来(?:打算|想|准备|计划)"
+    r"|原来(?:打算|想|准备|计划)|起初|当初"  # "原本打算申请延期，现在不用了"
+)
 _STILL_NEED = re.compile(
     r"还(?:需要?|要)[一二三四五六七八九十两几半\d]+个?(?:天|日|周|星期|礼拜|月)"
     r"|(?:需要?|要)(?:多|再)(?:[一二三四五六七八九十两几半\d]+)个?(?:天|日|周|星期|礼拜)"  # "需要多几天时间"
@@ -487,11 +543,20 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     deferred = any(act.kind == "received" and act.mode == "promised" for act in acts)
     # "公路站收到了，我们局还没": the sender's own unit, elliptically, has not
     own_not_yet = any(_OWN_NOT_YET.search(clause.text) for clause in clauses)
-    doubted = doubted or deferred or own_not_yet or _earlier_against_later(clauses)
+    tells_others = any(_TELLS_OTHERS_TO_REPLY.search(clause.text) for clause in clauses)
+    sent_up = any(_MATERIAL_RECEIVED.search(c.text) for c in clauses) and any(
+        _SENT_UP.search(c.text) for c in clauses
+    )
+    tells_others = tells_others or sent_up
+    doubted = doubted or deferred or own_not_yet or tells_others or _earlier_against_later(clauses)
     delay = bool(stated & {"delay", "ask_time"}) or (_any(clauses, _REASON) and _any(clauses, _NOT_DONE))
+    # "估计要延期，等领导定了再正式申请": the request itself is still to come
+    delay = "ask_time" in stated or (delay and not _any(clauses, _REQUEST_LATER))
     # what was passed to the leaders, in a delay request, is the request: "需延期，已报分管领导同意"
     receipt = ("received" in stated or ("forwarded" in stated and not delay)) and not doubted
     kind = _feedback_kind(clauses, stated, receipt=receipt, delay=delay)
+    if kind is not None and not receipt and _other_matter_only(clauses):
+        kind = None  # "收到群众来信两封，正在核实": the work is on what else arrived
     present: dict[str, bool] = {"receipt": receipt, "feedback": kind is not None, "delay": delay}
     intents = frozenset(name for name, said in present.items() if said)
     refs = tuple(dict.fromkeys(ref for clause in clauses for ref in clause.refs))
@@ -534,6 +599,15 @@ def _earlier_against_later(clauses: Sequence[Clause]) -> bool:
         for c in clauses
     )
     return earlier and any(_NOT_YET_SEEN.search(c.text) for c in clauses)
+
+
+def _other_matter_only(clauses: Sequence[Clause]) -> bool:
+    """Whether the message opens with something other than a notice received and names no notice."""
+    return (
+        bool(clauses)
+        and not any(c.refs for c in clauses)
+        and _received_something_else(_Text(clauses[0].text, asked=False))
+    )
 
 
 def _after_receipt(text: str) -> str:
@@ -701,14 +775,24 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
         ):
             yield Act("received", "stated")  # "收到后我们会尽快落实"; "请各单位收到后立即落实" is an order
             continue
-        if _ACHIEVED.search(before + after_all) or not _receipt_tail_fits(before, after_all):
-            continue  # something else was received ("收到群众举报", "收到良好效果")
+        if (
+            _ACHIEVED.search(before + after_all)
+            or not _receipt_tail_fits(before, after_all)
+            or _OTHER_THING_BEFORE.search(before)
+        ):
+            continue  # something else was received ("收到群众举报", "收到良好效果", "快递收到了")
+        if _PREVIOUS.search(before) and not _THIS_ONE.search(before + after_all):
+            yield Act("received", "others")  # "上次的早就收到了": an earlier notice, not the one owed
+            continue
         if _RECEIVED_OBJECT_AFTER.match(after_all):
             yield Act("received", "ordered")  # "收到通知的单位请回复", "收到该通知后请落实"
             continue
         mode = _mode(scope, before, after, plans_count=True)
         if mode == "stated" and (
-            _HEDGE.search(before) or _WAITING.search(before) or _LATER_RECEIPT.search(before)
+            _HEDGE.search(before)
+            or _WAITING.search(before)
+            or _LATER_RECEIPT.search(before)
+            or _PLANNED_RECEIPT.search(before)
         ):
             mode = "promised"  # "应该收到了", "等领导看过后再签收", "会第一时间签收"
         yield Act("received", mode, _ALL_OWED.search(before) is not None)
@@ -742,7 +826,7 @@ def _problem_acts(clause: _Text) -> Iterator[Act]:
 
 
 def _feedback_acts(clause: _Text) -> Iterator[Act]:
-    if _received_something_else(clause):
+    if _received_something_else(clause) or _ELSEWHERE.search(clause.text):
         return  # "我们收到群众反映的问题已经处理了": the work done is on what else arrived
     delay_paper = _DELAY_PAPER.search(clause.text) is not None  # "延期报告已经写好了": the request, no report
     for before, after, _ in _matches(_DONE, clause):
@@ -751,7 +835,12 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
     for before, after, start in _matches(_SUBMIT, clause):
         # passed to one's leaders is a receipt, unless what went up is the unit's own paper ("统计表已报主任")
         forwarded = _FORWARD.match(clause.text, start) is not None and not _FORWARDED_OTHER.search(before)
-        if not forwarded and not _DELAY_PAPER.search(clause.text) and not _PREVIOUS.search(before):
+        if (
+            not forwarded
+            and not _DELAY_PAPER.search(clause.text)
+            and not _PREVIOUS.search(before)
+            and not _TO_BACK_OFFICE.match(after)
+        ):
             yield Act("done", _mode(clause, before, after))
     for before, after, _ in _matches(_NO_ISSUE, clause):
         mode = _mode(clause, before, after)
@@ -785,6 +874,9 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 or after.startswith("过")
                 or _PAST_TIME.search(before)
                 or _ABOUT_DELAYS.match(after)
+                or _OTHER_EVENT_BEFORE.search(before)
+                or _DELAY_SETTLED_AFTER.match(after)
+                or _DELAY_SETTLED_BEFORE.search(before)
             ):
                 continue  # "不用延期", "需要延期的单位请说明", "已经延期过一次了", "去年这个也延期了"
             if pattern is _STILL_NEED and _HEDGE.search(before):
@@ -792,7 +884,7 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 yield Act("estimate", "stated")
                 continue
             if _is_question(clause, after):
-                if _THIRD_PARTY.search(before):
+                if _THIRD_PARTY.search(before) or _ABOUT_THE_RULE.search(clause.text):
                     continue  # "听说可以延期？": hearsay asked about
                 if _REQUEST.search(clause.text) or _ASKING_LEAD.search(before):
                     yield Act("ask_time", "stated")  # "延期一周可以不？", "宽限到下周一吧": a request
@@ -808,7 +900,9 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
             yield Act("ask_time", "stated")  # "今天报不上来了，明天下午吧": a later time asked for
     for before, after, _ in _matches(_ASK_TIME, clause):
         # asking for time is a request, even as a question ("听说可以延期？" is hearsay asked about)
-        if not _is_directive(before, after) and not _THIRD_PARTY.search(before):
+        if not (
+            _is_directive(before, after) or _THIRD_PARTY.search(before) or _ABOUT_THE_RULE.search(clause.text)
+        ):
             yield Act("ask_time", "stated")
 
 

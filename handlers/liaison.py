@@ -25,6 +25,8 @@ Item = tuple[NoticeView, AssignmentView]
 _OWN_TOO = re.compile(
     r"(?:我们|我|本)(?:单位|局|委|镇|乡|街道)?(?:和|与|及|跟|、)|(?:和|与|及|跟|、)(?:我们|我[局委镇乡]|本单位|我单位)"
 )
+# Speaking for another unit it names: "代河口镇回复：收到", "河口镇的同志让我转告：收到".
+_ON_BEHALF = re.compile(r"代|替|帮|转告|托我|让我|委托")
 QUESTION_LIFETIME = timedelta(days=1)  # an unanswered question lapses; a later unclear reply is asked anew
 
 
@@ -159,12 +161,19 @@ class UnitReading:
 def read_for_unit(text: str, own: UnitNames, units: Sequence[UnitNames]) -> UnitReading:
     """Pure: what a reply says for the sender's unit (used by `handle_reply` and by `make eval`).
 
-    A clause that names another unit ("发改委已收到" from 城关镇) speaks of that unit, not the sender's.
+    A clause that names another unit ("发改委已收到" from 城关镇) speaks of that unit, not the sender's; so do
+    the clauses after one that says the sender speaks for another unit ("代河口镇回复：收到").
     """
     marked: list[Clause] = []
     others: list[str] = []
+    for_other: set[int] = set()  # another unit the sender said it speaks for, in a clause of no acts
     for clause in read_clauses(text):
         named = units_named(clause.text, units)
+        if not clause.acts and named - {own.id} and own.id not in named and _ON_BEHALF.search(clause.text):
+            for_other = named - {own.id}
+        if own.id in named:
+            for_other = set()
+        named = named or for_other
         if named - {own.id} and own.id not in named and clause.acts and not _OWN_TOO.search(clause.text):
             others += [u.name for u in units if u.id in named]
             clause = replace(

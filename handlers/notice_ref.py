@@ -21,7 +21,8 @@ _GROUP = rf"(?:第?{_NUM}(?:号{_SEP}?|{_SEP})){{0,20}}第?{_NUM}号"
 _MARKED = re.compile(
     rf"(?:#|no\.?|编号|(?:督办|督查)(?!{_YEAR}))(?P<num>{_NUM}(?:[、和及]{_NUM})*)(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.:])"
     rf"|(?:第(?P<issue>{_NUM})|(?:^|(?<=[,。;!?\n]))(?P<bare_issue>\d{{1,3}}))期"
-    r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$)"
+    r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$|(?:我们|我[镇乡局委]|本单位)"
+    r"(?:已|早|上周|昨天|前天|就|还|正在|都))"  # "第12期我们上周就报了"
     r"|(?<![\d#])(?P<hash_after>\d{1,3})#"  # "12#收到"
     r"|(?:(?<=收到)|(?<=收悉)|(?<=签收))(?P<after_receipt>\d{1,3})(?=$|[,。;!?\n])",  # "收到 51"
     re.IGNORECASE,
@@ -81,7 +82,7 @@ _DATE_BEFORE = re.compile(
 # a list separator or the end of a sentence. Anything else (前, 下午, 18:00, 完成 …) reads as a date.
 _REF_AFTER = re.compile(
     r"(?:通知|文|督办|督查|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
-    r"|目前|现已|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要|暂|恐|零报告|整改|报告|一并|一起|同时|附件"
+    r"|目前|现已|仍(?:在|未|没)|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要|暂|恐|零报告|整改|报告|一并|一起|同时|附件"
     r"|的(?!会|活动|时候|上午|下午|中午|晚上|早上|前|之前|以前|后|之后|以后|那天|当天)"
     # "十二号那个收到了", "24号这个我们做不完": the notice pointed at, its state soon after
     r"|(?:这个|那个)(?!时候|时间|会|天|礼拜|星期|周)"
@@ -92,10 +93,15 @@ _REF_AFTER = re.compile(
 # After a day of the month come times of day; after a notice number at a clause's start, its state.
 _TIME_AFTER = re.compile(
     r"前|后|之|以|[上下中]午|晚|早|凌晨|\d|点|时(?!间)|[零〇一二两三四五六七八九十]|那(?:个)?(?:时候|时|天)"
+    r"|截止|截至|到期|为止|左右|会上|开会|会议(?!室)"  # "12号截止的那个已报", "13号会上已部署"
 )
 _STATE_SOON = re.compile(
     r".{0,12}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完"
     r"|才能|才可以|来不及|太紧|一半|大半|[弄做办搞整干改写报交]了)"
+)
+# A place numbered with 号: "12号楼", "3号院", "2号线" — never a notice.
+_PLACE_AFTER = re.compile(
+    r"会议室|楼|院|房|室|门|线|地块|路段|路口|街道(?!办)|桥|井|仓|库|车间|机组|窗口|床|柜|馆|厅|泵站|站点|坑"
 )
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
@@ -195,7 +201,7 @@ def _with_ranges(group: str, items: list[re.Match[str]]) -> list[int | None]:
 def _bare_is_notice(text: str, start: int, end: int) -> bool:
     """A plain "12号" counts only when nothing dates it and a notice-like word follows it, or when it
     opens a clause about the state of things ("40号路面硬化已完成")."""
-    if _DATE_BEFORE.search(text[max(0, start - _DATE_WINDOW) : start]):
+    if _DATE_BEFORE.search(text[max(0, start - _DATE_WINDOW) : start]) or _PLACE_AFTER.match(text, end):
         return False
     if _REF_AFTER.match(text, end) is not None:
         return True

@@ -1,0 +1,163 @@
+"""Table-driven tests of the rules added for the replies.dev5 set: replies that look like receipts,
+delay requests or notice numbers but are not, beside the true ones each rule must still read."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.classify import classify
+from handlers.liaison import read_for_unit
+from handlers.notice_ref import find_notice_refs
+from handlers.units import UnitNames
+
+
+def intents(text: str) -> list[str]:
+    return classify(text).intent_list()
+
+
+# ---- receipts of something else, of an earlier notice, or told to others -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing other than the notice named before the receipt word
+        ("快递收到了", []),
+        ("包裹已经收到了，谢谢", []),
+        ("款已收到", []),
+        ("发票收到了", []),
+        ("通知收到了", ["receipt"]),
+        ("督办单已收到", ["receipt"]),
+        # a thing other than the notice after it, and the work then done on that thing
+        ("刚收到一个电话，在处理", []),
+        ("收到县里转来的函，正在办", []),
+        ("收到群众来信，已在核实", []),
+        ("收到，正在办", ["receipt", "feedback"]),
+        ("收到督查室的通知", ["receipt"]),
+        ("收到督查室12月1日的通知", ["receipt"]),
+        # an earlier notice received, said alone
+        ("上次的早就收到了", []),
+        ("上一期的收到了", []),
+        ("上个月的督办单收到了，这次的还没见", []),
+        ("上次的和这次的都收到了", ["receipt"]),
+        # telling others to reply
+        ("你们回一下收到", []),
+        ("收到，大家回复一下", []),
+        ("收到，谢谢大家", ["receipt"]),
+        # someone else: one colleague, a meeting's notice, material sent up by the villages
+        ("他已经收到了", []),
+        ("其他的都收到了", ["receipt"]),
+        ("收到会议通知了", []),
+        ("收到，会认真落实", ["receipt"]),
+        ("收到材料了，是各村交上来的", []),
+        ("收到，材料是村里报上来的，已汇总上报", ["receipt", "feedback"]),
+        # the office's own message named is no order to others
+        ("你们发的通知收到了", ["receipt"]),
+        ("收到，你们12号发的那个我们已经报了", ["receipt", "feedback"]),
+        ("你们收到后回复", []),
+        ("请你们尽快完成", []),
+        # a receipt planned or due
+        ("去签收", []),
+        ("需签收", []),
+        ("正在签收", []),
+        ("今天上午收到了", ["receipt"]),
+        ("已经回过收到了", ["receipt"]),
+        # which of two is asked, without a question mark
+        ("是回收到还是回签收", []),
+        ("是报纸质的还是电子的", []),
+    ],
+)
+def test_receipt_lookalikes(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
+
+
+# ---- delays of others, of other things, in general, or still to be asked -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("会议推迟到周五了", []),
+        ("原定的培训延期了", []),
+        ("检查组推迟了一天", []),
+        ("评审会推到下周了，报告只能下周三以后报", ["delay"]),  # the meeting's delay makes the report's
+        ("我们可能会晚几天", ["delay"]),  # 可能会: no meeting
+        ("这种情况可以申请延期吗", []),
+        ("一般可以宽限几天吗", []),
+        ("我们这个可以申请延期吗", ["delay"]),
+        ("估计要延期，到时候再申请", []),
+        ("估计要延期", ["delay"]),
+        ("之前申请过延期，这次按时交", []),
+        ("因人手不足，申请延期", ["delay"]),
+        ("前两次都延期了，这次一定按时", []),
+        ("原本打算申请延期，现在不用了", []),
+        ("原来的时限太紧，申请延期三天", ["delay"]),  # 原来的: the deadline, not a past plan
+        ("因前几次检查发现问题较多，申请延期", ["delay"]),
+        ("延期还是不延期，等通知", []),
+        ("能延几天吗", ["delay"]),
+        ("数据没汇总完，想再推两天", ["delay"]),
+        ("材料只能下周一以后交", ["delay"]),
+        ("工程已经按期完成", ["feedback"]),
+        ("在处理别的事，晚点看", []),
+        ("时限能否延长是谁定的", []),
+        ("我们申请的延期批了没", []),  # an earlier request's status
+        ("延期已经批了，谢谢", []),
+        ("感谢同意延期", []),
+        ("恳请批准延期", ["delay"]),
+        ("能否同意延期", ["delay"]),
+        ("发票已交财务", []),  # the unit's own back office, no report
+        ("材料已交给督查室", ["feedback"]),
+    ],
+)
+def test_delay_lookalikes(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
+
+
+# ---- notice numbers in odd forms -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("14号已办结，15号仍在推进", [14, 15]),
+        ("15号仍未完成", [15]),
+        ("第12期我们上周就报了", [12]),
+        ("第3期我们组织了培训", []),  # no state soon after: a series of something else
+        ("12号楼已整改", []),
+        ("3号院门口已清理", []),
+        ("40号路面硬化已完成", [40]),  # 路面 is the work, not a place numbered 40
+        ("第3点还在落实", []),
+        ("3个村已完成", []),
+        ("有事打12345", []),
+        ("放在3楼302室", []),
+        ("12月3日前完成", []),
+        ("12号截止的那个已报", []),  # the day it is due
+        ("13号会上已部署", []),  # the day of a meeting
+        ("13号会议室见", []),
+        ("13号已报送", [13]),
+    ],
+)
+def test_notice_numbers_in_odd_forms(text: str, refs: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == refs, text
+
+
+# ---- speaking for another unit --------------------------------------------------------------
+
+OWN = UnitNames(1, "城关镇", ("城关",))
+ROSTER = [OWN, UnitNames(2, "河口镇", ("河口",)), UnitNames(3, "柳林乡", ("柳林",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "others"),
+    [
+        ("代河口镇回复：收到", [], ("河口镇",)),
+        ("帮河口镇回一下，收到", [], ("河口镇",)),
+        ("河口镇的同志让我转告：收到", [], ("河口镇",)),
+        ("代河口镇回复：收到。城关镇也收到了", ["receipt"], ()),  # then its own unit, by name
+        ("城关镇联络员请假，我代回：收到", ["receipt"], ()),  # for its own unit
+        ("收到，已转河口镇", ["receipt"], ()),  # no one spoken for
+    ],
+)
+def test_speaking_for_another_unit(text: str, expected: list[str], others: tuple[str, ...]) -> None:
+    reading = read_for_unit(text, OWN, ROSTER)
+    assert (reading.whole.intent_list(), reading.about_others) == (expected, others), text
