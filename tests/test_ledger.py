@@ -440,9 +440,7 @@ async def test_xlsx_export_is_a_real_workbook(database: Database, tmp_path: Path
     assert (
         sheet.auto_filter.ref == f"A3:{sheet.cell(row=3, column=len(LEDGER_COLUMNS)).column_letter}10"
     )  # header and rows
-    assert (
-        sheet.cell(row=4, column=LEDGER_COLUMNS.index("签收时间") + 1).number_format == "yyyy-mm-dd hh:mm"
-    )
+    assert sheet.cell(row=4, column=LEDGER_COLUMNS.index("签收时间") + 1).number_format == "yyyy-mm-dd hh:mm"
     details = workbook["反馈明细"]
     assert tuple(cell.value for cell in details[3]) == FEEDBACK_COLUMNS
     assert [[cell.value for cell in row] for row in details.iter_rows(min_row=4)] == [
