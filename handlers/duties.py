@@ -159,7 +159,7 @@ class Duties:
                 return []
         recent = await notices.notices(session, status=None, since=now - HISTORY)
         by_id = {n.id: n for n in recent}
-        rows = await notices.assignments(session, notice_ids=list(by_id), unit_ids=units)
+        rows = await notices.assignments(session, issued_since=now - HISTORY, unit_ids=units)
         return [(by_id[a.notice_id], a) for a in rows]
 
     async def _pre_deadline(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:

@@ -127,7 +127,8 @@ async def build_ledger(
         notice_query = notice_query.where(Notice.year == year)
     notice_rows = list(await session.scalars(notice_query))
     by_notice: dict[int, list[AssignmentView]] = {}
-    rows = await notices.assignments(session, notice_ids=[n.id for n in notice_rows])
+    every = year is None  # every notice: no list of ids to send
+    rows = await notices.assignments(session, notice_ids=None if every else [n.id for n in notice_rows])
     for row in sorted(rows, key=lambda a: a.id):
         by_notice.setdefault(row.notice_id, []).append(row)
     names: dict[str, str] = {

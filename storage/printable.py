@@ -11,6 +11,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final
@@ -152,6 +153,7 @@ def _write(workbook: Any, sheet: Sheet, shortened: list[str]) -> None:
     )
     grey_font = Font(color="808080")
     grey_fill = PatternFill("solid", fgColor=_GREY)
+    styled: dict[tuple[Any, ...], Any] = {}  # a cell's styles as made → as finished (openpyxl's index array)
     for number, row in enumerate(sheet.rows, start=HEADER_ROW + 1):
         greyed = number - HEADER_ROW - 1 < len(sheet.greyed) and sheet.greyed[number - HEADER_ROW - 1]
         lines = max((lines_needed(v, w) for v, w in zip(row, widths, strict=True)), default=1)
@@ -166,6 +168,14 @@ def _write(workbook: Any, sheet: Sheet, shortened: list[str]) -> None:
                 cell = text_cell(value)
             else:
                 cell = WriteOnlyCell(ws, value=value)
+            key = (None if cell._style is None else tuple(cell._style), title, greyed)
+            known = styled.get(key)
+            if (
+                known is not None
+            ):  # the same styles as a cell before: their indexes, without hashing them again
+                cell._style = copy(known)
+                cells.append(cell)
+                continue
             cell.border = border
             cell.alignment = top_left
             if title in sheet.time_columns:
@@ -175,5 +185,6 @@ def _write(workbook: Any, sheet: Sheet, shortened: list[str]) -> None:
             if greyed:
                 cell.font = grey_font
                 cell.fill = grey_fill
+            styled[key] = copy(cell._style)
             cells.append(cell)
         ws.append(cells)
