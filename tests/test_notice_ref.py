@@ -228,3 +228,28 @@ def test_find_notice_refs_as_typed(text: str, expected: list[NoticeRef]) -> None
 def test_fold_reads_traditional_characters_as_simplified() -> None:
     assert fold("簽收，已辦結，請查收") == "签收,已办结,请查收"
     assert fold("１２號") == "12号"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several issues under one 第…期, several numbers right after a receipt word
+        ("第12、13期已收到", [NoticeRef(12), NoticeRef(13)]),
+        ("第十二期、第十三期收到", [NoticeRef(12), NoticeRef(13)]),
+        ("第12和第13期都收到", [NoticeRef(12), NoticeRef(13)]),
+        ("收到 31 32", [NoticeRef(31), NoticeRef(32)]),
+        ("收到12、13", [NoticeRef(12), NoticeRef(13)]),
+        # an issue whose state follows at once
+        ("第17期无法按期完成，申请延期3天", [NoticeRef(17)]),
+        ("第9期申请延期", [NoticeRef(9)]),
+        # look-alikes: still no notice
+        ("第3期培训班", []),
+        ("第3期需要的材料", []),
+        ("第2、3期培训班已结束", []),
+        ("收到3、4份材料", []),
+        ("收到12、13日的材料", []),
+        ("收到12.5", []),
+    ],
+)
+def test_find_notice_refs_lists_and_issues(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
