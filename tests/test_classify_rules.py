@@ -474,3 +474,23 @@ def test_sixth_round(text: str, expected: list[str]) -> None:
 def test_seventh_round(text: str, expected: list[str], refs: list[int]) -> None:
     reading = classify(text)
     assert (reading.intent_list(), [r.seq for r in reading.refs]) == (expected, refs), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "refs"),
+    [
+        # several numbers right after the receipt word, and the unit's contact after it
+        ("收到 31 32", ["receipt"], [31, 32]),
+        ("收到12、13", ["receipt"], [12, 13]),
+        ("30号收到 联系电话0371-12345678", ["receipt"], [30]),
+        ("收到 联系人张伟13812345678", ["receipt"], []),
+        # look-alikes: something else received
+        ("收到联系人的电话", [], []),
+        ("收到联系电话13812345678的短信", [], []),
+        ("收到3、4份材料", [], []),
+    ],
+)
+def test_numbers_and_contacts_after_a_receipt(text: str, expected: list[str], refs: list[int]) -> None:
+    reading = classify(text)
+    assert sorted(reading.intents) == expected
+    assert [ref.seq for ref in reading.refs] == refs
