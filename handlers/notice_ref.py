@@ -105,6 +105,14 @@ _STATE_SOON = re.compile(
 _PLACE_AFTER = re.compile(
     r"会议室|楼|院|房|室|门|线|地块|路段|路口|街道(?!办)|桥|井|仓|库|车间|机组|窗口|床|柜|馆|厅|泵站|站点|坑"
 )
+# A notice named by its number and subject, its state told after ("20号流感疫苗接种工作，我委已接种…");
+# never what is done on a day ("12号开展排查工作", "3号召开部署会").
+_SUBJECT_AFTER = re.compile(
+    r"(?P<subject>[\u4e00-\u9fff]{2,12}?)(?:工作|任务|事项|专项行动)(?:的?(?:进展|落实)?情况)?(?:[,:]|$)"
+)
+_DAY_ACTIVITY = re.compile(r"开展|召开|组织|举行|举办|启动|部署|开始|进行|安排|前|后|到|在|去|要|将|会")
+_STATE_LATER = re.compile(r"已|正在|完成|办结|推进|延期|无法|不能")
+_STATE_WINDOW = 40
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
 
@@ -208,7 +216,19 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
     if _REF_AFTER.match(text, end) is not None:
         return True
     opens = start == 0 or text[start - 1] in ",。;!?:\n"
-    return opens and _TIME_AFTER.match(text, end) is None and _STATE_SOON.match(text, end) is not None
+    if not opens or _TIME_AFTER.match(text, end) is not None:
+        return False
+    if _STATE_SOON.match(text, end) is not None:
+        return True
+    subject = _SUBJECT_AFTER.match(text, end)
+    return (
+        subject is not None
+        and _DAY_ACTIVITY.search(subject["subject"]) is None
+        and (
+            subject.end() == len(text)  # a clause of its own: what is said of it follows in the next ones
+            or _STATE_LATER.search(text, subject.end(), subject.end() + _STATE_WINDOW) is not None
+        )
+    )
 
 
 def fold(text: str) -> str:

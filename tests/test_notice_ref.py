@@ -253,3 +253,23 @@ def test_fold_reads_traditional_characters_as_simplified() -> None:
 )
 def test_find_notice_refs_lists_and_issues(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice named by number and subject, its state after
+        ("20号流感疫苗接种工作，我委目前已接种1.2万剂次", [NoticeRef(20)]),
+        ("20号流感疫苗接种工作", [NoticeRef(20)]),  # a clause of its own
+        ("7号秸秆禁烧工作的进展情况:已完成80%", [NoticeRef(7)]),
+        # what is done on a day, a place, a time: no notice
+        ("12号开展排查工作", []),
+        ("12号召开安全生产工作会议", []),
+        ("3号楼改造工作,已完成", []),
+        ("12号下午的工作", []),
+        ("12号前的工作,已完成", []),
+        ("15号全县安全生产工作,要求各单位抓好落实", []),
+    ],
+)
+def test_find_notice_refs_by_number_and_subject(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
