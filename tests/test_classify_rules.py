@@ -494,3 +494,22 @@ def test_numbers_and_contacts_after_a_receipt(text: str, expected: list[str], re
     reading = classify(text)
     assert sorted(reading.intents) == expected
     assert [ref.seq for ref in reading.refs] == refs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting's or training's notice is another notice, whichever side of the receipt word
+        ("12月3日的会议通知收到", []),
+        ("会议通知收到了", []),
+        ("培训的通知已收到", []),
+        ("12号通知收到", ["receipt"]),
+        ("通知收到，会议按时参加", ["receipt"]),
+        # a notice named by its title in 《》
+        ("收到《关于开展冬季消防安全检查的通知》", ["receipt"]),
+        ("收到《关于召开全县安全生产会议的通知》", []),
+        ("收到《三国演义》", []),
+    ],
+)
+def test_notices_by_kind_and_title(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected
