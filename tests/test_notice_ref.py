@@ -249,6 +249,12 @@ def test_fold_reads_traditional_characters_as_simplified() -> None:
         ("收到3、4份材料", []),
         ("收到12、13日的材料", []),
         ("收到12.5", []),
+        # two notices counted after them ("两期", "两份"); counts of other things are none
+        ("12号13号两期都收到", [NoticeRef(12), NoticeRef(13)]),
+        ("12号13号两份已收到", [NoticeRef(12), NoticeRef(13)]),
+        ("12号13号两个督办单收到", [NoticeRef(12), NoticeRef(13)]),
+        ("12号两个村已完成", []),
+        ("12号三期工程已完成", []),
     ],
 )
 def test_find_notice_refs_lists_and_issues(text: str, expected: list[NoticeRef]) -> None:
