@@ -22,7 +22,7 @@ _MARKED = re.compile(
     rf"(?:#|no\.?|编号|(?:督办|督查)(?!{_YEAR}))(?P<num>{_NUM}(?:[、和及]{_NUM})*)(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.:])"
     rf"|(?:第(?P<issue>{_NUM}(?:[、和及]第?{_NUM})*)|(?:^|(?<=[,。;!?\n]))(?P<bare_issue>\d{{1,3}}))期"
     r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$"
-    r"|无法|不能|申请延期|延期|正在推进|进展"  # "第17期无法按期完成"
+    r"|无法|不能|申请延期|延期|正在推进|进展|(?:整改|办理|落实)(?:中|完)"  # "第17期无法按期完成"
     r"|(?:我们|我[镇乡局委]|本单位)"
     r"(?:已|早|上周|昨天|前天|就|还|正在|都))"  # "第12期我们上周就报了"
     r"|(?<![\d#])(?P<hash_after>\d{1,3})#"  # "12#收到"
@@ -113,6 +113,12 @@ _SUBJECT_AFTER = re.compile(
 _DAY_ACTIVITY = re.compile(r"开展|召开|组织|举行|举办|启动|部署|开始|进行|安排|前|后|到|在|去|要|将|会")
 _STATE_LATER = re.compile(r"已|正在|完成|办结|推进|延期|无法|不能")
 _STATE_WINDOW = 40
+# A notice named, then who, then a bare "24号": when they acted on it ("15号通知我们24号已经报送了"),
+# unless both are counted together ("12号我们13号都收到了").
+_NOTICE_THEN_WHO = re.compile(
+    r"号(?:通知|督办单?|文|的)?(?:我们|我[局镇乡委办]|本单位|我单位)(?:已经?|是|在|于)?$"
+)
+_TOGETHER_AFTER = re.compile(r"都|均|也|全|两|和|、")
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
 
@@ -212,6 +218,8 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
     """A plain "12号" counts only when nothing dates it and a notice-like word follows it, or when it
     opens a clause about the state of things ("40号路面硬化已完成")."""
     if _DATE_BEFORE.search(text[max(0, start - _DATE_WINDOW) : start]) or _PLACE_AFTER.match(text, end):
+        return False
+    if _NOTICE_THEN_WHO.search(text, 0, start) and not _TOGETHER_AFTER.match(text, end):
         return False
     if _REF_AFTER.match(text, end) is not None:
         return True

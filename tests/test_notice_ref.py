@@ -279,3 +279,21 @@ def test_find_notice_refs_lists_and_issues(text: str, expected: list[NoticeRef])
 )
 def test_find_notice_refs_by_number_and_subject(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice, who, then the day they acted on it
+        ("15号通知我们24号已经报送了", [NoticeRef(15)]),
+        ("15号我局24号已报送", [NoticeRef(15)]),
+        # both counted together, or a second clause: two notices
+        ("12号我们13号都收到了", [NoticeRef(12), NoticeRef(13)]),
+        ("12号收到,13号我们也收到了", [NoticeRef(12), NoticeRef(13)]),
+        # an issue still being worked on
+        ("第15期已整改完毕,第16期整改中", [NoticeRef(15), NoticeRef(16)]),
+        ("第3期整改名单", []),
+    ],
+)
+def test_find_notice_refs_who_and_when(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
