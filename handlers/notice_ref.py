@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 _NUM = r"(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,6})"
 _YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年)"
 _SEP = r"(?:以及|、|,|/|和|及|与|跟|~|-|—|至)"
-_RANGE = re.compile(r"[~\-—至]")  # "12~14号": 12, 13 and 14
+_RANGE = re.compile(r"[~\-—至到]")  # "12~14号", "12到14号": 12, 13 and 14
 _MAX_RANGE = 5
 # A list such as "12号、13号", "12、13号" or "1号2号"; the last item must carry 号.
-_GROUP = rf"(?:第?{_NUM}(?:号{_SEP}?|{_SEP})){{0,20}}第?{_NUM}号"
+# 到 spans a range between numbers ("15到17号", "15号到17号"); "15号推迟到17号" is a notice and a day.
+_GROUP = rf"(?:第?{_NUM}(?:号(?:{_SEP}|到)?|{_SEP}|到)){{0,20}}第?{_NUM}号"
 # Numbers people mark as such without 号: "#12", "NO.12", "No 12", "编号12", "督办12"; never a date, time or
 # amount after 督办 ("督办12月…", "督办3天"). "第12期" names a notice by its issue number when a notice
 # or status word follows ("第12期收到"; never "第3期培训班").

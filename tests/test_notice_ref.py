@@ -297,3 +297,23 @@ def test_find_notice_refs_by_number_and_subject(text: str, expected: list[Notice
 )
 def test_find_notice_refs_who_and_when(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range written with 到
+        ("15到17号收到", [NoticeRef(15), NoticeRef(16), NoticeRef(17)]),
+        ("15号到17号的通知都收到了", [NoticeRef(15), NoticeRef(16), NoticeRef(17)]),
+        # a notice then the day it is put off to, days spanned, a range too long
+        ("15号推迟到17号", [NoticeRef(15)]),
+        ("15号申请延期到17号", [NoticeRef(15)]),
+        ("15号到17号开会", []),
+        ("请于15号到17号期间报送", []),
+        ("12月15到17号开会", []),
+        ("15到30号收到", []),
+        ("12号到了", []),
+    ],
+)
+def test_find_notice_refs_ranges_with_dao(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
