@@ -102,9 +102,11 @@ _STATE_SOON = re.compile(
     r".{0,12}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完"
     r"|才能|才可以|来不及|太紧|一半|大半|[弄做办搞整干改写报交]了)"
 )
-# A place numbered with 号: "12号楼", "3号院", "2号线" — never a notice.
+# A place numbered with 号 ("12号楼", "3号院", "3号户") or what happened on a day ("12号已召开会议"): never a notice.
 _PLACE_AFTER = re.compile(
-    r"会议室|楼|院|房|室|门|线|地块|路段|路口|街道(?!办)|桥|井|仓|库|车间|机组|窗口|床|柜|馆|厅|泵站|站点|坑"
+    r"会议室|楼|院|房|室|门|线|地块|路段|路口|街道(?!办)|桥|井|仓|库|车间|机组|窗口|床|柜|馆|厅|泵站|站点|坑|户|点位"
+    # what happened on a day: "12号已召开会议"
+    r"|(?:已经?|就|便|又)?(?:召开|举行|举办|开会|开了)"
 )
 # A notice named by its number and subject, its state told after ("20号流感疫苗接种工作，我委已接种…");
 # never what is done on a day ("12号开展排查工作", "3号召开部署会").

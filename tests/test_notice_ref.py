@@ -317,3 +317,18 @@ def test_find_notice_refs_who_and_when(text: str, expected: list[NoticeRef]) -> 
 )
 def test_find_notice_refs_ranges_with_dao(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15号进展:12户已完成,3号户正在施工", [NoticeRef(15)]),
+        ("12号已召开会议", []),
+        ("12号开了会", []),
+        ("督办〔2026〕12号已召开会议部署", [NoticeRef(12, 2026)]),
+        ("12号已收到", [NoticeRef(12)]),
+        ("12号已开展排查", [NoticeRef(12)]),
+    ],
+)
+def test_find_notice_refs_households_and_meetings(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
