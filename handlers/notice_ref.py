@@ -222,7 +222,9 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
     opens a clause about the state of things ("40号路面硬化已完成")."""
     if _DATE_BEFORE.search(text[max(0, start - _DATE_WINDOW) : start]) or _PLACE_AFTER.match(text, end):
         return False
-    if _NOTICE_THEN_WHO.search(text, 0, start) and not _TOGETHER_AFTER.match(text, end):
+    if _NOTICE_THEN_WHO.search(text, max(0, start - _DATE_WINDOW), start) and not _TOGETHER_AFTER.match(
+        text, end
+    ):
         return False
     if _REF_AFTER.match(text, end) is not None:
         return True
