@@ -16,12 +16,14 @@ _MAX_RANGE = 5
 # A list such as "12号、13号", "12、13号" or "1号2号"; the last item must carry 号.
 # 到 spans a range between numbers ("15到17号", "15号到17号"); "15号推迟到17号" is a notice and a day.
 _GROUP = rf"(?:第?{_NUM}(?:号(?:{_SEP}|到)?|{_SEP}|到)){{0,20}}第?{_NUM}号"
+# Between issue numbers: "第12、13期", "第12期第13期", "12至14期" (a range).
+_ISSUE_SEP = r"(?:期?[、和及与至~\-—到]|期)第?"
 # Numbers people mark as such without 号: "#12", "NO.12", "No 12", "编号12", "督办12"; never a date, time or
 # amount after 督办 ("督办12月…", "督办3天"). "第12期" names a notice by its issue number when a notice
 # or status word follows ("第12期收到"; never "第3期培训班").
 _MARKED = re.compile(
     rf"(?:#|no\.?|编号|(?:督办|督查)(?!{_YEAR}))(?P<num>{_NUM}(?:[、和及]{_NUM})*)(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.:])"
-    rf"|(?:第(?P<issue>{_NUM}(?:[、和及]第?{_NUM})*)|(?:^|(?<=[,。;!?\n]))(?P<bare_issue>\d{{1,3}}))期"
+    rf"|(?:第(?P<issue>{_NUM}(?:{_ISSUE_SEP}{_NUM})*)|(?:^|(?<=[,。;!?\n]))(?P<bare_issue>\d{{1,3}}(?:{_ISSUE_SEP}\d{{1,3}})*))期"
     r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$"
     r"|无法|不能|申请延期|延期|正在推进|进展|(?:整改|办理|落实)(?:中|完)"  # "第17期无法按期完成"
     r"|(?:我们|我[镇乡局委]|本单位)"
@@ -186,10 +188,8 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             or match["hash_after"]
             or match["after_receipt"]
         )
-        for n, item in enumerate(_GROUP_ITEM.finditer(written)):
-            seq = _to_int(item["num"])
-            if seq is not None:
-                found.append((match.start() + n, NoticeRef(seq)))
+        seqs = _with_ranges(written, list(_GROUP_ITEM.finditer(written)))
+        found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)
     for match in _LEADING.finditer(text):
         seqs = [_to_int(item["num"]) for item in _GROUP_ITEM.finditer(match["nums"])]
         found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)

@@ -332,3 +332,22 @@ def test_find_notice_refs_ranges_with_dao(text: str, expected: list[NoticeRef]) 
 )
 def test_find_notice_refs_households_and_meetings(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several issues, listed, run on or as a range
+        ("第12至14期已收到", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        ("第十二至十四期收到", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        ("12-14期收到", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        ("12期13期都收到了", [NoticeRef(12), NoticeRef(13)]),
+        ("第12期第13期都收到", [NoticeRef(12), NoticeRef(13)]),
+        ("12期、13期收到", [NoticeRef(12), NoticeRef(13)]),
+        # courses and spans too long: none
+        ("第2至3期培训班", []),
+        ("12至40期收到", []),
+    ],
+)
+def test_find_notice_refs_several_issues(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
