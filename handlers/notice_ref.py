@@ -124,6 +124,10 @@ _NOTICE_THEN_WHO = re.compile(
     r"号(?:通知|督办单?|文|的)?(?:我们|我[局镇乡委办]|本单位|我单位)(?:已经?|是|在|于)?$"
 )
 _TOGETHER_AFTER = re.compile(r"都|均|也|全|两|和|、")
+# Another issuer's numbered document: "中央一号文件", "省委12号文件", "县政府3号令".
+_OTHER_ISSUER_BEFORE = re.compile(
+    r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|[省市](?:里的?|的)|上级的?)$"
+)
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
 
@@ -221,6 +225,8 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
     """A plain "12号" counts only when nothing dates it and a notice-like word follows it, or when it
     opens a clause about the state of things ("40号路面硬化已完成")."""
     if _DATE_BEFORE.search(text[max(0, start - _DATE_WINDOW) : start]) or _PLACE_AFTER.match(text, end):
+        return False
+    if _OTHER_ISSUER_BEFORE.search(text, max(0, start - _DATE_WINDOW), start):
         return False
     if _NOTICE_THEN_WHO.search(text, max(0, start - _DATE_WINDOW), start) and not _TOGETHER_AFTER.match(
         text, end

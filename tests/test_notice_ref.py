@@ -351,3 +351,18 @@ def test_find_notice_refs_households_and_meetings(text: str, expected: list[Noti
 )
 def test_find_notice_refs_several_issues(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中央一号文件精神已传达", []),
+        ("省委12号文件收到", []),
+        ("市里的3号文件收到", []),
+        ("县委12号通知已收到", []),
+        ("一号文件收到", [NoticeRef(1)]),
+        ("城市12号收到", [NoticeRef(12)]),
+    ],
+)
+def test_find_notice_refs_other_issuers(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
