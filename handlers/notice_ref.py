@@ -128,6 +128,12 @@ _TOGETHER_AFTER = re.compile(r"都|均|也|全|两|和|、")
 _OTHER_ISSUER_BEFORE = re.compile(
     r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|[省市](?:里的?|的)|上级的?)$"
 )
+# A word that introduces the notice a reply is about: "关于13号我们明天报", "按照12号要求".
+_ABOUT_BEFORE = re.compile(r"(?:关于|按照|根据|对于|针对|落实|回复)(?:督查室|你们)?(?:的|发的)?$")
+# A later day the rest of a notice's work is due: "13号明天报", "14号下周交".
+_LATER_WORK_AFTER = re.compile(
+    r"(?:我们|我[局镇乡委])?(?:今天|明天|后天|下周|本周|月底|晚点|稍后)(?=.{0,6}?(?:报|交|完成|办结|反馈|提交))"
+)
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
 
@@ -232,7 +238,9 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         text, end
     ):
         return False
-    if _REF_AFTER.match(text, end) is not None:
+    if _REF_AFTER.match(text, end) is not None or _LATER_WORK_AFTER.match(text, end) is not None:
+        return True
+    if _ABOUT_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and not _TIME_AFTER.match(text, end):
         return True
     opens = start == 0 or text[start - 1] in ",。;!?:\n"
     if not opens or _TIME_AFTER.match(text, end) is not None:

@@ -366,3 +366,22 @@ def test_find_notice_refs_several_issues(text: str, expected: list[NoticeRef]) -
 )
 def test_find_notice_refs_other_issuers(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the notice a reply is about, and a notice whose work is due later
+        ("12号收到 谢谢 13号明天报", [NoticeRef(12), NoticeRef(13)]),
+        ("12号收到,关于13号我们明天报", [NoticeRef(12), NoticeRef(13)]),
+        ("按照12号要求", [NoticeRef(12)]),
+        ("12号下周交", [NoticeRef(12)]),
+        # still days
+        ("关于12号开会的事", []),
+        ("关于12号下午", []),
+        ("13号明天开会", []),
+        ("截止13号明天报", []),
+    ],
+)
+def test_find_notice_refs_about_and_later(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
