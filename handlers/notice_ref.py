@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 # The patterns carry no whitespace: _normalize removes it first, which keeps matching linear.
 _NUM = r"(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,6})"
 _YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年)"
-_SEP = r"(?:以及|、|,|/|和|及|与|跟|~|-|—|至)"
+_SEP = r"(?:以及|、|,|/|\+|&|和|及|与|跟|~|-|—|至)"
 _RANGE = re.compile(r"[~\-—至到]")  # "12~14号", "12到14号": 12, 13 and 14
 _MAX_RANGE = 5
 # A list such as "12号、13号", "12、13号" or "1号2号"; the last item must carry 号.
@@ -55,7 +55,9 @@ _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 _SPACED_NUMBERS = re.compile(r"(?<![\d.])(\d{1,3})[^\S\n]+(?=\d{1,3}(?![\d.]))")
 # "12，13号均收到", "12号，13号收到": a comma after a number that opens the message or a clause, before
 # another notice number, lists them ("收到13号，12号还在整改" says two things).
-_COMMA_NUMBERS = re.compile(r"(?:^|(?<=[,，。;；!！?？\n]))(\d{1,3}号?)[,，](?=\d{1,3}号)")
+_COMMA_NUMBERS = re.compile(
+    r"(?:^|(?<=[,，。;；!！?？\n]))(\d{1,3}号?)[,，](?=(?:\d{1,3}号?[,，])*\d{1,3}号)"
+)
 # A number said not to be meant: "是12号，不是11号" (a correction names the right one).
 _DENIED_BEFORE = re.compile(r"(?:不是|并非|而非|并不是)$")
 

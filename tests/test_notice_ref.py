@@ -385,3 +385,19 @@ def test_find_notice_refs_other_issuers(text: str, expected: list[NoticeRef]) ->
 )
 def test_find_notice_refs_about_and_later(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a longer comma list and + or & between numbers
+        ("12，13，14号收到", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        ("12+13号收到", [NoticeRef(12), NoticeRef(13)]),
+        ("12&13号收到", [NoticeRef(12), NoticeRef(13)]),
+        # two clauses stay two
+        ("收到13号，12号还在整改", [NoticeRef(13), NoticeRef(12)]),
+        ("12.13号收到", []),
+    ],
+)
+def test_find_notice_refs_more_separators(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
