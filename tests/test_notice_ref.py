@@ -401,3 +401,18 @@ def test_find_notice_refs_about_and_later(text: str, expected: list[NoticeRef]) 
 )
 def test_find_notice_refs_more_separators(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Chinese numerals listed before 期: no count read out of the last one ("十三期" is not 十 and 三期)
+        ("十二、十三期收到", [NoticeRef(12), NoticeRef(13)]),
+        ("12、13两个通知都收到", [NoticeRef(12), NoticeRef(13)]),
+        # one Chinese numeral before 期 is a phase, not an issue
+        ("二期已完成", []),
+        ("三期工程已完成", []),
+    ],
+)
+def test_find_notice_refs_chinese_issue_lists(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
