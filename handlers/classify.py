@@ -186,7 +186,9 @@ _RECEIPT_TAIL = re.compile(
     r"|明白|知悉|已|正在|抓紧|按(?!钮)|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,]+号|第|督办|通知|文件|文"
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
-    r"|全部|都|均|〔|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}$"
+    r"|全部|都|均|〔|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}(?:[、和及]\d{1,3})*$"  # "收到 31 32"
+    r"|《(?=[^》]{0,40}(?:通知|督办)》)(?![^》]{0,40}(?:会议|培训|考试))"  # a notice by its title; a meeting's is another
+    r"|联系(?:人|电话|方式):?[\u4e00-\u9fff]{0,4}[\d\-]{7,}(?![\d\-]|的)"  # "30号收到 联系电话0371-…": the unit's contact
     r"|\d{1,2}月\d{1,2}[日号]的?(?:通知|文件|督办)"
     r"|(?:督查室|督办室|贵室)(?:发的|下发的|\d{1,2}月\d{1,2}[日号]的?|的)?(?:通知|文件|督办)"  # "已收到12月1日的通知": the notice by its date
     # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
@@ -221,6 +223,7 @@ _PREVIOUS = re.compile(r"上次|上一次|上回|上一期|上一个|上一份|�
 # A thing named before the receipt word that is not the notice: "快递收到了", "款已收到".
 _OTHER_THING_BEFORE = re.compile(
     r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资)[^,。;]{0,4}$"
+    r"|(?:会议|开会|培训|考试)的?通知[^,。;]{0,4}$"  # "12月3日的会议通知收到": a meeting's notice, as 收到会议通知
 )
 # A receipt of an earlier notice only ("上次的早就收到了"); "上次的和这次的都收到了" names this one too.
 _THIS_ONE = re.compile(r"这次|本次|这期|本期|这一?个|这份|今天的|新的")

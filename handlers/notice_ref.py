@@ -10,28 +10,33 @@ from dataclasses import dataclass, field
 # The patterns carry no whitespace: _normalize removes it first, which keeps matching linear.
 _NUM = r"(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,6})"
 _YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年)"
-_SEP = r"(?:以及|、|,|/|和|及|与|跟|~|-|—|至)"
-_RANGE = re.compile(r"[~\-—至]")  # "12~14号": 12, 13 and 14
+_SEP = r"(?:以及|、|,|/|\+|&|和|及|与|跟|~|-|—|至)"
+_RANGE = re.compile(r"[~\-—至到]")  # "12~14号", "12到14号": 12, 13 and 14
 _MAX_RANGE = 5
 # A list such as "12号、13号", "12、13号" or "1号2号"; the last item must carry 号.
-_GROUP = rf"(?:第?{_NUM}(?:号{_SEP}?|{_SEP})){{0,20}}第?{_NUM}号"
+# 到 spans a range between numbers ("15到17号", "15号到17号"); "15号推迟到17号" is a notice and a day.
+_GROUP = rf"(?:第?{_NUM}(?:号(?:{_SEP}|到)?|{_SEP}|到)){{0,20}}第?{_NUM}号"
+# Between issue numbers: "第12、13期", "第12期第13期", "12至14期" (a range).
+_ISSUE_SEP = r"(?:期?[、和及与至~\-—到]|期)第?"
 # Numbers people mark as such without 号: "#12", "NO.12", "No 12", "编号12", "督办12"; never a date, time or
 # amount after 督办 ("督办12月…", "督办3天"). "第12期" names a notice by its issue number when a notice
 # or status word follows ("第12期收到"; never "第3期培训班").
 _MARKED = re.compile(
     rf"(?:#|no\.?|编号|(?:督办|督查)(?!{_YEAR}))(?P<num>{_NUM}(?:[、和及]{_NUM})*)(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.:])"
-    rf"|(?:第(?P<issue>{_NUM})|(?:^|(?<=[,。;!?\n]))(?P<bare_issue>\d{{1,3}}))期"
-    r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$|(?:我们|我[镇乡局委]|本单位)"
+    rf"|(?:第(?P<issue>{_NUM}(?:{_ISSUE_SEP}{_NUM})*)|(?:^|(?<=[,。;!?\n]))(?P<bare_issue>\d{{1,3}}(?:{_ISSUE_SEP}\d{{1,3}})*|{_NUM}(?:{_ISSUE_SEP}{_NUM})+))期"
+    r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$"
+    r"|无法|不能|申请延期|延期|正在推进|进展|(?:整改|办理|落实)(?:中|完)"  # "第17期无法按期完成"
+    r"|(?:我们|我[镇乡局委]|本单位)"
     r"(?:已|早|上周|昨天|前天|就|还|正在|都))"  # "第12期我们上周就报了"
     r"|(?<![\d#])(?P<hash_after>\d{1,3})#"  # "12#收到"
-    r"|(?:(?<=收到)|(?<=收悉)|(?<=签收))(?P<after_receipt>\d{1,3})(?=$|[,。;!?\n])",  # "收到 51"
+    r"|(?:(?<=收到)|(?<=收悉)|(?<=签收))(?P<after_receipt>\d{1,3}(?:[、和及]\d{1,3})*)(?=$|[,。;!?\n])",  # "收到 51", "收到 31 32"
     re.IGNORECASE,
 )
 # A bare number that opens a message or clause and is followed at once by a receipt or status word:
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
     rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及){_NUM})*)"
-    r"(?=(?:[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done))"
+    r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done))"
 )
 
 _CN_NUMBER = re.compile(
@@ -50,7 +55,9 @@ _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 _SPACED_NUMBERS = re.compile(r"(?<![\d.])(\d{1,3})[^\S\n]+(?=\d{1,3}(?![\d.]))")
 # "12，13号均收到", "12号，13号收到": a comma after a number that opens the message or a clause, before
 # another notice number, lists them ("收到13号，12号还在整改" says two things).
-_COMMA_NUMBERS = re.compile(r"(?:^|(?<=[,，。;；!！?？\n]))(\d{1,3}号?)[,，](?=\d{1,3}号)")
+_COMMA_NUMBERS = re.compile(
+    r"(?:^|(?<=[,，。;；!！?？\n]))(\d{1,3}号?)[,，](?=(?:\d{1,3}号?[,，])*\d{1,3}号)"
+)
 # A number said not to be meant: "是12号，不是11号" (a correction names the right one).
 _DENIED_BEFORE = re.compile(r"(?:不是|并非|而非|并不是)$")
 
@@ -87,7 +94,7 @@ _REF_AFTER = re.compile(
     # "十二号那个收到了", "24号这个我们做不完": the notice pointed at, its state soon after
     r"|(?:这个|那个)(?!时候|时间|会|天|礼拜|星期|周)"
     r"(?=.{0,10}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不完|来不及|赶不上|恐难))"
-    r"|[两二三四五六七八九十几]个(?:通知|督办|文件|事项)"  # "十一号十二号两个通知都收到了"
+    r"|[两二三四五六七八九十几](?:个|期|份|件)(?:通知单?|督办单?|文件|事项)?(?=都|均|也|全|已|收|签|$)"  # "十一号十二号两个通知都收到了"
     r"|、|,|和|及|与|跟|:(?!\d)|[。!?~;)\]」』】〕\n]|$)"
 )
 # After a day of the month come times of day; after a notice number at a clause's start, its state.
@@ -99,9 +106,35 @@ _STATE_SOON = re.compile(
     r".{0,12}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完"
     r"|才能|才可以|来不及|太紧|一半|大半|[弄做办搞整干改写报交]了)"
 )
-# A place numbered with 号: "12号楼", "3号院", "2号线" — never a notice.
+# A place numbered with 号 ("12号楼", "3号院", "3号户") or what happened on a day ("12号已召开会议"): never a notice.
 _PLACE_AFTER = re.compile(
-    r"会议室|楼|院|房|室|门|线|地块|路段|路口|街道(?!办)|桥|井|仓|库|车间|机组|窗口|床|柜|馆|厅|泵站|站点|坑"
+    r"会议室|楼|院|房|室|门|线|地块|路段|路口|街道(?!办)|桥|井|仓|库|车间|机组|窗口|床|柜|馆|厅|泵站|站点|坑|户|点位"
+    # what happened on a day: "12号已召开会议"
+    r"|(?:已经?|就|便|又)?(?:召开|举行|举办|开会|开了)"
+)
+# A notice named by its number and subject, its state told after ("20号流感疫苗接种工作，我委已接种…");
+# never what is done on a day ("12号开展排查工作", "3号召开部署会").
+_SUBJECT_AFTER = re.compile(
+    r"(?P<subject>[\u4e00-\u9fff]{2,12}?)(?:工作|任务|事项|专项行动)(?:的?(?:进展|落实)?情况)?(?:[,:]|$)"
+)
+_DAY_ACTIVITY = re.compile(r"开展|召开|组织|举行|举办|启动|部署|开始|进行|安排|前|后|到|在|去|要|将|会")
+_STATE_LATER = re.compile(r"已|正在|完成|办结|推进|延期|无法|不能")
+_STATE_WINDOW = 40
+# A notice named, then who, then a bare "24号": when they acted on it ("15号通知我们24号已经报送了"),
+# unless both are counted together ("12号我们13号都收到了").
+_NOTICE_THEN_WHO = re.compile(
+    r"号(?:通知|督办单?|文|的)?(?:我们|我[局镇乡委办]|本单位|我单位)(?:已经?|是|在|于)?$"
+)
+_TOGETHER_AFTER = re.compile(r"都|均|也|全|两|和|、")
+# Another issuer's numbered document: "中央一号文件", "省委12号文件", "县政府3号令".
+_OTHER_ISSUER_BEFORE = re.compile(
+    r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|[省市](?:里的?|的)|上级的?)$"
+)
+# A word that introduces the notice a reply is about: "关于13号我们明天报", "按照12号要求".
+_ABOUT_BEFORE = re.compile(r"(?:关于|按照|根据|对于|针对|落实|回复)(?:督查室|你们)?(?:的|发的)?$")
+# A later day the rest of a notice's work is due: "13号明天报", "14号下周交".
+_LATER_WORK_AFTER = re.compile(
+    r"(?:我们|我[局镇乡委])?(?:今天|明天|后天|下周|本周|月底|晚点|稍后)(?=.{0,6}?(?:报|交|完成|办结|反馈|提交))"
 )
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
@@ -167,10 +200,8 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             or match["hash_after"]
             or match["after_receipt"]
         )
-        for n, item in enumerate(_GROUP_ITEM.finditer(written)):
-            seq = _to_int(item["num"])
-            if seq is not None:
-                found.append((match.start() + n, NoticeRef(seq)))
+        seqs = _with_ranges(written, list(_GROUP_ITEM.finditer(written)))
+        found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)
     for match in _LEADING.finditer(text):
         seqs = [_to_int(item["num"]) for item in _GROUP_ITEM.finditer(match["nums"])]
         found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)
@@ -203,10 +234,30 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
     opens a clause about the state of things ("40号路面硬化已完成")."""
     if _DATE_BEFORE.search(text[max(0, start - _DATE_WINDOW) : start]) or _PLACE_AFTER.match(text, end):
         return False
-    if _REF_AFTER.match(text, end) is not None:
+    if _OTHER_ISSUER_BEFORE.search(text, max(0, start - _DATE_WINDOW), start):
+        return False
+    if _NOTICE_THEN_WHO.search(text, max(0, start - _DATE_WINDOW), start) and not _TOGETHER_AFTER.match(
+        text, end
+    ):
+        return False
+    if _REF_AFTER.match(text, end) is not None or _LATER_WORK_AFTER.match(text, end) is not None:
+        return True
+    if _ABOUT_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and not _TIME_AFTER.match(text, end):
         return True
     opens = start == 0 or text[start - 1] in ",。;!?:\n"
-    return opens and _TIME_AFTER.match(text, end) is None and _STATE_SOON.match(text, end) is not None
+    if not opens or _TIME_AFTER.match(text, end) is not None:
+        return False
+    if _STATE_SOON.match(text, end) is not None:
+        return True
+    subject = _SUBJECT_AFTER.match(text, end)
+    return (
+        subject is not None
+        and _DAY_ACTIVITY.search(subject["subject"]) is None
+        and (
+            subject.end() == len(text)  # a clause of its own: what is said of it follows in the next ones
+            or _STATE_LATER.search(text, subject.end(), subject.end() + _STATE_WINDOW) is not None
+        )
+    )
 
 
 def fold(text: str) -> str:

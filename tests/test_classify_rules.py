@@ -474,3 +474,42 @@ def test_sixth_round(text: str, expected: list[str]) -> None:
 def test_seventh_round(text: str, expected: list[str], refs: list[int]) -> None:
     reading = classify(text)
     assert (reading.intent_list(), [r.seq for r in reading.refs]) == (expected, refs), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "refs"),
+    [
+        # several numbers right after the receipt word, and the unit's contact after it
+        ("收到 31 32", ["receipt"], [31, 32]),
+        ("收到12、13", ["receipt"], [12, 13]),
+        ("30号收到 联系电话0371-12345678", ["receipt"], [30]),
+        ("收到 联系人张伟13812345678", ["receipt"], []),
+        # look-alikes: something else received
+        ("收到联系人的电话", [], []),
+        ("收到联系电话13812345678的短信", [], []),
+        ("收到3、4份材料", [], []),
+    ],
+)
+def test_numbers_and_contacts_after_a_receipt(text: str, expected: list[str], refs: list[int]) -> None:
+    reading = classify(text)
+    assert sorted(reading.intents) == expected
+    assert [ref.seq for ref in reading.refs] == refs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting's or training's notice is another notice, whichever side of the receipt word
+        ("12月3日的会议通知收到", []),
+        ("会议通知收到了", []),
+        ("培训的通知已收到", []),
+        ("12号通知收到", ["receipt"]),
+        ("通知收到，会议按时参加", ["receipt"]),
+        # a notice named by its title in 《》
+        ("收到《关于开展冬季消防安全检查的通知》", ["receipt"]),
+        ("收到《关于召开全县安全生产会议的通知》", []),
+        ("收到《三国演义》", []),
+    ],
+)
+def test_notices_by_kind_and_title(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected

@@ -228,3 +228,191 @@ def test_find_notice_refs_as_typed(text: str, expected: list[NoticeRef]) -> None
 def test_fold_reads_traditional_characters_as_simplified() -> None:
     assert fold("簽收，已辦結，請查收") == "签收,已办结,请查收"
     assert fold("１２號") == "12号"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several issues under one 第…期, several numbers right after a receipt word
+        ("第12、13期已收到", [NoticeRef(12), NoticeRef(13)]),
+        ("第十二期、第十三期收到", [NoticeRef(12), NoticeRef(13)]),
+        ("第12和第13期都收到", [NoticeRef(12), NoticeRef(13)]),
+        ("收到 31 32", [NoticeRef(31), NoticeRef(32)]),
+        ("收到12、13", [NoticeRef(12), NoticeRef(13)]),
+        # an issue whose state follows at once
+        ("第17期无法按期完成，申请延期3天", [NoticeRef(17)]),
+        ("第9期申请延期", [NoticeRef(9)]),
+        # look-alikes: still no notice
+        ("第3期培训班", []),
+        ("第3期需要的材料", []),
+        ("第2、3期培训班已结束", []),
+        ("收到3、4份材料", []),
+        ("收到12、13日的材料", []),
+        ("收到12.5", []),
+        # two notices counted after them ("两期", "两份"); counts of other things are none
+        ("12号13号两期都收到", [NoticeRef(12), NoticeRef(13)]),
+        ("12号13号两份已收到", [NoticeRef(12), NoticeRef(13)]),
+        ("12号13号两个督办单收到", [NoticeRef(12), NoticeRef(13)]),
+        ("12号两个村已完成", []),
+        ("12号三期工程已完成", []),
+    ],
+)
+def test_find_notice_refs_lists_and_issues(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice named by number and subject, its state after
+        ("20号流感疫苗接种工作，我委目前已接种1.2万剂次", [NoticeRef(20)]),
+        ("20号流感疫苗接种工作", [NoticeRef(20)]),  # a clause of its own
+        ("7号秸秆禁烧工作的进展情况:已完成80%", [NoticeRef(7)]),
+        # what is done on a day, a place, a time: no notice
+        ("12号开展排查工作", []),
+        ("12号召开安全生产工作会议", []),
+        ("3号楼改造工作,已完成", []),
+        ("12号下午的工作", []),
+        ("12号前的工作,已完成", []),
+        ("15号全县安全生产工作,要求各单位抓好落实", []),
+    ],
+)
+def test_find_notice_refs_by_number_and_subject(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice, who, then the day they acted on it
+        ("15号通知我们24号已经报送了", [NoticeRef(15)]),
+        ("15号我局24号已报送", [NoticeRef(15)]),
+        # both counted together, or a second clause: two notices
+        ("12号我们13号都收到了", [NoticeRef(12), NoticeRef(13)]),
+        ("12号收到,13号我们也收到了", [NoticeRef(12), NoticeRef(13)]),
+        # an issue still being worked on
+        ("第15期已整改完毕,第16期整改中", [NoticeRef(15), NoticeRef(16)]),
+        ("第3期整改名单", []),
+    ],
+)
+def test_find_notice_refs_who_and_when(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range written with 到
+        ("15到17号收到", [NoticeRef(15), NoticeRef(16), NoticeRef(17)]),
+        ("15号到17号的通知都收到了", [NoticeRef(15), NoticeRef(16), NoticeRef(17)]),
+        # a notice then the day it is put off to, days spanned, a range too long
+        ("15号推迟到17号", [NoticeRef(15)]),
+        ("15号申请延期到17号", [NoticeRef(15)]),
+        ("15号到17号开会", []),
+        ("请于15号到17号期间报送", []),
+        ("12月15到17号开会", []),
+        ("15到30号收到", []),
+        ("12号到了", []),
+    ],
+)
+def test_find_notice_refs_ranges_with_dao(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15号进展:12户已完成,3号户正在施工", [NoticeRef(15)]),
+        ("12号已召开会议", []),
+        ("12号开了会", []),
+        ("督办〔2026〕12号已召开会议部署", [NoticeRef(12, 2026)]),
+        ("12号已收到", [NoticeRef(12)]),
+        ("12号已开展排查", [NoticeRef(12)]),
+    ],
+)
+def test_find_notice_refs_households_and_meetings(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several issues, listed, run on or as a range
+        ("第12至14期已收到", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        ("第十二至十四期收到", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        ("12-14期收到", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        ("12期13期都收到了", [NoticeRef(12), NoticeRef(13)]),
+        ("第12期第13期都收到", [NoticeRef(12), NoticeRef(13)]),
+        ("12期、13期收到", [NoticeRef(12), NoticeRef(13)]),
+        # courses and spans too long: none
+        ("第2至3期培训班", []),
+        ("12至40期收到", []),
+    ],
+)
+def test_find_notice_refs_several_issues(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中央一号文件精神已传达", []),
+        ("省委12号文件收到", []),
+        ("市里的3号文件收到", []),
+        ("县委12号通知已收到", []),
+        ("一号文件收到", [NoticeRef(1)]),
+        ("城市12号收到", [NoticeRef(12)]),
+    ],
+)
+def test_find_notice_refs_other_issuers(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the notice a reply is about, and a notice whose work is due later
+        ("12号收到 谢谢 13号明天报", [NoticeRef(12), NoticeRef(13)]),
+        ("12号收到,关于13号我们明天报", [NoticeRef(12), NoticeRef(13)]),
+        ("按照12号要求", [NoticeRef(12)]),
+        ("12号下周交", [NoticeRef(12)]),
+        # still days
+        ("关于12号开会的事", []),
+        ("关于12号下午", []),
+        ("13号明天开会", []),
+        ("截止13号明天报", []),
+    ],
+)
+def test_find_notice_refs_about_and_later(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a longer comma list and + or & between numbers
+        ("12，13，14号收到", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        ("12+13号收到", [NoticeRef(12), NoticeRef(13)]),
+        ("12&13号收到", [NoticeRef(12), NoticeRef(13)]),
+        # two clauses stay two
+        ("收到13号，12号还在整改", [NoticeRef(13), NoticeRef(12)]),
+        ("12.13号收到", []),
+    ],
+)
+def test_find_notice_refs_more_separators(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Chinese numerals listed before 期: no count read out of the last one ("十三期" is not 十 and 三期)
+        ("十二、十三期收到", [NoticeRef(12), NoticeRef(13)]),
+        ("12、13两个通知都收到", [NoticeRef(12), NoticeRef(13)]),
+        # one Chinese numeral before 期 is a phase, not an issue
+        ("二期已完成", []),
+        ("三期工程已完成", []),
+    ],
+)
+def test_find_notice_refs_chinese_issue_lists(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
