@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = ChineseParser(
         prog="duban",
         description="督办助手：在微信工作群中发布督办通知单、记录签收与反馈、导出台账。",
-        epilog="详细说明见 README.md：“两个命令”“控制台”“名册”“配置”“考核与通报”“接入真实微信”“运维”各节。",
+        epilog="详细说明见 README.md：“两个命令”“控制台”“名册”“配置”“考核与通报”“接入真实微信”“网页督办台”“运维”各节。",
     )
     config_help = "配置文件（默认 ./config.toml；不存在时使用内置默认值，与 config.example.toml 相同）"
     parser.add_argument("--config", type=Path, default=None, help=config_help)
@@ -202,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     passwd.add_argument("--password-stdin", action="store_true", help="从标准输入读密码（默认也是）")
     command(
         "doctor",
-        "自检：配置、数据库、磁盘、附件目录、名册、微信网关、节假日日历、告警渠道，每项一行 ✓/⚠/✗",
+        "自检：配置、数据库、磁盘、附件目录、名册、微信网关、网页督办台、节假日日历、告警渠道，每项一行 ✓/⚠/✗",
         "运维",
     )
     return parser
