@@ -28,6 +28,11 @@ class Doorbell:
     def ring(self) -> None:
         self._rung.set()
 
+    @property
+    def rung(self) -> bool:
+        """Whether it has rung since the last `clear`."""
+        return self._rung.is_set()
+
     def clear(self) -> None:
         """Call before looking at the table, so a ring during the look is not lost."""
         self._rung.clear()
