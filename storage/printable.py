@@ -30,6 +30,7 @@ _MAX_WIDTH: Final = 40  # characters; longer texts wrap
 _WRAP_WIDTH: Final = 28  # a column of long texts (内容, 标题 …) is at most this wide and wraps
 _GREY: Final = "D9D9D9"
 _FLUSH_ROWS: Final = 500  # data rows per write into the zip stream
+_KEPT_TEXT: Final = 256  # texts up to this long are rendered once per column and style, then reused
 
 
 @dataclass(frozen=True)
@@ -249,38 +250,58 @@ def _prepare(ws: Any, sheet: Sheet, shortened: list[str]) -> Callable[[], Iterat
     wrap = [(title, width) for title, width in zip(sheet.columns, widths, strict=True)]
     epoch = ws.parent.epoch
 
-    def cell_xml(ref: str, style: int, value: object, title: str, number: int) -> str:
+    def cell_xml(style: int, value: object, title: str, number: int) -> str:
+        """A cell's XML after its `<c r="A4"`."""
         if isinstance(value, str):
             value, cut = xlsx_text(value)
             if cut:
                 shortened.append(f"“{sheet.name}”第 {number} 行「{title}」")
             if not value:
-                return f'<c r="{ref}" s="{style}" t="inlineStr" />'
+                return f' s="{style}" t="inlineStr" />'
             stripped = value.strip()
             space = ' xml:space="preserve"' if stripped and stripped != value else ""
-            return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{_escaped(value)}</t></is></c>'
+            return f' s="{style}" t="inlineStr"><is><t{space}>{_escaped(value)}</t></is></c>'
         if value is None:
-            return f'<c r="{ref}" s="{style}" t="n" />'
+            return f' s="{style}" t="n" />'
         if isinstance(value, datetime | date | time | timedelta):
             if getattr(value, "tzinfo", None) is not None:
                 raise TypeError("Excel does not support timezones in datetimes.")
-            return f'<c r="{ref}" s="{style}" t="n"><v>{safe_string(to_excel(value, epoch))}</v></c>'
+            return f' s="{style}" t="n"><v>{safe_string(to_excel(value, epoch))}</v></c>'
         kind = "b" if isinstance(value, bool) else "n"
-        return f'<c r="{ref}" s="{style}" t="{kind}"><v>{safe_string(value)}</v></c>'
+        return f' s="{style}" t="{kind}"><v>{safe_string(value)}</v></c>'
+
+    # A unit's name, a status or a deadline comes back row after row: each is rendered (and its lines
+    # counted) once per column; long texts, rarely repeated, are not kept.
+    known: list[dict[tuple[int, object], tuple[str, int]]] = [{} for _ in columns]
 
     def rows_xml() -> Iterator[str]:
         parts: list[str] = []
         for position, row in enumerate(sheet.rows):
             number = HEADER_ROW + 1 + position
             greyed = position < len(greyed_rows) and bool(greyed_rows[position])
-            lines = max((lines_needed(v, w, measure) for v, (_, w) in zip(row, wrap, strict=True)), default=1)
+            if len(row) != len(letters):
+                raise ValueError(
+                    f"row {number} of “{sheet.name}” has {len(row)} values for {len(letters)} columns"
+                )
+            cells = []
+            lines = 1
+            for index, value in enumerate(row):
+                style = style_ids[index, greyed, type(value)]
+                title, width = wrap[index]
+                cached = isinstance(value, datetime) or (isinstance(value, str) and len(value) <= _KEPT_TEXT)
+                entry = known[index].get((style, value)) if cached else None
+                if entry is None:
+                    entry = (cell_xml(style, value, title, number), lines_needed(value, width, measure))
+                    if cached:
+                        known[index][style, value] = entry
+                cells.append(f'<c r="{letters[index]}{number}"{entry[0]}')
+                if entry[1] > lines:
+                    lines = entry[1]
             if lines > 1:
                 parts.append(f'<row r="{number}" ht="{min(15 * lines, 409)}" customHeight="1">')
             else:
                 parts.append(f'<row r="{number}">')
-            for index, value in enumerate(row):
-                style = style_ids[index, greyed, type(value)]
-                parts.append(cell_xml(f"{letters[index]}{number}", style, value, wrap[index][0], number))
+            parts.extend(cells)
             parts.append("</row>")
             if position % _FLUSH_ROWS == _FLUSH_ROWS - 1:
                 yield "".join(parts)
