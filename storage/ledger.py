@@ -301,16 +301,33 @@ def _local(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value).replace(tzinfo=None)
 
 
+class _Locals:
+    """`_local` for one pass over a ledger, each time text parsed once (a notice's times recur on its units)."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, datetime | None] = {}
+
+    def __call__(self, value: str | None) -> datetime | None:
+        if value is None:
+            return None
+        try:
+            return self._known[value]
+        except KeyError:
+            local = self._known[value] = _local(value)
+            return local
+
+
 def ledger_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
     """One row per notice × unit in `LEDGER_COLUMNS` order (a notice without units gets one row)."""
     rows: list[list[object]] = []
+    local = _Locals()
     for notice in ledger["notices"]:
         head: list[object] = [
             notice["number"],
             notice["title"],
             NOTICE_STATUS_LABELS.get(notice["status"], notice["status"]),
             notice.get("issued_by_name") or notice.get("issued_by") or "",
-            _local(notice["issued_at"]),
+            local(notice["issued_at"]),
         ]
         if not notice["units"]:
             rows.append(head + [""] * (len(LEDGER_COLUMNS) - len(head)))
@@ -321,15 +338,15 @@ def ledger_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
                 [
                     *head,
                     unit["unit"],
-                    _local(unit.get("receipt_due", notice["receipt_due"])),
-                    _local(unit["received_at"]),
+                    local(unit.get("receipt_due", notice["receipt_due"])),
+                    local(unit["received_at"]),
                     unit.get("receipt_by_name") or unit["receipt_by"] or "",
                     label("receipt", unit["receipt_status"]),
                     unit.get("receipt_note") or "",
-                    _local(unit.get("feedback_due", notice["feedback_due"])),
+                    local(unit.get("feedback_due", notice["feedback_due"])),
                     label("feedback", unit["feedback_status"]),
                     len(entries),
-                    _local(latest["at"]) if latest else None,
+                    local(latest["at"]) if latest else None,
                     FEEDBACK_KIND_LABELS.get(latest["kind"], latest["kind"]) if latest else "",
                     latest["text"] if latest else "",
                     unit.get("excuse_reason") or "",
@@ -416,8 +433,18 @@ def _csv_bytes(ledger: Mapping[str, Any]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(LEDGER_COLUMNS)
+    shown: dict[datetime, object] = {}  # each time written once: a notice's deadlines recur on its units
+
+    def cell(value: object) -> object:
+        if not isinstance(value, datetime):
+            return csv_cell(value)
+        text = shown.get(value)
+        if text is None:
+            text = shown[value] = csv_cell(value)
+        return text
+
     for row in ledger_rows(ledger):
-        writer.writerow([csv_cell(value) for value in row])
+        writer.writerow([cell(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
