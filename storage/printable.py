@@ -112,12 +112,16 @@ def workbook_bytes(sheets: Sequence[Sheet], shortened: list[str]) -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
-    bodies = [(workbook.create_sheet(sheet.name), sheet) for sheet in sheets]
-    rows = [_prepare(worksheet, sheet, shortened) for worksheet, sheet in bodies]
+    worksheets = [workbook.create_sheet(sheet.name) for sheet in sheets]
+    writers = [
+        _prepare(worksheet, sheet, shortened) for worksheet, sheet in zip(worksheets, sheets, strict=True)
+    ]
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    workbook.save(buffer)  # the worksheets know their paths in the file from here on
     data_rows = {
-        worksheet.path.lstrip("/"): body for (worksheet, _), body in zip(bodies, rows, strict=True) if body
+        worksheet.path.lstrip("/"): writer
+        for worksheet, writer in zip(worksheets, writers, strict=True)
+        if writer is not None
     }
     return _with_rows(buffer.getvalue(), data_rows)
 
@@ -298,7 +302,8 @@ def _prepare(ws: Any, sheet: Sheet, shortened: list[str]) -> Callable[[], Iterat
                 if entry[1] > lines:
                     lines = entry[1]
             if lines > 1:
-                parts.append(f'<row r="{number}" ht="{min(15 * lines, 409)}" customHeight="1">')
+                height = min(15 * lines, 409)  # Excel's tallest row
+                parts.append(f'<row r="{number}" ht="{height}" customHeight="1">')
             else:
                 parts.append(f'<row r="{number}">')
             parts.extend(cells)
