@@ -31,6 +31,7 @@ _WRAP_WIDTH: Final = 28  # a column of long texts (内容, 标题 …) is at mos
 _GREY: Final = "D9D9D9"
 _FLUSH_ROWS: Final = 500  # data rows per write into the zip stream
 _KEPT_TEXT: Final = 256  # texts up to this long are rendered once per column and style, then reused
+_KEPT_CELLS: Final = 4096  # at most this many rendered cells (or measured texts) are kept, for bounded memory
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def display_width(value: object) -> int:
 
 
 class _Widths:
-    """`display_width` of the values of one sheet, each distinct text measured once."""
+    """`display_width` of the values of one sheet, each recurring text measured once."""
 
     def __init__(self) -> None:
         self._known: dict[object, int] = {}
@@ -81,7 +82,10 @@ class _Widths:
             return display_width(value)
         width = self._known.get(value)
         if width is None:
-            width = self._known[value] = display_width(value)
+            width = display_width(value)
+            if len(self._known) >= _KEPT_CELLS:
+                self._known.clear()
+            self._known[value] = width
         return width
 
 
@@ -275,7 +279,7 @@ def _prepare(ws: Any, sheet: Sheet, shortened: list[str]) -> Callable[[], Iterat
         return f' s="{style}" t="{kind}"><v>{safe_string(value)}</v></c>'
 
     # A unit's name, a status or a deadline comes back row after row: each is rendered (and its lines
-    # counted) once per column; long texts, rarely repeated, are not kept.
+    # counted) once per column while it recurs; long texts, rarely repeated, are not kept.
     known: list[dict[tuple[int, object], tuple[str, int]]] = [{} for _ in columns]
 
     def rows_xml() -> Iterator[str]:
@@ -297,6 +301,8 @@ def _prepare(ws: Any, sheet: Sheet, shortened: list[str]) -> Callable[[], Iterat
                 if entry is None:
                     entry = (cell_xml(style, value, title, number), lines_needed(value, width, measure))
                     if cached:
+                        if len(known[index]) >= _KEPT_CELLS:
+                            known[index].clear()
                         known[index][style, value] = entry
                 cells.append(f'<c r="{letters[index]}{number}"{entry[0]}')
                 if entry[1] > lines:
