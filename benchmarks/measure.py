@@ -237,7 +237,7 @@ async def live_latencies(db_url: str, *, replies: int = 500, within: float = 60.
         await asyncio.gather(*tasks, return_exceptions=True)
         await app.scheduler.shutdown()
         await db.dispose()
-    return sorted(done[k] - sent_at[k] for k in done)
+    return [done[k] - sent_at[k] for k in sent_at if k in done]
 
 
 async def export_seconds(db_url: str, out: Path) -> float:
