@@ -25,6 +25,7 @@ from wechaty_gateway import (
     LIAISON_B,
     LIAISON_C,
     OFFICE,
+    OUTSIDER,
     ROOM,
     ROSTER,
     Event,
@@ -109,12 +110,12 @@ class Office:
         path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
         assert await self.bot.duban("roster", "import", str(path)) == 0, "duban roster import failed"
 
-    async def export(self) -> dict[str, dict[str, Any]]:
+    async def export(self, title: str = TITLE) -> dict[str, dict[str, Any]]:
         """The ledger as `duban export --format json` writes it (another process): unit → its entry."""
         out = self.bot.tmp / "ledger.json"
         assert await self.bot.duban("export", "--format", "json", "--out", str(out)) == 0
         (notice,) = json.loads(out.read_text(encoding="utf-8"))["notices"]
-        assert notice["title"] == TITLE
+        assert notice["title"] == title
         return {unit["unit"]: unit for unit in notice["units"]}
 
 
@@ -178,6 +179,45 @@ async def test_a_liaison_bound_while_the_bot_runs_counts_from_the_next_reply(
         assert ledger[DEVELOPMENT]["receipt_by"] == LIAISON_C
         assert ledger[CHENGGUAN]["receipt_status"] == ledger[DEVELOPMENT]["receipt_status"] == "on_time"
         assert ledger[FINANCE]["receipt_by"] is None and ledger[FINANCE]["received_at"] is None
+        await bot.stop()
+    finally:
+        await bot.close()
+
+
+async def test_a_unit_added_while_the_bot_runs_is_known_at_once(
+    live_gateway: Gateway, tmp_path: Path, database_url: str
+) -> None:
+    bot = LiveBot(tmp_path, live_gateway, {}, url=database_url)
+    office = Office(bot, live_gateway)
+    title = "关于报送校园周边安全隐患排查情况的通知"
+    try:
+        await bot.import_roster()
+        await bot.start()
+        # 县教育局 is not in the roster yet: the office hears so and nothing is published.
+        publish = f"/发布 {title}\n单位：教育局\n签收时限：3天内"
+        await office.say(OFFICE, publish, room=None)
+        refused = await bot.sent(OFFICE, "教育局")
+        assert "找不到这些承办单位" in refused["text"]
+
+        # The IT person adds it, with its liaison 赵六 (in no group of the bot's), from another process.
+        table = copy.deepcopy(ROSTER)
+        table["units"].append(
+            {"name": "县教育局", "aliases": ["教育局"], "liaisons": [{"id": OUTSIDER, "name": "赵六"}]}
+        )
+        await office.import_file(table, "roster-more.json")
+        mark = len(live_gateway.events)
+        await office.say(OFFICE, publish, room=None)
+        published = await bot.sent(OFFICE, "已发布", since=mark)
+        assert "县教育局" in published["text"]
+
+        # 赵六 signs in private: recorded for 县教育局, and he hears so.
+        signed = await office.say(OUTSIDER, "收到", room=None)
+        await office.handled(signed)
+        assert (await office.receipts())["县教育局"] == (OUTSIDER, signed["id"]), "赵六 is still a stranger"
+        heard = await bot.sent(OUTSIDER, "已记录", since=mark)
+        assert heard["text"].startswith("已记录：县教育局 签收")
+        ledger = await office.export(title)
+        assert ledger["县教育局"]["receipt_by"] == OUTSIDER
         await bot.stop()
     finally:
         await bot.close()
