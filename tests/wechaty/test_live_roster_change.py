@@ -145,7 +145,7 @@ async def test_a_liaison_bound_while_the_bot_runs_counts_from_the_next_reply(
         mark = len(live_gateway.events)
         other = await office.say(LIAISON_B, "城关收到")
         await office.handled(other)
-        assert (await office.receipts())[FINANCE] == (None, None), "城关 read as nobody's short name"
+        assert (await office.receipts())[FINANCE] == (None, None), "城关 was not known as 城关镇's short name"
         note = await bot.sent(ROOM, "没有记为本单位的签收", since=mark)
         assert f"提到了{CHENGGUAN}" in note["text"]
         # ...and 张三's own 城关收到 is 城关镇's receipt.
