@@ -61,10 +61,12 @@ class LiveBot:
         *,
         data: Path | None = None,
         env: Mapping[str, str] | None = None,
+        url: str | None = None,
     ) -> None:
         self.tmp, self.gateway = tmp, gateway
         self._extra_env = dict(env or {})  # secrets only come from the environment (an alert webhook, say)
-        self.url = f"sqlite+aiosqlite:///{(data or tmp) / 'duban.db'}"
+        # SQLite in the data directory unless a test brings its own database (PostgreSQL, say)
+        self.url = url or f"sqlite+aiosqlite:///{(data or tmp) / 'duban.db'}"
         sections = {key: dict(values) for key, values in config.items()}
         sections.setdefault("database", {})["url"] = self.url
         sections.setdefault("wechaty", {})["endpoint"] = gateway.endpoint
