@@ -35,13 +35,6 @@ async def _waiting_for_a_lock(db: Database) -> bool:
     return bool(waiting)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="migration 0008's single directory_version row is locked by every who-is-who statement until "
-    "commit, so two writers touching the same person in different order deadlock on PostgreSQL; the "
-    "bot's side is aborted with 'deadlock detected', which bot.trouble.is_transient does not retry, so "
-    "the message is marked failed",
-)
 async def test_the_roster_import_and_a_bind_in_chat_at_the_same_moment_both_take_effect(
     database: Database, database_url: str
 ) -> None:

@@ -33,9 +33,11 @@ def upgrade() -> None:
             "CREATE FUNCTION bump_directory_version() RETURNS trigger AS $$ "
             f"BEGIN {BUMP}; RETURN NULL; END $$ LANGUAGE plpgsql"
         )
+        # BEFORE each statement: a transaction takes the counter's row lock before any row of who-is-who,
+        # so two writers queue on the counter instead of deadlocking over rows taken in different orders.
         for table in TABLES:
             op.execute(
-                f"CREATE TRIGGER directory_changed AFTER INSERT OR UPDATE OR DELETE ON {table} "
+                f"CREATE TRIGGER directory_changed BEFORE INSERT OR UPDATE OR DELETE ON {table} "
                 "FOR EACH STATEMENT EXECUTE FUNCTION bump_directory_version()"
             )
     else:
