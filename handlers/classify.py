@@ -641,7 +641,10 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
     blocks = _QUOTE_BLOCK.findall(text)
     quoted += "".join(blocks)
     text = _QUOTE_BLOCK.sub("\n", text)
-    quoted_refs = tuple(find_notice_refs(quoted)) if ("督办" in quoted or "通知" in quoted) else ()
+    # the office's own words ("「督查室：第35期 关于…」") name its notices too
+    quoted_refs = (
+        tuple(find_notice_refs(quoted)) if any(w in quoted for w in ("督办", "通知", "督查室")) else ()
+    )
     text = _MENTION.sub(" ", text)
     text = _WECHAT_EMOJI.sub(",", text)
     text = _UNICODE_EMOJI.sub(",", text)

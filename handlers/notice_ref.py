@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 # Arabic 1-3 digits or a Chinese numeral up to 九百九十九; validated by _to_int.
 # The patterns carry no whitespace: _normalize removes it first, which keeps matching linear.
-_NUM = r"(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,6})"
+_NUM = r"(?:\d{1,3}|[零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]{1,6})"
 _YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年)"
 _SEP = r"(?:以及|、|,|/|\+|&|和|及|与|跟|~|-|—|至)"
 _RANGE = re.compile(r"[~\-—至到]")  # "12~14号", "12到14号": 12, 13 and 14
@@ -24,9 +24,10 @@ _ISSUE_SEP = r"(?:期?[、和及与至~\-—到]|期)第?"
 _MARKED = re.compile(
     rf"(?:#|no\.?|编号|(?:督办|督查)(?!{_YEAR}))(?P<num>{_NUM}(?:[、和及]{_NUM})*)(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.:])"
     rf"|(?:第(?P<issue>{_NUM}(?:{_ISSUE_SEP}{_NUM})*)|(?:^|(?<=[,。;!?\n]))(?P<bare_issue>\d{{1,3}}(?:{_ISSUE_SEP}\d{{1,3}})*|{_NUM}(?:{_ISSUE_SEP}{_NUM})+))期"
-    r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$"
+    r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$|关于"
+    r"|材料|的(?:材料|报告|表格?|报表)"  # "第12期材料已报", "第35期关于道路隐患排查的通知"
     r"|无法|不能|申请延期|延期|正在推进|进展|(?:整改|办理|落实)(?:中|完)"  # "第17期无法按期完成"
-    r"|(?:我们|我[镇乡局委]|本单位)"
+    r"|(?:我们|我[镇乡局委]|本单位)(?:\d{1,2}号)?"  # "第13期我们12号已经报送"
     r"(?:已|早|上周|昨天|前天|就|还|正在|都))"  # "第12期我们上周就报了"
     r"|(?<![\d#])(?P<hash_after>\d{1,3})#"  # "12#收到"
     r"|(?:(?<=收到)|(?<=收悉)|(?<=签收))(?P<after_receipt>\d{1,3}(?:[、和及]\d{1,3})*)(?=$|[,。;!?\n])",  # "收到 51", "收到 31 32"
@@ -45,7 +46,9 @@ _CN_NUMBER = re.compile(
     r"(?P<units>[一二两三四五六七八九])?"
 )
 _GROUP_ITEM = re.compile(rf"(?P<di>第)?(?P<num>{_NUM})")
-_REF = re.compile(rf"(?<![\d.:/\-零〇一二两三四五六七八九十百])(?:(?:督办|督查)?{_YEAR})?(?P<group>{_GROUP})")
+_REF = re.compile(
+    rf"(?<![\d.:/\-零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰])(?:(?:督办|督查)?{_YEAR})?(?P<group>{_GROUP})"
+)
 _STRICT = re.compile(
     rf"(?:督办|督查)?(?:{_YEAR})?(?P<di>第)?(?P<num>{_NUM})(?P<hao>号)?"
     r"(?P<suffix>督办通知单|督办单|通知单|通知|文)?"
@@ -120,21 +123,33 @@ _SUBJECT_AFTER = re.compile(
 _DAY_ACTIVITY = re.compile(r"开展|召开|组织|举行|举办|启动|部署|开始|进行|安排|前|后|到|在|去|要|将|会")
 _STATE_LATER = re.compile(r"已|正在|完成|办结|推进|延期|无法|不能")
 _STATE_WINDOW = 40
-# A notice named, then who, then a bare "24号": when they acted on it ("15号通知我们24号已经报送了"),
-# unless both are counted together ("12号我们13号都收到了").
+# A notice named, then who or the paper on it, then a bare "24号": when they acted on it
+# ("15号通知我们24号已经报送了", "16号的整改报告12号已经交了", "第13期我们12号已报送"), unless both are
+# counted together ("12号我们13号都收到了").
+_WHO = r"(?:我们|我[局镇乡委办]|本单位|我单位)"
+_PAPER = r"(?:材料|报告|表格?|方案|资料|台账|说明|清单|数据|报表)"
 _NOTICE_THEN_WHO = re.compile(
-    r"号(?:通知|督办单?|文|的)?(?:我们|我[局镇乡委办]|本单位|我单位)(?:已经?|是|在|于)?$"
+    rf"[号期](?:通知|督办单?|文)?(?:的?{_WHO}|的[^,。;!?\d号]{{0,6}}?{_PAPER}{_WHO}?)(?:已经?|是|在|于)?$"
 )
-_TOGETHER_AFTER = re.compile(r"都|均|也|全|两|和|、")
+_TOGETHER_AFTER = re.compile(r"都|均|也|全|两|和|、|的(?!时候)")  # "12号的材料13号的材料都报了"
 # Another issuer's numbered document: "中央一号文件", "省委12号文件", "县政府3号令".
 _OTHER_ISSUER_BEFORE = re.compile(
     r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|[省市](?:里的?|的)|上级的?)$"
+)
+# The same before a notice marked 督办 ("市里的督办12号"); 县委 and 县政府 head the office itself there.
+_HIGHER_ISSUER_BEFORE = re.compile(
+    r"(?:中央|国务院|国办|省委|市委|省政府|市政府|[省市](?:里的?|的)|上级的?)(?:督办|督查)?$"
 )
 # A word that introduces the notice a reply is about: "关于13号我们明天报", "按照12号要求".
 _ABOUT_BEFORE = re.compile(r"(?:关于|按照|根据|对于|针对|落实|回复)(?:督查室|你们)?(?:的|发的)?$")
 # A later day the rest of a notice's work is due: "13号明天报", "14号下周交".
 _LATER_WORK_AFTER = re.compile(
     r"(?:我们|我[局镇乡委])?(?:今天|明天|后天|下周|本周|月底|晚点|稍后)(?=.{0,6}?(?:报|交|完成|办结|反馈|提交))"
+)
+# Numerals as written on cheques (拾贰 = 十二), read as the plain ones. The old 廿 (20) and 卅 (30) are
+# not read: few write them (eval dev4 leaves such replies to the office).
+_PLAIN_NUMERALS = str.maketrans(
+    dict(zip("两壹贰叁肆伍陆柒捌玖拾佰", "二一二三四五六七八九十百", strict=True))
 )
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
@@ -178,7 +193,9 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
     text = _normalize(text)
     found: list[tuple[int, NoticeRef]] = []  # (where it is written, the reference)
     for match in _REF.finditer(text):
-        if _DENIED_BEFORE.search(text, 0, match.start()):
+        if _DENIED_BEFORE.search(text, 0, match.start()) or _HIGHER_ISSUER_BEFORE.search(
+            text, max(0, match.start() - _DATE_WINDOW), match.start()
+        ):
             continue
         year_text = match["bracket_year"] or match["word_year"]
         items = list(_GROUP_ITEM.finditer(match["group"]))
@@ -193,6 +210,8 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             (match.start() + n, NoticeRef(seq, year)) for n, seq in enumerate(seqs) if seq is not None
         )
     for match in _MARKED.finditer(text):
+        if _HIGHER_ISSUER_BEFORE.search(text, max(0, match.start() - _DATE_WINDOW), match.start()):
+            continue  # "市里的督办12号": another issuer's
         written = (
             match["num"]
             or match["issue"]
@@ -285,7 +304,7 @@ def _to_int(numeral: str) -> int | None:
 
 def _chinese_to_int(numeral: str) -> int | None:
     digits = "一二三四五六七八九"
-    match = _CN_NUMBER.fullmatch(numeral.replace("两", "二"))
+    match = _CN_NUMBER.fullmatch(numeral.translate(_PLAIN_NUMERALS))
     if match is None or not (match["hundreds"] or match["ten"] or match["units"]):
         return None
     hundreds = digits.index(match["hundreds"]) + 1 if match["hundreds"] else 0

@@ -513,3 +513,19 @@ def test_numbers_and_contacts_after_a_receipt(text: str, expected: list[str], re
 )
 def test_notices_by_kind_and_title(text: str, expected: list[str]) -> None:
     assert intents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # the office's own words quoted name its notice, in any of its forms
+        ("收到\n「督查室：第35期 关于道路隐患排查，请于12月15号下午5点前反馈」", [35]),
+        ("「督查室：第35期 关于道路隐患排查」\n- - - - - -\n收到", [35]),
+        # dates and times in the office's words are none; another sender's words name nothing
+        ("「督查室：请12月5日前反馈」\n- - - - - -\n收到", []),
+        ("「督查室：请12号前未签收的单位尽快签收」\n- - - - - -\n收到", []),
+        ("「城关镇李明：第35期 关于道路隐患排查」\n- - - - - -\n收到", []),
+    ],
+)
+def test_the_office_quoted_names_its_notice(text: str, refs: list[int]) -> None:
+    assert [ref.seq for ref in classify(text).refs] == refs

@@ -416,3 +416,56 @@ def test_find_notice_refs_more_separators(text: str, expected: list[NoticeRef]) 
 )
 def test_find_notice_refs_chinese_issue_lists(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice, the paper on it (and who), then the day it was handed in
+        ("16号的整改报告12号已经交了", [NoticeRef(16)]),
+        ("12号的表格15号已经报了", [NoticeRef(12)]),
+        ("13号的材料我们12号已经报了", [NoticeRef(13)]),
+        ("第13期我们12号已经报送", [NoticeRef(13)]),
+        # two notices' papers counted together, or told in two clauses: both
+        ("12号的材料13号的材料都报了", [NoticeRef(12), NoticeRef(13)]),
+        ("12号的材料已报,13号收到", [NoticeRef(12), NoticeRef(13)]),
+        ("12号材料我们13号都报了", [NoticeRef(12), NoticeRef(13)]),
+    ],
+)
+def test_find_notice_refs_paper_then_day(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an issue named with its paper or its title
+        ("第12期材料本月15号已报督查室", [NoticeRef(12)]),
+        ("第12期的材料已报", [NoticeRef(12)]),
+        ("第35期关于道路隐患排查的通知", [NoticeRef(35)]),
+        # phases and courses stay none
+        ("第3期的培训已结束", []),
+        ("第3期整改名单", []),
+        ("第2期工程材料", []),
+    ],
+)
+def test_find_notice_refs_issue_with_paper_or_title(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # financial numerals
+        ("拾贰号收到", [NoticeRef(12)]),
+        ("第壹佰零伍号收到", [NoticeRef(105)]),
+        ("收拾好了", []),
+        # a higher issuer's supervision notice; the county's own heads the office's
+        ("市里的督办12号收到了", []),
+        ("省里督办12收到", []),
+        ("县政府督办〔2026〕12号收到", [NoticeRef(12, 2026)]),
+        ("县督办12号收到", [NoticeRef(12)]),
+    ],
+)
+def test_find_notice_refs_numerals_and_issuers(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
