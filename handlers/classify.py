@@ -225,6 +225,17 @@ _OTHER_THING_BEFORE = re.compile(
     r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资)[^,。;]{0,4}$"
     r"|(?:会议|开会|培训|考试)的?通知[^,。;]{0,4}$"  # "12月3日的会议通知收到": a meeting's notice, as 收到会议通知
 )
+# Another issuer's document named before the receipt or forwarding word: "县委12号文件收到", "市里的督办12号收到了",
+# "省政府12号令已转发各村" (县委督查室, 县政府督查室 are the office itself).
+_OTHER_ISSUER_DOC = re.compile(
+    r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|省里|市里|上级)(?!督查室|督办室)(?:的|发的|下发的)?"
+    r"[^,。;]{0,8}?(?:文件|令|函|通知|督办)[^,。;]{0,4}$"
+)
+# A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
+_POSITION = re.compile(
+    r"(?:第[一二三四五六七八九十\d]个|前一个|后一个|头一个|前面(?:那一?个|的那个|的)|后面(?:那一?个|的那个|的)"
+    r"|上上(?:期|个|次|份)的?)(?:通知|督办单?|文件)?的?(?:我们|我[局镇乡委])?(?:已经?|也|都|早就?|就)?$"
+)
 # A receipt of an earlier notice only ("上次的早就收到了"); "上次的和这次的都收到了" names this one too.
 _THIS_ONE = re.compile(r"这次|本次|这期|本期|这一?个|这份|今天的|新的")
 # Telling others to reply: "你们回一下就行", "你那边回复个收到" — the sender's own receipt is unclear.
@@ -785,10 +796,13 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
             _ACHIEVED.search(before + after_all)
             or not _receipt_tail_fits(before, after_all)
             or _OTHER_THING_BEFORE.search(before)
+            or _OTHER_ISSUER_DOC.search(before)
         ):
-            continue  # something else was received ("收到群众举报", "收到良好效果", "快递收到了")
-        if _PREVIOUS.search(before) and not _THIS_ONE.search(before + after_all):
-            yield Act("received", "others")  # "上次的早就收到了": an earlier notice, not the one owed
+            continue  # something else was received ("收到群众举报", "收到良好效果", "快递收到了", "县委12号文件收到")
+        if (_PREVIOUS.search(before) and not _THIS_ONE.search(before + after_all)) or _POSITION.search(
+            before
+        ):
+            yield Act("received", "others")  # "上次的早就收到了": an earlier notice; "第一个收到": which?
             continue
         if _RECEIVED_OBJECT_AFTER.match(after_all):
             yield Act("received", "ordered")  # "收到通知的单位请回复", "收到该通知后请落实"
@@ -806,8 +820,8 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
         if _NOTICE_BEFORE.search(before) and not _is_question(clause, after):
             yield Act("received", "denied")
     for before, after, _ in _matches(_FORWARD, clause):
-        if _FORWARDED_OTHER.search(before):
-            continue  # "延期申请已报送领导": what went up is not the notice
+        if _FORWARDED_OTHER.search(before) or _OTHER_ISSUER_DOC.search(before):
+            continue  # "延期申请已报送领导", "省政府12号令已转发各村": what went on is not the notice
         mode = _mode(clause, before, after, plans_count=True)
         if mode in ("stated", "others"):
             yield Act("forwarded", mode)
@@ -836,7 +850,7 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
         return  # "我们收到群众反映的问题已经处理了": the work done is on what else arrived
     delay_paper = _DELAY_PAPER.search(clause.text) is not None  # "延期报告已经写好了": the request, no report
     for before, after, _ in _matches(_DONE, clause):
-        if not delay_paper and not _PREVIOUS.search(before):
+        if not delay_paper and not _PREVIOUS.search(before) and not _POSITION.search(before):
             yield Act("done", _mode(clause, before, after))
     for before, after, start in _matches(_SUBMIT, clause):
         # passed to one's leaders is a receipt, unless what went up is the unit's own paper ("统计表已报主任")
@@ -845,6 +859,7 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
             not forwarded
             and not _DELAY_PAPER.search(clause.text)
             and not _PREVIOUS.search(before)
+            and not _POSITION.search(before)
             and not _TO_BACK_OFFICE.match(after)
         ):
             yield Act("done", _mode(clause, before, after))

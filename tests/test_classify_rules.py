@@ -529,3 +529,48 @@ def test_notices_by_kind_and_title(text: str, expected: list[str]) -> None:
 )
 def test_the_office_quoted_names_its_notice(text: str, refs: list[int]) -> None:
     assert [ref.seq for ref in classify(text).refs] == refs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another issuer's document received or passed on is not the office's notice
+        "县委12号文件收到",
+        "市里的督办12号收到了",
+        "省政府12号令已转发各村",
+        "上级下发的通知已收到",
+        # a notice pointed at by its place in a list: which one cannot be told (the office looks)
+        "第一个收到，第二个附件打不开",
+        "前面那个收到了",
+        "后面的也收到了",
+        "上上期的早就收到了",
+    ],
+)
+def test_other_issuers_and_positions_are_no_receipt(text: str) -> None:
+    reading = classify(text)
+    assert "receipt" not in reading.intents, text
+    assert reading.related, text  # it goes to the office's review, not into the record
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # the office itself, under 县委 or 县政府, and the latest or this one still count
+        ("县委督查室的通知收到了", []),
+        ("县政府督查室督办〔2026〕13号已签收", [13]),
+        ("县里的通知收到了", []),
+        ("最新的收到了", []),
+        ("这一期收到", []),
+        # the first of other things is no position of a notice
+        ("收到，第一批5户已完成整改", []),
+    ],
+)
+def test_the_office_and_this_one_are_still_receipts(text: str, refs: list[int]) -> None:
+    reading = classify(text)
+    assert "receipt" in reading.intents, text
+    assert [ref.seq for ref in reading.refs] == refs
+
+
+@pytest.mark.parametrize("text", ["前面那个已经办结", "第一个已经报了", "第二个已完成"])
+def test_a_position_done_is_no_feedback(text: str) -> None:
+    assert "feedback" not in classify(text).intents, text
