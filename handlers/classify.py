@@ -236,6 +236,18 @@ _POSITION = re.compile(
     r"(?:第[一二三四五六七八九十\d]个|前一个|后一个|头一个|前面(?:那一?个|的那个|的)|后面(?:那一?个|的那个|的)"
     r"|上上(?:期|个|次|份)的?)(?:通知|督办单?|文件)?的?(?:我们|我[局镇乡委])?(?:已经?|也|都|早就?|就)?$"
 )
+# A notice set apart from the rest ("除了12号都收到了", "12号以外的都完成了", "除了12号，其他都收到了"): the
+# reading cannot list the rest, so the whole reply goes to the office ("排除隐患" is no exception).
+_EXCEPT = re.compile(
+    r"^除(?:了|去|开)?"
+    r"|(?<![排清拆消去解删免扣铲破根剔摒革废开])除(?:了|去|开)?[^,。;]{1,16}?(?:都|均|其他|其余|其它|全部|全都)"
+    r"|(?:以外|之外)的?(?:都|均|其他|其余|其它|全部|$)"
+)
+# A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上").
+_SAME_AS_BEFORE = re.compile(
+    r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期的#no.督办通知单文件()\[\]〔〕【】年]{1,24}?"
+    r"(?:也是|同上|也一样|一样|同样|亦同|亦然|也同样|也如此)(?:的|如此)?$"
+)
 # A receipt of an earlier notice only ("上次的早就收到了"); "上次的和这次的都收到了" names this one too.
 _THIS_ONE = re.compile(r"这次|本次|这期|本期|这一?个|这份|今天的|新的")
 # Telling others to reply: "你们回一下就行", "你那边回复个收到" — the sender's own receipt is unclear.
@@ -510,6 +522,9 @@ def read_clauses(text: str) -> list[Clause]:
         )
         for piece in _split_clauses(cleaned)
     ]
+    for n in range(1, len(clauses)):
+        if clauses[n].refs and not clauses[n].acts and _SAME_AS_BEFORE.match(clauses[n].text):
+            clauses[n] = replace(clauses[n], acts=clauses[n - 1].acts)  # "13号也是": as said of 12号
     if quoted_refs and clauses and not any(c.refs for c in clauses):
         clauses[0] = replace(clauses[0], refs=quoted_refs)  # a quoted notice names what the reply is about
     if clauses and _HEADING.match(cleaned):  # "27号：我镇…" may be the report's date: say so
@@ -572,6 +587,8 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     if kind is not None and not receipt and _other_matter_only(clauses):
         kind = None  # "收到群众来信两封，正在核实": the work is on what else arrived
     present: dict[str, bool] = {"receipt": receipt, "feedback": kind is not None, "delay": delay}
+    if any(_EXCEPT.search(clause.text) for clause in clauses):
+        present = dict.fromkeys(present, False)  # "除了12号都收到了": the office reads it
     intents = frozenset(name for name, said in present.items() if said)
     refs = tuple(dict.fromkeys(ref for clause in clauses for ref in clause.refs))
     problem = any(act.kind == "problem" for act in acts)

@@ -54,6 +54,9 @@ _STRICT = re.compile(
     r"(?P<suffix>督办通知单|督办单|通知单|通知|文)?"
 )
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+# A short note in brackets after a notice number, its subject ("12号（冬季消防）和13号（燃气安全）"): read past
+# it. A weekday or time in brackets ("12号（周五）前") is the date's and stays.
+_NOTE_AFTER_NUMBER = re.compile(r"(?<=号)\((?![^()]*(?:周|星期|礼拜|午|晚|早|\d))[^()]{1,12}\)")
 # Digit groups a space keeps apart ("21 22都收到了") are a list, not one number, once spaces go.
 _SPACED_NUMBERS = re.compile(r"(?<![\d.])(\d{1,3})[^\S\n]+(?=\d{1,3}(?![\d.]))")
 # "12，13号均收到", "12号，13号收到": a comma after a number that opens the message or a clause, before
@@ -92,6 +95,7 @@ _DATE_BEFORE = re.compile(
 # a list separator or the end of a sentence. Anything else (前, 下午, 18:00, 完成 …) reads as a date.
 _REF_AFTER = re.compile(
     r"(?:通知|文|督办|督查|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
+    r"|同上|同样|亦同|亦然"  # "12号已完成，13号同上"
     r"|目前|现已|仍(?:在|未|没)|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要|暂|恐|零报告|整改|报告|一并|一起|同时|附件"
     r"|的(?!会|活动|时候|上午|下午|中午|晚上|早上|前|之前|以前|后|之后|以后|那天|当天)"
     # "十二号那个收到了", "24号这个我们做不完": the notice pointed at, its state soon after
@@ -292,7 +296,7 @@ def separate_spaced_numbers(text: str) -> str:
 
 
 def _normalize(text: str) -> str:
-    return _HORIZONTAL_SPACE.sub("", separate_spaced_numbers(fold(text)))
+    return _NOTE_AFTER_NUMBER.sub("", _HORIZONTAL_SPACE.sub("", separate_spaced_numbers(fold(text))))
 
 
 def _to_int(numeral: str) -> int | None:

@@ -574,3 +574,67 @@ def test_the_office_and_this_one_are_still_receipts(text: str, refs: list[int]) 
 @pytest.mark.parametrize("text", ["前面那个已经办结", "第一个已经报了", "第二个已完成"])
 def test_a_position_done_is_no_feedback(text: str) -> None:
     assert "feedback" not in classify(text).intents, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a notice set apart from the rest: the reading cannot list the rest, the office does
+        "除了12号都收到了",
+        "12号以外的都收到了",
+        "除了12号，其他都收到了",
+        "其他都收到了，除了12号",
+        "除了12号都完成了",
+    ],
+)
+def test_all_but_one_goes_to_the_office(text: str) -> None:
+    reading = classify(text)
+    assert reading.intents == frozenset(), text
+    assert reading.related, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 排除, 清除 are no exception
+        ("已排除隐患3处，已完成整改", ["feedback"]),
+        ("已清除所有积雪，都完成了", ["feedback"]),
+        ("收到，全部都已转发", ["receipt"]),
+    ],
+)
+def test_words_with_chu_are_no_exception(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # the clause says of another notice what the one before said
+        ("12号收到，13号也是", [12, 13], [], []),
+        ("12号收到，13号同上", [12, 13], [], []),
+        ("12号已完成，13号也一样", [], [12, 13], []),
+        ("12号申请延期，13号同样", [], [], [12, 13]),
+        # a question or another act is not "the same"
+        ("12号收到，13号呢", [12], [], []),
+        ("12号收到，13号也是今天发的吗", [12], [], []),
+        # a note on the subject in brackets after each number
+        ("12号（冬季消防）和13号（燃气安全）都收到了", [12, 13], [], []),
+        ("12号(消防)、13号(燃气)收到", [12, 13], [], []),
+        # a weekday in brackets stays the date's
+        ("13号收到，12号（周五）前报", [13], [], []),
+    ],
+)
+def test_same_as_before_and_notes_in_brackets(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    reading = read_for_unit(text, OWN, ROSTER)
+    found: dict[str, set[int]] = {"receipt": set(), "feedback": set(), "delay": set()}
+    for part in reading.parts:
+        for kind in found:
+            if kind in part.intents:
+                found[kind] |= {ref.seq for ref in part.refs}
+    assert (sorted(found["receipt"]), sorted(found["feedback"]), sorted(found["delay"])) == (
+        receipt,
+        feedback,
+        delay,
+    )

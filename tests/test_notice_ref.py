@@ -469,3 +469,18 @@ def test_find_notice_refs_issue_with_paper_or_title(text: str, expected: list[No
 )
 def test_find_notice_refs_numerals_and_issuers(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12号已办结,13号同上", [NoticeRef(12), NoticeRef(13)]),
+        ("13号同样", [NoticeRef(13)]),
+        ("12号（冬季消防）和13号（燃气安全）都收到了", [NoticeRef(12), NoticeRef(13)]),
+        # a weekday or a time in brackets is the date's: still a day
+        ("12号（周五）前报", []),
+        ("12号（下午）开会", []),
+    ],
+)
+def test_find_notice_refs_same_and_bracket_notes(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
