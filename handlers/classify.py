@@ -88,7 +88,7 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
 )
 _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
-_NUMBER_MARK = re.compile(r"\bno\.(?=\d)")  # "No.23": not a full stop
+_NUMBER_MARK = re.compile(r"(?<![a-z])no\.(?=\d)")  # "No.23": not a full stop
 _HEADING = re.compile(r"^[\d一二三四五六七八九十]{1,3}号:")
 # A numbered list ("1.通知已收到 2.附件打不开"): its markers end clauses, and are no notice numbers.
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\s,，;；。]))(\d{1,2})[.．、)）](?!\d)")
@@ -187,6 +187,8 @@ _RECEIPT_TAIL = re.compile(
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
     r"|全部|都|均|〔|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}(?:[、和及]\d{1,3})*$"  # "收到 31 32"
+    r"|\d{1,3}#"  # "收到12#"
+    r"|关于(?=[^,。;]{0,40}(?:通知|督办))(?![^,。;]{0,40}(?:会议|培训|考试))"  # a notice by its title
     r"|《(?=[^》]{0,40}(?:通知|督办)》)(?![^》]{0,40}(?:会议|培训|考试))"  # a notice by its title; a meeting's is another
     r"|联系(?:人|电话|方式):?[\u4e00-\u9fff]{0,4}[\d\-]{7,}(?![\d\-]|的)"  # "30号收到 联系电话0371-…": the unit's contact
     r"|\d{1,2}月\d{1,2}[日号]的?(?:通知|文件|督办)"

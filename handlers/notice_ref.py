@@ -62,7 +62,8 @@ _SPACED_NUMBERS = re.compile(r"(?<![\d.])(\d{1,3})[^\S\n]+(?=\d{1,3}(?![\d.]))")
 # "12，13号均收到", "12号，13号收到": a comma after a number that opens the message or a clause, before
 # another notice number, lists them ("收到13号，12号还在整改" says two things).
 _COMMA_NUMBERS = re.compile(
-    r"(?:^|(?<=[,，。;；!！?？\n]))(\d{1,3}号?)[,，](?=(?:\d{1,3}号?[,，])*\d{1,3}号)"
+    r"(?:^|(?<=[,，。;；!！?？\n]))(\d{1,3}号?)[,，]"
+    r"(?=(?:\d{1,3}号?[,，])*\d{1,3}(?:号|(?:都|均|也)?(?:收到|收悉|签收|已)))"  # "12，13，14收到"
 )
 # A number said not to be meant: "是12号，不是11号" (a correction names the right one).
 _DENIED_BEFORE = re.compile(r"(?:不是|并非|而非|并不是)$")
@@ -144,6 +145,9 @@ _OTHER_ISSUER_BEFORE = re.compile(
 _HIGHER_ISSUER_BEFORE = re.compile(
     r"(?:中央|国务院|国办|省委|市委|省政府|市政府|[省市](?:里的?|的)|上级的?)(?:督办|督查)?$"
 )
+# What was received, named right after the word ("收到12号了", "已签收12号"): a notice, not a day.
+_RECEIVED_BEFORE = re.compile(r"(?:收到|收悉|签收|接到|接收到?)了?$")
+_RECEIVED_END = re.compile(r"[了啦哈]*(?:$|[,。;!?\n])")
 # A word that introduces the notice a reply is about: "关于13号我们明天报", "按照12号要求".
 _ABOUT_BEFORE = re.compile(r"(?:关于|按照|根据|对于|针对|落实|回复)(?:督查室|你们)?(?:的|发的)?$")
 # A later day the rest of a notice's work is due: "13号明天报", "14号下周交".
@@ -264,6 +268,8 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
     ):
         return False
     if _REF_AFTER.match(text, end) is not None or _LATER_WORK_AFTER.match(text, end) is not None:
+        return True
+    if _RECEIVED_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and _RECEIVED_END.match(text, end):
         return True
     if _ABOUT_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and not _TIME_AFTER.match(text, end):
         return True

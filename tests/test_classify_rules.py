@@ -638,3 +638,24 @@ def test_same_as_before_and_notes_in_brackets(
         feedback,
         delay,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("收到No.12", [12]),
+        ("收到no.12、no.13", [12, 13]),
+        ("收到12#", [12]),
+        ("收到12号了", [12]),
+        ("收到关于开展“百日攻坚”行动的督办通知", []),
+    ],
+)
+def test_receipts_of_marked_numbers_and_titles(text: str, refs: list[int]) -> None:
+    reading = classify(text)
+    assert "receipt" in reading.intents, text
+    assert [ref.seq for ref in reading.refs] == refs
+
+
+@pytest.mark.parametrize("text", ["收到关于召开安全生产会议的通知", "收到关于12号培训的通知"])
+def test_a_meetings_notice_by_title_is_no_receipt(text: str) -> None:
+    assert "receipt" not in classify(text).intents

@@ -484,3 +484,25 @@ def test_find_notice_refs_numerals_and_issuers(text: str, expected: list[NoticeR
 )
 def test_find_notice_refs_same_and_bracket_notes(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what was received, named right after the word
+        ("收到12号了", [NoticeRef(12)]),
+        ("已签收12号", [NoticeRef(12)]),
+        ("收到12号,谢谢", [NoticeRef(12)]),
+        # the day something was sent, and days said alone, stay days
+        ("收到12号发的通知", []),
+        ("收到12号下午的通知", []),
+        ("都12号了还没报", []),
+        ("今天12号了", []),
+        # a comma list whose last number has no 号 but the receipt right after it
+        ("12，13，14收到", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        ("12，13收到", [NoticeRef(12), NoticeRef(13)]),
+        ("3，5个村已完成", []),
+    ],
+)
+def test_find_notice_refs_received_and_comma_lists(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
