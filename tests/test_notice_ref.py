@@ -506,3 +506,21 @@ def test_find_notice_refs_same_and_bracket_notes(text: str, expected: list[Notic
 )
 def test_find_notice_refs_received_and_comma_lists(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice opening the clause, its state told in plain words
+        ("12号弄完了", [NoticeRef(12)]),
+        ("12号办好了", [NoticeRef(12)]),
+        ("12号无此类问题", [NoticeRef(12)]),
+        ("12号经排查无相关问题", [NoticeRef(12)]),
+        ("12号这周完不成", [NoticeRef(12)]),
+        # still days
+        ("12号前弄完了就行", []),
+        ("12号下午弄完了", []),
+    ],
+)
+def test_find_notice_refs_state_in_plain_words(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
