@@ -86,6 +86,8 @@ _CLAUSE_BREAK = re.compile(
     r"|:(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))"  # "排查结果：无" is one statement
     r"|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
     r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
+    # unpunctuated speech: a state said with 了, then another notice ("十二号收到了十三号还没看到")
+    r"|(?<=[到收悉成结完好报交送期]了)(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?![楼院室]))"
 )
 _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
 _NUMBER_MARK = re.compile(r"(?<![a-z])no\.(?=\d)")  # "No.23": not a full stop

@@ -659,3 +659,33 @@ def test_receipts_of_marked_numbers_and_titles(text: str, refs: list[int]) -> No
 @pytest.mark.parametrize("text", ["收到关于召开安全生产会议的通知", "收到关于12号培训的通知"])
 def test_a_meetings_notice_by_title_is_no_receipt(text: str) -> None:
     assert "receipt" not in classify(text).intents
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # unpunctuated speech: a state said with 了, then another notice
+        ("十二号的我们收到了十三号的还没看到", [12], [], []),
+        ("十二号收到了十三号也收到了", [12, 13], [], []),
+        ("十二号完成了十三号申请延期", [], [12], [13]),
+        # the number right after 收到了 is what was received, a day or a building is not
+        ("收到了13号", [13], [], []),
+        ("我们12号就收到了13号的通知", [13], [], []),
+        ("收到了15号下午的通知", [], [], []),
+        ("收到了3号楼的材料", [], [], []),
+    ],
+)
+def test_run_on_speech_is_cut_after_le(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    reading = read_for_unit(text, OWN, ROSTER)
+    found: dict[str, set[int]] = {"receipt": set(), "feedback": set(), "delay": set()}
+    for part in reading.parts:
+        for kind in found:
+            if kind in part.intents:
+                found[kind] |= {ref.seq for ref in part.refs}
+    assert (sorted(found["receipt"]), sorted(found["feedback"]), sorted(found["delay"])) == (
+        receipt,
+        feedback,
+        delay,
+    )
