@@ -240,12 +240,14 @@ _POSITION = re.compile(
     r"(?:第[一二三四五六七八九十\d]个|前一个|后一个|头一个|前面(?:那一?个|的那个|的)|后面(?:那一?个|的那个|的)"
     r"|上上(?:期|个|次|份)的?)(?:通知|督办单?|文件)?的?(?:我们|我[局镇乡委])?(?:已经?|也|都|早就?|就)?$"
 )
-# A notice set apart from the rest ("除了12号都收到了", "12号以外的都完成了", "除了12号，其他都收到了"): the
-# reading cannot list the rest, so the whole reply goes to the office ("排除隐患" is no exception).
+# A notice set apart from the rest ("除了12号都收到了", "12号以外的都完成了", "除了12号，其他都收到了") or
+# a span up to one ("12号及之前的都收到了"): the reading cannot list them, so the whole reply goes to the
+# office ("排除隐患" is no exception).
 _EXCEPT = re.compile(
     r"^除(?:了|去|开)?"
     r"|(?<![排清拆消去解删免扣铲破根剔摒革废开])除(?:了|去|开)?[^,。;]{1,16}?(?:都|均|其他|其余|其它|全部|全都)"
     r"|(?:以外|之外)的?(?:都|均|其他|其余|其它|全部|$)"
+    r"|[号期](?:及|和)?(?:之前|以前|以后|之后|以上|以下|前面|后面|起|开始)的?(?:都|均|全部|全都)"  # "12号及之前的都收到了"
 )
 # A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上").
 _SAME_AS_BEFORE = re.compile(

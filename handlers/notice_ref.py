@@ -260,7 +260,10 @@ def _with_ranges(group: str, items: list[re.Match[str]]) -> list[int | None]:
 def _bare_is_notice(text: str, start: int, end: int) -> bool:
     """A plain "12号" counts only when nothing dates it and a notice-like word follows it, or when it
     opens a clause about the state of things ("40号路面硬化已完成")."""
-    if _DATE_BEFORE.search(text[max(0, start - _DATE_WINDOW) : start]) or _PLACE_AFTER.match(text, end):
+    before = text[max(0, start - _DATE_WINDOW) : start]
+    if before.endswith("从") and _RANGE.search(text, start, end):
+        before = before[:-1]  # "从12号到14号都收到了": a range of notices if what follows says so
+    if _DATE_BEFORE.search(before) or _PLACE_AFTER.match(text, end):
         return False
     if _OTHER_ISSUER_BEFORE.search(text, max(0, start - _DATE_WINDOW), start):
         return False

@@ -689,3 +689,13 @@ def test_run_on_speech_is_cut_after_le(
         feedback,
         delay,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12号及之前的都收到了", "12号之前的都收到了", "12号以前的都完成了", "从12号起都收到了"],
+)
+def test_a_span_up_to_a_notice_goes_to_the_office(text: str) -> None:
+    reading = classify(text)
+    assert reading.intents == frozenset(), text
+    assert reading.related, text

@@ -524,3 +524,17 @@ def test_find_notice_refs_received_and_comma_lists(text: str, expected: list[Not
 )
 def test_find_notice_refs_state_in_plain_words(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 从 before a range of notices that are then said received
+        ("从12号到14号都收到了", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        # days spanned from one to another, or a day alone after 从
+        ("从12号到14号开展检查", []),
+        ("从12号开始检查", []),
+    ],
+)
+def test_find_notice_refs_range_after_cong(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
