@@ -70,6 +70,7 @@ class Reading:
 # A quoted reply arrives as 「sender: quoted text」 then a dashed line, then the reply itself.
 _QUOTE_SEPARATOR = re.compile(r"\n[ \t]*(?:[-—–─][ \t]*){5,}(?:\n|$)")
 _QUOTE_BLOCK = re.compile(r"^\s*「[^「」]*」|「[^「」:]*:[^「」]*」")
+_QUOTE_SENDER = re.compile(r"「[^「」:\n]{0,24}:")
 _WECHAT_EMOJI = re.compile(r"\[[^\[\]\d]{1,6}\]")  # [强] [OK] [抱拳]; never [2026]
 _UNICODE_EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\u3290-\u32ff"
@@ -676,8 +677,11 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
     quoted += "".join(blocks)
     text = _QUOTE_BLOCK.sub("\n", text)
     # the office's own words ("「督查室：第35期 关于…」") name its notices too
+    # (read from after the sender's name: "「督查室：12号督办单已发」")
     quoted_refs = (
-        tuple(find_notice_refs(quoted)) if any(w in quoted for w in ("督办", "通知", "督查室")) else ()
+        tuple(find_notice_refs(_QUOTE_SENDER.sub("\n", quoted)))
+        if any(w in quoted for w in ("督办", "通知", "督查室"))
+        else ()
     )
     text = _MENTION.sub(" ", text)
     text = _WECHAT_EMOJI.sub(",", text)

@@ -525,6 +525,9 @@ def test_notices_by_kind_and_title(text: str, expected: list[str]) -> None:
         ("「督查室：请12月5日前反馈」\n- - - - - -\n收到", []),
         ("「督查室：请12号前未签收的单位尽快签收」\n- - - - - -\n收到", []),
         ("「城关镇李明：第35期 关于道路隐患排查」\n- - - - - -\n收到", []),
+        # read from after the sender's name and colon
+        ("「督查室：12号督办单已发，请签收」\n- - - - - -\n收到", [12]),
+        ("「督查室：12号下午开会」\n- - - - - -\n收到", []),
     ],
 )
 def test_the_office_quoted_names_its_notice(text: str, refs: list[int]) -> None:
