@@ -84,7 +84,7 @@ _LATIN_GAP = re.compile(r"(?<=[a-z])\s+(?=[a-z])")
 # Clause breaks; 、 only between words (between numbers it lists notices: 12、13号).
 _CLAUSE_BREAK = re.compile(
     r"[,。;!?\n]+|~+(?![\d一二三四五六七八九十])"  # "12号~13号" lists notices
-    r"|:(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))"  # "排查结果：无" is one statement
+    r"|(?<!编号|单号|文号):(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))"  # "排查结果：无" is one statement
     r"|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
     r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
     # unpunctuated speech: a state said with 了, then another notice ("十二号收到了十三号还没看到")

@@ -702,3 +702,7 @@ def test_a_span_up_to_a_notice_goes_to_the_office(text: str) -> None:
     reading = classify(text)
     assert reading.intents == frozenset(), text
     assert reading.related, text
+
+
+def test_a_labelled_number_is_not_cut_from_its_label() -> None:
+    assert [ref.seq for ref in classify("编号：12，已收到").refs] == [12]

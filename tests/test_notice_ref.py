@@ -538,3 +538,17 @@ def test_find_notice_refs_state_in_plain_words(text: str, expected: list[NoticeR
 )
 def test_find_notice_refs_range_after_cong(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("编号:12,已收到", [NoticeRef(12)]),
+        ("编号为12的督办单已收到", [NoticeRef(12)]),
+        ("单号12收到", [NoticeRef(12)]),
+        # a long work-order number is none
+        ("编号12345的工单已办结", []),
+    ],
+)
+def test_find_notice_refs_labelled_numbers(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
