@@ -854,6 +854,18 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
             yield Act("forwarded", mode)
 
 
+_NUMBERED = re.compile(
+    r"(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?![前后之以上下中晚早凌截到至左])"
+)
+
+
+def _earlier_only(before: str) -> bool:
+    """Whether the words before an act point at an earlier notice without its number ("上次的材料已报";
+    "上次那个12号我们已经报了" names it)."""
+    ends = [match.end() for match in _PREVIOUS.finditer(before)]
+    return bool(ends) and not _NUMBERED.search(before, ends[-1])
+
+
 def _received_something_else(clause: _Text) -> bool:
     """Whether the clause says something other than the notice arrived ("收到群众反映的问题…")."""
     return any(
@@ -877,7 +889,7 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
         return  # "我们收到群众反映的问题已经处理了": the work done is on what else arrived
     delay_paper = _DELAY_PAPER.search(clause.text) is not None  # "延期报告已经写好了": the request, no report
     for before, after, _ in _matches(_DONE, clause):
-        if not delay_paper and not _PREVIOUS.search(before) and not _POSITION.search(before):
+        if not delay_paper and not _earlier_only(before) and not _POSITION.search(before):
             yield Act("done", _mode(clause, before, after))
     for before, after, start in _matches(_SUBMIT, clause):
         # passed to one's leaders is a receipt, unless what went up is the unit's own paper ("统计表已报主任")
@@ -885,7 +897,7 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
         if (
             not forwarded
             and not _DELAY_PAPER.search(clause.text)
-            and not _PREVIOUS.search(before)
+            and not _earlier_only(before)
             and not _POSITION.search(before)
             and not _TO_BACK_OFFICE.match(after)
         ):

@@ -277,7 +277,8 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         return True
     if _ABOUT_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and not _TIME_AFTER.match(text, end):
         return True
-    opens = start == 0 or text[start - 1] in ",。;!?:\n"
+    # a clause's start, or a notice pointed at: "上次那个12号我们已经报了"
+    opens = start == 0 or text[start - 1] in ",。;!?:\n" or text.endswith(("这个", "那个"), 0, start)
     if not opens or _TIME_AFTER.match(text, end) is not None:
         return False
     if _STATE_SOON.match(text, end) is not None:

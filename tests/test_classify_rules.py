@@ -706,3 +706,20 @@ def test_a_span_up_to_a_notice_goes_to_the_office(text: str) -> None:
 
 def test_a_labelled_number_is_not_cut_from_its_label() -> None:
     assert [ref.seq for ref in classify("编号：12，已收到").refs] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an earlier notice pointed at with its number is named
+        ("上次那个12号我们已经报了", ["feedback"]),
+        ("那个12号我们已经报了", ["feedback"]),
+        # without it, or with a date, it is still an earlier one's
+        ("上次那个我们已经报了", []),
+        ("上次12号前报的材料已报", []),
+    ],
+)
+def test_an_earlier_notice_with_its_number(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected
+    if expected:
+        assert [ref.seq for ref in classify(text).refs] == [12]

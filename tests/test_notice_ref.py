@@ -552,3 +552,15 @@ def test_find_notice_refs_range_after_cong(text: str, expected: list[NoticeRef])
 )
 def test_find_notice_refs_labelled_numbers(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("那个12号我们已经报了", [NoticeRef(12)]),
+        ("这个12号已完成", [NoticeRef(12)]),
+        ("那个12号下午开会", []),
+    ],
+)
+def test_find_notice_refs_pointed_at(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
