@@ -349,6 +349,7 @@ _UNDER_WAY = (
     r"(?:正|还|仍|也)?(?<![实存])在.{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
     r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|研究|制定"
     r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
+    r"(?!范围|对象|名单|之列|清单)"  # "都在排查范围内" says what is covered
 )
 _PROGRESS = re.compile(
     rf"{_UNDER_WAY}|正(?:积极|全力|加紧|抓紧|有序|稳步|组织|逐项)"
@@ -884,6 +885,15 @@ def _problem_acts(clause: _Text) -> Iterator[Act]:
             yield Act("problem", "stated")
 
 
+# Inside a notice's title ("关于加快推进…的督办单", "《关于开展…的通知》"): the title's words report nothing.
+_TITLE_OPEN = re.compile(r"(?:关于|《)[^,。;》]*$")
+_TITLE_CLOSE = re.compile(r"^[^,。;《]{0,40}?(?:的(?:督办通知单?|督办单|通知|督办|文件|函)|》)")
+
+
+def _in_title(before: str, after: str) -> bool:
+    return _TITLE_OPEN.search(before) is not None and _TITLE_CLOSE.match(after) is not None
+
+
 def _feedback_acts(clause: _Text) -> Iterator[Act]:
     if _received_something_else(clause) or _ELSEWHERE.search(clause.text):
         return  # "我们收到群众反映的问题已经处理了": the work done is on what else arrived
@@ -906,7 +916,8 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
         mode = _mode(clause, before, after)
         yield Act("done", "stated" if mode == "denied" else mode)  # the negation is the report itself
     for before, after, _ in _matches(_PROGRESS, clause):
-        yield Act("progress", _mode(clause, before, after, ongoing=True))
+        if not _in_title(before, after):
+            yield Act("progress", _mode(clause, before, after, ongoing=True))
     for before, after, _ in _matches(_REPORT, clause):
         if not _ASKS_FOR_REPORT.search(before):
             yield Act("report", _mode(clause, before, after))

@@ -723,3 +723,21 @@ def test_an_earlier_notice_with_its_number(text: str, expected: list[str]) -> No
     assert intents(text) == expected
     if expected:
         assert [ref.seq for ref in classify(text).refs] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words inside a notice's title report nothing
+        ("关于加快推进12个重点项目的督办单已收到", ["receipt"]),
+        ("收到《关于加快推进农村人居环境整治的通知》", ["receipt"]),
+        # what is covered is no work under way
+        ("25号收到，12号楼13号楼都在排查范围内", ["receipt"]),
+        # the work itself, after a topic with 关于, still is
+        ("关于秸秆禁烧工作，我镇正在推进中", ["feedback"]),
+        ("关于12号的落实情况：正在排查", ["feedback"]),
+        ("正在排查中", ["feedback"]),
+    ],
+)
+def test_titles_and_scopes_report_no_work(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected
