@@ -91,7 +91,7 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<=[到收悉成结完好报交送期]了)(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?![楼院室]))"
 )
 _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
-_NUMBER_MARK = re.compile(r"(?<![a-z])no\.(?=\d)")  # "No.23": not a full stop
+_NUMBER_MARK = re.compile(r"(?<![a-z])no\.\s*(?=\d)")  # "No.23": not a full stop
 _HEADING = re.compile(r"^[\d一二三四五六七八九十]{1,3}号:")
 # A numbered list ("1.通知已收到 2.附件打不开"): its markers end clauses, and are no notice numbers.
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\s,，;；。]))(\d{1,2})[.．、)）](?!\d)")

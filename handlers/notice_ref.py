@@ -37,8 +37,16 @@ _MARKED = re.compile(
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
     rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及){_NUM})*)"
-    r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done))"
+    r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received))"
 )
+# A bare number right after the unit's name and right before the receipt word: "城关12收到", "城关镇12、13收到";
+# never a count, an amount or a time ("共12收到", "12点收到" do not fit).
+_AFTER_NAME = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![约共计余近达了到第月年日天点时分秒万元个人批次])"
+    r"(?P<nums>\d{1,3}(?:[、和,]\d{1,3})*)(?=(?:都|均|也)?(?:收到|收悉|已收到?|已签收|签收))"
+)
+# A dash after a word before a number ("【城关镇-12号】"): no range, no phone number, read as a break.
+_DASH_AFTER_WORD = re.compile(r"(?<=[\u4e00-\u9fff])[-—–](?=\d)")
 
 _CN_NUMBER = re.compile(
     r"(?:(?P<hundreds>[一二两三四五六七八九])百)?[零〇]?"
@@ -230,7 +238,12 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
         )
         seqs = _with_ranges(written, list(_GROUP_ITEM.finditer(written)))
         found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)
-    for match in _LEADING.finditer(text):
+    for match in [*_LEADING.finditer(text), *_AFTER_NAME.finditer(text)]:
+        window = max(0, match.start() - _DATE_WINDOW)
+        if _HIGHER_ISSUER_BEFORE.search(text, window, match.start()) or _OTHER_ISSUER_BEFORE.search(
+            text, window, match.start()
+        ):
+            continue
         seqs = [_to_int(item["num"]) for item in _GROUP_ITEM.finditer(match["nums"])]
         found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)
     refs = [ref for _, ref in sorted(found, key=lambda item: item[0])]
@@ -307,7 +320,8 @@ def separate_spaced_numbers(text: str) -> str:
 
 
 def _normalize(text: str) -> str:
-    return _NOTE_AFTER_NUMBER.sub("", _HORIZONTAL_SPACE.sub("", separate_spaced_numbers(fold(text))))
+    text = _HORIZONTAL_SPACE.sub("", separate_spaced_numbers(fold(text)))
+    return _DASH_AFTER_WORD.sub("\n", _NOTE_AFTER_NUMBER.sub("", text))
 
 
 def _to_int(numeral: str) -> int | None:

@@ -741,3 +741,10 @@ def test_an_earlier_notice_with_its_number(text: str, expected: list[str]) -> No
 )
 def test_titles_and_scopes_report_no_work(text: str, expected: list[str]) -> None:
     assert intents(text) == expected
+
+
+@pytest.mark.parametrize(("text", "refs"), [("No. 12 received", [12]), ("城关 12 收到", [12])])
+def test_spaced_numbers_after_no_and_a_name(text: str, refs: list[int]) -> None:
+    reading = classify(text)
+    assert "receipt" in reading.intents
+    assert [ref.seq for ref in reading.refs] == refs

@@ -564,3 +564,24 @@ def test_find_notice_refs_labelled_numbers(text: str, expected: list[NoticeRef])
 )
 def test_find_notice_refs_pointed_at(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare number between the unit's name and the receipt word
+        ("城关12收到", [NoticeRef(12)]),
+        ("城关镇12、13收到", [NoticeRef(12), NoticeRef(13)]),
+        ("【城关镇-12号】收到", [NoticeRef(12)]),
+        ("12 received", [NoticeRef(12)]),
+        # counts, amounts, times, days and phone numbers stay none
+        ("共12收到", []),
+        ("资金12万收到", []),
+        ("12点收到", []),
+        ("今天12收到", []),
+        ("联系电话0371-12345678", []),
+        ("省里督办12收到", []),
+    ],
+)
+def test_find_notice_refs_after_the_units_name(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
