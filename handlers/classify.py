@@ -94,7 +94,10 @@ _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation tha
 _NUMBER_MARK = re.compile(r"(?<![a-z])no\.\s*(?=\d)")  # "No.23": not a full stop
 _HEADING = re.compile(r"^[\d一二三四五六七八九十]{1,3}号:")
 # A numbered list ("1.通知已收到 2.附件打不开"): its markers end clauses, and are no notice numbers.
-_LIST_MARKER = re.compile(r"(?:^|(?<=[\s,，;；。]))(\d{1,2})[.．、)）](?!\d)")
+# "1." / "2、" / "3)" at a line's or clause's start (before a notice number too: "1.12号已收到"), or "(1)".
+_LIST_MARKER = re.compile(
+    r"(?:^|(?<=[\s,，;；。]))(\d{1,2})(?:[.．、)）](?!\d)|[.．](?=\d{1,3}号))|[(（](\d{1,2})[)）]"
+)
 # A space before a second notice number, after something said of the first, ends a clause
 # ("22号收到 21号的表晚点给").
 _NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})号)")
@@ -695,7 +698,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
 def _unlist(text: str) -> str:
     """A numbered list's markers (1. … 2. …) turned into line breaks; a lone "1." is left alone."""
     markers = list(_LIST_MARKER.finditer(text))
-    numbers = [int(m[1]) for m in markers]
+    numbers = [int(m[1] or m[2]) for m in markers]
     if len(markers) < 2 or numbers != list(range(1, len(numbers) + 1)):
         return text
     return _LIST_MARKER.sub("\n", text)

@@ -748,3 +748,24 @@ def test_spaced_numbers_after_no_and_a_name(text: str, refs: list[int]) -> None:
     reading = classify(text)
     assert "receipt" in reading.intents
     assert [ref.seq for ref in reading.refs] == refs
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback"),
+    [
+        # numbered lists whose items open with a notice number
+        ("1.12号已收到\n2.13号已完成", [12], [13]),
+        ("（1）12号已收到（2）13号已完成", [12], [13]),
+        ("(1)12号已收到；(2)13号已完成", [12], [13]),
+        # a lone decimal or bracketed count is no list
+        ("1.5万元已到位，12号收到", [12], []),
+    ],
+)
+def test_numbered_lists_of_notices(text: str, receipt: list[int], feedback: list[int]) -> None:
+    reading = read_for_unit(text, OWN, ROSTER)
+    found: dict[str, set[int]] = {"receipt": set(), "feedback": set()}
+    for part in reading.parts:
+        for kind in found:
+            if kind in part.intents:
+                found[kind] |= {ref.seq for ref in part.refs}
+    assert (sorted(found["receipt"]), sorted(found["feedback"])) == (receipt, feedback)
