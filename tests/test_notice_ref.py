@@ -585,3 +585,17 @@ def test_find_notice_refs_pointed_at(text: str, expected: list[NoticeRef]) -> No
 )
 def test_find_notice_refs_after_the_units_name(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("十二期收到", [NoticeRef(12)]),
+        ("二十三期已办结", [NoticeRef(23)]),
+        # one numeral before 期 is a phase; 十期工程 is works
+        ("二期已完成", []),
+        ("十期工程已完工", []),
+    ],
+)
+def test_find_notice_refs_chinese_issue_alone(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
