@@ -84,7 +84,8 @@ _LATIN_GAP = re.compile(r"(?<=[a-z])\s+(?=[a-z])")
 # Clause breaks; 、 only between words (between numbers it lists notices: 12、13号).
 _CLAUSE_BREAK = re.compile(
     r"[,。;!?\n]+|~+(?![\d一二三四五六七八九十])"  # "12号~13号" lists notices
-    r"|(?<!编号|单号|文号):(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))"  # "排查结果：无" is one statement
+    # "排查结果：无" is one statement, "12:30" a time
+    r"|(?<!编号|单号|文号)(?:(?<!\d):|:(?!\d))(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))"
     r"|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
     r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
     # unpunctuated speech: a state said with 了, then another notice ("十二号收到了十三号还没看到")
@@ -254,6 +255,9 @@ _EXCEPT = re.compile(
     r"|[号期](?:及|和)?(?:之前|以前|以后|之后|以上|以下|前面|后面|起|开始)的?(?:都|均|全部|全都)"  # "12号及之前的都收到了"
 )
 # A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上").
+# A message opening with a bare number alone before a comma or colon ("12，收到", "#12：已完成"); never "1"
+# (扣1), nor a number with a stop ("5.收到" may be a list's item).
+_BARE_NUMBER = re.compile(r"^(?:#|no)?(?!1[,:])(\d{1,3})#?([,:])(?!\d)")
 _SAME_AS_BEFORE = re.compile(
     r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期的#no.督办通知单文件()\[\]〔〕【】年]{1,24}?"
     r"(?:也是|同上|也一样|一样|同样|亦同|亦然|也同样|也如此)(?:的|如此)?$"
@@ -533,6 +537,11 @@ def read_clauses(text: str) -> list[Clause]:
         )
         for piece in _split_clauses(cleaned)
     ]
+    bare = _BARE_NUMBER.match(cleaned)
+    ref = parse_notice_number(bare[1]) if bare else None
+    if bare and ref and len(clauses) > 1 and clauses[1].acts and not clauses[1].refs:
+        # "12，收到": the number the reply is about; "27：…" may as well be a report's date
+        clauses[0] = replace(clauses[0], refs=(replace(ref, heading=bare[2] == ":"),))
     for n in range(1, len(clauses)):
         if clauses[n].refs and not clauses[n].acts and _SAME_AS_BEFORE.match(clauses[n].text):
             clauses[n] = replace(clauses[n], acts=clauses[n - 1].acts)  # "13号也是": as said of 12号

@@ -46,6 +46,12 @@ _AFTER_NAME = re.compile(
     r"(?<=[\u4e00-\u9fff])(?<![约共计余近达了到第月年日天点时分秒万元个人批次])"
     r"(?P<nums>\d{1,3}(?:[、和,]\d{1,3})*)(?=(?:都|均|也)?(?:收到|收悉|已收到?|已签收|签收))"
 )
+# A bare number opening the message, then the unit's full name, then the receipt word: "12 城关镇 收到".
+_BEFORE_NAME = re.compile(
+    r"^(?P<nums>\d{1,3}(?:[、和,]\d{1,3})*)"
+    r"(?=(?![个家户人名所座处条份位批次项号期])[\u4e00-\u9fff]{1,10}(?:镇|乡|局|委|街道|管委会|办|中心)"
+    r"(?:都|均|也|已经?)?(?:收到|收悉|签收))"
+)
 # A dash after a word before a number ("【城关镇-12号】"): no range, no phone number, read as a break.
 _DASH_AFTER_WORD = re.compile(r"(?<=[\u4e00-\u9fff])[-—–](?=\d)")
 
@@ -239,7 +245,7 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
         )
         seqs = _with_ranges(written, list(_GROUP_ITEM.finditer(written)))
         found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)
-    for match in [*_LEADING.finditer(text), *_AFTER_NAME.finditer(text)]:
+    for match in [*_LEADING.finditer(text), *_AFTER_NAME.finditer(text), *_BEFORE_NAME.finditer(text)]:
         window = max(0, match.start() - _DATE_WINDOW)
         if _HIGHER_ISSUER_BEFORE.search(text, window, match.start()) or _OTHER_ISSUER_BEFORE.search(
             text, window, match.start()

@@ -769,3 +769,29 @@ def test_numbered_lists_of_notices(text: str, receipt: list[int], feedback: list
             if kind in part.intents:
                 found[kind] |= {ref.seq for ref in part.refs}
     assert (sorted(found["receipt"]), sorted(found["feedback"])) == (receipt, feedback)
+
+
+@pytest.mark.parametrize(
+    ("text", "refs", "heading"),
+    [
+        # a bare number before a comma or colon names what the reply is about (a colon: maybe a date)
+        ("12，收到", [12], False),
+        ("12：收到", [12], True),
+        ("#12：已完成", [12], True),
+        # a stop may end a list's item, 1 is 扣1, and a time is a time
+        ("5.收到", [], False),
+        ("1，收到", [], False),
+        ("12:30收到", [], False),
+        ("12:30，收到", [], False),
+        ("下午3:30收到", [], False),
+    ],
+)
+def test_a_bare_number_opening_the_reply(text: str, refs: list[int], heading: bool) -> None:
+    reading = classify(text)
+    assert reading.intents, text
+    assert [ref.seq for ref in reading.refs] == refs
+    assert all(ref.heading == heading for ref in reading.refs)
+
+
+def test_a_colon_between_words_and_a_number_still_cuts() -> None:
+    assert [ref.seq for ref in classify("进展：12号已完成").refs] == [12]

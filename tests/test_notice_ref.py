@@ -599,3 +599,16 @@ def test_find_notice_refs_after_the_units_name(text: str, expected: list[NoticeR
 )
 def test_find_notice_refs_chinese_issue_alone(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12城关镇收到", [NoticeRef(12)]),
+        ("12城关镇已收到", [NoticeRef(12)]),
+        # a count before the units
+        ("12个乡镇收到", []),
+    ],
+)
+def test_find_notice_refs_before_the_units_name(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
