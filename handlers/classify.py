@@ -48,6 +48,7 @@ class Clause:
     text: str
     refs: tuple[NoticeRef, ...]
     acts: tuple[Act, ...]
+    titles: tuple[str, ...] = ()  # subjects a notice is named by ("冬季消防那个通知收到了": 冬季消防)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Reading:
     all_owed: bool  # the receipt covers everything owed: 都/均/全部 … 收到
     problem: bool = False  # it reports a problem with what arrived (附件打不开, 链接失效)
     related: bool = False  # it looks like it is about a notice (收到, 已, 完成, a number …)
+    titles: tuple[str, ...] = ()  # subjects a notice is named by, to match against the notices' titles
 
     def intent_list(self) -> list[str]:
         return [intent for intent in ("receipt", "feedback", "delay") if intent in self.intents]
@@ -287,7 +289,9 @@ _PLANNED_RECEIPT = re.compile(
     r"(?:一会儿?|过会儿?|等下|(?<![过失回])去|准备|需要?|(?<![主重只])要|正在|这就|马上|立即|立刻)$"
 )
 _ACHIEVED = re.compile(r"效果|成效|实效")  # "收到良好效果" is an outcome, not a receipt
-_ALL_OWED = re.compile(r"都|均|全部|全都|皆|全(?![镇县乡村局体面力])|一并|悉数|所有|以上|上述")
+_ALL_OWED = re.compile(
+    r"都|均|全部|全都|皆|(?<![安完健齐周保])全(?![镇县乡村局体面力])|一并|悉数|所有|以上|上述"
+)
 # A complaint about what arrived: the office hears of it (the receipt, if stated, still counts).
 _PROBLEM = re.compile(
     r"打不开|无法打开|打开不了|打开是乱码|下载不了|无法下载|看不了|看不到|看不清|乱码|损坏|有问题|有误|错误|不对"
@@ -534,6 +538,7 @@ def read_clauses(text: str) -> list[Clause]:
             piece.text,
             tuple(find_notice_refs(piece.text)),
             tuple(_acts(piece)) if _WORDY.search(piece.text) else (),
+            _titles(piece.text),
         )
         for piece in _split_clauses(cleaned)
     ]
@@ -550,6 +555,46 @@ def read_clauses(text: str) -> list[Clause]:
     if clauses and _HEADING.match(cleaned):  # "27号：我镇…" may be the report's date: say so
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=True) for r in clauses[0].refs))
     return clauses
+
+
+# A notice named by its subject: 《关于开展冬季消防安全检查的通知》, 关于燃气安全检查的督办单, 冬季消防那个已经办结了.
+_TITLE_BOOK = re.compile(r"《([^《》]{2,60})》")
+_TITLE_ABOUT = re.compile(r"关于([^,。;!?《》]{2,40}?)的(?:督办通知单?|督办单|督办|通知|文件)")
+_TITLE_POINTED = re.compile(
+    r"^([\u4e00-\u9fff“”\"]{2,20}?)(?:那个|这个|那份|这份|的)(?:督办通知单?|督办单|督办|通知|事项|任务)?"
+    r"(?=[^,。;]{0,8}?(?:收到|收悉|签收|已|正在|延期|申请|完成|办结|报))"
+)
+# The words around a subject that every title has: 关于…的通知, 开展/做好…工作.
+_TITLE_FRAME = re.compile(
+    r"^(?:关于|开展|做好|加强|加快|推进|进一步|全面|认真|切实|我们|我[镇乡局委])+"
+    r"|(?:的)?(?:督办通知单?|督办单|督办|通知|文件|工作|事项|任务|专项行动|行动)+$"
+)
+_TITLE_MARKS = re.compile(r"[“”\"'‘’《》「」\s]")
+
+
+def _titles(text: str) -> tuple[str, ...]:
+    found = [m[1] for m in _TITLE_BOOK.finditer(text)] + [m[1] for m in _TITLE_ABOUT.finditer(text)]
+    found += [m[1] for m in _TITLE_POINTED.finditer(text)]
+    cores = (_title_core(title) for title in found)
+    return tuple(dict.fromkeys(core for core in cores if len(core) >= _TITLE_MIN))
+
+
+_TITLE_MIN = 3  # "消防" alone is too little to pick a notice by
+
+
+def _title_core(title: str) -> str:
+    core = _TITLE_MARKS.sub("", fold(title))
+    if core.startswith("关于") and "的" in core:
+        core = core[2:]
+    previous = None
+    while previous != core:
+        previous, core = core, _TITLE_FRAME.sub("", core)
+    return core
+
+
+def title_fits(subject: str, title: str) -> bool:
+    """Whether a subject a reply names ("冬季消防安全检查") is in a notice's title (关于开展冬季消防安全检查的通知)."""
+    return len(subject) >= _TITLE_MIN and subject in _TITLE_MARKS.sub("", fold(title))
 
 
 def parts(clauses: Sequence[Clause]) -> list[list[Clause]]:
@@ -617,7 +662,8 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     )
     text = "".join(clause.text for clause in clauses)
     related = not intents and bool(refs or problem or _RELATED.search(text) or len(text) >= RELATED_LENGTH)
-    return Reading(intents, kind, refs, all_owed, problem, related)
+    titles = tuple(dict.fromkeys(title for clause in clauses for title in clause.titles))
+    return Reading(intents, kind, refs, all_owed, problem, related, titles)
 
 
 def _feedback_kind(

@@ -795,3 +795,18 @@ def test_a_bare_number_opening_the_reply(text: str, refs: list[int], heading: bo
 
 def test_a_colon_between_words_and_a_number_still_cuts() -> None:
     assert [ref.seq for ref in classify("进展：12号已完成").refs] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "all_owed"),
+    [
+        ("全收到了", True),
+        ("都收到了", True),
+        # 全 inside a word (安全, 完全) says nothing of every notice owed
+        ("燃气安全那个通知收到了", False),
+        ("关于汛期安全排查的通知收到了", False),
+        ("完全收到了", False),
+    ],
+)
+def test_all_owed_is_not_read_out_of_anquan(text: str, all_owed: bool) -> None:
+    assert classify(text).all_owed is all_owed
