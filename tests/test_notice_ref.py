@@ -612,3 +612,20 @@ def test_find_notice_refs_chinese_issue_alone(text: str, expected: list[NoticeRe
 )
 def test_find_notice_refs_before_the_units_name(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the pinyin and English of 收到 beside a number
+        ("12号sd", [NoticeRef(12)]),
+        ("12sd", [NoticeRef(12)]),
+        ("sd12", [NoticeRef(12)]),
+        ("12号shoudao", [NoticeRef(12)]),
+        ("收到12号ok", [NoticeRef(12)]),
+        ("usd12", []),
+        ("sd卡坏了", []),
+    ],
+)
+def test_find_notice_refs_with_pinyin_and_english(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
