@@ -99,6 +99,8 @@ _VARIANT_PAIRS = (
     "嚴严屆届體体黨党鄰邻團团養养參参禦御損损協协調调謂谓親亲辭辞換换殘残廢废戰战衝冲灣湾蘇苏雲云練练轄辖"
     "査查凍冻暫暂稱称靜静勵励虧亏優优義义錄录錢钱鐵铁銀银額额價价費费權权識识罰罚舉举瞭了"
 )
+# Keycap emoji digits ("1️⃣2️⃣号") are the digits.
+_KEYCAP = re.compile("([0-9#])\ufe0f?\u20e3")
 _VARIANTS = str.maketrans(dict(zip(_VARIANT_PAIRS[::2], _VARIANT_PAIRS[1::2], strict=True)))
 
 # Words right before a bare "18号" that make it a day of the month, not a notice.
@@ -316,9 +318,9 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
 
 
 def fold(text: str) -> str:
-    """The text with NFKC applied (１２号 → 12号, （2026） → (2026), ： → :) and traditional characters
-    read as simplified (簽收 → 签收, 號 → 号); spacing and everything else are kept."""
-    return unicodedata.normalize("NFKC", text).translate(_VARIANTS)
+    """The text with NFKC applied (１２号 → 12号, （2026） → (2026), ： → :), keycap digits plain (1️⃣ → 1)
+    and traditional characters read as simplified (簽收 → 签收, 號 → 号); spacing and the rest are kept."""
+    return _KEYCAP.sub(r"\1", unicodedata.normalize("NFKC", text)).translate(_VARIANTS)
 
 
 def separate_spaced_numbers(text: str) -> str:

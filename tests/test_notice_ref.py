@@ -629,3 +629,11 @@ def test_find_notice_refs_before_the_units_name(text: str, expected: list[Notice
 )
 def test_find_notice_refs_with_pinyin_and_english(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1️⃣2️⃣号收到", [NoticeRef(12)]), ("收到1️⃣2️⃣", [NoticeRef(12)]), ("⑫号收到", [NoticeRef(12)])],
+)
+def test_find_notice_refs_emoji_digits(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
