@@ -256,6 +256,10 @@ _EXCEPT = re.compile(
     r"|(?:以外|之外)的?(?:都|均|其他|其余|其它|全部|$)"
     r"|[号期](?:及|和)?(?:之前|以前|以后|之后|以上|以下|前面|后面|起|开始)的?(?:都|均|全部|全都)"  # "12号及之前的都收到了"
 )
+# A number given as the correction of an earlier one: "更正为13号", "应为13号".
+_CORRECTED_TO = re.compile(
+    r"(?:更正为|改为|应为|应是|应该是)第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})[号期]"
+)
 # A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上").
 # A message opening with a bare number alone before a comma or colon ("12，收到", "#12：已完成"); never "1"
 # (扣1), nor a number with a stop ("5.收到" may be a list's item).
@@ -547,6 +551,9 @@ def read_clauses(text: str) -> list[Clause]:
     if bare and ref and len(clauses) > 1 and clauses[1].acts and not clauses[1].refs:
         # "12，收到": the number the reply is about; "27：…" may as well be a report's date
         clauses[0] = replace(clauses[0], refs=(replace(ref, heading=bare[2] == ":"),))
+    corrected = [n for n, c in enumerate(clauses) if c.refs and _CORRECTED_TO.search(c.text)]
+    if corrected:  # "12号收到，更正为13号": the numbers before the correction were wrong
+        clauses[: corrected[0]] = [replace(c, refs=()) for c in clauses[: corrected[0]]]
     for n in range(1, len(clauses)):
         if clauses[n].refs and not clauses[n].acts and _SAME_AS_BEFORE.match(clauses[n].text):
             clauses[n] = replace(clauses[n], acts=clauses[n - 1].acts)  # "13号也是": as said of 12号

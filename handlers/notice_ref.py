@@ -81,7 +81,11 @@ _COMMA_NUMBERS = re.compile(
     r"(?=(?:\d{1,3}号?[,，])*\d{1,3}(?:号|(?:都|均|也)?(?:收到|收悉|签收|已)))"  # "12，13，14收到"
 )
 # A number said not to be meant: "是12号，不是11号" (a correction names the right one).
-_DENIED_BEFORE = re.compile(r"(?:不是|并非|而非|并不是)$")
+_DENIED_BEFORE = re.compile(r"(?:不是|并非|而非|并不是|误写为|误写成|错写为|错写成|误为|写成了?|误报为)$")
+# A number said to be wrong, after it: "12号写错了", "12号（应为13号）".
+_DENIED_AFTER = re.compile(r"\(?(?:应为|应是|应该是|改为|更正为)|写错了?|错了|有误|是错的|发错了")
+# The right number of a correction ("12号收到，更正为13号"): the numbers before it were wrong.
+_CORRECTED_TO_BEFORE = re.compile(r"(?:更正为|改为|应为|应是|应该是)$")
 
 # Traditional characters (as typed on some phones and by Hong Kong/Taiwan input methods) and their
 # simplified forms, for the words replies are read by: 簽收 is 签收, 4號 is 4号, 已辦結 is 已办结.
@@ -114,6 +118,7 @@ _DATE_BEFORE = re.compile(
 _REF_AFTER = re.compile(
     r"(?:通知|文|督办|督查|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
     r"|同上|同样|亦同|亦然"  # "12号已完成，13号同上"
+    r"|(?:不是|而不是|\((?:不是|而非|并非))(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})号)"  # "是13号不是12号"
     r"|(?:sd|shoudao|received|done|ok)(?![a-z])"  # "12号sd": the pinyin or English after it
     r"|目前|现已|仍(?:在|未|没)|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要|暂|恐|零报告|整改|报告|一并|一起|同时|附件"
     r"|的(?!会|活动|时候|上午|下午|中午|晚上|早上|前|之前|以前|后|之后|以后|那天|当天)"
@@ -219,11 +224,16 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
     """
     text = _normalize(text)
     found: list[tuple[int, NoticeRef]] = []  # (where it is written, the reference)
+    corrected_at = len(text)
     for match in _REF.finditer(text):
-        if _DENIED_BEFORE.search(text, 0, match.start()) or _HIGHER_ISSUER_BEFORE.search(
-            text, max(0, match.start() - _DATE_WINDOW), match.start()
+        if (
+            _DENIED_BEFORE.search(text, 0, match.start())
+            or _DENIED_AFTER.match(text, match.end())
+            or _HIGHER_ISSUER_BEFORE.search(text, max(0, match.start() - _DATE_WINDOW), match.start())
         ):
             continue
+        if _CORRECTED_TO_BEFORE.search(text, 0, match.start()):
+            corrected_at = min(corrected_at, match.start())
         year_text = match["bracket_year"] or match["word_year"]
         items = list(_GROUP_ITEM.finditer(match["group"]))
         explicit = bool(year_text) or any(item["di"] for item in items)
@@ -256,6 +266,8 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             continue
         seqs = [_to_int(item["num"]) for item in _GROUP_ITEM.finditer(match["nums"])]
         found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)
+    if corrected_at < len(text):  # "12号收到，更正为13号": only the corrected number stands
+        found = [(at, ref) for at, ref in found if at >= corrected_at]
     refs = [ref for _, ref in sorted(found, key=lambda item: item[0])]
     with_year = {ref.seq for ref in refs if ref.year is not None}
     unique: list[NoticeRef] = []

@@ -810,3 +810,24 @@ def test_a_colon_between_words_and_a_number_still_cuts() -> None:
 )
 def test_all_owed_is_not_read_out_of_anquan(text: str, all_owed: bool) -> None:
     assert classify(text).all_owed is all_owed
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback"),
+    [
+        ("12号收到，更正为13号", [13], []),
+        ("12号已完成，应为13号", [], [13]),
+        ("更正：13号收到（刚才误写为12号）", [13], []),
+        ("收到，是13号不是12号", [13], []),
+        # 应为 before no number corrects nothing
+        ("12号收到，13号应为周五报", [12], []),
+    ],
+)
+def test_corrections_across_clauses(text: str, receipt: list[int], feedback: list[int]) -> None:
+    reading = read_for_unit(text, OWN, ROSTER)
+    found: dict[str, set[int]] = {"receipt": set(), "feedback": set()}
+    for part in reading.parts:
+        for kind in found:
+            if kind in part.intents:
+                found[kind] |= {ref.seq for ref in part.refs}
+    assert (sorted(found["receipt"]), sorted(found["feedback"])) == (receipt, feedback)

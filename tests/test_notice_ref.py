@@ -637,3 +637,22 @@ def test_find_notice_refs_with_pinyin_and_english(text: str, expected: list[Noti
 )
 def test_find_notice_refs_emoji_digits(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number said to be wrong, before or after it, is none; the corrected one stands
+        ("收到,是13号不是12号", [NoticeRef(13)]),
+        ("收到13号(不是12号)", [NoticeRef(13)]),
+        ("12号写错了,是13号收到", [NoticeRef(13)]),
+        ("12号(应为13号)收到", [NoticeRef(13)]),
+        ("13号收到(刚才误写为12号)", [NoticeRef(13)]),
+        ("刚才的12号应为13号", [NoticeRef(13)]),
+        # as before
+        ("是12号,不是11号,已收到", [NoticeRef(12)]),
+        ("12号不是周五吗", []),
+    ],
+)
+def test_find_notice_refs_corrections(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
