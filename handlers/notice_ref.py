@@ -144,6 +144,11 @@ _PLACE_AFTER = re.compile(
     # what happened on a day: "12号已召开会议"
     r"|(?:已经?|就|便|又)?(?:召开|举行|举办|开会|开了)"
 )
+# A numbered place or thing after 第N号 too: "第13号楼已排查", "今年第13号台风", "第13号点位".
+_NUMBERED_THING_AFTER = re.compile(
+    r"会议室|楼|院|房|室|门|线|地块|路段|路口|街道(?!办)|桥|井|仓|库|车间|机组|窗口|床|柜|馆|厅|泵站|站点|坑|户|点位"
+    r"|台风|选手|考生|运动员|车道|车位|展位|摊位"
+)
 # A notice named by its number and subject, its state told after ("20号流感疫苗接种工作，我委已接种…");
 # never what is done on a day ("12号开展排查工作", "3号召开部署会").
 _SUBJECT_AFTER = re.compile(
@@ -239,6 +244,8 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
         explicit = bool(year_text) or any(item["di"] for item in items)
         if not explicit and not _bare_is_notice(text, match.start("group"), match.end()):
             continue
+        if _NUMBERED_THING_AFTER.match(text, match.end()):
+            continue  # "第13号楼", "第13号台风": a numbered place or thing, whatever its 第
         seqs = _with_ranges(match["group"], items)
         if any(seq is None for seq in seqs):
             continue

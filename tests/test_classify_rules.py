@@ -831,3 +831,7 @@ def test_corrections_across_clauses(text: str, receipt: list[int], feedback: lis
             if kind in part.intents:
                 found[kind] |= {ref.seq for ref in part.refs}
     assert (sorted(found["receipt"]), sorted(found["feedback"])) == (receipt, feedback)
+
+
+def test_a_building_after_di_in_a_later_clause() -> None:
+    assert [ref.seq for ref in classify("收到12号，第13号楼已排查").refs] == [12]

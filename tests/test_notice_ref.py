@@ -656,3 +656,19 @@ def test_find_notice_refs_emoji_digits(text: str, expected: list[NoticeRef]) -> 
 )
 def test_find_notice_refs_corrections(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a numbered place or thing after 第N号 is none
+        ("第13号楼已排查", []),
+        ("今年第13号台风", []),
+        ("第13号点位还在整改", []),
+        # the notice with 第 still is
+        ("第13号已召开会议部署", [NoticeRef(13)]),
+        ("第13号已完成", [NoticeRef(13)]),
+    ],
+)
+def test_find_notice_refs_numbered_things_after_di(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
