@@ -612,11 +612,30 @@ def parts(clauses: Sequence[Clause]) -> list[list[Clause]]:
     """
     groups: list[list[Clause]] = []
     for clause in clauses:
-        if groups and (not clause.refs or not any(c.refs for c in groups[-1])):
+        # numbers alone on their lines list notices ("12号\n13号\n收到", "收到\n12号\n13号")
+        listing = (
+            bool(groups)
+            and _numbers_only(groups[-1][-1])
+            and (_numbers_only(clause) or all(_numbers_only(c) for c in groups[-1]))
+        )
+        if groups and (not clause.refs or not any(c.refs for c in groups[-1]) or listing):
             groups[-1].append(clause)
         else:
             groups.append([clause])
     return groups if sum(any(c.refs for c in g) for g in groups) > 1 else [list(clauses)]
+
+
+_ONLY_NUMBERS = re.compile(r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期#no.督办〔〕()\[\]【】年]+$")
+
+
+def _numbers_only(clause: Clause) -> bool:
+    """A clause that is only notice numbers ("12号", "13号、"), no acts, no report's date."""
+    return (
+        bool(clause.refs)
+        and not clause.acts
+        and not any(ref.heading for ref in clause.refs)
+        and _ONLY_NUMBERS.match(clause.text) is not None
+    )
 
 
 def part_texts(text: str, count: int) -> list[str]:

@@ -835,3 +835,27 @@ def test_corrections_across_clauses(text: str, receipt: list[int], feedback: lis
 
 def test_a_building_after_di_in_a_later_clause() -> None:
     assert [ref.seq for ref in classify("收到12号，第13号楼已排查").refs] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback"),
+    [
+        # numbers alone on their lines list notices
+        ("12号\n13号\n收到", [12, 13], []),
+        ("收到\n12号\n13号", [12, 13], []),
+        ("12号、\n13号收到", [12, 13], []),
+        # each line with its own act stays its own
+        ("12号收到\n\n13号已完成", [12], [13]),
+        ("12号：已收到\n13号：已完成", [12], [13]),
+        # a report's date heading is no list
+        ("13号：12号已完成排查", [], [12]),
+    ],
+)
+def test_numbers_on_their_own_lines(text: str, receipt: list[int], feedback: list[int]) -> None:
+    reading = read_for_unit(text, OWN, ROSTER)
+    found: dict[str, set[int]] = {"receipt": set(), "feedback": set()}
+    for part in reading.parts:
+        for kind in found:
+            if kind in part.intents:
+                found[kind] |= {ref.seq for ref in part.refs}
+    assert (sorted(found["receipt"]), sorted(found["feedback"])) == (receipt, feedback)
