@@ -426,6 +426,9 @@ def test_find_notice_refs_chinese_issue_lists(text: str, expected: list[NoticeRe
         ("12号的表格15号已经报了", [NoticeRef(12)]),
         ("13号的材料我们12号已经报了", [NoticeRef(13)]),
         ("第13期我们12号已经报送", [NoticeRef(13)]),
+        ("21号的整改15号已完成", [NoticeRef(21)]),
+        ("12号的工作13号已经完成了", [NoticeRef(12)]),
+        ("12号的事13号的事都办完了", [NoticeRef(12), NoticeRef(13)]),
         # two notices' papers counted together, or told in two clauses: both
         ("12号的材料13号的材料都报了", [NoticeRef(12), NoticeRef(13)]),
         ("12号的材料已报,13号收到", [NoticeRef(12), NoticeRef(13)]),
