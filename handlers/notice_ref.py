@@ -27,7 +27,7 @@ _MARKED = re.compile(
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?))期"  # "十二期收到"; "二期" alone is a phase
     r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$|关于"
     r"|材料|的(?:材料|报告|表格?|报表)"  # "第12期材料已报", "第35期关于道路隐患排查的通知"
-    r"|无法|不能|申请延期|延期|正在推进|进展|(?:整改|办理|落实)(?:中|完)"  # "第17期无法按期完成"
+    r"|无法|不能|申请延期|延期|需要?(?=延期|推迟|宽限)|正在推进|进展|(?:整改|办理|落实)(?:中|完)"  # "第17期无法按期完成"
     r"|(?:我们|我[镇乡局委]|本单位)(?:\d{1,2}号)?"  # "第13期我们12号已经报送"
     r"(?:已|早|上周|昨天|前天|就|还|正在|都))"  # "第12期我们上周就报了"
     r"|(?<![\d#])(?P<hash_after>\d{1,3})#"  # "12#收到"
@@ -320,7 +320,11 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
     if _ABOUT_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and not _TIME_AFTER.match(text, end):
         return True
     # a clause's start, or a notice pointed at: "上次那个12号我们已经报了"
-    opens = start == 0 or text[start - 1] in ",。;!?:\n" or text.endswith(("这个", "那个"), 0, start)
+    opens = (
+        start == 0
+        or text[start - 1] in ",。;!?:\n"
+        or text.endswith(("这个", "那个", "督办", "督查"), 0, start)  # "督办12号无法按期完成"
+    )
     if not opens or _TIME_AFTER.match(text, end) is not None:
         return False
     if _STATE_SOON.match(text, end) is not None:

@@ -859,3 +859,9 @@ def test_numbers_on_their_own_lines(text: str, receipt: list[int], feedback: lis
             if kind in part.intents:
                 found[kind] |= {ref.seq for ref in part.refs}
     assert (sorted(found["receipt"]), sorted(found["feedback"])) == (receipt, feedback)
+
+
+def test_a_receipt_of_a_labelled_number() -> None:
+    reading = classify("已收到编号12")
+    assert reading.intent_list() == ["receipt"]
+    assert [ref.seq for ref in reading.refs] == [12]

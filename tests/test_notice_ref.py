@@ -675,3 +675,18 @@ def test_find_notice_refs_corrections(text: str, expected: list[NoticeRef]) -> N
 )
 def test_find_notice_refs_numbered_things_after_di(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第12期需要延期", [NoticeRef(12)]),
+        ("第十二期需要延期", [NoticeRef(12)]),
+        ("督办12号无法按期完成", [NoticeRef(12)]),
+        # still none
+        ("督办12号前报", []),
+        ("第3期需要培训", []),
+    ],
+)
+def test_find_notice_refs_more_states(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
