@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 # The patterns carry no whitespace: _normalize removes it first, which keeps matching linear.
 _NUM = r"(?:\d{1,3}|[零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]{1,6})"
 _YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年)"
-_SEP = r"(?:以及|、|,|/|\+|&|和|及|与|跟|~|-|—|至)"
+_SEP = r"(?:以及|、|,|/|\+|&|和|及|与|跟|加|~|-|—|至)"
 _RANGE = re.compile(r"[~\-—至到]")  # "12~14号", "12到14号": 12, 13 and 14
 _MAX_RANGE = 5
 # A list such as "12号、13号", "12、13号" or "1号2号"; the last item must carry 号.
@@ -23,7 +23,7 @@ _ISSUE_SEP = r"(?:期?[、和及与至~\-—到]|期)第?"
 # or status word follows ("第12期收到"; never "第3期培训班").
 _MARKED = re.compile(
     rf"(?:#|no\.?|(?:编号|单号|文号)[:为是]?|(?:督办|督查)(?!{_YEAR}))(?P<num>{_NUM}(?:[、和及]{_NUM})*)(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.:])"
-    rf"|(?:第(?P<issue>{_NUM}(?:{_ISSUE_SEP}{_NUM})*)|(?:^|(?<=[,。;!?\n]))(?P<bare_issue>\d{{1,3}}(?:{_ISSUE_SEP}\d{{1,3}})*|{_NUM}(?:{_ISSUE_SEP}{_NUM})+"
+    rf"|(?:第(?P<issue>{_NUM}(?:{_ISSUE_SEP}{_NUM})*)|(?:^|(?<=[,。;!?\n])|(?<=收到)|(?<=收悉)|(?<=签收))(?P<bare_issue>\d{{1,3}}(?:{_ISSUE_SEP}\d{{1,3}})*|{_NUM}(?:{_ISSUE_SEP}{_NUM})+"
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?))期"  # "十二期收到"; "二期" alone is a phase
     r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$|关于"
     r"|材料|的(?:材料|报告|表格?|报表)"  # "第12期材料已报", "第35期关于道路隐患排查的通知"
@@ -80,6 +80,11 @@ _COMMA_NUMBERS = re.compile(
     r"(?:^|(?<=[,，。;；!！?？\n]))(\d{1,3}号?)[,，]"
     r"(?=(?:\d{1,3}号?[,，])*\d{1,3}(?:号|(?:都|均|也)?(?:收到|收悉|签收|已)))"  # "12，13，14收到"
 )
+# The same list right after the receipt word, when it ends the clause: "收到12，13号", "收到12号，13号"
+# ("收到13号，12号还在整改" says two things).
+_RECEIVED_COMMA_NUMBERS = re.compile(
+    r"(?:(?<=收到)|(?<=收悉)|(?<=签收))(\d{1,3}号?)[,，](?=(?:\d{1,3}号?[,，])*\d{1,3}号?(?:$|[,，。;；!！?？\n]))"
+)
 # A number said not to be meant: "是12号，不是11号" (a correction names the right one).
 _DENIED_BEFORE = re.compile(r"(?:不是|并非|而非|并不是|误写为|误写成|错写为|错写成|误为|写成了?|误报为)$")
 # A number said to be wrong, after it: "12号写错了", "12号（应为13号）".
@@ -125,7 +130,7 @@ _REF_AFTER = re.compile(
     # "十二号那个收到了", "24号这个我们做不完": the notice pointed at, its state soon after
     r"|(?:这个|那个)(?!时候|时间|会|天|礼拜|星期|周)"
     r"(?=.{0,10}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不完|来不及|赶不上|恐难))"
-    r"|[两二三四五六七八九十几](?:个|期|份|件)(?:通知单?|督办单?|文件|事项)?(?=都|均|也|全|已|收|签|$)"  # "十一号十二号两个通知都收到了"
+    r"|[两二三四五六七八九十几](?:个|期|份|件)(?:通知单?|督办单?|文件|事项)?(?=都|均|也|全|已|收|签|申|需|延|正|无|$)"  # "十一号十二号两个通知都收到了"
     r"|、|,|和|及|与|跟|:(?!\d)|[。!?~;)\]」』】〕\n]|$)"
 )
 # After a day of the month come times of day; after a notice number at a clause's start, its state.
@@ -349,7 +354,8 @@ def fold(text: str) -> str:
 def separate_spaced_numbers(text: str) -> str:
     """Numbers kept apart by a space or a comma written as a list ("21 22" → "21、22", "12，13号" →
     "12、13号"), before spaces are dropped and commas cut clauses."""
-    return _COMMA_NUMBERS.sub(r"\1、", _SPACED_NUMBERS.sub(r"\1、", text))
+    text = _COMMA_NUMBERS.sub(r"\1、", _SPACED_NUMBERS.sub(r"\1、", text))
+    return _RECEIVED_COMMA_NUMBERS.sub(r"\1、", text)
 
 
 def _normalize(text: str) -> str:

@@ -865,3 +865,27 @@ def test_a_receipt_of_a_labelled_number() -> None:
     reading = classify("已收到编号12")
     assert reading.intent_list() == ["receipt"]
     assert [ref.seq for ref in reading.refs] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("收到12至13号", [12, 13]),
+        ("收到12-13号", [12, 13]),
+        ("收到12~13号", [12, 13]),
+        ("收到12到13号", [12, 13]),
+        ("收到12+13号", [12, 13]),
+        ("收到12/13号", [12, 13]),
+        ("收到12，13号", [12, 13]),
+        ("收到12、13期", [12, 13]),
+    ],
+)
+def test_receipts_of_ranges_and_lists(text: str, refs: list[int]) -> None:
+    reading = classify(text)
+    assert reading.intent_list() == ["receipt"], text
+    assert sorted(ref.seq for ref in reading.refs) == refs
+
+
+@pytest.mark.parametrize("text", ["收到3期培训班的通知", "收到二期工程的材料"])
+def test_a_course_or_phase_received_is_no_receipt(text: str) -> None:
+    assert "receipt" not in classify(text).intents

@@ -690,3 +690,21 @@ def test_find_notice_refs_numbered_things_after_di(text: str, expected: list[Not
 )
 def test_find_notice_refs_more_states(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list right after the receipt word, ending the clause
+        ("收到12，13号", [NoticeRef(12), NoticeRef(13)]),
+        ("收到12号，13号", [NoticeRef(12), NoticeRef(13)]),
+        ("收到12、13期", [NoticeRef(12), NoticeRef(13)]),
+        ("收到12号加13号", [NoticeRef(12), NoticeRef(13)]),
+        ("12号13号两个通知申请延期", [NoticeRef(12), NoticeRef(13)]),
+        # two things said, and days and places, stay apart
+        ("收到13号,12号还在整改", [NoticeRef(13), NoticeRef(12)]),
+        ("12号加班", []),
+    ],
+)
+def test_find_notice_refs_lists_after_the_receipt_word(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
