@@ -290,7 +290,13 @@ _LATER_RECEIPT = re.compile(
 # The receipt planned, due or under way, right before the word: "去签收", "需签收", "正在签收" ("下午签收"
 # may as well have been this afternoon: left as said).
 _PLANNED_RECEIPT = re.compile(
-    r"(?:一会儿?|过会儿?|等下|(?<![过失回])去|准备|需要?|(?<![主重只])要|正在|这就|马上|立即|立刻)$"
+    r"(?:一会儿?|过会儿?|等下|(?<![过失回])去|准备|需要?|(?<![主重只])要|正在|这就|马上|立即|立刻"
+    r"|[\d一二三四五六七八九十][号日](?:前|之前|以前))$"  # "12号前签收": by a day, still to come
+)
+# A numbered place or another thing received, named after the word: "收到12号楼的材料", "收到12号的红包".
+_OBJECT_AFTER_NUMBER = re.compile(
+    r"^第?[\d零〇一二两三四五六七八九十]{1,4}号(?:楼|院|房|室|门|户|地块|路段)"
+    r"|^[^,。;]{0,8}?的(?:红包|快递|包裹|货物?|款项?|钱|电话|短信|邮件|来信|信件|发票|收据|物资|样品)"
 )
 _ACHIEVED = re.compile(r"效果|成效|实效")  # "收到良好效果" is an outcome, not a receipt
 _ALL_OWED = re.compile(
@@ -909,6 +915,7 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
             or not _receipt_tail_fits(before, after_all)
             or _OTHER_THING_BEFORE.search(before)
             or _OTHER_ISSUER_DOC.search(before)
+            or _OBJECT_AFTER_NUMBER.match(after_all)
         ):
             continue  # something else was received ("收到群众举报", "收到良好效果", "快递收到了", "县委12号文件收到")
         if (_PREVIOUS.search(before) and not _THIS_ONE.search(before + after_all)) or _POSITION.search(

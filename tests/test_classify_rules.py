@@ -889,3 +889,20 @@ def test_receipts_of_ranges_and_lists(text: str, refs: list[int]) -> None:
 @pytest.mark.parametrize("text", ["收到3期培训班的通知", "收到二期工程的材料"])
 def test_a_course_or_phase_received_is_no_receipt(text: str) -> None:
     assert "receipt" not in classify(text).intents
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt"),
+    [
+        # another thing received, named after the number; a receipt by a day still to come
+        ("收到12号的红包", False),
+        ("收到12号楼的材料", False),
+        ("12号前签收", False),
+        # the notice itself
+        ("收到12号的通知", True),
+        ("12号前已签收", True),
+        ("收到12号", True),
+    ],
+)
+def test_things_after_a_number_and_receipts_by_a_day(text: str, receipt: bool) -> None:
+    assert ("receipt" in classify(text).intents) is receipt, text
