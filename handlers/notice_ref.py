@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 # Arabic 1-3 digits or a Chinese numeral up to 九百九十九; validated by _to_int.
 # The patterns carry no whitespace: _normalize removes it first, which keeps matching linear.
-_NUM = r"(?:\d{1,3}|[零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]{1,6})"
+_NUM = r"(?:0*\d{1,3}|[零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]{1,6})"  # 0012号 is 12
 _YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年)"
 _SEP = r"(?:以及|、|,|/|\+|&|和|及|与|跟|加|~|-|—|至)"
 _RANGE = re.compile(r"[~\-—至到]")  # "12~14号", "12到14号": 12, 13 and 14

@@ -708,3 +708,16 @@ def test_find_notice_refs_more_states(text: str, expected: list[NoticeRef]) -> N
 )
 def test_find_notice_refs_lists_after_the_receipt_word(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("督办〔2026〕0012号收到", [NoticeRef(12, 2026)]),
+        ("0012号收到", [NoticeRef(12)]),
+        ("NO.0012收到", [NoticeRef(12)]),
+        ("2026号收到", []),
+    ],
+)
+def test_find_notice_refs_zero_padded(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
