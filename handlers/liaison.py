@@ -11,7 +11,16 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import texts
-from handlers.classify import Clause, Reading, classify, part_texts, parts, read_clauses, summarise
+from handlers.classify import (
+    Clause,
+    Reading,
+    classify,
+    part_texts,
+    parts,
+    read_clauses,
+    summarise,
+    title_fits,
+)
 from handlers.context import Turn
 from handlers.notice_ref import NoticeRef
 from handlers.policy import Policy
@@ -64,13 +73,23 @@ def explicit_items(
     return unique, resolved
 
 
+def titled_items(titles: Sequence[str], items: Sequence[Item]) -> list[Item]:
+    """The one item whose notice's title holds a subject the reply names ("冬季消防那个收到了"), if only one does."""
+    fitting = [item for item in items if any(title_fits(title, item[0].title) for title in titles)]
+    return fitting if len(fitting) == 1 else []
+
+
 def decide(reading: Reading, quoted_notice_id: int | None, items: Sequence[Item]) -> Targets:
     """Pure: the unit's open assignments (oldest first) and a reading → what to record, and what to ask.
 
     Notices named and found are recorded; a number that fits none of the unit's notices is asked about.
+    A notice named by its subject only (no number, no quote) is the one whose title holds it, if exactly
+    one does; otherwise the reply is read as naming none.
     """
     owing_receipt = [item for item in items if item[1].awaiting_receipt]
     explicit, resolved = explicit_items(reading.refs, quoted_notice_id, items)
+    if not explicit and resolved and quoted_notice_id is None and reading.titles:
+        explicit = titled_items(reading.titles, items)
     wants_feedback = bool(reading.intents & {"feedback", "delay"})
     ask = None
     if not resolved:
