@@ -1,11 +1,11 @@
 """Two writers of who-is-who at once on PostgreSQL: the directory counter (migration 0008) must not make
-them deadlock where they used to wait for each other, or the bot must retry the loser.
+them deadlock where they used to wait for each other.
 
-Every statement on people, units, aliases, rooms or members ends (its AFTER trigger) by updating the one
-`directory_version` row, so a transaction holds that row from its first such statement to its commit.
-`duban roster import` (units, then each person, then rooms) binding 王五 and 赵六 while the office's /绑定
-of 赵六 runs in the bot: the bot locks 赵六's row and waits for the counter; the import holds the counter
-and waits for 赵六's row. Before 0008 the import simply waited for the bot's commit.
+Every statement on people, units, aliases, rooms or members begins (its BEFORE statement trigger) by
+updating the one `directory_version` row, so a transaction takes that row before any row of who-is-who and
+holds it to its commit. `duban roster import` binding 王五 and then 赵六 while the office's /绑定 of 赵六 runs
+in the bot: with the counter taken last (an AFTER trigger) the bot would hold 赵六 and wait for the counter
+while the import held the counter and waited for 赵六 — a deadlock; taken first, the bot simply waits.
 """
 
 from __future__ import annotations
