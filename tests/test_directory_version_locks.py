@@ -85,3 +85,42 @@ async def test_the_roster_import_and_a_bind_in_chat_at_the_same_moment_both_take
         )
     finally:
         await importer.dispose()
+
+
+async def test_a_deadlock_between_two_writers_is_waited_out_not_taken_for_a_bug(
+    database: Database, database_url: str
+) -> None:
+    """Any two writers locking rows in opposite order: PostgreSQL aborts one ("deadlock detected"), and
+    that one is retried (the intake, the sender and the duties wait out transient errors)."""
+    if database.is_sqlite:
+        pytest.skip("SQLite has one writer at a time: it cannot deadlock")
+    other = Database.from_url(database_url)
+    try:
+        async with database.transaction() as session:
+            await session.execute(
+                text(
+                    "INSERT INTO bot_state (key, value, updated_at) VALUES ('a', '{}', now()), ('b', '{}', now())"
+                )
+            )
+        first_locked, second_locked = asyncio.Event(), asyncio.Event()
+
+        async def write(
+            db: Database, mine: str, theirs: str, locked: asyncio.Event, wait: asyncio.Event
+        ) -> None:
+            async with db.transaction() as session:
+                await session.execute(text(f"UPDATE bot_state SET value = '{{}}' WHERE key = '{mine}'"))
+                locked.set()
+                await wait.wait()
+                await session.execute(text(f"UPDATE bot_state SET value = '{{}}' WHERE key = '{theirs}'"))
+
+        results = await asyncio.gather(
+            write(database, "a", "b", first_locked, second_locked),
+            write(other, "b", "a", second_locked, first_locked),
+            return_exceptions=True,
+        )
+        errors = [r for r in results if isinstance(r, BaseException)]
+        assert len(errors) == 1, results
+        assert "deadlock" in str(errors[0])
+        assert is_transient(errors[0])
+    finally:
+        await other.dispose()
