@@ -166,10 +166,12 @@ class App:
         return await handle_message(session, self.policy, message, self.directory)
 
     async def on_message(self, message: IncomingMessage) -> None:
-        """A whole message from a transport or a test: on disk first; in virtual time also handled at once."""
-        await self.intake.arrived(message)
+        """A whole message from a transport or a test: on disk first; in virtual time written and handled
+        at once, in one transaction."""
         if self._virtual:
-            await self.intake.handle_waiting()
+            await self.intake.take(message)
+        else:
+            await self.intake.arrived(message)
 
     async def send_loop(self) -> None:
         """Real-time sending: drain, then sleep until the next message is due or the outbox bell rings."""

@@ -119,6 +119,21 @@ class Intake:
                 if len(rows) < BATCH:  # whatever lands from now on rings the bell again
                     return
 
+    async def take(self, message: IncomingMessage) -> None:
+        """Virtual time: write and handle a message in one transaction. Its source is a scenario file that
+        can be read again, so nothing needs to be safe on disk before the handling starts."""
+        payload = to_payload(message)
+
+        async def work(session: AsyncSession) -> str:
+            if not await inbox.store(session, message.id, payload, at=self._clock.now()):
+                return "message"  # here already: a redelivery changes nothing
+            return await self._handle_one(session, message)
+
+        async with self._handling:
+            outcome = await self._patient.write(work)
+            if outcome != "message" and self.after_command is not None:
+                await self.after_command(outcome)
+
     async def _handle_row(self, message: IncomingMessage) -> None:
         async def handle(session: AsyncSession) -> str:
             return await self._handle_one(session, message)

@@ -1,5 +1,6 @@
 """aiosqlite with one trip to its thread per statement (SQLAlchemy's adapter makes four: open a cursor,
-execute, fetch, close), which is most of what a small statement costs."""
+execute, fetch, close) and none to end a transaction that wrote nothing: trips are most of what a small
+statement costs."""
 
 from __future__ import annotations
 
@@ -85,6 +86,14 @@ class OneTripConnection(aiosqlite.Connection):
 
     def cursor(self) -> OneTripCursor:  # type: ignore[override]
         return OneTripCursor(self)
+
+    async def commit(self) -> None:
+        if self.raw.in_transaction:  # a session that only read has nothing to commit: no trip
+            await super().commit()
+
+    async def rollback(self) -> None:
+        if self.raw.in_transaction:
+            await super().rollback()
 
 
 def creator(path: str) -> Callable[[], Awaitable[OneTripConnection]]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import aiosqlite
 import pytest
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -63,15 +65,19 @@ async def test_rows_counts_ids_and_errors_come_back_as_from_any_driver(db: Datab
 
 
 async def test_one_statement_is_one_trip_to_the_thread(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    trips: list[object] = []
-    run = sqlite_driver.OneTripConnection.run
+    trips: list[str] = []
+    execute = aiosqlite.Connection._execute
 
-    def counted(self: sqlite_driver.OneTripConnection, function: object) -> object:
-        trips.append(function)
-        return run(self, function)  # type: ignore[arg-type]
+    def counted(self: aiosqlite.Connection, function: Any, *args: Any) -> Any:
+        trips.append(getattr(function, "__name__", "?"))
+        return execute(self, function, *args)
 
-    monkeypatch.setattr(sqlite_driver.OneTripConnection, "run", counted)
+    monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
     async with db.reader() as session:
         await session.scalars(select(InboxMessage.seq))
         await session.scalars(select(InboxMessage.seq))
-    assert len(trips) == 2
+    assert trips == ["run", "run"]  # nothing written, nothing to end
+    trips.clear()
+    async with db.transaction() as session:
+        session.add(InboxMessage(message_id="m1", arrived_at=AT, status="ready", payload={}))
+    assert trips == ["run", "commit"]
