@@ -18,6 +18,16 @@ def intents(text: str) -> list[str]:
     return classify(text).intent_list()
 
 
+def numbers_by_act(text: str) -> tuple[list[int], list[int], list[int]]:
+    """The notices each part of a liaison's reply names, by what it says of them: receipt, feedback, delay."""
+    found: dict[str, set[int]] = {"receipt": set(), "feedback": set(), "delay": set()}
+    for part in read_for_unit(text, OWN, ROSTER).parts:
+        for kind in found:
+            if kind in part.intents:
+                found[kind] |= {ref.seq for ref in part.refs}
+    return sorted(found["receipt"]), sorted(found["feedback"]), sorted(found["delay"])
+
+
 # ---- notice numbers: 督办12, 第12期, "30、31两期" ----------------------------------------------
 
 
@@ -630,17 +640,7 @@ def test_words_with_chu_are_no_exception(text: str, expected: list[str]) -> None
 def test_same_as_before_and_notes_in_brackets(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
-    reading = read_for_unit(text, OWN, ROSTER)
-    found: dict[str, set[int]] = {"receipt": set(), "feedback": set(), "delay": set()}
-    for part in reading.parts:
-        for kind in found:
-            if kind in part.intents:
-                found[kind] |= {ref.seq for ref in part.refs}
-    assert (sorted(found["receipt"]), sorted(found["feedback"]), sorted(found["delay"])) == (
-        receipt,
-        feedback,
-        delay,
-    )
+    assert numbers_by_act(text) == (receipt, feedback, delay)
 
 
 @pytest.mark.parametrize(
@@ -681,17 +681,7 @@ def test_a_meetings_notice_by_title_is_no_receipt(text: str) -> None:
 def test_run_on_speech_is_cut_after_le(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
-    reading = read_for_unit(text, OWN, ROSTER)
-    found: dict[str, set[int]] = {"receipt": set(), "feedback": set(), "delay": set()}
-    for part in reading.parts:
-        for kind in found:
-            if kind in part.intents:
-                found[kind] |= {ref.seq for ref in part.refs}
-    assert (sorted(found["receipt"]), sorted(found["feedback"]), sorted(found["delay"])) == (
-        receipt,
-        feedback,
-        delay,
-    )
+    assert numbers_by_act(text) == (receipt, feedback, delay)
 
 
 @pytest.mark.parametrize(
