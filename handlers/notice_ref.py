@@ -26,7 +26,7 @@ _MARKED = re.compile(
     rf"|(?:第(?P<issue>{_NUM}(?:{_ISSUE_SEP}{_NUM})*)|(?:^|(?<=[,。;!?\n])|(?<=收到)|(?<=收悉)|(?<=签收))(?P<bare_issue>\d{{1,3}}(?:{_ISSUE_SEP}\d{{1,3}})*|{_NUM}(?:{_ISSUE_SEP}{_NUM})+"
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?))期"  # "十二期收到"; "二期" alone is a phase
     r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$|关于"
-    r"|材料|的(?:材料|报告|表格?|报表)"  # "第12期材料已报", "第35期关于道路隐患排查的通知"
+    r"|材料|的(?:材料|报告|表格?|报表|(?=已|早|还|正在|都|均|也))"  # "第12期材料已报", "第28期的已上报"
     r"|无法|不能|申请延期|延期|需要?(?=延期|推迟|宽限)|正在推进|进展|(?:整改|办理|落实)(?:中|完)"  # "第17期无法按期完成"
     r"|(?:我们|我[镇乡局委]|本单位)(?:\d{1,2}号)?"  # "第13期我们12号已经报送"
     r"(?:已|早|上周|昨天|前天|就|还|正在|都))"  # "第12期我们上周就报了"
@@ -37,7 +37,7 @@ _MARKED = re.compile(
 # A bare number that opens a message or clause and is followed at once by a receipt or status word:
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
-    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及){_NUM})*)"
+    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与){_NUM})*)"
     r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|sd(?![a-z])|shoudao))"
 )
 # A bare number right after the unit's name and right before the receipt word: "城关12收到", "城关镇12、13收到";
@@ -137,6 +137,7 @@ _REF_AFTER = re.compile(
 _TIME_AFTER = re.compile(
     r"前|后|之|以|[上下中]午|晚|早|凌晨|\d|点|时(?!间)|[零〇一二两三四五六七八九十]|那(?:个)?(?:时候|时|天)"
     r"|截止|截至|到期|为止|左右|会上|开会|会议(?!室)"  # "12号截止的那个已报", "13号会上已部署"
+    r"|(?:[下印转]?发|发布|印发)的"  # "28号发的那个通知": the day it was sent
 )
 _STATE_SOON = re.compile(
     r".{0,12}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完"
@@ -163,12 +164,12 @@ _DAY_ACTIVITY = re.compile(r"开展|召开|组织|举行|举办|启动|部署|�
 _STATE_LATER = re.compile(r"已|正在|完成|办结|推进|延期|无法|不能")
 _STATE_WINDOW = 40
 # A notice named, then who or the paper on it, then a bare "24号": when they acted on it
-# ("15号通知我们24号已经报送了", "16号的整改报告12号已经交了", "第13期我们12号已报送"), unless both are
+# ("15号通知我们24号已经报送了", "16号的整改报告12号已经交了", "12号的15号已经报了"), unless both are
 # counted together ("12号我们13号都收到了").
 _WHO = r"(?:我们|我[局镇乡委办]|本单位|我单位)"
 _PAPER = r"(?:材料|报告|表格?|方案|资料|台账|说明|清单|数据|报表|整改|工作|任务|事项|事情|事|问题|隐患)"
 _NOTICE_THEN_WHO = re.compile(
-    rf"[号期](?:通知|督办单?|文)?(?:的?{_WHO}|的[^,。;!?\d号]{{0,6}}?{_PAPER}{_WHO}?)(?:已经?|是|在|于)?$"
+    rf"[号期](?:通知|督办单?|文)?(?:的?{_WHO}|的[^,。;!?\d号]{{0,6}}?{_PAPER}{_WHO}?|的)(?:已经?|是|在|于)?$"
 )
 _TOGETHER_AFTER = re.compile(r"都|均|也|全|两|和|、|的(?!时候)")  # "12号的材料13号的材料都报了"
 # Another issuer's numbered document: "中央一号文件", "省委12号文件", "县政府3号令".
@@ -193,6 +194,16 @@ _LATER_WORK_AFTER = re.compile(
 _PLAIN_NUMERALS = str.maketrans(
     dict(zip("两壹贰叁肆伍陆柒捌玖拾佰", "二一二三四五六七八九十百", strict=True))
 )
+# Slips in a number as typed or spoken: 好/浩/hao for 号 before a receipt word ("12好收到", "12hao收到"),
+# a Chinese ten with an Arabic unit ("十2号", "二十3期") and the spoken 幺 for one ("幺三号").
+_HAO_SLIP = re.compile(
+    r"(?:^|(?<=[,。;!?\n]))(\d{1,3})(?:好|浩|hao)(?=(?:都|均|也|已经?)?(?:收到|收悉|签收))", re.IGNORECASE
+)
+_TEN_AND_DIGIT = re.compile(r"(?<![\d零〇一二两三四五六七八九十百])([一二三四五六七八九])?十(\d)(?=[号期])")
+_YAO_DIGITS = re.compile(
+    r"(?<![\d零〇一二两三四五六七八九十百])(?=[零〇一二三四五六七八九]{0,2}幺)([幺零〇一二三四五六七八九]{2,3})(?=[号期])"
+)
+_SPOKEN_DIGITS = str.maketrans("幺零〇一二三四五六七八九", "100123456789")
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
 
@@ -360,7 +371,16 @@ def separate_spaced_numbers(text: str) -> str:
 
 def _normalize(text: str) -> str:
     text = _HORIZONTAL_SPACE.sub("", separate_spaced_numbers(fold(text)))
+    text = _HAO_SLIP.sub(r"\1号", text)
+    text = _TEN_AND_DIGIT.sub(_ten_and_digit, text)
+    text = _YAO_DIGITS.sub(lambda match: match[1].translate(_SPOKEN_DIGITS), text)
     return _DASH_AFTER_WORD.sub("\n", _NOTE_AFTER_NUMBER.sub("", text))
+
+
+def _ten_and_digit(match: re.Match[str]) -> str:
+    """A Chinese ten with an Arabic unit: 十2 → 12, 二十3 → 23."""
+    tens = "一二三四五六七八九".index(match[1]) + 1 if match[1] else 1
+    return f"{tens}{match[2]}"
 
 
 def _to_int(numeral: str) -> int | None:

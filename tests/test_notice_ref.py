@@ -721,3 +721,51 @@ def test_find_notice_refs_lists_after_the_receipt_word(text: str, expected: list
 )
 def test_find_notice_refs_zero_padded(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # slips in the number as typed or spoken: 好/浩/hao for 号 before a receipt word, a Chinese ten
+        # with an Arabic unit, the spoken 幺 for one
+        ("12好收到", [NoticeRef(12)]),
+        ("12浩已收到", [NoticeRef(12)]),
+        ("12hao收到", [NoticeRef(12)]),
+        ("十2号收到", [NoticeRef(12)]),
+        ("十2期收到", [NoticeRef(12)]),
+        ("二十3期已办结", [NoticeRef(23)]),
+        ("幺三号收到", [NoticeRef(13)]),
+        # look-alikes: 好 as "good", a count, a time, a place
+        ("12好的收到", []),
+        ("12好,收到", []),
+        ("共12好收到", []),
+        ("十2点收到", []),
+        ("十2个村已完成", []),
+        ("幺三号楼已排查", []),
+    ],
+)
+def test_find_notice_refs_slips_in_the_number(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 第N期的 with its state; a list joined by 跟 or 与
+        ("第二十八期的已上报", [NoticeRef(28)]),
+        ("第12期的还在整理", [NoticeRef(12)]),
+        ("12跟13收到了", [NoticeRef(12), NoticeRef(13)]),
+        ("12与13号都收到", [NoticeRef(12), NoticeRef(13)]),
+        ("第3期的培训", []),
+        # a notice, then the day its work was done
+        ("12号的15号已经报了", [NoticeRef(12)]),
+        ("12号的13号的都报了", [NoticeRef(12), NoticeRef(13)]),
+        # the day a notice was sent is no notice
+        ("28号发的那个通知收到了", []),
+        ("28号下发的通知已收到", []),
+        ("28号的通知收到了", [NoticeRef(28)]),
+        ("李主任发的28号收到", [NoticeRef(28)]),
+    ],
+)
+def test_find_notice_refs_issue_states_and_sending_days(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
