@@ -79,6 +79,9 @@ _UNICODE_EMOJI = re.compile(
     "\ufe00-\ufe0f\u200d\u20e3\U000e0000-\U000e007f]+"
 )
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+# Voice input writes the punctuation it hears as words: "13号已收到逗号马上落实", "十二号收到句号".
+_SPOKEN_PUNCTUATION = re.compile(r"(句号|逗号|分号)")
+_PUNCTUATION_WORDS = {"句号": "。", "逗号": ",", "分号": ";"}
 # WeChat puts U+2005 after a mention (NFKC makes it a space); a trailing one may have none.
 _MENTION = re.compile(r"(?<=\S)\s*(?:@[^\s@]+\s*){1,10}$|@[^\s@]+\s+")
 _SPACES = re.compile(r"\s+")
@@ -92,6 +95,9 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
     # unpunctuated speech: a state said with 了, then another notice ("十二号收到了十三号还没看到")
     r"|(?<=[到收悉成结完好报交送期]了)(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?![楼院室]))"
+    # … or without 了, when the next notice has a state of its own ("12号收到13号还没看到")
+    r"|(?<=收到|签收|收悉|完成|办结|报送|上报)"
+    r"(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]的?(?:还|尚|暂|也)?(?:没|未|正在|还在))"
 )
 _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
 _NUMBER_MARK = re.compile(r"(?<![a-z])no\.\s*(?=\d)")  # "No.23": not a full stop
@@ -101,10 +107,10 @@ _HEADING = re.compile(r"^[\d一二三四五六七八九十]{1,3}号:")
 _LIST_MARKER = re.compile(
     r"(?:^|(?<=[\s,，;；。]))(\d{1,2})(?:[.．、)）](?!\d)|[.．](?=\d{1,3}号))|[(（](\d{1,2})[)）]"
 )
-# A space before a second notice number, after something said of the first, ends a clause
-# ("22号收到 21号的表晚点给").
-_NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})号)")
-_SAID_OF_NOTICE = re.compile(r"号[^号]*?(?:收|签|阅|已|完成|办结|延|报|交|正在|不了|不完)[^号]*$")
+# A space before a second number, after something said of a notice, ends a clause: another notice
+# ("22号收到 21号的表晚点给", "29期收到 28期还在弄") or a time or day ("12号收到 11点前报").
+_NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
+_SAID_OF_NOTICE = re.compile(r"[号期][^号期]*?(?:收|签|阅|已|完成|办结|延|报|交|正在|不了|不完)[^号期]*$")
 
 # ---- how an act is said ---------------------------------------------------------------------
 
@@ -232,9 +238,11 @@ _OWN_NOT_YET = re.compile(
 # An earlier notice's work: "另外上次的材料已报" says nothing of this one.
 _PREVIOUS = re.compile(r"上次|上一次|上回|上一期|上一个|上一份|上个通知|上个?月的|上期的")
 # A thing named before the receipt word that is not the notice: "快递收到了", "款已收到".
+# A word of a notice's title pointed at is none ("双11快递安全那个收到").
 _OTHER_THING_BEFORE = re.compile(
-    r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资)[^,。;]{0,4}$"
-    r"|(?:会议|开会|培训|考试)的?通知[^,。;]{0,4}$"  # "12月3日的会议通知收到": a meeting's notice, as 收到会议通知
+    r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册)"
+    r"(?![^,。;]{2,4}?(?:那个|这个|那份|这份))[^,。;]{0,4}$"  # "快递那个" stays a parcel
+    r"|(?:会议?|开会|培训|考试)的?通知[^,。;]{0,4}$"  # "12月3日的会议通知收到", "大会通知收到": a meeting's notice
 )
 # Another issuer's document named before the receipt or forwarding word: "县委12号文件收到", "市里的督办12号收到了",
 # "省政府12号令已转发各村" (县委督查室, 县政府督查室 are the office itself).
@@ -285,7 +293,7 @@ _HEDGE = re.compile(r"以为|应该|可能|好像|似乎|估计|大概|也许|�
 _WAITING = re.compile(r"(?:等|待|等到|等待)(?:我们?)?$")
 # A receipt still to come: "会第一时间签收", "明天再签收", "稍后签收".
 _LATER_RECEIPT = re.compile(
-    r"(?<![开集例委社协工商学])会(?!议|上)|将(?:于|在|会)?|再|明天|后天|稍后|待会|等会|晚些|回头|就(?=签收|回复|确认)"
+    r"(?<![开集例委社协工商学两动大晚年聚展])会(?!议|上)|将(?:于|在|会)?|再|明天|后天|稍后|待会|等会|晚些|回头|就(?=签收|回复|确认)"
 )
 # The receipt planned, due or under way, right before the word: "去签收", "需签收", "正在签收" ("下午签收"
 # may as well have been this afternoon: left as said).
@@ -760,6 +768,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
     text = _INVISIBLE.sub("", fold(text))
+    text = _SPOKEN_PUNCTUATION.sub(lambda match: _PUNCTUATION_WORDS[match[1]], text)
     parts_ = _QUOTE_SEPARATOR.split(text)
     quoted = ""
     if len(parts_) > 1 and "「" in parts_[0]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.classify import classify
+from handlers.classify import classify, read_clauses
 from handlers.liaison import read_for_unit
 from handlers.notice_ref import NoticeRef, find_notice_refs
 from handlers.units import UnitNames
@@ -905,4 +905,53 @@ def test_a_course_or_phase_received_is_no_receipt(text: str) -> None:
     ],
 )
 def test_things_after_a_number_and_receipts_by_a_day(text: str, receipt: bool) -> None:
+    assert ("receipt" in classify(text).intents) is receipt, text
+
+
+def _clause_refs(text: str) -> list[list[int]]:
+    return [[ref.seq for ref in clause.refs] for clause in read_clauses(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        # a space after what is said of a notice, before another number, ends the clause
+        ("29期收到 28期还在弄", [[29], [28]]),
+        ("12号收到 11点前报", [[12], []]),
+        ("28号收到 28日前报", [[28], []]),
+        ("第12期收到 第13期还没看到", [[12], [13]]),
+        # unpunctuated: the next notice has a state of its own
+        ("12号收到13号还没看到", [[12], [13]]),
+        ("第12期已签收第13期未收到", [[12], [13]]),
+        # a list stays one clause
+        ("12号 13号收到", [[12, 13]]),
+        ("收到 31 32", [[31, 32]]),
+        ("12号收到13号也收到了", [[12, 13]]),
+        ("12号到13号还没看到", [[12, 13]]),
+    ],
+)
+def test_clauses_split_before_another_number(text: str, clauses: list[list[int]]) -> None:
+    assert _clause_refs(text) == clauses
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt"),
+    [
+        # voice input writes punctuation as words
+        ("十二号收到句号", True),
+        ("13号已收到逗号马上落实", True),
+        # 会 as a noun (两会, 运动会) is no promise; a meeting's notice received is no receipt
+        ("两会期间信访稳定的那个通知收到了", True),
+        ("第十四届运动会保障的通知收到", True),
+        ("会后再签收", False),
+        ("大会通知收到了", False),
+        ("年会的通知收到了", False),
+        # a word of a notice's title pointed at; a parcel, a list received are none
+        ("双11快递安全那个收到", True),
+        ("快递那个收到了", False),
+        ("快递收到了", False),
+        ("第2批名单已收到,共15人", False),
+    ],
+)
+def test_receipts_in_voice_input_and_titles(text: str, receipt: bool) -> None:
     assert ("receipt" in classify(text).intents) is receipt, text
