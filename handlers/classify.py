@@ -96,8 +96,10 @@ _CLAUSE_BREAK = re.compile(
     # unpunctuated speech: a state said with 了, then another notice ("十二号收到了十三号还没看到")
     r"|(?<=[到收悉成结完好报交送期]了)(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?![楼院室]))"
     # … or without 了, when the next notice has a state of its own ("12号收到13号还没看到")
-    r"|(?<=收到|签收|收悉|完成|办结|报送|上报)"
-    r"(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]的?(?:还|尚|暂|也)?(?:没|未|正在|还在))"
+    r"|(?<=收到|签收|收悉|完成|办结|报送|上报|已报|已收)"
+    r"(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]的?(?:昨天|前天|上周|早就?)?(?:还|尚|暂|也)?"
+    r"(?:没|未|正在|还在|已|收到|签收)"
+    r"|\d{1,3}(?:已|收到|签收))"  # "12号已完成13号已收到", "12收到13收到"
 )
 _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
 _NUMBER_MARK = re.compile(r"(?<![a-z])no\.\s*(?=\d)")  # "No.23": not a full stop
@@ -110,7 +112,15 @@ _LIST_MARKER = re.compile(
 # A space before a second number, after something said of a notice, ends a clause: another notice
 # ("22号收到 21号的表晚点给", "29期收到 28期还在弄") or a time or day ("12号收到 11点前报").
 _NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
-_SAID_OF_NOTICE = re.compile(r"[号期][^号期]*?(?:收|签|阅|已|完成|办结|延|报|交|正在|不了|不完)[^号期]*$")
+_SAID_OF_NOTICE = re.compile(
+    r"(?:[号期]|^\d{1,3})[^号期]*?(?:收|签|阅|已|完成|办结|延|报|交|正在|不了|不完)[^号期]*$"  # "13收到 12在办"
+)
+# … or the notice received named after the word, when the next number has a state of its own
+# ("收到13号 12号的正在办"; "收到12号 13号" lists two).
+_RECEIVED_NUMBER = re.compile(r"(?:收到|收悉|签收)第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?$")
+_STATE_OF_ITS_OWN = re.compile(
+    r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?的?(?:还|尚|暂|也|早就?)?(?:已|没|未|正在|还在|在办|报了)"
+)
 
 # ---- how an act is said ---------------------------------------------------------------------
 
@@ -271,7 +281,7 @@ _CORRECTED_TO = re.compile(
 # A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上").
 # A message opening with a bare number alone before a comma or colon ("12，收到", "#12：已完成"); never "1"
 # (扣1), nor a number with a stop ("5.收到" may be a list's item).
-_BARE_NUMBER = re.compile(r"^(?:#|no)?(?!1[,:])(\d{1,3})#?([,:])(?!\d)")
+_BARE_NUMBER = re.compile(r"^(?:#|no)?(?!1[,:])(\d{1,3}(?:、\d{1,3})*)#?([,:])(?!\d)")  # "12、13，收到" too
 _SAME_AS_BEFORE = re.compile(
     r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期的#no.督办通知单文件()\[\]〔〕【】年]{1,24}?"
     r"(?:也是|同上|也一样|一样|同样|亦同|亦然|也同样|也如此)(?:的|如此)?$"
@@ -561,10 +571,11 @@ def read_clauses(text: str) -> list[Clause]:
         for piece in _split_clauses(cleaned)
     ]
     bare = _BARE_NUMBER.match(cleaned)
-    ref = parse_notice_number(bare[1]) if bare else None
-    if bare and ref and len(clauses) > 1 and clauses[1].acts and not clauses[1].refs:
-        # "12，收到": the number the reply is about; "27：…" may as well be a report's date
-        clauses[0] = replace(clauses[0], refs=(replace(ref, heading=bare[2] == ":"),))
+    bare_refs = [parse_notice_number(number) for number in bare[1].split("、")] if bare else []
+    if bare and all(bare_refs) and len(clauses) > 1 and clauses[1].acts and not clauses[1].refs:
+        # "12，收到": the numbers the reply is about; "27：…" may as well be a report's date
+        heading = bare[2] == ":"
+        clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=heading) for r in bare_refs if r))
     corrected = [n for n, c in enumerate(clauses) if c.refs and _CORRECTED_TO.search(c.text)]
     if corrected:  # "12号收到，更正为13号": the numbers before the correction were wrong
         clauses[: corrected[0]] = [replace(c, refs=()) for c in clauses[: corrected[0]]]
@@ -805,7 +816,10 @@ def _break_before_numbers(text: str) -> str:
 
     def cut(match: re.Match[str]) -> str:
         before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _WINDOW) : match.start()])[-1]
-        return "\n" if _SAID_OF_NOTICE.search(before) else match.group()
+        said = _SAID_OF_NOTICE.search(before) or (
+            _RECEIVED_NUMBER.search(before) and _STATE_OF_ITS_OWN.match(text, match.end())
+        )
+        return "\n" if said else match.group()
 
     return _NUMBER_AFTER_SPACE.sub(cut, text)
 

@@ -38,7 +38,8 @@ _MARKED = re.compile(
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
     rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与){_NUM})*)"
-    r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|sd(?![a-z])|shoudao))"
+    r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|sd(?![a-z])|shoudao"
+    r"|已报(?![名到])|已交|已提交|在办|早就?报))"  # "12已报", "12在办", "12早报了"
 )
 # A bare number right after the unit's name and right before the receipt word: "城关12收到", "城关镇12、13收到";
 # never a count, an amount or a time ("共12收到", "12点收到" do not fit).
@@ -135,7 +136,9 @@ _REF_AFTER = re.compile(
 )
 # After a day of the month come times of day; after a notice number at a clause's start, its state.
 _TIME_AFTER = re.compile(
-    r"前|后|之|以|[上下中]午|晚|早|凌晨|\d|点|时(?!间)|[零〇一二两三四五六七八九十]|那(?:个)?(?:时候|时|天)"
+    # "12号早就报了" and "12号12月1日已报" speak of a notice: no day is followed by 早就 or by a month
+    r"前|后|之|以|[上下中]午|晚|早(?!就|已|都|便)|凌晨|\d(?!\d?月)|点|时(?!间)|[零〇一二两三四五六七八九十]"
+    r"|那(?:个)?(?:时候|时|天)"
     r"|截止|截至|到期|为止|左右|会上|开会|会议(?!室)"  # "12号截止的那个已报", "13号会上已部署"
     r"|(?:[下印转]?发|发布|印发)的"  # "28号发的那个通知": the day it was sent
 )
@@ -182,7 +185,10 @@ _HIGHER_ISSUER_BEFORE = re.compile(
 )
 # What was received, named right after the word ("收到12号了", "已签收12号"): a notice, not a day.
 _RECEIVED_BEFORE = re.compile(r"(?:收到|收悉|签收|接到|接收到?|(?<![a-z])sd|shoudao|received)了?$")
-_RECEIVED_END = re.compile(r"[了啦哈]*(?:ok|thanks|谢谢|$|[,。;!?\n])", re.IGNORECASE)
+_RECEIVED_END = re.compile(
+    r"[了啦哈]*(?:ok|thanks|谢谢|$|[,。;!?\n]|[\u4e00-\u9fff]{1,10}(?:镇|乡|局|委|街道|管委会)(?:$|[,。;!?\n]))",
+    re.IGNORECASE,
+)  # "收到12号 城关镇": the unit signs after it
 # A word that introduces the notice a reply is about: "关于13号我们明天报", "按照12号要求".
 _ABOUT_BEFORE = re.compile(r"(?:关于|按照|根据|对于|针对|落实|回复)(?:督查室|你们)?(?:的|发的)?$")
 # A later day the rest of a notice's work is due: "13号明天报", "14号下周交".

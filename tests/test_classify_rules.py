@@ -926,7 +926,7 @@ def _clause_refs(text: str) -> list[list[int]]:
         # a list stays one clause
         ("12号 13号收到", [[12, 13]]),
         ("收到 31 32", [[31, 32]]),
-        ("12号收到13号也收到了", [[12, 13]]),
+        ("12号收到13号也收到了", [[12], [13]]),
         ("12号到13号还没看到", [[12, 13]]),
     ],
 )
@@ -955,3 +955,30 @@ def test_clauses_split_before_another_number(text: str, clauses: list[list[int]]
 )
 def test_receipts_in_voice_input_and_titles(text: str, receipt: bool) -> None:
     assert ("receipt" in classify(text).intents) is receipt, text
+
+
+def _by_part(text: str) -> list[tuple[list[int], list[str]]]:
+    reading = read_for_unit(text, OWN, ROSTER)
+    return [(sorted(ref.seq for ref in part.refs), part.intent_list()) for part in reading.parts]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one notice received, another reported on: each act stays with its own notice
+        ("13号收到，12号早就报了", [([13], ["receipt"]), ([12], ["feedback"])]),
+        ("13收到，12已报", [([13], ["receipt"]), ([12], ["feedback"])]),
+        ("13收到 12在办", [([13], ["receipt"]), ([12], ["feedback"])]),
+        ("收到13号 12号的正在办", [([13], ["receipt"]), ([12], ["feedback"])]),
+        ("13号收到12号昨天已经报过了", [([13], ["receipt"]), ([12], ["feedback"])]),
+        ("12号已完成13号已收到", [([12], ["feedback"]), ([13], ["receipt"])]),
+        ("12收到13收到", [([12], ["receipt"]), ([13], ["receipt"])]),
+        ("12、13，收到", [([12, 13], ["receipt"])]),
+        # lists and one notice's story stay together
+        ("收到12号 13号", [([12, 13], ["receipt"])]),
+        ("已收到13号已转发各村", [([13], ["receipt"])]),
+        ("收到3份已报", [([], ["feedback"])]),
+    ],
+)
+def test_each_notice_keeps_its_own_act(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
+    assert _by_part(text) == expected

@@ -769,3 +769,25 @@ def test_find_notice_refs_slips_in_the_number(text: str, expected: list[NoticeRe
 )
 def test_find_notice_refs_issue_states_and_sending_days(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause opening with a notice and its state: 早就, a full date after it, a bare number
+        ("12号早就报了", [NoticeRef(12)]),
+        ("12号12月1日已报", [NoticeRef(12)]),
+        ("12已报", [NoticeRef(12)]),
+        ("12在办", [NoticeRef(12)]),
+        ("收到12号 城关镇", [NoticeRef(12)]),
+        # days, times and counts stay out
+        ("12号早上报", []),
+        ("12号早8点前报", []),
+        ("12号12点前报", []),
+        ("12月12号12月13号", []),
+        ("12人已报名", []),
+        ("12已报名", []),
+    ],
+)
+def test_find_notice_refs_states_after_a_clause_opening_number(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
