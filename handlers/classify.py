@@ -96,9 +96,9 @@ _CLAUSE_BREAK = re.compile(
     # unpunctuated speech: a state said with 了, then another notice ("十二号收到了十三号还没看到")
     r"|(?<=[到收悉成结完好报交送期]了)(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?![楼院室]))"
     # … or without 了, when the next notice has a state of its own ("12号收到13号还没看到")
-    r"|(?<=收到|签收|收悉|完成|办结|报送|上报|已报|已收)"
+    r"|(?<=收到|签收|收悉|完成|办结|报送|上报|已报|已收|延期)"
     r"(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]的?(?:昨天|前天|上周|早就?)?(?:还|尚|暂|也)?"
-    r"(?:没|未|正在|还在|已|收到|签收)"
+    r"(?:没|未|正在|还在|已|收到|签收|申请|延期|无法|恐难|来不及)"
     r"|\d{1,3}(?:已|收到|签收))"  # "12号已完成13号已收到", "12收到13收到"
 )
 _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
@@ -112,14 +112,16 @@ _LIST_MARKER = re.compile(
 # A space before a second number, after something said of a notice, ends a clause: another notice
 # ("22号收到 21号的表晚点给", "29期收到 28期还在弄") or a time or day ("12号收到 11点前报").
 _NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
+# ("13收到 12在办"; the 期 of 延期 is no issue number)
 _SAID_OF_NOTICE = re.compile(
-    r"(?:[号期]|^\d{1,3})[^号期]*?(?:收|签|阅|已|完成|办结|延|报|交|正在|不了|不完)[^号期]*$"  # "13收到 12在办"
+    r"(?:[号期]|^\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|不了|不完)(?:延期|[^号期])*$"
 )
 # … or the notice received named after the word, when the next number has a state of its own
 # ("收到13号 12号的正在办"; "收到12号 13号" lists two).
 _RECEIVED_NUMBER = re.compile(r"(?:收到|收悉|签收)第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?$")
 _STATE_OF_ITS_OWN = re.compile(
-    r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?的?(?:还|尚|暂|也|早就?)?(?:已|没|未|正在|还在|在办|报了)"
+    r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?的?(?:还|尚|暂|也|早就?)?"
+    r"(?:已|没|未|正在|还在|在办|报了|申请|延期|无法|恐难|来不及)"
 )
 
 # ---- how an act is said ---------------------------------------------------------------------

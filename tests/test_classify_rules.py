@@ -982,3 +982,22 @@ def _by_part(text: str) -> list[tuple[list[int], list[str]]]:
 )
 def test_each_notice_keeps_its_own_act(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
     assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a delay for one notice, a receipt for another (the 期 of 延期 is no issue number)
+        ("12号需要延期 13号收到", [([12], ["delay"]), ([13], ["receipt"])]),
+        ("12号需延期13号已收到", [([12], ["delay"]), ([13], ["receipt"])]),
+        ("12号收到13号申请延期", [([12], ["receipt"]), ([13], ["delay"])]),
+        ("12号收到13号延期", [([12], ["receipt"]), ([13], ["delay"])]),
+        ("收到12号 13号来不及", [([12], ["receipt"]), ([13], ["delay"])]),
+        # a day the delay runs to stays the delay's
+        ("12号延期至13号", [([12], ["delay"])]),
+    ],
+)
+def test_a_delay_and_a_receipt_each_keep_their_notice(
+    text: str, expected: list[tuple[list[int], list[str]]]
+) -> None:
+    assert _by_part(text) == expected

@@ -791,3 +791,20 @@ def test_find_notice_refs_issue_states_and_sending_days(text: str, expected: lis
 )
 def test_find_notice_refs_states_after_a_clause_opening_number(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day a notice was sent by someone, or is due, is no notice
+        ("12号群里发的收到", []),
+        ("12号督查室发的收到", []),
+        ("5号要报的那个已经报了", []),
+        # the notice itself, whatever follows
+        ("12号督查通知收到", [NoticeRef(12)]),
+        ("12号督查室已收到", [NoticeRef(12)]),
+        ("13号要报什么材料", [NoticeRef(13)]),
+    ],
+)
+def test_find_notice_refs_days_sent_or_due(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
