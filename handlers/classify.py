@@ -96,6 +96,7 @@ _CLAUSE_BREAK = re.compile(
     # unpunctuated speech: a state said with 了, then another notice ("十二号收到了十三号还没看到")
     r"|(?<=[到收悉成结完好报交送期]了)(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?![楼院室]))"
     # … or without 了, when the next notice has a state of its own ("12号收到13号还没看到")
+    r"|(?<=[\u4e00-\u9fff])(?<![号期])[/|](?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期])"  # "12号收到/13号已完成"
     r"|(?<=收到|签收|收悉|完成|办结|报送|上报|已报|已收|延期)"
     r"(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]的?(?:昨天|前天|上周|早就?)?(?:还|尚|暂|也)?"
     r"(?:没|未|正在|还在|已|收到|签收|申请|延期|无法|恐难|来不及)"
@@ -108,6 +109,7 @@ _HEADING = re.compile(r"^[\d一二三四五六七八九十]{1,3}号:")
 # "1." / "2、" / "3)" at a line's or clause's start (before a notice number too: "1.12号已收到"), or "(1)".
 _LIST_MARKER = re.compile(
     r"(?:^|(?<=[\s,，;；。]))(\d{1,2})(?:[.．、)）](?!\d)|[.．](?=\d{1,3}号))|[(（](\d{1,2})[)）]"
+    r"|[(（]([一二三四五六七八九十])[)）]"  # "(一)12号收到(二)13号已完成"
 )
 # A space before a second number, after something said of a notice, ends a clause: another notice
 # ("22号收到 21号的表晚点给", "29期收到 28期还在弄") or a time or day ("12号收到 11点前报").
@@ -243,7 +245,9 @@ _EARLIER = re.compile(
 _NOT_YET_SEEN = re.compile(r"(?:还|尚|暂)(?:没有?|未)(?:看|见|收|接|读|阅)")
 # The notice itself said not seen: "群里的消息收到了，通知还没看到" ("不好意思没看到，收到" is an apology).
 _UNSEEN = re.compile(r"(?:还|尚|都)?(?:没|未)有?(?:看到|看见|见到)")
-_NOTICE_BEFORE = re.compile(r"(?:通知|督办单|通知单|正文|督办)[^,。;]{0,4}$")
+_NOTICE_BEFORE = re.compile(
+    r"(?:通知|督办单|通知单|正文|督办|[\d一二三四五六七八九十][号期])[^,。;]{0,4}$"
+)  # "13号还没看到"
 _OWN_NOT_YET = re.compile(
     r"^(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}?(?:这边|这里)?(?:还|尚|暂)?(?:没有?|未)$"
 )
@@ -288,6 +292,7 @@ _SAME_AS_BEFORE = re.compile(
     r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期的#no.督办通知单文件()\[\]〔〕【】年]{1,24}?"
     r"(?:也是|同上|也一样|一样|同样|亦同|亦然|也同样|也如此)(?:的|如此)?$"
 )
+_POINTS_AT_QUOTED = re.compile(r"(?:这个|这份|这一?期|此件|此通知|该通知|本通知)")
 # A receipt of an earlier notice only ("上次的早就收到了"); "上次的和这次的都收到了" names this one too.
 _THIS_ONE = re.compile(r"这次|本次|这期|本期|这一?个|这份|今天的|新的")
 # Telling others to reply: "你们回一下就行", "你那边回复个收到" — the sender's own receipt is unclear.
@@ -586,6 +591,15 @@ def read_clauses(text: str) -> list[Clause]:
             clauses[n] = replace(clauses[n], acts=clauses[n - 1].acts)  # "13号也是": as said of 12号
     if quoted_refs and clauses and not any(c.refs for c in clauses):
         clauses[0] = replace(clauses[0], refs=quoted_refs)  # a quoted notice names what the reply is about
+    elif len(quoted_refs) == 1 and clauses:
+        # "「…12号…」收到，13号还在办": the opening clause, or one pointing at it (这个收到), speaks of the
+        # quoted notice, the others of the notices they name
+        clauses = [
+            replace(c, refs=quoted_refs)
+            if not c.refs and c.acts and (n == 0 or _POINTS_AT_QUOTED.match(c.text))
+            else c
+            for n, c in enumerate(clauses)
+        ]
     if clauses and _HEADING.match(cleaned):  # "27号：我镇…" may be the report's date: say so
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=True) for r in clauses[0].refs))
     return clauses
@@ -807,7 +821,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
 def _unlist(text: str) -> str:
     """A numbered list's markers (1. … 2. …) turned into line breaks; a lone "1." is left alone."""
     markers = list(_LIST_MARKER.finditer(text))
-    numbers = [int(m[1] or m[2]) for m in markers]
+    numbers = [int(m[1] or m[2]) if m[1] or m[2] else "一二三四五六七八九十".index(m[3]) + 1 for m in markers]
     if len(markers) < 2 or numbers != list(range(1, len(numbers) + 1)):
         return text
     return _LIST_MARKER.sub("\n", text)

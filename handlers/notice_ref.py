@@ -109,6 +109,8 @@ _VARIANT_PAIRS = (
     "嚴严屆届體体黨党鄰邻團团養养參参禦御損损協协調调謂谓親亲辭辞換换殘残廢废戰战衝冲灣湾蘇苏雲云練练轄辖"
     "査查凍冻暫暂稱称靜静勵励虧亏優优義义錄录錢钱鐵铁銀银額额價价費费權权識识罰罚舉举瞭了"
 )
+# Circled numbers (①, ❶, ➀, ⓵), which NFKC makes plain digits.
+_CIRCLED_MARKER = re.compile("[\u2460-\u2473\u2776-\u2793\u24f5-\u24fe](?=[^\\S\\n]*[0-9０-９])")
 # Keycap emoji digits ("1️⃣2️⃣号") are the digits.
 _KEYCAP = re.compile("([0-9#])\ufe0f?\u20e3")
 _VARIANTS = str.maketrans(dict(zip(_VARIANT_PAIRS[::2], _VARIANT_PAIRS[1::2], strict=True)))
@@ -365,7 +367,9 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
 
 def fold(text: str) -> str:
     """The text with NFKC applied (１２号 → 12号, （2026） → (2026), ： → :), keycap digits plain (1️⃣ → 1)
-    and traditional characters read as simplified (簽收 → 签收, 號 → 号); spacing and the rest are kept."""
+    and traditional characters read as simplified (簽收 → 签收, 號 → 号); a circled number before digits
+    is a list's marker and becomes a line break (①12号收到 ②13号已完成); spacing and the rest are kept."""
+    text = _CIRCLED_MARKER.sub("\n", text)
     return _KEYCAP.sub(r"\1", unicodedata.normalize("NFKC", text)).translate(_VARIANTS)
 
 

@@ -1001,3 +1001,29 @@ def test_a_delay_and_a_receipt_each_keep_their_notice(
     text: str, expected: list[tuple[list[int], list[str]]]
 ) -> None:
     assert _by_part(text) == expected
+
+
+QUOTE_12 = "「督查室：督办〔2026〕12号 关于冬季防火的通知」\n- - - - - - - - - - - - - - -\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted notice is the one the opening clause (or 这个) speaks of; other clauses name their own
+        (QUOTE_12 + "收到，13号还在办", [([12], ["receipt"]), ([13], ["feedback"])]),
+        (QUOTE_12 + "13号还在办，这个收到", [([13], ["feedback"]), ([12], ["receipt"])]),
+        (QUOTE_12 + "收到，13号也收到了", [([12], ["receipt"]), ([13], ["receipt"])]),
+        (QUOTE_12 + "收到", [([12], ["receipt"])]),
+        # a notice said not seen takes no receipt from the clause before
+        ("收到，13号还没看到", [([13], [])]),
+        # list markers: circled numbers and (一)(二); a slash between two clauses
+        ("①12号收到 ②13号已完成", [([12], ["receipt"]), ([13], ["feedback"])]),
+        ("(一)12号收到(二)13号已完成", [([12], ["receipt"]), ([13], ["feedback"])]),
+        ("12号收到/13号已完成", [([12], ["receipt"]), ([13], ["feedback"])]),
+        # look-alikes: a circled number alone is the number, a slash between numbers lists them
+        ("⑫号收到", [([12], ["receipt"])]),
+        ("12号/13号收到", [([12, 13], ["receipt"])]),
+    ],
+)
+def test_quotes_and_list_markers(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
+    assert _by_part(text) == expected
