@@ -804,6 +804,9 @@ def test_find_notice_refs_states_after_a_clause_opening_number(text: str, expect
         ("12号督查通知收到", [NoticeRef(12)]),
         ("12号督查室已收到", [NoticeRef(12)]),
         ("13号要报什么材料", [NoticeRef(13)]),
+        # an issue number in brackets; a course in brackets stays none
+        ("收到【第12期】", [NoticeRef(12)]),
+        ("(第3期培训班)", []),
     ],
 )
 def test_find_notice_refs_days_sent_or_due(text: str, expected: list[NoticeRef]) -> None:
