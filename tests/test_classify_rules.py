@@ -1027,3 +1027,20 @@ QUOTE_12 = "「督查室：督办〔2026〕12号 关于冬季防火的通知」\
 )
 def test_quotes_and_list_markers(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
     assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 前者/后者 cannot be placed: the office reads it
+        ("12号和13号，前者已完成，后者收到", [([12, 13], [])]),
+        # a state in brackets after each notice ends its clause
+        ("12号(已完成)13号(正在落实)", [([12], ["feedback"]), ([13], ["feedback"])]),
+        # a subject in brackets does not
+        ("12号(冬季消防)和13号(燃气安全)收到", [([12, 13], ["receipt"])]),
+    ],
+)
+def test_former_and_latter_and_bracketed_states(
+    text: str, expected: list[tuple[list[int], list[str]]]
+) -> None:
+    assert _by_part(text) == expected

@@ -800,6 +800,8 @@ def test_find_notice_refs_states_after_a_clause_opening_number(text: str, expect
         ("12号群里发的收到", []),
         ("12号督查室发的收到", []),
         ("5号要报的那个已经报了", []),
+        # a weekday between is the notice's sending day, not the number's
+        ("12号周五发的收到", [NoticeRef(12)]),
         # the notice itself, whatever follows
         ("12号督查通知收到", [NoticeRef(12)]),
         ("12号督查室已收到", [NoticeRef(12)]),
