@@ -65,6 +65,7 @@ _GROUP_ITEM = re.compile(rf"(?P<di>第)?(?P<num>{_NUM})")
 _REF = re.compile(
     rf"(?<![\d.:/\-零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰])(?:(?:督办|督查)?{_YEAR})?(?P<group>{_GROUP})"
 )
+_WHEN_AFTER = re.compile(r"[就才]")  # "4号3号就收到了": the 3号 is when, not one more notice
 _STRICT = re.compile(
     rf"(?:督办|督查)?(?:{_YEAR})?(?P<di>第)?(?P<num>{_NUM})(?P<hao>号)?"
     r"(?P<suffix>督办通知单|督办单|通知单|通知|文)?"
@@ -271,6 +272,12 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             continue
         if _NUMBERED_THING_AFTER.match(text, match.end()):
             continue  # "第13号楼", "第13号台风": a numbered place or thing, whatever its 第
+        if (
+            len(items) > 1
+            and match["group"][items[-2].end() : items[-1].start()] == "号"
+            and _WHEN_AFTER.match(text, match.end())
+        ):
+            items = items[:-1]  # "4号3号就收到了": notice 4, received on the 3rd
         seqs = _with_ranges(match["group"], items)
         if any(seq is None for seq in seqs):
             continue

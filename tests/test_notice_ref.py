@@ -802,6 +802,11 @@ def test_find_notice_refs_states_after_a_clause_opening_number(text: str, expect
         ("5号要报的那个已经报了", []),
         # a weekday between is the notice's sending day, not the number's
         ("12号周五发的收到", [NoticeRef(12)]),
+        # a second number run on before 就/才 is when it happened; a list written as one stays
+        ("4号3号就收到了", [NoticeRef(4)]),
+        ("12号13号才收到", [NoticeRef(12)]),
+        ("12号13号都收到了", [NoticeRef(12), NoticeRef(13)]),
+        ("12号、13号就收到了", [NoticeRef(12), NoticeRef(13)]),
         # the notice itself, whatever follows
         ("12号督查通知收到", [NoticeRef(12)]),
         ("12号督查室已收到", [NoticeRef(12)]),
