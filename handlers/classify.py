@@ -79,6 +79,9 @@ _UNICODE_EMOJI = re.compile(
     "\ufe00-\ufe0f\u200d\u20e3\U000e0000-\U000e007f]+"
 )
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+# Voice input writes the punctuation it hears as words: "13号已收到逗号马上落实", "十二号收到句号".
+_SPOKEN_PUNCTUATION = re.compile(r"(句号|逗号|分号)")
+_PUNCTUATION_WORDS = {"句号": "。", "逗号": ",", "分号": ";"}
 # WeChat puts U+2005 after a mention (NFKC makes it a space); a trailing one may have none.
 _MENTION = re.compile(r"(?<=\S)\s*(?:@[^\s@]+\s*){1,10}$|@[^\s@]+\s+")
 _SPACES = re.compile(r"\s+")
@@ -92,6 +95,13 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
     # unpunctuated speech: a state said with 了, then another notice ("十二号收到了十三号还没看到")
     r"|(?<=[到收悉成结完好报交送期]了)(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?![楼院室]))"
+    # … or without 了, when the next notice has a state of its own ("12号收到13号还没看到")
+    r"|(?<=[\u4e00-\u9fff])(?<![号期])[/|](?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期])"  # "12号收到/13号已完成"
+    r"|(?<=\))(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期])"  # "12号(已收到)13号(已完成)"
+    r"|(?<=收到|签收|收悉|完成|办结|报送|上报|已报|已收|延期)"
+    r"(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]的?(?:昨天|前天|上周|早就?)?(?:还|尚|暂|也)?"
+    r"(?:没|未|正在|还在|已|收到|签收|申请|延期|无法|恐难|来不及)"
+    r"|\d{1,3}(?:已|收到|签收))"  # "12号已完成13号已收到", "12收到13收到"
 )
 _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
 _NUMBER_MARK = re.compile(r"(?<![a-z])no\.\s*(?=\d)")  # "No.23": not a full stop
@@ -100,11 +110,22 @@ _HEADING = re.compile(r"^[\d一二三四五六七八九十]{1,3}号:")
 # "1." / "2、" / "3)" at a line's or clause's start (before a notice number too: "1.12号已收到"), or "(1)".
 _LIST_MARKER = re.compile(
     r"(?:^|(?<=[\s,，;；。]))(\d{1,2})(?:[.．、)）](?!\d)|[.．](?=\d{1,3}号))|[(（](\d{1,2})[)）]"
+    r"|[(（]([一二三四五六七八九十])[)）]"  # "(一)12号收到(二)13号已完成"
 )
-# A space before a second notice number, after something said of the first, ends a clause
-# ("22号收到 21号的表晚点给").
-_NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})号)")
-_SAID_OF_NOTICE = re.compile(r"号[^号]*?(?:收|签|阅|已|完成|办结|延|报|交|正在|不了|不完)[^号]*$")
+# A space before a second number, after something said of a notice, ends a clause: another notice
+# ("22号收到 21号的表晚点给", "29期收到 28期还在弄") or a time or day ("12号收到 11点前报").
+_NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
+# ("13收到 12在办"; the 期 of 延期 is no issue number)
+_SAID_OF_NOTICE = re.compile(
+    r"(?:[号期]|^\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|不了|不完)(?:延期|[^号期])*$"
+)
+# … or the notice received named after the word, when the next number has a state of its own
+# ("收到13号 12号的正在办"; "收到12号 13号" lists two).
+_RECEIVED_NUMBER = re.compile(r"(?:收到|收悉|签收)第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?$")
+_STATE_OF_ITS_OWN = re.compile(
+    r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?的?(?:还|尚|暂|也|早就?)?"
+    r"(?:已|没|未|正在|还在|在办|报了|申请|延期|无法|恐难|来不及)"
+)
 
 # ---- how an act is said ---------------------------------------------------------------------
 
@@ -225,16 +246,20 @@ _EARLIER = re.compile(
 _NOT_YET_SEEN = re.compile(r"(?:还|尚|暂)(?:没有?|未)(?:看|见|收|接|读|阅)")
 # The notice itself said not seen: "群里的消息收到了，通知还没看到" ("不好意思没看到，收到" is an apology).
 _UNSEEN = re.compile(r"(?:还|尚|都)?(?:没|未)有?(?:看到|看见|见到)")
-_NOTICE_BEFORE = re.compile(r"(?:通知|督办单|通知单|正文|督办)[^,。;]{0,4}$")
+_NOTICE_BEFORE = re.compile(
+    r"(?:通知|督办单|通知单|正文|督办|[\d一二三四五六七八九十][号期])[^,。;]{0,4}$"
+)  # "13号还没看到"
 _OWN_NOT_YET = re.compile(
     r"^(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}?(?:这边|这里)?(?:还|尚|暂)?(?:没有?|未)$"
 )
 # An earlier notice's work: "另外上次的材料已报" says nothing of this one.
 _PREVIOUS = re.compile(r"上次|上一次|上回|上一期|上一个|上一份|上个通知|上个?月的|上期的")
 # A thing named before the receipt word that is not the notice: "快递收到了", "款已收到".
+# A word of a notice's title pointed at is none ("双11快递安全那个收到").
 _OTHER_THING_BEFORE = re.compile(
-    r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资)[^,。;]{0,4}$"
-    r"|(?:会议|开会|培训|考试)的?通知[^,。;]{0,4}$"  # "12月3日的会议通知收到": a meeting's notice, as 收到会议通知
+    r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册)"
+    r"(?![^,。;]{2,4}?(?:那个|这个|那份|这份))[^,。;]{0,4}$"  # "快递那个" stays a parcel
+    r"|(?:会议?|开会|培训|考试)的?通知[^,。;]{0,4}$"  # "12月3日的会议通知收到", "大会通知收到": a meeting's notice
 )
 # Another issuer's document named before the receipt or forwarding word: "县委12号文件收到", "市里的督办12号收到了",
 # "省政府12号令已转发各村" (县委督查室, 县政府督查室 are the office itself).
@@ -255,6 +280,7 @@ _EXCEPT = re.compile(
     r"|(?<![排清拆消去解删免扣铲破根剔摒革废开])除(?:了|去|开)?[^,。;]{1,16}?(?:都|均|其他|其余|其它|全部|全都)"
     r"|(?:以外|之外)的?(?:都|均|其他|其余|其它|全部|$)"
     r"|[号期](?:及|和)?(?:之前|以前|以后|之后|以上|以下|前面|后面|起|开始)的?(?:都|均|全部|全都)"  # "12号及之前的都收到了"
+    r"|前者|后者"  # "12号和13号，前者已完成，后者收到"
 )
 # A number given as the correction of an earlier one: "更正为13号", "应为13号".
 _CORRECTED_TO = re.compile(
@@ -263,11 +289,12 @@ _CORRECTED_TO = re.compile(
 # A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上").
 # A message opening with a bare number alone before a comma or colon ("12，收到", "#12：已完成"); never "1"
 # (扣1), nor a number with a stop ("5.收到" may be a list's item).
-_BARE_NUMBER = re.compile(r"^(?:#|no)?(?!1[,:])(\d{1,3})#?([,:])(?!\d)")
+_BARE_NUMBER = re.compile(r"^(?:#|no)?(?!1[,:])(\d{1,3}(?:、\d{1,3})*)#?([,:])(?!\d)")  # "12、13，收到" too
 _SAME_AS_BEFORE = re.compile(
     r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期的#no.督办通知单文件()\[\]〔〕【】年]{1,24}?"
     r"(?:也是|同上|也一样|一样|同样|亦同|亦然|也同样|也如此)(?:的|如此)?$"
 )
+_POINTS_AT_QUOTED = re.compile(r"(?:这个|这份|这一?期|此件|此通知|该通知|本通知)")
 # A receipt of an earlier notice only ("上次的早就收到了"); "上次的和这次的都收到了" names this one too.
 _THIS_ONE = re.compile(r"这次|本次|这期|本期|这一?个|这份|今天的|新的")
 # Telling others to reply: "你们回一下就行", "你那边回复个收到" — the sender's own receipt is unclear.
@@ -285,7 +312,7 @@ _HEDGE = re.compile(r"以为|应该|可能|好像|似乎|估计|大概|也许|�
 _WAITING = re.compile(r"(?:等|待|等到|等待)(?:我们?)?$")
 # A receipt still to come: "会第一时间签收", "明天再签收", "稍后签收".
 _LATER_RECEIPT = re.compile(
-    r"(?<![开集例委社协工商学])会(?!议|上)|将(?:于|在|会)?|再|明天|后天|稍后|待会|等会|晚些|回头|就(?=签收|回复|确认)"
+    r"(?<![开集例委社协工商学两动大晚年聚展])会(?!议|上)|将(?:于|在|会)?|再|明天|后天|稍后|待会|等会|晚些|回头|就(?=签收|回复|确认)"
 )
 # The receipt planned, due or under way, right before the word: "去签收", "需签收", "正在签收" ("下午签收"
 # may as well have been this afternoon: left as said).
@@ -553,10 +580,11 @@ def read_clauses(text: str) -> list[Clause]:
         for piece in _split_clauses(cleaned)
     ]
     bare = _BARE_NUMBER.match(cleaned)
-    ref = parse_notice_number(bare[1]) if bare else None
-    if bare and ref and len(clauses) > 1 and clauses[1].acts and not clauses[1].refs:
-        # "12，收到": the number the reply is about; "27：…" may as well be a report's date
-        clauses[0] = replace(clauses[0], refs=(replace(ref, heading=bare[2] == ":"),))
+    bare_refs = [parse_notice_number(number) for number in bare[1].split("、")] if bare else []
+    if bare and all(bare_refs) and len(clauses) > 1 and clauses[1].acts and not clauses[1].refs:
+        # "12，收到": the numbers the reply is about; "27：…" may as well be a report's date
+        heading = bare[2] == ":"
+        clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=heading) for r in bare_refs if r))
     corrected = [n for n, c in enumerate(clauses) if c.refs and _CORRECTED_TO.search(c.text)]
     if corrected:  # "12号收到，更正为13号": the numbers before the correction were wrong
         clauses[: corrected[0]] = [replace(c, refs=()) for c in clauses[: corrected[0]]]
@@ -565,6 +593,15 @@ def read_clauses(text: str) -> list[Clause]:
             clauses[n] = replace(clauses[n], acts=clauses[n - 1].acts)  # "13号也是": as said of 12号
     if quoted_refs and clauses and not any(c.refs for c in clauses):
         clauses[0] = replace(clauses[0], refs=quoted_refs)  # a quoted notice names what the reply is about
+    elif len(quoted_refs) == 1 and clauses:
+        # "「…12号…」收到，13号还在办": the opening clause, or one pointing at it (这个收到), speaks of the
+        # quoted notice, the others of the notices they name
+        clauses = [
+            replace(c, refs=quoted_refs)
+            if not c.refs and c.acts and (n == 0 or _POINTS_AT_QUOTED.match(c.text))
+            else c
+            for n, c in enumerate(clauses)
+        ]
     if clauses and _HEADING.match(cleaned):  # "27号：我镇…" may be the report's date: say so
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=True) for r in clauses[0].refs))
     return clauses
@@ -760,6 +797,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
     text = _INVISIBLE.sub("", fold(text))
+    text = _SPOKEN_PUNCTUATION.sub(lambda match: _PUNCTUATION_WORDS[match[1]], text)
     parts_ = _QUOTE_SEPARATOR.split(text)
     quoted = ""
     if len(parts_) > 1 and "「" in parts_[0]:
@@ -785,7 +823,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
 def _unlist(text: str) -> str:
     """A numbered list's markers (1. … 2. …) turned into line breaks; a lone "1." is left alone."""
     markers = list(_LIST_MARKER.finditer(text))
-    numbers = [int(m[1] or m[2]) for m in markers]
+    numbers = [int(m[1] or m[2]) if m[1] or m[2] else "一二三四五六七八九十".index(m[3]) + 1 for m in markers]
     if len(markers) < 2 or numbers != list(range(1, len(numbers) + 1)):
         return text
     return _LIST_MARKER.sub("\n", text)
@@ -796,7 +834,10 @@ def _break_before_numbers(text: str) -> str:
 
     def cut(match: re.Match[str]) -> str:
         before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _WINDOW) : match.start()])[-1]
-        return "\n" if _SAID_OF_NOTICE.search(before) else match.group()
+        said = _SAID_OF_NOTICE.search(before) or (
+            _RECEIVED_NUMBER.search(before) and _STATE_OF_ITS_OWN.match(text, match.end())
+        )
+        return "\n" if said else match.group()
 
     return _NUMBER_AFTER_SPACE.sub(cut, text)
 

@@ -25,8 +25,8 @@ _MARKED = re.compile(
     rf"(?:#|no\.?|(?:编号|单号|文号)[:为是]?|(?:督办|督查)(?!{_YEAR}))(?P<num>{_NUM}(?:[、和及]{_NUM})*)(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.:])"
     rf"|(?:第(?P<issue>{_NUM}(?:{_ISSUE_SEP}{_NUM})*)|(?:^|(?<=[,。;!?\n])|(?<=收到)|(?<=收悉)|(?<=签收))(?P<bare_issue>\d{{1,3}}(?:{_ISSUE_SEP}\d{{1,3}})*|{_NUM}(?:{_ISSUE_SEP}{_NUM})+"
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?))期"  # "十二期收到"; "二期" alone is a phase
-    r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$|关于"
-    r"|材料|的(?:材料|报告|表格?|报表)"  # "第12期材料已报", "第35期关于道路隐患排查的通知"
+    r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$|[)\]」』】〕]|关于"
+    r"|材料|的(?:材料|报告|表格?|报表|(?=已|早|还|正在|都|均|也))"  # "第12期材料已报", "第28期的已上报"
     r"|无法|不能|申请延期|延期|需要?(?=延期|推迟|宽限)|正在推进|进展|(?:整改|办理|落实)(?:中|完)"  # "第17期无法按期完成"
     r"|(?:我们|我[镇乡局委]|本单位)(?:\d{1,2}号)?"  # "第13期我们12号已经报送"
     r"(?:已|早|上周|昨天|前天|就|还|正在|都))"  # "第12期我们上周就报了"
@@ -37,8 +37,9 @@ _MARKED = re.compile(
 # A bare number that opens a message or clause and is followed at once by a receipt or status word:
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
-    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及){_NUM})*)"
-    r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|sd(?![a-z])|shoudao))"
+    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与){_NUM})*)"
+    r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|sd(?![a-z])|shoudao"
+    r"|已报(?![名到])|已交|已提交|在办|早就?报))"  # "12已报", "12在办", "12早报了"
 )
 # A bare number right after the unit's name and right before the receipt word: "城关12收到", "城关镇12、13收到";
 # never a count, an amount or a time ("共12收到", "12点收到" do not fit).
@@ -64,6 +65,7 @@ _GROUP_ITEM = re.compile(rf"(?P<di>第)?(?P<num>{_NUM})")
 _REF = re.compile(
     rf"(?<![\d.:/\-零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰])(?:(?:督办|督查)?{_YEAR})?(?P<group>{_GROUP})"
 )
+_WHEN_AFTER = re.compile(r"[就才]")  # "4号3号就收到了": the 3号 is when, not one more notice
 _STRICT = re.compile(
     rf"(?:督办|督查)?(?:{_YEAR})?(?P<di>第)?(?P<num>{_NUM})(?P<hao>号)?"
     r"(?P<suffix>督办通知单|督办单|通知单|通知|文)?"
@@ -108,6 +110,8 @@ _VARIANT_PAIRS = (
     "嚴严屆届體体黨党鄰邻團团養养參参禦御損损協协調调謂谓親亲辭辞換换殘残廢废戰战衝冲灣湾蘇苏雲云練练轄辖"
     "査查凍冻暫暂稱称靜静勵励虧亏優优義义錄录錢钱鐵铁銀银額额價价費费權权識识罰罚舉举瞭了"
 )
+# Circled numbers (①, ❶, ➀, ⓵), which NFKC makes plain digits.
+_CIRCLED_MARKER = re.compile("[\u2460-\u2473\u2776-\u2793\u24f5-\u24fe](?=[^\\S\\n]*[0-9０-９])")
 # Keycap emoji digits ("1️⃣2️⃣号") are the digits.
 _KEYCAP = re.compile("([0-9#])\ufe0f?\u20e3")
 _VARIANTS = str.maketrans(dict(zip(_VARIANT_PAIRS[::2], _VARIANT_PAIRS[1::2], strict=True)))
@@ -121,11 +125,11 @@ _DATE_BEFORE = re.compile(
 # What may follow a bare "12号" for it to be a notice: a notice noun, a receipt or status word,
 # a list separator or the end of a sentence. Anything else (前, 下午, 18:00, 完成 …) reads as a date.
 _REF_AFTER = re.compile(
-    r"(?:通知|文|督办|督查|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
+    r"(?:通知|文|督办|督查(?!室)|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
     r"|同上|同样|亦同|亦然"  # "12号已完成，13号同上"
     r"|(?:不是|而不是|\((?:不是|而非|并非))(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})号)"  # "是13号不是12号"
     r"|(?:sd|shoudao|received|done|ok)(?![a-z])"  # "12号sd": the pinyin or English after it
-    r"|目前|现已|仍(?:在|未|没)|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要|暂|恐|零报告|整改|报告|一并|一起|同时|附件"
+    r"|目前|现已|仍(?:在|未|没)|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要(?!(?:报|交|上报|提交|报送)的)|暂|恐|零报告|整改|报告|一并|一起|同时|附件"
     r"|的(?!会|活动|时候|上午|下午|中午|晚上|早上|前|之前|以前|后|之后|以后|那天|当天)"
     # "十二号那个收到了", "24号这个我们做不完": the notice pointed at, its state soon after
     r"|(?:这个|那个)(?!时候|时间|会|天|礼拜|星期|周)"
@@ -135,8 +139,12 @@ _REF_AFTER = re.compile(
 )
 # After a day of the month come times of day; after a notice number at a clause's start, its state.
 _TIME_AFTER = re.compile(
-    r"前|后|之|以|[上下中]午|晚|早|凌晨|\d|点|时(?!间)|[零〇一二两三四五六七八九十]|那(?:个)?(?:时候|时|天)"
+    # "12号早就报了" and "12号12月1日已报" speak of a notice: no day is followed by 早就 or by a month
+    r"前|后|之|以|[上下中]午|晚|早(?!就|已|都|便)|凌晨|\d(?!\d?月)|点|时(?!间)|[零〇一二两三四五六七八九十]"
+    r"|那(?:个)?(?:时候|时|天)"
     r"|截止|截至|到期|为止|左右|会上|开会|会议(?!室)"  # "12号截止的那个已报", "13号会上已部署"
+    # "28号发的那个通知", "12号群里发的", "5号要报的那个": the day it was sent or is due
+    r"|(?:(?![收已报周星礼])[\u4e00-\u9fff]){0,4}?(?:[下印转]?发|发布|印发)的|要(?:报|交|上报|提交|报送)的"
 )
 _STATE_SOON = re.compile(
     r".{0,12}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完"
@@ -163,12 +171,12 @@ _DAY_ACTIVITY = re.compile(r"开展|召开|组织|举行|举办|启动|部署|�
 _STATE_LATER = re.compile(r"已|正在|完成|办结|推进|延期|无法|不能")
 _STATE_WINDOW = 40
 # A notice named, then who or the paper on it, then a bare "24号": when they acted on it
-# ("15号通知我们24号已经报送了", "16号的整改报告12号已经交了", "第13期我们12号已报送"), unless both are
+# ("15号通知我们24号已经报送了", "16号的整改报告12号已经交了", "12号的15号已经报了"), unless both are
 # counted together ("12号我们13号都收到了").
 _WHO = r"(?:我们|我[局镇乡委办]|本单位|我单位)"
 _PAPER = r"(?:材料|报告|表格?|方案|资料|台账|说明|清单|数据|报表|整改|工作|任务|事项|事情|事|问题|隐患)"
 _NOTICE_THEN_WHO = re.compile(
-    rf"[号期](?:通知|督办单?|文)?(?:的?{_WHO}|的[^,。;!?\d号]{{0,6}}?{_PAPER}{_WHO}?)(?:已经?|是|在|于)?$"
+    rf"[号期](?:通知|督办单?|文)?(?:的?{_WHO}|的[^,。;!?\d号]{{0,6}}?{_PAPER}{_WHO}?|的)(?:已经?|是|在|于)?$"
 )
 _TOGETHER_AFTER = re.compile(r"都|均|也|全|两|和|、|的(?!时候)")  # "12号的材料13号的材料都报了"
 # Another issuer's numbered document: "中央一号文件", "省委12号文件", "县政府3号令".
@@ -181,7 +189,10 @@ _HIGHER_ISSUER_BEFORE = re.compile(
 )
 # What was received, named right after the word ("收到12号了", "已签收12号"): a notice, not a day.
 _RECEIVED_BEFORE = re.compile(r"(?:收到|收悉|签收|接到|接收到?|(?<![a-z])sd|shoudao|received)了?$")
-_RECEIVED_END = re.compile(r"[了啦哈]*(?:ok|thanks|谢谢|$|[,。;!?\n])", re.IGNORECASE)
+_RECEIVED_END = re.compile(
+    r"[了啦哈]*(?:ok|thanks|谢谢|$|[,。;!?\n]|[\u4e00-\u9fff]{1,10}(?:镇|乡|局|委|街道|管委会)(?:$|[,。;!?\n]))",
+    re.IGNORECASE,
+)  # "收到12号 城关镇": the unit signs after it
 # A word that introduces the notice a reply is about: "关于13号我们明天报", "按照12号要求".
 _ABOUT_BEFORE = re.compile(r"(?:关于|按照|根据|对于|针对|落实|回复)(?:督查室|你们)?(?:的|发的)?$")
 # A later day the rest of a notice's work is due: "13号明天报", "14号下周交".
@@ -193,6 +204,16 @@ _LATER_WORK_AFTER = re.compile(
 _PLAIN_NUMERALS = str.maketrans(
     dict(zip("两壹贰叁肆伍陆柒捌玖拾佰", "二一二三四五六七八九十百", strict=True))
 )
+# Slips in a number as typed or spoken: 好/浩/hao for 号 before a receipt word ("12好收到", "12hao收到"),
+# a Chinese ten with an Arabic unit ("十2号", "二十3期") and the spoken 幺 for one ("幺三号").
+_HAO_SLIP = re.compile(
+    r"(?:^|(?<=[,。;!?\n]))(\d{1,3})(?:好|浩|hao)(?=(?:都|均|也|已经?)?(?:收到|收悉|签收))", re.IGNORECASE
+)
+_TEN_AND_DIGIT = re.compile(r"(?<![\d零〇一二两三四五六七八九十百])([一二三四五六七八九])?十(\d)(?=[号期])")
+_YAO_DIGITS = re.compile(
+    r"(?<![\d零〇一二两三四五六七八九十百])(?=[零〇一二三四五六七八九]{0,2}幺)([幺零〇一二三四五六七八九]{2,3})(?=[号期])"
+)
+_SPOKEN_DIGITS = str.maketrans("幺零〇一二三四五六七八九", "100123456789")
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
 
@@ -251,6 +272,12 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             continue
         if _NUMBERED_THING_AFTER.match(text, match.end()):
             continue  # "第13号楼", "第13号台风": a numbered place or thing, whatever its 第
+        if (
+            len(items) > 1
+            and match["group"][items[-2].end() : items[-1].start()] == "号"
+            and _WHEN_AFTER.match(text, match.end())
+        ):
+            items = items[:-1]  # "4号3号就收到了": notice 4, received on the 3rd
         seqs = _with_ranges(match["group"], items)
         if any(seq is None for seq in seqs):
             continue
@@ -347,7 +374,9 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
 
 def fold(text: str) -> str:
     """The text with NFKC applied (１２号 → 12号, （2026） → (2026), ： → :), keycap digits plain (1️⃣ → 1)
-    and traditional characters read as simplified (簽收 → 签收, 號 → 号); spacing and the rest are kept."""
+    and traditional characters read as simplified (簽收 → 签收, 號 → 号); a circled number before digits
+    is a list's marker and becomes a line break (①12号收到 ②13号已完成); spacing and the rest are kept."""
+    text = _CIRCLED_MARKER.sub("\n", text)
     return _KEYCAP.sub(r"\1", unicodedata.normalize("NFKC", text)).translate(_VARIANTS)
 
 
@@ -360,7 +389,16 @@ def separate_spaced_numbers(text: str) -> str:
 
 def _normalize(text: str) -> str:
     text = _HORIZONTAL_SPACE.sub("", separate_spaced_numbers(fold(text)))
+    text = _HAO_SLIP.sub(r"\1号", text)
+    text = _TEN_AND_DIGIT.sub(_ten_and_digit, text)
+    text = _YAO_DIGITS.sub(lambda match: match[1].translate(_SPOKEN_DIGITS), text)
     return _DASH_AFTER_WORD.sub("\n", _NOTE_AFTER_NUMBER.sub("", text))
+
+
+def _ten_and_digit(match: re.Match[str]) -> str:
+    """A Chinese ten with an Arabic unit: 十2 → 12, 二十3 → 23."""
+    tens = "一二三四五六七八九".index(match[1]) + 1 if match[1] else 1
+    return f"{tens}{match[2]}"
 
 
 def _to_int(numeral: str) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.classify import classify
+from handlers.classify import classify, read_clauses
 from handlers.liaison import read_for_unit
 from handlers.notice_ref import NoticeRef, find_notice_refs
 from handlers.units import UnitNames
@@ -896,3 +896,141 @@ def test_a_course_or_phase_received_is_no_receipt(text: str) -> None:
 )
 def test_things_after_a_number_and_receipts_by_a_day(text: str, receipt: bool) -> None:
     assert ("receipt" in classify(text).intents) is receipt, text
+
+
+def _clause_refs(text: str) -> list[list[int]]:
+    return [[ref.seq for ref in clause.refs] for clause in read_clauses(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        # a space after what is said of a notice, before another number, ends the clause
+        ("29期收到 28期还在弄", [[29], [28]]),
+        ("12号收到 11点前报", [[12], []]),
+        ("28号收到 28日前报", [[28], []]),
+        ("第12期收到 第13期还没看到", [[12], [13]]),
+        # unpunctuated: the next notice has a state of its own
+        ("12号收到13号还没看到", [[12], [13]]),
+        ("第12期已签收第13期未收到", [[12], [13]]),
+        # a list stays one clause
+        ("12号 13号收到", [[12, 13]]),
+        ("收到 31 32", [[31, 32]]),
+        ("12号收到13号也收到了", [[12], [13]]),
+        ("12号到13号还没看到", [[12, 13]]),
+    ],
+)
+def test_clauses_split_before_another_number(text: str, clauses: list[list[int]]) -> None:
+    assert _clause_refs(text) == clauses
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt"),
+    [
+        # voice input writes punctuation as words
+        ("十二号收到句号", True),
+        ("13号已收到逗号马上落实", True),
+        # 会 as a noun (两会, 运动会) is no promise; a meeting's notice received is no receipt
+        ("两会期间信访稳定的那个通知收到了", True),
+        ("第十四届运动会保障的通知收到", True),
+        ("会后再签收", False),
+        ("大会通知收到了", False),
+        ("年会的通知收到了", False),
+        # a word of a notice's title pointed at; a parcel, a list received are none
+        ("双11快递安全那个收到", True),
+        ("快递那个收到了", False),
+        ("快递收到了", False),
+        ("第2批名单已收到,共15人", False),
+    ],
+)
+def test_receipts_in_voice_input_and_titles(text: str, receipt: bool) -> None:
+    assert ("receipt" in classify(text).intents) is receipt, text
+
+
+def _by_part(text: str) -> list[tuple[list[int], list[str]]]:
+    reading = read_for_unit(text, OWN, ROSTER)
+    return [(sorted(ref.seq for ref in part.refs), part.intent_list()) for part in reading.parts]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one notice received, another reported on: each act stays with its own notice
+        ("13号收到，12号早就报了", [([13], ["receipt"]), ([12], ["feedback"])]),
+        ("13收到，12已报", [([13], ["receipt"]), ([12], ["feedback"])]),
+        ("13收到 12在办", [([13], ["receipt"]), ([12], ["feedback"])]),
+        ("收到13号 12号的正在办", [([13], ["receipt"]), ([12], ["feedback"])]),
+        ("13号收到12号昨天已经报过了", [([13], ["receipt"]), ([12], ["feedback"])]),
+        ("12号已完成13号已收到", [([12], ["feedback"]), ([13], ["receipt"])]),
+        ("12收到13收到", [([12], ["receipt"]), ([13], ["receipt"])]),
+        ("12、13，收到", [([12, 13], ["receipt"])]),
+        # lists and one notice's story stay together
+        ("收到12号 13号", [([12, 13], ["receipt"])]),
+        ("已收到13号已转发各村", [([13], ["receipt"])]),
+        ("收到3份已报", [([], ["feedback"])]),
+    ],
+)
+def test_each_notice_keeps_its_own_act(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
+    assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a delay for one notice, a receipt for another (the 期 of 延期 is no issue number)
+        ("12号需要延期 13号收到", [([12], ["delay"]), ([13], ["receipt"])]),
+        ("12号需延期13号已收到", [([12], ["delay"]), ([13], ["receipt"])]),
+        ("12号收到13号申请延期", [([12], ["receipt"]), ([13], ["delay"])]),
+        ("12号收到13号延期", [([12], ["receipt"]), ([13], ["delay"])]),
+        ("收到12号 13号来不及", [([12], ["receipt"]), ([13], ["delay"])]),
+        # a day the delay runs to stays the delay's
+        ("12号延期至13号", [([12], ["delay"])]),
+    ],
+)
+def test_a_delay_and_a_receipt_each_keep_their_notice(
+    text: str, expected: list[tuple[list[int], list[str]]]
+) -> None:
+    assert _by_part(text) == expected
+
+
+QUOTE_12 = "「督查室：督办〔2026〕12号 关于冬季防火的通知」\n- - - - - - - - - - - - - - -\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted notice is the one the opening clause (or 这个) speaks of; other clauses name their own
+        (QUOTE_12 + "收到，13号还在办", [([12], ["receipt"]), ([13], ["feedback"])]),
+        (QUOTE_12 + "13号还在办，这个收到", [([13], ["feedback"]), ([12], ["receipt"])]),
+        (QUOTE_12 + "收到，13号也收到了", [([12], ["receipt"]), ([13], ["receipt"])]),
+        (QUOTE_12 + "收到", [([12], ["receipt"])]),
+        # a notice said not seen takes no receipt from the clause before
+        ("收到，13号还没看到", [([13], [])]),
+        # list markers: circled numbers and (一)(二); a slash between two clauses
+        ("①12号收到 ②13号已完成", [([12], ["receipt"]), ([13], ["feedback"])]),
+        ("(一)12号收到(二)13号已完成", [([12], ["receipt"]), ([13], ["feedback"])]),
+        ("12号收到/13号已完成", [([12], ["receipt"]), ([13], ["feedback"])]),
+        # look-alikes: a circled number alone is the number, a slash between numbers lists them
+        ("⑫号收到", [([12], ["receipt"])]),
+        ("12号/13号收到", [([12, 13], ["receipt"])]),
+    ],
+)
+def test_quotes_and_list_markers(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
+    assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 前者/后者 cannot be placed: the office reads it
+        ("12号和13号，前者已完成，后者收到", [([12, 13], [])]),
+        # a state in brackets after each notice ends its clause
+        ("12号(已完成)13号(正在落实)", [([12], ["feedback"]), ([13], ["feedback"])]),
+        # a subject in brackets does not
+        ("12号(冬季消防)和13号(燃气安全)收到", [([12, 13], ["receipt"])]),
+    ],
+)
+def test_former_and_latter_and_bracketed_states(
+    text: str, expected: list[tuple[list[int], list[str]]]
+) -> None:
+    assert _by_part(text) == expected

@@ -721,3 +721,100 @@ def test_find_notice_refs_lists_after_the_receipt_word(text: str, expected: list
 )
 def test_find_notice_refs_zero_padded(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # slips in the number as typed or spoken: 好/浩/hao for 号 before a receipt word, a Chinese ten
+        # with an Arabic unit, the spoken 幺 for one
+        ("12好收到", [NoticeRef(12)]),
+        ("12浩已收到", [NoticeRef(12)]),
+        ("12hao收到", [NoticeRef(12)]),
+        ("十2号收到", [NoticeRef(12)]),
+        ("十2期收到", [NoticeRef(12)]),
+        ("二十3期已办结", [NoticeRef(23)]),
+        ("幺三号收到", [NoticeRef(13)]),
+        # look-alikes: 好 as "good", a count, a time, a place
+        ("12好的收到", []),
+        ("12好,收到", []),
+        ("共12好收到", []),
+        ("十2点收到", []),
+        ("十2个村已完成", []),
+        ("幺三号楼已排查", []),
+    ],
+)
+def test_find_notice_refs_slips_in_the_number(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 第N期的 with its state; a list joined by 跟 or 与
+        ("第二十八期的已上报", [NoticeRef(28)]),
+        ("第12期的还在整理", [NoticeRef(12)]),
+        ("12跟13收到了", [NoticeRef(12), NoticeRef(13)]),
+        ("12与13号都收到", [NoticeRef(12), NoticeRef(13)]),
+        ("第3期的培训", []),
+        # a notice, then the day its work was done
+        ("12号的15号已经报了", [NoticeRef(12)]),
+        ("12号的13号的都报了", [NoticeRef(12), NoticeRef(13)]),
+        # the day a notice was sent is no notice
+        ("28号发的那个通知收到了", []),
+        ("28号下发的通知已收到", []),
+        ("28号的通知收到了", [NoticeRef(28)]),
+        ("李主任发的28号收到", [NoticeRef(28)]),
+    ],
+)
+def test_find_notice_refs_issue_states_and_sending_days(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause opening with a notice and its state: 早就, a full date after it, a bare number
+        ("12号早就报了", [NoticeRef(12)]),
+        ("12号12月1日已报", [NoticeRef(12)]),
+        ("12已报", [NoticeRef(12)]),
+        ("12在办", [NoticeRef(12)]),
+        ("收到12号 城关镇", [NoticeRef(12)]),
+        # days, times and counts stay out
+        ("12号早上报", []),
+        ("12号早8点前报", []),
+        ("12号12点前报", []),
+        ("12月12号12月13号", []),
+        ("12人已报名", []),
+        ("12已报名", []),
+    ],
+)
+def test_find_notice_refs_states_after_a_clause_opening_number(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day a notice was sent by someone, or is due, is no notice
+        ("12号群里发的收到", []),
+        ("12号督查室发的收到", []),
+        ("5号要报的那个已经报了", []),
+        # a weekday between is the notice's sending day, not the number's
+        ("12号周五发的收到", [NoticeRef(12)]),
+        # a second number run on before 就/才 is when it happened; a list written as one stays
+        ("4号3号就收到了", [NoticeRef(4)]),
+        ("12号13号才收到", [NoticeRef(12)]),
+        ("12号13号都收到了", [NoticeRef(12), NoticeRef(13)]),
+        ("12号、13号就收到了", [NoticeRef(12), NoticeRef(13)]),
+        # the notice itself, whatever follows
+        ("12号督查通知收到", [NoticeRef(12)]),
+        ("12号督查室已收到", [NoticeRef(12)]),
+        ("13号要报什么材料", [NoticeRef(13)]),
+        # an issue number in brackets; a course in brackets stays none
+        ("收到【第12期】", [NoticeRef(12)]),
+        ("(第3期培训班)", []),
+    ],
+)
+def test_find_notice_refs_days_sent_or_due(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
