@@ -56,10 +56,13 @@ def _matches(ref: NoticeRef, notice: NoticeView) -> bool:
 def explicit_items(
     refs: Sequence[NoticeRef], quoted_notice_id: int | None, items: Sequence[Item]
 ) -> tuple[list[Item], bool]:
-    """Items the reply names (by number or by quoting the notice); the flag is False if a reference fits none."""
+    """Items the reply names (by number or by quoting the notice); the flag is False if a reference fits none.
+
+    A number written beats the quote: 「12号…」 quoted with "13号还在办" speaks of 13 only (what a liaison
+    writes is what they mean; the quote may only be where they tapped)."""
     chosen: list[Item] = []
     resolved = True
-    if quoted_notice_id is not None:
+    if quoted_notice_id is not None and not refs:
         quoted = [item for item in items if item[0].id == quoted_notice_id]
         resolved = bool(quoted)
         chosen += quoted

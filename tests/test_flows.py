@@ -1381,3 +1381,22 @@ async def test_a_quote_after_a_restart_resolves_to_this_runs_message(tmp_path: P
 
     assert NOTICE_POST in after.answers()[0]["text"] and "2号" in after.answers()[0]["text"]
     assert [received(after, seq, "城关镇") for seq in (1, 2)] == [None, at("10:05")]
+
+
+async def test_a_number_written_beats_the_quoted_notice(tmp_path: Path) -> None:
+    """Quoting notice 1's post and writing of notice 3 speaks of 3 alone: nothing is recorded for 1."""
+    events = three_notices_for_chengguan()
+    first = await run(events, tmp_path)
+    first_post = next(m for m in posts(first) if "督办〔2026〕1号" in m["text"] and m["room"] == COUNTY_ROOM)
+
+    result = await run(
+        [
+            *events,
+            say("10:00", CHENGGUAN, "3号收到", quote=first_post["id"]),
+            say("10:05", CHENGGUAN, "3号正在落实", quote=first_post["id"]),
+        ],
+        tmp_path,
+    )
+
+    assert [received(result, seq, "城关镇") for seq in (1, 2, 3)] == [None, None, at("10:00")]
+    assert [bool(result.unit(seq, "城关镇")["feedback"]) for seq in (1, 2, 3)] == [False, False, True]
