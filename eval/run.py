@@ -125,6 +125,17 @@ def predict(case: dict[str, Any]) -> dict[str, list[int]]:
     return {kind: sorted(seqs) for kind, seqs in found.items()}
 
 
+def same_notices(case: dict[str, Any], kind: str, expected: list[int], got: list[int]) -> bool:
+    """Whether the bot would record the notices the label names. `[0]` ("the one the rules pick") is the
+    latest open notice where the bot picks that one: for a receipt, and for anything when only one notice
+    is open (feedback naming no notice among several is asked about). A label of `[0]` is not checked."""
+    if expected == [0]:
+        return True
+    if case["open"] and (kind == "receipt" or len(case["open"]) == 1):
+        got = [case["open"][-1] if seq == 0 else seq for seq in got]
+    return sorted(expected) == sorted(got)
+
+
 def score_replies(cases: Sequence[dict[str, Any]]) -> tuple[dict[str, Tally], int, list[str]]:
     tallies = {kind: Tally() for kind in ("receipt", "feedback", "delay")}
     wrong_refs, misses = 0, []
@@ -135,7 +146,7 @@ def score_replies(cases: Sequence[dict[str, Any]]) -> tuple[dict[str, Tally], in
             tally.add(bool(case[kind]), bool(got[kind]), kind)
             if len(tally.misses) > before:
                 misses.append(f"{tally.misses[-1]}: {case['text']!r} ({case['unit']}) got {got}")
-            elif case[kind] and got[kind] and sorted(case[kind]) != got[kind] and case[kind] != [0]:
+            elif case[kind] and got[kind] and not same_notices(case, kind, case[kind], got[kind]):
                 wrong_refs += 1
                 misses.append(
                     f"wrong notice for {kind}: {case['text']!r} expected {case[kind]}, got {got[kind]}"
