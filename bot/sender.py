@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import logging
 import random
 from collections import deque
@@ -85,19 +86,30 @@ class OutboxSender:
         return earliest
 
     async def send_due(self) -> datetime | None:
-        """Send every message whose turn has come; return when the next one will be due (None: queue empty)."""
+        """Send every message whose turn has come; return when the next one will be due (None: queue empty).
+
+        Each conversation goes in order, so only its oldest pending message can be next: the pass reads
+        those heads, and a conversation's following message only once the one before it went out. The
+        messages it looks at are those pending when it began (a report queued meanwhile waits for the next).
+        """
         async with self._db.reader() as session:
-            queue = await outbox.queued(session, status="pending")
-            stale = await outbox.stale_reminders(session, queue)
+            up_to = await outbox.last_pending_id(session)
+            if up_to is None:
+                return None
+            stale = await outbox.stale_pending_reminders(session, up_to)
+            heads = [] if stale else await outbox.pending_heads(session, up_to)
         if stale:
             async with self._db.transaction() as session:
                 await outbox.drop(session, stale, reason="通知已办结或撤回，提醒不再发送")
-            queue = [q for q in queue if q.id not in stale]
-        if queue and not self._transport.ready:
+                heads = await outbox.pending_heads(session, up_to)
+        if heads and not self._transport.ready:
             return self._clock.now() + WAIT_FOR_TRANSPORT  # disconnected: hold everything, look again soon
+        waiting = [(queued.id, queued) for queued in heads]
+        heapq.heapify(waiting)
         blocked: set[str] = set()
         next_due: datetime | None = None
-        for queued in queue:
+        while waiting:
+            _, queued = heapq.heappop(waiting)
             key = conversation_key(queued.room_id, queued.to_id)
             if key in blocked:  # keep each conversation in order
                 continue
@@ -116,6 +128,11 @@ class OutboxSender:
                     state = await outbox.status_of(session, queued.id)
                 again = state[1] if state is not None and state[0] == "pending" else now
                 next_due = again if next_due is None else min(next_due, again)
+                continue
+            async with self._db.reader() as session:
+                following = await outbox.next_pending(session, queued, up_to)
+            if following is not None:
+                heapq.heappush(waiting, (following.id, following))
         return next_due
 
     async def _send(self, queued: QueuedMessage, key: str) -> bool:
