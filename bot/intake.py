@@ -20,7 +20,7 @@ from bot.trouble import Patient
 from handlers import outgoing, texts
 from handlers.messages import IncomingMessage, from_payload, to_payload
 from handlers.policy import Policy
-from storage import inbox
+from storage import changes, inbox
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -47,8 +47,9 @@ class Intake:
         self._announced: list[str] = []
         self._new_ids = asyncio.Event()
         self._handling = asyncio.Lock()
-        # after a command or a reply queued for review, with that outcome ("command" or "queued")
-        self.after_command: Callable[[str], Awaitable[None]] | None = None
+        # after a command or a reply queued for review, with that outcome ("command" or "queued") and the
+        # units whose facts the command changed (None: it cannot say, every unit)
+        self.after_command: Callable[[str, frozenset[int] | None], Awaitable[None]] | None = None
 
     # -- Inbound ---------------------------------------------------------------------------------
 
@@ -115,11 +116,13 @@ class Intake:
                     return
                 message = from_payload(row.payload)
 
-                async def handle(session: AsyncSession, message: IncomingMessage = message) -> str:
+                async def handle(
+                    session: AsyncSession, message: IncomingMessage = message
+                ) -> tuple[str, frozenset[int] | None]:
                     return await self._handle_one(session, message)
 
                 try:
-                    outcome = await self._patient.write(handle)
+                    outcome, touched = await self._patient.write(handle)
                 except Exception as error:
                     if self._strict:
                         raise
@@ -127,12 +130,16 @@ class Intake:
                     await self._failed(message, repr(error))
                     continue
                 if outcome != "message" and self.after_command is not None:  # the duties may have work now
-                    await self.after_command(outcome)
+                    await self.after_command(outcome, touched)
 
-    async def _handle_one(self, session: AsyncSession, message: IncomingMessage) -> str:
+    async def _handle_one(
+        self, session: AsyncSession, message: IncomingMessage
+    ) -> tuple[str, frozenset[int] | None]:
+        """Handle one message; its outcome and the units whose facts it changed (None: any)."""
         outcome = await self._handle(session, message)
+        touched = await changes.touched(session) if outcome == "command" else None
         await inbox.settle(session, message.id, status="done", at=self._clock.now())
-        return outcome
+        return outcome, touched
 
     async def _failed(self, message: IncomingMessage, error: str) -> None:
         """A bug, not the database: keep the message apart (never lose it silently) and tell the office."""

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import changes
 from storage.db import ring_after_commit
 from storage.models import Assignment, Delivery, Notice, OutboxMessage
 
@@ -76,6 +77,7 @@ async def enqueue(
     session.add(row)
     await session.flush()
     session.add_all(Delivery(assignment_id=assignment_id, outbox_id=row.id) for assignment_id in reaches)
+    changes.touch_assignments(session, reaches)  # those units count as reached (or on the way) now
     ring_after_commit(session, BELL)
     return True
 
