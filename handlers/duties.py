@@ -7,6 +7,7 @@ Every judgement comes from the rule book (`storage.status`), through `Assignment
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -32,7 +33,7 @@ from handlers.penalties import (
 )
 from handlers.policy import Policy
 from handlers.report import build_report, report_of
-from storage import directory, flags, notices
+from storage import changes, directory, flags, notices
 from storage.db import Database
 from storage.directory import PersonView
 from storage.flags import FlagView
@@ -120,6 +121,8 @@ class Duties:
     db: Database
     policy: Policy
     alert: Alert | None = None
+    # quarter key → the last change (`storage.changes.last_change`) its ranking check has seen
+    rank_marks: dict[str, int] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     async def deadlines(
         self, now: datetime, *, since: datetime | None = None, units: Collection[int] = ()
@@ -350,6 +353,13 @@ class Duties:
         ended = quarter_containing(now, self.policy.tz).previous()
         first = ended.previous()
         async with self.db.transaction() as session:
+            # Both quarters are judged as they stood at their ends: unless something recorded since the
+            # last check bears on that, the answer is the same as then (and every proposal was made).
+            mark = await changes.last_change(session)
+            seen = self.rank_marks.get(ended.key)
+            if seen is not None and not await changes.changed_since(session, seen, as_of=ended.end):
+                self.rank_marks[ended.key] = mark
+                return
             # What the two quarters' scores count: the notices with a deadline in them, and the flags of
             # their years (a veto counts from the year's start).
             due = await notices.notice_ids_due_within(session, first.start, ended.end)
@@ -388,6 +398,7 @@ class Duties:
                     kind="flag",
                     now=now,
                 )
+        self.rank_marks[ended.key] = mark
 
     async def daily(self, at: datetime) -> None:
         """The working-day broadcast: per room, every open notice with the units that still owe something.

@@ -1,4 +1,5 @@
-"""Which units' judged facts a transaction changed, so the deadline duty judges only those again.
+"""What changed: which units' judged facts a transaction changed (the deadline duty judges only those
+again), and whether anything recorded since a mark bears on how facts stood at a past moment.
 
 Every write that changes what the rule book (`storage.status`) or the penalty rules see of a unit — its
 assignments, their deadlines, receipts, feedback, excuses, the posts that carry a notice to it, the
@@ -13,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Assignment
+from storage.models import Assignment, AuditEntry
 
 _KEY = "duban.touched"
 ID_BATCH = 10_000
@@ -69,3 +71,33 @@ async def touched(session: AsyncSession) -> frozenset[int] | None:
         for chunk in (wanted[i : i + ID_BATCH] for i in range(0, len(wanted), ID_BATCH)):
             units.update((await session.scalars(select(Assignment.unit_id).where(column.in_(chunk)))).all())
     return frozenset(units)
+
+
+# What a liaison reports arrives stamped with its own time: it cannot change how anything stood before.
+REPORTED_NOW = (
+    "assignment.receipt",
+    "assignment.feedback.progress",
+    "assignment.feedback.done",
+    "assignment.feedback.delay",
+)
+
+
+async def last_change(session: AsyncSession) -> int:
+    """The newest audit entry's id (every recorded change writes one): a mark to ask `changed_since`."""
+    return await session.scalar(select(func.max(AuditEntry.id))) or 0
+
+
+async def changed_since(session: AsyncSession, mark: int, *, as_of: datetime) -> bool:
+    """Whether anything recorded after `mark` may change how facts stood at `as_of`: every change but a
+    receipt or feedback stamped after that moment, and the rules' own proposals (never a penalty until
+    confirmed). Reads only the entries after `mark`."""
+    query = (
+        select(AuditEntry.id)
+        .where(
+            AuditEntry.id > mark,
+            AuditEntry.action != "flag.proposed",
+            or_(AuditEntry.action.not_in(REPORTED_NOW), AuditEntry.at <= as_of),
+        )
+        .limit(1)
+    )
+    return await session.scalar(query) is not None
