@@ -73,12 +73,15 @@ async def touched(session: AsyncSession) -> frozenset[int] | None:
     return frozenset(units)
 
 
-# What a liaison reports arrives stamped with its own time: it cannot change how anything stood before.
-REPORTED_NOW = (
+# Changes that take effect at their own time (a liaison's report, a notice issued or closed): one stamped
+# after a moment cannot change how anything stood at it.
+STAMPED_NOW = (
     "assignment.receipt",
     "assignment.feedback.progress",
     "assignment.feedback.done",
     "assignment.feedback.delay",
+    "notice.issue",
+    "notice.closed",
 )
 
 
@@ -88,15 +91,15 @@ async def last_change(session: AsyncSession) -> int:
 
 
 async def changed_since(session: AsyncSession, mark: int, *, as_of: datetime) -> bool:
-    """Whether anything recorded after `mark` may change how facts stood at `as_of`: every change but a
-    receipt or feedback stamped after that moment, and the rules' own proposals (never a penalty until
+    """Whether anything recorded after `mark` may change how facts stood at `as_of`: every change but those
+    stamped after that moment (`STAMPED_NOW`) and the rules' own proposals (never a penalty until
     confirmed). Reads only the entries after `mark`."""
     query = (
         select(AuditEntry.id)
         .where(
             AuditEntry.id > mark,
             AuditEntry.action != "flag.proposed",
-            or_(AuditEntry.action.not_in(REPORTED_NOW), AuditEntry.at <= as_of),
+            or_(AuditEntry.action.not_in(STAMPED_NOW), AuditEntry.at <= as_of),
         )
         .limit(1)
     )

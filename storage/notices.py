@@ -319,12 +319,14 @@ async def assignments(
     entries: dict[int, list[FeedbackView]] = {}
     routed: set[int] = set()
     for chunk in (ids[i : i + ID_BATCH] for i in range(0, len(ids), ID_BATCH)):
+        # The post's status is checked here, not in SQL: a planner would otherwise start from the outbox's
+        # status index and probe every live post ever sent against this list.
         posts = (
-            select(Delivery.assignment_id)
+            select(Delivery.assignment_id, OutboxMessage.status)
             .join(OutboxMessage, Delivery.outbox_id == OutboxMessage.id)
-            .where(Delivery.assignment_id.in_(chunk), OutboxMessage.status.in_(LIVE_POSTS))
+            .where(Delivery.assignment_id.in_(chunk))
         )
-        routed.update((await session.scalars(posts)).all())
+        routed.update(a for a, status in (await session.execute(posts)).all() if status in LIVE_POSTS)
         feedback_query = (
             select(
                 FeedbackEntry.assignment_id,
