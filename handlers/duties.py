@@ -258,8 +258,11 @@ class Duties:
             return []
         wake: list[datetime] = []
         known = await flags.keys(session, unit_ids=list(by_unit))
+        # The flags the rules meet: those citing a notice of the history (a flag is as late as the latest
+        # deadline it cites, and a deadline is always after its notice's issue) or counting a quarter of it.
+        since = quarter_containing(now - HISTORY, self.policy.tz).start
         live: dict[int, list[FlagView]] = {}
-        for flag in await flags.flags(session, unit_ids=list(by_unit)):
+        for flag in await flags.flags(session, unit_ids=list(by_unit), since=since):
             if flag.status != "revoked":
                 live.setdefault(flag.unit_id, []).append(flag)
         office: list[PersonView] | None = None

@@ -156,10 +156,13 @@ async def flags(
     unit_id: int | None = None,
     unit_ids: Collection[int] | None = None,
     year_range: tuple[datetime, datetime] | None = None,
+    since: datetime | None = None,
 ) -> list[FlagView]:
     query = select(Flag, Unit.name).join(Unit, Flag.unit_id == Unit.id).order_by(Flag.id)
     if unit_ids is not None:
         query = query.where(Flag.unit_id.in_(unit_ids))
+    if since is not None:
+        query = query.where(Flag.at >= since)
     if ids is not None:
         query = query.where(Flag.id.in_(ids))
     if status is not None:
