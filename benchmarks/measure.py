@@ -23,11 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from county import OFFICE, TZ, liaison, room_of, scenario, setup
-from sqlalchemy import insert, select
+from sqlalchemy import event, insert
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from bot.config import load_config
 from bot.replay import run_scenario
+from handlers.messages import IncomingMessage
 from storage.db import Database
 from storage.ledger import build_ledger, write_ledger
 from storage.models import Assignment, Notice
@@ -167,8 +170,6 @@ async def live_latencies(db_url: str, *, replies: int = 500, within: float = 60.
     from bot.app import App
     from bot.clock import RealClock
     from bot.replay import ReplayTransport
-    from handlers.messages import IncomingMessage
-    from storage.models import InboxMessage
 
     config = load_config(None, env={})
     clock = RealClock()
@@ -194,25 +195,21 @@ async def live_latencies(db_url: str, *, replies: int = 500, within: float = 60.
     sent_at: dict[str, float] = {}
     done: dict[str, float] = {}
     all_done = asyncio.Event()
+    handle = app.intake._handle
 
-    async def watch() -> None:
-        """Notes when each message's handling has committed (its inbox row reads done)."""
-        while True:
-            waiting = [key for key in sent_at if key not in done]
-            if waiting:
-                async with db.reader() as session:
-                    rows = await session.scalars(
-                        select(InboxMessage.message_id).where(
-                            InboxMessage.message_id.in_(waiting), InboxMessage.status == "done"
-                        )
-                    )
-                    now = time.perf_counter()
-                    done.update((key, now) for key in rows.all())
+    async def timed(session: AsyncSession, message: IncomingMessage) -> str:
+        """The app's handler, noting the moment its transaction has committed."""
+
+        def committed(_session: Session) -> None:
+            done[message.id] = time.perf_counter()
             if len(done) == replies:
                 all_done.set()
-            await asyncio.sleep(0.001)
 
-    tasks.append(asyncio.create_task(watch()))
+        if message.id in sent_at:
+            event.listen(session.sync_session, "after_commit", committed, once=True)
+        return await handle(session, message)
+
+    app.intake._handle = timed
     rng = random.Random(5)
     try:
         for n in range(replies):
@@ -240,7 +237,7 @@ async def live_latencies(db_url: str, *, replies: int = 500, within: float = 60.
         await asyncio.gather(*tasks, return_exceptions=True)
         await app.scheduler.shutdown()
         await db.dispose()
-    return sorted(done[k] - sent_at[k] for k in done)
+    return [done[k] - sent_at[k] for k in sent_at if k in done]
 
 
 async def export_seconds(db_url: str, out: Path) -> float:

@@ -29,6 +29,7 @@ from handlers.policy import Policy
 from handlers.workdays import WorkCalendar
 from storage import attachments, directory, inbox, outbox
 from storage.db import Database
+from storage.directory import DirectoryCache
 from storage.files import FileStore
 
 log = logging.getLogger(__name__)
@@ -124,6 +125,7 @@ class App:
         )
         self.stopping = False
         self._virtual = virtual_time  # replays handle each message at once and want errors raised
+        self.directory = DirectoryCache()  # who is who, reread only when it changed
         self.duties = Duties(db, self.policy, alert)
         crons = cron_duties(config, self.duties)
         scheduler = VirtualScheduler if virtual_time else BotScheduler
@@ -161,13 +163,15 @@ class App:
         self.db.bell(outbox.BELL).ring()
 
     async def _handle(self, session: AsyncSession, message: IncomingMessage) -> str:
-        return await handle_message(session, self.policy, message)
+        return await handle_message(session, self.policy, message, self.directory)
 
     async def on_message(self, message: IncomingMessage) -> None:
-        """A whole message from a transport or a test: on disk first; in virtual time also handled at once."""
-        await self.intake.arrived(message)
+        """A whole message from a transport or a test: on disk first; in virtual time written and handled
+        at once, in one transaction."""
         if self._virtual:
-            await self.intake.handle_waiting()
+            await self.intake.take(message)
+        else:
+            await self.intake.arrived(message)
 
     async def send_loop(self) -> None:
         """Real-time sending: drain, then sleep until the next message is due or the outbox bell rings."""

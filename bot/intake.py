@@ -26,6 +26,7 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 Handler = Callable[[AsyncSession, IncomingMessage], Awaitable[str]]
 MAX_ANNOUNCED = 100_000  # ids held while the database refuses writes; beyond this the oldest are logged
+BATCH = 50  # inbox rows read at a time
 POLL = timedelta(seconds=30)  # look at the inbox now and then even when no bell rang (another writer)
 
 
@@ -111,26 +112,43 @@ class Intake:
         """Handle every message whose content is here, in arrival order; stop at one still being fetched."""
         async with self._handling:
             while True:
-                row = await self._patient.read(inbox.first_waiting)
-                if row is None or row.payload is None:
+                rows = await self._patient.read(lambda session: inbox.first_waiting(session, BATCH))
+                for row in rows:
+                    if row.payload is None:
+                        return
+                    await self._handle_row(from_payload(row.payload))
+                if len(rows) < BATCH:  # whatever lands from now on rings the bell again
                     return
-                message = from_payload(row.payload)
 
-                async def handle(
-                    session: AsyncSession, message: IncomingMessage = message
-                ) -> tuple[str, frozenset[int] | None]:
-                    return await self._handle_one(session, message)
+    async def take(self, message: IncomingMessage) -> None:
+        """Virtual time: write and handle a message in one transaction. Its source is a scenario file that
+        can be read again, so nothing needs to be safe on disk before the handling starts."""
+        payload = to_payload(message)
 
-                try:
-                    outcome, touched = await self._patient.write(handle)
-                except Exception as error:
-                    if self._strict:
-                        raise
-                    log.exception("handling message %s failed", message.id)
-                    await self._failed(message, repr(error))
-                    continue
-                if outcome != "message" and self.after_command is not None:  # the duties may have work now
-                    await self.after_command(outcome, touched)
+        async def work(session: AsyncSession) -> tuple[str, frozenset[int] | None]:
+            if not await inbox.store(session, message.id, payload, at=self._clock.now()):
+                return "message", None  # here already: a redelivery changes nothing
+            return await self._handle_one(session, message)
+
+        async with self._handling:
+            outcome, touched = await self._patient.write(work)
+            if outcome != "message" and self.after_command is not None:
+                await self.after_command(outcome, touched)
+
+    async def _handle_row(self, message: IncomingMessage) -> None:
+        async def handle(session: AsyncSession) -> tuple[str, frozenset[int] | None]:
+            return await self._handle_one(session, message)
+
+        try:
+            outcome, touched = await self._patient.write(handle)
+        except Exception as error:
+            if self._strict:
+                raise
+            log.exception("handling message %s failed", message.id)
+            await self._failed(message, repr(error))
+            return
+        if outcome != "message" and self.after_command is not None:  # the duties may have work now
+            await self.after_command(outcome, touched)
 
     async def _handle_one(
         self, session: AsyncSession, message: IncomingMessage

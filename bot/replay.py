@@ -23,6 +23,7 @@ from bot.scheduler import VirtualScheduler
 from bot.transport import Inbound
 from handlers.filecheck import clean_name, mime_of
 from handlers.messages import FileRef, IncomingMessage, OutgoingMessage
+from storage import outbox
 from storage.db import Database
 from storage.files import FileStore, sha256_of
 from storage.ledger import build_ledger, write_ledger
@@ -99,6 +100,15 @@ class Replay:
     transport: ReplayTransport
     topics: dict[str, str]
     names: dict[str, str]
+    sender_next: datetime | None = None  # when the outbox next has something due, as last looked
+
+    async def send_due(self) -> datetime | None:
+        """The sender's pass, skipped while nothing was queued since it last looked and nothing fell due."""
+        bell = self.app.db.bell(outbox.BELL)
+        if bell.rung or (self.sender_next is not None and self.sender_next <= self.clock.now()):
+            bell.clear()
+            self.sender_next = await self.app.sender.send_due()
+        return self.sender_next
 
     async def run_until(self, moment: datetime | None) -> None:
         """Advance virtual time to `moment` (None: until nothing is left to do), running every duty and
@@ -106,7 +116,7 @@ class Replay:
         scheduler = self.app.scheduler
         assert isinstance(scheduler, VirtualScheduler)
         while True:
-            sender_next = await self.app.sender.send_due()
+            sender_next = await self.send_due()
             times = [t for t in (scheduler.next_time(), sender_next) if t is not None]
             upcoming = min(times, default=None)
             if upcoming is None or (moment is not None and upcoming > moment):

@@ -23,8 +23,12 @@ Work = Callable[[AsyncSession], Awaitable[T]]
 BACKOFF = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0)  # seconds between attempts while the database is in trouble
 
 
+ONE_LOST_TO_ANOTHER = ("40P01", "40001")  # PostgreSQL: deadlock detected, serialization failure
+
+
 def is_transient(error: BaseException) -> bool:
-    """A database that is full, locked, unreachable or dropped the connection: retrying will cure it.
+    """A database that is full, locked, unreachable, dropped the connection or made this transaction give
+    way to another: retrying will cure it.
 
     A broken rule (a unique key, a foreign key) will not: that is a bug, and retrying would stall.
     """
@@ -33,7 +37,8 @@ def is_transient(error: BaseException) -> bool:
     if isinstance(error, OperationalError | InterfaceError):
         return True
     if isinstance(error, DBAPIError):
-        return bool(error.connection_invalidated)
+        retry_later = getattr(error.orig, "sqlstate", None) in ONE_LOST_TO_ANOTHER
+        return retry_later or bool(error.connection_invalidated)
     return isinstance(error, OSError | TimeoutError | ConnectionError)
 
 

@@ -175,7 +175,10 @@ def report(files: Iterable[Path], show: str | None) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure duban's reading on the outside sets in eval/")
-    parser.add_argument("--show", choices=["dev"], help="list what the dev files got wrong")
+    dev_names = sorted({path.name.split(".")[1] for path in HERE.glob("*.dev*.jsonl")})
+    parser.add_argument(
+        "--show", choices=dev_names, help="list what the dev files got wrong (dev: all, dev7: that set only)"
+    )
     args = parser.parse_args(argv)
     files = sorted(HERE.glob("*.jsonl"))
     if not files:

@@ -48,6 +48,7 @@ class Clause:
     text: str
     refs: tuple[NoticeRef, ...]
     acts: tuple[Act, ...]
+    titles: tuple[str, ...] = ()  # subjects a notice is named by ("冬季消防那个通知收到了": 冬季消防)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Reading:
     all_owed: bool  # the receipt covers everything owed: 都/均/全部 … 收到
     problem: bool = False  # it reports a problem with what arrived (附件打不开, 链接失效)
     related: bool = False  # it looks like it is about a notice (收到, 已, 完成, a number …)
+    titles: tuple[str, ...] = ()  # subjects a notice is named by, to match against the notices' titles
 
     def intent_list(self) -> list[str]:
         return [intent for intent in ("receipt", "feedback", "delay") if intent in self.intents]
@@ -70,6 +72,7 @@ class Reading:
 # A quoted reply arrives as 「sender: quoted text」 then a dashed line, then the reply itself.
 _QUOTE_SEPARATOR = re.compile(r"\n[ \t]*(?:[-—–─][ \t]*){5,}(?:\n|$)")
 _QUOTE_BLOCK = re.compile(r"^\s*「[^「」]*」|「[^「」:]*:[^「」]*」")
+_QUOTE_SENDER = re.compile(r"「[^「」:\n]{0,24}:")
 _WECHAT_EMOJI = re.compile(r"\[[^\[\]\d]{1,6}\]")  # [强] [OK] [抱拳]; never [2026]
 _UNICODE_EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\u3290-\u32ff"
@@ -83,15 +86,21 @@ _LATIN_GAP = re.compile(r"(?<=[a-z])\s+(?=[a-z])")
 # Clause breaks; 、 only between words (between numbers it lists notices: 12、13号).
 _CLAUSE_BREAK = re.compile(
     r"[,。;!?\n]+|~+(?![\d一二三四五六七八九十])"  # "12号~13号" lists notices
-    r"|:(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))"  # "排查结果：无" is one statement
+    # "排查结果：无" is one statement, "12:30" a time
+    r"|(?<!编号|单号|文号)(?:(?<!\d):|:(?!\d))(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))"
     r"|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
     r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
+    # unpunctuated speech: a state said with 了, then another notice ("十二号收到了十三号还没看到")
+    r"|(?<=[到收悉成结完好报交送期]了)(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?![楼院室]))"
 )
 _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
-_NUMBER_MARK = re.compile(r"\bno\.(?=\d)")  # "No.23": not a full stop
+_NUMBER_MARK = re.compile(r"(?<![a-z])no\.\s*(?=\d)")  # "No.23": not a full stop
 _HEADING = re.compile(r"^[\d一二三四五六七八九十]{1,3}号:")
 # A numbered list ("1.通知已收到 2.附件打不开"): its markers end clauses, and are no notice numbers.
-_LIST_MARKER = re.compile(r"(?:^|(?<=[\s,，;；。]))(\d{1,2})[.．、)）](?!\d)")
+# "1." / "2、" / "3)" at a line's or clause's start (before a notice number too: "1.12号已收到"), or "(1)".
+_LIST_MARKER = re.compile(
+    r"(?:^|(?<=[\s,，;；。]))(\d{1,2})(?:[.．、)）](?!\d)|[.．](?=\d{1,3}号))|[(（](\d{1,2})[)）]"
+)
 # A space before a second notice number, after something said of the first, ends a clause
 # ("22号收到 21号的表晚点给").
 _NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})号)")
@@ -183,10 +192,12 @@ _FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表|台账|情况|�
 _RECEIPT_TAIL = re.compile(
     r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒]*(?:$|并|马上|立即|立刻|即刻|会(?!议)|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
     r"|保证|确保|一定|尽快|全力|认真|立刻"
-    r"|明白|知悉|已|正在|抓紧|按(?!钮)|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,]+号|第|督办|通知|文件|文"
+    r"|明白|知悉|已|正在|抓紧|按(?!钮)|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
     r"|全部|都|均|〔|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}(?:[、和及]\d{1,3})*$"  # "收到 31 32"
+    r"|\d{1,3}#|编号|单号|文号"  # "收到12#", "收到编号12"
+    r"|关于(?=[^,。;]{0,40}(?:通知|督办))(?![^,。;]{0,40}(?:会议|培训|考试))"  # a notice by its title
     r"|《(?=[^》]{0,40}(?:通知|督办)》)(?![^》]{0,40}(?:会议|培训|考试))"  # a notice by its title; a meeting's is another
     r"|联系(?:人|电话|方式):?[\u4e00-\u9fff]{0,4}[\d\-]{7,}(?![\d\-]|的)"  # "30号收到 联系电话0371-…": the unit's contact
     r"|\d{1,2}月\d{1,2}[日号]的?(?:通知|文件|督办)"
@@ -225,6 +236,38 @@ _OTHER_THING_BEFORE = re.compile(
     r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资)[^,。;]{0,4}$"
     r"|(?:会议|开会|培训|考试)的?通知[^,。;]{0,4}$"  # "12月3日的会议通知收到": a meeting's notice, as 收到会议通知
 )
+# Another issuer's document named before the receipt or forwarding word: "县委12号文件收到", "市里的督办12号收到了",
+# "省政府12号令已转发各村" (县委督查室, 县政府督查室 are the office itself).
+_OTHER_ISSUER_DOC = re.compile(
+    r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|省里|市里|上级)(?!督查室|督办室)(?:的|发的|下发的)?"
+    r"[^,。;]{0,8}?(?:文件|令|函|通知|督办)[^,。;]{0,4}$"
+)
+# A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
+_POSITION = re.compile(
+    r"(?:第[一二三四五六七八九十\d]个|前一个|后一个|头一个|前面(?:那一?个|的那个|的)|后面(?:那一?个|的那个|的)"
+    r"|上上(?:期|个|次|份)的?)(?:通知|督办单?|文件)?的?(?:我们|我[局镇乡委])?(?:已经?|也|都|早就?|就)?$"
+)
+# A notice set apart from the rest ("除了12号都收到了", "12号以外的都完成了", "除了12号，其他都收到了") or
+# a span up to one ("12号及之前的都收到了"): the reading cannot list them, so the whole reply goes to the
+# office ("排除隐患" is no exception).
+_EXCEPT = re.compile(
+    r"^除(?:了|去|开)?"
+    r"|(?<![排清拆消去解删免扣铲破根剔摒革废开])除(?:了|去|开)?[^,。;]{1,16}?(?:都|均|其他|其余|其它|全部|全都)"
+    r"|(?:以外|之外)的?(?:都|均|其他|其余|其它|全部|$)"
+    r"|[号期](?:及|和)?(?:之前|以前|以后|之后|以上|以下|前面|后面|起|开始)的?(?:都|均|全部|全都)"  # "12号及之前的都收到了"
+)
+# A number given as the correction of an earlier one: "更正为13号", "应为13号".
+_CORRECTED_TO = re.compile(
+    r"(?:更正为|改为|应为|应是|应该是)第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})[号期]"
+)
+# A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上").
+# A message opening with a bare number alone before a comma or colon ("12，收到", "#12：已完成"); never "1"
+# (扣1), nor a number with a stop ("5.收到" may be a list's item).
+_BARE_NUMBER = re.compile(r"^(?:#|no)?(?!1[,:])(\d{1,3})#?([,:])(?!\d)")
+_SAME_AS_BEFORE = re.compile(
+    r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期的#no.督办通知单文件()\[\]〔〕【】年]{1,24}?"
+    r"(?:也是|同上|也一样|一样|同样|亦同|亦然|也同样|也如此)(?:的|如此)?$"
+)
 # A receipt of an earlier notice only ("上次的早就收到了"); "上次的和这次的都收到了" names this one too.
 _THIS_ONE = re.compile(r"这次|本次|这期|本期|这一?个|这份|今天的|新的")
 # Telling others to reply: "你们回一下就行", "你那边回复个收到" — the sender's own receipt is unclear.
@@ -247,10 +290,18 @@ _LATER_RECEIPT = re.compile(
 # The receipt planned, due or under way, right before the word: "去签收", "需签收", "正在签收" ("下午签收"
 # may as well have been this afternoon: left as said).
 _PLANNED_RECEIPT = re.compile(
-    r"(?:一会儿?|过会儿?|等下|(?<![过失回])去|准备|需要?|(?<![主重只])要|正在|这就|马上|立即|立刻)$"
+    r"(?:一会儿?|过会儿?|等下|(?<![过失回])去|准备|需要?|(?<![主重只])要|正在|这就|马上|立即|立刻"
+    r"|[\d一二三四五六七八九十][号日](?:前|之前|以前))$"  # "12号前签收": by a day, still to come
+)
+# A numbered place or another thing received, named after the word: "收到12号楼的材料", "收到12号的红包".
+_OBJECT_AFTER_NUMBER = re.compile(
+    r"^第?[\d零〇一二两三四五六七八九十]{1,4}号(?:楼|院|房|室|门|户|地块|路段)"
+    r"|^[^,。;]{0,8}?的(?:红包|快递|包裹|货物?|款项?|钱|电话|短信|邮件|来信|信件|发票|收据|物资|样品)"
 )
 _ACHIEVED = re.compile(r"效果|成效|实效")  # "收到良好效果" is an outcome, not a receipt
-_ALL_OWED = re.compile(r"都|均|全部|全都|皆|全(?![镇县乡村局体面力])|一并|悉数|所有|以上|上述")
+_ALL_OWED = re.compile(
+    r"都|均|全部|全都|皆|(?<![安完健齐周保])全(?![镇县乡村局体面力])|一并|悉数|所有|以上|上述"
+)
 # A complaint about what arrived: the office hears of it (the receipt, if stated, still counts).
 _PROBLEM = re.compile(
     r"打不开|无法打开|打开不了|打开是乱码|下载不了|无法下载|看不了|看不到|看不清|乱码|损坏|有问题|有误|错误|不对"
@@ -319,6 +370,7 @@ _UNDER_WAY = (
     r"(?:正|还|仍|也)?(?<![实存])在.{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
     r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|研究|制定"
     r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
+    r"(?!范围|对象|名单|之列|清单)"  # "都在排查范围内" says what is covered
 )
 _PROGRESS = re.compile(
     rf"{_UNDER_WAY}|正(?:积极|全力|加紧|抓紧|有序|稳步|组织|逐项)"
@@ -496,14 +548,66 @@ def read_clauses(text: str) -> list[Clause]:
             piece.text,
             tuple(find_notice_refs(piece.text)),
             tuple(_acts(piece)) if _WORDY.search(piece.text) else (),
+            _titles(piece.text),
         )
         for piece in _split_clauses(cleaned)
     ]
+    bare = _BARE_NUMBER.match(cleaned)
+    ref = parse_notice_number(bare[1]) if bare else None
+    if bare and ref and len(clauses) > 1 and clauses[1].acts and not clauses[1].refs:
+        # "12，收到": the number the reply is about; "27：…" may as well be a report's date
+        clauses[0] = replace(clauses[0], refs=(replace(ref, heading=bare[2] == ":"),))
+    corrected = [n for n, c in enumerate(clauses) if c.refs and _CORRECTED_TO.search(c.text)]
+    if corrected:  # "12号收到，更正为13号": the numbers before the correction were wrong
+        clauses[: corrected[0]] = [replace(c, refs=()) for c in clauses[: corrected[0]]]
+    for n in range(1, len(clauses)):
+        if clauses[n].refs and not clauses[n].acts and _SAME_AS_BEFORE.match(clauses[n].text):
+            clauses[n] = replace(clauses[n], acts=clauses[n - 1].acts)  # "13号也是": as said of 12号
     if quoted_refs and clauses and not any(c.refs for c in clauses):
         clauses[0] = replace(clauses[0], refs=quoted_refs)  # a quoted notice names what the reply is about
     if clauses and _HEADING.match(cleaned):  # "27号：我镇…" may be the report's date: say so
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=True) for r in clauses[0].refs))
     return clauses
+
+
+# A notice named by its subject: 《关于开展冬季消防安全检查的通知》, 关于燃气安全检查的督办单, 冬季消防那个已经办结了.
+_TITLE_BOOK = re.compile(r"《([^《》]{2,60})》")
+_TITLE_ABOUT = re.compile(r"关于([^,。;!?《》]{2,40}?)的(?:督办通知单?|督办单|督办|通知|文件)")
+_TITLE_POINTED = re.compile(
+    r"^([\u4e00-\u9fff“”\"]{2,20}?)(?:那个|这个|那份|这份|的)(?:督办通知单?|督办单|督办|通知|事项|任务)?"
+    r"(?=[^,。;]{0,8}?(?:收到|收悉|签收|已|正在|延期|申请|完成|办结|报))"
+)
+# The words around a subject that every title has: 关于…的通知, 开展/做好…工作.
+_TITLE_FRAME = re.compile(
+    r"^(?:关于|开展|做好|加强|加快|推进|进一步|全面|认真|切实|我们|我[镇乡局委])+"
+    r"|(?:的)?(?:督办通知单?|督办单|督办|通知|文件|工作|事项|任务|专项行动|行动)+$"
+)
+_TITLE_MARKS = re.compile(r"[“”\"'‘’《》「」\s]")
+
+
+def _titles(text: str) -> tuple[str, ...]:
+    found = [m[1] for m in _TITLE_BOOK.finditer(text)] + [m[1] for m in _TITLE_ABOUT.finditer(text)]
+    found += [m[1] for m in _TITLE_POINTED.finditer(text)]
+    cores = (_title_core(title) for title in found)
+    return tuple(dict.fromkeys(core for core in cores if len(core) >= _TITLE_MIN))
+
+
+_TITLE_MIN = 3  # "消防" alone is too little to pick a notice by
+
+
+def _title_core(title: str) -> str:
+    core = _TITLE_MARKS.sub("", fold(title))
+    if core.startswith("关于") and "的" in core:
+        core = core[2:]
+    previous = None
+    while previous != core:
+        previous, core = core, _TITLE_FRAME.sub("", core)
+    return core
+
+
+def title_fits(subject: str, title: str) -> bool:
+    """Whether a subject a reply names ("冬季消防安全检查") is in a notice's title (关于开展冬季消防安全检查的通知)."""
+    return len(subject) >= _TITLE_MIN and subject in _TITLE_MARKS.sub("", fold(title))
 
 
 def parts(clauses: Sequence[Clause]) -> list[list[Clause]]:
@@ -514,11 +618,30 @@ def parts(clauses: Sequence[Clause]) -> list[list[Clause]]:
     """
     groups: list[list[Clause]] = []
     for clause in clauses:
-        if groups and (not clause.refs or not any(c.refs for c in groups[-1])):
+        # numbers alone on their lines list notices ("12号\n13号\n收到", "收到\n12号\n13号")
+        listing = (
+            bool(groups)
+            and _numbers_only(groups[-1][-1])
+            and (_numbers_only(clause) or all(_numbers_only(c) for c in groups[-1]))
+        )
+        if groups and (not clause.refs or not any(c.refs for c in groups[-1]) or listing):
             groups[-1].append(clause)
         else:
             groups.append([clause])
     return groups if sum(any(c.refs for c in g) for g in groups) > 1 else [list(clauses)]
+
+
+_ONLY_NUMBERS = re.compile(r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期#no.督办〔〕()\[\]【】年]+$")
+
+
+def _numbers_only(clause: Clause) -> bool:
+    """A clause that is only notice numbers ("12号", "13号、"), no acts, no report's date."""
+    return (
+        bool(clause.refs)
+        and not clause.acts
+        and not any(ref.heading for ref in clause.refs)
+        and _ONLY_NUMBERS.match(clause.text) is not None
+    )
 
 
 def part_texts(text: str, count: int) -> list[str]:
@@ -561,6 +684,8 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     if kind is not None and not receipt and _other_matter_only(clauses):
         kind = None  # "收到群众来信两封，正在核实": the work is on what else arrived
     present: dict[str, bool] = {"receipt": receipt, "feedback": kind is not None, "delay": delay}
+    if any(_EXCEPT.search(clause.text) for clause in clauses):
+        present = dict.fromkeys(present, False)  # "除了12号都收到了": the office reads it
     intents = frozenset(name for name, said in present.items() if said)
     refs = tuple(dict.fromkeys(ref for clause in clauses for ref in clause.refs))
     problem = any(act.kind == "problem" for act in acts)
@@ -569,7 +694,8 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     )
     text = "".join(clause.text for clause in clauses)
     related = not intents and bool(refs or problem or _RELATED.search(text) or len(text) >= RELATED_LENGTH)
-    return Reading(intents, kind, refs, all_owed, problem, related)
+    titles = tuple(dict.fromkeys(title for clause in clauses for title in clause.titles))
+    return Reading(intents, kind, refs, all_owed, problem, related, titles)
 
 
 def _feedback_kind(
@@ -641,7 +767,13 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
     blocks = _QUOTE_BLOCK.findall(text)
     quoted += "".join(blocks)
     text = _QUOTE_BLOCK.sub("\n", text)
-    quoted_refs = tuple(find_notice_refs(quoted)) if ("督办" in quoted or "通知" in quoted) else ()
+    # the office's own words ("「督查室：第35期 关于…」") name its notices too
+    # (read from after the sender's name: "「督查室：12号督办单已发」")
+    quoted_refs = (
+        tuple(find_notice_refs(_QUOTE_SENDER.sub("\n", quoted)))
+        if any(w in quoted for w in ("督办", "通知", "督查室"))
+        else ()
+    )
     text = _MENTION.sub(" ", text)
     text = _WECHAT_EMOJI.sub(",", text)
     text = _UNICODE_EMOJI.sub(",", text)
@@ -653,7 +785,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
 def _unlist(text: str) -> str:
     """A numbered list's markers (1. … 2. …) turned into line breaks; a lone "1." is left alone."""
     markers = list(_LIST_MARKER.finditer(text))
-    numbers = [int(m[1]) for m in markers]
+    numbers = [int(m[1] or m[2]) for m in markers]
     if len(markers) < 2 or numbers != list(range(1, len(numbers) + 1)):
         return text
     return _LIST_MARKER.sub("\n", text)
@@ -782,10 +914,14 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
             _ACHIEVED.search(before + after_all)
             or not _receipt_tail_fits(before, after_all)
             or _OTHER_THING_BEFORE.search(before)
+            or _OTHER_ISSUER_DOC.search(before)
+            or _OBJECT_AFTER_NUMBER.match(after_all)
         ):
-            continue  # something else was received ("收到群众举报", "收到良好效果", "快递收到了")
-        if _PREVIOUS.search(before) and not _THIS_ONE.search(before + after_all):
-            yield Act("received", "others")  # "上次的早就收到了": an earlier notice, not the one owed
+            continue  # something else was received ("收到群众举报", "收到良好效果", "快递收到了", "县委12号文件收到")
+        if (_PREVIOUS.search(before) and not _THIS_ONE.search(before + after_all)) or _POSITION.search(
+            before
+        ):
+            yield Act("received", "others")  # "上次的早就收到了": an earlier notice; "第一个收到": which?
             continue
         if _RECEIVED_OBJECT_AFTER.match(after_all):
             yield Act("received", "ordered")  # "收到通知的单位请回复", "收到该通知后请落实"
@@ -803,11 +939,23 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
         if _NOTICE_BEFORE.search(before) and not _is_question(clause, after):
             yield Act("received", "denied")
     for before, after, _ in _matches(_FORWARD, clause):
-        if _FORWARDED_OTHER.search(before):
-            continue  # "延期申请已报送领导": what went up is not the notice
+        if _FORWARDED_OTHER.search(before) or _OTHER_ISSUER_DOC.search(before):
+            continue  # "延期申请已报送领导", "省政府12号令已转发各村": what went on is not the notice
         mode = _mode(clause, before, after, plans_count=True)
         if mode in ("stated", "others"):
             yield Act("forwarded", mode)
+
+
+_NUMBERED = re.compile(
+    r"(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?![前后之以上下中晚早凌截到至左])"
+)
+
+
+def _earlier_only(before: str) -> bool:
+    """Whether the words before an act point at an earlier notice without its number ("上次的材料已报";
+    "上次那个12号我们已经报了" names it)."""
+    ends = [match.end() for match in _PREVIOUS.finditer(before)]
+    return bool(ends) and not _NUMBERED.search(before, ends[-1])
 
 
 def _received_something_else(clause: _Text) -> bool:
@@ -828,12 +976,21 @@ def _problem_acts(clause: _Text) -> Iterator[Act]:
             yield Act("problem", "stated")
 
 
+# Inside a notice's title ("关于加快推进…的督办单", "《关于开展…的通知》"): the title's words report nothing.
+_TITLE_OPEN = re.compile(r"(?:关于|《)[^,。;》]*$")
+_TITLE_CLOSE = re.compile(r"^[^,。;《]{0,40}?(?:的(?:督办通知单?|督办单|通知|督办|文件|函)|》)")
+
+
+def _in_title(before: str, after: str) -> bool:
+    return _TITLE_OPEN.search(before) is not None and _TITLE_CLOSE.match(after) is not None
+
+
 def _feedback_acts(clause: _Text) -> Iterator[Act]:
     if _received_something_else(clause) or _ELSEWHERE.search(clause.text):
         return  # "我们收到群众反映的问题已经处理了": the work done is on what else arrived
     delay_paper = _DELAY_PAPER.search(clause.text) is not None  # "延期报告已经写好了": the request, no report
     for before, after, _ in _matches(_DONE, clause):
-        if not delay_paper and not _PREVIOUS.search(before):
+        if not delay_paper and not _earlier_only(before) and not _POSITION.search(before):
             yield Act("done", _mode(clause, before, after))
     for before, after, start in _matches(_SUBMIT, clause):
         # passed to one's leaders is a receipt, unless what went up is the unit's own paper ("统计表已报主任")
@@ -841,7 +998,8 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
         if (
             not forwarded
             and not _DELAY_PAPER.search(clause.text)
-            and not _PREVIOUS.search(before)
+            and not _earlier_only(before)
+            and not _POSITION.search(before)
             and not _TO_BACK_OFFICE.match(after)
         ):
             yield Act("done", _mode(clause, before, after))
@@ -849,7 +1007,8 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
         mode = _mode(clause, before, after)
         yield Act("done", "stated" if mode == "denied" else mode)  # the negation is the report itself
     for before, after, _ in _matches(_PROGRESS, clause):
-        yield Act("progress", _mode(clause, before, after, ongoing=True))
+        if not _in_title(before, after):
+            yield Act("progress", _mode(clause, before, after, ongoing=True))
     for before, after, _ in _matches(_REPORT, clause):
         if not _ASKS_FOR_REPORT.search(before):
             yield Act("report", _mode(clause, before, after))

@@ -18,7 +18,7 @@ from handlers.messages import IncomingMessage
 from handlers.office import run_command
 from handlers.policy import Policy
 from storage import directory, outbox
-from storage.directory import UnitView
+from storage.directory import DirectoryCache, UnitView
 
 # "command" and "queued" (a reply waiting for the office) wake the timed duties at once.
 Handled = Literal["command", "queued", "message"]
@@ -27,11 +27,16 @@ REFUSAL_EVERY = timedelta(
 )  # a non-office person hears "commands are for the office" at most this often
 
 
-async def handle_message(session: AsyncSession, policy: Policy, msg: IncomingMessage) -> Handled:
+async def handle_message(
+    session: AsyncSession, policy: Policy, msg: IncomingMessage, known: DirectoryCache
+) -> Handled:
     """Handle one message inside the caller's transaction (which also marks it handled in the inbox)."""
     if msg.sender_id == policy.bot_id:
         return "message"
-    if msg.room_id is not None:
+    who = await known.read(session)
+    if msg.room_id is not None and not who.knows_member(
+        msg.room_id, msg.room_topic, msg.sender_id, msg.display_name
+    ):
         await directory.observe_member(
             session,
             room_id=msg.room_id,
@@ -39,7 +44,7 @@ async def handle_message(session: AsyncSession, policy: Policy, msg: IncomingMes
             wechat_id=msg.sender_id,
             alias=msg.display_name,
         )
-    person = await directory.get_person(session, msg.sender_id)
+    person = who.people.get(msg.sender_id)
     turn = Turn(session, msg, policy, person)
     liaison_unit = person.unit_id if person is not None else None
     if msg.file is not None:
@@ -52,7 +57,7 @@ async def handle_message(session: AsyncSession, policy: Policy, msg: IncomingMes
             return "command"
         await _refuse(turn, liaison=liaison_unit is not None)
     elif liaison_unit is not None:
-        if await handle_reply(turn, liaison_unit):
+        if await handle_reply(turn, liaison_unit, who.units):
             return "queued"
     elif person is not None and person.is_office:
         if msg.room_id is None:

@@ -11,13 +11,23 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import texts
-from handlers.classify import Clause, Reading, classify, part_texts, parts, read_clauses, summarise
+from handlers.classify import (
+    Clause,
+    Reading,
+    classify,
+    part_texts,
+    parts,
+    read_clauses,
+    summarise,
+    title_fits,
+)
 from handlers.context import Turn
 from handlers.notice_ref import NoticeRef
 from handlers.policy import Policy
 from handlers.timeparse import TimeParseError, parse_deadline
 from handlers.units import UnitNames, units_named
 from storage import directory, notices, questions, review
+from storage.directory import UnitView
 from storage.notices import AssignmentView, NoticeView
 
 Item = tuple[NoticeView, AssignmentView]
@@ -63,13 +73,23 @@ def explicit_items(
     return unique, resolved
 
 
+def titled_items(titles: Sequence[str], items: Sequence[Item]) -> list[Item]:
+    """The one item whose notice's title holds a subject the reply names ("冬季消防那个收到了"), if only one does."""
+    fitting = [item for item in items if any(title_fits(title, item[0].title) for title in titles)]
+    return fitting if len(fitting) == 1 else []
+
+
 def decide(reading: Reading, quoted_notice_id: int | None, items: Sequence[Item]) -> Targets:
     """Pure: the unit's open assignments (oldest first) and a reading → what to record, and what to ask.
 
     Notices named and found are recorded; a number that fits none of the unit's notices is asked about.
+    A notice named by its subject only (no number, no quote) is the one whose title holds it, if exactly
+    one does; otherwise the reply is read as naming none.
     """
     owing_receipt = [item for item in items if item[1].awaiting_receipt]
     explicit, resolved = explicit_items(reading.refs, quoted_notice_id, items)
+    if not explicit and resolved and quoted_notice_id is None and reading.titles:
+        explicit = titled_items(reading.titles, items)
     wants_feedback = bool(reading.intents & {"feedback", "delay"})
     ask = None
     if not resolved:
@@ -185,7 +205,7 @@ def read_for_unit(text: str, own: UnitNames, units: Sequence[UnitNames]) -> Unit
     return UnitReading(whole, tuple(summarise(group) for group in parts(marked)), named_others)
 
 
-async def handle_reply(turn: Turn, unit_id: int) -> bool:
+async def handle_reply(turn: Turn, unit_id: int, units: Sequence[UnitView]) -> bool:
     """A message from a bound liaison: answer an earlier question, or record what each part says.
 
     Returns True when the reply was queued for the office to review (/待核): the bot could not place it.
@@ -194,17 +214,16 @@ async def handle_reply(turn: Turn, unit_id: int) -> bool:
     quoted = None
     if msg.quote_id:
         quoted = await notices.notice_of_sent_message(session, msg.quote_id)
-    known = [UnitNames(u.id, u.name, u.aliases) for u in await directory.units(session)]
+    known = [UnitNames(u.id, u.name, u.aliases) for u in units]
     own = next(u for u in known if u.id == unit_id)
     reading = read_for_unit(msg.text, own, known)
     whole = reading.whole
-    items = await unit_items(turn, unit_id)
     if whole.problem:
-        await _tell_problem(turn, own.name, whole, quoted, items)
+        await _tell_problem(turn, own.name, whole, quoted, await unit_items(turn, unit_id))
     if not whole.intents and (whole.refs or quoted is not None):
-        if await _answer_questions(turn, whole, quoted, items):
+        if await _answer_questions(turn, whole, quoted, await unit_items(turn, unit_id)):
             return False
-        return await _unplaced(turn, own.name, whole, items)
+        return await _unplaced(turn, own.name, unit_id, whole)
     if reading.about_others:
         await turn.reply(texts.names_another_unit(msg.display_name, msg.text[:30], reading.about_others))
         return False
@@ -223,16 +242,19 @@ async def handle_reply(turn: Turn, unit_id: int) -> bool:
             for notice, assignment in targets.feedback:
                 await _tell_delay(turn, own.name, notice, assignment, words)
     if not whole.intents:
-        return await _unplaced(turn, own.name, whole, items)
+        return await _unplaced(turn, own.name, unit_id, whole)
     if msg.room_id is None and recorded:  # in private the liaison hears what was recorded; groups stay quiet
         await turn.reply(texts.recorded_privately(turn.policy, own.name, recorded, msg.at))
     return False
 
 
-async def _unplaced(turn: Turn, unit: str, whole: Reading, items: Sequence[Item]) -> bool:
+async def _unplaced(turn: Turn, unit: str, unit_id: int, whole: Reading) -> bool:
     """A reply that records nothing: queue it for the office when it looks related and the unit owes
     something; in private, the liaison always hears what happens to it."""
     private = turn.msg.room_id is None
+    if not private and (whole.problem or not whole.related):
+        return False  # group chat: nothing to look up
+    items = await unit_items(turn, unit_id)
     owed = [n for n, a in items if a.owes(turn.now)]
     if whole.problem or not whole.related or not owed:
         if private and not whole.problem:
@@ -241,7 +263,7 @@ async def _unplaced(turn: Turn, unit: str, whole: Reading, items: Sequence[Item]
     added = await review.add(
         turn.session,
         message_id=turn.msg.id,
-        unit_id=items[0][1].unit_id,
+        unit_id=unit_id,
         wechat_id=turn.msg.sender_id,
         room_id=turn.msg.room_id,
         text=turn.msg.text,

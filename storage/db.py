@@ -15,6 +15,8 @@ from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from storage import sqlite_driver
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 _RINGS = "duban.rings"  # session.info key: the doorbells to ring once the transaction has committed
 
@@ -27,6 +29,11 @@ class Doorbell:
 
     def ring(self) -> None:
         self._rung.set()
+
+    @property
+    def rung(self) -> bool:
+        """Whether it has rung since the last `clear`."""
+        return self._rung.is_set()
 
     def clear(self) -> None:
         """Call before looking at the table, so a ring during the look is not lost."""
@@ -83,6 +90,8 @@ class Database:
         options: dict[str, Any] = {}
         if schema:
             options["connect_args"] = {"server_settings": {"search_path": schema}}
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            options["async_creator"] = sqlite_driver.creator(parsed.database)
         engine = create_async_engine(url, **options)
         if engine.dialect.name == "sqlite":
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
-from storage.models import Person, Room, RoomMember, Unit, UnitAlias
+from storage.models import DirectoryVersion, Person, Room, RoomMember, Unit, UnitAlias
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,59 @@ class MemberView:
     room_topic: str
     wechat_id: str
     alias: str
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Who is who, read at once: people by WeChat id, the active units, rooms with their members' names."""
+
+    version: int
+    people: dict[str, PersonView]
+    units: tuple[UnitView, ...]
+    rooms: dict[str, tuple[str, dict[str, str]]]  # room id → (topic, member id → name there)
+
+    def knows_member(self, room_id: str, topic: str | None, wechat_id: str, alias: str) -> bool:
+        """Whether `observe_member` would change nothing: room, topic, member and name as known."""
+        room = self.rooms.get(room_id)
+        if room is None or (topic and room[0] != topic):
+            return False
+        known = room[1].get(wechat_id)
+        return known is not None and (not alias or known == alias)
+
+
+class DirectoryCache:
+    """The last `Directory` read, reused while the database's counter (raised by trigger on every change
+    to people, units, aliases, rooms or members, by any process) says it is current."""
+
+    def __init__(self) -> None:
+        self._last: Directory | None = None
+
+    async def read(self, session: AsyncSession) -> Directory:
+        version = await session.scalar(select(DirectoryVersion.n).where(DirectoryVersion.id == 1))
+        if self._last is None or version is None or self._last.version != version:
+            self._last = await _read_directory(session, -1 if version is None else version)
+        return self._last
+
+
+async def _read_directory(session: AsyncSession, version: int) -> Directory:
+    people = {
+        wechat_id: PersonView(wechat_id, name, is_office, unit_id, unit_name)
+        for wechat_id, name, is_office, unit_id, unit_name in await session.execute(
+            select(Person.wechat_id, Person.name, Person.is_office, Person.unit_id, Unit.name).outerjoin(
+                Unit, Person.unit_id == Unit.id
+            )
+        )
+    }
+    rooms: dict[str, tuple[str, dict[str, str]]] = {}
+    for room_id, topic, member, alias in await session.execute(
+        select(Room.wechat_id, Room.topic, RoomMember.wechat_id, RoomMember.alias).outerjoin(
+            RoomMember, RoomMember.room_id == Room.id
+        )
+    ):
+        members = rooms.setdefault(room_id, (topic, {}))[1]
+        if member is not None:
+            members[member] = alias
+    return Directory(version, people, tuple(await units(session)), rooms)
 
 
 async def get_person(session: AsyncSession, wechat_id: str) -> PersonView | None:

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import ring_after_commit
@@ -31,10 +33,6 @@ class InboxRow:
     arrived_at: datetime
 
 
-def _row(row: InboxMessage) -> InboxRow:
-    return InboxRow(row.seq, row.message_id, row.status, row.payload, row.arrived_at)
-
-
 async def announce(session: AsyncSession, message_ids: Sequence[str], *, at: datetime) -> list[str]:
     """Write the ids of messages that arrived, content to follow; returns the ids that were new."""
     wanted = list(dict.fromkeys(message_ids))
@@ -50,33 +48,54 @@ async def announce(session: AsyncSession, message_ids: Sequence[str], *, at: dat
 
 async def store(session: AsyncSession, message_id: str, payload: dict[str, Any], *, at: datetime) -> bool:
     """Write a message with its content; False when it was already here with content (a redelivery)."""
-    row = await session.scalar(select(InboxMessage).where(InboxMessage.message_id == message_id))
-    if row is None:
-        session.add(InboxMessage(message_id=message_id, arrived_at=at, status="ready", payload=payload))
-    elif row.status == "announced":
-        row.status, row.payload = "ready", payload
-    else:
-        return False
+    new = {"message_id": message_id, "arrived_at": at, "status": "ready", "payload": payload}
+    added = await session.execute(_insert_new(session).values(new).on_conflict_do_nothing())
+    if not _rowcount(added):  # already here: only an announced id still takes its content
+        filled = await session.execute(
+            update(InboxMessage)
+            .where(InboxMessage.message_id == message_id, InboxMessage.status == "announced")
+            .values(status="ready", payload=payload)
+        )
+        if not _rowcount(filled):
+            return False
     ring_after_commit(session, BELL)
     return True
+
+
+def _insert_new(session: AsyncSession) -> Any:
+    """An INSERT of an inbox row that can skip a row already there (SQLite and PostgreSQL both can)."""
+    dialect = session.get_bind().dialect.name
+    return (sqlite_insert if dialect == "sqlite" else postgresql_insert)(InboxMessage)
+
+
+def _rowcount(result: Any) -> int:
+    return int(result.rowcount)
 
 
 async def settle(
     session: AsyncSession, message_id: str, *, status: str, at: datetime, error: str | None = None
 ) -> None:
     """Mark a message handled (done), not to be handled (done, e.g. the bot's own) or failed."""
-    row = await session.scalar(select(InboxMessage).where(InboxMessage.message_id == message_id))
-    if row is not None:
-        row.status, row.handled_at, row.error = status, at, error
+    settled = await session.execute(
+        update(InboxMessage)
+        .where(InboxMessage.message_id == message_id)
+        .values(status=status, handled_at=at, error=error)
+    )
+    if _rowcount(settled):
         ring_after_commit(session, BELL)
 
 
-async def first_waiting(session: AsyncSession) -> InboxRow | None:
-    """The earliest message not yet handled: handle it if its content is here, else wait for it."""
-    row = await session.scalar(
-        select(InboxMessage).where(InboxMessage.status.in_(WAITING)).order_by(InboxMessage.seq).limit(1)
+async def first_waiting(session: AsyncSession, limit: int = 1) -> list[InboxRow]:
+    """The earliest `limit` messages not yet handled, in order: handle each whose content is here, and
+    stop at the first still being fetched."""
+    rows = await session.execute(
+        select(InboxMessage.seq, InboxMessage.message_id, InboxMessage.status, InboxMessage.payload)
+        .add_columns(InboxMessage.arrived_at)
+        .where(InboxMessage.status.in_(WAITING))
+        .order_by(InboxMessage.seq)
+        .limit(limit)
     )
-    return None if row is None else _row(row)
+    return [InboxRow(*row) for row in rows]
 
 
 async def announced(session: AsyncSession) -> list[str]:

@@ -114,6 +114,38 @@ def _iso(value: datetime | None, tz: ZoneInfo) -> str | None:
     return None if value is None else value.astimezone(tz).replace(microsecond=0).isoformat()
 
 
+class _Times:
+    """`_iso` of one ledger's times, each instant written once: a notice's deadlines recur on every unit."""
+
+    def __init__(self, tz: ZoneInfo) -> None:
+        self._tz = tz
+        self._known: dict[datetime, str] = {}
+
+    def __call__(self, value: datetime | None) -> str | None:
+        if value is None:
+            return None
+        shown = self._known.get(value)
+        if shown is None:
+            shown = self._known[value] = value.astimezone(self._tz).replace(microsecond=0).isoformat()
+        return shown
+
+
+_NOTICE_COLUMNS: Final = (
+    Notice.id,
+    Notice.number,
+    Notice.year,
+    Notice.seq,
+    Notice.title,
+    Notice.status,
+    Notice.issued_at,
+    Notice.issued_by,
+    Notice.receipt_due,
+    Notice.feedback_due,
+    Notice.closed_at,
+    Notice.body,
+)
+
+
 async def build_ledger(
     session: AsyncSession, *, now: datetime, tz: ZoneInfo, year: int | None = None
 ) -> dict[str, Any]:
@@ -121,20 +153,24 @@ async def build_ledger(
 
     Statuses are the rule book's (`storage.status.standing`) at ``now``: a closed notice is judged as
     of its closing time, a withdrawn one counts nowhere, a unit the notice never reached is 未送达.
+    Three reads in all (notices, assignments with their feedback, files) whatever the ledger's size.
     """
-    notice_query = select(Notice).order_by(Notice.year, Notice.seq)
+    notice_query = select(*_NOTICE_COLUMNS).order_by(Notice.year, Notice.seq)
     if year is not None:
         notice_query = notice_query.where(Notice.year == year)
-    notice_rows = list(await session.scalars(notice_query))
+    notice_rows = (await session.execute(notice_query)).all()
     by_notice: dict[int, list[AssignmentView]] = {}
     every = year is None  # every notice: no list of ids to send
     rows = await notices.assignments(session, notice_ids=None if every else [n.id for n in notice_rows])
-    for row in sorted(rows, key=lambda a: a.id):
+    rows.sort(key=lambda a: a.id)
+    for row in rows:
         by_notice.setdefault(row.notice_id, []).append(row)
+    del rows  # each notice's views go once its units are written (a five-year ledger's peak memory)
     names: dict[str, str] = {
         wechat_id: name for wechat_id, name in await session.execute(select(Person.wechat_id, Person.name))
     }
     files = await attachments.of_notices(session, [n.id for n in notice_rows])
+    iso = _Times(tz)
 
     def name_of(wechat_id: str | None) -> str | None:
         return None if wechat_id is None else names.get(wechat_id) or None
@@ -143,20 +179,20 @@ async def build_ledger(
         judged = a.standing(now)
         return {
             "unit": a.unit_name,
-            "receipt_due": _iso(a.receipt_due, tz),
-            "reached_at": _iso(a.reached_at, tz),
-            "received_at": _iso(a.received_at, tz),
+            "receipt_due": iso(a.receipt_due),
+            "reached_at": iso(a.reached_at),
+            "received_at": iso(a.received_at),
             "receipt_by": a.receipt_by,
             "receipt_by_name": name_of(a.receipt_by),
             "receipt_status": judged.receipt.status,
             "receipt_note": a.receipt_note,
-            "feedback_due": _iso(a.feedback_due, tz),
+            "feedback_due": iso(a.feedback_due),
             "feedback_status": judged.feedback.status,
             "excused": a.excused,
             "excuse_reason": a.excuse_reason,
             "feedback": [
                 {
-                    "at": _iso(entry.at, tz),
+                    "at": iso(entry.at),
                     "kind": entry.kind,
                     "by": entry.by,
                     "by_name": name_of(entry.by),
@@ -177,14 +213,14 @@ async def build_ledger(
                 "seq": notice.seq,
                 "title": notice.title,
                 "status": notice.status,
-                "issued_at": _iso(notice.issued_at, tz),
+                "issued_at": iso(notice.issued_at),
                 "issued_by": notice.issued_by,
                 "issued_by_name": name_of(notice.issued_by),
-                "receipt_due": _iso(notice.receipt_due, tz),
-                "feedback_due": _iso(notice.feedback_due, tz),
-                "closed_at": _iso(notice.closed_at, tz),
+                "receipt_due": iso(notice.receipt_due),
+                "feedback_due": iso(notice.feedback_due),
+                "closed_at": iso(notice.closed_at),
                 "body": notice.body,
-                "units": [unit_entry(a) for a in by_notice.get(notice.id, [])],
+                "units": [unit_entry(a) for a in by_notice.pop(notice.id, [])],
                 "attachments": [
                     {
                         "name": f.name,
@@ -193,7 +229,7 @@ async def build_ledger(
                         "sha256": f.sha256,
                         "uploaded_by": f.uploaded_by,
                         "uploaded_by_name": name_of(f.uploaded_by),
-                        "uploaded_at": _iso(f.uploaded_at, tz),
+                        "uploaded_at": iso(f.uploaded_at),
                     }
                     for f in files.get(notice.id, [])
                 ],
@@ -265,16 +301,33 @@ def _local(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value).replace(tzinfo=None)
 
 
+class _Locals:
+    """`_local` for one pass over a ledger, each time text parsed once (a notice's times recur on its units)."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, datetime | None] = {}
+
+    def __call__(self, value: str | None) -> datetime | None:
+        if value is None:
+            return None
+        try:
+            return self._known[value]
+        except KeyError:
+            local = self._known[value] = _local(value)
+            return local
+
+
 def ledger_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
     """One row per notice × unit in `LEDGER_COLUMNS` order (a notice without units gets one row)."""
     rows: list[list[object]] = []
+    local = _Locals()
     for notice in ledger["notices"]:
         head: list[object] = [
             notice["number"],
             notice["title"],
             NOTICE_STATUS_LABELS.get(notice["status"], notice["status"]),
             notice.get("issued_by_name") or notice.get("issued_by") or "",
-            _local(notice["issued_at"]),
+            local(notice["issued_at"]),
         ]
         if not notice["units"]:
             rows.append(head + [""] * (len(LEDGER_COLUMNS) - len(head)))
@@ -285,15 +338,15 @@ def ledger_rows(ledger: Mapping[str, Any]) -> list[list[object]]:
                 [
                     *head,
                     unit["unit"],
-                    _local(unit.get("receipt_due", notice["receipt_due"])),
-                    _local(unit["received_at"]),
+                    local(unit.get("receipt_due", notice["receipt_due"])),
+                    local(unit["received_at"]),
                     unit.get("receipt_by_name") or unit["receipt_by"] or "",
                     label("receipt", unit["receipt_status"]),
                     unit.get("receipt_note") or "",
-                    _local(unit.get("feedback_due", notice["feedback_due"])),
+                    local(unit.get("feedback_due", notice["feedback_due"])),
                     label("feedback", unit["feedback_status"]),
                     len(entries),
-                    _local(latest["at"]) if latest else None,
+                    local(latest["at"]) if latest else None,
                     FEEDBACK_KIND_LABELS.get(latest["kind"], latest["kind"]) if latest else "",
                     latest["text"] if latest else "",
                     unit.get("excuse_reason") or "",
@@ -380,8 +433,18 @@ def _csv_bytes(ledger: Mapping[str, Any]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(LEDGER_COLUMNS)
+    shown: dict[datetime, object] = {}  # each time written once: a notice's deadlines recur on its units
+
+    def cell(value: object) -> object:
+        if not isinstance(value, datetime):
+            return csv_cell(value)
+        text = shown.get(value)
+        if text is None:
+            text = shown[value] = csv_cell(value)
+        return text
+
     for row in ledger_rows(ledger):
-        writer.writerow([csv_cell(value) for value in row])
+        writer.writerow([cell(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 

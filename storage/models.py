@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from storage.types import UTCDateTime
@@ -69,6 +69,14 @@ class RoomMember(Base):
     room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id", ondelete="CASCADE"), index=True)
     wechat_id: Mapped[str] = mapped_column(String(200), index=True)
     alias: Mapped[str] = mapped_column(String(100), default="")
+
+
+class DirectoryVersion(Base):
+    """One row whose counter rises (by database trigger) with every change to who-is-who above."""
+
+    __tablename__ = "directory_version"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger)
 
 
 class Notice(Base):

@@ -18,6 +18,16 @@ def intents(text: str) -> list[str]:
     return classify(text).intent_list()
 
 
+def numbers_by_act(text: str) -> tuple[list[int], list[int], list[int]]:
+    """The notices each part of a liaison's reply names, by what it says of them: receipt, feedback, delay."""
+    found: dict[str, set[int]] = {"receipt": set(), "feedback": set(), "delay": set()}
+    for part in read_for_unit(text, OWN, ROSTER).parts:
+        for kind in found:
+            if kind in part.intents:
+                found[kind] |= {ref.seq for ref in part.refs}
+    return sorted(found["receipt"]), sorted(found["feedback"]), sorted(found["delay"])
+
+
 # ---- notice numbers: 督办12, 第12期, "30、31两期" ----------------------------------------------
 
 
@@ -513,3 +523,376 @@ def test_numbers_and_contacts_after_a_receipt(text: str, expected: list[str], re
 )
 def test_notices_by_kind_and_title(text: str, expected: list[str]) -> None:
     assert intents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # the office's own words quoted name its notice, in any of its forms
+        ("收到\n「督查室：第35期 关于道路隐患排查，请于12月15号下午5点前反馈」", [35]),
+        ("「督查室：第35期 关于道路隐患排查」\n- - - - - -\n收到", [35]),
+        # dates and times in the office's words are none; another sender's words name nothing
+        ("「督查室：请12月5日前反馈」\n- - - - - -\n收到", []),
+        ("「督查室：请12号前未签收的单位尽快签收」\n- - - - - -\n收到", []),
+        ("「城关镇李明：第35期 关于道路隐患排查」\n- - - - - -\n收到", []),
+        # read from after the sender's name and colon
+        ("「督查室：12号督办单已发，请签收」\n- - - - - -\n收到", [12]),
+        ("「督查室：12号下午开会」\n- - - - - -\n收到", []),
+    ],
+)
+def test_the_office_quoted_names_its_notice(text: str, refs: list[int]) -> None:
+    assert [ref.seq for ref in classify(text).refs] == refs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another issuer's document received or passed on is not the office's notice
+        "县委12号文件收到",
+        "市里的督办12号收到了",
+        "省政府12号令已转发各村",
+        "上级下发的通知已收到",
+        # a notice pointed at by its place in a list: which one cannot be told (the office looks)
+        "第一个收到，第二个附件打不开",
+        "前面那个收到了",
+        "后面的也收到了",
+        "上上期的早就收到了",
+    ],
+)
+def test_other_issuers_and_positions_are_no_receipt(text: str) -> None:
+    reading = classify(text)
+    assert "receipt" not in reading.intents, text
+    assert reading.related, text  # it goes to the office's review, not into the record
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # the office itself, under 县委 or 县政府, and the latest or this one still count
+        ("县委督查室的通知收到了", []),
+        ("县政府督查室督办〔2026〕13号已签收", [13]),
+        ("县里的通知收到了", []),
+        ("最新的收到了", []),
+        ("这一期收到", []),
+        # the first of other things is no position of a notice
+        ("收到，第一批5户已完成整改", []),
+    ],
+)
+def test_the_office_and_this_one_are_still_receipts(text: str, refs: list[int]) -> None:
+    reading = classify(text)
+    assert "receipt" in reading.intents, text
+    assert [ref.seq for ref in reading.refs] == refs
+
+
+@pytest.mark.parametrize("text", ["前面那个已经办结", "第一个已经报了", "第二个已完成"])
+def test_a_position_done_is_no_feedback(text: str) -> None:
+    assert "feedback" not in classify(text).intents, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a notice set apart from the rest: the reading cannot list the rest, the office does
+        "除了12号都收到了",
+        "12号以外的都收到了",
+        "除了12号，其他都收到了",
+        "其他都收到了，除了12号",
+        "除了12号都完成了",
+    ],
+)
+def test_all_but_one_goes_to_the_office(text: str) -> None:
+    reading = classify(text)
+    assert reading.intents == frozenset(), text
+    assert reading.related, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 排除, 清除 are no exception
+        ("已排除隐患3处，已完成整改", ["feedback"]),
+        ("已清除所有积雪，都完成了", ["feedback"]),
+        ("收到，全部都已转发", ["receipt"]),
+    ],
+)
+def test_words_with_chu_are_no_exception(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # the clause says of another notice what the one before said
+        ("12号收到，13号也是", [12, 13], [], []),
+        ("12号收到，13号同上", [12, 13], [], []),
+        ("12号已完成，13号也一样", [], [12, 13], []),
+        ("12号申请延期，13号同样", [], [], [12, 13]),
+        # a question or another act is not "the same"
+        ("12号收到，13号呢", [12], [], []),
+        ("12号收到，13号也是今天发的吗", [12], [], []),
+        # a note on the subject in brackets after each number
+        ("12号（冬季消防）和13号（燃气安全）都收到了", [12, 13], [], []),
+        ("12号(消防)、13号(燃气)收到", [12, 13], [], []),
+        # a weekday in brackets stays the date's
+        ("13号收到，12号（周五）前报", [13], [], []),
+    ],
+)
+def test_same_as_before_and_notes_in_brackets(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert numbers_by_act(text) == (receipt, feedback, delay)
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("收到No.12", [12]),
+        ("收到no.12、no.13", [12, 13]),
+        ("收到12#", [12]),
+        ("收到12号了", [12]),
+        ("收到关于开展“百日攻坚”行动的督办通知", []),
+    ],
+)
+def test_receipts_of_marked_numbers_and_titles(text: str, refs: list[int]) -> None:
+    reading = classify(text)
+    assert "receipt" in reading.intents, text
+    assert [ref.seq for ref in reading.refs] == refs
+
+
+@pytest.mark.parametrize("text", ["收到关于召开安全生产会议的通知", "收到关于12号培训的通知"])
+def test_a_meetings_notice_by_title_is_no_receipt(text: str) -> None:
+    assert "receipt" not in classify(text).intents
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # unpunctuated speech: a state said with 了, then another notice
+        ("十二号的我们收到了十三号的还没看到", [12], [], []),
+        ("十二号收到了十三号也收到了", [12, 13], [], []),
+        ("十二号完成了十三号申请延期", [], [12], [13]),
+        # the number right after 收到了 is what was received, a day or a building is not
+        ("收到了13号", [13], [], []),
+        ("我们12号就收到了13号的通知", [13], [], []),
+        ("收到了15号下午的通知", [], [], []),
+        ("收到了3号楼的材料", [], [], []),
+    ],
+)
+def test_run_on_speech_is_cut_after_le(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert numbers_by_act(text) == (receipt, feedback, delay)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12号及之前的都收到了", "12号之前的都收到了", "12号以前的都完成了", "从12号起都收到了"],
+)
+def test_a_span_up_to_a_notice_goes_to_the_office(text: str) -> None:
+    reading = classify(text)
+    assert reading.intents == frozenset(), text
+    assert reading.related, text
+
+
+def test_a_labelled_number_is_not_cut_from_its_label() -> None:
+    assert [ref.seq for ref in classify("编号：12，已收到").refs] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an earlier notice pointed at with its number is named
+        ("上次那个12号我们已经报了", ["feedback"]),
+        ("那个12号我们已经报了", ["feedback"]),
+        # without it, or with a date, it is still an earlier one's
+        ("上次那个我们已经报了", []),
+        ("上次12号前报的材料已报", []),
+    ],
+)
+def test_an_earlier_notice_with_its_number(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected
+    if expected:
+        assert [ref.seq for ref in classify(text).refs] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words inside a notice's title report nothing
+        ("关于加快推进12个重点项目的督办单已收到", ["receipt"]),
+        ("收到《关于加快推进农村人居环境整治的通知》", ["receipt"]),
+        # what is covered is no work under way
+        ("25号收到，12号楼13号楼都在排查范围内", ["receipt"]),
+        # the work itself, after a topic with 关于, still is
+        ("关于秸秆禁烧工作，我镇正在推进中", ["feedback"]),
+        ("关于12号的落实情况：正在排查", ["feedback"]),
+        ("正在排查中", ["feedback"]),
+    ],
+)
+def test_titles_and_scopes_report_no_work(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected
+
+
+@pytest.mark.parametrize(("text", "refs"), [("No. 12 received", [12]), ("城关 12 收到", [12])])
+def test_spaced_numbers_after_no_and_a_name(text: str, refs: list[int]) -> None:
+    reading = classify(text)
+    assert "receipt" in reading.intents
+    assert [ref.seq for ref in reading.refs] == refs
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback"),
+    [
+        # numbered lists whose items open with a notice number
+        ("1.12号已收到\n2.13号已完成", [12], [13]),
+        ("（1）12号已收到（2）13号已完成", [12], [13]),
+        ("(1)12号已收到；(2)13号已完成", [12], [13]),
+        # a lone decimal or bracketed count is no list
+        ("1.5万元已到位，12号收到", [12], []),
+    ],
+)
+def test_numbered_lists_of_notices(text: str, receipt: list[int], feedback: list[int]) -> None:
+    reading = read_for_unit(text, OWN, ROSTER)
+    found: dict[str, set[int]] = {"receipt": set(), "feedback": set()}
+    for part in reading.parts:
+        for kind in found:
+            if kind in part.intents:
+                found[kind] |= {ref.seq for ref in part.refs}
+    assert (sorted(found["receipt"]), sorted(found["feedback"])) == (receipt, feedback)
+
+
+@pytest.mark.parametrize(
+    ("text", "refs", "heading"),
+    [
+        # a bare number before a comma or colon names what the reply is about (a colon: maybe a date)
+        ("12，收到", [12], False),
+        ("12：收到", [12], True),
+        ("#12：已完成", [12], True),
+        # a stop may end a list's item, 1 is 扣1, and a time is a time
+        ("5.收到", [], False),
+        ("1，收到", [], False),
+        ("12:30收到", [], False),
+        ("12:30，收到", [], False),
+        ("下午3:30收到", [], False),
+    ],
+)
+def test_a_bare_number_opening_the_reply(text: str, refs: list[int], heading: bool) -> None:
+    reading = classify(text)
+    assert reading.intents, text
+    assert [ref.seq for ref in reading.refs] == refs
+    assert all(ref.heading == heading for ref in reading.refs)
+
+
+def test_a_colon_between_words_and_a_number_still_cuts() -> None:
+    assert [ref.seq for ref in classify("进展：12号已完成").refs] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "all_owed"),
+    [
+        ("全收到了", True),
+        ("都收到了", True),
+        # 全 inside a word (安全, 完全) says nothing of every notice owed
+        ("燃气安全那个通知收到了", False),
+        ("关于汛期安全排查的通知收到了", False),
+        ("完全收到了", False),
+    ],
+)
+def test_all_owed_is_not_read_out_of_anquan(text: str, all_owed: bool) -> None:
+    assert classify(text).all_owed is all_owed
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback"),
+    [
+        ("12号收到，更正为13号", [13], []),
+        ("12号已完成，应为13号", [], [13]),
+        ("更正：13号收到（刚才误写为12号）", [13], []),
+        ("收到，是13号不是12号", [13], []),
+        # 应为 before no number corrects nothing
+        ("12号收到，13号应为周五报", [12], []),
+    ],
+)
+def test_corrections_across_clauses(text: str, receipt: list[int], feedback: list[int]) -> None:
+    reading = read_for_unit(text, OWN, ROSTER)
+    found: dict[str, set[int]] = {"receipt": set(), "feedback": set()}
+    for part in reading.parts:
+        for kind in found:
+            if kind in part.intents:
+                found[kind] |= {ref.seq for ref in part.refs}
+    assert (sorted(found["receipt"]), sorted(found["feedback"])) == (receipt, feedback)
+
+
+def test_a_building_after_di_in_a_later_clause() -> None:
+    assert [ref.seq for ref in classify("收到12号，第13号楼已排查").refs] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback"),
+    [
+        # numbers alone on their lines list notices
+        ("12号\n13号\n收到", [12, 13], []),
+        ("收到\n12号\n13号", [12, 13], []),
+        ("12号、\n13号收到", [12, 13], []),
+        # each line with its own act stays its own
+        ("12号收到\n\n13号已完成", [12], [13]),
+        ("12号：已收到\n13号：已完成", [12], [13]),
+        # a report's date heading is no list
+        ("13号：12号已完成排查", [], [12]),
+    ],
+)
+def test_numbers_on_their_own_lines(text: str, receipt: list[int], feedback: list[int]) -> None:
+    reading = read_for_unit(text, OWN, ROSTER)
+    found: dict[str, set[int]] = {"receipt": set(), "feedback": set()}
+    for part in reading.parts:
+        for kind in found:
+            if kind in part.intents:
+                found[kind] |= {ref.seq for ref in part.refs}
+    assert (sorted(found["receipt"]), sorted(found["feedback"])) == (receipt, feedback)
+
+
+def test_a_receipt_of_a_labelled_number() -> None:
+    reading = classify("已收到编号12")
+    assert reading.intent_list() == ["receipt"]
+    assert [ref.seq for ref in reading.refs] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("收到12至13号", [12, 13]),
+        ("收到12-13号", [12, 13]),
+        ("收到12~13号", [12, 13]),
+        ("收到12到13号", [12, 13]),
+        ("收到12+13号", [12, 13]),
+        ("收到12/13号", [12, 13]),
+        ("收到12，13号", [12, 13]),
+        ("收到12、13期", [12, 13]),
+    ],
+)
+def test_receipts_of_ranges_and_lists(text: str, refs: list[int]) -> None:
+    reading = classify(text)
+    assert reading.intent_list() == ["receipt"], text
+    assert sorted(ref.seq for ref in reading.refs) == refs
+
+
+@pytest.mark.parametrize("text", ["收到3期培训班的通知", "收到二期工程的材料"])
+def test_a_course_or_phase_received_is_no_receipt(text: str) -> None:
+    assert "receipt" not in classify(text).intents
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt"),
+    [
+        # another thing received, named after the number; a receipt by a day still to come
+        ("收到12号的红包", False),
+        ("收到12号楼的材料", False),
+        ("12号前签收", False),
+        # the notice itself
+        ("收到12号的通知", True),
+        ("12号前已签收", True),
+        ("收到12号", True),
+    ],
+)
+def test_things_after_a_number_and_receipts_by_a_day(text: str, receipt: bool) -> None:
+    assert ("receipt" in classify(text).intents) is receipt, text

@@ -416,3 +416,308 @@ def test_find_notice_refs_more_separators(text: str, expected: list[NoticeRef]) 
 )
 def test_find_notice_refs_chinese_issue_lists(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice, the paper on it (and who), then the day it was handed in
+        ("16号的整改报告12号已经交了", [NoticeRef(16)]),
+        ("12号的表格15号已经报了", [NoticeRef(12)]),
+        ("13号的材料我们12号已经报了", [NoticeRef(13)]),
+        ("第13期我们12号已经报送", [NoticeRef(13)]),
+        ("21号的整改15号已完成", [NoticeRef(21)]),
+        ("12号的工作13号已经完成了", [NoticeRef(12)]),
+        ("12号的事13号的事都办完了", [NoticeRef(12), NoticeRef(13)]),
+        # two notices' papers counted together, or told in two clauses: both
+        ("12号的材料13号的材料都报了", [NoticeRef(12), NoticeRef(13)]),
+        ("12号的材料已报,13号收到", [NoticeRef(12), NoticeRef(13)]),
+        ("12号材料我们13号都报了", [NoticeRef(12), NoticeRef(13)]),
+    ],
+)
+def test_find_notice_refs_paper_then_day(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an issue named with its paper or its title
+        ("第12期材料本月15号已报督查室", [NoticeRef(12)]),
+        ("第12期的材料已报", [NoticeRef(12)]),
+        ("第35期关于道路隐患排查的通知", [NoticeRef(35)]),
+        # phases and courses stay none
+        ("第3期的培训已结束", []),
+        ("第3期整改名单", []),
+        ("第2期工程材料", []),
+    ],
+)
+def test_find_notice_refs_issue_with_paper_or_title(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # financial numerals
+        ("拾贰号收到", [NoticeRef(12)]),
+        ("第壹佰零伍号收到", [NoticeRef(105)]),
+        ("收拾好了", []),
+        # a higher issuer's supervision notice; the county's own heads the office's
+        ("市里的督办12号收到了", []),
+        ("省里督办12收到", []),
+        ("县政府督办〔2026〕12号收到", [NoticeRef(12, 2026)]),
+        ("县督办12号收到", [NoticeRef(12)]),
+    ],
+)
+def test_find_notice_refs_numerals_and_issuers(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12号已办结,13号同上", [NoticeRef(12), NoticeRef(13)]),
+        ("13号同样", [NoticeRef(13)]),
+        ("12号（冬季消防）和13号（燃气安全）都收到了", [NoticeRef(12), NoticeRef(13)]),
+        # a weekday or a time in brackets is the date's: still a day
+        ("12号（周五）前报", []),
+        ("12号（下午）开会", []),
+    ],
+)
+def test_find_notice_refs_same_and_bracket_notes(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what was received, named right after the word
+        ("收到12号了", [NoticeRef(12)]),
+        ("已签收12号", [NoticeRef(12)]),
+        ("收到12号,谢谢", [NoticeRef(12)]),
+        # the day something was sent, and days said alone, stay days
+        ("收到12号发的通知", []),
+        ("收到12号下午的通知", []),
+        ("都12号了还没报", []),
+        ("今天12号了", []),
+        # a comma list whose last number has no 号 but the receipt right after it
+        ("12，13，14收到", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        ("12，13收到", [NoticeRef(12), NoticeRef(13)]),
+        ("3，5个村已完成", []),
+    ],
+)
+def test_find_notice_refs_received_and_comma_lists(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice opening the clause, its state told in plain words
+        ("12号弄完了", [NoticeRef(12)]),
+        ("12号办好了", [NoticeRef(12)]),
+        ("12号无此类问题", [NoticeRef(12)]),
+        ("12号经排查无相关问题", [NoticeRef(12)]),
+        ("12号这周完不成", [NoticeRef(12)]),
+        # still days
+        ("12号前弄完了就行", []),
+        ("12号下午弄完了", []),
+    ],
+)
+def test_find_notice_refs_state_in_plain_words(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 从 before a range of notices that are then said received
+        ("从12号到14号都收到了", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        # days spanned from one to another, or a day alone after 从
+        ("从12号到14号开展检查", []),
+        ("从12号开始检查", []),
+    ],
+)
+def test_find_notice_refs_range_after_cong(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("编号:12,已收到", [NoticeRef(12)]),
+        ("编号为12的督办单已收到", [NoticeRef(12)]),
+        ("单号12收到", [NoticeRef(12)]),
+        # a long work-order number is none
+        ("编号12345的工单已办结", []),
+    ],
+)
+def test_find_notice_refs_labelled_numbers(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("那个12号我们已经报了", [NoticeRef(12)]),
+        ("这个12号已完成", [NoticeRef(12)]),
+        ("那个12号下午开会", []),
+    ],
+)
+def test_find_notice_refs_pointed_at(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare number between the unit's name and the receipt word
+        ("城关12收到", [NoticeRef(12)]),
+        ("城关镇12、13收到", [NoticeRef(12), NoticeRef(13)]),
+        ("【城关镇-12号】收到", [NoticeRef(12)]),
+        ("12 received", [NoticeRef(12)]),
+        # counts, amounts, times, days and phone numbers stay none
+        ("共12收到", []),
+        ("资金12万收到", []),
+        ("12点收到", []),
+        ("今天12收到", []),
+        ("联系电话0371-12345678", []),
+        ("省里督办12收到", []),
+    ],
+)
+def test_find_notice_refs_after_the_units_name(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("十二期收到", [NoticeRef(12)]),
+        ("二十三期已办结", [NoticeRef(23)]),
+        # one numeral before 期 is a phase; 十期工程 is works
+        ("二期已完成", []),
+        ("十期工程已完工", []),
+    ],
+)
+def test_find_notice_refs_chinese_issue_alone(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12城关镇收到", [NoticeRef(12)]),
+        ("12城关镇已收到", [NoticeRef(12)]),
+        # a count before the units
+        ("12个乡镇收到", []),
+    ],
+)
+def test_find_notice_refs_before_the_units_name(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the pinyin and English of 收到 beside a number
+        ("12号sd", [NoticeRef(12)]),
+        ("12sd", [NoticeRef(12)]),
+        ("sd12", [NoticeRef(12)]),
+        ("12号shoudao", [NoticeRef(12)]),
+        ("收到12号ok", [NoticeRef(12)]),
+        ("usd12", []),
+        ("sd卡坏了", []),
+    ],
+)
+def test_find_notice_refs_with_pinyin_and_english(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1️⃣2️⃣号收到", [NoticeRef(12)]), ("收到1️⃣2️⃣", [NoticeRef(12)]), ("⑫号收到", [NoticeRef(12)])],
+)
+def test_find_notice_refs_emoji_digits(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number said to be wrong, before or after it, is none; the corrected one stands
+        ("收到,是13号不是12号", [NoticeRef(13)]),
+        ("收到13号(不是12号)", [NoticeRef(13)]),
+        ("12号写错了,是13号收到", [NoticeRef(13)]),
+        ("12号(应为13号)收到", [NoticeRef(13)]),
+        ("13号收到(刚才误写为12号)", [NoticeRef(13)]),
+        ("刚才的12号应为13号", [NoticeRef(13)]),
+        # as before
+        ("是12号,不是11号,已收到", [NoticeRef(12)]),
+        ("12号不是周五吗", []),
+    ],
+)
+def test_find_notice_refs_corrections(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a numbered place or thing after 第N号 is none
+        ("第13号楼已排查", []),
+        ("今年第13号台风", []),
+        ("第13号点位还在整改", []),
+        # the notice with 第 still is
+        ("第13号已召开会议部署", [NoticeRef(13)]),
+        ("第13号已完成", [NoticeRef(13)]),
+    ],
+)
+def test_find_notice_refs_numbered_things_after_di(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第12期需要延期", [NoticeRef(12)]),
+        ("第十二期需要延期", [NoticeRef(12)]),
+        ("督办12号无法按期完成", [NoticeRef(12)]),
+        # still none
+        ("督办12号前报", []),
+        ("第3期需要培训", []),
+    ],
+)
+def test_find_notice_refs_more_states(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list right after the receipt word, ending the clause
+        ("收到12，13号", [NoticeRef(12), NoticeRef(13)]),
+        ("收到12号，13号", [NoticeRef(12), NoticeRef(13)]),
+        ("收到12、13期", [NoticeRef(12), NoticeRef(13)]),
+        ("收到12号加13号", [NoticeRef(12), NoticeRef(13)]),
+        ("12号13号两个通知申请延期", [NoticeRef(12), NoticeRef(13)]),
+        # two things said, and days and places, stay apart
+        ("收到13号,12号还在整改", [NoticeRef(13), NoticeRef(12)]),
+        ("12号加班", []),
+    ],
+)
+def test_find_notice_refs_lists_after_the_receipt_word(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("督办〔2026〕0012号收到", [NoticeRef(12, 2026)]),
+        ("0012号收到", [NoticeRef(12)]),
+        ("NO.0012收到", [NoticeRef(12)]),
+        ("2026号收到", []),
+    ],
+)
+def test_find_notice_refs_zero_padded(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected

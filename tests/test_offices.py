@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import pytest
-from conftest import POSTGRES_ENV, fresh_postgres_url
+from dbfixtures import POSTGRES_ENV, fresh_postgres_url
 from sqlalchemy import text
 
 from bot import ops

@@ -7,7 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import sqlite_url, upgraded_database
+from dbfixtures import sqlite_url, upgraded_database
 from test_cli import duban
 
 from bot.clock import RealClock

@@ -16,10 +16,11 @@ import signal
 import sys
 import time
 from collections.abc import AsyncIterator, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 import pytest
 from wechaty_gateway import ROSTER, TOKEN, Event, Gateway, eventually
@@ -50,6 +51,16 @@ def toml(config: Mapping[str, Mapping[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def quiet_hours_away_from_now(sections: Mapping[str, Mapping[str, Any]]) -> dict[str, clock_time]:
+    """Quiet hours an hour long, twelve hours from now in the configured zone: none fall in a test."""
+    zone = ZoneInfo(str(sections.get("general", {}).get("timezone", "Asia/Shanghai")))
+    start = datetime.now(zone) + timedelta(hours=12)
+    return {
+        "start": start.time().replace(microsecond=0),
+        "end": (start + timedelta(hours=1)).time().replace(microsecond=0),
+    }
+
+
 class LiveBot:
     """One office's duban: its config file, its SQLite database, and the `duban run` process."""
 
@@ -61,15 +72,19 @@ class LiveBot:
         *,
         data: Path | None = None,
         env: Mapping[str, str] | None = None,
+        url: str | None = None,
     ) -> None:
         self.tmp, self.gateway = tmp, gateway
         self._extra_env = dict(env or {})  # secrets only come from the environment (an alert webhook, say)
-        self.url = f"sqlite+aiosqlite:///{(data or tmp) / 'duban.db'}"
+        # SQLite in the data directory unless a test brings its own database (PostgreSQL, say)
+        self.url = url or f"sqlite+aiosqlite:///{(data or tmp) / 'duban.db'}"
         sections = {key: dict(values) for key, values in config.items()}
         sections.setdefault("database", {})["url"] = self.url
         sections.setdefault("wechaty", {})["endpoint"] = gateway.endpoint
         sections["wechaty"].setdefault("qr_file", str(tmp / "wechat-login.png"))  # not into the work tree
         sections.setdefault("sending", {}).update(room_interval_seconds=0.0, jitter_seconds=0.0)
+        # a test that does not set quiet hours must not depend on the hour it runs at (22:00–07:30 by default)
+        sections.setdefault("quiet_hours", quiet_hours_away_from_now(sections))
         web = sections.setdefault("web", {})  # the web desk only where a test asks for it (ports are shared)
         web.setdefault("listen", "")
         web.setdefault("secret_file", str(tmp / "web-secret.key"))

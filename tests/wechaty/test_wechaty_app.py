@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
+from live_bot import quiet_hours_away_from_now
 from sqlalchemy import select
 from wechaty_gateway import (
     APP_WORLD,
@@ -80,6 +81,8 @@ def wechat_config(tmp_path: Path, endpoint: str, token: str, **more: str) -> Con
         "DUBAN_SENDING_ROOM_INTERVAL_SECONDS": "0",
         "DUBAN_SENDING_JITTER_SECONDS": "0",
         "DUBAN_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'duban.db'}",
+        # not the hour the test runs at: quiet hours would hold automatic messages (22:00–07:30 by default)
+        **{f"DUBAN_QUIET_HOURS_{k.upper()}": v.isoformat() for k, v in quiet_hours_away_from_now({}).items()},
         **more,
     }
     if token:

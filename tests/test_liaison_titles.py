@@ -1,0 +1,93 @@
+"""A notice named by its subject only ("冬季消防那个收到了"): the one whose title holds it, if only one does."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from handlers.classify import classify, title_fits
+from handlers.liaison import Item, decide
+from storage.notices import AssignmentView, NoticeView
+
+T0 = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)
+TITLES = {12: "关于开展冬季消防安全检查的通知", 13: "关于做好燃气安全专项整治工作的通知", 14: "秸秆禁烧督办"}
+
+
+def item(seq: int, title: str) -> Item:
+    notice = NoticeView(
+        id=seq,
+        year=2026,
+        seq=seq,
+        number=f"督办〔2026〕{seq}号",
+        title=title,
+        body="",
+        issued_by="office",
+        issued_at=T0 + timedelta(hours=seq),
+        receipt_due=T0 + timedelta(days=1),
+        feedback_due=T0 + timedelta(days=5),
+        status="open",
+    )
+    assignment = AssignmentView(
+        id=100 + seq,
+        notice_id=seq,
+        unit_id=1,
+        unit_name="城关镇",
+        receipt_due=notice.receipt_due,
+        feedback_due=notice.feedback_due,
+        received_at=None,
+        receipt_by=None,
+        excused=False,
+        excuse_reason=None,
+        feedback=(),
+    )
+    return notice, assignment
+
+
+ITEMS = [item(seq, title) for seq, title in TITLES.items()]
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback"),
+    [
+        ("冬季消防那个通知收到了", [12], []),
+        ("收到《关于开展冬季消防安全检查的通知》", [12], []),
+        ("关于燃气安全专项整治的通知已收到", [13], []),
+        ("秸秆禁烧的督办单已收到", [14], []),
+        ("燃气安全那个已经办结了", [], [13]),
+        # a subject no title holds, or none at all: as before, the latest owed
+        ("关于汛期安全排查的通知收到了", [14], []),
+        ("那个通知我们收到了", [14], []),
+        ("今天发的那个收到了", [14], []),
+        # a number named wins over the subject
+        ("冬季消防那个13号收到了", [13], []),
+    ],
+)
+def test_a_notice_named_by_its_subject(text: str, receipt: list[int], feedback: list[int]) -> None:
+    targets = decide(classify(text), None, ITEMS)
+    assert [n.seq for n, _ in targets.receipt] == receipt
+    assert [n.seq for n, _ in targets.feedback] == feedback
+
+
+def test_a_subject_in_two_titles_names_neither() -> None:
+    items = [item(12, "关于开展冬季消防安全检查的通知"), item(13, "关于冬季消防设施维护的通知")]
+    targets = decide(classify("冬季消防那个收到了"), None, items)
+    assert [n.seq for n, _ in targets.receipt] == [13]  # the latest owed, as for a reply naming none
+
+
+def test_a_quoted_notice_wins_over_the_subject() -> None:
+    targets = decide(classify("冬季消防那个收到了"), 13, ITEMS)
+    assert [n.seq for n, _ in targets.receipt] == [13]
+
+
+@pytest.mark.parametrize(
+    ("subject", "title", "fits"),
+    [
+        ("冬季消防安全检查", "关于开展冬季消防安全检查的通知", True),
+        ("燃气安全", "关于做好燃气安全专项整治工作的通知", True),
+        ("消防", "关于开展冬季消防安全检查的通知", False),  # too little to pick by
+        ("汛期安全排查", "关于开展冬季消防安全检查的通知", False),
+    ],
+)
+def test_title_fits(subject: str, title: str, fits: bool) -> None:
+    assert title_fits(subject, title) is fits
