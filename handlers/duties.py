@@ -36,7 +36,7 @@ from handlers.report import build_report, report_of
 from storage import changes, directory, flags, notices
 from storage.db import Database
 from storage.directory import PersonView
-from storage.flags import FlagView
+from storage.flags import FlagMark, FlagView
 from storage.notices import AssignmentView, NoticeView
 from storage.status import Obligation
 
@@ -88,7 +88,7 @@ def unit_outcomes(items: Sequence[Item], now: datetime) -> tuple[list[Outcome], 
 
 
 def proposals_for(
-    unit_id: int, receipts: list[Outcome], feedback: list[Outcome], live: Sequence[FlagView], policy: Policy
+    unit_id: int, receipts: list[Outcome], feedback: list[Outcome], live: Sequence[FlagMark], policy: Policy
 ) -> list[Proposal]:
     """What the rules propose for one unit, given its live (proposed or confirmed) flags."""
 
@@ -261,10 +261,9 @@ class Duties:
         # The flags the rules meet: those citing a notice of the history (a flag is as late as the latest
         # deadline it cites, and a deadline is always after its notice's issue) or counting a quarter of it.
         since = quarter_containing(now - HISTORY, self.policy.tz).start
-        live: dict[int, list[FlagView]] = {}
-        for flag in await flags.flags(session, unit_ids=list(by_unit), since=since):
-            if flag.status != "revoked":
-                live.setdefault(flag.unit_id, []).append(flag)
+        live: dict[int, list[FlagMark]] = {}
+        for flag in await flags.live_marks(session, list(by_unit), since=since):
+            live.setdefault(flag.unit_id, []).append(flag)
         office: list[PersonView] | None = None
         for unit_id, unit_items in by_unit.items():
             receipts, feedback = unit_outcomes(unit_items, now)

@@ -34,6 +34,26 @@ class FlagView:
     follows_id: int | None = None  # the flag whose failed rectification this one escalates
 
 
+@dataclass(frozen=True)
+class FlagMark:
+    """What the penalty rules need of a live (proposed or confirmed) flag."""
+
+    unit_id: int
+    basis: str
+    notice_ids: tuple[int, ...]
+    at: datetime
+
+
+async def live_marks(session: AsyncSession, unit_ids: Collection[int], *, since: datetime) -> list[FlagMark]:
+    """The live flags of these units made at or after `since`, in order, read as plain columns."""
+    rows = await session.execute(
+        select(Flag.unit_id, Flag.basis, Flag.notice_ids, Flag.at)
+        .where(Flag.unit_id.in_(unit_ids), Flag.at >= since, Flag.status != "revoked")
+        .order_by(Flag.id)
+    )
+    return [FlagMark(unit_id, basis, tuple(ids), at) for unit_id, basis, ids, at in rows.all()]
+
+
 async def _views(session: AsyncSession, rows: Sequence[tuple[Flag, str]]) -> list[FlagView]:
     ids = {notice_id for flag, _ in rows for notice_id in flag.notice_ids}
     found = await session.execute(select(Notice.id, Notice.number).where(Notice.id.in_(ids)))
@@ -156,13 +176,10 @@ async def flags(
     unit_id: int | None = None,
     unit_ids: Collection[int] | None = None,
     year_range: tuple[datetime, datetime] | None = None,
-    since: datetime | None = None,
 ) -> list[FlagView]:
     query = select(Flag, Unit.name).join(Unit, Flag.unit_id == Unit.id).order_by(Flag.id)
     if unit_ids is not None:
         query = query.where(Flag.unit_id.in_(unit_ids))
-    if since is not None:
-        query = query.where(Flag.at >= since)
     if ids is not None:
         query = query.where(Flag.id.in_(ids))
     if status is not None:
