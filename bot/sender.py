@@ -89,8 +89,9 @@ class OutboxSender:
         """Send every message whose turn has come; return when the next one will be due (None: queue empty).
 
         Each conversation goes in order, so only its oldest pending message can be next: the pass reads
-        those heads, and a conversation's following message only once the one before it went out. The
-        messages it looks at are those pending when it began (a report queued meanwhile waits for the next).
+        those heads with the message after each, and reads further into a conversation only when that one
+        went out too. The messages it looks at are those pending when it began (a report queued meanwhile
+        waits for the next pass).
         """
         async with self._db.reader() as session:
             up_to = await outbox.last_pending_id(session)
@@ -104,7 +105,16 @@ class OutboxSender:
                 heads = await outbox.pending_heads(session, up_to)
         if heads and not self._transport.ready:
             return self._clock.now() + WAIT_FOR_TRANSPORT  # disconnected: hold everything, look again soon
-        waiting = [(queued.id, queued) for queued in heads]
+        following: dict[int, QueuedMessage] = {}  # a head's id → the message after it in its conversation
+        first: dict[str, QueuedMessage] = {}
+        for queued in heads:
+            key = conversation_key(queued.room_id, queued.to_id)
+            if key in first:
+                following[first[key].id] = queued
+            else:
+                first[key] = queued
+        waiting = [(queued.id, queued) for queued in first.values()]
+        first_ids = {queued.id for queued in first.values()}
         heapq.heapify(waiting)
         blocked: set[str] = set()
         next_due: datetime | None = None
@@ -129,10 +139,12 @@ class OutboxSender:
                 again = state[1] if state is not None and state[0] == "pending" else now
                 next_due = again if next_due is None else min(next_due, again)
                 continue
-            async with self._db.reader() as session:
-                following = await outbox.next_pending(session, queued, up_to)
-            if following is not None:
-                heapq.heappush(waiting, (following.id, following))
+            after = following.pop(queued.id, None)
+            if after is None and queued.id not in first_ids:  # beyond what the pass read: read on
+                async with self._db.reader() as session:
+                    after = await outbox.next_pending(session, queued, up_to)
+            if after is not None:
+                heapq.heappush(waiting, (after.id, after))
         return next_due
 
     async def _send(self, queued: QueuedMessage, key: str) -> bool:

@@ -120,17 +120,25 @@ async def last_pending_id(session: AsyncSession) -> int | None:
     return found
 
 
-async def pending_heads(session: AsyncSession, up_to: int) -> list[QueuedMessage]:
-    """The oldest pending message of each conversation (id at most `up_to`), oldest first: what a send
-    pass may send first, read without the rest of a long queue."""
+async def pending_heads(session: AsyncSession, up_to: int, *, depth: int = 2) -> list[QueuedMessage]:
+    """The `depth` oldest pending messages of each conversation (ids at most `up_to`), oldest first: what a
+    send pass may send first and what follows it, read without the rest of a long queue."""
     person = case((OutboxMessage.room_id.is_(None), OutboxMessage.to_id))
-    heads = (
-        select(func.min(OutboxMessage.id))
+    ranked = (
+        select(
+            OutboxMessage.id,
+            func.row_number()
+            .over(partition_by=(OutboxMessage.room_id, person), order_by=OutboxMessage.id)
+            .label("place"),
+        )
         .where(OutboxMessage.status == "pending", OutboxMessage.id <= up_to)
-        .group_by(OutboxMessage.room_id, person)
+        .subquery()
     )
     rows = await session.scalars(
-        select(OutboxMessage).where(OutboxMessage.id.in_(heads)).order_by(OutboxMessage.id)
+        select(OutboxMessage)
+        .join(ranked, ranked.c.id == OutboxMessage.id)
+        .where(ranked.c.place <= depth)
+        .order_by(OutboxMessage.id)
     )
     return [_queued(r) for r in rows.all()]
 
