@@ -20,7 +20,7 @@ from bot.trouble import Patient
 from handlers import outgoing, texts
 from handlers.messages import IncomingMessage, from_payload, to_payload
 from handlers.policy import Policy
-from storage import inbox
+from storage import changes, inbox
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -48,8 +48,9 @@ class Intake:
         self._announced: list[str] = []
         self._new_ids = asyncio.Event()
         self._handling = asyncio.Lock()
-        # after a command or a reply queued for review, with that outcome ("command" or "queued")
-        self.after_command: Callable[[str], Awaitable[None]] | None = None
+        # after a command or a reply queued for review, with that outcome ("command" or "queued") and the
+        # units whose facts the command changed (None: it cannot say, every unit)
+        self.after_command: Callable[[str, frozenset[int] | None], Awaitable[None]] | None = None
 
     # -- Inbound ---------------------------------------------------------------------------------
 
@@ -124,22 +125,22 @@ class Intake:
         can be read again, so nothing needs to be safe on disk before the handling starts."""
         payload = to_payload(message)
 
-        async def work(session: AsyncSession) -> str:
+        async def work(session: AsyncSession) -> tuple[str, frozenset[int] | None]:
             if not await inbox.store(session, message.id, payload, at=self._clock.now()):
-                return "message"  # here already: a redelivery changes nothing
+                return "message", None  # here already: a redelivery changes nothing
             return await self._handle_one(session, message)
 
         async with self._handling:
-            outcome = await self._patient.write(work)
+            outcome, touched = await self._patient.write(work)
             if outcome != "message" and self.after_command is not None:
-                await self.after_command(outcome)
+                await self.after_command(outcome, touched)
 
     async def _handle_row(self, message: IncomingMessage) -> None:
-        async def handle(session: AsyncSession) -> str:
+        async def handle(session: AsyncSession) -> tuple[str, frozenset[int] | None]:
             return await self._handle_one(session, message)
 
         try:
-            outcome = await self._patient.write(handle)
+            outcome, touched = await self._patient.write(handle)
         except Exception as error:
             if self._strict:
                 raise
@@ -147,12 +148,16 @@ class Intake:
             await self._failed(message, repr(error))
             return
         if outcome != "message" and self.after_command is not None:  # the duties may have work now
-            await self.after_command(outcome)
+            await self.after_command(outcome, touched)
 
-    async def _handle_one(self, session: AsyncSession, message: IncomingMessage) -> str:
+    async def _handle_one(
+        self, session: AsyncSession, message: IncomingMessage
+    ) -> tuple[str, frozenset[int] | None]:
+        """Handle one message; its outcome and the units whose facts it changed (None: any)."""
         outcome = await self._handle(session, message)
+        touched = await changes.touched(session) if outcome == "command" else None
         await inbox.settle(session, message.id, status="done", at=self._clock.now())
-        return outcome
+        return outcome, touched
 
     async def _failed(self, message: IncomingMessage, error: str) -> None:
         """A bug, not the database: keep the message apart (never lose it silently) and tell the office."""

@@ -108,22 +108,27 @@ class BotScheduler:
         """Run the deadline duty now and wake it again when it next has work (misfires run late, never skip)."""
         await self._track(self._deadlines(full=True))
 
-    async def heard(self, outcome: str) -> None:
-        """After a handled message: a command may have changed anything, so every unit is judged; a reply
-        queued for review records nothing on any assignment, so for them only time has moved on."""
-        await self._track(self._deadlines(full=outcome == "command"))
+    async def heard(self, outcome: str, units: frozenset[int] | None = None) -> None:
+        """After a handled message: a command changed the facts of `units` (None: it cannot say, so every
+        unit is judged), which are judged again with those whose deadlines passed meanwhile; a reply queued
+        for review records nothing on any assignment, so for them only time has moved on."""
+        if outcome != "command":
+            await self._track(self._deadlines(full=False))
+        else:
+            await self._track(self._deadlines(full=units is None, units=units or frozenset()))
 
     async def _wake(self) -> None:
         """The deadline duty at the time it asked for: only time has moved on since its last pass."""
         await self._track(self._deadlines(full=False))
 
-    async def _deadlines(self, *, full: bool) -> None:
+    async def _deadlines(self, *, full: bool, units: frozenset[int] = frozenset()) -> None:
         now, since = self._clock.now(), self._last_pass
         self._last_pass = now
         try:
-            next_time = await self._duties.deadlines(now, since=None if full else since)
+            next_time = await self._duties.deadlines(now, since=None if full else since, units=units)
         except Exception:
             log.exception("the deadline duty failed; trying again in a minute")
+            self._last_pass = None  # what that pass should have judged is judged by the next (every unit)
             next_time = self._clock.now() + RETRY_AFTER_FAILURE
         if next_time is None:
             if self._scheduler.get_job("deadlines"):
@@ -173,13 +178,14 @@ class VirtualScheduler:
         self._last_pass = self._clock.now()
         self._deadline_next = await self._duties.deadlines(self._last_pass)
 
-    async def heard(self, outcome: str) -> None:
+    async def heard(self, outcome: str, units: frozenset[int] | None = None) -> None:
         """After a handled message: as `BotScheduler.heard`."""
-        if outcome == "command" or self._last_pass is None:
+        if self._last_pass is None or (outcome == "command" and units is None):
             await self.poke()
             return
         since, self._last_pass = self._last_pass, self._clock.now()
-        self._deadline_next = await self._duties.deadlines(self._last_pass, since=since)
+        also = units if outcome == "command" and units is not None else frozenset()
+        self._deadline_next = await self._duties.deadlines(self._last_pass, since=since, units=also)
 
     def next_time(self) -> datetime | None:
         times = [t for t in (*self._cron_next.values(), self._deadline_next) if t is not None]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import logging
 import random
 from collections import deque
@@ -85,19 +86,40 @@ class OutboxSender:
         return earliest
 
     async def send_due(self) -> datetime | None:
-        """Send every message whose turn has come; return when the next one will be due (None: queue empty)."""
+        """Send every message whose turn has come; return when the next one will be due (None: queue empty).
+
+        Each conversation goes in order, so only its oldest pending message can be next: the pass reads
+        those heads with the message after each, and reads further into a conversation only when that one
+        went out too. The messages it looks at are those pending when it began (a report queued meanwhile
+        waits for the next pass).
+        """
         async with self._db.reader() as session:
-            queue = await outbox.queued(session, status="pending")
-            stale = await outbox.stale_reminders(session, queue)
+            up_to = await outbox.last_pending_id(session)
+            if up_to is None:
+                return None
+            stale = await outbox.stale_pending_reminders(session, up_to)
+            heads = [] if stale else await outbox.pending_heads(session, up_to)
         if stale:
             async with self._db.transaction() as session:
                 await outbox.drop(session, stale, reason="通知已办结或撤回，提醒不再发送")
-            queue = [q for q in queue if q.id not in stale]
-        if queue and not self._transport.ready:
+                heads = await outbox.pending_heads(session, up_to)
+        if heads and not self._transport.ready:
             return self._clock.now() + WAIT_FOR_TRANSPORT  # disconnected: hold everything, look again soon
+        following: dict[int, QueuedMessage] = {}  # a head's id → the message after it in its conversation
+        first: dict[str, QueuedMessage] = {}
+        for queued in heads:
+            key = conversation_key(queued.room_id, queued.to_id)
+            if key in first:
+                following[first[key].id] = queued
+            else:
+                first[key] = queued
+        waiting = [(queued.id, queued) for queued in first.values()]
+        first_ids = {queued.id for queued in first.values()}
+        heapq.heapify(waiting)
         blocked: set[str] = set()
         next_due: datetime | None = None
-        for queued in queue:
+        while waiting:
+            _, queued = heapq.heappop(waiting)
             key = conversation_key(queued.room_id, queued.to_id)
             if key in blocked:  # keep each conversation in order
                 continue
@@ -116,6 +138,13 @@ class OutboxSender:
                     state = await outbox.status_of(session, queued.id)
                 again = state[1] if state is not None and state[0] == "pending" else now
                 next_due = again if next_due is None else min(next_due, again)
+                continue
+            after = following.pop(queued.id, None)
+            if after is None and queued.id not in first_ids:  # beyond what the pass read: read on
+                async with self._db.reader() as session:
+                    after = await outbox.next_pending(session, queued, up_to)
+            if after is not None:
+                heapq.heappush(waiting, (after.id, after))
         return next_due
 
     async def _send(self, queued: QueuedMessage, key: str) -> bool:

@@ -7,7 +7,8 @@ Every judgement comes from the rule book (`storage.status`), through `Assignment
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -32,10 +33,10 @@ from handlers.penalties import (
 )
 from handlers.policy import Policy
 from handlers.report import build_report, report_of
-from storage import directory, flags, notices
+from storage import changes, directory, flags, notices
 from storage.db import Database
 from storage.directory import PersonView
-from storage.flags import FlagView
+from storage.flags import FlagMark, FlagView
 from storage.notices import AssignmentView, NoticeView
 from storage.status import Obligation
 
@@ -87,7 +88,7 @@ def unit_outcomes(items: Sequence[Item], now: datetime) -> tuple[list[Outcome], 
 
 
 def proposals_for(
-    unit_id: int, receipts: list[Outcome], feedback: list[Outcome], live: Sequence[FlagView], policy: Policy
+    unit_id: int, receipts: list[Outcome], feedback: list[Outcome], live: Sequence[FlagMark], policy: Policy
 ) -> list[Proposal]:
     """What the rules propose for one unit, given its live (proposed or confirmed) flags."""
 
@@ -120,18 +121,24 @@ class Duties:
     db: Database
     policy: Policy
     alert: Alert | None = None
+    # quarter key → the last change (`storage.changes.last_change`) its ranking check has seen
+    rank_marks: dict[str, int] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
-    async def deadlines(self, now: datetime, *, since: datetime | None = None) -> datetime | None:
+    async def deadlines(
+        self, now: datetime, *, since: datetime | None = None, units: Collection[int] = ()
+    ) -> datetime | None:
         """Send pre-deadline reminders, evaluate passed deadlines; return when to run next.
 
-        `since`: the previous pass, when only time has moved on since (a wake-up the scheduler set, no
-        command in between). Then only units with a deadline passing in between are judged again (no
-        other unit's outcome can have changed); None judges every unit (after a command, at start).
+        `since`: the previous pass. Then only units with a deadline passing in between are judged again,
+        and `units`, whose facts changed since (a command named them): no other unit's outcome can have
+        changed. None judges every unit (at start, or after a change that cannot name its units).
         """
         async with self.db.transaction() as session:
             current = await self._current(session, now, now - NOTE_WINDOW - EVALUATION_DELAY)
-            units = None if since is None else await notices.units_due_between(session, since - RECHECK, now)
-            items = await self._history(session, now, units)
+            judged = None
+            if since is not None:
+                judged = await notices.units_due_between(session, since - RECHECK, now) | set(units)
+            items = await self._history(session, now, judged)
             wake = await self._pre_deadline(session, now, current)
             wake += await self._deadline_notes(session, now, current)
             wake += await self._evaluate(session, now, items)
@@ -147,19 +154,17 @@ class Duties:
 
     async def _history(self, session: AsyncSession, now: datetime, units: set[int] | None) -> list[Item]:
         """What the penalty rules look at: 400 days of notices, of every unit or of `units` (and of the
-        units whose 整改期限 has ended without a result yet)."""
+        units whose 整改期限 has ended without a result yet), read by unit and issue time."""
         if units is not None:
-            ending = await flags.flags(session, status="confirmed")
             units |= {
                 f.unit_id
-                for f in ending
-                if f.rectify_until is not None and f.rectified is None and now >= f.rectify_until
+                for f in await flags.rectifying(session)
+                if f.rectify_until is not None and now >= f.rectify_until
             }
             if not units:
                 return []
-        recent = await notices.notices(session, status=None, since=now - HISTORY)
-        by_id = {n.id: n for n in recent}
         rows = await notices.assignments(session, issued_since=now - HISTORY, unit_ids=units)
+        by_id = await notices.notices_by_id(session, {a.notice_id for a in rows})
         return [(by_id[a.notice_id], a) for a in rows]
 
     async def _pre_deadline(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
@@ -249,12 +254,16 @@ class Duties:
         by_unit: dict[int, list[Item]] = {}
         for item in items:
             by_unit.setdefault(item[1].unit_id, []).append(item)
+        if not by_unit:
+            return []
         wake: list[datetime] = []
-        known = await flags.keys(session)
-        live: dict[int, list[FlagView]] = {}
-        for flag in await flags.flags(session):
-            if flag.status != "revoked":
-                live.setdefault(flag.unit_id, []).append(flag)
+        known = await flags.keys(session, unit_ids=list(by_unit))
+        # The flags the rules meet: those citing a notice of the history (a flag is as late as the latest
+        # deadline it cites, and a deadline is always after its notice's issue) or counting a quarter of it.
+        since = quarter_containing(now - HISTORY, self.policy.tz).start
+        live: dict[int, list[FlagMark]] = {}
+        for flag in await flags.live_marks(session, list(by_unit), since=since):
+            live.setdefault(flag.unit_id, []).append(flag)
         office: list[PersonView] | None = None
         for unit_id, unit_items in by_unit.items():
             receipts, feedback = unit_outcomes(unit_items, now)
@@ -306,9 +315,12 @@ class Duties:
     async def _rectification(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
         """When a 整改期限 ends: propose the next rung citing the lapses within it, or record 整改到位."""
         wake: list[datetime] = []
-        known = await flags.keys(session)
-        for flag in await flags.flags(session, status="confirmed"):
-            if flag.rectify_until is None or flag.rectified is not None:
+        rectifying = await flags.rectifying(session)
+        if not rectifying:
+            return wake
+        known = await flags.keys(session, unit_ids={f.unit_id for f in rectifying})
+        for flag in rectifying:
+            if flag.rectify_until is None:
                 continue
             if now < flag.rectify_until + EVALUATION_DELAY:
                 wake.append(flag.rectify_until + EVALUATION_DELAY)
@@ -341,17 +353,29 @@ class Duties:
         (连续两次在全县排名末位). Run with the daily broadcast: once a day is soon enough, and a pass over two
         quarters of facts is too heavy for every deadline."""
         ended = quarter_containing(now, self.policy.tz).previous()
+        first = ended.previous()
         async with self.db.transaction() as session:
-            recent = await notices.notices(session, status=None, since=ended.previous().start - HISTORY)
-            rows = await notices.assignments(session, notice_ids=[n.id for n in recent])
-            by_id = {n.id: n for n in recent}
-            items = [(by_id[a.notice_id], a) for a in rows]
-            all_flags = await flags.flags(session)
+            # Both quarters are judged as they stood at their ends: unless something recorded since the
+            # last check bears on that, the answer is the same as then (and every proposal was made).
+            mark = await changes.last_change(session)
+            seen = self.rank_marks.get(ended.key)
+            if seen is not None and not await changes.changed_since(session, seen, as_of=ended.end):
+                self.rank_marks[ended.key] = mark
+                return
+            # What the two quarters' scores count: the notices with a deadline in them, and the flags of
+            # their years (a veto counts from the year's start).
+            due = await notices.notice_ids_due_within(session, first.start, ended.end)
+            rows = await notices.assignments(session, notice_ids=sorted(due))
+            by_id = await notices.notices_by_id(session, due)
+            oldest = first.start - HISTORY
+            items = [(by_id[a.notice_id], a) for a in rows if by_id[a.notice_id].issued_at >= oldest]
+            year_start = datetime(first.start.year, 1, 1, tzinfo=first.tz)
+            all_flags = await flags.flags(session, year_range=(year_start, ended.end))
             rules = self.policy.assessment
-            before, last = (
-                report_of(items, all_flags, rules, period, now) for period in (ended.previous(), ended)
-            )
-            unit_ids = {a.unit_name: a.unit_id for _, a in items}
+            before, last = (report_of(items, all_flags, rules, period, now) for period in (first, ended))
+            unit_ids = {a.unit_name: a.unit_id for _, a in items} | {
+                f.unit_name: f.unit_id for f in all_flags
+            }
             known = await flags.keys(session)
             for unit in last_twice(before.scores, last.scores):
                 key = f"{unit_ids[unit]}:rank:{ended.key}"
@@ -376,6 +400,7 @@ class Duties:
                     kind="flag",
                     now=now,
                 )
+        self.rank_marks[ended.key] = mark
 
     async def daily(self, at: datetime) -> None:
         """The working-day broadcast: per room, every open notice with the units that still owe something.

@@ -35,7 +35,7 @@ from handlers.context import Turn
 from handlers.decisions import decide, revoke_for, veto_check
 from handlers.timeparse import whole_minute
 from storage import attachments as attachment_records
-from storage import directory, notices
+from storage import changes, directory, notices
 from storage.notices import AssignmentView, NoticeView
 
 REPUBLISH_WINDOW = timedelta(minutes=10)  # the same /发布 again this soon asks for 确认发布 first
@@ -450,6 +450,7 @@ async def excuse(turn: Turn, command: Excuse) -> None:
 
 async def bind(turn: Turn, unit_text: str | None, targets: Sequence[str]) -> None:
     session = turn.session
+    changes.touch_all(session)  # the roster changed: the deadline duty judges every unit again
     unit_id, unit_name = None, None
     if unit_text is not None:
         resolved = await resolve.units(turn, [unit_text])

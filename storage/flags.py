@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import audit
+from storage import audit, changes
 from storage.models import Flag, Notice, Unit
 
 
@@ -32,6 +32,26 @@ class FlagView:
     rectify_until: datetime | None = None  # confirmed 通报批评 / 媒体曝光: the rectification period's end
     rectified: str | None = None  # 整改到位 | 未整改, once that period has ended
     follows_id: int | None = None  # the flag whose failed rectification this one escalates
+
+
+@dataclass(frozen=True)
+class FlagMark:
+    """What the penalty rules need of a live (proposed or confirmed) flag."""
+
+    unit_id: int
+    basis: str
+    notice_ids: tuple[int, ...]
+    at: datetime
+
+
+async def live_marks(session: AsyncSession, unit_ids: Collection[int], *, since: datetime) -> list[FlagMark]:
+    """The live flags of these units made at or after `since`, in order, read as plain columns."""
+    rows = await session.execute(
+        select(Flag.unit_id, Flag.basis, Flag.notice_ids, Flag.at)
+        .where(Flag.unit_id.in_(unit_ids), Flag.at >= since, Flag.status != "revoked")
+        .order_by(Flag.id)
+    )
+    return [FlagMark(unit_id, basis, tuple(ids), at) for unit_id, basis, ids, at in rows.all()]
 
 
 async def _views(session: AsyncSession, rows: Sequence[tuple[Flag, str]]) -> list[FlagView]:
@@ -62,9 +82,13 @@ async def _views(session: AsyncSession, rows: Sequence[tuple[Flag, str]]) -> lis
     ]
 
 
-async def keys(session: AsyncSession) -> set[str]:
-    """The dedup keys of every flag ever made (proposals already made are not made again)."""
-    return set((await session.scalars(select(Flag.dedup_key))).all())
+async def keys(session: AsyncSession, *, unit_ids: Collection[int] | None = None) -> set[str]:
+    """The dedup keys of every flag ever made (proposals already made are not made again), or of the
+    flags of `unit_ids` (a rule's key begins with its unit's id, so those are the only ones it can meet)."""
+    query = select(Flag.dedup_key)
+    if unit_ids is not None:
+        query = query.where(Flag.unit_id.in_(unit_ids))
+    return set((await session.scalars(query)).all())
 
 
 async def create(
@@ -108,6 +132,7 @@ async def create(
     )
     session.add(flag)
     await session.flush()
+    changes.touch(session, [unit_id])
     audit.record(
         session,
         at=now,
@@ -149,9 +174,12 @@ async def flags(
     ids: Sequence[int] | None = None,
     status: str | None = None,
     unit_id: int | None = None,
+    unit_ids: Collection[int] | None = None,
     year_range: tuple[datetime, datetime] | None = None,
 ) -> list[FlagView]:
     query = select(Flag, Unit.name).join(Unit, Flag.unit_id == Unit.id).order_by(Flag.id)
+    if unit_ids is not None:
+        query = query.where(Flag.unit_id.in_(unit_ids))
     if ids is not None:
         query = query.where(Flag.id.in_(ids))
     if status is not None:
@@ -160,6 +188,19 @@ async def flags(
         query = query.where(Flag.unit_id == unit_id)
     if year_range is not None:
         query = query.where(Flag.at >= year_range[0], Flag.at < year_range[1])
+    return await _views(
+        session, [(flag, unit_name) for flag, unit_name in (await session.execute(query)).all()]
+    )
+
+
+async def rectifying(session: AsyncSession) -> list[FlagView]:
+    """Confirmed flags with a 整改期限 whose result is not recorded yet (running, or ended and due for one)."""
+    query = (
+        select(Flag, Unit.name)
+        .join(Unit, Flag.unit_id == Unit.id)
+        .where(Flag.status == "confirmed", Flag.rectify_until.is_not(None), Flag.rectified.is_(None))
+        .order_by(Flag.id)
+    )
     return await _views(
         session, [(flag, unit_name) for flag, unit_name in (await session.execute(query)).all()]
     )
@@ -182,6 +223,7 @@ async def decide(
     flag = await session.get_one(Flag, flag_id)
     previous = flag.status
     flag.status, flag.decided_by, flag.decided_at, flag.decision_reason = status, actor, at, reason
+    changes.touch(session, [flag.unit_id])
     if status == "confirmed":
         flag.rectify_until = rectify_until
     if release_key:
@@ -202,6 +244,7 @@ async def set_rectified(session: AsyncSession, flag_id: int, *, result: str, at:
     """A rectification period has ended: 整改到位, or 未整改 (the next rung was proposed)."""
     flag = await session.get_one(Flag, flag_id)
     flag.rectified = result
+    changes.touch(session, [flag.unit_id])
     audit.record(
         session, at=at, actor="duban", action="flag.rectified", subject=f"flag:{flag_id}", result=result
     )

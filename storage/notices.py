@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import audit
+from storage import audit, changes
 from storage.models import Assignment, Delivery, FeedbackEntry, Notice, OutboxMessage, Unit
 from storage.status import Facts, Standing, standing
 
@@ -157,6 +158,7 @@ async def create_notice(
     session.add(notice)
     await session.flush()
     session.add_all(Assignment(notice_id=notice.id, unit_id=unit_id, excused=False) for unit_id in unit_ids)
+    changes.touch(session, unit_ids)
     audit.record(
         session,
         at=issued_at,
@@ -214,16 +216,53 @@ def _feedback_due() -> ColumnElement[datetime]:
     return func.coalesce(Assignment.feedback_due, Notice.feedback_due)
 
 
+async def _due_within(
+    session: AsyncSession, column: Any, start: datetime, end: datetime, *, after_start: bool
+) -> set[Any]:
+    """`column` of the assignments with a receipt or feedback deadline in (start, end] (`after_start`) or
+    [start, end): four indexed range reads (a unit's own deadline, else its notice's) instead of a scan of
+    every assignment ever made, which the effective deadline `coalesce(own, notice's)` would need."""
+    found: set[Any] = set()
+    for own, notice_due in (
+        (Assignment.receipt_due, Notice.receipt_due),
+        (Assignment.feedback_due, Notice.feedback_due),
+    ):
+        extended = select(column).where(_within(own, start, end, after_start=after_start)).distinct()
+        found.update((await session.scalars(extended)).all())
+        # The unit's own deadline is checked here, not in SQL: a planner without statistics would read
+        # `own IS NULL` (nearly every assignment) through its index instead of the notices' due times.
+        inherited = (
+            select(column, own)
+            .join(Notice, Assignment.notice_id == Notice.id)
+            .where(_within(notice_due, start, end, after_start=after_start))
+        )
+        found.update(value for value, own_due in (await session.execute(inherited)).all() if own_due is None)
+    return found
+
+
+def _within(due: Any, start: datetime, end: datetime, *, after_start: bool) -> ColumnElement[bool]:
+    return and_(due > start, due <= end) if after_start else and_(due >= start, due < end)
+
+
 async def units_due_between(session: AsyncSession, start: datetime, end: datetime) -> set[int]:
     """Units with a receipt or feedback deadline in (start, end]: whose outcomes time may have changed."""
-    receipt, feedback = _receipt_due(), _feedback_due()
-    query = (
-        select(Assignment.unit_id)
-        .join(Notice, Assignment.notice_id == Notice.id)
-        .where(or_(and_(receipt > start, receipt <= end), and_(feedback > start, feedback <= end)))
-        .distinct()
-    )
-    return set((await session.scalars(query)).all())
+    return await _due_within(session, Assignment.unit_id, start, end, after_start=True)
+
+
+async def notice_ids_due_within(session: AsyncSession, start: datetime, end: datetime) -> set[int]:
+    """Notices with a receipt or feedback deadline in [start, end), the notice's or a unit's own: those a
+    period's assessment counts."""
+    return await _due_within(session, Assignment.notice_id, start, end, after_start=False)
+
+
+async def notices_by_id(session: AsyncSession, ids: Collection[int]) -> dict[int, NoticeView]:
+    """The notices with these ids (read by primary key, however old)."""
+    wanted = sorted(set(ids))
+    found: dict[int, NoticeView] = {}
+    for chunk in (wanted[i : i + ID_BATCH] for i in range(0, len(wanted), ID_BATCH)):
+        for notice in (await session.scalars(select(Notice).where(Notice.id.in_(chunk)))).all():
+            found[notice.id] = _view(notice)
+    return found
 
 
 async def assignments(
@@ -280,12 +319,14 @@ async def assignments(
     entries: dict[int, list[FeedbackView]] = {}
     routed: set[int] = set()
     for chunk in (ids[i : i + ID_BATCH] for i in range(0, len(ids), ID_BATCH)):
+        # The post's status is checked here, not in SQL: a planner would otherwise start from the outbox's
+        # status index and probe every live post ever sent against this list.
         posts = (
-            select(Delivery.assignment_id)
+            select(Delivery.assignment_id, OutboxMessage.status)
             .join(OutboxMessage, Delivery.outbox_id == OutboxMessage.id)
-            .where(Delivery.assignment_id.in_(chunk), OutboxMessage.status.in_(LIVE_POSTS))
+            .where(Delivery.assignment_id.in_(chunk))
         )
-        routed.update((await session.scalars(posts)).all())
+        routed.update(a for a, status in (await session.execute(posts)).all() if status in LIVE_POSTS)
         feedback_query = (
             select(
                 FeedbackEntry.assignment_id,
@@ -351,6 +392,7 @@ async def set_status(
     previous = notice.status
     notice.status = status
     notice.closed_at = at if status != "open" else None
+    changes.touch_notice(session, notice_id)
     audit.record(
         session,
         at=at,
@@ -375,6 +417,7 @@ async def set_due(
     """Extend (or move) the receipt or feedback deadline, for the whole notice or some units."""
     notice = await session.get_one(Notice, notice_id)
     if unit_ids is None:
+        changes.touch_notice(session, notice_id)
         setattr(notice, f"{field}_due", when)
         # A unit's own earlier extension gives way to a later deadline for everyone.
         own = (await session.scalars(select(Assignment).where(Assignment.notice_id == notice_id))).all()
@@ -391,6 +434,7 @@ async def set_due(
         for row in rows:
             setattr(row, f"{field}_due", when)
             row.extended_at = at
+        changes.touch(session, [row.unit_id for row in rows])
     audit.record(
         session,
         at=at,
@@ -413,6 +457,7 @@ async def excuse(
     ).all()
     for row in rows:
         row.excused, row.excuse_reason, row.excused_by, row.excused_at = True, reason, actor, at
+    changes.touch(session, [row.unit_id for row in rows])
     audit.record(
         session,
         at=at,
@@ -432,6 +477,7 @@ async def record_receipt(
     if row.received_at is not None:
         return False
     row.received_at, row.receipt_by, row.receipt_message_id = at, by, message_id
+    changes.touch(session, [row.unit_id])
     audit.record(
         session,
         at=at,
@@ -461,6 +507,7 @@ async def add_feedback(
             assignment_id=assignment_id, kind=kind, text=text, at=at, by=by, message_id=message_id, note=note
         )
     )
+    changes.touch_assignments(session, [assignment_id])
     audit.record(
         session,
         at=at,
@@ -486,6 +533,7 @@ async def correct_receipt(
     row = await session.get_one(Assignment, assignment_id)
     previous = row.received_at
     row.received_at, row.receipt_by, row.receipt_message_id, row.receipt_note = at, actor, None, note
+    changes.touch(session, [row.unit_id])
     audit.record(
         session,
         at=now,
@@ -507,6 +555,7 @@ async def undo_receipt(
     row = await session.get_one(Assignment, assignment_id)
     previous, by = row.received_at, row.receipt_by
     row.received_at, row.receipt_by, row.receipt_message_id, row.receipt_note = None, None, None, note
+    changes.touch(session, [row.unit_id])
     audit.record(
         session,
         at=now,
@@ -534,6 +583,7 @@ async def undo_latest_feedback(
     if entry is None:
         return None
     entry.revoked_at, entry.revoked_by, entry.revoke_reason = now, actor, reason
+    changes.touch_assignments(session, [assignment_id])
     audit.record(
         session,
         at=now,

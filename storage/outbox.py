@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, and_, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import changes
 from storage.db import ring_after_commit
 from storage.models import Assignment, Delivery, Notice, OutboxMessage
 
@@ -76,6 +77,7 @@ async def enqueue(
     session.add(row)
     await session.flush()
     session.add_all(Delivery(assignment_id=assignment_id, outbox_id=row.id) for assignment_id in reaches)
+    changes.touch_assignments(session, reaches)  # those units count as reached (or on the way) now
     ring_after_commit(session, BELL)
     return True
 
@@ -104,24 +106,74 @@ async def queued(session: AsyncSession, *, status: str) -> list[QueuedMessage]:
     return [_queued(r) for r in rows.all()]
 
 
+def _conversation_of(room_id: str | None, to_id: str | None) -> ColumnElement[bool]:
+    if room_id is not None:
+        return OutboxMessage.room_id == room_id
+    return and_(OutboxMessage.room_id.is_(None), OutboxMessage.to_id == to_id)
+
+
+async def last_pending_id(session: AsyncSession) -> int | None:
+    """The newest pending message's id: a send pass looks at the messages up to it and no further."""
+    found: int | None = await session.scalar(
+        select(func.max(OutboxMessage.id)).where(OutboxMessage.status == "pending")
+    )
+    return found
+
+
+async def pending_heads(session: AsyncSession, up_to: int, *, depth: int = 2) -> list[QueuedMessage]:
+    """The `depth` oldest pending messages of each conversation (ids at most `up_to`), oldest first: what a
+    send pass may send first and what follows it, read without the rest of a long queue."""
+    person = case((OutboxMessage.room_id.is_(None), OutboxMessage.to_id))
+    ranked = (
+        select(
+            OutboxMessage.id,
+            func.row_number()
+            .over(partition_by=(OutboxMessage.room_id, person), order_by=OutboxMessage.id)
+            .label("place"),
+        )
+        .where(OutboxMessage.status == "pending", OutboxMessage.id <= up_to)
+        .subquery()
+    )
+    rows = await session.scalars(
+        select(OutboxMessage)
+        .join(ranked, ranked.c.id == OutboxMessage.id)
+        .where(ranked.c.place <= depth)
+        .order_by(OutboxMessage.id)
+    )
+    return [_queued(r) for r in rows.all()]
+
+
+async def next_pending(session: AsyncSession, after: QueuedMessage, up_to: int) -> QueuedMessage | None:
+    """The pending message of `after`'s conversation that follows it (id at most `up_to`)."""
+    row = await session.scalar(
+        select(OutboxMessage)
+        .where(
+            _conversation_of(after.room_id, after.to_id),
+            OutboxMessage.status == "pending",
+            OutboxMessage.id > after.id,
+            OutboxMessage.id <= up_to,
+        )
+        .order_by(OutboxMessage.id)
+        .limit(1)
+    )
+    return None if row is None else _queued(row)
+
+
 async def status_of(session: AsyncSession, outbox_id: int) -> tuple[str, datetime] | None:
     """(status, not_before) of one message."""
     row = await session.get(OutboxMessage, outbox_id)
     return None if row is None else (row.status, row.not_before)
 
 
-async def stale_reminders(session: AsyncSession, among: Sequence[QueuedMessage]) -> set[int]:
-    """Those of the pending messages `among` that are reminders about notices no longer open: nobody
-    owes anything. No query at all when none of them is a reminder."""
-    candidates = [q.id for q in among if q.kind in STALE_WHEN_CLOSED and q.notice_id is not None]
-    if not candidates:
-        return set()
+async def stale_pending_reminders(session: AsyncSession, up_to: int) -> set[int]:
+    """Pending reminders (id at most `up_to`) about notices no longer open: nobody owes anything."""
     rows = await session.scalars(
         select(OutboxMessage.id)
         .join(Notice, OutboxMessage.notice_id == Notice.id)
         .where(
-            OutboxMessage.id.in_(candidates),
             OutboxMessage.status == "pending",
+            OutboxMessage.id <= up_to,
+            OutboxMessage.kind.in_(STALE_WHEN_CLOSED),
             Notice.status != "open",
         )
     )

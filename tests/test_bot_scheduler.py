@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -212,7 +212,9 @@ class SlowDuties:
         self.finished = False
         self.cancelled = False
 
-    async def deadlines(self, now: datetime, *, since: datetime | None = None) -> datetime | None:
+    async def deadlines(
+        self, now: datetime, *, since: datetime | None = None, units: Collection[int] = ()
+    ) -> datetime | None:
         self.started.set()
         try:
             await self.release.wait()
@@ -334,7 +336,9 @@ class BlockingSecondRun:
         self.started, self.release = asyncio.Event(), asyncio.Event()
         self.outcome: list[str] = []
 
-    async def deadlines(self, now: datetime, *, since: datetime | None = None) -> datetime | None:
+    async def deadlines(
+        self, now: datetime, *, since: datetime | None = None, units: Collection[int] = ()
+    ) -> datetime | None:
         self.calls += 1
         if self.calls == 1:
             return self.wake
@@ -365,3 +369,65 @@ async def test_shutdown_waits_for_a_deadline_run_apscheduler_is_running() -> Non
     for _ in range(5):
         await asyncio.sleep(0)
     assert duties.outcome == ["finished"]
+
+
+class RecordingDuties:
+    """Stands in for `Duties`: records what each deadline pass was asked to judge; fails when told to."""
+
+    def __init__(self) -> None:
+        self.passes: list[tuple[datetime | None, frozenset[int]]] = []
+        self.fail = False
+
+    async def deadlines(
+        self, now: datetime, *, since: datetime | None = None, units: Collection[int] = ()
+    ) -> datetime | None:
+        self.passes.append((since, frozenset(units)))
+        if self.fail:
+            self.fail = False
+            raise RuntimeError("the database went away")
+        return None
+
+
+@pytest.mark.parametrize("kind", [BotScheduler, VirtualScheduler])
+async def test_after_a_command_the_pass_judges_the_units_it_changed(
+    kind: type[BotScheduler] | type[VirtualScheduler],
+) -> None:
+    """A command names the units whose facts it changed: the pass after it judges those (and the units
+    whose deadlines passed since the last pass); a command that cannot say (None) judges every unit."""
+    config = load_config(None, env={})
+    recording, clock = RecordingDuties(), FixedClock(local(8, 0))
+    scheduler = kind([], recording, clock, config)  # type: ignore[arg-type]
+    try:
+        await scheduler.start()
+        start = clock.now()
+        clock.moment = local(9, 0).astimezone(UTC)
+        await scheduler.heard("command", frozenset({3, 5}))
+        clock.moment = local(9, 30).astimezone(UTC)
+        await scheduler.heard("queued", frozenset({7}))  # a reply for review changed nothing judged
+        clock.moment = local(10, 0).astimezone(UTC)
+        await scheduler.heard("command", None)
+        assert recording.passes == [
+            (None, frozenset()),  # at start: every unit
+            (start, frozenset({3, 5})),
+            (local(9, 0), frozenset()),
+            (None, frozenset()),
+        ]
+    finally:
+        await scheduler.shutdown()
+
+
+async def test_after_a_failed_pass_the_next_one_judges_every_unit() -> None:
+    """What a failed pass should have judged is not lost: the retry looks at every unit."""
+    config = load_config(None, env={})
+    recording, clock = RecordingDuties(), FixedClock(local(8, 0))
+    scheduler = BotScheduler([], recording, clock, config)  # type: ignore[arg-type]
+    try:
+        await scheduler.start()
+        clock.moment = local(9, 0).astimezone(UTC)
+        recording.fail = True
+        await scheduler.heard("command", frozenset({3}))
+        clock.moment = local(9, 1).astimezone(UTC)
+        await scheduler._wake()  # the retry a minute later
+        assert [since for since, _ in recording.passes] == [None, local(8, 0), None]
+    finally:
+        await scheduler.shutdown()

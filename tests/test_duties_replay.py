@@ -1338,6 +1338,69 @@ async def test_old_notices_leaving_the_history_window_do_not_create_new_pairs(tm
     assert proposals(later) == []
 
 
+# A command is followed by a pass that judges the units whose facts it changed (and those whose deadlines
+# passed meanwhile), not every unit. These scenarios put the command more than an hour after the last pass
+# (an unrelated /查询 at 13:00 judges what fell due in the morning), so only the command's own units can
+# yield the new proposal at once.
+
+
+def three_missed_then(*commands: dict[str, Any]) -> list[dict[str, Any]]:
+    """财政局 misses the receipts of notices 1, 2 and 3 (城关镇 is on time): 书面检查 for 1 and 2, 3 alone."""
+    return [
+        *(event for seq in (1, 2, 3) for event in (notice_day(seq), on_time(seq))),
+        cmd("2026-11-25 13:00", "/查询"),
+        *commands,
+        tick("2026-11-25 16:00"),
+    ]
+
+
+def live_pairs(result: Result) -> list[tuple[str, list[str]]]:
+    return [(f["unit"], f["notices"]) for f in flags(result) if f["status"] != "revoked"]
+
+
+async def test_a_withdrawal_is_judged_again_at_once_for_the_notices_units(tmp_path: Path) -> None:
+    events = three_missed_then(cmd("2026-11-25 15:00", "/撤回 2 原因：事项已由上级统一部署"))
+    result = await play(tmp_path, "2026-11-25 08:30", events, config=NO_COUNT)
+    assert live_pairs(result) == [("县财政局", [number(1), number(3)])]
+    [proposal] = [m for m in proposals(result) if number(3) in m["text"]]
+    assert dt("2026-11-25 15:00") <= sent_at(proposal) < dt("2026-11-25 15:10")
+
+
+async def test_an_excuse_is_judged_again_at_once_for_the_excused_unit(tmp_path: Path) -> None:
+    events = three_missed_then(cmd("2026-11-25 15:00", "/免责 2 单位：财政局 原因：当日参加全市防汛会议"))
+    result = await play(tmp_path, "2026-11-25 08:30", events, config=NO_COUNT)
+    assert live_pairs(result) == [("县财政局", [number(1), number(3)])]
+
+
+async def test_an_undone_receipt_is_judged_again_at_once(tmp_path: Path) -> None:
+    events = [
+        notice_day(1, "财政局"),
+        notice_day(2, "财政局"),
+        say("2026-11-25 10:05", CAIZHENG, "2号收到"),  # on time: no pair
+        cmd("2026-11-25 13:00", "/查询"),
+        cmd("2026-11-25 15:00", "/撤销签收 2 单位：财政局 原因：误认"),
+        tick("2026-11-25 16:00"),
+    ]
+    result = await play(tmp_path, "2026-11-25 08:30", events, config=NO_COUNT)
+    assert live_pairs(result) == [("县财政局", [number(1), number(2)])]
+
+
+async def test_a_moved_deadline_then_a_lapse_is_proposed_when_the_new_deadline_passes(tmp_path: Path) -> None:
+    events = [
+        notice_day(1, "财政局"),
+        notice_day(2, "财政局"),
+        cmd("2026-11-25 13:00", "/查询"),  # 财政局 missed 1 and 2: 书面检查 proposed
+        cmd("2026-11-25 15:00", "/延期 2 签收时限：2026-11-25 17:00 单位：财政局"),
+        tick("2026-11-25 18:00"),
+    ]
+    result = await play(tmp_path, "2026-11-25 08:30", events, config=NO_COUNT)
+    pairs = [(f["status"], f["notices"], f["at"]) for f in flags(result)]
+    assert pairs == [
+        ("revoked", [number(1), number(2)], ts("2026-11-25 10:20")),
+        ("proposed", [number(1), number(2)], ts("2026-11-25 17:00")),
+    ]
+
+
 # ---------------------------------------------------------------------------------------------------------
 # 9. Catch-up after downtime, on one database
 

@@ -277,6 +277,33 @@ async def test_two_rooms_do_not_block_each_other(roster: Database) -> None:
     assert due == T0 + timedelta(seconds=3)
 
 
+async def test_without_a_room_interval_one_pass_sends_a_conversation_to_its_end_in_order(
+    roster: Database,
+) -> None:
+    """A pass reads each conversation's first two messages and reads on as they go out."""
+    clock = VirtualClock(T0)
+    sender, transport = make_sender(roster, clock, room_interval_seconds=0.0, jitter_seconds=0.0)
+    for n in range(5):
+        await queue(roster, f"a{n}", room=ROOM_A)
+    await queue(roster, "p0", to="liming")
+    await queue(roster, "b0", room=ROOM_B)
+    assert await sender.send_due() is None
+    assert transport.texts(ROOM_A) == [f"消息 a{n}" for n in range(5)]
+    assert transport.texts() == ["消息 a0", "消息 a1", "消息 a2", "消息 a3", "消息 a4", "消息 p0", "消息 b0"]
+
+
+async def test_a_long_queue_goes_out_in_the_same_order_as_it_was_queued(roster: Database) -> None:
+    clock = VirtualClock(T0)
+    sender, transport = make_sender(roster, clock, room_interval_seconds=3.0, jitter_seconds=0.0)
+    order = [(f"k{n}", ROOM_A if n % 3 else ROOM_B) for n in range(12)]
+    for key, room in order:
+        await queue(roster, key, room=room)
+    await drain(sender, clock, T0 + timedelta(hours=1))
+    for room in (ROOM_A, ROOM_B):
+        assert transport.texts(room) == [f"消息 {key}" for key, r in order if r == room]
+    assert len(transport.sent) == 12
+
+
 async def test_the_per_minute_cap_holds_across_conversations(roster: Database) -> None:
     clock = VirtualClock(T0)
     sender, transport = make_sender(roster, clock, room_interval_seconds=0.0, per_minute=3)
