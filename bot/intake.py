@@ -131,9 +131,7 @@ class Intake:
             return await self._handle_one(session, message)
 
         async with self._handling:
-            outcome, touched = await self._patient.write(work)
-            if outcome != "message" and self.after_command is not None:
-                await self.after_command(outcome, touched)
+            await self._handled(*await self._patient.write(work))
 
     async def _handle_row(self, message: IncomingMessage) -> None:
         async def handle(session: AsyncSession) -> tuple[str, frozenset[int] | None]:
@@ -147,6 +145,9 @@ class Intake:
             log.exception("handling message %s failed", message.id)
             await self._failed(message, repr(error))
             return
+        await self._handled(outcome, touched)
+
+    async def _handled(self, outcome: str, touched: frozenset[int] | None) -> None:
         if outcome != "message" and self.after_command is not None:  # the duties may have work now
             await self.after_command(outcome, touched)
 
