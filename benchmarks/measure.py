@@ -23,17 +23,19 @@ from pathlib import Path
 from typing import Any
 
 from county import OFFICE, TZ, liaison, room_of, scenario, setup
-from sqlalchemy import event, insert
+from sqlalchemy import event, insert, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
+from bot.app import make_policy
 from bot.config import load_config
 from bot.replay import run_scenario
+from handlers.duties import Duties
 from handlers.messages import IncomingMessage
 from storage.db import Database
 from storage.ledger import build_ledger, write_ledger
-from storage.models import Assignment, Notice
+from storage.models import Assignment, Flag, Notice, OutboxMessage
 from storage.roster import roster_from_mapping
 from storage.roster_store import apply_roster
 
@@ -157,8 +159,26 @@ async def build_history(
                     for u in sorted(rng.sample(range(units), per_notice))
                 ]
                 await session.execute(insert(Assignment), work)
+        await _lived_through(db, first)
     finally:
         await db.dispose()
+
+
+async def _lived_through(db: Database, now: datetime) -> None:
+    """The years as a running bot would have left them: the rules' proposals for their lapses made (one
+    catch-up pass), decided by the office and their messages sent, so the measured month judges only its
+    own deadlines (without this the first pass proposes years of penalties at once)."""
+    duties = Duties(db, make_policy(load_config(None, env={}), bot_id="bot"))
+    await duties.deadlines(now)
+    async with db.transaction() as session:
+        await session.execute(
+            update(Flag)
+            .where(Flag.status == "proposed")
+            .values(status="confirmed", decided_by=OFFICE, decided_at=now, rectified="整改到位")
+        )
+        await session.execute(
+            update(OutboxMessage).where(OutboxMessage.status == "pending").values(status="sent", sent_at=now)
+        )
 
 
 async def live_latencies(db_url: str, *, replies: int = 500, within: float = 60.0) -> list[float]:
