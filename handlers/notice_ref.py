@@ -27,6 +27,7 @@ _MARKED = re.compile(
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?))期"  # "十二期收到"; "二期" alone is a phase
     r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$|[)\]」』】〕]|关于"
     r"|材料|的(?:材料|报告|表格?|报表|(?=已|早|还|正在|都|均|也))"  # "第12期材料已报", "第28期的已上报"
+    r"|(?:的|落实)?情况|要求|(?:那个|这个)(?=$|[,。;!?啊呀哈哦嘛])"  # "第三期的情况汇报一下", "对照第31期要求", "是第31期那个"
     r"|无法|不能|申请延期|延期|需要?(?=延期|推迟|宽限)|正在推进|进展|(?:整改|办理|落实)(?:中|完)"  # "第17期无法按期完成"
     r"|(?:我们|我[镇乡局委]|本单位)(?:\d{1,2}号)?"  # "第13期我们12号已经报送"
     r"(?:已|早|上周|昨天|前天|就|还|正在|都))"  # "第12期我们上周就报了"
@@ -44,7 +45,7 @@ _LEADING = re.compile(
 # A bare number right after the unit's name and right before the receipt word: "城关12收到", "城关镇12、13收到";
 # never a count, an amount or a time ("共12收到", "12点收到" do not fit).
 _AFTER_NAME = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<![约共计余近达了到第月年日天点时分秒万元个人批次])"
+    r"(?<=[\u4e00-\u9fff])(?<![约共计余近达了到第月年日天点时分秒万元个人批次件页条款表图])"  # "附件2收到"
     r"(?P<nums>\d{1,3}(?:[、和,]\d{1,3})*)(?=(?:都|均|也)?(?:收到|收悉|已收到?|已签收|签收))"
 )
 # A bare number opening the message, then the unit's full name, then the receipt word: "12 城关镇 收到".
@@ -193,6 +194,9 @@ _RECEIVED_END = re.compile(
     r"[了啦哈]*(?:ok|thanks|谢谢|$|[,。;!?\n]|[\u4e00-\u9fff]{1,10}(?:镇|乡|局|委|街道|管委会)(?:$|[,。;!?\n]))",
     re.IGNORECASE,
 )  # "收到12号 城关镇": the unit signs after it
+# The notice a reply was about, said after it: "收到了，是12号那个", "收到了 说的是12号啊".
+_POINTED_BEFORE = re.compile(r"(?:(?:^|[,。;!?:\n])(?:就|应该)?是|说的是|指的是|是指|我说的是)$")
+_POINTED_END = re.compile(r"(?:那个|这个|那一?期|这一?期|的)?[啊呀哈哦嘛]*(?:$|[,。;!?\n])")
 # A word that introduces the notice a reply is about: "关于13号我们明天报", "按照12号要求".
 _ABOUT_BEFORE = re.compile(r"(?:关于|按照|根据|对于|针对|落实|回复)(?:督查室|你们)?(?:的|发的)?$")
 # A later day the rest of a notice's work is due: "13号明天报", "14号下周交".
@@ -348,6 +352,8 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
     if _REF_AFTER.match(text, end) is not None or _LATER_WORK_AFTER.match(text, end) is not None:
         return True
     if _RECEIVED_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and _RECEIVED_END.match(text, end):
+        return True
+    if _POINTED_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and _POINTED_END.match(text, end):
         return True
     if _ABOUT_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and not _TIME_AFTER.match(text, end):
         return True

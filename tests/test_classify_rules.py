@@ -1034,3 +1034,65 @@ def test_former_and_latter_and_bracketed_states(
     text: str, expected: list[tuple[list[int], list[str]]]
 ) -> None:
     assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbers alone after the act name what it was about
+        ("收到，13", [([13], ["receipt"])]),
+        ("收到\n12\n13", [([12, 13], ["receipt"])]),
+        ("收到了，是12号那个", [([12], ["receipt"])]),
+        ("已报送，是第31期那个", [([31], ["feedback"])]),
+        ("收到了 说的是12号啊", [([12], ["receipt"])]),
+        # look-alikes: 1 alone (扣1), a year, a date, a number after a notice already named
+        ("收到，1", [([], ["receipt"])]),
+        ("收到，2026", [([], ["receipt"])]),
+        ("收到，12月3日", [([], ["receipt"])]),
+        ("12号收到，13", [([12], ["receipt"])]),
+        # a notice number with an OK sign and nothing else acknowledges it
+        ("12👌", [([12], ["receipt"])]),
+        ("12 ok", [([12], ["receipt"])]),
+        ("👌13", [([13], ["receipt"])]),
+        ("14号👍", [([14], ["receipt"])]),
+        ("13 OK了", [([13], ["receipt"])]),
+        # look-alikes: the sign alone, a time, 好的
+        ("ok", [([], [])]),
+        ("👌", [([], [])]),
+        ("12点ok", [([], [])]),
+        ("ok，12点开会", [([], [])]),
+        ("好的12", [([], [])]),
+    ],
+)
+def test_numbers_after_the_act_and_ok_signs(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
+    assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # several notices by their place cannot be placed: the office reads it
+        ("前两个收到了", []),
+        ("这两期都收到了", []),
+        ("上面两个通知都收到了", []),
+        ("最近三期都已落实", []),
+        ("前面几个都报了", []),
+        # look-alikes: the notices named, or no place word
+        ("十一号十二号两个通知都收到了", ["receipt"]),
+        ("两个通知都收到了", ["receipt"]),
+        ("这个收到了", ["receipt"]),
+        # a list opening after a colon: its markers are no notices, 已安排 after a receipt is in hand
+        ("汇报：1、收到；2、已安排专人负责", ["receipt"]),
+        ("情况如下：1、已完成排查；2、已整改3处", ["feedback"]),
+        # an ordinal is no count of work done
+        ("今年第1号收到", ["receipt"]),
+        ("今年累计排查32处", ["feedback"]),
+        # a corrected or supplemented notice received
+        ("收到更正后的13号", ["receipt"]),
+        ("收到修改后的附件", ["receipt"]),
+        ("收到补充通知", ["receipt"]),
+        ("收到修改意见", []),
+    ],
+)
+def test_plural_positions_lists_after_a_colon_and_revised_notices(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents

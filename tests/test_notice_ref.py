@@ -818,3 +818,30 @@ def test_find_notice_refs_states_after_a_clause_opening_number(text: str, expect
 )
 def test_find_notice_refs_days_sent_or_due(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the notice a reply was about, pointed at after it ("收到了，是12号那个")
+        ("是12号那个", [NoticeRef(12)]),
+        ("就是13号的", [NoticeRef(13)]),
+        ("说的是12号啊", [NoticeRef(12)]),
+        ("是第31期那个", [NoticeRef(31)]),
+        # look-alikes: a day or a place after 是 stays none
+        ("会议是12号下午", []),
+        ("截止是15号前", []),
+        ("是12号楼", []),
+        # an issue number before its state or the office's requirement
+        ("第三期的情况汇报一下", [NoticeRef(3)]),
+        ("对照第31期要求", [NoticeRef(31)]),
+        ("第3期那个培训班", []),
+        ("第二期工程的情况", []),
+        # an attachment's number is none
+        ("14号附件2收到", [NoticeRef(14)]),
+        ("附件3收到", []),
+        ("城关12收到", [NoticeRef(12)]),
+    ],
+)
+def test_find_notice_refs_pointed_after_and_attachments(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
