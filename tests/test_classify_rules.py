@@ -1096,3 +1096,25 @@ def test_numbers_after_the_act_and_ok_signs(text: str, expected: list[tuple[list
 )
 def test_plural_positions_lists_after_a_colon_and_revised_notices(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 在 with work after a notice number is its state: the clause is that notice's
+        ("12号收到了，13号在做", [([12], ["receipt"]), ([13], ["feedback"])]),
+        ("13号还在汇总", [([13], ["feedback"])]),
+        # look-alikes: a day and where something happens
+        ("15号在会议室开会", [([], [])]),
+        ("12号在城关开会", [([], [])]),
+        # Chinese issue numbers after the receipt word; a phase alone is none
+        ("收到十三、十四期", [([13, 14], ["receipt"])]),
+        ("收到十三期", [([13], ["receipt"])]),
+        ("收到二期", [([], [])]),
+        ("收到二期工程的材料", [([], [])]),
+    ],
+)
+def test_work_under_way_and_chinese_issues_after_the_receipt(
+    text: str, expected: list[tuple[list[int], list[str]]]
+) -> None:
+    assert _by_part(text) == expected
