@@ -82,9 +82,10 @@ _UNICODE_EMOJI = re.compile(
 _OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197)[\U0001f3fb-\U0001f3ff\ufe0f]?|ok(?:ay)?(?![a-z]))"
 _NUMBERS_TEXT = r"((?:#|no\.?)?第?\d{1,3}(?!\d)[号期]?(?:(?:\s*[、,和]\s*|\s+)?第?\d{1,3}(?!\d)[号期]?)*)"
 _NUMBERS_OK = re.compile(
-    rf"^\s*{_OK_SIGN}?\s*{_NUMBERS_TEXT}\s*{_OK_SIGN}+\s*了?\s*$|^\s*{_OK_SIGN}+\s*{_NUMBERS_TEXT}\s*$",
+    rf"^\s*{_OK_SIGN}?\s*{_NUMBERS_TEXT}\s*{_OK_SIGN}+\s*了?[\s!。~.]*$|^\s*{_OK_SIGN}+\s*{_NUMBERS_TEXT}[\s!。~.]*$",
     re.IGNORECASE,
 )
+_ONES_ONLY = re.compile(r"^1(?:[\s、,和]+1)*$")
 _NUMBERS_OK_LENGTH = 40  # such a message is short; the check stays off long pasted text
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 # Voice input writes the punctuation it hears as words: "13号已收到逗号马上落实", "十二号收到句号".
@@ -227,7 +228,7 @@ _RECEIPT_TAIL = re.compile(
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
     r"|(?:更正|修改|修订|调整|补充)(?:后|过)?的?(?:版|稿)?(?=[\d零〇一二两三四五六七八九十第通文督附$])"  # "收到更正后的13号"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
-    r"|全部|都|均|〔|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}(?:[、和及]\d{1,3})*$"  # "收到 31 32"
+    r"|全部|都|均|〔|【(?=第?\d)|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}(?:[、和及]\d{1,3})*$"  # "收到 31 32"
     r"|\d{1,3}#|编号|单号|文号"  # "收到12#", "收到编号12"
     r"|关于(?=[^,。;]{0,40}(?:通知|督办))(?![^,。;]{0,40}(?:会议|培训|考试))"  # a notice by its title
     r"|《(?=[^》]{0,40}(?:通知|督办)》)(?![^》]{0,40}(?:会议|培训|考试))"  # a notice by its title; a meeting's is another
@@ -833,7 +834,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
     text = _INVISIBLE.sub("", fold(text))
     numbers_ok = _NUMBERS_OK.match(text) if len(text) <= _NUMBERS_OK_LENGTH else None
-    if numbers_ok:
+    if numbers_ok and not _ONES_ONLY.match(numbers_ok[1] or numbers_ok[2]):  # "1 OK" is 扣1
         text = f"{numbers_ok[1] or numbers_ok[2]}收到"
     text = _SPOKEN_PUNCTUATION.sub(lambda match: _PUNCTUATION_WORDS[match[1]], text)
     parts_ = _QUOTE_SEPARATOR.split(text)

@@ -32,7 +32,11 @@ _MARKED = re.compile(
     r"|(?:我们|我[镇乡局委]|本单位)(?:\d{1,2}号)?"  # "第13期我们12号已经报送"
     r"(?:已|早|上周|昨天|前天|就|还|正在|都))"  # "第12期我们上周就报了"
     r"|(?<![\d#])(?P<hash_after>\d{1,3})#"  # "12#收到"
-    r"|(?:(?<=收到)|(?<=收悉)|(?<=签收)|(?<=sd)(?<![a-z]sd))(?P<after_receipt>\d{1,3}(?:[、和及]\d{1,3})*)(?=$|[,。;!?\n])",  # "收到 51", "收到 31 32"
+    r"|(?:(?<=收到)|(?<=收悉)|(?<=签收)|(?<=sd)(?<![a-z]sd))(?P<after_receipt>\d{1,3}(?:[、和及]\d{1,3})*)(?=$|[,。;!?\n])"  # "收到 51", "收到 31 32"
+    # a bare number in brackets after a title or the receipt word, before a receipt or state word or the
+    # clause's end: "冬季消防（12）收到", "收到（12、13）"; never an attachment's or a page's ("附件(3)")
+    r"|(?:(?<=[\u4e00-\u9fff])(?<![件页表图条款共约第])|^(?=[\[【]))[(\[【](?P<bracketed>\d{1,3}(?:[、,和]\d{1,3})*)[)\]】]"
+    r"(?=$|[,。;!?\n]|(?:都|均|也)?(?:已经?)?(?:收到|收悉|签收|完成|办结|报送|上报|正在|在办))",
     re.IGNORECASE,
 )
 # A bare number that opens a message or clause and is followed at once by a receipt or status word:
@@ -299,6 +303,7 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             or match["bare_issue"]
             or match["hash_after"]
             or match["after_receipt"]
+            or match["bracketed"]
         )
         seqs = _with_ranges(written, list(_GROUP_ITEM.finditer(written)))
         found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)

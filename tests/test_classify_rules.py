@@ -1118,3 +1118,36 @@ def test_work_under_way_and_chinese_issues_after_the_receipt(
     text: str, expected: list[tuple[list[int], list[str]]]
 ) -> None:
     assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("收到【第12期】", [([12], ["receipt"])]),
+        ("收到【12】", [([12], ["receipt"])]),
+        ("冬季消防（12）收到", [([12], ["receipt"])]),
+        # look-alike: a meeting's notice in brackets is another thing
+        ("收到【会议通知】", [([], [])]),
+        # a list's markers in brackets are no notices
+        ("(1)收到(2)已完成", [([], ["receipt", "feedback"])]),
+    ],
+)
+def test_numbers_in_brackets_received(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
+    assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 ok!", [([12], ["receipt"])]),
+        ("👌13。", [([13], ["receipt"])]),
+        ("11 ok", [([11], ["receipt"])]),
+        ("1号 ok", [([1], ["receipt"])]),
+        # look-alikes: 1 with an OK sign is 扣1
+        ("1 OK", [([], [])]),
+        ("1 1 ok", [([], [])]),
+        ("ok 1", [([], [])]),
+    ],
+)
+def test_ok_signs_with_ones_and_stops(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
+    assert _by_part(text) == expected

@@ -845,3 +845,23 @@ def test_find_notice_refs_days_sent_or_due(text: str, expected: list[NoticeRef])
 )
 def test_find_notice_refs_pointed_after_and_attachments(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare number in brackets after a title or the receipt word, before a receipt or state word
+        ("冬季消防(12)收到", [NoticeRef(12)]),
+        ("关于冬季消防的通知(12)已收到", [NoticeRef(12)]),
+        ("收到(12、13)", [NoticeRef(12), NoticeRef(13)]),
+        ("[12]收到", [NoticeRef(12)]),
+        ("【12】收到", [NoticeRef(12)]),
+        # look-alikes: an attachment's, a rule's, a count, people
+        ("附件(3)收到", []),
+        ("第(3)条已完成", []),
+        ("共(3)个", []),
+        ("收到(2人)", []),
+    ],
+)
+def test_find_notice_refs_bare_numbers_in_brackets(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
