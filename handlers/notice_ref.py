@@ -30,7 +30,8 @@ _MARKED = re.compile(
     r"|(?:的|落实)?情况|要求|(?:那个|这个)(?=$|[,。;!?啊呀哈哦嘛])"  # "第三期的情况汇报一下", "对照第31期要求", "是第31期那个"
     r"|无法|不能|申请延期|延期|需要?(?=延期|推迟|宽限)|正在推进|进展|(?:整改|办理|落实)(?:中|完)"  # "第17期无法按期完成"
     r"|(?:我们|我[镇乡局委]|本单位)(?:\d{1,2}号)?"  # "第13期我们12号已经报送"
-    r"(?:已|早|上周|昨天|前天|就|还|正在|都))"  # "第12期我们上周就报了"
+    r"(?:已|早|上周|昨天|前天|就|还|正在|都|均|也)"  # "第12期、第13期我局均已收到"
+    r"|完成|办结|[报交弄做]完?了)"  # "105期完成了"  # "第12期我们上周就报了"
     r"|(?<![\d#])(?P<hash_after>\d{1,3})#"  # "12#收到"
     r"|(?:(?<=收到)|(?<=收悉)|(?<=签收)|(?<=sd)(?<![a-z]sd))(?P<after_receipt>\d{1,3}(?:[、和及]\d{1,3})*)(?=$|[,。;!?\n])"  # "收到 51", "收到 31 32"
     # a bare number in brackets after a title or the receipt word, before a receipt or state word or the
@@ -42,15 +43,15 @@ _MARKED = re.compile(
 # A bare number that opens a message or clause and is followed at once by a receipt or status word:
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
-    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与){_NUM})*)"
+    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与|至|到|~|-|—){_NUM})*)"
     r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|sd(?![a-z])|shoudao"
     r"|已报(?![名到])|已交|已提交|在办|早就?报))"  # "12已报", "12在办", "12早报了"
 )
 # A bare number right after the unit's name and right before the receipt word: "城关12收到", "城关镇12、13收到";
 # never a count, an amount or a time ("共12收到", "12点收到" do not fit).
 _AFTER_NAME = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<![约共计余近达了到第月年日天点时分秒万元个人批次件页条款表图])"  # "附件2收到"
-    r"(?P<nums>\d{1,3}(?:[、和,]\d{1,3})*)(?=(?:都|均|也)?(?:收到|收悉|已收到?|已签收|签收))"
+    r"(?<=[\u4e00-\u9fff])(?<![约共计余近达了到至第月年日天点时分秒万元个人批次件页条款表图~\-—])"  # "附件2收到"
+    r"(?P<nums>\d{1,3}(?:(?:[、和,~\-—]|至|到)\d{1,3})*)(?=(?:都|均|也)?(?:收到|收悉|已收到?|已签收|签收))"
 )
 # A bare number opening the message, then the unit's full name, then the receipt word: "12 城关镇 收到".
 _BEFORE_NAME = re.compile(
@@ -313,7 +314,7 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             text, window, match.start()
         ):
             continue
-        seqs = [_to_int(item["num"]) for item in _GROUP_ITEM.finditer(match["nums"])]
+        seqs = _with_ranges(match["nums"], list(_GROUP_ITEM.finditer(match["nums"])))  # "105至107收到"
         found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)
     if corrected_at < len(text):  # "12号收到，更正为13号": only the corrected number stands
         found = [(at, ref) for at, ref in found if at >= corrected_at]

@@ -1151,3 +1151,7 @@ def test_numbers_in_brackets_received(text: str, expected: list[tuple[list[int],
 )
 def test_ok_signs_with_ones_and_stops(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
     assert _by_part(text) == expected
+
+
+def test_an_issue_done_then_another_received_keep_their_notices() -> None:
+    assert _by_part("105期完成了 106期收到") == [([105], ["feedback"]), ([106], ["receipt"])]

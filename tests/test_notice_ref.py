@@ -865,3 +865,24 @@ def test_find_notice_refs_pointed_after_and_attachments(text: str, expected: lis
 )
 def test_find_notice_refs_bare_numbers_in_brackets(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ranges of bare numbers before the receipt word, at a clause's start or after the unit's name
+        ("105至107收到", [NoticeRef(105), NoticeRef(106), NoticeRef(107)]),
+        ("12~14收到", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        ("城关12至14收到", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        # look-alikes: days, a span too long or reversed
+        ("3-5个工作日收到", []),
+        ("1-2天内收到", []),
+        ("12-3收到", []),
+        # issue numbers before 均 / 也 and before 完成
+        ("第12期、第13期我局均已收到", [NoticeRef(12), NoticeRef(13)]),
+        ("105期完成了", [NoticeRef(105)]),
+        ("第3期培训班完成了", []),
+    ],
+)
+def test_find_notice_refs_bare_ranges_and_issue_states(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
