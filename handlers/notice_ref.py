@@ -81,7 +81,12 @@ _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 # it. A weekday or time in brackets ("12号（周五）前") is the date's and stays.
 _NOTE_AFTER_NUMBER = re.compile(r"(?<=号)\((?![^()]*(?:周|星期|礼拜|午|晚|早|\d))[^()]{1,12}\)")
 # Digit groups a space keeps apart ("21 22都收到了") are a list, not one number, once spaces go.
-_SPACED_NUMBERS = re.compile(r"(?<![\d.])(\d{1,3})[^\S\n]+(?=\d{1,3}(?![\d.]))")
+_SPACED_NUMBERS = re.compile(
+    r"(?<![\d.])(\d{1,3})[^\S\n]+(?=\d{1,3}(?![\d.]))"
+    # Chinese numerals of two places or more before another one with 号 or 期: "十二 十三号收到"
+    r"|(?<![零〇一二两三四五六七八九十百])([一二三四五六七八九]?[十百][零〇一二三四五六七八九十]{0,2})[^\S\n]+"
+    r"(?=[一二三四五六七八九]?[十百][零〇一二三四五六七八九十]{0,2}[号期])"
+)
 # "12，13号均收到", "12号，13号收到": a comma after a number that opens the message or a clause, before
 # another notice number, lists them ("收到13号，12号还在整改" says two things).
 _COMMA_NUMBERS = re.compile(
@@ -396,7 +401,7 @@ def fold(text: str) -> str:
 def separate_spaced_numbers(text: str) -> str:
     """Numbers kept apart by a space or a comma written as a list ("21 22" → "21、22", "12，13号" →
     "12、13号"), before spaces are dropped and commas cut clauses."""
-    text = _COMMA_NUMBERS.sub(r"\1、", _SPACED_NUMBERS.sub(r"\1、", text))
+    text = _COMMA_NUMBERS.sub(r"\1、", _SPACED_NUMBERS.sub(lambda match: f"{match[1] or match[2]}、", text))
     return _RECEIVED_COMMA_NUMBERS.sub(r"\1、", text)
 
 

@@ -886,3 +886,19 @@ def test_find_notice_refs_bare_numbers_in_brackets(text: str, expected: list[Not
 )
 def test_find_notice_refs_bare_ranges_and_issue_states(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Chinese numerals of two places kept apart by a space list notices
+        ("十二 十三号收到", [NoticeRef(12), NoticeRef(13)]),
+        ("二十一 二十二号都收到了", [NoticeRef(21), NoticeRef(22)]),
+        ("收到 十二 十三期", [NoticeRef(12), NoticeRef(13)]),
+        # look-alikes: a one-place numeral after a space, a count
+        ("十二 三号收到", []),
+        ("三十 人参会", []),
+    ],
+)
+def test_find_notice_refs_spaced_chinese_numerals(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
