@@ -398,10 +398,16 @@ def fold(text: str) -> str:
     return _KEYCAP.sub(r"\1", unicodedata.normalize("NFKC", text)).translate(_VARIANTS)
 
 
+# A space between a word ending in a numeral and a number is a break: "住建局张三 12号收到" (三 is a name's;
+# "十 2号" is the slip 十2号).
+_NUMERAL_SPACE_DIGITS = re.compile(r"(?<=[\u4e00-\u9fff][零〇一二两三四五六七八九])[^\S\n]+(?=\d)")
+
+
 def separate_spaced_numbers(text: str) -> str:
     """Numbers kept apart by a space or a comma written as a list ("21 22" → "21、22", "12，13号" →
     "12、13号"), before spaces are dropped and commas cut clauses."""
-    text = _COMMA_NUMBERS.sub(r"\1、", _SPACED_NUMBERS.sub(lambda match: f"{match[1] or match[2]}、", text))
+    text = _SPACED_NUMBERS.sub(lambda match: f"{match[1] or match[2]}、", text)
+    text = _COMMA_NUMBERS.sub(r"\1、", _NUMERAL_SPACE_DIGITS.sub("\n", text))
     return _RECEIVED_COMMA_NUMBERS.sub(r"\1、", text)
 
 

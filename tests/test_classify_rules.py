@@ -1155,3 +1155,20 @@ def test_ok_signs_with_ones_and_stops(text: str, expected: list[tuple[list[int],
 
 def test_an_issue_done_then_another_received_keep_their_notices() -> None:
     assert _by_part("105期完成了 106期收到") == [([105], ["feedback"]), ([106], ["receipt"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name ending in a numeral, a space, then the notice's number
+        ("住建局张三 12号收到", [([12], ["receipt"])]),
+        ("王五 13号已完成", [([13], ["feedback"])]),
+        ("张三 12 收到", [([12], ["receipt"])]),
+        # look-alike: 十 then a digit is the slip 十2号
+        ("第十 2号收到", [([12], ["receipt"])]),
+    ],
+)
+def test_a_name_ending_in_a_numeral_before_the_number(
+    text: str, expected: list[tuple[list[int], list[str]]]
+) -> None:
+    assert _by_part(text) == expected
