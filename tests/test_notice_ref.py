@@ -902,3 +902,18 @@ def test_find_notice_refs_bare_ranges_and_issue_states(text: str, expected: list
 )
 def test_find_notice_refs_spaced_chinese_numerals(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 以 typed for 已 after the notice's number
+        ("12号以收到", [NoticeRef(12)]),
+        ("13号以完成", [NoticeRef(13)]),
+        # look-alikes: 以后 / 以前 after a day
+        ("12号以后收到", []),
+        ("12号以前报送", []),
+    ],
+)
+def test_find_notice_refs_yi_typed_for_yi(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
