@@ -209,6 +209,8 @@ _RECEIVED_END = re.compile(
 # The notice a reply was about, said after it: "收到了，是12号那个", "收到了 说的是12号啊".
 _POINTED_BEFORE = re.compile(r"(?:(?:^|[,。;!?:\n])(?:就|应该)?是|说的是|指的是|是指|我说的是)$")
 _POINTED_END = re.compile(r"(?:那个|这个|那一?期|这一?期|的)?[啊呀哈哦嘛]*(?:$|[,。;!?\n])")
+# The office's mark right before a number with 号: "督办13号", "督字13号" (not "督办12号前": a day).
+_MARKED_BEFORE_NUMBER = re.compile(r"(?:督办|督查|督字|督办字)$")
 # A word that introduces the notice a reply is about: "关于13号我们明天报", "按照12号要求".
 _ABOUT_BEFORE = re.compile(r"(?:关于|按照|根据|对于|针对|落实|回复)(?:督查室|你们)?(?:的|发的)?$")
 # A later day the rest of a notice's work is due: "13号明天报", "14号下周交".
@@ -283,7 +285,12 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             corrected_at = min(corrected_at, match.start())
         year_text = match["bracket_year"] or match["word_year"]
         items = list(_GROUP_ITEM.finditer(match["group"]))
-        explicit = bool(year_text) or any(item["di"] for item in items)
+        group_start = match.start("group")
+        marked = (
+            _MARKED_BEFORE_NUMBER.search(text, max(0, group_start - _DATE_WINDOW), group_start) is not None
+        )
+        marked = marked and _TIME_AFTER.match(text, match.end()) is None  # "督办13号", not "督办12号前"
+        explicit = bool(year_text) or any(item["di"] for item in items) or marked
         if not explicit and not _bare_is_notice(text, match.start("group"), match.end()):
             continue
         if _NUMBERED_THING_AFTER.match(text, match.end()):

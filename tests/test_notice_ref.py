@@ -917,3 +917,19 @@ def test_find_notice_refs_spaced_chinese_numerals(text: str, expected: list[Noti
 )
 def test_find_notice_refs_yi_typed_for_yi(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the office's mark right before a number with 号 names the notice, whatever follows
+        ("针对督办13号反映的问题,已整改", [NoticeRef(13)]),
+        ("督字13号反映的问题已整改", [NoticeRef(13)]),
+        # look-alikes: a day, a building, another issuer's
+        ("督办12号前完成", []),
+        ("督办13号楼已排查", []),
+        ("市里的督办12号收到了", []),
+    ],
+)
+def test_find_notice_refs_after_the_offices_mark(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
