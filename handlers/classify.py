@@ -82,7 +82,7 @@ _UNICODE_EMOJI = re.compile(
 _OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197)[\U0001f3fb-\U0001f3ff\ufe0f]?|ok(?:ay)?(?![a-z]))"
 _NUMBERS_TEXT = r"((?:#|no\.?)?第?\d{1,3}(?!\d)[号期]?(?:(?:\s*[、,和]\s*|\s+)?第?\d{1,3}(?!\d)[号期]?)*)"
 _NUMBERS_OK = re.compile(
-    rf"^\s*{_OK_SIGN}?\s*{_NUMBERS_TEXT}\s*{_OK_SIGN}+\s*了?[\s!。~.]*$|^\s*{_OK_SIGN}+\s*{_NUMBERS_TEXT}[\s!。~.]*$",
+    rf"^\s*{_OK_SIGN}?\s*{_NUMBERS_TEXT}[\s,]*{_OK_SIGN}+\s*了?[\s!。~.]*$|^\s*{_OK_SIGN}+[\s,]*{_NUMBERS_TEXT}[\s!。~.]*$",
     re.IGNORECASE,
 )
 _ONES_ONLY = re.compile(r"^1(?:[\s、,和]+1)*$")

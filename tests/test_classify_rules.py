@@ -1172,3 +1172,21 @@ def test_a_name_ending_in_a_numeral_before_the_number(
     text: str, expected: list[tuple[list[int], list[str]]]
 ) -> None:
     assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice said to be late is that notice's delay
+        ("13号可能要晚两天", [([13], ["delay"])]),
+        ("12号要晚点到", [([12], ["delay"])]),
+        # look-alike: 晚上 after a day
+        ("13号晚上报", [([], [])]),
+        # an OK sign after a comma
+        ("13号，ok", [([13], ["receipt"])]),
+        ("ok，13号", [([13], ["receipt"])]),
+        ("1，ok", [([], [])]),
+    ],
+)
+def test_late_notices_and_ok_after_a_comma(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
+    assert _by_part(text) == expected
