@@ -1190,3 +1190,25 @@ def test_a_name_ending_in_a_numeral_before_the_number(
 )
 def test_late_notices_and_ok_after_a_comma(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
     assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the office named before the notice's number received
+        ("收到督查室13号通知", [([13], ["receipt"])]),
+        ("收到督查室转来的13号", [([13], ["receipt"])]),
+        ("收到县督查室第13期督办单", [([13], ["receipt"])]),
+        ("已收到县政府督查室督办〔2026〕13号", [([13], ["receipt"])]),
+        ("收到督查室(2026)13号", [([13], ["receipt"])]),
+        # look-alikes: the office's calls
+        ("收到督查室3个电话", [([], [])]),
+        ("收到督查室的电话", [([], [])]),
+        ("收到督查室(电话)", [([], [])]),
+        ("收到督查室【电话】", [([], [])]),
+    ],
+)
+def test_the_office_named_before_the_number_received(
+    text: str, expected: list[tuple[list[int], list[str]]]
+) -> None:
+    assert _by_part(text) == expected
