@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 # Arabic 1-3 digits or a Chinese numeral up to 九百九十九; validated by _to_int.
 # The patterns carry no whitespace: _normalize removes it first, which keeps matching linear.
 _NUM = r"(?:0*\d{1,3}|[零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]{1,6})"  # 0012号 is 12
-_YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年)"
+# "督办2026-12号": a year and a dash before a number with 号 (never a date: "2026-12-05").
+_YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年|(?P<dash_year>20\d\d)[-—–](?=\d{1,3}号))"
 _SEP = r"(?:以及|、|,|/|\+|&|和|及|与|跟|加|~|-|—|至)"
 _RANGE = re.compile(r"[~\-—至到]")  # "12~14号", "12到14号": 12, 13 and 14
 _MAX_RANGE = 5
@@ -258,7 +259,7 @@ def parse_notice_number(text: str) -> NoticeRef | None:
     match = _STRICT.fullmatch(_normalize(text).strip())
     if match is None:
         return None
-    year_text = match["bracket_year"] or match["word_year"]
+    year_text = match["bracket_year"] or match["word_year"] or match["dash_year"]
     if (match["word_year"] or match["suffix"]) and not match["hao"]:
         return None
     seq = _to_int(match["num"])
@@ -284,7 +285,7 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             continue
         if _CORRECTED_TO_BEFORE.search(text, 0, match.start()):
             corrected_at = min(corrected_at, match.start())
-        year_text = match["bracket_year"] or match["word_year"]
+        year_text = match["bracket_year"] or match["word_year"] or match["dash_year"]
         items = list(_GROUP_ITEM.finditer(match["group"]))
         group_start = match.start("group")
         marked = (

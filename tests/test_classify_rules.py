@@ -1212,3 +1212,16 @@ def test_the_office_named_before_the_number_received(
     text: str, expected: list[tuple[list[int], list[str]]]
 ) -> None:
     assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # a notice's number after 今年 is no count of work
+        ("收到今年的12号", []),
+        ("今年累计排查32处", ["feedback"]),
+        ("本月共完成12个", ["feedback"]),
+    ],
+)
+def test_a_notice_number_after_this_year_is_no_count(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents

@@ -933,3 +933,23 @@ def test_find_notice_refs_yi_typed_for_yi(text: str, expected: list[NoticeRef]) 
 )
 def test_find_notice_refs_after_the_offices_mark(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year and a dash before a number with 号 is the full number
+        ("2026-12号收到", [NoticeRef(12, 2026)]),
+        ("督办2026-12号收到", [NoticeRef(12, 2026)]),
+        # look-alikes: dates
+        ("2026-12-05号收到", []),
+        ("2026-12月收到", []),
+    ],
+)
+def test_find_notice_refs_year_and_dash(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+def test_parse_notice_number_year_and_dash() -> None:
+    assert parse_notice_number("督办2026-12号") == NoticeRef(12, 2026)
+    assert parse_notice_number("2026-12") is None  # a year and month
