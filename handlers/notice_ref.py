@@ -152,8 +152,8 @@ _REF_AFTER = re.compile(
 )
 # After a day of the month come times of day; after a notice number at a clause's start, its state.
 _TIME_AFTER = re.compile(
-    # "12号早就报了" and "12号12月1日已报" speak of a notice: no day is followed by 早就 or by a month
-    r"前|后|之|以|[上下中]午|晚|早(?!就|已|都|便)|凌晨|\d(?!\d?月)|点|时(?!间)|[零〇一二两三四五六七八九十]"
+    # "12号早就报了", "12号早收到了" and "12号12月1日已报" speak of a notice: no day is followed by 早就 or by a month
+    r"前|后|之|以|[上下中]午|晚|早(?!就|已|都|便|收|签|报|交|完|办)|凌晨|\d(?!\d?月)|点|时(?!间)|[零〇一二两三四五六七八九十]"
     r"|那(?:个)?(?:时候|时|天)"
     r"|截止|截至|到期|为止|左右|会上|开会|会议(?!室)"  # "12号截止的那个已报", "13号会上已部署"
     # "28号发的那个通知", "12号群里发的", "5号要报的那个": the day it was sent or is due

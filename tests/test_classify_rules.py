@@ -1217,8 +1217,12 @@ def test_the_office_named_before_the_number_received(
 @pytest.mark.parametrize(
     ("text", "intents"),
     [
-        # a notice's number after 今年 is no count of work
-        ("收到今年的12号", []),
+        # a notice's number after 今年 is no count of work, and its receipt
+        ("收到今年的12号", ["receipt"]),
+        ("收到今年第12期", ["receipt"]),
+        ("12号早收到了", ["receipt"]),
+        ("收到今年的红包", []),
+        ("收到今年12个村的材料", []),
         ("今年累计排查32处", ["feedback"]),
         ("本月共完成12个", ["feedback"]),
     ],

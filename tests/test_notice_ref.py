@@ -953,3 +953,14 @@ def test_find_notice_refs_year_and_dash(text: str, expected: list[NoticeRef]) ->
 def test_parse_notice_number_year_and_dash() -> None:
     assert parse_notice_number("督办2026-12号") == NoticeRef(12, 2026)
     assert parse_notice_number("2026-12") is None  # a year and month
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12号早收到了", [NoticeRef(12)]),
+        ("12号早上收到了", []),  # the morning of a day
+    ],
+)
+def test_find_notice_refs_early_received(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
