@@ -78,6 +78,15 @@ _UNICODE_EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\u3290-\u32ff"
     "\ufe00-\ufe0f\u200d\u20e3\U000e0000-\U000e007f]+"
 )
+# A notice number and an OK sign, nothing else: "12👌", "12 ok", "👌13", "14号👍" acknowledge the notice.
+_OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197)[\U0001f3fb-\U0001f3ff\ufe0f]?|ok(?:ay)?(?![a-z]))"
+_NUMBERS_TEXT = r"((?:#|no\.?)?第?\d{1,3}(?!\d)[号期]?(?:(?:\s*[、,和]\s*|\s+)?第?\d{1,3}(?!\d)[号期]?)*)"
+_NUMBERS_OK = re.compile(
+    rf"^\s*{_OK_SIGN}?\s*{_NUMBERS_TEXT}[\s,]*{_OK_SIGN}+\s*了?[\s!。~.]*$|^\s*{_OK_SIGN}+[\s,]*{_NUMBERS_TEXT}[\s!。~.]*$",
+    re.IGNORECASE,
+)
+_ONES_ONLY = re.compile(r"^1(?:[\s、,和]+1)*$")
+_NUMBERS_OK_LENGTH = 40  # such a message is short; the check stays off long pasted text
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 # Voice input writes the punctuation it hears as words: "13号已收到逗号马上落实", "十二号收到句号".
 _SPOKEN_PUNCTUATION = re.compile(r"(句号|逗号|分号)")
@@ -92,7 +101,8 @@ _CLAUSE_BREAK = re.compile(
     # "排查结果：无" is one statement, "12:30" a time
     r"|(?<!编号|单号|文号)(?:(?<!\d):|:(?!\d))(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))"
     r"|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
-    r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"  # "收到了但是附件打不开…": what follows is another matter
+    r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"
+    r"|(?<=[了啦])(?=我?(?:说的是|指的是))"  # "收到了说的是12号啊": the notice, said after  # "收到了但是附件打不开…": what follows is another matter
     # unpunctuated speech: a state said with 了, then another notice ("十二号收到了十三号还没看到")
     r"|(?<=[到收悉成结完好报交送期]了)(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?![楼院室]))"
     # … or without 了, when the next notice has a state of its own ("12号收到13号还没看到")
@@ -109,7 +119,7 @@ _HEADING = re.compile(r"^[\d一二三四五六七八九十]{1,3}号:")
 # A numbered list ("1.通知已收到 2.附件打不开"): its markers end clauses, and are no notice numbers.
 # "1." / "2、" / "3)" at a line's or clause's start (before a notice number too: "1.12号已收到"), or "(1)".
 _LIST_MARKER = re.compile(
-    r"(?:^|(?<=[\s,，;；。]))(\d{1,2})(?:[.．、)）](?!\d)|[.．](?=\d{1,3}号))|[(（](\d{1,2})[)）]"
+    r"(?:^|(?<=[\s,，;；。:：]))(\d{1,2})(?:[.．、)）](?!\d)|[.．](?=\d{1,3}号))|[(（](\d{1,2})[)）]"
     r"|[(（]([一二三四五六七八九十])[)）]"  # "(一)12号收到(二)13号已完成"
 )
 # A space before a second number, after something said of a notice, ends a clause: another notice
@@ -214,15 +224,20 @@ _RECEIPT_TAIL = re.compile(
     r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒]*(?:$|并|马上|立即|立刻|即刻|会(?!议)|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
     r"|保证|确保|一定|尽快|全力|认真|立刻"
     r"|明白|知悉|已|正在|抓紧|按(?!钮)|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
+    r"|(?=[零〇一二两三四五六七八九]*[十百、和至到])[零〇一二两三四五六七八九十百、和至到]+期(?:$|的?(?:通知|督办))"  # "收到十三、十四期"; "二期" is a phase
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
+    r"|(?:更正|修改|修订|调整|补充)(?:后|过)?的?(?:版|稿)?(?=[\d零〇一二两三四五六七八九十第通文督附$])"  # "收到更正后的13号"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
-    r"|全部|都|均|〔|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}(?:[、和及]\d{1,3})*$"  # "收到 31 32"
+    r"|全部|都|均|〔|【(?=第?\d)|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}(?:[、和及]\d{1,3})*$"  # "收到 31 32"
     r"|\d{1,3}#|编号|单号|文号"  # "收到12#", "收到编号12"
     r"|关于(?=[^,。;]{0,40}(?:通知|督办))(?![^,。;]{0,40}(?:会议|培训|考试))"  # a notice by its title
     r"|《(?=[^》]{0,40}(?:通知|督办)》)(?![^》]{0,40}(?:会议|培训|考试))"  # a notice by its title; a meeting's is another
     r"|联系(?:人|电话|方式):?[\u4e00-\u9fff]{0,4}[\d\-]{7,}(?![\d\-]|的)"  # "30号收到 联系电话0371-…": the unit's contact
     r"|\d{1,2}月\d{1,2}[日号]的?(?:通知|文件|督办)"
-    r"|(?:督查室|督办室|贵室)(?:发的|下发的|\d{1,2}月\d{1,2}[日号]的?|的)?(?:通知|文件|督办)"  # "已收到12月1日的通知": the notice by its date
+    r"|(?:督查室|督办室|贵室)(?:发的|下发的|\d{1,2}月\d{1,2}[日号]的?|的)?(?:通知|文件|督办)"
+    r"|(?:今年|去年|本年度?)的?(?=第?\d{1,3}[号期]|督办|〔)"  # "收到今年第12期"
+    # the office named before the notice's number: "收到督查室13号通知", "已收到县政府督查室督办〔2026〕13号"
+    r"|县?(?:政府|委)?(?:督查室|督办室)(?:发的|下发的|转来的|发来的|的)?(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]|督办|督字|[〔\[(【]20\d\d)"  # "已收到12月1日的通知": the notice by its date
     # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
     r"|[/|\-—·]?[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心|政府|公司)$)"
 )
@@ -270,7 +285,10 @@ _OTHER_ISSUER_DOC = re.compile(
 # A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
 _POSITION = re.compile(
     r"(?:第[一二三四五六七八九十\d]个|前一个|后一个|头一个|前面(?:那一?个|的那个|的)|后面(?:那一?个|的那个|的)"
-    r"|上上(?:期|个|次|份)的?)(?:通知|督办单?|文件)?的?(?:我们|我[局镇乡委])?(?:已经?|也|都|早就?|就)?$"
+    r"|上上(?:期|个|次|份)的?"
+    # several by their place: "前两个", "这两期", "上面两个通知", "最近三期", "前面几个"
+    r"|(?:前面?|后面?|上面|下面|这|那|最近|最后|头)的?[两二三四五六七八九几](?:个|期|份|件))"
+    r"(?:通知|督办单?|文件)?的?(?:我们|我[局镇乡委])?(?:已经?|也|都|均|全|早就?|就)?$"
 )
 # A notice set apart from the rest ("除了12号都收到了", "12号以外的都完成了", "除了12号，其他都收到了") or
 # a span up to one ("12号及之前的都收到了"): the reading cannot list them, so the whole reply goes to the
@@ -293,6 +311,11 @@ _BARE_NUMBER = re.compile(r"^(?:#|no)?(?!1[,:])(\d{1,3}(?:、\d{1,3})*)#?([,:])(
 _SAME_AS_BEFORE = re.compile(
     r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期的#no.督办通知单文件()\[\]〔〕【】年]{1,24}?"
     r"(?:也是|同上|也一样|一样|同样|亦同|亦然|也同样|也如此)(?:的|如此)?$"
+)
+# Numbers alone in a clause after what was said, naming what it was said of: "收到，13", "收到\n12\n13"
+# ("1" alone may be 扣1).
+_NUMBERS_AFTER = re.compile(
+    r"^(?:就?是|说的是|指的?是)?(?!1$)(\d{1,3}(?:、\d{1,3})*)(?:那个|的)?[啊呀哈哦]*$"
 )
 _POINTS_AT_QUOTED = re.compile(r"(?:这个|这份|这一?期|此件|此通知|该通知|本通知)")
 # A receipt of an earlier notice only ("上次的早就收到了"); "上次的和这次的都收到了" names this one too.
@@ -414,7 +437,7 @@ _PROGRESS = re.compile(
     r"|(?:弄|做|干|搞|完成|填|写|整|改|查|核|报)了?(?:一大半|大半|一半|大部分|[一二三四五六七八九]成)"
     r"|已经?收集|(?<!时间)差不多了|快(?:要)?(?:完成|弄完|做完|整完|办完|好)了"
     r"|出动.{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
-    r"|(?:本月|本周|今年|累计|共计|合计)(?:[\u4e00-\u9fff]{1,6})[\d一二三四五六七八九十两百千万.]+"  # "本月累计养护里程156公里"
+    r"|(?:本月|本周|今年|累计|共计|合计)(?:[\u4e00-\u9fff]{1,6})(?<!第)(?![\d一二三四五六七八九十两百千万.]*[号期])[\d一二三四五六七八九十两百千万.]+"  # "本月累计养护里程156公里"
     r"|已经?(?:准备好|准备就绪|备齐|起草好|采购|购买|订购|招标|签订|签约|进场|开工|动工)"
     r"|已经?(?:约谈|动员|发动|培训|宣传)|召开了[\u4e00-\u9fff]{0,6}?会|已经?(?:组织)?召开"
     # counted work: "清理垃圾约15吨", "发放补贴318户"
@@ -585,6 +608,7 @@ def read_clauses(text: str) -> list[Clause]:
         # "12，收到": the numbers the reply is about; "27：…" may as well be a report's date
         heading = bare[2] == ":"
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=heading) for r in bare_refs if r))
+    clauses = _numbers_after_acts(clauses)
     corrected = [n for n, c in enumerate(clauses) if c.refs and _CORRECTED_TO.search(c.text)]
     if corrected:  # "12号收到，更正为13号": the numbers before the correction were wrong
         clauses[: corrected[0]] = [replace(c, refs=()) for c in clauses[: corrected[0]]]
@@ -604,6 +628,21 @@ def read_clauses(text: str) -> list[Clause]:
         ]
     if clauses and _HEADING.match(cleaned):  # "27号：我镇…" may be the report's date: say so
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=True) for r in clauses[0].refs))
+    return clauses
+
+
+def _numbers_after_acts(clauses: list[Clause]) -> list[Clause]:
+    """Bare numbers in clauses of their own right after acts that name no notice ("收到，13", "收到\n12\n13"):
+    the notices those acts were about."""
+    said = False  # an act named no notice, and only such bare numbers followed it
+    for n, clause in enumerate(clauses):
+        numbers = _NUMBERS_AFTER.match(clause.text) if not clause.acts and not clause.refs else None
+        if said and numbers:
+            clauses[n] = replace(clause, refs=tuple(NoticeRef(int(seq)) for seq in numbers[1].split("、")))
+        elif clause.refs:
+            return clauses
+        else:
+            said = bool(clause.acts)
     return clauses
 
 
@@ -797,6 +836,9 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
     text = _INVISIBLE.sub("", fold(text))
+    numbers_ok = _NUMBERS_OK.match(text) if len(text) <= _NUMBERS_OK_LENGTH else None
+    if numbers_ok and not _ONES_ONLY.match(numbers_ok[1] or numbers_ok[2]):  # "1 OK" is 扣1
+        text = f"{numbers_ok[1] or numbers_ok[2]}收到"
     text = _SPOKEN_PUNCTUATION.sub(lambda match: _PUNCTUATION_WORDS[match[1]], text)
     parts_ = _QUOTE_SEPARATOR.split(text)
     quoted = ""

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 # Arabic 1-3 digits or a Chinese numeral up to 九百九十九; validated by _to_int.
 # The patterns carry no whitespace: _normalize removes it first, which keeps matching linear.
 _NUM = r"(?:0*\d{1,3}|[零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]{1,6})"  # 0012号 is 12
-_YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年)"
+# "督办2026-12号": a year and a dash before a number with 号 (never a date: "2026-12-05").
+_YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年|(?P<dash_year>20\d\d)[-—–](?=\d{1,3}号))"
 _SEP = r"(?:以及|、|,|/|\+|&|和|及|与|跟|加|~|-|—|至)"
 _RANGE = re.compile(r"[~\-—至到]")  # "12~14号", "12到14号": 12, 13 and 14
 _MAX_RANGE = 5
@@ -27,25 +28,31 @@ _MARKED = re.compile(
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?))期"  # "十二期收到"; "二期" alone is a phase
     r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$|[)\]」』】〕]|关于"
     r"|材料|的(?:材料|报告|表格?|报表|(?=已|早|还|正在|都|均|也))"  # "第12期材料已报", "第28期的已上报"
+    r"|(?:的|落实)?情况|要求|(?:那个|这个)(?=$|[,。;!?啊呀哈哦嘛])"  # "第三期的情况汇报一下", "对照第31期要求", "是第31期那个"
     r"|无法|不能|申请延期|延期|需要?(?=延期|推迟|宽限)|正在推进|进展|(?:整改|办理|落实)(?:中|完)"  # "第17期无法按期完成"
     r"|(?:我们|我[镇乡局委]|本单位)(?:\d{1,2}号)?"  # "第13期我们12号已经报送"
-    r"(?:已|早|上周|昨天|前天|就|还|正在|都))"  # "第12期我们上周就报了"
+    r"(?:已|早|上周|昨天|前天|就|还|正在|都|均|也)"  # "第12期、第13期我局均已收到"
+    r"|完成|办结|[报交弄做]完?了)"  # "105期完成了"  # "第12期我们上周就报了"
     r"|(?<![\d#])(?P<hash_after>\d{1,3})#"  # "12#收到"
-    r"|(?:(?<=收到)|(?<=收悉)|(?<=签收)|(?<=sd)(?<![a-z]sd))(?P<after_receipt>\d{1,3}(?:[、和及]\d{1,3})*)(?=$|[,。;!?\n])",  # "收到 51", "收到 31 32"
+    r"|(?:(?<=收到)|(?<=收悉)|(?<=签收)|(?<=sd)(?<![a-z]sd))(?P<after_receipt>\d{1,3}(?:[、和及]\d{1,3})*)(?=$|[,。;!?\n])"  # "收到 51", "收到 31 32"
+    # a bare number in brackets after a title or the receipt word, before a receipt or state word or the
+    # clause's end: "冬季消防（12）收到", "收到（12、13）"; never an attachment's or a page's ("附件(3)")
+    r"|(?:(?<=[\u4e00-\u9fff])(?<![件页表图条款共约第])|^(?=[\[【]))[(\[【](?P<bracketed>\d{1,3}(?:[、,和]\d{1,3})*)[)\]】]"
+    r"(?=$|[,。;!?\n]|(?:都|均|也)?(?:已经?)?(?:收到|收悉|签收|完成|办结|报送|上报|正在|在办))",
     re.IGNORECASE,
 )
 # A bare number that opens a message or clause and is followed at once by a receipt or status word:
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
-    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与){_NUM})*)"
+    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与|至|到|~|-|—){_NUM})*)"
     r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|sd(?![a-z])|shoudao"
     r"|已报(?![名到])|已交|已提交|在办|早就?报))"  # "12已报", "12在办", "12早报了"
 )
 # A bare number right after the unit's name and right before the receipt word: "城关12收到", "城关镇12、13收到";
 # never a count, an amount or a time ("共12收到", "12点收到" do not fit).
 _AFTER_NAME = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<![约共计余近达了到第月年日天点时分秒万元个人批次])"
-    r"(?P<nums>\d{1,3}(?:[、和,]\d{1,3})*)(?=(?:都|均|也)?(?:收到|收悉|已收到?|已签收|签收))"
+    r"(?<=[\u4e00-\u9fff])(?<![约共计余近达了到至第月年日天点时分秒万元个人批次件页条款表图~\-—])"  # "附件2收到"
+    r"(?P<nums>\d{1,3}(?:(?:[、和,~\-—]|至|到)\d{1,3})*)(?=(?:都|均|也)?(?:收到|收悉|已收到?|已签收|签收))"
 )
 # A bare number opening the message, then the unit's full name, then the receipt word: "12 城关镇 收到".
 _BEFORE_NAME = re.compile(
@@ -75,7 +82,12 @@ _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 # it. A weekday or time in brackets ("12号（周五）前") is the date's and stays.
 _NOTE_AFTER_NUMBER = re.compile(r"(?<=号)\((?![^()]*(?:周|星期|礼拜|午|晚|早|\d))[^()]{1,12}\)")
 # Digit groups a space keeps apart ("21 22都收到了") are a list, not one number, once spaces go.
-_SPACED_NUMBERS = re.compile(r"(?<![\d.])(\d{1,3})[^\S\n]+(?=\d{1,3}(?![\d.]))")
+_SPACED_NUMBERS = re.compile(
+    r"(?<![\d.])(\d{1,3})[^\S\n]+(?=\d{1,3}(?![\d.]))"
+    # Chinese numerals of two places or more before another one with 号 or 期: "十二 十三号收到"
+    r"|(?<![零〇一二两三四五六七八九十百])([一二三四五六七八九]?[十百][零〇一二三四五六七八九十]{0,2})[^\S\n]+"
+    r"(?=[一二三四五六七八九]?[十百][零〇一二三四五六七八九十]{0,2}[号期])"
+)
 # "12，13号均收到", "12号，13号收到": a comma after a number that opens the message or a clause, before
 # another notice number, lists them ("收到13号，12号还在整改" says two things).
 _COMMA_NUMBERS = re.compile(
@@ -127,6 +139,7 @@ _DATE_BEFORE = re.compile(
 _REF_AFTER = re.compile(
     r"(?:通知|文|督办|督查(?!室)|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
     r"|同上|同样|亦同|亦然"  # "12号已完成，13号同上"
+    r"|以(?=经?(?:收到|收悉|签收|完成|办结|报送|上报|反馈|落实|整改))"  # "12号以收到": 以 typed for 已
     r"|(?:不是|而不是|\((?:不是|而非|并非))(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})号)"  # "是13号不是12号"
     r"|(?:sd|shoudao|received|done|ok)(?![a-z])"  # "12号sd": the pinyin or English after it
     r"|目前|现已|仍(?:在|未|没)|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要(?!(?:报|交|上报|提交|报送)的)|暂|恐|零报告|整改|报告|一并|一起|同时|附件"
@@ -139,8 +152,8 @@ _REF_AFTER = re.compile(
 )
 # After a day of the month come times of day; after a notice number at a clause's start, its state.
 _TIME_AFTER = re.compile(
-    # "12号早就报了" and "12号12月1日已报" speak of a notice: no day is followed by 早就 or by a month
-    r"前|后|之|以|[上下中]午|晚|早(?!就|已|都|便)|凌晨|\d(?!\d?月)|点|时(?!间)|[零〇一二两三四五六七八九十]"
+    # "12号早就报了", "12号早收到了" and "12号12月1日已报" speak of a notice: no day is followed by 早就 or by a month
+    r"前|后|之|以|[上下中]午|晚|早(?!就|已|都|便|收|签|报|交|完|办)|凌晨|\d(?!\d?月)|点|时(?!间)|[零〇一二两三四五六七八九十]"
     r"|那(?:个)?(?:时候|时|天)"
     r"|截止|截至|到期|为止|左右|会上|开会|会议(?!室)"  # "12号截止的那个已报", "13号会上已部署"
     # "28号发的那个通知", "12号群里发的", "5号要报的那个": the day it was sent or is due
@@ -149,7 +162,9 @@ _TIME_AFTER = re.compile(
 _STATE_SOON = re.compile(
     r".{0,12}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完"
     r"|才能|才可以|来不及|太紧|一半|大半|[弄做办搞整干改写报交]了"
-    r"|完不成|[弄做办搞整干改写][完好]了|无(?:此类|相关|异常)|经(?:排查|核查|自查|核实))"  # "12号弄完了", "12号无此类问题"
+    r"|完不成|[弄做办搞整干改写][完好]了|无(?:此类|相关|异常)|经(?:排查|核查|自查|核实)"  # "12号弄完了", "12号无此类问题"
+    r"|(?<!正)在(?:[弄做办搞整干改写查核]|推进|落实|整改|处理|排查|汇总|统计)"
+    r"|(?:要|会|得)(?:晚|迟|推迟)(?:[一两二三几]天|一点|点|些))"  # "13号可能要晚两天"  # "13号在做", "13号还在汇总"
 )
 # A place numbered with 号 ("12号楼", "3号院", "3号户") or what happened on a day ("12号已召开会议"): never a notice.
 _PLACE_AFTER = re.compile(
@@ -193,6 +208,11 @@ _RECEIVED_END = re.compile(
     r"[了啦哈]*(?:ok|thanks|谢谢|$|[,。;!?\n]|[\u4e00-\u9fff]{1,10}(?:镇|乡|局|委|街道|管委会)(?:$|[,。;!?\n]))",
     re.IGNORECASE,
 )  # "收到12号 城关镇": the unit signs after it
+# The notice a reply was about, said after it: "收到了，是12号那个", "收到了 说的是12号啊".
+_POINTED_BEFORE = re.compile(r"(?:(?:^|[,。;!?:\n])(?:就|应该)?是|说的是|指的是|是指|我说的是)$")
+_POINTED_END = re.compile(r"(?:那个|这个|那一?期|这一?期|的)?[啊呀哈哦嘛]*(?:$|[,。;!?\n])")
+# The office's mark right before a number with 号: "督办13号", "督字13号" (not "督办12号前": a day).
+_MARKED_BEFORE_NUMBER = re.compile(r"(?:督办|督查|督字|督办字)$")
 # A word that introduces the notice a reply is about: "关于13号我们明天报", "按照12号要求".
 _ABOUT_BEFORE = re.compile(r"(?:关于|按照|根据|对于|针对|落实|回复)(?:督查室|你们)?(?:的|发的)?$")
 # A later day the rest of a notice's work is due: "13号明天报", "14号下周交".
@@ -239,7 +259,7 @@ def parse_notice_number(text: str) -> NoticeRef | None:
     match = _STRICT.fullmatch(_normalize(text).strip())
     if match is None:
         return None
-    year_text = match["bracket_year"] or match["word_year"]
+    year_text = match["bracket_year"] or match["word_year"] or match["dash_year"]
     if (match["word_year"] or match["suffix"]) and not match["hao"]:
         return None
     seq = _to_int(match["num"])
@@ -265,9 +285,14 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             continue
         if _CORRECTED_TO_BEFORE.search(text, 0, match.start()):
             corrected_at = min(corrected_at, match.start())
-        year_text = match["bracket_year"] or match["word_year"]
+        year_text = match["bracket_year"] or match["word_year"] or match["dash_year"]
         items = list(_GROUP_ITEM.finditer(match["group"]))
-        explicit = bool(year_text) or any(item["di"] for item in items)
+        group_start = match.start("group")
+        marked = (
+            _MARKED_BEFORE_NUMBER.search(text, max(0, group_start - _DATE_WINDOW), group_start) is not None
+        )
+        marked = marked and _TIME_AFTER.match(text, match.end()) is None  # "督办13号", not "督办12号前"
+        explicit = bool(year_text) or any(item["di"] for item in items) or marked
         if not explicit and not _bare_is_notice(text, match.start("group"), match.end()):
             continue
         if _NUMBERED_THING_AFTER.match(text, match.end()):
@@ -294,6 +319,7 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             or match["bare_issue"]
             or match["hash_after"]
             or match["after_receipt"]
+            or match["bracketed"]
         )
         seqs = _with_ranges(written, list(_GROUP_ITEM.finditer(written)))
         found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)
@@ -303,7 +329,7 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             text, window, match.start()
         ):
             continue
-        seqs = [_to_int(item["num"]) for item in _GROUP_ITEM.finditer(match["nums"])]
+        seqs = _with_ranges(match["nums"], list(_GROUP_ITEM.finditer(match["nums"])))  # "105至107收到"
         found.extend((match.start() + n, NoticeRef(seq)) for n, seq in enumerate(seqs) if seq is not None)
     if corrected_at < len(text):  # "12号收到，更正为13号": only the corrected number stands
         found = [(at, ref) for at, ref in found if at >= corrected_at]
@@ -349,6 +375,8 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         return True
     if _RECEIVED_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and _RECEIVED_END.match(text, end):
         return True
+    if _POINTED_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and _POINTED_END.match(text, end):
+        return True
     if _ABOUT_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and not _TIME_AFTER.match(text, end):
         return True
     # a clause's start, or a notice pointed at: "上次那个12号我们已经报了"
@@ -380,10 +408,16 @@ def fold(text: str) -> str:
     return _KEYCAP.sub(r"\1", unicodedata.normalize("NFKC", text)).translate(_VARIANTS)
 
 
+# A space between a word ending in a numeral and a number is a break: "住建局张三 12号收到" (三 is a name's;
+# "十 2号" is the slip 十2号).
+_NUMERAL_SPACE_DIGITS = re.compile(r"(?<=[\u4e00-\u9fff][零〇一二两三四五六七八九])[^\S\n]+(?=\d)")
+
+
 def separate_spaced_numbers(text: str) -> str:
     """Numbers kept apart by a space or a comma written as a list ("21 22" → "21、22", "12，13号" →
     "12、13号"), before spaces are dropped and commas cut clauses."""
-    text = _COMMA_NUMBERS.sub(r"\1、", _SPACED_NUMBERS.sub(r"\1、", text))
+    text = _SPACED_NUMBERS.sub(lambda match: f"{match[1] or match[2]}、", text)
+    text = _COMMA_NUMBERS.sub(r"\1、", _NUMERAL_SPACE_DIGITS.sub("\n", text))
     return _RECEIVED_COMMA_NUMBERS.sub(r"\1、", text)
 
 

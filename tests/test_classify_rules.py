@@ -1034,3 +1034,198 @@ def test_former_and_latter_and_bracketed_states(
     text: str, expected: list[tuple[list[int], list[str]]]
 ) -> None:
     assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbers alone after the act name what it was about
+        ("收到，13", [([13], ["receipt"])]),
+        ("收到\n12\n13", [([12, 13], ["receipt"])]),
+        ("收到了，是12号那个", [([12], ["receipt"])]),
+        ("已报送，是第31期那个", [([31], ["feedback"])]),
+        ("收到了 说的是12号啊", [([12], ["receipt"])]),
+        # look-alikes: 1 alone (扣1), a year, a date, a number after a notice already named
+        ("收到，1", [([], ["receipt"])]),
+        ("收到，2026", [([], ["receipt"])]),
+        ("收到，12月3日", [([], ["receipt"])]),
+        ("12号收到，13", [([12], ["receipt"])]),
+        # a notice number with an OK sign and nothing else acknowledges it
+        ("12👌", [([12], ["receipt"])]),
+        ("12 ok", [([12], ["receipt"])]),
+        ("👌13", [([13], ["receipt"])]),
+        ("14号👍", [([14], ["receipt"])]),
+        ("13 OK了", [([13], ["receipt"])]),
+        # look-alikes: the sign alone, a time, 好的
+        ("ok", [([], [])]),
+        ("👌", [([], [])]),
+        ("12点ok", [([], [])]),
+        ("ok，12点开会", [([], [])]),
+        ("好的12", [([], [])]),
+    ],
+)
+def test_numbers_after_the_act_and_ok_signs(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
+    assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # several notices by their place cannot be placed: the office reads it
+        ("前两个收到了", []),
+        ("这两期都收到了", []),
+        ("上面两个通知都收到了", []),
+        ("最近三期都已落实", []),
+        ("前面几个都报了", []),
+        # look-alikes: the notices named, or no place word
+        ("十一号十二号两个通知都收到了", ["receipt"]),
+        ("两个通知都收到了", ["receipt"]),
+        ("这个收到了", ["receipt"]),
+        # a list opening after a colon: its markers are no notices, 已安排 after a receipt is in hand
+        ("汇报：1、收到；2、已安排专人负责", ["receipt"]),
+        ("情况如下：1、已完成排查；2、已整改3处", ["feedback"]),
+        # an ordinal is no count of work done
+        ("今年第1号收到", ["receipt"]),
+        ("今年累计排查32处", ["feedback"]),
+        # a corrected or supplemented notice received
+        ("收到更正后的13号", ["receipt"]),
+        ("收到修改后的附件", ["receipt"]),
+        ("收到补充通知", ["receipt"]),
+        ("收到修改意见", []),
+    ],
+)
+def test_plural_positions_lists_after_a_colon_and_revised_notices(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 在 with work after a notice number is its state: the clause is that notice's
+        ("12号收到了，13号在做", [([12], ["receipt"]), ([13], ["feedback"])]),
+        ("13号还在汇总", [([13], ["feedback"])]),
+        # look-alikes: a day and where something happens
+        ("15号在会议室开会", [([], [])]),
+        ("12号在城关开会", [([], [])]),
+        # Chinese issue numbers after the receipt word; a phase alone is none
+        ("收到十三、十四期", [([13, 14], ["receipt"])]),
+        ("收到十三期", [([13], ["receipt"])]),
+        ("收到二期", [([], [])]),
+        ("收到二期工程的材料", [([], [])]),
+    ],
+)
+def test_work_under_way_and_chinese_issues_after_the_receipt(
+    text: str, expected: list[tuple[list[int], list[str]]]
+) -> None:
+    assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("收到【第12期】", [([12], ["receipt"])]),
+        ("收到【12】", [([12], ["receipt"])]),
+        ("冬季消防（12）收到", [([12], ["receipt"])]),
+        # look-alike: a meeting's notice in brackets is another thing
+        ("收到【会议通知】", [([], [])]),
+        # a list's markers in brackets are no notices
+        ("(1)收到(2)已完成", [([], ["receipt", "feedback"])]),
+    ],
+)
+def test_numbers_in_brackets_received(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
+    assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 ok!", [([12], ["receipt"])]),
+        ("👌13。", [([13], ["receipt"])]),
+        ("11 ok", [([11], ["receipt"])]),
+        ("1号 ok", [([1], ["receipt"])]),
+        # look-alikes: 1 with an OK sign is 扣1
+        ("1 OK", [([], [])]),
+        ("1 1 ok", [([], [])]),
+        ("ok 1", [([], [])]),
+    ],
+)
+def test_ok_signs_with_ones_and_stops(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
+    assert _by_part(text) == expected
+
+
+def test_an_issue_done_then_another_received_keep_their_notices() -> None:
+    assert _by_part("105期完成了 106期收到") == [([105], ["feedback"]), ([106], ["receipt"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name ending in a numeral, a space, then the notice's number
+        ("住建局张三 12号收到", [([12], ["receipt"])]),
+        ("王五 13号已完成", [([13], ["feedback"])]),
+        ("张三 12 收到", [([12], ["receipt"])]),
+        # look-alike: 十 then a digit is the slip 十2号
+        ("第十 2号收到", [([12], ["receipt"])]),
+    ],
+)
+def test_a_name_ending_in_a_numeral_before_the_number(
+    text: str, expected: list[tuple[list[int], list[str]]]
+) -> None:
+    assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice said to be late is that notice's delay
+        ("13号可能要晚两天", [([13], ["delay"])]),
+        ("12号要晚点到", [([12], ["delay"])]),
+        # look-alike: 晚上 after a day
+        ("13号晚上报", [([], [])]),
+        # an OK sign after a comma
+        ("13号，ok", [([13], ["receipt"])]),
+        ("ok，13号", [([13], ["receipt"])]),
+        ("1，ok", [([], [])]),
+    ],
+)
+def test_late_notices_and_ok_after_a_comma(text: str, expected: list[tuple[list[int], list[str]]]) -> None:
+    assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the office named before the notice's number received
+        ("收到督查室13号通知", [([13], ["receipt"])]),
+        ("收到督查室转来的13号", [([13], ["receipt"])]),
+        ("收到县督查室第13期督办单", [([13], ["receipt"])]),
+        ("已收到县政府督查室督办〔2026〕13号", [([13], ["receipt"])]),
+        ("收到督查室(2026)13号", [([13], ["receipt"])]),
+        # look-alikes: the office's calls
+        ("收到督查室3个电话", [([], [])]),
+        ("收到督查室的电话", [([], [])]),
+        ("收到督查室(电话)", [([], [])]),
+        ("收到督查室【电话】", [([], [])]),
+    ],
+)
+def test_the_office_named_before_the_number_received(
+    text: str, expected: list[tuple[list[int], list[str]]]
+) -> None:
+    assert _by_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # a notice's number after 今年 is no count of work, and its receipt
+        ("收到今年的12号", ["receipt"]),
+        ("收到今年第12期", ["receipt"]),
+        ("12号早收到了", ["receipt"]),
+        ("收到今年的红包", []),
+        ("收到今年12个村的材料", []),
+        ("今年累计排查32处", ["feedback"]),
+        ("本月共完成12个", ["feedback"]),
+    ],
+)
+def test_a_notice_number_after_this_year_is_no_count(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents

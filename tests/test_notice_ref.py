@@ -818,3 +818,149 @@ def test_find_notice_refs_states_after_a_clause_opening_number(text: str, expect
 )
 def test_find_notice_refs_days_sent_or_due(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the notice a reply was about, pointed at after it ("收到了，是12号那个")
+        ("是12号那个", [NoticeRef(12)]),
+        ("就是13号的", [NoticeRef(13)]),
+        ("说的是12号啊", [NoticeRef(12)]),
+        ("是第31期那个", [NoticeRef(31)]),
+        # look-alikes: a day or a place after 是 stays none
+        ("会议是12号下午", []),
+        ("截止是15号前", []),
+        ("是12号楼", []),
+        # an issue number before its state or the office's requirement
+        ("第三期的情况汇报一下", [NoticeRef(3)]),
+        ("对照第31期要求", [NoticeRef(31)]),
+        ("第3期那个培训班", []),
+        ("第二期工程的情况", []),
+        # an attachment's number is none
+        ("14号附件2收到", [NoticeRef(14)]),
+        ("附件3收到", []),
+        ("城关12收到", [NoticeRef(12)]),
+    ],
+)
+def test_find_notice_refs_pointed_after_and_attachments(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare number in brackets after a title or the receipt word, before a receipt or state word
+        ("冬季消防(12)收到", [NoticeRef(12)]),
+        ("关于冬季消防的通知(12)已收到", [NoticeRef(12)]),
+        ("收到(12、13)", [NoticeRef(12), NoticeRef(13)]),
+        ("[12]收到", [NoticeRef(12)]),
+        ("【12】收到", [NoticeRef(12)]),
+        # look-alikes: an attachment's, a rule's, a count, people
+        ("附件(3)收到", []),
+        ("第(3)条已完成", []),
+        ("共(3)个", []),
+        ("收到(2人)", []),
+    ],
+)
+def test_find_notice_refs_bare_numbers_in_brackets(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ranges of bare numbers before the receipt word, at a clause's start or after the unit's name
+        ("105至107收到", [NoticeRef(105), NoticeRef(106), NoticeRef(107)]),
+        ("12~14收到", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        ("城关12至14收到", [NoticeRef(12), NoticeRef(13), NoticeRef(14)]),
+        # look-alikes: days, a span too long or reversed
+        ("3-5个工作日收到", []),
+        ("1-2天内收到", []),
+        ("12-3收到", []),
+        # issue numbers before 均 / 也 and before 完成
+        ("第12期、第13期我局均已收到", [NoticeRef(12), NoticeRef(13)]),
+        ("105期完成了", [NoticeRef(105)]),
+        ("第3期培训班完成了", []),
+    ],
+)
+def test_find_notice_refs_bare_ranges_and_issue_states(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Chinese numerals of two places kept apart by a space list notices
+        ("十二 十三号收到", [NoticeRef(12), NoticeRef(13)]),
+        ("二十一 二十二号都收到了", [NoticeRef(21), NoticeRef(22)]),
+        ("收到 十二 十三期", [NoticeRef(12), NoticeRef(13)]),
+        # look-alikes: a one-place numeral after a space, a count
+        ("十二 三号收到", []),
+        ("三十 人参会", []),
+    ],
+)
+def test_find_notice_refs_spaced_chinese_numerals(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 以 typed for 已 after the notice's number
+        ("12号以收到", [NoticeRef(12)]),
+        ("13号以完成", [NoticeRef(13)]),
+        # look-alikes: 以后 / 以前 after a day
+        ("12号以后收到", []),
+        ("12号以前报送", []),
+    ],
+)
+def test_find_notice_refs_yi_typed_for_yi(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the office's mark right before a number with 号 names the notice, whatever follows
+        ("针对督办13号反映的问题,已整改", [NoticeRef(13)]),
+        ("督字13号反映的问题已整改", [NoticeRef(13)]),
+        # look-alikes: a day, a building, another issuer's
+        ("督办12号前完成", []),
+        ("督办13号楼已排查", []),
+        ("市里的督办12号收到了", []),
+    ],
+)
+def test_find_notice_refs_after_the_offices_mark(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year and a dash before a number with 号 is the full number
+        ("2026-12号收到", [NoticeRef(12, 2026)]),
+        ("督办2026-12号收到", [NoticeRef(12, 2026)]),
+        # look-alikes: dates
+        ("2026-12-05号收到", []),
+        ("2026-12月收到", []),
+    ],
+)
+def test_find_notice_refs_year_and_dash(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
+
+
+def test_parse_notice_number_year_and_dash() -> None:
+    assert parse_notice_number("督办2026-12号") == NoticeRef(12, 2026)
+    assert parse_notice_number("2026-12") is None  # a year and month
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12号早收到了", [NoticeRef(12)]),
+        ("12号早上收到了", []),  # the morning of a day
+    ],
+)
+def test_find_notice_refs_early_received(text: str, expected: list[NoticeRef]) -> None:
+    assert find_notice_refs(text) == expected
