@@ -12,6 +12,8 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, event, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -49,6 +51,13 @@ class Doorbell:
 def ring_after_commit(session: AsyncSession, bell: str) -> None:
     """Ring `bell` of the database once this session's transaction commits (never on a rollback)."""
     session.info.setdefault(_RINGS, set()).add(bell)
+
+
+def insert_unless_taken(session: AsyncSession, model: Any) -> Any:
+    """An INSERT into `model`'s table that skips a row whose unique key is taken (`.on_conflict_do_nothing()`
+    follows; SQLite and PostgreSQL both can): one statement where a look-up and an insert were two."""
+    dialect = session.get_bind().dialect.name
+    return (sqlite_insert if dialect == "sqlite" else postgresql_insert)(model)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -56,8 +56,10 @@ async def live_marks(session: AsyncSession, unit_ids: Collection[int], *, since:
 
 async def _views(session: AsyncSession, rows: Sequence[tuple[Flag, str]]) -> list[FlagView]:
     ids = {notice_id for flag, _ in rows for notice_id in flag.notice_ids}
-    found = await session.execute(select(Notice.id, Notice.number).where(Notice.id.in_(ids)))
-    numbers = {notice_id: number for notice_id, number in found.all()}
+    numbers: dict[int, str] = {}
+    if ids:
+        found = await session.execute(select(Notice.id, Notice.number).where(Notice.id.in_(ids)))
+        numbers = {notice_id: number for notice_id, number in found.all()}
     return [
         FlagView(
             f.id,

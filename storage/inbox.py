@@ -13,11 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.db import ring_after_commit
+from storage.db import insert_unless_taken, ring_after_commit
 from storage.models import InboxMessage
 
 BELL = "inbox"
@@ -49,7 +47,9 @@ async def announce(session: AsyncSession, message_ids: Sequence[str], *, at: dat
 async def store(session: AsyncSession, message_id: str, payload: dict[str, Any], *, at: datetime) -> bool:
     """Write a message with its content; False when it was already here with content (a redelivery)."""
     new = {"message_id": message_id, "arrived_at": at, "status": "ready", "payload": payload}
-    added = await session.execute(_insert_new(session).values(new).on_conflict_do_nothing())
+    added = await session.execute(
+        insert_unless_taken(session, InboxMessage).values(new).on_conflict_do_nothing()
+    )
     if not _rowcount(added):  # already here: only an announced id still takes its content
         filled = await session.execute(
             update(InboxMessage)
@@ -60,12 +60,6 @@ async def store(session: AsyncSession, message_id: str, payload: dict[str, Any],
             return False
     ring_after_commit(session, BELL)
     return True
-
-
-def _insert_new(session: AsyncSession) -> Any:
-    """An INSERT of an inbox row that can skip a row already there (SQLite and PostgreSQL both can)."""
-    dialect = session.get_bind().dialect.name
-    return (sqlite_insert if dialect == "sqlite" else postgresql_insert)(InboxMessage)
 
 
 def _rowcount(result: Any) -> int:

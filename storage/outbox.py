@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, and_, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import changes
-from storage.db import ring_after_commit
+from storage.db import insert_unless_taken, ring_after_commit
 from storage.models import Assignment, Delivery, Notice, OutboxMessage
 
 BELL = "outbox"
@@ -57,26 +57,25 @@ async def enqueue(
     `reaches`: the assignments whose notice this message carries to the unit (a notice post); when it
     is sent, those units count as reached. `attachment_id`: a file message (the text only names the file).
     """
-    exists = await session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedup_key == dedup_key))
-    if exists is not None:
+    row = {
+        "dedup_key": dedup_key,
+        "kind": kind,
+        "room_id": room_id,
+        "to_id": to_id,
+        "text": text,
+        "mentions": list(mentions),
+        "notice_id": notice_id,
+        "status": "pending",
+        "attempts": 0,
+        "created_at": now,
+        "not_before": not_before or now,
+        "attachment_id": attachment_id,
+    }
+    added = insert_unless_taken(session, OutboxMessage).values(row).on_conflict_do_nothing()
+    outbox_id = await session.scalar(added.returning(OutboxMessage.id))
+    if outbox_id is None:  # that key was queued before
         return False
-    row = OutboxMessage(
-        dedup_key=dedup_key,
-        kind=kind,
-        room_id=room_id,
-        to_id=to_id,
-        text=text,
-        mentions=list(mentions),
-        notice_id=notice_id,
-        status="pending",
-        attempts=0,
-        created_at=now,
-        not_before=not_before or now,
-        attachment_id=attachment_id,
-    )
-    session.add(row)
-    await session.flush()
-    session.add_all(Delivery(assignment_id=assignment_id, outbox_id=row.id) for assignment_id in reaches)
+    session.add_all(Delivery(assignment_id=assignment_id, outbox_id=outbox_id) for assignment_id in reaches)
     changes.touch_assignments(session, reaches)  # those units count as reached (or on the way) now
     ring_after_commit(session, BELL)
     return True
