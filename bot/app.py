@@ -112,6 +112,7 @@ class App:
         patient = Patient(db, self.trouble, lambda: self.policy, strict=virtual_time)
         quiet = (config.quiet_hours.start, config.quiet_hours.end, config.tz)
         self.files = FileStore(Path(config.attachments.dir))
+        self.directory = DirectoryCache()  # who is who, reread only when it changed
         self.sender = OutboxSender(
             db,
             transport,
@@ -122,10 +123,10 @@ class App:
             patient=patient,
             alert=alert,
             files=self.files,
+            directory=self.directory,
         )
         self.stopping = False
         self._virtual = virtual_time  # replays handle each message at once and want errors raised
-        self.directory = DirectoryCache()  # who is who, reread only when it changed
         self.duties = Duties(db, self.policy, alert)
         crons = cron_duties(config, self.duties)
         scheduler = VirtualScheduler if virtual_time else BotScheduler

@@ -23,6 +23,7 @@ from handlers.quiet import in_quiet, quiet_bounds
 from storage import attachments, directory, outbox
 from storage.attachments import AttachmentView
 from storage.db import Database
+from storage.directory import DirectoryCache
 from storage.files import FileStore
 from storage.outbox import QueuedMessage, conversation_key
 
@@ -47,8 +48,10 @@ class OutboxSender:
         patient: Patient | None = None,
         alert: Alert | None = None,
         files: FileStore | None = None,
+        directory: DirectoryCache | None = None,
     ) -> None:
         self._files = files  # where file messages' bytes are kept
+        self._directory = directory or DirectoryCache()  # who is who, for the names in a message
         self._db, self._transport, self._clock, self._pace, self._rng = db, transport, clock, pace, rng
         self._alert = alert  # messages given up on also reach the office outside WeChat
         self._quiet = quiet
@@ -152,9 +155,7 @@ class OutboxSender:
             if not await outbox.claim(session, queued.id):
                 return True
             people = [*queued.mentions, *([queued.to_id] if queued.to_id else [])]
-            names = await directory.display_names(session, people, queued.room_id)
-            if queued.room_id is not None:
-                names[queued.room_id] = await directory.room_topic(session, queued.room_id) or queued.room_id
+            names = (await self._directory.read(session)).display_names(people, queued.room_id)
             attached = None
             if queued.attachment_id is not None:
                 attached = await attachments.get(session, queued.attachment_id)

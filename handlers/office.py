@@ -218,7 +218,7 @@ async def query(turn: Turn, raw: str | None) -> None:
         return
     rows = await notices.assignments(session, notice_ids=[notice.id])
     by = [a.receipt_by for a in rows if a.receipt_by]
-    names = await directory.display_names(session, by)
+    names = (await directory.read_all(session)).display_names(by)
     detail = [(a, a.standing(turn.now)) for a in rows]
     files = await attachment_records.of_notice(session, notice.id)
     await turn.reply(texts.notice_detail(turn.policy, notice, detail, names, files))
@@ -486,7 +486,7 @@ async def _targets(turn: Turn, targets: Sequence[str]) -> list[tuple[str, str]] 
     """The people a /绑定 or /解绑 names: by @-mention in a room, else by WeChat id or exact name."""
     mentions = [m for m in turn.msg.mentions if m != turn.policy.bot_id]
     if mentions:
-        names = await directory.display_names(turn.session, mentions, turn.msg.room_id)
+        names = (await directory.read_all(turn.session)).display_names(mentions, turn.msg.room_id)
         return [(m, names[m]) for m in mentions]
     if not targets:
         await turn.reply(texts.bind_whom(COMMAND_HELP["绑定"]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -46,6 +47,19 @@ class Directory:
     units: tuple[UnitView, ...]
     rooms: dict[str, tuple[str, dict[str, str]]]  # room id → (topic, member id → name there)
 
+    def display_names(self, wechat_ids: Sequence[str], room_id: str | None = None) -> dict[str, str]:
+        """As `display_names` reads them: the name in that room, else the roster name, else the id; and
+        the room's own topic (else its id) under `room_id`."""
+        names = {}
+        for wechat_id in wechat_ids:
+            person = self.people.get(wechat_id)
+            names[wechat_id] = person.name if person is not None and person.name else wechat_id
+        if room_id is not None:
+            topic, members = self.rooms.get(room_id, (room_id, {}))
+            names.update((w, members[w]) for w in wechat_ids if members.get(w))
+            names[room_id] = topic or room_id
+        return names
+
     def knows_member(self, room_id: str, topic: str | None, wechat_id: str, alias: str) -> bool:
         """Whether `observe_member` would change nothing: room, topic, member and name as known."""
         room = self.rooms.get(room_id)
@@ -65,11 +79,12 @@ class DirectoryCache:
     async def read(self, session: AsyncSession) -> Directory:
         version = await session.scalar(select(DirectoryVersion.n).where(DirectoryVersion.id == 1))
         if self._last is None or version is None or self._last.version != version:
-            self._last = await _read_directory(session, -1 if version is None else version)
+            self._last = await read_all(session, -1 if version is None else version)
         return self._last
 
 
-async def _read_directory(session: AsyncSession, version: int) -> Directory:
+async def read_all(session: AsyncSession, version: int = -1) -> Directory:
+    """Who is who, read now (`version`: the counter it was read at, when known)."""
     people = {
         wechat_id: PersonView(wechat_id, name, is_office, unit_id, unit_name)
         for wechat_id, name, is_office, unit_id, unit_name in await session.execute(
@@ -141,26 +156,6 @@ async def memberships(session: AsyncSession, wechat_ids: list[str] | None = None
 
 async def room_topic(session: AsyncSession, room_id: str) -> str | None:
     return await session.scalar(select(Room.topic).where(Room.wechat_id == room_id))
-
-
-async def display_names(
-    session: AsyncSession, wechat_ids: list[str], room_id: str | None = None
-) -> dict[str, str]:
-    """Best display name per id: the room alias there, else the roster name, else the id."""
-    names = {wechat_id: wechat_id for wechat_id in wechat_ids}
-    for person in (await session.scalars(select(Person).where(Person.wechat_id.in_(wechat_ids)))).all():
-        if person.name:
-            names[person.wechat_id] = person.name
-    if room_id is not None:
-        query = (
-            select(RoomMember)
-            .join(Room, RoomMember.room_id == Room.id)
-            .where(Room.wechat_id == room_id, RoomMember.wechat_id.in_(wechat_ids))
-        )
-        for member in (await session.scalars(query)).all():
-            if member.alias:
-                names[member.wechat_id] = member.alias
-    return names
 
 
 async def observe_member(

@@ -107,6 +107,23 @@ class AssignmentView:
         return judged.receipt.owed or judged.feedback.owed
 
 
+# a NoticeView's fields, in order, read as plain columns (cheaper than whole rows)
+_VIEW_COLUMNS = (
+    Notice.id,
+    Notice.year,
+    Notice.seq,
+    Notice.number,
+    Notice.title,
+    Notice.body,
+    Notice.issued_by,
+    Notice.issued_at,
+    Notice.receipt_due,
+    Notice.feedback_due,
+    Notice.status,
+    Notice.closed_at,
+)
+
+
 def _view(notice: Notice) -> NoticeView:
     return NoticeView(
         notice.id,
@@ -195,12 +212,12 @@ async def notices(
     session: AsyncSession, *, status: str | None = "open", since: datetime | None = None
 ) -> list[NoticeView]:
     """Notices in issue order, optionally of one status and issued at or after `since`."""
-    query = select(Notice).order_by(Notice.issued_at, Notice.id)
+    query = select(*_VIEW_COLUMNS).order_by(Notice.issued_at, Notice.id)
     if status is not None:
         query = query.where(Notice.status == status)
     if since is not None:
         query = query.where(Notice.issued_at >= since)
-    return [_view(n) for n in (await session.scalars(query)).all()]
+    return [NoticeView(*row) for row in await session.execute(query)]
 
 
 # ids per IN list: PostgreSQL (asyncpg) takes at most 32,767 parameters in one statement
@@ -260,8 +277,8 @@ async def notices_by_id(session: AsyncSession, ids: Collection[int]) -> dict[int
     wanted = sorted(set(ids))
     found: dict[int, NoticeView] = {}
     for chunk in (wanted[i : i + ID_BATCH] for i in range(0, len(wanted), ID_BATCH)):
-        for notice in (await session.scalars(select(Notice).where(Notice.id.in_(chunk)))).all():
-            found[notice.id] = _view(notice)
+        for row in await session.execute(select(*_VIEW_COLUMNS).where(Notice.id.in_(chunk))):
+            found[row.id] = NoticeView(*row)
     return found
 
 

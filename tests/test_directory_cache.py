@@ -75,3 +75,26 @@ async def test_a_member_seen_as_known_needs_no_write(database: Database) -> None
     assert known.knows_member("20001@chatroom", None, "wxid_wangwu", "")  # no topic or name given
     assert not known.knows_member("20001@chatroom", None, "wxid_lisi", "李四")  # new member
     assert not known.knows_member("20002@chatroom", None, "wxid_wangwu", "")  # new room
+
+
+async def test_names_in_a_message_are_the_room_names_then_the_roster_names_then_the_ids(
+    database: Database,
+) -> None:
+    await _seed(database)
+    async with database.transaction() as session:
+        session.add(Person(wechat_id="wxid_liming", name="李明", is_office=True))
+    async with database.reader() as session:
+        known = await directory.read_all(session)
+    people = ["wxid_wangwu", "wxid_liming", "wxid_stranger"]
+    assert known.display_names(people) == {
+        "wxid_wangwu": "王五",
+        "wxid_liming": "李明",
+        "wxid_stranger": "wxid_stranger",
+    }
+    assert known.display_names(people, "20001@chatroom") == {
+        "wxid_wangwu": "城关-王五",  # the name in that room
+        "wxid_liming": "李明",
+        "wxid_stranger": "wxid_stranger",
+        "20001@chatroom": "督办工作群",
+    }
+    assert known.display_names([], "20009@chatroom") == {"20009@chatroom": "20009@chatroom"}  # unknown room
