@@ -133,7 +133,7 @@ class App:
         self.scheduler: BotScheduler | VirtualScheduler = scheduler(crons, self.duties, clock, config)
         self.intake = Intake(db, clock, self._handle, lambda: self.policy, patient, strict=virtual_time)
         self.intake.after_command = self.scheduler.heard
-        self._office: list[str] = []  # office WeChat ids, for alerts when the database itself fails
+        self._office: list[str] = []  # office WeChat ids at start, for alerts when the database itself fails
 
     async def prepare(self) -> None:
         """Migrate the schema and settle messages a crash left mid-send."""
@@ -194,7 +194,11 @@ class App:
         text = texts.database_trouble(self.policy, self.trouble.since or self.clock.now(), problem)
         if self.alert is not None:
             await self.alert("database", text)
-        for office in self._office:
+        known = self.directory.last  # the office as of the last message handled, else as at start
+        office_ids = (
+            self._office if known is None else [p.wechat_id for p in known.people.values() if p.is_office]
+        )
+        for office in office_ids:
             try:
                 await self.transport.send(OutgoingMessage(text, to_id=office, kind="status"), {})
             except TransportError as error:

@@ -82,15 +82,20 @@ class DirectoryCache:
             self._last = await read_all(session, -1 if version is None else version)
         return self._last
 
+    @property
+    def last(self) -> Directory | None:
+        """What was last read (None: nothing yet), for when the database itself cannot be asked."""
+        return self._last
+
 
 async def read_all(session: AsyncSession, version: int = -1) -> Directory:
     """Who is who, read now (`version`: the counter it was read at, when known)."""
     people = {
         wechat_id: PersonView(wechat_id, name, is_office, unit_id, unit_name)
         for wechat_id, name, is_office, unit_id, unit_name in await session.execute(
-            select(Person.wechat_id, Person.name, Person.is_office, Person.unit_id, Unit.name).outerjoin(
-                Unit, Person.unit_id == Unit.id
-            )
+            select(Person.wechat_id, Person.name, Person.is_office, Person.unit_id, Unit.name)
+            .outerjoin(Unit, Person.unit_id == Unit.id)
+            .order_by(Person.id)
         )
     }
     rooms: dict[str, tuple[str, dict[str, str]]] = {}
