@@ -191,11 +191,6 @@ async def create_notice(
     return _view(notice)
 
 
-async def get_notice(session: AsyncSession, notice_id: int) -> NoticeView:
-    notice = await session.get_one(Notice, notice_id)
-    return _view(notice)
-
-
 async def find_notice(
     session: AsyncSession, seq: int, year: int | None, default_year: int
 ) -> NoticeView | None:
