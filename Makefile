@@ -24,9 +24,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# The web desk's browser tests drive Debian's chromium (never `playwright install`); apt-get needs root.
+# The web desk's browser tests drive Debian's chromium (never `playwright install`), with a Chinese font so the
+# screenshots can be read; apt-get needs root.
 chromium:
-	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+	@{ test -x /usr/bin/chromium && test -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc; } || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei; } \
 		|| echo "没有装上 chromium（需要 root 运行 apt-get install chromium）：浏览器测试将跳过"
 
 # LibreOffice Calc and poppler-utils check that the 台账 prints (tests/test_ledger_print.py); installed with apt
