@@ -265,7 +265,7 @@ class Duties:
         for flag in await flags.live_marks(session, list(by_unit), since=since):
             live.setdefault(flag.unit_id, []).append(flag)
         office: list[PersonView] | None = None
-        for unit_id, unit_items in by_unit.items():
+        for unit_id, unit_items in sorted(by_unit.items()):  # in unit order, whatever was read first
             receipts, feedback = unit_outcomes(unit_items, now)
             wake += [o.due + EVALUATION_DELAY for o in (*receipts, *feedback) if o.state == "undecided"]
             for proposal in proposals_for(unit_id, receipts, feedback, live.get(unit_id, []), self.policy):
