@@ -21,6 +21,7 @@ from handlers import outgoing, texts
 from handlers.messages import IncomingMessage, from_payload, to_payload
 from handlers.policy import Policy
 from storage import changes, inbox
+from storage.changes import Touched
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ class Intake:
         self._handling = asyncio.Lock()
         # after a command or a reply queued for review, with that outcome ("command" or "queued") and the
         # units whose facts the command changed (None: it cannot say, every unit)
-        self.after_command: Callable[[str, frozenset[int] | None], Awaitable[None]] | None = None
+        self.after_command: Callable[[str, Touched | None], Awaitable[None]] | None = None
 
     # -- Inbound ---------------------------------------------------------------------------------
 
@@ -125,7 +126,7 @@ class Intake:
         can be read again, so nothing needs to be safe on disk before the handling starts."""
         payload = to_payload(message)
 
-        async def work(session: AsyncSession) -> tuple[str, frozenset[int] | None]:
+        async def work(session: AsyncSession) -> tuple[str, Touched | None]:
             if not await inbox.store(session, message.id, payload, at=self._clock.now()):
                 return "message", None  # here already: a redelivery changes nothing
             return await self._handle_one(session, message)
@@ -134,7 +135,7 @@ class Intake:
             await self._handled(*await self._patient.write(work))
 
     async def _handle_row(self, message: IncomingMessage) -> None:
-        async def handle(session: AsyncSession) -> tuple[str, frozenset[int] | None]:
+        async def handle(session: AsyncSession) -> tuple[str, Touched | None]:
             return await self._handle_one(session, message)
 
         try:
@@ -147,13 +148,13 @@ class Intake:
             return
         await self._handled(outcome, touched)
 
-    async def _handled(self, outcome: str, touched: frozenset[int] | None) -> None:
+    async def _handled(self, outcome: str, touched: Touched | None) -> None:
         if outcome != "message" and self.after_command is not None:  # the duties may have work now
             await self.after_command(outcome, touched)
 
     async def _handle_one(
         self, session: AsyncSession, message: IncomingMessage
-    ) -> tuple[str, frozenset[int] | None]:
+    ) -> tuple[str, Touched | None]:
         """Handle one message; its outcome and the units whose facts it changed (None: any)."""
         outcome = await self._handle(session, message)
         touched = await changes.touched(session) if outcome == "command" else None

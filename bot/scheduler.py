@@ -16,6 +16,7 @@ from bot.clock import Clock
 from bot.config import Config
 from bot.trouble import BACKOFF, is_transient
 from handlers.duties import Duties
+from storage.changes import Touched
 
 log = logging.getLogger(__name__)
 TICK = timedelta(microseconds=1)
@@ -108,24 +109,24 @@ class BotScheduler:
         """Run the deadline duty now and wake it again when it next has work (misfires run late, never skip)."""
         await self._track(self._deadlines(full=True))
 
-    async def heard(self, outcome: str, units: frozenset[int] | None = None) -> None:
+    async def heard(self, outcome: str, units: Touched | None = None) -> None:
         """After a handled message: a command changed the facts of `units` (None: it cannot say, so every
         unit is judged), which are judged again with those whose deadlines passed meanwhile; a reply queued
         for review records nothing on any assignment, so for them only time has moved on."""
         if outcome != "command":
             await self._track(self._deadlines(full=False))
         else:
-            await self._track(self._deadlines(full=units is None, units=units or frozenset()))
+            await self._track(self._deadlines(full=units is None, units=units or {}))
 
     async def _wake(self) -> None:
         """The deadline duty at the time it asked for: only time has moved on since its last pass."""
         await self._track(self._deadlines(full=False))
 
-    async def _deadlines(self, *, full: bool, units: frozenset[int] = frozenset()) -> None:
+    async def _deadlines(self, *, full: bool, units: Touched | None = None) -> None:
         now, since = self._clock.now(), self._last_pass
         self._last_pass = now
         try:
-            next_time = await self._duties.deadlines(now, since=None if full else since, units=units)
+            next_time = await self._duties.deadlines(now, since=None if full else since, units=units or {})
         except Exception:
             log.exception("the deadline duty failed; trying again in a minute")
             self._last_pass = None  # what that pass should have judged is judged by the next (every unit)
@@ -178,13 +179,13 @@ class VirtualScheduler:
         self._last_pass = self._clock.now()
         self._deadline_next = await self._duties.deadlines(self._last_pass)
 
-    async def heard(self, outcome: str, units: frozenset[int] | None = None) -> None:
+    async def heard(self, outcome: str, units: Touched | None = None) -> None:
         """After a handled message: as `BotScheduler.heard`."""
         if self._last_pass is None or (outcome == "command" and units is None):
             await self.poke()
             return
         since, self._last_pass = self._last_pass, self._clock.now()
-        also = units if outcome == "command" and units is not None else frozenset()
+        also = units if outcome == "command" and units is not None else {}
         self._deadline_next = await self._duties.deadlines(self._last_pass, since=since, units=also)
 
     def next_time(self) -> datetime | None:

@@ -8,7 +8,7 @@ Every judgement comes from the rule book (`storage.status`), through `Assignment
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -34,6 +34,7 @@ from handlers.penalties import (
 from handlers.policy import Policy
 from handlers.report import build_report, report_of
 from storage import changes, directory, flags, notices
+from storage.changes import Touched
 from storage.db import Database
 from storage.directory import PersonView
 from storage.flags import FlagMark, FlagView
@@ -87,18 +88,54 @@ def unit_outcomes(items: Sequence[Item], now: datetime) -> tuple[list[Outcome], 
     return found["receipt"], found["feedback"]
 
 
+def settled_from(outcomes: Sequence[Outcome], flagged: Collection[int], changed_from: datetime) -> int | None:
+    """Where the consecutive-lapse count over `outcomes` provably starts afresh, when only the outcomes with
+    a deadline at or after `changed_from` may have changed since the count last ran: just after the last
+    outcome that ends a run (on time, or in a live flag) before the first that may have changed or is
+    undecided. None when there is no such point: the count there depends on older notices.
+
+    Every pair before that point is made of unchanged outcomes and was proposed when it formed; with
+    nothing changed at all there is nothing to count (`len(outcomes)`).
+    """
+    start = None
+    for index, seen in enumerate(outcomes):
+        if seen.due >= changed_from or seen.state == "undecided":
+            return start
+        if seen.state == "ok" or seen.notice_id in flagged:
+            start = index + 1
+    return len(outcomes)
+
+
 def proposals_for(
-    unit_id: int, receipts: list[Outcome], feedback: list[Outcome], live: Sequence[FlagMark], policy: Policy
-) -> list[Proposal]:
-    """What the rules propose for one unit, given its live (proposed or confirmed) flags."""
+    unit_id: int,
+    receipts: list[Outcome],
+    feedback: list[Outcome],
+    live: Sequence[FlagMark],
+    policy: Policy,
+    changed_from: datetime | None = None,
+) -> list[Proposal] | None:
+    """What the rules propose for one unit, given its live (proposed or confirmed) flags.
+
+    `changed_from`: the outcomes are only those of notices issued since the start of that moment's quarter
+    (and none older has a deadline after it), and only outcomes due at or after it may have changed since
+    the unit was last judged. The quarters counted are then complete, and the consecutive count starts
+    where it provably starts afresh (`settled_from`); None when it cannot be told without older notices.
+    """
 
     def flagged(basis: str) -> set[int]:
         return {notice_id for f in live if f.basis == basis for notice_id in f.notice_ids}
 
+    runs = {"receipt": receipts, "feedback": feedback}
+    if changed_from is not None:
+        for basis, outcomes in runs.items():
+            start = settled_from(outcomes, flagged(basis), changed_from)
+            if start is None:
+                return None
+            runs[basis] = outcomes[start:]
     quarters = {"{}Q{}".format(*quarter_of(f.at, policy.tz)) for f in live if f.basis == "count"}
     return [
-        *consecutive_lapses(unit_id, "receipt", receipts, flagged("receipt")),
-        *consecutive_lapses(unit_id, "feedback", feedback, flagged("feedback")),
+        *consecutive_lapses(unit_id, "receipt", runs["receipt"], flagged("receipt")),
+        *consecutive_lapses(unit_id, "feedback", runs["feedback"], flagged("feedback")),
         *quarterly_count(unit_id, [*receipts, *feedback], policy.quarter_threshold, policy.tz, quarters),
     ]
 
@@ -125,23 +162,22 @@ class Duties:
     rank_marks: dict[str, int] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     async def deadlines(
-        self, now: datetime, *, since: datetime | None = None, units: Collection[int] = ()
+        self, now: datetime, *, since: datetime | None = None, units: Touched | None = None
     ) -> datetime | None:
         """Send pre-deadline reminders, evaluate passed deadlines; return when to run next.
 
         `since`: the previous pass. Then only units with a deadline passing in between are judged again,
-        and `units`, whose facts changed since (a command named them): no other unit's outcome can have
-        changed. None judges every unit (at start, or after a change that cannot name its units).
+        and `units`, whose facts changed since (a command named them, `storage.changes`): no other unit's
+        outcome can have changed. None judges every unit (at start, or after a change that cannot name its
+        units).
         """
         async with self.db.transaction() as session:
             current = await self._current(session, now, now - NOTE_WINDOW - EVALUATION_DELAY)
-            judged = None
-            if since is not None:
-                judged = await notices.units_due_between(session, since - RECHECK, now) | set(units)
-            items = await self._history(session, now, judged)
+            scope = None if since is None else await self._scope(session, now, since, units or {})
+            items, short = await self._history(session, now, scope)
             wake = await self._pre_deadline(session, now, current)
             wake += await self._deadline_notes(session, now, current)
-            wake += await self._evaluate(session, now, items)
+            wake += await self._evaluate(session, now, items, short)
             wake += await self._rectification(session, now, items)
             digest_at = await review.digest(session, self.policy, now)
         return min([*wake, *([digest_at] if digest_at else [])], default=None)
@@ -152,18 +188,58 @@ class Duties:
         rows = await notices.assignments(session, notice_ids=list(open_notices), due_after=window)
         return [(open_notices[a.notice_id], a) for a in rows]
 
-    async def _history(self, session: AsyncSession, now: datetime, units: set[int] | None) -> list[Item]:
-        """What the penalty rules look at: 400 days of notices, of every unit or of `units` (and of the
-        units whose 整改期限 has ended without a result yet), read by unit and issue time."""
-        if units is not None:
-            units |= {
-                f.unit_id
-                for f in await flags.rectifying(session)
-                if f.rectify_until is not None and now >= f.rectify_until
-            }
-            if not units:
-                return []
-        rows = await notices.assignments(session, issued_since=now - HISTORY, unit_ids=units)
+    async def _scope(
+        self, session: AsyncSession, now: datetime, since: datetime, units: Touched
+    ) -> dict[int, datetime | None]:
+        """The units to judge again after a pass at `since`, each with the earliest deadline whose outcome
+        may have changed (None: any): those with a deadline passing since (a post confirmed meanwhile may
+        have reached them, hence `RECHECK`), those `units` name, and those whose 整改期限 has ended."""
+        horizon = since - RECHECK
+        scope: dict[int, datetime | None] = dict.fromkeys(
+            await notices.units_due_between(session, horizon, now), horizon
+        )
+        for unit_id, moment in units.items():
+            earlier = scope.get(unit_id, moment)
+            scope[unit_id] = None if moment is None or earlier is None else min(moment, earlier)
+        for f in await flags.rectifying(session):
+            if f.rectify_until is not None and now >= f.rectify_until:
+                scope[f.unit_id] = None
+        return scope
+
+    async def _history(
+        self,
+        session: AsyncSession,
+        now: datetime,
+        scope: Mapping[int, datetime | None] | None,
+        quarters_back: int = 0,
+    ) -> tuple[list[Item], dict[int, datetime]]:
+        """What the penalty rules look at, by unit and issue time: 400 days of notices of every unit (no
+        `scope`) or of the units in it. A unit whose outcomes may have changed only from a moment on is read
+        from the start of the earliest such moment's quarter (or `quarters_back` before it), unless an older
+        notice of it has a deadline after that start; those are returned with their moment (`proposals_for`)."""
+        oldest = now - HISTORY
+        if scope is None:
+            return await self._items(session, oldest, None), {}
+        short = {u: moment for u, moment in scope.items() if moment is not None}
+        start = oldest
+        if short:
+            quarter = quarter_containing(min(short.values()), self.policy.tz)
+            for _ in range(quarters_back):
+                quarter = quarter.previous()
+            start = quarter.start
+        if start > oldest:
+            owing = await notices.units_owing_after(session, short, issued=(oldest, start), due_from=start)
+            short = {u: moment for u, moment in short.items() if u not in owing}
+        else:
+            short = {}
+        full = {u for u in scope if u not in short}
+        items = await self._items(session, oldest, full) if full else []
+        if short:
+            items += await self._items(session, start, set(short))
+        return items, short
+
+    async def _items(self, session: AsyncSession, since: datetime, units: set[int] | None) -> list[Item]:
+        rows = await notices.assignments(session, issued_since=since, unit_ids=units)
         by_id = await notices.notices_by_id(session, {a.notice_id for a in rows})
         return [(by_id[a.notice_id], a) for a in rows]
 
@@ -250,31 +326,69 @@ class Duties:
             )
         return wake
 
-    async def _evaluate(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
-        by_unit: dict[int, list[Item]] = {}
-        for item in items:
-            by_unit.setdefault(item[1].unit_id, []).append(item)
-        if not by_unit:
-            return []
+    async def _evaluate(
+        self, session: AsyncSession, now: datetime, items: list[Item], short: Mapping[int, datetime]
+    ) -> list[datetime]:
+        """Propose what the rules find for the units of `items`, in unit order. Those in `short` were read
+        from a quarter's start (`_history`); where that is not enough to tell, they are read in full."""
+        by_unit = _by_unit(items)
         wake: list[datetime] = []
-        known = await flags.keys(session, unit_ids=list(by_unit))
-        # The flags the rules meet: those citing a notice of the history (a flag is as late as the latest
-        # deadline it cites, and a deadline is always after its notice's issue) or counting a quarter of it.
-        since = quarter_containing(now - HISTORY, self.policy.tz).start
-        live: dict[int, list[FlagMark]] = {}
-        for flag in await flags.live_marks(session, list(by_unit), since=since):
-            live.setdefault(flag.unit_id, []).append(flag)
+        found: dict[int, list[Proposal]] = {}
+
+        async def judge(units: dict[int, list[Item]], short: Mapping[int, datetime]) -> None:
+            live = await self._live_flags(session, units)
+            for unit_id, unit_items in units.items():
+                receipts, feedback = unit_outcomes(unit_items, now)
+                flagged = live.get(unit_id, [])
+                proposals = proposals_for(
+                    unit_id, receipts, feedback, flagged, self.policy, short.get(unit_id)
+                )
+                if proposals is not None:
+                    found[unit_id] = proposals
+                    wake.extend(
+                        o.due + EVALUATION_DELAY for o in (*receipts, *feedback) if o.state == "undecided"
+                    )
+
+        await judge(by_unit, short)
+        for back in (1, None):  # not enough: a quarter further back, then the whole history
+            again = {u: moment for u, moment in short.items() if u not in found}
+            if not again:
+                break
+            if back is None:
+                more, short = await self._items(session, now - HISTORY, set(again)), {}
+            else:
+                more, short = await self._history(session, now, again, quarters_back=back)
+            in_more = _by_unit(more)
+            by_unit.update(in_more)
+            await judge(in_more, short)
+        if not found:
+            return wake
+        known = await flags.keys(session, unit_ids=list(found))
         office: list[PersonView] | None = None
-        for unit_id, unit_items in sorted(by_unit.items()):  # in unit order, whatever was read first
-            receipts, feedback = unit_outcomes(unit_items, now)
-            wake += [o.due + EVALUATION_DELAY for o in (*receipts, *feedback) if o.state == "undecided"]
-            for proposal in proposals_for(unit_id, receipts, feedback, live.get(unit_id, []), self.policy):
+        for unit_id in sorted(found):
+            unit_items = by_unit[unit_id]
+            for proposal in found[unit_id]:
                 if proposal.key in known:
                     continue
                 office = office if office is not None else await directory.office_staff(session)
                 unit = (unit_id, unit_items[0][1].unit_name)
                 await self._propose(session, now, proposal, unit, unit_items, office=office)
         return wake
+
+    async def _live_flags(
+        self, session: AsyncSession, units: Mapping[int, list[Item]]
+    ) -> dict[int, list[FlagMark]]:
+        """The live flags the rules meet for these units: those citing a notice read (a flag is as late as the
+        latest deadline it cites, and a deadline is always after its notice's issue) or counting a quarter of
+        the deadlines read."""
+        if not units:
+            return {}
+        first = min(n.issued_at for unit_items in units.values() for n, _ in unit_items)
+        since = quarter_containing(first, self.policy.tz).start
+        live: dict[int, list[FlagMark]] = {}
+        for flag in await flags.live_marks(session, list(units), since=since):
+            live.setdefault(flag.unit_id, []).append(flag)
+        return live
 
     async def _propose(
         self,
@@ -488,6 +602,13 @@ class Duties:
                 now=at,
                 not_before=policy.after_quiet(at),
             )
+
+
+def _by_unit(items: Sequence[Item]) -> dict[int, list[Item]]:
+    by_unit: dict[int, list[Item]] = {}
+    for item in items:
+        by_unit.setdefault(item[1].unit_id, []).append(item)
+    return by_unit
 
 
 def _offset_key(seconds: int) -> str:

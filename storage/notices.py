@@ -175,7 +175,7 @@ async def create_notice(
     session.add(notice)
     await session.flush()
     session.add_all(Assignment(notice_id=notice.id, unit_id=unit_id, excused=False) for unit_id in unit_ids)
-    changes.touch(session, unit_ids)
+    changes.touch(session, unit_ids, since=min(d for d in (issued_at, receipt_due, feedback_due) if d))
     audit.record(
         session,
         at=issued_at,
@@ -265,6 +265,26 @@ async def notice_ids_due_within(session: AsyncSession, start: datetime, end: dat
     """Notices with a receipt or feedback deadline in [start, end), the notice's or a unit's own: those a
     period's assessment counts."""
     return await _due_within(session, Assignment.notice_id, start, end, after_start=False)
+
+
+async def units_owing_after(
+    session: AsyncSession, unit_ids: Collection[int], *, issued: tuple[datetime, datetime], due_from: datetime
+) -> set[int]:
+    """Of `unit_ids`, those with an assignment of a notice issued in [start, end) (`issued`) that has a
+    receipt or feedback deadline at or after `due_from`."""
+    start, end = issued
+    query = (
+        select(Assignment.unit_id)
+        .join(Notice, Assignment.notice_id == Notice.id)
+        .where(
+            Assignment.unit_id.in_(sorted(unit_ids)),
+            Notice.issued_at >= start,
+            Notice.issued_at < end,
+            or_(_receipt_due() >= due_from, _feedback_due() >= due_from),
+        )
+        .distinct()
+    )
+    return set((await session.scalars(query)).all())
 
 
 async def notices_by_id(session: AsyncSession, ids: Collection[int]) -> dict[int, NoticeView]:
@@ -489,7 +509,7 @@ async def record_receipt(
     if row.received_at is not None:
         return False
     row.received_at, row.receipt_by, row.receipt_message_id = at, by, message_id
-    changes.touch(session, [row.unit_id])
+    changes.touch(session, [row.unit_id], since=at)
     audit.record(
         session,
         at=at,
@@ -519,7 +539,7 @@ async def add_feedback(
             assignment_id=assignment_id, kind=kind, text=text, at=at, by=by, message_id=message_id, note=note
         )
     )
-    changes.touch_assignments(session, [assignment_id])
+    changes.touch_assignments(session, [assignment_id], since=at)
     audit.record(
         session,
         at=at,

@@ -76,7 +76,7 @@ async def enqueue(
     if outbox_id is None:  # that key was queued before
         return False
     session.add_all(Delivery(assignment_id=assignment_id, outbox_id=outbox_id) for assignment_id in reaches)
-    changes.touch_assignments(session, reaches)  # those units count as reached (or on the way) now
+    changes.touch_assignments(session, reaches, since=now)  # those units count as reached (or on the way) now
     ring_after_commit(session, BELL)
     return True
 

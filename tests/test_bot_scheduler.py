@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-from collections.abc import AsyncIterator, Collection
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from bot.config import Config, config_from_mapping, load_config
 from bot.replay import run_scenario
 from bot.scheduler import BotScheduler, CronDuty, VirtualScheduler, cron_duties, missed_within
 from handlers.duties import Duties
+from storage.changes import Touched
 from storage.db import Database
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -213,7 +214,7 @@ class SlowDuties:
         self.cancelled = False
 
     async def deadlines(
-        self, now: datetime, *, since: datetime | None = None, units: Collection[int] = ()
+        self, now: datetime, *, since: datetime | None = None, units: Touched | None = None
     ) -> datetime | None:
         self.started.set()
         try:
@@ -337,7 +338,7 @@ class BlockingSecondRun:
         self.outcome: list[str] = []
 
     async def deadlines(
-        self, now: datetime, *, since: datetime | None = None, units: Collection[int] = ()
+        self, now: datetime, *, since: datetime | None = None, units: Touched | None = None
     ) -> datetime | None:
         self.calls += 1
         if self.calls == 1:
@@ -375,13 +376,13 @@ class RecordingDuties:
     """Stands in for `Duties`: records what each deadline pass was asked to judge; fails when told to."""
 
     def __init__(self) -> None:
-        self.passes: list[tuple[datetime | None, frozenset[int]]] = []
+        self.passes: list[tuple[datetime | None, Touched]] = []
         self.fail = False
 
     async def deadlines(
-        self, now: datetime, *, since: datetime | None = None, units: Collection[int] = ()
+        self, now: datetime, *, since: datetime | None = None, units: Touched | None = None
     ) -> datetime | None:
-        self.passes.append((since, frozenset(units)))
+        self.passes.append((since, dict(units or {})))
         if self.fail:
             self.fail = False
             raise RuntimeError("the database went away")
@@ -401,16 +402,16 @@ async def test_after_a_command_the_pass_judges_the_units_it_changed(
         await scheduler.start()
         start = clock.now()
         clock.moment = local(9, 0).astimezone(UTC)
-        await scheduler.heard("command", frozenset({3, 5}))
+        await scheduler.heard("command", {3: None, 5: start})
         clock.moment = local(9, 30).astimezone(UTC)
-        await scheduler.heard("queued", frozenset({7}))  # a reply for review changed nothing judged
+        await scheduler.heard("queued", {7: None})  # a reply for review changed nothing judged
         clock.moment = local(10, 0).astimezone(UTC)
         await scheduler.heard("command", None)
         assert recording.passes == [
-            (None, frozenset()),  # at start: every unit
-            (start, frozenset({3, 5})),
-            (local(9, 0), frozenset()),
-            (None, frozenset()),
+            (None, {}),  # at start: every unit
+            (start, {3: None, 5: start}),
+            (local(9, 0), {}),
+            (None, {}),
         ]
     finally:
         await scheduler.shutdown()
@@ -425,7 +426,7 @@ async def test_after_a_failed_pass_the_next_one_judges_every_unit() -> None:
         await scheduler.start()
         clock.moment = local(9, 0).astimezone(UTC)
         recording.fail = True
-        await scheduler.heard("command", frozenset({3}))
+        await scheduler.heard("command", {3: None})
         clock.moment = local(9, 1).astimezone(UTC)
         await scheduler._wake()  # the retry a minute later
         assert [since for since, _ in recording.passes] == [None, local(8, 0), None]

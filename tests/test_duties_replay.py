@@ -1053,6 +1053,62 @@ async def test_lapses_of_different_units_are_counted_apart(tmp_path: Path) -> No
     assert flags(result, "通报批评") == []
 
 
+# The deadline pass reads a unit's history only from the start of the quarter its change falls in, and
+# further back where that cannot tell (handlers.duties.settled_from): runs and counts across a quarter's
+# start must come out as if every notice of the 400 days had been read.
+
+
+def receipts_on(days: Sequence[tuple[str, str]], *, first: int = 1) -> list[dict[str, Any]]:
+    """A notice a day from notice `first` on, receipt due 09:50: 财政局 O on time, L late, M missed;
+    城关镇 on time."""
+    events: list[dict[str, Any]] = []
+    for seq, (day, code) in enumerate(days, first):
+        events.append(
+            pub(f"{day} 09:30", f"关于第{seq}项工作的通知", "财政局、城关镇", receipt=f"{day} 09:50")
+        )
+        events.append(say(f"{day} 09:35", CHENGGUAN, f"{seq}号收到"))
+        if code != "M":
+            events.append(say(f"{day} {'09:40' if code == 'O' else '10:10'}", CAIZHENG, f"{seq}号收到"))
+    return [*events, tick(f"{days[-1][0]} 12:00")]
+
+
+@pytest.mark.parametrize(
+    ("days", "pairs"),
+    [
+        ([("2026-09-29", "O"), ("2026-09-30", "L"), ("2026-10-09", "M")], [(2, 3)]),  # a quarter back
+        ([("2026-06-30", "L"), ("2026-10-09", "L")], [(1, 2)]),  # two quarters back: the whole history
+        (
+            [("2026-09-28", "L"), ("2026-09-29", "M"), ("2026-10-09", "L"), ("2026-10-12", "L")],
+            [(1, 2), (3, 4)],
+        ),
+        ([("2026-09-29", "L"), ("2026-09-30", "M"), ("2026-10-09", "L")], [(1, 2)]),  # the third waits
+        ([("2026-09-30", "L"), ("2026-10-09", "O"), ("2026-10-12", "L")], []),
+        ([("2026-10-09", "O"), ("2026-10-12", "L"), ("2026-10-13", "L")], [(2, 3)]),  # within the quarter
+    ],
+)
+async def test_consecutive_lapses_across_a_quarter_start(
+    tmp_path: Path, days: list[tuple[str, str]], pairs: list[tuple[int, int]]
+) -> None:
+    result = await play(tmp_path, f"{days[0][0]} 08:00", receipts_on(days), config=NO_COUNT)
+    assert [(f["unit"], f["notices"]) for f in flags(result)] == [
+        ("县财政局", [number(a), number(b)]) for a, b in pairs
+    ]
+
+
+async def test_a_quarter_counts_the_lapse_of_a_notice_issued_in_the_quarter_before(tmp_path: Path) -> None:
+    """Notice 1 is issued in September and due in October: with 3 and 4 it makes three lapses in Q4."""
+    events = [
+        pub("2026-09-29 09:30", "关于第1项工作的通知", "财政局、城关镇", receipt="2026-10-09 09:50"),
+        say("2026-09-29 09:35", CHENGGUAN, "1号收到"),
+        *receipts_on([("2026-10-09", "O"), ("2026-10-12", "M"), ("2026-10-13", "L")], first=2),
+    ]
+    result = await play(tmp_path, "2026-09-29 08:00", events)
+    assert [(f["notices"], f["at"]) for f in flags(result, "通报批评")] == [
+        ([number(1), number(3), number(4)], ts("2026-10-13 09:50"))
+    ]
+    assert [f["notices"] for f in flags(result, "书面检查")] == [[number(3), number(4)]]
+
+
 # ---------------------------------------------------------------------------------------------------------
 # 7. Office decisions
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handlers.duties import outcome
+from handlers.duties import outcome, settled_from
 from handlers.penalties import (
     CRITICISM,
     PENALTY_KINDS,
@@ -360,3 +360,55 @@ def test_quarterly_flags_do_not_change_when_later_lapses_arrive(
     after = {p.key: p for p in quarterly_count(1, early + later, threshold, TZ)}
     for proposal in before:
         assert after[proposal.key] == proposal
+
+
+# Reading less history: where the consecutive count provably starts afresh (`handlers.duties.settled_from`).
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flagged", "changed_from", "expected"),
+    [
+        ("OLL", (), 2, 1),  # just after the on-time receipt, before the first outcome that may have changed
+        ("LOLOL", (), 5, 4),  # the last reset before it
+        ("LLL", (), 3, None),  # no reset: how 2 and 3 pair depends on older notices
+        ("LLL", (2,), 3, 2),  # a notice in a live flag ends a run too
+        ("OLUL", (), 9, 1),  # an undecided outcome stops the search: the count waits for it either way
+        ("LUOL", (), 9, None),
+        ("OLL", (), 9, 3),  # nothing may have changed: nothing to count
+        ("", (), 1, 0),
+    ],
+)
+def test_settled_from(
+    pattern: str, flagged: tuple[int, ...], changed_from: int, expected: int | None
+) -> None:
+    due = BASE + (changed_from - 1) * timedelta(days=1)
+    assert settled_from(outcomes(pattern), flagged, due) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="LOU", max_size=12),
+    st.sets(st.integers(1, 12)),
+    st.integers(1, 14),
+    st.permutations(range(12)),
+)
+def test_counting_from_the_settled_point_finds_every_pair_a_full_count_finds_after_it(
+    pattern: str, flagged: set[int], changed: int, order: list[int]
+) -> None:
+    """Deadlines in any order (a notice may be due after a later one): counting from `settled_from` gives
+    exactly the full count's pairs after that point, and every full pair before it is made of outcomes
+    that cannot have changed (deadlines before `changed_from`), so it was proposed when it formed."""
+    runs = [
+        Outcome(index, BASE + order[index - 1] * timedelta(days=1), STATES[code])  # type: ignore[arg-type]
+        for index, code in enumerate(pattern, 1)
+    ]
+    changed_from = BASE + (changed - 1) * timedelta(days=1)
+    start = settled_from(runs, flagged, changed_from)
+    if start is None:
+        return
+    full = consecutive_lapses(7, "receipt", runs, flagged)
+    after = [p for p in full if min(p.notice_ids) > start]
+    assert consecutive_lapses(7, "receipt", runs[start:], flagged) == after
+    for proposal in full:
+        if min(proposal.notice_ids) <= start:
+            assert all(runs[i - 1].due < changed_from for i in proposal.notice_ids)

@@ -1,5 +1,6 @@
 """Every write that changes what the rules judge of a unit names that unit (`storage.changes`), so the
-deadline pass after a command judges exactly the units the command changed; on a real SQLite database."""
+deadline pass after a command judges exactly the units the command changed, and a fact stamped at a moment (a
+receipt, feedback, a post) names that moment: nothing due before it can have changed. On a real SQLite database."""
 
 from __future__ import annotations
 
@@ -52,9 +53,9 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 async def touched_by(
     db: Database, write: Callable[[AsyncSession], Awaitable[object]]
-) -> frozenset[int] | None:
+) -> changes.Touched | None:
     async with db.transaction() as session:
-        assert await changes.touched(session) == frozenset()  # each transaction starts with nothing
+        assert await changes.touched(session) == {}  # each transaction starts with nothing
         await write(session)
         return await changes.touched(session)
 
@@ -69,12 +70,12 @@ async def test_notice_wide_changes_name_every_unit_of_the_notice(db: Database) -
     for status in ("closed", "open", "withdrawn"):
         assert await touched_by(
             db, lambda s, status=status: notices.set_status(s, 1, status, actor="liming", at=NOW)
-        ) == {A, B}
+        ) == {A: None, B: None}
     moved = NOW + timedelta(hours=5)
     assert await touched_by(
         db,
         lambda s: notices.set_due(s, 1, field="receipt", when=moved, unit_ids=None, actor="liming", at=NOW),
-    ) == {A, B}
+    ) == {A: None, B: None}
 
 
 async def test_unit_changes_name_only_their_units(db: Database) -> None:
@@ -82,32 +83,32 @@ async def test_unit_changes_name_only_their_units(db: Database) -> None:
     assert await touched_by(
         db,
         lambda s: notices.set_due(s, 1, field="receipt", when=moved, unit_ids=[B], actor="liming", at=NOW),
-    ) == {B}
+    ) == {B: None}
     assert await touched_by(
         db, lambda s: notices.excuse(s, 1, [A], reason="防汛", actor="liming", at=NOW)
-    ) == {A}
+    ) == {A: None}
     b = await assignment_of(db, B)
     assert await touched_by(
         db,
         lambda s: notices.record_receipt(s, b, at=NOW, by="sunqi", message_id="m1", number="1号"),
-    ) == {B}
+    ) == {B: NOW}
     assert await touched_by(
         db,
         lambda s: notices.add_feedback(
             s, b, kind="done", text="已办结", at=NOW, by="sunqi", message_id="m2", number="1号"
         ),
-    ) == {B}
+    ) == {B: NOW}
     assert await touched_by(
         db,
         lambda s: notices.undo_latest_feedback(s, b, actor="liming", now=NOW, reason="误记", number="1号"),
-    ) == {B}
+    ) == {B: None}
     assert await touched_by(
         db, lambda s: notices.undo_receipt(s, b, actor="liming", now=NOW, note="误记", number="1号")
-    ) == {B}
+    ) == {B: None}
     assert await touched_by(
         db,
         lambda s: notices.correct_receipt(s, b, at=NOW, actor="liming", now=NOW, note="补录", number="1号"),
-    ) == {B}
+    ) == {B: None}
 
 
 async def test_a_post_carrying_the_notice_names_the_units_it_reaches(db: Database) -> None:
@@ -117,7 +118,7 @@ async def test_a_post_carrying_the_notice_names_the_units_it_reaches(db: Databas
         lambda s: outbox.enqueue(
             s, room_id="room", to_id=None, text="通知", dedup_key="k1", kind="notice", now=NOW, reaches=[a]
         ),
-    ) == {A}
+    ) == {A: NOW}
     assert (
         await touched_by(
             db,
@@ -125,7 +126,7 @@ async def test_a_post_carrying_the_notice_names_the_units_it_reaches(db: Databas
                 s, room_id="room", to_id=None, text="回复", dedup_key="k2", kind="reply", now=NOW
             ),
         )
-        == frozenset()
+        == {}
     )
 
 
@@ -143,11 +144,11 @@ async def test_flags_name_their_unit_and_the_roster_names_everyone(db: Database)
             actor="duban",
         )
 
-    assert await touched_by(db, propose) == {C}
+    assert await touched_by(db, propose) == {C: None}
     assert await touched_by(
         db, lambda s: flags.decide(s, 1, status="confirmed", actor="liming", at=NOW, rectify_until=NOW)
-    ) == {C}
-    assert await touched_by(db, lambda s: flags.set_rectified(s, 1, result="整改到位", at=NOW)) == {C}
+    ) == {C: None}
+    assert await touched_by(db, lambda s: flags.set_rectified(s, 1, result="整改到位", at=NOW)) == {C: None}
 
     async def roster(session: AsyncSession) -> None:
         changes.touch(session, [A])
@@ -163,3 +164,42 @@ async def test_a_binding_cannot_name_its_units(db: Database) -> None:
     async with db.transaction() as session:
         await run_command(Turn(session, msg, policy, None), parse_command(msg.text))
         assert await changes.touched(session) is None
+
+
+async def test_a_unit_changed_twice_is_judged_from_the_earlier_moment(db: Database) -> None:
+    """Two stamped facts: the earlier moment counts; a change anywhere in the history outweighs both."""
+    a, b = await assignment_of(db, A), await assignment_of(db, B)
+    earlier = NOW - timedelta(hours=3)
+
+    async def two_stamps(session: AsyncSession) -> None:
+        await notices.record_receipt(session, a, at=NOW, by="wangwu", message_id="m1", number="1号")
+        await notices.add_feedback(
+            session, a, kind="done", text="已办结", at=earlier, by="wangwu", message_id="m2", number="1号"
+        )
+
+    assert await touched_by(db, two_stamps) == {A: earlier}
+
+    async def stamp_then_undo(session: AsyncSession) -> None:
+        await notices.record_receipt(session, b, at=NOW, by="sunqi", message_id="m3", number="1号")
+        await notices.undo_receipt(session, b, actor="liming", now=NOW, note="误记", number="1号")
+
+    assert await touched_by(db, stamp_then_undo) == {B: None}
+
+
+async def test_a_new_notice_names_its_units_from_its_issue(db: Database) -> None:
+    assert await touched_by(
+        db,
+        lambda s: notices.create_notice(
+            s,
+            year=2026,
+            seq=2,
+            number="督办〔2026〕2号",
+            title="关于第2项工作的通知",
+            body="请按要求落实。",
+            issued_by="liming",
+            issued_at=NOW,
+            receipt_due=NOW + timedelta(hours=2),
+            feedback_due=None,
+            unit_ids=[B, C],
+        ),
+    ) == {B: NOW, C: NOW}
