@@ -117,8 +117,8 @@ def predict(case: dict[str, Any]) -> dict[str, list[int]]:
     for part in reading.parts:
         named = [ref.seq for ref in part.refs if ref.seq in case["open"]]  # others: the bot asks about them
         unplaced = [ref for ref in part.refs if ref.seq not in case["open"] and not ref.heading]
-        if unplaced and not named:
-            continue
+        if (unplaced and not named) or set(part.unread) & set(case["open"]):
+            continue  # the bot asks which notice
         for kind in found:
             if kind in part.intents:
                 found[kind] |= set(named) or {0}

@@ -25,6 +25,7 @@ from handlers.notice_ref import (
     fold,
     parse_notice_number,
     separate_spaced_numbers,
+    unread_numbers,
 )
 
 Intent = Literal["receipt", "feedback", "delay"]
@@ -62,6 +63,7 @@ class Reading:
     problem: bool = False  # it reports a problem with what arrived (附件打不开, 链接失效)
     related: bool = False  # it looks like it is about a notice (收到, 已, 完成, a number …)
     titles: tuple[str, ...] = ()  # subjects a notice is named by, to match against the notices' titles
+    unread: tuple[int, ...] = ()  # numbers that may name a notice but were not read as one ("13/14收到")
 
     def intent_list(self) -> list[str]:
         return [intent for intent in ("receipt", "feedback", "delay") if intent in self.intents]
@@ -127,7 +129,7 @@ _LIST_MARKER = re.compile(
 _NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
 # ("13收到 12在办"; the 期 of 延期 is no issue number)
 _SAID_OF_NOTICE = re.compile(
-    r"(?:[号期]|^\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|不了|不完)(?:延期|[^号期])*$"
+    r"(?:[号期]|^\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|推进|在办|不了|不完)(?:延期|[^号期])*$"
 )
 # … or the notice received named after the word, when the next number has a state of its own
 # ("收到13号 12号的正在办"; "收到12号 13号" lists two).
@@ -302,8 +304,11 @@ _EXCEPT = re.compile(
 )
 # A number given as the correction of an earlier one: "更正为13号", "应为13号".
 _CORRECTED_TO = re.compile(
-    r"(?:更正为|改为|应为|应是|应该是)第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})[号期]"
+    r"(?:更正为|改为|应为|应是|应该是|(?:更正|纠正)[:]?(?:是|为)?)第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})[号期]"
 )
+# A clause owning up to a slip, then the right number in the next: "12号收到，刚才说错了，是14号".
+_SAID_WRONG = re.compile(r"(?:说错|写错|打错|搞错|弄错|发错|不对|更正|纠正)了?[:]?$")
+_RIGHT_ONE = re.compile(r"^(?:是|应是|应该是|应为)?第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})[号期]")
 # A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上").
 # A message opening with a bare number alone before a comma or colon ("12，收到", "#12：已完成"); never "1"
 # (扣1), nor a number with a stop ("5.收到" may be a list's item).
@@ -575,6 +580,7 @@ _WORDY = re.compile(r"[\u4e00-\u9fffa-z]")
 
 # How far (in characters) before and after a trigger word the guards look, within its clause.
 _WINDOW = 30
+_SENTENCE = 80  # how far back a space before a number looks for what was said of the notice before it
 
 
 @dataclass(frozen=True)
@@ -609,7 +615,15 @@ def read_clauses(text: str) -> list[Clause]:
         heading = bare[2] == ":"
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=heading) for r in bare_refs if r))
     clauses = _numbers_after_acts(clauses)
-    corrected = [n for n, c in enumerate(clauses) if c.refs and _CORRECTED_TO.search(c.text)]
+    corrected = [
+        n
+        for n, c in enumerate(clauses)
+        if c.refs
+        and (
+            _CORRECTED_TO.search(c.text)
+            or (n and _SAID_WRONG.search(clauses[n - 1].text) and _RIGHT_ONE.match(c.text))
+        )
+    ]
     if corrected:  # "12号收到，更正为13号": the numbers before the correction were wrong
         clauses[: corrected[0]] = [replace(c, refs=()) for c in clauses[: corrected[0]]]
     for n in range(1, len(clauses)):
@@ -771,7 +785,9 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     text = "".join(clause.text for clause in clauses)
     related = not intents and bool(refs or problem or _RELATED.search(text) or len(text) >= RELATED_LENGTH)
     titles = tuple(dict.fromkeys(title for clause in clauses for title in clause.titles))
-    return Reading(intents, kind, refs, all_owed, problem, related, titles)
+    read = {ref.seq for ref in refs}
+    unread = tuple(dict.fromkeys(n for clause in clauses for n in unread_numbers(clause.text, read)))
+    return Reading(intents, kind, refs, all_owed, problem, related, titles, unread)
 
 
 def _feedback_kind(
@@ -875,7 +891,7 @@ def _break_before_numbers(text: str) -> str:
     """A line break where a space leads from what is said of one notice to another notice's number."""
 
     def cut(match: re.Match[str]) -> str:
-        before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _WINDOW) : match.start()])[-1]
+        before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _SENTENCE) : match.start()])[-1]
         said = _SAID_OF_NOTICE.search(before) or (
             _RECEIVED_NUMBER.search(before) and _STATE_OF_ITS_OWN.match(text, match.end())
         )

@@ -85,11 +85,15 @@ def titled_items(titles: Sequence[str], items: Sequence[Item]) -> list[Item]:
 def decide(reading: Reading, quoted_notice_id: int | None, items: Sequence[Item]) -> Targets:
     """Pure: the unit's open assignments (oldest first) and a reading → what to record, and what to ask.
 
-    Notices named and found are recorded; a number that fits none of the unit's notices is asked about.
+    Notices named and found are recorded; a number that fits none of the unit's notices is asked about, and
+    so is a reply with a number that may name one of them but was not read as a notice number.
     A notice named by its subject only (no number, no quote) is the one whose title holds it, if exactly
     one does; otherwise the reply is read as naming none.
     """
     owing_receipt = [item for item in items if item[1].awaiting_receipt]
+    if any(n.seq in reading.unread for n, _ in items):  # "13/14收到": a number that was not read
+        named = [n for n, _ in items if n.seq in reading.unread or any(_matches(r, n) for r in reading.refs)]
+        return Targets(ask=tuple(named))
     explicit, resolved = explicit_items(reading.refs, quoted_notice_id, items)
     if not explicit and resolved and quoted_notice_id is None and reading.titles:
         explicit = titled_items(reading.titles, items)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 # Arabic 1-3 digits or a Chinese numeral up to 九百九十九; validated by _to_int.
@@ -11,7 +12,8 @@ from dataclasses import dataclass, field
 _NUM = r"(?:0*\d{1,3}|[零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]{1,6})"  # 0012号 is 12
 # "督办2026-12号": a year and a dash before a number with 号 (never a date: "2026-12-05").
 _YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年|(?P<dash_year>20\d\d)[-—–](?=\d{1,3}号))"
-_SEP = r"(?:以及|、|,|/|\+|&|和|及|与|跟|加|~|-|—|至)"
+# "13.14号" lists two notices; "12.13号" is a day (December 13th).
+_SEP = r"(?:以及|、|,|/|\+|&|和|及|与|跟|加|~|-|—|至|(?:(?<=1[3-9])|(?<=[2-9]\d)|(?<=\d{3}))\.(?=\d{1,3}号))"
 _RANGE = re.compile(r"[~\-—至到]")  # "12~14号", "12到14号": 12, 13 and 14
 _MAX_RANGE = 5
 # A list such as "12号、13号", "12、13号" or "1号2号"; the last item must carry 号.
@@ -34,7 +36,7 @@ _MARKED = re.compile(
     r"(?:已|早|上周|昨天|前天|就|还|正在|都|均|也)"  # "第12期、第13期我局均已收到"
     r"|完成|办结|[报交弄做]完?了)"  # "105期完成了"  # "第12期我们上周就报了"
     r"|(?<![\d#])(?P<hash_after>\d{1,3})#"  # "12#收到"
-    r"|(?:(?<=收到)|(?<=收悉)|(?<=签收)|(?<=sd)(?<![a-z]sd))(?P<after_receipt>\d{1,3}(?:[、和及]\d{1,3})*)(?=$|[,。;!?\n])"  # "收到 51", "收到 31 32"
+    r"|(?:(?<=收到)|(?<=收悉)|(?<=签收)|(?<=sd)(?<![a-z]sd)|(?<=shoudao))(?P<after_receipt>\d{1,3}(?:[、和及,]\d{1,3})*)(?=$|[,。;!?\n])"  # "收到 51", "收到 31 32", "收到 13,14"
     # a bare number in brackets after a title or the receipt word, before a receipt or state word or the
     # clause's end: "冬季消防（12）收到", "收到（12、13）"; never an attachment's or a page's ("附件(3)")
     r"|(?:(?<=[\u4e00-\u9fff])(?<![件页表图条款共约第])|^(?=[\[【]))[(\[【](?P<bracketed>\d{1,3}(?:[、,和]\d{1,3})*)[)\]】]"
@@ -44,7 +46,7 @@ _MARKED = re.compile(
 # A bare number that opens a message or clause and is followed at once by a receipt or status word:
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
-    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与|至|到|~|-|—){_NUM})*)"
+    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与|至|到|~|-|—|/|\+){_NUM})*)"
     r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|sd(?![a-z])|shoudao"
     r"|已报(?![名到])|已交|已提交|在办|早就?报))"  # "12已报", "12在办", "12早报了"
 )
@@ -340,6 +342,27 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
         if ref not in unique and not (ref.year is None and ref.seq in with_year):
             unique.append(ref)
     return unique
+
+
+# A number written where a notice number could be that the rules above did not read ("13/14收到", "D13收到",
+# "收到 13,14"): never a count, an amount, a time, a day, a phone number, a page or a list's marker.
+_STRAY = re.compile(
+    r"(?<![\d.:第共约近计余达件表图页条款双])"
+    r"(?P<num>\d{1,3})"
+    r"(?![\d号期月日点时分秒:%万元亿个人名家户岁年天周次项条页份米吨亩楼层栋室间台辆套件批处座所位倍路线]"
+    r"|[国省县乡]道|高速)"  # "G105国道", "12路"
+    r"(?!\.\d*(?:[万元亿%米吨亩]|$))"
+)
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\n;。,!?]))\d{1,2}[、.)](?!\d)")
+
+
+def unread_numbers(text: str, read: Collection[int]) -> tuple[int, ...]:
+    """Numbers in `text` that may name a notice but are not among the `read` references: the reply is then
+    not placed by guess (a reply read as naming no notice is recorded on the latest one owed)."""
+    folded = _HORIZONTAL_SPACE.sub(" ", fold(text))
+    markers = {match.start() for match in _LIST_MARKER.finditer(folded)}
+    found = (int(m["num"]) for m in _STRAY.finditer(folded) if m.start() not in markers)
+    return tuple(dict.fromkeys(n for n in found if n not in read))
 
 
 def _with_ranges(group: str, items: list[re.Match[str]]) -> list[int | None]:

@@ -811,6 +811,12 @@ def test_all_owed_is_not_read_out_of_anquan(text: str, all_owed: bool) -> None:
         ("收到，是13号不是12号", [13], []),
         # 应为 before no number corrects nothing
         ("12号收到，13号应为周五报", [12], []),
+        # owning up to a slip, then the right number
+        ("12号收到\n刚才说错了，是14号", [14], []),
+        ("收到13号。更正：是14号", [14], []),
+        ("12号已完成，写错了，应该是13号", [], [13]),
+        # a number after words that own up to nothing stays one more notice
+        ("12号收到，对了，13号也收到了", [12, 13], []),
     ],
 )
 def test_corrections_across_clauses(text: str, receipt: list[int], feedback: list[int]) -> None:
@@ -1229,3 +1235,31 @@ def test_the_office_named_before_the_number_received(
 )
 def test_a_notice_number_after_this_year_is_no_count(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a space leads from one notice's state to another notice
+        ("58号的还在推进 3号收到", [3], [58], []),
+        (
+            "您好 12号督办的道路维修 目前已完成百分之六十 剩下的因为下雨耽搁了 可能要延期一周左右 13号的已经收到了",
+            [13],
+            [12],
+            [12],
+        ),
+        # a space inside what is said of one notice cuts nothing
+        ("12号 13号都收到了", [12, 13], [], []),
+        ("收到 13号", [13], [], []),
+    ],
+)
+def test_a_space_between_two_notices_said_of_apart(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    reading = read_for_unit(text, OWN, ROSTER)
+    found: dict[str, set[int]] = {"receipt": set(), "feedback": set(), "delay": set()}
+    for part in reading.parts:
+        for kind in found:
+            if kind in part.intents:
+                found[kind] |= {ref.seq for ref in part.refs}
+    assert [sorted(found[k]) for k in ("receipt", "feedback", "delay")] == [receipt, feedback, delay]

@@ -586,6 +586,22 @@ async def test_a_receipt_for_a_notice_the_unit_does_not_have_asks(tmp_path: Path
     assert "2号收到" in question["text"]
 
 
+async def test_a_number_of_an_open_notice_not_read_as_one_asks_and_records_nothing(tmp_path: Path) -> None:
+    """ "D1收到": the 1 is no notice number as written, but notice 1 is open: never recorded by guess."""
+    events = [
+        publish("09:00", "关于开展冬季安全生产大检查的通知", "城关镇", receipt="今天下午5点"),
+        publish("09:05", "关于开展燃气安全专项整治的通知", "城关镇", receipt="今天下午5点"),
+        say("09:30", CHENGGUAN, "D1收到"),
+        say("09:40", CHENGGUAN, "1号"),
+    ]
+    result = await run(events, tmp_path)
+
+    [question] = questions(result)
+    assert "D1收到" in question["text"] and "1号《" in question["text"]
+    assert received(result, 2, "城关镇") is None
+    assert received(result, 1, "城关镇") == at("09:30")  # the answer places it, at the reply's own time
+
+
 async def test_an_ambiguous_reply_asks_once_and_the_answer_records_the_original_time(tmp_path: Path) -> None:
     events = [
         *chengguan_and_caizheng_notices(),

@@ -91,3 +91,37 @@ def test_a_quoted_notice_wins_over_the_subject() -> None:
 )
 def test_title_fits(subject: str, title: str, fits: bool) -> None:
     assert title_fits(subject, title) is fits
+
+
+# A number that may name one of the unit's notices but was not read as a notice number: the bot asks which
+# notice, never records on the latest one owed (a receipt on the wrong notice hides a lapse).
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("D13收到", [13]),
+        ("2026-13收到", [13]),
+        ("收到 13,14", [13, 14]),  # 13 is read, 14 is not: ask about both
+        ("13，14，收到。", [13, 14]),
+    ],
+)
+def test_an_unread_number_of_an_open_notice_is_asked_about(text: str, asked: list[int]) -> None:
+    targets = decide(classify(text), None, ITEMS)
+    assert targets.receipt == () and targets.feedback == ()
+    assert targets.ask is not None and [n.seq for n in targets.ask] == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt"),
+    [
+        ("收到，共3个村已部署", [14]),  # a count: the latest owed, as for any reply naming none
+        ("D99收到", [14]),  # not one of the unit's notices: nothing to confuse
+        ("13号收到，13:00开会部署", [13]),
+        ("13/14收到", [13, 14]),  # read as a list
+    ],
+)
+def test_numbers_that_name_no_notice_of_the_unit_change_nothing(text: str, receipt: list[int]) -> None:
+    targets = decide(classify(text), None, ITEMS)
+    assert targets.ask is None
+    assert [n.seq for n, _ in targets.receipt] == receipt

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.notice_ref import NoticeRef, find_notice_refs, fold, parse_notice_number
+from handlers.notice_ref import NoticeRef, find_notice_refs, fold, parse_notice_number, unread_numbers
 
 CHINESE_NUMERALS = [
     ("一", 1),
@@ -964,3 +964,43 @@ def test_parse_notice_number_year_and_dash() -> None:
 )
 def test_find_notice_refs_early_received(text: str, expected: list[NoticeRef]) -> None:
     assert find_notice_refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("13/14收到", [13, 14]),
+        ("13+14收到", [13, 14]),
+        ("13.14号收到", [13, 14]),  # no month 13: two notices
+        ("12.13号收到", []),  # December 13th
+        ("shoudao 13", [13]),
+        ("收到13,14", [13, 14]),
+    ],
+)
+def test_find_notice_refs_lists_without_hao(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("D13收到", (13,)),
+        ("2026-13收到", (13,)),
+        ("12.13号收到", (12,)),  # a day, or notices 12 and 13: not placed by guess
+        ("收到 13,14", (13, 14)),
+        # what is no notice number
+        ("1、收到;2、已安排专人负责", ()),  # list markers
+        ("关于督办13号:1.已召开专题会;2.已制定方案", ()),
+        ("收到,12月20日前报送", ()),
+        ("12号收到 下午13:00开会", ()),
+        ("有问题打我电话 0391-1234513", ()),
+        ("收到,共3个村,涉及5户", ()),
+        ("已完成3.5万元", ()),
+        ("附件2打不开", ()),
+        ("第3条已落实", ()),
+        ("G105国道的路灯已修好", ()),
+        ("双11快递安全那个收到", ()),
+    ],
+)
+def test_unread_numbers(text: str, unread: tuple[int, ...]) -> None:
+    assert unread_numbers(text, ()) == unread
