@@ -236,6 +236,11 @@ _YAO_DIGITS = re.compile(
     r"(?<![\d零〇一二两三四五六七八九十百])(?=[零〇一二三四五六七八九]{0,2}幺)([幺零〇一二三四五六七八九]{2,3})(?=[号期])"
 )
 _SPOKEN_DIGITS = str.maketrans("幺零〇一二三四五六七八九", "100123456789")
+# Two Chinese numerals with 十 written together before 号 or the receipt word: a list ("十三十四收到").
+_TENS_TOGETHER = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百])([一二三四五六七八九]?十[一二三四五六七八九]?)"
+    r"(?=[一二三四五六七八九]?十[一二三四五六七八九]?(?:号|期|(?:都|均|也)?(?:收到|收悉|签收)))"
+)
 _MAX_SEQ = 999
 _DATE_WINDOW = 12  # characters before a number that _DATE_BEFORE looks at
 
@@ -449,6 +454,7 @@ def _normalize(text: str) -> str:
     text = _HAO_SLIP.sub(r"\1号", text)
     text = _TEN_AND_DIGIT.sub(_ten_and_digit, text)
     text = _YAO_DIGITS.sub(lambda match: match[1].translate(_SPOKEN_DIGITS), text)
+    text = _TENS_TOGETHER.sub(r"\1、", text)
     return _DASH_AFTER_WORD.sub("\n", _NOTE_AFTER_NUMBER.sub("", text))
 
 

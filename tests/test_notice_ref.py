@@ -975,6 +975,10 @@ def test_find_notice_refs_early_received(text: str, expected: list[NoticeRef]) -
         ("12.13号收到", []),  # December 13th
         ("shoudao 13", [13]),
         ("收到13,14", [13, 14]),
+        ("十三十四收到", [13, 14]),  # two numerals with 十 written together
+        ("十三十四号收到", [13, 14]),
+        ("二十三号收到", [23]),
+        ("三十收到", [30]),
     ],
 )
 def test_find_notice_refs_lists_without_hao(text: str, expected: list[int]) -> None:
