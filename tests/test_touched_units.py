@@ -32,23 +32,27 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
     async with database.transaction() as session:
         session.add_all(Unit(id=i, name=name) for i, name in ((A, "城关镇"), (B, "县财政局"), (C, "东风乡")))
     async with database.transaction() as session:
-        await notices.create_notice(
-            session,
-            year=2026,
-            seq=1,
-            number="督办〔2026〕1号",
-            title="关于第1项工作的通知",
-            body="请按要求落实。",
-            issued_by="liming",
-            issued_at=NOW,
-            receipt_due=NOW + timedelta(hours=2),
-            feedback_due=NOW + timedelta(days=3),
-            unit_ids=[A, B],
-        )
+        await publish(session, 1, [A, B])
     try:
         yield database
     finally:
         await database.dispose()
+
+
+async def publish(session: AsyncSession, seq: int, unit_ids: list[int]) -> None:
+    await notices.create_notice(
+        session,
+        year=2026,
+        seq=seq,
+        number=f"督办〔2026〕{seq}号",
+        title=f"关于第{seq}项工作的通知",
+        body="请按要求落实。",
+        issued_by="liming",
+        issued_at=NOW,
+        receipt_due=NOW + timedelta(hours=2),
+        feedback_due=NOW + timedelta(days=3),
+        unit_ids=unit_ids,
+    )
 
 
 async def touched_by(
@@ -187,19 +191,4 @@ async def test_a_unit_changed_twice_is_judged_from_the_earlier_moment(db: Databa
 
 
 async def test_a_new_notice_names_its_units_from_its_issue(db: Database) -> None:
-    assert await touched_by(
-        db,
-        lambda s: notices.create_notice(
-            s,
-            year=2026,
-            seq=2,
-            number="督办〔2026〕2号",
-            title="关于第2项工作的通知",
-            body="请按要求落实。",
-            issued_by="liming",
-            issued_at=NOW,
-            receipt_due=NOW + timedelta(hours=2),
-            feedback_due=None,
-            unit_ids=[B, C],
-        ),
-    ) == {B: NOW, C: NOW}
+    assert await touched_by(db, lambda s: publish(s, 2, [B, C])) == {B: NOW, C: NOW}
