@@ -336,6 +336,7 @@ class Duties:
         found: dict[int, list[Proposal]] = {}
 
         async def judge(units: dict[int, list[Item]], short: Mapping[int, datetime]) -> None:
+            found.update((unit_id, []) for unit_id in short if unit_id not in units)  # nothing read: none due
             live = await self._live_flags(session, units)
             for unit_id, unit_items in units.items():
                 receipts, feedback = unit_outcomes(unit_items, now)
@@ -366,11 +367,11 @@ class Duties:
         known = await flags.keys(session, unit_ids=list(found))
         office: list[PersonView] | None = None
         for unit_id in sorted(found):
-            unit_items = by_unit[unit_id]
-            for proposal in found[unit_id]:
+            for proposal in found[unit_id]:  # (a unit with a proposal has items)
                 if proposal.key in known:
                     continue
                 office = office if office is not None else await directory.office_staff(session)
+                unit_items = by_unit[unit_id]
                 unit = (unit_id, unit_items[0][1].unit_name)
                 await self._propose(session, now, proposal, unit, unit_items, office=office)
         return wake

@@ -35,6 +35,13 @@ from scenario import (
     run,
     run_lines,
 )
+from sqlalchemy import func, select
+
+from bot.app import make_policy
+from bot.config import load_config
+from handlers.duties import Duties
+from storage.db import Database
+from storage.models import Flag, Unit
 
 TZ = ZoneInfo("Asia/Shanghai")
 BROADCAST = "【每日督办提醒】"
@@ -1093,6 +1100,34 @@ async def test_consecutive_lapses_across_a_quarter_start(
     assert [(f["unit"], f["notices"]) for f in flags(result)] == [
         ("县财政局", [number(a), number(b)]) for a, b in pairs
     ]
+
+
+async def test_a_unit_with_no_notice_in_the_quarter_of_its_change_is_judged_without_error(
+    tmp_path: Path,
+) -> None:
+    """A fact stamped in October for a unit whose notices are all from September (a post of an old notice,
+    say): nothing due in October can have changed, so the pass proposes nothing new."""
+    db_url = f"sqlite+aiosqlite:///{tmp_path / 'q.db'}"
+    first = await play(
+        tmp_path,
+        "2026-09-29 08:00",
+        receipts_on([("2026-09-29", "M"), ("2026-09-30", "M")]),
+        config=NO_COUNT,
+        db_url=db_url,
+    )
+    assert [f["notices"] for f in flags(first)] == [[number(1), number(2)]]
+    db = Database.from_url(db_url)
+    try:
+        async with db.reader() as session:
+            caizheng = await session.scalar(select(Unit.id).where(Unit.name == "县财政局"))
+        assert caizheng is not None
+        policy = make_policy(load_config(None, env={}), bot_id="bot")
+        now = dt("2026-10-09 10:00")
+        await Duties(db, policy).deadlines(now, since=now - timedelta(minutes=1), units={caizheng: now})
+        async with db.reader() as session:
+            assert await session.scalar(select(func.count()).select_from(Flag)) == 1
+    finally:
+        await db.dispose()
 
 
 async def test_a_quarter_counts_the_lapse_of_a_notice_issued_in_the_quarter_before(tmp_path: Path) -> None:
