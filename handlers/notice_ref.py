@@ -186,6 +186,16 @@ _SUBJECT_AFTER = re.compile(
 )
 _DAY_ACTIVITY = re.compile(r"开展|召开|组织|举行|举办|启动|部署|开始|进行|安排|前|后|到|在|去|要|将|会")
 _STATE_LATER = re.compile(r"已|正在|完成|办结|推进|延期|无法|不能")
+# Only a unit's name before a number that opens a clause ("王庄乡66号", "河口76号", "县财政局74号").
+_UNIT_LEAD = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:镇|乡|局|委|街道|办|管委会|集聚区)|[\u4e00-\u9fff]{2}")
+# What a report's heading names after the number: a subject, never a day's time, event or errand
+# ("15号放假", "12号上午开会", "13号去市里", "15号要报").
+_HEADING_SUBJECT = re.compile(
+    r"(?![上下中]午|晚|早|凌晨|前|后|之|以|到|至|起|止|[开召举]|放假|休|[上下加值]班|请假|调休|轮休|出差|回来|当天|那天"
+    r"|[今明后昨前]天|[本下上这]周|去|来|要|将|会|在|再|才|就|又|还|是|也|不是|全[县市省]|各"
+    r"|[下印转]?发|发布|我们|我[镇乡局委]|本单位|的(?!材料|报告|事))"
+    r"[\u4e00-\u9fff]{2}"
+)
 _STATE_WINDOW = 40
 # A notice named, then who or the paper on it, then a bare "24号": when they acted on it
 # ("15号通知我们24号已经报送了", "16号的整改报告12号已经交了", "12号的15号已经报了"), unless both are
@@ -354,7 +364,7 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
 _STRAY = re.compile(
     r"(?<![\d.:第共约近计余达件表图页条款双])"
     r"(?P<num>\d{1,3})"
-    r"(?![\d号期月日点时分秒:%万元亿个人名家户岁年天周次项条页份米吨亩楼层栋室间台辆套件批处座所位倍路线]"
+    r"(?![\d号期月日点时分秒:%万元亿个人名家户岁年天周次项条页份米吨亩楼层栋室间台辆套件批处座所位倍路线轮遍场趟届类种段张本]"
     r"|[国省县乡]道|高速)"  # "G105国道", "12路"
     r"(?!\.\d*(?:[万元亿%米吨亩]|$))"
 )
@@ -413,7 +423,11 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         or text[start - 1] in ",。;!?:\n"
         or text.endswith(("这个", "那个", "督办", "督查"), 0, start)  # "督办12号无法按期完成"
     )
-    if not opens or _TIME_AFTER.match(text, end) is not None:
+    if _TIME_AFTER.match(text, end) is not None:
+        return False
+    if (opens or _UNIT_LEAD.fullmatch(text, _clause_start(text, start), start)) and _HEADING_SUBJECT.match(text, end):
+        return True  # a report's heading: "64号信访积案…", "王庄乡66号周报：…", "80号教育局检查学校72所"
+    if not opens:
         return False
     if _STATE_SOON.match(text, end) is not None:
         return True
@@ -426,6 +440,11 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
             or _STATE_LATER.search(text, subject.end(), subject.end() + _STATE_WINDOW) is not None
         )
     )
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding position `at` begins."""
+    return max(text.rfind(mark, 0, at) for mark in ",。;!?:\n") + 1
 
 
 def fold(text: str) -> str:

@@ -1263,3 +1263,25 @@ def test_a_space_between_two_notices_said_of_apart(
             if kind in part.intents:
                 found[kind] |= {ref.seq for ref in part.refs}
     assert [sorted(found[k]) for k in ("receipt", "feedback", "delay")] == [receipt, feedback, delay]
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # how the work stands, said in everyday words
+        ("70号燃气安全专项整治我局这边进度正常", ["feedback"]),
+        ("66号秸秆禁烧 本周巡查无火点", ["feedback"]),
+        ("77号学校食堂检查完了，报告明天报", ["feedback"]),
+        ("76号报告第3页数据有误，已更正重新报送", ["feedback"]),
+        ("5号春运，我局已在县汽车站设置春运服务点1个，安排执勤人员24名", ["feedback"]),
+        ("王庄乡4号收到，今年我乡全域禁放，已在集镇张贴通告200余份。", ["receipt", "feedback"]),
+        ("应急局4号禁燃禁放工作情况：\n（一）已联合公安开展检查3轮", ["feedback"]),
+        # look-alikes: no report of work
+        ("已经延期过一次了，这次一定按时", []),
+        ("已通知各村查收", []),
+        ("收到，已通知8个社区", ["receipt"]),
+        ("目前进度滞后，预计需要推迟一周完成", ["delay"]),
+    ],
+)
+def test_work_reported_in_everyday_words(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text

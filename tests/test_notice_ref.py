@@ -1008,3 +1008,25 @@ def test_find_notice_refs_lists_without_hao(text: str, expected: list[int]) -> N
 )
 def test_unread_numbers(text: str, unread: tuple[int, ...]) -> None:
     assert unread_numbers(text, ()) == unread
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a report's heading: the number opens the message, alone or after the unit's name, a subject follows
+        ("64号信访积案这周还在化解", [64]),
+        ("王庄乡66号周报:本周出动巡查人员126人次", [66]),
+        ("河口76号完成了", [76]),
+        ("80号 教育局检查学校72所", [80]),
+        ("2号欠薪:本周排查在建项目14个", [2]),
+        # a day and what happens on it, never a heading
+        ("15号放假", []),
+        ("13号去市里开会", []),
+        ("18号下班前", []),
+        ("本月15号", []),
+        ("截至15号共排查3家", []),
+        ("收到,15号楼已排查", []),
+    ],
+)
+def test_find_notice_refs_report_headings(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
