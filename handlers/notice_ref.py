@@ -425,7 +425,9 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
     )
     if _TIME_AFTER.match(text, end) is not None:
         return False
-    if (opens or _UNIT_LEAD.fullmatch(text, _clause_start(text, start), start)) and _HEADING_SUBJECT.match(text, end):
+    if (opens or _UNIT_LEAD.fullmatch(text, _clause_start(text, start), start)) and _HEADING_SUBJECT.match(
+        text, end
+    ):
         return True  # a report's heading: "64号信访积案…", "王庄乡66号周报：…", "80号教育局检查学校72所"
     if not opens:
         return False
