@@ -10,7 +10,7 @@ import shutil
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -237,7 +237,7 @@ async def doctor(config: Config, config_source: str, db: Database, probe: Gatewa
             checks.append(await _roster(db))
         checks.append(await _gateway(config, db, probe))
         checks.append(await _web(config, db))
-    checks.append(_calendar(config))
+    checks.append(calendar_check(RealClock().now().astimezone(config.tz).date()))
     checks.append(await _alerts(config))
     return checks
 
@@ -377,8 +377,8 @@ class _Looking:
         return []
 
 
-def _calendar(config: Config) -> Check:
-    today = RealClock().now().astimezone(config.tz).date()
+def calendar_check(today: date) -> Check:
+    """The official calendar: this year's rest days must be known, and next year's by December."""
     known = [year for year in (today.year, today.year + 1) if WorkCalendar.knows(year)]
     if today.year not in known:
         return Check(

@@ -10,11 +10,15 @@ import sqlite3
 import subprocess
 import time
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from test_cli import SCENARIO, command, duban
+
+from bot.ops import calendar_check
 
 ROSTER = Path(__file__).resolve().parent.parent / "examples" / "roster.toml"
 
@@ -137,7 +141,7 @@ def test_doctor_says_what_is_fine_and_what_is_not(tmp_path: Path) -> None:
         "✓ 名册",
         "⚠ 微信",
         "⚠ 网页督办台",
-        "✓ 节假日日历",
+        calendar_check(datetime.now(SHANGHAI).date()).line().split("：")[0],  # ⚠ in December
         "⚠ 告警渠道",
     ]
     assert "结构为最新版本" in lines[1]
@@ -265,3 +269,21 @@ async def test_one_bot_per_database_and_doctor_on_both_engines(database_url: str
 async def _enter_standby(ops: Any, db: Any, other: Any, say: Callable[[str], None]) -> None:
     async with ops.standby_lock(db, say, every=0.05):
         assert await ops.is_running(other)  # now this one is the active bot
+
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.mark.parametrize(
+    ("today", "mark"),
+    [
+        (date(2026, 11, 30), "ok"),
+        (
+            date(2026, 12, 1),
+            "warn",
+        ),  # next year's rest days are not published yet (chinese-calendar knows 2026)
+        (date(2099, 3, 1), "fail"),  # this year's are unknown
+    ],
+)
+def test_the_calendar_check_by_date(today: date, mark: str) -> None:
+    assert calendar_check(today).mark == mark
