@@ -281,8 +281,13 @@ _OTHER_THING_BEFORE = re.compile(
 # Another issuer's document named before the receipt or forwarding word: "县委12号文件收到", "市里的督办12号收到了",
 # "省政府12号令已转发各村" (县委督查室, 县政府督查室 are the office itself).
 _OTHER_ISSUER_DOC = re.compile(
-    r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|省里|市里|上级)(?!督查室|督办室)(?:的|发的|下发的)?"
+    r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|省里|市里|上级"
+    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,5}?(?=的|发的|下发的))(?!督查室|督办室)(?:的|发的|下发的)?"
     r"[^,。;]{0,8}?(?:文件|令|函|通知|督办)[^,。;]{0,4}$"
+)
+# A meeting acknowledged ("收到，明天上午9点准时参会"): the receipt is the meeting's, not a notice's.
+_MEETING_REPLY = re.compile(
+    r"(?:准时|按时|准点)(?:参加|参会|到会|出席|到场)|(?:参加|出席)[\u4e00-\u9fff]{0,8}?会(?:议)?(?:$|[,。;!])"
 )
 # A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
 _POSITION = re.compile(
@@ -778,6 +783,10 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     delay = "ask_time" in stated or (delay and not _any(clauses, _REQUEST_LATER))
     # what was passed to the leaders, in a delay request, is the request: "需延期，已报分管领导同意"
     receipt = ("received" in stated or ("forwarded" in stated and not delay)) and not doubted
+    if receipt and not any(c.refs for c in clauses) and _any(clauses, _MEETING_REPLY):
+        receipt = (
+            False  # "收到，明天准时参会": a meeting's notice (the office reviews it if it looks related)
+        )
     kind = _feedback_kind(clauses, stated, receipt=receipt, delay=delay)
     if kind is not None and not receipt and _other_matter_only(clauses):
         kind = None  # "收到群众来信两封，正在核实": the work is on what else arrived

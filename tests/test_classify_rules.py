@@ -1285,3 +1285,21 @@ def test_a_space_between_two_notices_said_of_apart(
 )
 def test_work_reported_in_everyday_words(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # a meeting acknowledged, or another issuer's notice received: no receipt of the office's notice
+        ("收到，明天上午9点准时参加防汛调度会", []),
+        ("收到，明天上午9点308会议室准时参会", []),
+        ("市防指的紧急通知收到", []),
+        ("省应急厅下发的通知已收到", []),
+        # look-alikes: the office's notice after all
+        ("12号收到，明天准时参会", ["receipt"]),  # the number names it
+        ("市场监管局的通知收到", ["receipt"]),  # 市场 is no city
+        ("收到", ["receipt"]),
+    ],
+)
+def test_a_meeting_or_another_issuers_notice_is_no_receipt(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
