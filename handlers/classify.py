@@ -289,6 +289,7 @@ _OTHER_ISSUER_DOC = re.compile(
 _MEETING_REPLY = re.compile(
     r"(?:准时|按时|准点)(?:参加|参会|到会|出席|到场)|(?:参加|出席)[\u4e00-\u9fff]{0,8}?会(?:议)?(?:$|[,。;!])"
 )
+_NOTICE_NAMED = re.compile(r"通知|督办|文件")
 # A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
 _POSITION = re.compile(
     r"(?:第[一二三四五六七八九十\d]个|前一个|后一个|头一个|前面(?:那一?个|的那个|的)|后面(?:那一?个|的那个|的)"
@@ -784,9 +785,8 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     # what was passed to the leaders, in a delay request, is the request: "需延期，已报分管领导同意"
     receipt = ("received" in stated or ("forwarded" in stated and not delay)) and not doubted
     if receipt and not any(c.refs for c in clauses) and _any(clauses, _MEETING_REPLY):
-        receipt = (
-            False  # "收到，明天准时参会": a meeting's notice (the office reviews it if it looks related)
-        )
+        # "收到，明天准时参会": a meeting's notice; "通知收到，会议按时参加" names the notice it got
+        receipt = any(_NOTICE_NAMED.search(c.text) for c in clauses)
     kind = _feedback_kind(clauses, stated, receipt=receipt, delay=delay)
     if kind is not None and not receipt and _other_matter_only(clauses):
         kind = None  # "收到群众来信两封，正在核实": the work is on what else arrived
