@@ -273,18 +273,23 @@ async def units_owing_after(
     """Of `unit_ids`, those with an assignment of a notice issued in [start, end) (`issued`) that has a
     receipt or feedback deadline at or after `due_from`."""
     start, end = issued
-    query = (
-        select(Assignment.unit_id)
-        .join(Notice, Assignment.notice_id == Notice.id)
-        .where(
-            Assignment.unit_id.in_(sorted(unit_ids)),
-            Notice.issued_at >= start,
-            Notice.issued_at < end,
-            or_(_receipt_due() >= due_from, _feedback_due() >= due_from),
+    # The notices first (an indexed range), then their assignments, as in `assignments`.
+    issued_then = select(Notice.id).where(Notice.issued_at >= start, Notice.issued_at < end)
+    found: set[int] = set()
+    wanted = (await session.scalars(issued_then)).all()
+    for chunk in (wanted[i : i + ID_BATCH] for i in range(0, len(wanted), ID_BATCH)):
+        query = (
+            select(Assignment.unit_id)
+            .join(Notice, Assignment.notice_id == Notice.id)
+            .where(
+                Assignment.notice_id.in_(chunk),
+                Assignment.unit_id.in_(sorted(unit_ids)),
+                or_(_receipt_due() >= due_from, _feedback_due() >= due_from),
+            )
+            .distinct()
         )
-        .distinct()
-    )
-    return set((await session.scalars(query)).all())
+        found.update((await session.scalars(query)).all())
+    return found
 
 
 async def notices_by_id(session: AsyncSession, ids: Collection[int]) -> dict[int, NoticeView]:
@@ -345,7 +350,13 @@ async def assignments(
     if due_after is not None:
         query = query.where(or_(_receipt_due() > due_after, _feedback_due() > due_after))
     if issued_since is not None:
-        query = query.where(Notice.issued_at >= issued_since)
+        # The notices first (an indexed range), then their assignments: a planner without statistics would
+        # otherwise read every assignment the units ever had through the unit index.
+        recent = (await session.scalars(select(Notice.id).where(Notice.issued_at >= issued_since))).all()
+        if len(recent) <= ID_BATCH:
+            query = query.where(Assignment.notice_id.in_(recent))
+        else:
+            query = query.where(Notice.issued_at >= issued_since)
     rows = (await session.execute(query)).all()
     ids = [row[0] for row in rows]
     entries: dict[int, list[FeedbackView]] = {}
