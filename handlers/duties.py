@@ -44,6 +44,7 @@ from storage.status import Obligation
 EVALUATION_DELAY = timedelta(seconds=1)  # evaluate just after a deadline, so a reply at the deadline counts
 HISTORY = timedelta(days=400)  # how far back the consecutive-lapse rule looks
 NOTE_WINDOW = timedelta(days=3)  # deadlines that passed longer ago get no note (e.g. after an upgrade)
+MONTH, QUARTER = timedelta(days=31), timedelta(days=92)  # how much further back a pass reads when it must
 RECHECK = timedelta(
     hours=1
 )  # a wake-up pass judges again the units with a deadline this long before the last pass
@@ -116,10 +117,11 @@ def proposals_for(
 ) -> list[Proposal] | None:
     """What the rules propose for one unit, given its live (proposed or confirmed) flags.
 
-    `changed_from`: the outcomes are only those of notices issued since the start of that moment's quarter
-    (and none older has a deadline after it), and only outcomes due at or after it may have changed since
-    the unit was last judged. The quarters counted are then complete, and the consecutive count starts
-    where it provably starts afresh (`settled_from`); None when it cannot be told without older notices.
+    `changed_from`: only outcomes due at or after it may have changed since the unit was last judged, and
+    the outcomes are those of notices issued since some moment no later than the start of its quarter, none
+    older having a deadline after that start. The quarters from the change's on are then complete and are
+    the ones counted, and the consecutive count starts where it provably starts afresh (`settled_from`);
+    None when that cannot be told without older notices.
     """
 
     def flagged(basis: str) -> set[int]:
@@ -133,10 +135,14 @@ def proposals_for(
                 return None
             runs[basis] = outcomes[start:]
     quarters = {"{}Q{}".format(*quarter_of(f.at, policy.tz)) for f in live if f.basis == "count"}
+    counted = [*receipts, *feedback]
+    if changed_from is not None:  # the quarters before the change's are unchanged (and may be read in part)
+        first = quarter_containing(changed_from, policy.tz).start
+        counted = [o for o in counted if o.due >= first]
     return [
         *consecutive_lapses(unit_id, "receipt", runs["receipt"], flagged("receipt")),
         *consecutive_lapses(unit_id, "feedback", runs["feedback"], flagged("feedback")),
-        *quarterly_count(unit_id, [*receipts, *feedback], policy.quarter_threshold, policy.tz, quarters),
+        *quarterly_count(unit_id, counted, policy.quarter_threshold, policy.tz, quarters),
     ]
 
 
@@ -211,24 +217,20 @@ class Duties:
         session: AsyncSession,
         now: datetime,
         scope: Mapping[int, datetime | None] | None,
-        quarters_back: int = 0,
+        back: timedelta = timedelta(0),
     ) -> tuple[list[Item], dict[int, datetime]]:
         """What the penalty rules look at, by unit and issue time: 400 days of notices of every unit (no
         `scope`) or of the units in it. A unit whose outcomes may have changed only from a moment on is read
-        from the start of the earliest such moment's quarter (or `quarters_back` before it), unless an older
-        notice of it has a deadline after that start; those are returned with their moment (`proposals_for`)."""
+        from the start of the earliest such moment's quarter (or `back` before it), unless an older notice of
+        it has a deadline after that quarter's start; those are returned with their moment (`proposals_for`)."""
         oldest = now - HISTORY
         if scope is None:
             return await self._items(session, oldest, None), {}
         short = {u: moment for u, moment in scope.items() if moment is not None}
-        start = oldest
-        if short:
-            quarter = quarter_containing(min(short.values()), self.policy.tz)
-            for _ in range(quarters_back):
-                quarter = quarter.previous()
-            start = quarter.start
+        quarter = quarter_containing(min(short.values()), self.policy.tz).start if short else oldest
+        start = quarter - back
         if start > oldest:
-            owing = await notices.units_owing_after(session, short, issued=(oldest, start), due_from=start)
+            owing = await notices.units_owing_after(session, short, issued=(oldest, start), due_from=quarter)
             short = {u: moment for u, moment in short.items() if u not in owing}
         else:
             short = {}
@@ -351,14 +353,14 @@ class Duties:
                     )
 
         await judge(by_unit, short)
-        for back in (1, None):  # not enough: a quarter further back, then the whole history
+        for back in (MONTH, QUARTER, None):  # not enough: a month further back, a quarter, then everything
             again = {u: moment for u, moment in short.items() if u not in found}
             if not again:
                 break
             if back is None:
                 more, short = await self._items(session, now - HISTORY, set(again)), {}
             else:
-                more, short = await self._history(session, now, again, quarters_back=back)
+                more, short = await self._history(session, now, again, back=back)
             in_more = _by_unit(more)
             by_unit.update(in_more)
             await judge(in_more, short)

@@ -412,3 +412,20 @@ def test_counting_from_the_settled_point_finds_every_pair_a_full_count_finds_aft
     for proposal in full:
         if min(proposal.notice_ids) <= start:
             assert all(runs[i - 1].due < changed_from for i in proposal.notice_ids)
+
+
+def test_a_pass_reading_part_of_an_earlier_quarter_counts_only_the_quarters_of_the_change() -> None:
+    """Read a month back into September for a settled point: September's lapses are not counted again."""
+    from bot.app import make_policy
+    from bot.config import load_config
+    from handlers.duties import proposals_for
+
+    policy = make_policy(load_config(None, env={}), bot_id="bot")
+    september = outcomes("OLLL", start=datetime(2026, 9, 25, 17, 30, tzinfo=TZ))
+    october = outcomes("O", start=datetime(2026, 10, 9, 17, 30, tzinfo=TZ))
+    october = [Outcome(5, o.due, o.state) for o in october]
+    whole = proposals_for(7, [*september, *october], [], [], policy)
+    assert whole is not None and [p.kind for p in whole] == [WRITTEN, CRITICISM]  # as a full read finds
+    part = proposals_for(7, [*september, *october], [], [], policy, changed_from=october[0].due)
+    # the pair is found again with the key it was proposed under (so not again); September is not counted
+    assert part is not None and [p.key for p in part] == [whole[0].key]
