@@ -267,16 +267,25 @@ async def notice_ids_due_within(session: AsyncSession, start: datetime, end: dat
     return await _due_within(session, Assignment.notice_id, start, end, after_start=False)
 
 
+async def _issued_within(
+    session: AsyncSession, start: datetime, end: datetime | None = None
+) -> Sequence[int]:
+    """Ids of the notices issued in [start, end): read first (an indexed range), so that their assignments
+    are then found by notice; a planner without statistics would otherwise walk every assignment the units
+    ever had through the unit index."""
+    query = select(Notice.id).where(Notice.issued_at >= start)
+    if end is not None:
+        query = query.where(Notice.issued_at < end)
+    return (await session.scalars(query)).all()
+
+
 async def units_owing_after(
     session: AsyncSession, unit_ids: Collection[int], *, issued: tuple[datetime, datetime], due_from: datetime
 ) -> set[int]:
     """Of `unit_ids`, those with an assignment of a notice issued in [start, end) (`issued`) that has a
     receipt or feedback deadline at or after `due_from`."""
-    start, end = issued
-    # The notices first (an indexed range), then their assignments, as in `assignments`.
-    issued_then = select(Notice.id).where(Notice.issued_at >= start, Notice.issued_at < end)
     found: set[int] = set()
-    wanted = (await session.scalars(issued_then)).all()
+    wanted = await _issued_within(session, *issued)
     for chunk in (wanted[i : i + ID_BATCH] for i in range(0, len(wanted), ID_BATCH)):
         query = (
             select(Assignment.unit_id)
@@ -350,9 +359,7 @@ async def assignments(
     if due_after is not None:
         query = query.where(or_(_receipt_due() > due_after, _feedback_due() > due_after))
     if issued_since is not None:
-        # The notices first (an indexed range), then their assignments: a planner without statistics would
-        # otherwise read every assignment the units ever had through the unit index.
-        recent = (await session.scalars(select(Notice.id).where(Notice.issued_at >= issued_since))).all()
+        recent = await _issued_within(session, issued_since)
         if len(recent) <= ID_BATCH:
             query = query.where(Assignment.notice_id.in_(recent))
         else:
