@@ -127,9 +127,9 @@ class Intake:
         payload = to_payload(message)
 
         async def work(session: AsyncSession) -> tuple[str, Touched | None]:
-            if not await inbox.store(session, message.id, payload, at=self._clock.now()):
+            if not await inbox.store(session, message.id, payload, at=self._clock.now(), handled=True):
                 return "message", None  # here already: a redelivery changes nothing
-            return await self._handle_one(session, message)
+            return await self._handle_one(session, message, settle=False)
 
         async with self._handling:
             await self._handled(*await self._patient.write(work))
@@ -153,12 +153,14 @@ class Intake:
             await self.after_command(outcome, touched)
 
     async def _handle_one(
-        self, session: AsyncSession, message: IncomingMessage
+        self, session: AsyncSession, message: IncomingMessage, *, settle: bool = True
     ) -> tuple[str, Touched | None]:
-        """Handle one message; its outcome and the units whose facts it changed (None: any)."""
+        """Handle one message (and mark it done, unless `settle` is False: written so already); its outcome
+        and the units whose facts it changed (None: any)."""
         outcome = await self._handle(session, message)
         touched = await changes.touched(session) if outcome == "command" else None
-        await inbox.settle(session, message.id, status="done", at=self._clock.now())
+        if settle:
+            await inbox.settle(session, message.id, status="done", at=self._clock.now())
         return outcome, touched
 
     async def _failed(self, message: IncomingMessage, error: str) -> None:

@@ -112,11 +112,21 @@ class BotScheduler:
     async def heard(self, outcome: str, units: Touched | None = None) -> None:
         """After a handled message: a command changed the facts of `units` (None: it cannot say, so every
         unit is judged), which are judged again with those whose deadlines passed meanwhile; a reply queued
-        for review records nothing on any assignment, so for them only time has moved on."""
-        if outcome != "command":
-            await self._track(self._deadlines(full=False))
+        for review records nothing on any assignment: only the office's digest of such replies may be due
+        (what time alone brings is the deadline duty's, woken for it)."""
+        if outcome == "queued":
+            await self._track(self._reviews())
         else:
             await self._track(self._deadlines(full=units is None, units=units or {}))
+
+    async def _reviews(self) -> None:
+        try:
+            next_time = await self._duties.reviews(self._clock.now())
+        except Exception:
+            log.exception("the review digest failed; trying again in a minute")
+            next_time = self._clock.now() + RETRY_AFTER_FAILURE
+        if next_time is not None:
+            self._wake_by(next_time)
 
     async def _wake(self) -> None:
         """The deadline duty at the time it asked for: only time has moved on since its last pass."""
@@ -135,9 +145,18 @@ class BotScheduler:
             if self._scheduler.get_job("deadlines"):
                 self._scheduler.remove_job("deadlines")
             return
+        self._schedule(next_time)
+
+    def _wake_by(self, moment: datetime) -> None:
+        """Make sure the deadline duty runs again by `moment` (a later wake-up is brought forward)."""
+        job = self._scheduler.get_job("deadlines")
+        if job is None or job.next_run_time is None or moment < job.next_run_time:
+            self._schedule(moment)
+
+    def _schedule(self, moment: datetime) -> None:
         self._scheduler.add_job(
             self._wake,
-            DateTrigger(run_date=next_time, timezone=self._tz),
+            DateTrigger(run_date=moment, timezone=self._tz),
             id="deadlines",
             replace_existing=True,
             misfire_grace_time=None,
@@ -181,12 +200,16 @@ class VirtualScheduler:
 
     async def heard(self, outcome: str, units: Touched | None = None) -> None:
         """After a handled message: as `BotScheduler.heard`."""
-        if self._last_pass is None or (outcome == "command" and units is None):
+        if outcome == "queued":
+            digest_at = await self._duties.reviews(self._clock.now())
+            times = [t for t in (self._deadline_next, digest_at) if t is not None]
+            self._deadline_next = min(times, default=None)
+            return
+        if self._last_pass is None or units is None:
             await self.poke()
             return
         since, self._last_pass = self._last_pass, self._clock.now()
-        also = units if outcome == "command" and units is not None else {}
-        self._deadline_next = await self._duties.deadlines(self._last_pass, since=since, units=also)
+        self._deadline_next = await self._duties.deadlines(self._last_pass, since=since, units=units)
 
     def next_time(self) -> datetime | None:
         times = [t for t in (*self._cron_next.values(), self._deadline_next) if t is not None]

@@ -188,6 +188,12 @@ class Duties:
             digest_at = await review.digest(session, self.policy, now)
         return min([*wake, *([digest_at] if digest_at else [])], default=None)
 
+    async def reviews(self, now: datetime) -> datetime | None:
+        """After a reply was queued for the office, which changes nothing judged: its digest, if one may go
+        out now; else when the next one may."""
+        async with self.db.transaction() as session:
+            return await review.digest(session, self.policy, now)
+
     async def _current(self, session: AsyncSession, now: datetime, window: datetime) -> list[Item]:
         """Open notices' assignments with a deadline after `window`: all that reminders and notes look at."""
         open_notices = {n.id: n for n in await notices.notices(session, status="open", since=now - HISTORY)}

@@ -44,9 +44,15 @@ async def announce(session: AsyncSession, message_ids: Sequence[str], *, at: dat
     return new
 
 
-async def store(session: AsyncSession, message_id: str, payload: dict[str, Any], *, at: datetime) -> bool:
-    """Write a message with its content; False when it was already here with content (a redelivery)."""
-    new = {"message_id": message_id, "arrived_at": at, "status": "ready", "payload": payload}
+async def store(
+    session: AsyncSession, message_id: str, payload: dict[str, Any], *, at: datetime, handled: bool = False
+) -> bool:
+    """Write a message with its content; False when it was already here with content (a redelivery).
+
+    `handled`: written as done, for a caller that handles it in this same transaction (so a rollback
+    leaves no trace of it either)."""
+    status = {"status": "done", "handled_at": at} if handled else {"status": "ready"}
+    new = {"message_id": message_id, "arrived_at": at, "payload": payload, **status}
     added = await session.execute(
         insert_unless_taken(session, InboxMessage).values(new).on_conflict_do_nothing()
     )
@@ -54,7 +60,7 @@ async def store(session: AsyncSession, message_id: str, payload: dict[str, Any],
         filled = await session.execute(
             update(InboxMessage)
             .where(InboxMessage.message_id == message_id, InboxMessage.status == "announced")
-            .values(status="ready", payload=payload)
+            .values(payload=payload, **status)
         )
         if not _rowcount(filled):
             return False

@@ -378,6 +378,9 @@ class RecordingDuties:
     def __init__(self) -> None:
         self.passes: list[tuple[datetime | None, Touched]] = []
         self.fail = False
+        self.digests: list[datetime] = []
+        self.next_digest: datetime | None = None
+        self.next_pass: datetime | None = None
 
     async def deadlines(
         self, now: datetime, *, since: datetime | None = None, units: Touched | None = None
@@ -386,7 +389,11 @@ class RecordingDuties:
         if self.fail:
             self.fail = False
             raise RuntimeError("the database went away")
-        return None
+        return self.next_pass
+
+    async def reviews(self, now: datetime) -> datetime | None:
+        self.digests.append(now)
+        return self.next_digest
 
 
 @pytest.mark.parametrize("kind", [BotScheduler, VirtualScheduler])
@@ -404,15 +411,40 @@ async def test_after_a_command_the_pass_judges_the_units_it_changed(
         clock.moment = local(9, 0).astimezone(UTC)
         await scheduler.heard("command", {3: None, 5: start})
         clock.moment = local(9, 30).astimezone(UTC)
-        await scheduler.heard("queued", {7: None})  # a reply for review changed nothing judged
+        await scheduler.heard("queued", {7: None})  # a reply for review changed nothing judged: no pass
         clock.moment = local(10, 0).astimezone(UTC)
+        await scheduler.heard("command", {4: None})
+        clock.moment = local(10, 30).astimezone(UTC)
         await scheduler.heard("command", None)
         assert recording.passes == [
             (None, {}),  # at start: every unit
             (start, {3: None, 5: start}),
-            (local(9, 0), {}),
+            (local(9, 0), {4: None}),  # what time alone brought since 9:00 included
             (None, {}),
         ]
+        assert recording.digests == [local(9, 30)]  # only the office's digest of queued replies may be due
+    finally:
+        await scheduler.shutdown()
+
+
+async def test_a_queued_reply_brings_the_next_pass_forward_to_its_digest_never_back() -> None:
+    """The digest of queued replies may be due before the deadline duty's next wake-up: the wake-up moves
+    to it; a digest due later leaves the earlier wake-up as it is."""
+    config = load_config(None, env={})
+    recording, clock = RecordingDuties(), FixedClock(local(8, 0))
+    recording.next_pass = local(12, 0).astimezone(UTC)
+    scheduler = BotScheduler([], recording, clock, config)  # type: ignore[arg-type]
+    try:
+        await scheduler.start()
+        job = scheduler._scheduler.get_job("deadlines")
+        assert job is not None and job.next_run_time == local(12, 0)
+        recording.next_digest = local(13, 0).astimezone(UTC)
+        await scheduler.heard("queued", {})
+        assert scheduler._scheduler.get_job("deadlines").next_run_time == local(12, 0)
+        recording.next_digest = local(10, 0).astimezone(UTC)
+        await scheduler.heard("queued", {})
+        assert scheduler._scheduler.get_job("deadlines").next_run_time == local(10, 0)
+        assert len(recording.passes) == 1  # the one at start
     finally:
         await scheduler.shutdown()
 
