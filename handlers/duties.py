@@ -181,7 +181,7 @@ class Duties:
             current = await self._current(session, now, now - NOTE_WINDOW - EVALUATION_DELAY)
             scope = None if since is None else await self._scope(session, now, since, units or {})
             items, short = await self._history(session, now, scope)
-            wake = await self._pre_deadline(session, now, current)
+            wake = await self._pre_deadline(session, now, since, current)
             wake += await self._deadline_notes(session, now, current)
             wake += await self._evaluate(session, now, items, short)
             wake += await self._rectification(session, now, items)
@@ -251,7 +251,11 @@ class Duties:
         by_id = await notices.notices_by_id(session, {a.notice_id for a in rows})
         return [(by_id[a.notice_id], a) for a in rows]
 
-    async def _pre_deadline(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
+    async def _pre_deadline(
+        self, session: AsyncSession, now: datetime, since: datetime | None, items: list[Item]
+    ) -> list[datetime]:
+        """Queue the reminders whose moment has come (those due by `since` the pass then queued); return
+        the moments still to come."""
         policy = self.policy
         notice_of = {n.id: n for n, _ in items}
         wake: list[datetime] = []
@@ -264,7 +268,9 @@ class Duties:
                     continue
                 if moment > now:
                     wake.append(moment)
-                elif now - moment <= policy.reminder_grace and now < due:
+                elif (
+                    now - moment <= policy.reminder_grace and now < due and (since is None or moment > since)
+                ):
                     owing = [a for a in group if a.standing(now).of(field).owed]
                     await self._remind(session, notice, field, due, offset, owing, moment, now)
         return wake

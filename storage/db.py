@@ -56,7 +56,11 @@ def ring_after_commit(session: AsyncSession, bell: str) -> None:
 def insert_unless_taken(session: AsyncSession, model: Any) -> Any:
     """An INSERT into `model`'s table that skips a row whose unique key is taken (`.on_conflict_do_nothing()`
     follows; SQLite and PostgreSQL both can): one statement where a look-up and an insert were two."""
-    dialect = session.get_bind().dialect.name
+    return dialect_insert(session.get_bind().dialect.name, model)
+
+
+def dialect_insert(dialect: str, model: Any) -> Any:
+    """An INSERT into `model`'s table in the form of `dialect` ("sqlite" or "postgresql")."""
     return (sqlite_insert if dialect == "sqlite" else postgresql_insert)(model)
 
 

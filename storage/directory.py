@@ -12,6 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage import audit
 from storage.models import DirectoryVersion, Person, Room, RoomMember, Unit, UnitAlias
 
+_VERSION = select(DirectoryVersion.n).where(DirectoryVersion.id == 1)  # read before every message: built once
+
 
 @dataclass(frozen=True)
 class PersonView:
@@ -77,7 +79,7 @@ class DirectoryCache:
         self._last: Directory | None = None
 
     async def read(self, session: AsyncSession) -> Directory:
-        version = await session.scalar(select(DirectoryVersion.n).where(DirectoryVersion.id == 1))
+        version = await session.scalar(_VERSION)
         if self._last is None or version is None or self._last.version != version:
             self._last = await read_all(session, -1 if version is None else version)
         return self._last

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.db import insert_unless_taken, ring_after_commit
+from storage.db import dialect_insert, ring_after_commit
 from storage.models import InboxMessage
 
 BELL = "inbox"
@@ -51,11 +52,9 @@ async def store(
 
     `handled`: written as done, for a caller that handles it in this same transaction (so a rollback
     leaves no trace of it either)."""
-    status = {"status": "done", "handled_at": at} if handled else {"status": "ready"}
+    status = {"status": "done", "handled_at": at} if handled else {"status": "ready", "handled_at": None}
     new = {"message_id": message_id, "arrived_at": at, "payload": payload, **status}
-    added = await session.execute(
-        insert_unless_taken(session, InboxMessage).values(new).on_conflict_do_nothing()
-    )
+    added = await (await session.connection()).execute(_insert(session), new)
     if not _rowcount(added):  # already here: only an announced id still takes its content
         filled = await session.execute(
             update(InboxMessage)
@@ -66,6 +65,17 @@ async def store(
             return False
     ring_after_commit(session, BELL)
     return True
+
+
+@cache
+def _insert_for(dialect: str) -> Any:
+    return dialect_insert(dialect, InboxMessage).on_conflict_do_nothing()
+
+
+def _insert(session: AsyncSession) -> Any:
+    """The INSERT of one message that skips an id already here (built once per dialect: it runs for every
+    message)."""
+    return _insert_for(session.get_bind().dialect.name)
 
 
 def _rowcount(result: Any) -> int:
