@@ -391,12 +391,13 @@ async def test_the_office_hears_waiting_replies_and_rectification_ends_by_itself
         await bot.sent(ROOM, "冬季供暖保障")
         await live_gateway.command("say", **{"from": LIAISON_A}, room=ROOM, text="请问这个通知需要盖章吗")
         first = await bot.sent(OFFICE, "【待核】", within=20)
-        await live_gateway.command("say", **{"from": LIAISON_B}, room=ROOM, text="1号的表格是哪一版？")
         await live_gateway.command(
             "say", **{"from": OFFICE}, room=None, text="/处理 登记 财政局 通报批评 确认 原因：本季度多次逾期"
         )
         registered = await bot.sent(OFFICE, "已登记")
-        # Nothing inbound from here on.
+        # The last inbound message: a reply for review, after which only the wake-up it asked for sends
+        # the next digest (no command follows to run the deadline duty).
+        await live_gateway.command("say", **{"from": LIAISON_B}, room=ROOM, text="1号的表格是哪一版？")
         mark = len(live_gateway.events)
         second = await bot.sent(OFFICE, "【待核】", since=mark, within=30)
         assert "城关镇" in first["text"] and "需要盖章吗" in first["text"]
