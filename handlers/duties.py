@@ -378,7 +378,7 @@ class Duties:
             await judge(in_more, short)
         if not found:
             return wake
-        known = await flags.keys(session, unit_ids=list(found))
+        known = await flags.taken(session, [p.key for proposals in found.values() for p in proposals])
         office: list[PersonView] | None = None
         for unit_id in sorted(found):
             for proposal in found[unit_id]:  # (a unit with a proposal has items)
@@ -505,9 +505,11 @@ class Duties:
             unit_ids = {a.unit_name: a.unit_id for _, a in items} | {
                 f.unit_name: f.unit_id for f in all_flags
             }
-            known = await flags.keys(session)
-            for unit in last_twice(before.scores, last.scores):
-                key = f"{unit_ids[unit]}:rank:{ended.key}"
+            last_ones = {
+                f"{unit_ids[unit]}:rank:{ended.key}": unit for unit in last_twice(before.scores, last.scores)
+            }
+            known = await flags.taken(session, last_ones)
+            for key, unit in last_ones.items():
                 if key in known:
                     continue
                 flag = await flags.create(

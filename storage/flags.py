@@ -12,6 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage import audit, changes
 from storage.models import Flag, Notice, Unit
 
+ID_BATCH = 10_000  # keys per IN list (PostgreSQL takes at most 32,767 parameters)
+
 
 @dataclass(frozen=True)
 class FlagView:
@@ -91,6 +93,15 @@ async def keys(session: AsyncSession, *, unit_ids: Collection[int] | None = None
     if unit_ids is not None:
         query = query.where(Flag.unit_id.in_(unit_ids))
     return set((await session.scalars(query)).all())
+
+
+async def taken(session: AsyncSession, wanted: Collection[str]) -> set[str]:
+    """Which of the `wanted` dedup keys a flag already has (read by the keys' unique index)."""
+    found: set[str] = set()
+    ordered = sorted(wanted)
+    for chunk in (ordered[i : i + ID_BATCH] for i in range(0, len(ordered), ID_BATCH)):
+        found.update((await session.scalars(select(Flag.dedup_key).where(Flag.dedup_key.in_(chunk)))).all())
+    return found
 
 
 async def create(
@@ -197,15 +208,20 @@ async def flags(
 
 async def rectifying(session: AsyncSession) -> list[FlagView]:
     """Confirmed flags with a 整改期限 whose result is not recorded yet (running, or ended and due for one)."""
+    # Only the 整改期限 is asked in SQL (its index holds the few flags that ever had one); asking the status
+    # too would let a planner walk every confirmed flag of years through the status index instead.
     query = (
         select(Flag, Unit.name)
         .join(Unit, Flag.unit_id == Unit.id)
-        .where(Flag.status == "confirmed", Flag.rectify_until.is_not(None), Flag.rectified.is_(None))
+        .where(Flag.rectify_until.is_not(None))
         .order_by(Flag.id)
     )
-    return await _views(
-        session, [(flag, unit_name) for flag, unit_name in (await session.execute(query)).all()]
-    )
+    rows = [
+        (flag, unit_name)
+        for flag, unit_name in (await session.execute(query)).all()
+        if flag.status == "confirmed" and flag.rectified is None
+    ]
+    return await _views(session, rows)
 
 
 async def decide(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from storage.types import UTCDateTime
@@ -269,6 +269,7 @@ class Flag(Base):
     """A penalty on the seed's ladder: proposed by the rules (or recorded by the office), decided by people."""
 
     __tablename__ = "flags"
+    __table_args__ = (Index("ix_flags_unit_at", "unit_id", "at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     dedup_key: Mapped[str] = mapped_column(String(300), unique=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
@@ -285,7 +286,8 @@ class Flag(Base):
     decided_by: Mapped[str | None] = mapped_column(String(200))
     decided_at: Mapped[datetime | None]
     decision_reason: Mapped[str | None] = mapped_column(Text)
-    rectify_until: Mapped[datetime | None]  # confirmed 通报批评 / 媒体曝光: the rectification period's end
+    # confirmed 通报批评 / 媒体曝光: the rectification period's end
+    rectify_until: Mapped[datetime | None] = mapped_column(index=True)
     rectified: Mapped[str | None] = mapped_column(String(20))  # 整改到位 | 未整改 once the period has ended
     follows_id: Mapped[int | None] = mapped_column(Integer)  # the flag whose rectification failed
 

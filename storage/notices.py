@@ -283,21 +283,31 @@ async def units_owing_after(
     session: AsyncSession, unit_ids: Collection[int], *, issued: tuple[datetime, datetime], due_from: datetime
 ) -> set[int]:
     """Of `unit_ids`, those with an assignment of a notice issued in [start, end) (`issued`) that has a
-    receipt or feedback deadline at or after `due_from`."""
+    receipt or feedback deadline at or after `due_from`.
+
+    Read from the deadlines' indexes (few deadlines lie after `due_from`); the issue times and units are
+    checked here, not in SQL, where a planner without statistics would start from them instead and read
+    every assignment of the window (a year of notices on every deadline pass)."""
+    start, end = issued
+    wanted = set(unit_ids)
     found: set[int] = set()
-    wanted = await _issued_within(session, *issued)
-    for chunk in (wanted[i : i + ID_BATCH] for i in range(0, len(wanted), ID_BATCH)):
-        query = (
-            select(Assignment.unit_id)
-            .join(Notice, Assignment.notice_id == Notice.id)
-            .where(
-                Assignment.notice_id.in_(chunk),
-                Assignment.unit_id.in_(sorted(unit_ids)),
-                or_(_receipt_due() >= due_from, _feedback_due() >= due_from),
-            )
-            .distinct()
+    for own, notice_due in (
+        (Assignment.receipt_due, Notice.receipt_due),
+        (Assignment.feedback_due, Notice.feedback_due),
+    ):
+        extended = select(Assignment.unit_id, Notice.issued_at).join(
+            Notice, Assignment.notice_id == Notice.id
         )
-        found.update((await session.scalars(query)).all())
+        for unit_id, issued_at in await session.execute(extended.where(own >= due_from)):
+            if unit_id in wanted and start <= issued_at < end:
+                found.add(unit_id)
+        late = select(Notice.id, Notice.issued_at).where(notice_due >= due_from)
+        ids = [notice_id for notice_id, issued_at in await session.execute(late) if start <= issued_at < end]
+        for chunk in (ids[i : i + ID_BATCH] for i in range(0, len(ids), ID_BATCH)):
+            inherited = select(Assignment.unit_id, own).where(Assignment.notice_id.in_(chunk))
+            found.update(
+                u for u, own_due in await session.execute(inherited) if own_due is None and u in wanted
+            )
     return found
 
 
