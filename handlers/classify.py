@@ -133,7 +133,16 @@ _SAID_OF_NOTICE = re.compile(
 )
 # … or the notice received named after the word, when the next number has a state of its own
 # ("收到13号 12号的正在办"; "收到12号 13号" lists two).
-_RECEIVED_NUMBER = re.compile(r"(?:收到|收悉|签收)第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?$")
+_RECEIVED_NUMBER = re.compile(
+    r"(?:收到|收悉|签收)第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?[了啦哈呀]*$"
+)
+# A space after a receipt whose clause names its notice ("12号收到 下午开会部署", "14号收到 有问题打我电话"), or
+# after owning up to a slip ("13号收到 不对 是15号"), ends that clause: what follows is said apart.
+_SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff])")
+_RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$")
+_SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
+# … but a unit signing after its receipt stays with it ("12号收到 城关镇").
+_SIGNATURE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心)(?:$|[,。;!?\n])")
 _STATE_OF_ITS_OWN = re.compile(
     r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?的?(?:还|尚|暂|也|早就?)?"
     r"(?:已|没|未|正在|还在|在办|报了|申请|延期|无法|恐难|来不及)"
@@ -891,7 +900,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
     text = _WECHAT_EMOJI.sub(",", text)
     text = _UNICODE_EMOJI.sub(",", text)
     text = _NUMBER_MARK.sub("no", _LATIN_GAP.sub("", text.lower()))
-    text = _break_before_numbers(separate_spaced_numbers(_unlist(text)))
+    text = _break_after_receipt(_break_before_numbers(separate_spaced_numbers(_unlist(text))))
     return _SPACES.sub("", text.replace("\n", "。")), quoted_refs
 
 
@@ -915,6 +924,20 @@ def _break_before_numbers(text: str) -> str:
         return "\n" if said else match.group()
 
     return _NUMBER_AFTER_SPACE.sub(cut, text)
+
+
+def _break_after_receipt(text: str) -> str:
+    """A line break where a space follows a receipt of a named notice or a slip owned up to (see
+    _SPACE_AFTER_WORD)."""
+
+    def cut(match: re.Match[str]) -> str:
+        before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _SENTENCE) : match.start()])[-1]
+        received = _RECEIPT_ENDS.search(before) is not None and bool(find_notice_refs(before))
+        if (received and not _SIGNATURE.match(text, match.end())) or _SLIP_ENDS.search(before):
+            return "\n"
+        return match.group()
+
+    return _SPACE_AFTER_WORD.sub(cut, text)
 
 
 def _split_clauses(text: str) -> list[_Text]:

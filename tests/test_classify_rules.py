@@ -1303,3 +1303,33 @@ def test_work_reported_in_everyday_words(text: str, intents: list[str]) -> None:
 )
 def test_a_meeting_or_another_issuers_notice_is_no_receipt(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a space after the receipt of a named notice ends its clause: what follows is said apart
+        ("12号收到 下午13:00开会部署", [12], [], []),
+        ("14号收到 有问题打我电话", [14], [], []),
+        ("收到12号啦 13号还没收到呢", [12], [], []),
+        ("13号收到 请于12月20日前报送这句话我们记住了", [13], [], []),
+        ("13号收到 不对 是15号", [15], [], []),
+        ("8号收到了 集聚区", [8], [], []),
+        # look-alikes: a unit signing stays with the receipt; no notice named, the space cuts nothing
+        ("12号收到 河口镇", [], [], []),
+        ("收到 群众举报的问题正在核实", [], [], []),
+        ("收到 住建局", [0], [], []),
+        ("12号没收到 下午再看看", [], [], []),
+        ("12号收到了吗 下午开会要用", [], [], []),
+    ],
+)
+def test_a_space_after_a_named_receipt_ends_its_clause(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    reading = read_for_unit(text, OWN, ROSTER)
+    found: dict[str, set[int]] = {"receipt": set(), "feedback": set(), "delay": set()}
+    for part in reading.parts:
+        for kind in found:
+            if kind in part.intents:
+                found[kind] |= {ref.seq for ref in part.refs} or {0}
+    assert [sorted(found[k]) for k in ("receipt", "feedback", "delay")] == [receipt, feedback, delay], text
