@@ -1326,10 +1326,31 @@ def test_a_meeting_or_another_issuers_notice_is_no_receipt(text: str, intents: l
 def test_a_space_after_a_named_receipt_ends_its_clause(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
-    reading = read_for_unit(text, OWN, ROSTER)
+    assert _by_kind(text) == [receipt, feedback, delay], text
+
+
+def _by_kind(text: str) -> list[list[int]]:
+    """The notices a reply records as receipt, feedback and delay ([0]: named by no number)."""
     found: dict[str, set[int]] = {"receipt": set(), "feedback": set(), "delay": set()}
-    for part in reading.parts:
+    for part in read_for_unit(text, OWN, ROSTER).parts:
         for kind in found:
             if kind in part.intents:
                 found[kind] |= {ref.seq for ref in part.refs} or {0}
-    assert [sorted(found[k]) for k in ("receipt", "feedback", "delay")] == [receipt, feedback, delay], text
+    return [sorted(found[k]) for k in ("receipt", "feedback", "delay")]
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a bare number opening a clause before its state names its notice
+        ("13收到，12的我们还在弄", [13], [12], []),
+        ("13 14收到 15还没看到", [13, 14], [], []),
+        # look-alikes: counts and times before a state
+        ("收到，3个还没看到", [0], [], []),
+        ("收到，12点还没到", [0], [], []),
+    ],
+)
+def test_a_bare_number_before_its_state(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert _by_kind(text) == [receipt, feedback, delay], text

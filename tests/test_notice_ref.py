@@ -1030,3 +1030,23 @@ def test_unread_numbers(text: str, unread: tuple[int, ...]) -> None:
 )
 def test_find_notice_refs_report_headings(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare number opening a clause, then its state or who does what with it
+        ("15还没看到", [15]),
+        ("12的我们还在弄", [12]),
+        ("12的已经报了", [12]),
+        ("13尚未收到", [13]),
+        # look-alikes: a count, an amount, a time, a number inside a clause
+        ("3个还没看到", []),
+        ("12点还没到", []),
+        ("12万的还在走程序", []),
+        ("共15还没看到", []),
+        ("我们12的还在弄", []),
+    ],
+)
+def test_find_notice_refs_bare_number_before_its_state(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
