@@ -1050,3 +1050,20 @@ def test_find_notice_refs_report_headings(text: str, expected: list[int]) -> Non
 )
 def test_find_notice_refs_bare_number_before_its_state(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 期 of 延期 (推迟 …) is no issue number: the number after it is the notice
+        ("上次申请延期的74号已经报了", [74]),
+        ("上次延期的75号已经完成了", [75]),
+        # look-alikes: a notice, then the day its work was done, stays a day
+        ("12号的15号已经报了", [12]),
+        ("12号的材料15号已经报了", [12]),
+        ("16号的整改报告12号已经交了", [16]),
+        ("延期到15号", []),
+    ],
+)
+def test_find_notice_refs_after_a_word_ending_in_qi(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
