@@ -1354,3 +1354,24 @@ def test_a_bare_number_before_its_state(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert _by_kind(text) == [receipt, feedback, delay], text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # a result reached, said with 已
+        ("河口镇74号：沿河危房户已全部转移，共转移14户38人", ["feedback"]),
+        ("王庄乡90号 物资已到位", ["feedback"]),
+        ("全县报告中暑病例7例，均为轻症，已治愈", ["feedback"]),
+        ("收到，今天高温38℃，工地午间已停工", ["receipt", "feedback"]),
+        ("暑期学生安全承诺书已全部签订", ["feedback"]),
+        # look-alikes: asked, denied, ordered, someone else's, or the word inside another
+        ("危房户是否已全部转移？", []),
+        ("物资还没到位", []),
+        ("请各村确保群众已全部转移", []),
+        ("他们那边已停工", []),
+        ("已转移到群里了", []),
+    ],
+)
+def test_a_result_reached_is_done_work(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
