@@ -1371,6 +1371,7 @@ def test_a_bare_number_before_its_state(
         ("请各村确保群众已全部转移", []),
         ("他们那边已停工", []),
         ("已转移到群里了", []),
+        ("补助款已到位", []),
     ],
 )
 def test_a_result_reached_is_done_work(text: str, intents: list[str]) -> None:
