@@ -225,7 +225,7 @@ _FORWARD = re.compile(
     r".{0,8}?(?:领导|负责人|负责同志|书记|镇长|乡长|局长|主任|县长|区长|股室|科室|各村|村委|社区|相关人员"
     r"|经办人|同事|班子)"
     r"|(?:已经?|并)(?:转达|传达)"
-    r"|(?:已经?|并)(?:转发|转交|下发|转)(?:给|至|到)?各(?!自)"  # on to its villages or schools: 已转发至各学校
+    r"|(?:已经?|并)(?:转发|转交|下发|转|发)(?:给|至|到)?各(?!自|位领导)"  # on to its villages or schools: 已转发至各学校, 已发各村群
 )
 # What is forwarded when a document other than the notice is named first: "延期申请已报送领导".
 _FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表|台账|情况|说明|清单|照片|数据|资料|稿")
@@ -480,6 +480,8 @@ _PROGRESS = re.compile(
 )
 # An estimate of completion is stage progress ("预计本周五前全部完成") — unless the message is a delay.
 _ESTIMATE = re.compile(r"(?:预计|估计|预估).{0,12}?(?:完成|办结|完工|到位|竣工)")
+# The notice passed on to all it concerns ("已全部通知到位"): with a receipt, the receipt's own step, no report.
+_PASSED_ON = re.compile(r"(?:通知|传达|转发|转达|下发)到位")
 # Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
 _IN_HAND = re.compile(
     r"^(?:已经?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*(?:安排|部署|转|落实|办理|推进|跟进|研究|制定)"
@@ -830,6 +832,8 @@ def _feedback_kind(
     progress_clauses = [
         c for c in clauses if any(a.kind == "progress" and a.mode == "stated" for a in c.acts)
     ]
+    if receipt and not progress_clauses and _only_passed_on(clauses, stated):
+        return None  # "收到，各村已全部通知到位": the notice passed on, as its receipt
     if "done" not in stated:
         if receipt and all(_IN_HAND.search(_after_receipt(c.text)) for c in progress_clauses):
             return None  # "收到，已安排": the receipt, in hand; nothing reported yet
@@ -839,6 +843,12 @@ def _feedback_kind(
     if "done" not in stated or "progress" in stated or (delay and not several) or _looks_partial(clauses):
         return "progress"  # a header alone (落实情况如下) says nothing done; a delay reports stage progress
     return "done"
+
+
+def _only_passed_on(clauses: Sequence[Clause], stated: set[ActKind]) -> bool:
+    """Whether the only work told is the notice passed on to all it concerns ("已全部通知到位")."""
+    done = [c for c in clauses if any(a.kind == "done" and a.mode == "stated" for a in c.acts)]
+    return not stated & {"report", "estimate"} and all(_PASSED_ON.search(c.text) for c in done)
 
 
 def _earlier_against_later(clauses: Sequence[Clause]) -> bool:

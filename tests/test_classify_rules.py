@@ -1376,3 +1376,23 @@ def test_a_bare_number_before_its_state(
 )
 def test_a_result_reached_is_done_work(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # the notice passed on to all it concerns, with a receipt: the receipt's own step
+        ("收到，全镇52个行政村已全部通知到位", ["receipt"]),
+        ("83号收到，我乡61个自然村已全部通知到位", ["receipt"]),
+        ("@各村支书 83号通知已发各村群，请回复收到", ["receipt"]),
+        ("收到，已发各学校", ["receipt"]),
+        # look-alikes: without a receipt it reports the work; with work besides it, a report
+        ("社区网格员已全部通知到位", ["feedback"]),
+        ("收到，各村已全部通知到位，排查已完成", ["receipt", "feedback"]),
+        ("收到，已通知到位，共排查12处", ["receipt", "feedback"]),
+        ("材料已发各位领导", []),
+        ("已发各村群吗", []),
+    ],
+)
+def test_the_notice_passed_on_with_a_receipt(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
