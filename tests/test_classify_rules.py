@@ -1396,3 +1396,29 @@ def test_a_result_reached_is_done_work(text: str, intents: list[str]) -> None:
 )
 def test_the_notice_passed_on_with_a_receipt(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # work under way or done so far, in everyday words
+        ("已经在催村里了", ["feedback"]),
+        ("一直在催，还差两个村", ["feedback"]),
+        ("每天都有人在巡，到目前没发现火点", ["feedback"]),
+        ("收到，88号要求的47处阻水点我们正在清", ["receipt", "feedback"]),
+        ("庭院改造完成83户，道路硬化2.6公里", ["feedback"]),
+        ("项目申报材料已于6月30日报省发改委", ["feedback"]),
+        ("共申报项目14个，总投资36.8亿元", ["feedback"]),
+        # look-alikes: asked, promised, ordered, another's, the word inside another, what is left
+        ("督查室一直在催吗", []),
+        ("他们在催我们", []),
+        ("在清单里没找到", []),
+        ("计划完成83户", []),
+        ("要求完成83户", []),
+        ("有没有发现火点？", []),
+        ("道路硬化还差2公里", []),
+        ("已于6月30日报名", []),
+    ],
+)
+def test_work_in_everyday_words_more(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text

@@ -1067,3 +1067,18 @@ def test_find_notice_refs_bare_number_before_its_state(text: str, expected: list
 )
 def test_find_notice_refs_after_a_word_ending_in_qi(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # lengths and cases counted are no notice numbers
+        ("道路硬化2.6公里", ()),
+        ("全县报告中暑病例7例", ()),
+        # look-alikes: a number alone still may be one
+        ("2收到", (2,)),
+        ("7 已报", (7,)),
+    ],
+)
+def test_unread_numbers_skip_lengths_and_cases(text: str, unread: tuple[int, ...]) -> None:
+    assert unread_numbers(text, ()) == unread
