@@ -1422,3 +1422,22 @@ def test_the_notice_passed_on_with_a_receipt(text: str, intents: list[str]) -> N
 )
 def test_work_in_everyday_words_more(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a cleft names the notice the work was for: "已报送的是76号"
+        ("更正一下，已报送的是76号不是85号", [], [76], []),
+        ("已完成的是第12期", [], [12], []),
+        # look-alikes: an order or a relative clause stays one; asked stays asked
+        ("已完成的请报送", [], [], []),
+        ("已报送的单位请核对", [], [], []),
+        ("已报送的是哪个？", [], [], []),
+        ("已报送的是76号吗", [], [], []),
+    ],
+)
+def test_a_cleft_names_the_notice_worked_on(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert _by_kind(text) == [receipt, feedback, delay], text
