@@ -577,6 +577,8 @@ _OTHER_EVENT_BEFORE = re.compile(
 # Whether a delay may be had, in general ("这种情况可以申请延期吗"), is no request for one.
 _ABOUT_THE_RULE = re.compile(
     r"这种情况|这类情况|此类情况|什么情况下|哪些情况|政策|规定|一般|谁(?:定|批|决定|说了算|同意)"
+    # whether it may be had at all, naming no time wanted: "13号是不是可以延期？"
+    r"|是不是(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)$"
 )
 # A delay already asked for, granted or under approval: "延期已经批了", "感谢同意延期", "申请的延期批了没".
 _DELAY_SETTLED_AFTER = re.compile(r"^(?:申请)?(?:已经?|的事)?(?:批|审批|批准|同意|批复|通过|准了)")
@@ -585,6 +587,8 @@ _DELAY_SETTLED_BEFORE = re.compile(
     r"|(?:我们|我单位|我局|我镇|之前)申请的$"
 )
 # The request still to come: "等领导定了再正式申请", "到时候再申请".
+# Asking whether a delay may be had or the deadline must be kept ("能申请延期吗，还是必须按时报？"): about the rule.
+_OR_ON_TIME = re.compile(r"^还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时)")
 _REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
 _PAST_TIME = re.compile(
     r"去年|前年|上次|上回|那次|以前|往年|上个?月|上一期|(?:之前|此前|先前)(?:已经?|也|曾)?(?:申请|提)过?"
@@ -797,9 +801,11 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     )
     tells_others = tells_others or sent_up
     doubted = doubted or deferred or own_not_yet or tells_others or _earlier_against_later(clauses)
-    delay = bool(stated & {"delay", "ask_time"}) or (_any(clauses, _REASON) and _any(clauses, _NOT_DONE))
+    # "能申请延期吗，还是必须按时报？": whether a delay may be had at all, no request
+    asked_time = "ask_time" in stated and not any(_OR_ON_TIME.match(c.text) for c in clauses)
+    delay = asked_time or "delay" in stated or (_any(clauses, _REASON) and _any(clauses, _NOT_DONE))
     # "估计要延期，等领导定了再正式申请": the request itself is still to come
-    delay = "ask_time" in stated or (delay and not _any(clauses, _REQUEST_LATER))
+    delay = asked_time or (delay and not _any(clauses, _REQUEST_LATER))
     # what was passed to the leaders, in a delay request, is the request: "需延期，已报分管领导同意"
     receipt = ("received" in stated or ("forwarded" in stated and not delay)) and not doubted
     if receipt and not any(c.refs for c in clauses) and _any(clauses, _MEETING_REPLY):

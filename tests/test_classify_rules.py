@@ -1441,3 +1441,21 @@ def test_a_cleft_names_the_notice_worked_on(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert _by_kind(text) == [receipt, feedback, delay], text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # whether a delay may be had at all, or the deadline must be kept: a question about the rule
+        ("这次的能申请延期吗，还是必须按时报？", []),
+        ("13号是不是可以延期？", []),
+        # look-alikes: requests, with or without the time wanted
+        ("这个能延期吗", ["delay"]),
+        ("可以申请延期吗？领导出差了签不了字", ["delay"]),
+        ("是不是可以延期两天？", ["delay"]),
+        ("能不能宽限两天，还是要先报一部分？", ["delay"]),
+        ("按时报不了，申请延期三天", ["delay"]),
+    ],
+)
+def test_asking_whether_delays_are_allowed(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
