@@ -1082,3 +1082,23 @@ def test_find_notice_refs_after_a_word_ending_in_qi(text: str, expected: list[in
 )
 def test_unread_numbers_skip_lengths_and_cases(text: str, unread: tuple[int, ...]) -> None:
     assert unread_numbers(text, ()) == unread
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice opening a report on its progress, the work left, a hotline or a quarter after it
+        ("58号12月份进度:集聚区重点项目完成投资9.8亿元", [58]),
+        ("37号我们街道还有5户没拆除", [37]),
+        ("61号12345热线工单本月办结率98.6%", [61]),
+        ("6号一季度开复工的数据要等统计局月报出来", [6]),
+        # look-alikes: days, times and what happens on them
+        ("15号上午汇报进度", []),
+        ("15号1730前报", []),
+        ("15号一早就去了", []),
+        ("截至15号还有5户", []),
+        ("12号12点开会", []),
+    ],
+)
+def test_find_notice_refs_progress_headings_and_work_left(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
