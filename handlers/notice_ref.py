@@ -50,7 +50,7 @@ _LEADING = re.compile(
     r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|sd(?![a-z])|shoudao"
     r"|已报(?![名到])|已交|已提交|在办|早就?报"  # "12已报", "12在办", "12早报了"
     # "15还没看到", "12的我们还在弄": its state, or who does what with it
-    r"|(?:还|尚|暂)(?:没|未|在)|的(?:我们|我[局镇乡委])?(?:还在|正在|已经?|还没|尚未)))"
+    r"|(?:还|尚|暂)(?:没|未|在)|的(?:我们|我[局镇乡委]|[\u4e00-\u9fff]{1,4}?)?(?:还在|正在|已经?|还没|尚未)))"
 )
 # A bare number right after the unit's name and right before the receipt word: "城关12收到", "城关镇12、13收到";
 # never a count, an amount or a time ("共12收到", "12点收到" do not fit).
@@ -401,6 +401,11 @@ def _with_ranges(group: str, items: list[re.Match[str]]) -> list[int | None]:
     return seqs
 
 
+# A notice's paper named after the number, right after it was sent in: "已报送7号办理情况", "已上报12号的材料".
+_SUBMITTED_BEFORE = re.compile(r"(?:报送|上报|提交|反馈|报)了?$")
+_PAPER_AFTER = re.compile(rf"的?[\u4e00-\u9fff]{{0,4}}?(?:情况|{_PAPER})")
+
+
 def _bare_is_notice(text: str, start: int, end: int) -> bool:
     """A plain "12号" counts only when nothing dates it and a notice-like word follows it, or when it
     opens a clause about the state of things ("40号路面硬化已完成")."""
@@ -431,6 +436,8 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
     )
     if _TIME_AFTER.match(text, end) is not None:
         return False
+    if _SUBMITTED_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and _PAPER_AFTER.match(text, end):
+        return True
     if (opens or _UNIT_LEAD.fullmatch(text, _clause_start(text, start), start)) and _HEADING_SUBJECT.match(
         text, end
     ):

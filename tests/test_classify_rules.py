@@ -1459,3 +1459,24 @@ def test_a_cleft_names_the_notice_worked_on(
 )
 def test_asking_whether_delays_are_allowed(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a space after a state said with 了 of a named notice ends its clause
+        ("13号那个我们前天就报上去了 你们看下是不是没收到 我再发一遍", [], [13], []),
+        ("12号报了 13号还在弄", [], [12, 13], []),
+        # look-alikes: the unit signing, a question kept whole
+        ("12号收到了 住建局", [12], [], []),
+        ("12号报了吗 你们看下", [], [], []),
+        # a notice reported with 报了 right after its number; look-alikes: signing up, a question
+        ("12号报了，13号周五开会再研究", [], [12], []),
+        ("12号报了名", [], [], []),
+        ("12号报了没", [], [], []),
+    ],
+)
+def test_a_space_after_a_state_with_le_ends_its_clause(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert _by_kind(text) == [receipt, feedback, delay], text

@@ -1102,3 +1102,23 @@ def test_unread_numbers_skip_lengths_and_cases(text: str, unread: tuple[int, ...
 )
 def test_find_notice_refs_progress_headings_and_work_left(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice's paper named after the number, right after it was sent in
+        ("1月12日17时前已报送7号办理情况", [7]),
+        ("已上报12号的材料", [12]),
+        # bare numbers, then their paper, then its state
+        ("13和14的反馈已经报送", [13, 14]),
+        # look-alikes: counts, days and months after the verb
+        ("报送3个村的材料", []),
+        ("已上报12号前完成的情况", []),
+        ("已报送12月份的情况", []),
+        ("上报12个村的材料已经报送", []),
+        ("12点的会已经开了", []),
+    ],
+)
+def test_find_notice_refs_paper_sent_in(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
