@@ -50,6 +50,7 @@ class Clause:
     refs: tuple[NoticeRef, ...]
     acts: tuple[Act, ...]
     titles: tuple[str, ...] = ()  # subjects a notice is named by ("冬季消防那个通知收到了": 冬季消防)
+    unread: tuple[int, ...] = ()  # notices it may mean but does not name (several in a quoted message)
 
 
 @dataclass(frozen=True)
@@ -304,6 +305,7 @@ _NOTICE_NAMED = re.compile(r"通知|督办|文件")
 # A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
 _POSITION = re.compile(
     r"(?:第[一二三四五六七八九十\d]个|前一个|后一个|头一个|前面(?:那一?个|的那个|的)|后面(?:那一?个|的那个|的)"
+    r"|(?:之前|最上面|最早)(?:那一?个|的那个)"  # "之前那个收到了", "最上面那个收到": the earliest? which?
     r"|上上(?:期|个|次|份)的?"
     # several by their place: "前两个", "这两期", "上面两个通知", "最近三期", "前面几个"
     r"|(?:前面?|后面?|上面|下面|这|那|最近|最后|头)的?[两二三四五六七八九几](?:个|期|份|件))"
@@ -635,7 +637,7 @@ def classify(text: str) -> Reading:
 
 def read_clauses(text: str) -> list[Clause]:
     """The message cut into clauses, each with its notice references and its acts."""
-    cleaned, quoted_refs = _clean(text)
+    cleaned, quoted_refs, quoted_all = _clean(text)
     clauses = [
         Clause(
             piece.text,
@@ -666,7 +668,11 @@ def read_clauses(text: str) -> list[Clause]:
     for n in range(1, len(clauses)):
         if clauses[n].refs and not clauses[n].acts and _SAME_AS_BEFORE.match(clauses[n].text):
             clauses[n] = replace(clauses[n], acts=clauses[n - 1].acts)  # "13号也是": as said of 12号
-    if quoted_refs and clauses and not any(c.refs for c in clauses):
+    several_quoted = len({ref.seq for ref in quoted_all}) > 1
+    if several_quoted and clauses and not any(c.refs for c in clauses):
+        # "收到！「…19号」「…20号」": which of them the reply is about is not said; the bot asks
+        clauses[0] = replace(clauses[0], unread=tuple(dict.fromkeys(ref.seq for ref in quoted_all)))
+    elif quoted_refs and clauses and not any(c.refs for c in clauses):
         clauses[0] = replace(clauses[0], refs=quoted_refs)  # a quoted notice names what the reply is about
     elif len(quoted_refs) == 1 and clauses:
         # "「…12号…」收到，13号还在办": the opening clause, or one pointing at it (这个收到), speaks of the
@@ -828,7 +834,12 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     related = not intents and bool(refs or problem or _RELATED.search(text) or len(text) >= RELATED_LENGTH)
     titles = tuple(dict.fromkeys(title for clause in clauses for title in clause.titles))
     read = {ref.seq for ref in refs}
-    unread = tuple(dict.fromkeys(n for clause in clauses for n in unread_numbers(clause.text, read)))
+    unread = tuple(
+        dict.fromkeys(
+            [n for clause in clauses for n in clause.unread]
+            + [n for clause in clauses for n in unread_numbers(clause.text, read)]
+        )
+    )
     return Reading(intents, kind, refs, all_owed, problem, related, titles, unread)
 
 
@@ -895,8 +906,9 @@ def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
 # ---- cleaning and cutting -------------------------------------------------------------------
 
 
-def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
-    """The reply's own text, folded for matching, and the notices a quoted block names.
+def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]]:
+    """The reply's own text, folded for matching, the notices a quoted block of the office names, and
+    those any quoted block names.
 
     Folding: NFKC and traditional characters as simplified (notice_ref.fold), mentions and emoji out,
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
@@ -915,17 +927,14 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
     text = _QUOTE_BLOCK.sub("\n", text)
     # the office's own words ("「督查室：第35期 关于…」") name its notices too
     # (read from after the sender's name: "「督查室：12号督办单已发」")
-    quoted_refs = (
-        tuple(find_notice_refs(_QUOTE_SENDER.sub("\n", quoted)))
-        if any(w in quoted for w in ("督办", "通知", "督查室"))
-        else ()
-    )
+    quoted_all = tuple(find_notice_refs(_QUOTE_SENDER.sub("\n", quoted)))
+    quoted_refs = quoted_all if any(w in quoted for w in ("督办", "通知", "督查室")) else ()
     text = _MENTION.sub(" ", text)
     text = _WECHAT_EMOJI.sub(",", text)
     text = _UNICODE_EMOJI.sub(",", text)
     text = _NUMBER_MARK.sub("no", _LATIN_GAP.sub("", text.lower()))
     text = _break_after_receipt(_break_before_numbers(separate_spaced_numbers(_unlist(text))))
-    return _SPACES.sub("", text.replace("\n", "。")), quoted_refs
+    return _SPACES.sub("", text.replace("\n", "。")), quoted_refs, quoted_all
 
 
 def _unlist(text: str) -> str:

@@ -1480,3 +1480,43 @@ def test_a_space_after_a_state_with_le_ends_its_clause(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert _by_kind(text) == [receipt, feedback, delay], text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents", "refs", "unread"),
+    [
+        # several notices named only in quoted messages: which one is not said, the bot asks
+        (
+            "收到！\n「县督查室 王芳：【督办通知】督办〔2026〕19号」\n「县督查室 王芳：【督办通知】督办〔2026〕20号」",
+            ["receipt"],
+            [],
+            (19, 20),
+        ),
+        ("收到 「李明：26号、27号请交通局签收」", ["receipt"], [], (26, 27)),
+        # look-alikes: one quoted notice names it; a reply naming its own notice is read as named
+        ("「督查室：督办〔2026〕19号 请于12号前报送」\n- - - - - - - - - -\n收到", ["receipt"], [19], ()),
+        ("「督查室：督办〔2026〕12号、13号 请各单位签收」\n- - - - - -\n13号收到", ["receipt"], [13], ()),
+    ],
+)
+def test_several_notices_quoted_are_asked_about(
+    text: str, intents: list[str], refs: list[int], unread: tuple[int, ...]
+) -> None:
+    reading = classify(text)
+    assert (reading.intent_list(), [r.seq for r in reading.refs], reading.unread) == (intents, refs, unread)
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # a notice pointed at by a place that cannot be told (之前那个, 最上面那个, 最早那个)
+        ("之前那个收到了", []),
+        ("最上面那个收到", []),
+        ("最早那个已经办结", []),
+        # look-alikes: the number names it; the latest one is the one owed
+        ("之前那个13号收到了", ["receipt"]),
+        ("最新那个收到了", ["receipt"]),
+        ("之前收到了", ["receipt"]),
+    ],
+)
+def test_more_places_that_cannot_be_told(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
