@@ -51,6 +51,7 @@ class Clause:
     acts: tuple[Act, ...]
     titles: tuple[str, ...] = ()  # subjects a notice is named by ("冬季消防那个通知收到了": 冬季消防)
     unread: tuple[int, ...] = ()  # notices it may mean but does not name (several in a quoted message)
+    asked: bool = False  # said as a question ("是13号吧？")
 
 
 @dataclass(frozen=True)
@@ -302,6 +303,14 @@ _MEETING_REPLY = re.compile(
     r"(?:准时|按时|准点)(?:参加|参会|到会|出席|到场)|(?:参加|出席)[\u4e00-\u9fff]{0,8}?会(?:议)?(?:$|[,。;!])"
 )
 _NOTICE_NAMED = re.compile(r"通知|督办|文件")
+# Whether a notice is the unit's own, asked: "13号那个是我们的吗", "这个是不是我们局的".
+_WHOSE = re.compile(
+    r"是不是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的|(?<!不)是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的(?:吗|么|吧|呢)$"
+)
+# A clause that only names a notice, asked: "是13号吧", "13号？".
+_NOTICE_ASKED = re.compile(
+    r"^(?:是不是|是|就是|应该是|说的是)?第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?:那个|这个)?[吧吗么呢啊]?$"
+)
 # A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
 _POSITION = re.compile(
     r"(?:第[一二三四五六七八九十\d]个|前一个|后一个|头一个|前面(?:那一?个|的那个|的)|后面(?:那一?个|的那个|的)"
@@ -644,6 +653,7 @@ def read_clauses(text: str) -> list[Clause]:
             tuple(find_notice_refs(piece.text)),
             tuple(_acts(piece)) if _WORDY.search(piece.text) else (),
             _titles(piece.text),
+            asked=piece.asked,
         )
         for piece in _split_clauses(cleaned)
     ]
@@ -807,7 +817,12 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
         _SENT_UP.search(c.text) for c in clauses
     )
     tells_others = tells_others or sent_up
-    doubted = doubted or deferred or own_not_yet or tells_others or _earlier_against_later(clauses)
+    # "收到了，是13号吧？", "13号那个是我们的吗？收到": which notice, or whether it is the unit's, is asked
+    in_doubt = any(c.asked and _NOTICE_ASKED.match(c.text) for c in clauses)
+    in_doubt = in_doubt or any(_WHOSE.search(c.text) for c in clauses)
+    doubted = (
+        doubted or deferred or own_not_yet or tells_others or in_doubt or _earlier_against_later(clauses)
+    )
     # "能申请延期吗，还是必须按时报？": whether a delay may be had at all, no request
     asked_time = "ask_time" in stated and not any(_OR_ON_TIME.match(c.text) for c in clauses)
     delay = asked_time or "delay" in stated or (_any(clauses, _REASON) and _any(clauses, _NOT_DONE))

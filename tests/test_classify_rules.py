@@ -1520,3 +1520,23 @@ def test_several_notices_quoted_are_asked_about(
 )
 def test_more_places_that_cannot_be_told(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # which notice, or whether it is the unit's, asked beside the receipt: the office reads it
+        ("收到了，是13号吧？", []),
+        ("收到，13号？", []),
+        ("13号那个是我们的吗？收到", []),
+        ("这个是不是我们局的？收到", []),
+        # look-alikes: the notice said, a question about its content, another notice not the unit's
+        ("收到了，是13号", ["receipt"]),
+        ("收到了 说的是12号啊", ["receipt"]),
+        ("收到，请问76号的附件2表格是否需要盖章？", ["receipt"]),
+        ("56号已报，58号收到，57号不是我们的吧？", ["receipt", "feedback"]),
+        ("收到，这是我们的任务", ["receipt"]),
+    ],
+)
+def test_which_notice_or_whose_asked_beside_a_receipt(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
