@@ -330,6 +330,10 @@ _EXCEPT = re.compile(
     r"|[号期](?:及|和)?(?:之前|以前|以后|之后|以上|以下|前面|后面|起|开始)的?(?:都|均|全部|全都)"  # "12号及之前的都收到了"
     r"|前者|后者"  # "12号和13号，前者已完成，后者收到"
 )
+# A notice pointed at by when it was sent ("周三发的", "昨天那个"): two such in one reply cannot be told apart.
+_SENT_WHEN = re.compile(
+    r"(?:(?:周|星期|礼拜)[一二三四五六日天]|昨天|前天|今天|今早|上午|下午|早上|晚上)(?:发|下发|来)?的?(?=那个|的|发的|通知|督办|收到|$)"
+)
 # A number given as the correction of an earlier one: "更正为13号", "应为13号".
 _CORRECTED_TO = re.compile(
     r"(?:更正为|改为|应为|应是|应该是|(?:更正|纠正)[:]?(?:是|为)?)第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})[号期]"
@@ -837,7 +841,9 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     if kind is not None and not receipt and _other_matter_only(clauses):
         kind = None  # "收到群众来信两封，正在核实": the work is on what else arrived
     present: dict[str, bool] = {"receipt": receipt, "feedback": kind is not None, "delay": delay}
-    if any(_EXCEPT.search(clause.text) for clause in clauses):
+    refs_named = any(c.refs for c in clauses)
+    sent_when = {m[0].rstrip("的发来下") for c in clauses for m in _SENT_WHEN.finditer(c.text)}
+    if any(_EXCEPT.search(clause.text) for clause in clauses) or (len(sent_when) > 1 and not refs_named):
         present = dict.fromkeys(present, False)  # "除了12号都收到了": the office reads it
     intents = frozenset(name for name, said in present.items() if said)
     refs = tuple(dict.fromkeys(ref for clause in clauses for ref in clause.refs))

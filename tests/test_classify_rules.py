@@ -1540,3 +1540,20 @@ def test_more_places_that_cannot_be_told(text: str, intents: list[str]) -> None:
 )
 def test_which_notice_or_whose_asked_beside_a_receipt(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # two notices pointed at by when they were sent: which is which cannot be told
+        ("周三发的收到，周二那个我们还在办", []),
+        ("今天发的收到，昨天的也收到了", []),
+        # look-alikes: one such pointer is the latest owed; a number names it; a time of day is no pointer
+        ("昨天那个收到了", ["receipt"]),
+        ("周三发的收到", ["receipt"]),
+        ("周三发的13号收到，周二那个12号我们还在办", ["receipt", "feedback"]),
+        ("收到，下午开会部署，晚上值班", ["receipt"]),
+    ],
+)
+def test_two_notices_by_when_sent_go_to_the_office(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
