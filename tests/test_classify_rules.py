@@ -1557,3 +1557,21 @@ def test_which_notice_or_whose_asked_beside_a_receipt(text: str, intents: list[s
 )
 def test_two_notices_by_when_sent_go_to_the_office(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # the work deployed (已部署, 正在部署) told with a receipt is a step taken
+        ("收到，已部署", ["receipt", "feedback"]),
+        ("收到，正在部署", ["receipt", "feedback"]),
+        # look-alikes: deployment promised, or the notice only in hand (as dev2-dev4 label it)
+        ("收到，马上部署", ["receipt"]),
+        ("收到，立即安排部署", ["receipt"]),
+        ("收到，已安排", ["receipt"]),
+        ("收到，已安排专人负责", ["receipt"]),
+        ("收到，正在落实中", ["receipt"]),
+    ],
+)
+def test_work_deployed_with_a_receipt_is_a_step_taken(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
