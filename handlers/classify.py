@@ -50,6 +50,8 @@ class Clause:
     refs: tuple[NoticeRef, ...]
     acts: tuple[Act, ...]
     titles: tuple[str, ...] = ()  # subjects a notice is named by ("冬季消防那个通知收到了": 冬季消防)
+    unread: tuple[int, ...] = ()  # notices it may mean but does not name (several in a quoted message)
+    asked: bool = False  # said as a question ("是13号吧？")
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,17 @@ _SAID_OF_NOTICE = re.compile(
 )
 # … or the notice received named after the word, when the next number has a state of its own
 # ("收到13号 12号的正在办"; "收到12号 13号" lists two).
-_RECEIVED_NUMBER = re.compile(r"(?:收到|收悉|签收)第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?$")
+_RECEIVED_NUMBER = re.compile(
+    r"(?:收到|收悉|签收)第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?[了啦哈呀]*$"
+)
+# A space after a receipt or a state said with 了 whose clause names its notice ("12号收到 下午开会部署", "14号收到
+# 有问题打我电话", "13号那个我们前天就报上去了 你们看下"), or after owning up to a slip ("13号收到 不对 是15号"),
+# ends that clause: what follows is said apart.
+_SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff])")
+_RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$|[\u4e00-\u9fff]了$")
+_SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
+# … but a unit signing after its receipt stays with it ("12号收到 城关镇").
+_SIGNATURE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心)(?:$|[,。;!?\n])")
 _STATE_OF_ITS_OWN = re.compile(
     r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?的?(?:还|尚|暂|也|早就?)?"
     r"(?:已|没|未|正在|还在|在办|报了|申请|延期|无法|恐难|来不及)"
@@ -187,7 +199,8 @@ _FUTURE = re.compile(
     r"预计|估计|预估|计划|争取|力争|确保|保证|一定|打算|准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学])会(?!议|上)|能够?|可以"
     r"|可望|有望|尽快|尽早|明天|后天|下周|下个?月|月底前|年底前|(?:于|在).{0,10}?(?:前|之前|以前)"
 )
-_RELATIVE_AFTER = re.compile(r"^了?的")  # "收到的材料有问题", "已完成的请报送", "需要延期的单位"
+# "收到的材料有问题", "已完成的请报送", "需要延期的单位"; "已报送的是76号" says which notice it was
+_RELATIVE_AFTER = re.compile(r"^了?的(?!是第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
 # Someone else did it: "他们已经收到了", "那边收到了", "河口镇说…", "听说…".
 _THIRD_PARTY = re.compile(
     r"他们|她们|(?<!其)[他她](?!们)|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:全部|全体|所有|每个|各个)单位"
@@ -216,7 +229,7 @@ _FORWARD = re.compile(
     r".{0,8}?(?:领导|负责人|负责同志|书记|镇长|乡长|局长|主任|县长|区长|股室|科室|各村|村委|社区|相关人员"
     r"|经办人|同事|班子)"
     r"|(?:已经?|并)(?:转达|传达)"
-    r"|(?:已经?|并)(?:转发|转交|下发|转)(?:给|至|到)?各(?!自)"  # on to its villages or schools: 已转发至各学校
+    r"|(?:已经?|并)(?:转发|转交|下发|转|发)(?:给|至|到)?各(?!自|位领导)"  # on to its villages or schools: 已转发至各学校, 已发各村群
 )
 # What is forwarded when a document other than the notice is named first: "延期申请已报送领导".
 _FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表|台账|情况|说明|清单|照片|数据|资料|稿")
@@ -290,9 +303,18 @@ _MEETING_REPLY = re.compile(
     r"(?:准时|按时|准点)(?:参加|参会|到会|出席|到场)|(?:参加|出席)[\u4e00-\u9fff]{0,8}?会(?:议)?(?:$|[,。;!])"
 )
 _NOTICE_NAMED = re.compile(r"通知|督办|文件")
+# Whether a notice is the unit's own, asked: "13号那个是我们的吗", "这个是不是我们局的".
+_WHOSE = re.compile(
+    r"是不是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的|(?<!不)是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的(?:吗|么|吧|呢)$"
+)
+# A clause that only names a notice, asked: "是13号吧", "13号？".
+_NOTICE_ASKED = re.compile(
+    r"^(?:是不是|是|就是|应该是|说的是)?第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?:那个|这个)?[吧吗么呢啊]?$"
+)
 # A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
 _POSITION = re.compile(
     r"(?:第[一二三四五六七八九十\d]个|前一个|后一个|头一个|前面(?:那一?个|的那个|的)|后面(?:那一?个|的那个|的)"
+    r"|(?:之前|最上面|最早)(?:那一?个|的那个)"  # "之前那个收到了", "最上面那个收到": the earliest? which?
     r"|上上(?:期|个|次|份)的?"
     # several by their place: "前两个", "这两期", "上面两个通知", "最近三期", "前面几个"
     r"|(?:前面?|后面?|上面|下面|这|那|最近|最后|头)的?[两二三四五六七八九几](?:个|期|份|件))"
@@ -307,6 +329,10 @@ _EXCEPT = re.compile(
     r"|(?:以外|之外)的?(?:都|均|其他|其余|其它|全部|$)"
     r"|[号期](?:及|和)?(?:之前|以前|以后|之后|以上|以下|前面|后面|起|开始)的?(?:都|均|全部|全都)"  # "12号及之前的都收到了"
     r"|前者|后者"  # "12号和13号，前者已完成，后者收到"
+)
+# A notice pointed at by when it was sent ("周三发的", "昨天那个"): two such in one reply cannot be told apart.
+_SENT_WHEN = re.compile(
+    r"(?:(?:周|星期|礼拜)[一二三四五六日天]|昨天|前天|今天|今早|上午|下午|早上|晚上)(?:发|下发|来)?的?(?=那个|的|发的|通知|督办|收到|$)"
 )
 # A number given as the correction of an earlier one: "更正为13号", "应为13号".
 _CORRECTED_TO = re.compile(
@@ -393,6 +419,9 @@ _DONE = re.compile(
     r"|办妥|妥了|完事了|齐活|(?:均|全部|都|全)(?:符合要求|达标|合格)"
     r"|^(?:按时|按期|如期|全部|圆满|顺利)(?:完成|办结)(?:任务)?$"  # "按时完成，没有拖延"
     r"|已经?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|下发|张贴|悬挂)"  # measures taken: "台账已建立"
+    # a result reached: "危房户已全部转移", "物资已到位", "已治愈", "工地午间已停工" ("1.5万元已到位": money came)
+    r"|(?<![元款钱])已经?(?:全部|全|均|都)?(?:转移|安置|撤离|疏散|治愈|到位|停工|复工|开工|通车|投用|签订|清零|清除|消除|结清|兑付"
+    r"|封堵|加固|化解|取缔)(?![\u4e00-\u9fff])"
     r"|(?:整改|工作|任务|排查|检查|摸排|清理|自查|施工|工程)[^,。;]{0,8}?(?:已经?|均已|全部)[^,。;]{0,4}?结束"
 )
 # Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱".
@@ -403,13 +432,13 @@ _SUBMIT = re.compile(
     r"|(?:上报|报送|提交|发送|上传|递交|反馈)(?:了|完毕|完成)"
     r"|(?:报送|上报|提交|发送|发|传|交|报|送)(?:至|到)?(?:邮箱|平台|系统|督查室|办公室)"
     r"|已经?通过.{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传)|刚刚?(?:上报|报送|提交|递交|发送|反馈|上传)"
-    r"|已经?(?:于|在).{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传)"
+    r"|已经?(?:于|在).{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传|报(?=[省市县]|给|至|到))"
     r"|已经?(?:发|交|报)(?=.{0,6}(?:材料|表格|报表|报告|邮箱|群))"
     r"|(?:发|报|传|交)(?:过去|上去)了|(?:发|传)(?:到)?群里了?|已发(?=$)"
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
     r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
     r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
-    r"|(?:发|报|传|交)(?:出去|出)了|(?:一起|一并|都|均|就|早就|已经?|^)报了(?!名|警|吗|没)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
+    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|^)|(?<=\d[号期]))报了(?!名|警|吗|没)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
 )
 # Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
 _TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
@@ -425,12 +454,12 @@ _NO_ISSUE = re.compile(
     r"|(?:目前|暂|经排查|经查|经核查)[,，]?.{0,16}?无.{0,12}?(?:情况|问题|隐患|人员|事项)"
     r"|(?:结果|情况|问题|隐患|发现):(?:无|没有)(?:异常|问题|情况)?$"  # "排查结果：无"
     r"|没有(?:需要|要)(?:整改|处理|解决|上报)的"
-    r"|(?:目前|暂|经排查|经查|经核查)?没发现.{0,12}?(?:问题|情况|隐患|异常)"
+    rf"|(?:目前|暂|经排查|经查|经核查)?没发现.{{0,12}}?{_ISSUE_NOUN}"
 )
 _UNDER_WAY = (
     r"(?:正|还|仍|也)?(?<![实存])在.{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
     r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|研究|制定"
-    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
+    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|清(?![单明楚晰洁水])|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
     r"(?!范围|对象|名单|之列|清单)"  # "都在排查范围内" says what is covered
 )
 _PROGRESS = re.compile(
@@ -456,10 +485,13 @@ _PROGRESS = re.compile(
     r"(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|栋|辆|台|公里|米|吨|万元|元)"
     r"|已经?(?:下达|储备|发放|完成了?[\u4e00-\u9fff]{0,6}?(?:清淤|维修|整治|改造|建设))"
     # how the work stands: "进度正常", "有所滞后", "本周巡查无火点", "检查完了，报告明天报", "正在催"
-    r"|(?:进度|进展)(?:正常|顺利|良好)|有所滞后|正在催|还在催"
+    r"|(?:进度|进展)(?:正常|顺利|良好)|有所滞后|(?:正|还|已经?|一直)在催"
     r"|(?:巡查|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无|未发现)|(?:检查|排查|巡查|核查|清理)完了"
     # counted work: "清理垃圾约15吨", "发放补贴318户"
     r"|(?:清理|清运|排查|检查|巡查|整改|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成)[\u4e00-\u9fff]{0,4}?约?"
+    r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元)"
+    # … and done so far ("庭院改造完成83户", "道路硬化2.6公里", "共申报项目14个"; "硬化还差2公里" is what is left)
+    r"|(?:完成|改造|硬化|转移|安置|签订|申报|新建|修建|铺设|培训)(?:(?!还|差|剩|尚|未|没)[\u4e00-\u9fff]){0,4}?约?"
     r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元)"
     r"|已经?(?:和|与|同|跟).{0,8}?(?:对接|沟通|协调|联系|会商|洽谈)|按(?:计划|进度|时序)推进"
     # a day's work, counted, as a running log reports it: "今天又走访了六个村"
@@ -468,9 +500,11 @@ _PROGRESS = re.compile(
 )
 # An estimate of completion is stage progress ("预计本周五前全部完成") — unless the message is a delay.
 _ESTIMATE = re.compile(r"(?:预计|估计|预估).{0,12}?(?:完成|办结|完工|到位|竣工)")
+# The notice passed on to all it concerns ("已全部通知到位"): with a receipt, the receipt's own step, no report.
+_PASSED_ON = re.compile(r"(?:通知|传达|转发|转达|下发)到位")
 # Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
 _IN_HAND = re.compile(
-    r"^(?:已经?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*(?:安排|部署|转|落实|办理|推进|跟进|研究|制定)"
+    r"^(?:已经?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*(?:安排|(?<![已在])部署|转|落实|办理|推进|跟进|研究|制定)"
     r"(?:中|了|相关工作|(?:专人|人员)(?:负责|跟进|落实|对接)?|(?:落实|实施|工作|整改)?方案)?$"
     r"|^(?:已经?|马上|立即|即刻)*(?:安排|部署|布置|交办)[\u4e00-\u9fff]{1,8}$"  # "收到，已安排各校自查"
 )
@@ -559,6 +593,8 @@ _OTHER_EVENT_BEFORE = re.compile(
 # Whether a delay may be had, in general ("这种情况可以申请延期吗"), is no request for one.
 _ABOUT_THE_RULE = re.compile(
     r"这种情况|这类情况|此类情况|什么情况下|哪些情况|政策|规定|一般|谁(?:定|批|决定|说了算|同意)"
+    # whether it may be had at all, naming no time wanted: "13号是不是可以延期？"
+    r"|是不是(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)$"
 )
 # A delay already asked for, granted or under approval: "延期已经批了", "感谢同意延期", "申请的延期批了没".
 _DELAY_SETTLED_AFTER = re.compile(r"^(?:申请)?(?:已经?|的事)?(?:批|审批|批准|同意|批复|通过|准了)")
@@ -567,6 +603,8 @@ _DELAY_SETTLED_BEFORE = re.compile(
     r"|(?:我们|我单位|我局|我镇|之前)申请的$"
 )
 # The request still to come: "等领导定了再正式申请", "到时候再申请".
+# Asking whether a delay may be had or the deadline must be kept ("能申请延期吗，还是必须按时报？"): about the rule.
+_OR_ON_TIME = re.compile(r"^还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时)")
 _REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
 _PAST_TIME = re.compile(
     r"去年|前年|上次|上回|那次|以前|往年|上个?月|上一期|(?:之前|此前|先前)(?:已经?|也|曾)?(?:申请|提)过?"
@@ -612,13 +650,14 @@ def classify(text: str) -> Reading:
 
 def read_clauses(text: str) -> list[Clause]:
     """The message cut into clauses, each with its notice references and its acts."""
-    cleaned, quoted_refs = _clean(text)
+    cleaned, quoted_refs, quoted_all = _clean(text)
     clauses = [
         Clause(
             piece.text,
             tuple(find_notice_refs(piece.text)),
             tuple(_acts(piece)) if _WORDY.search(piece.text) else (),
             _titles(piece.text),
+            asked=piece.asked,
         )
         for piece in _split_clauses(cleaned)
     ]
@@ -643,7 +682,11 @@ def read_clauses(text: str) -> list[Clause]:
     for n in range(1, len(clauses)):
         if clauses[n].refs and not clauses[n].acts and _SAME_AS_BEFORE.match(clauses[n].text):
             clauses[n] = replace(clauses[n], acts=clauses[n - 1].acts)  # "13号也是": as said of 12号
-    if quoted_refs and clauses and not any(c.refs for c in clauses):
+    several_quoted = len({ref.seq for ref in quoted_all}) > 1
+    if several_quoted and clauses and not any(c.refs for c in clauses):
+        # "收到！「…19号」「…20号」": which of them the reply is about is not said; the bot asks
+        clauses[0] = replace(clauses[0], unread=tuple(dict.fromkeys(ref.seq for ref in quoted_all)))
+    elif quoted_refs and clauses and not any(c.refs for c in clauses):
         clauses[0] = replace(clauses[0], refs=quoted_refs)  # a quoted notice names what the reply is about
     elif len(quoted_refs) == 1 and clauses:
         # "「…12号…」收到，13号还在办": the opening clause, or one pointing at it (这个收到), speaks of the
@@ -778,10 +821,17 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
         _SENT_UP.search(c.text) for c in clauses
     )
     tells_others = tells_others or sent_up
-    doubted = doubted or deferred or own_not_yet or tells_others or _earlier_against_later(clauses)
-    delay = bool(stated & {"delay", "ask_time"}) or (_any(clauses, _REASON) and _any(clauses, _NOT_DONE))
+    # "收到了，是13号吧？", "13号那个是我们的吗？收到": which notice, or whether it is the unit's, is asked
+    in_doubt = any(c.asked and _NOTICE_ASKED.match(c.text) for c in clauses)
+    in_doubt = in_doubt or any(_WHOSE.search(c.text) for c in clauses)
+    doubted = (
+        doubted or deferred or own_not_yet or tells_others or in_doubt or _earlier_against_later(clauses)
+    )
+    # "能申请延期吗，还是必须按时报？": whether a delay may be had at all, no request
+    asked_time = "ask_time" in stated and not any(_OR_ON_TIME.match(c.text) for c in clauses)
+    delay = asked_time or "delay" in stated or (_any(clauses, _REASON) and _any(clauses, _NOT_DONE))
     # "估计要延期，等领导定了再正式申请": the request itself is still to come
-    delay = "ask_time" in stated or (delay and not _any(clauses, _REQUEST_LATER))
+    delay = asked_time or (delay and not _any(clauses, _REQUEST_LATER))
     # what was passed to the leaders, in a delay request, is the request: "需延期，已报分管领导同意"
     receipt = ("received" in stated or ("forwarded" in stated and not delay)) and not doubted
     if receipt and not any(c.refs for c in clauses) and _any(clauses, _MEETING_REPLY):
@@ -791,7 +841,9 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     if kind is not None and not receipt and _other_matter_only(clauses):
         kind = None  # "收到群众来信两封，正在核实": the work is on what else arrived
     present: dict[str, bool] = {"receipt": receipt, "feedback": kind is not None, "delay": delay}
-    if any(_EXCEPT.search(clause.text) for clause in clauses):
+    refs_named = any(c.refs for c in clauses)
+    sent_when = {m[0].rstrip("的发来下") for c in clauses for m in _SENT_WHEN.finditer(c.text)}
+    if any(_EXCEPT.search(clause.text) for clause in clauses) or (len(sent_when) > 1 and not refs_named):
         present = dict.fromkeys(present, False)  # "除了12号都收到了": the office reads it
     intents = frozenset(name for name, said in present.items() if said)
     refs = tuple(dict.fromkeys(ref for clause in clauses for ref in clause.refs))
@@ -803,7 +855,12 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     related = not intents and bool(refs or problem or _RELATED.search(text) or len(text) >= RELATED_LENGTH)
     titles = tuple(dict.fromkeys(title for clause in clauses for title in clause.titles))
     read = {ref.seq for ref in refs}
-    unread = tuple(dict.fromkeys(n for clause in clauses for n in unread_numbers(clause.text, read)))
+    unread = tuple(
+        dict.fromkeys(
+            [n for clause in clauses for n in clause.unread]
+            + [n for clause in clauses for n in unread_numbers(clause.text, read)]
+        )
+    )
     return Reading(intents, kind, refs, all_owed, problem, related, titles, unread)
 
 
@@ -818,6 +875,8 @@ def _feedback_kind(
     progress_clauses = [
         c for c in clauses if any(a.kind == "progress" and a.mode == "stated" for a in c.acts)
     ]
+    if receipt and not progress_clauses and _only_passed_on(clauses, stated):
+        return None  # "收到，各村已全部通知到位": the notice passed on, as its receipt
     if "done" not in stated:
         if receipt and all(_IN_HAND.search(_after_receipt(c.text)) for c in progress_clauses):
             return None  # "收到，已安排": the receipt, in hand; nothing reported yet
@@ -827,6 +886,12 @@ def _feedback_kind(
     if "done" not in stated or "progress" in stated or (delay and not several) or _looks_partial(clauses):
         return "progress"  # a header alone (落实情况如下) says nothing done; a delay reports stage progress
     return "done"
+
+
+def _only_passed_on(clauses: Sequence[Clause], stated: set[ActKind]) -> bool:
+    """Whether the only work told is the notice passed on to all it concerns ("已全部通知到位")."""
+    done = [c for c in clauses if any(a.kind == "done" and a.mode == "stated" for a in c.acts)]
+    return not stated & {"report", "estimate"} and all(_PASSED_ON.search(c.text) for c in done)
 
 
 def _earlier_against_later(clauses: Sequence[Clause]) -> bool:
@@ -862,8 +927,9 @@ def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
 # ---- cleaning and cutting -------------------------------------------------------------------
 
 
-def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
-    """The reply's own text, folded for matching, and the notices a quoted block names.
+def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]]:
+    """The reply's own text, folded for matching, the notices a quoted block of the office names, and
+    those any quoted block names.
 
     Folding: NFKC and traditional characters as simplified (notice_ref.fold), mentions and emoji out,
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
@@ -882,17 +948,14 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...]]:
     text = _QUOTE_BLOCK.sub("\n", text)
     # the office's own words ("「督查室：第35期 关于…」") name its notices too
     # (read from after the sender's name: "「督查室：12号督办单已发」")
-    quoted_refs = (
-        tuple(find_notice_refs(_QUOTE_SENDER.sub("\n", quoted)))
-        if any(w in quoted for w in ("督办", "通知", "督查室"))
-        else ()
-    )
+    quoted_all = tuple(find_notice_refs(_QUOTE_SENDER.sub("\n", quoted)))
+    quoted_refs = quoted_all if any(w in quoted for w in ("督办", "通知", "督查室")) else ()
     text = _MENTION.sub(" ", text)
     text = _WECHAT_EMOJI.sub(",", text)
     text = _UNICODE_EMOJI.sub(",", text)
     text = _NUMBER_MARK.sub("no", _LATIN_GAP.sub("", text.lower()))
-    text = _break_before_numbers(separate_spaced_numbers(_unlist(text)))
-    return _SPACES.sub("", text.replace("\n", "。")), quoted_refs
+    text = _break_after_receipt(_break_before_numbers(separate_spaced_numbers(_unlist(text))))
+    return _SPACES.sub("", text.replace("\n", "。")), quoted_refs, quoted_all
 
 
 def _unlist(text: str) -> str:
@@ -915,6 +978,20 @@ def _break_before_numbers(text: str) -> str:
         return "\n" if said else match.group()
 
     return _NUMBER_AFTER_SPACE.sub(cut, text)
+
+
+def _break_after_receipt(text: str) -> str:
+    """A line break where a space follows a receipt of a named notice or a slip owned up to (see
+    _SPACE_AFTER_WORD)."""
+
+    def cut(match: re.Match[str]) -> str:
+        before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _SENTENCE) : match.start()])[-1]
+        received = _RECEIPT_ENDS.search(before) is not None and bool(find_notice_refs(before))
+        if (received and not _SIGNATURE.match(text, match.end())) or _SLIP_ENDS.search(before):
+            return "\n"
+        return match.group()
+
+    return _SPACE_AFTER_WORD.sub(cut, text)
 
 
 def _split_clauses(text: str) -> list[_Text]:

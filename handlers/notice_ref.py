@@ -48,7 +48,9 @@ _MARKED = re.compile(
 _LEADING = re.compile(
     rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与|至|到|~|-|—|/|\+){_NUM})*)"
     r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|sd(?![a-z])|shoudao"
-    r"|已报(?![名到])|已交|已提交|在办|早就?报))"  # "12已报", "12在办", "12早报了"
+    r"|已报(?![名到])|已交|已提交|在办|早就?报"  # "12已报", "12在办", "12早报了"
+    # "15还没看到", "12的我们还在弄": its state, or who does what with it
+    r"|(?:还|尚|暂)(?:没|未|在)|的(?:我们|我[局镇乡委]|[\u4e00-\u9fff]{1,4}?)?(?:还在|正在|已经?|还没|尚未)))"
 )
 # A bare number right after the unit's name and right before the receipt word: "城关12收到", "城关镇12、13收到";
 # never a count, an amount or a time ("共12收到", "12点收到" do not fit).
@@ -154,15 +156,19 @@ _REF_AFTER = re.compile(
 )
 # After a day of the month come times of day; after a notice number at a clause's start, its state.
 _TIME_AFTER = re.compile(
-    # "12号早就报了", "12号早收到了" and "12号12月1日已报" speak of a notice: no day is followed by 早就 or by a month
-    r"前|后|之|以|[上下中]午|晚|早(?!就|已|都|便|收|签|报|交|完|办)|凌晨|\d(?!\d?月)|点|时(?!间)|[零〇一二两三四五六七八九十]"
+    # "12号早就报了", "12号早收到了" and "12号12月1日已报" speak of a notice: no day is followed by 早就 or by a month,
+    # nor by a hotline's five digits or a quarter ("61号12345热线", "6号一季度的数据")
+    r"前|后|之|以|[上下中]午|晚|早(?!就|已|都|便|收|签|报|交|完|办)|凌晨|\d(?!\d?月|\d{4})|点|时(?!间)"
+    r"|[零〇一二两三四五六七八九十](?![季])"
     r"|那(?:个)?(?:时候|时|天)"
     r"|截止|截至|到期|为止|左右|会上|开会|会议(?!室)"  # "12号截止的那个已报", "13号会上已部署"
     # "28号发的那个通知", "12号群里发的", "5号要报的那个": the day it was sent or is due
     r"|(?:(?![收已报周星礼])[\u4e00-\u9fff]){0,4}?(?:[下印转]?发|发布|印发)的|要(?:报|交|上报|提交|报送)的"
 )
 _STATE_SOON = re.compile(
-    r".{0,12}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完"
+    # "58号12月份进度：", "37号我们街道还有5户没拆除": a report's heading, the work left
+    r"[^,。;!?]{0,12}?(?:进度|进展)(?:情况)?(?=[:]|$)|[^,。;!?]{0,12}?还(?:有|剩|差)[\d一二三四五六七八九十两几]+[户个处家村条项栋座所件]"
+    r"|.{0,12}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完"
     r"|才能|才可以|来不及|太紧|一半|大半|[弄做办搞整干改写报交]了"
     r"|完不成|[弄做办搞整干改写][完好]了|无(?:此类|相关|异常)|经(?:排查|核查|自查|核实)"  # "12号弄完了", "12号无此类问题"
     r"|(?<!正)在(?:[弄做办搞整干改写查核]|推进|落实|整改|处理|排查|汇总|统计)"
@@ -203,7 +209,7 @@ _STATE_WINDOW = 40
 _WHO = r"(?:我们|我[局镇乡委办]|本单位|我单位)"
 _PAPER = r"(?:材料|报告|表格?|方案|资料|台账|说明|清单|数据|报表|整改|工作|任务|事项|事情|事|问题|隐患)"
 _NOTICE_THEN_WHO = re.compile(
-    rf"[号期](?:通知|督办单?|文)?(?:的?{_WHO}|的[^,。;!?\d号]{{0,6}}?{_PAPER}{_WHO}?|的)(?:已经?|是|在|于)?$"
+    rf"(?<=[\d零〇一二两三四五六七八九十百])[号期](?:通知|督办单?|文)?(?:的?{_WHO}|的[^,。;!?\d号]{{0,6}}?{_PAPER}{_WHO}?|的)(?:已经?|是|在|于)?$"
 )
 _TOGETHER_AFTER = re.compile(r"都|均|也|全|两|和|、|的(?!时候)")  # "12号的材料13号的材料都报了"
 # Another issuer's numbered document: "中央一号文件", "省委12号文件", "县政府3号令".
@@ -364,9 +370,9 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
 _STRAY = re.compile(
     r"(?<![\d.:第共约近计余达件表图页条款双])"
     r"(?P<num>\d{1,3})"
-    r"(?![\d号期月日点时分秒:%万元亿个人名家户岁年天周次项条页份米吨亩楼层栋室间台辆套件批处座所位倍路线轮遍场趟届类种段张本]"
+    r"(?![\d号期月日点时分秒:%万元亿个人名家户岁年天周次项条页份米吨亩楼层栋室间台辆套件批处座所位倍路线轮遍场趟届类种段张本例]"
     r"|[国省县乡]道|高速)"  # "G105国道", "12路"
-    r"(?!\.\d*(?:[万元亿%米吨亩]|$))"
+    r"(?!\.\d*(?:[万元亿%米吨亩]|公里|公顷|$))"
 )
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\n;。,!?]))\d{1,2}[、.)](?!\d)")
 
@@ -393,6 +399,11 @@ def _with_ranges(group: str, items: list[re.Match[str]]) -> list[int | None]:
             seqs.extend(range(last + 1, seq))
         seqs.append(seq)
     return seqs
+
+
+# A notice's paper named after the number, right after it was sent in: "已报送7号办理情况", "已上报12号的材料".
+_SUBMITTED_BEFORE = re.compile(r"(?:报送|上报|提交|反馈|报)了?$")
+_PAPER_AFTER = re.compile(rf"的?[\u4e00-\u9fff]{{0,4}}?(?:情况|{_PAPER})")
 
 
 def _bare_is_notice(text: str, start: int, end: int) -> bool:
@@ -425,6 +436,8 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
     )
     if _TIME_AFTER.match(text, end) is not None:
         return False
+    if _SUBMITTED_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and _PAPER_AFTER.match(text, end):
+        return True
     if (opens or _UNIT_LEAD.fullmatch(text, _clause_start(text, start), start)) and _HEADING_SUBJECT.match(
         text, end
     ):

@@ -1303,3 +1303,275 @@ def test_work_reported_in_everyday_words(text: str, intents: list[str]) -> None:
 )
 def test_a_meeting_or_another_issuers_notice_is_no_receipt(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a space after the receipt of a named notice ends its clause: what follows is said apart
+        ("12号收到 下午13:00开会部署", [12], [], []),
+        ("14号收到 有问题打我电话", [14], [], []),
+        ("收到12号啦 13号还没收到呢", [12], [], []),
+        ("13号收到 请于12月20日前报送这句话我们记住了", [13], [], []),
+        ("13号收到 不对 是15号", [15], [], []),
+        ("8号收到了 集聚区", [8], [], []),
+        # look-alikes: a unit signing stays with the receipt; no notice named, the space cuts nothing
+        ("12号收到 河口镇", [], [], []),
+        ("收到 群众举报的问题正在核实", [], [], []),
+        ("收到 住建局", [0], [], []),
+        ("12号没收到 下午再看看", [], [], []),
+        ("12号收到了吗 下午开会要用", [], [], []),
+    ],
+)
+def test_a_space_after_a_named_receipt_ends_its_clause(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert _by_kind(text) == [receipt, feedback, delay], text
+
+
+def _by_kind(text: str) -> list[list[int]]:
+    """The notices a reply records as receipt, feedback and delay ([0]: named by no number)."""
+    found: dict[str, set[int]] = {"receipt": set(), "feedback": set(), "delay": set()}
+    for part in read_for_unit(text, OWN, ROSTER).parts:
+        for kind in found:
+            if kind in part.intents:
+                found[kind] |= {ref.seq for ref in part.refs} or {0}
+    return [sorted(found[k]) for k in ("receipt", "feedback", "delay")]
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a bare number opening a clause before its state names its notice
+        ("13收到，12的我们还在弄", [13], [12], []),
+        ("13 14收到 15还没看到", [13, 14], [], []),
+        # look-alikes: counts and times before a state
+        ("收到，3个还没看到", [0], [], []),
+        ("收到，12点还没到", [0], [], []),
+    ],
+)
+def test_a_bare_number_before_its_state(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert _by_kind(text) == [receipt, feedback, delay], text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # a result reached, said with 已
+        ("河口镇74号：沿河危房户已全部转移，共转移14户38人", ["feedback"]),
+        ("王庄乡90号 物资已到位", ["feedback"]),
+        ("全县报告中暑病例7例，均为轻症，已治愈", ["feedback"]),
+        ("收到，今天高温38℃，工地午间已停工", ["receipt", "feedback"]),
+        ("暑期学生安全承诺书已全部签订", ["feedback"]),
+        # look-alikes: asked, denied, ordered, someone else's, or the word inside another
+        ("危房户是否已全部转移？", []),
+        ("物资还没到位", []),
+        ("请各村确保群众已全部转移", []),
+        ("他们那边已停工", []),
+        ("已转移到群里了", []),
+        ("补助款已到位", []),
+    ],
+)
+def test_a_result_reached_is_done_work(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # the notice passed on to all it concerns, with a receipt: the receipt's own step
+        ("收到，全镇52个行政村已全部通知到位", ["receipt"]),
+        ("83号收到，我乡61个自然村已全部通知到位", ["receipt"]),
+        ("@各村支书 83号通知已发各村群，请回复收到", ["receipt"]),
+        ("收到，已发各学校", ["receipt"]),
+        # look-alikes: without a receipt it reports the work; with work besides it, a report
+        ("社区网格员已全部通知到位", ["feedback"]),
+        ("收到，各村已全部通知到位，排查已完成", ["receipt", "feedback"]),
+        ("收到，已通知到位，共排查12处", ["receipt", "feedback"]),
+        ("材料已发各位领导", []),
+        ("已发各村群吗", []),
+    ],
+)
+def test_the_notice_passed_on_with_a_receipt(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # work under way or done so far, in everyday words
+        ("已经在催村里了", ["feedback"]),
+        ("一直在催，还差两个村", ["feedback"]),
+        ("每天都有人在巡，到目前没发现火点", ["feedback"]),
+        ("收到，88号要求的47处阻水点我们正在清", ["receipt", "feedback"]),
+        ("庭院改造完成83户，道路硬化2.6公里", ["feedback"]),
+        ("项目申报材料已于6月30日报省发改委", ["feedback"]),
+        ("共申报项目14个，总投资36.8亿元", ["feedback"]),
+        # look-alikes: asked, promised, ordered, another's, the word inside another, what is left
+        ("督查室一直在催吗", []),
+        ("他们在催我们", []),
+        ("在清单里没找到", []),
+        ("计划完成83户", []),
+        ("要求完成83户", []),
+        ("有没有发现火点？", []),
+        ("道路硬化还差2公里", []),
+        ("已于6月30日报名", []),
+    ],
+)
+def test_work_in_everyday_words_more(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a cleft names the notice the work was for: "已报送的是76号"
+        ("更正一下，已报送的是76号不是85号", [], [76], []),
+        ("已完成的是第12期", [], [12], []),
+        # look-alikes: an order or a relative clause stays one; asked stays asked
+        ("已完成的请报送", [], [], []),
+        ("已报送的单位请核对", [], [], []),
+        ("已报送的是哪个？", [], [], []),
+        ("已报送的是76号吗", [], [], []),
+    ],
+)
+def test_a_cleft_names_the_notice_worked_on(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert _by_kind(text) == [receipt, feedback, delay], text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # whether a delay may be had at all, or the deadline must be kept: a question about the rule
+        ("这次的能申请延期吗，还是必须按时报？", []),
+        ("13号是不是可以延期？", []),
+        # look-alikes: requests, with or without the time wanted
+        ("这个能延期吗", ["delay"]),
+        ("可以申请延期吗？领导出差了签不了字", ["delay"]),
+        ("是不是可以延期两天？", ["delay"]),
+        ("能不能宽限两天，还是要先报一部分？", ["delay"]),
+        ("按时报不了，申请延期三天", ["delay"]),
+    ],
+)
+def test_asking_whether_delays_are_allowed(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a space after a state said with 了 of a named notice ends its clause
+        ("13号那个我们前天就报上去了 你们看下是不是没收到 我再发一遍", [], [13], []),
+        ("12号报了 13号还在弄", [], [12, 13], []),
+        # look-alikes: the unit signing, a question kept whole
+        ("12号收到了 住建局", [12], [], []),
+        ("12号报了吗 你们看下", [], [], []),
+        # a notice reported with 报了 right after its number; look-alikes: signing up, a question
+        ("12号报了，13号周五开会再研究", [], [12], []),
+        ("12号报了名", [], [], []),
+        ("12号报了没", [], [], []),
+    ],
+)
+def test_a_space_after_a_state_with_le_ends_its_clause(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert _by_kind(text) == [receipt, feedback, delay], text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents", "refs", "unread"),
+    [
+        # several notices named only in quoted messages: which one is not said, the bot asks
+        (
+            "收到！\n「县督查室 王芳：【督办通知】督办〔2026〕19号」\n「县督查室 王芳：【督办通知】督办〔2026〕20号」",
+            ["receipt"],
+            [],
+            (19, 20),
+        ),
+        ("收到 「李明：26号、27号请交通局签收」", ["receipt"], [], (26, 27)),
+        # look-alikes: one quoted notice names it; a reply naming its own notice is read as named
+        ("「督查室：督办〔2026〕19号 请于12号前报送」\n- - - - - - - - - -\n收到", ["receipt"], [19], ()),
+        ("「督查室：督办〔2026〕12号、13号 请各单位签收」\n- - - - - -\n13号收到", ["receipt"], [13], ()),
+    ],
+)
+def test_several_notices_quoted_are_asked_about(
+    text: str, intents: list[str], refs: list[int], unread: tuple[int, ...]
+) -> None:
+    reading = classify(text)
+    assert (reading.intent_list(), [r.seq for r in reading.refs], reading.unread) == (intents, refs, unread)
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # a notice pointed at by a place that cannot be told (之前那个, 最上面那个, 最早那个)
+        ("之前那个收到了", []),
+        ("最上面那个收到", []),
+        ("最早那个已经办结", []),
+        # look-alikes: the number names it; the latest one is the one owed
+        ("之前那个13号收到了", ["receipt"]),
+        ("最新那个收到了", ["receipt"]),
+        ("之前收到了", ["receipt"]),
+    ],
+)
+def test_more_places_that_cannot_be_told(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # which notice, or whether it is the unit's, asked beside the receipt: the office reads it
+        ("收到了，是13号吧？", []),
+        ("收到，13号？", []),
+        ("13号那个是我们的吗？收到", []),
+        ("这个是不是我们局的？收到", []),
+        # look-alikes: the notice said, a question about its content, another notice not the unit's
+        ("收到了，是13号", ["receipt"]),
+        ("收到了 说的是12号啊", ["receipt"]),
+        ("收到，请问76号的附件2表格是否需要盖章？", ["receipt"]),
+        ("56号已报，58号收到，57号不是我们的吧？", ["receipt", "feedback"]),
+        ("收到，这是我们的任务", ["receipt"]),
+    ],
+)
+def test_which_notice_or_whose_asked_beside_a_receipt(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # two notices pointed at by when they were sent: which is which cannot be told
+        ("周三发的收到，周二那个我们还在办", []),
+        ("今天发的收到，昨天的也收到了", []),
+        # look-alikes: one such pointer is the latest owed; a number names it; a time of day is no pointer
+        ("昨天那个收到了", ["receipt"]),
+        ("周三发的收到", ["receipt"]),
+        ("周三发的13号收到，周二那个12号我们还在办", ["receipt", "feedback"]),
+        ("收到，下午开会部署，晚上值班", ["receipt"]),
+    ],
+)
+def test_two_notices_by_when_sent_go_to_the_office(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # the work deployed (已部署, 正在部署) told with a receipt is a step taken
+        ("收到，已部署", ["receipt", "feedback"]),
+        ("收到，正在部署", ["receipt", "feedback"]),
+        # look-alikes: deployment promised, or the notice only in hand (as dev2-dev4 label it)
+        ("收到，马上部署", ["receipt"]),
+        ("收到，立即安排部署", ["receipt"]),
+        ("收到，已安排", ["receipt"]),
+        ("收到，已安排专人负责", ["receipt"]),
+        ("收到，正在落实中", ["receipt"]),
+    ],
+)
+def test_work_deployed_with_a_receipt_is_a_step_taken(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text

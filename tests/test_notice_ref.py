@@ -1030,3 +1030,95 @@ def test_unread_numbers(text: str, unread: tuple[int, ...]) -> None:
 )
 def test_find_notice_refs_report_headings(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare number opening a clause, then its state or who does what with it
+        ("15还没看到", [15]),
+        ("12的我们还在弄", [12]),
+        ("12的已经报了", [12]),
+        ("13尚未收到", [13]),
+        # look-alikes: a count, an amount, a time, a number inside a clause
+        ("3个还没看到", []),
+        ("12点还没到", []),
+        ("12万的还在走程序", []),
+        ("共15还没看到", []),
+        ("我们12的还在弄", []),
+    ],
+)
+def test_find_notice_refs_bare_number_before_its_state(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 期 of 延期 (推迟 …) is no issue number: the number after it is the notice
+        ("上次申请延期的74号已经报了", [74]),
+        ("上次延期的75号已经完成了", [75]),
+        # look-alikes: a notice, then the day its work was done, stays a day
+        ("12号的15号已经报了", [12]),
+        ("12号的材料15号已经报了", [12]),
+        ("16号的整改报告12号已经交了", [16]),
+        ("延期到15号", []),
+    ],
+)
+def test_find_notice_refs_after_a_word_ending_in_qi(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # lengths and cases counted are no notice numbers
+        ("道路硬化2.6公里", ()),
+        ("全县报告中暑病例7例", ()),
+        # look-alikes: a number alone still may be one
+        ("2收到", (2,)),
+        ("7 已报", (7,)),
+    ],
+)
+def test_unread_numbers_skip_lengths_and_cases(text: str, unread: tuple[int, ...]) -> None:
+    assert unread_numbers(text, ()) == unread
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice opening a report on its progress, the work left, a hotline or a quarter after it
+        ("58号12月份进度:集聚区重点项目完成投资9.8亿元", [58]),
+        ("37号我们街道还有5户没拆除", [37]),
+        ("61号12345热线工单本月办结率98.6%", [61]),
+        ("6号一季度开复工的数据要等统计局月报出来", [6]),
+        # look-alikes: days, times and what happens on them
+        ("15号上午汇报进度", []),
+        ("15号1730前报", []),
+        ("15号一早就去了", []),
+        ("截至15号还有5户", []),
+        ("12号12点开会", []),
+    ],
+)
+def test_find_notice_refs_progress_headings_and_work_left(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice's paper named after the number, right after it was sent in
+        ("1月12日17时前已报送7号办理情况", [7]),
+        ("已上报12号的材料", [12]),
+        # bare numbers, then their paper, then its state
+        ("13和14的反馈已经报送", [13, 14]),
+        # look-alikes: counts, days and months after the verb
+        ("报送3个村的材料", []),
+        ("已上报12号前完成的情况", []),
+        ("已报送12月份的情况", []),
+        ("上报12个村的材料已经报送", []),
+        ("12点的会已经开了", []),
+    ],
+)
+def test_find_notice_refs_paper_sent_in(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
