@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import dialect_insert, ring_after_commit
@@ -67,6 +67,26 @@ async def store(
     return True
 
 
+# Built once: these run for every message (a plain UPDATE, without the ORM's look at loaded objects).
+_SETTLE = (
+    update(InboxMessage)
+    .where(InboxMessage.message_id == bindparam("id"))
+    .values(status=bindparam("status"), handled_at=bindparam("handled_at"), error=bindparam("error"))
+)
+_FIRST_WAITING = (
+    select(
+        InboxMessage.seq,
+        InboxMessage.message_id,
+        InboxMessage.status,
+        InboxMessage.payload,
+        InboxMessage.arrived_at,
+    )
+    .where(InboxMessage.status.in_(WAITING))
+    .order_by(InboxMessage.seq)
+    .limit(bindparam("limit"))
+)
+
+
 @cache
 def _insert_for(dialect: str) -> Any:
     return dialect_insert(dialect, InboxMessage).on_conflict_do_nothing()
@@ -86,10 +106,8 @@ async def settle(
     session: AsyncSession, message_id: str, *, status: str, at: datetime, error: str | None = None
 ) -> None:
     """Mark a message handled (done), not to be handled (done, e.g. the bot's own) or failed."""
-    settled = await session.execute(
-        update(InboxMessage)
-        .where(InboxMessage.message_id == message_id)
-        .values(status=status, handled_at=at, error=error)
+    settled = await (await session.connection()).execute(
+        _SETTLE, {"id": message_id, "status": status, "handled_at": at, "error": error}
     )
     if _rowcount(settled):
         ring_after_commit(session, BELL)
@@ -98,13 +116,7 @@ async def settle(
 async def first_waiting(session: AsyncSession, limit: int = 1) -> list[InboxRow]:
     """The earliest `limit` messages not yet handled, in order: handle each whose content is here, and
     stop at the first still being fetched."""
-    rows = await session.execute(
-        select(InboxMessage.seq, InboxMessage.message_id, InboxMessage.status, InboxMessage.payload)
-        .add_columns(InboxMessage.arrived_at)
-        .where(InboxMessage.status.in_(WAITING))
-        .order_by(InboxMessage.seq)
-        .limit(limit)
-    )
+    rows = await session.execute(_FIRST_WAITING, {"limit": limit})
     return [InboxRow(*row) for row in rows]
 
 
