@@ -189,6 +189,7 @@ async def live_latencies(db_url: str, *, replies: int = 500, within: float = 60.
     """
     from bot.app import App
     from bot.clock import RealClock
+    from bot.live import keep_startup_out_of_gc
     from bot.replay import ReplayTransport
 
     config = load_config(None, env={})
@@ -203,6 +204,7 @@ async def live_latencies(db_url: str, *, replies: int = 500, within: float = 60.
             session, roster_from_mapping(setup(units, clock.now())["setup"]), actor="bench", at=clock.now()
         )
     await app.start_scheduler()
+    keep_startup_out_of_gc()  # as `duban run` does (bot.live.serve)
     tasks = [asyncio.create_task(app.intake.run()), asyncio.create_task(app.send_loop())]
     publish = IncomingMessage(
         id="publish",
