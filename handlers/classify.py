@@ -507,6 +507,27 @@ _IN_HAND = re.compile(
     r"^(?:已经?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*(?:安排|(?<![已在])部署|转|落实|办理|推进|跟进|研究|制定)"
     r"(?:中|了|相关工作|(?:专人|人员)(?:负责|跟进|落实|对接)?|(?:落实|实施|工作|整改)?方案)?$"
     r"|^(?:已经?|马上|立即|即刻)*(?:安排|部署|布置|交办)[\u4e00-\u9fff]{1,8}$"  # "收到，已安排各校自查"
+    r"|^(?:已经?|正在)对接[\u4e00-\u9fff]{0,10}$"  # "收到，已对接燃气公司": in hand, no result yet
+)
+# Work reported in everyday words ("发你邮箱了", "周报见附件", "东西交了", "已全部清零", "还剩2个村", "在催"):
+# read only where the message names a notice by number, so chat about other things stays nothing.
+_COUNT = r"[\d一二三四五六七八九十两几]+"
+_UNIT_WORD = r"(?:个|户|处|家|村|条|项|件|栋|座|所|人|名|份|公里|米|亩|笔|场|起)"
+_EVERYDAY_DONE = re.compile(
+    r"发(?:给)?(?:你|您)(?:的)?(?:邮箱|微信|qq|私信)?了|发(?:到)?(?:你们?的?|您的?)?(?:邮箱|群文件)了"
+    r"|(?:在|传到|发到|放到|放在|上传到?)群文件|(?<![请])(?:详)?见附件"
+    r"|(?:东西|材料|表格?|报表|数据|报告|周报|月报|清单|台账|值班表)(?:已经?|都|也)?(?:交|报|传)(?:上去)?了"
+    r"|清零了?|结清了|(?:已经?|都|也|全部)[\u4e00-\u9fff]{0,2}?(?:化解|清零|结清|销号)了"
+    r"|(?:清|改|修|拆|建|装|签|核|对|排|整治|整改)(?:完|好)了|(?:拨|发)下去了|(?:整治|整改|清理)到位"
+    r"|(?:未|没有?)发生[\u4e00-\u9fff]{0,6}?(?:火灾|火情|事故|案件|险情)|(?<![\u4e00-\u9fff])无(?:火情|火灾|险情|事故)"
+    r"|值班表[:]"
+)
+_EVERYDAY_PROGRESS = re.compile(
+    rf"(?:还|只)(?:剩|差)下?(?:那)?{_COUNT}|剩(?:下|余)的?{_COUNT}"
+    r"|(?:正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)"
+    rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
+    rf"|[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批){_UNIT_WORD}?"
+    r"|已经?对接"
 )
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
 _PERCENT_CONTEXT = re.compile(
@@ -696,6 +717,15 @@ def read_clauses(text: str) -> list[Clause]:
             if not c.refs and c.acts and (n == 0 or _POINTS_AT_QUOTED.match(c.text))
             else c
             for n, c in enumerate(clauses)
+        ]
+    delay = any(a.kind in ("delay", "ask_time") for c in clauses for a in c.acts)
+    if any(c.refs for c in clauses) and not delay:
+        # a notice named: its work may be told in everyday words (in a delay, "还剩1件" is why it is late)
+        clauses = [
+            replace(c, acts=c.acts + tuple(_everyday_acts(_Text(c.text, c.asked))))
+            if _WORDY.search(c.text)
+            else c
+            for c in clauses
         ]
     if clauses and _HEADING.match(cleaned):  # "27号：我镇…" may be the report's date: say so
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=True) for r in clauses[0].refs))
@@ -1217,6 +1247,20 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
     ):
         mode = _mode(clause, "", "")
         yield Act("done" if percent >= 100 else "progress", mode)
+
+
+def _everyday_acts(clause: _Text) -> Iterator[Act]:
+    """Work told in everyday words (see _EVERYDAY_DONE): read only in a message that names a notice."""
+    if _received_something_else(clause) or _ELSEWHERE.search(clause.text) or _DELAY_PAPER.search(clause.text):
+        return
+    everyday: tuple[tuple[ActKind, re.Pattern[str]], ...] = (
+        ("done", _EVERYDAY_DONE),
+        ("progress", _EVERYDAY_PROGRESS),
+    )
+    for kind, pattern in everyday:
+        for before, after, _ in _matches(pattern, clause):
+            if not _earlier_only(before) and not _POSITION.search(before):
+                yield Act(kind, _mode(clause, before, after, ongoing=kind == "progress"))
 
 
 def _delay_acts(clause: _Text) -> Iterator[Act]:

@@ -1575,3 +1575,34 @@ def test_two_notices_by_when_sent_go_to_the_office(text: str, intents: list[str]
 )
 def test_work_deployed_with_a_receipt_is_a_step_taken(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # work told in everyday words about a notice named by number
+        ("8号的学习材料发你邮箱了", ["feedback"]),
+        ("14号的巡山日志周报见附件", ["feedback"]),
+        ("20号的数据表格在群文件", ["feedback"]),
+        ("32号的检查报告发群文件了", ["feedback"]),
+        ("14号的东西交了", ["feedback"]),
+        ("21号隐患清零了", ["feedback"]),
+        ("121号欠薪的最后1个项目，今天已经结清了，全部清零", ["feedback"]),
+        ("124号的整改，还剩2个村的旱厕没改完", ["feedback"]),
+        ("12号的材料还差2个社区没交上来，今天在催", ["feedback"]),
+        ("40号病虫害防治已经打了两遍药了", ["feedback"]),
+        ("38号已对接", ["feedback"]),
+        # look-alikes: no notice named, a question, a promise, a denial, a delay's reason, a receipt in hand
+        ("材料发你邮箱了", []),
+        ("东西交了", []),
+        ("14号的周报见附件吗？", []),
+        ("14号的东西还没交", []),
+        ("14号明天在群文件", []),
+        ("119号还剩1件，这个月化解不了，申请延长到5月底", ["delay"]),
+        ("8号需要延期，具体原因见附件说明", ["delay"]),
+        ("收到，已对接燃气公司", ["receipt"]),
+        ("14号收到，已对接", ["receipt"]),
+    ],
+)
+def test_work_in_everyday_words_about_a_named_notice(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
