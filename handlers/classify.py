@@ -83,7 +83,7 @@ _UNICODE_EMOJI = re.compile(
     "\ufe00-\ufe0f\u200d\u20e3\U000e0000-\U000e007f]+"
 )
 # A notice number and an OK sign, nothing else: "12👌", "12 ok", "👌13", "14号👍" acknowledge the notice.
-_OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197)[\U0001f3fb-\U0001f3ff\ufe0f]?|ok(?:ay)?(?![a-z]))"
+_OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197|\u2705|\u2714|\u2611)[\U0001f3fb-\U0001f3ff\ufe0f]?|ok(?:ay)?(?![a-z]))"
 _NUMBERS_TEXT = r"((?:#|no\.?)?第?\d{1,3}(?!\d)[号期]?(?:(?:\s*[、,和]\s*|\s+)?第?\d{1,3}(?!\d)[号期]?)*)"
 _NUMBERS_OK = re.compile(
     rf"^\s*{_OK_SIGN}?\s*{_NUMBERS_TEXT}[\s,]*{_OK_SIGN}+\s*了?[\s!。~.]*$|^\s*{_OK_SIGN}+[\s,]*{_NUMBERS_TEXT}[\s!。~.]*$",
@@ -254,8 +254,13 @@ _RECEIPT_TAIL = re.compile(
     # the office named before the notice's number: "收到督查室13号通知", "已收到县政府督查室督办〔2026〕13号"
     r"|县?(?:政府|委)?(?:督查室|督办室)(?:发的|下发的|转来的|发来的|的)?(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]|督办|督字|[〔\[(【]20\d\d)"  # "已收到12月1日的通知": the notice by its date
     # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
-    r"|[/|\-—·]?[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心|政府|公司)$)"
+    r"|[/|\-—·]?(?:[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|中心|政府|公司)|[\u4e00-\u9fff]{0,10}管委会)$"
+    r"|20\d\d年(?=第?\d{1,3}[号期]))"  # "收到2027年第44号督办通知"
 )
+# "15号收到后，已下发各学校": a receipt told by what was done with the notice since.
+_RECEIVED_THEN = re.compile(r"(?:收到|收悉|签收)(?:后|之后|以后)$")
+_SINCE_DONE = re.compile(r"^(?:我们?|我[镇乡局委办])?(?:已经?|随即|第一时间)")
+_RELATIVE_IN = re.compile(r"[\u4e00-\u9fff]的(?:单位|请|要|需)")  # "已经落实的请报告": an order
 _DONE_PARTICLE = re.compile(r"[了啦]")
 # Someone's word taken in: "收到群众反映的问题", "收到举报", "收到投诉" — another matter than the notice.
 _TAKEN_IN = re.compile(
@@ -501,7 +506,10 @@ _PROGRESS = re.compile(
 # An estimate of completion is stage progress ("预计本周五前全部完成") — unless the message is a delay.
 _ESTIMATE = re.compile(r"(?:预计|估计|预估).{0,12}?(?:完成|办结|完工|到位|竣工)")
 # The notice passed on to all it concerns ("已全部通知到位"): with a receipt, the receipt's own step, no report.
-_PASSED_ON = re.compile(r"(?:通知|传达|转发|转达|下发)到位")
+_PASSED_ON = re.compile(
+    r"(?:通知|传达|转发|转达|下发)到位|(?:已经?|并)(?:转发|转交|下发|转|发)(?:给|至|到)?各(?!自|位领导)"
+    r"|已经?向[^,。;]{0,16}?(?:转发|下发|印发)"  # "已向全县68所中小学下发告家长书"
+)
 # Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
 _IN_HAND = re.compile(
     r"^(?:已经?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*(?:安排|(?<![已在])部署|转|落实|办理|推进|跟进|研究|制定)"
@@ -689,6 +697,9 @@ def read_clauses(text: str) -> list[Clause]:
         heading = bare[2] == ":"
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=heading) for r in bare_refs if r))
     clauses = _numbers_after_acts(clauses)
+    for n in range(len(clauses) - 1):
+        if _received_then(clauses[n].text, clauses[n + 1].text):
+            clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("received", "stated")))
     corrected = [
         n
         for n, c in enumerate(clauses)
@@ -730,6 +741,21 @@ def read_clauses(text: str) -> list[Clause]:
     if clauses and _HEADING.match(cleaned):  # "27号：我镇…" may be the report's date: say so
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=True) for r in clauses[0].refs))
     return clauses
+
+
+def _received_then(text: str, following: str) -> bool:
+    """Whether a clause ending in "收到后" is the sender's receipt, told by what it did since ("已下发…")."""
+    received = _RECEIVED_THEN.search(text)
+    if received is None or not _SINCE_DONE.match(following):
+        return False
+    before = text[: received.start()]
+    return not (
+        _THIRD_PARTY.search(before)
+        or _DIRECTIVE_BEFORE.search(before)
+        or _CONDITIONAL.search(before)
+        or "请" in following
+        or _RELATIVE_IN.search(following)
+    )
 
 
 def _numbers_after_acts(clauses: list[Clause]) -> list[Clause]:
@@ -905,7 +931,8 @@ def _feedback_kind(
     progress_clauses = [
         c for c in clauses if any(a.kind == "progress" and a.mode == "stated" for a in c.acts)
     ]
-    if receipt and not progress_clauses and _only_passed_on(clauses, stated):
+    passing_on = all(_PASSED_ON.search(c.text) for c in progress_clauses)
+    if receipt and passing_on and _only_passed_on(clauses, stated):
         return None  # "收到，各村已全部通知到位": the notice passed on, as its receipt
     if "done" not in stated:
         if receipt and all(_IN_HAND.search(_after_receipt(c.text)) for c in progress_clauses):

@@ -1606,3 +1606,28 @@ def test_work_deployed_with_a_receipt_is_a_step_taken(text: str, intents: list[s
 )
 def test_work_in_everyday_words_about_a_named_notice(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # the unit signing after its receipt, a check mark, a year before the number, a promise after it
+        ("收到 管委会", ["receipt"]),
+        ("44号✅", ["receipt"]),
+        ("收到2027年第44号督办通知", ["receipt"]),
+        ("收到，24小时内反馈", ["receipt"]),
+        # a receipt told by what was done with the notice since, and forwarding as its own step
+        ("15号收到后，已向全县68所中小学下发告家长书", ["receipt"]),
+        ("教育局收到15号，已下发各学校", ["receipt"]),
+        ("44号收到，已下发各医疗机构", ["receipt"]),
+        # look-alikes: another thing received, an order, a one, work done besides the passing on
+        ("收到管委会的文件", []),
+        ("收到2027年的预算", []),
+        ("各单位收到后，已经落实的请报告", []),
+        ("请各单位收到后，立即落实", []),
+        ("1✅", []),
+        ("收到，已下发各村，整改已全部完成", ["receipt", "feedback"]),
+    ],
+)
+def test_signatures_check_marks_and_receipts_told_by_what_followed(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
