@@ -443,7 +443,7 @@ _SUBMIT = re.compile(
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
     r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
     r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
-    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|^)|(?<=\d[号期]))报了(?!名|警|吗|没)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
+    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|^)|(?<=\d[号期]))报了(?!名|警|吗|没)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
 )
 # Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
 _TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
@@ -482,7 +482,7 @@ _PROGRESS = re.compile(
     r"|(?:弄|做|干|搞|完成|填|写|整|改|查|核|报)了?(?:一大半|大半|一半|大部分|[一二三四五六七八九]成)"
     r"|已经?收集|(?<!时间)差不多了|快(?:要)?(?:完成|弄完|做完|整完|办完|好)了"
     r"|出动.{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
-    r"|(?:本月|本周|今年|累计|共计|合计)(?:[\u4e00-\u9fff]{1,6})(?<!第)(?![\d一二三四五六七八九十两百千万.]*[号期])[\d一二三四五六七八九十两百千万.]+"  # "本月累计养护里程156公里"
+    r"|(?:本月|本周|今年|累计|共计|合计)(?:[\u4e00-\u9fff]{1,6})(?<!第)(?<!晚)(?![\d一二三四五六七八九十两百千万.]*[号期])[\d一二三四五六七八九十两百千万.]+"  # "本月累计养护里程156公里"
     r"|已经?(?:准备好|准备就绪|备齐|起草好|采购|购买|订购|招标|签订|签约|进场|开工|动工)"
     r"|已经?(?:约谈|动员|发动|培训|宣传)|召开了[\u4e00-\u9fff]{0,6}?会|已经?(?:组织)?召开"
     # done and counted: "已在集镇张贴通告200余份", "已对全县42处在建工地下达停工通知", "目前已开复工9个"
@@ -493,7 +493,7 @@ _PROGRESS = re.compile(
     r"|(?:进度|进展)(?:正常|顺利|良好)|有所滞后|(?:正|还|已经?|一直)在催"
     r"|(?:巡查|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无|未发现)|(?:检查|排查|巡查|核查|清理)完了"
     # counted work: "清理垃圾约15吨", "发放补贴318户"
-    r"|(?:清理|清运|排查|检查|巡查|整改|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成)[\u4e00-\u9fff]{0,4}?约?"
+    r"|(?:清理|清运|排查|检查|巡查|整改|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成)(?:(?![延推])[\u4e00-\u9fff]){0,4}?约?"
     r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元)"
     # … and done so far ("庭院改造完成83户", "道路硬化2.6公里", "共申报项目14个"; "硬化还差2公里" is what is left)
     r"|(?:完成|改造|硬化|转移|安置|签订|申报|新建|修建|铺设|培训)(?:(?!还|差|剩|尚|未|没)[\u4e00-\u9fff]){0,4}?约?"
@@ -566,7 +566,7 @@ _DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|推后|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
     r"|晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)(?!看|回复?|说|聊|联系)|delay|postpone"  # "晚点看": reading later
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
-    r"|晚个?(?:几|[一两二三四五]{1,2})天"  # "我们得晚个两三天"
+    r"|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天"  # "我们得晚个两三天", "需要晚3天左右"
     r"|给延(?:几|[一两二三四五])天|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
     r"|(?:明天|后天|下周|过两天|过几天)(?:一定|再|马上|尽快)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
@@ -583,7 +583,7 @@ _UNABLE = re.compile(
 _LATER_DAY = r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天)"
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
-    r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:再|申请|多)?(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长|放宽"
+    r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:也|再|申请|多|往后|适当)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长|放宽"
     r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
     r"|顺延|往后推|推一推|推推|延(?:几|[一两二三四五])天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
     r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底).{0,8}?"
@@ -624,6 +624,7 @@ _ABOUT_THE_RULE = re.compile(
     r"这种情况|这类情况|此类情况|什么情况下|哪些情况|政策|规定|一般|谁(?:定|批|决定|说了算|同意)"
     # whether it may be had at all, naming no time wanted: "13号是不是可以延期？"
     r"|是不是(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)$"
+    r"|(?<![不否])能申请(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?$"  # "41号能申请延期吗"
 )
 # A delay already asked for, granted or under approval: "延期已经批了", "感谢同意延期", "申请的延期批了没".
 _DELAY_SETTLED_AFTER = re.compile(r"^(?:申请)?(?:已经?|的事)?(?:批|审批|批准|同意|批复|通过|准了)")
@@ -633,6 +634,10 @@ _DELAY_SETTLED_BEFORE = re.compile(
 )
 # The request still to come: "等领导定了再正式申请", "到时候再申请".
 # Asking whether a delay may be had or the deadline must be kept ("能申请延期吗，还是必须按时报？"): about the rule.
+# The notice described by an earlier delay ("20号延期到3月31日的那个"); the rest made up later ("剩下的…下周补齐").
+_DESCRIBED_AFTER = re.compile(r"^[^,。;]{0,14}?的(?:那个|这个|那份|那件|那期|事)")
+_REST_BEFORE = re.compile(r"剩下|剩余|其余|余下")
+_CONDITION_CLAUSE = re.compile(r"^(?:如果|假如|要是|万一|倘若|若|一旦)")
 _OR_ON_TIME = re.compile(r"^还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时)")
 _REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
 _PAST_TIME = re.compile(
@@ -697,6 +702,10 @@ def read_clauses(text: str) -> list[Clause]:
         heading = bare[2] == ":"
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=heading) for r in bare_refs if r))
     clauses = _numbers_after_acts(clauses)
+    for n in range(1, len(clauses)):
+        if _CONDITION_CLAUSE.match(clauses[n - 1].text) and not clauses[n - 1].acts:
+            acts = tuple(replace(a, mode="ordered") if a.kind == "delay" else a for a in clauses[n].acts)
+            clauses[n] = replace(clauses[n], acts=acts)
     for n in range(len(clauses) - 1):
         if _received_then(clauses[n].text, clauses[n + 1].text):
             clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("received", "stated")))
@@ -1303,6 +1312,8 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 or _OTHER_EVENT_BEFORE.search(before)
                 or _DELAY_SETTLED_AFTER.match(after)
                 or _DELAY_SETTLED_BEFORE.search(before)
+                or _DESCRIBED_AFTER.match(after)
+                or (_REST_BEFORE.search(before) and "补" in clause.text)
             ):
                 continue  # "不用延期", "需要延期的单位请说明", "已经延期过一次了", "去年这个也延期了"
             if pattern is _STILL_NEED and _HEDGE.search(before):

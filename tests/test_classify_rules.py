@@ -1631,3 +1631,25 @@ def test_work_in_everyday_words_about_a_named_notice(text: str, intents: list[st
 )
 def test_signatures_check_marks_and_receipts_told_by_what_followed(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # delays in more words
+        ("21号的报告，因为要等专家组复核，需要晚3天左右", ["delay"]),
+        ("26号的数据统计局说要推迟才出，我们这个能不能也往后顺延几天", ["delay"]),
+        ("能不能往后顺延几天", ["delay"]),
+        ("13号报表逾期了，明天一定补上", ["delay"]),
+        # look-alikes: whether one may apply, a condition before, a past delay describing the notice,
+        # the rest of the work planned, another event's delay counted
+        ("41号能申请延期吗", []),
+        ("如果五一前下雨的话，44号的户外检查可能要延后", []),
+        ("20号延期到3月31日的那个，今天已经报了", ["feedback"]),
+        ("20号招商项目已对接完，剩下的签约材料下周补齐", ["feedback"]),
+        ("去年这个时候的安全大检查也延期过一次", []),
+        ("23号那个延期的事，上次已经批了，这次按时报了", ["feedback"]),
+    ],
+)
+def test_delays_in_more_words_and_their_look_alikes(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
