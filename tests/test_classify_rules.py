@@ -1653,3 +1653,26 @@ def test_signatures_check_marks_and_receipts_told_by_what_followed(text: str, in
 )
 def test_delays_in_more_words_and_their_look_alikes(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # more everyday work about a named notice
+        ("9号春耕的数字报给农办了，也抄送你们一份", ["feedback"]),
+        ("15号的告家长书已经全部发到家长手里了", ["feedback"]),
+        ("118号我乡今年一季度无火情，3月份巡查记录已整理好", ["feedback"]),
+        ("118号森林防火：我乡本月新增防火隔离带2.4公里", ["feedback"]),
+        ("两会精神已在3月12日党组会上传达学习", ["feedback"]),
+        # look-alikes: not yet, later, asked, no notice named, a fault in the attachment, a meeting
+        ("118号的巡查记录还没整理好", []),
+        ("118号的巡查记录整理好后报", []),
+        ("118号的巡查记录整理好了吗", []),
+        ("巡查记录已整理好", []),
+        ("38号的附件表格里公式是错的，合计那一栏算不出来", []),
+        ("收到，明天上午九点参会", []),
+        ("收到，明天上午九点准时参会", []),
+    ],
+)
+def test_more_everyday_work_about_a_named_notice(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
