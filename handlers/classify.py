@@ -529,7 +529,7 @@ _EVERYDAY_DONE = re.compile(
     r"|清零了?|结清了|(?:已经?|都|也|全部)[\u4e00-\u9fff]{0,2}?(?:化解|清零|结清|销号)了"
     r"|(?:清|改|修|拆|建|装|签|核|对|排|整治|整改)(?:完|好)了|(?:拨|发)下去了|(?:整治|整改|清理)到位"
     r"|(?:未|没有?)发生[\u4e00-\u9fff]{0,6}?(?:火灾|火情|事故|案件|险情)|无(?:火情|火灾|险情|事故)(?![\u4e00-\u9fff])"
-    r"|值班表[:]|抄送(?:给)?(?:你们|您|督查室)"  # "报给农办了，也抄送你们一份"
+    r"|值班表[:]|(?:都|均|全部)?已经?排好|抄送(?:给)?(?:你们|您|督查室)"  # "报给农办了，也抄送你们一份"
     r"|(?:发|送)到[\u4e00-\u9fff]{1,6}?(?:手里|手中|手上)了"  # "告家长书已经全部发到家长手里了"
     r"|(?:整理|准备|收集|汇总|统计)(?:好|完)了?(?![\u4e00-\u9fff])"  # "巡查记录已整理好"
 )
@@ -539,8 +539,10 @@ _EVERYDAY_PROGRESS = re.compile(
     rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
     rf"|[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批){_UNIT_WORD}?"
     r"|已经?对接"
+    r"|已经?(?:会同|联合|协同)[\u4e00-\u9fff]{1,10}?(?:制定|印发|出台|开展|组织)"  # "已会同住建局制定…方案"
     rf"|(?:新增|查出|查处|发现)[\u4e00-\u9fff]{{0,8}}?{_COUNT}(?:\.\d+)?{_UNIT_WORD}"  # "本月新增防火隔离带2.4公里"
 )
+_LEADING_NUMBER = re.compile(r"^第?\d{1,3}[号期]")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
 _PERCENT_CONTEXT = re.compile(
     r"完成|进度|推进|落实|整改|更新到|做到|弄到|占(?:总|全部)?(?:任务|工程|计划)|[\u4e00-\u9fff]{1,2}率"  # 参训率98%
@@ -984,7 +986,8 @@ def _other_matter_only(clauses: Sequence[Clause]) -> bool:
 
 
 def _after_receipt(text: str) -> str:
-    return _RECEIPT.sub("", text).strip("，,。 了")
+    """What a clause says beside its receipt, without the notice's number ("9号已对接…": 已对接…)."""
+    return _LEADING_NUMBER.sub("", _RECEIPT.sub("", text).strip("，,。 了"))
 
 
 def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:

@@ -1676,3 +1676,36 @@ def test_delays_in_more_words_and_their_look_alikes(text: str, intents: list[str
 )
 def test_more_everyday_work_about_a_named_notice(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # a step with concrete content done; a duty roster finished; the roster named by its notice
+        ("29号收到，已会同住建局制定燃气安全专项检查方案", ["receipt", "feedback"]),
+        ("30号收到，4月30号前的值班都已排好", ["receipt", "feedback"]),
+        ("30号值班表发你邮箱了", ["feedback"]),
+        # look-alikes: the notice only in hand beside its receipt (the lead engineer's convention)
+        ("收到9号 已对接农业农村局", ["receipt"]),
+        ("收到，已制定方案", ["receipt"]),
+        ("30号收到，值班还没排好", ["receipt"]),
+        ("30号值班", []),
+    ],
+)
+def test_steps_with_content_and_rosters(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another unit named as the sender's partner in its own work
+        ("15号已对接交通局，清明期间联合值守", ([], [15], [])),
+        ("20号的数据已经跟交通局对好了", ([], [20], [])),
+        # look-alikes: the other unit's own act
+        ("15号交通局已经完成了", ([], [], [])),
+        ("交通局说15号已经完成了", ([], [], [])),
+    ],
+)
+def test_another_unit_as_a_partner(text: str, expected: tuple[list[int], list[int], list[int]]) -> None:
+    assert numbers_by_act(text) == expected, text
