@@ -533,8 +533,10 @@ _EVERYDAY_DONE = re.compile(
     r"|(?:发|送)到[\u4e00-\u9fff]{1,6}?(?:手里|手中|手上)了"  # "告家长书已经全部发到家长手里了"
     r"|(?:整理|准备|收集|汇总|统计)(?:好|完)了?(?![\u4e00-\u9fff])"  # "巡查记录已整理好"
 )
+# What is in the attachment or the group's files is the notice or its template, not a report: "12号通知见附件".
+_NOT_A_REPORT = re.compile(r"(?:通知|文件|模板|样表|督办单|原文|要求)的?$")
 _EVERYDAY_PROGRESS = re.compile(
-    rf"(?:还|只)(?:剩|差)下?(?:那)?{_COUNT}|剩(?:下|余)的?{_COUNT}"
+    rf"(?:(?:还|只)(?:剩|差)下?(?:那)?|剩(?:下|余)的?){_COUNT}(?!{_COUNT}|个?(?:天|日|周|星期|礼拜|月|小时|分钟))"
     r"|(?:正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)"
     rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
     rf"|[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批){_UNIT_WORD}?"
@@ -744,9 +746,10 @@ def read_clauses(text: str) -> list[Clause]:
             else c
             for n, c in enumerate(clauses)
         ]
-    delay = any(a.kind in ("delay", "ask_time") for c in clauses for a in c.acts)
-    if any(c.refs for c in clauses) and not delay:
-        # a notice named: its work may be told in everyday words (in a delay, "还剩1件" is why it is late)
+    late_or_faulty = any(a.kind in ("delay", "ask_time", "problem") for c in clauses for a in c.acts)
+    if any(c.refs for c in clauses) and not late_or_faulty:
+        # a notice named: its work may be told in everyday words (in a delay "还剩1件" is why it is late;
+        # beside a problem "见附件" shows the fault)
         clauses = [
             replace(c, acts=c.acts + tuple(_everyday_acts(_Text(c.text, c.asked))))
             if _WORDY.search(c.text)
@@ -1302,7 +1305,11 @@ def _everyday_acts(clause: _Text) -> Iterator[Act]:
     )
     for kind, pattern in everyday:
         for before, after, _ in _matches(pattern, clause):
-            if not _earlier_only(before) and not _POSITION.search(before):
+            if (
+                not _earlier_only(before)
+                and not _POSITION.search(before)
+                and not _NOT_A_REPORT.search(before)
+            ):
                 yield Act(kind, _mode(clause, before, after, ongoing=kind == "progress"))
 
 

@@ -1709,3 +1709,19 @@ def test_steps_with_content_and_rosters(text: str, intents: list[str]) -> None:
 )
 def test_another_unit_as_a_partner(text: str, expected: tuple[list[int], list[int], list[int]]) -> None:
     assert numbers_by_act(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("12号还剩3个村", ["feedback"]),
+        # look-alikes: time left, the notice or its template in the attachment, a fault shown in one
+        ("12号还剩2天就到期了", []),
+        ("12号还剩3天", []),
+        ("各村：12号通知见附件", []),
+        ("12号模板在群文件", []),
+        ("12号的附件打不开，见附件截图", []),
+    ],
+)
+def test_everyday_work_is_not_time_left_the_notice_or_a_fault(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
