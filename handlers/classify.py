@@ -949,7 +949,7 @@ def _feedback_kind(
     progress_clauses = [
         c for c in clauses if any(a.kind == "progress" and a.mode == "stated" for a in c.acts)
     ]
-    passing_on = all(_PASSED_ON.search(c.text) for c in progress_clauses)
+    passing_on = all(_passed_on(c.text) for c in progress_clauses)
     if receipt and passing_on and _only_passed_on(clauses, stated):
         return None  # "收到，各村已全部通知到位": the notice passed on, as its receipt
     if "done" not in stated:
@@ -966,7 +966,13 @@ def _feedback_kind(
 def _only_passed_on(clauses: Sequence[Clause], stated: set[ActKind]) -> bool:
     """Whether the only work told is the notice passed on to all it concerns ("已全部通知到位")."""
     done = [c for c in clauses if any(a.kind == "done" and a.mode == "stated" for a in c.acts)]
-    return not stated & {"report", "estimate"} and all(_PASSED_ON.search(c.text) for c in done)
+    return not stated & {"report", "estimate"} and all(_passed_on(c.text) for c in done)
+
+
+def _passed_on(text: str) -> bool:
+    """Whether a clause tells the notice passed on and no work besides ("已下发各村", not "…并全部整改完毕")."""
+    rest = _PASSED_ON.sub("", text)
+    return rest != text and not _DONE.search(rest) and not _PROGRESS.search(rest)
 
 
 def _earlier_against_later(clauses: Sequence[Clause]) -> bool:

@@ -1627,6 +1627,7 @@ def test_work_in_everyday_words_about_a_named_notice(text: str, intents: list[st
         ("请各单位收到后，立即落实", []),
         ("1✅", []),
         ("收到，已下发各村，整改已全部完成", ["receipt", "feedback"]),
+        ("收到，已下发各学校并已整改完毕", ["receipt", "feedback"]),
     ],
 )
 def test_signatures_check_marks_and_receipts_told_by_what_followed(text: str, intents: list[str]) -> None:
