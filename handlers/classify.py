@@ -645,6 +645,11 @@ _DELAY_SETTLED_BEFORE = re.compile(
 # The notice described by an earlier delay ("20号延期到3月31日的那个"); the rest made up later ("剩下的…下周补齐").
 _DESCRIBED_AFTER = re.compile(r"^[^,。;]{0,14}?的(?:那个|这个|那份|那件|那期|事)")
 _REST_BEFORE = re.compile(r"剩下|剩余|其余|余下")
+# A notice's duty roster given line by line, a name and a mobile number a day: "30号值班表：4月4日 张伟 139…；…".
+_ROSTER_HEAD = re.compile(r"(?:值班表|值班安排|排班表|值班人员)$")
+_ROSTER_LINE = re.compile(
+    r"^\d{1,2}月\d{1,2}[日号](?:\([^()]{1,4}\))?(?![前后之以])[\u4e00-\u9fff]{2,4}1\d{10}"
+)
 _CONDITION_CLAUSE = re.compile(r"^(?:如果|假如|要是|万一|倘若|若|一旦)")
 _OR_ON_TIME = re.compile(r"^还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时)")
 _REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
@@ -756,6 +761,14 @@ def read_clauses(text: str) -> list[Clause]:
             else c
             for c in clauses
         ]
+    for n in range(len(clauses) - 1):
+        if (
+            clauses[n].refs
+            and _ROSTER_HEAD.search(clauses[n].text)
+            and _ROSTER_LINE.match(clauses[n + 1].text)
+        ):
+            head = _Text(clauses[n].text, clauses[n].asked)
+            clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("done", _mode(head, head.text, ""))))
     if clauses and _HEADING.match(cleaned):  # "27号：我镇…" may be the report's date: say so
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=True) for r in clauses[0].refs))
     return clauses
