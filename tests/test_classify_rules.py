@@ -1706,6 +1706,7 @@ def test_steps_with_content_and_rosters(text: str, intents: list[str]) -> None:
         # look-alikes: the other unit's own act
         ("15号交通局已经完成了", ([], [], [])),
         ("交通局说15号已经完成了", ([], [], [])),
+        ("15号交通局已和河口镇对接完了", ([], [], [])),
     ],
 )
 def test_another_unit_as_a_partner(text: str, expected: tuple[list[int], list[int], list[int]]) -> None:
