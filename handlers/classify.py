@@ -533,8 +533,11 @@ _EVERYDAY_DONE = re.compile(
     r"|(?:发|送)到[\u4e00-\u9fff]{1,6}?(?:手里|手中|手上)了"  # "告家长书已经全部发到家长手里了"
     r"|(?:整理|准备|收集|汇总|统计)(?:好|完)了?(?![\u4e00-\u9fff])"  # "巡查记录已整理好"
 )
-# What is in the attachment or the group's files is the notice or its template, not a report: "12号通知见附件".
-_NOT_A_REPORT = re.compile(r"(?:通知|文件|模板|样表|督办单|原文|要求)的?$")
+# What is in the attachment or the group's files is the notice or its template, not a report: "12号通知见附件";
+# a goal set is no result: "12号的目标是全部清零".
+_NOT_A_REPORT = re.compile(
+    r"(?:通知|文件|模板|样表|督办单|原文|要求)的?$|(?:目标|任务|要求|标准)(?:是|为)[^,。;已]{0,6}$|目标[^,。;已]{0,6}$"
+)
 _EVERYDAY_PROGRESS = re.compile(
     rf"(?:(?:还|只)(?:剩|差)下?(?:那)?|剩(?:下|余)的?){_COUNT}(?!{_COUNT}|个?(?:天|日|周|星期|礼拜|月|小时|分钟))"
     r"|(?:正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)"

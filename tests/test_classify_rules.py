@@ -1717,12 +1717,15 @@ def test_another_unit_as_a_partner(text: str, expected: tuple[list[int], list[in
     ("text", "intents"),
     [
         ("12号还剩3个村", ["feedback"]),
+        ("14号的任务已全部清零了", ["feedback"]),
         # look-alikes: time left, the notice or its template in the attachment, a fault shown in one
         ("12号还剩2天就到期了", []),
         ("12号还剩3天", []),
         ("各村：12号通知见附件", []),
         ("12号模板在群文件", []),
         ("12号的附件打不开，见附件截图", []),
+        ("12号的目标是全部清零", []),
+        ("12号的任务为年底前全部清零", []),
     ],
 )
 def test_everyday_work_is_not_time_left_the_notice_or_a_fault(text: str, intents: list[str]) -> None:
