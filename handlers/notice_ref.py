@@ -174,7 +174,7 @@ _STATE_SOON = re.compile(
     r"|完不成|[弄做办搞整干改写][完好]了|无(?:此类|相关|异常)|经(?:排查|核查|自查|核实)"  # "12号弄完了", "12号无此类问题"
     r"|(?<!正)在(?:[弄做办搞整干改写查核]|推进|落实|整改|处理|排查|汇总|统计)"
     r"|(?:要|会|得)(?:晚|迟|推迟)(?:[一两二三几]天|一点|点|些)|延后|无(?:火情|险情|事故)"
-    r"|\d{1,3}[个户处家村条项件栋][\u4e00-\u9fff]{0,4}?了)"  # "13号可能要晚两天"  # "13号在做", "13号还在汇总"
+    r"|\d{1,3}[个户处家村条项件栋][\u4e00-\u9fff]{0,2}?(?:开工|完工|竣工|签约|验收|完成|整改|拆除|清零|到位)了)"  # "13号可能要晚两天"  # "13号在做", "13号还在汇总"
 )
 # A place numbered with 号 ("12号楼", "3号院", "3号户") or what happened on a day ("12号已召开会议"): never a notice.
 _PLACE_AFTER = re.compile(
@@ -318,7 +318,12 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             _MARKED_BEFORE_NUMBER.search(text, max(0, group_start - _DATE_WINDOW), group_start) is not None
         )
         marked = marked and _TIME_AFTER.match(text, match.end()) is None  # "督办13号", not "督办12号前"
-        explicit = bool(year_text) or any(item["di"] for item in items) or marked
+        # a short year ("26年的119号") marks a notice unless a day's time or place follows ("25年的3号那天")
+        short_year = bool(match["short_year"]) and not (
+            _TIME_AFTER.match(text, match.end()) or _PLACE_AFTER.match(text, match.end())
+        )
+        full_year = bool(match["bracket_year"] or match["word_year"] or match["dash_year"])
+        explicit = full_year or short_year or any(item["di"] for item in items) or marked
         if not explicit and not _bare_is_notice(text, match.start("group"), match.end()):
             continue
         if _NUMBERED_THING_AFTER.match(text, match.end()):
