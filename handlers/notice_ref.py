@@ -213,7 +213,11 @@ _PAPER = r"(?:材料|报告|表格?|方案|资料|台账|说明|清单|数据|�
 _NOTICE_THEN_WHO = re.compile(
     rf"(?<=[\d零〇一二两三四五六七八九十百])[号期](?:通知|督办单?|文)?(?:的?{_WHO}|的[^,。;!?\d号]{{0,6}}?{_PAPER}{_WHO}?|的)(?:已经?|是|在|于)?$"
 )
-_OWN_SHARE_AFTER = re.compile(rf"{_WHO}?(?:这边|局|镇|乡)?(?:配合|负责|承担|牵头|剩下|包保|分包)的")
+# The unit's own share of a notice after its number: "12号我们局配合的那部分", "119号剩下的那件积案".
+_OWN_SHARE_AFTER = re.compile(
+    rf"{_WHO}(?:这边|局|镇|乡)?(?:配合|负责|承担|牵头|剩下|包保|分包)的"
+    r"|剩下的(?:那|这)?[一两\d]?[件个户项家处栋村]"
+)
 _TOGETHER_AFTER = re.compile(r"都|均|也|全|两|和|、|的(?!时候)")  # "12号的材料13号的材料都报了"
 # Another issuer's numbered document: "中央一号文件", "省委12号文件", "县政府3号令".
 _OTHER_ISSUER_BEFORE = re.compile(

@@ -1146,6 +1146,7 @@ def test_find_notice_refs_paper_sent_in(text: str, expected: list[int]) -> None:
         ("在25年的3号那天", []),
         ("12号2个村开会了", []),
         ("12号5个人值班了", []),
+        ("119号剩下的那件积案", [119]),
         ("12号第3条", []),
     ],
 )
