@@ -83,7 +83,7 @@ _UNICODE_EMOJI = re.compile(
     "\ufe00-\ufe0f\u200d\u20e3\U000e0000-\U000e007f]+"
 )
 # A notice number and an OK sign, nothing else: "12👌", "12 ok", "👌13", "14号👍" acknowledge the notice.
-_OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197)[\U0001f3fb-\U0001f3ff\ufe0f]?|ok(?:ay)?(?![a-z]))"
+_OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197|\u2705|\u2714|\u2611)[\U0001f3fb-\U0001f3ff\ufe0f]?|ok(?:ay)?(?![a-z]))"
 _NUMBERS_TEXT = r"((?:#|no\.?)?第?\d{1,3}(?!\d)[号期]?(?:(?:\s*[、,和]\s*|\s+)?第?\d{1,3}(?!\d)[号期]?)*)"
 _NUMBERS_OK = re.compile(
     rf"^\s*{_OK_SIGN}?\s*{_NUMBERS_TEXT}[\s,]*{_OK_SIGN}+\s*了?[\s!。~.]*$|^\s*{_OK_SIGN}+[\s,]*{_NUMBERS_TEXT}[\s!。~.]*$",
@@ -196,7 +196,7 @@ _CONDITIONAL = re.compile(
 )
 # Promises and plans: "预计月底前全部完成" does not report anything done yet.
 _FUTURE = re.compile(
-    r"预计|估计|预估|计划|争取|力争|确保|保证|一定|打算|准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学])会(?!议|上)|能够?|可以"
+    r"预计|估计|预估|计划|争取|力争|确保|保证|一定|打算|准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两])会(?!议|上)|能够?|可以"
     r"|可望|有望|尽快|尽早|明天|后天|下周|下个?月|月底前|年底前|(?:于|在).{0,10}?(?:前|之前|以前)"
 )
 # "收到的材料有问题", "已完成的请报送", "需要延期的单位"; "已报送的是76号" says which notice it was
@@ -254,8 +254,13 @@ _RECEIPT_TAIL = re.compile(
     # the office named before the notice's number: "收到督查室13号通知", "已收到县政府督查室督办〔2026〕13号"
     r"|县?(?:政府|委)?(?:督查室|督办室)(?:发的|下发的|转来的|发来的|的)?(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]|督办|督字|[〔\[(【]20\d\d)"  # "已收到12月1日的通知": the notice by its date
     # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
-    r"|[/|\-—·]?[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心|政府|公司)$)"
+    r"|[/|\-—·]?(?:[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|中心|政府|公司)|[\u4e00-\u9fff]{0,10}管委会)$"
+    r"|20\d\d年(?=第?\d{1,3}[号期]))"  # "收到2027年第44号督办通知"
 )
+# "15号收到后，已下发各学校": a receipt told by what was done with the notice since.
+_RECEIVED_THEN = re.compile(r"(?:收到|收悉|签收)(?:后|之后|以后)$")
+_SINCE_DONE = re.compile(r"^(?:我们?|我[镇乡局委办])?(?:已经?|随即|第一时间)")
+_RELATIVE_IN = re.compile(r"[\u4e00-\u9fff]的(?:单位|请|要|需)")  # "已经落实的请报告": an order
 _DONE_PARTICLE = re.compile(r"[了啦]")
 # Someone's word taken in: "收到群众反映的问题", "收到举报", "收到投诉" — another matter than the notice.
 _TAKEN_IN = re.compile(
@@ -301,6 +306,7 @@ _OTHER_ISSUER_DOC = re.compile(
 # A meeting acknowledged ("收到，明天上午9点准时参会"): the receipt is the meeting's, not a notice's.
 _MEETING_REPLY = re.compile(
     r"(?:准时|按时|准点)(?:参加|参会|到会|出席|到场)|(?:参加|出席)[\u4e00-\u9fff]{0,8}?会(?:议)?(?:$|[,。;!])"
+    r"|(?:参会|到会)$"  # "收到，明天上午九点参会"
 )
 _NOTICE_NAMED = re.compile(r"通知|督办|文件")
 # Whether a notice is the unit's own, asked: "13号那个是我们的吗", "这个是不是我们局的".
@@ -438,7 +444,7 @@ _SUBMIT = re.compile(
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
     r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
     r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
-    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|^)|(?<=\d[号期]))报了(?!名|警|吗|没)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
+    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|^)|(?<=\d[号期]))报了(?!名|警|吗|没)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
 )
 # Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
 _TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
@@ -477,7 +483,7 @@ _PROGRESS = re.compile(
     r"|(?:弄|做|干|搞|完成|填|写|整|改|查|核|报)了?(?:一大半|大半|一半|大部分|[一二三四五六七八九]成)"
     r"|已经?收集|(?<!时间)差不多了|快(?:要)?(?:完成|弄完|做完|整完|办完|好)了"
     r"|出动.{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
-    r"|(?:本月|本周|今年|累计|共计|合计)(?:[\u4e00-\u9fff]{1,6})(?<!第)(?![\d一二三四五六七八九十两百千万.]*[号期])[\d一二三四五六七八九十两百千万.]+"  # "本月累计养护里程156公里"
+    r"|(?:本月|本周|今年|累计|共计|合计)(?:[\u4e00-\u9fff]{1,6})(?<!第)(?<!晚)(?<![那这每])(?![\d一二三四五六七八九十两百千万.]*[号期])[\d一二三四五六七八九十两百千万.]+"  # "本月累计养护里程156公里"
     r"|已经?(?:准备好|准备就绪|备齐|起草好|采购|购买|订购|招标|签订|签约|进场|开工|动工)"
     r"|已经?(?:约谈|动员|发动|培训|宣传)|召开了[\u4e00-\u9fff]{0,6}?会|已经?(?:组织)?召开"
     # done and counted: "已在集镇张贴通告200余份", "已对全县42处在建工地下达停工通知", "目前已开复工9个"
@@ -488,7 +494,7 @@ _PROGRESS = re.compile(
     r"|(?:进度|进展)(?:正常|顺利|良好)|有所滞后|(?:正|还|已经?|一直)在催"
     r"|(?:巡查|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无|未发现)|(?:检查|排查|巡查|核查|清理)完了"
     # counted work: "清理垃圾约15吨", "发放补贴318户"
-    r"|(?:清理|清运|排查|检查|巡查|整改|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成)[\u4e00-\u9fff]{0,4}?约?"
+    r"|(?:清理|清运|排查|检查|巡查|整改|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成)(?:(?![延推])[\u4e00-\u9fff]){0,4}?约?"
     r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元)"
     # … and done so far ("庭院改造完成83户", "道路硬化2.6公里", "共申报项目14个"; "硬化还差2公里" is what is left)
     r"|(?:完成|改造|硬化|转移|安置|签订|申报|新建|修建|铺设|培训)(?:(?!还|差|剩|尚|未|没)[\u4e00-\u9fff]){0,4}?约?"
@@ -501,13 +507,47 @@ _PROGRESS = re.compile(
 # An estimate of completion is stage progress ("预计本周五前全部完成") — unless the message is a delay.
 _ESTIMATE = re.compile(r"(?:预计|估计|预估).{0,12}?(?:完成|办结|完工|到位|竣工)")
 # The notice passed on to all it concerns ("已全部通知到位"): with a receipt, the receipt's own step, no report.
-_PASSED_ON = re.compile(r"(?:通知|传达|转发|转达|下发)到位")
+_PASSED_ON = re.compile(
+    r"(?:通知|传达|转发|转达|下发)到位|(?:已经?|并)(?:转发|转交|下发|转|发)(?:给|至|到)?各(?!自|位领导)"
+    r"|已经?向[^,。;]{0,16}?(?:转发|下发|印发)"  # "已向全县68所中小学下发告家长书"
+)
 # Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
 _IN_HAND = re.compile(
     r"^(?:已经?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*(?:安排|(?<![已在])部署|转|落实|办理|推进|跟进|研究|制定)"
     r"(?:中|了|相关工作|(?:专人|人员)(?:负责|跟进|落实|对接)?|(?:落实|实施|工作|整改)?方案)?$"
     r"|^(?:已经?|马上|立即|即刻)*(?:安排|部署|布置|交办)[\u4e00-\u9fff]{1,8}$"  # "收到，已安排各校自查"
+    r"|^(?:已经?|正在)对接[\u4e00-\u9fff]{0,10}$"  # "收到，已对接燃气公司": in hand, no result yet
 )
+# Work reported in everyday words ("发你邮箱了", "周报见附件", "东西交了", "已全部清零", "还剩2个村", "在催"):
+# read only where the message names a notice by number, so chat about other things stays nothing.
+_COUNT = r"[\d一二三四五六七八九十两几]+"
+_UNIT_WORD = r"(?:个|户|处|家|村|条|项|件|栋|座|所|人|名|份|公里|米|亩|笔|场|起)"
+_EVERYDAY_DONE = re.compile(
+    r"发(?:给)?(?:你|您)(?:的)?(?:邮箱|微信|qq|私信)?了|发(?:到)?(?:你们?的?|您的?)?(?:邮箱|群文件)了"
+    r"|(?:在|传到|发到|放到|放在|上传到?)群文件|(?<![请])(?:详)?见附件"
+    r"|(?:东西|材料|表格?|报表|数据|报告|周报|月报|清单|台账|值班表)(?:已经?|都|也)?(?:交|报|传)(?:上去)?了"
+    r"|清零了?|结清了|(?:已经?|都|也|全部)[\u4e00-\u9fff]{0,2}?(?:化解|清零|结清|销号)了"
+    r"|(?:清|改|修|拆|建|装|签|核|对|排|整治|整改)(?:完|好)了|(?:拨|发)下去了|(?:整治|整改|清理)到位"
+    r"|(?:未|没有?)发生[\u4e00-\u9fff]{0,6}?(?:火灾|火情|事故|案件|险情)|无(?:火情|火灾|险情|事故)(?![\u4e00-\u9fff])"
+    r"|值班表[:]|(?:都|均|全部)?已经?排好|抄送(?:给)?(?:你们|您|督查室)"  # "报给农办了，也抄送你们一份"
+    r"|(?:发|送)到[\u4e00-\u9fff]{1,6}?(?:手里|手中|手上)了"  # "告家长书已经全部发到家长手里了"
+    r"|(?:整理|准备|收集|汇总|统计)(?:好|完)了?(?![\u4e00-\u9fff])"  # "巡查记录已整理好"
+)
+# What is in the attachment or the group's files is the notice or its template, not a report: "12号通知见附件";
+# a goal set is no result: "12号的目标是全部清零".
+_NOT_A_REPORT = re.compile(
+    r"(?:通知|文件|模板|样表|督办单|原文|要求)的?$|(?:目标|任务|要求|标准)(?:是|为)[^,。;已]{0,6}$|目标[^,。;已]{0,6}$"
+)
+_EVERYDAY_PROGRESS = re.compile(
+    rf"(?:(?:还|只)(?:剩|差)下?(?:那)?|剩(?:下|余)的?){_COUNT}(?!{_COUNT}|个?(?:天|日|周|星期|礼拜|月|小时|分钟))"
+    r"|(?:正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)"
+    rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
+    rf"|[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批){_UNIT_WORD}?"
+    r"|已经?对接"
+    r"|已经?(?:会同|联合|协同)[\u4e00-\u9fff]{1,10}?(?:制定|印发|出台|开展|组织)"  # "已会同住建局制定…方案"
+    rf"|(?:新增|查出|查处|发现)[\u4e00-\u9fff]{{0,8}}?{_COUNT}(?:\.\d+)?{_UNIT_WORD}"  # "本月新增防火隔离带2.4公里"
+)
+_LEADING_NUMBER = re.compile(r"^第?\d{1,3}[号期]")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
 _PERCENT_CONTEXT = re.compile(
     r"完成|进度|推进|落实|整改|更新到|做到|弄到|占(?:总|全部)?(?:任务|工程|计划)|[\u4e00-\u9fff]{1,2}率"  # 参训率98%
@@ -537,7 +577,7 @@ _DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|推后|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
     r"|晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)(?!看|回复?|说|聊|联系)|delay|postpone"  # "晚点看": reading later
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
-    r"|晚个?(?:几|[一两二三四五]{1,2})天"  # "我们得晚个两三天"
+    r"|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天"  # "我们得晚个两三天", "需要晚3天左右"
     r"|给延(?:几|[一两二三四五])天|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
     r"|(?:明天|后天|下周|过两天|过几天)(?:一定|再|马上|尽快)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
@@ -554,7 +594,7 @@ _UNABLE = re.compile(
 _LATER_DAY = r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天)"
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
-    r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:再|申请|多)?(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长|放宽"
+    r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:也|再|申请|多|往后|适当)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长|放宽"
     r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
     r"|顺延|往后推|推一推|推推|延(?:几|[一两二三四五])天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
     r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底).{0,8}?"
@@ -595,6 +635,7 @@ _ABOUT_THE_RULE = re.compile(
     r"这种情况|这类情况|此类情况|什么情况下|哪些情况|政策|规定|一般|谁(?:定|批|决定|说了算|同意)"
     # whether it may be had at all, naming no time wanted: "13号是不是可以延期？"
     r"|是不是(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)$"
+    r"|(?<![不否])能申请(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?$"  # "41号能申请延期吗"
 )
 # A delay already asked for, granted or under approval: "延期已经批了", "感谢同意延期", "申请的延期批了没".
 _DELAY_SETTLED_AFTER = re.compile(r"^(?:申请)?(?:已经?|的事)?(?:批|审批|批准|同意|批复|通过|准了)")
@@ -604,6 +645,15 @@ _DELAY_SETTLED_BEFORE = re.compile(
 )
 # The request still to come: "等领导定了再正式申请", "到时候再申请".
 # Asking whether a delay may be had or the deadline must be kept ("能申请延期吗，还是必须按时报？"): about the rule.
+# The notice described by an earlier delay ("20号延期到3月31日的那个"); the rest made up later ("剩下的…下周补齐").
+_DESCRIBED_AFTER = re.compile(r"^[^,。;]{0,14}?的(?:那个|这个|那份|那件|那期|事)")
+_REST_BEFORE = re.compile(r"剩下|剩余|其余|余下")
+# A notice's duty roster given line by line, a name and a mobile number a day: "30号值班表：4月4日 张伟 139…；…".
+_ROSTER_HEAD = re.compile(r"(?:值班表|值班安排|排班表|值班人员)$")
+_ROSTER_LINE = re.compile(
+    r"^\d{1,2}月\d{1,2}[日号](?:\([^()]{1,4}\))?(?![前后之以])[\u4e00-\u9fff]{2,4}1\d{10}"
+)
+_CONDITION_CLAUSE = re.compile(r"^(?:如果|假如|要是|万一|倘若|若|一旦)")
 _OR_ON_TIME = re.compile(r"^还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时)")
 _REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
 _PAST_TIME = re.compile(
@@ -668,6 +718,13 @@ def read_clauses(text: str) -> list[Clause]:
         heading = bare[2] == ":"
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=heading) for r in bare_refs if r))
     clauses = _numbers_after_acts(clauses)
+    for n in range(1, len(clauses)):
+        if _CONDITION_CLAUSE.match(clauses[n - 1].text) and not clauses[n - 1].acts:
+            acts = tuple(replace(a, mode="ordered") if a.kind == "delay" else a for a in clauses[n].acts)
+            clauses[n] = replace(clauses[n], acts=acts)
+    for n in range(len(clauses) - 1):
+        if _received_then(clauses[n].text, clauses[n + 1].text):
+            clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("received", "stated")))
     corrected = [
         n
         for n, c in enumerate(clauses)
@@ -697,9 +754,42 @@ def read_clauses(text: str) -> list[Clause]:
             else c
             for n, c in enumerate(clauses)
         ]
+    late_or_faulty = any(a.kind in ("delay", "ask_time", "problem") for c in clauses for a in c.acts)
+    if any(c.refs for c in clauses) and not late_or_faulty:
+        # a notice named: its work may be told in everyday words (in a delay "还剩1件" is why it is late;
+        # beside a problem "见附件" shows the fault)
+        clauses = [
+            replace(c, acts=c.acts + tuple(_everyday_acts(_Text(c.text, c.asked))))
+            if _WORDY.search(c.text)
+            else c
+            for c in clauses
+        ]
+    for n in range(len(clauses) - 1):
+        if (
+            clauses[n].refs
+            and _ROSTER_HEAD.search(clauses[n].text)
+            and _ROSTER_LINE.match(clauses[n + 1].text)
+        ):
+            head = _Text(clauses[n].text, clauses[n].asked)
+            clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("done", _mode(head, head.text, ""))))
     if clauses and _HEADING.match(cleaned):  # "27号：我镇…" may be the report's date: say so
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=True) for r in clauses[0].refs))
     return clauses
+
+
+def _received_then(text: str, following: str) -> bool:
+    """Whether a clause ending in "收到后" is the sender's receipt, told by what it did since ("已下发…")."""
+    received = _RECEIVED_THEN.search(text)
+    if received is None or not _SINCE_DONE.match(following):
+        return False
+    before = text[: received.start()]
+    return not (
+        _THIRD_PARTY.search(before)
+        or _DIRECTIVE_BEFORE.search(before)
+        or _CONDITIONAL.search(before)
+        or "请" in following
+        or _RELATIVE_IN.search(following)
+    )
 
 
 def _numbers_after_acts(clauses: list[Clause]) -> list[Clause]:
@@ -875,7 +965,8 @@ def _feedback_kind(
     progress_clauses = [
         c for c in clauses if any(a.kind == "progress" and a.mode == "stated" for a in c.acts)
     ]
-    if receipt and not progress_clauses and _only_passed_on(clauses, stated):
+    passing_on = all(_passed_on(c.text) for c in progress_clauses)
+    if receipt and passing_on and _only_passed_on(clauses, stated):
         return None  # "收到，各村已全部通知到位": the notice passed on, as its receipt
     if "done" not in stated:
         if receipt and all(_IN_HAND.search(_after_receipt(c.text)) for c in progress_clauses):
@@ -891,7 +982,13 @@ def _feedback_kind(
 def _only_passed_on(clauses: Sequence[Clause], stated: set[ActKind]) -> bool:
     """Whether the only work told is the notice passed on to all it concerns ("已全部通知到位")."""
     done = [c for c in clauses if any(a.kind == "done" and a.mode == "stated" for a in c.acts)]
-    return not stated & {"report", "estimate"} and all(_PASSED_ON.search(c.text) for c in done)
+    return not stated & {"report", "estimate"} and all(_passed_on(c.text) for c in done)
+
+
+def _passed_on(text: str) -> bool:
+    """Whether a clause tells the notice passed on and no work besides ("已下发各村", not "…并全部整改完毕")."""
+    rest = _PASSED_ON.sub("", text)
+    return rest != text and not _DONE.search(rest) and not _PROGRESS.search(rest)
 
 
 def _earlier_against_later(clauses: Sequence[Clause]) -> bool:
@@ -914,7 +1011,8 @@ def _other_matter_only(clauses: Sequence[Clause]) -> bool:
 
 
 def _after_receipt(text: str) -> str:
-    return _RECEIPT.sub("", text).strip("，,。 了")
+    """What a clause says beside its receipt, without the notice's number ("9号已对接…": 已对接…)."""
+    return _LEADING_NUMBER.sub("", _RECEIPT.sub("", text).strip("，,。 了"))
 
 
 def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
@@ -1219,6 +1317,24 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
         yield Act("done" if percent >= 100 else "progress", mode)
 
 
+def _everyday_acts(clause: _Text) -> Iterator[Act]:
+    """Work told in everyday words (see _EVERYDAY_DONE): read only in a message that names a notice."""
+    if _received_something_else(clause) or _ELSEWHERE.search(clause.text) or _DELAY_PAPER.search(clause.text):
+        return
+    everyday: tuple[tuple[ActKind, re.Pattern[str]], ...] = (
+        ("done", _EVERYDAY_DONE),
+        ("progress", _EVERYDAY_PROGRESS),
+    )
+    for kind, pattern in everyday:
+        for before, after, _ in _matches(pattern, clause):
+            if (
+                not _earlier_only(before)
+                and not _POSITION.search(before)
+                and not _NOT_A_REPORT.search(before)
+            ):
+                yield Act(kind, _mode(clause, before, after, ongoing=kind == "progress"))
+
+
 def _delay_acts(clause: _Text) -> Iterator[Act]:
     for pattern in (_DELAY_WORD, _STILL_NEED, _ONLY_LATER):
         for before, after, _ in _matches(pattern, clause):
@@ -1232,6 +1348,8 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 or _OTHER_EVENT_BEFORE.search(before)
                 or _DELAY_SETTLED_AFTER.match(after)
                 or _DELAY_SETTLED_BEFORE.search(before)
+                or _DESCRIBED_AFTER.match(after)
+                or (_REST_BEFORE.search(before) and "补" in clause.text)
             ):
                 continue  # "不用延期", "需要延期的单位请说明", "已经延期过一次了", "去年这个也延期了"
             if pattern is _STILL_NEED and _HEDGE.search(before):

@@ -34,6 +34,8 @@ Item = tuple[NoticeView, AssignmentView]
 # The sender's unit named beside another: "我们和城关镇都收到了", "财政局和我们委都已完成".
 _OWN_TOO = re.compile(
     r"(?:我们|我|本)(?:单位|局|委|镇|乡|街道)?(?:和|与|及|跟|、)|(?:和|与|及|跟|、)(?:我们|我[局委镇乡]|本单位|我单位)"
+    # "已会同住建局制定…", "已对接交通局": its partner (not "交通局已和河口镇对接": theirs)
+    r"|^[^,。;局委镇乡办街区心]{0,12}?已经?(?:会同|联合|协同|对接|跟|与|和|同)"
 )
 # Speaking for another unit it names: "代河口镇回复：收到", "河口镇的同志让我转告：收到".
 _ON_BEHALF = re.compile(r"代|替|帮|转告|托我|让我|委托")

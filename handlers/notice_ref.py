@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 # The patterns carry no whitespace: _normalize removes it first, which keeps matching linear.
 _NUM = r"(?:0*\d{1,3}|[零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]{1,6})"  # 0012号 is 12
 # "督办2026-12号": a year and a dash before a number with 号 (never a date: "2026-12-05").
-_YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年|(?P<dash_year>20\d\d)[-—–](?=\d{1,3}号))"
+_YEAR = r"(?:[〔\[(【〖〈](?P<bracket_year>20\d\d)[〕\])】〗〉]|(?P<word_year>20\d\d)年|(?P<dash_year>20\d\d)[-—–](?=\d{1,3}号)|(?<!\d)(?P<short_year>2\d)年的?(?=\d{1,3}号))"
 # "13.14号" lists two notices; "12.13号" is a day (December 13th).
 _SEP = r"(?:以及|、|,|/|\+|&|和|及|与|跟|加|~|-|—|至|(?:(?<=1[3-9])|(?<=[2-9]\d)|(?<=\d{3}))\.(?=\d{1,3}号))"
 _RANGE = re.compile(r"[~\-—至到]")  # "12~14号", "12到14号": 12, 13 and 14
@@ -146,6 +146,7 @@ _REF_AFTER = re.compile(
     r"|以(?=经?(?:收到|收悉|签收|完成|办结|报送|上报|反馈|落实|整改))"  # "12号以收到": 以 typed for 已
     r"|(?:不是|而不是|\((?:不是|而非|并非))(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})号)"  # "是13号不是12号"
     r"|(?:sd|shoudao|received|done|ok)(?![a-z])"  # "12号sd": the pinyin or English after it
+    r"|第[\d一二三四五六七八九十]{1,2}(?:条|项|点|款)(?:说的|提到的|要求的?|的)"  # "40号第3条说的…": a point of it
     r"|目前|现已|仍(?:在|未|没)|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要(?!(?:报|交|上报|提交|报送)的)|暂|恐|零报告|整改|报告|一并|一起|同时|附件"
     r"|的(?!会|活动|时候|上午|下午|中午|晚上|早上|前|之前|以前|后|之后|以后|那天|当天)"
     # "十二号那个收到了", "24号这个我们做不完": the notice pointed at, its state soon after
@@ -158,8 +159,8 @@ _REF_AFTER = re.compile(
 _TIME_AFTER = re.compile(
     # "12号早就报了", "12号早收到了" and "12号12月1日已报" speak of a notice: no day is followed by 早就 or by a month,
     # nor by a hotline's five digits or a quarter ("61号12345热线", "6号一季度的数据")
-    r"前|后|之|以|[上下中]午|晚|早(?!就|已|都|便|收|签|报|交|完|办)|凌晨|\d(?!\d?月|\d{4})|点|时(?!间)"
-    r"|[零〇一二两三四五六七八九十](?![季])"
+    r"前|后|之|以|[上下中]午|晚|早(?!就|已|都|便|收|签|报|交|完|办)|凌晨|\d(?!\d?月|\d{4}|\d{0,2}[个户处家村条项件栋](?!月))|点|时(?!间)"
+    r"|[零〇一二两三四五六七八九十](?![季会])"
     r"|那(?:个)?(?:时候|时|天)"
     r"|截止|截至|到期|为止|左右|会上|开会|会议(?!室)"  # "12号截止的那个已报", "13号会上已部署"
     # "28号发的那个通知", "12号群里发的", "5号要报的那个": the day it was sent or is due
@@ -172,7 +173,8 @@ _STATE_SOON = re.compile(
     r"|才能|才可以|来不及|太紧|一半|大半|[弄做办搞整干改写报交]了"
     r"|完不成|[弄做办搞整干改写][完好]了|无(?:此类|相关|异常)|经(?:排查|核查|自查|核实)"  # "12号弄完了", "12号无此类问题"
     r"|(?<!正)在(?:[弄做办搞整干改写查核]|推进|落实|整改|处理|排查|汇总|统计)"
-    r"|(?:要|会|得)(?:晚|迟|推迟)(?:[一两二三几]天|一点|点|些))"  # "13号可能要晚两天"  # "13号在做", "13号还在汇总"
+    r"|(?:要|会|得)(?:晚|迟|推迟)(?:[一两二三几]天|一点|点|些)|延后|无(?:火情|险情|事故)"
+    r"|\d{1,3}[个户处家村条项件栋][\u4e00-\u9fff]{0,2}?(?:开工|完工|竣工|签约|验收|完成|整改|拆除|清零|到位)了)"  # "13号可能要晚两天"  # "13号在做", "13号还在汇总"
 )
 # A place numbered with 号 ("12号楼", "3号院", "3号户") or what happened on a day ("12号已召开会议"): never a notice.
 _PLACE_AFTER = re.compile(
@@ -197,7 +199,7 @@ _UNIT_LEAD = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:镇|乡|局|委|街道|办|�
 # What a report's heading names after the number: a subject, never a day's time, event or errand
 # ("15号放假", "12号上午开会", "13号去市里", "15号要报").
 _HEADING_SUBJECT = re.compile(
-    r"(?![上下中]午|晚|早|凌晨|前|后|之|以|到|至|起|止|[开召举]|放假|休|[上下加值]班|请假|调休|轮休|出差|回来|当天|那天"
+    r"(?![上下中]午|晚|早|凌晨|前|后|之|以|到|至|起|止|[开召举]|放假|休|[上下加]班|值班(?!表)|请假|调休|轮休|出差|回来|当天|那天"
     r"|[今明后昨前]天|[本下上这]周|去|来|要|将|会|在|再|才|就|又|还|是|也|不是|全[县市省]|各"
     r"|[下印转]?发|发布|我们|我[镇乡局委]|本单位|的(?!材料|报告|事))"
     r"[\u4e00-\u9fff]{2}"
@@ -210,6 +212,11 @@ _WHO = r"(?:我们|我[局镇乡委办]|本单位|我单位)"
 _PAPER = r"(?:材料|报告|表格?|方案|资料|台账|说明|清单|数据|报表|整改|工作|任务|事项|事情|事|问题|隐患)"
 _NOTICE_THEN_WHO = re.compile(
     rf"(?<=[\d零〇一二两三四五六七八九十百])[号期](?:通知|督办单?|文)?(?:的?{_WHO}|的[^,。;!?\d号]{{0,6}}?{_PAPER}{_WHO}?|的)(?:已经?|是|在|于)?$"
+)
+# The unit's own share of a notice after its number: "12号我们局配合的那部分", "119号剩下的那件积案".
+_OWN_SHARE_AFTER = re.compile(
+    rf"{_WHO}(?:这边|局|镇|乡)?(?:配合|负责|承担|牵头|剩下|包保|分包)的"
+    r"|剩下的(?:那|这)?[一两\d]?[件个户项家处栋村]"
 )
 _TOGETHER_AFTER = re.compile(r"都|均|也|全|两|和|、|的(?!时候)")  # "12号的材料13号的材料都报了"
 # Another issuer's numbered document: "中央一号文件", "省委12号文件", "县政府3号令".
@@ -308,14 +315,19 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             continue
         if _CORRECTED_TO_BEFORE.search(text, 0, match.start()):
             corrected_at = min(corrected_at, match.start())
-        year_text = match["bracket_year"] or match["word_year"] or match["dash_year"]
+        year_text = match["bracket_year"] or match["word_year"] or match["dash_year"] or match["short_year"]
         items = list(_GROUP_ITEM.finditer(match["group"]))
         group_start = match.start("group")
         marked = (
             _MARKED_BEFORE_NUMBER.search(text, max(0, group_start - _DATE_WINDOW), group_start) is not None
         )
         marked = marked and _TIME_AFTER.match(text, match.end()) is None  # "督办13号", not "督办12号前"
-        explicit = bool(year_text) or any(item["di"] for item in items) or marked
+        # a short year ("26年的119号") marks a notice unless a day's time or place follows ("25年的3号那天")
+        short_year = bool(match["short_year"]) and not (
+            _TIME_AFTER.match(text, match.end()) or _PLACE_AFTER.match(text, match.end())
+        )
+        full_year = bool(match["bracket_year"] or match["word_year"] or match["dash_year"])
+        explicit = full_year or short_year or any(item["di"] for item in items) or marked
         if not explicit and not _bare_is_notice(text, match.start("group"), match.end()):
             continue
         if _NUMBERED_THING_AFTER.match(text, match.end()):
@@ -329,7 +341,7 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
         seqs = _with_ranges(match["group"], items)
         if any(seq is None for seq in seqs):
             continue
-        year = int(year_text) if year_text else None
+        year = (int(year_text) if len(year_text) == 4 else 2000 + int(year_text)) if year_text else None
         found.extend(
             (match.start() + n, NoticeRef(seq, year)) for n, seq in enumerate(seqs) if seq is not None
         )
@@ -370,8 +382,8 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
 _STRAY = re.compile(
     r"(?<![\d.:第共约近计余达件表图页条款双])"
     r"(?P<num>\d{1,3})"
-    r"(?![\d号期月日点时分秒:%万元亿个人名家户岁年天周次项条页份米吨亩楼层栋室间台辆套件批处座所位倍路线轮遍场趟届类种段张本例]"
-    r"|[国省县乡]道|高速)"  # "G105国道", "12路"
+    r"(?![\d号期月日点时分秒:%万元亿个人名家户岁年天周次项条页份米吨亩楼层栋室间台辆套件批处座所位倍路线轮遍场趟届类种段张本例起块]"
+    r"|[国省县乡]道|高速|小时|分钟|公里|公顷|平方)"  # "G105国道", "12路", "24小时内"
     r"(?!\.\d*(?:[万元亿%米吨亩]|公里|公顷|$))"
 )
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\n;。,!?]))\d{1,2}[、.)](?!\d)")
@@ -444,7 +456,7 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         return True  # a report's heading: "64号信访积案…", "王庄乡66号周报：…", "80号教育局检查学校72所"
     if not opens:
         return False
-    if _STATE_SOON.match(text, end) is not None:
+    if _STATE_SOON.match(text, end) is not None or _OWN_SHARE_AFTER.match(text, end) is not None:
         return True
     subject = _SUBJECT_AFTER.match(text, end)
     return (

@@ -1575,3 +1575,178 @@ def test_two_notices_by_when_sent_go_to_the_office(text: str, intents: list[str]
 )
 def test_work_deployed_with_a_receipt_is_a_step_taken(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # work told in everyday words about a notice named by number
+        ("8号的学习材料发你邮箱了", ["feedback"]),
+        ("14号的巡山日志周报见附件", ["feedback"]),
+        ("20号的数据表格在群文件", ["feedback"]),
+        ("32号的检查报告发群文件了", ["feedback"]),
+        ("14号的东西交了", ["feedback"]),
+        ("21号隐患清零了", ["feedback"]),
+        ("121号欠薪的最后1个项目，今天已经结清了，全部清零", ["feedback"]),
+        ("124号的整改，还剩2个村的旱厕没改完", ["feedback"]),
+        ("12号的材料还差2个社区没交上来，今天在催", ["feedback"]),
+        ("40号病虫害防治已经打了两遍药了", ["feedback"]),
+        ("38号已对接", ["feedback"]),
+        # look-alikes: no notice named, a question, a promise, a denial, a delay's reason, a receipt in hand
+        ("材料发你邮箱了", []),
+        ("东西交了", []),
+        ("14号的周报见附件吗？", []),
+        ("14号的东西还没交", []),
+        ("14号明天在群文件", []),
+        ("119号还剩1件，这个月化解不了，申请延长到5月底", ["delay"]),
+        ("8号需要延期，具体原因见附件说明", ["delay"]),
+        ("收到，已对接燃气公司", ["receipt"]),
+        ("14号收到，已对接", ["receipt"]),
+    ],
+)
+def test_work_in_everyday_words_about_a_named_notice(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # the unit signing after its receipt, a check mark, a year before the number, a promise after it
+        ("收到 管委会", ["receipt"]),
+        ("44号✅", ["receipt"]),
+        ("收到2027年第44号督办通知", ["receipt"]),
+        ("收到，24小时内反馈", ["receipt"]),
+        # a receipt told by what was done with the notice since, and forwarding as its own step
+        ("15号收到后，已向全县68所中小学下发告家长书", ["receipt"]),
+        ("教育局收到15号，已下发各学校", ["receipt"]),
+        ("44号收到，已下发各医疗机构", ["receipt"]),
+        # look-alikes: another thing received, an order, a one, work done besides the passing on
+        ("收到管委会的文件", []),
+        ("收到2027年的预算", []),
+        ("各单位收到后，已经落实的请报告", []),
+        ("请各单位收到后，立即落实", []),
+        ("1✅", []),
+        ("收到，已下发各村，整改已全部完成", ["receipt", "feedback"]),
+        ("收到，已下发各学校并已整改完毕", ["receipt", "feedback"]),
+    ],
+)
+def test_signatures_check_marks_and_receipts_told_by_what_followed(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # delays in more words
+        ("21号的报告，因为要等专家组复核，需要晚3天左右", ["delay"]),
+        ("26号的数据统计局说要推迟才出，我们这个能不能也往后顺延几天", ["delay"]),
+        ("能不能往后顺延几天", ["delay"]),
+        ("13号报表逾期了，明天一定补上", ["delay"]),
+        # look-alikes: whether one may apply, a condition before, a past delay describing the notice,
+        # the rest of the work planned, another event's delay counted
+        ("41号能申请延期吗", []),
+        ("如果五一前下雨的话，44号的户外检查可能要延后", []),
+        ("20号延期到3月31日的那个，今天已经报了", ["feedback"]),
+        ("20号招商项目已对接完，剩下的签约材料下周补齐", ["feedback"]),
+        ("去年这个时候的安全大检查也延期过一次", []),
+        ("23号那个延期的事，上次已经批了，这次按时报了", ["feedback"]),
+    ],
+)
+def test_delays_in_more_words_and_their_look_alikes(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # more everyday work about a named notice
+        ("9号春耕的数字报给农办了，也抄送你们一份", ["feedback"]),
+        ("15号的告家长书已经全部发到家长手里了", ["feedback"]),
+        ("118号我乡今年一季度无火情，3月份巡查记录已整理好", ["feedback"]),
+        ("118号森林防火：我乡本月新增防火隔离带2.4公里", ["feedback"]),
+        ("两会精神已在3月12日党组会上传达学习", ["feedback"]),
+        # look-alikes: not yet, later, asked, no notice named, a fault in the attachment, a meeting
+        ("118号的巡查记录还没整理好", []),
+        ("118号的巡查记录整理好后报", []),
+        ("118号的巡查记录整理好了吗", []),
+        ("巡查记录已整理好", []),
+        ("38号的附件表格里公式是错的，合计那一栏算不出来", []),
+        ("收到，明天上午九点参会", []),
+        ("收到，明天上午九点准时参会", []),
+    ],
+)
+def test_more_everyday_work_about_a_named_notice(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # a step with concrete content done; a duty roster finished; the roster named by its notice
+        ("29号收到，已会同住建局制定燃气安全专项检查方案", ["receipt", "feedback"]),
+        ("30号收到，4月30号前的值班都已排好", ["receipt", "feedback"]),
+        ("30号值班表发你邮箱了", ["feedback"]),
+        # look-alikes: the notice only in hand beside its receipt (the lead engineer's convention)
+        ("收到9号 已对接农业农村局", ["receipt"]),
+        ("收到，已制定方案", ["receipt"]),
+        ("30号收到，值班还没排好", ["receipt"]),
+        ("30号值班", []),
+    ],
+)
+def test_steps_with_content_and_rosters(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another unit named as the sender's partner in its own work
+        ("15号已对接交通局，清明期间联合值守", ([], [15], [])),
+        ("20号的数据已经跟交通局对好了", ([], [20], [])),
+        # look-alikes: the other unit's own act
+        ("15号交通局已经完成了", ([], [], [])),
+        ("交通局说15号已经完成了", ([], [], [])),
+        ("15号交通局已和河口镇对接完了", ([], [], [])),
+    ],
+)
+def test_another_unit_as_a_partner(text: str, expected: tuple[list[int], list[int], list[int]]) -> None:
+    assert numbers_by_act(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("12号还剩3个村", ["feedback"]),
+        ("14号的任务已全部清零了", ["feedback"]),
+        # look-alikes: time left, the notice or its template in the attachment, a fault shown in one
+        ("12号还剩2天就到期了", []),
+        ("12号还剩3天", []),
+        ("各村：12号通知见附件", []),
+        ("12号模板在群文件", []),
+        ("12号的附件打不开，见附件截图", []),
+        ("12号的目标是全部清零", []),
+        ("12号的任务为年底前全部清零", []),
+    ],
+)
+def test_everyday_work_is_not_time_left_the_notice_or_a_fault(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # a notice's duty roster given line by line, a name and a mobile number a day
+        ("30号值班表：4月4日 张伟 13903761230；4月5日 李强 13837612930", ["feedback"]),
+        ("30号值班表：4月4日（周五）张伟13903761230", ["feedback"]),
+        # look-alikes: a deadline, a holiday, no number, no notice named, a question, an order, another's
+        ("30号值班表：4月4日前报", []),
+        ("30号值班表：4月4日放假", []),
+        ("30号值班表：4月4日张伟", []),
+        ("值班表：4月4日 张伟 13903761230", []),
+        ("30号值班表怎么填：4月4日 张伟 13903761230", []),
+        ("请各村按此填30号值班表：4月4日 张伟 13903761230", []),
+        ("他们的30号值班表：4月4日 张伟 13903761230", []),
+    ],
+)
+def test_a_duty_roster_given_line_by_line(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text

@@ -1122,3 +1122,51 @@ def test_find_notice_refs_progress_headings_and_work_left(text: str, expected: l
 )
 def test_find_notice_refs_paper_sent_in(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the unit's own share of a notice, a point of it, a short year, 两会 and a count after the number
+        ("12号我们局配合的那部分", [12]),
+        ("18号我们负责的城区12条背街小巷已全部整治到位", [18]),
+        ("119号我局剩下的那件积案", [119]),
+        ("40号第3条说的种粮补贴面积", [40]),
+        ("26年的119号积案", [119]),
+        ("8号两会精神学习情况:", [8]),
+        ("38号7个开工了", [38]),
+        ("29号我们这边恐怕要延后几天", [29]),
+        ("118号我乡今年一季度无火情", [118]),
+        # look-alikes: days of the month, with a time, an errand or a count in a month
+        ("12号我们开会", []),
+        ("12号两点开会", []),
+        ("12号3个月", []),
+        ("12号我们去市里", []),
+        ("在26年的12月", []),
+        ("在25年的3号那天", []),
+        ("12号2个村开会了", []),
+        ("12号5个人值班了", []),
+        ("119号剩下的那件积案", [119]),
+        ("12号第3条", []),
+    ],
+)
+def test_find_notice_refs_own_share_points_and_short_years(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+def test_a_short_year_is_read_as_the_full_one() -> None:
+    assert [(ref.seq, ref.year) for ref in find_notice_refs("26年的119号积案")] == [(119, 2026)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("共查处违规野外用火14起", ()),
+        ("已完工21公里，在建15公里", ()),
+        ("拆除违章广告牌20块", ()),
+        ("收到，24小时内反馈", ()),
+        ("收到 14", (14,)),
+    ],
+)
+def test_counts_of_cases_are_no_stray_numbers(text: str, expected: tuple[int, ...]) -> None:
+    assert unread_numbers(text, ()) == expected
