@@ -197,9 +197,22 @@ def units_overview(
     return "\n".join(lines)
 
 
-def ask_which_notice(policy: Policy, name: str, quoted: str, candidates: Sequence[NoticeView]) -> str:
+def ask_which_notice(
+    policy: Policy,
+    name: str,
+    quoted: str,
+    candidates: Sequence[NoticeView],
+    recorded: Sequence[NoticeView] = (),
+) -> str:
     options = "；".join(f"{n.seq}号《{n.title}》" for n in candidates)
     example = candidates[0].seq if candidates else 12
+    if recorded:  # "都收到了" with several owed: the latest is recorded, the others are asked about
+        done = "、".join(f"{n.seq}号" for n in recorded)
+        both = "、".join(f"{n.seq}号" for n in candidates[:2])
+        return (
+            f"{name}，您的回复“{quoted}”已记为{done}的签收。还没有签收的：{options}。"
+            f"如果这些也已收到，请注明编号回复，如“{both}收到”。"
+        )
     return (
         f"{name}，您的回复“{quoted}”对应哪一份通知？请注明编号再回复一次，如“{example}号收到”或“{example}号已完成”。"
         + (f"\n目前待办：{options}" if options else "")

@@ -245,7 +245,7 @@ async def test_daily_broadcast_lists_only_units_that_still_owe_per_room(tmp_path
             cmd("2026-11-25 09:26", "/销号 4 确认"),
             receipt("2026-11-25 09:30", CHENGGUAN, "1号收到"),
             receipt("2026-11-25 09:40", FAGAI, "1号收到"),
-            receipt("2026-11-25 09:50", ZHUJIAN, "都收到了"),
+            receipt("2026-11-25 09:50", ZHUJIAN, "1号、2号都收到了"),
             say("2026-11-25 16:00", CHENGGUAN, "城关镇自查已全部完成，报告已报送"),
             say("2026-11-25 16:10", ZHUJIAN, "住建局自查工作已全部完成，报告已报送"),
             tick("2026-11-26 09:30"),

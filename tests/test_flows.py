@@ -465,7 +465,9 @@ async def test_a_quoted_notice_post_is_the_notice_received(tmp_path: Path) -> No
     assert [received(result, seq, "城关镇") for seq in (1, 2, 3)] == [at("10:00"), None, None]
 
 
-async def test_all_received_applies_to_every_notice_the_unit_owes(tmp_path: Path) -> None:
+async def test_all_received_with_several_owed_records_the_latest_and_asks_about_the_others(tmp_path: Path) -> None:
+    """"都收到了" may mean every notice owed, or the latest by everyone in the unit: the latest is received
+    either way; the others are asked about, never guessed, and the answer records them."""
     events = [
         *three_notices_for_chengguan(),
         say("09:30", CHENGGUAN, "2号收到"),
@@ -473,8 +475,25 @@ async def test_all_received_applies_to_every_notice_the_unit_owes(tmp_path: Path
     ]
     result = await run(events, tmp_path)
 
-    assert [received(result, seq, "城关镇") for seq in (1, 2, 3)] == [at("10:00"), at("09:30"), at("10:00")]
-    assert [received(result, seq, "财政局") for seq in (1, 2, 3)] == [None, None, None]
+    assert [received(result, seq, "城关镇") for seq in (1, 2, 3)] == [None, at("09:30"), at("10:00")]
+    asked = [m["text"] for m in result.room_messages() if "已记为3号的签收" in m["text"]]
+    assert len(asked) == 1 and "1号《" in asked[0] and "3号《" not in asked[0]
+
+    answered = await run([*events, say("10:05", CHENGGUAN, "1号")], tmp_path / "answered")
+    assert [received(answered, seq, "城关镇") for seq in (1, 2, 3)] == [at("10:00"), at("09:30"), at("10:00")]
+    assert [received(answered, seq, "财政局") for seq in (1, 2, 3)] == [None, None, None]
+
+
+async def test_all_received_with_one_owed_records_it(tmp_path: Path) -> None:
+    events = [
+        *three_notices_for_chengguan(),
+        say("09:30", CHENGGUAN, "2号、3号收到"),
+        say("10:00", CHENGGUAN, "都收到了"),
+    ]
+    result = await run(events, tmp_path)
+
+    assert [received(result, seq, "城关镇") for seq in (1, 2, 3)] == [at("10:00"), at("09:30"), at("09:30")]
+    assert not [m for m in result.room_messages() if "对应哪一份" in m["text"] or "已记为" in m["text"]]
 
 
 async def test_a_plain_receipt_applies_to_the_latest_notice_owed(tmp_path: Path) -> None:
