@@ -465,8 +465,10 @@ async def test_a_quoted_notice_post_is_the_notice_received(tmp_path: Path) -> No
     assert [received(result, seq, "城关镇") for seq in (1, 2, 3)] == [at("10:00"), None, None]
 
 
-async def test_all_received_with_several_owed_records_the_latest_and_asks_about_the_others(tmp_path: Path) -> None:
-    """"都收到了" may mean every notice owed, or the latest by everyone in the unit: the latest is received
+async def test_all_received_with_several_owed_records_the_latest_and_asks_about_the_others(
+    tmp_path: Path,
+) -> None:
+    """ "都收到了" may mean every notice owed, or the latest by everyone in the unit: the latest is received
     either way; the others are asked about, never guessed, and the answer records them."""
     events = [
         *three_notices_for_chengguan(),
