@@ -548,6 +548,12 @@ _EVERYDAY_PROGRESS = re.compile(
     rf"|(?:新增|查出|查处|发现)[\u4e00-\u9fff]{{0,8}}?{_COUNT}(?:\.\d+)?{_UNIT_WORD}"  # "本月新增防火隔离带2.4公里"
 )
 _LEADING_NUMBER = re.compile(r"^第?\d{1,3}[号期]")
+# A report under its notice's number: "148号：森林防火期间共设卡点97个，巡护人员350人" (see _facts_under_heading).
+_HEADING_NUMBER = re.compile(r"^第?\d{1,3}号[:：]")
+_FACTS = re.compile(
+    rf"{_COUNT}(?:\.\d+)?{_UNIT_WORD}|已经?(?:全部|全面|均|基本)?[\u4e00-\u9fff]{{1,4}}(?:[,，。;；]|$)"
+)
+_NOT_FACTS = re.compile(r"[?？吗呢]|请|要求|务必|是否|能否|可否|如果|计划|预计|将于|拟|准备|打算|明天|下周")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
 _PERCENT_CONTEXT = re.compile(
     r"完成|进度|推进|落实|整改|更新到|做到|弄到|占(?:总|全部)?(?:任务|工程|计划)|[\u4e00-\u9fff]{1,2}率"  # 参训率98%
@@ -718,6 +724,8 @@ def read_clauses(text: str) -> list[Clause]:
         heading = bare[2] == ":"
         clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=heading) for r in bare_refs if r))
     clauses = _numbers_after_acts(clauses)
+    if _facts_under_heading(cleaned, clauses):
+        clauses[0] = replace(clauses[0], acts=(Act("report", "stated"),))
     for n in range(1, len(clauses)):
         if _CONDITION_CLAUSE.match(clauses[n - 1].text) and not clauses[n - 1].acts:
             acts = tuple(replace(a, mode="ordered") if a.kind == "delay" else a for a in clauses[n].acts)
@@ -1315,6 +1323,16 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
     ):
         mode = _mode(clause, "", "")
         yield Act("done" if percent >= 100 else "progress", mode)
+
+
+def _facts_under_heading(text: str, clauses: Sequence[Clause]) -> bool:
+    """A notice's number and a colon over facts and nothing else ("138号：全乡共有104户秸秆还田，其余已离田"): a report
+    on it, its content deciding done or progress. Not a day's plan ("15号：上午开会") nor an order or a question."""
+    heading = _HEADING_NUMBER.match(text)
+    if heading is None or len(clauses) < 2 or any(c.acts for c in clauses):
+        return False
+    body = text[heading.end() :]
+    return _FACTS.search(body) is not None and _NOT_FACTS.search(body) is None
 
 
 def _everyday_acts(clause: _Text) -> Iterator[Act]:

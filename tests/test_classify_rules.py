@@ -1750,3 +1750,27 @@ def test_everyday_work_is_not_time_left_the_notice_or_a_fault(text: str, intents
 )
 def test_a_duty_roster_given_line_by_line(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # facts under a notice's number and a colon: counts, or a state reached with 已
+        ("138号：全乡共有104户秸秆还田，其余已离田", ["feedback"]),
+        ("148号：森林防火期间共设卡点97个，巡护人员350人", ["feedback"]),
+        ("97号：全县97家危化品企业国庆前已全部检查", ["feedback"]),
+        ("16号：共检查企业12家，发现隐患3处，已整改2处", ["feedback"]),
+        # look-alikes: a day's plan, an order, a question, a plan, a time, a holiday, a receipt, no colon
+        ("15号：上午开会，下午检查", []),
+        ("12号：请各村于周五前报送", []),
+        ("13号：我乡有3个村还没报上来吗？", []),
+        ("14号：明天组织12人检查", []),
+        ("14号：计划检查企业12家", []),
+        ("18号：下午3点", []),
+        ("15号：放假3天", []),
+        ("20号：已收到", ["receipt"]),
+        ("全乡共有104户秸秆还田", []),
+    ],
+)
+def test_facts_under_a_notice_number_and_a_colon_are_a_report(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
