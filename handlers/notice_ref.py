@@ -132,6 +132,7 @@ _CIRCLED_MARKER = re.compile("[\u2460-\u2473\u2776-\u2793\u24f5-\u24fe](?=[^\\S\
 _KEYCAP = re.compile("([0-9#])\ufe0f?\u20e3")
 _VARIANTS = str.maketrans(dict(zip(_VARIANT_PAIRS[::2], _VARIANT_PAIRS[1::2], strict=True)))
 
+DAYS_IN_A_MONTH = 31
 # Words right before a bare "18号" that make it a day of the month, not a notice.
 _DATE_BEFORE = re.compile(
     r"(?:月份?|月底|月初|(?:(?:周|星期|礼拜)[一二三四五六日天末]?|今天|明天|后天|昨天|前天|今日|明日|当天)是?"
@@ -446,6 +447,9 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         or text[start - 1] in ",。;!?:\n"
         or text.endswith(("这个", "那个", "督办", "督查"), 0, start)  # "督办12号无法按期完成"
     )
+    numbers = [int(n) for n in re.findall(r"\d+", text[start:end])]
+    if opens and numbers and min(numbers) > DAYS_IN_A_MONTH:
+        return True  # "133号本周巡查…", "98号今天把…": no month has that day
     if _TIME_AFTER.match(text, end) is not None:
         return False
     if _SUBMITTED_BEFORE.search(text, max(0, start - _DATE_WINDOW), start) and _PAPER_AFTER.match(text, end):

@@ -1170,3 +1170,22 @@ def test_a_short_year_is_read_as_the_full_one() -> None:
 )
 def test_counts_of_cases_are_no_stray_numbers(text: str, expected: tuple[int, ...]) -> None:
     assert unread_numbers(text, ()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no month has a 32nd day: a number past 31 opening a clause is a notice, whatever time word follows
+        ("133号本周巡查没发现火点", [133]),
+        ("不好意思，127号我们晚两天报", [127]),
+        ("98号今天把最后2户的补偿款发下去了", [98]),
+        # look-alikes: a day of the month, an address, a numbered building or yard, a day named before it
+        ("13号本周巡查没发现火点", []),
+        ("人民路132号今天开会", []),
+        ("133号楼今天停水", []),
+        ("132号院明天检查", []),
+        ("下周一32号", []),
+    ],
+)
+def test_a_number_past_31_opening_a_clause_is_no_day(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
