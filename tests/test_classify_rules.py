@@ -1774,3 +1774,18 @@ def test_a_duty_roster_given_line_by_line(text: str, intents: list[str]) -> None
 )
 def test_facts_under_a_notice_number_and_a_colon_are_a_report(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # a delay had then (当时) is no request now
+        ("113号当时延期了一次，现在已经全部完成", ["feedback"]),
+        ("12号当时申请延期了，这次按时报了", ["feedback"]),
+        # look-alikes: then is only the reason's time, the request is now
+        ("当时没想到这么多，现在需要延期3天", ["delay"]),
+        ("当时说好的，我们申请延期到周五", ["delay"]),
+    ],
+)
+def test_a_delay_had_then_is_no_request(text: str, intents: list[str]) -> None:
+    assert classify(text).intent_list() == intents, text
