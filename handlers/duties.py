@@ -444,11 +444,7 @@ class Duties:
     async def _rectification(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
         """When a 整改期限 ends: propose the next rung citing the lapses within it, or record 整改到位."""
         wake: list[datetime] = []
-        rectifying = await flags.rectifying(session)
-        if not rectifying:
-            return wake
-        known = await flags.keys(session, unit_ids={f.unit_id for f in rectifying})
-        for flag in rectifying:
+        for flag in await flags.rectifying(session):
             if flag.rectify_until is None:
                 continue
             if now < flag.rectify_until + EVALUATION_DELAY:
@@ -472,7 +468,7 @@ class Duties:
                 )
                 continue
             await flags.set_rectified(session, flag.id, result=NOT_RECTIFIED, at=now)
-            if proposal.key not in known:
+            if not await flags.taken(session, [proposal.key]):
                 unit = (flag.unit_id, flag.unit_name)
                 await self._propose(session, now, proposal, unit, unit_items, follows=flag)
         return wake

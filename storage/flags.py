@@ -86,15 +86,6 @@ async def _views(session: AsyncSession, rows: Sequence[tuple[Flag, str]]) -> lis
     ]
 
 
-async def keys(session: AsyncSession, *, unit_ids: Collection[int] | None = None) -> set[str]:
-    """The dedup keys of every flag ever made (proposals already made are not made again), or of the
-    flags of `unit_ids` (a rule's key begins with its unit's id, so those are the only ones it can meet)."""
-    query = select(Flag.dedup_key)
-    if unit_ids is not None:
-        query = query.where(Flag.unit_id.in_(unit_ids))
-    return set((await session.scalars(query)).all())
-
-
 async def taken(session: AsyncSession, wanted: Collection[str]) -> set[str]:
     """Which of the `wanted` dedup keys a flag already has (read by the keys' unique index)."""
     found: set[str] = set()
