@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from handlers.notice_ref import (
+    DAYS_IN_A_MONTH,
     NoticeRef,
     find_notice_refs,
     fold,
@@ -722,7 +723,10 @@ def read_clauses(text: str) -> list[Clause]:
     if bare and all(bare_refs) and len(clauses) > 1 and clauses[1].acts and not clauses[1].refs:
         # "12，收到": the numbers the reply is about; "27：…" may as well be a report's date
         heading = bare[2] == ":"
-        clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=heading) for r in bare_refs if r))
+        clauses[0] = replace(  # (no month has a day past 31: "148：" is no date)
+            clauses[0],
+            refs=tuple(replace(r, heading=heading and r.seq <= DAYS_IN_A_MONTH) for r in bare_refs if r),
+        )
     clauses = _numbers_after_acts(clauses)
     if _facts_under_heading(cleaned, clauses):
         clauses[0] = replace(clauses[0], acts=(Act("report", "stated"),))
@@ -780,8 +784,12 @@ def read_clauses(text: str) -> list[Clause]:
         ):
             head = _Text(clauses[n].text, clauses[n].asked)
             clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("done", _mode(head, head.text, ""))))
-    if clauses and _HEADING.match(cleaned):  # "27号：我镇…" may be the report's date: say so
-        clauses[0] = replace(clauses[0], refs=tuple(replace(r, heading=True) for r in clauses[0].refs))
+    if clauses and _HEADING.match(
+        cleaned
+    ):  # "27号：我镇…" may be the report's date: say so ("148号：" cannot)
+        clauses[0] = replace(
+            clauses[0], refs=tuple(replace(r, heading=r.seq <= DAYS_IN_A_MONTH) for r in clauses[0].refs)
+        )
     return clauses
 
 

@@ -1437,3 +1437,19 @@ async def test_a_number_written_beats_the_quoted_notice(tmp_path: Path) -> None:
 
     assert [received(result, seq, "城关镇") for seq in (1, 2, 3)] == [None, None, at("10:00")]
     assert [bool(result.unit(seq, "城关镇")["feedback"]) for seq in (1, 2, 3)] == [False, False, True]
+
+
+async def test_a_report_headed_by_a_number_past_31_that_is_not_open_is_not_filed_elsewhere(
+    tmp_path: Path,
+) -> None:
+    """ "27号：我镇…" with no notice 27 may be the report's date (filed on the unit's notice); "148号：…" cannot be
+    a date: with no notice 148 open the report is not filed on another notice."""
+    events = [
+        safety_check("09:00"),
+        say("10:00", CHENGGUAN, "148号：共检查企业12家，发现隐患3处，已整改2处"),
+        say("10:05", CHENGGUAN, "27号：我镇共检查企业12家，已整改2处"),
+    ]
+    result = await run(events, tmp_path)
+
+    feedback = result.unit(1, "城关镇")["feedback"]
+    assert [entry["text"] for entry in feedback] == ["27号：我镇共检查企业12家，已整改2处"], feedback
