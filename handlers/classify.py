@@ -549,8 +549,7 @@ _EVERYDAY_PROGRESS = re.compile(
     rf"|(?:新增|查出|查处|发现)[\u4e00-\u9fff]{{0,8}}?{_COUNT}(?:\.\d+)?{_UNIT_WORD}"  # "本月新增防火隔离带2.4公里"
 )
 _LEADING_NUMBER = re.compile(r"^第?\d{1,3}[号期]")
-# A report under its notice's number: "148号：森林防火期间共设卡点97个，巡护人员350人" (see _facts_under_heading).
-_HEADING_NUMBER = re.compile(r"^第?\d{1,3}号[:：]")
+# Facts under a notice's number (_HEADING): "148号：森林防火期间共设卡点97个，巡护人员350人" (see _facts_under_heading).
 _FACTS = re.compile(
     rf"{_COUNT}(?:\.\d+)?{_UNIT_WORD}|已经?(?:全部|全面|均|基本)?[\u4e00-\u9fff]{{1,4}}(?:[,，。;；]|$)"
 )
@@ -1336,7 +1335,7 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
 def _facts_under_heading(text: str, clauses: Sequence[Clause]) -> bool:
     """A notice's number and a colon over facts and nothing else ("138号：全乡共有104户秸秆还田，其余已离田"): a report
     on it, its content deciding done or progress. Not a day's plan ("15号：上午开会") nor an order or a question."""
-    heading = _HEADING_NUMBER.match(text)
+    heading = _HEADING.match(text)
     if heading is None or len(clauses) < 2 or any(c.acts for c in clauses):
         return False
     body = text[heading.end() :]
