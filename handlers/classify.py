@@ -119,8 +119,16 @@ _CLAUSE_BREAK = re.compile(
     r"|\d{1,3}(?:已|收到|签收))"  # "12号已完成13号已收到", "12收到13收到"
 )
 _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
+# "1,200亩", "4,812名": one count, not two clauses ("105,106号" stays two notices)
+_THOUSANDS = re.compile(
+    r"(?<=\d),(?=\d{3}(?:\.\d+)?[余多]?(?:个|户|处|家|人|名|份|亩|元|万|米|吨|间|辆|台|例|座|所|条|项|件|栋|公里|平方))"
+)
 _NUMBER_MARK = re.compile(r"(?<![a-z])no\.\s*(?=\d)")  # "No.23": not a full stop
 _HEADING = re.compile(r"^[\d一二三四五六七八九十]{1,3}号:")
+# A notice's number and the matter it reports on, over a colon: "94号防汛演练：…", "70号水库巡查情况：…"
+_TOPIC_HEADING = re.compile(
+    r"^[\d一二三四五六七八九十]{1,3}号(?:(?![上下中]午|晚上|早上|凌晨|前|后|日|点|时)[\u4e00-\u9fff]){0,10}:"
+)
 # A numbered list ("1.通知已收到 2.附件打不开"): its markers end clauses, and are no notice numbers.
 # "1." / "2、" / "3)" at a line's or clause's start (before a notice number too: "1.12号已收到"), or "(1)".
 _LIST_MARKER = re.compile(
@@ -398,7 +406,7 @@ _ALL_OWED = re.compile(
 )
 # A complaint about what arrived: the office hears of it (the receipt, if stated, still counts).
 _PROBLEM = re.compile(
-    r"打不开|无法打开|打开不了|打开是乱码|下载不了|无法下载|看不了|看不到|看不清|乱码|损坏|有问题|有误|错误|不对"
+    r"打不开|无法打开|打开不了|打开是乱码|下载不了|无法下载|看不了|看不到|看不清|乱码|损坏|(?<![没无])有问题|有误|错误|不对"
     r"|不全|不完整|缺少?|少了|没有附件|没附件|无附件|附件呢|附件在哪|是空的|空白|发错|重发|重新发|再发(?:一[下遍次])?|补发"
     r"|失效|过期了|打不开|模糊|链接.{0,4}(?:打不开|无效|不能用|点不开)|没收到附件|附件没收到|收不到附件"
 )
@@ -414,7 +422,7 @@ _DONE = re.compile(
     rf"已经?(?:(?:按照?|根据|依照|对照).{{0,8}}?要求)?(?:全部|全面|均|都|按时|按期|如期|顺利|圆满|基本|全|逐一|陆续|提前)*"
     rf"{_DONE_VERBS}"
     rf"|已经?(?:于|在(?!{_DONE_VERBS}|推进|进行|开展|实施|抓紧|加紧)).{{0,12}}?{_DONE_VERBS}"
-    r"|(?:完成|办结|完结|整改|办理|处理|落实|解决|清理|处置|拨付|发放|安装|配备|部署)(?:完毕|到位)"
+    r"|(?:完成|办结|完结|整改|办理|处理|落实|解决|清理|处置|拨付|发放|安装|配备|储备|部署)(?:完毕|到位)"
     r"|(?:完成|办结|搞定|做完|弄完|办完|整改完|弄好|办好|做好|填好|写好|报完|落实|整好|整完|汇总好)[了啦]"
     r"|(?:全部|均|都|全)已?经?(?:完成|办结|整改到位|落实到位|拨付到位)"
     r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?经?(?:全部|均)?(?:完成|办结|完毕|到位)"
@@ -493,7 +501,7 @@ _PROGRESS = re.compile(
     r"|已经?(?:下达|储备|发放|完成了?[\u4e00-\u9fff]{0,6}?(?:清淤|维修|整治|改造|建设))"
     # how the work stands: "进度正常", "有所滞后", "本周巡查无火点", "检查完了，报告明天报", "正在催"
     r"|(?:进度|进展)(?:正常|顺利|良好)|有所滞后|(?:正|还|已经?|一直)在催"
-    r"|(?:巡查|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无|未发现)|(?:检查|排查|巡查|核查|清理)完了"
+    r"|(?:巡查|巡山|巡河|巡逻|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无|未发现|没发现)|(?:检查|排查|巡查|核查|清理)完了"
     # counted work: "清理垃圾约15吨", "发放补贴318户"
     r"|(?:清理|清运|排查|检查|巡查|整改|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成)(?:(?![延推])[\u4e00-\u9fff]){0,4}?约?"
     r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元)"
@@ -518,6 +526,9 @@ _IN_HAND = re.compile(
     r"(?:中|了|相关工作|(?:专人|人员)(?:负责|跟进|落实|对接)?|(?:落实|实施|工作|整改)?方案)?$"
     r"|^(?:已经?|马上|立即|即刻)*(?:安排|部署|布置|交办)[\u4e00-\u9fff]{1,8}$"  # "收到，已安排各校自查"
     r"|^(?:已经?|正在)对接[\u4e00-\u9fff]{0,10}$"  # "收到，已对接燃气公司": in hand, no result yet
+    # the work begun, nothing counted or reached yet: "水毁情况正在统计", "已经在弄了", "我局已安排巡查"
+    r"|^[\u4e00-\u9fffa-z]{0,14}?(?:正在|已经?在|在)(?:整理|准备|统计|收集|汇总|弄|办|做|搞)(?:中|了)?$"
+    r"|^[\u4e00-\u9fffa-z\d]{0,10}?已经?安排[\u4e00-\u9fff]{0,6}$|^[\d一二三四五六七两]+(?:天|日)内落实到位$"
 )
 # Work reported in everyday words ("发你邮箱了", "周报见附件", "东西交了", "已全部清零", "还剩2个村", "在催"):
 # read only where the message names a notice by number, so chat about other things stays nothing.
@@ -525,7 +536,7 @@ _COUNT = r"[\d一二三四五六七八九十两几]+"
 _UNIT_WORD = r"(?:个|户|处|家|村|条|项|件|栋|座|所|人|名|份|公里|米|亩|笔|场|起)"
 _EVERYDAY_DONE = re.compile(
     r"发(?:给)?(?:你|您)(?:的)?(?:邮箱|微信|qq|私信)?了|发(?:到)?(?:你们?的?|您的?)?(?:邮箱|群文件)了"
-    r"|(?:在|传到|发到|放到|放在|上传到?)群文件|(?<![请])(?:详)?见附件"
+    r"|(?:在|传到|发到|放到|放在|放|发|上传到?)群文件|(?<![请])(?:详)?见附件"
     r"|(?:东西|材料|表格?|报表|数据|报告|周报|月报|清单|台账|值班表)(?:已经?|都|也)?(?:交|报|传)(?:上去)?了"
     r"|清零了?|结清了|(?:已经?|都|也|全部)[\u4e00-\u9fff]{0,2}?(?:化解|清零|结清|销号)了"
     r"|(?:清|改|修|拆|建|装|签|核|对|排|整治|整改)(?:完|好)了|(?:拨|发)下去了|(?:整治|整改|清理)到位"
@@ -533,9 +544,11 @@ _EVERYDAY_DONE = re.compile(
     r"|值班表[:]|(?:都|均|全部)?已经?排好|抄送(?:给)?(?:你们|您|督查室)"  # "报给农办了，也抄送你们一份"
     r"|(?:发|送)到[\u4e00-\u9fff]{1,6}?(?:手里|手中|手上)了"  # "告家长书已经全部发到家长手里了"
     r"|(?:整理|准备|收集|汇总|统计)(?:好|完)了?(?![\u4e00-\u9fff])"  # "巡查记录已整理好"
+    r"|(?:全部|均|都)在岗|(?:抢通|打通|疏通|修通|通车|印好|换掉|到账)了"  # "村道已经临时抢通了"
 )
 # What is in the attachment or the group's files is the notice or its template, not a report: "12号通知见附件";
 # a goal set is no result: "12号的目标是全部清零".
+_TITLE_AFTER = re.compile(r"^[^,。;]{0,8}?的?(?:通知|文件|督办单)")  # "收到4号欠薪清零冲刺的通知"
 _NOT_A_REPORT = re.compile(
     r"(?:通知|文件|模板|样表|督办单|原文|要求)的?$|(?:目标|任务|要求|标准)(?:是|为)[^,。;已]{0,6}$|目标[^,。;已]{0,6}$"
 )
@@ -554,6 +567,23 @@ _FACTS = re.compile(
     rf"{_COUNT}(?:\.\d+)?{_UNIT_WORD}|已经?(?:全部|全面|均|基本)?[\u4e00-\u9fff]{{1,4}}(?:[,，。;；]|$)"
 )
 _NOT_FACTS = re.compile(r"[?？吗呢]|请|要求|务必|是否|能否|可否|如果|计划|预计|将于|拟|准备|打算|明天|下周")
+# Facts told with no number and no word the other rules read ("村里6个大塘都拉了铁丝网，立了牌子", "转了31户89人，
+# 今早6点都没事了"): counts of work and results reached, two or more of them, in a message of statements only.
+_FACT_COUNT = re.compile(
+    rf"(?<![第\d一二三四五六七八九十两百千万.])[\d一二三四五六七八九十两百千万]+(?:\.\d+)?[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|次|名)"
+)
+_FACT_STATE = re.compile(
+    r"(?:都|均|全部|全|已经?|也)[\u4e00-\u9fff]{1,3}?了|[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"
+    r"|没事了?|(?:查|看)[\u4e00-\u9fff]{0,3}没有?(?:发现)?问题|(?:未|没有?)发生|顺利结束"
+    r"|[\u4e00-\u9fff]了(?=[\d一二三四五六七八九十两百千万]+[余多]?(?:个|户|处|家|人|名|份|亩|座|所|间|辆|吨))"  # "回收了1026份"
+)
+_FACT_REACHED = re.compile(r"已[\u4e00-\u9fff]{2}")  # "已治愈", "已预泄": a fact only beside another
+_NOT_TOLD = re.compile(
+    _NOT_FACTS.pattern
+    + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|收到|延期|推迟|延后|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对"
+)
+# How far the work falls short, told as why it is late: "还有2个村没完成", "回收率只有61%"
+_SHORT_OF = re.compile(r"只有|还有[^,。;]{0,12}?(?:没|未)|还差|尚未|(?:没|未)(?:完成|[\u4e00-\u9fff]完)")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
 _PERCENT_CONTEXT = re.compile(
     r"完成|进度|推进|落实|整改|更新到|做到|弄到|占(?:总|全部)?(?:任务|工程|计划)|[\u4e00-\u9fff]{1,2}率"  # 参训率98%
@@ -581,9 +611,9 @@ _DELAY_PAPER = re.compile(r"(?:延期|延迟|推迟|宽限|顺延|延长时限)�
 
 _DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|推后|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
-    r"|晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)(?!看|回复?|说|聊|联系)|delay|postpone"  # "晚点看": reading later
+    r"|(?<![车机铁班])晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)(?!看|回复?|说|聊|联系)|delay|postpone"  # "晚点看": reading later
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
-    r"|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天"  # "我们得晚个两三天", "需要晚3天左右"
+    r"|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
     r"|给延(?:几|[一两二三四五])天|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
     r"|(?:明天|后天|下周|过两天|过几天)(?:一定|再|马上|尽快)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
@@ -591,13 +621,15 @@ _TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定�
 _UNABLE = re.compile(
     rf"(?:无法|不能|未能|没能|没法|没办法|难以|不可能|恐难|很难){_TIMELY}(?:完成|办结|完结|上报|报送|到位|提交|反馈|落实|完工|交)"
     r"|(?:无法|不能|未能|没能|没法|难以|不可能|恐难)(?:完成|办结|完结|完工|整改到位)"
-    r"|恐难|来不及|赶不上|赶不及|赶不完|赶不出来?|完不成|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|报不上来?|交不上来?|弄不了|出不来"
+    r"|恐难|来不及|顾不上|赶不上|赶不及|赶不完|赶不出来?|完不成|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|报不上来?|交不上来?|弄不了|出不来"
     r"|(?:完成|办结|按时|按期).{0,4}?(?:有困难|有难度|困难较大|难度较大|难度很大)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送)的?(?:可能性?|希望|把握)(?:不大|很小|较小|不足|没有|不多)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送).{0,4}?(?:不可能|不现实|难以实现|没戏)"
     r"|(?:交|报|收|凑|弄|备)不齐"
 )
-_LATER_DAY = r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天)"
+_LATER_DAY = (
+    r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天|(?:\d{1,2}月)?\d{1,2}[号日])"
+)
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
     r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:也|再|申请|多|往后|适当)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长|放宽"
@@ -613,6 +645,7 @@ _ASK_TIME = re.compile(
     r"|(?:截止时间|截止日期|时限|期限)(?:能不能|能否|可否|可不可以|是否可以)(?:调整|放宽|延长|改|推|往后)"
     # to wait for something first: "能不能等他回来再报", "可否等批复下来后提交"
     r"|(?:能不能|能否|可否|可不可以|是否可以)(?:先)?等.{1,10}?(?:再|才|后)(?:报|交|提交|报送|反馈|完成|上报)"
+    rf"|(?:能不能|能否|可否|可不可以)(?:延|推|放)?(?:到|至){_LATER_DAY}[?]*$"  # "…能不能到7月5号"
 )
 # A question that is a request: "…可以吗", "…行不", "…吧"; or led by 能不能/能否/可否.
 _REQUEST = re.compile(r"(?:吧|可以吗|行吗|好吗|可不可以|行不行|可以不|行不|成不|可否|中不中)[?]*$")
@@ -652,7 +685,7 @@ _DELAY_SETTLED_BEFORE = re.compile(
 # The request still to come: "等领导定了再正式申请", "到时候再申请".
 # Asking whether a delay may be had or the deadline must be kept ("能申请延期吗，还是必须按时报？"): about the rule.
 # The notice described by an earlier delay ("20号延期到3月31日的那个"); the rest made up later ("剩下的…下周补齐").
-_DESCRIBED_AFTER = re.compile(r"^[^,。;]{0,14}?的(?:那个|这个|那份|那件|那期|事)")
+_DESCRIBED_AFTER = re.compile(r"^[^,。;]{0,14}?的(?:那个|这个|那份|那件|那期|事|资料|材料|表|报告|$)")
 _REST_BEFORE = re.compile(r"剩下|剩余|其余|余下")
 # A notice's duty roster given line by line, a name and a mobile number a day: "30号值班表：4月4日 张伟 139…；…".
 _ROSTER_HEAD = re.compile(r"(?:值班表|值班安排|排班表|值班人员)$")
@@ -665,7 +698,7 @@ _REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申�
 _PAST_TIME = re.compile(
     r"去年|前年|上次|上回|那次|以前|往年|上个?月|上一期|(?:之前|此前|先前)(?:已经?|也|曾)?(?:申请|提)过?"
     r"|前(?:几|两|[一二三四五])次(?!检查|督查|会)|以往|原本(?:打算|想|准备|计划)|本来(?:打算|想|准备|计划)"
-    r"|原来(?:打算|想|准备|计划)|起初|当初|当时"  # "原本打算申请延期，现在不用了"
+    r"|原来(?:打算|想|准备|计划)|起初|当初|当时|(?:之前|此前|先前)(?=延|推|顺延|宽限)"  # "原本打算申请延期，现在不用了"
 )
 _STILL_NEED = re.compile(
     r"还(?:需要?|要)[一二三四五六七八九十两几半\d]+个?(?:天|日|周|星期|礼拜|月)"
@@ -727,7 +760,7 @@ def read_clauses(text: str) -> list[Clause]:
             refs=tuple(replace(r, heading=heading and r.seq <= DAYS_IN_A_MONTH) for r in bare_refs if r),
         )
     clauses = _numbers_after_acts(clauses)
-    if _facts_under_heading(cleaned, clauses):
+    if _facts_under_heading(cleaned, clauses) or _facts_told(cleaned, clauses):
         clauses[0] = replace(clauses[0], acts=(Act("report", "stated"),))
     for n in range(1, len(clauses)):
         if _CONDITION_CLAUSE.match(clauses[n - 1].text) and not clauses[n - 1].acts:
@@ -766,9 +799,9 @@ def read_clauses(text: str) -> list[Clause]:
             for n, c in enumerate(clauses)
         ]
     late_or_faulty = any(a.kind in ("delay", "ask_time", "problem") for c in clauses for a in c.acts)
-    if any(c.refs for c in clauses) and not late_or_faulty:
-        # a notice named: its work may be told in everyday words (in a delay "还剩1件" is why it is late;
-        # beside a problem "见附件" shows the fault)
+    if (any(c.refs for c in clauses) or not _NOT_TOLD.search(cleaned)) and not late_or_faulty:
+        # a notice named, or statements only: work may be told in everyday words (in a delay "还剩1件" is
+        # why it is late; beside a problem "见附件" shows the fault)
         clauses = [
             replace(c, acts=c.acts + tuple(_everyday_acts(_Text(c.text, c.asked))))
             if _WORDY.search(c.text)
@@ -986,8 +1019,8 @@ def _feedback_kind(
     if "done" not in stated:
         if receipt and all(_IN_HAND.search(_after_receipt(c.text)) for c in progress_clauses):
             return None  # "收到，已安排": the receipt, in hand; nothing reported yet
-        if delay and all(_UNDER_WAY_RE.search(c.text) for c in progress_clauses):
-            return None  # "还在汇总" is why it is late, not a report
+        if delay and all(_UNDER_WAY_RE.search(c.text) or _SHORT_OF.search(c.text) for c in progress_clauses):
+            return None  # "还在汇总", "还有2个村没完成", "只有61%": why it is late, not a report
     several = len({ref for clause in clauses for ref in clause.refs}) > 1
     if "done" not in stated or "progress" in stated or (delay and not several) or _looks_partial(clauses):
         return "progress"  # a header alone (落实情况如下) says nothing done; a delay reports stage progress
@@ -1047,7 +1080,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     Folding: NFKC and traditional characters as simplified (notice_ref.fold), mentions and emoji out,
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
-    text = _INVISIBLE.sub("", fold(text))
+    text = _THOUSANDS.sub("", _INVISIBLE.sub("", fold(text)))
     numbers_ok = _NUMBERS_OK.match(text) if len(text) <= _NUMBERS_OK_LENGTH else None
     if numbers_ok and not _ONES_ONLY.match(numbers_ok[1] or numbers_ok[2]):  # "1 OK" is 扣1
         text = f"{numbers_ok[1] or numbers_ok[2]}收到"
@@ -1335,11 +1368,22 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
 def _facts_under_heading(text: str, clauses: Sequence[Clause]) -> bool:
     """A notice's number and a colon over facts and nothing else ("138号：全乡共有104户秸秆还田，其余已离田"): a report
     on it, its content deciding done or progress. Not a day's plan ("15号：上午开会") nor an order or a question."""
-    heading = _HEADING.match(text)
+    heading = _TOPIC_HEADING.match(text)
     if heading is None or len(clauses) < 2 or any(c.acts for c in clauses):
         return False
     body = text[heading.end() :]
     return _FACTS.search(body) is not None and _NOT_FACTS.search(body) is None
+
+
+def _facts_told(text: str, clauses: Sequence[Clause]) -> bool:
+    """Counts of work and results reached, told as statements and nothing else (see _FACT_COUNT): two of
+    them, or one beside a notice's number."""
+    if any(c.acts for c in clauses) or _NOT_TOLD.search(text):
+        return False
+    strong = len(_FACT_COUNT.findall(text)) + len(_FACT_STATE.findall(text))
+    if any(c.refs for c in clauses):
+        return strong >= 1  # with a notice named, one count or result is about it
+    return strong + len(_FACT_REACHED.findall(_FACT_STATE.sub("", text))) >= 2
 
 
 def _everyday_acts(clause: _Text) -> Iterator[Act]:
@@ -1356,6 +1400,7 @@ def _everyday_acts(clause: _Text) -> Iterator[Act]:
                 not _earlier_only(before)
                 and not _POSITION.search(before)
                 and not _NOT_A_REPORT.search(before)
+                and not _TITLE_AFTER.match(after)
             ):
                 yield Act(kind, _mode(clause, before, after, ongoing=kind == "progress"))
 

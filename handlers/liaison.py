@@ -39,6 +39,18 @@ _OWN_TOO = re.compile(
 )
 # Speaking for another unit it names: "代河口镇回复：收到", "河口镇的同志让我转告：收到".
 _ON_BEHALF = re.compile(r"代|替|帮|转告|托我|让我|委托")
+
+
+def _without_signature(text: str, own: UnitNames) -> str:
+    """The reply without the sender's own unit written apart as a signature ("收到 王庄", "收到101（东关街道）",
+    "110号 ok 柳林"): it names who speaks, not what was received."""
+    names = "|".join(re.escape(n) for n in sorted((own.name, *own.aliases), key=len, reverse=True) if n)
+    if not names:
+        return text
+    apart = rf"(?:(?<=\s)|(?<=^))(?:{names})(?=\s|$)|[(（](?:{names})[)）]"
+    return re.sub(apart, " ", text).strip() or text
+
+
 QUESTION_LIFETIME = timedelta(days=1)  # an unanswered question lapses; a later unclear reply is asked anew
 
 
@@ -197,7 +209,7 @@ def read_for_unit(text: str, own: UnitNames, units: Sequence[UnitNames]) -> Unit
     marked: list[Clause] = []
     others: list[str] = []
     for_other: set[int] = set()  # another unit the sender said it speaks for, in a clause of no acts
-    for clause in read_clauses(text):
+    for clause in read_clauses(_without_signature(text, own)):
         named = units_named(clause.text, units)
         if not clause.acts and named - {own.id} and own.id not in named and _ON_BEHALF.search(clause.text):
             for_other = named - {own.id}

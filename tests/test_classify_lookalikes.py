@@ -32,7 +32,7 @@ def intents(text: str) -> list[str]:
         ("刚收到一个电话，在处理", []),
         ("收到县里转来的函，正在办", []),
         ("收到群众来信，已在核实", []),
-        ("收到，正在办", ["receipt", "feedback"]),
+        ("收到，正在办", ["receipt"]),  # in hand, nothing reported yet (as 收到，正在落实)
         ("收到督查室的通知", ["receipt"]),
         ("收到督查室12月1日的通知", ["receipt"]),
         # an earlier notice received, said alone

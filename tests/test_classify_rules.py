@@ -1416,7 +1416,10 @@ def test_the_notice_passed_on_with_a_receipt(text: str, intents: list[str]) -> N
         ("计划完成83户", []),
         ("要求完成83户", []),
         ("有没有发现火点？", []),
-        ("道路硬化还差2公里", []),
+        (
+            "道路硬化还差2公里",
+            ["feedback"],
+        ),  # statements only: the bot asks which notice when several are open
         ("已于6月30日报名", []),
     ],
 )
@@ -1592,9 +1595,12 @@ def test_work_deployed_with_a_receipt_is_a_step_taken(text: str, intents: list[s
         ("12号的材料还差2个社区没交上来，今天在催", ["feedback"]),
         ("40号病虫害防治已经打了两遍药了", ["feedback"]),
         ("38号已对接", ["feedback"]),
-        # look-alikes: no notice named, a question, a promise, a denial, a delay's reason, a receipt in hand
-        ("材料发你邮箱了", []),
-        ("东西交了", []),
+        # with no notice named, statements only are work too (the bot asks which notice when several are open)
+        ("材料发你邮箱了", ["feedback"]),
+        ("东西交了", ["feedback"]),
+        # look-alikes: a question, a promise, a denial, a delay's reason, a receipt in hand
+        ("东西交了吗", []),
+        ("你们的东西交了没有", []),
         ("14号的周报见附件吗？", []),
         ("14号的东西还没交", []),
         ("14号明天在群文件", []),
@@ -1669,7 +1675,7 @@ def test_delays_in_more_words_and_their_look_alikes(text: str, intents: list[str
         ("118号的巡查记录还没整理好", []),
         ("118号的巡查记录整理好后报", []),
         ("118号的巡查记录整理好了吗", []),
-        ("巡查记录已整理好", []),
+        ("巡查记录已整理好", ["feedback"]),  # statements only, no number: asked which notice
         ("38号的附件表格里公式是错的，合计那一栏算不出来", []),
         ("收到，明天上午九点参会", []),
         ("收到，明天上午九点准时参会", []),
@@ -1789,3 +1795,94 @@ def test_facts_under_a_notice_number_and_a_colon_are_a_report(text: str, intents
 )
 def test_a_delay_had_then_is_no_request(text: str, intents: list[str]) -> None:
     assert classify(text).intent_list() == intents, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # facts told as statements, counts and results reached (no stock word like 已完成)
+        ("村里6个大塘都拉了铁丝网，立了牌子，还安排了6个看塘的老人", ["feedback"]),
+        ("昨晚那场雨，全乡农作物受灾1,200亩，其中绝收85亩，冲毁桥涵2座", ["feedback"]),
+        ("乡里转移的群众今天下午已经全部返回了，房屋都查过了没有问题", ["feedback"]),
+        ("73号的应急响应今天上午10点已经解除，转移的群众都回去了", ["feedback"]),
+        ("94号防汛演练：7月6日下午在镇中心学校组织山洪转移演练，参演群众94人，用时25分钟", ["feedback"]),
+        ("76号那几个公交站台的破损广告牌今天全部换掉了", ["feedback"]),
+        ("创文问卷那个我们回收了1,026份", ["feedback"]),
+        ("收到 105，今晚应急局97人全部在岗", ["receipt", "feedback"]),
+        # look-alikes: a question, an order, a complaint, a position, a plan, people put in charge, one fact alone
+        ("村里6个大塘都拉了铁丝网吗", []),
+        ("各村注意：6个大塘都要拉铁丝网", []),
+        ("前面几个都报了", []),
+        ("共3个村，2人负责", []),
+        ("是不是已经超时了", []),
+        ("已经好了", []),
+        ("15号下午：开会", []),
+        ("7号里面第3条不是我们街道的", []),
+        ("已经重新下载了，没问题", []),
+    ],
+)
+def test_facts_told_as_statements_are_a_report(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how far the work falls short is why it is late, not a report
+        ("61号自建房排查我们还有2个村没完成，原定6月25日报的，需要推迟到6月底", ["delay"]),
+        ("83号问卷回收率现在只有61%，按期肯定报不了，恳请延至7月10日", ["delay"]),
+        # work done beside a delay is reported (as the older sets label it)
+        ("已入户核查2300户，还有700户，按期完不成，申请延期五天", ["feedback", "delay"]),
+        # more ways to ask for time
+        ("领导说72号的总结要等防汛过了再写，能不能到7月5号", ["delay"]),
+        ("元旦前事太多，188号自评能不能1月5号再报", ["delay"]),
+        ("167号结算审计还没出报告，可能要晚一周报，请督查室理解", ["delay"]),
+        ("72号半年总结我们周一交，这周防汛实在顾不上，望理解", ["delay"]),
+        # look-alikes: a delay had before, described, a train late
+        ("188号自评报告之前延到1月5号的，今天已经报过去了", ["feedback"]),
+        ("71号那个延期到周五的资料，今天已经报了", ["feedback"]),
+        ("4号延期到1月25日的，我们会按时报", []),
+        ("高铁晚点了，回来晚了，84号明天一早签", []),
+    ],
+)
+def test_delays_and_their_reasons(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # vague steps told with a receipt are the receipt in hand
+        ("85号收到，水毁情况正在统计", ["receipt"]),
+        ("收到！公交站台的那几个点位已经在弄了", ["receipt"]),
+        ("105号收到，G105线我局已安排巡查", ["receipt"]),
+        # a result reached with it is a report
+        ("收到89号，村道冲毁的那两处我们已经用挖掘机临时抢通了", ["receipt", "feedback"]),
+        ("85号收到，水毁情况已统计完，倒塌房屋3间", ["receipt", "feedback"]),
+        # a title's words are no work: "收到…清零冲刺的通知"
+        ("收到4号欠薪清零冲刺的通知", ["receipt"]),
+    ],
+)
+def test_receipts_in_hand_and_titles(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt"),
+    [
+        ("收到 住建局", [0]),
+        ("收到101（住建局）", [101]),
+        ("收到 住建局 105 104", [104, 105]),
+        ("110号 ok 住建局", [110]),
+        # the unit inside the words is no signature; another unit apart is another unit's
+        ("住建局收到", [0]),
+        ("收到 河口", []),
+    ],
+)
+def test_the_senders_own_unit_as_a_signature(text: str, receipt: list[int]) -> None:
+    reading = read_for_unit(text, OWN, ROSTER)
+    got = sorted(
+        {ref.seq for part in reading.parts if "receipt" in part.intents for ref in part.refs}
+        or ([0] if "receipt" in reading.whole.intents else [])
+    )
+    assert got == receipt, text
