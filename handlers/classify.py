@@ -531,7 +531,8 @@ _IN_HAND = re.compile(
     r"|^[\u4e00-\u9fffa-z\d]{0,10}?已经?安排[\u4e00-\u9fff]{0,6}$|^[\d一二三四五六七两]+(?:天|日)内落实到位$"
 )
 # Work reported in everyday words ("发你邮箱了", "周报见附件", "东西交了", "已全部清零", "还剩2个村", "在催"):
-# read only where the message names a notice by number, so chat about other things stays nothing.
+# read where the message names a notice by number or holds statements only (_NOT_TOLD), so chat, questions and
+# orders stay nothing.
 _COUNT = r"[\d一二三四五六七八九十两几]+"
 _UNIT_WORD = r"(?:个|户|处|家|村|条|项|件|栋|座|所|人|名|份|公里|米|亩|笔|场|起)"
 _EVERYDAY_DONE = re.compile(
@@ -1387,7 +1388,7 @@ def _facts_told(text: str, clauses: Sequence[Clause]) -> bool:
 
 
 def _everyday_acts(clause: _Text) -> Iterator[Act]:
-    """Work told in everyday words (see _EVERYDAY_DONE): read only in a message that names a notice."""
+    """Work told in everyday words (see _EVERYDAY_DONE)."""
     if _received_something_else(clause) or _ELSEWHERE.search(clause.text) or _DELAY_PAPER.search(clause.text):
         return
     everyday: tuple[tuple[ActKind, re.Pattern[str]], ...] = (
