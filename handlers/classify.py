@@ -132,15 +132,18 @@ _TOPIC_HEADING = re.compile(
 # A numbered list ("1.通知已收到 2.附件打不开"): its markers end clauses, and are no notice numbers.
 # "1." / "2、" / "3)" at a line's or clause's start (before a notice number too: "1.12号已收到"), or "(1)".
 _LIST_MARKER = re.compile(
-    r"(?:^|(?<=[\s,，;；。:：]))(\d{1,2})(?:[.．、)）](?!\d)|[.．](?=\d{1,3}号))|[(（](\d{1,2})[)）]"
+    r"(?:^|(?<=[\s,，;；。:：]))(\d{1,2})(?:[.．、)）](?!\d)|[.．、](?=\d{1,3}号))|[(（](\d{1,2})[)）]"
     r"|[(（]([一二三四五六七八九十])[)）]"  # "(一)12号收到(二)13号已完成"
+    r"|(?:^|(?<=[\s,，;；。:：]))([一二三四五六七八九十])、(?![一二三四五六七八九十零〇两]{0,3}[号期])"  # "一、96号…二、104号…"
 )
+# "一、12号已完成": a Chinese list marker before an Arabic notice number is no notice 1, even alone
+_LONE_HEAD_MARKER = re.compile(r"^\s*[一二三四五六七八九十]、(?=\s*\d)")
 # A space before a second number, after something said of a notice, ends a clause: another notice
 # ("22号收到 21号的表晚点给", "29期收到 28期还在弄") or a time or day ("12号收到 11点前报").
 _NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
 # ("13收到 12在办"; the 期 of 延期 is no issue number)
 _SAID_OF_NOTICE = re.compile(
-    r"(?:[号期]|^\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|推进|在办|不了|不完)(?:延期|[^号期])*$"
+    r"(?:[号期]|^\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|推进|在办|在[修弄做办搞查改建]|不了|不完)(?:延期|[^号期])*$"
 )
 # … or the notice received named after the word, when the next number has a state of its own
 # ("收到13号 12号的正在办"; "收到12号 13号" lists two).
@@ -473,7 +476,7 @@ _NO_ISSUE = re.compile(
 )
 _UNDER_WAY = (
     r"(?:正|还|仍|也)?(?<![实存])在.{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
-    r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|研究|制定"
+    r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|修|研究|制定"
     r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|清(?![单明楚晰洁水])|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
     r"(?!范围|对象|名单|之列|清单)"  # "都在排查范围内" says what is covered
 )
@@ -503,7 +506,7 @@ _PROGRESS = re.compile(
     r"|(?:进度|进展)(?:正常|顺利|良好)|有所滞后|(?:正|还|已经?|一直)在催"
     r"|(?:巡查|巡山|巡河|巡逻|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无|未发现|没发现)|(?:检查|排查|巡查|核查|清理)完了"
     # counted work: "清理垃圾约15吨", "发放补贴318户"
-    r"|(?:清理|清运|排查|检查|巡查|整改|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成)(?:(?![延推])[\u4e00-\u9fff]){0,4}?约?"
+    r"|(?:清理|清运|排查|检查|巡查|整改|整治|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成)(?:(?![延推])[\u4e00-\u9fff]){0,4}?约?"
     r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元)"
     # … and done so far ("庭院改造完成83户", "道路硬化2.6公里", "共申报项目14个"; "硬化还差2公里" is what is left)
     r"|(?:完成|改造|硬化|转移|安置|签订|申报|新建|修建|铺设|培训)(?:(?!还|差|剩|尚|未|没)[\u4e00-\u9fff]){0,4}?约?"
@@ -571,11 +574,12 @@ _NOT_FACTS = re.compile(r"[?？吗呢]|请|要求|务必|是否|能否|可否|�
 # Facts told with no number and no word the other rules read ("村里6个大塘都拉了铁丝网，立了牌子", "转了31户89人，
 # 今早6点都没事了"): counts of work and results reached, two or more of them, in a message of statements only.
 _FACT_COUNT = re.compile(
-    rf"(?<![第\d一二三四五六七八九十两百千万.])[\d一二三四五六七八九十两百千万]+(?:\.\d+)?[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|次|名)"
+    rf"(?<![第\d一二三四五六七八九十两百千万.])[\d一二三四五六七八九十两百千万]+(?:\.\d+)?[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|次|名|%)"
 )
 _FACT_STATE = re.compile(
     r"(?:都|均|全部|全|已经?|也)[\u4e00-\u9fff]{1,3}?了|[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"
     r"|没事了?|(?:查|看)[\u4e00-\u9fff]{0,3}没有?(?:发现)?问题|(?:未|没有?)发生|顺利结束"
+    r"|无[\u4e00-\u9fff]{0,6}?(?:事件|事故|案件|险情|火情|伤亡)"  # "全县无溺水事件"
     r"|[\u4e00-\u9fff]了(?=[\d一二三四五六七八九十两百千万]+[余多]?(?:个|户|处|家|人|名|份|亩|座|所|间|辆|吨))"  # "回收了1026份"
 )
 _FACT_REACHED = re.compile(r"已[\u4e00-\u9fff]{2}")  # "已治愈", "已预泄": a fact only beside another
@@ -761,8 +765,9 @@ def read_clauses(text: str) -> list[Clause]:
             refs=tuple(replace(r, heading=heading and r.seq <= DAYS_IN_A_MONTH) for r in bare_refs if r),
         )
     clauses = _numbers_after_acts(clauses)
-    if _facts_under_heading(cleaned, clauses) or _facts_told(cleaned, clauses):
+    if _facts_under_heading(cleaned, clauses):
         clauses[0] = replace(clauses[0], acts=(Act("report", "stated"),))
+    clauses = _facts_told(cleaned, clauses)
     for n in range(1, len(clauses)):
         if _CONDITION_CLAUSE.match(clauses[n - 1].text) and not clauses[n - 1].acts:
             acts = tuple(replace(a, mode="ordered") if a.kind == "delay" else a for a in clauses[n].acts)
@@ -1108,9 +1113,11 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
 def _unlist(text: str) -> str:
     """A numbered list's markers (1. … 2. …) turned into line breaks; a lone "1." is left alone."""
     markers = list(_LIST_MARKER.finditer(text))
-    numbers = [int(m[1] or m[2]) if m[1] or m[2] else "一二三四五六七八九十".index(m[3]) + 1 for m in markers]
+    numbers = [
+        int(m[1] or m[2]) if m[1] or m[2] else "一二三四五六七八九十".index(m[3] or m[4]) + 1 for m in markers
+    ]
     if len(markers) < 2 or numbers != list(range(1, len(numbers) + 1)):
-        return text
+        return _LONE_HEAD_MARKER.sub("", text)
     return _LIST_MARKER.sub("\n", text)
 
 
@@ -1376,15 +1383,25 @@ def _facts_under_heading(text: str, clauses: Sequence[Clause]) -> bool:
     return _FACTS.search(body) is not None and _NOT_FACTS.search(body) is None
 
 
-def _facts_told(text: str, clauses: Sequence[Clause]) -> bool:
-    """Counts of work and results reached, told as statements and nothing else (see _FACT_COUNT): two of
-    them, or one beside a notice's number."""
-    if any(c.acts for c in clauses) or _NOT_TOLD.search(text):
-        return False
-    strong = len(_FACT_COUNT.findall(text)) + len(_FACT_STATE.findall(text))
-    if any(c.refs for c in clauses):
-        return strong >= 1  # with a notice named, one count or result is about it
-    return strong + len(_FACT_REACHED.findall(_FACT_STATE.sub("", text))) >= 2
+def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
+    """The clauses, each part that tells counts of work and results reached and nothing else (see _FACT_COUNT)
+    marked a report: two of them, or one beside a notice's number ("一、96号防溺水：全县无溺水事件；二、…").
+    Only in a message of statements (no question, order, plan, complaint or receipt: _NOT_TOLD)."""
+    if _NOT_TOLD.search(text):
+        return clauses
+    told, start = list(clauses), 0
+    for group in parts(clauses):
+        said = "。".join(c.text for c in group)
+        strong = len(_FACT_COUNT.findall(said)) + len(_FACT_STATE.findall(said))
+        enough = (
+            strong >= 1
+            if any(c.refs for c in group)
+            else strong + len(_FACT_REACHED.findall(_FACT_STATE.sub("", said))) >= 2
+        )
+        if enough and not any(c.acts for c in group):
+            told[start] = replace(told[start], acts=(Act("report", "stated"),))
+        start += len(group)
+    return told
 
 
 def _everyday_acts(clause: _Text) -> Iterator[Act]:

@@ -1886,3 +1886,41 @@ def test_the_senders_own_unit_as_a_signature(text: str, receipt: list[int]) -> N
         or ([0] if "receipt" in reading.whole.intents else [])
     )
     assert got == receipt, text
+
+
+def feedback_notices(text: str) -> list[int]:
+    """The notices a reply reports work on, part by part."""
+    return sorted(
+        {
+            ref.seq
+            for part in read_for_unit(text, OWN, ROSTER).parts
+            if "feedback" in part.intents
+            for ref in part.refs
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "notices"),
+    [
+        # a report of several notices in one numbered list: each part told by its own facts
+        (
+            "一、96号防溺水：7月以来全县无溺水事件；二、104号创文：校园周边门店整治108家；三、108号维修：已开工32个。",
+            [96, 104, 108],
+        ),
+        (
+            "周报\n1、76号问题整改：共26处，已整改23处；\n2、83号入户问卷：已发放2400份；\n3、志愿服务：84人次",
+            [76, 83],
+        ),
+        (
+            "93号整改情况：1.占道经营12处已清理；2.小广告清除1300余处；3.101号燃气：餐饮店安装报警器达86%",
+            [93, 101],
+        ),
+        ("93号收到 89号在修 88号表已交", [88, 89]),
+        # "十二、十三号" lists notices, not list markers; one marker alone is no list
+        ("十二、十三号都已完成", [12, 13]),
+        ("一、12号已完成", [12]),
+    ],
+)
+def test_several_notices_in_one_numbered_report(text: str, notices: list[int]) -> None:
+    assert feedback_notices(text) == notices, text
