@@ -476,7 +476,7 @@ _NO_ISSUE = re.compile(
 )
 _UNDER_WAY = (
     r"(?:正|还|仍|也)?(?<![实存])在.{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
-    r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|修|研究|制定"
+    r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|修|报(?![名警销到])|研究|制定"
     r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|清(?![单明楚晰洁水])|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
     r"(?!范围|对象|名单|之列|清单)"  # "都在排查范围内" says what is covered
 )
@@ -559,6 +559,7 @@ _NOT_A_REPORT = re.compile(
 _EVERYDAY_PROGRESS = re.compile(
     rf"(?:(?:还|只)(?:剩|差)下?(?:那)?|剩(?:下|余)的?){_COUNT}(?!{_COUNT}|个?(?:天|日|周|星期|礼拜|月|小时|分钟))"
     r"|(?:正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)"
+    rf"|还有[\d一二三四五六七八九十两]+{_UNIT_WORD}[\u4e00-\u9fff]{{0,4}}?(?:没|未)"  # "93号还有1条没整改": work left
     rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
     rf"|[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批){_UNIT_WORD}?"
     r"|已经?对接"
@@ -574,17 +575,18 @@ _NOT_FACTS = re.compile(r"[?？吗呢]|请|要求|务必|是否|能否|可否|�
 # Facts told with no number and no word the other rules read ("村里6个大塘都拉了铁丝网，立了牌子", "转了31户89人，
 # 今早6点都没事了"): counts of work and results reached, two or more of them, in a message of statements only.
 _FACT_COUNT = re.compile(
-    rf"(?<![第\d一二三四五六七八九十两百千万.])[\d一二三四五六七八九十两百千万]+(?:\.\d+)?[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|次|名|%)"
+    rf"(?<![第\d一二三四五六七八九十两百千万.])(?:\d+(?:\.\d+)?[百千万亿]?|[一二三四五六七八九十两][一二三四五六七八九十两百千万]*)[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|次|名|%)"
 )
 _FACT_STATE = re.compile(
-    r"(?:都|均|全部|全|已经?|也)[\u4e00-\u9fff]{1,3}?了|[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"
+    r"(?:都|均|全部|全|已经?|也)[\u4e00-\u9fff]{1,4}?了|[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"
     r"|没事了?|(?:查|看)[\u4e00-\u9fff]{0,3}没有?(?:发现)?问题|(?:未|没有?)发生|顺利结束"
     r"|无[\u4e00-\u9fff]{0,6}?(?:事件|事故|案件|险情|火情|伤亡)"  # "全县无溺水事件"
     r"|[\u4e00-\u9fff]了(?=[\d一二三四五六七八九十两百千万]+[余多]?(?:个|户|处|家|人|名|份|亩|座|所|间|辆|吨))"  # "回收了1026份"
 )
 _FACT_REACHED = re.compile(r"已[\u4e00-\u9fff]{2}")  # "已治愈", "已预泄": a fact only beside another
+_PLANNED = re.compile(r"计划|预计|将于|拟|准备|打算|明天|下周")  # a plan, unless something is reached already
 _NOT_TOLD = re.compile(
-    _NOT_FACTS.pattern
+    r"[?？吗呢]|请|(?<!按)要求|务必|是否|能否|可否|如果"
     + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|收到|延期|推迟|延后|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对"
 )
 # How far the work falls short, told as why it is late: "还有2个村没完成", "回收率只有61%"
@@ -1386,21 +1388,23 @@ def _facts_under_heading(text: str, clauses: Sequence[Clause]) -> bool:
 def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
     """The clauses, each part that tells counts of work and results reached and nothing else (see _FACT_COUNT)
     marked a report: two of them, or one beside a notice's number ("一、96号防溺水：全县无溺水事件；二、…").
-    Only in a message of statements (no question, order, plan, complaint or receipt: _NOT_TOLD)."""
-    if _NOT_TOLD.search(text):
-        return clauses
+    Only in statements (no question, order, complaint or receipt: _NOT_TOLD; a plan only after a result)."""
     told, start = list(clauses), 0
     for group in parts(clauses):
         said = "。".join(c.text for c in group)
-        strong = len(_FACT_COUNT.findall(said)) + len(_FACT_STATE.findall(said))
+        reached = len(_FACT_STATE.findall(said))
+        start += len(group)
+        if any(c.asked for c in group) or _NOT_TOLD.search(said) or (_PLANNED.search(said) and not reached):
+            continue
+        strong = len(_FACT_COUNT.findall(said)) + reached
         enough = (
             strong >= 1
             if any(c.refs for c in group)
             else strong + len(_FACT_REACHED.findall(_FACT_STATE.sub("", said))) >= 2
         )
         if enough and not any(c.acts for c in group):
-            told[start] = replace(told[start], acts=(Act("report", "stated"),))
-        start += len(group)
+            first = start - len(group)
+            told[first] = replace(told[first], acts=(Act("report", "stated"),))
     return told
 
 

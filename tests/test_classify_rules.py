@@ -1924,3 +1924,22 @@ def feedback_notices(text: str) -> list[int]:
 )
 def test_several_notices_in_one_numbered_report(text: str, notices: list[int]) -> None:
     assert feedback_notices(text) == notices, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan after something reached is still a report; "按要求" is no order
+        ("自建房回头看我们这周跑完了12个村，剩下4个村下周跑", ["feedback"]),
+        ("97号：红旗水库目前水位126.3米，已按要求预泄", ["feedback"]),
+        ("173号的救助资金这个月的都打到卡上了", ["feedback"]),
+        ("107收到，91号日报照常在报，93号还有1条没整改", ["receipt", "feedback"]),
+        # look-alikes: a plan only, a question, a vague count of others' doings
+        ("下周跑剩下的12个村", []),
+        ("明天给6个大塘拉铁丝网", []),
+        ("20号表格第3列签约金额是填万元还是亿元？", []),
+        ("县里说收购期延长到7月底，我们乡还有几户没卖完", []),
+    ],
+)
+def test_facts_beside_plans_and_questions(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
