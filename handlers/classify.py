@@ -24,6 +24,7 @@ from handlers.notice_ref import (
     NoticeRef,
     find_notice_refs,
     fold,
+    opening_day,
     parse_notice_number,
     separate_spaced_numbers,
     unread_numbers,
@@ -788,6 +789,8 @@ def read_clauses(text: str) -> list[Clause]:
     ]
     if corrected:  # "12号收到，更正为13号": the numbers before the correction were wrong
         clauses[: corrected[0]] = [replace(c, refs=()) for c in clauses[: corrected[0]]]
+    else:
+        clauses = _days_that_may_be_notices(clauses)
     for n in range(1, len(clauses)):
         if clauses[n].refs and not clauses[n].acts and _SAME_AS_BEFORE.match(clauses[n].text):
             clauses[n] = replace(clauses[n], acts=clauses[n - 1].acts)  # "13号也是": as said of 12号
@@ -831,6 +834,19 @@ def read_clauses(text: str) -> list[Clause]:
             clauses[0], refs=tuple(replace(r, heading=r.seq <= DAYS_IN_A_MONTH) for r in clauses[0].refs)
         )
     return clauses
+
+
+def _days_that_may_be_notices(clauses: list[Clause]) -> list[Clause]:
+    """A clause opening with a day it states something of ("6号收到，5号我们还在清雪"), the day no notice the
+    message names: it may be notice 5, so the reply is not placed by guess when 5 is open (see unread)."""
+    named = {ref.seq for clause in clauses for ref in clause.refs}
+    marked = []
+    for clause in clauses:
+        day = opening_day(clause.text) if not clause.refs else None
+        if day is not None and day not in named and any(a.mode == "stated" for a in clause.acts):
+            clause = replace(clause, unread=(*clause.unread, day))
+        marked.append(clause)
+    return marked
 
 
 def _received_then(text: str, following: str) -> bool:
@@ -917,11 +933,12 @@ def parts(clauses: Sequence[Clause]) -> list[list[Clause]]:
             and _numbers_only(groups[-1][-1])
             and (_numbers_only(clause) or all(_numbers_only(c) for c in groups[-1]))
         )
-        if groups and (not clause.refs or not any(c.refs for c in groups[-1]) or listing):
+        names = bool(clause.refs or clause.unread)  # a day that may be a notice is asked about on its own
+        if groups and (not names or not any(c.refs or c.unread for c in groups[-1]) or listing):
             groups[-1].append(clause)
         else:
             groups.append([clause])
-    return groups if sum(any(c.refs for c in g) for g in groups) > 1 else [list(clauses)]
+    return groups if sum(any(c.refs or c.unread for c in g) for g in groups) > 1 else [list(clauses)]
 
 
 _ONLY_NUMBERS = re.compile(r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期#no.督办〔〕()\[\]【】年]+$")

@@ -390,6 +390,18 @@ _STRAY = re.compile(
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\n;。,!?]))\d{1,2}[、.)](?!\d)")
 
 
+_OPENING_DAY = re.compile(r"^(\d{1,2})号(?![、,和与及到至~\-—]|\d)")
+
+
+def opening_day(text: str) -> int | None:
+    """The N of a clause opening "N号" that reads as a day of the month but may as well name notice N
+    ("5号我们还在清雪"); None when a time, a place or another day follows ("12号前", "12号楼", "12号到15号")."""
+    day = _OPENING_DAY.match(text)
+    if day is None or _TIME_AFTER.match(text, day.end()) or _PLACE_AFTER.match(text, day.end()):
+        return None
+    return int(day[1])
+
+
 def unread_numbers(text: str, read: Collection[int]) -> tuple[int, ...]:
     """Numbers in `text` that may name a notice but are not among the `read` references: the reply is then
     not placed by guess (a reply read as naming no notice is recorded on the latest one owed)."""

@@ -623,6 +623,37 @@ async def test_a_number_of_an_open_notice_not_read_as_one_asks_and_records_nothi
     assert received(result, 1, "城关镇") == at("09:30")  # the answer places it, at the reply's own time
 
 
+async def test_a_day_that_may_be_an_open_notice_is_asked_about_and_the_rest_recorded(tmp_path: Path) -> None:
+    """ "2号收到，1号我们还在清雪": "1号" may be the 1st or notice 1, which is open — the receipt of 2 is recorded,
+    the progress is asked about, never filed on notice 2 by guess."""
+    events = [
+        publish(
+            "09:00",
+            "关于开展冬季安全生产大检查的通知",
+            "城关镇",
+            receipt="今天下午5点",
+            feedback="12月1日17:30",
+        ),
+        publish(
+            "09:05",
+            "关于做好雨雪冰冻天气应对工作的通知",
+            "城关镇",
+            receipt="今天下午5点",
+            feedback="12月2日17:30",
+        ),
+        say("09:30", CHENGGUAN, "2号收到，1号我们还在清雪，背阴路段还有几处结冰"),
+        say("09:40", CHENGGUAN, "1号"),
+    ]
+    result = await run(events, tmp_path)
+
+    assert received(result, 2, "城关镇") == at("09:30")
+    assert result.unit(2, "城关镇")["feedback"] == []
+    [question] = questions(result)
+    assert "1号《" in question["text"]
+    [entry] = result.unit(1, "城关镇")["feedback"]
+    assert (entry["at"], entry["kind"]) == (at("09:30"), "progress")
+
+
 async def test_an_ambiguous_reply_asks_once_and_the_answer_records_the_original_time(tmp_path: Path) -> None:
     events = [
         *chengguan_and_caizheng_notices(),
