@@ -154,6 +154,10 @@ _RECEIVED_NUMBER = re.compile(
 # A space after a receipt or a state said with 了 whose clause names its notice ("12号收到 下午开会部署", "14号收到
 # 有问题打我电话", "13号那个我们前天就报上去了 你们看下"), or after owning up to a slip ("13号收到 不对 是15号"),
 # ends that clause: what follows is said apart.
+_WORD_GAP = re.compile(
+    r"(?<=[\u4e00-\u9fff\d][\u4e00-\u9fff])[^\S\n]+(?=[\u4e00-\u9fff][\u4e00-\u9fff\d])"
+)  # not "收 到"
+_PUNCTUATED = re.compile(r"[,。;!?:\n]")
 _SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff])")
 _RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$|[\u4e00-\u9fff]了$")
 _SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
@@ -579,16 +583,18 @@ _FACT_COUNT = re.compile(
     rf"(?<![第\d一二三四五六七八九十两百千万.])(?:\d+(?:\.\d+)?[百千万亿]?|[一二三四五六七八九十两][一二三四五六七八九十两百千万]*)[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|次|名|%)"
 )
 _FACT_STATE = re.compile(
-    r"(?:都|均|全部|全|已经?|也)[\u4e00-\u9fff]{1,4}?了|[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"
+    r"(?:都|均|全部|全|已经?|也)(?![看读阅听知]|回复)[\u4e00-\u9fff]{1,4}?了|[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"
     r"|没事了?|(?:查|看)[\u4e00-\u9fff]{0,3}没有?(?:发现)?问题|(?:未|没有?)发生|顺利结束"
     r"|无[\u4e00-\u9fff]{0,6}?(?:事件|事故|案件|险情|火情|伤亡)"  # "全县无溺水事件"
     r"|[\u4e00-\u9fff]了(?=[\d一二三四五六七八九十两百千万]+[余多]?(?:个|户|处|家|人|名|份|亩|座|所|间|辆|吨))"  # "回收了1026份"
 )
-_FACT_REACHED = re.compile(r"已[\u4e00-\u9fff]{2}")  # "已治愈", "已预泄": a fact only beside another
+_FACT_REACHED = re.compile(
+    r"已经?(?:于[^,。;]{1,12}?)?(?:全部|均)?[\u4e00-\u9fff]{2}"
+)  # "已治愈", "已预泄": a fact only beside another
 _PLANNED = re.compile(r"计划|预计|将于|拟|准备|打算|明天|下周")  # a plan, unless something is reached already
 _NOT_TOLD = re.compile(
     r"[?？吗呢]|请|(?<!按)要求|务必|是否|能否|可否|如果"
-    + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|收到|延期|推迟|延后|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对"
+    + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|收到|延期|推迟|延后|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对|反映"
 )
 # How far the work falls short, told as why it is late: "还有2个村没完成", "回收率只有61%"
 _SHORT_OF = re.compile(r"只有|还有[^,。;]{0,12}?(?:没|未)|还差|尚未|(?:没|未)(?:完成|[\u4e00-\u9fff]完)")
@@ -1125,7 +1131,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _WECHAT_EMOJI.sub(",", text)
     text = _UNICODE_EMOJI.sub(",", text)
     text = _NUMBER_MARK.sub("no", _LATIN_GAP.sub("", text.lower()))
-    text = _break_after_receipt(_break_before_numbers(separate_spaced_numbers(_unlist(text))))
+    text = _spoken_breaks(_break_after_receipt(_break_before_numbers(separate_spaced_numbers(_unlist(text)))))
     return _SPACES.sub("", text.replace("\n", "。")), quoted_refs, quoted_all
 
 
@@ -1151,6 +1157,16 @@ def _break_before_numbers(text: str) -> str:
         return "\n" if said else match.group()
 
     return _NUMBER_AFTER_SPACE.sub(cut, text)
+
+
+def _spoken_breaks(text: str) -> str:
+    """Speech typed without punctuation, its pauses as spaces ("信访积案 我们街道3件 化解了2件 还有1件"): each
+    space between words ends a clause, as a comma would. Only in a message of two or more such spaces and no
+    punctuation of its own."""
+    gaps = _WORD_GAP.findall(text)
+    if len(gaps) < 2 or _PUNCTUATED.search(text):
+        return text
+    return _WORD_GAP.sub(",", text)
 
 
 def _break_after_receipt(text: str) -> str:
@@ -1404,25 +1420,47 @@ def _facts_under_heading(text: str, clauses: Sequence[Clause]) -> bool:
 
 def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
     """The clauses, each part that tells counts of work and results reached and nothing else (see _FACT_COUNT)
-    marked a report: two of them, or one beside a notice's number ("一、96号防溺水：全县无溺水事件；二、…").
-    Only in statements (no question, order, complaint or receipt: _NOT_TOLD; a plan only after a result)."""
+    marked a report: two of them, or one beside a notice's number ("一、96号防溺水：全县无溺水事件；二、…"), also
+    after a receipt ("收到31号，我局承担的4个项目已于3月18日全部复工"). Only in statements (no question, order,
+    complaint: _NOT_TOLD; a plan only after a result)."""
     told, start = list(clauses), 0
     for group in parts(clauses):
-        said = "。".join(c.text for c in group)
+        first, start = start, start + len(group)
+        lead = _receipt_lead(group)
+        rest = group[lead:]
+        said = "。".join(c.text for c in rest)
         reached = len(_FACT_STATE.findall(said))
-        start += len(group)
-        if any(c.asked for c in group) or _NOT_TOLD.search(said) or (_PLANNED.search(said) and not reached):
+        if not rest or any(c.asked or c.acts for c in rest) or _NOT_TOLD.search(said) or _earlier_only(said):
+            continue
+        if _PLANNED.search(said) and not reached:
             continue
         strong = len(_FACT_COUNT.findall(said)) + reached
-        enough = (
-            strong >= 1
-            if any(c.refs for c in group)
-            else strong + len(_FACT_REACHED.findall(_FACT_STATE.sub("", said))) >= 2
-        )
-        if enough and not any(c.acts for c in group):
-            first = start - len(group)
-            told[first] = replace(told[first], acts=(Act("report", "stated"),))
+        weak = len(_FACT_REACHED.findall(_FACT_STATE.sub("", said)))
+        if (
+            lead
+        ):  # after a receipt a count alone is the notice's scope ("涉及13个村"): a result must be reached
+            counted = len(_FACT_COUNT.findall(said))
+            enough = (reached >= 1 or (weak >= 1 and counted >= 1)) and not any(
+                _IN_HAND.search(c.text) for c in rest
+            )
+        else:
+            enough = strong >= 1 if any(c.refs for c in group) else strong + weak >= 2
+        if enough:
+            # beside a receipt, work told is progress (a report's heading alone would be the receipt "in hand")
+            act = Act("progress" if lead else "report", "stated")
+            told[first + lead] = replace(told[first + lead], acts=(act,))
     return told
+
+
+def _receipt_lead(group: Sequence[Clause]) -> int:
+    """How many clauses open the part with a receipt stated and nothing else ("收到31号，…"): 0 when none."""
+    lead = 0
+    for n, clause in enumerate(group):
+        if clause.acts and all(a.kind == "received" and a.mode == "stated" for a in clause.acts):
+            lead = n + 1
+        elif clause.acts:
+            return 0
+    return lead
 
 
 def _everyday_acts(clause: _Text) -> Iterator[Act]:

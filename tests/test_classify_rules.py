@@ -1943,3 +1943,39 @@ def test_several_notices_in_one_numbered_report(text: str, notices: list[int]) -
 )
 def test_facts_beside_plans_and_questions(text: str, expected: list[str]) -> None:
     assert intents(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a result reached, told after a receipt, is progress beside it
+        ("收到31号，我局承担的4个重点交通项目已于3月18日全部复工。", ["receipt", "feedback"]),
+        ("收到64号 春灌用水 我们乡3座小水库都蓄满了", ["receipt", "feedback"]),
+        # look-alikes: the notice's scope counted, people named, the receipt passed on, something else seen
+        ("14号收到，涉及13个村", ["receipt"]),
+        ("30号收到，值班人员4人", ["receipt"]),
+        ("收到，已研究部署", ["receipt"]),
+        ("收到，已转质安站", ["receipt"]),
+        ("13号收到。第13期简报我们也看了", ["receipt"]),
+        ("收到，上一份已完成", ["receipt"]),
+        ("收到，同时反映一个情况：3组的路灯坏了一个月了", ["receipt"]),
+    ],
+)
+def test_results_told_after_a_receipt(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # speech typed without punctuation: its spaces end clauses
+        ("人居环境的台帐 村里还没报齐 可能要晚两天", ["delay"]),
+        ("46号验收资料 有2个村的签字还没签全 恐怕要往后拖几天", ["delay"]),
+        # spaced characters and a single space are no clause breaks
+        ("东 关 街 道 已 收 到", ["receipt"]),
+        ("13 和 14 都收到了", ["receipt"]),
+        ("收到 交通局", ["receipt"]),
+    ],
+)
+def test_speech_without_punctuation(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
