@@ -179,7 +179,7 @@ _HARMLESS = re.compile(
 )
 _NEGATION = re.compile(r"[没未不无别勿莫非]")
 _QUESTION_WORD = re.compile(
-    r"是否|有没有|有没|有无|能否|可否|谁|哪|什么|怎么|如何|啥|何时|几时|为何|为什么|咋|多少|([\u4e00-\u9fff])不\1"
+    r"是否|有没有|有没|有无|能否|可否|谁|哪|(?<![没无])(?:什么|啥)(?!问题|事|情况|异常)|怎么|如何|何时|几时|为何|为什么|咋|多少|([\u4e00-\u9fff])不\1"
     r"|是[^,。;]{0,10}?还是|([\u4e00-\u9fff]{1,3})还是不\2"  # "是回收到还是回签收", "延期还是不延期"
 )
 _QUESTION_TAIL = re.compile(r"^[了到过]?(?:没有?|未|否|不(?!是))(?!问题|事|毛病)|[吗么嘛呢]|吧$")
@@ -553,7 +553,7 @@ _EVERYDAY_DONE = re.compile(
     r"|值班表[:]|(?:都|均|全部)?已经?排好|抄送(?:给)?(?:你们|您|督查室)"  # "报给农办了，也抄送你们一份"
     r"|(?:发|送)到[\u4e00-\u9fff]{1,6}?(?:手里|手中|手上)了"  # "告家长书已经全部发到家长手里了"
     r"|(?:整理|准备|收集|汇总|统计)(?:好|完)了?(?![\u4e00-\u9fff])"  # "巡查记录已整理好"
-    r"|(?:全部|均|都)在岗|(?:抢通|打通|疏通|修通|通车|印好|换掉|到账)了"  # "村道已经临时抢通了"
+    r"|(?:交|报|送|传)(?:到|给)(?!财务|会计|出纳|档案室|仓库|银行|税务)[\u4e00-\u9fff]{1,10}?了|(?:全部|均|都)在岗|(?:抢通|打通|疏通|修通|通车|印好|换掉|到账)了"  # "村道已经临时抢通了"
 )
 # What is in the attachment or the group's files is the notice or its template, not a report: "12号通知见附件";
 # a goal set is no result: "12号的目标是全部清零".
@@ -580,7 +580,7 @@ _NOT_FACTS = re.compile(r"[?？吗呢]|请|要求|务必|是否|能否|可否|�
 # Facts told with no number and no word the other rules read ("村里6个大塘都拉了铁丝网，立了牌子", "转了31户89人，
 # 今早6点都没事了"): counts of work and results reached, two or more of them, in a message of statements only.
 _FACT_COUNT = re.compile(
-    rf"(?<![第\d一二三四五六七八九十两百千万.])(?:\d+(?:\.\d+)?[百千万亿]?|[一二三四五六七八九十两][一二三四五六七八九十两百千万]*)[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|次|名|%)"
+    rf"(?<![第\d一二三四五六七八九十两百千万.])(?:\d+(?:\.\d+)?[百千万亿]?|[一二三四五六七八九十两][一二三四五六七八九十两百千万]*)[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|批次|批|车|次|名|%)"
 )
 _FACT_STATE = re.compile(
     r"(?:都|均|全部|全|已经?|也)(?![看读阅听知]|回复)[\u4e00-\u9fff]{1,4}?了|[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"
@@ -1430,7 +1430,12 @@ def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
         rest = group[lead:]
         said = "。".join(c.text for c in rest)
         reached = len(_FACT_STATE.findall(said))
-        if not rest or any(c.asked or c.acts for c in rest) or _NOT_TOLD.search(said) or _earlier_only(said):
+        if (
+            not rest
+            or any(c.asked or _told_otherwise(c) for c in rest)
+            or _NOT_TOLD.search(said)
+            or _earlier_only(said)
+        ):
             continue
         if _PLANNED.search(said) and not reached:
             continue
@@ -1450,6 +1455,14 @@ def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
             act = Act("progress" if lead else "report", "stated")
             told[first + lead] = replace(told[first + lead], acts=(act,))
     return told
+
+
+def _told_otherwise(clause: Clause) -> bool:
+    """Whether a clause already says something the reading records, or a delay, a problem or a receipt; work
+    denied or promised ("没弄完", "下周在弄") leaves the facts beside it to tell."""
+    return any(
+        a.mode == "stated" or a.kind in ("delay", "ask_time", "problem", "received") for a in clause.acts
+    )
 
 
 def _receipt_lead(group: Sequence[Clause]) -> int:

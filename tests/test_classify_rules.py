@@ -1979,3 +1979,21 @@ def test_results_told_after_a_receipt(text: str, expected: list[str]) -> None:
 )
 def test_speech_without_punctuation(text: str, expected: list[str]) -> None:
     assert intents(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # facts beside work denied or promised; "没啥问题" is no question; 批次 and 车 count work
+        ("27号 人居环境 村里的垃圾 这周拉走了 27车 还有 两个村 没弄完 下周在弄", ["feedback"]),
+        ("74号五一前安全检查 今天查了 6个加油站 4个饭店 没啥问题", ["feedback"]),
+        ("66号学校食品抽检：已抽检66批次，合格65批次", ["feedback"]),
+        ("46号 高标准农田 验收资料 今天交到农业农村局了", ["feedback"]),
+        # look-alikes: a question, handed to the back office, a promise alone
+        ("74号查出来有啥问题吗", []),
+        ("收据已经交给财务了", []),
+        ("27号下周在弄", []),
+    ],
+)
+def test_facts_beside_work_denied_or_promised(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
