@@ -1220,6 +1220,9 @@ def _is_question(clause: _Text, after: str, *, ongoing: bool = False) -> bool:
     return clause.asked or _QUESTION_TAIL.search(after) is not None
 
 
+_NEGATION_REACH = 4  # how far before a delay word a negation denies it
+
+
 def _is_negated(before: str) -> bool:
     return _NEGATION.search(_HARMLESS.sub("", before)) is not None
 
@@ -1234,12 +1237,19 @@ def _is_directive(before: str, after: str) -> bool:
 
 
 def _mode(
-    clause: _Text, before: str, after: str, *, plans_count: bool = False, ongoing: bool = False
+    clause: _Text,
+    before: str,
+    after: str,
+    *,
+    plans_count: bool = False,
+    ongoing: bool = False,
+    negation_reach: int | None = None,
 ) -> Mode:
-    """How an act is said: asked, denied, ordered or conditioned, promised, of others, or stated."""
+    """How an act is said: asked, denied (by a negation within `negation_reach` characters before it, if
+    given), ordered or conditioned, promised, of others, or stated."""
     if _is_question(clause, after, ongoing=ongoing):
         return "asked"
-    if _is_negated(before):
+    if _is_negated(before if negation_reach is None else before[-negation_reach:]):
         return "denied"
     if _is_directive(before, after):
         return "ordered"
@@ -1500,7 +1510,7 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
         for before, after, _ in _matches(pattern, clause):
             before = _ASKS_THE_OFFICE.sub("", before)  # "麻烦督查室给延几天" asks for oneself
             if (
-                _is_negated(before)
+                _is_negated(before[-_NEGATION_REACH:])  # "不需要延期"; not "还没弄完可能要晚几天"
                 or _is_directive(before, after)
                 or after.startswith("过")
                 or _PAST_TIME.search(before)
@@ -1522,7 +1532,7 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 if _REQUEST.search(clause.text) or _ASKING_LEAD.search(before):
                     yield Act("ask_time", "stated")  # "延期一周可以不？", "宽限到下周一吧": a request
                 continue  # "延期要走什么程序？", "延期了吗？": a question about it
-            yield Act("delay", _mode(clause, before, after, plans_count=True))
+            yield Act("delay", _mode(clause, before, after, plans_count=True, negation_reach=_NEGATION_REACH))
     for before, after, _ in _matches(_UNABLE, clause):
         # The negation is the message here, so only questions and orders are ruled out.
         if _is_directive(before, after):

@@ -1997,3 +1997,17 @@ def test_speech_without_punctuation(text: str, expected: list[str]) -> None:
 )
 def test_facts_beside_work_denied_or_promised(text: str, expected: list[str]) -> None:
     assert intents(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation denies the delay word right after it, not one further back
+        ("62号的汛前方案还没弄完可能要晚几天", ["delay"]),
+        ("不需要延期", []),
+        ("不用申请延期", []),
+        ("我们没有申请延期", []),
+    ],
+)
+def test_a_negation_denies_the_delay_next_to_it(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
