@@ -47,7 +47,10 @@ def _without_signature(text: str, own: UnitNames) -> str:
     names = "|".join(re.escape(n) for n in sorted((own.name, *own.aliases), key=len, reverse=True) if n)
     if not names:
         return text
-    apart = rf"(?:(?<=\s)|(?<=^))(?:{names})(?=\s|$)|[(（](?:{names})[)）]"
+    # apart from the words, or before a number ("收到 王庄乡60号"); a person's name may follow ("收到 河口镇 张")
+    apart = (
+        rf"(?:(?<=\s)|(?<=^))(?:{names})(?:\s+(?!收|签|已|阅)[\u4e00-\u9fff]{{1,3}}$|(?=\s|$|\d))|[(（](?:{names})[)）]"
+    )
     return re.sub(apart, " ", text).strip() or text
 
 

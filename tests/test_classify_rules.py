@@ -1874,6 +1874,10 @@ def test_receipts_in_hand_and_titles(text: str, expected: list[str]) -> None:
         ("收到101（住建局）", [101]),
         ("收到 住建局 105 104", [104, 105]),
         ("110号 ok 住建局", [110]),
+        ("收到 住建局60号", [60]),
+        ("收到 住建局 张", [0]),
+        ("12号 住建局 收到", [12]),
+        ("住建局 已签收", [0]),
         # the unit inside the words is no signature; another unit apart is another unit's
         ("住建局收到", [0]),
         ("收到 河口", []),
@@ -2011,3 +2015,10 @@ def test_facts_beside_work_denied_or_promised(text: str, expected: list[str]) ->
 )
 def test_a_negation_denies_the_delay_next_to_it(text: str, expected: list[str]) -> None:
     assert intents(text) == expected, text
+
+
+def test_a_formal_report_and_measure_words() -> None:
+    assert intents("关于安全生产月活动方案制定情况的报告：《方案》已经县安委会审定，于4月15日印发") == [
+        "feedback"
+    ]
+    assert 62 not in classify("全县储备应急帐篷62顶、救生衣300件").unread  # 62顶 names no notice 62
