@@ -36,6 +36,8 @@ _OWN_TOO = re.compile(
     r"(?:我们|我|本)(?:单位|局|委|镇|乡|街道)?(?:和|与|及|跟|、)|(?:和|与|及|跟|、)(?:我们|我[局委镇乡]|本单位|我单位)"
     # "已会同住建局制定…", "已对接交通局": its partner (not "交通局已和河口镇对接": theirs)
     r"|^[^,。;局委镇乡办街区心]{0,12}?已经?(?:会同|联合|协同|对接|跟|与|和|同)"
+    # the other unit as who the work went to or who it helped: "已经报到应急局了", "配合教育局查了12所学校"
+    r"|(?:报|交|送|发|传)(?:到|给|至)?[\u4e00-\u9fff]{1,8}?(?:局|委|办|镇|乡|街道|中心|站)(?:了|汇总|备案)?$|配合|协助"
 )
 # Speaking for another unit it names: "代河口镇回复：收到", "河口镇的同志让我转告：收到".
 _ON_BEHALF = re.compile(r"代|替|帮|转告|托我|让我|委托")
@@ -48,9 +50,7 @@ def _without_signature(text: str, own: UnitNames) -> str:
     if not names:
         return text
     # apart from the words, or before a number ("收到 王庄乡60号"); a person's name may follow ("收到 河口镇 张")
-    apart = (
-        rf"(?:(?<=\s)|(?<=^))(?:{names})(?:\s+(?!收|签|已|阅)[\u4e00-\u9fff]{{1,3}}$|(?=\s|$|\d))|[(（](?:{names})[)）]"
-    )
+    apart = rf"(?:(?<=\s)|(?<=^))(?:{names})(?:\s+(?!收|签|已|阅)[\u4e00-\u9fff]{{1,3}}$|(?=\s|$|\d))|[(（](?:{names})[)）]"
     return re.sub(apart, " ", text).strip() or text
 
 

@@ -2022,3 +2022,24 @@ def test_a_formal_report_and_measure_words() -> None:
         "feedback"
     ]
     assert 62 not in classify("全县储备应急帐篷62顶、救生衣300件").unread  # 62顶 names no notice 62
+
+
+@pytest.mark.parametrize(
+    ("text", "feedback"),
+    [
+        # another unit the work went to, or helped, is not who did it
+        ("73号的转移人数刚才已经电话报给交通局了", [73]),
+        ("昨晚那场雨，全乡农作物受灾1200亩，冲毁桥涵2座，已经报到交通局了", [0]),
+        ("131号我们配合交通局查了12所学校，都整改完了", [131]),
+        # the other unit doing it is theirs
+        ("交通局已经报了", []),
+        ("31号交通局查了城区12所学校", []),
+    ],
+)
+def test_another_unit_as_whom_the_work_went_to(text: str, feedback: list[int]) -> None:
+    reading = read_for_unit(text, OWN, ROSTER)
+    got = sorted(
+        {ref.seq for part in reading.parts if "feedback" in part.intents for ref in part.refs}
+        or ([0] if "feedback" in reading.whole.intents else [])
+    )
+    assert got == feedback, text
