@@ -702,10 +702,11 @@ _DELAY_SETTLED_BEFORE = re.compile(
 _DESCRIBED_AFTER = re.compile(r"^[^,。;]{0,14}?的(?:那个|这个|那份|那件|那期|事|资料|材料|表|报告|$)")
 _REST_BEFORE = re.compile(r"剩下|剩余|其余|余下")
 # A notice's duty roster given line by line, a name and a mobile number a day: "30号值班表：4月4日 张伟 139…；…".
-_ROSTER_HEAD = re.compile(r"(?:值班表|值班安排|排班表|值班人员)$")
+_ROSTER_HEAD = re.compile(r"(?:值班表|值班安排|排班表|值班人员)$|^(?:\d{1,3}号)?[\u4e00-\u9fff]{0,8}?值班$")
 _ROSTER_LINE = re.compile(
     r"^\d{1,2}月\d{1,2}[日号](?:\([^()]{1,4}\))?(?![前后之以])[\u4e00-\u9fff]{2,4}1\d{10}"
 )
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")  # a roster line's mobile number ("乡长王建军13837160073")
 _CONDITION_CLAUSE = re.compile(r"^(?:如果|假如|要是|万一|倘若|若|一旦)")
 _OR_ON_TIME = re.compile(r"^还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时)")
 _REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
@@ -826,10 +827,9 @@ def read_clauses(text: str) -> list[Clause]:
             for c in clauses
         ]
     for n in range(len(clauses) - 1):
-        if (
-            clauses[n].refs
-            and _ROSTER_HEAD.search(clauses[n].text)
-            and _ROSTER_LINE.match(clauses[n + 1].text)
+        if _ROSTER_HEAD.search(clauses[n].text) and (
+            (clauses[n].refs and _ROSTER_LINE.match(clauses[n + 1].text))
+            or _MOBILE.search(clauses[n + 1].text)
         ):
             head = _Text(clauses[n].text, clauses[n].asked)
             clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("done", _mode(head, head.text, ""))))

@@ -2043,3 +2043,19 @@ def test_another_unit_as_whom_the_work_went_to(text: str, feedback: list[int]) -
         or ([0] if "feedback" in reading.whole.intents else [])
     )
     assert got == feedback, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a duty roster: a 值班 heading over lines with mobile numbers
+        ("今晚值班：乡长 王建军 13837160073，武装部长 刘强 13569870064", ["feedback"]),
+        ("181号元旦值班：\n1月1日 镇长 张国华 13839876181 带班", ["feedback"]),
+        ("河口镇清明值班安排\n4月4日 张磊 138 0387 1234", ["feedback"]),
+        # look-alikes: a question about the duty, a phone number to call
+        ("今晚值班的是谁？", []),
+        ("值班有事打我电话13837160073", []),
+    ],
+)
+def test_a_duty_roster_with_mobile_numbers(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
