@@ -2060,3 +2060,15 @@ def test_another_unit_as_whom_the_work_went_to(text: str, feedback: list[int]) -
 )
 def test_a_duty_roster_with_mobile_numbers(text: str, expected: list[str]) -> None:
     assert intents(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("收到28号。我局已于3月19日下午召开全县学校食品安全专题会议", ["receipt", "feedback"]),
+        ("28号收到，拟于3月19日召开专题会议", ["receipt"]),  # a meeting planned is no work yet
+        ("收到，于3月19日下午召开会议", ["receipt"]),  # an order's wording, no 已
+    ],
+)
+def test_a_meeting_held_on_a_day(text: str, expected: list[str]) -> None:
+    assert intents(text) == expected, text
