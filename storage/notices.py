@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit, changes
@@ -443,6 +443,101 @@ async def assignments(
             extended_at,
         ) in rows
     ]
+
+
+# Built once: a unit's open items are read for nearly every liaison reply. One statement, not four (open
+# notices, their assignments, posts, feedback): one row per feedback entry (or one without), in notice order.
+# The open notices are a subquery on `notice_id` so that the planner starts from them and the (notice, unit)
+# index, not from the unit's index and every assignment the unit ever had. Whether a live post carries the
+# notice is asked per row, through the deliveries' assignment index, never from the outbox's status index.
+_UNIT_OPEN_ITEMS = (
+    select(
+        *_VIEW_COLUMNS,
+        Assignment.id,
+        Unit.name,
+        Assignment.receipt_due,
+        Assignment.feedback_due,
+        Assignment.received_at,
+        Assignment.receipt_by,
+        Assignment.excuse_reason,
+        Assignment.reached_at,
+        Assignment.receipt_note,
+        Assignment.extended_at,
+        exists()
+        .where(
+            Delivery.assignment_id == Assignment.id,
+            Delivery.outbox_id == OutboxMessage.id,
+            OutboxMessage.status.in_(LIVE_POSTS),
+        )
+        .label("routed"),
+        FeedbackEntry.kind,
+        FeedbackEntry.text,
+        FeedbackEntry.at,
+        FeedbackEntry.by,
+        FeedbackEntry.note,
+    )
+    .join_from(Assignment, Notice, Assignment.notice_id == Notice.id)
+    .join(Unit, Assignment.unit_id == Unit.id)
+    .outerjoin(
+        FeedbackEntry, and_(FeedbackEntry.assignment_id == Assignment.id, FeedbackEntry.revoked_at.is_(None))
+    )
+    .where(
+        Assignment.unit_id == bindparam("unit_id"),
+        Assignment.notice_id.in_(select(Notice.id).where(Notice.status == "open").scalar_subquery()),
+        Assignment.excused.is_(False),
+    )
+    .order_by(Notice.issued_at, Notice.id, Assignment.id, FeedbackEntry.at, FeedbackEntry.id)
+)
+
+
+async def unit_open_items(session: AsyncSession, unit_id: int) -> list[tuple[NoticeView, AssignmentView]]:
+    """The unit's assignments of open notices, not excused, each with its notice, in notice issue order."""
+    read: Sequence[Any] = (await session.execute(_UNIT_OPEN_ITEMS, {"unit_id": unit_id})).all()
+    rows: dict[int, tuple[Any, list[FeedbackView]]] = {}
+    for row in read:
+        _, entries = rows.setdefault(row[12], (row, []))
+        kind, text, at, by, note = row[-5:]
+        if kind is not None:
+            entries.append(FeedbackView(kind, text, at, by, note))
+    items = []
+    for row, entries in rows.values():
+        notice = NoticeView(*row[:12])
+        (
+            assignment_id,
+            unit_name,
+            own_receipt_due,
+            own_feedback_due,
+            received_at,
+            receipt_by,
+            excuse_reason,
+            reached_at,
+            receipt_note,
+            extended_at,
+            routed,
+        ) = row[12:23]
+        assignment = AssignmentView(
+            assignment_id,
+            notice.id,
+            unit_id,
+            unit_name,
+            own_receipt_due or notice.receipt_due,
+            own_feedback_due or notice.feedback_due,
+            received_at,
+            receipt_by,
+            False,
+            excuse_reason,
+            tuple(entries),
+            notice.status,
+            notice.closed_at,
+            reached_at,
+            bool(routed),
+            own_receipt_due is not None,
+            own_feedback_due is not None,
+            receipt_note,
+            extended_at,
+        )
+        items.append((notice, assignment))
+    return items
 
 
 async def set_status(
