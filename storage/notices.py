@@ -445,20 +445,20 @@ async def assignments(
     ]
 
 
-# Built once: a unit's open items are read for nearly every liaison reply. One statement, not four (open
-# notices, their assignments, posts, feedback): one row per feedback entry (or one without), in notice order.
-# The open notices are a subquery on `notice_id` so that the planner starts from them and the (notice, unit)
-# index, not from the unit's index and every assignment the unit ever had. Whether a live post carries the
-# notice is asked per row, through the deliveries' assignment index, never from the outbox's status index.
-_UNIT_OPEN_ITEMS = (
+# An assignment with its notice, its live post (or none) and its feedback, in one statement: one row per
+# feedback entry (or one without), in notice order. Whether a live post carries the notice is asked per row,
+# through the deliveries' assignment index, never from the outbox's status index.
+_ITEMS = (
     select(
         *_VIEW_COLUMNS,
         Assignment.id,
+        Assignment.unit_id,
         Unit.name,
         Assignment.receipt_due,
         Assignment.feedback_due,
         Assignment.received_at,
         Assignment.receipt_by,
+        Assignment.excused,
         Assignment.excuse_reason,
         Assignment.reached_at,
         Assignment.receipt_note,
@@ -481,18 +481,33 @@ _UNIT_OPEN_ITEMS = (
     .outerjoin(
         FeedbackEntry, and_(FeedbackEntry.assignment_id == Assignment.id, FeedbackEntry.revoked_at.is_(None))
     )
-    .where(
-        Assignment.unit_id == bindparam("unit_id"),
-        Assignment.notice_id.in_(select(Notice.id).where(Notice.status == "open").scalar_subquery()),
-        Assignment.excused.is_(False),
-    )
     .order_by(Notice.issued_at, Notice.id, Assignment.id, FeedbackEntry.at, FeedbackEntry.id)
+)
+# Built once: a unit's open items are read for nearly every liaison reply. The open notices are a subquery
+# on `notice_id` so that the planner starts from them and the (notice, unit) index, not from the unit's
+# index and every assignment the unit ever had.
+_UNIT_OPEN_ITEMS = _ITEMS.where(
+    Assignment.unit_id == bindparam("unit_id"),
+    Assignment.notice_id.in_(select(Notice.id).where(Notice.status == "open").scalar_subquery()),
+    Assignment.excused.is_(False),
+)
+# Built once: what every deadline pass reminds of and notes, the open notices issued since a moment (read
+# first, from their status index) and their assignments with a deadline after `window`.
+_OPEN_ITEMS_DUE_AFTER = _ITEMS.where(
+    Assignment.notice_id.in_(
+        select(Notice.id)
+        .where(Notice.status == "open", Notice.issued_at >= bindparam("since"))
+        .scalar_subquery()
+    ),
+    or_(_receipt_due() > bindparam("window"), _feedback_due() > bindparam("window")),
 )
 
 
-async def unit_open_items(session: AsyncSession, unit_id: int) -> list[tuple[NoticeView, AssignmentView]]:
-    """The unit's assignments of open notices, not excused, each with its notice, in notice issue order."""
-    read: Sequence[Any] = (await session.execute(_UNIT_OPEN_ITEMS, {"unit_id": unit_id})).all()
+async def _read_items(
+    session: AsyncSession, query: Any, params: dict[str, Any]
+) -> list[tuple[NoticeView, AssignmentView]]:
+    """The items of an `_ITEMS` query, each assignment's feedback gathered from its rows."""
+    read: Sequence[Any] = (await session.execute(query, params)).all()
     rows: dict[int, tuple[Any, list[FeedbackView]]] = {}
     for row in read:
         _, entries = rows.setdefault(row[12], (row, []))
@@ -504,17 +519,19 @@ async def unit_open_items(session: AsyncSession, unit_id: int) -> list[tuple[Not
         notice = NoticeView(*row[:12])
         (
             assignment_id,
+            unit_id,
             unit_name,
             own_receipt_due,
             own_feedback_due,
             received_at,
             receipt_by,
+            excused,
             excuse_reason,
             reached_at,
             receipt_note,
             extended_at,
             routed,
-        ) = row[12:23]
+        ) = row[12:25]
         assignment = AssignmentView(
             assignment_id,
             notice.id,
@@ -524,7 +541,7 @@ async def unit_open_items(session: AsyncSession, unit_id: int) -> list[tuple[Not
             own_feedback_due or notice.feedback_due,
             received_at,
             receipt_by,
-            False,
+            excused,
             excuse_reason,
             tuple(entries),
             notice.status,
@@ -538,6 +555,34 @@ async def unit_open_items(session: AsyncSession, unit_id: int) -> list[tuple[Not
         )
         items.append((notice, assignment))
     return items
+
+
+async def unit_open_items(session: AsyncSession, unit_id: int) -> list[tuple[NoticeView, AssignmentView]]:
+    """The unit's assignments of open notices, not excused, each with its notice, in notice issue order."""
+    return await _read_items(session, _UNIT_OPEN_ITEMS, {"unit_id": unit_id})
+
+
+async def open_items_due_after(
+    session: AsyncSession, *, since: datetime, window: datetime
+) -> list[tuple[NoticeView, AssignmentView]]:
+    """Assignments of the open notices issued at or after `since` with a receipt or feedback deadline after
+    `window`, each with its notice, in notice issue order (one statement where four were read)."""
+    return await _read_items(session, _OPEN_ITEMS_DUE_AFTER, {"since": since, "window": window})
+
+
+async def items_issued_since(
+    session: AsyncSession, since: datetime, unit_ids: Collection[int] | None = None
+) -> list[tuple[NoticeView, AssignmentView]]:
+    """Assignments of the notices issued at or after `since` (of `unit_ids`, or every unit), each with its
+    notice, in notice issue order: the notices' ids first (`_issued_within`), then one statement."""
+    recent = await _issued_within(session, since)
+    if len(recent) <= ID_BATCH:
+        query = _ITEMS.where(Assignment.notice_id.in_(recent))
+    else:
+        query = _ITEMS.where(Notice.issued_at >= since)
+    if unit_ids is not None:
+        query = query.where(Assignment.unit_id.in_(unit_ids))
+    return await _read_items(session, query, {})
 
 
 async def set_status(
