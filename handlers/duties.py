@@ -196,9 +196,7 @@ class Duties:
 
     async def _current(self, session: AsyncSession, now: datetime, window: datetime) -> list[Item]:
         """Open notices' assignments with a deadline after `window`: all that reminders and notes look at."""
-        open_notices = {n.id: n for n in await notices.notices(session, status="open", since=now - HISTORY)}
-        rows = await notices.assignments(session, notice_ids=list(open_notices), due_after=window)
-        return [(open_notices[a.notice_id], a) for a in rows]
+        return await notices.open_items_due_after(session, since=now - HISTORY, window=window)
 
     async def _scope(
         self, session: AsyncSession, now: datetime, since: datetime, units: Touched
@@ -247,9 +245,7 @@ class Duties:
         return items, short
 
     async def _items(self, session: AsyncSession, since: datetime, units: set[int] | None) -> list[Item]:
-        rows = await notices.assignments(session, issued_since=since, unit_ids=units)
-        by_id = await notices.notices_by_id(session, {a.notice_id for a in rows})
-        return [(by_id[a.notice_id], a) for a in rows]
+        return await notices.items_issued_since(session, since, units)
 
     async def _pre_deadline(
         self, session: AsyncSession, now: datetime, since: datetime | None, items: list[Item]

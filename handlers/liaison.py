@@ -153,9 +153,7 @@ def decide(reading: Reading, quoted_notice_id: int | None, items: Sequence[Item]
 
 
 async def unit_items(turn: Turn, unit_id: int) -> list[Item]:
-    open_notices = {n.id: n for n in await notices.notices(turn.session, status="open")}
-    rows = await notices.assignments(turn.session, notice_ids=list(open_notices), unit_id=unit_id)
-    return [(open_notices[a.notice_id], a) for a in rows if not a.excused]
+    return await notices.unit_open_items(turn.session, unit_id)
 
 
 @dataclass(frozen=True)

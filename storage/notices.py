@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit, changes
@@ -443,6 +443,146 @@ async def assignments(
             extended_at,
         ) in rows
     ]
+
+
+# An assignment with its notice, its live post (or none) and its feedback, in one statement: one row per
+# feedback entry (or one without), in notice order. Whether a live post carries the notice is asked per row,
+# through the deliveries' assignment index, never from the outbox's status index.
+_ITEMS = (
+    select(
+        *_VIEW_COLUMNS,
+        Assignment.id,
+        Assignment.unit_id,
+        Unit.name,
+        Assignment.receipt_due,
+        Assignment.feedback_due,
+        Assignment.received_at,
+        Assignment.receipt_by,
+        Assignment.excused,
+        Assignment.excuse_reason,
+        Assignment.reached_at,
+        Assignment.receipt_note,
+        Assignment.extended_at,
+        exists()
+        .where(
+            Delivery.assignment_id == Assignment.id,
+            Delivery.outbox_id == OutboxMessage.id,
+            OutboxMessage.status.in_(LIVE_POSTS),
+        )
+        .label("routed"),
+        FeedbackEntry.kind,
+        FeedbackEntry.text,
+        FeedbackEntry.at,
+        FeedbackEntry.by,
+        FeedbackEntry.note,
+    )
+    .join_from(Assignment, Notice, Assignment.notice_id == Notice.id)
+    .join(Unit, Assignment.unit_id == Unit.id)
+    .outerjoin(
+        FeedbackEntry, and_(FeedbackEntry.assignment_id == Assignment.id, FeedbackEntry.revoked_at.is_(None))
+    )
+    .order_by(Notice.issued_at, Notice.id, Assignment.id, FeedbackEntry.at, FeedbackEntry.id)
+)
+# Built once: a unit's open items are read for nearly every liaison reply. The open notices are a subquery
+# on `notice_id` so that the planner starts from them and the (notice, unit) index, not from the unit's
+# index and every assignment the unit ever had.
+_UNIT_OPEN_ITEMS = _ITEMS.where(
+    Assignment.unit_id == bindparam("unit_id"),
+    Assignment.notice_id.in_(select(Notice.id).where(Notice.status == "open").scalar_subquery()),
+    Assignment.excused.is_(False),
+)
+# Built once: what every deadline pass reminds of and notes, the open notices issued since a moment (read
+# first, from their status index) and their assignments with a deadline after `window`.
+_OPEN_ITEMS_DUE_AFTER = _ITEMS.where(
+    Assignment.notice_id.in_(
+        select(Notice.id)
+        .where(Notice.status == "open", Notice.issued_at >= bindparam("since"))
+        .scalar_subquery()
+    ),
+    or_(_receipt_due() > bindparam("window"), _feedback_due() > bindparam("window")),
+)
+
+
+async def _read_items(
+    session: AsyncSession, query: Any, params: dict[str, Any]
+) -> list[tuple[NoticeView, AssignmentView]]:
+    """The items of an `_ITEMS` query, each assignment's feedback gathered from its rows."""
+    read: Sequence[Any] = (await session.execute(query, params)).all()
+    rows: dict[int, tuple[Any, list[FeedbackView]]] = {}
+    for row in read:
+        _, entries = rows.setdefault(row[12], (row, []))
+        kind, text, at, by, note = row[-5:]
+        if kind is not None:
+            entries.append(FeedbackView(kind, text, at, by, note))
+    items = []
+    for row, entries in rows.values():
+        notice = NoticeView(*row[:12])
+        (
+            assignment_id,
+            unit_id,
+            unit_name,
+            own_receipt_due,
+            own_feedback_due,
+            received_at,
+            receipt_by,
+            excused,
+            excuse_reason,
+            reached_at,
+            receipt_note,
+            extended_at,
+            routed,
+        ) = row[12:25]
+        assignment = AssignmentView(
+            assignment_id,
+            notice.id,
+            unit_id,
+            unit_name,
+            own_receipt_due or notice.receipt_due,
+            own_feedback_due or notice.feedback_due,
+            received_at,
+            receipt_by,
+            excused,
+            excuse_reason,
+            tuple(entries),
+            notice.status,
+            notice.closed_at,
+            reached_at,
+            bool(routed),
+            own_receipt_due is not None,
+            own_feedback_due is not None,
+            receipt_note,
+            extended_at,
+        )
+        items.append((notice, assignment))
+    return items
+
+
+async def unit_open_items(session: AsyncSession, unit_id: int) -> list[tuple[NoticeView, AssignmentView]]:
+    """The unit's assignments of open notices, not excused, each with its notice, in notice issue order."""
+    return await _read_items(session, _UNIT_OPEN_ITEMS, {"unit_id": unit_id})
+
+
+async def open_items_due_after(
+    session: AsyncSession, *, since: datetime, window: datetime
+) -> list[tuple[NoticeView, AssignmentView]]:
+    """Assignments of the open notices issued at or after `since` with a receipt or feedback deadline after
+    `window`, each with its notice, in notice issue order (one statement where four were read)."""
+    return await _read_items(session, _OPEN_ITEMS_DUE_AFTER, {"since": since, "window": window})
+
+
+async def items_issued_since(
+    session: AsyncSession, since: datetime, unit_ids: Collection[int] | None = None
+) -> list[tuple[NoticeView, AssignmentView]]:
+    """Assignments of the notices issued at or after `since` (of `unit_ids`, or every unit), each with its
+    notice, in notice issue order: the notices' ids first (`_issued_within`), then one statement."""
+    recent = await _issued_within(session, since)
+    if len(recent) <= ID_BATCH:
+        query = _ITEMS.where(Assignment.notice_id.in_(recent))
+    else:
+        query = _ITEMS.where(Notice.issued_at >= since)
+    if unit_ids is not None:
+        query = query.where(Assignment.unit_id.in_(unit_ids))
+    return await _read_items(session, query, {})
 
 
 async def set_status(
