@@ -483,6 +483,9 @@ _ITEMS = (
     )
     .order_by(Notice.issued_at, Notice.id, Assignment.id, FeedbackEntry.at, FeedbackEntry.id)
 )
+_NOTICE_WIDTH = len(
+    _VIEW_COLUMNS
+)  # an `_ITEMS` row: the notice's columns, then the assignment's, then feedback
 # Built once: a unit's open items are read for nearly every liaison reply. The open notices are a subquery
 # on `notice_id` so that the planner starts from them and the (notice, unit) index, not from the unit's
 # index and every assignment the unit ever had.
@@ -510,13 +513,13 @@ async def _read_items(
     read: Sequence[Any] = (await session.execute(query, params)).all()
     rows: dict[int, tuple[Any, list[FeedbackView]]] = {}
     for row in read:
-        _, entries = rows.setdefault(row[12], (row, []))
+        _, entries = rows.setdefault(row[_NOTICE_WIDTH], (row, []))
         kind, text, at, by, note = row[-5:]
         if kind is not None:
             entries.append(FeedbackView(kind, text, at, by, note))
     items = []
     for row, entries in rows.values():
-        notice = NoticeView(*row[:12])
+        notice = NoticeView(*row[:_NOTICE_WIDTH])
         (
             assignment_id,
             unit_id,
@@ -531,7 +534,7 @@ async def _read_items(
             receipt_note,
             extended_at,
             routed,
-        ) = row[12:25]
+        ) = row[_NOTICE_WIDTH : _NOTICE_WIDTH + 13]
         assignment = AssignmentView(
             assignment_id,
             notice.id,
