@@ -597,6 +597,26 @@ def chengguan_and_caizheng_notices() -> list[dict[str, Any]]:
     ]
 
 
+def chengguan_two_notices_due() -> list[dict[str, Any]]:
+    """1号 and 2号 for 城关镇, feedback due on 12月1日 and 12月2日."""
+    return [
+        publish(
+            "09:00",
+            "关于开展冬季安全生产大检查的通知",
+            "城关镇",
+            receipt="今天下午5点",
+            feedback="12月1日17:30",
+        ),
+        publish(
+            "09:10",
+            "关于开展燃气安全专项整治的通知",
+            "城关镇",
+            receipt="今天下午5点",
+            feedback="12月2日17:30",
+        ),
+    ]
+
+
 async def test_a_receipt_for_a_notice_the_unit_does_not_have_asks(tmp_path: Path) -> None:
     result = await run([*chengguan_and_caizheng_notices(), say("09:30", CHENGGUAN, "2号收到")], tmp_path)
 
@@ -627,20 +647,7 @@ async def test_a_day_that_may_be_an_open_notice_is_asked_about_and_the_rest_reco
     """ "2号收到，1号我们还在清雪": "1号" may be the 1st or notice 1, which is open — the receipt of 2 is recorded,
     the progress is asked about, never filed on notice 2 by guess."""
     events = [
-        publish(
-            "09:00",
-            "关于开展冬季安全生产大检查的通知",
-            "城关镇",
-            receipt="今天下午5点",
-            feedback="12月1日17:30",
-        ),
-        publish(
-            "09:05",
-            "关于做好雨雪冰冻天气应对工作的通知",
-            "城关镇",
-            receipt="今天下午5点",
-            feedback="12月2日17:30",
-        ),
+        *chengguan_two_notices_due(),
         say("09:30", CHENGGUAN, "2号收到，1号我们还在清雪，背阴路段还有几处结冰"),
         say("09:40", CHENGGUAN, "1号"),
     ]
@@ -673,20 +680,7 @@ async def test_an_ambiguous_reply_asks_once_and_the_answer_records_the_original_
 
 async def test_feedback_with_two_open_notices_due_asks_and_the_answer_files_it(tmp_path: Path) -> None:
     events = [
-        publish(
-            "09:00",
-            "关于开展冬季安全生产大检查的通知",
-            "城关镇",
-            receipt="今天下午5点",
-            feedback="12月1日17:30",
-        ),
-        publish(
-            "09:10",
-            "关于开展燃气安全专项整治的通知",
-            "城关镇",
-            receipt="今天下午5点",
-            feedback="12月2日17:30",
-        ),
+        *chengguan_two_notices_due(),
         say("09:20", CHENGGUAN, "都收到了"),
         say("11-28 10:00", CHENGGUAN, "已全部整改完毕，台账已建立"),
         say("11-28 10:05", CHENGGUAN, "整改工作已经完成"),  # unclear again: waits with the first
