@@ -1885,24 +1885,14 @@ def test_receipts_in_hand_and_titles(text: str, expected: list[str]) -> None:
     ],
 )
 def test_the_senders_own_unit_as_a_signature(text: str, receipt: list[int]) -> None:
+    assert notices_for(text, "receipt") == receipt, text
+
+
+def notices_for(text: str, intent: str) -> list[int]:
+    """The notices a reply names for `intent`, part by part ([0]: the intent with no notice named)."""
     reading = read_for_unit(text, OWN, ROSTER)
-    got = sorted(
-        {ref.seq for part in reading.parts if "receipt" in part.intents for ref in part.refs}
-        or ([0] if "receipt" in reading.whole.intents else [])
-    )
-    assert got == receipt, text
-
-
-def feedback_notices(text: str) -> list[int]:
-    """The notices a reply reports work on, part by part."""
-    return sorted(
-        {
-            ref.seq
-            for part in read_for_unit(text, OWN, ROSTER).parts
-            if "feedback" in part.intents
-            for ref in part.refs
-        }
-    )
+    named = {ref.seq for part in reading.parts if intent in part.intents for ref in part.refs}
+    return sorted(named or ([0] if intent in reading.whole.intents else []))
 
 
 @pytest.mark.parametrize(
@@ -1928,7 +1918,7 @@ def feedback_notices(text: str) -> list[int]:
     ],
 )
 def test_several_notices_in_one_numbered_report(text: str, notices: list[int]) -> None:
-    assert feedback_notices(text) == notices, text
+    assert notices_for(text, "feedback") == notices, text
 
 
 @pytest.mark.parametrize(
@@ -2038,12 +2028,7 @@ def test_a_formal_report_and_measure_words() -> None:
     ],
 )
 def test_another_unit_as_whom_the_work_went_to(text: str, feedback: list[int]) -> None:
-    reading = read_for_unit(text, OWN, ROSTER)
-    got = sorted(
-        {ref.seq for part in reading.parts if "feedback" in part.intents for ref in part.refs}
-        or ([0] if "feedback" in reading.whole.intents else [])
-    )
-    assert got == feedback, text
+    assert notices_for(text, "feedback") == feedback, text
 
 
 @pytest.mark.parametrize(
