@@ -119,6 +119,8 @@ def predict(case: dict[str, Any]) -> dict[str, list[int]]:
         unplaced = [ref for ref in part.refs if ref.seq not in case["open"] and not ref.heading]
         if (unplaced and not named) or set(part.unread) & set(case["open"]):
             continue  # the bot asks which notice
+        if part.all_owed and not named and len(case["open"]) > 1:
+            continue  # "都收到了" with several open (all owed, as the sets assume): the bot asks which
         for kind in found:
             if kind in part.intents:
                 found[kind] |= set(named) or {0}

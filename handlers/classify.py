@@ -412,6 +412,10 @@ _ACHIEVED = re.compile(r"效果|成效|实效")  # "收到良好效果" is an ou
 _ALL_OWED = re.compile(
     r"都|均|全部|全都|皆|(?<![安完健齐周保])全(?![镇县乡村局体面力])|一并|悉数|所有|以上|上述"
 )
+# 都 over people, not notices: "我们和城关镇都收到了", "大家都收到了" — the latest notice, by each of them.
+_ALL_PEOPLE = re.compile(
+    r"(?:大家|人人|每个人|各位|(?:和|跟|与|及)[\u4e00-\u9fff]{1,8}?)(?:也|已经?)?(?:都|均|全都)(?:已经?|已)?$"
+)
 # A complaint about what arrived: the office hears of it (the receipt, if stated, still counts).
 _PROBLEM = re.compile(
     r"打不开|无法打开|打开不了|打开是乱码|下载不了|无法下载|看不了|看不到|看不清|乱码|损坏|(?<![没无])有问题|有误|错误|不对"
@@ -1326,7 +1330,7 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
             or _PLANNED_RECEIPT.search(before)
         ):
             mode = "promised"  # "应该收到了", "等领导看过后再签收", "会第一时间签收"
-        yield Act("received", mode, _ALL_OWED.search(before) is not None)
+        yield Act("received", mode, bool(_ALL_OWED.search(before)) and not _ALL_PEOPLE.search(before))
     for before, after, _ in _matches(_UNSEEN, clause):
         if _NOTICE_BEFORE.search(before) and not _is_question(clause, after):
             yield Act("received", "denied")

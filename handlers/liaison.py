@@ -132,16 +132,15 @@ def decide(reading: Reading, quoted_notice_id: int | None, items: Sequence[Item]
         )
     receipt = []
     if "receipt" in reading.intents and owing_receipt:
-        latest = max(owing_receipt, key=lambda i: (i[0].issued_at, i[0].id))
-        receipt = [latest]
         if reading.all_owed and len(owing_receipt) > 1:
-            # "都收到了" with several owed: every one, or the latest by everyone in the unit? The latest is
-            # received either way; the others are asked about, not guessed.
-            ask = tuple(n for n, a in owing_receipt if (n, a) != latest)
+            # "都收到了" with several owed names no number (every one? the latest, by everyone in the unit?):
+            # the liaison is asked which, never guessed; the answer records them as of this reply.
+            return Targets(ask=tuple(n for n, _ in owing_receipt))
+        receipt = [max(owing_receipt, key=lambda i: (i[0].issued_at, i[0].id))]
     if not wants_feedback:
-        return Targets(receipt=tuple(receipt), ask=ask)
+        return Targets(receipt=tuple(receipt))
     if receipt:
-        return Targets(receipt=tuple(receipt), feedback=tuple(receipt), ask=ask)
+        return Targets(receipt=tuple(receipt), feedback=tuple(receipt))
     candidates = [item for item in items if not item[1].done and not item[1].excused]
     with_due = [item for item in candidates if item[1].feedback_due is not None]
     candidates = with_due or candidates
@@ -256,7 +255,7 @@ async def handle_reply(turn: Turn, unit_id: int, units: Sequence[UnitView]) -> b
             continue
         targets = decide(part, quoted, await unit_items(turn, unit_id))
         if targets.ask is not None:
-            await _ask(turn, targets.ask, recorded=[n for n, _ in targets.receipt])
+            await _ask(turn, targets.ask, several=part.all_owed)
         await apply(session, part, targets, Source(msg.id, msg.at, msg.sender_id, words))
         recorded += [("receipt", n) for n, _ in targets.receipt]
         kind = "delay" if "delay" in part.intents else part.feedback_kind or "progress"
@@ -346,7 +345,7 @@ async def _tell_problem(
     )
 
 
-async def _ask(turn: Turn, candidates: tuple[NoticeView, ...], recorded: Sequence[NoticeView] = ()) -> None:
+async def _ask(turn: Turn, candidates: tuple[NoticeView, ...], *, several: bool = False) -> None:
     msg = turn.msg
     waiting = await questions.open_questions(turn.session, msg.sender_id, since=msg.at - QUESTION_LIFETIME)
     questions.add(
@@ -360,7 +359,9 @@ async def _ask(turn: Turn, candidates: tuple[NoticeView, ...], recorded: Sequenc
     )
     if not waiting:  # ask once: while a question is open, later unclear replies wait with it
         name = turn.person.name if turn.person and turn.person.name else turn.msg.display_name
-        await turn.reply(texts.ask_which_notice(turn.policy, name, turn.msg.text[:30], candidates, recorded))
+        await turn.reply(
+            texts.ask_which_notice(turn.policy, name, turn.msg.text[:30], candidates, several=several)
+        )
 
 
 async def _answer_questions(turn: Turn, answer: Reading, quoted: int | None, items: Sequence[Item]) -> bool:

@@ -198,21 +198,16 @@ def units_overview(
 
 
 def ask_which_notice(
-    policy: Policy,
-    name: str,
-    quoted: str,
-    candidates: Sequence[NoticeView],
-    recorded: Sequence[NoticeView] = (),
+    policy: Policy, name: str, quoted: str, candidates: Sequence[NoticeView], *, several: bool = False
 ) -> str:
     options = "；".join(f"{n.seq}号《{n.title}》" for n in candidates)
-    example = candidates[0].seq if candidates else 12
-    if recorded:  # "都收到了" with several owed: the latest is recorded, the others are asked about
-        done = "、".join(f"{n.seq}号" for n in recorded)
+    if several:  # "都收到了" with several owed: which ones, never guessed
         both = "、".join(f"{n.seq}号" for n in candidates[:2])
         return (
-            f"{name}，您的回复“{quoted}”已记为{done}的签收。还没有签收的：{options}。"
-            f"如果这些也已收到，请注明编号回复，如“{both}收到”。"
+            f"{name}，您的回复“{quoted}”没有写编号，本单位还没签收的有：{options}。"
+            f"请注明收到的是哪几份再回复一次，如“{both}收到”（按您原来那条消息的时间记签收）。"
         )
+    example = candidates[0].seq if candidates else 12
     return (
         f"{name}，您的回复“{quoted}”对应哪一份通知？请注明编号再回复一次，如“{example}号收到”或“{example}号已完成”。"
         + (f"\n目前待办：{options}" if options else "")

@@ -761,6 +761,11 @@ def test_combinations(text: str, intents: list[str], kind: str | None) -> None:
         ("都没收到", False),
         ("请各单位全部收到后回复", False),
         ("都完成了", False),
+        ("这两份通知均已收到", True),
+        # 都 over people, not notices: the latest owed, by each of them
+        ("我们和城关镇都收到了", False),
+        ("我局与财政局均已收到", False),
+        ("我们跟河口镇也都已收到", False),
     ],
 )
 def test_all_owed(text: str, all_owed: bool) -> None:

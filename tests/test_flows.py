@@ -465,11 +465,9 @@ async def test_a_quoted_notice_post_is_the_notice_received(tmp_path: Path) -> No
     assert [received(result, seq, "城关镇") for seq in (1, 2, 3)] == [at("10:00"), None, None]
 
 
-async def test_all_received_with_several_owed_records_the_latest_and_asks_about_the_others(
-    tmp_path: Path,
-) -> None:
-    """ "都收到了" may mean every notice owed, or the latest by everyone in the unit: the latest is received
-    either way; the others are asked about, never guessed, and the answer records them."""
+async def test_all_received_with_several_owed_asks_which_and_the_answer_records_them(tmp_path: Path) -> None:
+    """ "都收到了" with several owed names no number (every one? the latest, by everyone in the unit?): nothing
+    is guessed; the liaison is asked which, and the answer records them as of the first reply."""
     events = [
         *three_notices_for_chengguan(),
         say("09:30", CHENGGUAN, "2号收到"),
@@ -477,11 +475,11 @@ async def test_all_received_with_several_owed_records_the_latest_and_asks_about_
     ]
     result = await run(events, tmp_path)
 
-    assert [received(result, seq, "城关镇") for seq in (1, 2, 3)] == [None, at("09:30"), at("10:00")]
-    asked = [m["text"] for m in result.room_messages() if "已记为3号的签收" in m["text"]]
-    assert len(asked) == 1 and "1号《" in asked[0] and "3号《" not in asked[0]
+    assert [received(result, seq, "城关镇") for seq in (1, 2, 3)] == [None, at("09:30"), None]
+    asked = [m["text"] for m in result.room_messages() if "没有写编号" in m["text"]]
+    assert len(asked) == 1 and "1号《" in asked[0] and "3号《" in asked[0] and "2号《" not in asked[0]
 
-    answered = await run([*events, say("10:05", CHENGGUAN, "1号")], tmp_path / "answered")
+    answered = await run([*events, say("10:05", CHENGGUAN, "1号、3号")], tmp_path / "answered")
     assert [received(answered, seq, "城关镇") for seq in (1, 2, 3)] == [at("10:00"), at("09:30"), at("10:00")]
     assert [received(answered, seq, "财政局") for seq in (1, 2, 3)] == [None, None, None]
 
