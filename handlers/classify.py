@@ -213,7 +213,7 @@ _CONDITIONAL = re.compile(
 )
 # Promises and plans: "预计月底前全部完成" does not report anything done yet.
 _FUTURE = re.compile(
-    r"预计|估计|预估|计划|争取|力争|确保|保证|一定|打算|准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两])会(?!议|上)|能够?|可以"
+    r"预计|估计|预估|(?<![目度作资施改动])计划(?!已|书|表|任务|指标|数|的|内)|争取|力争|确保|保证|一定|打算|准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两])会(?!议|上)|能够?|可以"
     r"|可望|有望|尽快|尽早|明天|后天|下周|下个?月|月底前|年底前|(?:于|在).{0,10}?(?:前|之前|以前)"
 )
 # "收到的材料有问题", "已完成的请报送", "需要延期的单位"; "已报送的是76号" says which notice it was
@@ -305,7 +305,10 @@ _OWN_NOT_YET = re.compile(
     r"^(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}?(?:这边|这里)?(?:还|尚|暂)?(?:没有?|未)$"
 )
 # An earlier notice's work: "另外上次的材料已报" says nothing of this one.
-_PREVIOUS = re.compile(r"上次|上一次|上回|上一期|上一个|上一份|上个通知|上个?月的|上期的")
+_PREVIOUS = re.compile(
+    r"上次|上一次|上回|上一期|上一个|上一份|上个通知|上个?月的|上期的"
+    r"|(?:上周|上个?月|前几天|之前|前段时间)[\u4e00-\u9fff]{0,6}?的(?:那个|那份|那期)"  # "上周延的那个今天交了"
+)
 # A thing named before the receipt word that is not the notice: "快递收到了", "款已收到".
 # A word of a notice's title pointed at is none ("双11快递安全那个收到").
 _OTHER_THING_BEFORE = re.compile(
@@ -539,7 +542,7 @@ _IN_HAND = re.compile(
     r"|^(?:已经?|马上|立即|即刻)*(?:安排|部署|布置|交办)[\u4e00-\u9fff]{1,8}$"  # "收到，已安排各校自查"
     r"|^(?:已经?|正在)对接[\u4e00-\u9fff]{0,10}$"  # "收到，已对接燃气公司": in hand, no result yet
     # the work begun, nothing counted or reached yet: "水毁情况正在统计", "已经在弄了", "我局已安排巡查"
-    r"|^[\u4e00-\u9fffa-z]{0,14}?(?:正在|已经?在|在)(?:整理|准备|统计|收集|汇总|弄|办|做|搞)(?:中|了)?$"
+    r"|^[\u4e00-\u9fffa-z]{0,14}?(?:正在|已经?在|在)(?:整理|准备|统计|收集|汇总|编制|起草|弄|办|做|搞)(?:中|了)?$"
     r"|^[\u4e00-\u9fffa-z\d]{0,10}?已经?安排[\u4e00-\u9fff]{0,6}$|^[\d一二三四五六七两]+(?:天|日)内落实到位$"
 )
 # Work reported in everyday words ("发你邮箱了", "周报见附件", "东西交了", "已全部清零", "还剩2个村", "在催"):
@@ -557,6 +560,7 @@ _EVERYDAY_DONE = re.compile(
     r"|值班表[:]|(?:都|均|全部)?已经?排好|抄送(?:给)?(?:你们|您|督查室)"  # "报给农办了，也抄送你们一份"
     r"|(?:发|送)到[\u4e00-\u9fff]{1,6}?(?:手里|手中|手上)了"  # "告家长书已经全部发到家长手里了"
     r"|(?:整理|准备|收集|汇总|统计)(?:好|完)了?(?![\u4e00-\u9fff])"  # "巡查记录已整理好"
+    r"|(?:今天|昨天|前天|刚才|刚刚|上午|下午|早上|中午|晚上)(?:已经?|也|都)?(?:上?报|报送|提交|上交|交)(?:过去|上去)?了"  # "29号…今天报了"
     r"|(?:交|报|送|传)(?:到|给)(?!财务|会计|出纳|档案室|仓库|银行|税务)[\u4e00-\u9fff]{1,10}?了|(?:全部|均|都)在岗|(?:抢通|打通|疏通|修通|通车|印好|换掉|到账)了"  # "村道已经临时抢通了"
 )
 # What is in the attachment or the group's files is the notice or its template, not a report: "12号通知见附件";
@@ -568,6 +572,8 @@ _NOT_A_REPORT = re.compile(
 _EVERYDAY_PROGRESS = re.compile(
     rf"(?:(?:还|只)(?:剩|差)下?(?:那)?|剩(?:下|余)的?){_COUNT}(?!{_COUNT}|个?(?:天|日|周|星期|礼拜|月|小时|分钟))"
     r"|(?:正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)"
+    # concrete work under way ("63号回头看还在自查", "燃气安全那个正在排查"); 正在落实 / 正在办 are in hand only
+    r"|(?:正|还|仍|都)在(?:自查|排查|核查|摸排|巡查|整改|宣传|清理|清运|施工|收割|抢修|拆除|修复|走访|入户)(?!范围|名单|对象|清单|之列)"
     rf"|还有[\d一二三四五六七八九十两]+{_UNIT_WORD}[\u4e00-\u9fff]{{0,4}}?(?:没|未)"  # "93号还有1条没整改": work left
     rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
     rf"|[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批){_UNIT_WORD}?"
@@ -1349,9 +1355,8 @@ _NUMBERED = re.compile(
 
 def _earlier_only(before: str) -> bool:
     """Whether the words before an act point at an earlier notice without its number ("上次的材料已报";
-    "上次那个12号我们已经报了" names it)."""
-    ends = [match.end() for match in _PREVIOUS.finditer(before)]
-    return bool(ends) and not _NUMBERED.search(before, ends[-1])
+    "上次那个12号我们已经报了" and "29号上次申请延期的那个今天报了" name it)."""
+    return _PREVIOUS.search(before) is not None and not _NUMBERED.search(_PREVIOUS.sub("", before))
 
 
 def _received_something_else(clause: _Text) -> bool:

@@ -2057,3 +2057,25 @@ def test_a_duty_roster_with_mobile_numbers(text: str, expected: list[str]) -> No
 )
 def test_a_meeting_held_on_a_day(text: str, expected: list[str]) -> None:
     assert intents(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "feedback"),
+    [
+        # concrete work under way is progress
+        ("63号回头看还在自查", [63]),
+        ("燃气安全那个正在排查", [0]),
+        ("70号收到，59号二季度项目计划已报发改委", [59]),  # a plan named as a thing is no promise
+        # a notice described by an earlier delay, then the work done
+        ("29号上次申请延期的那个 今天报了", [29]),
+        ("175号债务化解报告之前申请延到12月31日的，今天报了", [175]),
+        # look-alikes: within a scope, a question, an earlier notice not named, work only planned, in hand
+        ("25号收到，12号楼13号楼都在排查范围内", []),
+        ("29号今天报了没", []),
+        ("上周延的那个今天交了", []),
+        ("我们计划下周开始排查", []),
+        ("收到59号，二季度重点交通项目计划已在编制。", []),
+    ],
+)
+def test_work_under_way_and_work_handed_in_today(text: str, feedback: list[int]) -> None:
+    assert notices_for(text, "feedback") == feedback, text
