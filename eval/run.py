@@ -39,6 +39,14 @@ ROSTER = [
     UnitNames(11, "县卫生健康委员会", ("卫健委",)),
     UnitNames(12, "县应急管理局", ("应急局",)),
     UnitNames(13, "县产业集聚区管委会", ("集聚区", "集聚区管委会")),
+    # added with dev18 (its writer used a larger county); the earlier sets never name them as senders
+    UnitNames(14, "石桥镇", ("石桥",)),
+    UnitNames(15, "青山乡", ("青山",)),
+    UnitNames(16, "县农业农村局", ("农业农村局", "农业局")),
+    UnitNames(17, "县自然资源局", ("自然资源局",)),
+    UnitNames(18, "县信访局", ("信访局",)),
+    UnitNames(19, "县统计局", ("统计局",)),
+    UnitNames(20, "县林业局", ("林业局",)),
 ]
 TARGETS = {"deadlines": 0.95, "receipt_precision": 1.0, "receipt_recall": 0.98, "other": 0.95}
 
