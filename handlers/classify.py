@@ -132,6 +132,7 @@ _TOPIC_HEADING = re.compile(
 )
 # A numbered list ("1.通知已收到 2.附件打不开"): its markers end clauses, and are no notice numbers.
 # "1." / "2、" / "3)" at a line's or clause's start (before a notice number too: "1.12号已收到"), or "(1)".
+_CONTINUED = re.compile(r"^(?:接上条?|续上条?|接前|续)[:：,，]?")
 _LIST_MARKER = re.compile(
     r"(?:^|(?<=[\s,，;；。:：]))(\d{1,2})(?:[.．、)）](?!\d)|[.．、](?=\d{1,3}号))|[(（](\d{1,2})[)）]"
     r"|[(（]([一二三四五六七八九十])[)）]"  # "(一)12号收到(二)13号已完成"
@@ -176,6 +177,7 @@ _HARMLESS = re.compile(
     r"|未来|不少|不同|无缝|不懈|没什么|第一时间|特别|分别|个别|级别|类别|区别|不错|无异议"
     # a reason's own negation ("因人手不足申请延期") says nothing about the request
     r"|不足|不全|不够|不齐|不佳|不便|不畅|不良|不稳定|不到位|不达标|不及时|不理想"
+    r"|(?<=[跟赶收进填弄])不(?:上|了|完|去|进)"  # a reason's "进度跟不上", "收不了秋" beside the request
 )
 _NEGATION = re.compile(r"[没未不无别勿莫非]")
 _QUESTION_WORD = re.compile(
@@ -258,6 +260,8 @@ _RECEIPT_TAIL = re.compile(
     r"|明白|知悉|已|正在|抓紧|按(?!钮)|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
     r"|(?=[零〇一二两三四五六七八九]*[十百、和至到])[零〇一二两三四五六七八九十百、和至到]+期(?:$|的?(?:通知|督办))"  # "收到十三、十四期"; "二期" is a phase
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
+    # the notice pointed at by its subject or number: "收到森林防火那个通知", "收到了 是157号那个"
+    r"|(?:是第?\d{1,3}号|(?!他们|她们|人家|你们|别人|快递|包裹)[\u4e00-\u9fff“”\"]{2,20}?)(?:那个|这个|那份|这份)(?:督办通知单?|督办单|督办|通知|文件)?$"
     r"|(?:更正|修改|修订|调整|补充)(?:后|过)?的?(?:版|稿)?(?=[\d零〇一二两三四五六七八九十第通文督附$])"  # "收到更正后的13号"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
     r"|全部|都|均|〔|【(?=第?\d)|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}(?:[、和及]\d{1,3})*$"  # "收到 31 32"
@@ -314,13 +318,15 @@ _PREVIOUS = re.compile(
 _OTHER_THING_BEFORE = re.compile(
     r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册)"
     r"(?![^,。;]{2,4}?(?:那个|这个|那份|这份))[^,。;]{0,4}$"  # "快递那个" stays a parcel
+    r"|工单(?!那个|这个)[^,。;]{0,4}$"  # "12345转来的工单收到了"; "12345热线工单那个收到" points at a notice
     r"|(?:会议?|开会|培训|考试)的?通知[^,。;]{0,4}$"  # "12月3日的会议通知收到", "大会通知收到": a meeting's notice
 )
 # Another issuer's document named before the receipt or forwarding word: "县委12号文件收到", "市里的督办12号收到了",
 # "省政府12号令已转发各村" (县委督查室, 县政府督查室 are the office itself).
 _OTHER_ISSUER_DOC = re.compile(
     r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|省里|市里|上级"
-    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,5}?(?=的|发的|下发的))(?!督查室|督办室)(?:的|发的|下发的)?"
+    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,5}?(?=的|发的|下发的)"
+    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|部)(?=第?\d))(?!督查室|督办室)(?:的|发的|下发的)?"
     r"[^,。;]{0,8}?(?:文件|令|函|通知|督办)[^,。;]{0,4}$"
 )
 # A meeting acknowledged ("收到，明天上午9点准时参会"): the receipt is the meeting's, not a notice's.
@@ -455,7 +461,7 @@ _DONE = re.compile(
     r"|(?:整改|工作|任务|排查|检查|摸排|清理|自查|施工|工程)[^,。;]{0,8}?(?:已经?|均已|全部)[^,。;]{0,4}?结束"
 )
 # Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱".
-_SUBMIT_MANNER = r"(?:按时限|按时|按期|如期|及时|盖章|签章|书面|正式|汇总|统一)*"
+_SUBMIT_MANNER = r"(?:按时限|按时|按期|如期|及时|盖章|签章|书面|正式|汇总|统一|全部|均|都|审核后?|核实后?)*"
 _SUBMIT = re.compile(
     rf"已经?(?:(?:按照?|根据|依照).{{0,8}}?要求)?{_SUBMIT_MANNER}(?:上报|报送|提交|递交|呈报|呈(?!阅)|私发|私信|报备|反馈|上传|发送|报(?![名销警道价案])"
     r"|发(?=送|至|到|给|邮箱|了|$|你|您|群|过去|督查室|办公室|.{0,6}邮箱)|传(?=至|到|给|了|$)|交(?=至|到|给|了|$))"
@@ -556,7 +562,10 @@ _EVERYDAY_DONE = re.compile(
     r"|(?:东西|材料|表格?|报表|数据|报告|周报|月报|清单|台账|值班表)(?:已经?|都|也)?(?:交|报|传)(?:上去)?了"
     r"|清零了?|结清了|(?:已经?|都|也|全部)[\u4e00-\u9fff]{0,2}?(?:化解|清零|结清|销号)了"
     r"|(?:清|改|修|拆|建|装|签|核|对|排|整治|整改)(?:完|好)了|(?:拨|发)下去了|(?:整治|整改|清理)到位"
-    r"|(?:未|没有?)发生[\u4e00-\u9fff]{0,6}?(?:火灾|火情|事故|案件|险情)|无(?:火情|火灾|险情|事故)(?![\u4e00-\u9fff])"
+    r"|(?:未|没有?)发生[\u4e00-\u9fff]{0,6}?(?:火灾|火情|事故|案件|险情)|无(?:火点|火情|火灾|险情|事故)(?![\u4e00-\u9fff])"
+    r"|没有?(?:发现)?(?:火点|火情|险情)(?![\u4e00-\u9fff])"  # "这周巡了五次 没火点"
+    # work done on a day told: "那个养殖棚今天上午拆了", "今天终于签了息诉罢访协议"
+    r"|(?:今天|昨天|前天|上午|下午|今早|昨晚|刚刚|刚才|终于)[^,。;]{0,4}?(?:拆|签|关停|封堵|查封|运走|清运|清走)(?:掉|完|好)?了"
     r"|值班表[:]|(?:都|均|全部)?已经?排好|抄送(?:给)?(?:你们|您|督查室)"  # "报给农办了，也抄送你们一份"
     r"|(?:发|送)到[\u4e00-\u9fff]{1,6}?(?:手里|手中|手上)了"  # "告家长书已经全部发到家长手里了"
     r"|(?:整理|准备|收集|汇总|统计)(?:好|完)了?(?![\u4e00-\u9fff])"  # "巡查记录已整理好"
@@ -576,7 +585,9 @@ _EVERYDAY_PROGRESS = re.compile(
     r"|(?:正|还|仍|都)在(?:自查|排查|核查|摸排|巡查|整改|宣传|清理|清运|施工|收割|抢修|拆除|修复|走访|入户)(?!范围|名单|对象|清单|之列)"
     rf"|还有[\d一二三四五六七八九十两]+{_UNIT_WORD}[\u4e00-\u9fff]{{0,4}}?(?:没|未)"  # "93号还有1条没整改": work left
     rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
-    rf"|[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批){_UNIT_WORD}?"
+    rf"|(?![期迟误])[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批|次|趟){_UNIT_WORD}?"  # not "延期了一次"
+    # a share of the work done: "底册整理了一半多", "资料已经整理了一大半了"
+    r"|(?:整理|录入?|填|收|弄|做|完成|排查|走访|清理|收割|种|播|拆|改)了(?:一大半|一半多?|大半|大部分|多半|[一二三四五六七八九]成)"
     r"|已经?对接"
     r"|已经?(?:会同|联合|协同)[\u4e00-\u9fff]{1,10}?(?:制定|印发|出台|开展|组织)"  # "已会同住建局制定…方案"
     rf"|(?:新增|查出|查处|发现)[\u4e00-\u9fff]{{0,8}}?{_COUNT}(?:\.\d+)?{_UNIT_WORD}"  # "本月新增防火隔离带2.4公里"
@@ -637,7 +648,7 @@ _DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|推后|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
     r"|(?<![车机铁班])晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)(?!看|回复?|说|聊|联系)|delay|postpone"  # "晚点看": reading later
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
-    r"|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
+    r"|晚半天|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
     r"|给延(?:几|[一两二三四五])天|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
     r"|(?:明天|后天|下周|过两天|过几天)(?:一定|再|马上|尽快)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
@@ -645,7 +656,7 @@ _TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定�
 _UNABLE = re.compile(
     rf"(?:无法|不能|未能|没能|没法|没办法|难以|不可能|恐难|很难){_TIMELY}(?:完成|办结|完结|上报|报送|到位|提交|反馈|落实|完工|交)"
     r"|(?:无法|不能|未能|没能|没法|难以|不可能|恐难)(?:完成|办结|完结|完工|整改到位)"
-    r"|恐难|来不及|顾不上|赶不上|赶不及|赶不完|赶不出来?|完不成|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|报不上来?|交不上来?|弄不了|出不来"
+    r"|恐难|来不及|顾不上|(?:进度|工期)跟不上|赶不上|赶不及|赶不完|赶不出来?|完不成|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|报不上来?|交不上来?|弄不了|出不来"
     r"|(?:完成|办结|按时|按期).{0,4}?(?:有困难|有难度|困难较大|难度较大|难度很大)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送)的?(?:可能性?|希望|把握)(?:不大|很小|较小|不足|没有|不多)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送).{0,4}?(?:不可能|不现实|难以实现|没戏)"
@@ -654,6 +665,9 @@ _UNABLE = re.compile(
 _LATER_DAY = (
     r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天|(?:\d{1,2}月)?\d{1,2}[号日])"
 )
+# A later day to hand in, with understanding asked for: "我们周一交，望理解".
+_LATER_HANDIN = re.compile(rf"{_LATER_DAY}(?:上午|下午|早上)?(?:再|才|统一|一定)?(?:交|报|提交|报送|上报|补)")
+_UNDERSTANDING = re.compile(r"^(?:还|敬)?(?:望|请|恳请|谢谢|感谢)(?:督查室|领导|各位领导)?(?:谅解|理解|见谅)")
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
     r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:也|再|申请|多|往后|适当)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长|放宽"
@@ -668,8 +682,8 @@ _ASK_TIME = re.compile(
     r"|(?:交|报|提交|报送).{0,2}?(?:行不|可以不|成不)$"
     r"|(?:截止时间|截止日期|时限|期限)(?:能不能|能否|可否|可不可以|是否可以)(?:调整|放宽|延长|改|推|往后)"
     # to wait for something first: "能不能等他回来再报", "可否等批复下来后提交"
-    r"|(?:能不能|能否|可否|可不可以|是否可以)(?:先)?等.{1,10}?(?:再|才|后)(?:报|交|提交|报送|反馈|完成|上报)"
-    rf"|(?:能不能|能否|可否|可不可以)(?:延|推|放)?(?:到|至){_LATER_DAY}[?]*$"  # "…能不能到7月5号"
+    r"|(?:能不能|能否|可否|可不可以|是否可以)(?:先)?等.{1,10}?(?:再|才|后|一起|一并)(?:报|交|提交|报送|反馈|完成|上报)"
+    rf"|(?:能不能|能否|可否|可不可以)(?:给|宽限|延|推|放)?(?:到|至){_LATER_DAY}[一二三四五六日天]?(?:[?]|吗|呢)*$"  # "…能不能到7月5号"
 )
 # A question that is a request: "…可以吗", "…行不", "…吧"; or led by 能不能/能否/可否.
 _REQUEST = re.compile(r"(?:吧|可以吗|行吗|好吗|可不可以|行不行|可以不|行不|成不|可否|中不中)[?]*$")
@@ -709,7 +723,11 @@ _DELAY_SETTLED_BEFORE = re.compile(
 # The request still to come: "等领导定了再正式申请", "到时候再申请".
 # Asking whether a delay may be had or the deadline must be kept ("能申请延期吗，还是必须按时报？"): about the rule.
 # The notice described by an earlier delay ("20号延期到3月31日的那个"); the rest made up later ("剩下的…下周补齐").
-_DESCRIBED_AFTER = re.compile(r"^[^,。;]{0,14}?的(?:那个|这个|那份|那件|那期|事|资料|材料|表|报告|$)")
+_DESCRIBED_AFTER = re.compile(
+    r"^[^,。;]{0,14}?的(?:那个|这个|那份|那件|那期|那部分|部分|事|资料|材料|数据|表|报告|$)"
+)
+# A delay had before, counted: "第一周我们延期了一次，这周按时报".
+_DELAYED_BEFORE = re.compile(r"^了?(?:一|两|几|\d)(?:次|回)")
 _REST_BEFORE = re.compile(r"剩下|剩余|其余|余下")
 # A notice's duty roster given line by line, a name and a mobile number a day: "30号值班表：4月4日 张伟 139…；…".
 _ROSTER_HEAD = re.compile(r"(?:值班表|值班安排|排班表|值班人员)$|^(?:\d{1,3}号)?[\u4e00-\u9fff]{0,8}?值班$")
@@ -793,6 +811,8 @@ def read_clauses(text: str) -> list[Clause]:
             acts = tuple(replace(a, mode="ordered") if a.kind == "delay" else a for a in clauses[n].acts)
             clauses[n] = replace(clauses[n], acts=acts)
     for n in range(len(clauses) - 1):
+        if _UNDERSTANDING.match(clauses[n + 1].text) and _LATER_HANDIN.search(clauses[n].text):
+            clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("delay", "stated")))
         if _received_then(clauses[n].text, clauses[n + 1].text):
             clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("received", "stated")))
     corrected = [
@@ -902,6 +922,10 @@ _TITLE_POINTED = re.compile(
     r"^([\u4e00-\u9fff“”\"]{2,20}?)(?:那个|这个|那份|这份|的)(?:督办通知单?|督办单|督办|通知|事项|任务)?"
     r"(?=[^,。;]{0,8}?(?:收到|收悉|签收|已|正在|延期|申请|完成|办结|报))"
 )
+# The same named after the receipt: "收到森林防火那个通知", "收到清洁取暖那个".
+_TITLE_RECEIVED = re.compile(
+    r"(?:收到|收悉|签收)了?((?!他们|她们|人家|你们|别人|快递|包裹)[\u4e00-\u9fff“”\"]{2,20}?)(?:那个|这个|那份|这份)(?:督办通知单?|督办单|督办|通知|文件)?$"
+)
 # The words around a subject that every title has: 关于…的通知, 开展/做好…工作.
 _TITLE_FRAME = re.compile(
     r"^(?:关于|开展|做好|加强|加快|推进|进一步|全面|认真|切实|我们|我[镇乡局委])+"
@@ -912,7 +936,7 @@ _TITLE_MARKS = re.compile(r"[“”\"'‘’《》「」\s]")
 
 def _titles(text: str) -> tuple[str, ...]:
     found = [m[1] for m in _TITLE_BOOK.finditer(text)] + [m[1] for m in _TITLE_ABOUT.finditer(text)]
-    found += [m[1] for m in _TITLE_POINTED.finditer(text)]
+    found += [m[1] for m in _TITLE_POINTED.finditer(text)] + [m[1] for m in _TITLE_RECEIVED.finditer(text)]
     cores = (_title_core(title) for title in found)
     return tuple(dict.fromkeys(core for core in cores if len(core) >= _TITLE_MIN))
 
@@ -1151,7 +1175,8 @@ def _unlist(text: str) -> str:
     numbers = [
         int(m[1] or m[2]) if m[1] or m[2] else "一二三四五六七八九十".index(m[3] or m[4]) + 1 for m in markers
     ]
-    if len(markers) < 2 or numbers != list(range(1, len(numbers) + 1)):
+    first = numbers[0] if numbers and _CONTINUED.match(text) else 1  # "接上条：3.…；4.…" goes on a list
+    if len(markers) < 2 or numbers != list(range(first, first + len(numbers))):
         return _LONE_HEAD_MARKER.sub("", text)
     return _LIST_MARKER.sub("\n", text)
 
@@ -1522,6 +1547,7 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 _is_negated(before[-_NEGATION_REACH:])  # "不需要延期"; not "还没弄完可能要晚几天"
                 or _is_directive(before, after)
                 or after.startswith("过")
+                or _DELAYED_BEFORE.match(after)
                 or _PAST_TIME.search(before)
                 or _ABOUT_DELAYS.match(after)
                 or _OTHER_EVENT_BEFORE.search(before)
@@ -1543,9 +1569,9 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 continue  # "延期要走什么程序？", "延期了吗？": a question about it
             yield Act("delay", _mode(clause, before, after, plans_count=True, negation_reach=_NEGATION_REACH))
     for before, after, _ in _matches(_UNABLE, clause):
-        # The negation is the message here, so only questions and orders are ruled out.
-        if _is_directive(before, after):
-            continue
+        # The negation is the message here, so only questions, orders and other events are ruled out.
+        if _is_directive(before, after) or _OTHER_EVENT_BEFORE.search(before):
+            continue  # "高铁晚点了，会可能赶不上": the meeting
         if not _is_question(clause, after):
             yield Act("delay", "others" if _THIRD_PARTY.search(before) else "stated")
         elif _REQUEST.search(clause.text) and not _QUESTION_WORD.search(_HARMLESS.sub("", clause.text)):

@@ -235,7 +235,9 @@ _RECEIVED_END = re.compile(
     re.IGNORECASE,
 )  # "收到12号 城关镇": the unit signs after it
 # The notice a reply was about, said after it: "收到了，是12号那个", "收到了 说的是12号啊".
-_POINTED_BEFORE = re.compile(r"(?:(?:^|[,。;!?:\n])(?:就|应该)?是|说的是|指的是|是指|我说的是)$")
+_POINTED_BEFORE = re.compile(
+    r"(?:(?:^|[,。;!?:\n]|收到了?|签收了?)(?:就|应该)?是|说的是|指的是|是指|我说的是)$"
+)
 _POINTED_END = re.compile(r"(?:那个|这个|那一?期|这一?期|的)?[啊呀哈哦嘛]*(?:$|[,。;!?\n])")
 # The office's mark right before a number with 号: "督办13号", "督字13号" (not "督办12号前": a day).
 _MARKED_BEFORE_NUMBER = re.compile(r"(?:督办|督查|督字|督办字)$")
@@ -458,6 +460,9 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         start == 0
         or text[start - 1] in ",。;!?:\n"
         or text.endswith(("这个", "那个", "督办", "督查"), 0, start)  # "督办12号无法按期完成"
+        or text.endswith(
+            ("延期的", "推迟的", "顺延的", "宽限的"), 0, start
+        )  # "上次申请延期的148号…今天已经报了"
     )
     numbers = [int(n) for n in re.findall(r"\d+", text[start:end])]
     if opens and numbers and min(numbers) > DAYS_IN_A_MONTH:

@@ -110,6 +110,11 @@ def _keys(text: str) -> set[str]:
     return {key for key in keys if len(key) >= _MIN_KEY}
 
 
+# "市应急局", "省教育厅" are the city's or province's bodies, not the county's bureau of that name.
+_HIGHER_LEVEL = re.compile(r"[市省]$")
+_BUREAU = re.compile(r"(?:局|委|委员会|办)$")
+
+
 def units_named(text: str, units: Sequence[UnitNames]) -> set[int]:
     """The units a free text names (by official name or short name), longest name first.
 
@@ -123,7 +128,8 @@ def units_named(text: str, units: Sequence[UnitNames]) -> set[int]:
                 continue
             start = compact.find(known)
             while start != -1:
-                spans.append((start, start + len(known), unit.id))
+                if not _HIGHER_LEVEL.search(compact, 0, start) or not _BUREAU.search(known):
+                    spans.append((start, start + len(known), unit.id))
                 start = compact.find(known, start + 1)
     return {
         unit_id

@@ -8,7 +8,7 @@ import pytest
 from handlers.classify import classify, read_clauses
 from handlers.liaison import read_for_unit
 from handlers.notice_ref import NoticeRef, find_notice_refs
-from handlers.units import UnitNames
+from handlers.units import UnitNames, units_named
 
 OWN = UnitNames(10, "县住房和城乡建设局", ("住建局",))
 ROSTER = [OWN, UnitNames(2, "河口镇", ("河口",)), UnitNames(9, "县交通运输局", ("交通局",))]
@@ -2079,3 +2079,71 @@ def test_a_meeting_held_on_a_day(text: str, expected: list[str]) -> None:
 )
 def test_work_under_way_and_work_handed_in_today(text: str, feedback: list[int]) -> None:
     assert notices_for(text, "feedback") == feedback, text
+
+
+@pytest.mark.parametrize(
+    ("text", "delay"),
+    [
+        # time asked for in more ways
+        ("165号塘坝那块进度跟不上 想往后延一周", [165]),  # the reason's 不 denies nothing
+        ("161号10月数据我们可能要晚半天，几个企业还没填完", [161]),
+        ("收到，但截止时间太近了，能不能给到下周三？", [0]),
+        ("141号这周的进度能不能等天晴了一起报", [141]),
+        ("我们周一交，望理解", [0]),
+        ("下周一报，请领导谅解", [0]),
+        # look-alikes: a delay had before, a delay describing what is now done, another event, a plan
+        ("141号第一周我们延期了一次，这周按时报", []),
+        ("161号延期到11月8日的那部分企业数据，今天已经全部审核上报", []),
+        ("高铁晚点了，会可能赶不上", []),
+        ("我们周一交", []),
+        ("周一开会，望准时参加", []),
+    ],
+)
+def test_time_asked_for_with_a_reason_or_a_day(text: str, delay: list[int]) -> None:
+    assert notices_for(text, "delay") == delay, text
+
+
+@pytest.mark.parametrize(
+    ("text", "feedback"),
+    [
+        ("161号延期到11月8日的那部分企业数据，今天已经全部审核上报", [161]),
+        ("上次申请延期的148号自查报告今天已经报了", [148]),
+        ("154号 那个养殖棚今天上午拆了", [154]),
+        ("信访积案这块 老张家那个宅基地纠纷 今天终于签了息诉罢访协议", [0]),
+        ("年终考核的资料 乡里已经整理了一大半了", [0]),
+        ("146号的人口抽样调查底册整理了一半多，预计下周二能全部录完", [146]),
+        ("这周巡了五次 没火点", [0]),
+        ("接上条：3.已完成隐患整改销号37处；4.下一步继续开展夜查。", [0]),
+        # look-alikes
+        ("明天上午去拆", []),
+        ("今天签了吗", []),
+        ("有没有火点？", []),
+        ("3.5万元已到账吗", []),
+    ],
+)
+def test_work_told_in_everyday_words_in_autumn(text: str, feedback: list[int]) -> None:
+    assert notices_for(text, "feedback") == feedback, text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt"),
+    [
+        ("收到森林防火那个通知", [0]),  # matched to the notice by its subject where one fits
+        ("收到了 是157号那个", [157]),
+        # not the office's notice: another issuer's, a hotline's work order, a parcel, someone else's
+        ("市应急局160号文件收到了", []),
+        ("12345转来的工单收到了", []),
+        ("收到快递那个", []),
+        ("收到他们那个", []),
+        ("12345热线工单那个收到", [0]),  # a notice's subject pointed at
+    ],
+)
+def test_receipts_pointing_at_the_notice_after_the_word(text: str, receipt: list[int]) -> None:
+    assert notices_for(text, "receipt") == receipt, text
+
+
+def test_a_city_bureau_is_not_the_county_bureau() -> None:
+    roster = [UnitNames(1, "县应急管理局", ("应急局",)), UnitNames(2, "城关镇", ("城关",))]
+    assert units_named("市应急局160号文件收到了", roster) == set()
+    assert units_named("应急局收到了", roster) == {1}
+    assert units_named("市里说城关镇收到了", roster) == {2}
