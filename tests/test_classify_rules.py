@@ -2147,3 +2147,20 @@ def test_a_city_bureau_is_not_the_county_bureau() -> None:
     assert units_named("市应急局160号文件收到了", roster) == set()
     assert units_named("应急局收到了", roster) == {1}
     assert units_named("市里说城关镇收到了", roster) == {2}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "kind"),
+    [
+        ("收到，目前全乡玉米已收95%，就剩河滩那几块湿地进不去机器", ["receipt", "feedback"], "progress"),
+        ("已收100%", ["feedback"], "done"),
+        ("38号收到，已全部建立排查清单，明天起逐家检查。", ["receipt", "feedback"], "progress"),
+        ("已全部完成，下一步继续巩固", ["feedback"], "done"),  # boilerplate after a final report
+        ("预计已收95%", [], None),
+    ],
+)
+def test_a_share_harvested_and_measures_taken_beside_a_receipt(
+    text: str, expected: list[str], kind: str | None
+) -> None:
+    reading = classify(text)
+    assert (reading.intent_list(), reading.feedback_kind) == (expected, kind), text
