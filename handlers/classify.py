@@ -159,6 +159,7 @@ _WORD_GAP = re.compile(
     r"(?<=[\u4e00-\u9fff\d][\u4e00-\u9fff])[^\S\n]+(?=[\u4e00-\u9fff][\u4e00-\u9fff\d])"
 )  # not "收 到"
 _PUNCTUATED = re.compile(r"[,。;!?:\n]")
+_WORD_LENGTH = 3  # pieces this short (the median) are words spaced out, not phrases between pauses
 _SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff])")
 _RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$|[\u4e00-\u9fff]了$")
 _SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
@@ -316,7 +317,7 @@ _PREVIOUS = re.compile(
 # A thing named before the receipt word that is not the notice: "快递收到了", "款已收到".
 # A word of a notice's title pointed at is none ("双11快递安全那个收到").
 _OTHER_THING_BEFORE = re.compile(
-    r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册)"
+    r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册|红包)"
     r"(?![^,。;]{2,4}?(?:那个|这个|那份|这份))[^,。;]{0,4}$"  # "快递那个" stays a parcel
     r"|工单(?!那个|这个)[^,。;]{0,4}$"  # "12345转来的工单收到了"; "12345热线工单那个收到" points at a notice
     r"|(?:会议?|开会|培训|考试)的?通知[^,。;]{0,4}$"  # "12月3日的会议通知收到", "大会通知收到": a meeting's notice
@@ -326,8 +327,8 @@ _OTHER_THING_BEFORE = re.compile(
 _OTHER_ISSUER_DOC = re.compile(
     r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|省里|市里|上级"
     r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,5}?(?=的|发的|下发的)"
-    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|部)(?=第?\d))(?!督查室|督办室)(?:的|发的|下发的)?"
-    r"[^,。;]{0,8}?(?:文件|令|函|通知|督办)[^,。;]{0,4}$"
+    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|部)(?=第?\d|[〔\[【(]))(?!督查室|督办室)(?:的|发的|下发的)?"
+    r"[^,。;]{0,12}?(?:文件|令|函|通知|督办)[^,。;]{0,4}$"
 )
 # A meeting acknowledged ("收到，明天上午9点准时参会"): the receipt is the meeting's, not a notice's.
 _MEETING_REPLY = re.compile(
@@ -558,7 +559,7 @@ _COUNT = r"[\d一二三四五六七八九十两几]+"
 _UNIT_WORD = r"(?:个|户|处|家|村|条|项|件|栋|座|所|人|名|份|公里|米|亩|笔|场|起)"
 _EVERYDAY_DONE = re.compile(
     r"发(?:给)?(?:你|您)(?:的)?(?:邮箱|微信|qq|私信)?了|发(?:到)?(?:你们?的?|您的?)?(?:邮箱|群文件)了"
-    r"|(?:在|传到|发到|放到|放在|放|发|上传到?)群文件|(?<![请])(?:详)?见附件"
+    r"|(?:在|传到?|发到|放到|放在|放|发|上传到?)群文件|(?<![请])(?:详)?见附件"
     r"|(?:东西|材料|表格?|报表|数据|报告|周报|月报|清单|台账|值班表)(?:已经?|都|也)?(?:交|报|传)(?:上去)?了"
     r"|清零了?|结清了|(?:已经?|都|也|全部)[\u4e00-\u9fff]{0,2}?(?:化解|清零|结清|销号)了"
     r"|(?:清|改|修|拆|建|装|签|核|对|排|整治|整改)(?:完|好)了|(?:拨|发)下去了|(?:整治|整改|清理)到位"
@@ -587,7 +588,7 @@ _EVERYDAY_PROGRESS = re.compile(
     rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
     rf"|(?![期迟误])[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批|次|趟){_UNIT_WORD}?"  # not "延期了一次"
     # a share of the work done: "底册整理了一半多", "资料已经整理了一大半了"
-    r"|(?:整理|录入?|填|收|弄|做|完成|排查|走访|清理|收割|种|播|拆|改)了(?:一大半|一半多?|大半|大部分|多半|[一二三四五六七八九]成)"
+    r"|(?:整理|录入?|填|收|弄|做|完成|排查|走访|清理|收割|种|播|拆|改|发放?|兑付|拨付)了(?:一大半|一半多?|大半|大部分|多半|[一二三四五六七八九]成)"
     r"|已经?对接"
     r"|已经?(?:会同|联合|协同)[\u4e00-\u9fff]{1,10}?(?:制定|印发|出台|开展|组织)"  # "已会同住建局制定…方案"
     rf"|(?:新增|查出|查处|发现)[\u4e00-\u9fff]{{0,8}}?{_COUNT}(?:\.\d+)?{_UNIT_WORD}"  # "本月新增防火隔离带2.4公里"
@@ -651,7 +652,8 @@ _DELAY_WORD = re.compile(
     r"|(?<![车机铁班])晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)(?!看|回复?|说|聊|联系)|delay|postpone"  # "晚点看": reading later
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
     r"|晚半天|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
-    r"|给延(?:几|[一两二三四五])天|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
+    r"|给延(?:几|[一两二三四五])天|再缓(?:几|[一两二三四五])天|请允许(?:我们|我局|我单位|我镇|我乡)?[^,。;]{0,10}?(?:报送|提交|上报|完成|报|交)"
+    r"|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
     r"|(?:明天|后天|下周|过两天|过几天)(?:一定|再|马上|尽快)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
 _TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定时限内|在时限内|在时限前)"
@@ -706,7 +708,7 @@ _ABOUT_DELAYS = re.compile(
 _ASKS_THE_OFFICE = re.compile(r"(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您)")
 # Something else put off: "会议推迟到下周了", "原定的培训延期了", "检查组推迟了两天来".
 _OTHER_EVENT_BEFORE = re.compile(
-    r"(?:会议|开会|(?<![能将就也不都还要可机])会|培训|活动|考试|检查组|调研组|督查组|检查|调研|座谈会?|讲座|演练|航班|班车|验收)"
+    r"(?:会议|开会|(?<![能将就也不都还要可机])会|培训|活动|考试|检查组|调研组|督查组|检查|体检|调研|座谈会?|讲座|演练|航班|班车|验收)"
     r"(?:也|又|已经?|被|要|将|可能|时间)?$"
 )
 # Whether a delay may be had, in general ("这种情况可以申请延期吗"), is no request for one.
@@ -737,7 +739,15 @@ _ROSTER_LINE = re.compile(
     r"^\d{1,2}月\d{1,2}[日号](?:\([^()]{1,4}\))?(?![前后之以])[\u4e00-\u9fff]{2,4}1\d{10}"
 )
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")  # a roster line's mobile number ("乡长王建军13837160073")
-_CONDITION_CLAUSE = re.compile(r"^(?:如果|假如|要是|万一|倘若|若|一旦)")
+_CONDITION_CLAUSE = re.compile(
+    r"^(?:第?\d{1,3}号)?(?:我们|我局|我镇|我乡)?(?:如果|假如|要是|万一|倘若|若|一旦)"
+)
+# The notice's own work said to go on as due: "…延期了，是民政那边的安排，不影响202号报送".
+_NOT_AFFECTED = re.compile(
+    r"^(?:但|但是|不过)?(?:这|也)?不(?:影响|耽误|耽搁)|(?<![法能没不未])(?:按时|按期|如期)(?:报|交|完成|报送|提交|上报)了"  # "这周的190号周报按时报了"
+)
+# Something received and named before the word ("省住建厅的…紧急通知收到"): what is forwarded next is that.
+_RECEIVED_AT_END = re.compile(r"(?:收到|收悉)了?$")
 _OR_ON_TIME = re.compile(r"^还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时)")
 _REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
 _PAST_TIME = re.compile(
@@ -805,6 +815,7 @@ def read_clauses(text: str) -> list[Clause]:
             refs=tuple(replace(r, heading=heading and r.seq <= DAYS_IN_A_MONTH) for r in bare_refs if r),
         )
     clauses = _numbers_after_acts(clauses)
+    clauses = [_leading_bare_number(c) for c in clauses]
     if _facts_under_heading(cleaned, clauses):
         clauses[0] = replace(clauses[0], acts=(Act("report", "stated"),))
     clauses = _facts_told(cleaned, clauses)
@@ -812,6 +823,13 @@ def read_clauses(text: str) -> list[Clause]:
         if _CONDITION_CLAUSE.match(clauses[n - 1].text) and not clauses[n - 1].acts:
             acts = tuple(replace(a, mode="ordered") if a.kind == "delay" else a for a in clauses[n].acts)
             clauses[n] = replace(clauses[n], acts=acts)
+    if any(_NOT_AFFECTED.search(c.text) for c in clauses):
+        clauses = [replace(c, acts=tuple(a for a in c.acts if a.kind != "delay")) for c in clauses]
+    for n in range(1, len(clauses)):
+        previous, acts = clauses[n - 1], clauses[n].acts
+        forwarded_only = bool(acts) and all(a.kind == "forwarded" for a in acts)
+        if forwarded_only and not previous.acts and _RECEIVED_AT_END.search(previous.text):
+            clauses[n] = replace(clauses[n], acts=())  # another thing received, then passed on
     for n in range(len(clauses) - 1):
         if _UNDERSTANDING.match(clauses[n + 1].text) and _LATER_HANDIN.search(clauses[n].text):
             clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("delay", "stated")))
@@ -872,6 +890,18 @@ def read_clauses(text: str) -> list[Clause]:
             clauses[0], refs=tuple(replace(r, heading=r.seq <= DAYS_IN_A_MONTH) for r in clauses[0].refs)
         )
     return clauses
+
+
+# A clause opening with a bare number past any day of a month, then what is said of it: "176的排查表发你邮箱了",
+# "199已在各村安装禁燃宣传横幅", "210 发了一半了". Not a count ("150户已完成": a measure word follows).
+_LEADING_BARE = re.compile(r"^(\d{2,3})(?=的[\u4e00-\u9fff]|已|收到|发|报|交|传|还在|正在)")
+
+
+def _leading_bare_number(clause: Clause) -> Clause:
+    bare = _LEADING_BARE.match(clause.text) if not clause.refs else None
+    if bare is None or int(bare[1]) <= DAYS_IN_A_MONTH:
+        return clause
+    return replace(clause, refs=(NoticeRef(int(bare[1])),))
 
 
 def _days_that_may_be_notices(clauses: list[Clause]) -> list[Clause]:
@@ -1203,6 +1233,11 @@ def _spoken_breaks(text: str) -> str:
     gaps = _WORD_GAP.findall(text)
     if len(gaps) < 2 or _PUNCTUATED.search(text):
         return text
+    pieces = sorted(len(piece) for piece in _WORD_GAP.split(text))
+    if (
+        pieces[len(pieces) // 2] <= _WORD_LENGTH
+    ):  # a space after every word ("我们 能不能 下周一 再交"): no pauses
+        return _WORD_GAP.sub("", text)
     return _WORD_GAP.sub(",", text)
 
 

@@ -2164,3 +2164,37 @@ def test_a_share_harvested_and_measures_taken_beside_a_receipt(
 ) -> None:
     reading = classify(text)
     assert (reading.intent_list(), reading.feedback_kind) == (expected, kind), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a bare number past any day, opening a clause, then what is said of it
+        ("176的排查表发你邮箱了 查收一下😊", [], [176], []),
+        ("199收到，186的 承诺书 昨天 已经 交了", [199], [186], []),
+        ("210 发了一半了 剩下的等民政复核", [], [210], []),
+        ("150户已完成", [], [0], []),  # a count: a measure word follows
+        ("12的表格传群文件了", [], [0], []),  # may be a day: not read as notice 12
+        # voice input with a space after every word is read as one sentence
+        ("主任 184号的材料 我们 能不能 下周一 再交", [], [], [184]),
+        ("元旦期间 县里的 联审会 推迟 到 1月5号 了 大家 注意", [], [], []),
+        # more ways to ask for time, and delays that are not the notice's
+        ("204号排查表需要再缓两天，青山乡有3个村的数据还没有核对。", [], [], [204]),
+        ("因连续降雪，209号物资储备表请允许我们12月24日报送，给您添麻烦了。", [], [], [209]),
+        ("征兵体检推迟到12月8号了，人武部刚通知的", [], [], []),
+        ("我们镇有个村的低保复核延期了，是民政那边的安排，不影响202号报送。", [], [], []),
+        ("207号要是校车厂家那边再拖，我们可能就得申请延期了", [], [], []),
+        ("第一周我们延期了，这周的周报按时报了", [], [0], []),
+        ("没办法按时交了，实在抱歉", [], [], [0]),
+        # another issuer's document or a gift received, and passed on, is not the notice
+        ("市应急局〔2026〕203号文件收到", [], [], []),
+        ("省住建厅的燃气安全紧急通知收到，已转发各燃气企业。", [], [], []),
+        ("红包收到 谢谢领导😂", [], [], []),
+        ("12号收到，已转发各村", [12], [], []),
+    ],
+)
+def test_early_winter_replies_as_people_type_them(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    got = (notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay"))
+    assert got == (receipt, feedback, delay), text
