@@ -159,7 +159,9 @@ _WORD_GAP = re.compile(
     r"(?<=[\u4e00-\u9fff\d][\u4e00-\u9fff])[^\S\n]+(?=[\u4e00-\u9fff][\u4e00-\u9fff\d])"
 )  # not "收 到"
 _PUNCTUATED = re.compile(r"[,。;!?:\n]")
-_WORD_LENGTH = 3  # pieces this short (the median) are words spaced out, not phrases between pauses
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[^\S\n]+(?=[\u4e00-\u9fff])")
+_WORD_LENGTH = 3
+_SENTENCE_LENGTH = 30  # longer speech spaced word by word still pauses between its sentences somewhere  # pieces this short (the median) are words spaced out, not phrases between pauses
 _SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff])")
 _RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$|[\u4e00-\u9fff]了$")
 _SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
@@ -250,6 +252,7 @@ _FORWARD = re.compile(
     r"|经办人|同事|班子)"
     r"|(?:已经?|并)(?:转达|传达)"
     r"|(?:已经?|并)(?:转发|转交|下发|转|发)(?:给|至|到)?各(?!自|位领导)"  # on to its villages or schools: 已转发至各学校, 已发各村群
+    r"|(?:督查室|督办)的?通知(?:已经?)?(?:转发?|发)到[\u4e00-\u9fff]{1,8}群了?"  # "我把督查室的通知转到镇村干部群了"
 )
 # What is forwarded when a document other than the notice is named first: "延期申请已报送领导".
 _FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表|台账|情况|说明|清单|照片|数据|资料|稿")
@@ -258,7 +261,7 @@ _FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表|台账|情况|�
 _RECEIPT_TAIL = re.compile(
     r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒]*(?:$|并|马上|立即|立刻|即刻|会(?!议)|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
     r"|保证|确保|一定|尽快|全力|认真|立刻"
-    r"|明白|知悉|已|正在|抓紧|按(?!钮)|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
+    r"|明白|知悉|已|正在|抓紧|这就|马上就|按(?!钮)|(?:最新|今天发|刚发|刚才发|刚刚发)的(?:那个|那份|通知)?$|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
     r"|(?=[零〇一二两三四五六七八九]*[十百、和至到])[零〇一二两三四五六七八九十百、和至到]+期(?:$|的?(?:通知|督办))"  # "收到十三、十四期"; "二期" is a phase
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
     # the notice pointed at by its subject or number: "收到森林防火那个通知", "收到了 是157号那个"
@@ -357,8 +360,8 @@ _POSITION = re.compile(
 # a span up to one ("12号及之前的都收到了"): the reading cannot list them, so the whole reply goes to the
 # office ("排除隐患" is no exception).
 _EXCEPT = re.compile(
-    r"^除(?:了|去|开)?"
-    r"|(?<![排清拆消去解删免扣铲破根剔摒革废开])除(?:了|去|开)?[^,。;]{1,16}?(?:都|均|其他|其余|其它|全部|全都)"
+    r"^除(?:了|去|开)?(?![雪冰草尘湿虫险夕])"  # not 除雪, 除冰, 除夕
+    r"|(?<![排清拆消去解删免扣铲破根剔摒革废开])除(?:了|去|开)?(?![雪冰草尘湿虫险夕])[^,。;]{1,16}?(?:都|均|其他|其余|其它|全部|全都)"
     r"|(?:以外|之外)的?(?:都|均|其他|其余|其它|全部|$)"
     r"|[号期](?:及|和)?(?:之前|以前|以后|之后|以上|以下|前面|后面|起|开始)的?(?:都|均|全部|全都)"  # "12号及之前的都收到了"
     r"|前者|后者"  # "12号和13号，前者已完成，后者收到"
@@ -475,7 +478,7 @@ _SUBMIT = re.compile(
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
     r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
     r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
-    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|^)|(?<=\d[号期]))报了(?!名|警|吗|没)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
+    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|^)|(?<=\d[号期])|(?<=[们局镇乡委]))报了(?!名|警|吗|没)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
 )
 # Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
 _TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
@@ -494,7 +497,7 @@ _NO_ISSUE = re.compile(
     rf"|(?:目前|暂|经排查|经查|经核查)?没发现.{{0,12}}?{_ISSUE_NOUN}"
 )
 _UNDER_WAY = (
-    r"(?:正|还|仍|也)?(?<![实存])在.{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
+    r"(?:正|还|仍|也)?(?<![实存])在(?![建产岗职校册库]).{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
     r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|修|报(?![名警销到])|研究|制定"
     r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|清(?![单明楚晰洁水])|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
     r"(?!范围|对象|名单|之列|清单)"  # "都在排查范围内" says what is covered
@@ -1064,7 +1067,9 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     )
     # "能申请延期吗，还是必须按时报？": whether a delay may be had at all, no request
     asked_time = "ask_time" in stated and not any(_OR_ON_TIME.match(c.text) for c in clauses)
-    delay = asked_time or "delay" in stated or (_any(clauses, _REASON) and _any(clauses, _NOT_DONE))
+    # why some is not done, told in a report ("…情况报告…二、存在问题 3个项目因审计未完成，暂未拨付"), is no request
+    reasoned = _any(clauses, _REASON) and _any(clauses, _NOT_DONE) and "report" not in stated
+    delay = asked_time or "delay" in stated or reasoned
     # "估计要延期，等领导定了再正式申请": the request itself is still to come
     delay = asked_time or (delay and not _any(clauses, _REQUEST_LATER))
     # what was passed to the leaders, in a delay request, is the request: "需延期，已报分管领导同意"
@@ -1233,11 +1238,11 @@ def _spoken_breaks(text: str) -> str:
     gaps = _WORD_GAP.findall(text)
     if len(gaps) < 2 or _PUNCTUATED.search(text):
         return text
-    pieces = sorted(len(piece) for piece in _WORD_GAP.split(text))
-    if (
-        pieces[len(pieces) // 2] <= _WORD_LENGTH
-    ):  # a space after every word ("我们 能不能 下周一 再交"): no pauses
-        return _WORD_GAP.sub("", text)
+    pieces = sorted(len(piece) for piece in _CJK_GAP.split(text))
+    if pieces[len(pieces) // 2] <= _WORD_LENGTH and sum(pieces) <= _SENTENCE_LENGTH:
+        return _CJK_GAP.sub(
+            "", text
+        )  # a space after every word of one sentence ("能不能 下周一 再交"): no pauses
     return _WORD_GAP.sub(",", text)
 
 

@@ -239,6 +239,8 @@ _POINTED_BEFORE = re.compile(
     r"(?:(?:^|[,。;!?:\n]|收到了?|签收了?)(?:就|应该)?是|说的是|指的是|是指|我说的是)$"
 )
 _POINTED_END = re.compile(r"(?:那个|这个|那一?期|这一?期|的)?[啊呀哈哦嘛]*(?:$|[,。;!?\n])")
+# Only the office addressed before it: "主任 196号…", "王科，196号…".
+_ADDRESS = re.compile(r"(?:[\u4e00-\u9fff]{0,2}(?:主任|领导|科长|老师|书记|部长|督查室)[,，\s]*)+")
 # The office's mark right before a number with 号: "督办13号", "督字13号" (not "督办12号前": a day).
 _MARKED_BEFORE_NUMBER = re.compile(r"(?:督办|督查|督字|督办字)$")
 # A word that introduces the notice a reply is about: "关于13号我们明天报", "按照12号要求".
@@ -385,7 +387,7 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
 _STRAY = re.compile(
     r"(?<![\d.:第共约近计余达件表图页条款双])"
     r"(?P<num>\d{1,3})"
-    r"(?![\d号期月日点时分秒:%毫厘床艘箱袋桶瓶斤顶根把只头棵株盏副万元亿个人名家户岁年天周次项条页份米吨亩楼层栋室间台辆套件批处座所位倍路线轮遍场趟届类种段张本例起块]"
+    r"(?![\d号期月日点时分秒:%毫厘床艘箱袋桶瓶斤顶根把只头棵株盏副万元亿个人名家户岁年天周次项条页份米吨亩楼层栋室间台辆套件批处座所位倍路线轮遍场趟届类种段张本例起块方]"
     r"|[国省县乡]道|高速|小时|分钟|公里|公顷|平方)"  # "G105国道", "12路", "24小时内"
     r"(?!\.\d*(?:[万元亿%米吨亩]|公里|公顷|$))"
 )
@@ -460,9 +462,8 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         start == 0
         or text[start - 1] in ",。;!?:\n"
         or text.endswith(("这个", "那个", "督办", "督查"), 0, start)  # "督办12号无法按期完成"
-        or text.endswith(
-            ("延期的", "推迟的", "顺延的", "宽限的"), 0, start
-        )  # "上次申请延期的148号…今天已经报了"
+        or text.endswith(("延期的", "推迟的", "顺延的", "宽限的"), 0, start)  # "上次申请延期的148号…已经报了"
+        or _ADDRESS.fullmatch(text, 0, start) is not None  # "主任主任 196号我们报了哈"
     )
     numbers = [int(n) for n in re.findall(r"\d+", text[start:end])]
     if opens and numbers and min(numbers) > DAYS_IN_A_MONTH:

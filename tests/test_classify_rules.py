@@ -2198,3 +2198,37 @@ def test_early_winter_replies_as_people_type_them(
 ) -> None:
     got = (notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay"))
     assert got == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        ("收到最新的", [0], [], []),
+        ("收到 今天发的", [0], [], []),
+        ("收到 这就转给分管领导", [0], [], []),
+        ("178号收到，已转发园区各在建项目及施工企业。", [178], [], []),  # 在建 is no work under way
+        ("我把督查室的通知转到镇村干部群了", [0], [], []),
+        ("主任主任 196号我们报了哈", [], [196], []),
+        (
+            "183号 储备情况：融雪剂180吨 防滑料600方 铲车4台 除雪人员36人 都已到位",
+            [],
+            [183],
+            [],
+        ),  # 除雪 is no 除了
+        (
+            "秸秆这个 我们 这个星期 天天 有人 巡 没发现 烧的",
+            [],
+            [],
+            [],
+        ),  # read as one sentence, no report word
+        ("我们这个 肯定 是 弄不完了 雪 下了 三天", [], [], [0]),
+        # long speech spaced word by word keeps its pauses: another's words stay apart from the request
+        ("177号燃气整改 还有两家餐馆的 报警器 没装 厂家 说 下周 才发货 我们 需要 晚 一周", [], [], [177]),
+        # a report's problems are no request for time
+        ("185号资金拨付情况报告：已拨付2.91亿元，拨付率75.6%；3个项目因审计未完成，暂未拨付", [], [185], []),
+        ("185号因审计未完成，暂未拨付", [], [], [185]),
+    ],
+)
+def test_more_winter_replies(text: str, receipt: list[int], feedback: list[int], delay: list[int]) -> None:
+    got = (notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay"))
+    assert got == (receipt, feedback, delay), text
