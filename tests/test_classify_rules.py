@@ -2232,3 +2232,21 @@ def test_early_winter_replies_as_people_type_them(
 def test_more_winter_replies(text: str, receipt: list[int], feedback: list[int], delay: list[int]) -> None:
     got = (notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay"))
     assert got == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback"),
+    [
+        ("收到县委办转来的12345工单，正在处理。", [], []),  # a hotline's work order, not the notice
+        ("65号收到，一季度我县签约招商项目共65个，已在推进。", [65], []),  # the scope, and in hand
+        ("74号的排查 今天又查了3个村 小卖部5家 有一家灭火器过期了 让他换了", [], [74]),  # a finding, no fault
+        ("74号给的时间太短了，三天要查全县245家医疗机构。", [], []),  # a complaint
+    ],
+)
+def test_findings_complaints_and_work_orders(text: str, receipt: list[int], feedback: list[int]) -> None:
+    assert (notices_for(text, "receipt"), notices_for(text, "feedback")) == (receipt, feedback), text
+
+
+@pytest.mark.parametrize("text", ["链接过期了", "附件过期了，麻烦重发", "二维码失效了"])
+def test_an_expired_link_is_still_a_problem(text: str) -> None:
+    assert classify(text).problem, text
