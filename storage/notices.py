@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit, changes
-from storage.models import Assignment, Delivery, FeedbackEntry, Notice, OutboxMessage, Unit
+from storage.models import Assignment, Delivery, FeedbackEntry, Notice, OutboxMessage, Unit, table_of
 from storage.status import Facts, Standing, standing
 
 # Outbox states in which a post may still reach (or may have reached) the unit.
@@ -176,7 +176,7 @@ async def create_notice(
     await session.flush()
     session.add_all(Assignment(notice_id=notice.id, unit_id=unit_id, excused=False) for unit_id in unit_ids)
     changes.touch(session, unit_ids, since=min(d for d in (issued_at, receipt_due, feedback_due) if d))
-    audit.record(
+    await audit.record(
         session,
         at=issued_at,
         actor=issued_by,
@@ -596,7 +596,7 @@ async def set_status(
     notice.status = status
     notice.closed_at = at if status != "open" else None
     changes.touch_notice(session, notice_id)
-    audit.record(
+    await audit.record(
         session,
         at=at,
         actor=actor,
@@ -638,7 +638,7 @@ async def set_due(
             setattr(row, f"{field}_due", when)
             row.extended_at = at
         changes.touch(session, [row.unit_id for row in rows])
-    audit.record(
+    await audit.record(
         session,
         at=at,
         actor=actor,
@@ -661,7 +661,7 @@ async def excuse(
     for row in rows:
         row.excused, row.excuse_reason, row.excused_by, row.excused_at = True, reason, actor, at
     changes.touch(session, [row.unit_id for row in rows])
-    audit.record(
+    await audit.record(
         session,
         at=at,
         actor=actor,
@@ -672,16 +672,31 @@ async def excuse(
     )
 
 
+_ASSIGNMENTS = table_of(Assignment)
+# Built once: the first receipt of an assignment, in one statement (a later one matches no row).
+_RECEIPT = (
+    update(_ASSIGNMENTS)
+    .where(_ASSIGNMENTS.c.id == bindparam("assignment_id"), _ASSIGNMENTS.c.received_at.is_(None))
+    .values(
+        received_at=bindparam("at"), receipt_by=bindparam("by"), receipt_message_id=bindparam("message_id")
+    )
+    .returning(_ASSIGNMENTS.c.unit_id)
+)
+# Built once: a unit's feedback is written as a plain row (nothing reads it back in the same turn as an object).
+_ADD_FEEDBACK = insert(table_of(FeedbackEntry))
+
+
 async def record_receipt(
     session: AsyncSession, assignment_id: int, *, at: datetime, by: str, message_id: str, number: str
 ) -> bool:
     """Record the first receipt of an assignment; a later one changes nothing (returns False)."""
-    row = await session.get_one(Assignment, assignment_id)
-    if row.received_at is not None:
+    unit_id = await session.scalar(
+        _RECEIPT, {"assignment_id": assignment_id, "at": at, "by": by, "message_id": message_id}
+    )
+    if unit_id is None:
         return False
-    row.received_at, row.receipt_by, row.receipt_message_id = at, by, message_id
-    changes.touch(session, [row.unit_id], since=at)
-    audit.record(
+    changes.touch(session, [unit_id], since=at)
+    await audit.record(
         session,
         at=at,
         actor=by,
@@ -705,13 +720,20 @@ async def add_feedback(
     number: str,
     note: str | None = None,
 ) -> None:
-    session.add(
-        FeedbackEntry(
-            assignment_id=assignment_id, kind=kind, text=text, at=at, by=by, message_id=message_id, note=note
-        )
+    await session.execute(
+        _ADD_FEEDBACK,
+        {
+            "assignment_id": assignment_id,
+            "kind": kind,
+            "text": text,
+            "at": at,
+            "by": by,
+            "message_id": message_id,
+            "note": note,
+        },
     )
     changes.touch_assignments(session, [assignment_id], since=at)
-    audit.record(
+    await audit.record(
         session,
         at=at,
         actor=by,
@@ -737,7 +759,7 @@ async def correct_receipt(
     previous = row.received_at
     row.received_at, row.receipt_by, row.receipt_message_id, row.receipt_note = at, actor, None, note
     changes.touch(session, [row.unit_id])
-    audit.record(
+    await audit.record(
         session,
         at=now,
         actor=actor,
@@ -759,7 +781,7 @@ async def undo_receipt(
     previous, by = row.received_at, row.receipt_by
     row.received_at, row.receipt_by, row.receipt_message_id, row.receipt_note = None, None, None, note
     changes.touch(session, [row.unit_id])
-    audit.record(
+    await audit.record(
         session,
         at=now,
         actor=actor,
@@ -787,7 +809,7 @@ async def undo_latest_feedback(
         return None
     entry.revoked_at, entry.revoked_by, entry.revoke_reason = now, actor, reason
     changes.touch_assignments(session, [assignment_id])
-    audit.record(
+    await audit.record(
         session,
         at=now,
         actor=actor,

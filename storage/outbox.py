@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, case, func, select, update
+from sqlalchemy import ColumnElement, and_, case, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import changes
 from storage.db import insert_unless_taken, ring_after_commit
-from storage.models import Assignment, Delivery, Notice, OutboxMessage
+from storage.models import Assignment, Delivery, Notice, OutboxMessage, table_of
 
 BELL = "outbox"
 # Automatic messages about a notice that lose their point once it is closed or withdrawn.
@@ -35,6 +35,10 @@ class QueuedMessage:
     attempts: int
     not_before: datetime
     attachment_id: int | None = None  # a file message: send this attachment
+
+
+# Built once: which assignments a post carries, written as plain rows (their ids are never needed).
+_ADD_DELIVERIES = insert(table_of(Delivery))
 
 
 async def enqueue(
@@ -75,7 +79,10 @@ async def enqueue(
     outbox_id = await session.scalar(added.returning(OutboxMessage.id))
     if outbox_id is None:  # that key was queued before
         return False
-    session.add_all(Delivery(assignment_id=assignment_id, outbox_id=outbox_id) for assignment_id in reaches)
+    if reaches:
+        await session.execute(
+            _ADD_DELIVERIES, [{"assignment_id": a, "outbox_id": outbox_id} for a in reaches]
+        )
     changes.touch_assignments(session, reaches, since=now)  # those units count as reached (or on the way) now
     ring_after_commit(session, BELL)
     return True
