@@ -7,7 +7,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    bindparam,
+    cast,
+    exists,
+    func,
+    insert,
+    null,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit, changes
@@ -228,43 +244,62 @@ def _feedback_due() -> ColumnElement[datetime]:
     return func.coalesce(Assignment.feedback_due, Notice.feedback_due)
 
 
-async def _due_within(
-    session: AsyncSession, column: Any, start: datetime, end: datetime, *, after_start: bool
-) -> set[Any]:
-    """`column` of the assignments with a receipt or feedback deadline in (start, end] (`after_start`) or
-    [start, end): four indexed range reads (a unit's own deadline, else its notice's) instead of a scan of
-    every assignment ever made, which the effective deadline `coalesce(own, notice's)` would need."""
-    found: set[Any] = set()
+def _within(due: Any, start: Any, end: Any, *, after_start: bool) -> ColumnElement[bool]:
+    return and_(due > start, due <= end) if after_start else and_(due >= start, due < end)
+
+
+def _no_own(own: Any) -> ColumnElement[Any]:
+    """A NULL of `own`'s type: the rows of an extension need no check of their own deadline."""
+    return cast(null(), own.type)
+
+
+def _due_statement(column: Any, *, after_start: bool) -> CompoundSelect[Any]:
+    """`column` of the assignments with a receipt or feedback deadline in (:start, :end] (`after_start`) or
+    [:start, :end), each with the unit's own deadline when the notice's matched (NULL when its own did).
+
+    Four indexed range reads in one statement (a unit's own deadline, else its notice's), instead of a scan
+    of every assignment ever made, which the effective deadline `coalesce(own, notice's)` would need. The
+    unit's own deadline of a notice's match is checked by the caller, not in SQL: a planner without
+    statistics would read `own IS NULL` (nearly every assignment) through its index instead of the notices'
+    due times."""
+    start: BindParameter[datetime] = bindparam("start")
+    end: BindParameter[datetime] = bindparam("end")
+    reads: list[Select[Any]] = []
     for own, notice_due in (
         (Assignment.receipt_due, Notice.receipt_due),
         (Assignment.feedback_due, Notice.feedback_due),
     ):
-        extended = select(column).where(_within(own, start, end, after_start=after_start)).distinct()
-        found.update((await session.scalars(extended)).all())
-        # The unit's own deadline is checked here, not in SQL: a planner without statistics would read
-        # `own IS NULL` (nearly every assignment) through its index instead of the notices' due times.
-        inherited = (
+        reads.append(select(column, _no_own(own)).where(_within(own, start, end, after_start=after_start)))
+        reads.append(
             select(column, own)
             .join(Notice, Assignment.notice_id == Notice.id)
             .where(_within(notice_due, start, end, after_start=after_start))
         )
-        found.update(value for value, own_due in (await session.execute(inherited)).all() if own_due is None)
-    return found
+    return union_all(*reads)
 
 
-def _within(due: Any, start: datetime, end: datetime, *, after_start: bool) -> ColumnElement[bool]:
-    return and_(due > start, due <= end) if after_start else and_(due >= start, due < end)
+# Built once: the deadline duty asks after every message, the ranking once a day.
+_UNITS_DUE_BETWEEN = _due_statement(Assignment.unit_id, after_start=True)
+_NOTICES_DUE_WITHIN = _due_statement(Assignment.notice_id, after_start=False)
+
+
+async def _due_within(
+    session: AsyncSession, statement: CompoundSelect[Any], start: datetime, end: datetime
+) -> set[Any]:
+    """The values a `_due_statement` finds, those of a notice's deadline only where the unit has none."""
+    rows = await session.execute(statement, {"start": start, "end": end})
+    return {value for value, own_due in rows if own_due is None}
 
 
 async def units_due_between(session: AsyncSession, start: datetime, end: datetime) -> set[int]:
     """Units with a receipt or feedback deadline in (start, end]: whose outcomes time may have changed."""
-    return await _due_within(session, Assignment.unit_id, start, end, after_start=True)
+    return await _due_within(session, _UNITS_DUE_BETWEEN, start, end)
 
 
 async def notice_ids_due_within(session: AsyncSession, start: datetime, end: datetime) -> set[int]:
     """Notices with a receipt or feedback deadline in [start, end), the notice's or a unit's own: those a
     period's assessment counts."""
-    return await _due_within(session, Assignment.notice_id, start, end, after_start=False)
+    return await _due_within(session, _NOTICES_DUE_WITHIN, start, end)
 
 
 async def _issued_within(
@@ -279,36 +314,51 @@ async def _issued_within(
     return (await session.scalars(query)).all()
 
 
-async def units_owing_after(
-    session: AsyncSession, unit_ids: Collection[int], *, issued: tuple[datetime, datetime], due_from: datetime
-) -> set[int]:
-    """Of `unit_ids`, those with an assignment of a notice issued in [start, end) (`issued`) that has a
-    receipt or feedback deadline at or after `due_from`.
-
-    Read from the deadlines' indexes (few deadlines lie after `due_from`); the issue times and units are
-    checked here, not in SQL, where a planner without statistics would start from them instead and read
-    every assignment of the window (a year of notices on every deadline pass)."""
-    start, end = issued
-    wanted = set(unit_ids)
-    found: set[int] = set()
+def _owing_statement() -> CompoundSelect[Any]:
+    """Unit, issue time and (where the notice's deadline matched) the unit's own deadline of every
+    assignment with a receipt or feedback deadline at or after :due_from: four indexed range reads."""
+    due_from: BindParameter[datetime] = bindparam("due_from")
+    reads: list[Select[Any]] = []
     for own, notice_due in (
         (Assignment.receipt_due, Notice.receipt_due),
         (Assignment.feedback_due, Notice.feedback_due),
     ):
-        extended = select(Assignment.unit_id, Notice.issued_at).join(
-            Notice, Assignment.notice_id == Notice.id
+        joined = select(Assignment.unit_id, Notice.issued_at)
+        reads.append(
+            joined.add_columns(_no_own(own))
+            .join(Notice, Assignment.notice_id == Notice.id)
+            .where(own >= due_from)
         )
-        for unit_id, issued_at in await session.execute(extended.where(own >= due_from)):
-            if unit_id in wanted and start <= issued_at < end:
-                found.add(unit_id)
-        late = select(Notice.id, Notice.issued_at).where(notice_due >= due_from)
-        ids = [notice_id for notice_id, issued_at in await session.execute(late) if start <= issued_at < end]
-        for chunk in (ids[i : i + ID_BATCH] for i in range(0, len(ids), ID_BATCH)):
-            inherited = select(Assignment.unit_id, own).where(Assignment.notice_id.in_(chunk))
-            found.update(
-                u for u, own_due in await session.execute(inherited) if own_due is None and u in wanted
-            )
-    return found
+        reads.append(
+            joined.add_columns(own)
+            .join(Notice, Assignment.notice_id == Notice.id)
+            .where(notice_due >= due_from)
+        )
+    return union_all(*reads)
+
+
+# Built once: the deadline duty asks on every pass that judges history.
+_OWING_AFTER = _owing_statement()
+
+
+async def units_owing_after(
+    session: AsyncSession, unit_ids: Collection[int], *, issued: tuple[datetime, datetime], due_from: datetime
+) -> set[int]:
+    """Of `unit_ids`, those with an assignment of a notice issued in [start, end) (`issued`) that has a
+    receipt or feedback deadline at or after `due_from`, in one statement.
+
+    Read from the deadlines' indexes (few deadlines lie after `due_from`); the issue times, units and a
+    unit's own deadline (where its notice's matched) are checked here, not in SQL, where a planner without
+    statistics would start from them instead and read every assignment of the window (a year of notices on
+    every deadline pass)."""
+    start, end = issued
+    wanted = set(unit_ids)
+    rows = await session.execute(_OWING_AFTER, {"due_from": due_from})
+    return {
+        unit_id
+        for unit_id, issued_at, own_due in rows
+        if own_due is None and unit_id in wanted and start <= issued_at < end
+    }
 
 
 async def notices_by_id(session: AsyncSession, ids: Collection[int]) -> dict[int, NoticeView]:
