@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -110,6 +111,14 @@ def _keys(text: str) -> set[str]:
     return {key for key in keys if len(key) >= _MIN_KEY}
 
 
+@functools.lru_cache(maxsize=4096)
+def _searched_names(unit: UnitNames) -> frozenset[str]:
+    """The compact forms of a unit's names long enough to search for: a pure function of the unit's names,
+    so a roster change (a renamed unit, a new short name) is a new key, never a stale entry."""
+    compact = {_compact(name) for name in (unit.name, *unit.aliases)}
+    return frozenset(known for known in compact if len(known) >= _MIN_KEY)
+
+
 def units_named(text: str, units: Sequence[UnitNames]) -> set[int]:
     """The units a free text names (by official name or short name), longest name first.
 
@@ -118,9 +127,7 @@ def units_named(text: str, units: Sequence[UnitNames]) -> set[int]:
     compact = _compact(text)
     spans: list[tuple[int, int, int]] = []  # (start, end, unit id)
     for unit in units:
-        for known in {_compact(name) for name in (unit.name, *unit.aliases)}:
-            if len(known) < _MIN_KEY:
-                continue
+        for known in _searched_names(unit):
             start = compact.find(known)
             while start != -1:
                 spans.append((start, start + len(known), unit.id))
