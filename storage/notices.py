@@ -371,6 +371,68 @@ async def notices_by_id(session: AsyncSession, ids: Collection[int]) -> dict[int
     return found
 
 
+# an assignment's own columns as an AssignmentView is built from them (`_assignment_view`)
+_ASSIGNMENT_COLUMNS = (
+    Assignment.id,
+    Assignment.unit_id,
+    Unit.name,
+    Assignment.receipt_due,
+    Assignment.feedback_due,
+    Assignment.received_at,
+    Assignment.receipt_by,
+    Assignment.excused,
+    Assignment.excuse_reason,
+    Assignment.reached_at,
+    Assignment.receipt_note,
+    Assignment.extended_at,
+)
+_ASSIGNMENT_WIDTH = len(_ASSIGNMENT_COLUMNS)
+# the notice's columns an AssignmentView needs besides the assignment's, in `_assignment_view`'s order
+_NOTICE_FACTS = (Notice.id, Notice.receipt_due, Notice.feedback_due, Notice.status, Notice.closed_at)
+
+
+def _assignment_view(
+    row: Sequence[Any], notice: Sequence[Any], feedback: tuple[FeedbackView, ...], routed: bool
+) -> AssignmentView:
+    """An AssignmentView from a row of `_ASSIGNMENT_COLUMNS` and its notice's `_NOTICE_FACTS`."""
+    (
+        assignment_id,
+        unit_id,
+        unit_name,
+        own_receipt_due,
+        own_feedback_due,
+        received_at,
+        receipt_by,
+        excused,
+        excuse_reason,
+        reached_at,
+        receipt_note,
+        extended_at,
+    ) = row
+    notice_id, receipt_due, feedback_due, status, closed_at = notice
+    return AssignmentView(
+        assignment_id,
+        notice_id,
+        unit_id,
+        unit_name,
+        own_receipt_due or receipt_due,
+        own_feedback_due or feedback_due,
+        received_at,
+        receipt_by,
+        excused,
+        excuse_reason,
+        feedback,
+        status,
+        closed_at,
+        reached_at,
+        routed,
+        own_receipt_due is not None,
+        own_feedback_due is not None,
+        receipt_note,
+        extended_at,
+    )
+
+
 async def assignments(
     session: AsyncSession,
     *,
@@ -387,26 +449,8 @@ async def assignments(
     objects), which keeps a five-year read cheap.
     """
     query = (
-        select(
-            Assignment.id,
-            Assignment.notice_id,
-            Assignment.unit_id,
-            Unit.name,
-            Assignment.receipt_due,
-            Assignment.feedback_due,
-            Notice.receipt_due,
-            Notice.feedback_due,
-            Assignment.received_at,
-            Assignment.receipt_by,
-            Assignment.excused,
-            Assignment.excuse_reason,
-            Notice.status,
-            Notice.closed_at,
-            Assignment.reached_at,
-            Assignment.receipt_note,
-            Assignment.extended_at,
-        )
-        .join(Notice, Assignment.notice_id == Notice.id)
+        select(*_ASSIGNMENT_COLUMNS, *_NOTICE_FACTS)
+        .join_from(Assignment, Notice, Assignment.notice_id == Notice.id)
         .join(Unit, Assignment.unit_id == Unit.id)
         .order_by(Notice.issued_at, Notice.id, Assignment.id)
     )
@@ -452,46 +496,10 @@ async def assignments(
         for assignment_id, kind, text, at, by, note in (await session.execute(feedback_query)).all():
             entries.setdefault(assignment_id, []).append(FeedbackView(kind, text, at, by, note))
     return [
-        AssignmentView(
-            assignment_id,
-            notice_id,
-            unit_id,
-            unit_name,
-            own_receipt_due or receipt_due,
-            own_feedback_due or feedback_due,
-            received_at,
-            receipt_by,
-            excused,
-            excuse_reason,
-            tuple(entries.get(assignment_id, ())),
-            status,
-            closed_at,
-            reached_at,
-            assignment_id in routed,
-            own_receipt_due is not None,
-            own_feedback_due is not None,
-            receipt_note,
-            extended_at,
+        _assignment_view(
+            row[:_ASSIGNMENT_WIDTH], row[_ASSIGNMENT_WIDTH:], tuple(entries.get(row[0], ())), row[0] in routed
         )
-        for (
-            assignment_id,
-            notice_id,
-            unit_id,
-            unit_name,
-            own_receipt_due,
-            own_feedback_due,
-            receipt_due,
-            feedback_due,
-            received_at,
-            receipt_by,
-            excused,
-            excuse_reason,
-            status,
-            closed_at,
-            reached_at,
-            receipt_note,
-            extended_at,
-        ) in rows
+        for row in rows
     ]
 
 
@@ -501,18 +509,7 @@ async def assignments(
 _ITEMS = (
     select(
         *_VIEW_COLUMNS,
-        Assignment.id,
-        Assignment.unit_id,
-        Unit.name,
-        Assignment.receipt_due,
-        Assignment.feedback_due,
-        Assignment.received_at,
-        Assignment.receipt_by,
-        Assignment.excused,
-        Assignment.excuse_reason,
-        Assignment.reached_at,
-        Assignment.receipt_note,
-        Assignment.extended_at,
+        *_ASSIGNMENT_COLUMNS,
         exists()
         .where(
             Delivery.assignment_id == Assignment.id,
@@ -570,41 +567,10 @@ async def _read_items(
     items = []
     for row, entries in rows.values():
         notice = NoticeView(*row[:_NOTICE_WIDTH])
-        (
-            assignment_id,
-            unit_id,
-            unit_name,
-            own_receipt_due,
-            own_feedback_due,
-            received_at,
-            receipt_by,
-            excused,
-            excuse_reason,
-            reached_at,
-            receipt_note,
-            extended_at,
-            routed,
-        ) = row[_NOTICE_WIDTH : _NOTICE_WIDTH + 13]
-        assignment = AssignmentView(
-            assignment_id,
-            notice.id,
-            unit_id,
-            unit_name,
-            own_receipt_due or notice.receipt_due,
-            own_feedback_due or notice.feedback_due,
-            received_at,
-            receipt_by,
-            excused,
-            excuse_reason,
-            tuple(entries),
-            notice.status,
-            notice.closed_at,
-            reached_at,
-            bool(routed),
-            own_receipt_due is not None,
-            own_feedback_due is not None,
-            receipt_note,
-            extended_at,
+        own = row[_NOTICE_WIDTH : _NOTICE_WIDTH + _ASSIGNMENT_WIDTH]
+        facts = (notice.id, notice.receipt_due, notice.feedback_due, notice.status, notice.closed_at)
+        assignment = _assignment_view(
+            own, facts, tuple(entries), bool(row[_NOTICE_WIDTH + _ASSIGNMENT_WIDTH])
         )
         items.append((notice, assignment))
     return items
