@@ -97,13 +97,13 @@ class OutboxSender:
         waits for the next pass).
         """
         async with self._db.reader() as session:
-            up_to = await outbox.last_pending_id(session)
-            if up_to is None:
-                return None
-            stale = await outbox.stale_pending_reminders(session, up_to)
-            heads = [] if stale else await outbox.pending_heads(session, up_to)
-        if stale:
+            start = await outbox.send_pass(session)
+        if start is None:
+            return None
+        up_to, heads = start.up_to, start.heads
+        if start.stale:
             async with self._db.transaction() as session:
+                stale = await outbox.stale_pending_reminders(session, up_to)
                 await outbox.drop(session, stale, reason="通知已办结或撤回，提醒不再发送")
                 heads = await outbox.pending_heads(session, up_to)
         if heads and not self._transport.ready:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -115,6 +116,14 @@ _HIGHER_LEVEL = re.compile(r"[市省]$")
 _BUREAU = re.compile(r"(?:局|委|委员会|办)$")
 
 
+@functools.lru_cache(maxsize=4096)
+def _searched_names(unit: UnitNames) -> frozenset[str]:
+    """The compact forms of a unit's names long enough to search for: a pure function of the unit's names,
+    so a roster change (a renamed unit, a new short name) is a new key, never a stale entry."""
+    compact = {_compact(name) for name in (unit.name, *unit.aliases)}
+    return frozenset(known for known in compact if len(known) >= _MIN_KEY)
+
+
 def units_named(text: str, units: Sequence[UnitNames]) -> set[int]:
     """The units a free text names (by official name or short name), longest name first.
 
@@ -123,9 +132,7 @@ def units_named(text: str, units: Sequence[UnitNames]) -> set[int]:
     compact = _compact(text)
     spans: list[tuple[int, int, int]] = []  # (start, end, unit id)
     for unit in units:
-        for known in {_compact(name) for name in (unit.name, *unit.aliases)}:
-            if len(known) < _MIN_KEY:
-                continue
+        for known in _searched_names(unit):
             start = compact.find(known)
             while start != -1:
                 if not _HIGHER_LEVEL.search(compact, 0, start) or not _BUREAU.search(known):

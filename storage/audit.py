@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import AuditEntry
+from storage.models import AuditEntry, table_of
 
 
 @dataclass(frozen=True)
@@ -23,10 +23,23 @@ class AuditView:
     detail: dict[str, Any]
 
 
-def record(
+# Built once: every state change writes one row, so the row goes in as a plain INSERT (no ORM flush).
+_INSERT = insert(table_of(AuditEntry))
+
+
+async def record(
     session: AsyncSession, *, at: datetime, actor: str, action: str, subject: str, **detail: Any
 ) -> None:
-    session.add(AuditEntry(at=at, actor=actor, action=action, subject=subject, detail=detail))
+    """Write one audit row now, in the session's transaction."""
+    await session.execute(
+        _INSERT, {"at": at, "actor": actor, "action": action, "subject": subject, "detail": detail}
+    )
+
+
+async def record_all(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    """Write several audit rows (at, actor, action, subject, detail) in one statement, in order."""
+    if rows:
+        await session.execute(_INSERT, list(rows))
 
 
 async def entries(

@@ -222,7 +222,7 @@ async def bind(
         person.name = name
     person.unit_id = unit_id
     await session.flush()
-    audit.record(
+    await audit.record(
         session,
         at=at,
         actor=actor,
@@ -258,7 +258,7 @@ async def sync_room(
     session.add_all(
         RoomMember(room_id=room.id, wechat_id=w, alias="") for w in member_ids if w not in current
     )
-    audit.record(
+    await audit.record(
         session,
         at=at,
         actor="wechat",

@@ -137,7 +137,7 @@ async def create(
     session.add(flag)
     await session.flush()
     changes.touch(session, [unit_id])
-    audit.record(
+    await audit.record(
         session,
         at=now,
         actor=actor,
@@ -237,7 +237,7 @@ async def decide(
         flag.rectify_until = rectify_until
     if release_key:
         flag.dedup_key = f"{flag.dedup_key}~released-{flag.id}"
-    audit.record(
+    await audit.record(
         session,
         at=at,
         actor=actor,
@@ -254,6 +254,6 @@ async def set_rectified(session: AsyncSession, flag_id: int, *, result: str, at:
     flag = await session.get_one(Flag, flag_id)
     flag.rectified = result
     changes.touch(session, [flag.unit_id])
-    audit.record(
+    await audit.record(
         session, at=at, actor="duban", action="flag.rectified", subject=f"flag:{flag_id}", result=result
     )

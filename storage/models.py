@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from storage.types import UTCDateTime
@@ -18,6 +29,11 @@ class Base(DeclarativeBase):
         dict[str, Any] | None: JSON,
         list[Any]: JSON,
     }
+
+
+def table_of(model: type[Base]) -> Table:
+    """A model's Core table, for plain statements on hot paths that need no ORM objects (nor flush)."""
+    return cast(Table, model.__table__)
 
 
 class Unit(Base):

@@ -7,11 +7,27 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, exists, func, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    bindparam,
+    cast,
+    exists,
+    func,
+    insert,
+    null,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit, changes
-from storage.models import Assignment, Delivery, FeedbackEntry, Notice, OutboxMessage, Unit
+from storage.models import Assignment, Delivery, FeedbackEntry, Notice, OutboxMessage, Unit, table_of
 from storage.status import Facts, Standing, standing
 
 # Outbox states in which a post may still reach (or may have reached) the unit.
@@ -176,7 +192,7 @@ async def create_notice(
     await session.flush()
     session.add_all(Assignment(notice_id=notice.id, unit_id=unit_id, excused=False) for unit_id in unit_ids)
     changes.touch(session, unit_ids, since=min(d for d in (issued_at, receipt_due, feedback_due) if d))
-    audit.record(
+    await audit.record(
         session,
         at=issued_at,
         actor=issued_by,
@@ -228,43 +244,62 @@ def _feedback_due() -> ColumnElement[datetime]:
     return func.coalesce(Assignment.feedback_due, Notice.feedback_due)
 
 
-async def _due_within(
-    session: AsyncSession, column: Any, start: datetime, end: datetime, *, after_start: bool
-) -> set[Any]:
-    """`column` of the assignments with a receipt or feedback deadline in (start, end] (`after_start`) or
-    [start, end): four indexed range reads (a unit's own deadline, else its notice's) instead of a scan of
-    every assignment ever made, which the effective deadline `coalesce(own, notice's)` would need."""
-    found: set[Any] = set()
+def _within(due: Any, start: Any, end: Any, *, after_start: bool) -> ColumnElement[bool]:
+    return and_(due > start, due <= end) if after_start else and_(due >= start, due < end)
+
+
+def _no_own(own: Any) -> ColumnElement[Any]:
+    """A NULL of `own`'s type: the rows of an extension need no check of their own deadline."""
+    return cast(null(), own.type)
+
+
+def _due_statement(column: Any, *, after_start: bool) -> CompoundSelect[Any]:
+    """`column` of the assignments with a receipt or feedback deadline in (:start, :end] (`after_start`) or
+    [:start, :end), each with the unit's own deadline when the notice's matched (NULL when its own did).
+
+    Four indexed range reads in one statement (a unit's own deadline, else its notice's), instead of a scan
+    of every assignment ever made, which the effective deadline `coalesce(own, notice's)` would need. The
+    unit's own deadline of a notice's match is checked by the caller, not in SQL: a planner without
+    statistics would read `own IS NULL` (nearly every assignment) through its index instead of the notices'
+    due times."""
+    start: BindParameter[datetime] = bindparam("start")
+    end: BindParameter[datetime] = bindparam("end")
+    reads: list[Select[Any]] = []
     for own, notice_due in (
         (Assignment.receipt_due, Notice.receipt_due),
         (Assignment.feedback_due, Notice.feedback_due),
     ):
-        extended = select(column).where(_within(own, start, end, after_start=after_start)).distinct()
-        found.update((await session.scalars(extended)).all())
-        # The unit's own deadline is checked here, not in SQL: a planner without statistics would read
-        # `own IS NULL` (nearly every assignment) through its index instead of the notices' due times.
-        inherited = (
+        reads.append(select(column, _no_own(own)).where(_within(own, start, end, after_start=after_start)))
+        reads.append(
             select(column, own)
             .join(Notice, Assignment.notice_id == Notice.id)
             .where(_within(notice_due, start, end, after_start=after_start))
         )
-        found.update(value for value, own_due in (await session.execute(inherited)).all() if own_due is None)
-    return found
+    return union_all(*reads)
 
 
-def _within(due: Any, start: datetime, end: datetime, *, after_start: bool) -> ColumnElement[bool]:
-    return and_(due > start, due <= end) if after_start else and_(due >= start, due < end)
+# Built once: the deadline duty asks after every message, the ranking once a day.
+_UNITS_DUE_BETWEEN = _due_statement(Assignment.unit_id, after_start=True)
+_NOTICES_DUE_WITHIN = _due_statement(Assignment.notice_id, after_start=False)
+
+
+async def _due_within(
+    session: AsyncSession, statement: CompoundSelect[Any], start: datetime, end: datetime
+) -> set[Any]:
+    """The values a `_due_statement` finds, those of a notice's deadline only where the unit has none."""
+    rows = await session.execute(statement, {"start": start, "end": end})
+    return {value for value, own_due in rows if own_due is None}
 
 
 async def units_due_between(session: AsyncSession, start: datetime, end: datetime) -> set[int]:
     """Units with a receipt or feedback deadline in (start, end]: whose outcomes time may have changed."""
-    return await _due_within(session, Assignment.unit_id, start, end, after_start=True)
+    return await _due_within(session, _UNITS_DUE_BETWEEN, start, end)
 
 
 async def notice_ids_due_within(session: AsyncSession, start: datetime, end: datetime) -> set[int]:
     """Notices with a receipt or feedback deadline in [start, end), the notice's or a unit's own: those a
     period's assessment counts."""
-    return await _due_within(session, Assignment.notice_id, start, end, after_start=False)
+    return await _due_within(session, _NOTICES_DUE_WITHIN, start, end)
 
 
 async def _issued_within(
@@ -279,36 +314,51 @@ async def _issued_within(
     return (await session.scalars(query)).all()
 
 
-async def units_owing_after(
-    session: AsyncSession, unit_ids: Collection[int], *, issued: tuple[datetime, datetime], due_from: datetime
-) -> set[int]:
-    """Of `unit_ids`, those with an assignment of a notice issued in [start, end) (`issued`) that has a
-    receipt or feedback deadline at or after `due_from`.
-
-    Read from the deadlines' indexes (few deadlines lie after `due_from`); the issue times and units are
-    checked here, not in SQL, where a planner without statistics would start from them instead and read
-    every assignment of the window (a year of notices on every deadline pass)."""
-    start, end = issued
-    wanted = set(unit_ids)
-    found: set[int] = set()
+def _owing_statement() -> CompoundSelect[Any]:
+    """Unit, issue time and (where the notice's deadline matched) the unit's own deadline of every
+    assignment with a receipt or feedback deadline at or after :due_from: four indexed range reads."""
+    due_from: BindParameter[datetime] = bindparam("due_from")
+    reads: list[Select[Any]] = []
     for own, notice_due in (
         (Assignment.receipt_due, Notice.receipt_due),
         (Assignment.feedback_due, Notice.feedback_due),
     ):
-        extended = select(Assignment.unit_id, Notice.issued_at).join(
-            Notice, Assignment.notice_id == Notice.id
+        joined = select(Assignment.unit_id, Notice.issued_at)
+        reads.append(
+            joined.add_columns(_no_own(own))
+            .join(Notice, Assignment.notice_id == Notice.id)
+            .where(own >= due_from)
         )
-        for unit_id, issued_at in await session.execute(extended.where(own >= due_from)):
-            if unit_id in wanted and start <= issued_at < end:
-                found.add(unit_id)
-        late = select(Notice.id, Notice.issued_at).where(notice_due >= due_from)
-        ids = [notice_id for notice_id, issued_at in await session.execute(late) if start <= issued_at < end]
-        for chunk in (ids[i : i + ID_BATCH] for i in range(0, len(ids), ID_BATCH)):
-            inherited = select(Assignment.unit_id, own).where(Assignment.notice_id.in_(chunk))
-            found.update(
-                u for u, own_due in await session.execute(inherited) if own_due is None and u in wanted
-            )
-    return found
+        reads.append(
+            joined.add_columns(own)
+            .join(Notice, Assignment.notice_id == Notice.id)
+            .where(notice_due >= due_from)
+        )
+    return union_all(*reads)
+
+
+# Built once: the deadline duty asks on every pass that judges history.
+_OWING_AFTER = _owing_statement()
+
+
+async def units_owing_after(
+    session: AsyncSession, unit_ids: Collection[int], *, issued: tuple[datetime, datetime], due_from: datetime
+) -> set[int]:
+    """Of `unit_ids`, those with an assignment of a notice issued in [start, end) (`issued`) that has a
+    receipt or feedback deadline at or after `due_from`, in one statement.
+
+    Read from the deadlines' indexes (few deadlines lie after `due_from`); the issue times, units and a
+    unit's own deadline (where its notice's matched) are checked here, not in SQL, where a planner without
+    statistics would start from them instead and read every assignment of the window (a year of notices on
+    every deadline pass)."""
+    start, end = issued
+    wanted = set(unit_ids)
+    rows = await session.execute(_OWING_AFTER, {"due_from": due_from})
+    return {
+        unit_id
+        for unit_id, issued_at, own_due in rows
+        if own_due is None and unit_id in wanted and start <= issued_at < end
+    }
 
 
 async def notices_by_id(session: AsyncSession, ids: Collection[int]) -> dict[int, NoticeView]:
@@ -319,6 +369,68 @@ async def notices_by_id(session: AsyncSession, ids: Collection[int]) -> dict[int
         for row in await session.execute(select(*_VIEW_COLUMNS).where(Notice.id.in_(chunk))):
             found[row.id] = NoticeView(*row)
     return found
+
+
+# an assignment's own columns as an AssignmentView is built from them (`_assignment_view`)
+_ASSIGNMENT_COLUMNS = (
+    Assignment.id,
+    Assignment.unit_id,
+    Unit.name,
+    Assignment.receipt_due,
+    Assignment.feedback_due,
+    Assignment.received_at,
+    Assignment.receipt_by,
+    Assignment.excused,
+    Assignment.excuse_reason,
+    Assignment.reached_at,
+    Assignment.receipt_note,
+    Assignment.extended_at,
+)
+_ASSIGNMENT_WIDTH = len(_ASSIGNMENT_COLUMNS)
+# the notice's columns an AssignmentView needs besides the assignment's, in `_assignment_view`'s order
+_NOTICE_FACTS = (Notice.id, Notice.receipt_due, Notice.feedback_due, Notice.status, Notice.closed_at)
+
+
+def _assignment_view(
+    row: Sequence[Any], notice: Sequence[Any], feedback: tuple[FeedbackView, ...], routed: bool
+) -> AssignmentView:
+    """An AssignmentView from a row of `_ASSIGNMENT_COLUMNS` and its notice's `_NOTICE_FACTS`."""
+    (
+        assignment_id,
+        unit_id,
+        unit_name,
+        own_receipt_due,
+        own_feedback_due,
+        received_at,
+        receipt_by,
+        excused,
+        excuse_reason,
+        reached_at,
+        receipt_note,
+        extended_at,
+    ) = row
+    notice_id, receipt_due, feedback_due, status, closed_at = notice
+    return AssignmentView(
+        assignment_id,
+        notice_id,
+        unit_id,
+        unit_name,
+        own_receipt_due or receipt_due,
+        own_feedback_due or feedback_due,
+        received_at,
+        receipt_by,
+        excused,
+        excuse_reason,
+        feedback,
+        status,
+        closed_at,
+        reached_at,
+        routed,
+        own_receipt_due is not None,
+        own_feedback_due is not None,
+        receipt_note,
+        extended_at,
+    )
 
 
 async def assignments(
@@ -337,26 +449,8 @@ async def assignments(
     objects), which keeps a five-year read cheap.
     """
     query = (
-        select(
-            Assignment.id,
-            Assignment.notice_id,
-            Assignment.unit_id,
-            Unit.name,
-            Assignment.receipt_due,
-            Assignment.feedback_due,
-            Notice.receipt_due,
-            Notice.feedback_due,
-            Assignment.received_at,
-            Assignment.receipt_by,
-            Assignment.excused,
-            Assignment.excuse_reason,
-            Notice.status,
-            Notice.closed_at,
-            Assignment.reached_at,
-            Assignment.receipt_note,
-            Assignment.extended_at,
-        )
-        .join(Notice, Assignment.notice_id == Notice.id)
+        select(*_ASSIGNMENT_COLUMNS, *_NOTICE_FACTS)
+        .join_from(Assignment, Notice, Assignment.notice_id == Notice.id)
         .join(Unit, Assignment.unit_id == Unit.id)
         .order_by(Notice.issued_at, Notice.id, Assignment.id)
     )
@@ -402,46 +496,10 @@ async def assignments(
         for assignment_id, kind, text, at, by, note in (await session.execute(feedback_query)).all():
             entries.setdefault(assignment_id, []).append(FeedbackView(kind, text, at, by, note))
     return [
-        AssignmentView(
-            assignment_id,
-            notice_id,
-            unit_id,
-            unit_name,
-            own_receipt_due or receipt_due,
-            own_feedback_due or feedback_due,
-            received_at,
-            receipt_by,
-            excused,
-            excuse_reason,
-            tuple(entries.get(assignment_id, ())),
-            status,
-            closed_at,
-            reached_at,
-            assignment_id in routed,
-            own_receipt_due is not None,
-            own_feedback_due is not None,
-            receipt_note,
-            extended_at,
+        _assignment_view(
+            row[:_ASSIGNMENT_WIDTH], row[_ASSIGNMENT_WIDTH:], tuple(entries.get(row[0], ())), row[0] in routed
         )
-        for (
-            assignment_id,
-            notice_id,
-            unit_id,
-            unit_name,
-            own_receipt_due,
-            own_feedback_due,
-            receipt_due,
-            feedback_due,
-            received_at,
-            receipt_by,
-            excused,
-            excuse_reason,
-            status,
-            closed_at,
-            reached_at,
-            receipt_note,
-            extended_at,
-        ) in rows
+        for row in rows
     ]
 
 
@@ -451,18 +509,7 @@ async def assignments(
 _ITEMS = (
     select(
         *_VIEW_COLUMNS,
-        Assignment.id,
-        Assignment.unit_id,
-        Unit.name,
-        Assignment.receipt_due,
-        Assignment.feedback_due,
-        Assignment.received_at,
-        Assignment.receipt_by,
-        Assignment.excused,
-        Assignment.excuse_reason,
-        Assignment.reached_at,
-        Assignment.receipt_note,
-        Assignment.extended_at,
+        *_ASSIGNMENT_COLUMNS,
         exists()
         .where(
             Delivery.assignment_id == Assignment.id,
@@ -520,41 +567,10 @@ async def _read_items(
     items = []
     for row, entries in rows.values():
         notice = NoticeView(*row[:_NOTICE_WIDTH])
-        (
-            assignment_id,
-            unit_id,
-            unit_name,
-            own_receipt_due,
-            own_feedback_due,
-            received_at,
-            receipt_by,
-            excused,
-            excuse_reason,
-            reached_at,
-            receipt_note,
-            extended_at,
-            routed,
-        ) = row[_NOTICE_WIDTH : _NOTICE_WIDTH + 13]
-        assignment = AssignmentView(
-            assignment_id,
-            notice.id,
-            unit_id,
-            unit_name,
-            own_receipt_due or notice.receipt_due,
-            own_feedback_due or notice.feedback_due,
-            received_at,
-            receipt_by,
-            excused,
-            excuse_reason,
-            tuple(entries),
-            notice.status,
-            notice.closed_at,
-            reached_at,
-            bool(routed),
-            own_receipt_due is not None,
-            own_feedback_due is not None,
-            receipt_note,
-            extended_at,
+        own = row[_NOTICE_WIDTH : _NOTICE_WIDTH + _ASSIGNMENT_WIDTH]
+        facts = (notice.id, notice.receipt_due, notice.feedback_due, notice.status, notice.closed_at)
+        assignment = _assignment_view(
+            own, facts, tuple(entries), bool(row[_NOTICE_WIDTH + _ASSIGNMENT_WIDTH])
         )
         items.append((notice, assignment))
     return items
@@ -596,7 +612,7 @@ async def set_status(
     notice.status = status
     notice.closed_at = at if status != "open" else None
     changes.touch_notice(session, notice_id)
-    audit.record(
+    await audit.record(
         session,
         at=at,
         actor=actor,
@@ -638,7 +654,7 @@ async def set_due(
             setattr(row, f"{field}_due", when)
             row.extended_at = at
         changes.touch(session, [row.unit_id for row in rows])
-    audit.record(
+    await audit.record(
         session,
         at=at,
         actor=actor,
@@ -661,7 +677,7 @@ async def excuse(
     for row in rows:
         row.excused, row.excuse_reason, row.excused_by, row.excused_at = True, reason, actor, at
     changes.touch(session, [row.unit_id for row in rows])
-    audit.record(
+    await audit.record(
         session,
         at=at,
         actor=actor,
@@ -672,16 +688,31 @@ async def excuse(
     )
 
 
+_ASSIGNMENTS = table_of(Assignment)
+# Built once: the first receipt of an assignment, in one statement (a later one matches no row).
+_RECEIPT = (
+    update(_ASSIGNMENTS)
+    .where(_ASSIGNMENTS.c.id == bindparam("assignment_id"), _ASSIGNMENTS.c.received_at.is_(None))
+    .values(
+        received_at=bindparam("at"), receipt_by=bindparam("by"), receipt_message_id=bindparam("message_id")
+    )
+    .returning(_ASSIGNMENTS.c.unit_id)
+)
+# Built once: a unit's feedback is written as a plain row (nothing reads it back in the same turn as an object).
+_ADD_FEEDBACK = insert(table_of(FeedbackEntry))
+
+
 async def record_receipt(
     session: AsyncSession, assignment_id: int, *, at: datetime, by: str, message_id: str, number: str
 ) -> bool:
     """Record the first receipt of an assignment; a later one changes nothing (returns False)."""
-    row = await session.get_one(Assignment, assignment_id)
-    if row.received_at is not None:
+    unit_id = await session.scalar(
+        _RECEIPT, {"assignment_id": assignment_id, "at": at, "by": by, "message_id": message_id}
+    )
+    if unit_id is None:
         return False
-    row.received_at, row.receipt_by, row.receipt_message_id = at, by, message_id
-    changes.touch(session, [row.unit_id], since=at)
-    audit.record(
+    changes.touch(session, [unit_id], since=at)
+    await audit.record(
         session,
         at=at,
         actor=by,
@@ -705,13 +736,20 @@ async def add_feedback(
     number: str,
     note: str | None = None,
 ) -> None:
-    session.add(
-        FeedbackEntry(
-            assignment_id=assignment_id, kind=kind, text=text, at=at, by=by, message_id=message_id, note=note
-        )
+    await session.execute(
+        _ADD_FEEDBACK,
+        {
+            "assignment_id": assignment_id,
+            "kind": kind,
+            "text": text,
+            "at": at,
+            "by": by,
+            "message_id": message_id,
+            "note": note,
+        },
     )
     changes.touch_assignments(session, [assignment_id], since=at)
-    audit.record(
+    await audit.record(
         session,
         at=at,
         actor=by,
@@ -737,7 +775,7 @@ async def correct_receipt(
     previous = row.received_at
     row.received_at, row.receipt_by, row.receipt_message_id, row.receipt_note = at, actor, None, note
     changes.touch(session, [row.unit_id])
-    audit.record(
+    await audit.record(
         session,
         at=now,
         actor=actor,
@@ -759,7 +797,7 @@ async def undo_receipt(
     previous, by = row.received_at, row.receipt_by
     row.received_at, row.receipt_by, row.receipt_message_id, row.receipt_note = None, None, None, note
     changes.touch(session, [row.unit_id])
-    audit.record(
+    await audit.record(
         session,
         at=now,
         actor=actor,
@@ -787,7 +825,7 @@ async def undo_latest_feedback(
         return None
     entry.revoked_at, entry.revoked_by, entry.revoke_reason = now, actor, reason
     changes.touch_assignments(session, [assignment_id])
-    audit.record(
+    await audit.record(
         session,
         at=now,
         actor=actor,

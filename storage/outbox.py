@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, select, update
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import changes
 from storage.db import insert_unless_taken, ring_after_commit
-from storage.models import Assignment, Delivery, Notice, OutboxMessage
+from storage.models import Assignment, Delivery, Notice, OutboxMessage, table_of
 
 BELL = "outbox"
 # Automatic messages about a notice that lose their point once it is closed or withdrawn.
@@ -35,6 +36,10 @@ class QueuedMessage:
     attempts: int
     not_before: datetime
     attachment_id: int | None = None  # a file message: send this attachment
+
+
+# Built once: which assignments a post carries, written as plain rows (their ids are never needed).
+_ADD_DELIVERIES = insert(table_of(Delivery))
 
 
 async def enqueue(
@@ -75,34 +80,55 @@ async def enqueue(
     outbox_id = await session.scalar(added.returning(OutboxMessage.id))
     if outbox_id is None:  # that key was queued before
         return False
-    session.add_all(Delivery(assignment_id=assignment_id, outbox_id=outbox_id) for assignment_id in reaches)
+    if reaches:
+        await session.execute(
+            _ADD_DELIVERIES, [{"assignment_id": a, "outbox_id": outbox_id} for a in reaches]
+        )
     changes.touch_assignments(session, reaches, since=now)  # those units count as reached (or on the way) now
     ring_after_commit(session, BELL)
     return True
 
 
-def _queued(r: OutboxMessage) -> QueuedMessage:
+# a QueuedMessage's fields, in order, read as plain columns
+_QUEUED_COLUMNS = (
+    OutboxMessage.id,
+    OutboxMessage.dedup_key,
+    OutboxMessage.kind,
+    OutboxMessage.room_id,
+    OutboxMessage.to_id,
+    OutboxMessage.text,
+    OutboxMessage.mentions,
+    OutboxMessage.notice_id,
+    OutboxMessage.attempts,
+    OutboxMessage.not_before,
+    OutboxMessage.attachment_id,
+)
+
+
+def _queued(row: Sequence[Any]) -> QueuedMessage:
+    """A QueuedMessage from a row of `_QUEUED_COLUMNS`."""
+    id_, dedup_key, kind, room_id, to_id, text, mentions, notice_id, attempts, not_before, attachment_id = row
     return QueuedMessage(
-        r.id,
-        r.dedup_key,
-        r.kind,
-        r.room_id,
-        r.to_id,
-        r.text,
-        tuple(r.mentions),
-        r.notice_id,
-        r.attempts,
-        r.not_before,
-        r.attachment_id,
+        id_,
+        dedup_key,
+        kind,
+        room_id,
+        to_id,
+        text,
+        tuple(mentions),
+        notice_id,
+        attempts,
+        not_before,
+        attachment_id,
     )
 
 
 async def queued(session: AsyncSession, *, status: str) -> list[QueuedMessage]:
     """Messages in one status (pending: waiting to be sent), oldest first."""
-    rows = await session.scalars(
-        select(OutboxMessage).where(OutboxMessage.status == status).order_by(OutboxMessage.id)
+    rows = await session.execute(
+        select(*_QUEUED_COLUMNS).where(OutboxMessage.status == status).order_by(OutboxMessage.id)
     )
-    return [_queued(r) for r in rows.all()]
+    return [_queued(row) for row in rows.all()]
 
 
 def _conversation_of(room_id: str | None, to_id: str | None) -> ColumnElement[bool]:
@@ -111,12 +137,56 @@ def _conversation_of(room_id: str | None, to_id: str | None) -> ColumnElement[bo
     return and_(OutboxMessage.room_id.is_(None), OutboxMessage.to_id == to_id)
 
 
-async def last_pending_id(session: AsyncSession) -> int | None:
-    """The newest pending message's id: a send pass looks at the messages up to it and no further."""
-    found: int | None = await session.scalar(
-        select(func.max(OutboxMessage.id)).where(OutboxMessage.status == "pending")
+@dataclass(frozen=True)
+class SendPass:
+    """What a send pass starts from, read in one statement."""
+
+    up_to: int  # the newest pending message's id: the pass looks at the messages up to it and no further
+    stale: bool  # some pending reminder is about a notice no longer open (`stale_pending_reminders`)
+    heads: list[QueuedMessage]  # as `pending_heads(up_to)` reads them
+
+
+def _pass_statement() -> Select[Any]:
+    """The two oldest pending messages of each conversation, each row also carrying the newest pending id
+    and whether any pending reminder has gone stale (window aggregates over every pending message)."""
+    person = case((OutboxMessage.room_id.is_(None), OutboxMessage.to_id))
+    stale = case(
+        (and_(OutboxMessage.kind.in_(STALE_WHEN_CLOSED), Notice.status != "open"), 1),
+        else_=0,
     )
-    return found
+    ranked = (
+        select(
+            OutboxMessage.id,
+            func.row_number()
+            .over(partition_by=(OutboxMessage.room_id, person), order_by=OutboxMessage.id)
+            .label("place"),
+            func.max(OutboxMessage.id).over().label("up_to"),
+            func.max(stale).over().label("stale"),
+        )
+        .outerjoin(Notice, OutboxMessage.notice_id == Notice.id)
+        .where(OutboxMessage.status == "pending")
+        .subquery()
+    )
+    return (
+        select(*_QUEUED_COLUMNS, ranked.c.up_to, ranked.c.stale)
+        .join(ranked, ranked.c.id == OutboxMessage.id)
+        .where(ranked.c.place <= 2)
+        .order_by(OutboxMessage.id)
+    )
+
+
+# Built once: a send pass runs after every message queued.
+_SEND_PASS = _pass_statement()
+
+
+async def send_pass(session: AsyncSession) -> SendPass | None:
+    """The newest pending id, whether a pending reminder is stale, and the heads of each conversation (two
+    deep), in one statement where three were read; None when nothing is pending."""
+    rows = (await session.execute(_SEND_PASS)).all()
+    if not rows:
+        return None
+    width = len(_QUEUED_COLUMNS)
+    return SendPass(rows[0][width], bool(rows[0][width + 1]), [_queued(row[:width]) for row in rows])
 
 
 async def pending_heads(session: AsyncSession, up_to: int, *, depth: int = 2) -> list[QueuedMessage]:
@@ -133,28 +203,30 @@ async def pending_heads(session: AsyncSession, up_to: int, *, depth: int = 2) ->
         .where(OutboxMessage.status == "pending", OutboxMessage.id <= up_to)
         .subquery()
     )
-    rows = await session.scalars(
-        select(OutboxMessage)
+    rows = await session.execute(
+        select(*_QUEUED_COLUMNS)
         .join(ranked, ranked.c.id == OutboxMessage.id)
         .where(ranked.c.place <= depth)
         .order_by(OutboxMessage.id)
     )
-    return [_queued(r) for r in rows.all()]
+    return [_queued(row) for row in rows.all()]
 
 
 async def next_pending(session: AsyncSession, after: QueuedMessage, up_to: int) -> QueuedMessage | None:
     """The pending message of `after`'s conversation that follows it (id at most `up_to`)."""
-    row = await session.scalar(
-        select(OutboxMessage)
-        .where(
-            _conversation_of(after.room_id, after.to_id),
-            OutboxMessage.status == "pending",
-            OutboxMessage.id > after.id,
-            OutboxMessage.id <= up_to,
+    row = (
+        await session.execute(
+            select(*_QUEUED_COLUMNS)
+            .where(
+                _conversation_of(after.room_id, after.to_id),
+                OutboxMessage.status == "pending",
+                OutboxMessage.id > after.id,
+                OutboxMessage.id <= up_to,
+            )
+            .order_by(OutboxMessage.id)
+            .limit(1)
         )
-        .order_by(OutboxMessage.id)
-        .limit(1)
-    )
+    ).first()
     return None if row is None else _queued(row)
 
 
@@ -184,13 +256,40 @@ async def drop(session: AsyncSession, ids: set[int], *, reason: str) -> None:
         row.status, row.last_error = "dropped", reason
 
 
+_OUTBOX = table_of(OutboxMessage)
+_ASSIGNMENTS = table_of(Assignment)
+_DELIVERIES = table_of(Delivery)
+# Built once, as plain statements: every message sent is claimed, then marked sent.
+_CLAIM = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id == bindparam("outbox_id"), _OUTBOX.c.status == "pending")
+    .values(status="sending")
+)
+_MARK_SENT = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id == bindparam("outbox_id"))
+    .values(
+        status="sent",
+        sent_at=bindparam("at"),
+        transport_message_id=bindparam("transport_message_id"),
+        attempts=_OUTBOX.c.attempts + 1,
+    )
+)
+_MARK_REACHED = (
+    update(_ASSIGNMENTS)
+    .where(
+        _ASSIGNMENTS.c.id.in_(
+            select(_DELIVERIES.c.assignment_id).where(_DELIVERIES.c.outbox_id == bindparam("outbox_id"))
+        ),
+        _ASSIGNMENTS.c.reached_at.is_(None),
+    )
+    .values(reached_at=bindparam("at"))
+)
+
+
 async def claim(session: AsyncSession, outbox_id: int) -> bool:
     """Take a pending message for sending (pending → sending); False when someone else took it."""
-    claimed = await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id == outbox_id, OutboxMessage.status == "pending")
-        .values(status="sending")
-    )
+    claimed = await session.execute(_CLAIM, {"outbox_id": outbox_id})
     return bool(getattr(claimed, "rowcount", 0))
 
 
@@ -198,15 +297,9 @@ async def mark_sent(
     session: AsyncSession, outbox_id: int, *, at: datetime, transport_message_id: str
 ) -> None:
     """The message went out; the units whose notice it carries are reached now (if not before)."""
-    row = await session.get_one(OutboxMessage, outbox_id)
-    row.status, row.sent_at, row.transport_message_id = "sent", at, transport_message_id
-    row.attempts += 1
-    carried = select(Delivery.assignment_id).where(Delivery.outbox_id == outbox_id)
-    await session.execute(
-        update(Assignment)
-        .where(Assignment.id.in_(carried), Assignment.reached_at.is_(None))
-        .values(reached_at=at)
-    )
+    sent = {"outbox_id": outbox_id, "at": at, "transport_message_id": transport_message_id}
+    await session.execute(_MARK_SENT, sent)
+    await session.execute(_MARK_REACHED, {"outbox_id": outbox_id, "at": at})
 
 
 async def mark_failed_attempt(

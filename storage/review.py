@@ -107,7 +107,7 @@ async def settle(
     if row is None or row.status != "open":
         return None
     row.status, row.handled_by, row.handled_at = status, actor, at
-    audit.record(
+    await audit.record(
         session,
         at=at,
         actor=actor,

@@ -43,7 +43,7 @@ async def remove_unit(session: AsyncSession, token: str, *, actor: str, at: date
     )
     for person in liaisons:
         person.unit_id = None
-        audit.record(
+        await audit.record(
             session,
             at=at,
             actor=actor,
@@ -68,7 +68,7 @@ async def remove_unit(session: AsyncSession, token: str, *, actor: str, at: date
     after = _unbound_text(liaisons, dropped)
     if notices or flags:
         unit.active = False
-        audit.record(
+        await audit.record(
             session,
             at=at,
             actor=actor,
@@ -83,7 +83,7 @@ async def remove_unit(session: AsyncSession, token: str, *, actor: str, at: date
         )
     await session.flush()
     await session.delete(unit)
-    audit.record(
+    await audit.record(
         session, at=at, actor=actor, action="roster.unit.remove", subject=f"unit:{unit.name}", **detail
     )
     return f"已从名册删除单位「{unit.name}」（它没有任何通知记录）。{after}"
@@ -135,7 +135,7 @@ async def remove_person(session: AsyncSession, token: str, *, actor: str, at: da
         before = pending.get(candidate.unit, [])
         pending[candidate.unit] = [name for name in before if name != candidate.name]
         await store_pending(session, pending, at=at)
-        audit.record(
+        await audit.record(
             session,
             at=at,
             actor=actor,
@@ -157,7 +157,7 @@ async def remove_person(session: AsyncSession, token: str, *, actor: str, at: da
     person.unit_id, person.is_office = None, False
     for member, _ in rooms:
         await session.delete(member)
-    audit.record(
+    await audit.record(
         session,
         at=at,
         actor=actor,
@@ -240,7 +240,7 @@ async def remove_room(session: AsyncSession, token: str, *, actor: str, at: date
     members = await session.scalar(
         select(func.count()).select_from(RoomMember).where(RoomMember.room_id == room.id)
     )
-    audit.record(
+    await audit.record(
         session,
         at=at,
         actor=actor,

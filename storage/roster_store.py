@@ -64,9 +64,17 @@ class _Changes:
 
     def __init__(self, session: AsyncSession, actor: str, at: datetime) -> None:
         self.session, self.actor, self.at = session, actor, at
+        self._rows: list[dict[str, Any]] = []
 
     def record(self, action: str, subject: str, detail: dict[str, Any]) -> None:
-        audit.record(self.session, at=self.at, actor=self.actor, action=action, subject=subject, **detail)
+        self._rows.append(
+            {"at": self.at, "actor": self.actor, "action": action, "subject": subject, "detail": dict(detail)}
+        )
+
+    async def write(self) -> None:
+        """The entries recorded so far, in order, in one statement."""
+        await audit.record_all(self.session, self._rows)
+        self._rows = []
 
 
 def _diff(changes: dict[str, Any], key: str, old: object, new: object) -> None:
@@ -154,6 +162,7 @@ async def apply_roster(session: AsyncSession, roster: Roster, *, actor: str, at:
             session, {**stored, **{name: list(names) for name, names in pending.items()}}, at=at
         )
     summary.pending = [f"{name}（{unit}）" for unit, names in pending.items() for name in names]
+    await changes.write()
     await session.flush()
     return summary
 

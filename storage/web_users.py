@@ -92,7 +92,9 @@ async def add(
         username=username, role=role, password_hash=hash_password(password), created_at=at, changed_at=at
     )
     session.add(row)
-    audit.record(session, at=at, actor=actor, action="web_user.add", subject=f"web:{username}", role=role)
+    await audit.record(
+        session, at=at, actor=actor, action="web_user.add", subject=f"web:{username}", role=role
+    )
     return _view(row)
 
 
@@ -106,7 +108,7 @@ async def remove(session: AsyncSession, username: str, *, actor: str, at: dateti
     if row is None:
         raise WebUserError(f"没有用户 {username}；duban web user list 列出全部用户。")
     await session.delete(row)
-    audit.record(session, at=at, actor=actor, action="web_user.remove", subject=f"web:{username}")
+    await audit.record(session, at=at, actor=actor, action="web_user.remove", subject=f"web:{username}")
 
 
 async def set_password(
@@ -119,7 +121,7 @@ async def set_password(
     if problem:
         raise WebUserError(problem)
     row.password_hash, row.changed_at = hash_password(password), at
-    audit.record(session, at=at, actor=actor, action="web_user.passwd", subject=f"web:{username}")
+    await audit.record(session, at=at, actor=actor, action="web_user.passwd", subject=f"web:{username}")
 
 
 async def authenticate(session: AsyncSession, username: str, password: str) -> WebUserView | None:
