@@ -2250,3 +2250,16 @@ def test_findings_complaints_and_work_orders(text: str, receipt: list[int], feed
 @pytest.mark.parametrize("text", ["链接过期了", "附件过期了，麻烦重发", "二维码失效了"])
 def test_an_expired_link_is_still_a_problem(text: str) -> None:
     assert classify(text).problem, text
+
+
+@pytest.mark.parametrize(
+    ("text", "feedback"),
+    [
+        ("昨天发的那个已经派人去现场核查了，明天出结果", [0]),
+        ("12号已安排技术人员到现场测量", [12]),
+        ("派人去核查吗？", []),
+        ("明天派人去现场核查", []),
+    ],
+)
+def test_people_sent_to_check_on_site(text: str, feedback: list[int]) -> None:
+    assert notices_for(text, "feedback") == feedback, text
