@@ -1176,6 +1176,10 @@ def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
 # ---- cleaning and cutting -------------------------------------------------------------------
 
 
+_QUOTE_MARKS = str.maketrans("「」", "\n\n")  # a quote's own start opens a clause ("「191号…？」")
+_NOTICE_PAST_DAYS = re.compile(r"(?<!\d)(3[2-9]|[4-9]\d|[1-9]\d{2})号")
+
+
 def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]]:
     """The reply's own text, folded for matching, the notices a quoted block of the office names, and
     those any quoted block names.
@@ -1197,8 +1201,17 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _QUOTE_BLOCK.sub("\n", text)
     # the office's own words ("「督查室：第35期 关于…」") name its notices too
     # (read from after the sender's name: "「督查室：12号督办单已发」")
-    quoted_all = tuple(find_notice_refs(_QUOTE_SENDER.sub("\n", quoted)))
-    quoted_refs = quoted_all if any(w in quoted for w in ("督办", "通知", "督查室")) else ()
+    quoted_all = tuple(find_notice_refs(_QUOTE_SENDER.sub("\n", quoted).translate(_QUOTE_MARKS)))
+    unsigned = bool(quoted) and not _QUOTE_SENDER.search(
+        quoted
+    )  # the office's question, pasted without a name
+    if (
+        unsigned and not quoted_all
+    ):  # "「请王庄乡尽快报送196号入户安检进度」": past any day, the office's notice
+        quoted_all = tuple(NoticeRef(int(n)) for n in _NOTICE_PAST_DAYS.findall(quoted)[:1])
+    # an unsigned quote naming one notice is about it ("「191号走访名单什么时候能报？」已经报了")
+    one = unsigned and len({ref.seq for ref in quoted_all}) == 1
+    quoted_refs = quoted_all if one or any(w in quoted for w in ("督办", "通知", "督查室")) else ()
     text = _MENTION.sub(" ", text)
     text = _WECHAT_EMOJI.sub(",", text)
     text = _UNICODE_EMOJI.sub(",", text)

@@ -239,6 +239,8 @@ _POINTED_BEFORE = re.compile(
     r"(?:(?:^|[,。;!?:\n]|收到了?|签收了?)(?:就|应该)?是|说的是|指的是|是指|我说的是)$"
 )
 _POINTED_END = re.compile(r"(?:那个|这个|那一?期|这一?期|的)?[啊呀哈哦嘛]*(?:$|[,。;!?\n])")
+# Another notice's paper named just before, joined to it: "190号周报和200号值班表".
+_AFTER_ANOTHER = re.compile(r"\d{1,3}号[\u4e00-\u9fff]{1,6}(?:和|及|与|以及|、)$")
 # Only the office addressed before it: "主任 196号…", "王科，196号…".
 _ADDRESS = re.compile(r"(?:[\u4e00-\u9fff]{0,2}(?:主任|领导|科长|老师|书记|部长|督查室)[,，\s]*)+")
 # The office's mark right before a number with 号: "督办13号", "督字13号" (not "督办12号前": a day).
@@ -464,6 +466,7 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         or text.endswith(("这个", "那个", "督办", "督查"), 0, start)  # "督办12号无法按期完成"
         or text.endswith(("延期的", "推迟的", "顺延的", "宽限的"), 0, start)  # "上次申请延期的148号…已经报了"
         or _ADDRESS.fullmatch(text, 0, start) is not None  # "主任主任 196号我们报了哈"
+        or _AFTER_ANOTHER.search(text, 0, start) is not None  # "190号周报和200号值班表都已发邮箱"
     )
     numbers = [int(n) for n in re.findall(r"\d+", text[start:end])]
     if opens and numbers and min(numbers) > DAYS_IN_A_MONTH:

@@ -2263,3 +2263,18 @@ def test_an_expired_link_is_still_a_problem(text: str) -> None:
 )
 def test_people_sent_to_check_on_site(text: str, feedback: list[int]) -> None:
     assert notices_for(text, "feedback") == feedback, text
+
+
+@pytest.mark.parametrize(
+    ("text", "feedback"),
+    [
+        # a quote naming one notice, the office's question or another's reply, says which
+        ("「191号走访名单什么时候能报？」\n已经报了，昨天下午发的邮箱，您再看看", [191]),
+        ("「请王庄乡尽快报送196号入户安检进度」已报，全乡入户安检1960户，完成率87%", [196]),
+        # a second notice's paper joined to the first
+        ("190号周报和200号值班表都已发邮箱", [190, 200]),
+        ("190号周报和12号上午发的那个都已发邮箱", [190]),  # 12号上午: a day
+    ],
+)
+def test_notices_named_in_a_quote_or_joined(text: str, feedback: list[int]) -> None:
+    assert notices_for(text, "feedback") == feedback, text
