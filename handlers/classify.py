@@ -156,7 +156,7 @@ _RECEIVED_NUMBER = re.compile(
 # 有问题打我电话", "13号那个我们前天就报上去了 你们看下"), or after owning up to a slip ("13号收到 不对 是15号"),
 # ends that clause: what follows is said apart.
 _WORD_GAP = re.compile(
-    r"(?<=[\u4e00-\u9fff\d][\u4e00-\u9fff])[^\S\n]+(?=[\u4e00-\u9fff][\u4e00-\u9fff\d])"
+    r"(?<=[\u4e00-\u9fff\d][\u4e00-\u9fff])[^\S\n]+(?=[\u4e00-\u9fff][\u4e00-\u9fff\d]|\d{1,3}号)"
 )  # not "收 到"
 _PUNCTUATED = re.compile(r"[,。;!?:\n]")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[^\S\n]+(?=[\u4e00-\u9fff])")
@@ -240,7 +240,7 @@ _OWN_HEAD_SAYS = re.compile(
 _RECEIPT = re.compile(
     r"(?<![验征回税吸招营丰秋夏抢创增])收到"
     r"|收悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
-    r"|已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
+    r"|(?<![\d台亩斤吨户个家处件])已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
     r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
     r"|received|gotit|noted|copythat|roger|well?received"
     r"|(?<![a-z])(?:sd|shoudao|shoudaole)(?![a-z])"  # the pinyin of 收到, spelt out or by its initials
@@ -331,7 +331,7 @@ _OTHER_ISSUER_DOC = re.compile(
     r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|省里|市里|上级"
     r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,5}?(?=的|发的|下发的)"
     r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|部)(?=第?\d|[〔\[【(]))(?!督查室|督办室)(?:的|发的|下发的)?"
-    r"[^,。;]{0,12}?(?:文件|令|函|通知|督办)[^,。;]{0,4}$"
+    r"[^,。;]{0,12}?(?:文件|令|函|通知|督办(?:\d{1,3}号)?)[^,。;]{0,4}$"  # "市里的督办74号我们也收到了"
 )
 # A meeting acknowledged ("收到，明天上午9点准时参会"): the receipt is the meeting's, not a notice's.
 _MEETING_REPLY = re.compile(
@@ -460,7 +460,7 @@ _DONE = re.compile(
     r"|^(?:按时|按期|如期|全部|圆满|顺利)(?:完成|办结)(?:任务)?$"  # "按时完成，没有拖延"
     r"|已经?(?:全部|均|都)?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|下发|张贴|悬挂)"  # measures taken: "台账已建立"
     # a result reached: "危房户已全部转移", "物资已到位", "已治愈", "工地午间已停工" ("1.5万元已到位": money came)
-    r"|(?<![元款钱])已经?(?:全部|全|均|都)?(?:转移|安置|撤离|疏散|治愈|到位|停工|复工|开工|通车|投用|签订|清零|清除|消除|结清|兑付"
+    r"|(?<![元款钱])已经?(?:全部|全|均|都)?(?:转移|安置|撤离|疏散|治愈|到位|停工|复工|开工|通车|投用|签订|清零|清除|消除|结清|兑付|叫停"
     r"|封堵|加固|化解|取缔)(?![\u4e00-\u9fff])"
     r"|(?:整改|工作|任务|排查|检查|摸排|清理|自查|施工|工程)[^,。;]{0,8}?(?:已经?|均已|全部)[^,。;]{0,4}?结束"
 )
@@ -470,7 +470,7 @@ _SUBMIT = re.compile(
     rf"已经?(?:(?:按照?|根据|依照).{{0,8}}?要求)?{_SUBMIT_MANNER}(?:上报|报送|提交|递交|呈报|呈(?!阅)|私发|私信|报备|反馈|上传|发送|报(?![名销警道价案])"
     r"|发(?=送|至|到|给|邮箱|了|$|你|您|群|过去|督查室|办公室|.{0,6}邮箱)|传(?=至|到|给|了|$)|交(?=至|到|给|了|$))"
     r"|(?:上报|报送|提交|发送|上传|递交|反馈)(?:了|完毕|完成)"
-    r"|(?:报送|上报|提交|发送|发|传|交|报|送)(?:至|到)?(?:邮箱|平台|系统|督查室|办公室)"
+    r"|(?<![直填申])(?:报送|上报|提交|发送|发|传|交|报|送)(?:至|到)?(?:邮箱|平台|系统|督查室|办公室)"  # not 直报系统
     r"|已经?通过.{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传)|刚刚?(?:上报|报送|提交|递交|发送|反馈|上传)"
     r"|已经?(?:于|在).{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传|报(?=[省市县]|给|至|到))"
     r"|已经?(?:发|交|报)(?=.{0,6}(?:材料|表格|报表|报告|邮箱|群))"
@@ -563,18 +563,24 @@ _UNIT_WORD = r"(?:个|户|处|家|村|条|项|件|栋|座|所|人|名|份|公里
 _EVERYDAY_DONE = re.compile(
     r"发(?:给)?(?:你|您)(?:的)?(?:邮箱|微信|qq|私信)?了|发(?:到)?(?:你们?的?|您的?)?(?:邮箱|群文件)了"
     r"|(?:在|传到?|发到|放到|放在|放|发|上传到?)群文件|(?<![请])(?:详)?见附件"
-    r"|(?:东西|材料|表格?|报表|数据|报告|周报|月报|清单|台账|值班表)(?:已经?|都|也)?(?:交|报|传)(?:上去)?了"
+    r"|(?:东西|材料|表格?|报表|数据|报告|周报|月报|清单|台账|值班表|总结|方案|记录|名单)(?:已经?|都|也)?(?:交|报|传)(?:上去)?了"
     r"|清零了?|结清了|(?:已经?|都|也|全部)[\u4e00-\u9fff]{0,2}?(?:化解|清零|结清|销号)了"
     r"|(?:清|改|修|拆|建|装|签|核|对|排|整治|整改)(?:完|好)了|(?:拨|发)下去了|(?:整治|整改|清理)到位"
     r"|(?:未|没有?)发生[\u4e00-\u9fff]{0,6}?(?:火灾|火情|事故|案件|险情)|无(?:火点|火情|火灾|险情|事故)(?![\u4e00-\u9fff])"
     r"|没有?(?:发现)?(?:火点|火情|险情)(?![\u4e00-\u9fff])"  # "这周巡了五次 没火点"
     # work done on a day told: "那个养殖棚今天上午拆了", "今天终于签了息诉罢访协议"
     r"|(?:今天|昨天|前天|上午|下午|今早|昨晚|刚刚|刚才|终于)[^,。;]{0,4}?(?:拆|签|关停|封堵|查封|运走|清运|清走)(?:掉|完|好)?了"
+    r"|(?:捡|清理?|打扫|清扫|收拾)干净了|平安无事"
     r"|值班表[:]|(?:都|均|全部)?已经?排好|抄送(?:给)?(?:你们|您|督查室)"  # "报给农办了，也抄送你们一份"
     r"|(?:发|送)到[\u4e00-\u9fff]{1,6}?(?:手里|手中|手上)了"  # "告家长书已经全部发到家长手里了"
     r"|(?:整理|准备|收集|汇总|统计)(?:好|完)了?(?![\u4e00-\u9fff])"  # "巡查记录已整理好"
     r"|(?:今天|昨天|前天|刚才|刚刚|上午|下午|早上|中午|晚上)(?:已经?|也|都)?(?:上?报|报送|提交|上交|交)(?:过去|上去)?了"  # "29号…今天报了"
     r"|(?:交|报|送|传)(?:到|给)(?!财务|会计|出纳|档案室|仓库|银行|税务)[\u4e00-\u9fff]{1,10}?了|(?:全部|均|都)在岗|(?:抢通|打通|疏通|修通|通车|印好|换掉|到账)了"  # "村道已经临时抢通了"
+)
+# Nothing found, in everyday words (a negation before them is the report itself): "交办积案 为零", "没有 在建工地 不涉及".
+_EVERYDAY_NONE = re.compile(
+    r"(?:交办|涉及)?[\u4e00-\u9fff]{0,4}为零|不涉及|未涉及"
+    r"|(?:没有?|未)发现[\u4e00-\u9fff]{0,4}?(?:冒领|问题|隐患|火点|违规|违法|异常|险情|案件|烧的)"  # "已核对 没有发现冒领"
 )
 # What is in the attachment or the group's files is the notice or its template, not a report: "12号通知见附件";
 # a goal set is no result: "12号的目标是全部清零".
@@ -626,7 +632,8 @@ _NOT_TOLD = re.compile(
 _SHORT_OF = re.compile(r"只有|还有[^,。;]{0,12}?(?:没|未)|还差|尚未|(?:没|未)(?:完成|[\u4e00-\u9fff]完)")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
 _PERCENT_CONTEXT = re.compile(
-    r"完成|进度|推进|落实|整改|更新到|做到|弄到|占(?:总|全部)?(?:任务|工程|计划)|[\u4e00-\u9fff]{1,2}率"  # 参训率98%
+    r"完成|进度|推进|落实|整改|更新到|做到|弄到|占[\u4e00-\u9fff]{0,4}?(?:任务|工程|计划)|[\u4e00-\u9fff]{1,2}率"  # 参训率98%
+    r"|(?:装|做|弄|修|改|建|收|种|查|走访|发放?)了(?=\d)"  # "城关片区装了73%"
     r"|已经?(?:收|种|播|收割|清|拆|签|改|录|发放?)(?=\d)"  # "全乡玉米已收95%"
 )
 # A report header: the content decides done or progress, progress when it does not say.
@@ -636,7 +643,7 @@ _REPORT = re.compile(
     r"|(?:工作|治理|整治|推进|落实|检查)情况(?:\([^()]{0,20}\))?(?:[:：]|$)|合并报送|重新报送"
     r"|^汇报一下.{0,16}?(?:情况|进展|进度)|关于.{0,20}?的反馈$"
     # a header cut from its colon ("…储备的反馈："), or a finding's lead ("经核实，该企业已停产")
-    r"|^经(?:核实|核查|排查|调查|查实|自查|摸排|检查)$"
+    r"|^(?:第?\d{1,3}号)?经(?:全面|认真|逐一|逐户|仔细)?(?:核实|核查|排查|调查|查实|自查|摸排|检查)$"
 )
 _ASKS_FOR_REPORT = re.compile(r"(?<!已)(?<!已经)(?:报送|上报|反馈|提交|报)$")  # "并于1日前报送落实情况"
 # Words showing the work is only partly done, even when 已完成 also appears.
@@ -686,7 +693,8 @@ _ASK_TIME = re.compile(
     # "能不能下周一再交", "可以明天再报吗": a later day asked for
     rf"|(?:能不能|能否|可否|可不可以|是否可以)(?:等到|到|在)?{_LATER_DAY}.{{0,6}}?(?:报|交|提交|报送|反馈|完成)"
     rf"|可以(?:等到|到|在)?{_LATER_DAY}.{{0,6}}?(?:报|交|提交|报送|反馈|完成).{{0,3}}?(?:吗|么|吧|不)$"
-    r"|(?:延期|推迟|顺延|宽限|延后|晚几天|晚两天).{0,12}?(?:行吗|可以吗|好吗|可不可以|行不行|可否|可以不|行不|成不)"
+    r"|(?:延期|推迟|顺延|宽限|延后|晚几天|晚两天|晚点|晚一点|晚些)[^,。;]{0,12}?(?:行吗|可以吗|好吗|可不可以|行不行|可否|可以不|行不|成不)"
+    rf"|要不(?:等到?|到|在)?{_LATER_DAY}[^,。;]{{0,6}}?(?:报|交|提交|报送|反馈)"  # "要不 下周一 一起报？"
     r"|(?:交|报|提交|报送).{0,2}?(?:行不|可以不|成不)$"
     r"|(?:截止时间|截止日期|时限|期限)(?:能不能|能否|可否|可不可以|是否可以)(?:调整|放宽|延长|改|推|往后)"
     # to wait for something first: "能不能等他回来再报", "可否等批复下来后提交"
@@ -720,7 +728,7 @@ _ABOUT_THE_RULE = re.compile(
     r"这种情况|这类情况|此类情况|什么情况下|哪些情况|政策|规定|一般|谁(?:定|批|决定|说了算|同意)"
     # whether it may be had at all, naming no time wanted: "13号是不是可以延期？"
     r"|是不是(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)$"
-    r"|(?<![不否])能申请(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?$"  # "41号能申请延期吗"
+    r"|(?<![不否])能申请(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?(?:$|还是)"  # "41号能申请延期吗(还是必须按时报)"
 )
 # A delay already asked for, granted or under approval: "延期已经批了", "感谢同意延期", "申请的延期批了没".
 _DELAY_SETTLED_AFTER = re.compile(r"^(?:申请)?(?:已经?|的事)?(?:批|审批|批准|同意|批复|通过|准了)")
@@ -750,8 +758,6 @@ _CONDITION_CLAUSE = re.compile(
 _NOT_AFFECTED = re.compile(
     r"^(?:但|但是|不过)?(?:这|也)?不(?:影响|耽误|耽搁)|(?<![法能没不未])(?:按时|按期|如期)(?:报|交|完成|报送|提交|上报)了"  # "这周的190号周报按时报了"
 )
-# Something received and named before the word ("省住建厅的…紧急通知收到"): what is forwarded next is that.
-_RECEIVED_AT_END = re.compile(r"(?:收到|收悉)了?$")
 _OR_ON_TIME = re.compile(r"^还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时)")
 _REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
 _PAST_TIME = re.compile(
@@ -832,7 +838,7 @@ def read_clauses(text: str) -> list[Clause]:
     for n in range(1, len(clauses)):
         previous, acts = clauses[n - 1], clauses[n].acts
         forwarded_only = bool(acts) and all(a.kind == "forwarded" for a in acts)
-        if forwarded_only and not previous.acts and _RECEIVED_AT_END.search(previous.text):
+        if forwarded_only and not previous.acts and _RECEIPT.search(previous.text):
             clauses[n] = replace(clauses[n], acts=())  # another thing received, then passed on
     for n in range(len(clauses) - 1):
         if _UNDERSTANDING.match(clauses[n + 1].text) and _LATER_HANDIN.search(clauses[n].text):
@@ -1583,6 +1589,7 @@ def _everyday_acts(clause: _Text) -> Iterator[Act]:
     everyday: tuple[tuple[ActKind, re.Pattern[str]], ...] = (
         ("done", _EVERYDAY_DONE),
         ("progress", _EVERYDAY_PROGRESS),
+        ("done", _EVERYDAY_NONE),
     )
     for kind, pattern in everyday:
         for before, after, _ in _matches(pattern, clause):
@@ -1592,7 +1599,9 @@ def _everyday_acts(clause: _Text) -> Iterator[Act]:
                 and not _NOT_A_REPORT.search(before)
                 and not _TITLE_AFTER.match(after)
             ):
-                yield Act(kind, _mode(clause, before, after, ongoing=kind == "progress"))
+                mode = _mode(clause, before, after, ongoing=kind == "progress")
+                none_found = pattern is _EVERYDAY_NONE and mode == "denied"
+                yield Act(kind, "stated" if none_found else mode)  # "没有 在建工地 不涉及"
 
 
 def _delay_acts(clause: _Text) -> Iterator[Act]:

@@ -2215,12 +2215,7 @@ def test_early_winter_replies_as_people_type_them(
             [183],
             [],
         ),  # 除雪 is no 除了
-        (
-            "秸秆这个 我们 这个星期 天天 有人 巡 没发现 烧的",
-            [],
-            [],
-            [],
-        ),  # read as one sentence, no report word
+        ("秸秆这个 我们 这个星期 天天 有人 巡 没发现 烧的", [], [0], []),  # one sentence: nothing found
         ("我们这个 肯定 是 弄不完了 雪 下了 三天", [], [], [0]),
         # long speech spaced word by word keeps its pauses: another's words stay apart from the request
         ("177号燃气整改 还有两家餐馆的 报警器 没装 厂家 说 下周 才发货 我们 需要 晚 一周", [], [], [177]),
@@ -2278,3 +2273,37 @@ def test_people_sent_to_check_on_site(text: str, feedback: list[int]) -> None:
 )
 def test_notices_named_in_a_quote_or_joined(text: str, feedback: list[int]) -> None:
     assert notices_for(text, "feedback") == feedback, text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # no receipt: another issuer's notice received and passed on, a harvest, the city's 督办
+        ("收到县委办的紧急通知，已传达到各村", [], [], []),
+        ("62号 三夏农机 全县投入联合收割机 860台 已收 62%", [], [62], []),
+        ("市里的督办74号我们也收到了", [], [], []),
+        ("已收", [0], [], []),
+        # results and none-found reports in more words
+        ("收到81号，高考期间全县在建工地夜间施工已全部叫停", [81], [81], []),
+        ("巡了一圈 河道里的垃圾都捡干净了", [], [0], []),
+        ("78号 重点项目 5月份完成投资2.3亿元 占年度计划41%", [], [78], []),
+        ("燃气报警器 城关片区装了 73%", [], [0], []),
+        ("75收到 69的宣传总结报了", [75], [69], []),
+        ("五一值班期间全镇平安无事，值班记录已整理上报", [], [0], []),
+        ("67号经全面排查，园区内无电动自行车违规停放充电问题", [], [67], []),
+        ("77号 我镇 交办积案 为零 无需 报送", [], [77], []),
+        ("81号 我们乡 没有 在建工地 不涉及", [], [81], []),
+        ("84号补贴资金 已核对 没有发现冒领", [], [84], []),
+        ("没发现附件", [], [], []),  # a problem, not a finding
+        # time asked for in speech, and a question about the rule
+        ("不好意思 60号我们周一交 望理解", [], [], [60]),
+        ("晚点报可以吗 今天全员在护考", [], [], [0]),
+        ("61号 夏粮数据 要不 下周一 一起报？", [], [], [61]),
+        ("这两天下大雨 山上的隐患点上不去 57号能不能等天晴了一起报", [], [], [57]),
+        ("71号报表今天报不了，联网直报系统在升级，明天一早报", [], [], [71]),
+        ("63号能申请延期吗 还是必须按时报", [], [], []),
+    ],
+)
+def test_late_spring_replies(text: str, receipt: list[int], feedback: list[int], delay: list[int]) -> None:
+    got = (notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay"))
+    assert got == (receipt, feedback, delay), text
