@@ -228,6 +228,7 @@ _THIRD_PARTY = re.compile(
     r"他们|她们|(?<!其)[他她](?!们)|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:全部|全体|所有|每个|各个)单位"
     r"|各[\u4e00-\u9fff]{0,3}(?:院|校|站|所|企业|社区|中心|村|乡镇|科室|股室)"  # "各卫生院都收到了": those under it
     r"|(?:说(?!错|明|一下|一声|的)|表示(?!的)|反映(?!的)|称(?!的)|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
+    r"|有人(?:问|说|反映)"  # "村里有人问能不能晚点交表"
 )
 # The unit's own head speaks for it: "我们局长说收到了" is the unit's word, not a third party's.
 _OWN_HEAD_SAYS = re.compile(
@@ -320,7 +321,7 @@ _PREVIOUS = re.compile(
 # A thing named before the receipt word that is not the notice: "快递收到了", "款已收到".
 # A word of a notice's title pointed at is none ("双11快递安全那个收到").
 _OTHER_THING_BEFORE = re.compile(
-    r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册|红包)"
+    r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册|红包|月饼|礼品|慰问品)"
     r"(?![^,。;]{2,4}?(?:那个|这个|那份|这份))[^,。;]{0,4}$"  # "快递那个" stays a parcel
     r"|工单(?!那个|这个)[^,。;]{0,4}$"  # "12345转来的工单收到了"; "12345热线工单那个收到" points at a notice
     r"|(?:会议?|开会|培训|考试)的?通知[^,。;]{0,4}$"  # "12月3日的会议通知收到", "大会通知收到": a meeting's notice
@@ -330,7 +331,8 @@ _OTHER_THING_BEFORE = re.compile(
 _OTHER_ISSUER_DOC = re.compile(
     r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|省里|市里|上级"
     r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,5}?(?=的|发的|下发的)"
-    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|部)(?=第?\d|[〔\[【(]))(?!督查室|督办室)(?:的|发的|下发的)?"
+    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|部)(?=第?\d|[〔\[【(])"
+    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府)关于[^,。;]{2,30}?的(?=(?:紧急)?(?:通知|文件|函)))(?!督查室|督办室)(?:的|发的|下发的)?"
     r"[^,。;]{0,12}?(?:文件|令|函|通知|督办(?:\d{1,3}号)?)[^,。;]{0,4}$"  # "市里的督办74号我们也收到了"
 )
 # A meeting acknowledged ("收到，明天上午9点准时参会"): the receipt is the meeting's, not a notice's.
@@ -342,6 +344,7 @@ _NOTICE_NAMED = re.compile(r"通知|督办|文件")
 # Whether a notice is the unit's own, asked: "13号那个是我们的吗", "这个是不是我们局的".
 _WHOSE = re.compile(
     r"是不是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的|(?<!不)是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的(?:吗|么|吧|呢)$"
+    r"|(?<!不)是(?:发给|给|发)(?:我们|我|咱们?)[\u4e00-\u9fff]{0,3}的(?:吗|么|吧|呢)"  # "130号那个是发给我们的吗？收到"
 )
 # A clause that only names a notice, asked: "是13号吧", "13号？".
 _NOTICE_ASKED = re.compile(
@@ -663,7 +666,7 @@ _DELAY_WORD = re.compile(
     r"|(?<![车机铁班])晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)(?!看|回复?|说|聊|联系)|delay|postpone"  # "晚点看": reading later
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
     r"|晚半天|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
-    r"|给延(?:几|[一两二三四五])天|再缓(?:几|[一两二三四五])天|请允许(?:我们|我局|我单位|我镇|我乡)?[^,。;]{0,10}?(?:报送|提交|上报|完成|报|交)"
+    r"|再给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|给延(?:几|[一两二三四五])天|再缓(?:几|[一两二三四五])天|请允许(?:我们|我局|我单位|我镇|我乡)?[^,。;]{0,10}?(?:报送|提交|上报|完成|报|交)"
     r"|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
     r"|(?:明天|后天|下周|过两天|过几天)(?:一定|再|马上|尽快)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
@@ -681,8 +684,14 @@ _LATER_DAY = (
     r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天|(?:\d{1,2}月)?\d{1,2}[号日])"
 )
 # A later day to hand in, with understanding asked for: "我们周一交，望理解".
-_LATER_HANDIN = re.compile(rf"{_LATER_DAY}(?:上午|下午|早上)?(?:再|才|统一|一定)?(?:交|报|提交|报送|上报|补)")
-_UNDERSTANDING = re.compile(r"^(?:还|敬)?(?:望|请|恳请|谢谢|感谢)(?:督查室|领导|各位领导)?(?:谅解|理解|见谅)")
+_LATER_HANDIN = re.compile(
+    rf"{_LATER_DAY}(?:上午|下午|早上)?前?(?:再|才|统一|一定)?(?:交|报|提交|报送|上报|补)"
+)
+_UNDERSTANDING = re.compile(
+    r"^(?:还|敬)?(?:望|请|恳请|谢谢|感谢)(?:督查室|领导|各位领导)?(?:谅解|理解|见谅)|^请予(?:支持|理解|批准)"
+)
+# Likely only by a later day: "村里还没报齐 可能要到周五了".
+_LATER_LIKELY = re.compile(rf"(?:可能|估计|怕是|恐怕)要?(?:到|等到|拖到){_LATER_DAY}")
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
     r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:也|再|申请|多|往后|适当)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长|放宽"
@@ -717,11 +726,17 @@ _ABOUT_DELAYS = re.compile(
     r"^(?:申请|的)?(?:模板|表|格式|流程|程序|手续|规定|办法|怎么|如何|需要什么|要什么)"
 )
 # A request made to the office for oneself: "麻烦督查室给延几天", "请督查室宽限".
-_ASKS_THE_OFFICE = re.compile(r"(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您)")
+_ASKS_THE_OFFICE = re.compile(
+    r"(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您|$)"
+)  # "麻烦给延两天吧", "请再给三天"
 # Something else put off: "会议推迟到下周了", "原定的培训延期了", "检查组推迟了两天来".
 _OTHER_EVENT_BEFORE = re.compile(
-    r"(?:会议|开会|(?<![能将就也不都还要可机])会|培训|活动|考试|检查组|调研组|督查组|检查|体检|调研|座谈会?|讲座|演练|航班|班车|验收)"
+    r"(?:会议|开会|(?<![能将就也不都还要可机])会|培训|活动|考试|检查组|调研组|督查组|检查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收)"
     r"(?:也|又|已经?|被|要|将|可能|时间)?$"
+)
+# Something else put off, named after the word: "学校推迟了开学典礼".
+_OTHER_EVENT_AFTER = re.compile(
+    r"^了?(?![到至])[\u4e00-\u9fff]{0,4}?(?:典礼|会议|仪式|活动|考试|培训|演练|运动会)"
 )
 # Whether a delay may be had, in general ("这种情况可以申请延期吗"), is no request for one.
 _ABOUT_THE_RULE = re.compile(
@@ -752,7 +767,7 @@ _ROSTER_LINE = re.compile(
 )
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")  # a roster line's mobile number ("乡长王建军13837160073")
 _CONDITION_CLAUSE = re.compile(
-    r"^(?:第?\d{1,3}号)?(?:我们|我局|我镇|我乡)?(?:如果|假如|要是|万一|倘若|若|一旦)"
+    r"^(?:第?\d{1,3}号)?(?:我们|我局|我镇|我乡)?(?:如果|假如|要是|万一|倘若|若|一旦)(?!可以|方便|允许)"  # "如果可以的话": polite
 )
 # The notice's own work said to go on as due: "…延期了，是民政那边的安排，不影响202号报送".
 _NOT_AFFECTED = re.compile(
@@ -840,9 +855,11 @@ def read_clauses(text: str) -> list[Clause]:
         forwarded_only = bool(acts) and all(a.kind == "forwarded" for a in acts)
         if forwarded_only and not previous.acts and _RECEIPT.search(previous.text):
             clauses[n] = replace(clauses[n], acts=())  # another thing received, then passed on
+    for n, clause in enumerate(clauses):
+        understood = any(_UNDERSTANDING.match(c.text) for c in clauses[n + 1 :])
+        if (understood and _LATER_HANDIN.search(clause.text)) or _LATER_LIKELY.search(clause.text):
+            clauses[n] = replace(clause, acts=(*clause.acts, Act("delay", "stated")))
     for n in range(len(clauses) - 1):
-        if _UNDERSTANDING.match(clauses[n + 1].text) and _LATER_HANDIN.search(clauses[n].text):
-            clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("delay", "stated")))
         if _received_then(clauses[n].text, clauses[n + 1].text):
             clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("received", "stated")))
     corrected = [
@@ -1182,6 +1199,31 @@ def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
 # ---- cleaning and cutting -------------------------------------------------------------------
 
 
+# Bare numbers past any day where a notice's number stands: opening the message before a space or 的 ("140 劝导站
+# 今天上岗了", "165 166 的报表都在系统里提交了") or right after the receipt word ("收到了157", "received，144 thanks").
+_BARE_HEAD = re.compile(r"^(\d{2,3}(?:、\d{2,3})*)(?=[^\S\n]*的|[^\S\n]+[\u4e00-\u9fff])(?![^\S\n]*[多余来])")
+_BARE_AFTER_RECEIPT = re.compile(
+    r"((?:收到|签收|received)了?[,，]?[^\S\n]*)(\d{2,3}(?:[、和]\d{2,3})*)"
+    r"(?=[^\S\n]*(?:$|[,。!]|两个|两份|几个|thanks|谢谢|通知))"
+)
+
+
+def _numbers_as_notices(text: str) -> str:
+    """Bare numbers past any day where a notice's number stands written with 号 (see _BARE_HEAD)."""
+
+    def numbered(numbers: str) -> str | None:
+        seqs = re.split(r"[、和]", numbers)
+        return "、".join(f"{n}号" for n in seqs) if all(int(n) > DAYS_IN_A_MONTH for n in seqs) else None
+
+    head = _BARE_HEAD.match(text)
+    if head and (named := numbered(head[1])):
+        text = named + text[head.end() :]
+    return _BARE_AFTER_RECEIPT.sub(lambda m: m[1] + (numbered(m[2]) or m[2]), text)
+
+
+# Dialect spellings of a negation: "木有发现火点", "我们木法按时报了".
+_DIALECT_WORDS = {"木有": "没有", "木法": "没法", "木得": "没得", "冇": "没有"}
+_DIALECT = re.compile("|".join(_DIALECT_WORDS))
 _QUOTE_MARKS = str.maketrans("「」", "\n\n")  # a quote's own start opens a clause ("「191号…？」")
 _NOTICE_PAST_DAYS = re.compile(r"(?<!\d)(3[2-9]|[4-9]\d|[1-9]\d{2})号")
 
@@ -1194,6 +1236,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
     text = _THOUSANDS.sub("", _INVISIBLE.sub("", fold(text)))
+    text = _DIALECT.sub(lambda m: _DIALECT_WORDS[m[0]], text)
     numbers_ok = _NUMBERS_OK.match(text) if len(text) <= _NUMBERS_OK_LENGTH else None
     if numbers_ok and not _ONES_ONLY.match(numbers_ok[1] or numbers_ok[2]):  # "1 OK" is 扣1
         text = f"{numbers_ok[1] or numbers_ok[2]}收到"
@@ -1222,7 +1265,8 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _WECHAT_EMOJI.sub(",", text)
     text = _UNICODE_EMOJI.sub(",", text)
     text = _NUMBER_MARK.sub("no", _LATIN_GAP.sub("", text.lower()))
-    text = _spoken_breaks(_break_after_receipt(_break_before_numbers(separate_spaced_numbers(_unlist(text)))))
+    text = _numbers_as_notices(separate_spaced_numbers(_unlist(text)))
+    text = _spoken_breaks(_break_after_receipt(_break_before_numbers(text)))
     return _SPACES.sub("", text.replace("\n", "。")), quoted_refs, quoted_all
 
 
@@ -1616,6 +1660,7 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 or _PAST_TIME.search(before)
                 or _ABOUT_DELAYS.match(after)
                 or _OTHER_EVENT_BEFORE.search(before)
+                or _OTHER_EVENT_AFTER.match(after)
                 or _DELAY_SETTLED_AFTER.match(after)
                 or _DELAY_SETTLED_BEFORE.search(before)
                 or _DESCRIBED_AFTER.match(after)

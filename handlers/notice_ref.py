@@ -465,6 +465,7 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         or text[start - 1] in ",。;!?:\n"
         or text.endswith(("这个", "那个", "督办", "督查"), 0, start)  # "督办12号无法按期完成"
         or text.endswith(("延期的", "推迟的", "顺延的", "宽限的"), 0, start)  # "上次申请延期的148号…已经报了"
+        or text.endswith(("将", "把"), 0, start)  # "恳请将142号清查数据报送时间延至9月30日"
         or _ADDRESS.fullmatch(text, 0, start) is not None  # "主任主任 196号我们报了哈"
         or _AFTER_ANOTHER.search(text, 0, start) is not None  # "190号周报和200号值班表都已发邮箱"
     )

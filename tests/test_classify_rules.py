@@ -2307,3 +2307,42 @@ def test_notices_named_in_a_quote_or_joined(text: str, feedback: list[int]) -> N
 def test_late_spring_replies(text: str, receipt: list[int], feedback: list[int], delay: list[int]) -> None:
     got = (notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay"))
     assert got == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # bare numbers past any day where a notice's number stands
+        ("收到了157", [157], [], []),
+        ("收到157、158两个通知", [157, 158], [], []),
+        ("Received，144 thanks", [144], [], []),
+        ("168 今天把最后一笔资金拨到乡镇了", [], [168], []),
+        ("165 166 的报表都在系统里提交了", [], [165, 166], []),
+        ("150 多人参加了", [], [], []),  # a count
+        # not the office's notice
+        ("市应急管理局关于中秋国庆期间安全防范的紧急通知已收到，已转发各村", [], [], []),
+        ("月饼收到了，谢谢工会", [], [], []),
+        ("130号那个是发给我们的吗？收到", [], [], []),
+        # dialect negations
+        ("131号 巡了一圈 木有发现火点", [], [131], []),
+        ("138号回头看 我们木法按时报了 能宽限几天不", [], [], [138]),
+        # time asked for in more ways
+        ("麻烦给延两天吧 这两天下雨 外业跑不了", [], [], [0]),
+        ("143号的台账还缺几所学校的 请再给三天", [], [], [143]),
+        ("152号需要再给我们两天时间", [], [], [152]),
+        ("131号的巡查表 村里还没报齐 可能要到周五了", [], [], [131]),
+        ("150号我们周三报，这两天全镇在迎接省里考核，望理解", [], [], [150]),
+        ("关于162号的整改材料，因部分佐证材料需各村盖章，拟于9月28日前补报，请予支持。", [], [], [162]),
+        ("如果可以的话，我们想把156号延到国庆后再报", [], [], [156]),
+        ("恳请将142号清查数据报送时间延至9月30日，原因是还有3个村入户登记未完成。", [], [], [142]),
+        # another's question or another event put off
+        ("村里有人问能不能晚点交表，我跟他说不行，今天必须交", [], [], []),
+        ("校车年检推迟到10月中旬了，车管所那边的安排", [], [], []),
+        ("雨太大 学校 推迟 了 开学 典礼", [], [], []),
+        ("学校期中考试期间无法组织，申请推迟到考试后", [], [], [0]),
+        ("如果下周还下雨，可能要申请延期", [], [], []),
+    ],
+)
+def test_late_summer_replies(text: str, receipt: list[int], feedback: list[int], delay: list[int]) -> None:
+    got = (notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay"))
+    assert got == (receipt, feedback, delay), text
