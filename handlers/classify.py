@@ -574,6 +574,8 @@ _EVERYDAY_DONE = re.compile(
     # work done on a day told: "那个养殖棚今天上午拆了", "今天终于签了息诉罢访协议"
     r"|(?:今天|昨天|前天|上午|下午|今早|昨晚|刚刚|刚才|终于)[^,。;]{0,4}?(?:拆|签|关停|封堵|查封|运走|清运|清走)(?:掉|完|好)?了"
     r"|(?:捡|清理?|打扫|清扫|收拾)干净了|平安无事"
+    r"|(?:昨天|今天|前天|上午|下午|已经?)报(?:到|给)?[\u4e00-\u9fff]{1,6}?(?:局|委|办|中心)了"  # "名单 昨天报乡村振兴局了"
+    r"|已经?(?:按照?|根据|依照|对照)[^,。;]{0,10}?要求[^,。;]{0,16}?(?:完成|办结|落实到位)"  # "已按158号要求对…完成汛后复核"
     r"|值班表[:]|(?:都|均|全部)?已经?排好|抄送(?:给)?(?:你们|您|督查室)"  # "报给农办了，也抄送你们一份"
     r"|(?:发|送)到[\u4e00-\u9fff]{1,6}?(?:手里|手中|手上)了"  # "告家长书已经全部发到家长手里了"
     r"|(?:整理|准备|收集|汇总|统计)(?:好|完)了?(?![\u4e00-\u9fff])"  # "巡查记录已整理好"
@@ -582,7 +584,7 @@ _EVERYDAY_DONE = re.compile(
 )
 # Nothing found, in everyday words (a negation before them is the report itself): "交办积案 为零", "没有 在建工地 不涉及".
 _EVERYDAY_NONE = re.compile(
-    r"(?:交办|涉及)?[\u4e00-\u9fff]{0,4}为零|不涉及|未涉及"
+    r"(?:交办|涉及)?[\u4e00-\u9fff]{0,4}为零|不涉及|未涉及|无需整改|不需要整改"
     r"|(?:没有?|未)发现[\u4e00-\u9fff]{0,4}?(?:冒领|问题|隐患|火点|违规|违法|异常|险情|案件|烧的)"  # "已核对 没有发现冒领"
 )
 # What is in the attachment or the group's files is the notice or its template, not a report: "12号通知见附件";
@@ -1201,7 +1203,10 @@ def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
 
 # Bare numbers past any day where a notice's number stands: opening the message before a space or 的 ("140 劝导站
 # 今天上岗了", "165 166 的报表都在系统里提交了") or right after the receipt word ("收到了157", "received，144 thanks").
-_BARE_HEAD = re.compile(r"^(\d{2,3}(?:、\d{2,3})*)(?=[^\S\n]*的|[^\S\n]+[\u4e00-\u9fff])(?![^\S\n]*[多余来])")
+_BARE_HEAD = re.compile(
+    r"^(\d{2,3}(?:、\d{2,3})*)(?=[^\S\n]*的|[^\S\n]+[\u4e00-\u9fff])(?![^\S\n]*[多余来])"
+    r"|^(\d{2,3}(?:、\d{2,3})+)(?=两个|两份|几个|都|均)"  # "146、147两个都报了"
+)
 _BARE_AFTER_RECEIPT = re.compile(
     r"((?:收到|签收|received)了?[,，]?[^\S\n]*)(\d{2,3}(?:[、和]\d{2,3})*)"
     r"(?=[^\S\n]*(?:$|[,。!]|两个|两份|几个|thanks|谢谢|通知))"
@@ -1216,7 +1221,7 @@ def _numbers_as_notices(text: str) -> str:
         return "、".join(f"{n}号" for n in seqs) if all(int(n) > DAYS_IN_A_MONTH for n in seqs) else None
 
     head = _BARE_HEAD.match(text)
-    if head and (named := numbered(head[1])):
+    if head and (named := numbered(head[1] or head[2])):
         text = named + text[head.end() :]
     return _BARE_AFTER_RECEIPT.sub(lambda m: m[1] + (numbered(m[2]) or m[2]), text)
 

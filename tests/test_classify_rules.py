@@ -2346,3 +2346,19 @@ def test_late_spring_replies(text: str, receipt: list[int], feedback: list[int],
 def test_late_summer_replies(text: str, receipt: list[int], feedback: list[int], delay: list[int]) -> None:
     got = (notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay"))
     assert got == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "feedback"),
+    [
+        ("146、147两个都报了", [146, 147]),
+        ("131、145两个森林防火的 情况一起报了 在群文件", [131, 145]),
+        ("辖区内没有月饼生产小作坊，无需整改", [0]),
+        ("139号的监测对象名单 昨天报乡村振兴局了", [139]),
+        ("我局已按158号要求对全县137处地灾隐患点完成汛后复核，其中销号12处", [158]),
+        ("这个需要整改吗", []),
+        ("12、13两个都报了吗", []),
+    ],
+)
+def test_reports_named_by_bare_numbers_or_sent_to_a_bureau(text: str, feedback: list[int]) -> None:
+    assert notices_for(text, "feedback") == feedback, text
