@@ -218,7 +218,7 @@ _CONDITIONAL = re.compile(
 )
 # Promises and plans: "预计月底前全部完成" does not report anything done yet.
 _FUTURE = re.compile(
-    r"预计|估计|预估|(?<![目度作资施改动])计划(?!已|书|表|任务|指标|数|的|内)|争取|力争|确保|保证|一定|打算|准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两])会(?!议|上)|能够?|可以"
+    r"预计|估计|预估|(?<![目度作资施改动])计划(?!已|书|表|任务|指标|数|的|内)|争取|力争|确保|保证|一定|打算|准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两灯庙晚舞聚宴年大])会(?!议|上)|能够?|可以"
     r"|可望|有望|尽快|尽早|明天|后天|下周|下个?月|月底前|年底前|(?:于|在).{0,10}?(?:前|之前|以前)"
 )
 # "收到的材料有问题", "已完成的请报送", "需要延期的单位"; "已报送的是76号" says which notice it was
@@ -290,8 +290,8 @@ _RELATIVE_IN = re.compile(r"[\u4e00-\u9fff]的(?:单位|请|要|需)")  # "已�
 _DONE_PARTICLE = re.compile(r"[了啦]")
 # Someone's word taken in: "收到群众反映的问题", "收到举报", "收到投诉" — another matter than the notice.
 _TAKEN_IN = re.compile(
-    r"^了?(?:群众|市民|村民|企业|网民|上级|省|市)?(?:.{0,6}?|[^,。;]{0,12}?(?=工单))(?:反映|举报|投诉|来信|来电|诉求|线索"
-    r"|电话|函|快递|包裹|邮件|短信|样品|货|款|钱|信(?!息)|工单|红包)"
+    r"^了?(?:群众|市民|村民|企业|网民|上级|省|市)?(?:.{0,6}?|[^,。;]{0,12}?(?=(?<!施)工单))(?:反映|举报|投诉|来信|来电|诉求|线索"
+    r"|电话|函|快递|包裹|邮件|短信|样品|货|款|钱|信(?!息)|(?<!施)工单(?!位)|红包)"
 )
 # The notice named before the receipt word, as its topic ("这个收到了", "通知我们已经收到了"): the
 # verb then takes no object, and what follows 了 in unpunctuated speech is a new sentence.
@@ -323,7 +323,7 @@ _PREVIOUS = re.compile(
 _OTHER_THING_BEFORE = re.compile(
     r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册|红包|月饼|礼品|慰问品)"
     r"(?![^,。;]{2,4}?(?:那个|这个|那份|这份))[^,。;]{0,4}$"  # "快递那个" stays a parcel
-    r"|工单(?!那个|这个)[^,。;]{0,4}$"  # "12345转来的工单收到了"; "12345热线工单那个收到" points at a notice
+    r"|(?<!施)工单(?!位|那个|这个)[^,。;]{0,4}$"  # "12345转来的工单收到了"; "12345热线工单那个收到" points at a notice
     r"|(?:会议?|开会|培训|考试)的?通知[^,。;]{0,4}$"  # "12月3日的会议通知收到", "大会通知收到": a meeting's notice
 )
 # Another issuer's document named before the receipt or forwarding word: "县委12号文件收到", "市里的督办12号收到了",
@@ -550,7 +550,8 @@ _PASSED_ON = re.compile(
 )
 # Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
 _IN_HAND = re.compile(
-    r"^(?:已经?在?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*(?:安排|(?<![已在])部署|转|落实|办理|推进|跟进|研究|制定)"
+    r"^(?:局里|镇里|乡里|我们|我局)?(?:已经?在?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*"
+    r"(?:安排|(?<![已在])部署|转|落实|办理|推进|跟进|研究|制定)(?:落实|部署)?"  # "正在研究落实", "局里正在研究"
     r"(?:中|了|相关工作|(?:专人|人员)(?:负责|跟进|落实|对接)?|(?:落实|实施|工作|整改)?方案)?$"
     r"|^(?:已经?|马上|立即|即刻)*(?:安排|部署|布置|交办)[\u4e00-\u9fff]{1,8}$"  # "收到，已安排各校自查"
     r"|^(?:已经?|正在)对接[\u4e00-\u9fff]{0,10}$"  # "收到，已对接燃气公司": in hand, no result yet
@@ -573,7 +574,8 @@ _EVERYDAY_DONE = re.compile(
     r"|没有?(?:发现)?(?:火点|火情|险情)(?![\u4e00-\u9fff])"  # "这周巡了五次 没火点"
     # work done on a day told: "那个养殖棚今天上午拆了", "今天终于签了息诉罢访协议"
     r"|(?:今天|昨天|前天|上午|下午|今早|昨晚|刚刚|刚才|终于)[^,。;]{0,4}?(?:拆|签|关停|封堵|查封|运走|清运|清走)(?:掉|完|好)?了"
-    r"|(?:捡|清理?|打扫|清扫|收拾)干净了|平安无事"
+    r"|(?:捡|清理?|打扫|清扫|收拾)干净了|平安无事|(?:初稿|草稿|方案|报告)(?:已经?)?出来了"
+    r"|把[^,。;]{1,12}?(?:送到|发到|拨到|交到|送达)[^,。;]{0,6}?了"  # "今天把最后一户的慰问品送到了"
     r"|(?:昨天|今天|前天|上午|下午|已经?)报(?:到|给)?[\u4e00-\u9fff]{1,6}?(?:局|委|办|中心)了"  # "名单 昨天报乡村振兴局了"
     r"|已经?(?:按照?|根据|依照|对照)[^,。;]{0,10}?要求[^,。;]{0,16}?(?:完成|办结|落实到位)"  # "已按158号要求对…完成汛后复核"
     r"|值班表[:]|(?:都|均|全部)?已经?排好|抄送(?:给)?(?:你们|您|督查室)"  # "报给农办了，也抄送你们一份"
@@ -597,10 +599,10 @@ _EVERYDAY_PROGRESS = re.compile(
     rf"(?:(?:还|只)(?:剩|差)下?(?:那)?|剩(?:下|余)的?){_COUNT}(?!{_COUNT}|个?(?:天|日|周|星期|礼拜|月|小时|分钟))"
     r"|(?:正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)"
     # concrete work under way ("63号回头看还在自查", "燃气安全那个正在排查"); 正在落实 / 正在办 are in hand only
-    r"|(?:正|还|仍|都)在(?:自查|排查|核查|摸排|巡查|整改|宣传|清理|清运|施工|收割|抢修|拆除|修复|走访|入户)(?!范围|名单|对象|清单|之列)"
+    r"|(?:正|还|仍|都)在(?:自查|排查|核查|摸排?(?!索|鱼)|巡查|整改|宣传|清理|清运|施工|收割|抢修|拆除|修复|走访|入户)(?!范围|名单|对象|清单|之列)"
     rf"|还有[\d一二三四五六七八九十两]+{_UNIT_WORD}[\u4e00-\u9fff]{{0,4}}?(?:没|未)"  # "93号还有1条没整改": work left
     rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
-    rf"|(?![期迟误])[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批|次|趟){_UNIT_WORD}?"  # not "延期了一次"
+    rf"|(?![期迟误])[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批|次|趟|笔){_UNIT_WORD}?"  # not "延期了一次"
     # a share of the work done: "底册整理了一半多", "资料已经整理了一大半了"
     r"|(?:整理|录入?|填|收|弄|做|完成|排查|走访|清理|收割|种|播|拆|改|发放?|兑付|拨付)了(?:一大半|一半多?|大半|大部分|多半|[一二三四五六七八九]成)"
     r"|已经?对接"
@@ -608,6 +610,9 @@ _EVERYDAY_PROGRESS = re.compile(
     r"|已经?(?:会同|联合|协同)[\u4e00-\u9fff]{1,10}?(?:制定|印发|出台|开展|组织)"  # "已会同住建局制定…方案"
     rf"|(?:新增|查出|查处|发现)[\u4e00-\u9fff]{{0,8}}?{_COUNT}(?:\.\d+)?{_UNIT_WORD}"  # "本月新增防火隔离带2.4公里"
 )
+_EVERYDAY = re.compile(
+    f"{_EVERYDAY_DONE.pattern}|{_EVERYDAY_PROGRESS.pattern}"
+)  # any work told in everyday words
 _LEADING_NUMBER = re.compile(r"^第?\d{1,3}[号期]")
 # Facts under a notice's number (_HEADING): "148号：森林防火期间共设卡点97个，巡护人员350人" (see _facts_under_heading).
 _FACTS = re.compile(
@@ -618,6 +623,7 @@ _NOT_FACTS = re.compile(r"[?？吗呢]|请|要求|务必|是否|能否|可否|�
 # 今早6点都没事了"): counts of work and results reached, two or more of them, in a message of statements only.
 _FACT_COUNT = re.compile(
     rf"(?<![第\d一二三四五六七八九十两百千万.])(?:\d+(?:\.\d+)?[百千万亿]?|[一二三四五六七八九十两][一二三四五六七八九十两百千万]*)[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|批次|批|车|次|名|%)"
+    r"(?![多余]?(?:小时|钟头|分钟|月|星期|礼拜))"  # a while, not a count of work: "晚点了两个多小时"
 )
 _FACT_STATE = re.compile(
     r"(?:都|均|全部|全|已经?|也)(?![看读阅听知]|回复)[\u4e00-\u9fff]{1,4}?了|[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"
@@ -665,12 +671,12 @@ _DELAY_PAPER = re.compile(r"(?:延期|延迟|推迟|宽限|顺延|延长时限)�
 
 _DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|推后|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
-    r"|(?<![车机铁班])晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)(?!看|回复?|说|聊|联系)|delay|postpone"  # "晚点看": reading later
+    r"|(?<![车机铁班巴船])晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)(?!看|回复?|说|聊|联系|了?[两一二三几\d]+个?多?(?:小时|分钟))|delay|postpone"  # "晚点看": reading later
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
     r"|晚半天|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
-    r"|再给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|给延(?:几|[一两二三四五])天|再缓(?:几|[一两二三四五])天|请允许(?:我们|我局|我单位|我镇|我乡)?[^,。;]{0,10}?(?:报送|提交|上报|完成|报|交)"
+    r"|再给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五])天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天|再缓(?:几|[一两二三四五])天|请允许(?:我们|我局|我单位|我镇|我乡)?[^,。;]{0,10}?(?:报送|提交|上报|完成|报|交)"
     r"|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
-    r"|(?:明天|后天|下周|过两天|过几天)(?:一定|再|马上|尽快)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
+    r"|(?:明天|后天|下周|过两天|过几天)(?:一早|上午|下午)?(?:一定|再|马上|尽快)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
 _TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定时限内|在时限内|在时限前)"
 _UNABLE = re.compile(
@@ -683,7 +689,8 @@ _UNABLE = re.compile(
     r"|(?:交|报|收|凑|弄|备)不齐"
 )
 _LATER_DAY = (
-    r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天|(?:\d{1,2}月)?\d{1,2}[号日])"
+    r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天|(?:\d{1,2}月)?\d{1,2}[号日]"
+    r"|初[一二三四五六七八九十]|年后|节后|过完年|元宵节?后)"
 )
 # A later day to hand in, with understanding asked for: "我们周一交，望理解".
 _LATER_HANDIN = re.compile(
@@ -696,10 +703,10 @@ _UNDERSTANDING = re.compile(
 _LATER_LIKELY = re.compile(rf"(?:可能|估计|怕是|恐怕)要?(?:到|等到|拖到){_LATER_DAY}")
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
-    r"(?:能不能|能否|可否|可不可以|是否可以|可以|能)(?:也|再|申请|多|往后|适当)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长|放宽"
+    r"(?:能不能|能否|可否|可不可以|是否可以|可以|(?<!可)能)(?:也|再|申请|多|往后|适当)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长|放宽|挪"
     r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
     r"|顺延|往后推|推一推|推推|延(?:几|[一两二三四五])天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
-    r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底).{0,8}?"
+    r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底|节后|年后|过完年).{0,8}?"
     r"(?:报|交|提交|报送|反馈|完成|给(?=你|您|可以|行|好吗)).{0,3}?(?:可以吗|行吗|行不行|可不可以|好吗|可否)"
     # "能不能下周一再交", "可以明天再报吗": a later day asked for
     rf"|(?:能不能|能否|可否|可不可以|是否可以)(?:等到|到|在)?{_LATER_DAY}.{{0,6}}?(?:报|交|提交|报送|反馈|完成)"
@@ -710,7 +717,8 @@ _ASK_TIME = re.compile(
     r"|(?:截止时间|截止日期|时限|期限)(?:能不能|能否|可否|可不可以|是否可以)(?:调整|放宽|延长|改|推|往后)"
     # to wait for something first: "能不能等他回来再报", "可否等批复下来后提交"
     r"|(?:能不能|能否|可否|可不可以|是否可以)(?:先)?等.{1,10}?(?:再|才|后|一起|一并)(?:报|交|提交|报送|反馈|完成|上报)"
-    rf"|(?:能不能|能否|可否|可不可以)(?:给|宽限|延|推|放)?(?:到|至){_LATER_DAY}[一二三四五六日天]?(?:[?]|吗|呢)*$"  # "…能不能到7月5号"
+    rf"|(?:能不能|能否|可否|可不可以)(?:给|宽限|延|推|放)?(?:到|至)?{_LATER_DAY}[一二三四五六日天]?(?:[?]|吗|呢)*$"  # "…能不能到7月5号", "能否下周一"
+    rf"|(?<!不)能(?:给|宽限|延|推|放)(?:到|至){_LATER_DAY}[一二三四五六日天]?(?:[?]|吗|呢)*$"  # "能 给 到 初十 吗"
 )
 # A question that is a request: "…可以吗", "…行不", "…吧"; or led by 能不能/能否/可否.
 _REQUEST = re.compile(r"(?:吧|可以吗|行吗|好吗|可不可以|行不行|可以不|行不|成不|可否|中不中)[?]*$")
@@ -728,17 +736,23 @@ _ABOUT_DELAYS = re.compile(
     r"^(?:申请|的)?(?:模板|表|格式|流程|程序|手续|规定|办法|怎么|如何|需要什么|要什么)"
 )
 # A request made to the office for oneself: "麻烦督查室给延几天", "请督查室宽限".
+_WORK_ORDER = re.compile(r"12345|(?<!施)工单(?!位)")  # not 施工单位
 _ASKS_THE_OFFICE = re.compile(
     r"(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您|$)"
 )  # "麻烦给延两天吧", "请再给三天"
 # Something else put off: "会议推迟到下周了", "原定的培训延期了", "检查组推迟了两天来".
 _OTHER_EVENT_BEFORE = re.compile(
-    r"(?:会议|开会|(?<![能将就也不都还要可机])会|培训|活动|考试|检查组|调研组|督查组|检查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收)"
-    r"(?:也|又|已经?|被|要|将|可能|时间)?$"
+    r"(?:会议|开会|(?<![能将就也不都还要可机])会|培训|活动|考试|检查组|调研组|督查组|检查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|快递|物流|[^,。;]节)"
+    r"(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
+)
+# A clause that only names an event ("项目开工仪式 延期 到 2月8号"): what follows it is put off.
+_EVENT_ONLY = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}(?:仪式|典礼|会议|大会|活动|考试|培训|演练|体检|年检|晚会|运动会|[^,。;]节)$"
 )
 # Something else put off, named after the word: "学校推迟了开学典礼".
 _OTHER_EVENT_AFTER = re.compile(
     r"^了?(?![到至])[\u4e00-\u9fff]{0,4}?(?:典礼|会议|仪式|活动|考试|培训|演练|运动会)"
+    r"|^(?:到|至)[^,。;]{1,10}?(?:举行|举办|开幕|召开)"  # "开工仪式 延期 到 2月8号 举行"
 )
 # Whether a delay may be had, in general ("这种情况可以申请延期吗"), is no request for one.
 _ABOUT_THE_RULE = re.compile(
@@ -746,6 +760,7 @@ _ABOUT_THE_RULE = re.compile(
     # whether it may be had at all, naming no time wanted: "13号是不是可以延期？"
     r"|是不是(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)$"
     r"|(?<![不否])能申请(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?(?:$|还是)"  # "41号能申请延期吗(还是必须按时报)"
+    r"|(?<![不否])(?:能|可以)(?:延期|推迟|宽限|延后|顺延)(?:吗|么)[?]*还是"  # "这个能延期吗 还是必须按时报"
 )
 # A delay already asked for, granted or under approval: "延期已经批了", "感谢同意延期", "申请的延期批了没".
 _DELAY_SETTLED_AFTER = re.compile(r"^(?:申请)?(?:已经?|的事)?(?:批|审批|批准|同意|批复|通过|准了)")
@@ -854,6 +869,10 @@ def read_clauses(text: str) -> list[Clause]:
         clauses = [replace(c, acts=tuple(a for a in c.acts if a.kind != "delay")) for c in clauses]
     for n in range(1, len(clauses)):
         previous, acts = clauses[n - 1], clauses[n].acts
+        if not previous.acts and _EVENT_ONLY.match(previous.text) and any(a.kind == "delay" for a in acts):
+            # "项目开工仪式 延期 到 2月8号 举行": the event, named in the clause before, is what is put off
+            clauses[n] = replace(clauses[n], acts=tuple(a for a in acts if a.kind != "delay"))
+            continue
         forwarded_only = bool(acts) and all(a.kind == "forwarded" for a in acts)
         if forwarded_only and not previous.acts and _RECEIPT.search(previous.text):
             clauses[n] = replace(clauses[n], acts=())  # another thing received, then passed on
@@ -923,7 +942,9 @@ def read_clauses(text: str) -> list[Clause]:
 
 # A clause opening with a bare number past any day of a month, then what is said of it: "176的排查表发你邮箱了",
 # "199已在各村安装禁燃宣传横幅", "210 发了一半了". Not a count ("150户已完成": a measure word follows).
-_LEADING_BARE = re.compile(r"^(\d{2,3})(?=的[\u4e00-\u9fff]|已|收到|发|报|交|传|还在|正在)")
+_LEADING_BARE = re.compile(
+    r"^(\d{2,3})(?=的[\u4e00-\u9fff]|已|收到|发|报|交|传|还在|正在|完成|弄好|做好|搞定|查完|办结|get)"
+)
 
 
 def _leading_bare_number(clause: Clause) -> Clause:
@@ -940,7 +961,8 @@ def _days_that_may_be_notices(clauses: list[Clause]) -> list[Clause]:
     marked = []
     for clause in clauses:
         day = opening_day(clause.text) if not clause.refs else None
-        if day is not None and day not in named and any(a.mode == "stated" for a in clause.acts):
+        told = any(a.mode == "stated" for a in clause.acts) or _EVERYDAY.search(clause.text) is not None
+        if day is not None and day not in named and told:
             clause = replace(clause, unread=(*clause.unread, day))
         marked.append(clause)
     return marked
@@ -1104,10 +1126,12 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
         # "收到，明天准时参会": a meeting's notice; "通知收到，会议按时参加" names the notice it got
         receipt = any(_NOTICE_NAMED.search(c.text) for c in clauses)
     kind = _feedback_kind(clauses, stated, receipt=receipt, delay=delay)
+    refs_named = any(c.refs for c in clauses)
+    if kind is not None and not receipt and not refs_named and _any(clauses, _WORK_ORDER):
+        kind = None  # "12345转来的那个欠薪工单 我们已经处理了": the hotline's order, not a notice
     if kind is not None and not receipt and _other_matter_only(clauses):
         kind = None  # "收到群众来信两封，正在核实": the work is on what else arrived
     present: dict[str, bool] = {"receipt": receipt, "feedback": kind is not None, "delay": delay}
-    refs_named = any(c.refs for c in clauses)
     sent_when = {m[0].rstrip("的发来下") for c in clauses for m in _SENT_WHEN.finditer(c.text)}
     if any(_EXCEPT.search(clause.text) for clause in clauses) or (len(sent_when) > 1 and not refs_named):
         present = dict.fromkeys(present, False)  # "除了12号都收到了": the office reads it

@@ -725,7 +725,7 @@ def test_not_delay(text: str) -> None:
         ("收到，已完成80%", ["receipt", "feedback"], "progress"),
         ("收到，正在落实", ["receipt"], None),  # in hand: nothing reported yet
         ("收到，已安排", ["receipt"], None),
-        ("收到，正在研究落实", ["receipt", "feedback"], "progress"),
+        ("收到，正在研究落实", ["receipt"], None),  # in hand: nothing reported yet (the convention)
         ("收到了，已经在落实了", ["receipt", "feedback"], "progress"),
         ("收到，已安排专人跟进", ["receipt"], None),
         ("收到，因下雨申请延期", ["receipt", "delay"], None),

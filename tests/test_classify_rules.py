@@ -2362,3 +2362,46 @@ def test_late_summer_replies(text: str, receipt: list[int], feedback: list[int],
 )
 def test_reports_named_by_bare_numbers_or_sent_to_a_bureau(text: str, feedback: list[int]) -> None:
     assert notices_for(text, "feedback") == feedback, text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # time asked for around the Spring Festival, and look-alikes
+        ("年底 事 太多 了 235 能不能 往后 挪 一周", [], [], [0]),  # 235 unread: the bot asks which
+        ("麻烦延两天 谢谢", [], [], [0]),
+        ("6号返乡摸排 节前 肯定 弄不完 了 能 给 到 初十 吗", [], [], [6]),
+        ("2号我们交晚了，实在不好意思，明天一早补上", [], [], [0]),
+        ("节后复工检查 赶不及周五了，能否下周一", [], [], [0]),
+        ("这个能延期吗 还是必须按时报", [], [], []),
+        ("高速封了，车堵在半路，下午的会我可能晚点到", [], [], []),
+        ("春运大巴因为雪天晚点了两个多小时", [], [], []),
+        ("项目开工仪式 延期 到 2月8号 举行", [], [], []),
+        ("快递 延误 了 慰问品 还没 到", [], [], []),
+        ("年货节 推迟 到 1月20号 开幕 了", [], [], []),
+        # in hand beside a receipt; a hotline's order; work told in more words
+        ("收到，正在研究落实", [0], [], []),
+        ("12号已收到，局里正在研究", [12], [], []),
+        ("12345转来的那个欠薪工单 我们已经处理了 老板答应年前付", [], [], []),
+        ("正在对接施工单位，图纸已经出来了", [], [0], []),  # 施工单位 is no 工单
+        ("11号元宵灯会的安保方案已报公安局审核", [], [11], []),  # 灯会 is no 会 (will)
+        ("240完成了 242还在查", [], [240], []),  # 242 unread: asked about
+        ("12号自评报告初稿出来了，领导在改", [], [12], []),
+        ("今天把最后一户的慰问品送到了", [], [0], []),
+        ("232号那个资金，今天又拨了两笔，还剩柳林乡一笔在走流程", [], [232], []),
+        ("6号我们还在摸，8号收到", [8], [0], []),  # 6号 may be a day: asked about (unread), not filed on 8
+    ],
+)
+def test_spring_festival_replies(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    got = (notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay"))
+    assert got == (receipt, feedback, delay), text
+
+
+def test_a_day_that_may_be_a_notice_beside_work_in_everyday_words_is_asked_about() -> None:
+    parts = read_for_unit("6号我们还在摸，8号收到", OWN, ROSTER).parts
+    assert [(sorted(p.intents), [r.seq for r in p.refs], p.unread) for p in parts] == [
+        (["feedback"], [], (6,)),
+        (["receipt"], [8], ()),
+    ]
