@@ -302,16 +302,11 @@ async def notice_ids_due_within(session: AsyncSession, start: datetime, end: dat
     return await _due_within(session, _NOTICES_DUE_WITHIN, start, end)
 
 
-async def _issued_within(
-    session: AsyncSession, start: datetime, end: datetime | None = None
-) -> Sequence[int]:
-    """Ids of the notices issued in [start, end): read first (an indexed range), so that their assignments
-    are then found by notice; a planner without statistics would otherwise walk every assignment the units
-    ever had through the unit index."""
-    query = select(Notice.id).where(Notice.issued_at >= start)
-    if end is not None:
-        query = query.where(Notice.issued_at < end)
-    return (await session.scalars(query)).all()
+def _issued_since(since: datetime) -> ColumnElement[bool]:
+    """An assignment's notice was issued at or after `since`: the notices' ids as a subquery on their issue
+    index, so that the assignments are found by notice (on SQLite and, with statistics, PostgreSQL); a
+    join condition would let a planner without statistics walk every assignment the units ever had."""
+    return Assignment.notice_id.in_(select(Notice.id).where(Notice.issued_at >= since).scalar_subquery())
 
 
 def _owing_statement() -> CompoundSelect[Any]:
@@ -463,11 +458,7 @@ async def assignments(
     if due_after is not None:
         query = query.where(or_(_receipt_due() > due_after, _feedback_due() > due_after))
     if issued_since is not None:
-        recent = await _issued_within(session, issued_since)
-        if len(recent) <= ID_BATCH:
-            query = query.where(Assignment.notice_id.in_(recent))
-        else:
-            query = query.where(Notice.issued_at >= issued_since)
+        query = query.where(_issued_since(issued_since))
     rows = (await session.execute(query)).all()
     ids = [row[0] for row in rows]
     entries: dict[int, list[FeedbackView]] = {}
@@ -593,12 +584,8 @@ async def items_issued_since(
     session: AsyncSession, since: datetime, unit_ids: Collection[int] | None = None
 ) -> list[tuple[NoticeView, AssignmentView]]:
     """Assignments of the notices issued at or after `since` (of `unit_ids`, or every unit), each with its
-    notice, in notice issue order: the notices' ids first (`_issued_within`), then one statement."""
-    recent = await _issued_within(session, since)
-    if len(recent) <= ID_BATCH:
-        query = _ITEMS.where(Assignment.notice_id.in_(recent))
-    else:
-        query = _ITEMS.where(Notice.issued_at >= since)
+    notice, in notice issue order, in one statement."""
+    query = _ITEMS.where(_issued_since(since))
     if unit_ids is not None:
         query = query.where(Assignment.unit_id.in_(unit_ids))
     return await _read_items(session, query, {})
