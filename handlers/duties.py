@@ -179,12 +179,14 @@ class Duties:
         """
         async with self.db.transaction() as session:
             current = await self._current(session, now, now - NOTE_WINDOW - EVALUATION_DELAY)
-            scope = None if since is None else await self._scope(session, now, since, units or {})
+            # Read once for the pass: what runs before `_rectification` proposes flags without a 整改期限.
+            running = await flags.rectifying(session)
+            scope = None if since is None else await self._scope(session, now, since, units or {}, running)
             items, short = await self._history(session, now, scope)
             wake = await self._pre_deadline(session, now, since, current)
             wake += await self._deadline_notes(session, now, current)
             wake += await self._evaluate(session, now, items, short)
-            wake += await self._rectification(session, now, items)
+            wake += await self._rectification(session, now, items, running)
             digest_at = await review.digest(session, self.policy, now)
         return min([*wake, *([digest_at] if digest_at else [])], default=None)
 
@@ -199,11 +201,17 @@ class Duties:
         return await notices.open_items_due_after(session, since=now - HISTORY, window=window)
 
     async def _scope(
-        self, session: AsyncSession, now: datetime, since: datetime, units: Touched
+        self,
+        session: AsyncSession,
+        now: datetime,
+        since: datetime,
+        units: Touched,
+        running: Sequence[FlagView],
     ) -> dict[int, datetime | None]:
         """The units to judge again after a pass at `since`, each with the earliest deadline whose outcome
         may have changed (None: any): those with a deadline passing since (a post confirmed meanwhile may
-        have reached them, hence `RECHECK`), those `units` name, and those whose 整改期限 has ended."""
+        have reached them, hence `RECHECK`), those `units` name, and those whose 整改期限 (of the `running`
+        flags, `flags.rectifying`) has ended."""
         horizon = since - RECHECK
         scope: dict[int, datetime | None] = dict.fromkeys(
             await notices.units_due_between(session, horizon, now), horizon
@@ -211,7 +219,7 @@ class Duties:
         for unit_id, moment in units.items():
             earlier = scope.get(unit_id, moment)
             scope[unit_id] = None if moment is None or earlier is None else min(moment, earlier)
-        for f in await flags.rectifying(session):
+        for f in running:
             if f.rectify_until is not None and now >= f.rectify_until:
                 scope[f.unit_id] = None
         return scope
@@ -437,10 +445,13 @@ class Duties:
             office=office,
         )
 
-    async def _rectification(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
-        """When a 整改期限 ends: propose the next rung citing the lapses within it, or record 整改到位."""
+    async def _rectification(
+        self, session: AsyncSession, now: datetime, items: list[Item], running: Sequence[FlagView]
+    ) -> list[datetime]:
+        """When a 整改期限 of the `running` flags ends: propose the next rung citing the lapses within it, or
+        record 整改到位."""
         wake: list[datetime] = []
-        for flag in await flags.rectifying(session):
+        for flag in running:
             if flag.rectify_until is None:
                 continue
             if now < flag.rectify_until + EVALUATION_DELAY:
