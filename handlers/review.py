@@ -27,16 +27,16 @@ class Entry:
 
 async def entries(session: AsyncSession, items: Sequence[ReviewView]) -> list[Entry]:
     """Each waiting reply with the unit's still-open notices it was queued for, as they stand now."""
-    ids = sorted({notice_id for item in items for notice_id in item.notice_ids})
-    open_notices = {n.id: n for n in await notices.notices(session, status="open") if n.id in ids}
-    rows = await notices.assignments(session, notice_ids=list(open_notices))
-    by_key = {(a.unit_id, a.notice_id): a for a in rows}
+    ids = {notice_id for item in items for notice_id in item.notice_ids}
+    units = {item.unit_id for item in items}
+    found = await notices.open_items_of(session, ids, units) if ids else []
+    by_key = {(a.unit_id, n.id): (n, a) for n, a in found}
     result = []
     for item in items:
         owed = [
-            (open_notices[notice_id], by_key[(item.unit_id, notice_id)])
+            by_key[(item.unit_id, notice_id)]
             for notice_id in reversed(item.notice_ids)
-            if notice_id in open_notices and (item.unit_id, notice_id) in by_key
+            if (item.unit_id, notice_id) in by_key
         ]
         result.append(Entry(item, tuple(owed[:MAX_NOTICES_PER_ENTRY])))
     return result

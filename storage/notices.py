@@ -572,6 +572,19 @@ async def unit_open_items(session: AsyncSession, unit_id: int) -> list[tuple[Not
     return await _read_items(session, _UNIT_OPEN_ITEMS, {"unit_id": unit_id})
 
 
+async def open_items_of(
+    session: AsyncSession, notice_ids: Collection[int], unit_ids: Collection[int]
+) -> list[tuple[NoticeView, AssignmentView]]:
+    """The assignments of `unit_ids` to the open notices among `notice_ids` (few: those replies waiting for
+    the office name), each with its notice, in notice issue order: one statement."""
+    query = _ITEMS.where(
+        Assignment.notice_id.in_(sorted(notice_ids)),
+        Assignment.unit_id.in_(sorted(unit_ids)),
+        Notice.status == "open",
+    )
+    return await _read_items(session, query, {})
+
+
 async def open_items_due_after(
     session: AsyncSession, *, since: datetime, window: datetime
 ) -> list[tuple[NoticeView, AssignmentView]]:
