@@ -15,7 +15,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     cast,
-    exists,
     func,
     insert,
     null,
@@ -496,17 +495,22 @@ async def assignments(
 
 # An assignment with its notice, its live post (or none) and its feedback, in one statement: one row per
 # feedback entry (or one without), in notice order. Whether a live post carries the notice is asked per row,
-# through the deliveries' assignment index, never from the outbox's status index.
+# through the deliveries' assignment index, never from the outbox's status index: as a scalar subquery
+# (first post or NULL), which PostgreSQL evaluates per row, where for EXISTS over many rows (a year of
+# history) it would build a hash of every delivery ever made joined with the outbox.
 _ITEMS = (
     select(
         *_VIEW_COLUMNS,
         *_ASSIGNMENT_COLUMNS,
-        exists()
+        select(Delivery.id)
         .where(
             Delivery.assignment_id == Assignment.id,
             Delivery.outbox_id == OutboxMessage.id,
             OutboxMessage.status.in_(LIVE_POSTS),
         )
+        .limit(1)
+        .scalar_subquery()
+        .is_not(None)
         .label("routed"),
         FeedbackEntry.kind,
         FeedbackEntry.text,
