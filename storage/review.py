@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
+from storage.db import insert_unless_taken
 from storage.models import ReviewItem, Unit
 
 
@@ -39,21 +40,18 @@ async def add(
     notice_ids: Sequence[int],
 ) -> bool:
     """Queue a reply for the office (once per message); False when it is already queued."""
-    if await session.scalar(select(ReviewItem.id).where(ReviewItem.message_id == message_id)) is not None:
-        return False
-    session.add(
-        ReviewItem(
-            message_id=message_id,
-            unit_id=unit_id,
-            wechat_id=wechat_id,
-            room_id=room_id,
-            text=text,
-            at=at,
-            notice_ids=list(notice_ids),
-            status="open",
-        )
-    )
-    return True
+    row = {
+        "message_id": message_id,
+        "unit_id": unit_id,
+        "wechat_id": wechat_id,
+        "room_id": room_id,
+        "text": text,
+        "at": at,
+        "notice_ids": list(notice_ids),
+        "status": "open",
+    }
+    added = insert_unless_taken(session, ReviewItem).values(row).on_conflict_do_nothing()
+    return await session.scalar(added.returning(ReviewItem.id)) is not None
 
 
 async def open_items(session: AsyncSession, *, undigested: bool = False) -> list[ReviewView]:
