@@ -184,10 +184,11 @@ class Duties:
             scope = None if since is None else await self._scope(session, now, since, units or {}, running)
             items, short = await self._history(session, now, scope)
             wake = await self._pre_deadline(session, now, since, current)
-            wake += await self._deadline_notes(session, now, current)
-            wake += await self._evaluate(session, now, items, short)
-            wake += await self._rectification(session, now, items, running)
-            digest_at = await review.digest(session, self.policy, now)
+            office = outgoing.Office(session)  # read once in the pass, by whichever step tells it first
+            wake += await self._deadline_notes(session, now, current, office)
+            wake += await self._evaluate(session, now, items, short, office)
+            wake += await self._rectification(session, now, items, running, office)
+            digest_at = await review.digest(session, self.policy, now, office)
         return min([*wake, *([digest_at] if digest_at else [])], default=None)
 
     async def reviews(self, now: datetime) -> datetime | None:
@@ -312,12 +313,11 @@ class Duties:
             )
 
     async def _deadline_notes(
-        self, session: AsyncSession, now: datetime, items: list[Item]
+        self, session: AsyncSession, now: datetime, items: list[Item], office: outgoing.Office
     ) -> list[datetime]:
         """Once a deadline has passed: one note to the office naming who missed it and who was not reached."""
         notice_of = {n.id: n for n, _ in items}
         wake: list[datetime] = []
-        office: list[PersonView] | None = None
         for (notice_id, field, due), group in deadline_groups(items).items():
             if now < due + EVALUATION_DELAY:
                 wake.append(due + EVALUATION_DELAY)
@@ -330,7 +330,6 @@ class Duties:
             if not missed and not unreached:
                 continue
             on_time = sum(o.status == "on_time" for _, o in judged)
-            office = office if office is not None else await directory.office_staff(session)
             await outgoing.tell_office(
                 session,
                 self.policy,
@@ -340,12 +339,17 @@ class Duties:
                 key=f"deadline:{notice_id}:{field}:{due.timestamp():.0f}",
                 kind="deadline",
                 now=now,
-                office=office,
+                office=await office.people(),
             )
         return wake
 
     async def _evaluate(
-        self, session: AsyncSession, now: datetime, items: list[Item], short: Mapping[int, datetime]
+        self,
+        session: AsyncSession,
+        now: datetime,
+        items: list[Item],
+        short: Mapping[int, datetime],
+        office: outgoing.Office,
     ) -> list[datetime]:
         """Propose what the rules find for the units of `items`, in unit order. Those in `short` were read
         from a quarter's start (`_history`); where that is not enough to tell, they are read in full."""
@@ -383,15 +387,13 @@ class Duties:
         if not found:
             return wake
         known = await flags.taken(session, [p.key for proposals in found.values() for p in proposals])
-        office: list[PersonView] | None = None
         for unit_id in sorted(found):
             for proposal in found[unit_id]:  # (a unit with a proposal has items)
                 if proposal.key in known:
                     continue
-                office = office if office is not None else await directory.office_staff(session)
                 unit_items = by_unit[unit_id]
                 unit = (unit_id, unit_items[0][1].unit_name)
-                await self._propose(session, now, proposal, unit, unit_items, office=office)
+                await self._propose(session, now, proposal, unit, unit_items, office=await office.people())
         return wake
 
     async def _live_flags(
@@ -446,7 +448,12 @@ class Duties:
         )
 
     async def _rectification(
-        self, session: AsyncSession, now: datetime, items: list[Item], running: Sequence[FlagView]
+        self,
+        session: AsyncSession,
+        now: datetime,
+        items: list[Item],
+        running: Sequence[FlagView],
+        office: outgoing.Office,
     ) -> list[datetime]:
         """When a 整改期限 of the `running` flags ends: propose the next rung citing the lapses within it, or
         record 整改到位."""
@@ -472,12 +479,15 @@ class Duties:
                     key=f"rectified:{flag.id}",
                     kind="flag",
                     now=now,
+                    office=await office.people(),
                 )
                 continue
             await flags.set_rectified(session, flag.id, result=NOT_RECTIFIED, at=now)
             if not await flags.taken(session, [proposal.key]):
                 unit = (flag.unit_id, flag.unit_name)
-                await self._propose(session, now, proposal, unit, unit_items, follows=flag)
+                await self._propose(
+                    session, now, proposal, unit, unit_items, office=await office.people(), follows=flag
+                )
         return wake
 
     async def ranking(self, now: datetime) -> None:

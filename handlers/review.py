@@ -42,9 +42,11 @@ async def entries(session: AsyncSession, items: Sequence[ReviewView]) -> list[En
     return result
 
 
-async def digest(session: AsyncSession, policy: Policy, now: datetime) -> datetime | None:
+async def digest(
+    session: AsyncSession, policy: Policy, now: datetime, office: outgoing.Office | None = None
+) -> datetime | None:
     """Send the office the replies queued since the last digest, at most every `review_digest_every`;
-    return when the next one may go out if replies are waiting for it."""
+    return when the next one may go out if replies are waiting for it (`office`: as a duty pass read it)."""
     waiting = await review.open_items(session, undigested=True)
     if not waiting:
         return None
@@ -58,6 +60,7 @@ async def digest(session: AsyncSession, policy: Policy, now: datetime) -> dateti
         key=f"review:{waiting[0].id}-{waiting[-1].id}:{len(waiting)}",
         kind="review",
         now=now,
+        office=None if office is None else await office.people(),
     )
     await review.mark_digested(session, [item.id for item in waiting], at=now)
     return None
