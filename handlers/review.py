@@ -47,10 +47,9 @@ async def digest(
 ) -> datetime | None:
     """Send the office the replies queued since the last digest, at most every `review_digest_every`;
     return when the next one may go out if replies are waiting for it (`office`: as a duty pass read it)."""
-    waiting = await review.open_items(session, undigested=True)
+    waiting, last = await review.awaiting_digest(session)
     if not waiting:
         return None
-    last = await review.last_digest(session)
     if last is not None and now < last + policy.review_digest_every:
         return last + policy.review_digest_every
     await outgoing.tell_office(

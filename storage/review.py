@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from storage import audit
 from storage.db import insert_unless_taken
@@ -54,16 +55,14 @@ async def add(
     return await session.scalar(added.returning(ReviewItem.id)) is not None
 
 
-async def open_items(session: AsyncSession, *, undigested: bool = False) -> list[ReviewView]:
-    """The replies still waiting, oldest first (`undigested`: only those not yet sent in a digest)."""
+async def open_items(session: AsyncSession) -> list[ReviewView]:
+    """The replies still waiting, oldest first."""
     query = (
         select(ReviewItem, Unit.name)
         .join(Unit, ReviewItem.unit_id == Unit.id)
         .where(ReviewItem.status == "open")
         .order_by(ReviewItem.at, ReviewItem.id)
     )
-    if undigested:
-        query = query.where(ReviewItem.digested_at.is_(None))
     return [_view(r, name) for r, name in (await session.execute(query)).all()]
 
 
@@ -82,14 +81,25 @@ def _view(row: ReviewItem, unit_name: str) -> ReviewView:
     )
 
 
-async def last_digest(session: AsyncSession) -> datetime | None:
-    found: datetime | None = await session.scalar(
-        select(ReviewItem.digested_at)
-        .where(ReviewItem.digested_at.is_not(None))
-        .order_by(ReviewItem.digested_at.desc())
+async def awaiting_digest(session: AsyncSession) -> tuple[list[ReviewView], datetime | None]:
+    """The replies waiting and not yet sent in a digest, oldest first, with when the last digest went out
+    (None: never; asked only when one waits), in one statement."""
+    sent = aliased(ReviewItem)
+    last = (
+        select(sent.digested_at)
+        .where(sent.digested_at.is_not(None))
+        .order_by(sent.digested_at.desc())
         .limit(1)
+        .scalar_subquery()
     )
-    return found
+    query = (
+        select(ReviewItem, Unit.name, last)
+        .join(Unit, ReviewItem.unit_id == Unit.id)
+        .where(ReviewItem.status == "open", ReviewItem.digested_at.is_(None))
+        .order_by(ReviewItem.at, ReviewItem.id)
+    )
+    rows = (await session.execute(query)).all()
+    return [_view(r, name) for r, name, _ in rows], (rows[0][2] if rows else None)
 
 
 async def mark_digested(session: AsyncSession, ids: Sequence[int], *, at: datetime) -> None:
