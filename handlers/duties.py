@@ -38,7 +38,7 @@ from storage.changes import Touched
 from storage.db import Database
 from storage.directory import PersonView
 from storage.flags import FlagMark, FlagView
-from storage.notices import AssignmentView, NoticeView
+from storage.notices import AssignmentView, NoticeView, OwingRow
 from storage.status import Obligation
 
 EVALUATION_DELAY = timedelta(seconds=1)  # evaluate just after a deadline, so a reply at the deadline counts
@@ -182,11 +182,12 @@ class Duties:
             # Read once for the pass: what runs before `_rectification` proposes flags without a 整改期限.
             running = await flags.rectifying(session)
             scope = None if since is None else await self._scope(session, now, since, units or {}, running)
-            items, short = await self._history(session, now, scope)
+            owing: dict[datetime, list[OwingRow]] = {}  # `owing_after` by moment, read once in the pass
+            items, short = await self._history(session, now, scope, owing)
             wake = await self._pre_deadline(session, now, since, current)
             office = outgoing.Office(session)  # read once in the pass, by whichever step tells it first
             wake += await self._deadline_notes(session, now, current, office)
-            wake += await self._evaluate(session, now, items, short, office)
+            wake += await self._evaluate(session, now, items, short, office, owing)
             wake += await self._rectification(session, now, items, running, office)
             digest_at = await review.digest(session, self.policy, now, office)
         return min([*wake, *([digest_at] if digest_at else [])], default=None)
@@ -230,12 +231,15 @@ class Duties:
         session: AsyncSession,
         now: datetime,
         scope: Mapping[int, datetime | None] | None,
+        owing: dict[datetime, list[OwingRow]],
         back: timedelta = timedelta(0),
     ) -> tuple[list[Item], dict[int, datetime]]:
         """What the penalty rules look at, by unit and issue time: 400 days of notices of every unit (no
         `scope`) or of the units in it. A unit whose outcomes may have changed only from a moment on is read
         from the start of the earliest such moment's quarter (or `back` before it), unless an older notice of
-        it has a deadline after that quarter's start; those are returned with their moment (`proposals_for`)."""
+        it has a deadline after that quarter's start; those are returned with their moment (`proposals_for`).
+        `owing`: what this pass read of the deadlines after a quarter's start (nothing in a pass changes them
+        before its proposals), read here when missing."""
         oldest = now - HISTORY
         if scope is None:
             return await self._items(session, oldest, None), {}
@@ -243,8 +247,10 @@ class Duties:
         quarter = quarter_containing(min(short.values()), self.policy.tz).start if short else oldest
         start = quarter - back
         if start > oldest:
-            owing = await notices.units_owing_after(session, short, issued=(oldest, start), due_from=quarter)
-            short = {u: moment for u, moment in short.items() if u not in owing}
+            if quarter not in owing:
+                owing[quarter] = await notices.owing_after(session, quarter)
+            later = notices.units_owing(owing[quarter], short, issued=(oldest, start))
+            short = {u: moment for u, moment in short.items() if u not in later}
         else:
             short = {}
         full = {u for u in scope if u not in short}
@@ -350,6 +356,7 @@ class Duties:
         items: list[Item],
         short: Mapping[int, datetime],
         office: outgoing.Office,
+        owing: dict[datetime, list[OwingRow]],
     ) -> list[datetime]:
         """Propose what the rules find for the units of `items`, in unit order. Those in `short` were read
         from a quarter's start (`_history`); where that is not enough to tell, they are read in full."""
@@ -380,7 +387,7 @@ class Duties:
             if back is None:
                 more, short = await self._items(session, now - HISTORY, set(again)), {}
             else:
-                more, short = await self._history(session, now, again, back=back)
+                more, short = await self._history(session, now, again, owing, back=back)
             in_more = _by_unit(more)
             by_unit.update(in_more)
             await judge(in_more, short)

@@ -335,19 +335,31 @@ def _owing_statement() -> CompoundSelect[Any]:
 _OWING_AFTER = _owing_statement()
 
 
-async def units_owing_after(
-    session: AsyncSession, unit_ids: Collection[int], *, issued: tuple[datetime, datetime], due_from: datetime
-) -> set[int]:
-    """Of `unit_ids`, those with an assignment of a notice issued in [start, end) (`issued`) that has a
-    receipt or feedback deadline at or after `due_from`, in one statement.
+# An assignment with a deadline at or after a moment (`owing_after`): its unit, its notice's issue time and,
+# where the notice's deadline matched, the unit's own (then it is the one that counts, checked here).
+OwingRow = tuple[int, datetime, datetime | None]
 
-    Read from the deadlines' indexes (few deadlines lie after `due_from`); the issue times, units and a
-    unit's own deadline (where its notice's matched) are checked here, not in SQL, where a planner without
+
+async def owing_after(session: AsyncSession, due_from: datetime) -> list[OwingRow]:
+    """Every assignment with a receipt or feedback deadline at or after `due_from`, in one statement read
+    from the deadlines' indexes (few deadlines lie after `due_from`): for `units_owing`."""
+    return [
+        (unit_id, issued_at, own_due)
+        for unit_id, issued_at, own_due in await session.execute(_OWING_AFTER, {"due_from": due_from})
+    ]
+
+
+def units_owing(
+    rows: Sequence[OwingRow], unit_ids: Collection[int], *, issued: tuple[datetime, datetime]
+) -> set[int]:
+    """Pure: of `unit_ids`, those with an assignment in `rows` (`owing_after` a moment) of a notice issued
+    in [start, end) (`issued`): a receipt or feedback deadline at or after that moment.
+
+    The issue times, units and a unit's own deadline are checked here, not in SQL, where a planner without
     statistics would start from them instead and read every assignment of the window (a year of notices on
     every deadline pass)."""
     start, end = issued
     wanted = set(unit_ids)
-    rows = await session.execute(_OWING_AFTER, {"due_from": due_from})
     return {
         unit_id
         for unit_id, issued_at, own_due in rows
