@@ -152,10 +152,12 @@ class OutboxSender:
 
     async def _send(self, queued: QueuedMessage, key: str) -> bool:
         async with self._db.transaction() as session:
-            if not await outbox.claim(session, queued.id):
+            claimed = await outbox.claim(session, queued.id)
+            if claimed is None:
                 return True
             people = [*queued.mentions, *([queued.to_id] if queued.to_id else [])]
-            names = (await self._directory.read(session)).display_names(people, queued.room_id)
+            who = await self._directory.at(session, claimed.directory_version)
+            names = who.display_names(people, queued.room_id)
             attached = None
             if queued.attachment_id is not None:
                 attached = await attachments.get(session, queued.attachment_id)

@@ -12,6 +12,7 @@ from handlers import outgoing
 from handlers.messages import IncomingMessage
 from handlers.policy import Policy
 from storage.directory import PersonView
+from storage.notices import AssignmentView, NoticeView
 
 
 @dataclass
@@ -23,6 +24,8 @@ class Turn:
     policy: Policy
     person: PersonView | None
     _replies: int = field(default=0)
+    # A unit's open items as this turn read them (`liaison.unit_items`), dropped when it records on them.
+    open_items: dict[int, list[tuple[NoticeView, AssignmentView]]] = field(default_factory=dict)
 
     @property
     def now(self) -> datetime:

@@ -38,7 +38,7 @@ from storage.changes import Touched
 from storage.db import Database
 from storage.directory import PersonView
 from storage.flags import FlagMark, FlagView
-from storage.notices import AssignmentView, NoticeView
+from storage.notices import AssignmentView, NoticeView, OwingRow
 from storage.status import Obligation
 
 EVALUATION_DELAY = timedelta(seconds=1)  # evaluate just after a deadline, so a reply at the deadline counts
@@ -179,13 +179,17 @@ class Duties:
         """
         async with self.db.transaction() as session:
             current = await self._current(session, now, now - NOTE_WINDOW - EVALUATION_DELAY)
-            scope = None if since is None else await self._scope(session, now, since, units or {})
-            items, short = await self._history(session, now, scope)
+            # Read once for the pass: what runs before `_rectification` proposes flags without a 整改期限.
+            running = await flags.rectifying(session)
+            scope = None if since is None else await self._scope(session, now, since, units or {}, running)
+            owing: dict[datetime, list[OwingRow]] = {}  # `owing_after` by moment, read once in the pass
+            items, short = await self._history(session, now, scope, owing)
             wake = await self._pre_deadline(session, now, since, current)
-            wake += await self._deadline_notes(session, now, current)
-            wake += await self._evaluate(session, now, items, short)
-            wake += await self._rectification(session, now, items)
-            digest_at = await review.digest(session, self.policy, now)
+            office = outgoing.Office(session)  # read once in the pass, by whichever step tells it first
+            wake += await self._deadline_notes(session, now, current, office)
+            wake += await self._evaluate(session, now, items, short, office, owing)
+            wake += await self._rectification(session, now, items, running, office)
+            digest_at = await review.digest(session, self.policy, now, office)
         return min([*wake, *([digest_at] if digest_at else [])], default=None)
 
     async def reviews(self, now: datetime) -> datetime | None:
@@ -199,11 +203,17 @@ class Duties:
         return await notices.open_items_due_after(session, since=now - HISTORY, window=window)
 
     async def _scope(
-        self, session: AsyncSession, now: datetime, since: datetime, units: Touched
+        self,
+        session: AsyncSession,
+        now: datetime,
+        since: datetime,
+        units: Touched,
+        running: Sequence[FlagView],
     ) -> dict[int, datetime | None]:
         """The units to judge again after a pass at `since`, each with the earliest deadline whose outcome
         may have changed (None: any): those with a deadline passing since (a post confirmed meanwhile may
-        have reached them, hence `RECHECK`), those `units` name, and those whose 整改期限 has ended."""
+        have reached them, hence `RECHECK`), those `units` name, and those whose 整改期限 (of the `running`
+        flags, `flags.rectifying`) has ended."""
         horizon = since - RECHECK
         scope: dict[int, datetime | None] = dict.fromkeys(
             await notices.units_due_between(session, horizon, now), horizon
@@ -211,7 +221,7 @@ class Duties:
         for unit_id, moment in units.items():
             earlier = scope.get(unit_id, moment)
             scope[unit_id] = None if moment is None or earlier is None else min(moment, earlier)
-        for f in await flags.rectifying(session):
+        for f in running:
             if f.rectify_until is not None and now >= f.rectify_until:
                 scope[f.unit_id] = None
         return scope
@@ -221,12 +231,15 @@ class Duties:
         session: AsyncSession,
         now: datetime,
         scope: Mapping[int, datetime | None] | None,
+        owing: dict[datetime, list[OwingRow]],
         back: timedelta = timedelta(0),
     ) -> tuple[list[Item], dict[int, datetime]]:
         """What the penalty rules look at, by unit and issue time: 400 days of notices of every unit (no
         `scope`) or of the units in it. A unit whose outcomes may have changed only from a moment on is read
         from the start of the earliest such moment's quarter (or `back` before it), unless an older notice of
-        it has a deadline after that quarter's start; those are returned with their moment (`proposals_for`)."""
+        it has a deadline after that quarter's start; those are returned with their moment (`proposals_for`).
+        `owing`: what this pass read of the deadlines after a quarter's start (nothing in a pass changes them
+        before its proposals), read here when missing."""
         oldest = now - HISTORY
         if scope is None:
             return await self._items(session, oldest, None), {}
@@ -234,8 +247,10 @@ class Duties:
         quarter = quarter_containing(min(short.values()), self.policy.tz).start if short else oldest
         start = quarter - back
         if start > oldest:
-            owing = await notices.units_owing_after(session, short, issued=(oldest, start), due_from=quarter)
-            short = {u: moment for u, moment in short.items() if u not in owing}
+            if quarter not in owing:
+                owing[quarter] = await notices.owing_after(session, quarter)
+            later = notices.units_owing(owing[quarter], short, issued=(oldest, start))
+            short = {u: moment for u, moment in short.items() if u not in later}
         else:
             short = {}
         full = {u for u in scope if u not in short}
@@ -304,12 +319,11 @@ class Duties:
             )
 
     async def _deadline_notes(
-        self, session: AsyncSession, now: datetime, items: list[Item]
+        self, session: AsyncSession, now: datetime, items: list[Item], office: outgoing.Office
     ) -> list[datetime]:
         """Once a deadline has passed: one note to the office naming who missed it and who was not reached."""
         notice_of = {n.id: n for n, _ in items}
         wake: list[datetime] = []
-        office: list[PersonView] | None = None
         for (notice_id, field, due), group in deadline_groups(items).items():
             if now < due + EVALUATION_DELAY:
                 wake.append(due + EVALUATION_DELAY)
@@ -322,7 +336,6 @@ class Duties:
             if not missed and not unreached:
                 continue
             on_time = sum(o.status == "on_time" for _, o in judged)
-            office = office if office is not None else await directory.office_staff(session)
             await outgoing.tell_office(
                 session,
                 self.policy,
@@ -332,12 +345,18 @@ class Duties:
                 key=f"deadline:{notice_id}:{field}:{due.timestamp():.0f}",
                 kind="deadline",
                 now=now,
-                office=office,
+                office=await office.people(),
             )
         return wake
 
     async def _evaluate(
-        self, session: AsyncSession, now: datetime, items: list[Item], short: Mapping[int, datetime]
+        self,
+        session: AsyncSession,
+        now: datetime,
+        items: list[Item],
+        short: Mapping[int, datetime],
+        office: outgoing.Office,
+        owing: dict[datetime, list[OwingRow]],
     ) -> list[datetime]:
         """Propose what the rules find for the units of `items`, in unit order. Those in `short` were read
         from a quarter's start (`_history`); where that is not enough to tell, they are read in full."""
@@ -368,22 +387,20 @@ class Duties:
             if back is None:
                 more, short = await self._items(session, now - HISTORY, set(again)), {}
             else:
-                more, short = await self._history(session, now, again, back=back)
+                more, short = await self._history(session, now, again, owing, back=back)
             in_more = _by_unit(more)
             by_unit.update(in_more)
             await judge(in_more, short)
         if not found:
             return wake
         known = await flags.taken(session, [p.key for proposals in found.values() for p in proposals])
-        office: list[PersonView] | None = None
         for unit_id in sorted(found):
             for proposal in found[unit_id]:  # (a unit with a proposal has items)
                 if proposal.key in known:
                     continue
-                office = office if office is not None else await directory.office_staff(session)
                 unit_items = by_unit[unit_id]
                 unit = (unit_id, unit_items[0][1].unit_name)
-                await self._propose(session, now, proposal, unit, unit_items, office=office)
+                await self._propose(session, now, proposal, unit, unit_items, office=await office.people())
         return wake
 
     async def _live_flags(
@@ -437,10 +454,18 @@ class Duties:
             office=office,
         )
 
-    async def _rectification(self, session: AsyncSession, now: datetime, items: list[Item]) -> list[datetime]:
-        """When a 整改期限 ends: propose the next rung citing the lapses within it, or record 整改到位."""
+    async def _rectification(
+        self,
+        session: AsyncSession,
+        now: datetime,
+        items: list[Item],
+        running: Sequence[FlagView],
+        office: outgoing.Office,
+    ) -> list[datetime]:
+        """When a 整改期限 of the `running` flags ends: propose the next rung citing the lapses within it, or
+        record 整改到位."""
         wake: list[datetime] = []
-        for flag in await flags.rectifying(session):
+        for flag in running:
             if flag.rectify_until is None:
                 continue
             if now < flag.rectify_until + EVALUATION_DELAY:
@@ -461,12 +486,15 @@ class Duties:
                     key=f"rectified:{flag.id}",
                     kind="flag",
                     now=now,
+                    office=await office.people(),
                 )
                 continue
             await flags.set_rectified(session, flag.id, result=NOT_RECTIFIED, at=now)
             if not await flags.taken(session, [proposal.key]):
                 unit = (flag.unit_id, flag.unit_name)
-                await self._propose(session, now, proposal, unit, unit_items, follows=flag)
+                await self._propose(
+                    session, now, proposal, unit, unit_items, office=await office.people(), follows=flag
+                )
         return wake
 
     async def ranking(self, now: datetime) -> None:

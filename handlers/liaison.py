@@ -152,7 +152,11 @@ def decide(reading: Reading, quoted_notice_id: int | None, items: Sequence[Item]
 
 
 async def unit_items(turn: Turn, unit_id: int) -> list[Item]:
-    return await notices.unit_open_items(turn.session, unit_id)
+    """The unit's open items, read once a turn and again after it recorded a receipt or feedback."""
+    items = turn.open_items.get(unit_id)
+    if items is None:
+        items = turn.open_items[unit_id] = await notices.unit_open_items(turn.session, unit_id)
+    return items
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,13 @@ class Source:
     at: datetime
     by: str
     text: str
+
+
+async def _record(turn: Turn, reading: Reading, targets: Targets, source: Source) -> None:
+    """`apply` within a turn: what it records changes open items, so they are read anew when next asked."""
+    await apply(turn.session, reading, targets, source)
+    if targets.receipt or targets.feedback:
+        turn.open_items.clear()
 
 
 async def apply(session: AsyncSession, reading: Reading, targets: Targets, source: Source) -> None:
@@ -256,7 +267,7 @@ async def handle_reply(turn: Turn, unit_id: int, units: Sequence[UnitView]) -> b
         targets = decide(part, quoted, await unit_items(turn, unit_id))
         if targets.ask is not None:
             await _ask(turn, targets.ask, several=part.all_owed)
-        await apply(session, part, targets, Source(msg.id, msg.at, msg.sender_id, words))
+        await _record(turn, part, targets, Source(msg.id, msg.at, msg.sender_id, words))
         recorded += [("receipt", n) for n, _ in targets.receipt]
         kind = "delay" if "delay" in part.intents else part.feedback_kind or "progress"
         recorded += [(kind, n) for n, _ in targets.feedback]
@@ -383,7 +394,7 @@ async def _answer_questions(turn: Turn, answer: Reading, quoted: int | None, ite
             feedback=tuple(chosen) if reading.intents & {"feedback", "delay"} else (),
         )
         source = Source(question.message_id, question.at, question.wechat_id, question.text)
-        await apply(session, reading, targets, source)
+        await _record(turn, reading, targets, source)
         await questions.resolve(session, question.id, at=msg.at)
     return True
 

@@ -98,6 +98,20 @@ async def queue(
     return queued
 
 
+class Office:
+    """The office's people for one transaction (a duty pass): read when first needed, then kept."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+        self._people: list[PersonView] | None = None
+
+    async def people(self) -> list[PersonView]:
+        """Who is in the office, as read on first asking in this transaction."""
+        if self._people is None:
+            self._people = await directory.office_staff(self._session)
+        return self._people
+
+
 async def tell_office(
     session: AsyncSession,
     policy: Policy,

@@ -27,28 +27,29 @@ class Entry:
 
 async def entries(session: AsyncSession, items: Sequence[ReviewView]) -> list[Entry]:
     """Each waiting reply with the unit's still-open notices it was queued for, as they stand now."""
-    ids = sorted({notice_id for item in items for notice_id in item.notice_ids})
-    open_notices = {n.id: n for n in await notices.notices(session, status="open") if n.id in ids}
-    rows = await notices.assignments(session, notice_ids=list(open_notices))
-    by_key = {(a.unit_id, a.notice_id): a for a in rows}
+    ids = {notice_id for item in items for notice_id in item.notice_ids}
+    units = {item.unit_id for item in items}
+    found = await notices.open_items_of(session, ids, units) if ids else []
+    by_key = {(a.unit_id, n.id): (n, a) for n, a in found}
     result = []
     for item in items:
         owed = [
-            (open_notices[notice_id], by_key[(item.unit_id, notice_id)])
+            by_key[(item.unit_id, notice_id)]
             for notice_id in reversed(item.notice_ids)
-            if notice_id in open_notices and (item.unit_id, notice_id) in by_key
+            if (item.unit_id, notice_id) in by_key
         ]
         result.append(Entry(item, tuple(owed[:MAX_NOTICES_PER_ENTRY])))
     return result
 
 
-async def digest(session: AsyncSession, policy: Policy, now: datetime) -> datetime | None:
+async def digest(
+    session: AsyncSession, policy: Policy, now: datetime, office: outgoing.Office | None = None
+) -> datetime | None:
     """Send the office the replies queued since the last digest, at most every `review_digest_every`;
-    return when the next one may go out if replies are waiting for it."""
-    waiting = await review.open_items(session, undigested=True)
+    return when the next one may go out if replies are waiting for it (`office`: as a duty pass read it)."""
+    waiting, last = await review.awaiting_digest(session)
     if not waiting:
         return None
-    last = await review.last_digest(session)
     if last is not None and now < last + policy.review_digest_every:
         return last + policy.review_digest_every
     await outgoing.tell_office(
@@ -58,6 +59,7 @@ async def digest(session: AsyncSession, policy: Policy, now: datetime) -> dateti
         key=f"review:{waiting[0].id}-{waiting[-1].id}:{len(waiting)}",
         kind="review",
         now=now,
+        office=None if office is None else await office.people(),
     )
     await review.mark_digested(session, [item.id for item in waiting], at=now)
     return None

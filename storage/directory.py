@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage import audit
 from storage.models import DirectoryVersion, Person, Room, RoomMember, Unit, UnitAlias
 
-_VERSION = select(DirectoryVersion.n).where(DirectoryVersion.id == 1)  # read before every message: built once
+VERSION = select(DirectoryVersion.n).where(DirectoryVersion.id == 1)  # read before every message: built once
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,11 @@ class DirectoryCache:
         self._last: Directory | None = None
 
     async def read(self, session: AsyncSession) -> Directory:
-        version = await session.scalar(_VERSION)
+        """Who is who now: the counter is read, the rest only when it moved."""
+        return await self.at(session, await session.scalar(VERSION))
+
+    async def at(self, session: AsyncSession, version: int | None) -> Directory:
+        """Who is who at `version`, the counter as this transaction already read it (with another statement)."""
         if self._last is None or version is None or self._last.version != version:
             self._last = await read_all(session, -1 if version is None else version)
         return self._last

@@ -15,7 +15,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     cast,
-    exists,
     func,
     insert,
     null,
@@ -302,16 +301,11 @@ async def notice_ids_due_within(session: AsyncSession, start: datetime, end: dat
     return await _due_within(session, _NOTICES_DUE_WITHIN, start, end)
 
 
-async def _issued_within(
-    session: AsyncSession, start: datetime, end: datetime | None = None
-) -> Sequence[int]:
-    """Ids of the notices issued in [start, end): read first (an indexed range), so that their assignments
-    are then found by notice; a planner without statistics would otherwise walk every assignment the units
-    ever had through the unit index."""
-    query = select(Notice.id).where(Notice.issued_at >= start)
-    if end is not None:
-        query = query.where(Notice.issued_at < end)
-    return (await session.scalars(query)).all()
+def _issued_since(since: datetime) -> ColumnElement[bool]:
+    """An assignment's notice was issued at or after `since`: the notices' ids as a subquery on their issue
+    index, so that the assignments are found by notice (on SQLite and, with statistics, PostgreSQL); a
+    join condition would let a planner without statistics walk every assignment the units ever had."""
+    return Assignment.notice_id.in_(select(Notice.id).where(Notice.issued_at >= since).scalar_subquery())
 
 
 def _owing_statement() -> CompoundSelect[Any]:
@@ -341,19 +335,31 @@ def _owing_statement() -> CompoundSelect[Any]:
 _OWING_AFTER = _owing_statement()
 
 
-async def units_owing_after(
-    session: AsyncSession, unit_ids: Collection[int], *, issued: tuple[datetime, datetime], due_from: datetime
-) -> set[int]:
-    """Of `unit_ids`, those with an assignment of a notice issued in [start, end) (`issued`) that has a
-    receipt or feedback deadline at or after `due_from`, in one statement.
+# An assignment with a deadline at or after a moment (`owing_after`): its unit, its notice's issue time and,
+# where the notice's deadline matched, the unit's own (then it is the one that counts, checked here).
+OwingRow = tuple[int, datetime, datetime | None]
 
-    Read from the deadlines' indexes (few deadlines lie after `due_from`); the issue times, units and a
-    unit's own deadline (where its notice's matched) are checked here, not in SQL, where a planner without
+
+async def owing_after(session: AsyncSession, due_from: datetime) -> list[OwingRow]:
+    """Every assignment with a receipt or feedback deadline at or after `due_from`, in one statement read
+    from the deadlines' indexes (few deadlines lie after `due_from`): for `units_owing`."""
+    return [
+        (unit_id, issued_at, own_due)
+        for unit_id, issued_at, own_due in await session.execute(_OWING_AFTER, {"due_from": due_from})
+    ]
+
+
+def units_owing(
+    rows: Sequence[OwingRow], unit_ids: Collection[int], *, issued: tuple[datetime, datetime]
+) -> set[int]:
+    """Pure: of `unit_ids`, those with an assignment in `rows` (`owing_after` a moment) of a notice issued
+    in [start, end) (`issued`): a receipt or feedback deadline at or after that moment.
+
+    The issue times, units and a unit's own deadline are checked here, not in SQL, where a planner without
     statistics would start from them instead and read every assignment of the window (a year of notices on
     every deadline pass)."""
     start, end = issued
     wanted = set(unit_ids)
-    rows = await session.execute(_OWING_AFTER, {"due_from": due_from})
     return {
         unit_id
         for unit_id, issued_at, own_due in rows
@@ -463,11 +469,7 @@ async def assignments(
     if due_after is not None:
         query = query.where(or_(_receipt_due() > due_after, _feedback_due() > due_after))
     if issued_since is not None:
-        recent = await _issued_within(session, issued_since)
-        if len(recent) <= ID_BATCH:
-            query = query.where(Assignment.notice_id.in_(recent))
-        else:
-            query = query.where(Notice.issued_at >= issued_since)
+        query = query.where(_issued_since(issued_since))
     rows = (await session.execute(query)).all()
     ids = [row[0] for row in rows]
     entries: dict[int, list[FeedbackView]] = {}
@@ -505,17 +507,22 @@ async def assignments(
 
 # An assignment with its notice, its live post (or none) and its feedback, in one statement: one row per
 # feedback entry (or one without), in notice order. Whether a live post carries the notice is asked per row,
-# through the deliveries' assignment index, never from the outbox's status index.
+# through the deliveries' assignment index, never from the outbox's status index: as a scalar subquery
+# (first post or NULL), which PostgreSQL evaluates per row, where for EXISTS over many rows (a year of
+# history) it would build a hash of every delivery ever made joined with the outbox.
 _ITEMS = (
     select(
         *_VIEW_COLUMNS,
         *_ASSIGNMENT_COLUMNS,
-        exists()
+        select(Delivery.id)
         .where(
             Delivery.assignment_id == Assignment.id,
             Delivery.outbox_id == OutboxMessage.id,
             OutboxMessage.status.in_(LIVE_POSTS),
         )
+        .limit(1)
+        .scalar_subquery()
+        .is_not(None)
         .label("routed"),
         FeedbackEntry.kind,
         FeedbackEntry.text,
@@ -581,6 +588,19 @@ async def unit_open_items(session: AsyncSession, unit_id: int) -> list[tuple[Not
     return await _read_items(session, _UNIT_OPEN_ITEMS, {"unit_id": unit_id})
 
 
+async def open_items_of(
+    session: AsyncSession, notice_ids: Collection[int], unit_ids: Collection[int]
+) -> list[tuple[NoticeView, AssignmentView]]:
+    """The assignments of `unit_ids` to the open notices among `notice_ids` (few: those replies waiting for
+    the office name), each with its notice, in notice issue order: one statement."""
+    query = _ITEMS.where(
+        Assignment.notice_id.in_(sorted(notice_ids)),
+        Assignment.unit_id.in_(sorted(unit_ids)),
+        Notice.status == "open",
+    )
+    return await _read_items(session, query, {})
+
+
 async def open_items_due_after(
     session: AsyncSession, *, since: datetime, window: datetime
 ) -> list[tuple[NoticeView, AssignmentView]]:
@@ -593,12 +613,8 @@ async def items_issued_since(
     session: AsyncSession, since: datetime, unit_ids: Collection[int] | None = None
 ) -> list[tuple[NoticeView, AssignmentView]]:
     """Assignments of the notices issued at or after `since` (of `unit_ids`, or every unit), each with its
-    notice, in notice issue order: the notices' ids first (`_issued_within`), then one statement."""
-    recent = await _issued_within(session, since)
-    if len(recent) <= ID_BATCH:
-        query = _ITEMS.where(Assignment.notice_id.in_(recent))
-    else:
-        query = _ITEMS.where(Notice.issued_at >= since)
+    notice, in notice issue order, in one statement."""
+    query = _ITEMS.where(_issued_since(since))
     if unit_ids is not None:
         query = query.where(Assignment.unit_id.in_(unit_ids))
     return await _read_items(session, query, {})

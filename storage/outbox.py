@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import changes
+from storage import changes, directory
 from storage.db import insert_unless_taken, ring_after_commit
 from storage.models import Assignment, Delivery, Notice, OutboxMessage, table_of
 
@@ -264,6 +264,7 @@ _CLAIM = (
     update(_OUTBOX)
     .where(_OUTBOX.c.id == bindparam("outbox_id"), _OUTBOX.c.status == "pending")
     .values(status="sending")
+    .returning(directory.VERSION.scalar_subquery())  # the sender names people as of this counter
 )
 _MARK_SENT = (
     update(_OUTBOX)
@@ -287,10 +288,17 @@ _MARK_REACHED = (
 )
 
 
-async def claim(session: AsyncSession, outbox_id: int) -> bool:
-    """Take a pending message for sending (pending → sending); False when someone else took it."""
-    claimed = await session.execute(_CLAIM, {"outbox_id": outbox_id})
-    return bool(getattr(claimed, "rowcount", 0))
+@dataclass(frozen=True)
+class Claimed:
+    """A message taken for sending, with the who-is-who counter read by the same statement."""
+
+    directory_version: int | None
+
+
+async def claim(session: AsyncSession, outbox_id: int) -> Claimed | None:
+    """Take a pending message for sending (pending → sending); None when someone else took it."""
+    row = (await session.execute(_CLAIM, {"outbox_id": outbox_id})).first()
+    return None if row is None else Claimed(row[0])
 
 
 async def mark_sent(

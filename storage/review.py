@@ -6,10 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from storage import audit
+from storage.db import insert_unless_taken
 from storage.models import ReviewItem, Unit
 
 
@@ -39,33 +41,28 @@ async def add(
     notice_ids: Sequence[int],
 ) -> bool:
     """Queue a reply for the office (once per message); False when it is already queued."""
-    if await session.scalar(select(ReviewItem.id).where(ReviewItem.message_id == message_id)) is not None:
-        return False
-    session.add(
-        ReviewItem(
-            message_id=message_id,
-            unit_id=unit_id,
-            wechat_id=wechat_id,
-            room_id=room_id,
-            text=text,
-            at=at,
-            notice_ids=list(notice_ids),
-            status="open",
-        )
-    )
-    return True
+    row = {
+        "message_id": message_id,
+        "unit_id": unit_id,
+        "wechat_id": wechat_id,
+        "room_id": room_id,
+        "text": text,
+        "at": at,
+        "notice_ids": list(notice_ids),
+        "status": "open",
+    }
+    added = insert_unless_taken(session, ReviewItem).values(row).on_conflict_do_nothing()
+    return await session.scalar(added.returning(ReviewItem.id)) is not None
 
 
-async def open_items(session: AsyncSession, *, undigested: bool = False) -> list[ReviewView]:
-    """The replies still waiting, oldest first (`undigested`: only those not yet sent in a digest)."""
+async def open_items(session: AsyncSession) -> list[ReviewView]:
+    """The replies still waiting, oldest first."""
     query = (
         select(ReviewItem, Unit.name)
         .join(Unit, ReviewItem.unit_id == Unit.id)
         .where(ReviewItem.status == "open")
         .order_by(ReviewItem.at, ReviewItem.id)
     )
-    if undigested:
-        query = query.where(ReviewItem.digested_at.is_(None))
     return [_view(r, name) for r, name in (await session.execute(query)).all()]
 
 
@@ -84,19 +81,30 @@ def _view(row: ReviewItem, unit_name: str) -> ReviewView:
     )
 
 
-async def last_digest(session: AsyncSession) -> datetime | None:
-    found: datetime | None = await session.scalar(
-        select(ReviewItem.digested_at)
-        .where(ReviewItem.digested_at.is_not(None))
-        .order_by(ReviewItem.digested_at.desc())
+async def awaiting_digest(session: AsyncSession) -> tuple[list[ReviewView], datetime | None]:
+    """The replies waiting and not yet sent in a digest, oldest first, with when the last digest went out
+    (None: never; asked only when one waits), in one statement."""
+    sent = aliased(ReviewItem)
+    last = (
+        select(sent.digested_at)
+        .where(sent.digested_at.is_not(None))
+        .order_by(sent.digested_at.desc())
         .limit(1)
+        .scalar_subquery()
     )
-    return found
+    query = (
+        select(ReviewItem, Unit.name, last)
+        .join(Unit, ReviewItem.unit_id == Unit.id)
+        .where(ReviewItem.status == "open", ReviewItem.digested_at.is_(None))
+        .order_by(ReviewItem.at, ReviewItem.id)
+    )
+    rows = (await session.execute(query)).all()
+    return [_view(r, name) for r, name, _ in rows], (rows[0][2] if rows else None)
 
 
 async def mark_digested(session: AsyncSession, ids: Sequence[int], *, at: datetime) -> None:
-    for row in (await session.scalars(select(ReviewItem).where(ReviewItem.id.in_(ids)))).all():
-        row.digested_at = at
+    """Note that these items went out in a digest at `at` (one UPDATE, no read of them first)."""
+    await session.execute(update(ReviewItem).where(ReviewItem.id.in_(ids)).values(digested_at=at))
 
 
 async def settle(
