@@ -446,13 +446,11 @@ async def assignments(
     unit_id: int | None = None,
     unit_ids: Collection[int] | None = None,
     due_after: datetime | None = None,
-    issued_since: datetime | None = None,
 ) -> list[AssignmentView]:
     """Assignments with their feedback, ordered by notice issue time then assignment id.
 
-    `due_after`: only those with a receipt or feedback deadline after that moment; `issued_since`:
-    only those of notices issued at or after that moment. Rows are read as plain columns (no ORM
-    objects), which keeps a five-year read cheap.
+    `due_after`: only those with a receipt or feedback deadline after that moment. Rows are read as plain
+    columns (no ORM objects), which keeps a five-year read cheap.
     """
     query = (
         select(*_ASSIGNMENT_COLUMNS, *_NOTICE_FACTS)
@@ -468,8 +466,6 @@ async def assignments(
         query = query.where(Assignment.unit_id.in_(unit_ids))
     if due_after is not None:
         query = query.where(or_(_receipt_due() > due_after, _feedback_due() > due_after))
-    if issued_since is not None:
-        query = query.where(_issued_since(issued_since))
     rows = (await session.execute(query)).all()
     ids = [row[0] for row in rows]
     entries: dict[int, list[FeedbackView]] = {}
