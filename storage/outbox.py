@@ -146,10 +146,19 @@ class SendPass:
     heads: list[QueuedMessage]  # as `pending_heads(up_to)` reads them
 
 
+def _place_in_conversation() -> Any:
+    """Each message's place in its conversation (a room, or one person in private), oldest first."""
+    person = case((OutboxMessage.room_id.is_(None), OutboxMessage.to_id))
+    return (
+        func.row_number()
+        .over(partition_by=(OutboxMessage.room_id, person), order_by=OutboxMessage.id)
+        .label("place")
+    )
+
+
 def _pass_statement() -> Select[Any]:
     """The two oldest pending messages of each conversation, each row also carrying the newest pending id
     and whether any pending reminder has gone stale (window aggregates over every pending message)."""
-    person = case((OutboxMessage.room_id.is_(None), OutboxMessage.to_id))
     stale = case(
         (and_(OutboxMessage.kind.in_(STALE_WHEN_CLOSED), Notice.status != "open"), 1),
         else_=0,
@@ -157,9 +166,7 @@ def _pass_statement() -> Select[Any]:
     ranked = (
         select(
             OutboxMessage.id,
-            func.row_number()
-            .over(partition_by=(OutboxMessage.room_id, person), order_by=OutboxMessage.id)
-            .label("place"),
+            _place_in_conversation(),
             func.max(OutboxMessage.id).over().label("up_to"),
             func.max(stale).over().label("stale"),
         )
@@ -192,14 +199,8 @@ async def send_pass(session: AsyncSession) -> SendPass | None:
 async def pending_heads(session: AsyncSession, up_to: int, *, depth: int = 2) -> list[QueuedMessage]:
     """The `depth` oldest pending messages of each conversation (ids at most `up_to`), oldest first: what a
     send pass may send first and what follows it, read without the rest of a long queue."""
-    person = case((OutboxMessage.room_id.is_(None), OutboxMessage.to_id))
     ranked = (
-        select(
-            OutboxMessage.id,
-            func.row_number()
-            .over(partition_by=(OutboxMessage.room_id, person), order_by=OutboxMessage.id)
-            .label("place"),
-        )
+        select(OutboxMessage.id, _place_in_conversation())
         .where(OutboxMessage.status == "pending", OutboxMessage.id <= up_to)
         .subquery()
     )
