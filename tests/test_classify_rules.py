@@ -1888,6 +1888,11 @@ def test_the_senders_own_unit_as_a_signature(text: str, receipt: list[int]) -> N
     assert notices_for(text, "receipt") == receipt, text
 
 
+def by_intent(text: str) -> tuple[list[int], list[int], list[int]]:
+    """The notices a reply names as received, reported on and asked more time for (see notices_for)."""
+    return notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay")
+
+
 def notices_for(text: str, intent: str) -> list[int]:
     """The notices a reply names for `intent`, part by part ([0]: the intent with no notice named)."""
     reading = read_for_unit(text, OWN, ROSTER)
@@ -2196,8 +2201,7 @@ def test_a_share_harvested_and_measures_taken_beside_a_receipt(
 def test_early_winter_replies_as_people_type_them(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
-    got = (notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay"))
-    assert got == (receipt, feedback, delay), text
+    assert by_intent(text) == (receipt, feedback, delay), text
 
 
 @pytest.mark.parametrize(
@@ -2225,8 +2229,7 @@ def test_early_winter_replies_as_people_type_them(
     ],
 )
 def test_more_winter_replies(text: str, receipt: list[int], feedback: list[int], delay: list[int]) -> None:
-    got = (notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay"))
-    assert got == (receipt, feedback, delay), text
+    assert by_intent(text) == (receipt, feedback, delay), text
 
 
 @pytest.mark.parametrize(
@@ -2305,8 +2308,7 @@ def test_notices_named_in_a_quote_or_joined(text: str, feedback: list[int]) -> N
     ],
 )
 def test_late_spring_replies(text: str, receipt: list[int], feedback: list[int], delay: list[int]) -> None:
-    got = (notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay"))
-    assert got == (receipt, feedback, delay), text
+    assert by_intent(text) == (receipt, feedback, delay), text
 
 
 @pytest.mark.parametrize(
@@ -2344,8 +2346,7 @@ def test_late_spring_replies(text: str, receipt: list[int], feedback: list[int],
     ],
 )
 def test_late_summer_replies(text: str, receipt: list[int], feedback: list[int], delay: list[int]) -> None:
-    got = (notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay"))
-    assert got == (receipt, feedback, delay), text
+    assert by_intent(text) == (receipt, feedback, delay), text
 
 
 @pytest.mark.parametrize(
@@ -2395,8 +2396,7 @@ def test_reports_named_by_bare_numbers_or_sent_to_a_bureau(text: str, feedback: 
 def test_spring_festival_replies(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
-    got = (notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay"))
-    assert got == (receipt, feedback, delay), text
+    assert by_intent(text) == (receipt, feedback, delay), text
 
 
 def test_a_day_that_may_be_a_notice_beside_work_in_everyday_words_is_asked_about() -> None:
