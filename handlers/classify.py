@@ -610,9 +610,8 @@ _EVERYDAY_PROGRESS = re.compile(
     r"|已经?(?:会同|联合|协同)[\u4e00-\u9fff]{1,10}?(?:制定|印发|出台|开展|组织)"  # "已会同住建局制定…方案"
     rf"|(?:新增|查出|查处|发现)[\u4e00-\u9fff]{{0,8}}?{_COUNT}(?:\.\d+)?{_UNIT_WORD}"  # "本月新增防火隔离带2.4公里"
 )
-_EVERYDAY = re.compile(
-    f"{_EVERYDAY_DONE.pattern}|{_EVERYDAY_PROGRESS.pattern}"
-)  # any work told in everyday words
+# Any work told in everyday words.
+_EVERYDAY = re.compile(f"{_EVERYDAY_DONE.pattern}|{_EVERYDAY_PROGRESS.pattern}")
 _LEADING_NUMBER = re.compile(r"^第?\d{1,3}[号期]")
 # Facts under a notice's number (_HEADING): "148号：森林防火期间共设卡点97个，巡护人员350人" (see _facts_under_heading).
 _FACTS = re.compile(
@@ -735,15 +734,18 @@ _ONLY_LATER = re.compile(
 _ABOUT_DELAYS = re.compile(
     r"^(?:申请|的)?(?:模板|表|格式|流程|程序|手续|规定|办法|怎么|如何|需要什么|要什么)"
 )
-# A request made to the office for oneself: "麻烦督查室给延几天", "请督查室宽限".
-_WORK_ORDER = re.compile(r"12345|(?<!施)工单(?!位)")  # not 施工单位
-_ASKS_THE_OFFICE = re.compile(
-    r"(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您|$)"
-)  # "麻烦给延两天吧", "请再给三天"
+# A hotline's work order is another matter than a notice (not 施工单位).
+_WORK_ORDER = re.compile(r"12345|(?<!施)工单(?!位)")
+# A request made to the office for oneself: "麻烦督查室给延几天", "请再给三天", "麻烦给延两天吧".
+_ASKS_THE_OFFICE = re.compile(r"(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您|$)")
 # Something else put off: "会议推迟到下周了", "原定的培训延期了", "检查组推迟了两天来".
 _OTHER_EVENT_BEFORE = re.compile(
     r"(?:会议|开会|(?<![能将就也不都还要可机])会|培训|活动|考试|检查组|调研组|督查组|检查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|快递|物流|[^,。;]节)"
     r"(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
+)
+# A meeting or a trip missed, not the work: "会可能赶不上" (not "复工检查 赶不及").
+_MEETING_OR_TRIP_BEFORE = re.compile(
+    r"(?:会议|开会|(?<![能将就也不都还要可机])会|航班|班车|高铁|火车|大巴)(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"
 )
 # A clause that only names an event ("项目开工仪式 延期 到 2月8号"): what follows it is put off.
 _EVENT_ONLY = re.compile(
@@ -1280,12 +1282,10 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     # the office's own words ("「督查室：第35期 关于…」") name its notices too
     # (read from after the sender's name: "「督查室：12号督办单已发」")
     quoted_all = tuple(find_notice_refs(_QUOTE_SENDER.sub("\n", quoted).translate(_QUOTE_MARKS)))
-    unsigned = bool(quoted) and not _QUOTE_SENDER.search(
-        quoted
-    )  # the office's question, pasted without a name
-    if (
-        unsigned and not quoted_all
-    ):  # "「请王庄乡尽快报送196号入户安检进度」": past any day, the office's notice
+    # the office's question pasted without a name ("「请王庄乡尽快报送196号入户安检进度」"): a number past any
+    # day in it is the office's notice
+    unsigned = bool(quoted) and not _QUOTE_SENDER.search(quoted)
+    if unsigned and not quoted_all:
         quoted_all = tuple(NoticeRef(int(n)) for n in _NOTICE_PAST_DAYS.findall(quoted)[:1])
     # an unsigned quote naming one notice is about it ("「191号走访名单什么时候能报？」已经报了")
     one = unsigned and len({ref.seq for ref in quoted_all}) == 1
@@ -1333,9 +1333,8 @@ def _spoken_breaks(text: str) -> str:
         return text
     pieces = sorted(len(piece) for piece in _CJK_GAP.split(text))
     if pieces[len(pieces) // 2] <= _WORD_LENGTH and sum(pieces) <= _SENTENCE_LENGTH:
-        return _CJK_GAP.sub(
-            "", text
-        )  # a space after every word of one sentence ("能不能 下周一 再交"): no pauses
+        # a space after every word of one sentence ("能不能 下周一 再交"): no pauses
+        return _CJK_GAP.sub("", text)
     return _WORD_GAP.sub(",", text)
 
 
@@ -1709,7 +1708,7 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
             yield Act("delay", _mode(clause, before, after, plans_count=True, negation_reach=_NEGATION_REACH))
     for before, after, _ in _matches(_UNABLE, clause):
         # The negation is the message here, so only questions, orders and other events are ruled out.
-        if _is_directive(before, after) or _OTHER_EVENT_BEFORE.search(before):
+        if _is_directive(before, after) or _MEETING_OR_TRIP_BEFORE.search(before):
             continue  # "高铁晚点了，会可能赶不上": the meeting
         if not _is_question(clause, after):
             yield Act("delay", "others" if _THIRD_PARTY.search(before) else "stated")
