@@ -739,14 +739,14 @@ _WORK_ORDER = re.compile(r"12345|(?<!施)工单(?!位)")
 # A request made to the office for oneself: "麻烦督查室给延几天", "请再给三天", "麻烦给延两天吧".
 _ASKS_THE_OFFICE = re.compile(r"(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您|$)")
 # Something else put off: "会议推迟到下周了", "原定的培训延期了", "检查组推迟了两天来".
+_MEETING = r"会议|开会|(?<![能将就也不都还要可机])会"
+_EVENT_THEN = r"(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
 _OTHER_EVENT_BEFORE = re.compile(
-    r"(?:会议|开会|(?<![能将就也不都还要可机])会|培训|活动|考试|检查组|调研组|督查组|检查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|快递|物流|[^,。;]节)"
-    r"(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
+    rf"(?:{_MEETING}|培训|活动|考试|检查组|调研组|督查组|检查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|快递|物流"
+    rf"|[^,。;]节){_EVENT_THEN}"
 )
 # A meeting or a trip missed, not the work: "会可能赶不上" (not "复工检查 赶不及").
-_MEETING_OR_TRIP_BEFORE = re.compile(
-    r"(?:会议|开会|(?<![能将就也不都还要可机])会|航班|班车|高铁|火车|大巴)(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"
-)
+_MEETING_OR_TRIP_BEFORE = re.compile(rf"(?:{_MEETING}|航班|班车|高铁|火车|大巴){_EVENT_THEN}")
 # A clause that only names an event ("项目开工仪式 延期 到 2月8号"): what follows it is put off.
 _EVENT_ONLY = re.compile(
     r"^[\u4e00-\u9fff]{0,6}(?:仪式|典礼|会议|大会|活动|考试|培训|演练|体检|年检|晚会|运动会|[^,。;]节)$"

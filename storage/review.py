@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -55,14 +56,19 @@ async def add(
     return await session.scalar(added.returning(ReviewItem.id)) is not None
 
 
-async def open_items(session: AsyncSession) -> list[ReviewView]:
-    """The replies still waiting, oldest first."""
-    query = (
-        select(ReviewItem, Unit.name)
+def _waiting(*columns: Any) -> Select[Any]:
+    """The replies still waiting with their unit's name (and `columns`), oldest first."""
+    return (
+        select(ReviewItem, Unit.name, *columns)
         .join(Unit, ReviewItem.unit_id == Unit.id)
         .where(ReviewItem.status == "open")
         .order_by(ReviewItem.at, ReviewItem.id)
     )
+
+
+async def open_items(session: AsyncSession) -> list[ReviewView]:
+    """The replies still waiting, oldest first."""
+    query = _waiting()
     return [_view(r, name) for r, name in (await session.execute(query)).all()]
 
 
@@ -92,12 +98,7 @@ async def awaiting_digest(session: AsyncSession) -> tuple[list[ReviewView], date
         .limit(1)
         .scalar_subquery()
     )
-    query = (
-        select(ReviewItem, Unit.name, last)
-        .join(Unit, ReviewItem.unit_id == Unit.id)
-        .where(ReviewItem.status == "open", ReviewItem.digested_at.is_(None))
-        .order_by(ReviewItem.at, ReviewItem.id)
-    )
+    query = _waiting(last).where(ReviewItem.digested_at.is_(None))
     rows = (await session.execute(query)).all()
     return [_view(r, name) for r, name, _ in rows], (rows[0][2] if rows else None)
 
