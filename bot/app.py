@@ -163,8 +163,8 @@ class App:
         """Something outside the outbox changed (the connection came back): let the sender look again."""
         self.db.bell(outbox.BELL).ring()
 
-    async def _handle(self, session: AsyncSession, message: IncomingMessage) -> str:
-        return await handle_message(session, self.policy, message, self.directory)
+    async def _handle(self, session: AsyncSession, message: IncomingMessage, version: int | None) -> str:
+        return await handle_message(session, self.policy, message, self.directory, version)
 
     async def on_message(self, message: IncomingMessage) -> None:
         """A whole message from a transport or a test: on disk first; in virtual time written and handled

@@ -25,7 +25,8 @@ from storage.changes import Touched
 from storage.db import Database
 
 log = logging.getLogger(__name__)
-Handler = Callable[[AsyncSession, IncomingMessage], Awaitable[str]]
+# handles one message in the caller's transaction, given the who-is-who counter that transaction already read
+Handler = Callable[[AsyncSession, IncomingMessage, int | None], Awaitable[str]]
 MAX_ANNOUNCED = 100_000  # ids held while the database refuses writes; beyond this the oldest are logged
 BATCH = 50  # inbox rows read at a time
 POLL = timedelta(seconds=30)  # look at the inbox now and then even when no bell rang (another writer)
@@ -127,16 +128,18 @@ class Intake:
         payload = to_payload(message)
 
         async def work(session: AsyncSession) -> tuple[str, Touched | None]:
-            if not await inbox.store(session, message.id, payload, at=self._clock.now(), handled=True):
+            stored = await inbox.store(session, message.id, payload, at=self._clock.now(), handled=True)
+            if stored is None:
                 return "message", None  # here already: a redelivery changes nothing
-            return await self._handle_one(session, message, settle=False)
+            return await self._handle_one(session, message, stored)
 
         async with self._handling:
             await self._handled(*await self._patient.write(work))
 
     async def _handle_row(self, message: IncomingMessage) -> None:
         async def handle(session: AsyncSession) -> tuple[str, Touched | None]:
-            return await self._handle_one(session, message)
+            settled = await inbox.settle(session, message.id, status="done", at=self._clock.now())
+            return await self._handle_one(session, message, settled)
 
         try:
             outcome, touched = await self._patient.write(handle)
@@ -153,14 +156,12 @@ class Intake:
             await self.after_command(outcome, touched)
 
     async def _handle_one(
-        self, session: AsyncSession, message: IncomingMessage, *, settle: bool = True
+        self, session: AsyncSession, message: IncomingMessage, marked: inbox.Stored | None
     ) -> tuple[str, Touched | None]:
-        """Handle one message (and mark it done, unless `settle` is False: written so already); its outcome
-        and the units whose facts it changed (None: any)."""
-        outcome = await self._handle(session, message)
+        """Handle one message whose inbox row this transaction already marked done (`marked`, None when the
+        row is missing); its outcome and the units whose facts it changed (None: any)."""
+        outcome = await self._handle(session, message, None if marked is None else marked.directory_version)
         touched = await changes.touched(session) if outcome == "command" else None
-        if settle:
-            await inbox.settle(session, message.id, status="done", at=self._clock.now())
         return outcome, touched
 
     async def _failed(self, message: IncomingMessage, error: str) -> None:

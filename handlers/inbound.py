@@ -28,12 +28,17 @@ REFUSAL_EVERY = timedelta(
 
 
 async def handle_message(
-    session: AsyncSession, policy: Policy, msg: IncomingMessage, known: DirectoryCache
+    session: AsyncSession,
+    policy: Policy,
+    msg: IncomingMessage,
+    known: DirectoryCache,
+    version: int | None = None,
 ) -> Handled:
-    """Handle one message inside the caller's transaction (which also marks it handled in the inbox)."""
+    """Handle one message inside the caller's transaction (which also marks it handled in the inbox);
+    `version`: the who-is-who counter as that transaction already read it (None: read it here)."""
     if msg.sender_id == policy.bot_id:
         return "message"
-    who = await known.read(session)
+    who = await (known.read(session) if version is None else known.at(session, version))
     if msg.room_id is not None and not who.knows_member(
         msg.room_id, msg.room_topic, msg.sender_id, msg.display_name
     ):

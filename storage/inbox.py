@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import dialect_insert, ring_after_commit
+from storage.directory import VERSION
 from storage.models import InboxMessage
 
 BELL = "inbox"
@@ -47,31 +48,44 @@ async def announce(session: AsyncSession, message_ids: Sequence[str], *, at: dat
 
 async def store(
     session: AsyncSession, message_id: str, payload: dict[str, Any], *, at: datetime, handled: bool = False
-) -> bool:
-    """Write a message with its content; False when it was already here with content (a redelivery).
+) -> Stored | None:
+    """Write a message with its content; None when it was already here with content (a redelivery).
 
     `handled`: written as done, for a caller that handles it in this same transaction (so a rollback
     leaves no trace of it either)."""
     status = {"status": "done", "handled_at": at} if handled else {"status": "ready", "handled_at": None}
     new = {"message_id": message_id, "arrived_at": at, "payload": payload, **status}
-    added = await (await session.connection()).execute(_insert(session), new)
-    if not _rowcount(added):  # already here: only an announced id still takes its content
-        filled = await session.execute(
-            update(InboxMessage)
-            .where(InboxMessage.message_id == message_id, InboxMessage.status == "announced")
-            .values(payload=payload, **status)
-        )
-        if not _rowcount(filled):
-            return False
+    row = (await (await session.connection()).execute(_insert(session), new)).first()
+    if row is None:  # already here: only an announced id still takes its content
+        row = (
+            await session.execute(
+                update(InboxMessage)
+                .where(InboxMessage.message_id == message_id, InboxMessage.status == "announced")
+                .values(payload=payload, **status)
+                .returning(_COUNTER)
+            )
+        ).first()
+        if row is None:
+            return None
     ring_after_commit(session, BELL)
-    return True
+    return Stored(row[0])
 
 
+@dataclass(frozen=True)
+class Stored:
+    """A message written or settled, with the who-is-who counter read by the same statement (the handling
+    in this transaction needs no statement of its own to know whether its cached directory is current)."""
+
+    directory_version: int | None
+
+
+_COUNTER = VERSION.scalar_subquery()
 # Built once: these run for every message (a plain UPDATE, without the ORM's look at loaded objects).
 _SETTLE = (
     update(InboxMessage)
     .where(InboxMessage.message_id == bindparam("id"))
     .values(status=bindparam("status"), handled_at=bindparam("handled_at"), error=bindparam("error"))
+    .returning(_COUNTER)
 )
 _FIRST_WAITING = (
     select(
@@ -89,7 +103,7 @@ _FIRST_WAITING = (
 
 @cache
 def _insert_for(dialect: str) -> Any:
-    return dialect_insert(dialect, InboxMessage).on_conflict_do_nothing()
+    return dialect_insert(dialect, InboxMessage).on_conflict_do_nothing().returning(_COUNTER)
 
 
 def _insert(session: AsyncSession) -> Any:
@@ -98,19 +112,19 @@ def _insert(session: AsyncSession) -> Any:
     return _insert_for(session.get_bind().dialect.name)
 
 
-def _rowcount(result: Any) -> int:
-    return int(result.rowcount)
-
-
 async def settle(
     session: AsyncSession, message_id: str, *, status: str, at: datetime, error: str | None = None
-) -> None:
-    """Mark a message handled (done), not to be handled (done, e.g. the bot's own) or failed."""
+) -> Stored | None:
+    """Mark a message handled (done), not to be handled (done, e.g. the bot's own) or failed; None when
+    there is no such message."""
     settled = await (await session.connection()).execute(
         _SETTLE, {"id": message_id, "status": status, "handled_at": at, "error": error}
     )
-    if _rowcount(settled):
-        ring_after_commit(session, BELL)
+    row = settled.first()
+    if row is None:
+        return None
+    ring_after_commit(session, BELL)
+    return Stored(row[0])
 
 
 async def first_waiting(session: AsyncSession, limit: int = 1) -> list[InboxRow]:

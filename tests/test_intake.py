@@ -17,6 +17,7 @@ from bot.intake import Intake
 from bot.trouble import Patient, Trouble, is_transient
 from handlers.messages import IncomingMessage
 from storage.db import Database
+from storage.directory import VERSION
 from storage.models import InboxMessage, OutboxMessage, Person
 
 T0 = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -32,13 +33,15 @@ class Handler:
 
     def __init__(self) -> None:
         self.handled: list[str] = []
+        self.versions: list[int | None] = []  # the who-is-who counter each handling was given
         self.failures: dict[str, list[Exception]] = {}
 
-    async def __call__(self, session: AsyncSession, msg: IncomingMessage) -> str:
+    async def __call__(self, session: AsyncSession, msg: IncomingMessage, version: int | None) -> str:
         pending = self.failures.get(msg.id)
         if pending:
             raise pending.pop(0)
         self.handled.append(msg.id)
+        self.versions.append(version)
         return "message"
 
 
@@ -96,6 +99,25 @@ async def test_messages_are_handled_in_arrival_order_even_when_their_content_com
     await inbound.handle_waiting()
     assert handler.handled == ["a", "b"]
     assert await statuses(db) == {"a": "done", "b": "done"}
+
+
+async def test_each_handling_is_given_the_who_is_who_counter_read_when_its_row_was_marked(
+    db: Database,
+) -> None:
+    handler = Handler()
+    inbound = intake(db, handler, Alerts())
+    await inbound.arrived(message("a"))
+    await inbound.handle_waiting()
+    async with db.transaction() as session:  # a change to who-is-who raises the counter (by trigger)
+        session.add(Person(wechat_id="zhaoliu", name="赵六", is_office=True))
+    await inbound.arrived(message("b"))
+    await inbound.handle_waiting()
+    await inbound.take(message("c"))  # virtual time: written and handled in one transaction
+    await inbound.take(message("c"))  # a redelivery is not handled again
+    async with db.reader() as session:
+        now = await session.scalar(VERSION)
+    first, second, third = handler.versions
+    assert first is not None and second == third == now and second > first
 
 
 async def test_a_message_delivered_twice_is_handled_once(db: Database) -> None:
