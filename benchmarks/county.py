@@ -12,6 +12,7 @@ import json
 import random
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -44,7 +45,7 @@ def room_of(index: int) -> str:
     return ROOMS[index % 2][0]
 
 
-def setup(units: int, start: datetime) -> dict[str, object]:
+def setup(units: int, start: datetime) -> dict[str, dict[str, Any]]:
     """The first line: office, units with one liaison each, the two groups (the office in both)."""
     members: dict[str, list[str]] = {room: [OFFICE] for room, _ in ROOMS}
     for i in range(units):

@@ -88,7 +88,7 @@ async def raw_floor_seconds(lines: Sequence[str], db_url: str) -> float:
                 )
                 await db.commit()
     else:
-        import asyncpg
+        import asyncpg  # type: ignore[import-untyped]
 
         connection = await asyncpg.connect(
             url.set(drivername="postgresql").render_as_string(hide_password=False)
@@ -123,7 +123,7 @@ async def build_history(
             )
         for year in range(2026 - years, 2026):
             base = datetime(year, 1, 5, 1, 0, tzinfo=UTC)
-            rows = []
+            rows: list[dict[str, Any]] = []
             for seq in range(1, notices + 1):
                 issued = base + timedelta(hours=seq * 40)
                 rows.append(
@@ -219,7 +219,7 @@ async def live_latencies(db_url: str, *, replies: int = 500, within: float = 60.
     all_done = asyncio.Event()
     handle = app.intake._handle
 
-    async def timed(session: AsyncSession, message: IncomingMessage) -> str:
+    async def timed(session: AsyncSession, message: IncomingMessage, version: int | None) -> str:
         """The app's handler, noting the moment its transaction has committed."""
 
         def committed(_session: Session) -> None:
@@ -229,7 +229,7 @@ async def live_latencies(db_url: str, *, replies: int = 500, within: float = 60.
 
         if message.id in sent_at:
             event.listen(session.sync_session, "after_commit", committed, once=True)
-        return await handle(session, message)
+        return await handle(session, message, version)
 
     app.intake._handle = timed
     rng = random.Random(5)
