@@ -164,8 +164,12 @@ _WORD_LENGTH = 3
 _SENTENCE_LENGTH = 30  # longer speech spaced word by word still pauses between its sentences somewhere  # pieces this short (the median) are words spaced out, not phrases between pauses
 _SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff])")
 _RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$|[\u4e00-\u9fff]了$")
+_BARE_RECEIPT = re.compile(
+    r"(?:(?:已经?)?(?:收到|收悉|签收|已阅)[了啦哈呀]*)+"
+)  # the whole reply so far: "收到 请放心"
 _SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
 # … but a unit signing after its receipt stays with it ("12号收到 城关镇").
+_ASSURANCE = re.compile(r"请放心|放心|谢谢|感谢|马上|立即|立刻|尽快|即刻|一定|保证|按时|按要求|遵照|坚决")
 _SIGNATURE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心)(?:$|[,。;!?\n])")
 _STATE_OF_ITS_OWN = re.compile(
     r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?的?(?:还|尚|暂|也|早就?)?"
@@ -177,7 +181,7 @@ _STATE_OF_ITS_OWN = re.compile(
 # Phrases that contain 不/没/无/非 but negate nothing about the reply.
 _HARMLESS = re.compile(
     r"不好意思|不客气|不用谢|不谢|没问题|没有问题|没事|无误|不折不扣|毫不|不断|不仅|不但|无论|不管|非常"
-    r"|未来|不少|不同|无缝|不懈|没什么|第一时间|特别|分别|个别|级别|类别|区别|不错|无异议"
+    r"|未来|不少|不同|无缝|不懈|没什么|第一时间|特别|分别|个别|级别|类别|区别|不错|无异议|要不(?:然)?(?=[缓延推等先]|$)"
     # a reason's own negation ("因人手不足申请延期") says nothing about the request
     r"|不足|不全|不够|不齐|不佳|不便|不畅|不良|不稳定|不到位|不达标|不及时|不理想"
     r"|(?<=[跟赶收进填弄])不(?:上|了|完|去|进)"  # a reason's "进度跟不上", "收不了秋" beside the request
@@ -204,7 +208,7 @@ _COMPLIANCE = re.compile(
     r"|(?:你们|您|督查室|督办室)[^,。;]{0,8}?(?:发|说|提|要求|通知|下发|转发?)的(?!话)"
 )
 _DIRECTIVE_AFTER = re.compile(
-    r"^了?(?:通知|文件|附件|材料)?(?:后|之后|以后|即|就|请|回复|回个|回一下|说一声|吱一声|确认|报一下|的话|时(?!间))"
+    r"^了?(?:通知|文件|附件|材料)?(?:后|之后|以后|即|就|请(?!放心|指示|指正)|回复|回个|回一下|说一声|吱一声|确认|报一下|的话|时(?!间))"
 )
 # "收到后我们会尽快落实": the receipt is taken for granted, and action promised; "收到后再签收" is not.
 _COMMITTED_AFTER = re.compile(
@@ -453,18 +457,19 @@ _DONE = re.compile(
     r"|(?:完成|办结|完结|整改|办理|处理|落实|解决|清理|处置|拨付|发放|安装|配备|储备|部署)(?:完毕|到位)"
     r"|(?:完成|办结|搞定|做完|弄完|办完|整改完|弄好|办好|做好|填好|写好|报完|落实|整好|整完|汇总好)[了啦]"
     r"|(?:全部|均|都|全)已?经?(?:完成|办结|整改到位|落实到位|拨付到位)"
+    r"|(?:填|弄|做|写|整理|汇总)好(?:就|后)?(?:报|发|交|传)(?:上去|过去)?了"  # "按上次的格式填好报了"
     r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?经?(?:全部|均)?(?:完成|办结|完毕|到位)"
     r"|(?<!接)(?!接收|收到|收悉)[\u4e00-\u9fff]{2}完毕|全部达标"  # "已修补完毕", "核查完毕，全部达标"
     r"|已经?(?:全部|均|都)?[\u4e00-\u9fff]{2}到位"  # "网格员已全部通知到位"
     r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核)(?:好|完)"  # "路灯已全部修好"
     r"|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "违建已拆"
-    r"|(?:all)?done|finished|completed|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送)"
+    r"|(?:all)?done|finished|completed|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送|上报|到位|整改到位)"
     r"|办妥|妥了|完事了|齐活|(?:均|全部|都|全)(?:符合要求|达标|合格)"
     r"|^(?:按时|按期|如期|全部|圆满|顺利)(?:完成|办结)(?:任务)?$"  # "按时完成，没有拖延"
     r"|已经?(?:全部|均|都)?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|下发|张贴|悬挂)"  # measures taken: "台账已建立"
     # a result reached: "危房户已全部转移", "物资已到位", "已治愈", "工地午间已停工" ("1.5万元已到位": money came)
     r"|(?<![元款钱])已经?(?:全部|全|均|都)?(?:转移|安置|撤离|疏散|治愈|到位|停工|复工|开工|通车|投用|签订|清零|清除|消除|结清|兑付|叫停"
-    r"|封堵|加固|化解|取缔)(?![\u4e00-\u9fff])"
+    r"|封堵|加固|化解|取缔)(?!(?!了)[\u4e00-\u9fff])"
     r"|(?:整改|工作|任务|排查|检查|摸排|清理|自查|施工|工程)[^,。;]{0,8}?(?:已经?|均已|全部)[^,。;]{0,4}?结束"
 )
 # Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱".
@@ -481,7 +486,7 @@ _SUBMIT = re.compile(
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
     r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
     r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
-    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|^)|(?<=\d[号期])|(?<=[们局镇乡委]))报了(?!名|警|吗|没)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
+    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|^)|(?<=\d[号期])|(?<=[们局镇乡委]))(?:报|交)[了啦](?!名|警|吗|没|罚|钱|费|款|个)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
 )
 # Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
 _TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
@@ -545,7 +550,7 @@ _PROGRESS = re.compile(
 _ESTIMATE = re.compile(r"(?:预计|估计|预估).{0,12}?(?:完成|办结|完工|到位|竣工)")
 # The notice passed on to all it concerns ("已全部通知到位"): with a receipt, the receipt's own step, no report.
 _PASSED_ON = re.compile(
-    r"(?:通知|传达|转发|转达|下发)到位|(?:已经?|并)(?:转发|转交|下发|转|发)(?:给|至|到)?各(?!自|位领导)"
+    r"(?:通知|传达|转发|转达|下发)到位|(?:已经?|并)(?:转发|转交|下发|转|发)(?:通知|文件)?(?:给|至|到)?各(?!自|位领导)"
     r"|已经?向[^,。;]{0,16}?(?:转发|下发|印发)"  # "已向全县68所中小学下发告家长书"
 )
 # Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
@@ -634,6 +639,9 @@ _FACT_REACHED = re.compile(
     r"已经?(?:于[^,。;]{1,12}?)?(?:全部|均)?[\u4e00-\u9fff]{2}"
 )  # "已治愈", "已预泄": a fact only beside another
 _PLANNED = re.compile(r"计划|预计|将于|拟|准备|打算|明天|下周")  # a plan, unless something is reached already
+_NOT_TOLD_RECEIPT = re.compile(
+    r"^(?:收到)+[了啦]?(?:[,，。!！]|\s+)"
+)  # a receipt opening the message ("收到，表已经发你了")
 _NOT_TOLD = re.compile(
     r"[?？吗呢]|请|(?<!按)要求|务必|是否|能否|可否|如果"
     + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|太短|太急|收到|延期|推迟|延后|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对|反映"
@@ -673,7 +681,8 @@ _DELAY_WORD = re.compile(
     r"|(?<![车机铁班巴船])晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)(?!看|回复?|说|聊|联系|了?[两一二三几\d]+个?多?(?:小时|分钟))|delay|postpone"  # "晚点看": reading later
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
     r"|晚半天|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
-    r"|再给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五])天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天|再缓(?:几|[一两二三四五])天|请允许(?:我们|我局|我单位|我镇|我乡)?[^,。;]{0,10}?(?:报送|提交|上报|完成|报|交)"
+    r"|再给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五]|\d{1,2})天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天"
+    r"|(?<![延舒减平迟放])缓(?:一缓|个?(?:几|[一两二三四五]|\d{1,2})天)|请允许(?:我们|我局|我单位|我镇|我乡)?[^,。;]{0,10}?(?:报送|提交|上报|完成|报|交)"
     r"|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
     r"|(?:明天|后天|下周|过两天|过几天)(?:一早|上午|下午)?(?:一定|再|马上|尽快)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
@@ -681,14 +690,14 @@ _TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定�
 _UNABLE = re.compile(
     rf"(?:无法|不能|未能|没能|没法|没办法|难以|不可能|恐难|很难){_TIMELY}(?:完成|办结|完结|上报|报送|到位|提交|反馈|落实|完工|交)"
     r"|(?:无法|不能|未能|没能|没法|难以|不可能|恐难)(?:完成|办结|完结|完工|整改到位)"
-    r"|恐难|来不及|顾不上|(?:进度|工期)跟不上|赶不上|赶不及|赶不完|赶不出来?|完不成|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|报不上来?|交不上来?|弄不了|出不来"
+    r"|恐难|来不及|顾不上|腾不出(?:手|时间|人手?)|抽不出(?:人手?|时间)|(?:进度|工期)跟不上|赶不上|赶不及|赶不完|赶不出来?|完不成|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|报不上来?|交不上来?|弄不了|出不来"
     r"|(?:完成|办结|按时|按期).{0,4}?(?:有困难|有难度|困难较大|难度较大|难度很大)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送)的?(?:可能性?|希望|把握)(?:不大|很小|较小|不足|没有|不多)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送).{0,4}?(?:不可能|不现实|难以实现|没戏)"
     r"|(?:交|报|收|凑|弄|备)不齐"
 )
 _LATER_DAY = (
-    r"(?:明天|明早|后天|下周|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天|(?:\d{1,2}月)?\d{1,2}[号日]"
+    r"(?:明天|明早|后天|下周|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天|(?:\d{1,2}月)?\d{1,2}[号日]"
     r"|初[一二三四五六七八九十]|年后|节后|过完年|元宵节?后)"
 )
 # A later day to hand in, with understanding asked for: "我们周一交，望理解".
@@ -699,7 +708,9 @@ _UNDERSTANDING = re.compile(
     r"^(?:还|敬)?(?:望|请|恳请|谢谢|感谢)(?:督查室|领导|各位领导)?(?:谅解|理解|见谅)|^请予(?:支持|理解|批准)"
 )
 # Likely only by a later day: "村里还没报齐 可能要到周五了".
-_LATER_LIKELY = re.compile(rf"(?:可能|估计|怕是|恐怕)要?(?:到|等到|拖到){_LATER_DAY}")
+_LATER_LIKELY = re.compile(
+    rf"(?:可能|估计|怕是|恐怕)要?(?:到|等到|拖到){_LATER_DAY}|(?:可能|估计|怕是|恐怕)(?:要|得){_LATER_DAY}了"
+)
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
     r"(?:能不能|能否|可否|可不可以|是否可以|可以|(?<!可)能)(?:也|再|申请|多|往后|适当)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长|放宽|挪"
@@ -721,14 +732,18 @@ _ASK_TIME = re.compile(
 )
 # A question that is a request: "…可以吗", "…行不", "…吧"; or led by 能不能/能否/可否.
 _REQUEST = re.compile(r"(?:吧|可以吗|行吗|好吗|可不可以|行不行|可以不|行不|成不|可否|中不中)[?]*$")
-_ASKING_LEAD = re.compile(r"能不能|能否|可否|可不可以|是否可以|可以|能")
+_ASKING_LEAD = re.compile(r"能不能|能否|可否|可不可以|是否可以|可以|能|要不|要么")  # "要不缓一缓"
 # Done only later than asked: "材料周一才能报", "下周才能弄".
 _ONLY_LATER = re.compile(
     r"(?:明天|后天|下下?周|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|年底|\d+号|\d+日|过几天|过两天)(?:才能|才可以|才会|才)"
     r"(?:报|交|提交|完成|上报|报送|弄|办|反馈|做完|整改)"
-    # "报告只能下周三以后报"
+    # "报告只能下周三以后报", "只能下周出了", "只能等下周了"
     r"|只能(?:等到?)?(?:明天|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜|月)|月底|过几天|过两天)"
-    r"(?:以后|之后|后)?(?:再|才)?(?:报|交|提交|完成|上报|报送)"
+    r"(?:(?:以后|之后|后)?(?:再|才)?(?:报|交|提交|完成|上报|报送|出)|了)"
+    r"|只能等.{1,12}?(?:再|才|后|以后|之后)(?:报|交|提交|完成|上报|报送)"  # "只能等系统恢复再报"
+    rf"|最(?:快|早)也?(?:要|得)(?:到|等到)?{_LATER_DAY}"  # "最快也要下周二了"
+    # put off until something comes: "等雨停了再报" (not "明天再报": a plan, the deadline may be later still)
+    r"|(?<![不别])等[^,。;]{1,12}?再(?:报|交|提交|上报|报送)"
 )
 # The paperwork of delays asked about, not a delay: "延期申请模板发一下", "延期流程是什么".
 _ABOUT_DELAYS = re.compile(
@@ -742,7 +757,7 @@ _ASKS_THE_OFFICE = re.compile(r"(?:麻烦|请|烦请|恳请)(?:督查室|督办�
 _MEETING = r"会议|开会|(?<![能将就也不都还要可机])会"
 _EVENT_THEN = r"(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
 _OTHER_EVENT_BEFORE = re.compile(
-    rf"(?:{_MEETING}|培训|活动|考试|检查组|调研组|督查组|检查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|快递|物流"
+    rf"(?:{_MEETING}|培训|活动|考试|检查组|调研组|督查组|检查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|快递|物流|系统|平台"
     rf"|[^,。;]节){_EVENT_THEN}"
 )
 # A meeting or a trip missed, not the work: "会可能赶不上" (not "复工检查 赶不及").
@@ -762,10 +777,14 @@ _ABOUT_THE_RULE = re.compile(
     # whether it may be had at all, naming no time wanted: "13号是不是可以延期？"
     r"|是不是(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)$"
     r"|(?<![不否])能申请(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?(?:$|还是)"  # "41号能申请延期吗(还是必须按时报)"
+    r"|是不是也?(?:跟着|随着)|(?:以后|今后)(?:这种|这类|类似|遇到)|^(?:以后|今后)"  # "县里这个是不是也跟着往后推？"
     r"|(?<![不否])(?:能|可以)(?:延期|推迟|宽限|延后|顺延)(?:吗|么)[?]*还是"  # "这个能延期吗 还是必须按时报"
 )
 # A delay already asked for, granted or under approval: "延期已经批了", "感谢同意延期", "申请的延期批了没".
-_DELAY_SETTLED_AFTER = re.compile(r"^(?:申请)?(?:已经?|的事)?(?:批|审批|批准|同意|批复|通过|准了)")
+_DELAY_SETTLED_AFTER = re.compile(
+    r"^(?:申请)?(?:已经?|的事)?(?:批|审批|批准|同意|批复|通过|准了)"
+    r"|^(?:申请)?(?:就)?(?:作废|取消|撤回|撤销|不用了|不要了|不需要了|算了)"  # "之前说的延期作废"
+)
 _DELAY_SETTLED_BEFORE = re.compile(
     r"(?:感谢|谢谢)[^,。;]{0,6}?(?:同意|批准|准予)?(?:我们|我单位|我局|我镇)?的?$|已经?(?:同意|批准|准予)[^,。;]{0,4}$"
     r"|(?:我们|我单位|我局|我镇|之前)申请的$"
@@ -775,6 +794,7 @@ _DELAY_SETTLED_BEFORE = re.compile(
 # The notice described by an earlier delay ("20号延期到3月31日的那个"); the rest made up later ("剩下的…下周补齐").
 _DESCRIBED_AFTER = re.compile(
     r"^[^,。;]{0,14}?的(?:那个|这个|那份|那件|那期|那部分|部分|事|资料|材料|数据|表|报告|$)"
+    r"|^[\u4e00-\u9fff]{1,3}的(?:\d|[一二三四五六七八九十两几]+[个户家处]|那|这)"  # "延期开工的3个项目", "申请延迟拆除的那2户"
 )
 # A delay had before, counted: "第一周我们延期了一次，这周按时报".
 _DELAYED_BEFORE = re.compile(r"^了?(?:一|两|几|\d)(?:次|回)")
@@ -791,6 +811,9 @@ _CONDITION_CLAUSE = re.compile(
 # The notice's own work said to go on as due: "…延期了，是民政那边的安排，不影响202号报送".
 _NOT_AFFECTED = re.compile(
     r"^(?:但|但是|不过)?(?:这|也)?不(?:影响|耽误|耽搁)|(?<![法能没不未])(?:按时|按期|如期)(?:报|交|完成|报送|提交|上报)了"  # "这周的190号周报按时报了"
+    # this notice on time, beside another's delay or earlier ones: "市里的…申请了延期，县里这个按时报"
+    r"|(?:这个|这次|本次|这期|这回)[^,。;]{0,6}?(?<![法能没不未])(?:按时|按期|如期)(?:报|交|完成|报送|提交|上报)(?![不没])"
+    r"|^(?:所以|于是|因此)[^,。;]{0,6}?(?:提前|加班|连夜)"  # "怕来不及，所以昨天晚上就加班弄完报了"
 )
 _OR_ON_TIME = re.compile(r"^还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时)")
 _REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
@@ -917,7 +940,9 @@ def read_clauses(text: str) -> list[Clause]:
             for n, c in enumerate(clauses)
         ]
     late_or_faulty = any(a.kind in ("delay", "ask_time", "problem") for c in clauses for a in c.acts)
-    if (any(c.refs for c in clauses) or not _NOT_TOLD.search(cleaned)) and not late_or_faulty:
+    if (
+        any(c.refs for c in clauses) or not _NOT_TOLD.search(_NOT_TOLD_RECEIPT.sub("", cleaned))
+    ) and not late_or_faulty:
         # a notice named, or statements only: work may be told in everyday words (in a delay "还剩1件" is
         # why it is late; beside a problem "见附件" shows the fault)
         clauses = [
@@ -1134,7 +1159,12 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     if kind is not None and not receipt and _other_matter_only(clauses):
         kind = None  # "收到群众来信两封，正在核实": the work is on what else arrived
     present: dict[str, bool] = {"receipt": receipt, "feedback": kind is not None, "delay": delay}
-    sent_when = {m[0].rstrip("的发来下") for c in clauses for m in _SENT_WHEN.finditer(c.text)}
+    sent_when = {  # notices told apart by the day they came ("周一发的收到了，周三的还没"), not a delay's days
+        m[0].rstrip("的发来下")
+        for c in clauses
+        if not any(act.kind in ("delay", "ask_time") for act in c.acts)
+        for m in _SENT_WHEN.finditer(c.text)
+    }
     if any(_EXCEPT.search(clause.text) for clause in clauses) or (len(sent_when) > 1 and not refs_named):
         present = dict.fromkeys(present, False)  # "除了12号都收到了": the office reads it
     intents = frozenset(name for name, said in present.items() if said)
@@ -1344,8 +1374,10 @@ def _break_after_receipt(text: str) -> str:
 
     def cut(match: re.Match[str]) -> str:
         before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _SENTENCE) : match.start()])[-1]
-        received = _RECEIPT_ENDS.search(before) is not None and bool(find_notice_refs(before))
-        if (received and not _SIGNATURE.match(text, match.end())) or _SLIP_ENDS.search(before):
+        named = _RECEIPT_ENDS.search(before) is not None and bool(find_notice_refs(before))
+        # a bare receipt opening the message, then a word of assurance ("收到 请放心", "收到 马上落实")
+        bare = _BARE_RECEIPT.fullmatch(before) is not None and _ASSURANCE.match(text, match.end()) is not None
+        if (named and not _SIGNATURE.match(text, match.end())) or bare or _SLIP_ENDS.search(before):
             return "\n"
         return match.group()
 
@@ -1708,8 +1740,12 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
             yield Act("delay", _mode(clause, before, after, plans_count=True, negation_reach=_NEGATION_REACH))
     for before, after, _ in _matches(_UNABLE, clause):
         # The negation is the message here, so only questions, orders and other events are ruled out.
-        if _is_directive(before, after) or _MEETING_OR_TRIP_BEFORE.search(before):
-            continue  # "高铁晚点了，会可能赶不上": the meeting
+        if (
+            _is_directive(before, after)
+            or _MEETING_OR_TRIP_BEFORE.search(before)
+            or after.startswith(("也得", "也要"))
+        ):
+            continue  # "高铁晚点了，会可能赶不上": the meeting; "来不及也得报": done all the same
         if not _is_question(clause, after):
             yield Act("delay", "others" if _THIRD_PARTY.search(before) else "stated")
         elif _REQUEST.search(clause.text) and not _QUESTION_WORD.search(_HARMLESS.sub("", clause.text)):

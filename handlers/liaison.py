@@ -43,6 +43,9 @@ _OWN_TOO = re.compile(
 _ON_BEHALF = re.compile(r"代|替|帮|转告|托我|让我|委托")
 
 
+_NOT_A_NAME = r"收|签|已|阅|完|报|在|正|没|未|的|也|都|还|马|立|今|明|昨|下|上|全|好|要|会|有|无"
+
+
 def _without_signature(text: str, own: UnitNames) -> str:
     """The reply without the sender's own unit written apart as a signature ("收到 王庄", "收到101（东关街道）",
     "110号 ok 柳林"): it names who speaks, not what was received."""
@@ -50,7 +53,7 @@ def _without_signature(text: str, own: UnitNames) -> str:
     if not names:
         return text
     # apart from the words, or before a number ("收到 王庄乡60号"); a person's name may follow ("收到 河口镇 张")
-    apart = rf"(?:(?<=\s)|(?<=^))(?:{names})(?:\s+(?!收|签|已|阅)[\u4e00-\u9fff]{{1,3}}$|(?=\s|$|\d))|[(（](?:{names})[)）]"
+    apart = rf"(?:(?<=\s)|(?<=^))(?:{names})(?:\s*(?:(?!{_NOT_A_NAME})[\u4e00-\u9fff]){{1,3}}$|(?=\s|$|\d))|[(（](?:{names})[)）]"
     return re.sub(apart, " ", text).strip() or text
 
 

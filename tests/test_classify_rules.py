@@ -2406,3 +2406,49 @@ def test_a_day_that_may_be_a_notice_beside_work_in_everyday_words_is_asked_about
         (["feedback"], [], (6,)),
         (["receipt"], [8], ()),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # later only, in more words; and what only looks like it
+        ("报告只能下周出了", [], [], [0]),
+        ("表格只能等下周了", [], [], [0]),
+        ("12号只能等系统恢复再报", [], [], [12]),
+        ("最快也要下周二了，请理解", [], [], [0]),
+        ("村里还在核，可能得下周了", [], [], [0]),
+        ("14号缓两天", [], [], [14]),
+        ("数据对不上，要不缓一缓", [], [], [0]),
+        ("还有3个村没走访完，需要延3天", [], [], [0]),
+        ("我们周四报，周三实在腾不出手", [], [], [0]),
+        ("等雨停了再报", [], [], [0]),
+        ("本周五的时限来不及，恳请延至下周三", [], [], [0]),  # two days named: the delay's, not notices'
+        ("明天再报", [], [], []),  # a plan: the deadline may be later still
+        ("我下午去现场看看再报", [], [], []),
+        ("不等了，今天就报", [], [], []),
+        ("拥堵缓解了，进度缓慢", [], [], []),
+        ("推迟施工的2处工地已经复工了", [], [0], []),  # the sites were put off, not the report
+        ("之前说的延期取消，今天能报完", [], [], []),
+        ("市里那个督办件我们申请了延期，这个按时报", [], [], []),
+        ("县里这个是不是也跟着往后推？", [], [], []),
+        ("以后这类表能不能多给几天", [], [], []),
+        ("怕来不及，所以连夜弄完报了", [], [0], []),
+        ("来不及也得报，已经在弄了", [], [0], []),
+        # receipts with a word after a space, and reports in short words
+        ("收到 请放心", [0], [], []),
+        ("收到 住建局王", [0], [], []),  # the unit and a surname: a signature
+        ("收到 河口镇王", [], [], []),  # another unit
+        ("收到 河口镇 王", [], [], []),
+        ("收到收到，报表昨天就填好发你了", [0], [0], []),
+        ("交了", [], [0], []),
+        ("交了吗", [], [], []),
+        ("12号整改以到位", [], [12], []),
+        ("按要求填好报了", [], [0], []),
+        ("已下发通知到各村", [0], [], []),  # passed on: its receipt
+        ("12号收到，已转发文件给各村", [12], [], []),
+    ],
+)
+def test_later_only_in_more_words_and_short_reports(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
