@@ -78,6 +78,7 @@ class Reading:
 # A quoted reply arrives as 「sender: quoted text」 then a dashed line, then the reply itself.
 _QUOTE_SEPARATOR = re.compile(r"\n[ \t]*(?:[-—–─][ \t]*){5,}(?:\n|$)")
 _QUOTE_BLOCK = re.compile(r"^\s*「[^「」]*」|「[^「」:]*:[^「」]*」")
+_TIME_GRANTED = re.compile(r"(?:同意|批准|准予|准许)[^「」]{0,20}?(?:延期|延至|延长|顺延|宽限|推迟|延后)")
 _QUOTE_SENDER = re.compile(r"「[^「」:\n]{0,24}:")
 _WECHAT_EMOJI = re.compile(r"\[[^\[\]\d]{1,6}\]")  # [强] [OK] [抱拳]; never [2026]
 _UNICODE_EMOJI = re.compile(
@@ -321,6 +322,7 @@ _OWN_NOT_YET = re.compile(
 _PREVIOUS = re.compile(
     r"上次|上一次|上回|上一期|上一个|上一份|上个通知|上个?月的|上期的"
     r"|(?:上周|上个?月|前几天|之前|前段时间)[\u4e00-\u9fff]{0,6}?的(?:那个|那份|那期)"  # "上周延的那个今天交了"
+    r"|去年(?:的|那个|那份|那期)(?![\d一二三四五六七八九十])"  # "去年那个也收到了" (not "去年那个121号")
 )
 # A thing named before the receipt word that is not the notice: "快递收到了", "款已收到".
 # A word of a notice's title pointed at is none ("双11快递安全那个收到").
@@ -352,7 +354,8 @@ _WHOSE = re.compile(
 )
 # A clause that only names a notice, asked: "是13号吧", "13号？".
 _NOTICE_ASKED = re.compile(
-    r"^(?:是不是|是|就是|应该是|说的是)?第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?:那个|这个)?[吧吗么呢啊]?$"
+    r"^(?:[\u4e00-\u9fff]{1,6}?(?:说|发|讲|提)的)?(?:是不是|是|就是|应该是|说的是)?"  # "群里说的101号吧"
+    r"第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?:那个|这个)?[吧吗么呢啊]?$"
 )
 # A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
 _POSITION = re.compile(
@@ -861,7 +864,7 @@ def classify(text: str) -> Reading:
 
 def read_clauses(text: str) -> list[Clause]:
     """The message cut into clauses, each with its notice references and its acts."""
-    cleaned, quoted_refs, quoted_all = _clean(text)
+    cleaned, quoted_refs, quoted_all, granted = _clean(text)
     clauses = [
         Clause(
             piece.text,
@@ -872,6 +875,8 @@ def read_clauses(text: str) -> list[Clause]:
         )
         for piece in _split_clauses(cleaned)
     ]
+    if granted:  # "「督查室：同意城关镇44号延期至4月15日」收到，谢谢": the answer received, not a notice
+        clauses = [replace(c, acts=tuple(a for a in c.acts if a.kind != "received")) for c in clauses]
     bare = _BARE_NUMBER.match(cleaned)
     bare_refs = [parse_notice_number(number) for number in bare[1].split("、")] if bare else []
     if bare and all(bare_refs) and len(clauses) > 1 and clauses[1].acts and not clauses[1].refs:
@@ -1135,7 +1140,7 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     )
     tells_others = tells_others or sent_up
     # "收到了，是13号吧？", "13号那个是我们的吗？收到": which notice, or whether it is the unit's, is asked
-    in_doubt = any(c.asked and _NOTICE_ASKED.match(c.text) for c in clauses)
+    in_doubt = any((c.asked or c.text.endswith("吧")) and _NOTICE_ASKED.match(c.text) for c in clauses)
     in_doubt = in_doubt or any(_WHOSE.search(c.text) for c in clauses)
     doubted = (
         doubted or deferred or own_not_yet or tells_others or in_doubt or _earlier_against_later(clauses)
@@ -1289,9 +1294,9 @@ _QUOTE_MARKS = str.maketrans("「」", "\n\n")  # a quote's own start opens a cl
 _NOTICE_PAST_DAYS = re.compile(r"(?<!\d)(3[2-9]|[4-9]\d|[1-9]\d{2})号")
 
 
-def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]]:
-    """The reply's own text, folded for matching, the notices a quoted block of the office names, and
-    those any quoted block names.
+def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...], bool]:
+    """The reply's own text, folded for matching, the notices a quoted block of the office names, those
+    any quoted block names, and whether a quoted block grants more time (the reply acknowledges that).
 
     Folding: NFKC and traditional characters as simplified (notice_ref.fold), mentions and emoji out,
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
@@ -1326,7 +1331,8 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _NUMBER_MARK.sub("no", _LATIN_GAP.sub("", text.lower()))
     text = _numbers_as_notices(separate_spaced_numbers(_unlist(text)))
     text = _spoken_breaks(_break_after_receipt(_break_before_numbers(text)))
-    return _SPACES.sub("", text.replace("\n", "。")), quoted_refs, quoted_all
+    granted = _TIME_GRANTED.search(quoted) is not None
+    return _SPACES.sub("", text.replace("\n", "。")), quoted_refs, quoted_all, granted
 
 
 def _unlist(text: str) -> str:

@@ -2446,6 +2446,12 @@ def test_a_day_that_may_be_a_notice_beside_work_in_everyday_words_is_asked_about
         ("按要求填好报了", [], [0], []),
         ("已下发通知到各村", [0], [], []),  # passed on: its receipt
         ("12号收到，已转发文件给各村", [12], [], []),
+        # no receipt of a notice: the office's answer acknowledged, an earlier year's, a number guessed
+        ("「督查室：同意住建局12号延期至4月15日报送。」收到，谢谢！", [], [], []),
+        ("「督查室：12号通知已发群里」收到，谢谢！", [12], [], []),
+        ("去年那个也收到了", [], [], []),
+        ("去年那个12号收到了", [12], [], []),
+        ("收到，群里说的12号吧", [], [], []),
     ],
 )
 def test_later_only_in_more_words_and_short_reports(
