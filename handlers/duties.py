@@ -575,7 +575,9 @@ class Duties:
             return
         async with self.db.transaction() as session:
             open_notices = await notices.notices(session, status="open")
-            rows = await notices.assignments(session, notice_ids=[n.id for n in open_notices])
+            rows = await notices.assignments(
+                session, notice_ids=[n.id for n in open_notices], unsettled_at=at
+            )
             owing = [a for a in rows if a.owes(at)]
             heard = await audience(session, [a.unit_id for a in owing])
             for room_id in heard.rooms:

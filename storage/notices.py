@@ -446,11 +446,14 @@ async def assignments(
     unit_id: int | None = None,
     unit_ids: Collection[int] | None = None,
     due_after: datetime | None = None,
+    unsettled_at: datetime | None = None,
 ) -> list[AssignmentView]:
     """Assignments with their feedback, ordered by notice issue time then assignment id.
 
-    `due_after`: only those with a receipt or feedback deadline after that moment. Rows are read as plain
-    columns (no ORM objects), which keeps a five-year read cheap.
+    `due_after`: only those with a receipt or feedback deadline after that moment. `unsettled_at`: only those
+    that may still owe something at that moment (not excused; no receipt by then, or a feedback deadline and
+    no feedback by then): every one that `owes` then, without the many settled long before. Rows are read as plain columns (no ORM objects),
+    which keeps a five-year read cheap.
     """
     query = (
         select(*_ASSIGNMENT_COLUMNS, *_NOTICE_FACTS)
@@ -466,6 +469,20 @@ async def assignments(
         query = query.where(Assignment.unit_id.in_(unit_ids))
     if due_after is not None:
         query = query.where(or_(_receipt_due() > due_after, _feedback_due() > due_after))
+    if unsettled_at is not None:
+        reported = select(FeedbackEntry.id).where(
+            FeedbackEntry.assignment_id == Assignment.id,
+            FeedbackEntry.revoked_at.is_(None),
+            FeedbackEntry.at <= unsettled_at,
+        )
+        query = query.where(
+            Assignment.excused.is_(False),
+            or_(
+                Assignment.received_at.is_(None),
+                Assignment.received_at > unsettled_at,
+                and_(_feedback_due().is_not(None), ~reported.exists()),
+            ),
+        )
     rows = (await session.execute(query)).all()
     ids = [row[0] for row in rows]
     entries: dict[int, list[FeedbackView]] = {}
