@@ -348,6 +348,16 @@ _MEETING_REPLY = re.compile(
 )
 _NOTICE_NAMED = re.compile(r"通知|督办|文件")
 # Whether a notice is the unit's own, asked: "13号那个是我们的吗", "这个是不是我们局的".
+# Someone else's words quoted after a colon: "张村主任回复：收到" (not "河口镇小陈：28号收到", a signature).
+_SPEAKER_HEAD = re.compile(
+    r"^(?!我|本|咱)[\u4e00-\u9fff]{0,10}?(?:主任|书记|镇长|乡长|局长|站长|支书|村长|会计|校长|院长|老板|经理|组长"
+    r"|同志|负责人|小[\u4e00-\u9fff]|老[\u4e00-\u9fff])(?:也|已经?|刚才?)?(?:回复|回话|说|讲|答复|表示|反馈说)(?:了|道)?$"
+)
+# Which notice or whether it is the unit's is asked: "这个是上周那个吧？", "这次是不是重复发的？", "不涉及春运吧？".
+_WHICH_ASKED = re.compile(
+    r"(?:这个|这次|这是|是不是)[^,。;]{0,6}?(?:上周|上次|之前|以前|前面|去年)的?(?:那个|那份|那期)?"
+    r"|重复(?:发|下发)|不涉及"
+)
 _WHOSE = re.compile(
     r"是不是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的|(?<!不)是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的(?:吗|么|吧|呢)$"
     r"|(?<!不)是(?:发给|给|发)(?:我们|我|咱们?)[\u4e00-\u9fff]{0,3}的(?:吗|么|吧|呢)"  # "130号那个是发给我们的吗？收到"
@@ -877,6 +887,11 @@ def read_clauses(text: str) -> list[Clause]:
     ]
     if granted:  # "「督查室：同意城关镇44号延期至4月15日」收到，谢谢": the answer received, not a notice
         clauses = [replace(c, acts=tuple(a for a in c.acts if a.kind != "received")) for c in clauses]
+    speaker = next((n for n, c in enumerate(clauses) if _SPEAKER_HEAD.match(c.text)), None)
+    if speaker is not None:  # "张村主任回复：收到，马上安排": what someone else said, quoted
+        clauses[speaker + 1 :] = [
+            replace(c, acts=tuple(replace(a, mode="others") for a in c.acts)) for c in clauses[speaker + 1 :]
+        ]
     bare = _BARE_NUMBER.match(cleaned)
     bare_refs = [parse_notice_number(number) for number in bare[1].split("、")] if bare else []
     if bare and all(bare_refs) and len(clauses) > 1 and clauses[1].acts and not clauses[1].refs:
@@ -1141,6 +1156,7 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     tells_others = tells_others or sent_up
     # "收到了，是13号吧？", "13号那个是我们的吗？收到": which notice, or whether it is the unit's, is asked
     in_doubt = any((c.asked or c.text.endswith("吧")) and _NOTICE_ASKED.match(c.text) for c in clauses)
+    in_doubt = in_doubt or any(c.asked and _WHICH_ASKED.search(c.text) for c in clauses)
     in_doubt = in_doubt or any(_WHOSE.search(c.text) for c in clauses)
     doubted = (
         doubted or deferred or own_not_yet or tells_others or in_doubt or _earlier_against_later(clauses)

@@ -2452,6 +2452,12 @@ def test_a_day_that_may_be_a_notice_beside_work_in_everyday_words_is_asked_about
         ("去年那个也收到了", [], [], []),
         ("去年那个12号收到了", [12], [], []),
         ("收到，群里说的12号吧", [], [], []),
+        ("张村主任回复：收到，马上安排", [], [], []),  # the village head's words quoted
+        ("住建局小陈：12号收到", [12], [], []),  # a colleague signing: the unit's own
+        ("手机打字慢 简单说 12号 晚两天", [], [], [12]),
+        ("文件我们上周就收到了，这次是不是重复发的？", [], [], []),
+        ("收到收到，不过这个是上周那个吧？", [], [], []),
+        ("12号我局不涉及春运吧？收到", [], [], []),
     ],
 )
 def test_later_only_in_more_words_and_short_reports(
