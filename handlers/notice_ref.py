@@ -264,6 +264,8 @@ _HAO_SLIP = re.compile(
 _TEN_AND_DIGIT = re.compile(r"(?<![\d零〇一二两三四五六七八九十百])([一二三四五六七八九])?十(\d)(?=[号期])")
 _YAO_DIGITS = re.compile(
     r"(?<![\d零〇一二两三四五六七八九十百])(?=[零〇一二三四五六七八九]{0,2}幺)([幺零〇一二三四五六七八九]{2,3})(?=[号期])"
+    # three numerals read digit by digit, as voice input writes a three-digit number: "二六七号" is 267
+    r"|(?<![\d零〇一二两三四五六七八九十百])([一二三四五六七八九][零〇一二三四五六七八九]{2})(?=[号期])"
 )
 _SPOKEN_DIGITS = str.maketrans("幺零〇一二三四五六七八九", "100123456789")
 # Two Chinese numerals with 十 written together before 号 or the receipt word: a list ("十三十四收到").
@@ -525,7 +527,7 @@ def _normalize(text: str) -> str:
     text = _HORIZONTAL_SPACE.sub("", separate_spaced_numbers(fold(text)))
     text = _HAO_SLIP.sub(r"\1号", text)
     text = _TEN_AND_DIGIT.sub(_ten_and_digit, text)
-    text = _YAO_DIGITS.sub(lambda match: match[1].translate(_SPOKEN_DIGITS), text)
+    text = _YAO_DIGITS.sub(lambda match: (match[1] or match[2]).translate(_SPOKEN_DIGITS), text)
     text = _TENS_TOGETHER.sub(r"\1、", text)
     return _DASH_AFTER_WORD.sub("\n", _NOTE_AFTER_NUMBER.sub("", text))
 

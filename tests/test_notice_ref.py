@@ -735,6 +735,9 @@ def test_find_notice_refs_zero_padded(text: str, expected: list[NoticeRef]) -> N
         ("十2期收到", [NoticeRef(12)]),
         ("二十3期已办结", [NoticeRef(23)]),
         ("幺三号收到", [NoticeRef(13)]),
+        ("二六七号收到", [NoticeRef(267)]),  # three numerals read digit by digit (voice input)
+        ("二八零号收到了", [NoticeRef(280)]),
+        ("三十二号收到", [NoticeRef(32)]),
         # look-alikes: 好 as "good", a count, a time, a place
         ("12好的收到", []),
         ("12好,收到", []),
@@ -742,6 +745,7 @@ def test_find_notice_refs_zero_padded(text: str, expected: list[NoticeRef]) -> N
         ("十2点收到", []),
         ("十2个村已完成", []),
         ("幺三号楼已排查", []),
+        ("二六七号楼已排查", []),
     ],
 )
 def test_find_notice_refs_slips_in_the_number(text: str, expected: list[NoticeRef]) -> None:
