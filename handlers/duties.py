@@ -236,27 +236,37 @@ class Duties:
     ) -> tuple[list[Item], dict[int, datetime]]:
         """What the penalty rules look at, by unit and issue time: 400 days of notices of every unit (no
         `scope`) or of the units in it. A unit whose outcomes may have changed only from a moment on is read
-        from the start of the earliest such moment's quarter (or `back` before it), unless an older notice of
-        it has a deadline after that quarter's start; those are returned with their moment (`proposals_for`).
-        `owing`: what this pass read of the deadlines after a quarter's start (nothing in a pass changes them
-        before its proposals), read here when missing."""
+        from the start of the earliest such moment's quarter (or `back` before it); one with an older notice
+        whose deadline falls after that quarter's start is read from the start of that notice's quarter
+        instead, and so on back, in full only when that reaches 400 days. Those read in part are returned
+        with their moment (`proposals_for`). `owing`: what this pass read of the deadlines after a quarter's
+        start (nothing in a pass changes them before its proposals), read here when missing."""
         oldest = now - HISTORY
         if scope is None:
             return await self._items(session, oldest, None), {}
         short = {u: moment for u, moment in scope.items() if moment is not None}
+        starts: dict[datetime, set[int]] = {}  # where to read from → the units read from there
+        waiting = set(short)
         quarter = quarter_containing(min(short.values()), self.policy.tz).start if short else oldest
-        start = quarter - back
-        if start > oldest:
+        while waiting:
+            start = quarter - back
+            if start <= oldest:
+                break  # the rest are read in full
             if quarter not in owing:
                 owing[quarter] = await notices.owing_after(session, quarter)
-            later = notices.units_owing(owing[quarter], short, issued=(oldest, start))
-            short = {u: moment for u, moment in short.items() if u not in later}
-        else:
-            short = {}
+            issued = notices.units_owing(owing[quarter], waiting, issued=(oldest, start))
+            if set(issued) != waiting:
+                starts[start] = waiting - set(issued)
+            if not issued:
+                waiting = set()
+                break
+            waiting = set(issued)
+            quarter = quarter_containing(min(issued.values()), self.policy.tz).start
+        short = {u: moment for u, moment in short.items() if u not in waiting}
         full = {u for u in scope if u not in short}
         items = await self._items(session, oldest, full) if full else []
-        if short:
-            items += await self._items(session, start, set(short))
+        for start, units in starts.items():
+            items += await self._items(session, start, units)
         return items, short
 
     async def _items(self, session: AsyncSession, since: datetime, units: set[int] | None) -> list[Item]:

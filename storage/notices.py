@@ -351,20 +351,21 @@ async def owing_after(session: AsyncSession, due_from: datetime) -> list[OwingRo
 
 def units_owing(
     rows: Sequence[OwingRow], unit_ids: Collection[int], *, issued: tuple[datetime, datetime]
-) -> set[int]:
+) -> dict[int, datetime]:
     """Pure: of `unit_ids`, those with an assignment in `rows` (`owing_after` a moment) of a notice issued
-    in [start, end) (`issued`): a receipt or feedback deadline at or after that moment.
+    in [start, end) (`issued`): a receipt or feedback deadline at or after that moment; each with the
+    earliest such notice's issue time.
 
     The issue times, units and a unit's own deadline are checked here, not in SQL, where a planner without
     statistics would start from them instead and read every assignment of the window (a year of notices on
     every deadline pass)."""
     start, end = issued
     wanted = set(unit_ids)
-    return {
-        unit_id
-        for unit_id, issued_at, own_due in rows
-        if own_due is None and unit_id in wanted and start <= issued_at < end
-    }
+    earliest: dict[int, datetime] = {}
+    for unit_id, issued_at, own_due in rows:
+        if own_due is None and unit_id in wanted and start <= issued_at < end:
+            earliest[unit_id] = min(issued_at, earliest.get(unit_id, issued_at))
+    return earliest
 
 
 async def notices_by_id(session: AsyncSession, ids: Collection[int]) -> dict[int, NoticeView]:

@@ -2458,6 +2458,12 @@ def test_a_day_that_may_be_a_notice_beside_work_in_everyday_words_is_asked_about
         ("文件我们上周就收到了，这次是不是重复发的？", [], [], []),
         ("收到收到，不过这个是上周那个吧？", [], [], []),
         ("12号我局不涉及春运吧？收到", [], [], []),
+        # more time asked for in more words; a number that came by mistake
+        ("已经报了一部分，剩下的能不能下周再补", [], [0], [0]),
+        ("剩下的外出人员联系不上，麻烦给延到25号", [], [], [0]),
+        ("照片这两天下雨拍不了，能不能等天晴了一起补", [], [], [0]),
+        ("12号今天下班前报送不了，最迟明天上午", [], [], [12]),
+        ("收到，12号的附件怎么是13号的？", [12], [], []),
     ],
 )
 def test_later_only_in_more_words_and_short_reports(

@@ -1130,14 +1130,18 @@ async def test_a_unit_with_no_notice_in_the_quarter_of_its_change_is_judged_with
         await db.dispose()
 
 
-async def test_a_quarter_counts_the_lapse_of_a_notice_issued_in_the_quarter_before(tmp_path: Path) -> None:
-    """Notice 1 is issued in September and due in October: with 3 and 4 it makes three lapses in Q4."""
+@pytest.mark.parametrize("issued", ["2026-09-29", "2026-06-29"])  # the quarter before, or two before
+async def test_a_quarter_counts_the_lapse_of_a_notice_issued_in_the_quarter_before(
+    tmp_path: Path, issued: str
+) -> None:
+    """Notice 1 is issued in September (or June) and due in October: with 3 and 4 it makes three lapses in
+    Q4 (the pass reads back to that notice's quarter, not the whole history)."""
     events = [
-        pub("2026-09-29 09:30", "关于第1项工作的通知", "财政局、城关镇", receipt="2026-10-09 09:50"),
-        say("2026-09-29 09:35", CHENGGUAN, "1号收到"),
+        pub(f"{issued} 09:30", "关于第1项工作的通知", "财政局、城关镇", receipt="2026-10-09 09:50"),
+        say(f"{issued} 09:35", CHENGGUAN, "1号收到"),
         *receipts_on([("2026-10-09", "O"), ("2026-10-12", "M"), ("2026-10-13", "L")], first=2),
     ]
-    result = await play(tmp_path, "2026-09-29 08:00", events)
+    result = await play(tmp_path, f"{issued} 08:00", events)
     assert [(f["notices"], f["at"]) for f in flags(result, "通报批评")] == [
         ([number(1), number(3), number(4)], ts("2026-10-13 09:50"))
     ]
