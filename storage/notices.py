@@ -310,14 +310,18 @@ def _issued_since(since: datetime) -> ColumnElement[bool]:
 
 def _owing_statement() -> CompoundSelect[Any]:
     """Unit, issue time and (where the notice's deadline matched) the unit's own deadline of every
-    assignment with a receipt or feedback deadline at or after :due_from: four indexed range reads."""
+    assignment of a notice issued before :due_from with a receipt or feedback deadline at or after it: four
+    indexed range reads on the deadlines (the issue time is wrapped so that no planner starts from it and
+    walks every notice ever issued; the few rows it drops are no longer turned into Python)."""
     due_from: BindParameter[datetime] = bindparam("due_from")
     reads: list[Select[Any]] = []
     for own, notice_due in (
         (Assignment.receipt_due, Notice.receipt_due),
         (Assignment.feedback_due, Notice.feedback_due),
     ):
-        joined = select(Assignment.unit_id, Notice.issued_at)
+        joined = select(Assignment.unit_id, Notice.issued_at).where(
+            func.coalesce(Notice.issued_at, Notice.issued_at) < due_from
+        )
         reads.append(
             joined.add_columns(_no_own(own))
             .join(Notice, Assignment.notice_id == Notice.id)
@@ -341,8 +345,9 @@ OwingRow = tuple[int, datetime, datetime | None]
 
 
 async def owing_after(session: AsyncSession, due_from: datetime) -> list[OwingRow]:
-    """Every assignment with a receipt or feedback deadline at or after `due_from`, in one statement read
-    from the deadlines' indexes (few deadlines lie after `due_from`): for `units_owing`."""
+    """Every assignment of a notice issued before `due_from` with a receipt or feedback deadline at or after
+    it, in one statement read from the deadlines' indexes (few deadlines lie after `due_from`): for
+    `units_owing`."""
     return [
         (unit_id, issued_at, own_due)
         for unit_id, issued_at, own_due in await session.execute(_OWING_AFTER, {"due_from": due_from})

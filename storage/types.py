@@ -46,6 +46,10 @@ class UTCDateTime(TypeDecorator[datetime]):
 def _sqlite_utc(value: Any) -> datetime | None:
     if value is None:
         return None
-    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    assert isinstance(moment, datetime)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value + "+00:00")  # stored as naive UTC text: the usual case
+        except ValueError:
+            value = datetime.fromisoformat(value)  # written with an offset of its own
+    assert isinstance(value, datetime)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, text
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from storage.db import Database
@@ -87,6 +87,19 @@ async def test_datetime_comparisons_in_sql_use_utc(database: Database) -> None:
     async with database.reader() as session:
         assert await session.scalar(select(Notice.id).where(Notice.receipt_due >= boundary)) is not None
         assert await session.scalar(select(Notice.id).where(Notice.receipt_due > boundary)) is None
+
+
+async def test_text_written_by_other_means_reads_as_aware_utc(sqlite_database: Database) -> None:
+    """SQLite keeps datetimes as text: one written with an offset, or by SQL itself, still reads as UTC."""
+    async with sqlite_database.transaction() as session:
+        session.add(_notice(issued_at=T0, receipt_due=T0))
+    async with sqlite_database.transaction() as session:
+        await session.execute(text("UPDATE notices SET issued_at = '2026-12-01T18:00:00+08:00'"))
+        await session.execute(text("UPDATE notices SET receipt_due = '2026-12-01 10:00:00'"))
+    async with sqlite_database.reader() as session:
+        issued, due = (await session.execute(select(Notice.issued_at, Notice.receipt_due))).one()
+    assert issued == due == datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    assert issued.tzinfo == due.tzinfo == UTC
 
 
 async def test_naive_datetimes_are_rejected(database: Database) -> None:
