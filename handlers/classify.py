@@ -247,6 +247,7 @@ _RECEIPT = re.compile(
     r"(?<![验征回税吸招营丰秋夏抢创增])收到"
     r"|收悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
     r"|(?<![\d台亩斤吨户个家处件])已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
+    r"|(?<=^)(?:\d{1,3}号?、?)+收(?=[了啦哈嘞]*$)"  # only numbers and 收: "268 收", "1 2 收" (收 alone: the office reads it)
     r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
     r"|received|gotit|noted|copythat|roger|well?received"
     r"|(?<![a-z])(?:sd|shoudao|shoudaole)(?![a-z])"  # the pinyin of 收到, spelt out or by its initials
@@ -1295,6 +1296,18 @@ _BARE_HEAD = re.compile(
     r"^(\d{2,3}(?:、\d{2,3})*)(?=[^\S\n]*的|[^\S\n]+[\u4e00-\u9fff])(?![^\S\n]*[多余来])"
     r"|^(\d{2,3}(?:、\d{2,3})+)(?=两个|两份|几个|都|均)"  # "146、147两个都报了"
 )
+# A bare number past any day opening a clause, the notice's subject right after it ("284值班表已报，285我镇不涉及"):
+# not a count or an amount (a measure word follows), a year or a phone service (110, 119, 120, 12345).
+_MEASURE = (
+    r"个|户|处|家|村|条|项|件|栋|座|所|人|名|份|公里|米|亩|笔|场|起|元|万|千|百|亿|余|多|年|月|日|天|号|期|岁|次|辆|台|吨"
+    r"|平|间|批|类|块|只|头|株|棵|小时|分|秒|斤|箱|袋|套|本|张|页|位|车|站|点|组|周|届|路|国道|省道|线|楼|室|床|校"
+    r"|毫|厘|公|立方|千瓦|度|倍|成|折"
+    r"|[和与跟及至到]"  # a list of numbers goes on: "249和250两个都收到了"
+)
+_BARE_CLAUSE_HEAD = re.compile(
+    rf"(?:(?<=^)|(?<=[,，。;；!！\n]))(?!(?:110|114|119|120|122)(?!\d))(3[2-9]|[4-9]\d|[1-9]\d{{2}})"
+    rf"(?=[\u4e00-\u9fff])(?!{_MEASURE})"
+)
 _BARE_AFTER_RECEIPT = re.compile(
     r"((?:收到|签收|received)了?[,，]?[^\S\n]*)(\d{2,3}(?:[、和]\d{2,3})*)"
     r"(?=[^\S\n]*(?:$|[,。!]|两个|两份|几个|thanks|谢谢|通知))"
@@ -1311,6 +1324,7 @@ def _numbers_as_notices(text: str) -> str:
     head = _BARE_HEAD.match(text)
     if head and (named := numbered(head[1] or head[2])):
         text = named + text[head.end() :]
+    text = _BARE_CLAUSE_HEAD.sub(r"\1号", text)
     return _BARE_AFTER_RECEIPT.sub(lambda m: m[1] + (numbered(m[2]) or m[2]), text)
 
 

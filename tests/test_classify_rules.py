@@ -2464,6 +2464,15 @@ def test_a_day_that_may_be_a_notice_beside_work_in_everyday_words_is_asked_about
         ("照片这两天下雨拍不了，能不能等天晴了一起补", [], [], [0]),
         ("12号今天下班前报送不了，最迟明天上午", [], [], [12]),
         ("收到，12号的附件怎么是13号的？", [12], [], []),
+        # bare numbers past any day opening a clause; numbers and 收
+        ("284值班表已报，285我局不涉及，286收到，287排查完了", [286], [284, 285, 287], []),
+        ("昨晚雨量142毫米，转了31户89人", [], [0], []),  # an amount, not notice 142
+        ("249和250两个都收到了", [249, 250], [], []),
+        ("110出警3次", [], [], []),  # the police, not notice 110
+        ("299 收", [299], [], []),
+        ("1 2 收", [0], [], []),  # 1 and 2 may be days: asked about
+        ("收", [], [], []),  # alone: the office reads it
+        ("税收12收", [], [], []),
     ],
 )
 def test_later_only_in_more_words_and_short_reports(
