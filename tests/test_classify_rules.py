@@ -2473,6 +2473,11 @@ def test_a_day_that_may_be_a_notice_beside_work_in_everyday_words_is_asked_about
         ("1 2 收", [0], [], []),  # 1 and 2 may be days: asked about
         ("收", [], [], []),  # alone: the office reads it
         ("税收12收", [], [], []),
+        # work told beside a question
+        ("请问12号的口径按户籍还是常住？我们先按常住人口统计了一半", [], [12], []),
+        ("12号是让乡镇报还是部门报，我们局已经先按要求报了", [], [0], []),  # 12 named in the question only
+        ("这个表是每周报还是只报一次？我们先报了第一周的", [], [0], []),
+        ("12号我们上个月就报过了，这次还要报吗？", [], [], []),  # an earlier time's report, asked about
     ],
 )
 def test_later_only_in_more_words_and_short_reports(
