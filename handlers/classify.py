@@ -359,6 +359,7 @@ _WHICH_ASKED = re.compile(
     r"(?:这个|这次|这是|是不是)[^,。;]{0,6}?(?:上周|上次|之前|以前|前面|去年)的?(?:那个|那份|那期)?"
     r"|重复(?:发|下发)|不涉及"
 )
+_TABLE_CELL = re.compile(r"(?:^|(?<=[ \t]))[\d,.%]*\d[\d,.%]*(?=[ \t]|$)")
 _MISTAKEN = re.compile(r"(?:怎么|咋|为什么|为啥)(?:是|成了?|变成了?)第?(\d{1,3})[号期]")
 _WHOSE = re.compile(
     r"是不是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的|(?<!不)是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的(?:吗|么|吧|呢)$"
@@ -821,7 +822,8 @@ _ROSTER_HEAD = re.compile(r"(?:值班表|值班安排|排班表|值班人员)$|^
 _ROSTER_LINE = re.compile(
     r"^\d{1,2}月\d{1,2}[日号](?:\([^()]{1,4}\))?(?![前后之以])[\u4e00-\u9fff]{2,4}1\d{10}"
 )
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")  # a roster line's mobile number ("乡长王建军13837160073")
+# a roster line's mobile number ("乡长王建军13837160073"), masked too ("139****2284")
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d(?:\d{4}|\*{4})\d{4}(?!\d)")
 _CONDITION_CLAUSE = re.compile(
     r"^(?:第?\d{1,3}号)?(?:我们|我局|我镇|我乡)?(?:如果|假如|要是|万一|倘若|若|一旦)(?!可以|方便|允许)"  # "如果可以的话": polite
 )
@@ -983,6 +985,8 @@ def read_clauses(text: str) -> list[Clause]:
         ):
             head = _Text(clauses[n].text, clauses[n].asked)
             clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("done", _mode(head, head.text, ""))))
+    if clauses and _is_table(text) and not any(c.asked for c in clauses):
+        clauses[0] = replace(clauses[0], acts=(*clauses[0].acts, Act("report", "stated")))
     if clauses and _HEADING.match(
         cleaned
     ):  # "27号：我镇…" may be the report's date: say so ("148号：" cannot)
@@ -997,6 +1001,13 @@ def read_clauses(text: str) -> list[Clause]:
 _LEADING_BARE = re.compile(
     r"^(\d{2,3})(?=的[\u4e00-\u9fff]|已|收到|发|报|交|传|还在|正在|完成|弄好|做好|搞定|查完|办结|get)"
 )
+
+
+def _is_table(text: str) -> bool:
+    """A table pasted as text: two or more rows, each with two or more figures in their own columns
+    ("城关镇 19 19", "1 张庄 12 12", "城南社区\t1,210\t1,196\t37"): work counted and reported."""
+    rows = [line for line in text.splitlines() if len(_TABLE_CELL.findall(line)) >= 2]
+    return len(rows) >= 2
 
 
 def _without_mistaken(clause: Clause) -> Clause:

@@ -2478,6 +2478,12 @@ def test_a_day_that_may_be_a_notice_beside_work_in_everyday_words_is_asked_about
         ("12号是让乡镇报还是部门报，我们局已经先按要求报了", [], [0], []),  # 12 named in the question only
         ("这个表是每周报还是只报一次？我们先报了第一周的", [], [0], []),
         ("12号我们上个月就报过了，这次还要报吗？", [], [], []),  # an earlier time's report, asked about
+        # a table pasted as text; a duty roster with masked phone numbers
+        ("序号 村名 困难户 已走访\n1 张庄 12 12\n2 李楼 9 7\n合计 21 19", [], [0], []),
+        ("12号汇总：\n单位\t隐患点\t监测员\n城关镇\t19\t19\n河口镇\t12\t12", [], [12], []),
+        ("12号值班表：\n12月31日 王强 139****2284\n1月1日 刘芳 138****6612", [], [12], []),
+        ("城关镇 19 19\n河口镇 12 12\n这个表怎么填？", [], [], []),  # a question about the table
+        ("12月1日下午3点开会", [], [], []),
     ],
 )
 def test_later_only_in_more_words_and_short_reports(
