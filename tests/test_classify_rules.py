@@ -2484,6 +2484,8 @@ def test_a_day_that_may_be_a_notice_beside_work_in_everyday_words_is_asked_about
         ("12号值班表：\n12月31日 王强 139****2284\n1月1日 刘芳 138****6612", [], [12], []),
         ("城关镇 19 19\n河口镇 12 12\n这个表怎么填？", [], [], []),  # a question about the table
         ("12月1日下午3点开会", [], [], []),
+        ("尽管河口镇那边已经报了，我们这边还在核数", [], [0], []),
+        ("还没弄完", [], [], []),
     ],
 )
 def test_later_only_in_more_words_and_short_reports(
