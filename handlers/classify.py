@@ -458,6 +458,9 @@ _PROBLEM = re.compile(
     r"|不全|不完整|缺少?|少了|没有附件|没附件|无附件|附件呢|附件在哪|是空的|空白|发错|重发|重新发|再发(?:一[下遍次])?|补发"
     r"|失效|(?<![器剂品药证照卡])过期了|打不开|模糊|链接.{0,4}(?:打不开|无效|不能用|点不开)|没收到附件|附件没收到|收不到附件"
 )
+_OWN_SLIP = re.compile(
+    r"^(?:哦|噢|额|啊|抱歉|不好意思|刚才|刚刚|我|我们|我这边)*(?:说|写|打|发|报|填|弄)?(?:错了|不对)了?$"
+)
 _PROBLEM_HYPOTHETICAL_AFTER = re.compile(r"^(?:再|随时|及时|请|可|就|的话)")
 
 # ---- feedback -------------------------------------------------------------------------------
@@ -1622,6 +1625,8 @@ def _received_something_else(clause: _Text) -> bool:
 
 
 def _problem_acts(clause: _Text) -> Iterator[Act]:
+    if _OWN_SLIP.match(clause.text):
+        return  # "刚才发错了，不是240，是242号已完成": the sender's own slip, corrected
     for before, after, _ in _matches(_PROBLEM, clause):
         if not (_CONDITIONAL.search(before) or _PROBLEM_HYPOTHETICAL_AFTER.match(after)):
             yield Act("problem", "stated")

@@ -395,6 +395,7 @@ _STRAY = re.compile(
     r"|[国省县乡]道|高速|小时|分钟|公里|公顷|平方)"  # "G105国道", "12路", "24小时内"
     r"(?!\.\d*(?:[万元亿%米吨亩]|公里|公顷|$))"
 )
+_DENIED = ("不是", "并非", "而非")  # "不是240，是242号已完成": the number said wrong names nothing
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\n;。,!?]))\d{1,2}[、.)](?!\d)")
 
 
@@ -415,7 +416,11 @@ def unread_numbers(text: str, read: Collection[int]) -> tuple[int, ...]:
     not placed by guess (a reply read as naming no notice is recorded on the latest one owed)."""
     folded = _HORIZONTAL_SPACE.sub(" ", fold(text))
     markers = {match.start() for match in _LIST_MARKER.finditer(folded)}
-    found = (int(m["num"]) for m in _STRAY.finditer(folded) if m.start() not in markers)
+    found = (
+        int(m["num"])
+        for m in _STRAY.finditer(folded)
+        if m.start() not in markers and not folded[: m.start()].endswith(_DENIED)
+    )
     return tuple(dict.fromkeys(n for n in found if n not in read))
 
 

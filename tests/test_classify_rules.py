@@ -2486,6 +2486,10 @@ def test_a_day_that_may_be_a_notice_beside_work_in_everyday_words_is_asked_about
         ("12月1日下午3点开会", [], [], []),
         ("尽管河口镇那边已经报了，我们这边还在核数", [], [0], []),
         ("还没弄完", [], [], []),
+        # the sender's own slip, corrected; the office's slip is a problem
+        ("刚才发错了，不是240，是242号已完成", [], [242], []),
+        ("哦不对，是12号收到", [12], [], []),
+        ("收到，附件发错了", [0], [], []),
     ],
 )
 def test_later_only_in_more_words_and_short_reports(
