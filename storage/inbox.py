@@ -46,6 +46,17 @@ async def announce(session: AsyncSession, message_ids: Sequence[str], *, at: dat
     return new
 
 
+@dataclass(frozen=True)
+class Stored:
+    """A message written or settled, with the who-is-who counter read by the same statement (the handling
+    in this transaction needs no statement of its own to know whether its cached directory is current)."""
+
+    directory_version: int | None
+
+
+_COUNTER = VERSION.scalar_subquery()
+
+
 async def store(
     session: AsyncSession, message_id: str, payload: dict[str, Any], *, at: datetime, handled: bool = False
 ) -> Stored | None:
@@ -71,15 +82,6 @@ async def store(
     return Stored(row[0])
 
 
-@dataclass(frozen=True)
-class Stored:
-    """A message written or settled, with the who-is-who counter read by the same statement (the handling
-    in this transaction needs no statement of its own to know whether its cached directory is current)."""
-
-    directory_version: int | None
-
-
-_COUNTER = VERSION.scalar_subquery()
 # Built once: these run for every message (a plain UPDATE, without the ORM's look at loaded objects).
 _SETTLE = (
     update(InboxMessage)
