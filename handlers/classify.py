@@ -165,9 +165,8 @@ _WORD_LENGTH = 3
 _SENTENCE_LENGTH = 30  # longer speech spaced word by word still pauses between its sentences somewhere  # pieces this short (the median) are words spaced out, not phrases between pauses
 _SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff])")
 _RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$|[\u4e00-\u9fff]了$")
-_BARE_RECEIPT = re.compile(
-    r"(?:(?:已经?)?(?:收到|收悉|签收|已阅)[了啦哈呀]*)+"
-)  # the whole reply so far: "收到 请放心"
+# The whole reply so far is a receipt ("收到 请放心"), then a word of assurance.
+_BARE_RECEIPT = re.compile(r"(?:(?:已经?)?(?:收到|收悉|签收|已阅)[了啦哈呀]*)+")
 _SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
 # … but a unit signing after its receipt stays with it ("12号收到 城关镇").
 _ASSURANCE = re.compile(r"请放心|放心|谢谢|感谢|马上|立即|立刻|尽快|即刻|一定|保证|按时|按要求|遵照|坚决")
@@ -659,9 +658,8 @@ _FACT_REACHED = re.compile(
     r"已经?(?:于[^,。;]{1,12}?)?(?:全部|均)?[\u4e00-\u9fff]{2}"
 )  # "已治愈", "已预泄": a fact only beside another
 _PLANNED = re.compile(r"计划|预计|将于|拟|准备|打算|明天|下周")  # a plan, unless something is reached already
-_NOT_TOLD_RECEIPT = re.compile(
-    r"^(?:收到)+[了啦]?(?:[,，。!！]|\s+)"
-)  # a receipt opening the message ("收到，表已经发你了")
+# A receipt opening the message does not keep what follows from being read ("收到，表已经发你了").
+_NOT_TOLD_RECEIPT = re.compile(r"^(?:收到)+[了啦]?(?:[,，。!！]|\s+)")
 _NOT_TOLD = re.compile(
     r"[?？吗呢]|请|(?<!按)要求|务必|是否|能否|可否|如果"
     + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|太短|太急|收到|延期|推迟|延后|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对|反映"
