@@ -504,7 +504,7 @@ _SUBMIT = re.compile(
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
     r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
     r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
-    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|先|^)|(?<=\d[号期])|(?<=[们局镇乡委]))(?:报|交)[了啦](?!名|警|吗|没|罚|钱|费|款|个)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
+    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|先|提前|补|^)|(?<=\d[号期])|(?<=[们局镇乡委]))(?:报|交)[了啦](?!名|警|吗|没|罚|钱|费|款|个)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
 )
 # Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
 _TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
@@ -660,10 +660,14 @@ _FACT_REACHED = re.compile(
 _PLANNED = re.compile(r"计划|预计|将于|拟|准备|打算|明天|下周")  # a plan, unless something is reached already
 # A receipt opening the message does not keep what follows from being read ("收到，表已经发你了").
 _NOT_TOLD_RECEIPT = re.compile(r"^(?:收到)+[了啦]?(?:[,，。!！]|\s+)")
-_NOT_TOLD = re.compile(
+_NOT_TOLD_WORDS = (
     r"[?？吗呢]|请|(?<!按)要求|务必|是否|能否|可否|如果"
-    + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|太短|太急|收到|延期|推迟|延后|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对|反映"
+    + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|太短|太急|收到|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对|反映"
 )
+# Bare counts are no report beside a delay's words ("第一周我们延期了一次"); work in everyday words is, when the delay
+# was an earlier one ("之前延期的那部分也已经传群文件了": a delay asked for now stops it, see read_clauses).
+_NOT_TOLD = re.compile(_NOT_TOLD_WORDS + r"|延期|推迟|延后")
+_NOT_TOLD_EVERYDAY = re.compile(_NOT_TOLD_WORDS)
 # How far the work falls short, told as why it is late: "还有2个村没完成", "回收率只有61%"
 _SHORT_OF = re.compile(r"只有|还有[^,。;]{0,12}?(?:没|未)|还差|尚未|(?:没|未)(?:完成|[\u4e00-\u9fff]完)")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
@@ -970,7 +974,7 @@ def read_clauses(text: str) -> list[Clause]:
         ]
     late_or_faulty = any(a.kind in ("delay", "ask_time", "problem") for c in clauses for a in c.acts)
     if (
-        any(c.refs for c in clauses) or not _NOT_TOLD.search(_NOT_TOLD_RECEIPT.sub("", cleaned))
+        any(c.refs for c in clauses) or not _NOT_TOLD_EVERYDAY.search(_NOT_TOLD_RECEIPT.sub("", cleaned))
     ) and not late_or_faulty:
         # a notice named, or statements only: work may be told in everyday words (in a delay "还剩1件" is
         # why it is late; beside a problem "见附件" shows the fault)

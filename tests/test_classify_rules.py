@@ -2490,6 +2490,11 @@ def test_a_day_that_may_be_a_notice_beside_work_in_everyday_words_is_asked_about
         ("刚才发错了，不是240，是242号已完成", [], [242], []),
         ("哦不对，是12号收到", [12], [], []),
         ("收到，附件发错了", [0], [], []),
+        # an earlier delay told beside work done now; counts beside a delay's words are no report
+        ("之前延期的那部分也已经传群文件了", [], [0], []),
+        ("上回延期给你们添麻烦了，这次提前报了", [], [0], []),
+        ("昨天的表报晚了半天，不好意思，已经补报了", [], [0], []),
+        ("12号第一周我们延期了一次，这周按时报", [], [], []),
     ],
 )
 def test_later_only_in_more_words_and_short_reports(
