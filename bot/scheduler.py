@@ -31,11 +31,17 @@ class CronDuty:
 
 
 def cron_duties(config: Config, duties: Duties) -> list[CronDuty]:
-    """The fixed-time duties: the working-day broadcast and, when enabled, the weekly bulletin."""
+    """The fixed-time duties: the working-day broadcast, the database's weekly statistics (PostgreSQL) and,
+    when enabled, the weekly bulletin."""
     tz = config.tz
     daily = config.reminders.daily_time
     daily_trigger = CronTrigger(hour=daily.hour, minute=daily.minute, second=daily.second, timezone=tz)
-    result = [CronDuty("daily", daily_trigger, duties.daily)]
+
+    async def statistics(_at: datetime) -> None:
+        await duties.db.refresh_statistics()
+
+    weekly = CronTrigger(day_of_week="sun", hour=3, timezone=tz)  # sends nothing: any quiet hour will do
+    result = [CronDuty("daily", daily_trigger, duties.daily), CronDuty("statistics", weekly, statistics)]
     bulletin = config.bulletin
     if bulletin.enabled:
         at = bulletin.time

@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from storage import sqlite_driver
+from storage.models import Base
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _RINGS = "duban.rings"  # session.info key: the doorbells to ring once the transaction has committed
@@ -131,6 +132,17 @@ class Database:
             if self.schema:
                 await connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"'))
             await connection.run_sync(_upgrade)
+
+    async def refresh_statistics(self) -> None:
+        """PostgreSQL: ANALYZE this office's tables, so that the planner knows how far they have grown (autovacuum
+        may be off, or behind a busy week; without statistics it takes a year's tables for empty ones and joins
+        them row by row). SQLite plans without statistics by design: the queries are shaped for it."""
+        if self.engine.dialect.name != "postgresql":
+            return
+        tables = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
+        async with self.engine.connect() as connection:  # on the office's own schema (search_path)
+            await connection.execute(text(f"ANALYZE {tables}"))
+            await connection.commit()
 
     async def dispose(self) -> None:
         await self.engine.dispose()

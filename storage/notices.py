@@ -528,7 +528,8 @@ async def assignments(
 # feedback entry (or one without), in notice order. Whether a live post carries the notice is asked per row,
 # through the deliveries' assignment index, never from the outbox's status index: as a scalar subquery
 # (first post or NULL), which PostgreSQL evaluates per row, where for EXISTS over many rows (a year of
-# history) it would build a hash of every delivery ever made joined with the outbox.
+# history) it would build a hash of every delivery ever made joined with the outbox; and with the status
+# wrapped, or PostgreSQL probes every live post ever sent (its status index) for each row.
 _ITEMS = (
     select(
         *_VIEW_COLUMNS,
@@ -537,7 +538,7 @@ _ITEMS = (
         .where(
             Delivery.assignment_id == Assignment.id,
             Delivery.outbox_id == OutboxMessage.id,
-            OutboxMessage.status.in_(LIVE_POSTS),
+            func.coalesce(OutboxMessage.status, OutboxMessage.status).in_(LIVE_POSTS),
         )
         .limit(1)
         .scalar_subquery()

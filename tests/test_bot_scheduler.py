@@ -85,7 +85,7 @@ async def test_starts_inside_the_running_loop_with_the_daily_cron_in_the_configu
         assert scheduler._scheduler.running
         assert scheduler._scheduler._eventloop is asyncio.get_running_loop()
         found = jobs(scheduler)
-        assert set(found) == {"daily"}  # nothing in the database: no deadline job
+        assert set(found) == {"daily", "statistics"}  # nothing in the database: no deadline job
         daily = found["daily"]
         assert isinstance(daily.trigger, CronTrigger)
         assert str(daily.trigger.timezone) == "Asia/Shanghai"
@@ -113,7 +113,7 @@ async def test_cron_jobs_follow_the_configuration(db: Database) -> None:
     await scheduler.start()
     try:
         found = jobs(scheduler)
-        assert set(found) == {"daily", "bulletin"}
+        assert set(found) == {"daily", "statistics", "bulletin"}
         for job in found.values():
             assert str(job.trigger.timezone) == "Asia/Urumqi"
             assert job.misfire_grace_time == 45 * 60
@@ -137,8 +137,9 @@ def test_cron_duties_without_bulletin_by_default(db: Database) -> None:
     config = load_config(None, env={})
     duties = Duties(db, make_policy(config, bot_id="bot"))
     crons = cron_duties(config, duties)
-    assert [c.name for c in crons] == ["daily"]
+    assert [c.name for c in crons] == ["daily", "statistics"]
     assert crons[0].action == duties.daily
+    assert fields(crons[1].trigger)["day_of_week"] == "sun"  # weekly, in a quiet hour
 
 
 def test_missed_within_grace() -> None:
@@ -195,7 +196,7 @@ async def test_the_deadline_job_runs_when_the_duties_say(tmp_path: Path) -> None
         clock.moment = local(11, 0, 1).astimezone(UTC)
         await scheduler.poke()
         assert jobs(scheduler)["deadlines"].trigger.run_date == local(17, 30, days=3)  # 24 h before feedback
-        assert len(jobs(scheduler)) == 2  # replaced, never piled up
+        assert len(jobs(scheduler)) == 3  # replaced, never piled up (beside daily and statistics)
         clock.moment = local(18, 0, days=5)  # everything decided: no deadline job left
         await scheduler.poke()
         assert "deadlines" not in jobs(scheduler)
