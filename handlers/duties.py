@@ -248,20 +248,15 @@ class Duties:
         starts: dict[datetime, set[int]] = {}  # where to read from → the units read from there
         waiting = set(short)
         quarter = quarter_containing(min(short.values()), self.policy.tz).start if short else oldest
-        while waiting:
-            start = quarter - back
-            if start <= oldest:
-                break  # the rest are read in full
+        while waiting and (start := quarter - back) > oldest:  # what is still waiting then is read in full
             if quarter not in owing:
                 owing[quarter] = await notices.owing_after(session, quarter)
             issued = notices.units_owing(owing[quarter], waiting, issued=(oldest, start))
-            if set(issued) != waiting:
-                starts[start] = waiting - set(issued)
-            if not issued:
-                waiting = set()
-                break
+            if settled := waiting - set(issued):
+                starts[start] = settled
             waiting = set(issued)
-            quarter = quarter_containing(min(issued.values()), self.policy.tz).start
+            if issued:
+                quarter = quarter_containing(min(issued.values()), self.policy.tz).start
         short = {u: moment for u, moment in short.items() if u not in waiting}
         full = {u for u in scope if u not in short}
         items = await self._items(session, oldest, full) if full else []

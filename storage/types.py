@@ -38,9 +38,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         assert isinstance(value, datetime)
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
+        return _as_utc(value)
 
 
 def _sqlite_utc(value: Any) -> datetime | None:
@@ -52,4 +50,8 @@ def _sqlite_utc(value: Any) -> datetime | None:
         except ValueError:
             value = datetime.fromisoformat(value)  # written with an offset of its own
     assert isinstance(value, datetime)
+    return _as_utc(value)
+
+
+def _as_utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
