@@ -170,6 +170,12 @@ _BARE_RECEIPT = re.compile(r"(?:(?:已经?)?(?:收到|收悉|签收|已阅)[了�
 _SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
 # … but a unit signing after its receipt stays with it ("12号收到 城关镇").
 _ASSURANCE = re.compile(r"请放心|放心|谢谢|感谢|马上|立即|立刻|尽快|即刻|一定|保证|按时|按要求|遵照|坚决")
+# After a bare receipt and a space, also when the report will come or whom to call: "收到 明天报", "收到 有问题打我电话".
+_AFTER_BARE_RECEIPT = re.compile(
+    _ASSURANCE.pattern
+    + r"|(?:今天|明天|今晚|明早|上午|下午|晚上|稍后|随后|待会|一会儿?|下班前)[^,。;!?\s]{0,8}?(?:报|交|发|传|反馈)"
+    + r"|有(?:问题|事|疑问)(?:随时|请|再)?(?:打|联系|找|问)"
+)
 _SIGNATURE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心)(?:$|[,。;!?\n])")
 _STATE_OF_ITS_OWN = re.compile(
     r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?的?(?:还|尚|暂|也|早就?)?"
@@ -222,7 +228,7 @@ _CONDITIONAL = re.compile(
 )
 # Promises and plans: "预计月底前全部完成" does not report anything done yet.
 _FUTURE = re.compile(
-    r"预计|估计|预估|(?<![目度作资施改动])计划(?!已|书|表|任务|指标|数|的|内)|争取|力争|确保|保证|一定|打算|准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两灯庙晚舞聚宴年大])会(?!议|上)|能够?|可以"
+    r"预计|估计|预估|(?<![目度作资施改动])计划(?!已|书|表|任务|指标|数|的|内)|争取|力争|确保|保证|一定|打算|准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两灯庙晚舞聚宴年大员])会(?!议|上)|能够?|可以"
     r"|可望|有望|尽快|尽早|明天|后天|下周|下个?月|月底前|年底前|(?:于|在).{0,10}?(?:前|之前|以前)"
 )
 # "收到的材料有问题", "已完成的请报送", "需要延期的单位"; "已报送的是76号" says which notice it was
@@ -283,7 +289,8 @@ _RECEIPT_TAIL = re.compile(
     r"|(?:督查室|督办室|贵室)(?:发的|下发的|\d{1,2}月\d{1,2}[日号]的?|的)?(?:通知|文件|督办)"
     r"|(?:今年|去年|本年度?)的?(?=第?\d{1,3}[号期]|督办|〔)"  # "收到今年第12期"
     # the office named before the notice's number: "收到督查室13号通知", "已收到县政府督查室督办〔2026〕13号"
-    r"|县?(?:政府|委)?(?:督查室|督办室)(?:发的|下发的|转来的|发来的|的)?(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]|督办|督字|[〔\[(【]20\d\d)"  # "已收到12月1日的通知": the notice by its date
+    r"|县?(?:政府|委)?(?:督查室|督办室)(?:发的|下发的|转来的|发来的|的)?(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]|督办|督字|[〔\[(【]20\d\d)"
+    r"|县(?:委|政府)?(?=督办[〔\[(【]20\d\d|督办第?\d{1,3}号)"  # "收到县督办〔2027〕第113号"  # "已收到12月1日的通知": the notice by its date
     # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
     r"|[/|\-—·]?(?:[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|中心|政府|公司)|[\u4e00-\u9fff]{0,10}管委会)$"
     r"|20\d\d年(?=第?\d{1,3}[号期]))"  # "收到2027年第44号督办通知"
@@ -430,7 +437,7 @@ _HEDGE = re.compile(r"以为|应该|可能|好像|似乎|估计|大概|也许|�
 _WAITING = re.compile(r"(?:等|待|等到|等待)(?:我们?)?$")
 # A receipt still to come: "会第一时间签收", "明天再签收", "稍后签收".
 _LATER_RECEIPT = re.compile(
-    r"(?<![开集例委社协工商学两动大晚年聚展])会(?!议|上)|将(?:于|在|会)?|再|明天|后天|稍后|待会|等会|晚些|回头|就(?=签收|回复|确认)"
+    r"(?<![开集例委社协工商学两动大晚年聚展员])会(?!议|上)|将(?:于|在|会)?|再|明天|后天|稍后|待会|等会|晚些|回头|就(?=签收|回复|确认)"
 )
 # The receipt planned, due or under way, right before the word: "去签收", "需签收", "正在签收" ("下午签收"
 # may as well have been this afternoon: left as said).
@@ -491,20 +498,23 @@ _DONE = re.compile(
     r"|(?:整改|工作|任务|排查|检查|摸排|清理|自查|施工|工程)[^,。;]{0,8}?(?:已经?|均已|全部)[^,。;]{0,4}?结束"
 )
 # Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱".
-_SUBMIT_MANNER = r"(?:按时限|按时|按期|如期|及时|盖章|签章|书面|正式|汇总|统一|全部|均|都|审核后?|核实后?)*"
+_SUBMIT_MANNER = (
+    r"(?:按时限|按时|按期|如期|及时|盖章|签章|书面|正式|汇总|统一|全部|均|都|审核后?|核实后?|补)*"
+)
 _SUBMIT = re.compile(
     rf"已经?先?(?:(?:按照?|根据|依照).{{0,8}}?要求)?{_SUBMIT_MANNER}(?:上报|报送|提交|递交|呈报|呈(?!阅)|私发|私信|报备|反馈|上传|发送|报(?![名销警道价案])"
     r"|发(?=送|至|到|给|邮箱|了|$|你|您|群|过去|督查室|办公室|.{0,6}邮箱)|传(?=至|到|给|了|$)|交(?=至|到|给|了|$))"
     r"|(?:上报|报送|提交|发送|上传|递交|反馈)(?:了|完毕|完成)"
     r"|(?<![直填申])(?:报送|上报|提交|发送|发|传|交|报|送)(?:至|到)?(?:邮箱|平台|系统|督查室|办公室)"  # not 直报系统
-    r"|已经?通过.{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传)|刚刚?(?:上报|报送|提交|递交|发送|反馈|上传)"
+    r"|已经?通过.{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传)|刚刚?(?:上报|报送|提交|递交|发送|反馈|上传|(?:报|交|发|传)(?:上去|过去|出去))"
+    r"|(?:全部|都|均|已经?)(?:报|交)齐了?"  # "今天全部报齐了" (not "等村里报齐了")
     r"|已经?(?:于|在).{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传|报(?=[省市县]|给|至|到))"
     r"|已经?(?:发|交|报)(?=.{0,6}(?:材料|表格|报表|报告|邮箱|群))"
     r"|(?:发|报|传|交)(?:过去|上去)了|(?:发|传)(?:到)?群里了?|已发(?=$)"
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
     r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
     r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
-    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|先|提前|补|^)|(?<=\d[号期])|(?<=[们局镇乡委]))(?:报|交)[了啦](?!名|警|吗|没|罚|钱|费|款|个)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
+    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|先|提前|补|^)|(?<=\d[号期])|(?<=[们局镇乡委])|(?<=^[嗯哦噢]))(?:报|交)[了啦](?!名|警|吗|没|罚|钱|费|款|个)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
 )
 # Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
 _TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
@@ -545,20 +555,20 @@ _PROGRESS = re.compile(
     r"|出动.{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
     r"|(?:本月|本周|今年|累计|共计|合计)(?:[\u4e00-\u9fff]{1,6})(?<!第)(?<!晚)(?<![那这每])(?![\d一二三四五六七八九十两百千万.]*[号期])[\d一二三四五六七八九十两百千万.]+"  # "本月累计养护里程156公里"
     r"|已经?(?:准备好|准备就绪|备齐|起草好|采购|购买|订购|招标|签订|签约|进场|开工|动工)"
-    r"|已经?(?:约谈|动员|发动|培训|宣传)|召开了[\u4e00-\u9fff]{0,6}?会|已经?(?:组织)?召开|已经?于[^,。;]{1,14}?(?:召开|组织召开|举行|举办)"
+    r"|已经?(?:约谈|动员|发动|培训|宣传)|(?:召开|开)了[\u4e00-\u9fff]{0,6}?会(?!议室)|已经?(?:组织)?召开|已经?于[^,。;]{1,14}?(?:召开|组织召开|举行|举办)"
     # done and counted: "已在集镇张贴通告200余份", "已对全县42处在建工地下达停工通知", "目前已开复工9个"
     r"|已经?(?:(?!通知|转|传达|下发|延期|推迟)[\u4e00-\u9fff]){1,16}?[\d一二三四五六七八九十两百千万.]+[余多]?"
-    r"(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|栋|辆|台|公里|米|吨|万元|元)"
+    r"(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|栋|辆|台|公里|米|吨|万元|元|亩|棵|株|袋)"
     r"|已经?(?:下达|储备|发放|完成了?[\u4e00-\u9fff]{0,6}?(?:清淤|维修|整治|改造|建设))"
     # how the work stands: "进度正常", "有所滞后", "本周巡查无火点", "检查完了，报告明天报", "正在催"
     r"|(?:进度|进展)(?:正常|顺利|良好)|有所滞后|(?:正|还|已经?|一直)在催"
     r"|(?:巡查|巡山|巡河|巡逻|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无|未发现|没发现)|(?:检查|排查|巡查|核查|清理)完了"
     # counted work: "清理垃圾约15吨", "发放补贴318户"
     r"|(?:清理|清运|排查|检查|巡查|整改|整治|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成)(?:(?![延推])[\u4e00-\u9fff]){0,4}?约?"
-    r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元)"
+    r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元|亩|棵|株|袋)"
     # … and done so far ("庭院改造完成83户", "道路硬化2.6公里", "共申报项目14个"; "硬化还差2公里" is what is left)
     r"|(?:完成|改造|硬化|转移|安置|签订|申报|新建|修建|铺设|培训)(?:(?!还|差|剩|尚|未|没)[\u4e00-\u9fff]){0,4}?约?"
-    r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元)"
+    r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元|亩|棵|株|袋)"
     r"|已经?(?:和|与|同|跟).{0,8}?(?:对接|沟通|协调|联系|会商|洽谈)|按(?:计划|进度|时序)推进"
     # a day's work, counted, as a running log reports it: "今天又走访了六个村"
     r"|(?:今天|今日|当天|本周|这周)又?(?:走访|排查|检查|巡查|核查|核实|摸排|入户|发放|清理|拆除|整改|出动)"
@@ -586,7 +596,7 @@ _IN_HAND = re.compile(
 # read where the message names a notice by number or holds statements only (_NOT_TOLD), so chat, questions and
 # orders stay nothing.
 _COUNT = r"[\d一二三四五六七八九十两几]+"
-_UNIT_WORD = r"(?:个|户|处|家|村|条|项|件|栋|座|所|人|名|份|公里|米|亩|笔|场|起)"
+_UNIT_WORD = r"(?:个|户|处|家|村|条|项|件|栋|座|所|人|名|份|公里|米|亩|笔|场|起|棵|株|袋)"
 _EVERYDAY_DONE = re.compile(
     r"发(?:给)?(?:你|您)(?:的)?(?:邮箱|微信|qq|私信)?了|发(?:到)?(?:你们?的?|您的?)?(?:邮箱|群文件)了"
     r"|(?:在|传到?|发到|放到|放在|放|发|上传到?)群文件|(?<![请])(?:详)?见附件"
@@ -623,7 +633,7 @@ _EVERYDAY_PROGRESS = re.compile(
     r"|(?:正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)"
     # concrete work under way ("63号回头看还在自查", "燃气安全那个正在排查"); 正在落实 / 正在办 are in hand only
     r"|(?:正|还|仍|都)在(?:自查|排查|核查|摸排?(?!索|鱼)|巡查|整改|宣传|清理|清运|施工|收割|抢修|拆除|修复|走访|入户"
-    r"|核数|核对|汇总|统计|整理|完善|补)(?!范围|名单|对象|清单|之列)"
+    r"|核数|核对|汇总|统计|整理|完善|补|改(?![天日期]))(?!范围|名单|对象|清单|之列)"
     rf"|还有[\d一二三四五六七八九十两]+{_UNIT_WORD}[\u4e00-\u9fff]{{0,4}}?(?:没|未)"  # "93号还有1条没整改": work left
     rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
     rf"|(?![期迟误])[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批|次|趟|笔){_UNIT_WORD}?"  # not "延期了一次"
@@ -706,20 +716,20 @@ _DELAY_WORD = re.compile(
     r"|再给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五]|\d{1,2})天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天"
     r"|(?<![延舒减平迟放])缓(?:一缓|个?(?:几|[一两二三四五]|\d{1,2})天)|请允许(?:我们|我局|我单位|我镇|我乡)?[^,。;]{0,10}?(?:报送|提交|上报|完成|报|交)"
     r"|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
-    r"|(?:明天|后天|下周|过两天|过几天)(?:一早|上午|下午)?(?:一定|再|马上|尽快)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
+    r"|(?:明天|后天|下周|过两天|过几天)(?:一早|上午|下午)?(?:一定|再|马上|尽快|一并|一起)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
 _TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定时限内|在时限内|在时限前)"
 _UNABLE = re.compile(
     rf"(?:无法|不能|未能|没能|没法|没办法|难以|不可能|恐难|很难){_TIMELY}(?:完成|办结|完结|上报|报送|到位|提交|反馈|落实|完工|交)"
     r"|(?:无法|不能|未能|没能|没法|难以|不可能|恐难)(?:完成|办结|完结|完工|整改到位)"
-    r"|恐难|来不及|顾不上|(?:报送|上报|提交|办结)不了|腾不出(?:手|时间|人手?)|抽不出(?:人手?|时间)|(?:进度|工期)跟不上|赶不上|赶不及|赶不完|赶不出来?|完不成|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|报不上来?|交不上来?|弄不了|出不来"
+    r"|恐难|(?<![^恐]怕)(?<!^怕)(?<!担心)来不及|顾不上|(?:报送|上报|提交|办结)不了|腾不出(?:手|时间|人手?)|抽不出(?:人手?|时间)|(?:进度|工期)跟不上|赶不上|赶不及|赶不完|赶不出来?|完不成|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|整改不了|落实不了|报不上来?|交不上来?|弄不了|出不来"
     r"|(?:完成|办结|按时|按期).{0,4}?(?:有困难|有难度|困难较大|难度较大|难度很大)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送)的?(?:可能性?|希望|把握)(?:不大|很小|较小|不足|没有|不多)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送).{0,4}?(?:不可能|不现实|难以实现|没戏)"
     r"|(?:交|报|收|凑|弄|备)不齐"
 )
 _LATER_DAY = (
-    r"(?:明天|明早|后天|下周|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天|(?:\d{1,2}月)?\d{1,2}[号日]"
+    r"(?:明天|明早|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天|(?:\d{1,2}月)?\d{1,2}[号日]|\d{1,2}月(?:份|底|中旬|下旬)?(?![\d号日])"
     r"|初[一二三四五六七八九十]|年后|节后|过完年|元宵节?后)"
 )
 # A later day to hand in, with understanding asked for: "我们周一交，望理解".
@@ -729,9 +739,12 @@ _LATER_HANDIN = re.compile(
 _UNDERSTANDING = re.compile(
     r"^(?:还|敬)?(?:望|请|恳请|谢谢|感谢)(?:督查室|领导|各位领导)?(?:谅解|理解|见谅)|^请予(?:支持|理解|批准)"
 )
+_SUBMITTED_ONLY = re.compile(r"^(?:再|才)?(?:报|交|上报|提交|报送)了?$")
+# … said at the end of the same run of speech: "126号 我们 周一 交 … 望理解".
+_UNDERSTOOD_AT_END = re.compile(r"(?:望|请|恳请)(?:督查室|领导|各位领导)?(?:谅解|理解|见谅)$")
 # Likely only by a later day: "村里还没报齐 可能要到周五了".
 _LATER_LIKELY = re.compile(
-    rf"(?:可能|估计|怕是|恐怕)要?(?:到|等到|拖到){_LATER_DAY}|(?:可能|估计|怕是|恐怕)(?:要|得){_LATER_DAY}了"
+    rf"(?:可能|估计|怕是|恐怕)要?(?:到|等到|拖到){_LATER_DAY}|(?:可能|估计|怕是|恐怕)(?:要|得){_LATER_DAY}(?:了|$)"
 )
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
@@ -749,8 +762,8 @@ _ASK_TIME = re.compile(
     r"|(?:截止时间|截止日期|时限|期限)(?:能不能|能否|可否|可不可以|是否可以)(?:调整|放宽|延长|改|推|往后)"
     # to wait for something first: "能不能等他回来再报", "可否等批复下来后提交"
     r"|(?:能不能|能否|可否|可不可以|是否可以)(?:先)?等.{1,10}?(?:再|才|后|一起|一并)(?:报|交|提交|报送|反馈|完成|上报|补)"
-    rf"|(?:能不能|能否|可否|可不可以)(?:给|宽限|延|推|放)?(?:到|至)?{_LATER_DAY}[一二三四五六日天]?(?:[?]|吗|呢)*$"  # "…能不能到7月5号", "能否下周一"
-    rf"|(?<!不)能(?:给|宽限|延|推|放)(?:到|至){_LATER_DAY}[一二三四五六日天]?(?:[?]|吗|呢)*$"  # "能 给 到 初十 吗"
+    rf"|(?:能不能|能否|可否|可不可以)(?:给|宽限|延|推|放)?(?:到|至)?{_LATER_DAY}[一二三四五六日天]?(?:(?:[?]|吗|呢)+|$)"  # "…能不能到7月5号", "能否下周一"
+    rf"|(?<!不)能(?:给|宽限|延|推|放)(?:到|至){_LATER_DAY}[一二三四五六日天]?(?:(?:[?]|吗|呢)+|$)"  # "能 给 到 初十 吗"
 )
 # A question that is a request: "…可以吗", "…行不", "…吧"; or led by 能不能/能否/可否.
 _REQUEST = re.compile(r"(?:吧|可以吗|行吗|好吗|可不可以|行不行|可以不|行不|成不|可否|中不中)[?]*$")
@@ -763,6 +776,7 @@ _ONLY_LATER = re.compile(
     r"|只能(?:等到?)?(?:明天|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜|月)|月底|过几天|过两天)"
     r"(?:(?:以后|之后|后)?(?:再|才)?(?:报|交|提交|完成|上报|报送|出)|了)"
     r"|只能等.{1,12}?(?:再|才|后|以后|之后)(?:报|交|提交|完成|上报|报送)"  # "只能等系统恢复再报"
+    rf"|只能(?:到|等到|拖到){_LATER_DAY}(?:(?:以后|之后|后)?(?:再|才)?(?:报|交|提交|完成|上报|报送)|$)"  # "只能到月底报了"
     rf"|最(?:快|早)也?(?:要|得)(?:到|等到)?{_LATER_DAY}"  # "最快也要下周二了"
     # put off until something comes: "等雨停了再报" (not "明天再报": a plan, the deadline may be later still)
     r"|(?<![不别])等[^,。;]{1,12}?再(?:报|交|提交|上报|报送)"
@@ -779,7 +793,7 @@ _ASKS_THE_OFFICE = re.compile(
 )
 # Something else put off: "会议推迟到下周了", "原定的培训延期了", "检查组推迟了两天来".
 _MEETING = r"会议|开会|(?<![能将就也不都还要可机])会"
-_EVENT_THEN = r"(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
+_EVENT_THEN = r"(?:(?:因为?|由于)[^,。;]{1,8}?)?(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
 _OTHER_EVENT_BEFORE = re.compile(
     rf"(?:{_MEETING}|培训|活动|考试|检查组|调研组|督查组|检查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|快递|物流|系统|平台"
     rf"|[^,。;]节){_EVENT_THEN}"
@@ -824,7 +838,9 @@ _DESCRIBED_AFTER = re.compile(
 _DELAYED_BEFORE = re.compile(r"^了?(?:一|两|几|\d)(?:次|回)")
 _REST_BEFORE = re.compile(r"剩下|剩余|其余|余下")
 # A notice's duty roster given line by line, a name and a mobile number a day: "30号值班表：4月4日 张伟 139…；…".
-_ROSTER_HEAD = re.compile(r"(?:值班表|值班安排|排班表|值班人员)$|^(?:\d{1,3}号)?[\u4e00-\u9fff]{0,8}?值班$")
+_ROSTER_HEAD = re.compile(
+    r"(?:值班表|值班安排|排班表|值班人员)(?:如下)?:?$|^(?:\d{1,3}号)?[\u4e00-\u9fff]{0,8}?值班$"
+)
 _ROSTER_LINE = re.compile(
     r"^\d{1,2}月\d{1,2}[日号](?:\([^()]{1,4}\))?(?![前后之以])[\u4e00-\u9fff]{2,4}1\d{10}"
 )
@@ -934,8 +950,13 @@ def read_clauses(text: str) -> list[Clause]:
         forwarded_only = bool(acts) and all(a.kind == "forwarded" for a in acts)
         if forwarded_only and not previous.acts and _RECEIPT.search(previous.text):
             clauses[n] = replace(clauses[n], acts=())  # another thing received, then passed on
+    for n in range(1, len(clauses)):
+        if _SUBMITTED_ONLY.match(clauses[n].text) and any(a.kind == "delay" for a in clauses[n - 1].acts):
+            clauses[n] = replace(clauses[n], acts=())  # "只能 到 月底 报了": the delay's own words, spaced
     for n, clause in enumerate(clauses):
-        understood = any(_UNDERSTANDING.match(c.text) for c in clauses[n + 1 :])
+        understood = any(_UNDERSTANDING.match(c.text) for c in clauses[n + 1 :]) or bool(
+            _UNDERSTOOD_AT_END.search(clause.text)
+        )
         if (understood and _LATER_HANDIN.search(clause.text)) or _LATER_LIKELY.search(clause.text):
             clauses[n] = replace(clause, acts=(*clause.acts, Act("delay", "stated")))
     for n in range(len(clauses) - 1):
@@ -987,7 +1008,7 @@ def read_clauses(text: str) -> list[Clause]:
     for n in range(len(clauses) - 1):
         if _ROSTER_HEAD.search(clauses[n].text) and (
             (clauses[n].refs and _ROSTER_LINE.match(clauses[n + 1].text))
-            or _MOBILE.search(clauses[n + 1].text)
+            or any(_MOBILE.search(c.text) for c in clauses[n + 1 : n + 3])  # "带班领导：张建国 139…"
         ):
             head = _Text(clauses[n].text, clauses[n].asked)
             clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("done", _mode(head, head.text, ""))))
@@ -999,7 +1020,7 @@ def read_clauses(text: str) -> list[Clause]:
         clauses[0] = replace(
             clauses[0], refs=tuple(replace(r, heading=r.seq <= DAYS_IN_A_MONTH) for r in clauses[0].refs)
         )
-    return clauses
+    return _attachment_told(text, clauses)
 
 
 # A clause opening with a bare number past any day of a month, then what is said of it: "176的排查表发你邮箱了",
@@ -1007,6 +1028,33 @@ def read_clauses(text: str) -> list[Clause]:
 _LEADING_BARE = re.compile(
     r"^(\d{2,3})(?=的[\u4e00-\u9fff]|已|收到|发|报|交|传|还在|正在|完成|弄好|做好|搞定|查完|办结|get)"
 )
+
+
+# A photo or file posted with a line saying what it shows: "[图片] 河湾村自建房排查现场", "[文件] 王庄乡自建房安全排查
+# 情况统计表.xlsx", "[文件] 柳林乡防汛值班表.xls 140号的". Not a question about it, a slip ("发错了"), the notice or its
+# template passed round, nor a bare "[图片]" or "[图片] 299".
+_ATTACHED = re.compile(r"\[(图片|文件|视频)\]")
+_ATTACHED_WORK = re.compile(
+    r"报告|情况|台账|表|总结|周报|月报|清单|方案|照片|现场|对比|整改后|明细|名单|记录|汇总"
+    r"|加固|清理|拆除|巡查|检查|排查|整治|整改|清障|施工|发放|宣传|值守"
+)
+_ATTACHED_NOT = re.compile(r"[?？吗呢]|模板|样表|通知|要填|是不是|怎么|为什么|聚餐")
+_ATTACHED_SLIP = re.compile(r"[发传]错")
+_ATTACHED_RESENT = re.compile(r"为准|重新|更正")
+
+
+def _attachment_told(text: str, clauses: list[Clause]) -> list[Clause]:
+    """A photo or file with its caption (_ATTACHED_WORK), when nothing else in the message was read: the work shown,
+    progress in photos, done in a file."""
+    kinds = set(_ATTACHED.findall(text))
+    if not kinds or not clauses or any(c.acts or c.asked for c in clauses):
+        return clauses
+    caption = _ATTACHED.sub(" ", fold(text))
+    slip = _ATTACHED_SLIP.search(caption) is not None and not _ATTACHED_RESENT.search(caption)
+    if not _ATTACHED_WORK.search(caption) or _ATTACHED_NOT.search(caption) or slip:
+        return clauses
+    kind: ActKind = "done" if "文件" in kinds else "progress"
+    return [replace(clauses[0], acts=(Act(kind, "stated"),)), *clauses[1:]]
 
 
 def _is_table(text: str) -> bool:
@@ -1440,7 +1488,10 @@ def _break_after_receipt(text: str) -> str:
         before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _SENTENCE) : match.start()])[-1]
         named = _RECEIPT_ENDS.search(before) is not None and bool(find_notice_refs(before))
         # a bare receipt opening the message, then a word of assurance ("收到 请放心", "收到 马上落实")
-        bare = _BARE_RECEIPT.fullmatch(before) is not None and _ASSURANCE.match(text, match.end()) is not None
+        bare = (
+            _BARE_RECEIPT.fullmatch(before) is not None
+            and _AFTER_BARE_RECEIPT.match(text, match.end()) is not None
+        )
         if (named and not _SIGNATURE.match(text, match.end())) or bare or _SLIP_ENDS.search(before):
             return "\n"
         return match.group()

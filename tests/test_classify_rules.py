@@ -2501,3 +2501,65 @@ def test_later_only_in_more_words_and_short_reports(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a photo or file with a caption saying what it shows; not a bare one, a question, a slip or the notice
+        ("[图片] 河湾村自建房排查现场", [], [0], []),
+        ("[文件] 王庄乡自建房安全排查情况统计表.xlsx", [], [0], []),
+        ("[文件] 柳林乡防汛值班表（7月）.xls\n140号的", [], [140], []),
+        (
+            "140号值班表刚才传错了 是6月的 这个是7月的 请以这个为准\n[文件] 石桥镇7月防汛值班表.xlsx",
+            [],
+            [140],
+            [],
+        ),
+        ("[图片]", [], [], []),
+        ("[图片] 299", [], [], []),
+        ("[图片] 今晚聚餐地点 发错了", [], [], []),
+        ("[文件] 督办〔2027〕48号 两违整治任务清单.xlsx 这个是我们要填的吗", [], [], []),
+        ("[文件] 关于开展汛前检查的通知.docx", [], [], []),
+        ("[图片] 147号附件只显示了第1页 后面是空白", [], [], []),
+        # a bare receipt, a space, then when the report comes or whom to call
+        ("收到 明天报", [0], [], []),
+        ("收到 有问题打我电话 13903871227", [0], [], []),
+        ("收到 市里的通知", [], [], []),
+        # the county's own 督办 after the receipt word; a unit whose name ends in 委员会
+        ("收到县督办〔2027〕第113号", [113], [], []),
+        ("县卫生健康委员会收到37号", [37], [], []),
+        ("收到县委12号文件", [], [], []),
+        # sent in late or in full, revising, a count of trees or bags, a meeting held
+        ("嗯 报了", [], [0], []),
+        ("上次延期的122号 今天全部报齐了", [], [122], []),
+        ("等村里报齐了我们统一汇总上报", [], [], []),
+        ("不好意思 35号我们晚了一天 刚刚报上去", [], [35], []),
+        ("133号的预案 我们还在改 昨天领导提了意见", [], [133], []),
+        ("132 北山林场病死树 清理了三百二十棵 还有一百来棵", [], [132], []),
+        ("36号春季造林 全乡计划800亩 已栽650亩", [], [36], []),
+        ("43号防汛 我们4月3号开了动员会", [], [43], []),
+        ("110号值班安排如下：\n带班领导：张建国 13903870011\n值班员：李婷 15837621100", [], [110], []),
+        # more time in everyday words; fear of lateness, or another event put off, is none
+        (
+            "一百四十三号 的 水质 报告 检测 中心 说 要 七 天 才 出 结果 我们 这边 只能 到 月底 报了",
+            [],
+            [],
+            [143],
+        ),
+        ("28号的分析要等统计局反馈数据 我们只能到17号报了", [], [], [28]),
+        ("126号 我们 周一 交 这几天 全镇 干部 都 在 防汛 一线 望理解", [], [], [126]),
+        ("122号 王庄 能 给 到 周四 吗 村里 报 上来 的 数 对不上 还要 再 核", [], [], [122]),
+        ("141号 第5个问题涉及资金 这个月整改不了 能不能给到8月", [], [], [141]),
+        ("今天 可能 报不了 了 山上 没 信号 明天 一早 报", [], [], [0]),
+        ("50号的材料 局长出差了 估计要下周二", [], [], [50]),
+        ("这个周报这周要断一次 下周一并补上", [], [], [0]),
+        ("怕来不及 昨晚加班弄完 117号已经报了", [], [117], []),
+        ("恐怕来不及，117号需要晚两天", [], [], [117]),
+        ("植树节活动因为下雨推迟到周六了", [], [], []),
+    ],
+)
+def test_attachments_bare_receipts_and_everyday_delays(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
