@@ -2563,3 +2563,18 @@ def test_attachments_bare_receipts_and_everyday_delays(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        ("199和201我们都已经报了", [], [199, 201], []),
+        ("12和13我们还没弄", [], [], []),
+        ("173号之前报的是1-7月的 报错了 今天重新报了1-8月的", [], [173], []),
+        ("12号前能报吗？", [], [], []),  # whether it may be sent by then: no request for time
+    ],
+)
+def test_numbers_before_we_and_a_report_sent_again(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
