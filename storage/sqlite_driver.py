@@ -1,9 +1,10 @@
-"""aiosqlite with one trip to its thread per statement (SQLAlchemy's adapter makes four: open a cursor,
-execute, fetch, close) and none to end a transaction that wrote nothing: trips are most of what a small
-statement costs."""
+"""aiosqlite whose statements run at once on the event loop's thread, and wait on the connection's thread only
+for another process's write lock; commits (a durable fsync) go to the thread. A trip to the thread costs more
+than most statements (SQLAlchemy's adapter makes four per statement: open a cursor, execute, fetch, close)."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
@@ -11,9 +12,12 @@ from typing import Any
 import aiosqlite
 
 
+BUSY_TIMEOUT_MS = 10_000  # how long a statement waits for another process's write lock (on the thread)
+
+
 class OneTripCursor:
-    """The cursor SQLAlchemy's aiosqlite adapter drives: a statement runs and its rows are fetched in one
-    call on the connection's thread; opening, fetching from and closing the cursor need no trip."""
+    """The cursor SQLAlchemy's aiosqlite adapter drives: a statement runs and its rows are fetched in one call
+    (`OneTripConnection.run`); opening, fetching from and closing the cursor touch no database file."""
 
     def __init__(self, connection: OneTripConnection) -> None:
         self._connection = connection
@@ -82,7 +86,24 @@ class OneTripConnection(aiosqlite.Connection):
         return self._conn
 
     def run(self, function: Callable[[], Any]) -> Awaitable[Any]:
-        return self._execute(function)  # type: ignore[no-untyped-call]
+        """`function` (a statement with its rows) at once on this thread, where it takes microseconds. When
+        another process holds the write lock (a second bot waiting its turn, a backup) SQLite says so at once
+        (busy timeout 0 here) and the statement waits for it on the connection's thread, stalling nothing else."""
+        done = asyncio.get_running_loop().create_future()
+        try:
+            done.set_result(function())
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:
+                raise
+            return self._execute(self._waiting, function)  # type: ignore[no-untyped-call]
+        return done
+
+    def _waiting(self, function: Callable[[], Any]) -> Any:
+        self.raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        try:
+            return function()
+        finally:
+            self.raw.execute("PRAGMA busy_timeout=0")
 
     def cursor(self) -> OneTripCursor:  # type: ignore[override]
         return OneTripCursor(self)
@@ -101,7 +122,7 @@ def creator(path: str) -> Callable[[], Awaitable[OneTripConnection]]:
 
     async def connect() -> OneTripConnection:
         connection = OneTripConnection(
-            lambda: sqlite3.connect(path, check_same_thread=False), iter_chunk_size=64
+            lambda: sqlite3.connect(path, timeout=0, check_same_thread=False), iter_chunk_size=64
         )
         connection._thread.daemon = True  # as SQLAlchemy does for aiosqlite's own connections
         await connection
