@@ -17,7 +17,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -54,16 +54,29 @@ def county_lines(days: int) -> list[str]:
     )
 
 
-def message_count(lines: Sequence[str]) -> int:
-    return sum(1 for line in lines[1:] if '"from"' in line)
+def message_count(lines: Iterable[str]) -> int:
+    return sum(1 for line in lines if '"from"' in line)
 
 
-async def replay_seconds(lines: Sequence[str], db_url: str, ledger: Path | None = None) -> float:
-    """Seconds to replay `lines` through the real app (`duban replay`) on `db_url`."""
+def write_scenario(days: int, path: Path) -> None:
+    """The county's `days` as a scenario file, as `duban replay` reads one."""
+    path.write_text("".join(line + "\n" for line in county_lines(days)), encoding="utf-8")
+
+
+async def replay_seconds(lines: Iterable[str], db_url: str, ledger: Path | None = None) -> float:
+    """Seconds to replay `lines` through the real app (`duban replay`) on `db_url`, the bot's messages
+    written out and not kept, as `duban replay FILE > OUT` does."""
     config = load_config(None, env={})
     start = time.perf_counter()
-    await run_scenario(lines, config=config, out=io.StringIO(), ledger=ledger, db_url=db_url)
+    await run_scenario(lines, config=config, out=_Nowhere(), ledger=ledger, db_url=db_url, keep_sent=False)
     return time.perf_counter() - start
+
+
+class _Nowhere(io.StringIO):
+    """An output that keeps nothing (`duban replay … > /dev/null`)."""
+
+    def write(self, text: str) -> int:
+        return len(text)
 
 
 async def raw_floor_seconds(lines: Sequence[str], db_url: str) -> float:
@@ -285,14 +298,15 @@ def percentile(values: Sequence[float], fraction: float) -> float:
 def child(kind: str, db_url: str, arguments: list[str]) -> dict[str, Any]:
     """One measurement in this (fresh) process; its peak RSS is reported with it."""
     result: dict[str, Any] = {}
-    if kind == "replay":
-        lines = county_lines(int(arguments[0]))
+    if kind == "replay":  # a scenario file (`write_scenario`), read line by line as `duban replay` reads it
+        scenario_path = Path(arguments[0])
         ledger = Path(arguments[1]) if len(arguments) > 1 else None
-        result["seconds"] = asyncio.run(replay_seconds(lines, db_url, ledger))
-        result["messages"] = message_count(lines)
+        with scenario_path.open(encoding="utf-8") as scenario:
+            result["seconds"] = asyncio.run(replay_seconds(scenario, db_url, ledger))
+        with scenario_path.open(encoding="utf-8") as scenario:
+            result["messages"] = message_count(scenario)
     elif kind == "floor":
-        lines = county_lines(int(arguments[0]))
-        result["seconds"] = asyncio.run(raw_floor_seconds(lines, db_url))
+        result["seconds"] = asyncio.run(raw_floor_seconds(county_lines(int(arguments[0])), db_url))
     elif kind == "history":
         asyncio.run(build_history(db_url, years=int(arguments[0])))
     elif kind == "live":

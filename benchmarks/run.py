@@ -221,11 +221,13 @@ Row = tuple[str, float, str, str, bool]  # name, value, floor, target, ok
 
 def county_rows(postgres: str | None, days: int, history_years: int) -> list[Row]:
     """Replay vs floor, flat cost, live p50/p99, peak RSS, five-year export — all measured in this run."""
-    from measure import percentile
+    from measure import percentile, write_scenario
 
     rows: list[Row] = []
-    with database_urls(postgres) as fresh:
-        replay = measured("replay", fresh("replay"), str(days))
+    with database_urls(postgres) as fresh, tempfile.TemporaryDirectory(prefix="duban-bench-") as tmp:
+        scenario, month_scenario = Path(tmp) / "county.jsonl", Path(tmp) / "month.jsonl"
+        write_scenario(days, scenario)  # here, so that the replay's memory is the replay's own
+        replay = measured("replay", fresh("replay"), str(scenario))
         floor = measured("floor", fresh("floor"), str(days))
         messages = replay["messages"]
         ratio = replay["seconds"] / floor["seconds"]
@@ -235,10 +237,11 @@ def county_rows(postgres: str | None, days: int, history_years: int) -> list[Row
         rows.append(("  … peak RSS of the replay, MB", replay["rss_mb"], "", "< 150", replay["rss_mb"] < 150))
 
         month = 30
-        first = measured("replay", fresh("first"), str(month))
+        write_scenario(month, month_scenario)
+        first = measured("replay", fresh("first"), str(month_scenario))
         history_url = fresh("history")
         measured("history", history_url, str(history_years))
-        last = measured("replay", history_url, str(month))
+        last = measured("replay", history_url, str(month_scenario))
         per_first = first["seconds"] / first["messages"] * 1000
         per_last = last["seconds"] / last["messages"] * 1000
         rows.append(

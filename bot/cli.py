@@ -294,7 +294,9 @@ async def replay(args: argparse.Namespace) -> int:
             )
             return 2
     with args.scenario.open(encoding="utf-8") as lines:
-        await run_scenario(lines, config=config, out=sys.stdout, ledger=args.ledger, db_url=args.db)
+        await run_scenario(
+            lines, config=config, out=sys.stdout, ledger=args.ledger, db_url=args.db, keep_sent=False
+        )
     return 0
 
 

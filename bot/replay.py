@@ -43,10 +43,10 @@ def iso(moment: datetime, tz: ZoneInfo) -> str:
 class ReplayTransport:
     """Records what the bot sends as JSON lines; its own messages get ids bot-1, bot-2, …"""
 
-    def __init__(self, clock: VirtualClock, out: TextIO, tz: ZoneInfo) -> None:
-        self._clock, self._out, self._tz = clock, out, tz
+    def __init__(self, clock: VirtualClock, out: TextIO, tz: ZoneInfo, *, keep: bool = True) -> None:
+        self._clock, self._out, self._tz, self._keep = clock, out, tz, keep
         self._ids = itertools.count(1)
-        self.sent: list[dict[str, Any]] = []
+        self.sent: list[dict[str, Any]] = []  # what was sent, when `keep` (else only written to `out`)
 
     @property
     def ready(self) -> bool:
@@ -72,7 +72,8 @@ class ReplayTransport:
                 "size": len(message.file.data),
                 "sha256": sha256_of(message.file.data),
             }
-        self.sent.append(record)
+        if self._keep:
+            self.sent.append(record)
         self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
         self._out.flush()
         return str(record["id"])
@@ -136,8 +137,10 @@ async def run_scenario(
     out: TextIO,
     ledger: Path | None = None,
     db_url: str | None = None,
+    keep_sent: bool = True,
 ) -> list[dict[str, Any]]:
-    """Run a scenario; returns (and prints) the messages the bot sent."""
+    """Run a scenario; returns (and prints) the messages the bot sent. Without `keep_sent` they are only
+    printed (a long replay's memory then stays that of the bot, not of everything it said)."""
     numbered = ((n, line) for n, line in enumerate(lines, 1) if line.strip())
     try:
         first_no, first = next(numbered)
@@ -154,7 +157,7 @@ async def run_scenario(
             config = with_overrides(config, {"attachments": {"dir": str(Path(tmp) / "files")}})
         db = Database.from_url(db_url or f"sqlite+aiosqlite:///{Path(tmp) / 'replay.db'}")
         try:
-            transport = ReplayTransport(clock, out, tz)
+            transport = ReplayTransport(clock, out, tz, keep=keep_sent)
             bot = setup.get("bot") or {"id": "bot", "name": config.general.bot_name}
             app = App(config, db, transport, clock, bot_id=bot["id"], rng=random.Random(0), virtual_time=True)
             await app.prepare()
