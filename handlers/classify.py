@@ -844,6 +844,10 @@ _ROSTER_HEAD = re.compile(
 _ROSTER_LINE = re.compile(
     r"^\d{1,2}月\d{1,2}[日号](?:\([^()]{1,4}\))?(?![前后之以])[\u4e00-\u9fff]{2,4}1\d{10}"
 )
+# a roster line by days, who leads and who is on duty: "10月1日—2日 带班 陈红 值班 王磊"
+_ROSTER_DAYS = re.compile(
+    r"^\d{1,2}月\d{1,2}[日号](?:[—\-~至到]\d{1,2}[日号]?)?(?:\([^()]{1,4}\))?(?:带班|值班)"
+)
 # a roster line's mobile number ("乡长王建军13837160073"), masked too ("139****2284")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d(?:\d{4}|\*{4})\d{4}(?!\d)")
 _CONDITION_CLAUSE = re.compile(
@@ -1007,7 +1011,10 @@ def read_clauses(text: str) -> list[Clause]:
         ]
     for n in range(len(clauses) - 1):
         if _ROSTER_HEAD.search(clauses[n].text) and (
-            (clauses[n].refs and _ROSTER_LINE.match(clauses[n + 1].text))
+            (
+                clauses[n].refs
+                and (_ROSTER_LINE.match(clauses[n + 1].text) or _ROSTER_DAYS.match(clauses[n + 1].text))
+            )
             or any(_MOBILE.search(c.text) for c in clauses[n + 1 : n + 3])  # "带班领导：张建国 139…"
         ):
             head = _Text(clauses[n].text, clauses[n].asked)

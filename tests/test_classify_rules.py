@@ -2572,9 +2572,21 @@ def test_attachments_bare_receipts_and_everyday_delays(
         ("12和13我们还没弄", [], [], []),
         ("173号之前报的是1-7月的 报错了 今天重新报了1-8月的", [], [173], []),
         ("12号前能报吗？", [], [], []),  # whether it may be sent by then: no request for time
+        (
+            "200号 国庆值班表：\n10月1日—2日 带班 陈红 值班 王磊\n10月3日—4日 带班 刘建国 值班 赵军",
+            [],
+            [200],
+            [],
+        ),
+        (
+            "国庆值班表：\n10月1日—2日 带班 陈红 值班 王磊",
+            [],
+            [],
+            [],
+        ),  # whose roster, for which notice: unsaid
     ],
 )
-def test_numbers_before_we_and_a_report_sent_again(
+def test_numbers_before_we_a_report_sent_again_and_rosters_by_day(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
