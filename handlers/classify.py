@@ -221,8 +221,9 @@ _COMMITTED_AFTER = re.compile(
     r"^了?(?:后|之后|以后)(?:我们?|我[镇乡局委办处])?(?:会|将|马上|立即|立刻|尽快|即|就)(?:会|将)?"
     r"(?:尽快|马上|立即|认真|抓紧)?(?:落实|办理|安排|部署|推进|执行|组织)"
     # what was done with it since: "收到后已转预算股", "收到后第一时间呈领导阅示"
-    r"|^了?(?:后|之后|以后)(?:我们?|我[镇乡局委办处])?(?:已经?|随即|第一时间)(?:转|呈|报|安排|部署|传达|召开|组织)"
+    r"|^了?(?:后|之后|以后)(?:我们?|我[镇乡局委办处])?(?:已经?|随即|第一时间)(?:转|呈|报|安排|部署|传达|召开|组织|下发)"
 )
+_DONE_SINCE_AFTER = re.compile(r"^了?(?:后|之后|以后)(?:我们?|我[镇乡局委办处])?(?:已经?|随即|第一时间)")
 _CONDITIONAL = re.compile(
     r"(?<![比例譬诸])如(?![期下实今何此数约同])|若|假如|要是|万一|倘若|一旦|的话|就算|才算|(?:^|[^等])等.{0,12}?(?:后|完|了)"
 )
@@ -330,6 +331,7 @@ _PREVIOUS = re.compile(
     r"上次|上一次|上回|上一期|上一个|上一份|上个通知|上个?月的|上期的"
     r"|(?:上周|上个?月|前几天|之前|前段时间)[\u4e00-\u9fff]{0,6}?的(?:那个|那份|那期)"  # "上周延的那个今天交了"
     r"|去年(?:的|那个|那份|那期)(?![\d一二三四五六七八九十])"  # "去年那个也收到了" (not "去年那个121号")
+    r"|(?:去年|前年)就"  # "2027年的3号我们去年就收到了"
 )
 # A thing named before the receipt word that is not the notice: "快递收到了", "款已收到".
 # A word of a notice's title pointed at is none ("双11快递安全那个收到").
@@ -356,6 +358,11 @@ _MEETING_REPLY = re.compile(
 _NOTICE_NAMED = re.compile(r"通知|督办|文件")
 # Whether a notice is the unit's own, asked: "13号那个是我们的吗", "这个是不是我们局的".
 # Someone else's words quoted after a colon: "张村主任回复：收到" (not "河口镇小陈：28号收到", a signature).
+# Those below the unit addressed first, the message being the unit's order to them: "各村注意：", "各学校负责人："
+_ADDRESSED = re.compile(
+    r"^(?:请)?(?:各|全体|所有)(?:村|社区|学校|站所|科室|股室|支部|网格|医疗机构|企业|乡镇)(?:的|级)?"
+    r"(?:支书|书记|主任|负责人|同志|联络员|网格员|校长|院长)?们?(?:注意|请注意|好)?$"
+)
 _SPEAKER_HEAD = re.compile(
     r"^(?!我|本|咱)[\u4e00-\u9fff]{0,10}?(?:主任|书记|镇长|乡长|局长|站长|支书|村长|会计|校长|院长|老板|经理|组长"
     r"|同志|负责人|小[\u4e00-\u9fff]|老[\u4e00-\u9fff])(?:也|已经?|刚才?)?(?:回复|回话|说|讲|答复|表示|反馈说)(?:了|道)?$"
@@ -375,6 +382,11 @@ _WHOSE = re.compile(
 _NOTICE_ASKED = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,6}?(?:说|发|讲|提)的)?(?:是不是|是|就是|应该是|说的是)?"  # "群里说的101号吧"
     r"第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?:那个|这个)?[吧吗么呢啊]?$"
+)
+# … by its subject beside a number ("93号收到了 是麦收消防那个吧？": does the number match?); without a number the
+# subject names the notice ("收到，是关于冬季消防那个吧")
+_SUBJECT_ASKED = re.compile(
+    r"^(?:是不是|是|就是|应该是|说的是)[\u4e00-\u9fff]{1,12}?(?:那个|这个)(?:通知|文件|督办单?)?[吧吗么呢啊]?$"
 )
 # A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
 _POSITION = re.compile(
@@ -764,6 +776,7 @@ _ASK_TIME = re.compile(
     r"|(?:能不能|能否|可否|可不可以|是否可以)(?:先)?等.{1,10}?(?:再|才|后|一起|一并)(?:报|交|提交|报送|反馈|完成|上报|补)"
     rf"|(?:能不能|能否|可否|可不可以)(?:给|宽限|延|推|放)?(?:到|至)?{_LATER_DAY}[一二三四五六日天]?(?:(?:[?]|吗|呢)+|$)"  # "…能不能到7月5号", "能否下周一"
     rf"|(?<!不)能(?:给|宽限|延|推|放)(?:到|至){_LATER_DAY}[一二三四五六日天]?(?:(?:[?]|吗|呢)+|$)"  # "能 给 到 初十 吗"
+    rf"|(?:能不能|能否|可否|可不可以)(?:给|宽限|延|推|放)(?:到|至){_LATER_DAY}"  # "能不能给到下周一 这几天都在抢收"
 )
 # A question that is a request: "…可以吗", "…行不", "…吧"; or led by 能不能/能否/可否.
 _REQUEST = re.compile(r"(?:吧|可以吗|行吗|好吗|可不可以|行不行|可以不|行不|成不|可否|中不中)[?]*$")
@@ -924,6 +937,12 @@ def read_clauses(text: str) -> list[Clause]:
     if speaker is not None:  # "张村主任回复：收到，马上安排": what someone else said, quoted
         clauses[speaker + 1 :] = [
             replace(c, acts=tuple(replace(a, mode="others") for a in c.acts)) for c in clauses[speaker + 1 :]
+        ]
+    if clauses and _ADDRESSED.match(
+        clauses[0].text
+    ):  # "各村注意：8号文件收到后立即组织学习": an order passed on
+        clauses[1:] = [
+            replace(c, acts=tuple(replace(a, mode="ordered") for a in c.acts)) for c in clauses[1:]
         ]
     bare = _BARE_NUMBER.match(cleaned)
     bare_refs = [parse_notice_number(number) for number in bare[1].split("、")] if bare else []
@@ -1241,6 +1260,10 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     # "收到了，是13号吧？", "13号那个是我们的吗？收到": which notice, or whether it is the unit's, is asked
     in_doubt = any((c.asked or c.text.endswith("吧")) and _NOTICE_ASKED.match(c.text) for c in clauses)
     in_doubt = in_doubt or any(c.asked and _WHICH_ASKED.search(c.text) for c in clauses)
+    in_doubt = in_doubt or (
+        any(c.refs for c in clauses)
+        and any((c.asked or c.text.endswith("吧")) and _SUBJECT_ASKED.match(c.text) for c in clauses)
+    )
     in_doubt = in_doubt or any(_WHOSE.search(c.text) for c in clauses)
     doubted = (
         doubted or deferred or own_not_yet or tells_others or in_doubt or _earlier_against_later(clauses)
@@ -1253,7 +1276,9 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     # "估计要延期，等领导定了再正式申请": the request itself is still to come
     delay = asked_time or (delay and not _any(clauses, _REQUEST_LATER))
     # what was passed to the leaders, in a delay request, is the request: "需延期，已报分管领导同意"
-    receipt = ("received" in stated or ("forwarded" in stated and not delay)) and not doubted
+    # a hotline's work order passed on ("工单2：…已转社区调解") is no notice forwarded
+    forwarded = "forwarded" in stated and not delay and not _any(clauses, _WORK_ORDER)
+    receipt = ("received" in stated or forwarded) and not doubted
     if receipt and not any(c.refs for c in clauses) and _any(clauses, _MEETING_REPLY):
         # "收到，明天准时参会": a meeting's notice; "通知收到，会议按时参加" names the notice it got
         receipt = any(_NOTICE_NAMED.search(c.text) for c in clauses)
@@ -1473,6 +1498,12 @@ def _break_before_numbers(text: str) -> str:
     return _NUMBER_AFTER_SPACE.sub(cut, text)
 
 
+# A spoken word that needs what follows it: no pause after it ("能不能 下周一 再报", "能 给 到 周四 吗").
+_UNFINISHED = re.compile(
+    r"(?:能不能|能否|可否|可不可以|可以|只能|想|申请|给到?|延到|推到|等到?|(?<![收接得])到)$"
+)
+
+
 def _spoken_breaks(text: str) -> str:
     """Speech typed without punctuation, its pauses as spaces ("信访积案 我们街道3件 化解了2件 还有1件"): each
     space between words ends a clause, as a comma would. Only in a message of two or more such spaces and no
@@ -1484,7 +1515,7 @@ def _spoken_breaks(text: str) -> str:
     if pieces[len(pieces) // 2] <= _WORD_LENGTH and sum(pieces) <= _SENTENCE_LENGTH:
         # a space after every word of one sentence ("能不能 下周一 再交"): no pauses
         return _CJK_GAP.sub("", text)
-    return _WORD_GAP.sub(",", text)
+    return _WORD_GAP.sub(lambda gap: "" if _UNFINISHED.search(text, 0, gap.start()) else ",", text)
 
 
 def _break_after_receipt(text: str) -> str:
@@ -1620,9 +1651,9 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
         if asked or _is_negated(before):
             yield Act("received", "asked" if asked else "denied")
             continue
-        if _COMMITTED_AFTER.match(after) and not _DIRECTIVE_BEFORE.search(
-            _COMPLIANCE.sub("", before + after)
-        ):
+        # "收到后已下发各村": what it did since (its villages the object); "请各单位收到后立即落实" is an order
+        said = before if _DONE_SINCE_AFTER.match(after) else before + after
+        if _COMMITTED_AFTER.match(after) and not _DIRECTIVE_BEFORE.search(_COMPLIANCE.sub("", said)):
             yield Act("received", "stated")  # "收到后我们会尽快落实"; "请各单位收到后立即落实" is an order
             continue
         if (

@@ -2590,3 +2590,34 @@ def test_numbers_before_we_a_report_sent_again_and_rosters_by_day(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # which notice asked by its subject beside a number; without a number the subject names it
+        ("93号收到了 是麦收消防那个吧？", [], [], []),
+        ("收到，是关于冬季消防那个吧", [0], [], []),
+        ("2027年的3号我们去年就收到了", [], [], []),  # last year's
+        # the unit's own villages addressed first: an order passed on; the office addressed is no order
+        ("各村注意：8号文件收到后立即组织学习，明天上午报学习情况", [], [], []),
+        ("各位领导：8号已收到", [8], [], []),
+        ("77号收到后已下发各村，要求各村今天回复收到", [77], [], []),
+        # a hotline's work order passed on is no notice forwarded
+        (
+            "19号回复：\n工单1：已联系诉求人，路灯已修复；\n工单2：属物业纠纷，已转社区调解，正在跟进。",
+            [],
+            [19],
+            [],
+        ),
+        ("8号已收到，已转各村", [8], [], []),
+        # spoken words that need what follows are no pause
+        ("110号 能不能 给到 下周一 这几天 全乡 都在 抢收 人手 实在 不够", [], [], [110]),
+        ("5号考核材料 领导这两天在市里开会 签不了字 能不能 下周一 再报", [], [], [5]),
+        ("收到 14号 15号", [14, 15], [], []),
+    ],
+)
+def test_subject_asked_orders_passed_on_work_orders_and_spoken_requests(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
