@@ -1652,7 +1652,8 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
             yield Act("received", "asked" if asked else "denied")
             continue
         # "收到后已下发各村": what it did since (its villages the object); "请各单位收到后立即落实" is an order
-        said = before if _DONE_SINCE_AFTER.match(after) else before + after
+        own_step = _DONE_SINCE_AFTER.match(after) and not _RELATIVE_IN.search(after) and "请" not in after
+        said = before if own_step else before + after
         if _COMMITTED_AFTER.match(after) and not _DIRECTIVE_BEFORE.search(_COMPLIANCE.sub("", said)):
             yield Act("received", "stated")  # "收到后我们会尽快落实"; "请各单位收到后立即落实" is an order
             continue
