@@ -2621,3 +2621,30 @@ def test_subject_asked_orders_passed_on_work_orders_and_spoken_requests(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        (
+            "收到督办（2028）12号《关于做好低温雨雪冰冻天气应对工作的通知》",
+            [12],
+            [],
+            [],
+        ),  # the year in brackets
+        ("20号报了，15号还在核", [], [15, 20], []),
+        ("30号：发改委牵头的3个专班已全部组建，下周一召开第一次调度会。", [], [30], []),
+        ("14号信访维稳 目前稳定 没有进京赴省的", [], [14], []),
+        (
+            "[图片][图片][图片]\n8号 今天上午 村里 集中 收缴 了一批 烟花爆竹",
+            [],
+            [0],
+            [],
+        ),  # 8号 may be the day
+        ("情绪稳定吗", [], [], []),
+    ],
+)
+def test_a_year_in_brackets_checks_under_way_teams_formed_and_calm(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
