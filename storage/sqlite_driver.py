@@ -11,7 +11,6 @@ from typing import Any
 
 import aiosqlite
 
-
 BUSY_TIMEOUT_MS = 10_000  # how long a statement waits for another process's write lock (on the thread)
 
 
