@@ -2648,3 +2648,30 @@ def test_a_year_in_brackets_checks_under_way_teams_formed_and_calm(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        (
+            "两会 精神 我们 昨天 党委 会 已经 传达 了",
+            [],
+            [],
+            [],
+        ),  # done at a meeting: not the notice passed on
+        ("收到，已传达到各村", [0], [], []),
+        ("收到了，是不是和41号一起报？", [], [], []),
+        ("49号以报", [], [49], []),  # 以 typed for 已
+        ("57号以收", [57], [], []),
+        ("完成", [], [], []),  # a bare word: an order, a plan or a report (tests/test_classify.py)
+        ("缓一缓行吗 人手不够", [], [], [0]),
+        ("在催了", [], [0], []),
+        ("值班表发了", [], [0], []),
+        ("树都栽完了", [], [0], []),
+        ("今天栽了800多棵", [], [0], []),
+    ],
+)
+def test_meetings_typed_slips_bare_words_and_trees(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
