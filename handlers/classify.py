@@ -814,6 +814,10 @@ _OTHER_EVENT_BEFORE = re.compile(
     rf"(?:{_MEETING}|培训|活动|考试|检查组|调研组|督查组|检查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|快递|物流|系统|平台"
     rf"|[^,。;]节){_EVENT_THEN}"
 )
+# Another body's schedule put off: "市里的考核延期到下旬了(，县里这个是不是也跟着往后推？)".
+_OTHER_BODY_BEFORE = re.compile(
+    r"^(?:听说)?(?:市里|省里|上级|国家|市级|省级|中央)的?[\u4e00-\u9fff]{0,8}?(?:也|已经?)?$"
+)
 # A meeting or a trip missed, not the work: "会可能赶不上" (not "复工检查 赶不及").
 _MEETING_OR_TRIP_BEFORE = re.compile(rf"(?:{_MEETING}|航班|班车|高铁|火车|大巴){_EVENT_THEN}")
 # A clause that only names an event ("项目开工仪式 延期 到 2月8号"): what follows it is put off.
@@ -1881,6 +1885,7 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 or _PAST_TIME.search(before)
                 or _ABOUT_DELAYS.match(after)
                 or _OTHER_EVENT_BEFORE.search(before)
+                or _OTHER_BODY_BEFORE.search(before)
                 or _OTHER_EVENT_AFTER.match(after)
                 or _DELAY_SETTLED_AFTER.match(after)
                 or _DELAY_SETTLED_BEFORE.search(before)
