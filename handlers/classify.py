@@ -291,8 +291,8 @@ _RECEIPT_TAIL = re.compile(
     r"|(?:督查室|督办室|贵室)(?:发的|下发的|\d{1,2}月\d{1,2}[日号]的?|的)?(?:通知|文件|督办)"
     r"|(?:今年|去年|本年度?)的?(?=第?\d{1,3}[号期]|督办|〔)"  # "收到今年第12期"
     # the office named before the notice's number: "收到督查室13号通知", "已收到县政府督查室督办〔2026〕13号"
-    r"|县?(?:政府|委)?(?:督查室|督办室)(?:发的|下发的|转来的|发来的|的)?(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]|督办|督字|[〔\[(【]20\d\d)"
-    r"|县(?:委|政府)?(?=督办[〔\[(【]20\d\d|督办第?\d{1,3}号)"  # "收到县督办〔2027〕第113号"  # "已收到12月1日的通知": the notice by its date
+    r"|县?(?:政府|委)?(?:督查室|督办室)(?:发的|下发的|转来的|发来的|的)?(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]|督办|督字|[〔\[(【]20\d\d)"  # "已收到12月1日的通知": the notice by its date
+    r"|县(?:委|政府)?(?=督办[〔\[(【]20\d\d|督办第?\d{1,3}号)"  # "收到县督办〔2027〕第113号"
     # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
     r"|[/|\-—·]?(?:[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|中心|政府|公司)|[\u4e00-\u9fff]{0,10}管委会)$"
     r"|20\d\d年(?=第?\d{1,3}[号期]))"  # "收到2027年第44号督办通知"
@@ -945,9 +945,8 @@ def read_clauses(text: str) -> list[Clause]:
         clauses[speaker + 1 :] = [
             replace(c, acts=tuple(replace(a, mode="others") for a in c.acts)) for c in clauses[speaker + 1 :]
         ]
-    if clauses and _ADDRESSED.match(
-        clauses[0].text
-    ):  # "各村注意：8号文件收到后立即组织学习": an order passed on
+    # "各村注意：8号文件收到后立即组织学习": the unit's order passed on to its villages
+    if clauses and _ADDRESSED.match(clauses[0].text):
         clauses[1:] = [
             replace(c, acts=tuple(replace(a, mode="ordered") for a in c.acts)) for c in clauses[1:]
         ]
