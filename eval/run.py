@@ -123,8 +123,16 @@ def predict(case: dict[str, Any]) -> dict[str, list[int]]:
     if reading.about_others:
         return {kind: [] for kind in found}
     for part in reading.parts:
-        named = [ref.seq for ref in part.refs if ref.seq in case["open"]]  # others: the bot asks about them
-        unplaced = [ref for ref in part.refs if ref.seq not in case["open"] and not ref.heading]
+        # the open notices are of the case's `year` where it gives one: "〔2026〕104号" is not 2027's 104
+        is_open = [
+            ref.seq in case["open"] and ref.year in (None, case.get("year", ref.year)) for ref in part.refs
+        ]
+        named = [
+            ref.seq for ref, known in zip(part.refs, is_open, strict=True) if known
+        ]  # others: asked about
+        unplaced = [
+            ref for ref, known in zip(part.refs, is_open, strict=True) if not known and not ref.heading
+        ]
         if (unplaced and not named) or set(part.unread) & set(case["open"]):
             continue  # the bot asks which notice
         if part.all_owed and not named and len(case["open"]) > 1:

@@ -79,6 +79,9 @@ class Reading:
 _QUOTE_SEPARATOR = re.compile(r"\n[ \t]*(?:[-—–─][ \t]*){5,}(?:\n|$)")
 _QUOTE_BLOCK = re.compile(r"^\s*「[^「」]*」|「[^「」:]*:[^「」]*」")
 _TIME_GRANTED = re.compile(r"(?:同意|批准|准予|准许)[^「」]{0,20}?(?:延期|延至|延长|顺延|宽限|推迟|延后)")
+_THANKS_FOR_TIME = re.compile(
+    r"(?:谢谢|感谢|多谢)[^,。;]{0,8}?(?:给|同意|批准|准予)[^,。;]{0,6}?(?:延期|延到|延至|宽限|推迟|延后|顺延|延长)"
+)
 _QUOTE_SENDER = re.compile(r"「[^「」:\n]{0,24}:")
 _WECHAT_EMOJI = re.compile(r"\[[^\[\]\d]{1,6}\]")  # [强] [OK] [抱拳]; never [2026]
 _UNICODE_EMOJI = re.compile(
@@ -937,6 +940,9 @@ def read_clauses(text: str) -> list[Clause]:
         )
         for piece in _split_clauses(cleaned)
     ]
+    granted = granted or bool(
+        _THANKS_FOR_TIME.search(cleaned)
+    )  # "收到，谢谢督查室给延到周五": the same, unquoted
     if granted:  # "「督查室：同意城关镇44号延期至4月15日」收到，谢谢": the answer received, not a notice
         clauses = [replace(c, acts=tuple(a for a in c.acts if a.kind != "received")) for c in clauses]
     clauses = [_without_mistaken(c) for c in clauses]

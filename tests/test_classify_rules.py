@@ -2671,6 +2671,8 @@ def test_a_year_in_brackets_checks_under_way_teams_formed_and_calm(
         ("今天栽了800多棵", [], [0], []),
         ("市里的考核延期到下旬了，县里这个是不是也跟着往后推？", [], [], []),  # another body's schedule
         ("县里这个要延期到下周", [], [], [0]),
+        ("收到，谢谢督查室给延到周五", [], [], []),  # the time granted acknowledged, not a notice
+        ("收到，谢谢", [0], [], []),
     ],
 )
 def test_meetings_typed_slips_bare_words_and_trees(
