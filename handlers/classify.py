@@ -1537,7 +1537,9 @@ def _break_after_receipt(text: str) -> str:
 
     def cut(match: re.Match[str]) -> str:
         before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _SENTENCE) : match.start()])[-1]
-        named = _RECEIPT_ENDS.search(before) is not None and bool(find_notice_refs(before))
+        named = (_RECEIPT_ENDS.search(before) is not None and bool(find_notice_refs(before))) or bool(
+            _RECEIVED_NUMBER.search(before)  # "收到162 城关已安排各社区今晚值守"
+        )
         # a bare receipt opening the message, then a word of assurance ("收到 请放心", "收到 马上落实")
         bare = (
             _BARE_RECEIPT.fullmatch(before) is not None

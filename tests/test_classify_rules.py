@@ -2674,6 +2674,8 @@ def test_a_year_in_brackets_checks_under_way_teams_formed_and_calm(
         ("收到，谢谢督查室给延到周五", [], [], []),  # the time granted acknowledged, not a notice
         ("收到，谢谢", [0], [], []),
         ("收到，164号和我们有关系吗？", [], [], []),  # whether the notice is the unit's: asked
+        ("收到173 自然资源局已派出5个地灾巡查组下沉到乡镇", [173], [173], []),  # a bare number, then a space
+        ("收到12 交通局", [], [], []),  # 12 may be a day: asked
         ("192号能不能给宽限到下周三，统计局的7月数据15号才出", [], [], [192]),
         ("170号的水样 县疾控这周排不上 我们下周再送检可以吗", [], [], [170]),
     ],
