@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from wechaty_gateway import ROSTER, TOKEN, Event, Gateway, eventually
 
+from bot.config import RemindersConfig
 from storage import state
 from storage.db import Database
 
@@ -52,13 +53,25 @@ def toml(config: Mapping[str, Mapping[str, Any]]) -> str:
 
 
 def quiet_hours_away_from_now(sections: Mapping[str, Mapping[str, Any]]) -> dict[str, clock_time]:
-    """Quiet hours an hour long, twelve hours from now in the configured zone: none fall in a test."""
+    """Quiet hours an hour long, about twelve hours from now in the configured zone: none fall in a test, and
+    none over the daily broadcast's time, which the configuration refuses (at 20:30 a window twelve hours on
+    would cover the default 09:00)."""
     zone = ZoneInfo(str(sections.get("general", {}).get("timezone", "Asia/Shanghai")))
-    start = datetime.now(zone) + timedelta(hours=12)
-    return {
-        "start": start.time().replace(microsecond=0),
-        "end": (start + timedelta(hours=1)).time().replace(microsecond=0),
-    }
+    daily = sections.get("reminders", {}).get("daily_time", RemindersConfig.daily_time)
+    daily = clock_time.fromisoformat(daily) if isinstance(daily, str) else daily
+    for hours in (12, 10, 14):
+        start = datetime.now(zone) + timedelta(hours=hours)
+        window = {
+            "start": start.time().replace(microsecond=0),
+            "end": (start + timedelta(hours=1)).time().replace(microsecond=0),
+        }
+        if not _within(daily, window["start"], window["end"]):
+            return window
+    raise AssertionError("no hour-long quiet window ten to fifteen hours from now misses the daily time")
+
+
+def _within(moment: clock_time, start: clock_time, end: clock_time) -> bool:
+    return start <= moment < end if start <= end else moment >= start or moment < end
 
 
 class LiveBot:
