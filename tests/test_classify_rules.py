@@ -2506,6 +2506,7 @@ def test_later_only_in_more_words_and_short_reports(
 @pytest.mark.parametrize(
     ("text", "receipt", "feedback", "delay"),
     [
+        # ---- dev29, dev30: attachments, bare receipts, everyday delays
         # a photo or file with a caption saying what it shows; not a bare one, a question, a slip or the notice
         ("[图片] 河湾村自建房排查现场", [], [0], []),
         ("[文件] 王庄乡自建房安全排查情况统计表.xlsx", [], [0], []),
@@ -2557,17 +2558,7 @@ def test_later_only_in_more_words_and_short_reports(
         ("怕来不及 昨晚加班弄完 117号已经报了", [], [117], []),
         ("恐怕来不及，117号需要晚两天", [], [], [117]),
         ("植树节活动因为下雨推迟到周六了", [], [], []),
-    ],
-)
-def test_attachments_bare_receipts_and_everyday_delays(
-    text: str, receipt: list[int], feedback: list[int], delay: list[int]
-) -> None:
-    assert by_intent(text) == (receipt, feedback, delay), text
-
-
-@pytest.mark.parametrize(
-    ("text", "receipt", "feedback", "delay"),
-    [
+        # ---- dev31: numbers before 我们, a report sent again, rosters by day
         ("199和201我们都已经报了", [], [199, 201], []),
         ("12和13我们还没弄", [], [], []),
         ("173号之前报的是1-7月的 报错了 今天重新报了1-8月的", [], [173], []),
@@ -2584,17 +2575,7 @@ def test_attachments_bare_receipts_and_everyday_delays(
             [],
             [],
         ),  # whose roster, for which notice: unsaid
-    ],
-)
-def test_numbers_before_we_a_report_sent_again_and_rosters_by_day(
-    text: str, receipt: list[int], feedback: list[int], delay: list[int]
-) -> None:
-    assert by_intent(text) == (receipt, feedback, delay), text
-
-
-@pytest.mark.parametrize(
-    ("text", "receipt", "feedback", "delay"),
-    [
+        # ---- dev32, dev33: which notice asked, orders passed on, work orders, spoken requests
         # which notice asked by its subject beside a number; without a number the subject names it
         ("93号收到了 是麦收消防那个吧？", [], [], []),
         ("收到，是关于冬季消防那个吧", [0], [], []),
@@ -2615,17 +2596,7 @@ def test_numbers_before_we_a_report_sent_again_and_rosters_by_day(
         ("110号 能不能 给到 下周一 这几天 全乡 都在 抢收 人手 实在 不够", [], [], [110]),
         ("5号考核材料 领导这两天在市里开会 签不了字 能不能 下周一 再报", [], [], [5]),
         ("收到 14号 15号", [14, 15], [], []),
-    ],
-)
-def test_subject_asked_orders_passed_on_work_orders_and_spoken_requests(
-    text: str, receipt: list[int], feedback: list[int], delay: list[int]
-) -> None:
-    assert by_intent(text) == (receipt, feedback, delay), text
-
-
-@pytest.mark.parametrize(
-    ("text", "receipt", "feedback", "delay"),
-    [
+        # ---- dev33: a year in brackets, checks under way, teams formed, calm
         (
             "收到督办（2028）12号《关于做好低温雨雪冰冻天气应对工作的通知》",
             [12],
@@ -2642,17 +2613,7 @@ def test_subject_asked_orders_passed_on_work_orders_and_spoken_requests(
             [],
         ),  # 8号 may be the day
         ("情绪稳定吗", [], [], []),
-    ],
-)
-def test_a_year_in_brackets_checks_under_way_teams_formed_and_calm(
-    text: str, receipt: list[int], feedback: list[int], delay: list[int]
-) -> None:
-    assert by_intent(text) == (receipt, feedback, delay), text
-
-
-@pytest.mark.parametrize(
-    ("text", "receipt", "feedback", "delay"),
-    [
+        # ---- dev35, dev36: meetings, typed slips, bare words, trees, other bodies, time granted, whose notice
         (
             "两会 精神 我们 昨天 党委 会 已经 传达 了",
             [],
@@ -2680,7 +2641,7 @@ def test_a_year_in_brackets_checks_under_way_teams_formed_and_calm(
         ("170号的水样 县疾控这周排不上 我们下周再送检可以吗", [], [], [170]),
     ],
 )
-def test_meetings_typed_slips_bare_words_and_trees(
+def test_what_the_blind_sets_dev29_to_dev36_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
