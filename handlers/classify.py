@@ -170,6 +170,8 @@ _SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff])")
 _RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$|[\u4e00-\u9fff]了$")
 # The whole reply so far is a receipt ("收到 请放心"), then a word of assurance.
 _BARE_RECEIPT = re.compile(r"(?:(?:已经?)?(?:收到|收悉|签收|已阅)[了啦哈呀]*)+")
+# A bare receipt opening the message, then after a space a notice's thing: "收到 258的附件是空的".
+_BARE_RECEIPT_THEN_WHOSE = re.compile(r"^((?:已经?)?(?:收到|收悉|签收)[了啦]*)[^\S\n]+(?=\d{1,3}号?的)")
 _SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
 # … but a unit signing after its receipt stays with it ("12号收到 城关镇").
 _ASSURANCE = re.compile(r"请放心|放心|谢谢|感谢|马上|立即|立刻|尽快|即刻|一定|保证|按时|按要求|遵照|坚决")
@@ -193,7 +195,7 @@ _HARMLESS = re.compile(
     r"|未来|不少|不同|无缝|不懈|没什么|第一时间|特别|分别|个别|级别|类别|区别|不错|无异议|要不(?:然)?(?=[缓延推等先]|$)"
     # a reason's own negation ("因人手不足申请延期") says nothing about the request
     r"|不足|不全|不够|不齐|不佳|不便|不畅|不良|不稳定|不到位|不达标|不及时|不理想"
-    r"|(?<=[跟赶收进填弄])不(?:上|了|完|去|进)"  # a reason's "进度跟不上", "收不了秋" beside the request
+    r"|(?<=[跟赶收进填弄登])不(?:上|了|完|去|进)"  # a reason's "进度跟不上", "收不了秋" beside the request
 )
 _NEGATION = re.compile(r"[没未不无别勿莫非]")
 _QUESTION_WORD = re.compile(
@@ -349,7 +351,7 @@ _OTHER_THING_BEFORE = re.compile(
 # "省政府12号令已转发各村" (县委督查室, 县政府督查室 are the office itself).
 _OTHER_ISSUER_DOC = re.compile(
     r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|省里|市里|上级"
-    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,5}?(?=的|发的|下发的)"
+    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,5}?(?=的|发的|下发的|那[个份]|这[个份])"  # "省住建厅那个紧急通知"
     r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|部)(?=第?\d|[〔\[【(])"
     r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府)关于[^,。;]{2,30}?的(?=(?:紧急)?(?:通知|文件|函)))(?!督查室|督办室)(?:的|发的|下发的)?"
     r"[^,。;]{0,12}?(?:文件|令|函|通知|督办(?:\d{1,3}号)?)[^,。;]{0,4}$"  # "市里的督办74号我们也收到了"
@@ -423,7 +425,10 @@ _CORRECTED_TO = re.compile(
 )
 # A clause owning up to a slip, then the right number in the next: "12号收到，刚才说错了，是14号".
 _SAID_WRONG = re.compile(r"(?:说错|写错|打错|搞错|弄错|发错|不对|更正|纠正)了?[:]?$")
-_RIGHT_ONE = re.compile(r"^(?:是|应是|应该是|应为)?第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})[号期]")
+_RIGHT_ONE = r"^(?:是|应是|应该是|应为)?第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})[号期]"
+# The same with a bare number, the whole clause: "180收到，不对，是181".
+_RIGHT_BARE = re.compile(r"^(?:是|应是|应该是|应为)(\d{1,3})$")
+_RIGHT = re.compile(f"{_RIGHT_ONE}|{_RIGHT_BARE.pattern}")
 # A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上").
 # A message opening with a bare number alone before a comma or colon ("12，收到", "#12：已完成"); never "1"
 # (扣1), nor a number with a stop ("5.收到" may be a list's item).
@@ -635,6 +640,9 @@ _EVERYDAY_DONE = re.compile(
     r"|(?:整理|准备|收集|汇总|统计)(?:好|完)了?(?![\u4e00-\u9fff])"  # "巡查记录已整理好"
     r"|(?:今天|昨天|前天|刚才|刚刚|上午|下午|早上|中午|晚上)(?:已经?|也|都)?(?:上?报|报送|提交|上交|交)(?:过去|上去)?了"  # "29号…今天报了"
     r"|(?:交|报|送|传)(?:到|给)(?!财务|会计|出纳|档案室|仓库|银行|税务)[\u4e00-\u9fff]{1,10}?了|(?:全部|均|都)在岗|(?:抢通|打通|疏通|修通|通车|印好|换掉|到账)了"  # "村道已经临时抢通了"
+    # money or goods where they were due, a result found, a paper sealed: "慰问金今天下午全部发到户了",
+    # "钱已经拨到各乡镇账户了", "管网今天全部通了热", "名单初步摸出来了", "整改报告盖好章了"
+    r"|(?:拨|发|送|分|转)到[^,。;]{0,8}?(?:账户|账上|户|手里|手中)了|通了(?:热|水|电|气)|摸(?:出来|清|排完)了|盖(?:好|完)章?了"
 )
 # Nothing found, in everyday words (a negation before them is the report itself): "交办积案 为零", "没有 在建工地 不涉及".
 _EVERYDAY_NONE = re.compile(
@@ -652,10 +660,10 @@ _EVERYDAY_PROGRESS = re.compile(
     r"|(?:^|正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)"
     # concrete work under way ("63号回头看还在自查", "燃气安全那个正在排查"); 正在落实 / 正在办 are in hand only
     r"|(?:正|还|仍|都)在(?:自查|排查|核查|摸排?(?!索|鱼)|巡查|整改|宣传|清理|清运|施工|收割|抢修|拆除|修复|走访|入户"
-    r"|核数|核对|核(?![心定算准])|汇总|统计|整理|完善|补|改(?![天日期]))(?!范围|名单|对象|清单|之列)"
+    r"|核数|核对|核(?![心定算准])|汇总|统计|整理|完善|补|改(?![天日期])|填|弄|写)(?!范围|名单|对象|清单|之列)"
     rf"|还有[\d一二三四五六七八九十两]+{_UNIT_WORD}[\u4e00-\u9fff]{{0,4}}?(?:没|未)"  # "93号还有1条没整改": work left
     rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
-    rf"|(?![期迟误])[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批|次|趟|笔){_UNIT_WORD}?"  # not "延期了一次"
+    rf"|(?![期迟误])[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批|次|趟|笔|圈){_UNIT_WORD}?"  # not "延期了一次"
     # a share of the work done: "底册整理了一半多", "资料已经整理了一大半了"
     r"|(?:整理|录入?|填|收|弄|做|完成|排查|走访|清理|收割|种|播|拆|改|发放?|兑付|拨付|统计|核实|核查|摸排|汇总)了(?:一大半|一半多?|大半|大部分|多半|[一二三四五六七八九]成)"
     r"|已经?对接"
@@ -767,9 +775,9 @@ _LATER_LIKELY = re.compile(
 )
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
-    r"(?:能不能|能否|可否|可不可以|是否可以|可以|(?<!可)能)(?:也|再|申请|多|往后|适当)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|点)|缓|延长|放宽|挪"
+    r"(?:能不能|能否|可否|可不可以|是否可以|可以|(?<!可)能)(?:也|再|申请|多|往后|适当)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|[一两]周|一个?(?:星期|礼拜)|点)|缓|延长|放宽|挪"
     r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
-    r"|顺延|往后推|推一推|推推|延(?:几|[一两二三四五])天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
+    r"|顺延|往后推|推一推|推推|延(?:几|[一两二三四五]|\d{1,2})天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
     r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底|节后|年后|过完年).{0,8}?"
     r"(?:报|交|提交|报送|反馈|完成|送检|送审|给(?=你|您|可以|行|好吗)).{0,3}?(?:可以吗|行吗|行不行|可不可以|好吗|可否)"
     # "能不能下周一再交", "可以明天再报吗": a later day asked for
@@ -796,7 +804,7 @@ _ONLY_LATER = re.compile(
     r"|只能(?:等到?)?(?:明天|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜|月)|月底|过几天|过两天)"
     r"(?:(?:以后|之后|后)?(?:再|才)?(?:报|交|提交|完成|上报|报送|出)|了)"
     r"|只能等.{1,12}?(?:再|才|后|以后|之后)(?:报|交|提交|完成|上报|报送)"  # "只能等系统恢复再报"
-    rf"|只能(?:到|等到|拖到){_LATER_DAY}(?:(?:以后|之后|后)?(?:再|才)?(?:报|交|提交|完成|上报|报送)|$)"  # "只能到月底报了"
+    rf"|只能(?:到|等到|拖到){_LATER_DAY}(?:(?:以后|之后|后)?(?:再|才)?(?:报|交|提交|完成|上报|报送)|了?$)"  # "只能到月底报了"
     rf"|最(?:快|早)也?(?:要|得)(?:到|等到)?{_LATER_DAY}"  # "最快也要下周二了"
     # put off until something comes: "等雨停了再报" (not "明天再报": a plan, the deadline may be later still)
     r"|(?<![不别])等[^,。;]{1,12}?再(?:报|交|提交|上报|报送)"
@@ -998,13 +1006,17 @@ def read_clauses(text: str) -> list[Clause]:
     for n in range(len(clauses) - 1):
         if _received_then(clauses[n].text, clauses[n + 1].text):
             clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("received", "stated")))
+    for n in range(1, len(clauses)):
+        right = _RIGHT_BARE.match(clauses[n].text)
+        if right and not clauses[n].refs and _SAID_WRONG.search(clauses[n - 1].text):
+            clauses[n] = replace(clauses[n], refs=(NoticeRef(int(right[1])),))  # "180收到，不对，是181"
     corrected = [
         n
         for n, c in enumerate(clauses)
         if c.refs
         and (
             _CORRECTED_TO.search(c.text)
-            or (n and _SAID_WRONG.search(clauses[n - 1].text) and _RIGHT_ONE.match(c.text))
+            or (n and _SAID_WRONG.search(clauses[n - 1].text) and _RIGHT.match(c.text))
         )
     ]
     if corrected:  # "12号收到，更正为13号": the numbers before the correction were wrong
@@ -1549,7 +1561,7 @@ def _break_after_receipt(text: str) -> str:
             return "\n"
         return match.group()
 
-    return _SPACE_AFTER_WORD.sub(cut, text)
+    return _BARE_RECEIPT_THEN_WHOSE.sub("\\1\n", _SPACE_AFTER_WORD.sub(cut, text))
 
 
 def _split_clauses(text: str) -> list[_Text]:

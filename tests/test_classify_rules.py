@@ -2645,3 +2645,42 @@ def test_what_the_blind_sets_dev29_to_dev36_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a slip owned up to, then the right number bare
+        ("180收到，不对，是181", [181], [], []),
+        ("256收到 不对 是257", [257], [], []),
+        ("12号收到，不对，是14号", [14], [], []),
+        ("180收到，是181的附件打不开", [180], [], []),  # no slip owned up to: 180 stays
+        # another issuer's document pointed at ("那个")
+        ("省住建厅那个紧急通知收到了，已转发各村", [], [], []),
+        ("市应急局那份文件收到", [], [], []),
+        ("市场那个摊位的事收到了", [0], [], []),  # 市场 is no issuer
+        # a bare receipt, then after a space a notice's thing
+        ("收到 258的附件是空的", [258], [], []),
+        ("收到 258", [258], [], []),
+        # delays in everyday words
+        ("验收资料还差监理那一块，能不能晚一周交", [], [], [0]),
+        ("244号报送时间能不能往后延3天 企业财务都在做年终结算", [], [], [244]),
+        ("233号的走访名单要等民政局的数据 只能到下周三了", [], [], [233]),
+        ("统计 系统 一直 登不上 只能 等 系统 恢复 再报了", [], [], [0]),
+        ("系统登不上", [], [], []),
+        # work done or under way, in everyday words
+        ("253号收到，254号的表还在填", [253], [254], []),
+        ("钱今天下午已经拨到各乡镇账户了", [], [0], []),
+        ("困难户的慰问金 今天下午全部发到户了", [], [0], []),
+        ("供暖这块 城区管网今天全部通了热", [], [0], []),
+        ("名单初步摸出来了，一共63个人", [], [0], []),
+        ("240 整改报告 盖好章了 下午送过去", [], [240], []),
+        ("巡了一圈 8个加油站都没问题", [], [0], []),
+        ("请各村把慰问金发到户", [], [], []),  # an order
+        ("慰问金什么时候能拨到账户？", [], [], []),  # a question
+    ],
+)
+def test_what_the_blind_set_dev37_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
