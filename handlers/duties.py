@@ -186,7 +186,7 @@ class Duties:
             items, short = await self._history(session, now, scope, owing)
             wake = await self._pre_deadline(session, now, since, current)
             office = outgoing.Office(session)  # read once in the pass, by whichever step tells it first
-            wake += await self._deadline_notes(session, now, current, office)
+            wake += await self._deadline_notes(session, now, since, current, office)
             wake += await self._evaluate(session, now, items, short, office, owing)
             wake += await self._rectification(session, now, items, running, office)
             digest_at = await review.digest(session, self.policy, now, office)
@@ -324,16 +324,22 @@ class Duties:
             )
 
     async def _deadline_notes(
-        self, session: AsyncSession, now: datetime, items: list[Item], office: outgoing.Office
+        self,
+        session: AsyncSession,
+        now: datetime,
+        since: datetime | None,
+        items: list[Item],
+        office: outgoing.Office,
     ) -> list[datetime]:
-        """Once a deadline has passed: one note to the office naming who missed it and who was not reached."""
+        """Once a deadline has passed: one note to the office naming who missed it and who was not reached
+        (those due by `since` the pass then noted)."""
         notice_of = {n.id: n for n, _ in items}
         wake: list[datetime] = []
         for (notice_id, field, due), group in deadline_groups(items).items():
             if now < due + EVALUATION_DELAY:
                 wake.append(due + EVALUATION_DELAY)
                 continue
-            if now - due > NOTE_WINDOW:
+            if now - due > NOTE_WINDOW or (since is not None and since >= due + EVALUATION_DELAY):
                 continue
             judged = [(a, a.standing(now).of(field)) for a in group]
             missed = [a.unit_name for a, o in judged if o.status == "missed"]
