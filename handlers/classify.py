@@ -147,6 +147,9 @@ _LONE_HEAD_MARKER = re.compile(r"^\s*[一二三四五六七八九十]、(?=\s*\d
 # A space before a second number, after something said of a notice, ends a clause: another notice
 # ("22号收到 21号的表晚点给", "29期收到 28期还在弄") or a time or day ("12号收到 11点前报").
 _NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
+# A notice's thing after a space, behind words that end a clause: "不好意思回晚了 329的台账上午交了".
+_WHOSE_NUMBER = re.compile(r"\d{2,3}号?的(?!话)")
+_CLAUSE_ENDS = re.compile(r"[了吧啊呀哈的]$")
 # ("13收到 12在办"; the 期 of 延期 is no issue number)
 _SAID_OF_NOTICE = re.compile(
     r"(?:[号期]|^\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|推进|在办|在[修弄做办搞查改建]|不了|不完)(?:延期|[^号期])*$"
@@ -169,7 +172,9 @@ _SENTENCE_LENGTH = 30  # longer speech spaced word by word still pauses between 
 _SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff])")
 _RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$|[\u4e00-\u9fff]了$")
 # The whole reply so far is a receipt ("收到 请放心"), then a word of assurance.
-_BARE_RECEIPT = re.compile(r"(?:(?:已经?)?(?:收到|收悉|签收|已阅)[了啦哈呀]*)+")
+_BARE_RECEIPT = re.compile(
+    r"(?:(?:好的?|嗯+|ok)[^\S\n]*)?(?:(?:已经?)?(?:收到|收悉|签收|已阅)[了啦哈呀]*)+"
+)  # "好的 收到"
 # A bare receipt opening the message, then after a space a notice's thing: "收到 258的附件是空的".
 _BARE_RECEIPT_THEN_WHOSE = re.compile(r"^((?:已经?)?(?:收到|收悉|签收)[了啦]*)[^\S\n]+(?=\d{1,3}号?的)")
 _SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
@@ -180,6 +185,8 @@ _AFTER_BARE_RECEIPT = re.compile(
     _ASSURANCE.pattern
     + r"|(?:今天|明天|今晚|明早|上午|下午|晚上|稍后|随后|待会|一会儿?|下班前)[^,。;!?\s]{0,8}?(?:报|交|发|传|反馈)"
     + r"|有(?:问题|事|疑问)(?:随时|请|再)?(?:打|联系|找|问)"
+    # a problem with what came: "收到 压缩包要密码"
+    + r"|(?:压缩包|附件|文件|链接|表格?)[^,。;!?\s]{0,4}?(?:密码|打不开|是空的|空白|下载不了|损坏|乱码|看不了|无法|不全)"
 )
 _SIGNATURE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心)(?:$|[,。;!?\n])")
 _STATE_OF_ITS_OWN = re.compile(
@@ -274,6 +281,10 @@ _FORWARD = re.compile(
 )
 _AT_A_MEETING = re.compile(r"会(?:议|上)?(?:上|上面)?(?:已经?|也|都)?$")
 # What is forwarded when a document other than the notice is named first: "延期申请已报送领导".
+# What passes the leader on its way up is the unit's own paper: "已报分管领导审定后盖章上报".
+_APPROVAL_AFTER = re.compile(
+    r"^[^,。;]{0,4}?(?:审定|审核|审批|签字|签发|把关)(?:后|之后)[^,。;]{0,6}?(?:上报|报送|报|交)"
+)
 _FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表|台账|情况|说明|清单|照片|数据|资料|稿")
 # What may follow a receipt word in the same clause. Anything else ("收到群众举报…", "收到款",
 # "收到时间") means something other than this notice was received.
@@ -424,8 +435,9 @@ _CORRECTED_TO = re.compile(
     r"(?:更正为|改为|应为|应是|应该是|(?:更正|纠正)[:]?(?:是|为)?)第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})[号期]"
 )
 # A clause owning up to a slip, then the right number in the next: "12号收到，刚才说错了，是14号".
-_SAID_WRONG = re.compile(r"(?:说错|写错|打错|搞错|弄错|发错|不对|更正|纠正)了?[:]?$")
+_SAID_WRONG = re.compile(r"(?:说错|写错|打错|搞错|弄错|发错|不对|更正|纠正)(?:了|一下)?[:]?$")
 _RIGHT_ONE = r"^(?:是|应是|应该是|应为)?第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})[号期]"
+_DIGITS = re.compile(r"\d+")
 # The same with a bare number, the whole clause: "180收到，不对，是181".
 _RIGHT_BARE = re.compile(r"^(?:是|应是|应该是|应为)(\d{1,3})$")
 _RIGHT = re.compile(f"{_RIGHT_ONE}|{_RIGHT_BARE.pattern}")
@@ -486,6 +498,7 @@ _PROBLEM = re.compile(
     r"打不开|无法打开|打开不了|打开是乱码|下载不了|无法下载|看不了|看不到|看不清|乱码|损坏|(?<![没无])有问题|有误|错误|不对"
     r"|不全|不完整|缺少?|少了|没有附件|没附件|无附件|附件呢|附件在哪|是空的|空白|发错|重发|重新发|再发(?:一[下遍次])?|补发"
     r"|失效|(?<![器剂品药证照卡])过期了|打不开|模糊|链接.{0,4}(?:打不开|无效|不能用|点不开)|没收到附件|附件没收到|收不到附件"
+    r"|(?:压缩包|附件|文件)[^,。;]{0,2}?(?:要|需要|有|加了)密码"  # "压缩包要密码"
 )
 _OWN_SLIP = re.compile(
     r"^(?:哦|噢|额|啊|抱歉|不好意思|刚才|刚刚|我|我们|我这边)*(?:说|写|打|发|报|填|弄)?(?:错了|不对)了?$"
@@ -643,6 +656,9 @@ _EVERYDAY_DONE = re.compile(
     # money or goods where they were due, a result found, a paper sealed: "慰问金今天下午全部发到户了",
     # "钱已经拨到各乡镇账户了", "管网今天全部通了热", "名单初步摸出来了", "整改报告盖好章了"
     r"|(?:拨|发|送|分|转)到[^,。;]{0,8}?(?:账户|账上|户|手里|手中)了|通了(?:热|水|电|气)|摸(?:出来|清|排完)了|盖(?:好|完)章?了"
+    # "横幅已挂完", "燃气管道已经换了", "把339的材料弄完报了", "物资已经全部登记入库了"
+    r"|已经?(?:全部|都)?(?:挂|贴|装|拆|清|改|修|换|铺|建|签|发|送)(?:完|好)(?:了|$)|已经(?:换|修|装|拆|挂|贴|封|关)了"
+    r"|(?:弄|做|写|填|改)完(?:了|(?:报|交|发)(?:上去|过去)?了)|入库了"
 )
 # Nothing found, in everyday words (a negation before them is the report itself): "交办积案 为零", "没有 在建工地 不涉及".
 _EVERYDAY_NONE = re.compile(
@@ -660,16 +676,17 @@ _EVERYDAY_PROGRESS = re.compile(
     r"|(?:^|正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)"
     # concrete work under way ("63号回头看还在自查", "燃气安全那个正在排查"); 正在落实 / 正在办 are in hand only
     r"|(?:正|还|仍|都)在(?:自查|排查|核查|摸排?(?!索|鱼)|巡查|整改|宣传|清理|清运|施工|收割|抢修|拆除|修复|走访|入户"
-    r"|核数|核对|核(?![心定算准])|汇总|统计|整理|完善|补|改(?![天日期])|填|弄|写)(?!范围|名单|对象|清单|之列)"
+    r"|核数|核对|核(?![心定算准])|汇总|统计|整理|完善|补|改(?![天日期])|填|弄|写|录(?!像|音|取))(?!范围|名单|对象|清单|之列)"
     rf"|还有[\d一二三四五六七八九十两]+{_UNIT_WORD}[\u4e00-\u9fff]{{0,4}}?(?:没|未)"  # "93号还有1条没整改": work left
     rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
     rf"|(?![期迟误])[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批|次|趟|笔|圈){_UNIT_WORD}?"  # not "延期了一次"
     # a share of the work done: "底册整理了一半多", "资料已经整理了一大半了"
-    r"|(?:整理|录入?|填|收|弄|做|完成|排查|走访|清理|收割|种|播|拆|改|发放?|兑付|拨付|统计|核实|核查|摸排|汇总)了(?:一大半|一半多?|大半|大部分|多半|[一二三四五六七八九]成)"
+    r"|(?:整理|录入?|填|收|弄|做|完成|排查|走访|清理|收割|种|播|拆|改|发放?|兑付|拨付|统计|核实|核查|摸排|汇总)了(?:一大半|一半多?|大半|大部分|多半|[一二三四五六七八九]成|[二三四五六七八九十]分之[一二三四五六七八九])"
     r"|已经?对接"
     r"|已经?(?:派|安排)了?(?:人|专人|工作人员|同志|技术人员)(?:去|到|赴)[^,。;]{0,8}?(?:核查|核实|查看|排查|检查|处理|调查|测量|处置)"  # "已经派人去现场核查了"
     r"|已经?(?:会同|联合|协同)[\u4e00-\u9fff]{1,10}?(?:制定|印发|出台|开展|组织)"  # "已会同住建局制定…方案"
     rf"|(?:新增|查出|查处|发现)[\u4e00-\u9fff]{{0,8}}?{_COUNT}(?:\.\d+)?{_UNIT_WORD}"  # "本月新增防火隔离带2.4公里"
+    rf"|(?:清|修|挖|铺|种|播|拆|建|改|栽|收|排查|走访|巡查)了{_COUNT}(?:\.\d+)?(?:公里|米|亩|吨|方|户|处|座|棵|株|家)"  # "这周清了3.2公里"
 )
 # Any work told in everyday words.
 _EVERYDAY = re.compile(f"{_EVERYDAY_DONE.pattern}|{_EVERYDAY_PROGRESS.pattern}")
@@ -736,7 +753,7 @@ _PARTIAL = re.compile(
 _DELAY_PAPER = re.compile(r"(?:延期|延迟|推迟|宽限|顺延|延长时限)的?(?:申请|说明|报告|函|请示)")
 
 _DELAY_WORD = re.compile(
-    r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|推后|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
+    r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|往后(?:放放|放一放|挪挪|挪一挪|拖拖|拖一拖)|推后|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
     r"|(?<![车机铁班巴船])晚(?:几天|[一两二三]{1,2}天|点|一点|一些|些)(?!看|回复?|说|聊|联系|了?[两一二三几\d]+个?多?(?:小时|分钟))|delay|postpone"  # "晚点看": reading later
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
     r"|晚半天|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
@@ -1020,7 +1037,9 @@ def read_clauses(text: str) -> list[Clause]:
         )
     ]
     if corrected:  # "12号收到，更正为13号": the numbers before the correction were wrong
-        clauses[: corrected[0]] = [replace(c, refs=()) for c in clauses[: corrected[0]]]
+        clauses[: corrected[0]] = [
+            replace(c, text=_DIGITS.sub("", c.text), refs=()) for c in clauses[: corrected[0]]
+        ]  # "收到354 不对 是355": 354 withdrawn, not asked about
     else:
         clauses = _days_that_may_be_notices(clauses)
     for n in range(1, len(clauses)):
@@ -1041,18 +1060,23 @@ def read_clauses(text: str) -> list[Clause]:
             else c
             for n, c in enumerate(clauses)
         ]
-    late_or_faulty = any(a.kind in ("delay", "ask_time", "problem") for c in clauses for a in c.acts)
+    faulty = any(a.kind == "problem" for c in clauses for a in c.acts)
     if (
         any(c.refs for c in clauses) or not _NOT_TOLD_EVERYDAY.search(_NOT_TOLD_RECEIPT.sub("", cleaned))
-    ) and not late_or_faulty:
+    ) and not faulty:
         # a notice named, or statements only: work may be told in everyday words (in a delay "还剩1件" is
-        # why it is late; beside a problem "见附件" shows the fault)
-        clauses = [
-            replace(c, acts=c.acts + tuple(_everyday_acts(_Text(c.text, c.asked))))
-            if _WORDY.search(c.text)
-            else c
-            for c in clauses
-        ]
+        # why it is late; beside a problem "见附件" shows the fault), also of another notice named beside a
+        # delay ("360号宣传横幅已挂完；358号总结需要延到周五")
+        told = []
+        for group in parts(clauses):
+            late = any(a.kind in ("delay", "ask_time") for c in group for a in c.acts)
+            told += [
+                replace(c, acts=c.acts + tuple(_everyday_acts(_Text(c.text, c.asked))))
+                if _WORDY.search(c.text) and not late
+                else c
+                for c in group
+            ]
+        clauses = told
     for n in range(len(clauses) - 1):
         if _ROSTER_HEAD.search(clauses[n].text) and (
             (
@@ -1515,8 +1539,10 @@ def _break_before_numbers(text: str) -> str:
 
     def cut(match: re.Match[str]) -> str:
         before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _SENTENCE) : match.start()])[-1]
-        said = _SAID_OF_NOTICE.search(before) or (
-            _RECEIVED_NUMBER.search(before) and _STATE_OF_ITS_OWN.match(text, match.end())
+        said = (
+            _SAID_OF_NOTICE.search(before)
+            or (_RECEIVED_NUMBER.search(before) and _STATE_OF_ITS_OWN.match(text, match.end()))
+            or (_CLAUSE_ENDS.search(before) and _WHOSE_NUMBER.match(text, match.end()))
         )
         return "\n" if said else match.group()
 
@@ -1717,6 +1743,10 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
             continue  # "延期申请已报送领导", "省政府12号令已转发各村": what went on is not the notice
         if _AT_A_MEETING.search(before):
             continue  # "两会精神 我们昨天党委会已经传达了": the work done at a meeting, not the notice passed on
+        if _APPROVAL_AFTER.match(after):
+            # "（总结）已报分管领导审定后盖章上报": the unit's own paper, going up
+            yield Act("report", "stated")
+            continue
         mode = _mode(clause, before, after, plans_count=True)
         if mode in ("stated", "others"):
             yield Act("forwarded", mode)

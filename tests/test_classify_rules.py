@@ -2684,3 +2684,43 @@ def test_what_the_blind_set_dev37_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a number withdrawn by a correction is neither recorded nor asked about
+        ("收到354 不对 是355", [355], [], []),
+        ("356号收到，更正一下，是358号", [358], [], []),
+        ("356号收到，更正一下", [356], [], []),  # nothing put right: 356 stays
+        # a bare receipt opening with 好的, or followed by a problem with what came
+        ("好的 收到 今天下班前报过去", [0], [], []),
+        ("好的", [], [], []),
+        ("收到 压缩包要密码 密码是多少？", [0], [], []),
+        ("压缩包要密码吗？", [], [], []),
+        # the unit's own paper going up through its leader is a report, not the notice passed on
+        (
+            "358号年度总结：\n1、全年办结督办事项47件；\n2、存在问题……\n已报分管领导审定后盖章上报。",
+            [],
+            [358],
+            [],
+        ),
+        ("收到，已报分管领导", [0], [], []),
+        # a notice's thing after a space, behind a finished clause
+        ("不好意思回晚了 329的台账上午交了", [], [329], []),
+        # work told of one notice beside another's delay
+        ("362号收到；360号宣传横幅已挂完；358号总结需要延到周五", [362], [360], [358]),
+        ("11号的数据还在核，周三前报不了，能否宽限到周五", [], [], [11]),  # why it is late
+        ("燃气管道已经换了", [], [0], []),
+        ("回收上来的入户调查表还在录", [], [0], []),
+        ("322号 小麦播了三分之二了", [], [322], []),
+        ("河道清障这周清了3.2公里 剩下的下周弄完", [], [0], []),
+        ("昨晚加班把材料弄完报了", [], [0], []),
+        ("349号 化解报告只能往后放放", [], [], [349]),
+        ("应急局说演练延期了，我们配合的事也跟着往后放", [], [], []),  # another body's schedule
+    ],
+)
+def test_what_the_blind_set_dev38_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
