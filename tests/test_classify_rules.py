@@ -2733,3 +2733,39 @@ def test_what_the_blind_set_dev38_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # more time in formal and everyday words
+        ("县督查室：424号林长巡林记录尚缺一周，恐需晚几日报送，特此说明。", [], [], [424]),
+        ("我局无法在4月底前完成，恳请将时限调整至5月15日。", [], [], [0]),
+        ("470号需要各校上报，这周各校都在期中考试，我局想下周一再统一报，望理解。", [], [], [470]),
+        ("470号这个俺们得缓缓，镇里这周迎检，忙不过来", [], [], [470]),
+        ("470号的麦田测产得等小麦灌浆以后，本月底前出不了数", [], [], [470]),
+        ("455收到，456号的汇总表还得两天", [455], [], [456]),
+        ("还得一周左右", [], [], []),  # how long, no deadline missed
+        ("不好意思 412的表今天交不了了 能不能明天上午再交", [], [], [412]),
+        ("469 need more time，能给到下周二吗", [], [], [469]),
+        # not the unit's own delay
+        ("按市农业农村局安排，全市春播督导推迟到下旬了，县里这个表还按原时间报吗？", [], [], []),
+        ("青山乡说他们那边下雨打不了药，要晚几天", [], [], []),
+        # receipts and reports
+        ("俺们收到447了，镇上没有治超站，不涉及", [447], [447], []),
+        ("收到 周四前报", [0], [], []),
+        ("466\t收到\n461\t平台已恢复，今天上午已报", [466], [461], []),
+        ("463号收到，459号昨黑交了", [463], [459], []),
+        ("种子也都发下去了，化肥不缺", [], [0], []),
+        ("438 zero report，我局没有涉及的管道", [], [438], []),
+        ("458收到。439的改造进度上周报过了", [458], [439], []),
+        ("422号分析材料初稿已出，在请局领导审。", [], [422], []),
+        ("439 inprogress，还差城关片区3个小区", [], [439], []),
+        ("466号收到了吗？我们昨天报的", [], [466], []),
+        ("请重新发送一下附件", [], [], []),  # an order, not a paper sent again
+    ],
+)
+def test_what_the_blind_set_dev39_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
