@@ -983,10 +983,10 @@ def read_clauses(text: str) -> list[Clause]:
         clauses[speaker + 1 :] = [
             replace(c, acts=tuple(replace(a, mode="others") for a in c.acts)) for c in clauses[speaker + 1 :]
         ]
-    told = next((n for n, c in enumerate(clauses) if _OTHERS_SAY.match(c.text)), None)
-    if told is not None:
-        clauses[told:] = [
-            replace(c, acts=tuple(replace(a, mode="others") for a in c.acts)) for c in clauses[told:]
+    others_from = next((n for n, c in enumerate(clauses) if _OTHERS_SAY.match(c.text)), None)
+    if others_from is not None:
+        clauses[others_from:] = [
+            replace(c, acts=tuple(replace(a, mode="others") for a in c.acts)) for c in clauses[others_from:]
         ]
     # "各村注意：8号文件收到后立即组织学习": the unit's order passed on to its villages
     if clauses and _ADDRESSED.match(clauses[0].text):
