@@ -2763,6 +2763,12 @@ def test_what_the_blind_set_dev38_taught(
         ("439 inprogress，还差城关片区3个小区", [], [439], []),
         ("466号收到了吗？我们昨天报的", [], [466], []),
         ("请重新发送一下附件", [], [], []),  # an order, not a paper sent again
+        # dev27's left-overs
+        ("52号还没弄完，53号收到", [53], [52], []),
+        ("还没弄完", [], [], []),  # alone: a plea or an answer (dev3, dev4)
+        ("已对G345沿线31处隐患点逐一排查", [], [0], []),
+        ("收到，但是我们乡没有这个项目", [0], [0], []),
+        ("我们乡有没有这个项目？", [], [], []),
     ],
 )
 def test_what_the_blind_set_dev39_taught(
