@@ -2775,3 +2775,32 @@ def test_what_the_blind_set_dev39_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # the office asked to take note is told, not receiving; an event put off is no delay
+        ("开学典礼推迟到9月4日，县领导出席，请督查室知悉。", [], [], []),
+        ("收到，知悉", [0], [], []),
+        # numbers read out digit by digit
+        ("收到五七二、五七五", [572, 575], [], []),
+        ("河口镇 收到 四零六", [406], [], []),
+        ("四一三 的 月报 发 邮箱 了", [], [413], []),
+        ("一二三四五", [], [], []),
+        # more time in everyday words
+        ("507 need 2 more days, 下雨进不了山里几个组", [], [], [507]),
+        ("510的数据我们这边没法按时出，只能10月12日前报了。", [], [], [510]),
+        ("543的冷库钢结构还没到货 三季度 肯定完不了 能不能 在缓一个月", [], [], [543]),
+        ("547的提升改造施工队说要到10月中旬才能进场，这个节点我们肯定达不到了", [], [], [547]),
+        # work done in everyday words
+        ("衔接资金 那三个项目 钱都拨给施工队了", [], [0], []),
+        ("500的排查表发你邮箱啦", [], [500], []),
+        ("校门口减速带装好啦", [], [0], []),
+        ("560 值班表 sent", [], [560], []),
+    ],
+)
+def test_what_the_blind_set_dev40_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
