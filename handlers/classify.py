@@ -407,7 +407,7 @@ _NOTICE_ASKED = re.compile(
 # … by its subject beside a number ("93号收到了 是麦收消防那个吧？": does the number match?); without a number the
 # subject names the notice ("收到，是关于冬季消防那个吧")
 _SUBJECT_ASKED = re.compile(
-    r"^(?:是不是|是|就是|应该是|说的是)[\u4e00-\u9fff]{1,12}?(?:那个|这个)(?:通知|文件|督办单?)?[吧吗么呢啊]?$"
+    r"^(?:第?\d{1,3}号?)?(?:是不是|是|就是|应该是|说的是)[\u4e00-\u9fff]{1,12}?(?:那个|这个)(?:通知|文件|督办单?)?[吧吗么呢啊]?$"
 )
 # A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
 _POSITION = re.compile(

@@ -2783,6 +2783,7 @@ def test_what_the_blind_set_dev39_taught(
         # the office asked to take note is told, not receiving; an event put off is no delay
         ("开学典礼推迟到9月4日，县领导出席，请督查室知悉。", [], [], []),
         ("收到，知悉", [0], [], []),
+        ("收到，524号是志愿服务那个吧？", [], [], []),  # a number and a subject asked: which notice
         # numbers read out digit by digit
         ("收到五七二、五七五", [572, 575], [], []),
         ("河口镇 收到 四零六", [406], [], []),
