@@ -189,6 +189,7 @@ _NUMBERED_THING_AFTER = re.compile(
     r"会议室|楼|院|房|室|门|线|地块|路段|路口|街道(?!办)|桥|井|仓|库|车间|机组|窗口|床|柜|馆|厅|泵站|站点|坑|户|点位"
     r"|台风|选手|考生|运动员|车道|车位|展位|摊位"
 )
+_THREE_DIGITS_END = re.compile(r"\d{3}号?$")
 # A notice named by its number and subject, its state told after ("20号流感疫苗接种工作，我委已接种…");
 # never what is done on a day ("12号开展排查工作", "3号召开部署会").
 _SUBJECT_AFTER = re.compile(
@@ -340,8 +341,9 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
         explicit = full_year or short_year or any(item["di"] for item in items) or marked
         if not explicit and not _bare_is_notice(text, match.start("group"), match.end()):
             continue
-        if _NUMBERED_THING_AFTER.match(text, match.end()):
-            continue  # "第13号楼", "第13号台风": a numbered place or thing, whatever its 第
+        thing = _NUMBERED_THING_AFTER.match(text, match.end())
+        if thing and not (thing[0] == "台风" and _THREE_DIGITS_END.search(match["group"])):
+            continue  # "第13号楼", "第13号台风": a numbered place or thing, whatever its 第 (no typhoon has 515)
         if (
             len(items) > 1
             and match["group"][items[-2].end() : items[-1].start()] == "号"

@@ -2799,6 +2799,11 @@ def test_what_the_blind_set_dev39_taught(
         ("500的排查表发你邮箱啦", [], [500], []),
         ("校门口减速带装好啦", [], [0], []),
         ("560 值班表 sent", [], [560], []),
+        # a list numbered 1. 2. 3. before three-digit notices; a typhoon never has a three-digit number
+        ("1.516收到 2.518的卡口6个都设好了 3.522要晚两天哈", [516], [518], [522]),
+        ("增速 1.523 2.314", [], [], []),  # numbers asked about, nothing recorded
+        ("525号收到；515号台风防御工作总结已于今日上午报送。", [525], [515], []),
+        ("第13号台风过境，全镇无险情", [], [0], []),
     ],
 )
 def test_what_the_blind_set_dev40_taught(
