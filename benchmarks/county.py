@@ -84,8 +84,13 @@ def scenario(
     per_notice: int = 20,
     messages: int = 15_500,
     seed: int = 7,
+    closing: bool = False,
 ) -> Iterator[str]:
-    """JSON lines of a county's `days` from 2026-01-05: `notices` notices, about `messages` group messages."""
+    """JSON lines of a county's `days` from 2026-01-05: `notices` notices, about `messages` group messages.
+
+    Notices are numbered from 1 each year, as the bot numbers them. `closing`: the office closes each notice
+    (/销号 … 确认) three days after its feedback deadline, as an office does over the years (without it every
+    notice stays open, which no office's five years look like)."""
     rng = random.Random(seed)
     first = date(2026, 1, 5)
     start = datetime(2026, 1, 5, 8, 0, tzinfo=TZ)
@@ -101,10 +106,15 @@ def scenario(
         order += 1
         events.append((moment, order, event))
 
-    for seq, day in enumerate(publish_days, 1):
+    numbered: dict[int, int] = {}  # year → notices published in it so far
+    for day in publish_days:
+        seq = numbered[day.year] = numbered.get(day.year, 0) + 1
         issued = datetime(day.year, day.month, day.day, 9, 0, tzinfo=TZ)
         receipt_due = issued + timedelta(hours=2)
         feedback_due = issued + timedelta(days=7, hours=8)
+        if closing:
+            close = f"/销号 督办〔{day.year}〕{seq}号 确认"
+            add(feedback_due + timedelta(days=3, hours=17), {"from": OFFICE, "room": None, "text": close})
         chosen = sorted(rng.sample(range(units), min(per_notice, units)))
         names = "、".join(unit_name(i) for i in chosen)
         add(

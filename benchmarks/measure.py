@@ -47,10 +47,16 @@ def peak_rss_mb() -> float:
     return int(line.split()[1]) / 1024
 
 
-def county_lines(days: int) -> list[str]:
-    """A county's `days` at the year's density: 201 notices and 15,500 group messages a year."""
+def county_lines(days: int, *, closing: bool = False) -> list[str]:
+    """A county's `days` at the year's density: 201 notices and 15,500 group messages a year (`closing`: the
+    office closes each notice after its feedback deadline, `county.scenario`)."""
     return list(
-        scenario(days=days, notices=max(2, round(201 * days / 365)), messages=round(15_500 * days / 365))
+        scenario(
+            days=days,
+            notices=max(2, round(201 * days / 365)),
+            messages=round(15_500 * days / 365),
+            closing=closing,
+        )
     )
 
 
@@ -58,9 +64,9 @@ def message_count(lines: Iterable[str]) -> int:
     return sum(1 for line in lines if '"from"' in line)
 
 
-def write_scenario(days: int, path: Path) -> None:
+def write_scenario(days: int, path: Path, *, closing: bool = False) -> None:
     """The county's `days` as a scenario file, as `duban replay` reads one."""
-    path.write_text("".join(line + "\n" for line in county_lines(days)), encoding="utf-8")
+    path.write_text("".join(line + "\n" for line in county_lines(days, closing=closing)), encoding="utf-8")
 
 
 async def replay_seconds(lines: Iterable[str], db_url: str, ledger: Path | None = None) -> float:
