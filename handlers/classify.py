@@ -1121,6 +1121,12 @@ _LEADING_BARE = re.compile(
     r"|need\d*more|zeroreport|inprogress|done)"
 )  # also after an apology or a pointer: "不好意思 412的表今天交不了了"
 
+# A number of three digits opening a clause that tells something: no day, and no count when no measure word follows.
+_LEADING_HUNDREDS = re.compile(
+    r"^(?!110|119|120|122)(\d{3})(?=[\u4e00-\u9fff])"  # not the emergency lines ("120急救车已到")
+    r"(?![户个人元万亿条项件处家所座栋间名位台辆吨亩米公斤千百十次多余份本册张块箱袋瓶双套批棵株头只盏口根斤车趟场期届年天日周分])"
+)
+
 
 # A photo or file posted with a line saying what it shows: "[图片] 河湾村自建房排查现场", "[文件] 王庄乡自建房安全排查
 # 情况统计表.xlsx", "[文件] 柳林乡防汛值班表.xls 140号的". Not a question about it, a slip ("发错了"), the notice or its
@@ -1165,6 +1171,10 @@ def _without_mistaken(clause: Clause) -> Clause:
 
 def _leading_bare_number(clause: Clause) -> Clause:
     bare = _LEADING_BARE.match(clause.text) if not clause.refs else None
+    if bare is None and not clause.refs and clause.acts:
+        bare = _LEADING_HUNDREDS.match(
+            clause.text
+        )  # "274月报已报统计局", "296 街道涉及的3家企业工资已经结清了"
     if bare is None or int(bare[1]) <= DAYS_IN_A_MONTH:
         return clause
     return replace(clause, refs=(NoticeRef(int(bare[1])),))

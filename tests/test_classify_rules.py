@@ -2804,6 +2804,11 @@ def test_what_the_blind_set_dev39_taught(
         ("增速 1.523 2.314", [], [], []),  # numbers asked about, nothing recorded
         ("525号收到；515号台风防御工作总结已于今日上午报送。", [525], [515], []),
         ("第13号台风过境，全镇无险情", [], [0], []),
+        # three digits opening a clause that tells something: no day, and no count without its measure word
+        ("274月报已报统计局", [], [274], []),
+        ("296 街道涉及的3家企业工资已经结清了", [], [296], []),
+        ("200份宣传册已发放", [], [0], []),
+        ("120急救车已到现场", [], [], []),
     ],
 )
 def test_what_the_blind_set_dev40_taught(
