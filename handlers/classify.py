@@ -1171,10 +1171,8 @@ def _without_mistaken(clause: Clause) -> Clause:
 
 def _leading_bare_number(clause: Clause) -> Clause:
     bare = _LEADING_BARE.match(clause.text) if not clause.refs else None
-    if bare is None and not clause.refs and clause.acts:
-        bare = _LEADING_HUNDREDS.match(
-            clause.text
-        )  # "274月报已报统计局", "296 街道涉及的3家企业工资已经结清了"
+    if bare is None and not clause.refs and clause.acts:  # "274月报已报统计局", "296 街道…已经结清了"
+        bare = _LEADING_HUNDREDS.match(clause.text)
     if bare is None or int(bare[1]) <= DAYS_IN_A_MONTH:
         return clause
     return replace(clause, refs=(NoticeRef(int(bare[1])),))
