@@ -267,7 +267,7 @@ _RECEIPT = re.compile(
     r"|(?<![\d台亩斤吨户个家处件])已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
     r"|(?<=^)(?:\d{1,3}号?、?)+收(?=[了啦哈嘞]*$)|(?<=号)以收(?=[了啦哈嘞]*$)"  # only numbers and 收: "268 收", "1 2 收" (收 alone: the office reads it)
     r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
-    r"|received|gotit|noted|copythat|roger|well?received"
+    r"|received|gotit|noted|copythat|roger|well?received|(?<=[号\d])get(?![a-z])"  # "13号get", "530 get"
     r"|(?<![a-z])(?:sd|shoudao|shoudaole)(?![a-z])"  # the pinyin of 收到, spelt out or by its initials
 )
 # Passing a notice on to one's leaders or villages shows it arrived: "已转分管领导", "已呈领导阅示".

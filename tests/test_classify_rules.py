@@ -2809,6 +2809,10 @@ def test_what_the_blind_set_dev39_taught(
         ("296 街道涉及的3家企业工资已经结清了", [], [296], []),
         ("200份宣传册已发放", [], [0], []),
         ("120急救车已到现场", [], [], []),
+        # "get" after a notice's number (dev10, dev22, dev40)
+        ("13号get", [13], [], []),
+        ("530 get", [530], [], []),
+        ("get", [], [], []),
     ],
 )
 def test_what_the_blind_set_dev40_taught(
