@@ -152,7 +152,7 @@ _WHOSE_NUMBER = re.compile(r"\d{2,3}号?的(?!话)")
 _CLAUSE_ENDS = re.compile(r"[了吧啊呀哈的]$")
 # ("13收到 12在办"; the 期 of 延期 is no issue number)
 _SAID_OF_NOTICE = re.compile(
-    r"(?:[号期]|^\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|推进|在办|在[修弄做办搞查改建]|不了|不完)(?:延期|[^号期])*$"
+    r"(?:[号期]|^\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|推进|在办|在[修弄做办搞查改建]|不了|不完|涉及)(?:延期|[^号期])*$"
 )
 # … or the notice received named after the word, when the next number has a state of its own
 # ("收到13号 12号的正在办"; "收到12号 13号" lists two).
@@ -177,6 +177,7 @@ _BARE_RECEIPT = re.compile(
 )  # "好的 收到"
 # A bare receipt opening the message, then after a space a notice's thing: "收到 258的附件是空的".
 _BARE_RECEIPT_THEN_WHOSE = re.compile(r"^((?:已经?)?(?:收到|收悉|签收)[了啦]*)[^\S\n]+(?=\d{1,3}号?的)")
+_PARTICLE_ALONE = re.compile(r"[的了啦哈呀](?![\u4e00-\u9fff])")
 _SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
 # … but a unit signing after its receipt stays with it ("12号收到 城关镇").
 _ASSURANCE = re.compile(r"请放心|放心|谢谢|感谢|马上|立即|立刻|尽快|即刻|一定|保证|按时|按要求|遵照|坚决")
@@ -401,7 +402,7 @@ _WHOSE = re.compile(
 )
 # A clause that only names a notice, asked: "是13号吧", "13号？".
 _NOTICE_ASKED = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,6}?(?:说|发|讲|提)的)?(?:是不是|是|就是|应该是|说的是)?"  # "群里说的101号吧"
+    r"^(?:[\u4e00-\u9fff]{1,6}?(?:说|发|讲|提)的|[\u4e00-\u9fff]{1,10}?(?:通知|文件|督办单?))?(?:是不是|是|就是|应该是|说的是)?"  # "群里说的101号吧", "那个人居环境的通知是34号吧"
     r"第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?:那个|这个)?[吧吗么呢啊]?$"
 )
 # … by its subject beside a number ("93号收到了 是麦收消防那个吧？": does the number match?); without a number the
@@ -673,6 +674,7 @@ _EVERYDAY_NONE = re.compile(
     r"(?:交办|涉及)?[\u4e00-\u9fff]{0,4}为零|不涉及|未涉及|无需整改|不需要整改"
     r"|(?:没有?|未)发现[\u4e00-\u9fff]{0,4}?(?:冒领|问题|隐患|火点|违规|违法|异常|险情|案件|烧的)"  # "已核对 没有发现冒领"
     r"|(?:我们?|本)(?:乡|镇|局|委|街道|单位)?没有(?:这个|这类|此类|相关|该)(?:项目|情况|问题|企业)"  # "收到，但是我们乡没有这个项目"
+    r"|(?:我|本)(?:乡|镇|局|委|街道|单位)无[\u4e00-\u9fff]{0,3}件(?![\u4e00-\u9fff])|本(?:月|周|季度)无[\u4e00-\u9fff]{0,4}件(?![\u4e00-\u9fff])"  # "我镇无承办件", "本月无信访件"
 )
 # What is in the attachment or the group's files is the notice or its template, not a report: "12号通知见附件";
 # a goal set is no result: "12号的目标是全部清零".
@@ -1121,6 +1123,9 @@ _LEADING_BARE = re.compile(
     r"|need\d*more|zeroreport|inprogress|done)"
 )  # also after an apology or a pointer: "不好意思 412的表今天交不了了"
 
+# An issue number opening a clause, its subject after: "第49期学校饮水安全检查表，…能否下周三再报？" (not a class or a
+# project's phase: "第3期培训班", "第二期工程").
+_LEADING_ISSUE = re.compile(r"^第(\d{1,3})期(?!的?(?:培训|班|学员|工程|项目|学习))")
 # A number of three digits opening a clause that tells something: no day, and no count when no measure word follows.
 _LEADING_HUNDREDS = re.compile(
     r"^(?!110|119|120|122)(\d{3})(?=[\u4e00-\u9fff])"  # not the emergency lines ("120急救车已到")
@@ -1171,6 +1176,8 @@ def _without_mistaken(clause: Clause) -> Clause:
 
 def _leading_bare_number(clause: Clause) -> Clause:
     bare = _LEADING_BARE.match(clause.text) if not clause.refs else None
+    if bare is None and not clause.refs:  # "第49期学校饮水安全检查表", opening a message about it
+        bare = _LEADING_ISSUE.match(clause.text)
     if bare is None and not clause.refs and clause.acts:  # "274月报已报统计局", "296 街道…已经结清了"
         bare = _LEADING_HUNDREDS.match(clause.text)
     if bare is None or int(bare[1]) <= DAYS_IN_A_MONTH:
@@ -1514,6 +1521,7 @@ _DIGIT_BY_DIGIT = re.compile(
     r"(?:(?<=收到)|(?<=收到 )|(?<=签收)|(?<=[、,]))([一二三四五六七八九][零〇一二三四五六七八九]{2})(?![零〇一二三四五六七八九十百千万两])"
     r"|(?<![零〇一二三四五六七八九十百千万两])([一二三四五六七八九][零〇一二三四五六七八九]{2})(?=号|收到|[、,]|[^\S\n]*的)"
 )
+_TILDE_PAUSE = re.compile(r"~+[^\S\n]+")
 _SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 # A notice's number heading a pasted table's row: "461\t平台已恢复，今天上午已报".
 _TABLE_ROW_NUMBER = re.compile(r"(?m)^(\d{2,3})\t")
@@ -1532,6 +1540,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _THOUSANDS.sub("", _INVISIBLE.sub("", fold(text)))
     text = _TABLE_ROW_NUMBER.sub(r"\1号\t", _DIALECT.sub(lambda m: _DIALECT_WORDS[m[0]], text))
     text = _DIGIT_BY_DIGIT.sub(lambda m: (m[1] or m[2]).translate(_SPOKEN_DIGITS), text)
+    text = _TILDE_PAUSE.sub("。", text)  # "请查收~ 71号也收到啦": a pause, not a range
     numbers_ok = _NUMBERS_OK.match(text) if len(text) <= _NUMBERS_OK_LENGTH else None
     if numbers_ok and not _ONES_ONLY.match(numbers_ok[1] or numbers_ok[2]):  # "1 OK" is 扣1
         text = f"{numbers_ok[1] or numbers_ok[2]}收到"
@@ -1606,8 +1615,9 @@ def _spoken_breaks(text: str) -> str:
         return text
     pieces = sorted(len(piece) for piece in _CJK_GAP.split(text))
     if pieces[len(pieces) // 2] <= _WORD_LENGTH and sum(pieces) <= _SENTENCE_LENGTH:
-        # a space after every word of one sentence ("能不能 下周一 再交"): no pauses
-        return _CJK_GAP.sub("", text)
+        # a space after every word of one sentence ("能不能 下周一 再交"): no pauses, but after a question's
+        # particle ("那个 通知 是 34号 吧 我们 收到 了")
+        return _CJK_GAP.sub(lambda gap: "," if text[gap.start() - 1] in "吧吗呢" else "", text)
     return _WORD_GAP.sub(lambda gap: "" if _UNFINISHED.search(text, 0, gap.start()) else ",", text)
 
 
@@ -1625,6 +1635,10 @@ def _break_after_receipt(text: str) -> str:
             _BARE_RECEIPT.fullmatch(before) is not None
             and _AFTER_BARE_RECEIPT.match(text, match.end()) is not None
         )
+        if _PARTICLE_ALONE.match(text, match.end()):
+            return (
+                match.group()
+            )  # "43号 收到 的": the particle is the clause's own (收到的: the office reads it)
         if (named and not _SIGNATURE.match(text, match.end())) or bare or _SLIP_ENDS.search(before):
             return "\n"
         return match.group()

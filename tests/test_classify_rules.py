@@ -2819,3 +2819,27 @@ def test_what_the_blind_set_dev40_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # an issue number opening a clause, its subject after
+        ("第49期学校饮水安全检查表，还有5所村小的检测报告没出来，我们能否下周三再报？", [], [], [49]),
+        ("第40期的建议提案答复件还需要分管县长签字，恐怕要下周才能报了。", [], [], [40]),
+        ("第3期培训班已结束", [], [], []),  # a class, not a notice
+        # a pause after a tilde, a particle after a space, a question's 吧 in spaced speech
+        ("72号值班表已发您邮箱，请查收~ 71号也收到啦", [71], [72], []),
+        ("12号~13号收到", [12, 13], [], []),
+        ("43号 收到 的", [], [], []),  # 收到的: the office reads it
+        ("那个 人居 环境 的 通知 是 34号 吧 我们 收到 了", [], [], []),  # which notice, asked
+        # a state said of one notice, then another's number after a space
+        ("78城关不涉及 79收到", [79], [78], []),
+        ("40号建议提案办理，我镇无承办件。", [], [40], []),
+        ("本月无信访件。", [], [0], []),
+    ],
+)
+def test_what_the_blind_set_dev41_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
