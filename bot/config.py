@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers.filecheck import DEFAULT_TYPES
 from handlers.penalties import PENALTY_KINDS
+from handlers.quiet import clock_within
 
 SECRET_KEYS = {("wechaty", "token"), ("alerts", "wecom_webhook"), ("alerts", "smtp_password")}
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -393,13 +394,7 @@ def validate(config: Config) -> None:
     if reminders.grace_minutes < 0:
         raise ConfigError("配置项 [reminders] grace_minutes 不能为负数")
     quiet = config.quiet_hours
-    daily = reminders.daily_time
-    inside = (
-        quiet.start <= daily < quiet.end
-        if quiet.start <= quiet.end
-        else daily >= quiet.start or daily < quiet.end
-    )
-    if inside:
+    if clock_within(reminders.daily_time, quiet.start, quiet.end):
         raise ConfigError("配置项 [reminders] daily_time 落在免打扰时段 [quiet_hours] 内，请调整其中之一")
     if config.penalties.quarter_threshold < 2:
         raise ConfigError("配置项 [penalties] quarter_threshold 至少为 2")

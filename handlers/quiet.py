@@ -8,11 +8,15 @@ from zoneinfo import ZoneInfo
 QUIET_MARGIN = timedelta(minutes=5)  # reminders that would fall in quiet hours go this long before them
 
 
-def in_quiet(moment: datetime, start: time, end: time, tz: ZoneInfo) -> bool:
-    clock = moment.astimezone(tz).time()
+def clock_within(clock: time, start: time, end: time) -> bool:
+    """Whether a time of day falls in the window from `start` to `end` (past midnight when `end` is earlier)."""
     if start <= end:
         return start <= clock < end
     return clock >= start or clock < end
+
+
+def in_quiet(moment: datetime, start: time, end: time, tz: ZoneInfo) -> bool:
+    return clock_within(moment.astimezone(tz).time(), start, end)
 
 
 def quiet_bounds(moment: datetime, start: time, end: time, tz: ZoneInfo) -> tuple[datetime, datetime]:

@@ -26,6 +26,7 @@ import pytest
 from wechaty_gateway import ROSTER, TOKEN, Event, Gateway, eventually
 
 from bot.config import RemindersConfig
+from handlers.quiet import clock_within
 from storage import state
 from storage.db import Database
 
@@ -65,13 +66,9 @@ def quiet_hours_away_from_now(sections: Mapping[str, Mapping[str, Any]]) -> dict
             "start": start.time().replace(microsecond=0),
             "end": (start + timedelta(hours=1)).time().replace(microsecond=0),
         }
-        if not _within(daily, window["start"], window["end"]):
+        if not clock_within(daily, window["start"], window["end"]):
             return window
     raise AssertionError("no hour-long quiet window ten to fifteen hours from now misses the daily time")
-
-
-def _within(moment: clock_time, start: clock_time, end: clock_time) -> bool:
-    return start <= moment < end if start <= end else moment >= start or moment < end
 
 
 class LiveBot:
