@@ -147,8 +147,8 @@ _LONE_HEAD_MARKER = re.compile(r"^\s*[一二三四五六七八九十]、(?=\s*\d
 # A space before a second number, after something said of a notice, ends a clause: another notice
 # ("22号收到 21号的表晚点给", "29期收到 28期还在弄") or a time or day ("12号收到 11点前报").
 _NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
-# A notice's thing after a space, behind words that end a clause: "不好意思回晚了 329的台账上午交了".
-_WHOSE_NUMBER = re.compile(r"\d{2,3}号?的(?!话)")
+# A notice's thing after a space, behind words that end a clause or a bare receipt: "不好意思回晚了 329的台账上午交了".
+_WHOSE_NUMBER = re.compile(r"\d{1,3}号?的(?!话)")
 _CLAUSE_ENDS = re.compile(r"[了吧啊呀哈的]$")
 # ("13收到 12在办"; the 期 of 延期 is no issue number)
 _SAID_OF_NOTICE = re.compile(
@@ -175,8 +175,6 @@ _RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$|[\u
 _BARE_RECEIPT = re.compile(
     r"(?:(?:好的?|嗯+|ok)[^\S\n]*)?(?:(?:已经?)?(?:收到|收悉|签收|已阅)[了啦哈呀]*)+"
 )  # "好的 收到"
-# A bare receipt opening the message, then after a space a notice's thing: "收到 258的附件是空的".
-_BARE_RECEIPT_THEN_WHOSE = re.compile(r"^((?:已经?)?(?:收到|收悉|签收)[了啦]*)[^\S\n]+(?=\d{1,3}号?的)")
 _PARTICLE_ALONE = re.compile(r"[的了啦哈呀](?![\u4e00-\u9fff])")
 _SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
 # … but a unit signing after its receipt stays with it ("12号收到 城关镇").
@@ -1595,7 +1593,11 @@ def _break_before_numbers(text: str) -> str:
         said = (
             _SAID_OF_NOTICE.search(before)
             or (_RECEIVED_NUMBER.search(before) and _STATE_OF_ITS_OWN.match(text, match.end()))
-            or (_CLAUSE_ENDS.search(before) and _WHOSE_NUMBER.match(text, match.end()))
+            # "不好意思回晚了 329的台账上午交了", "收到 258的附件是空的": a finished clause, then a notice's thing
+            or (
+                (_CLAUSE_ENDS.search(before) or _BARE_RECEIPT.fullmatch(before))
+                and _WHOSE_NUMBER.match(text, match.end())
+            )
         )
         return "\n" if said else match.group()
 
@@ -1645,7 +1647,7 @@ def _break_after_receipt(text: str) -> str:
             return "\n"
         return match.group()
 
-    return _BARE_RECEIPT_THEN_WHOSE.sub("\\1\n", _SPACE_AFTER_WORD.sub(cut, text))
+    return _SPACE_AFTER_WORD.sub(cut, text)
 
 
 def _split_clauses(text: str) -> list[_Text]:
