@@ -182,7 +182,10 @@ _ASSURANCE = re.compile(r"请放心|放心|谢谢|感谢|马上|立即|立刻|�
 # After a bare receipt and a space, also when the report will come or whom to call: "收到 明天报", "收到 有问题打我电话".
 _AFTER_BARE_RECEIPT = re.compile(
     _ASSURANCE.pattern
-    + r"|(?:今天|明天|今晚|明早|上午|下午|晚上|稍后|随后|待会|一会儿?|下班前|(?:下|本|这)?周[一二三四五六日])[^,。;!?\s]{0,8}?(?:报|交|发|传|反馈)"
+    + r"|(?:今天|明天|今晚|明早|上午|下午|晚上|稍后|随后|待会|一会儿?|下班前|(?:下|本|这)?周[一二三四五六日])"
+    + r"(?:[^,。;!?\s]{0,8}?(?:报|交|发|传|反馈)"
+    # … spaced word by word ("收到 明天 上午 10点前 交"): not a thing received ("今天 的 报表"), nor a question
+    + r"|[^,。;!?\n的]{0,12}?(?:报(?![表告])|交|发|传|反馈)(?![^,。;!?\n]*?(?:的|[吗么呢])))"
     + r"|有(?:问题|事|疑问)(?:随时|请|再)?(?:打|联系|找|问)"
     # a problem with what came: "收到 压缩包要密码"
     + r"|(?:压缩包|附件|文件|链接|表格?)[^,。;!?\s]{0,4}?(?:密码|打不开|是空的|空白|下载不了|损坏|乱码|看不了|无法|不全)"
@@ -191,6 +194,10 @@ _SIGNATURE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管
 _STATE_OF_ITS_OWN = re.compile(
     r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?的?(?:还|尚|暂|也|早就?)?"
     r"(?:已|没|未|正在|还在|在办|报了|申请|延期|无法|恐难|来不及)"
+)
+# The same between bare numbers ("收到410 412还在处理"), cut before separate_spaced_numbers makes the two one list.
+_RECEIVED_THEN_STATED = re.compile(
+    rf"((?:收到|收悉|签收)\d{{1,3}}号?)[^\S\n]+(?={_STATE_OF_ITS_OWN.pattern})"
 )
 
 # ---- how an act is said ---------------------------------------------------------------------
@@ -225,8 +232,8 @@ _COMPLIANCE = re.compile(
     r"|(?:你们|您|督查室|督办室)[^,。;]{0,8}?(?:发|说|提|要求|通知|下发|转发?)的(?!话)"
 )
 _DIRECTIVE_AFTER = re.compile(
-    r"^了?(?:通知|文件|附件|材料)?(?:后|之后|以后|即|就|请(?!放心|指示|指正)|回复|回个|回一下|说一声|吱一声|确认|报一下|的话|时(?!间))"
-)
+    r"^了?(?:通知|文件|附件|材料)?(?:后(?!天)|之后|以后|即|就|请(?!放心|指示|指正)|回复|回个|回一下|说一声|吱一声|确认|报一下|的话|时(?!间))"
+)  # "报不了了后天上午行不行": 后天 is a day, not "after"
 # "收到后我们会尽快落实": the receipt is taken for granted, and action promised; "收到后再签收" is not.
 _COMMITTED_AFTER = re.compile(
     r"^了?(?:后|之后|以后)(?:我们?|我[镇乡局委办处])?(?:会|将|马上|立即|立刻|尽快|即|就)(?:会|将)?"
@@ -310,6 +317,10 @@ _RECEIPT_TAIL = re.compile(
     r"|县(?:委|政府)?(?=督办[〔\[(【]20\d\d|督办第?\d{1,3}号)"  # "收到县督办〔2027〕第113号"
     # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
     r"|[/|\-—·]?(?:[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|中心|政府|公司)|[\u4e00-\u9fff]{0,10}管委会)$"
+    # … signed after a dash, with the liaison's name: "收到 ——住建局 刘" (not "——财政局拨款", a thing received)
+    # (the sender's own unit spaced apart is dropped before: "收到 —— 住建局 刘" leaves the dash alone)
+    r"|[\-—–~]{1,2}(?:(?:[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|中心|政府|公司)|[\u4e00-\u9fff]{0,10}管委会)"
+    r"(?!的|发|转|拨|下发|通知|文件|材料)[\u4e00-\u9fff]{0,3})?$"
     r"|20\d\d年(?=第?\d{1,3}[号期]))"  # "收到2027年第44号督办通知"
 )
 # "15号收到后，已下发各学校": a receipt told by what was done with the notice since.
@@ -527,12 +538,13 @@ _DONE = re.compile(
     r"|已经?(?:全部|均|都)?[\u4e00-\u9fff]{2}到位"  # "网格员已全部通知到位"
     r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核)(?:好|完)"  # "路灯已全部修好"
     r"|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "违建已拆"
-    r"|(?:all)?done|finished|completed|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送|上报|到位|整改到位)|(?<=[天午号])以报了"
+    r"|(?:all)?done|finished|completed|(?<![a-z])(?:already|just|all)?(?:submitted|uploaded)(?![a-z])|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送|上报|到位|整改到位)|(?<=[天午号])以报了"
     r"|办妥|妥了|完事了|齐活|(?:均|全部|都|全)(?:符合要求|达标|合格)"
     r"|^(?:按时|按期|如期|全部|圆满|顺利)(?:完成|办结)(?:任务)?$"  # "按时完成，没有拖延"
     r"|已经?(?:全部|均|都)?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|下发|张贴|悬挂)"  # measures taken: "台账已建立"
-    # a result reached: "危房户已全部转移", "物资已到位", "已治愈", "工地午间已停工" ("1.5万元已到位": money came)
-    r"|(?<![元款钱])已经?(?:全部|全|均|都)?(?:转移|安置|撤离|疏散|治愈|到位|停工|复工|开工|通车|投用|签订|清零|清除|消除|结清|兑付|叫停"
+    # a result reached: "危房户已全部转移", "物资已到位", "已治愈", "工地午间已停工" ("1.5万元已到位": money came),
+    # also on a day told: "两处工地已于昨日全部复工"
+    r"|(?<![元款钱])已经?(?:于[^,。;]{1,12}?)?(?:全部|全|均|都)?(?:转移|安置|撤离|疏散|治愈|到位|停工|复工|开工|通车|投用|签订|清零|清除|消除|结清|兑付|叫停"
     r"|封堵|加固|化解|取缔)(?!(?!了)[\u4e00-\u9fff])"
     r"|(?:整改|工作|任务|排查|检查|摸排|清理|自查|施工|工程)[^,。;]{0,8}?(?:已经?|均已|全部)[^,。;]{0,4}?结束"
 )
@@ -765,6 +777,8 @@ _DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|往后(?:放放|放一放|挪挪|挪一挪|拖拖|拖一拖)|推后|(?:得|要|需要|只能|想)缓(?:缓|一缓|几天)"
     r"|(?:时限|期限|截止时间|截止日期)(?:调整|延长|放宽|顺延)(?:至|到)|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
     r"|(?<![车机铁班巴船])晚(?:几天|几日|[一两二三四五]{1,2}[天日]|一周|点|一点|一些|些)(?!看|回复?|说|聊|联系|了?[两一二三几\d]+个?多?(?:小时|分钟))|delay|postpone|need\d*more(?:time|days?)"  # "晚点看": reading later
+    # the same in English, words glued once spaces go: "要 late 一点", "will be late 2 days" (not "chocolate")
+    r"|(?:(?<![a-z])|(?<=be))late(?:一点|一些|点|些|几天|[一两二三]天|alittle|abit|\d*days?)(?![a-z])"
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
     r"|晚半天|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
     r"|再给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五]|\d{1,2})天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天"
@@ -851,9 +865,11 @@ _ASKS_THE_OFFICE = re.compile(
 )
 # Something else put off: "会议推迟到下周了", "原定的培训延期了", "检查组推迟了两天来".
 _MEETING = r"会议|开会|(?<![能将就也不都还要可机])会"
+# Exams, contests and the like, on someone else's calendar: "高考延期到6月9号了", "开学延后一周".
+_EXAM = r"[中高会学统联]考|竞赛|比赛|赛事|开学|开幕|面试|笔试|招聘会?"
 _EVENT_THEN = r"(?:(?:因为?|由于)[^,。;]{1,8}?)?(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
 _OTHER_EVENT_BEFORE = re.compile(
-    rf"(?:{_MEETING}|培训|活动|考试|检查组|调研组|督查组|检查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|运动会|快递|物流|系统|平台"
+    rf"(?:{_MEETING}|{_EXAM}|培训|活动|考试|检查组|调研组|督查组|检查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|运动会|快递|物流|系统|平台"
     rf"|[^,。;]节){_EVENT_THEN}"
 )
 # Another body's schedule put off: "市里的考核延期到下旬了(，县里这个是不是也跟着往后推？)".
@@ -864,11 +880,11 @@ _OTHER_BODY_BEFORE = re.compile(
 _MEETING_OR_TRIP_BEFORE = re.compile(rf"(?:{_MEETING}|航班|班车|高铁|火车|大巴){_EVENT_THEN}")
 # A clause that only names an event ("项目开工仪式 延期 到 2月8号"): what follows it is put off.
 _EVENT_ONLY = re.compile(
-    r"^[\u4e00-\u9fff]{0,6}(?:仪式|典礼|会议|大会|活动|考试|培训|演练|体检|年检|晚会|运动会|[^,。;]节)$"
+    rf"^[\u4e00-\u9fff]{{0,6}}(?:仪式|典礼|会议|大会|活动|考试|{_EXAM}|培训|演练|体检|年检|晚会|运动会|[^,。;]节)$"
 )
 # Something else put off, named after the word: "学校推迟了开学典礼".
 _OTHER_EVENT_AFTER = re.compile(
-    r"^了?(?![到至])[\u4e00-\u9fff]{0,4}?(?:典礼|会议|仪式|活动|考试|培训|演练|运动会)"
+    rf"^了?(?![到至])[\u4e00-\u9fff]{{0,4}}?(?:典礼|会议|仪式|活动|考试|{_EXAM}|培训|演练|运动会)"
     r"|^(?:到|至)[^,。;]{1,10}?(?:举行|举办|开幕|召开)"  # "开工仪式 延期 到 2月8号 举行"
 )
 # Whether a delay may be had, in general ("这种情况可以申请延期吗"), is no request for one.
@@ -1120,12 +1136,15 @@ def read_clauses(text: str) -> list[Clause]:
 # "199已在各村安装禁燃宣传横幅", "210 发了一半了". Not a count ("150户已完成": a measure word follows).
 _LEADING_BARE = re.compile(
     r"^(?:不好意思|抱歉|sorry|关于|那个|这个)?(\d{2,3})(?=的[\u4e00-\u9fff]|已|收到|发|报|交|传|还在|正在|完成|弄好|做好|搞定|查完|办结|get"
-    r"|need\d*more|zeroreport|inprogress|done|来不及|要晚)"
-)  # also after an apology or a pointer: "不好意思 412的表今天交不了了"
+    r"|need\d*more|zeroreport|inprogress|done|(?:already|just)?submitted|来不及|要晚|(?:要|willbe)late)"
+)  # also after an apology or a pointer: "不好意思 412的表今天交不了了", "sorry 433 要 late 一点"
 
-# An issue number opening a clause, its subject after: "第49期学校饮水安全检查表，…能否下周三再报？" (not a class or a
-# project's phase: "第3期培训班", "第二期工程").
-_LEADING_ISSUE = re.compile(r"^第(\d{1,3})期(?!的?(?:培训|班|学员|工程|项目|学习))")
+# An issue number opening a clause, its subject after: "第49期学校饮水安全检查表，…能否下周三再报？", also of three digits
+# without 第 ("455期二季度数据已上报": no phase or class runs to a hundred). Not a class or a project's phase
+# ("第3期培训班", "第二期工程"), nor 期间, 期限 …
+_LEADING_ISSUE = re.compile(
+    r"^(?:第(\d{1,3})|(\d{3}))期(?![间限满末中初])(?!的?(?:培训|班|学员|工程|项目|学习))"
+)
 # A number of three digits opening a clause that tells something: no day, and no count when no measure word follows.
 _LEADING_HUNDREDS = re.compile(
     r"^(?!110|119|120|122)(\d{3})(?=[\u4e00-\u9fff])"  # not the emergency lines ("120急救车已到")
@@ -1180,9 +1199,9 @@ def _leading_bare_number(clause: Clause) -> Clause:
         bare = _LEADING_ISSUE.match(clause.text)
     if bare is None and not clause.refs and clause.acts:  # "274月报已报统计局", "296 街道…已经结清了"
         bare = _LEADING_HUNDREDS.match(clause.text)
-    if bare is None or int(bare[1]) <= DAYS_IN_A_MONTH:
+    if bare is None or int(bare[1] or bare[2]) <= DAYS_IN_A_MONTH:
         return clause
-    return replace(clause, refs=(NoticeRef(int(bare[1])),))
+    return replace(clause, refs=(NoticeRef(int(bare[1] or bare[2])),))
 
 
 def _days_that_may_be_notices(clauses: list[Clause]) -> list[Clause]:
@@ -1471,7 +1490,7 @@ def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
 # Bare numbers past any day where a notice's number stands: opening the message before a space or 的 ("140 劝导站
 # 今天上岗了", "165 166 的报表都在系统里提交了") or right after the receipt word ("收到了157", "received，144 thanks").
 _BARE_HEAD = re.compile(
-    r"^(\d{2,3}(?:、\d{2,3})*)(?=[^\S\n]*的|[^\S\n]+[\u4e00-\u9fff])(?![^\S\n]*[多余来])"
+    r"^(\d{2,3}(?:、\d{2,3})*)(?=[^\S\n]*的|[^\S\n]+[\u4e00-\u9fff])(?![^\S\n]*[多余来号期])"  # "437 号": its own 号
     r"|^(\d{2,3}(?:、\d{2,3})+)(?=两个|两份|几个|都|均)"  # "146、147两个都报了"
 )
 # A bare number past any day opening a clause, the notice's subject right after it ("284值班表已报，285我镇不涉及"):
@@ -1488,7 +1507,7 @@ _BARE_CLAUSE_HEAD = re.compile(
 )
 _BARE_AFTER_RECEIPT = re.compile(
     r"((?:收到|签收|received)了?[,，]?[^\S\n]*)(\d{2,3}(?:[、和]\d{2,3})*)"
-    r"(?=[^\S\n]*(?:$|[,。!]|了?$|了[,。!]|两个|两份|几个|thanks|谢谢|通知)|[^\S\n]+(?![和及与跟])[\u4e00-\u9fff])"  # "收到447了，…", "收到 81 有问题打我电话"
+    r"(?=[^\S\n]*(?:$|[,。!]|了?$|了[,。!]|两个|两份|几个|thanks|谢谢|通知)|[^\S\n]+(?![和及与跟号期])[\u4e00-\u9fff])"  # "收到447了，…", "收到 81 有问题打我电话"
 )
 
 
@@ -1516,11 +1535,16 @@ _DIALECT_WORDS = {
     "今儿": "今天",
     "明儿": "明天",
 }
-# A number read out digit by digit, by a receipt word, 号 or in a list: "收到五七二、五七五", "四一三的月报".
+# A number read out digit by digit, by a receipt word, 号 or in a list: "收到五七二、五七五", "四一三的月报", and
+# the ones after it a space apart ("收到，五三一 五三四").
+_SPOKEN_NUMBER = r"[一二三四五六七八九][零〇一二三四五六七八九]{2}(?![零〇一二三四五六七八九十百千万两])"
 _DIGIT_BY_DIGIT = re.compile(
-    r"(?:(?<=收到)|(?<=收到 )|(?<=签收)|(?<=[、,]))([一二三四五六七八九][零〇一二三四五六七八九]{2})(?![零〇一二三四五六七八九十百千万两])"
+    rf"(?:(?<=收到)|(?<=收到 )|(?<=签收)|(?<=[、,]))({_SPOKEN_NUMBER}(?:[^\S\n]+{_SPOKEN_NUMBER})*)"
     r"|(?<![零〇一二三四五六七八九十百千万两])([一二三四五六七八九][零〇一二三四五六七八九]{2})(?=号|收到|[、,]|[^\S\n]*的)"
 )
+# A message typed a character at a time, each a space apart ("收 到 五 三 九"): its words are the characters run
+# together (a number read out digit by digit is then one number, as unspaced).
+_SPACED_OUT = re.compile(r"[^\S\n]*[\u4e00-\u9fff](?:[^\S\n]+[\u4e00-\u9fff]){2,}[^\S\n]*")
 _TILDE_PAUSE = re.compile(r"~+[^\S\n]+")
 _SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 # A notice's number heading a pasted table's row: "461\t平台已恢复，今天上午已报".
@@ -1539,6 +1563,8 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
     text = _THOUSANDS.sub("", _INVISIBLE.sub("", fold(text)))
     text = _TABLE_ROW_NUMBER.sub(r"\1号\t", _DIALECT.sub(lambda m: _DIALECT_WORDS[m[0]], text))
+    if _SPACED_OUT.fullmatch(text):
+        text = _SPACES.sub("", text)
     text = _DIGIT_BY_DIGIT.sub(lambda m: (m[1] or m[2]).translate(_SPOKEN_DIGITS), text)
     text = _TILDE_PAUSE.sub("。", text)  # "请查收~ 71号也收到啦": a pause, not a range
     numbers_ok = _NUMBERS_OK.match(text) if len(text) <= _NUMBERS_OK_LENGTH else None
@@ -1567,7 +1593,8 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _WECHAT_EMOJI.sub(",", text)
     text = _UNICODE_EMOJI.sub(",", text)
     text = _NUMBER_MARK.sub("no", _LATIN_GAP.sub("", text.lower()))
-    text = _numbers_as_notices(separate_spaced_numbers(_unlist(text)))
+    text = _RECEIVED_THEN_STATED.sub(r"\1\n", _unlist(text))
+    text = _numbers_as_notices(separate_spaced_numbers(text))
     text = _spoken_breaks(_break_after_receipt(_break_before_numbers(text)))
     granted = _TIME_GRANTED.search(quoted) is not None
     return _SPACES.sub("", text.replace("\n", "。")), quoted_refs, quoted_all, granted
@@ -2026,8 +2053,10 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
             continue  # "高铁晚点了，会可能赶不上": the meeting; "来不及也得报": done all the same
         if not _is_question(clause, after):
             yield Act("delay", "others" if _THIRD_PARTY.search(before) else "stated")
-        elif _REQUEST.search(clause.text) and not _QUESTION_WORD.search(_HARMLESS.sub("", clause.text)):
-            yield Act("ask_time", "stated")  # "今天报不上来了，明天下午吧": a later time asked for
+        elif _REQUEST.search(clause.text) and not _QUESTION_WORD.search(
+            _HARMLESS.sub("", _REQUEST.sub("", clause.text))  # the request's own 行不行 asks nothing else
+        ):
+            yield Act("ask_time", "stated")  # "今天报不上来了，明天下午吧", "今天报不了了 后天上午行不行"
     for before, after, _ in _matches(_ASK_TIME, clause):
         # asking for time is a request, even as a question ("听说可以延期？" is hearsay asked about)
         if not (

@@ -476,11 +476,15 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         or text.endswith(("这个", "那个", "督办", "督查"), 0, start)  # "督办12号无法按期完成"
         or text.endswith(("延期的", "推迟的", "顺延的", "宽限的"), 0, start)  # "上次申请延期的148号…已经报了"
         or text.endswith(("将", "把"), 0, start)  # "恳请将142号清查数据报送时间延至9月30日"
+        # "377号收到。另外372号前期的台账已经交了": another notice, a new clause
+        or text.endswith(("另外", "此外", "还有"), 0, start)
         or _ADDRESS.fullmatch(text, 0, start) is not None  # "主任主任 196号我们报了哈"
         or _AFTER_ANOTHER.search(text, 0, start) is not None  # "190号周报和200号值班表都已发邮箱"
     )
     numbers = [int(n) for n in re.findall(r"\d+", text[start:end])]
-    if opens and numbers and min(numbers) > DAYS_IN_A_MONTH:
+    # "我们这431号赶不上了": a notice pointed at by 这/那 alone, when no month has that day ("这12号" may be a day)
+    pointed = opens or text.endswith(("这", "那"), 0, start)
+    if pointed and numbers and min(numbers) > DAYS_IN_A_MONTH:
         return True  # "133号本周巡查…", "98号今天把…": no month has that day
     if _TIME_AFTER.match(text, end) is not None:
         return False

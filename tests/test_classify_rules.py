@@ -2851,3 +2851,65 @@ def test_what_the_blind_set_dev41_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a bare receipt, then when the report comes, spaced word by word; not a thing received, nor a question
+        ("收到 明天 上午 10点前 交", [0], [], []),
+        ("收到 今天 的 报表", [], [], []),
+        ("收到 下午 报 的 材料 吗", [], [], []),
+        # a receipt signed after a dash, with the liaison's name; not a thing received from a bureau
+        ("收到 ——住建局 刘", [0], [], []),
+        ("收到 —— 住建局 刘", [0], [], []),  # the sender's own unit, spaced apart, is dropped first
+        ("收到——财政局拨款", [], [], []),
+        ("没收到 ——住建局 刘", [], [], []),
+        # a message typed a character at a time: a number read out digit by digit is one number
+        ("收 到 五 三 九", [539], [], []),
+        ("收 到 了", [0], [], []),
+        ("没 收 到 五 三 九", [], [], []),
+        # numbers read out digit by digit, a space apart after the first
+        ("收到，五三一 五三四", [531, 534], [], []),
+        ("收到 五三一 五三四 五三五", [531, 534, 535], [], []),
+        # a number received, then a number with a state of its own (traditional characters folded); a list stays one
+        ("收到410 412還在處理", [410], [412], []),
+        ("收到 410 412", [410, 412], [], []),
+        ("410 412都收到了", [410, 412], [], []),
+        # an exam or a contest put off is someone else's calendar; the unit's own delay beside one is not
+        ("高考延期到6月9号了", [], [], []),
+        ("学校的篮球比赛推迟到下周了", [], [], []),
+        ("中考成绩已上报", [], [0], []),
+        ("因中考监考任务重，45号的表要推迟两天", [], [], [45]),
+        # a result reached on a day told; 延期 describing the projects is no delay; a plan is no result
+        ("延期开工的两处工地已于昨日全部复工", [], [0], []),
+        ("延期开工的3个项目计划于6月3日复工", [], [], []),
+        # 另外 opens a clause about the notice it names; a count after it is no notice
+        ("377号收到。另外372号前期的台账已经交了，还有2个村没核完，想申请延到周五。", [377], [372], [372]),
+        ("另外3个村还没报", [], [], []),
+        ("另外12号我们去市里开会", [], [], []),
+        # 这 before a number no day can be; a count or a day after it stays
+        ("我们这431号赶不上了，能不能宽限两天", [], [], [431]),
+        ("这3家企业已整改", [], [0], []),
+        # three digits with 期 opening a clause: an issue number; a class, or 期间, is none
+        ("455期二季度数据已上报", [], [455], []),
+        ("455期的附表 能不能下周三再交", [], [], [455]),
+        ("120期培训班已结业", [], [], []),
+        ("第3期培训班已结束", [], [], []),
+        ("366期间已排查完", [], [0], []),
+        # English mixed in: late, submitted (not "not submitted", nor a reply sent late)
+        ("sorry 433 要 late 一点，周五前给", [], [], [433]),
+        ("433 will be late 2 days", [], [], [433]),
+        ("sorry 回复 late 了", [], [], []),
+        ("435号 already submitted", [], [435], []),
+        ("435号 not submitted yet", [], [], []),
+        # spaced-out speech: "437 号" keeps one 号; "报不了了 后天上午行不行" asks for a later day (后天 is no "after")
+        ("437 号 那个 表 今天 报 不了 了 后天 上午 行不行", [], [], [437]),
+        ("437 号 收到", [437], [], []),
+        ("437号的月报交不了了为什么行不行", [], [], []),  # why, asked: the office reads it
+    ],
+)
+def test_what_the_blind_set_dev42_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

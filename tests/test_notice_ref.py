@@ -1193,3 +1193,21 @@ def test_counts_of_cases_are_no_stray_numbers(text: str, expected: tuple[int, ..
 )
 def test_a_number_past_31_opening_a_clause_is_no_day(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 另外/此外/还有 open a clause about the notice they name; 这/那 point at one no day can be
+        ("另外372号前期的台账已经交了", [372]),
+        ("此外415号的前期材料已经报了", [415]),
+        ("我们这431号赶不上了", [431]),
+        # look-alikes: a day with a plan, a day before 前, a numbered building, a day after 这
+        ("另外12号我们去市里开会", []),
+        ("还有15号前要报的", []),
+        ("这3号楼已排查", []),
+        ("这12号我们去市里开会", []),
+    ],
+)
+def test_a_notice_after_another_or_this(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
