@@ -33,13 +33,13 @@ from handlers.penalties import (
 )
 from handlers.policy import Policy
 from handlers.report import build_report, report_of
+from handlers.settled import Settled, unit_outcomes
 from storage import changes, directory, flags, notices
 from storage.changes import Touched
 from storage.db import Database
 from storage.directory import PersonView
 from storage.flags import FlagMark, FlagView
 from storage.notices import AssignmentView, NoticeView, OwingRow
-from storage.status import Obligation
 
 EVALUATION_DELAY = timedelta(seconds=1)  # evaluate just after a deadline, so a reply at the deadline counts
 HISTORY = timedelta(days=400)  # how far back the consecutive-lapse rule looks
@@ -62,31 +62,6 @@ def reminder_time(policy: Policy, due: datetime, offset: timedelta, issued_at: d
     """
     moment = policy.before_quiet(due - offset)
     return moment if issued_at < moment < due else None
-
-
-def outcome(notice_id: int, field: str, obligation: Obligation) -> Outcome | None:
-    """What the penalty rules see of one obligation; None for what never counts (excused, unreached …)."""
-    if obligation.due is None:
-        return None
-    if obligation.status == "on_time":
-        return Outcome(notice_id, obligation.due, "ok", field)
-    if obligation.lapse:
-        return Outcome(notice_id, obligation.due, "lapse", field)
-    if obligation.status == "pending":
-        return Outcome(notice_id, obligation.due, "undecided", field)
-    return None
-
-
-def unit_outcomes(items: Sequence[Item], now: datetime) -> tuple[list[Outcome], list[Outcome]]:
-    """A unit's receipt and feedback outcomes in notice order, as the rule book judges them at `now`."""
-    found: dict[str, list[Outcome]] = {field: [] for field in FIELDS}
-    for notice, a in items:
-        judged = a.standing(now)
-        for field in FIELDS:
-            seen = outcome(notice.id, field, judged.of(field))
-            if seen is not None:
-                found[field].append(seen)
-    return found["receipt"], found["feedback"]
 
 
 def settled_from(outcomes: Sequence[Outcome], flagged: Collection[int], changed_from: datetime) -> int | None:
@@ -166,6 +141,8 @@ class Duties:
     alert: Alert | None = None
     # quarter key → the last change (`storage.changes.last_change`) its ranking check has seen
     rank_marks: dict[str, int] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+    # each unit's items judged for good, kept between passes
+    settled: Settled = dataclasses.field(default_factory=Settled, compare=False, repr=False)
 
     async def deadlines(
         self, now: datetime, *, since: datetime | None = None, units: Touched | None = None
@@ -178,6 +155,7 @@ class Duties:
         units).
         """
         async with self.db.transaction() as session:
+            await self.settled.begin(session)
             current = await self._current(session, now, now - NOTE_WINDOW - EVALUATION_DELAY)
             # Read once for the pass: what runs before `_rectification` proposes flags without a 整改期限.
             running = await flags.rectifying(session)
@@ -243,7 +221,7 @@ class Duties:
         start (nothing in a pass changes them before its proposals), read here when missing."""
         oldest = now - HISTORY
         if scope is None:
-            return await self._items(session, oldest, None), {}
+            return await self.settled.items(session, oldest, None, now), {}
         short = {u: moment for u, moment in scope.items() if moment is not None}
         starts: dict[datetime, set[int]] = {}  # where to read from → the units read from there
         waiting = set(short)
@@ -259,13 +237,10 @@ class Duties:
                 quarter = quarter_containing(min(issued.values()), self.policy.tz).start
         short = {u: moment for u, moment in short.items() if u not in waiting}
         full = {u for u in scope if u not in short}
-        items = await self._items(session, oldest, full) if full else []
+        items = await self.settled.items(session, oldest, full, now) if full else []
         for start, units in starts.items():
-            items += await self._items(session, start, units)
+            items += await self.settled.items(session, start, units, now)
         return items, short
-
-    async def _items(self, session: AsyncSession, since: datetime, units: set[int] | None) -> list[Item]:
-        return await notices.items_issued_since(session, since, units)
 
     async def _pre_deadline(
         self, session: AsyncSession, now: datetime, since: datetime | None, items: list[Item]
@@ -379,7 +354,7 @@ class Duties:
             found.update((unit_id, []) for unit_id in short if unit_id not in units)  # nothing read: none due
             live = await self._live_flags(session, units)
             for unit_id, unit_items in units.items():
-                receipts, feedback = unit_outcomes(unit_items, now)
+                receipts, feedback = unit_outcomes(unit_items, now, self.settled.judged(unit_id))
                 flagged = live.get(unit_id, [])
                 proposals = proposals_for(
                     unit_id, receipts, feedback, flagged, self.policy, short.get(unit_id)
@@ -396,7 +371,7 @@ class Duties:
             if not again:
                 break
             if back is None:
-                more, short = await self._items(session, now - HISTORY, set(again)), {}
+                more, short = await self.settled.items(session, now - HISTORY, set(again), now), {}
             else:
                 more, short = await self._history(session, now, again, owing, back=back)
             in_more = _by_unit(more)
@@ -409,9 +384,8 @@ class Duties:
             for proposal in found[unit_id]:  # (a unit with a proposal has items)
                 if proposal.key in known:
                     continue
-                unit_items = by_unit[unit_id]
-                unit = (unit_id, unit_items[0][1].unit_name)
-                await self._propose(session, now, proposal, unit, unit_items, office=await office.people())
+                unit = (unit_id, by_unit[unit_id][0][1].unit_name)
+                await self._propose(session, now, proposal, unit, office=await office.people())
         return wake
 
     async def _live_flags(
@@ -435,13 +409,13 @@ class Duties:
         now: datetime,
         proposal: Proposal,
         unit: tuple[int, str],
-        unit_items: Sequence[Item],
         *,
         office: Sequence[PersonView] | None = None,
         follows: FlagView | None = None,
     ) -> None:
-        """Record a proposal as a flag and tell the office exactly what it cites."""
-        named = [item for item in unit_items if item[0].id in proposal.notice_ids]
+        """Record a proposal as a flag and tell the office exactly what it cites (read afresh: what was kept
+        between passes may not show a reply that came late)."""
+        named = await notices.unit_items_of(session, unit[0], proposal.notice_ids)
         flag = await flags.create(
             session,
             key=proposal.key,
@@ -483,7 +457,7 @@ class Duties:
                 wake.append(flag.rectify_until + EVALUATION_DELAY)
                 continue
             unit_items = [item for item in items if item[1].unit_id == flag.unit_id]
-            receipts, feedback = unit_outcomes(unit_items, now)
+            receipts, feedback = unit_outcomes(unit_items, now, self.settled.judged(flag.unit_id))
             start = flag.decided_at or flag.at
             proposal = rectification(
                 flag.unit_id, flag.id, flag.kind, [*receipts, *feedback], start, flag.rectify_until
@@ -503,9 +477,7 @@ class Duties:
             await flags.set_rectified(session, flag.id, result=NOT_RECTIFIED, at=now)
             if not await flags.taken(session, [proposal.key]):
                 unit = (flag.unit_id, flag.unit_name)
-                await self._propose(
-                    session, now, proposal, unit, unit_items, office=await office.people(), follows=flag
-                )
+                await self._propose(session, now, proposal, unit, office=await office.people(), follows=flag)
         return wake
 
     async def ranking(self, now: datetime) -> None:

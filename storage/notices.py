@@ -630,13 +630,27 @@ async def open_items_due_after(
 
 
 async def items_issued_since(
-    session: AsyncSession, since: datetime, unit_ids: Collection[int] | None = None
+    session: AsyncSession,
+    since: datetime,
+    unit_ids: Collection[int] | None = None,
+    *,
+    due_from: datetime | None = None,
 ) -> list[tuple[NoticeView, AssignmentView]]:
-    """Assignments of the notices issued at or after `since` (of `unit_ids`, or every unit), each with its
-    notice, in notice issue order, in one statement."""
+    """Assignments of the notices issued at or after `since` (of `unit_ids`, or every unit; `due_from`: only
+    those with a deadline at or after it), each with its notice, in notice issue order, in one statement."""
     query = _ITEMS.where(_issued_since(since))
     if unit_ids is not None:
         query = query.where(Assignment.unit_id.in_(unit_ids))
+    if due_from is not None:
+        query = query.where(or_(_receipt_due() >= due_from, _feedback_due() >= due_from))
+    return await _read_items(session, query, {})
+
+
+async def unit_items_of(
+    session: AsyncSession, unit_id: int, notice_ids: Collection[int]
+) -> list[tuple[NoticeView, AssignmentView]]:
+    """The unit's assignments to these notices, each with its notice, in notice issue order."""
+    query = _ITEMS.where(Assignment.unit_id == unit_id, Assignment.notice_id.in_(sorted(notice_ids)))
     return await _read_items(session, query, {})
 
 

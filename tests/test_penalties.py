@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handlers.duties import outcome, settled_from
+from handlers.duties import settled_from
 from handlers.penalties import (
     CRITICISM,
     PENALTY_KINDS,
@@ -23,6 +23,7 @@ from handlers.penalties import (
     quarter_of,
     quarterly_count,
 )
+from handlers.settled import outcome
 from storage.status import Facts, standing
 
 TZ = ZoneInfo("Asia/Shanghai")

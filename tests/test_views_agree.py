@@ -28,10 +28,11 @@ from bot.app import make_policy
 from bot.config import Config, config_from_mapping
 from handlers.assessment import year_period
 from handlers.context import Turn
-from handlers.duties import NOTE_WINDOW, Duties, unit_outcomes
+from handlers.duties import NOTE_WINDOW, Duties
 from handlers.messages import IncomingMessage
 from handlers.office import query
 from handlers.report import report_of
+from handlers.settled import unit_outcomes
 from storage import notices
 from storage.db import Database
 from storage.ledger import LEDGER_COLUMNS, build_ledger, write_ledger
