@@ -561,13 +561,14 @@ class Duties:
             rows = await notices.assignments(
                 session, notice_ids=[n.id for n in open_notices], unsettled_at=at
             )
-            owing = [a for a in rows if a.owes(at)]
-            heard = await audience(session, [a.unit_id for a in owing])
+            owing: dict[int, list[AssignmentView]] = {}  # notice id → its assignments still owing
+            for a in rows:
+                if a.owes(at):
+                    owing.setdefault(a.notice_id, []).append(a)
+            heard = await audience(session, [a.unit_id for group in owing.values() for a in group])
             for room_id in heard.rooms:
                 here = heard.units_in(room_id)
-                lines = [
-                    (n, [a for a in owing if a.notice_id == n.id and a.unit_id in here]) for n in open_notices
-                ]
+                lines = [(n, [a for a in owing.get(n.id, ()) if a.unit_id in here]) for n in open_notices]
                 lines = [(n, items) for n, items in lines if items]
                 if not lines:
                     continue
