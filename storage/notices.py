@@ -592,8 +592,9 @@ async def _read_items(
         if kind is not None:
             entries.append(FeedbackView(kind, text, at, by, note))
     items = []
+    views: dict[int, NoticeView] = {}  # one view per notice, shared by its assignments
     for row, entries in rows.values():
-        notice = NoticeView(*row[:_NOTICE_WIDTH])
+        notice = views.get(row[0]) or views.setdefault(row[0], NoticeView(*row[:_NOTICE_WIDTH]))
         own = row[_NOTICE_WIDTH : _NOTICE_WIDTH + _ASSIGNMENT_WIDTH]
         facts = (notice.id, notice.receipt_due, notice.feedback_due, notice.status, notice.closed_at)
         assignment = _assignment_view(
