@@ -135,10 +135,11 @@ _TOPIC_HEADING = re.compile(
     r"^[\d一二三四五六七八九十]{1,3}号(?:(?![上下中]午|晚上|早上|凌晨|前|后|日|点|时)[\u4e00-\u9fff]){0,10}:"
 )
 # A numbered list ("1.通知已收到 2.附件打不开"): its markers end clauses, and are no notice numbers.
-# "1." / "2、" / "3)" at a line's or clause's start (before a notice number too: "1.12号已收到"), or "(1)".
+# "1." / "2、" / "3)" at a line's or clause's start (before a notice number or a date too: "1.12号已收到",
+# "3.10月3日至今…"), or "(1)".
 _CONTINUED = re.compile(r"^(?:接上条?|续上条?|接前|续)[:：,，]?")
 _LIST_MARKER = re.compile(
-    r"(?:^|(?<=[\s,，;；。:：]))(\d{1,2})(?:[.．、)）](?!\d)|[.．、](?=\d{1,3}号)|[.．](?=\d{3}(?![\d.．%])))|[(（](\d{1,2})[)）]"
+    r"(?:^|(?<=[\s,，;；。:：]))(\d{1,2})(?:[.．、)）](?!\d)|[.．、](?=\d{1,3}号)|[.．](?=\d{3}(?![\d.．%]))|[.．](?=\d{1,2}月\d))|[(（](\d{1,2})[)）]"
     r"|[(（]([一二三四五六七八九十])[)）]"  # "(一)12号收到(二)13号已完成"
     r"|(?:^|(?<=[\s,，;；。:：]))([一二三四五六七八九十])、(?![一二三四五六七八九十零〇两]{0,3}[号期])"  # "一、96号…二、104号…"
 )
@@ -155,9 +156,9 @@ _SAID_OF_NOTICE = re.compile(
     r"(?:[号期]|^\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|推进|在办|在[修弄做办搞查改建]|不了|不完|涉及)(?:延期|[^号期])*$"
 )
 # … or the notice received named after the word, when the next number has a state of its own
-# ("收到13号 12号的正在办"; "收到12号 13号" lists two).
+# ("收到13号 12号的正在办"; "收到12号 13号" lists two), also a space after the word ("收到 757 不对 是758").
 _RECEIVED_NUMBER = re.compile(
-    r"(?:收到|收悉|签收)第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?[了啦哈呀]*$"
+    r"(?:收到|收悉|签收)[^\S\n]*第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?[了啦哈呀]*$"
 )
 # A space after a receipt or a state said with 了 whose clause names its notice ("12号收到 下午开会部署", "14号收到
 # 有问题打我电话", "13号那个我们前天就报上去了 你们看下"), or after owning up to a slip ("13号收到 不对 是15号"),
@@ -176,6 +177,8 @@ _BARE_RECEIPT = re.compile(
     r"(?:(?:好的?|嗯+|ok)[^\S\n]*)?(?:(?:已经?)?(?:收到|收悉|签收|已阅)[了啦哈呀]*)+"
 )  # "好的 收到"
 _PARTICLE_ALONE = re.compile(r"[的了啦哈呀](?![\u4e00-\u9fff])")
+# "收到 四十七 号", "收到 247 和 5": after a number, its own 号 or its list going on, never a new clause
+_NUMBER_GOES_ON = re.compile(r"[\d零〇一二两三四五六七八九十百][^\S\n]+(?=[号期和及与跟])")
 _SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
 # … but a unit signing after its receipt stays with it ("12号收到 城关镇").
 _ASSURANCE = re.compile(r"请放心|放心|谢谢|感谢|马上|立即|立刻|尽快|即刻|一定|保证|按时|按要求|遵照|坚决")
@@ -454,9 +457,11 @@ _DIGITS = re.compile(r"\d+")
 _RIGHT_BARE = re.compile(r"^(?:是|应是|应该是|应为)(\d{1,3})$")
 _RIGHT = re.compile(f"{_RIGHT_ONE}|{_RIGHT_BARE.pattern}")
 # A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上").
-# A message opening with a bare number alone before a comma or colon ("12，收到", "#12：已完成"); never "1"
-# (扣1), nor a number with a stop ("5.收到" may be a list's item).
-_BARE_NUMBER = re.compile(r"^(?:#|no)?(?!1[,:])(\d{1,3}(?:、\d{1,3})*)#?([,:])(?!\d)")  # "12、13，收到" too
+# A message opening with a bare number alone before a comma, a colon or a line break ("12，收到", "#12：已完成",
+# "758\n收到"); never "1" (扣1), nor a number with a stop ("5.收到" may be a list's item).
+_BARE_NUMBER = re.compile(
+    r"^(?:#|no)?(?!1[,:。])(\d{1,3}(?:、\d{1,3})*)#?([,:。])(?!\d)"
+)  # "12、13，收到" too
 _SAME_AS_BEFORE = re.compile(
     r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期的#no.督办通知单文件()\[\]〔〕【】年]{1,24}?"
     r"(?:也是|同上|也一样|一样|同样|亦同|亦然|也同样|也如此)(?:的|如此)?$"
@@ -587,7 +592,7 @@ _UNDER_WAY = (
     r"(?:正|还|仍|也)?(?<![实存])在(?![建产岗职校册库]).{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
     r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|修|报(?![名警销到])|研究|制定"
     r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|清(?![单明楚晰洁水])|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
-    r"(?!范围|对象|名单|之列|清单)"  # "都在排查范围内" says what is covered
+    r"(?!范围|对象|名单|之列|清单|局)"  # "都在排查范围内" says what is covered; "在县统计局三楼" where
 )
 _PROGRESS = re.compile(
     rf"{_UNDER_WAY}|正(?:积极|全力|加紧|抓紧|有序|稳步|组织|逐项)"
@@ -627,10 +632,12 @@ _PROGRESS = re.compile(
 )
 # An estimate of completion is stage progress ("预计本周五前全部完成") — unless the message is a delay.
 _ESTIMATE = re.compile(r"(?:预计|估计|预估).{0,12}?(?:完成|办结|完工|到位|竣工)")
-# The notice passed on to all it concerns ("已全部通知到位"): with a receipt, the receipt's own step, no report.
+# The notice passed on to all it concerns ("已全部通知到位", "已下发至全县各中小学"): with a receipt, the receipt's own
+# step, no report.
 _PASSED_ON = re.compile(
-    r"(?:通知|传达|转发|转达|下发)到位|(?:已经?|并)(?:转发|转交|下发|转|发)(?:通知|文件)?(?:给|至|到)?各(?!自|位领导)"
+    r"(?:通知|传达|转发|转达|下发)到位|(?:已经?|并)(?:转发|转交|下发|转|发)(?:通知|文件)?(?:给|至|到)?(?:全[县镇乡区市])?各(?!自|位领导)"
     r"|已经?向[^,。;]{0,16}?(?:转发|下发|印发)"  # "已向全县68所中小学下发告家长书"
+    r"|(?:都|均|全部)已经?(?:转发|转达|传达|下发)(?![\u4e00-\u9fff])"  # "我们乡24个村都已转发"
 )
 # Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
 _IN_HAND = re.compile(
@@ -683,6 +690,7 @@ _EVERYDAY_DONE = re.compile(
 _EVERYDAY_NONE = re.compile(
     r"(?:交办|涉及)?[\u4e00-\u9fff]{0,4}为零|不涉及|未涉及|无需整改|不需要整改"
     r"|(?:没有?|未)发现[\u4e00-\u9fff]{0,4}?(?:冒领|问题|隐患|火点|违规|违法|异常|险情|案件|烧的)"  # "已核对 没有发现冒领"
+    r"|一[根处个户家起块亩堆](?:都|也)?(?:没|未)有?(?:烧|焚烧|着火|起火|冒烟|出事|发生)"  # "地里一根没烧": not one
     r"|(?:我们?|本)(?:乡|镇|局|委|街道|单位)?没有(?:这个|这类|此类|相关|该)(?:项目|情况|问题|企业)"  # "收到，但是我们乡没有这个项目"
     r"|(?:我|本)(?:乡|镇|局|委|街道|单位)无[\u4e00-\u9fff]{0,3}件(?![\u4e00-\u9fff])|本(?:月|周|季度)无[\u4e00-\u9fff]{0,4}件(?![\u4e00-\u9fff])"  # "我镇无承办件", "本月无信访件"
 )
@@ -724,7 +732,8 @@ _FACT_COUNT = re.compile(
     r"(?![多余]?(?:小时|钟头|分钟|月|星期|礼拜))"  # a while, not a count of work: "晚点了两个多小时"
 )
 _FACT_STATE = re.compile(
-    r"(?:都|均|全部|全|已经?|也)(?![看读阅听知]|回复)[\u4e00-\u9fff]{1,4}?了|[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"
+    r"(?:都|均|全部|全|已经?|也)(?![看读阅听知]|回复)[\u4e00-\u9fff]{1,4}?了"
+    r"|(?<![不没别])(?<![不没别][\u4e00-\u9fff])[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"  # not "我们就不重复回了"
     r"|没事了?|(?:查|看)[\u4e00-\u9fff]{0,3}没有?(?:发现)?问题|(?:未|没有?)发生|顺利结束"
     r"|无[\u4e00-\u9fff]{0,6}?(?:事件|事故|案件|险情|火情|伤亡)"  # "全县无溺水事件"
     r"|[\u4e00-\u9fff]了(?=[\d一二三四五六七八九十两百千万]+[余多]?(?:个|户|处|家|人|名|份|亩|座|所|间|辆|吨))"  # "回收了1026份"
@@ -733,8 +742,9 @@ _FACT_REACHED = re.compile(
     r"已经?(?:于[^,。;]{1,12}?)?(?:全部|均)?[\u4e00-\u9fff]{2}"
 )  # "已治愈", "已预泄": a fact only beside another
 _PLANNED = re.compile(r"计划|预计|将于|拟|准备|打算|明天|下周")  # a plan, unless something is reached already
-# A receipt opening the message does not keep what follows from being read ("收到，表已经发你了").
-_NOT_TOLD_RECEIPT = re.compile(r"^(?:收到)+[了啦]?(?:[,，。!！]|\s+)")
+# A receipt opening the message does not keep what follows from being read ("收到，表已经发你了"), nor do the office's
+# comments on the unit's paper received ("收到修改意见，正在改": no receipt of a notice, the work goes on).
+_NOT_TOLD_RECEIPT = re.compile(r"^(?:收到)+(?:(?:修改|审核|审查|反馈)意见)?[了啦]?(?:[,，。!！]|\s+)")
 _NOT_TOLD_WORDS = (
     r"[?？吗呢]|请|(?<!按)要求|务必|是否|能否|可否|如果"
     + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|太短|太急|收到|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对|反映"
@@ -779,7 +789,7 @@ _DELAY_WORD = re.compile(
     r"|(?<![车机铁班巴船])晚(?:几天|几日|[一两二三四五]{1,2}[天日]|一周|点|一点|一些|些)(?!看|回复?|说|聊|联系|了?[两一二三几\d]+个?多?(?:小时|分钟))|delay|postpone|need\d*more(?:time|days?)"  # "晚点看": reading later
     # the same in English, words glued once spaces go: "要 late 一点", "will be late 2 days" (not "chocolate")
     r"|(?:(?<![a-z])|(?<=be))late(?:一点|一些|点|些|几天|[一两二三]天|alittle|abit|\d*days?)(?![a-z])"
-    r"|延长(?:时限|期限|时间)|(?:推|延|顺延)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
+    r"|延长(?:时限|期限|时间)|(?:推|延|顺延|(?<![延舒减平迟放])缓)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
     r"|晚半天|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
     r"|再给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五]|\d{1,2})天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天"
     r"|(?<![延舒减平迟放])缓(?:一缓|个?(?:几|[一两二三四五]|\d{1,2})天)|请允许(?:我们|我局|我单位|我镇|我乡)?[^,。;]{0,10}?(?:报送|提交|上报|完成|报|交)"
@@ -817,7 +827,8 @@ _LATER_LIKELY = re.compile(
 )
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
-    r"(?:能不能|能否|可否|可不可以|是否可以|可以|(?<!可)能)(?:也|再|在|申请|多|往后|适当)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|[一两]周|一个?(?:星期|礼拜)|点)|缓|延长|放宽|挪"
+    # also asked first as 行不行, or the dialect's 中不中: "中不中给缓到下礼拜一"
+    r"(?:能不能|能否|可否|可不可以|是否可以|可以|(?<!可)能|行不行|中不中|成不成)(?:也|再|在|申请|多|往后|适当|给)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|[一两]周|一个?(?:星期|礼拜)|点)|缓|延长|放宽|挪"
     r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
     r"|顺延|往后推|推一推|推推|延(?:几|[一两二三四五]|\d{1,2})天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
     r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底|节后|年后|过完年).{0,8}?"
@@ -832,6 +843,7 @@ _ASK_TIME = re.compile(
     # to wait for something first: "能不能等他回来再报", "可否等批复下来后提交"
     r"|(?:能不能|能否|可否|可不可以|是否可以)(?:先)?等.{1,10}?(?:再|才|后|一起|一并)(?:报|交|提交|报送|反馈|完成|上报|补)"
     r"|(?:能不能|能否|可否|可不可以)(?:再|在)?等(?:几|[一两二三四五])天"  # "能不能 在 等 两天"
+    r"|^(?:麻烦|请|烦请)?(?:再|在)等(?:几|[一两二三四五])天(?:时间)?[吧呗哈呀]*$"  # "…还在整理，在等两天": asked alone
     rf"|(?:能不能|能否|可否|可不可以)(?:给|宽限|延|推|放)?(?:到|至)?{_LATER_DAY}[一二三四五六日天]?(?:(?:[?]|吗|呢)+|$)"  # "…能不能到7月5号", "能否下周一"
     rf"|(?<!不)能(?:给|宽限|延|推|放)(?:到|至){_LATER_DAY}[一二三四五六日天]?(?:(?:[?]|吗|呢)+|$)"  # "能 给 到 初十 吗"
     rf"|(?:能不能|能否|可否|可不可以)给?(?:宽限|延|推|放)?(?:到|至){_LATER_DAY}"  # "能不能给到下周一 这几天都在抢收", "能不能给宽限到下周三"
@@ -864,7 +876,7 @@ _ASKS_THE_OFFICE = re.compile(
     r"(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您|$)|(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您)?给(?:我们|我局|我镇|我乡)?$"
 )
 # Something else put off: "会议推迟到下周了", "原定的培训延期了", "检查组推迟了两天来".
-_MEETING = r"会议|开会|(?<![能将就也不都还要可机])会"
+_MEETING = r"会议|开会|(?<![能将就也不都还要可机])会|meeting"  # "市里的meeting推迟到下周了"
 # Exams, contests and the like, on someone else's calendar: "高考延期到6月9号了", "开学延后一周".
 _EXAM = r"[中高会学统联]考|竞赛|比赛|赛事|开学|开幕|面试|笔试|招聘会?"
 _EVENT_THEN = r"(?:(?:因为?|由于)[^,。;]{1,8}?)?(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
@@ -915,9 +927,10 @@ _DESCRIBED_AFTER = re.compile(
 # A delay had before, counted: "第一周我们延期了一次，这周按时报".
 _DELAYED_BEFORE = re.compile(r"^了?(?:一|两|几|\d)(?:次|回)")
 _REST_BEFORE = re.compile(r"剩下|剩余|其余|余下")
-# A notice's duty roster given line by line, a name and a mobile number a day: "30号值班表：4月4日 张伟 139…；…".
+# A notice's duty roster given line by line, a name and a mobile number a day: "30号值班表：4月4日 张伟 139…；…";
+# or any list of people it asks for ("787号护林员名单：1.张建国 139…").
 _ROSTER_HEAD = re.compile(
-    r"(?:值班表|值班安排|排班表|值班人员)(?:如下)?:?$|^(?:\d{1,3}号)?[\u4e00-\u9fff]{0,8}?值班$"
+    r"(?:值班表|值班安排|排班表|值班人员|名单|名册)(?:如下)?:?$|^(?:\d{1,3}号)?[\u4e00-\u9fff]{0,8}?值班$"
 )
 _ROSTER_LINE = re.compile(
     r"^\d{1,2}月\d{1,2}[日号](?:\([^()]{1,4}\))?(?![前后之以])[\u4e00-\u9fff]{2,4}1\d{10}"
@@ -1135,8 +1148,9 @@ def read_clauses(text: str) -> list[Clause]:
 # A clause opening with a bare number past any day of a month, then what is said of it: "176的排查表发你邮箱了",
 # "199已在各村安装禁燃宣传横幅", "210 发了一半了". Not a count ("150户已完成": a measure word follows).
 _LEADING_BARE = re.compile(
-    r"^(?:不好意思|抱歉|sorry|关于|那个|这个)?(\d{2,3})(?=的[\u4e00-\u9fff]|已|收到|发|报|交|传|还在|正在|完成|弄好|做好|搞定|查完|办结|get"
-    r"|need\d*more|zeroreport|inprogress|done|(?:already|just)?submitted|来不及|要晚|(?:要|willbe)late)"
+    r"^(?:不好意思|抱歉|sorry|关于|那个|这个)?(\d{2,3})(?:我们|我[局镇乡委])?"  # who acts on it: "750我们晚两天报"
+    r"(?=的[\u4e00-\u9fff]|已|收到|发|报|交|传|还在|正在|完成|弄好|做好|搞定|查完|办结|get"
+    r"|need\d*more|zeroreport|inprogress|done|(?:already|just)?submitted|来不及|要?晚(?!上)|(?:要|willbe)late)"
 )  # also after an apology or a pointer: "不好意思 412的表今天交不了了", "sorry 433 要 late 一点"
 
 # An issue number opening a clause, its subject after: "第49期学校饮水安全检查表，…能否下周三再报？", also of three digits
@@ -1510,6 +1524,9 @@ _BARE_AFTER_RECEIPT = re.compile(
     r"(?=[^\S\n]*(?:$|[,。!]|了?$|了[,。!]|两个|两份|几个|thanks|谢谢|通知)|[^\S\n]+(?![和及与跟号期])[\u4e00-\u9fff])"  # "收到447了，…", "收到 81 有问题打我电话"
 )
 
+# … or after an English "for", ending the clause: "need 2 more days for 750" (English words are run together by now).
+_BARE_AFTER_FOR = re.compile(r"(for[^\S\n]*)(\d{2,3})(?=[^\S\n]*(?:$|[,。;!?\n]))")
+
 
 def _numbers_as_notices(text: str) -> str:
     """Bare numbers past any day where a notice's number stands written with 号 (see _BARE_HEAD)."""
@@ -1522,11 +1539,13 @@ def _numbers_as_notices(text: str) -> str:
     if head and (named := numbered(head[1] or head[2])):
         text = named + text[head.end() :]
     text = _BARE_CLAUSE_HEAD.sub(r"\1号", text)
-    return _BARE_AFTER_RECEIPT.sub(lambda m: m[1] + (numbered(m[2]) or m[2]), text)
+    text = _BARE_AFTER_RECEIPT.sub(lambda m: m[1] + (numbered(m[2]) or m[2]), text)
+    return _BARE_AFTER_FOR.sub(lambda m: m[1] + (numbered(m[2]) or m[2]), text)
 
 
-# Dialect spellings of a negation: "木有发现火点", "我们木法按时报了".
+# Dialect spellings of a negation ("木有发现火点", "我们木法按时报了"), of a day, and of 了 ("秸秆都拉走咧").
 _DIALECT_WORDS = {
+    "咧": "了",
     "木有": "没有",
     "木法": "没法",
     "木得": "没得",
@@ -1536,11 +1555,11 @@ _DIALECT_WORDS = {
     "明儿": "明天",
 }
 # A number read out digit by digit, by a receipt word, 号 or in a list: "收到五七二、五七五", "四一三的月报", and
-# the ones after it a space apart ("收到，五三一 五三四").
+# the ones after it a space apart ("收到，五三一 五三四"), or ending the message ("收到 七五七 不对 是七五八").
 _SPOKEN_NUMBER = r"[一二三四五六七八九][零〇一二三四五六七八九]{2}(?![零〇一二三四五六七八九十百千万两])"
 _DIGIT_BY_DIGIT = re.compile(
     rf"(?:(?<=收到)|(?<=收到 )|(?<=签收)|(?<=[、,]))({_SPOKEN_NUMBER}(?:[^\S\n]+{_SPOKEN_NUMBER})*)"
-    r"|(?<![零〇一二三四五六七八九十百千万两])([一二三四五六七八九][零〇一二三四五六七八九]{2})(?=号|收到|[、,]|[^\S\n]*的)"
+    r"|(?<![零〇一二三四五六七八九十百千万两])([一二三四五六七八九][零〇一二三四五六七八九]{2})(?=号|收到|[、,]|[^\S\n]*的|[^\S\n]*$)"
 )
 # A message typed a character at a time, each a space apart ("收 到 五 三 九"): its words are the characters run
 # together (a number read out digit by digit is then one number, as unspaced).
@@ -1666,6 +1685,8 @@ def _break_after_receipt(text: str) -> str:
             _BARE_RECEIPT.fullmatch(before) is not None
             and _AFTER_BARE_RECEIPT.match(text, match.end()) is not None
         )
+        if _NUMBER_GOES_ON.match(text, max(0, match.start() - 1)):
+            return match.group()
         if _PARTICLE_ALONE.match(text, match.end()):
             return (
                 match.group()
@@ -1943,6 +1964,8 @@ def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
         lead = _receipt_lead(group)
         rest = group[lead:]
         said = "。".join(c.text for c in rest)
+        if lead:  # the notice passed on is the receipt's own step, no result ("21号收到，24个村都已转发")
+            said = _PASSED_ON.sub("", said)
         reached = len(_FACT_STATE.findall(said))
         if (
             not rest

@@ -93,6 +93,14 @@ _SPACED_NUMBERS = re.compile(
     r"|(?<![零〇一二两三四五六七八九十百])([一二三四五六七八九]?[十百][零〇一二三四五六七八九十]{0,2})[^\S\n]+"
     r"(?=[一二三四五六七八九]?[十百][零〇一二三四五六七八九十]{0,2}[号期])"
 )
+# Digits typed one at a time, a space apart ("收到 7 7 0", "7 7 0 号"): three of them are one number where a notice's
+# number stands (before 号 or 期, the receipt word or another such number; after the receipt word) and, as a list,
+# they could name no notices (a 0 among them, or not rising: "收到 1 2 3" lists three; "3 4 个村" is a count).
+_SPACED_DIGITS = re.compile(
+    r"(?<![\d.])(?<![\d.][^\S\n])([1-9])[^\S\n]([0-9])[^\S\n]([0-9])(?![^\S\n]?[\d.])"
+)
+_DIGITS_STAND_BEFORE = re.compile(r"[^\S\n]*(?:[号期、,]|收到|收悉|签收)")
+_DIGITS_STAND_AFTER = re.compile(r"(?:收到|收悉|签收|[、,])[^\S\n]*$")
 # "12，13号均收到", "12号，13号收到": a comma after a number that opens the message or a clause, before
 # another notice number, lists them ("收到13号，12号还在整改" says two things).
 _COMMA_NUMBERS = re.compile(
@@ -148,7 +156,8 @@ _REF_AFTER = re.compile(
     r"|以(?=经?(?:收到|收悉|签收|完成|办结|报送|上报|反馈|落实|整改))"  # "12号以收到": 以 typed for 已
     r"|(?:不是|而不是|\((?:不是|而非|并非))(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})号)"  # "是13号不是12号"
     r"|(?:sd|shoudao|received|done|ok|get)(?![a-z])"  # "12号sd", "13号get": the pinyin or English after it
-    r"|第[\d一二三四五六七八九十]{1,2}(?:条|项|点|款)(?:说的|提到的|要求的?|的)"  # "40号第3条说的…": a point of it
+    r"|第[\d一二三四五六七八九十]{1,2}(?:条|项|点|款)(?:说的|提到的|要求的?|的"  # "40号第3条说的…": a point of it
+    r"|(?:我们|我[局镇乡委]|本单位)?(?:都|也)?(?:不涉及|没有?涉及|未涉及|已|还|正在))"  # … and its state: "27号第3条我们不涉及"
     r"|目前|现已|仍(?:在|未|没)|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要(?!(?:报|交|上报|提交|报送)的)|暂|恐|零报告|整改|报告|一并|一起|同时|附件"
     r"|的(?!会|活动|时候|上午|下午|中午|晚上|早上|前|之前|以前|后|之后|以后|那天|当天)"
     # "十二号那个收到了", "24号这个我们做不完": the notice pointed at, its state soon after
@@ -160,8 +169,8 @@ _REF_AFTER = re.compile(
 # After a day of the month come times of day; after a notice number at a clause's start, its state.
 _TIME_AFTER = re.compile(
     # "12号早就报了", "12号早收到了" and "12号12月1日已报" speak of a notice: no day is followed by 早就 or by a month,
-    # nor by a hotline's five digits or a quarter ("61号12345热线", "6号一季度的数据")
-    r"前|后|之|以|[上下中]午|晚|早(?!就|已|都|便|收|签|报|交|完|办)|凌晨|\d(?!\d?月|\d{4}|\d{0,2}[个户处家村条项件栋](?!月))|点|时(?!间)"
+    # nor by a hotline's five digits or a quarter ("61号12345热线", "6号一季度的数据"), nor by days late ("31号晚两天")
+    r"前|后|之|以|[上下中]午|晚(?!个?(?:[一两二三四五几]|\d{1,2})(?:天|日|周|个?星期|个?礼拜))|早(?!就|已|都|便|收|签|报|交|完|办)|凌晨|\d(?!\d?月|\d{4}|\d{0,2}[个户处家村条项件栋](?!月))|点|时(?!间)"
     r"|[零〇一二两三四五六七八九十](?![季会])"
     r"|那(?:个)?(?:时候|时|天)"
     r"|截止|截至|到期|为止|左右|会上|开会|会议(?!室)"  # "12号截止的那个已报", "13号会上已部署"
@@ -175,7 +184,7 @@ _STATE_SOON = re.compile(
     r"|才能|才可以|来不及|太紧|一半|大半|[弄做办搞整干改写报交]了"
     r"|完不成|[弄做办搞整干改写][完好]了|无(?:此类|相关|异常)|经(?:排查|核查|自查|核实)"  # "12号弄完了", "12号无此类问题"
     r"|(?<!正)在(?:[弄做办搞整干改写查核]|推进|落实|整改|处理|排查|汇总|统计)"
-    r"|(?:要|会|得)(?:晚|迟|推迟)(?:[一两二三几]天|一点|点|些)|延后|无(?:火情|险情|事故)"
+    r"|(?:要|会|得)(?:晚|迟|推迟)(?:[一两二三几]天|一点|点|些)|(?:晚|迟)个?[一两二三几]天|延后|无(?:火情|险情|事故)"
     r"|\d{1,3}[个户处家村条项件栋][\u4e00-\u9fff]{0,2}?(?:开工|完工|竣工|签约|验收|完成|整改|拆除|清零|到位)了)"  # "13号可能要晚两天"  # "13号在做", "13号还在汇总"
 )
 # A place numbered with 号 ("12号楼", "3号院", "3号户") or what happened on a day ("12号已召开会议"): never a notice.
@@ -529,10 +538,22 @@ _NUMERAL_SPACE_DIGITS = re.compile(r"(?<=[\u4e00-\u9fff][零〇一二两三四�
 
 def separate_spaced_numbers(text: str) -> str:
     """Numbers kept apart by a space or a comma written as a list ("21 22" → "21、22", "12，13号" →
-    "12、13号"), before spaces are dropped and commas cut clauses."""
+    "12、13号"), before spaces are dropped and commas cut clauses; digits typed a space apart made one number
+    (see _SPACED_DIGITS)."""
+    text = _SPACED_DIGITS.sub(lambda match: _joined_digits(text, match), text)
     text = _SPACED_NUMBERS.sub(lambda match: f"{match[1] or match[2]}、", text)
     text = _COMMA_NUMBERS.sub(r"\1、", _NUMERAL_SPACE_DIGITS.sub("\n", text))
     return _RECEIVED_COMMA_NUMBERS.sub(r"\1、", text)
+
+
+def _joined_digits(text: str, match: re.Match[str]) -> str:
+    """Three digits typed a space apart as one number, where they stand for one (see _SPACED_DIGITS)."""
+    digits = [int(d) for d in match.groups()]
+    listable = 0 not in digits and digits == sorted(set(digits))
+    stands = _DIGITS_STAND_BEFORE.match(text, match.end()) or _DIGITS_STAND_AFTER.search(
+        text, 0, match.start()
+    )
+    return match[0] if listable or not stands else "".join(match.groups())
 
 
 def _normalize(text: str) -> str:

@@ -2913,3 +2913,84 @@ def test_what_the_blind_set_dev42_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a correction with the numbers read out digit by digit: the right one ends the message
+        ("收到 六一二 不对 是六一三", [613], [], []),
+        ("收到 六一二", [612], [], []),
+        ("收到 五十八 号 我们 镇 今天 已经 种了 三百 亩", [0], [0], []),  # a number's own 号 after a space
+        # digits typed a space apart: one number where a notice's number stands and no list of notices could be
+        ("收到 6 4 0 、6 4 1", [640, 641], [], []),
+        ("6 4 0 号 的 台 账 已 经 交 了", [], [640], []),
+        ("收到 5 8 6", [586], [], []),
+        ("收到 1 2 3", [1, 2, 3], [], []),  # rising and no 0: a list
+        ("3 4 个村已完成", [], [0], []),  # a count
+        ("3 4 5 个村已完成", [], [0], []),
+        # a bare number on its own line, then the receipt; never 扣1, nor a list's item
+        ("612\n收到", [612], [], []),
+        ("1\n收到", [0], [], []),
+        ("5.收到", [0], [], []),
+        # 中不中 (dialect 行不行) asks first; 缓到 a day asks for time; 放缓到 is a rate
+        ("收到612 中不中给缓到下周三", [612], [], [612]),
+        ("经济增速放缓到5%", [], [], []),
+        ("612号中不中", [], [], []),
+        # English: the notice after "for"
+        ("need 3 more days for 615, 数据还没齐", [], [], [615]),
+        ("thanks for 615", [], [], []),
+        # who acts on a bare number past any day, then the delay
+        ("抱歉 615我们晚三天报", [], [], [615]),
+        ("615我们已经报了", [], [615], []),
+        # days late right after a number: a notice, not the evening of a day
+        ("12号已报，14号晚三天", [], [12], [14]),
+        ("12号晚上开会", [], [], []),
+        # 在等两天 (再等两天) asked alone: a delay, the work under way its reason
+        ("615的台账还在弄，在等两天", [], [], [615]),
+        ("我们还在等两天前报的批复", [], [], []),
+        ("615已报，再等两天看看", [], [615], []),
+        # another body's meeting in English put off
+        ("省里的meeting延期到月底了", [], [], []),
+        ("615的表要推迟到下周", [], [], [615]),
+        # the notice passed on after its receipt is the receipt's own step; work beside it is a report
+        ("615号收到，已下发至全镇各村", [615], [], []),
+        ("615号收到，已下发至全镇各村，并全部完成自查", [615], [615], []),
+        ("14号收到，我们镇18个村都已转发", [14], [], []),
+        ("14号收到，18个村都已转发，6个村已完成自查", [14], [14], []),
+        # a meeting's time and place told (在县统计局: where, not work under way)
+        ("615号收到，业务培训11月3日在县统计局二楼会议室", [615], [], []),
+        ("年报正在统计", [], [0], []),
+        # a reply not sent again is no result reached
+        ("刚才小李已经回过收到了，我们就不再回了", [0], [], []),
+        ("收到，人都撤回了", [0], [0], []),
+        # a point of a notice and its state after the number
+        ("14号第2条我们不涉及", [], [14], []),
+        ("12号第3条新闻", [], [], []),
+        # dialect 咧 for 了; not one burnt is a nil report (not a question, nor nothing done)
+        ("村里秸秆都拉走咧，地里都清干净咧", [], [0], []),
+        ("地里一处没烧", [], [0], []),
+        ("一根没烧吗", [], [], []),
+        ("一个都没报", [], [], []),
+        ("收到咧", [0], [], []),
+        # a list of people under a notice's number and a colon, a mobile number each (not a contact, nor an order)
+        ("615号网格员名单：\n1.王明 13903870011\n2.赵亮 13703872230", [], [615], []),
+        ("收到，联系人：王明 13903870011", [0], [], []),
+        ("请报送网格员名单：\n1.王明 13903870011", [], [], []),
+        # the office's comments received are no receipt of a notice; the work on them goes on
+        ("收到审核意见，正在改", [], [0], []),
+        ("收到群众意见，正在改", [], [], []),
+        ("收到修改意见了吗？", [], [], []),
+    ],
+)
+def test_what_the_blind_set_dev43_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+def test_a_list_marker_before_a_date_is_no_notice() -> None:
+    # "3.10月5日…": the list's third item, on a day; no notice 3 to ask about
+    text = "关于9号防汛工作的情况汇报：\n1.全乡12个村均已签订责任书；\n2.设置巡查点6个；\n3.10月5日至今未发现险情。"
+    assert classify(text).unread == ()
+    assert [ref.seq for ref in classify(text).refs] == [9]

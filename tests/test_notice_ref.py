@@ -1211,3 +1211,25 @@ def test_a_number_past_31_opening_a_clause_is_no_day(text: str, expected: list[i
 )
 def test_a_notice_after_another_or_this(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # digits typed a space apart: one number where a notice's number stands, when no list could be meant
+        ("收到 7 0 8", [708]),
+        ("6 4 0 号的台账已交", [640]),
+        ("收到 6 4 0 、6 4 1", [640, 641]),
+        ("收到 1 2 3", [1, 2, 3]),  # rising, no 0: a list
+        ("3 0 0 个村已完成", []),  # a count
+        # days late right after a number: the notice's state, not a day's evening
+        ("31号晚两天", [31]),
+        ("31号晚上报", []),
+        # a point of a notice, then its state
+        ("27号第3条我们不涉及", [27]),
+        ("27号第2项已完成", [27]),
+        ("12号第3条新闻", []),
+    ],
+)
+def test_spaced_digits_days_late_and_a_points_state(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
