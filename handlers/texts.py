@@ -533,8 +533,9 @@ def daily_broadcast(
     out = [f"【每日督办提醒】{day.month}月{day.day}日（周{WEEKDAYS[day.weekday()]}）"]
     for index, (notice, rows) in enumerate(lines, 1):
         out.append(f"{index}. {notice.number}《{notice.title}》")
-        receipt = [a.unit_name for a in rows if a.standing(now).receipt.owed]
-        feedback = [a.unit_name for a in rows if a.standing(now).feedback.owed]
+        judged = [(a.unit_name, a.standing(now)) for a in rows]
+        receipt = [name for name, standing in judged if standing.receipt.owed]
+        feedback = [name for name, standing in judged if standing.feedback.owed]
         if receipt:
             out.append(
                 f"   未签收：{units_line(receipt)}（签收时限 {policy.due(notice.receipt_due, notice.issued_at)}）"
