@@ -83,6 +83,7 @@ _THANKS_FOR_TIME = re.compile(
     r"(?:谢谢|感谢|多谢)[^,。;]{0,8}?(?:给|同意|批准|准予)[^,。;]{0,6}?(?:延期|延到|延至|宽限|推迟|延后|顺延|延长)"
 )
 _QUOTE_SENDER = re.compile(r"「[^「」:\n]{0,24}:")
+_DAY_OF_DATE = re.compile(r"\d{1,2}月(\d{1,2})[日号]")
 _WECHAT_EMOJI = re.compile(r"\[[^\[\]\d]{1,6}\]")  # [强] [OK] [抱拳]; never [2026]
 _UNICODE_EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\u3290-\u32ff"
@@ -366,9 +367,10 @@ _PREVIOUS = re.compile(
 # A thing named before the receipt word that is not the notice: "快递收到了", "款已收到".
 # A word of a notice's title pointed at is none ("双11快递安全那个收到").
 _OTHER_THING_BEFORE = re.compile(
-    r"(?:快递|包裹|货物?|货款|款项?|钱|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册|红包|月饼|礼品|慰问品)"
+    r"(?:快递|包裹|货物?|货款|款项?|钱|资金|经费|拨款|补助金|补贴款|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册|红包|月饼|礼品|慰问品)"
     r"(?![^,。;]{2,4}?(?:那个|这个|那份|这份))[^,。;]{0,4}$"  # "快递那个" stays a parcel
     r"|(?<!施)工单(?!位|那个|这个)[^,。;]{0,4}$"  # "12345转来的工单收到了"; "12345热线工单那个收到" points at a notice
+    r"|\d+(?:\.\d+)?[万亿]?元[^,。;]{0,4}$"  # money by its amount: "冬春水利资金280万元已收到"
     r"|(?:会议?|开会|培训|考试)的?通知[^,。;]{0,4}$"  # "12月3日的会议通知收到", "大会通知收到": a meeting's notice
 )
 # Another issuer's document named before the receipt or forwarding word: "县委12号文件收到", "市里的督办12号收到了",
@@ -417,10 +419,16 @@ _NOTICE_ASKED = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,6}?(?:说|发|讲|提)的|[\u4e00-\u9fff]{1,10}?(?:通知|文件|督办单?))?(?:是不是|是|就是|应该是|说的是)?"  # "群里说的101号吧", "那个人居环境的通知是34号吧"
     r"第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?:那个|这个)?[吧吗么呢啊]?$"
 )
-# … by its subject beside a number ("93号收到了 是麦收消防那个吧？": does the number match?); without a number the
-# subject names the notice ("收到，是关于冬季消防那个吧")
+# … by its subject ("93号收到了 是麦收消防那个吧？": does the number match?; "收到，是燃气排查那个吧？": the liaison is
+# unsure which notice it got, and the bot never guesses a receipt — dev10 once labelled such a line a receipt)
 _SUBJECT_ASKED = re.compile(
     r"^(?:第?\d{1,3}号?)?(?:是不是|是|就是|应该是|说的是)[\u4e00-\u9fff]{1,12}?(?:那个|这个)(?:通知|文件|督办单?)?[吧吗么呢啊]?$"
+)
+# … the same opening a clause the receipt runs on in ("818是年终考核那个吧 俺们收到了"), or asked with 是不是; not a
+# kind described ("这是每月都要报的那个吧"), nor whether to report along with another ("是不是和公安那个一起报")
+_SUBJECT_ASKED_WITHIN = re.compile(
+    r"^(?:第?\d{1,3}号?)?(?:(?:是|就是|应该是|说的是)[\u4e00-\u9fff]{1,12}?(?<!的)(?:那个|这个)(?:通知|文件|督办单?)?[吧吗么]"
+    r"|是不是(?![和跟与同])[\u4e00-\u9fff]{1,12}?(?<!的)(?:那个|这个))"
 )
 # A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
 _POSITION = re.compile(
@@ -447,11 +455,13 @@ _SENT_WHEN = re.compile(
 )
 # A number given as the correction of an earlier one: "更正为13号", "应为13号".
 _CORRECTED_TO = re.compile(
-    r"(?:更正为|改为|应为|应是|应该是|(?:更正|纠正)[:]?(?:是|为)?)第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})[号期]"
+    r"(?:更正为|改为|应为|应是|应该是|(?:更正|纠正)[:]?(?:是|为)?)第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,5})[号期]"
 )
 # A clause owning up to a slip, then the right number in the next: "12号收到，刚才说错了，是14号".
 _SAID_WRONG = re.compile(r"(?:说错|写错|打错|搞错|弄错|发错|不对|更正|纠正)(?:了|一下)?[:]?$")
-_RIGHT_ONE = r"^(?:是|应是|应该是|应为)?第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})[号期]"
+_RIGHT_ONE = (
+    r"^(?:是|应是|应该是|应为)?第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,5})[号期]"  # "是八百六十六号"
+)
 _DIGITS = re.compile(r"\d+")
 # The same with a bare number, the whole clause: "180收到，不对，是181".
 _RIGHT_BARE = re.compile(r"^(?:是|应是|应该是|应为)(\d{1,3})$")
@@ -466,11 +476,12 @@ _SAME_AS_BEFORE = re.compile(
     r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期的#no.督办通知单文件()\[\]〔〕【】年]{1,24}?"
     r"(?:也是|同上|也一样|一样|同样|亦同|亦然|也同样|也如此)(?:的|如此)?$"
 )
-# Numbers alone in a clause after what was said, naming what it was said of: "收到，13", "收到\n12\n13"
+# Numbers alone in a clause after what was said, naming what it was said of: "收到，13", "收到\n12\n13", "收到\n801和803"
 # ("1" alone may be 扣1).
 _NUMBERS_AFTER = re.compile(
-    r"^(?:就?是|说的是|指的?是)?(?!1$)(\d{1,3}(?:、\d{1,3})*)(?:那个|的)?[啊呀哈哦]*$"
+    r"^(?:就?是|说的是|指的?是)?(?!1$)(\d{1,3}(?:[、和及]\d{1,3})*)(?:那个|的)?[啊呀哈哦]*$"
 )
+_NUMBER_LIST_SEP = re.compile(r"[、和及]")
 _POINTS_AT_QUOTED = re.compile(r"(?:这个|这份|这一?期|此件|此通知|该通知|本通知)")
 # A receipt of an earlier notice only ("上次的早就收到了"); "上次的和这次的都收到了" names this one too.
 _THIS_ONE = re.compile(r"这次|本次|这期|本期|这一?个|这份|今天的|新的")
@@ -528,7 +539,7 @@ _PROBLEM_HYPOTHETICAL_AFTER = re.compile(r"^(?:再|随时|及时|请|可|就|的
 
 _DONE_VERBS = (
     r"(?:完成|办结|完结|落实|整改|处理|处置|解决|销号|清理|拆除|修复|办理|办好|做好|弄好|搞定|完工|竣工|拨付|发放"
-    r"|填报|填好|填写好|安装|配备|恢复)"
+    r"|填报|填好|填写好|安装|配备|恢复|移交)"
 )
 _DONE = re.compile(
     rf"已经?(?:(?:按照?|根据|依照|对照).{{0,8}}?要求)?(?:全部|全面|均|都|按时|按期|如期|顺利|圆满|基本|全|逐一|陆续|提前)*"
@@ -543,14 +554,14 @@ _DONE = re.compile(
     r"|已经?(?:全部|均|都)?[\u4e00-\u9fff]{2}到位"  # "网格员已全部通知到位"
     r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核)(?:好|完)"  # "路灯已全部修好"
     r"|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "违建已拆"
-    r"|(?:all)?done|finished|completed|(?<![a-z])(?:already|just|all)?(?:submitted|uploaded)(?![a-z])|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送|上报|到位|整改到位)|(?<=[天午号])以报了"
+    r"|(?:all)?done|finished|completed|(?<!not)(?<!yet)(?<!un)(?:cleared|resolved|fixed)(?![a-z])|(?<![a-z])(?:already|just|all)?(?:submitted|uploaded)(?![a-z])|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送|上报|到位|整改到位)|(?<=[天午号])以报了"
     r"|办妥|妥了|完事了|齐活|(?:均|全部|都|全)(?:符合要求|达标|合格)"
     r"|^(?:按时|按期|如期|全部|圆满|顺利)(?:完成|办结)(?:任务)?$"  # "按时完成，没有拖延"
     r"|已经?(?:全部|均|都)?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|下发|张贴|悬挂)"  # measures taken: "台账已建立"
     # a result reached: "危房户已全部转移", "物资已到位", "已治愈", "工地午间已停工" ("1.5万元已到位": money came),
     # also on a day told: "两处工地已于昨日全部复工"
     r"|(?<![元款钱])已经?(?:于[^,。;]{1,12}?)?(?:全部|全|均|都)?(?:转移|安置|撤离|疏散|治愈|到位|停工|复工|开工|通车|投用|签订|清零|清除|消除|结清|兑付|叫停"
-    r"|封堵|加固|化解|取缔)(?!(?!了)[\u4e00-\u9fff])"
+    r"|封堵|加固|化解|取缔|畅通|通|供暖|供热|开栓)(?!(?!了)[\u4e00-\u9fff])"  # "主干道已通", "已全部开栓"
     r"|(?:整改|工作|任务|排查|检查|摸排|清理|自查|施工|工程)[^,。;]{0,8}?(?:已经?|均已|全部)[^,。;]{0,4}?结束"
 )
 # Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱".
@@ -568,7 +579,9 @@ _SUBMIT = re.compile(
     r"|已经?(?:发|交|报)(?=.{0,6}(?:材料|表格|报表|报告|邮箱|群))"
     r"|(?:发|报|传|交)(?:过去|上去)了|(?:发|传)(?:到)?群里了?|已发(?=$)"
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
-    r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收|(?<=号)以(?:报|交|发|传|上报|报送)"  # "49号以报": 以 typed for 已
+    r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
+    # 以 typed for 已 after a notice or its paper: "49号以报", "慰问名单以报" (not "以报送时间为准")
+    r"|(?:(?<=号)|(?<=[表单料告账据案结册]))以(?:报|交|发|传|上报|报送)(?![^,。;]{0,6}?为准)"
     r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
     r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|先|提前|补|重新|^)|(?<=\d[号期])|(?<=[们局镇乡委])|(?<=^[嗯哦噢]))(?:报|交)[了啦](?!名|警|吗|没|罚|钱|费|款|个)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
 )
@@ -591,13 +604,13 @@ _NO_ISSUE = re.compile(
 _UNDER_WAY = (
     r"(?:正|还|仍|也)?(?<![实存])在(?![建产岗职校册库]).{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
     r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|修|报(?![名警销到])|研究|制定"
-    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|清(?![单明楚晰洁水])|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
+    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|审查|清(?![单明楚晰洁水])|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
     r"(?!范围|对象|名单|之列|清单|局)"  # "都在排查范围内" says what is covered; "在县统计局三楼" where
 )
 _PROGRESS = re.compile(
     rf"{_UNDER_WAY}|正(?:积极|全力|加紧|抓紧|有序|稳步|组织|逐项)"
     r"|(?:推进|进行|实施|开展|整改|办理|施工|落实|处理)中"
-    r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实|逐项)推进"
+    r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实|逐项)推进|(?<![a-z])(?:still)?inprogress(?![a-z])"
     r"|已经?(?:先行|提前|率先|迅速|及时)?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|印发|摸底|初步|督促|下达|排查|检查|巡查|走访|核查"
     r"|编制|明确|落实了)"
     r"|完成了?(?:一半|大半|大部分|部分|[一二三四五六七八九两\d]成)"
@@ -608,7 +621,7 @@ _PROGRESS = re.compile(
     r"|(?:方案|计划)已经?(?:定|制定|确定|出台)|已经?就绪|已经?(?:入户|登记)"
     r"|(?:弄|做|干|搞|完成|填|写|整|改|查|核|报)了?(?:一大半|大半|一半|大部分|[一二三四五六七八九]成)"
     r"|已经?收集|(?<!时间)差不多了|快(?:要)?(?:完成|弄完|做完|整完|办完|好)了"
-    r"|出动.{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
+    r"|(?:出动|组织了|发动了|动员了)[^,。;]{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
     r"|(?:本月|本周|今年|累计|共计|合计)(?:[\u4e00-\u9fff]{1,6})(?<!第)(?<!晚)(?<![那这每])(?![\d一二三四五六七八九十两百千万.]*[号期])[\d一二三四五六七八九十两百千万.]+"  # "本月累计养护里程156公里"
     r"|已经?(?:准备好|准备就绪|备齐|起草好|采购|购买|订购|招标|签订|签约|进场|开工|动工)"
     r"|已经?(?:全部|均)?组建|已经?(?:约谈|动员|发动|培训|宣传)|(?:召开|开)了[\u4e00-\u9fff]{0,6}?会(?!议室)|已经?(?:组织)?召开|已经?于[^,。;]{1,14}?(?:召开|组织召开|举行|举办)"
@@ -649,36 +662,41 @@ _IN_HAND = re.compile(
     # the work begun, nothing counted or reached yet: "水毁情况正在统计", "已经在弄了", "我局已安排巡查"
     r"|^[\u4e00-\u9fffa-z]{0,14}?(?:正在|已经?在|在)(?:整理|准备|统计|收集|汇总|编制|起草|弄|办|做|搞)(?:中|了)?$"
     r"|^[\u4e00-\u9fffa-z\d]{0,10}?已经?安排[\u4e00-\u9fff]{0,6}$|^[\d一二三四五六七两]+(?:天|日)内落实到位$"
+    # who will do it named, nothing done yet: "3件积案已逐件明确包案领导", "元旦期间消防检查已经排好人了"
+    r"|^[\u4e00-\u9fff\d]{0,16}?已经?(?:逐[件项个户一]?)?(?:明确|确定|指定|落实|安排|排)好?了?"
+    r"(?:专人|人员|人手|人|责任人|负责人|(?:包案|包保|分管)?领导)了?$"
 )
 # Work reported in everyday words ("发你邮箱了", "周报见附件", "东西交了", "已全部清零", "还剩2个村", "在催"):
 # read where the message names a notice by number or holds statements only (_NOT_TOLD), so chat, questions and
 # orders stay nothing.
 _COUNT = r"[\d一二三四五六七八九十两几]+"
 _UNIT_WORD = r"(?:个|户|处|家|村|条|项|件|栋|座|所|人|名|份|公里|米|亩|笔|场|起|棵|株|袋)"
+_COUNT_AHEAD = re.compile(rf"\d+(?:\.\d+)?[^\S\n]*(?:[多余][^\S\n]*)?{_UNIT_WORD}")  # "120 多 人"
+_MOBILISED = re.compile(r"(?:组织|出动|发动|动员)[^\S\n]*了?[^\S\n]*$")
 _EVERYDAY_DONE = re.compile(
     r"发(?:给)?(?:你|您)(?:的)?(?:邮箱|微信|qq|私信)?[了啦]|(?:拨|付)给[^,。;]{1,8}?了|(?<![a-z])sent(?![a-z])|发(?:到)?(?:你们?的?|您的?)?(?:邮箱|群文件)了"
     r"|(?:在|传到?|发到|放到|放在|放|发|上传到?)群文件|(?<![请])(?:详)?见附件"
     r"|(?:东西|材料|表格?|报表|数据|报告|周报|月报|清单|台账|值班表|总结|方案|记录|名单)(?:已经?|都|也|昨天|今天|上午|下午|刚才|刚刚)?(?:交|报|传|发)(?:上去)?了"
     r"|(?:栽|种|植)(?:完|好)了|(?:栽|种|植)了[\d一二三四五六七八九十两百千]+多?(?:棵|株|亩)"  # "树都栽完了", "今天栽了800多棵"
     r"|清零了?|结清了|(?:已经?|都|也|全部)[\u4e00-\u9fff]{0,2}?(?:化解|清零|结清|销号)了"
-    r"|(?:清|改|修|拆|建|装|签|核|对|排|审|录|整治|整改)(?:完|好)[了啦]|(?:拨|发)下去了|(?:整治|整改|清理)到位"
+    r"|(?:清|改|修|拆|建|装|签|核|对|排|审|录|扫|铲|整治|整改)(?:完|好)[了啦]|(?:拨|发|送)下去了|(?:整治|整改|清理)到位"
     r"|已经?对[^,。;]{2,24}?(?:逐一|全面|拉网式)(?:排查|检查|核查|巡查|整治|清理)"  # "已对G345沿线31处隐患点逐一排查"
-    r"|(?:清|挖|修|腾)出来了|(?:昨天|今天|前天|上午|下午|上周|已经?)报过了"  # "防火通道清出来了", "48号值班表昨天报过了"
+    r"|(?:清|挖|修|腾)出来了|(?:昨天|今天|前天|上午|下午|上周|已经?)(?:报|查|检查|排查|核查)过了"  # "48号值班表昨天报过了"
     # a paper sent again, put right; a draft out; "我们昨天报的" (466号收到了吗？我们昨天报的)
     r"|(?:现|已经?)重新(?:发送|报送|上报|提交|发)|(?:初稿|草稿)已经?出|我们(?:昨天|前天|今天|上午|下午|已经)(?:就)?(?:报|交|发)的$"
     r"|(?:未|没有?)发生[\u4e00-\u9fff]{0,6}?(?:火灾|火情|事故|案件|险情)|无(?:火点|火情|火灾|险情|事故)(?![\u4e00-\u9fff])"
     r"|没有?(?:发现)?(?:火点|火情|险情)(?![\u4e00-\u9fff])"  # "这周巡了五次 没火点"
     # work done on a day told: "那个养殖棚今天上午拆了", "今天终于签了息诉罢访协议"
     r"|(?:今天|昨天|前天|上午|下午|今早|昨晚|刚刚|刚才|终于)[^,。;]{0,4}?(?:拆|签|关停|封堵|查封|运走|清运|清走)(?:掉|完|好)?了"
-    r"|(?:捡|清理?|打扫|清扫|收拾)干净了|平安无事|(?:目前|总体|整体|假期|节日?期间)(?:总体)?(?:平稳|稳定)(?:有序)?(?![\u4e00-\u9fff])|(?:初稿|草稿|方案|报告)(?:已经?)?出来了"
+    r"|(?:捡|清理?|打扫|清扫|收拾)干净了|平安无事|(?:目前|总体|整体|假期|节日?期间|全[县镇乡村区]|[我本][镇乡局区])(?:总体)?(?:平稳|稳定)(?:有序)?(?![\u4e00-\u9fff])|(?:初稿|草稿|方案|报告)(?:已经?)?出来了"
     r"|把[^,。;]{1,12}?(?:送到|发到|拨到|交到|送达)[^,。;]{0,6}?了"  # "今天把最后一户的慰问品送到了"
     r"|(?:昨天|今天|前天|上午|下午|已经?)报(?:到|给)?[\u4e00-\u9fff]{1,6}?(?:局|委|办|中心)了"  # "名单 昨天报乡村振兴局了"
     r"|已经?(?:按照?|根据|依照|对照)[^,。;]{0,10}?要求[^,。;]{0,16}?(?:完成|办结|落实到位)"  # "已按158号要求对…完成汛后复核"
-    r"|值班表[:]|(?:都|均|全部)?已经?排好|抄送(?:给)?(?:你们|您|督查室)"  # "报给农办了，也抄送你们一份"
+    r"|值班表[:]|(?:都|均|全部)?已经?排好(?!人)|抄送(?:给)?(?:你们|您|督查室)"  # "报给农办了，也抄送你们一份"
     r"|(?:发|送)到[\u4e00-\u9fff]{1,6}?(?:手里|手中|手上)了"  # "告家长书已经全部发到家长手里了"
     r"|(?:整理|准备|收集|汇总|统计)(?:好|完)了?(?![\u4e00-\u9fff])"  # "巡查记录已整理好"
     r"|(?:今天|昨天|前天|刚才|刚刚|上午|下午|早上|中午|晚上|昨晚|今早|今晚)(?:已经?|也|都)?(?:上?报|报送|提交|上交|交)(?:过去|上去)?了"  # "29号…今天报了"
-    r"|(?:交|报|送|传)(?:到|给)(?!财务|会计|出纳|档案室|仓库|银行|税务)[\u4e00-\u9fff]{1,10}?了|(?:全部|均|都)在岗|(?:抢通|打通|疏通|修通|通车|印好|换掉|到账)了"  # "村道已经临时抢通了"
+    r"|(?:交|报|送|传)(?:到|给)(?!财务|会计|出纳|档案室|仓库|银行|税务)[\u4e00-\u9fff]{1,10}?了|(?:全部|均|都)(?:在岗|上岗)|(?:抢通|打通|疏通|修通|通车|印好|换掉|到账)了"  # "村道已经临时抢通了"
     # money or goods where they were due, a result found, a paper sealed: "慰问金今天下午全部发到户了",
     # "钱已经拨到各乡镇账户了", "管网今天全部通了热", "名单初步摸出来了", "整改报告盖好章了"
     r"|(?:拨|发|送|分|转)到[^,。;]{0,8}?(?:账户|账上|户|手里|手中)了|通了(?:热|水|电|气)|摸(?:出来|清|排完)了|盖(?:好|完)章?了"
@@ -692,6 +710,8 @@ _EVERYDAY_NONE = re.compile(
     r"|(?:没有?|未)发现[\u4e00-\u9fff]{0,4}?(?:冒领|问题|隐患|火点|违规|违法|异常|险情|案件|烧的)"  # "已核对 没有发现冒领"
     r"|一[根处个户家起块亩堆](?:都|也)?(?:没|未)有?(?:烧|焚烧|着火|起火|冒烟|出事|发生)"  # "地里一根没烧": not one
     r"|(?:我们?|本)(?:乡|镇|局|委|街道|单位)?没有(?:这个|这类|此类|相关|该)(?:项目|情况|问题|企业)"  # "收到，但是我们乡没有这个项目"
+    # no one in the place doing what the notice is about: "我们乡没有卖炮的", "本村没有烧秸秆的" (not "没有报的")
+    r"|(?:我们?|本)(?:乡|镇|村|街道|社区)(?:没有|无)(?![收报交发看回弄做办])[\u4e00-\u9fff]{1,4}的$"
     r"|(?:我|本)(?:乡|镇|局|委|街道|单位)无[\u4e00-\u9fff]{0,3}件(?![\u4e00-\u9fff])|本(?:月|周|季度)无[\u4e00-\u9fff]{0,4}件(?![\u4e00-\u9fff])"  # "我镇无承办件", "本月无信访件"
 )
 # What is in the attachment or the group's files is the notice or its template, not a report: "12号通知见附件";
@@ -702,7 +722,7 @@ _NOT_A_REPORT = re.compile(
 )
 _EVERYDAY_PROGRESS = re.compile(
     rf"(?:(?:还|只)(?:剩|差)下?(?:那)?|剩(?:下|余)的?){_COUNT}(?!{_COUNT}|个?(?:天|日|周|星期|礼拜|月|小时|分钟))"
-    r"|(?:^|正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)"
+    r"|(?:^|正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)|(?:天天|每天|一直)在(?:喊|广播|宣传|巡|查|催)"  # "大喇叭天天在喊"
     # concrete work under way ("63号回头看还在自查", "燃气安全那个正在排查"); 正在落实 / 正在办 are in hand only
     r"|(?:正|还|仍|都)在(?:自查|排查|核查|摸排?(?!索|鱼)|巡查|整改|宣传|清理|清运|施工|收割|抢修|拆除|修复|走访|入户"
     r"|核数|核对|核(?![心定算准])|汇总|统计|整理|完善|补|改(?![天日期])|填|弄|写|录(?!像|音|取)|查(?!询|看|一下|不到|到))(?!范围|名单|对象|清单|之列)"
@@ -765,7 +785,7 @@ _PERCENT_CONTEXT = re.compile(
 _REPORT = re.compile(
     r"落实情况|进展情况|办理情况|整改情况|推进情况|完成情况|工作进展|进展如下|反馈如下|报告如下|汇报如下"
     r"|情况如下|情况的?汇报|情况的?报告|现将.{0,20}?(?:反馈|报告|汇报)|特此(?:反馈|报告|汇报)|进展[:：]|进度[:：]"
-    r"|(?:工作|治理|整治|推进|落实|检查)情况(?:\([^()]{0,20}\))?(?:[:：]|$)|合并报送|重新报送"
+    r"|(?:工作|治理|整治|推进|落实|检查|值班|值守)情况(?:\([^()]{0,20}\))?(?:[:：]|$)|合并报送|重新报送"
     r"|^汇报一下.{0,16}?(?:情况|进展|进度)|关于.{0,20}?的反馈$"
     # a header cut from its colon ("…储备的反馈："), or a finding's lead ("经核实，该企业已停产")
     r"|^(?:第?\d{1,3}号)?经(?:全面|认真|逐一|逐户|仔细)?(?:核实|核查|排查|调查|查实|自查|摸排|检查)$"
@@ -830,7 +850,7 @@ _ASK_TIME = re.compile(
     # also asked first as 行不行, or the dialect's 中不中: "中不中给缓到下礼拜一"
     r"(?:能不能|能否|可否|可不可以|是否可以|可以|(?<!可)能|行不行|中不中|成不成)(?:也|再|在|申请|多|往后|适当|给)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|[一两]周|一个?(?:星期|礼拜)|点)|缓|延长|放宽|挪"
     r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
-    r"|顺延|往后推|推一推|推推|延(?:几|[一两二三四五]|\d{1,2})天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
+    r"|顺延|往后推|推一推|推推|(?:延|缓)一(?:下|延|缓)|延(?:几|[一两二三四五]|\d{1,2})天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
     r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底|节后|年后|过完年).{0,8}?"
     r"(?:报|交|提交|报送|反馈|完成|送检|送审|给(?=你|您|可以|行|好吗)).{0,3}?(?:可以吗|行吗|行不行|可不可以|好吗|可否)"
     # "能不能下周一再交", "可以明天再报吗": a later day asked for
@@ -852,9 +872,14 @@ _ASK_TIME = re.compile(
 _REQUEST = re.compile(r"(?:吧|可以吗|行吗|好吗|可不可以|行不行|可以不|行不|成不|可否|中不中)[?]*$")
 _ASKING_LEAD = re.compile(r"能不能|能否|可否|可不可以|是否可以|可以|能|要不|要么")  # "要不缓一缓"
 # Done only later than asked: "材料周一才能报", "下周才能弄".
+_ONLY_LATER_DAY = (
+    r"(?:明天|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|年底|\d+号|\d+日|过几天|过两天)"
+    r"(?:才能|才可以|才会|才)"
+)
 _ONLY_LATER = re.compile(
-    r"(?:明天|后天|下下?周|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|年底|\d+号|\d+日|过几天|过两天)(?:才能|才可以|才会|才)"
-    r"(?:报|交|提交|完成|上报|报送|弄|办|反馈|做完|整改)"
+    rf"{_ONLY_LATER_DAY}(?:报|交|提交|完成|上报|报送|弄|办|反馈|做完|整改)"
+    # the unit's paper out only later: "842的资金表周五才能出" (not "增加值月底才能出来": a figure published)
+    rf"|(?:表|报告|材料|台账|清单|方案|总结){_ONLY_LATER_DAY}出(?!来)"
     # "报告只能下周三以后报", "只能下周出了", "只能等下周了"
     r"|只能(?:等到?)?(?:明天|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜|月)|月底|过几天|过两天)"
     r"(?:(?:以后|之后|后)?(?:再|才)?(?:报|交|提交|完成|上报|报送|出)|了)"
@@ -892,7 +917,8 @@ _OTHER_BODY_BEFORE = re.compile(
 _MEETING_OR_TRIP_BEFORE = re.compile(rf"(?:{_MEETING}|航班|班车|高铁|火车|大巴){_EVENT_THEN}")
 # A clause that only names an event ("项目开工仪式 延期 到 2月8号"): what follows it is put off.
 _EVENT_ONLY = re.compile(
-    rf"^[\u4e00-\u9fff]{{0,6}}(?:仪式|典礼|会议|大会|活动|考试|{_EXAM}|培训|演练|体检|年检|晚会|运动会|[^,。;]节)$"
+    rf"^[\u4e00-\u9fff]{{0,6}}(?:仪式|典礼|会议|大会|活动|考试|{_EXAM}|培训|演练|体检|年检|晚会|运动会|[^,。;]节"
+    r"|(?:调度|推进|部署|座谈|协调|总结|动员|联席|碰头|专题|例|党委|常委|办公)会)$"  # "明天的除雪调度会\n推迟到周五"
 )
 # Something else put off, named after the word: "学校推迟了开学典礼".
 _OTHER_EVENT_AFTER = re.compile(
@@ -905,6 +931,9 @@ _ABOUT_THE_RULE = re.compile(
     # whether it may be had at all, naming no time wanted: "13号是不是可以延期？"
     r"|是不是(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)$"
     r"|(?<![不否])能申请(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?(?:$|还是)"  # "41号能申请延期吗(还是必须按时报)"
+    # a notice's number and whether it may be put off, nothing else: "62号可以延期吗？" (no time wanted, no reason;
+    # "这个能延期吗" stays a request, as dev3 labels it)
+    r"|^第?\d{1,3}[号期]的?(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)(?:吗|么)$"
     r"|是不是也?(?:可以|能)?(?:跟着|随着)|(?:以后|今后)(?:这种|这类|类似|遇到)|^(?:以后|今后)"  # "县里这个是不是也(可以)跟着往后推？"
     r"|(?<![不否])(?:能|可以)(?:延期|推迟|宽限|延后|顺延)(?:吗|么)[?]*还是"  # "这个能延期吗 还是必须按时报"
 )
@@ -997,7 +1026,7 @@ def classify(text: str) -> Reading:
 
 def read_clauses(text: str) -> list[Clause]:
     """The message cut into clauses, each with its notice references and its acts."""
-    cleaned, quoted_refs, quoted_all, granted = _clean(text)
+    cleaned, quoted_refs, quoted_all, granted, quoted_days = _clean(text)
     clauses = [
         Clause(
             piece.text,
@@ -1092,6 +1121,11 @@ def read_clauses(text: str) -> list[Clause]:
     for n in range(1, len(clauses)):
         if clauses[n].refs and not clauses[n].acts and _SAME_AS_BEFORE.match(clauses[n].text):
             clauses[n] = replace(clauses[n], acts=clauses[n - 1].acts)  # "13号也是": as said of 12号
+    if quoted_refs:  # "「…请于12月16日前报送806号…」16号恐怕报不了": the quoted deadline's day, no notice
+        clauses = [
+            replace(c, refs=tuple(r for r in c.refs if r.year is not None or r.seq not in quoted_days))
+            for c in clauses
+        ]
     several_quoted = len({ref.seq for ref in quoted_all}) > 1
     if several_quoted and clauses and not any(c.refs for c in clauses):
         # "收到！「…19号」「…20号」": which of them the reply is about is not said; the bot asks
@@ -1148,10 +1182,10 @@ def read_clauses(text: str) -> list[Clause]:
 # A clause opening with a bare number past any day of a month, then what is said of it: "176的排查表发你邮箱了",
 # "199已在各村安装禁燃宣传横幅", "210 发了一半了". Not a count ("150户已完成": a measure word follows).
 _LEADING_BARE = re.compile(
-    r"^(?:不好意思|抱歉|sorry|关于|那个|这个)?(\d{2,3})(?:我们|我[局镇乡委])?"  # who acts on it: "750我们晚两天报"
+    r"^(?:不好意思|抱歉|sorry|关于|那个|这个|另外|此外)?(\d{2,3})(?:我们|我[局镇乡委])?"  # who acts on it: "750我们晚两天报"
     r"(?=的[\u4e00-\u9fff]|已|收到|发|报|交|传|还在|正在|完成|弄好|做好|搞定|查完|办结|get"
     r"|need\d*more|zeroreport|inprogress|done|(?:already|just)?submitted|来不及|要?晚(?!上)|(?:要|willbe)late)"
-)  # also after an apology or a pointer: "不好意思 412的表今天交不了了", "sorry 433 要 late 一点"
+)  # also after an apology, a pointer or 另外: "不好意思 412的表今天交不了了", "sorry 433 要 late 一点", "另外 842 的表…"
 
 # An issue number opening a clause, its subject after: "第49期学校饮水安全检查表，…能否下周三再报？", also of three digits
 # without 第 ("455期二季度数据已上报": no phase or class runs to a hundred). Not a class or a project's phase
@@ -1254,7 +1288,9 @@ def _numbers_after_acts(clauses: list[Clause]) -> list[Clause]:
     for n, clause in enumerate(clauses):
         numbers = _NUMBERS_AFTER.match(clause.text) if not clause.acts and not clause.refs else None
         if said and numbers:
-            clauses[n] = replace(clause, refs=tuple(NoticeRef(int(seq)) for seq in numbers[1].split("、")))
+            clauses[n] = replace(
+                clause, refs=tuple(NoticeRef(int(seq)) for seq in _NUMBER_LIST_SEP.split(numbers[1]))
+            )
         elif clause.refs:
             return clauses
         else:
@@ -1374,9 +1410,10 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     # "收到了，是13号吧？", "13号那个是我们的吗？收到": which notice, or whether it is the unit's, is asked
     in_doubt = any((c.asked or c.text.endswith("吧")) and _NOTICE_ASKED.match(c.text) for c in clauses)
     in_doubt = in_doubt or any(c.asked and _WHICH_ASKED.search(c.text) for c in clauses)
-    in_doubt = in_doubt or (
-        any(c.refs for c in clauses)
-        and any((c.asked or c.text.endswith("吧")) and _SUBJECT_ASKED.match(c.text) for c in clauses)
+    in_doubt = in_doubt or any(
+        ((c.asked or c.text.endswith("吧")) and _SUBJECT_ASKED.match(c.text))
+        or _SUBJECT_ASKED_WITHIN.search(c.text)
+        for c in clauses
     )
     in_doubt = in_doubt or any(_WHOSE.search(c.text) for c in clauses)
     doubted = (
@@ -1505,6 +1542,9 @@ def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
 # 今天上岗了", "165 166 的报表都在系统里提交了") or right after the receipt word ("收到了157", "received，144 thanks").
 _BARE_HEAD = re.compile(
     r"^(\d{2,3}(?:、\d{2,3})*)(?=[^\S\n]*的|[^\S\n]+[\u4e00-\u9fff])(?![^\S\n]*[多余来号期])"  # "437 号": its own 号
+    # … or before an English word ("803 update：…", "881 first week：…"), not a measure ("365 days", "500 kg")
+    r"|^(\d{2,3})(?=[^\S\n]+(?!(?:kg|km|mm|cm|ml|mb|gb|kb|m|g|t|days?|hours?|mins?|minutes?|pcs|people|persons?"
+    r"|households?|yuan|rmb|units?|times?|percent|villages?|sites?)(?![a-z]))[a-z])"
     r"|^(\d{2,3}(?:、\d{2,3})+)(?=两个|两份|几个|都|均)"  # "146、147两个都报了"
 )
 # A bare number past any day opening a clause, the notice's subject right after it ("284值班表已报，285我镇不涉及"):
@@ -1536,20 +1576,21 @@ def _numbers_as_notices(text: str) -> str:
         return "、".join(f"{n}号" for n in seqs) if all(int(n) > DAYS_IN_A_MONTH for n in seqs) else None
 
     head = _BARE_HEAD.match(text)
-    if head and (named := numbered(head[1] or head[2])):
+    if head and (named := numbered(head[1] or head[2] or head[3])):
         text = named + text[head.end() :]
     text = _BARE_CLAUSE_HEAD.sub(r"\1号", text)
     text = _BARE_AFTER_RECEIPT.sub(lambda m: m[1] + (numbered(m[2]) or m[2]), text)
     return _BARE_AFTER_FOR.sub(lambda m: m[1] + (numbered(m[2]) or m[2]), text)
 
 
-# Dialect spellings of a negation ("木有发现火点", "我们木法按时报了"), of a day, and of 了 ("秸秆都拉走咧").
+# Dialect spellings of a negation ("木有发现火点", "我们木法按时报了"), of a day, of 了 ("秸秆都拉走咧") and of 我们.
 _DIALECT_WORDS = {
     "咧": "了",
     "木有": "没有",
     "木法": "没法",
     "木得": "没得",
     "冇": "没有",
+    "俺们": "我们",
     "昨黑": "昨晚",
     "今儿": "今天",
     "明儿": "明天",
@@ -1573,9 +1614,10 @@ _QUOTE_MARKS = str.maketrans("「」", "\n\n")  # a quote's own start opens a cl
 _NOTICE_PAST_DAYS = re.compile(r"(?<!\d)(3[2-9]|[4-9]\d|[1-9]\d{2})号")
 
 
-def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...], bool]:
+def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...], bool, frozenset[int]]:
     """The reply's own text, folded for matching, the notices a quoted block of the office names, those
-    any quoted block names, and whether a quoted block grants more time (the reply acknowledges that).
+    any quoted block names, whether a quoted block grants more time (the reply acknowledges that), and the
+    days of the dates a quoted block gives ("12月16日前报送": 16).
 
     Folding: NFKC and traditional characters as simplified (notice_ref.fold), mentions and emoji out,
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
@@ -1616,7 +1658,8 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _numbers_as_notices(separate_spaced_numbers(text))
     text = _spoken_breaks(_break_after_receipt(_break_before_numbers(text)))
     granted = _TIME_GRANTED.search(quoted) is not None
-    return _SPACES.sub("", text.replace("\n", "。")), quoted_refs, quoted_all, granted
+    quoted_days = frozenset(int(day) for day in _DAY_OF_DATE.findall(quoted))
+    return _SPACES.sub("", text.replace("\n", "。")), quoted_refs, quoted_all, granted, quoted_days
 
 
 def _unlist(text: str) -> str:
@@ -1636,6 +1679,8 @@ def _break_before_numbers(text: str) -> str:
 
     def cut(match: re.Match[str]) -> str:
         before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _SENTENCE) : match.start()])[-1]
+        if _MOBILISED.search(before) and _COUNT_AHEAD.match(text, match.end()):
+            return match.group()  # "869 收到 我们 镇 组织 了 120 多 人": the people sent out, no other notice
         said = (
             _SAID_OF_NOTICE.search(before)
             or (_RECEIVED_NUMBER.search(before) and _STATE_OF_ITS_OWN.match(text, match.end()))

@@ -47,7 +47,8 @@ _MARKED = re.compile(
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
     rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与|至|到|~|-|—|/|\+){_NUM})*)"
-    r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|sd(?![a-z])|shoudao"
+    # "801 803 both received", "818 ok 收到": English 都 and an OK sign before the receipt word
+    r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也|both|all|ok)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|sd(?![a-z])|shoudao"
     r"|已报(?![名到])|已交|已提交|在办|(?<!一)早就?报"  # "12已报", "12在办", "12早报了" (not "一早报": early)
     # "15还没看到", "12的我们还在弄": its state, or who does what with it
     r"|(?:还|尚|暂)(?:没|未|在)|的(?:我们|我[局镇乡委]|[\u4e00-\u9fff]{1,4}?)?(?:还在|正在|已经?|还没|尚未)"
@@ -171,7 +172,7 @@ _TIME_AFTER = re.compile(
     # "12号早就报了", "12号早收到了" and "12号12月1日已报" speak of a notice: no day is followed by 早就 or by a month,
     # nor by a hotline's five digits or a quarter ("61号12345热线", "6号一季度的数据"), nor by days late ("31号晚两天")
     r"前|后|之|以|[上下中]午|晚(?!个?(?:[一两二三四五几]|\d{1,2})(?:天|日|周|个?星期|个?礼拜))|早(?!就|已|都|便|收|签|报|交|完|办)|凌晨|\d(?!\d?月|\d{4}|\d{0,2}[个户处家村条项件栋](?!月))|点|时(?!间)"
-    r"|[零〇一二两三四五六七八九十](?![季会])"
+    r"|[零〇一二两三四五六七八九十](?![季会]|年(?!级))"  # "29号三年行动总结": years counted, no time of day
     r"|那(?:个)?(?:时候|时|天)"
     r"|截止|截至|到期|为止|左右|会上|开会|会议(?!室)"  # "12号截止的那个已报", "13号会上已部署"
     # "28号发的那个通知", "12号群里发的", "5号要报的那个": the day it was sent or is due
@@ -453,7 +454,8 @@ def _with_ranges(group: str, items: list[re.Match[str]]) -> list[int | None]:
 
 # A notice's paper named after the number, right after it was sent in: "已报送7号办理情况", "已上报12号的材料".
 _SUBMITTED_BEFORE = re.compile(r"(?:报送|上报|提交|反馈|报)了?$")
-_PAPER_AFTER = re.compile(rf"的?[\u4e00-\u9fff]{{0,4}}?(?:情况|{_PAPER})")
+# ("请于12月16日前报送806号燃气自查汇总表": the paper's subject may run to eight characters)
+_PAPER_AFTER = re.compile(rf"的?[\u4e00-\u9fff]{{0,8}}?(?:情况|{_PAPER})")
 
 
 def _bare_is_notice(text: str, start: int, end: int) -> bool:

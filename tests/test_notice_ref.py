@@ -1233,3 +1233,24 @@ def test_a_notice_after_another_or_this(text: str, expected: list[int]) -> None:
 )
 def test_spaced_digits_days_late_and_a_points_state(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # English 都 or an OK sign before the receipt word (spaces are gone by the time a reply is read)
+        ("905、906bothreceived", [905, 906]),
+        ("905ok收到", [905]),
+        ("12点ok收到", []),
+        # a numeral and 年 after a day-sized number: years counted, no time of day
+        ("12号五年规划中期评估", [12]),
+        ("12号三点开会", []),
+        ("12号三年级学生返校", []),
+        # the paper on a notice sent in, its subject up to eight characters
+        ("请于3月20日前报送905号防汛物资清查表", [905]),
+        ("请各单位3月25日前报送46号安全生产自查报告", [46]),
+        ("请于3月20日前报送", []),
+    ],
+)
+def test_what_the_blind_set_dev44_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
