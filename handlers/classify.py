@@ -92,8 +92,10 @@ _UNICODE_EMOJI = re.compile(
 # A notice number and an OK sign, nothing else: "12👌", "12 ok", "👌13", "14号👍" acknowledge the notice.
 _OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197|\u2705|\u2714|\u2611)[\U0001f3fb-\U0001f3ff\ufe0f]?|ok(?:ay)?(?![a-z]))"
 _NUMBERS_TEXT = r"((?:#|no\.?)?第?\d{1,3}(?!\d)[号期]?(?:(?:\s*[、,和]\s*|\s+)?第?\d{1,3}(?!\d)[号期]?)*)"
+# … or the dialect's 中 (行, OK) after a pause: "164号，中！" (never "12中", a school, nor 中 inside a sentence)
 _NUMBERS_OK = re.compile(
-    rf"^\s*{_OK_SIGN}?\s*{_NUMBERS_TEXT}[\s,]*{_OK_SIGN}+\s*了?[\s!。~.]*$|^\s*{_OK_SIGN}+[\s,]*{_NUMBERS_TEXT}[\s!。~.]*$",
+    rf"^\s*{_OK_SIGN}?\s*{_NUMBERS_TEXT}[\s,]*(?:{_OK_SIGN}+|(?<=[\s,])中[嘞啊呀哈]?)\s*了?[\s!。~.]*$"
+    rf"|^\s*{_OK_SIGN}+[\s,]*{_NUMBERS_TEXT}[\s!。~.]*$",
     re.IGNORECASE,
 )
 _ONES_ONLY = re.compile(r"^1(?:[\s、,和]+1)*$")
@@ -113,6 +115,7 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<!编号|单号|文号)(?:(?<!\d):|:(?!\d))(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))"
     r"|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
     r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"
+    r"|(?<=[”\"])[\-—–]+"  # "“…务必于28日前报送”——这个我们前天就报了": the quoted order ends there
     r"|(?<=[了啦])(?=我?(?:说的是|指的是))"  # "收到了说的是12号啊": the notice, said after  # "收到了但是附件打不开…": what follows is another matter
     # unpunctuated speech: a state said with 了, then another notice ("十二号收到了十三号还没看到")
     r"|(?<=[到收悉成结完好报交送期]了)(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?![楼院室]))"
@@ -225,7 +228,7 @@ _ONGOING_NE = re.compile(r"呢")  # "正在入户核实呢": after work under wa
 _TURN_TO_READER = re.compile(r"(?:你们|您|请|麻烦|烦请)(?=.{0,6}?(?:查收|查看|看一下|确认|核对|审核|验收))")
 # An order or request to others: "请各单位收到后回复", "回复收到", "务必按时完成".
 _DIRECTIVE_BEFORE = re.compile(
-    r"(?<![申恳特提报呈])请(?!示|求|假|批|领导|您|予|督查室|允许|准予|同意|批准|准许|给予|宽限|考虑|谅解|理解)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
+    r"(?<![申恳特提报呈])请(?!示|求|假|批|问|领导|您|予|督查室|允许|准予|同意|批准|准许|给予|宽限|考虑|谅解|理解)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
     r"|回复|回个|答复|督促|催促|提醒|通知各|各(?:单位|乡镇|部门|村|位|有关)|大家|你们|贵单位|你单位"
     r"|所有单位|相关单位|(?:收到|接到|签收)(?:后|之后|以后)"
 )
@@ -258,7 +261,7 @@ _FUTURE = re.compile(
 _RELATIVE_AFTER = re.compile(r"^了?的(?!是第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
 # Someone else did it: "他们已经收到了", "那边收到了", "河口镇说…", "听说…".
 _THIRD_PARTY = re.compile(
-    r"他们|她们|(?<!其)[他她](?!们)|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:全部|全体|所有|每个|各个)单位"
+    r"他们|她们|(?<!其)[他她](?!们)|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:有的|有些|一些)(?:单位|乡镇|部门)|(?:全部|全体|所有|每个|各个)单位"
     r"|各[\u4e00-\u9fff]{0,3}(?:院|校|站|所|企业|社区|中心|村|乡镇|科室|股室)"  # "各卫生院都收到了": those under it
     r"|(?:说(?!错|明|一下|一声|的)|表示(?!的)|反映(?!的)|称(?!的)|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
     r"|有人(?:问|说|反映)"  # "村里有人问能不能晚点交表"
@@ -276,6 +279,8 @@ _RECEIPT = re.compile(
     r"|收悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
     r"|(?<![\d台亩斤吨户个家处件])已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
     r"|(?<=^)(?:\d{1,3}号?、?)+收(?=[了啦哈嘞]*$)|(?<=号)以收(?=[了啦哈嘞]*$)"  # only numbers and 收: "268 收", "1 2 收" (收 alone: the office reads it)
+    # "知道了" said of a notice named right before it ("103号通知晓得了"; 知道了 alone the office reads, nor a day's)
+    r"|(?<=[\d一二三四五六七八九十百]号)(?<!月\d号)(?<!月\d\d号)(?:的?(?:通知|督办单?|文件))?(?:知道|晓得)了"
     r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
     r"|received|gotit|noted|copythat|roger|well?received|(?<=[号\d])get(?![a-z])"  # "13号get", "530 get"
     r"|(?<![a-z])(?:sd|shoudao|shoudaole)(?![a-z])"  # the pinyin of 收到, spelt out or by its initials
@@ -388,6 +393,11 @@ _MEETING_REPLY = re.compile(
     r"|(?:参会|到会)$"  # "收到，明天上午九点参会"
 )
 _NOTICE_NAMED = re.compile(r"通知|督办|文件")
+# A parcel or goods told arriving in the clause before a bare receipt ("快递送来一箱宣传册，收到了"): that is what
+# was received (a notice sent by post names itself: "督办单快递寄来了，收到").
+_DELIVERED_BEFORE = re.compile(
+    r"(?:快递|包裹|邮包|货物?|物资|样品|信件|礼品|慰问品)[^,。;]{0,6}?(?:送来|寄来|送到|寄到|送过来|寄过来|拉来|运来|到了)"
+)
 # Whether a notice is the unit's own, asked: "13号那个是我们的吗", "这个是不是我们局的".
 # Someone else's words quoted after a colon: "张村主任回复：收到" (not "河口镇小陈：28号收到", a signature).
 # Those below the unit addressed first, the message being the unit's order to them: "各村注意：", "各学校负责人："
@@ -554,7 +564,7 @@ _DONE = re.compile(
     r"|已经?(?:全部|均|都)?[\u4e00-\u9fff]{2}到位"  # "网格员已全部通知到位"
     r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核)(?:好|完)"  # "路灯已全部修好"
     r"|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "违建已拆"
-    r"|(?:all)?done|finished|completed|(?<!not)(?<!yet)(?<!un)(?:cleared|resolved|fixed)(?![a-z])|(?<![a-z])(?:already|just|all)?(?:submitted|uploaded)(?![a-z])|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送|上报|到位|整改到位)|(?<=[天午号])以报了"
+    r"|(?:all)?done|finished|completed|(?<!not)(?<!yet)(?<!un)(?:cleared|resolved|fixed)(?![a-z])|(?<![a-z])(?:already|just|all)?(?:submitted|uploaded)(?![a-z])|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送|上报|到位|整改到位)(?![^,。;]{0,6}?为准)|(?<=[天午号])以报了"  # not "以报送时间为准"
     r"|办妥|妥了|完事了|齐活|(?:均|全部|都|全)(?:符合要求|达标|合格)"
     r"|^(?:按时|按期|如期|全部|圆满|顺利)(?:完成|办结)(?:任务)?$"  # "按时完成，没有拖延"
     r"|已经?(?:全部|均|都)?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|下发|张贴|悬挂)"  # measures taken: "台账已建立"
@@ -569,7 +579,7 @@ _SUBMIT_MANNER = (
     r"(?:按时限|按时|按期|如期|及时|盖章|签章|书面|正式|汇总|统一|全部|均|都|审核后?|核实后?|补)*"
 )
 _SUBMIT = re.compile(
-    rf"已经?先?(?:(?:按照?|根据|依照).{{0,8}}?要求)?{_SUBMIT_MANNER}(?:上报|报送|提交|递交|呈报|呈(?!阅)|私发|私信|报备|反馈|上传|发送|报(?![名销警道价案])"
+    rf"已经?先?(?:(?:按照?|根据|依照).{{0,8}}?要求)?{_SUBMIT_MANNER}(?:上报|报送|提交|递交|呈报|呈(?!阅)|私发|私信|报备|反馈|上传|发送|提供(?=给|至|到|了|$)|报(?![名销警道价案])"
     r"|发(?=送|至|到|给|邮箱|了|$|你|您|群|过去|督查室|办公室|.{0,6}邮箱)|传(?=至|到|给|了|$)|交(?=至|到|给|了|$))"
     r"|(?:上报|报送|提交|发送|上传|递交|反馈)(?:了|完毕|完成)"
     r"|(?<![直填申])(?:报送|上报|提交|发送|发|传|交|报|送)(?:至|到)?(?:邮箱|平台|系统|督查室|办公室)"  # not 直报系统
@@ -582,6 +592,7 @@ _SUBMIT = re.compile(
     r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
     # 以 typed for 已 after a notice or its paper: "49号以报", "慰问名单以报" (not "以报送时间为准")
     r"|(?:(?<=号)|(?<=[表单料告账据案结册]))以(?:报|交|发|传|上报|报送)(?![^,。;]{0,6}?为准)"
+    r"|(?<=[都均])以(?:报|交|发|传|上报|报送)了?$"  # "38 46 都以报" (not "都以报送时间为准")
     r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
     r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|先|提前|补|重新|^)|(?<=\d[号期])|(?<=[们局镇乡委])|(?<=^[嗯哦噢]))(?:报|交)[了啦](?!名|警|吗|没|罚|钱|费|款|个)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
 )
@@ -610,8 +621,8 @@ _UNDER_WAY = (
 _PROGRESS = re.compile(
     rf"{_UNDER_WAY}|正(?:积极|全力|加紧|抓紧|有序|稳步|组织|逐项)"
     r"|(?:推进|进行|实施|开展|整改|办理|施工|落实|处理)中"
-    r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实|逐项)推进|(?<![a-z])(?:still)?inprogress(?![a-z])"
-    r"|已经?(?:先行|提前|率先|迅速|及时)?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|印发|摸底|初步|督促|下达|排查|检查|巡查|走访|核查"
+    r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实|逐项)推进|(?<![a-z])(?:still)?(?:inprogress|drafting|underway|ongoing)(?![a-z])"  # "方案 drafting 中"
+    r"|已经?(?:先行|提前|率先|迅速|及时)?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|拟定|起草|印发|摸底|初步|督促|下达|排查|检查|巡查|走访|核查"
     r"|编制|明确|落实了)"
     r"|完成了?(?:一半|大半|大部分|部分|[一二三四五六七八九两\d]成)"
     r"|基本完成|初步完成|部分完成|阶段性|(?:进度|已经?)过半"
@@ -633,7 +644,8 @@ _PROGRESS = re.compile(
     r"|(?:进度|进展)(?:正常|顺利|良好)|有所滞后|(?:正|还|已经?|一直)在催"
     r"|(?:巡查|巡山|巡河|巡逻|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无|未发现|没发现)|(?:检查|排查|巡查|核查|清理)完了"
     # counted work: "清理垃圾约15吨", "发放补贴318户"
-    r"|(?:清理|清运|排查|检查|巡查|整改|整治|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成)(?:(?![延推])[\u4e00-\u9fff]){0,4}?约?"
+    # (not how a thing is split: "检查情况分三条发")
+    r"|(?:清理|清运|排查|检查|巡查|整改|整治|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成)(?:(?![延推]|分[\d一二三四五六七八九十两])[\u4e00-\u9fff]){0,4}?约?"
     r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元|亩|棵|株|袋)"
     # … and done so far ("庭院改造完成83户", "道路硬化2.6公里", "共申报项目14个"; "硬化还差2公里" is what is left)
     r"|(?:完成|改造|硬化|转移|安置|签订|申报|新建|修建|铺设|培训)(?:(?!还|差|剩|尚|未|没)[\u4e00-\u9fff]){0,4}?约?"
@@ -688,7 +700,10 @@ _EVERYDAY_DONE = re.compile(
     r"|没有?(?:发现)?(?:火点|火情|险情)(?![\u4e00-\u9fff])"  # "这周巡了五次 没火点"
     # work done on a day told: "那个养殖棚今天上午拆了", "今天终于签了息诉罢访协议"
     r"|(?:今天|昨天|前天|上午|下午|今早|昨晚|刚刚|刚才|终于)[^,。;]{0,4}?(?:拆|签|关停|封堵|查封|运走|清运|清走)(?:掉|完|好)?了"
-    r"|(?:捡|清理?|打扫|清扫|收拾)干净了|平安无事|(?:目前|总体|整体|假期|节日?期间|全[县镇乡村区]|[我本][镇乡局区])(?:总体)?(?:平稳|稳定)(?:有序)?(?![\u4e00-\u9fff])|(?:初稿|草稿|方案|报告)(?:已经?)?出来了"
+    r"|(?:捡|清理?|打扫|清扫|收拾)干净了|平安无事|(?:目前|总体|整体|假期|节日?期间|全[县镇乡村区]|[我本][镇乡局区])(?:总体)?(?:平稳|稳定)(?:有序)?(?![\u4e00-\u9fff])"
+    r"|(?:值班|值守|巡查|巡逻|假期|节日?期间|全[县镇乡村区]|[我本][镇乡局区])一切(?:正常|平稳|安好)"  # "清明值班一切正常"
+    r"|(?:初稿|草稿|方案|报告)(?:已经?)?出来了"
+    r"|(?:案子|案件|积案|信访件|信访案)(?:已经?|都|也|终于)?(?:了?结|办结|结案)了"  # "俺们那件案子结了"
     r"|把[^,。;]{1,12}?(?:送到|发到|拨到|交到|送达)[^,。;]{0,6}?了"  # "今天把最后一户的慰问品送到了"
     r"|(?:昨天|今天|前天|上午|下午|已经?)报(?:到|给)?[\u4e00-\u9fff]{1,6}?(?:局|委|办|中心)了"  # "名单 昨天报乡村振兴局了"
     r"|已经?(?:按照?|根据|依照|对照)[^,。;]{0,10}?要求[^,。;]{0,16}?(?:完成|办结|落实到位)"  # "已按158号要求对…完成汛后复核"
@@ -721,14 +736,17 @@ _NOT_A_REPORT = re.compile(
     r"(?:通知|文件|模板|样表|督办单|原文|要求)的?$|(?:目标|任务|要求|标准)(?:是|为)[^,。;已]{0,6}$|目标[^,。;已]{0,6}$"
 )
 _EVERYDAY_PROGRESS = re.compile(
-    rf"(?:(?:还|只)(?:剩|差)下?(?:那)?|剩(?:下|余)的?){_COUNT}(?!{_COUNT}|个?(?:天|日|周|星期|礼拜|月|小时|分钟))"
+    rf"(?:(?:还|只|就)(?:剩|差)下?(?:那)?|剩(?:下|余)的?){_COUNT}(?!{_COUNT}|个?(?:天|日|周|星期|礼拜|月|小时|分钟))"
+    r"|(?:今天|昨天|前天|上午|下午|这周|本周)又(?:去|上门|跑)了"  # "那个案子俺们夜儿个又去了": the work goes on
+    # the paper being signed or sealed: "31号的考核材料在302会议室盖章"
+    r"|(?:材料|报告|表格?|台账|方案|清单|总结)(?:正|还)?在[^,。;]{0,8}?(?:盖章|签章|签字|签批|审签)"
     r"|(?:^|正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)|(?:天天|每天|一直)在(?:喊|广播|宣传|巡|查|催)"  # "大喇叭天天在喊"
     # concrete work under way ("63号回头看还在自查", "燃气安全那个正在排查"); 正在落实 / 正在办 are in hand only
     r"|(?:正|还|仍|都)在(?:自查|排查|核查|摸排?(?!索|鱼)|巡查|整改|宣传|清理|清运|施工|收割|抢修|拆除|修复|走访|入户"
     r"|核数|核对|核(?![心定算准])|汇总|统计|整理|完善|补|改(?![天日期])|填|弄|写|录(?!像|音|取)|查(?!询|看|一下|不到|到))(?!范围|名单|对象|清单|之列)"
     rf"|还有[\d一二三四五六七八九十两]+{_UNIT_WORD}[\u4e00-\u9fff]{{0,4}}?(?:没|未)"  # "93号还有1条没整改": work left
     rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
-    rf"|(?![期迟误])[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批|次|趟|笔|圈|场){_UNIT_WORD}?"  # not "延期了一次"
+    rf"|(?![期迟误])[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批|次|回|趟|笔|圈|场){_UNIT_WORD}?"  # not "延期了一次"
     # a share of the work done: "底册整理了一半多", "资料已经整理了一大半了"
     r"|(?:整理|录入?|填|收|弄|做|完成|排查|走访|清理|收割|种|播|拆|改|发放?|兑付|拨付|统计|核实|核查|摸排|汇总)了(?:一大半|一半多?|大半|大部分|多半|[一二三四五六七八九]成|[二三四五六七八九十]分之[一二三四五六七八九])"
     r"|已经?对接|(?<=[号期])还没(?:弄|做|改|整理|填|搞|写|录)完"  # "52号还没弄完，53号收到" (alone: a plea, or an answer)
@@ -748,7 +766,7 @@ _NOT_FACTS = re.compile(r"[?？吗呢]|请|要求|务必|是否|能否|可否|�
 # Facts told with no number and no word the other rules read ("村里6个大塘都拉了铁丝网，立了牌子", "转了31户89人，
 # 今早6点都没事了"): counts of work and results reached, two or more of them, in a message of statements only.
 _FACT_COUNT = re.compile(
-    rf"(?<![第\d一二三四五六七八九十两百千万.])(?:\d+(?:\.\d+)?[百千万亿]?|[一二三四五六七八九十两][一二三四五六七八九十两百千万]*)[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|批次|批|车|次|名|%)"
+    rf"(?<![第分\d一二三四五六七八九十两百千万.])(?:\d+(?:\.\d+)?[百千万亿]?|[一二三四五六七八九十两][一二三四五六七八九十两百千万]*)[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|批次|批|车|次|名|%)"
     r"(?![多余]?(?:小时|钟头|分钟|月|星期|礼拜))"  # a while, not a count of work: "晚点了两个多小时"
 )
 _FACT_STATE = re.compile(
@@ -767,6 +785,7 @@ _PLANNED = re.compile(r"计划|预计|将于|拟|准备|打算|明天|下周")  
 _NOT_TOLD_RECEIPT = re.compile(r"^(?:收到)+(?:(?:修改|审核|审查|反馈)意见)?[了啦]?(?:[,，。!！]|\s+)")
 _NOT_TOLD_WORDS = (
     r"[?？吗呢]|请|(?<!按)要求|务必|是否|能否|可否|如果"
+    + r"|(?<![主需只重])要是|假如|万一|倘若|一旦|的话"  # a condition ("134号要是再下雨…"; not 主要是)
     + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|太短|太急|收到|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对|反映"
 )
 # Bare counts are no report beside a delay's words ("第一周我们延期了一次"); work in everyday words is, when the delay
@@ -774,7 +793,9 @@ _NOT_TOLD_WORDS = (
 _NOT_TOLD = re.compile(_NOT_TOLD_WORDS + r"|延期|推迟|延后")
 _NOT_TOLD_EVERYDAY = re.compile(_NOT_TOLD_WORDS)
 # How far the work falls short, told as why it is late: "还有2个村没完成", "回收率只有61%"
-_SHORT_OF = re.compile(r"只有|还有[^,。;]{0,12}?(?:没|未)|还差|尚未|(?:没|未)(?:完成|[\u4e00-\u9fff]完)")
+_SHORT_OF = re.compile(
+    rf"只有|还有[^,。;]{{0,12}}?(?:没|未)|还有{_COUNT}{_UNIT_WORD}|还差|尚未|(?:没|未)(?:完成|[\u4e00-\u9fff]完)"
+)  # "排查还有27处隐患点在深山里": what is left
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
 _PERCENT_CONTEXT = re.compile(
     r"完成|进度|推进|落实|整改|更新到|做到|弄到|占[\u4e00-\u9fff]{0,4}?(?:任务|工程|计划)|[\u4e00-\u9fff]{1,2}率"  # 参训率98%
@@ -850,7 +871,9 @@ _ASK_TIME = re.compile(
     # also asked first as 行不行, or the dialect's 中不中: "中不中给缓到下礼拜一"
     r"(?:能不能|能否|可否|可不可以|是否可以|可以|(?<!可)能|行不行|中不中|成不成)(?:也|再|在|申请|多|往后|适当|给)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|[一两]周|一个?(?:星期|礼拜)|点)|缓|延长|放宽|挪"
     r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
-    r"|顺延|往后推|推一推|推推|(?:延|缓)一(?:下|延|缓)|延(?:几|[一两二三四五]|\d{1,2})天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?)"
+    r"|顺延|往后推|推一推|推推|(?:延|缓)一(?:下|延|缓)|延(?:几|[一两二三四五]|\d{1,2})天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?"
+    # "能不能往后延一周", "能不能往后放放" (the delay word's own forms, asked)
+    r"|延(?:一|两|半)(?:周|个?星期|个?礼拜)|放放|放一放|挪挪|挪一挪|拖拖|拖一拖)"
     r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底|节后|年后|过完年).{0,8}?"
     r"(?:报|交|提交|报送|反馈|完成|送检|送审|给(?=你|您|可以|行|好吗)).{0,3}?(?:可以吗|行吗|行不行|可不可以|好吗|可否)"
     # "能不能下周一再交", "可以明天再报吗": a later day asked for
@@ -896,6 +919,7 @@ _ABOUT_DELAYS = re.compile(
 )
 # A hotline's work order is another matter than a notice (not 施工单位).
 _WORK_ORDER = re.compile(r"12345|(?<!施)工单(?!位)")
+_IF_BEFORE = re.compile(r"(?:如果|要是|假如|若是?)$")
 # A request made to the office for oneself: "麻烦督查室给延几天", "请再给三天", "麻烦给延两天吧".
 _ASKS_THE_OFFICE = re.compile(
     r"(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您|$)|(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您)?给(?:我们|我局|我镇|我乡)?$"
@@ -906,12 +930,14 @@ _MEETING = r"会议|开会|(?<![能将就也不都还要可机])会|meeting"  # 
 _EXAM = r"[中高会学统联]考|竞赛|比赛|赛事|开学|开幕|面试|笔试|招聘会?"
 _EVENT_THEN = r"(?:(?:因为?|由于)[^,。;]{1,8}?)?(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
 _OTHER_EVENT_BEFORE = re.compile(
-    rf"(?:{_MEETING}|{_EXAM}|培训|活动|考试|检查组|调研组|督查组|检查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|运动会|快递|物流|系统|平台"
+    rf"(?:{_MEETING}|{_EXAM}|培训|活动|考试|检查组|调研组|督查组|检查|督查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|运动会|快递|物流|系统|平台"
     rf"|[^,。;]节){_EVENT_THEN}"
 )
-# Another body's schedule put off: "市里的考核延期到下旬了(，县里这个是不是也跟着往后推？)".
+# Another body's schedule put off: "市里的考核延期到下旬了(，县里这个是不是也跟着往后推？)", also by its doing
+# ("市交通运输局把年度考核推迟到5月中旬了").
 _OTHER_BODY_BEFORE = re.compile(
-    r"^(?:听说)?(?:市里|省里|上级|国家|市级|省级|中央|全市|全省|全国|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|厅|委|办))的?[\u4e00-\u9fff]{0,8}?(?:也|已经?)?$"
+    r"^(?:听说)?(?:市里|省里|上级|国家|市级|省级|中央|全市|全省|全国|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|厅|委|办))"
+    r"(?:的?[\u4e00-\u9fff]{0,8}?|把[\u4e00-\u9fff]{1,12}?)(?:也|已经?)?$"
 )
 # A meeting or a trip missed, not the work: "会可能赶不上" (not "复工检查 赶不及").
 _MEETING_OR_TRIP_BEFORE = re.compile(rf"(?:{_MEETING}|航班|班车|高铁|火车|大巴){_EVENT_THEN}")
@@ -933,7 +959,8 @@ _ABOUT_THE_RULE = re.compile(
     r"|(?<![不否])能申请(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?(?:$|还是)"  # "41号能申请延期吗(还是必须按时报)"
     # a notice's number and whether it may be put off, nothing else: "62号可以延期吗？" (no time wanted, no reason;
     # "这个能延期吗" stays a request, as dev3 labels it)
-    r"|^第?\d{1,3}[号期]的?(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)(?:吗|么)$"
+    # ("134号这次可以申请延期吗？": this time, still no time wanted)
+    r"|^第?\d{1,3}[号期]的?(?:这次|这回|本次|这期|也|还)?(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)(?:吗|么)$"
     r"|是不是也?(?:可以|能)?(?:跟着|随着)|(?:以后|今后)(?:这种|这类|类似|遇到)|^(?:以后|今后)"  # "县里这个是不是也(可以)跟着往后推？"
     r"|(?<![不否])(?:能|可以)(?:延期|推迟|宽限|延后|顺延)(?:吗|么)[?]*还是"  # "这个能延期吗 还是必须按时报"
 )
@@ -979,6 +1006,9 @@ _NOT_AFFECTED = re.compile(
     # this notice on time, beside another's delay or earlier ones: "市里的…申请了延期，县里这个按时报"
     r"|(?:这个|这次|本次|这期|这回)[^,。;]{0,6}?(?<![法能没不未])(?:按时|按期|如期)(?:报|交|完成|报送|提交|上报)(?![不没])"
     r"|^(?:所以|于是|因此)[^,。;]{0,6}?(?:提前|加班|连夜)"  # "怕来不及，所以昨天晚上就加班弄完报了"
+    # the unit keeps its own time beside another's put off: "…的材料还是按原时间报", "我们这边照常值班"
+    r"|(?:还是|仍然?|依然|照样|照常)按(?:原|原定|原来的?|既定的?)(?:时间|时限|期限|节点|日期|计划)"
+    r"|照常(?:值班|值守|报|交|报送|上报|开展|进行|推进|办理|完成)"
 )
 _OR_ON_TIME = re.compile(r"^还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时)")
 _REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
@@ -1087,6 +1117,8 @@ def read_clauses(text: str) -> list[Clause]:
         forwarded_only = bool(acts) and all(a.kind == "forwarded" for a in acts)
         if forwarded_only and not previous.acts and _RECEIPT.search(previous.text):
             clauses[n] = replace(clauses[n], acts=())  # another thing received, then passed on
+        elif _parcel_received(previous, clauses[n]):
+            clauses[n] = replace(clauses[n], acts=tuple(a for a in acts if a.kind != "received"))
     for n in range(1, len(clauses)):
         if _SUBMITTED_ONLY.match(clauses[n].text) and any(a.kind == "delay" for a in clauses[n - 1].acts):
             clauses[n] = replace(clauses[n], acts=())  # "只能 到 月底 报了": the delay's own words, spaced
@@ -1264,6 +1296,19 @@ def _days_that_may_be_notices(clauses: list[Clause]) -> list[Clause]:
             clause = replace(clause, unread=(*clause.unread, day))
         marked.append(clause)
     return marked
+
+
+def _parcel_received(previous: Clause, clause: Clause) -> bool:
+    """Whether a bare receipt ("收到了") follows a clause telling a parcel or goods arrived, no notice named: the
+    parcel is what was received (see _DELIVERED_BEFORE)."""
+    return (
+        not previous.acts
+        and not previous.refs
+        and not clause.refs
+        and _DELIVERED_BEFORE.search(previous.text) is not None
+        and _NOTICE_NAMED.search(previous.text) is None
+        and _BARE_RECEIPT.fullmatch(clause.text) is not None
+    )
 
 
 def _received_then(text: str, following: str) -> bool:
@@ -1592,6 +1637,7 @@ _DIALECT_WORDS = {
     "冇": "没有",
     "俺们": "我们",
     "昨黑": "昨晚",
+    "夜儿个": "昨天",
     "今儿": "今天",
     "明儿": "明天",
 }
@@ -2002,12 +2048,14 @@ def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
     """The clauses, each part that tells counts of work and results reached and nothing else (see _FACT_COUNT)
     marked a report: two of them, or one beside a notice's number ("一、96号防溺水：全县无溺水事件；二、…"), also
     after a receipt ("收到31号，我局承担的4个项目已于3月18日全部复工"). Only in statements (no question, order,
-    complaint: _NOT_TOLD; a plan only after a result)."""
+    complaint: _NOT_TOLD; a plan only after a result). An apology for the late reply opening it is no part of what
+    is told ("抱歉今天一天都在市里开会，现在才回。146号…")."""
     told, start = list(clauses), 0
-    for group in parts(clauses):
+    for group in _notice_parts(clauses):
         first, start = start, start + len(group)
-        lead = _receipt_lead(group)
-        rest = group[lead:]
+        sorry = _apology_lead(group)
+        lead = _receipt_lead(group[sorry:])
+        rest = group[sorry + lead :]
         said = "。".join(c.text for c in rest)
         if lead:  # the notice passed on is the receipt's own step, no result ("21号收到，24个村都已转发")
             said = _PASSED_ON.sub("", said)
@@ -2035,8 +2083,33 @@ def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
         if enough:
             # beside a receipt, work told is progress (a report's heading alone would be the receipt "in hand")
             act = Act("progress" if lead else "report", "stated")
-            told[first + lead] = replace(told[first + lead], acts=(act,))
+            told[first + sorry + lead] = replace(told[first + sorry + lead], acts=(act,))
     return told
+
+
+# An apology for replying late, or the late reply owned: "抱歉今天一天都在市里开会", "现在才回".
+_LATE_REPLY = re.compile(r"^(?:抱歉|不好意思|对不起|sorry)|^(?:现在|这会儿?|刚刚?)才(?:回|看到|看见)")
+
+
+def _apology_lead(group: Sequence[Clause]) -> int:
+    """How many clauses open the part with an apology for the late reply and nothing read (see _LATE_REPLY)."""
+    lead = 0
+    while lead < len(group) and not group[lead].acts and _LATE_REPLY.search(group[lead].text):
+        lead += 1
+    return lead
+
+
+def _notice_parts(clauses: Sequence[Clause]) -> list[list[Clause]]:
+    """The parts (see parts), a part that names again only the notices of the part before it joined to it: one
+    notice spoken of ("58号营商环境那个，…号也是〔2037〕58号，跟咱们督办的是一回事吗？" asks about it throughout)."""
+    joined: list[list[Clause]] = []
+    for group in parts(clauses):
+        named = {ref.seq for c in group for ref in c.refs}
+        if joined and named and named <= {ref.seq for c in joined[-1] for ref in c.refs}:
+            joined[-1] += group
+        else:
+            joined.append(group)
+    return joined
 
 
 def _told_otherwise(clause: Clause) -> bool:
@@ -2126,7 +2199,9 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
         ):
             yield Act("ask_time", "stated")  # "今天报不上来了，明天下午吧", "今天报不了了 后天上午行不行"
     for before, after, _ in _matches(_ASK_TIME, clause):
-        # asking for time is a request, even as a question ("听说可以延期？" is hearsay asked about)
+        # asking for time is a request, even as a question ("听说可以延期？" is hearsay asked about); a later day
+        # put as "if" asks for it ("如果下周一交可以吗")
+        before = _IF_BEFORE.sub("", before)
         if not (
             _is_directive(before, after) or _THIRD_PARTY.search(before) or _ABOUT_THE_RULE.search(clause.text)
         ):

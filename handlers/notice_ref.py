@@ -46,7 +46,7 @@ _MARKED = re.compile(
 # A bare number that opens a message or clause and is followed at once by a receipt or status word:
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
-    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与|至|到|~|-|—|/|\+){_NUM})*)"
+    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与|至|到|~|-|—|/|\+|&){_NUM})*)"  # "140 & 143 received"
     # "801 803 both received", "818 ok 收到": English 都 and an OK sign before the receipt word
     r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也|both|all|ok)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|sd(?![a-z])|shoudao"
     r"|已报(?![名到])|已交|已提交|在办|(?<!一)早就?报"  # "12已报", "12在办", "12早报了" (not "一早报": early)
@@ -183,7 +183,7 @@ _STATE_SOON = re.compile(
     r"[^,。;!?]{0,12}?(?:进度|进展)(?:情况)?(?=[:]|$)|[^,。;!?]{0,12}?还(?:有|剩|差)[\d一二三四五六七八九十两几]+[户个处家村条项栋座所件]"
     r"|.{0,12}?(?:已|正在|收到|收悉|签收|完成|办结|延期|推迟|申请|无法|不能|不了|不上|不完"
     r"|才能|才可以|来不及|太紧|一半|大半|[弄做办搞整干改写报交]了"
-    r"|完不成|[弄做办搞整干改写][完好]了|无(?:此类|相关|异常)|经(?:排查|核查|自查|核实)"  # "12号弄完了", "12号无此类问题"
+    r"|完不成|[弄做办搞整干改写][完好]了|(?<![总冻团集连归])结(?:了|案)|无(?:此类|相关|异常)|经(?:排查|核查|自查|核实)"  # "12号弄完了", "12号无此类问题", "23号那件案子结了"
     r"|(?<!正)在(?:[弄做办搞整干改写查核]|推进|落实|整改|处理|排查|汇总|统计)"
     r"|(?:要|会|得)(?:晚|迟|推迟)(?:[一两二三几]天|一点|点|些)|(?:晚|迟)个?[一两二三几]天|延后|无(?:火情|险情|事故)"
     r"|\d{1,3}[个户处家村条项件栋][\u4e00-\u9fff]{0,2}?(?:开工|完工|竣工|签约|验收|完成|整改|拆除|清零|到位)了)"  # "13号可能要晚两天"  # "13号在做", "13号还在汇总"
@@ -207,6 +207,8 @@ _SUBJECT_AFTER = re.compile(
 )
 _DAY_ACTIVITY = re.compile(r"开展|召开|组织|举行|举办|启动|部署|开始|进行|安排|前|后|到|在|去|要|将|会")
 _STATE_LATER = re.compile(r"已|正在|完成|办结|推进|延期|无法|不能")
+# A unit's share of a notice: "东关街道的131号".
+_UNITS_OWN_BEFORE = re.compile(r"(?:镇|乡|局|委|街道|管委会|集聚区)的$")
 # Only a unit's name before a number that opens a clause ("王庄乡66号", "河口76号", "县财政局74号").
 _UNIT_LEAD = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:镇|乡|局|委|街道|办|管委会|集聚区)|[\u4e00-\u9fff]{2}")
 # What a report's heading names after the number: a subject, never a day's time, event or errand
@@ -410,6 +412,8 @@ _STRAY = re.compile(
 )
 _DENIED = ("不是", "并非", "而非")  # "不是240，是242号已完成": the number said wrong names nothing
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\n;。,!?]))\d{1,2}[、.)](?!\d)")
+# A road's code or a kilometre post names a place, no notice: "G207", "S312", "K55+300" ("D13收到" stays stray).
+_ROAD_CODE = re.compile(r"(?<![a-z])(?:[gsxy]\d{3}|k\d{1,4}\+\d{1,3})(?!\d)", re.IGNORECASE)
 
 
 _OPENING_DAY = re.compile(r"^(\d{1,2})号(?![、,和与及到至~\-—]|\d)")
@@ -429,10 +433,13 @@ def unread_numbers(text: str, read: Collection[int]) -> tuple[int, ...]:
     not placed by guess (a reply read as naming no notice is recorded on the latest one owed)."""
     folded = _HORIZONTAL_SPACE.sub(" ", fold(text))
     markers = {match.start() for match in _LIST_MARKER.finditer(folded)}
+    places = [match.span() for match in _ROAD_CODE.finditer(folded)]
     found = (
         int(m["num"])
         for m in _STRAY.finditer(folded)
-        if m.start() not in markers and not folded[: m.start()].endswith(_DENIED)
+        if m.start() not in markers
+        and not folded[: m.start()].endswith(_DENIED)
+        and not any(start < m.start() < end for start, end in places)
     )
     return tuple(dict.fromkeys(n for n in found if n not in read))
 
@@ -493,8 +500,11 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         or _AFTER_ANOTHER.search(text, 0, start) is not None  # "190号周报和200号值班表都已发邮箱"
     )
     numbers = [int(n) for n in re.findall(r"\d+", text[start:end])]
-    # "我们这431号赶不上了": a notice pointed at by 这/那 alone, when no month has that day ("这12号" may be a day)
-    pointed = opens or text.endswith(("这", "那"), 0, start)
+    # "我们这431号赶不上了": a notice pointed at by 这/那 alone, when no month has that day ("这12号" may be a day),
+    # or by whose share it is ("东关街道的131号他们说已经报了")
+    pointed = (
+        opens or text.endswith(("这", "那"), 0, start) or _UNITS_OWN_BEFORE.search(text, 0, start) is not None
+    )
     if pointed and numbers and min(numbers) > DAYS_IN_A_MONTH:
         return True  # "133号本周巡查…", "98号今天把…": no month has that day
     if _TIME_AFTER.match(text, end) is not None:

@@ -3079,3 +3079,76 @@ def test_what_the_blind_set_dev44_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a parcel told arriving in the clause before a bare receipt is what was received; a notice by post is one
+        ("上午快递寄来两箱防汛宣传单，收到了", [], [], []),
+        ("督办单快递寄来了，收到了", [0], [], []),
+        ("快递寄来两箱宣传单，905号收到了", [905], [], []),
+        # whether a named notice may be put off this time, nothing else: about the rule; a time wanted asks
+        ("905号这回可以申请延期吗？", [], [], []),
+        ("905号这回能延期两天吗", [], [], [905]),
+        # another body's schedule put off, by its doing, or an inspection; the unit keeping its own time
+        ("市应急管理局把全市安全生产考核推迟到6月了，我们905号的总结还是按原时间报", [], [], []),
+        ("县里原定下周的安全生产督查推迟到月底了，我们这边照常值班", [], [], []),
+        ("我们把905号的总结推迟到下周报", [], [], [905]),
+        ("905号的督查整改推迟到下周", [], [], [905]),
+        # a condition told is no fact (主要是 is no 要是)
+        ("905号要是再下雨，我们那三处塌方点可能就清不了", [], [], []),
+        ("905号还差2个村没查完，主要是白天家里没人", [], [905], []),
+        # work left, in a delay, is why it is late
+        ("905号入户核查还有15户在外地，月底前完不成，申请延期至6月5日", [], [], [905]),
+        ("905号入户核查还有15户没核", [], [905], []),
+        # how a thing is split is no count of work done
+        ("905号安全检查情况分两条发一下", [], [], []),
+        ("905号安全检查共排查企业12家", [], [905], []),
+        # the same notice named twice around a question whether two papers are one: asked throughout
+        ("905号那个，市里也发了个文，号也是〔2037〕905号，是一回事吗？", [], [], []),
+        # other units' reports are theirs
+        ("回复收到后还要报别的吗？有的单位发的是情况报告", [], [], []),
+        ("情况报告已报", [], [0], []),
+        # numbers joined by &; the dialect's 中 after a pause (never "12中", a school)
+        ("905 & 906 received", [905, 906], [], []),
+        ("905号，中！", [905], [], []),
+        ("12中", [], [], []),
+        ("905号，中不中？", [], [], []),
+        # a road's code or kilometre post is no notice
+        ("No.905 收到，S312 K12+400处的落石已经清完了", [905], [905], []),
+        # 知道了 said of a notice named right before it; alone, or of a day, the office reads it
+        ("905号通知晓得了", [905], [], []),
+        ("晓得了", [], [], []),
+        ("5月3号知道了", [], [], []),
+        ("905号通知知道了吗？", [], [], []),
+        # a delay asked in the delay word's own forms, or a later day put as "if"
+        ("905号的台账能不能往后延一周？", [], [], [905]),
+        ("905号的承诺书签不了，能不能往后放放", [], [], [905]),
+        ("请问905号的自查表如果下周二交可以吗？", [], [], [905]),
+        ("如果下周二交的话，请各单位提前说明", [], [], []),
+        # everyday reports: all normal on duty, the last case left and visits counted, a case closed, data provided,
+        # a paper being sealed, 以 typed for 已, English under way, a draft made
+        ("五一值班一切正常", [], [0], []),
+        ("附件一切正常吗", [], [], []),
+        ("905号收到，我们镇就剩那一户了，这周又上门谈了三回", [905], [905], []),
+        ("905号那个案子俺们夜儿个又去了", [], [905], []),
+        ("23号俺们那件案子结了", [], [23], []),
+        ("905号要的数据已经提供给统计局了", [], [905], []),
+        ("905号的总结材料在三楼会议室盖章，下午报", [], [905], []),
+        ("905 906 都以报", [], [905, 906], []),
+        ("都以报送时间为准", [], [], []),
+        ("905 received，应急预案 drafting 中", [905], [905], []),
+        ("905号收悉，我局已拟定实施方案初稿，待审定后报送", [905], [905], []),
+        # an apology for the late reply opens no statement; facts follow it
+        ("不好意思今天一直在乡里开会，现在才回。905号一季度：完成投资2.1亿元，同比增长5.2%", [], [905], []),
+        # another unit's share of a notice named, then the unit's own
+        ("河口镇的905号他们说已经报了，我们的还在汇总", [], [905], []),
+        # an order quoted, then the unit's answer after a dash
+        ("督查室：“各单位值班表务必于4月28日前报送”——这个我们昨天就报了", [], [0], []),
+    ],
+)
+def test_what_the_blind_set_dev45_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

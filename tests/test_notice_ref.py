@@ -1254,3 +1254,34 @@ def test_spaced_digits_days_late_and_a_points_state(text: str, expected: list[in
 )
 def test_what_the_blind_set_dev44_taught_of_numbers(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbers joined by & before the receipt word
+        ("905&906received", [905, 906]),
+        ("905&906收到", [905, 906]),
+        # a unit's share of a notice past any day, said of by others ("东关街道的131号他们说…")
+        ("河口镇的905号他们说已经报了", [905]),
+        ("河口镇的5号他们说已经报了", []),  # a day, may be
+        # a case closed after a day-sized number
+        ("23号我们那件案子结了", [23]),
+        ("23号我们那件案子", []),
+    ],
+)
+def test_what_the_blind_set_dev45_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # a road's code or a kilometre post names a place, no notice
+        ("905 收到，G207 K55+300处的塌方已经清完了", (905,)),
+        ("S312沿线已巡查", ()),
+        ("D13收到", (13,)),  # a slip, still asked about
+    ],
+)
+def test_road_codes_are_no_unread_numbers(text: str, unread: tuple[int, ...]) -> None:
+    assert unread_numbers(text, ()) == unread
