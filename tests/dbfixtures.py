@@ -1,4 +1,5 @@
-"""Test databases: a SQLite file, a throw-away PostgreSQL database, either brought to the newest migration.
+"""Test databases: a SQLite file, a throw-away PostgreSQL database, either brought to the newest migration;
+notices written straight to storage.
 
 A module of its own (not conftest) so that tests anywhere can import it by a name no other directory's
 conftest shadows.
@@ -7,16 +8,20 @@ conftest shadows.
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
+from storage import notices
 from storage.db import Database
+from storage.models import Assignment
+from storage.notices import NoticeView
 
 POSTGRES_ENV = "DUBAN_TEST_POSTGRES_URL"
 
@@ -60,3 +65,35 @@ async def upgraded_database(url: str) -> AsyncIterator[Database]:
         yield database
     finally:
         await database.dispose()
+
+
+async def issue(
+    session: AsyncSession,
+    seq: int,
+    unit_ids: Sequence[int],
+    *,
+    issued: datetime,
+    receipt_due: datetime,
+    feedback_due: datetime | None = None,
+    reached: bool = False,
+) -> NoticeView:
+    """Notice 督办〔2026〕`seq`号 to `unit_ids`, written straight to storage as /发布 records it; `reached`: its
+    posts reached every unit as it was issued (what the sender records once they went out)."""
+    notice = await notices.create_notice(
+        session,
+        year=2026,
+        seq=seq,
+        number=f"督办〔2026〕{seq}号",
+        title=f"关于第{seq}项工作的通知",
+        body="请按要求落实。",
+        issued_by="liming",
+        issued_at=issued,
+        receipt_due=receipt_due,
+        feedback_due=feedback_due,
+        unit_ids=unit_ids,
+    )
+    if reached:
+        await session.execute(
+            update(Assignment).where(Assignment.notice_id == notice.id).values(reached_at=issued)
+        )
+    return notice

@@ -9,14 +9,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import update
+from dbfixtures import issue
 
 from bot.app import make_policy
 from bot.config import load_config
 from handlers.duties import Duties
 from storage import flags, notices
 from storage.db import Database
-from storage.models import Assignment, Unit
+from storage.models import Unit
 
 TZ = ZoneInfo("Asia/Shanghai")
 A, B = 1, 2
@@ -41,21 +41,8 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 async def notice(db: Database, seq: int, issued: datetime, late: set[int]) -> dict[int, int]:
     """A notice to A and B, reached at once; the units in `late` receive an hour after the deadline."""
     async with db.transaction() as session:
-        made = await notices.create_notice(
-            session,
-            year=2026,
-            seq=seq,
-            number=f"督办〔2026〕{seq}号",
-            title=f"关于第{seq}项工作的通知",
-            body="请按要求落实。",
-            issued_by="liming",
-            issued_at=issued,
-            receipt_due=issued + timedelta(hours=2),
-            feedback_due=None,
-            unit_ids=[A, B],
-        )
-        await session.execute(
-            update(Assignment).where(Assignment.notice_id == made.id).values(reached_at=issued)
+        made = await issue(
+            session, seq, [A, B], issued=issued, receipt_due=issued + timedelta(hours=2), reached=True
         )
         rows = await notices.assignments(session, notice_ids=[made.id])
         for row in rows:

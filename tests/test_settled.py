@@ -9,8 +9,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from dbfixtures import issue
 from scenario import roster
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from bot.app import make_policy
 from bot.config import load_config
@@ -18,7 +19,7 @@ from handlers.duties import Duties
 from handlers.settled import SETTLE
 from storage import notices
 from storage.db import Database
-from storage.models import Assignment, Flag, Unit
+from storage.models import Flag, Unit
 from storage.roster import roster_from_mapping
 from storage.roster_store import apply_roster
 
@@ -43,21 +44,8 @@ async def missed_receipt(db: Database, seq: int, issued: datetime) -> int:
     async with db.transaction() as session:
         unit_id = await session.scalar(select(Unit.id).where(Unit.name == "县财政局"))
         assert unit_id is not None
-        notice = await notices.create_notice(
-            session,
-            year=2026,
-            seq=seq,
-            number=f"督办〔2026〕{seq}号",
-            title=f"关于第{seq}项工作的通知",
-            body="请按要求落实。",
-            issued_by="test",
-            issued_at=issued,
-            receipt_due=issued + timedelta(hours=1),
-            feedback_due=None,
-            unit_ids=[unit_id],
-        )
-        await session.execute(
-            update(Assignment).where(Assignment.notice_id == notice.id).values(reached_at=issued)
+        notice = await issue(
+            session, seq, [unit_id], issued=issued, receipt_due=issued + timedelta(hours=1), reached=True
         )
         return notice.id
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from dbfixtures import issue
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.app import make_policy
@@ -40,18 +41,13 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 async def publish(session: AsyncSession, seq: int, unit_ids: list[int]) -> None:
-    await notices.create_notice(
+    await issue(
         session,
-        year=2026,
-        seq=seq,
-        number=f"督办〔2026〕{seq}号",
-        title=f"关于第{seq}项工作的通知",
-        body="请按要求落实。",
-        issued_by="liming",
-        issued_at=NOW,
+        seq,
+        unit_ids,
+        issued=NOW,
         receipt_due=NOW + timedelta(hours=2),
         feedback_due=NOW + timedelta(days=3),
-        unit_ids=unit_ids,
     )
 
 
