@@ -174,7 +174,8 @@ _PUNCTUATED = re.compile(r"[,。;!?:\n]")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[^\S\n]+(?=[\u4e00-\u9fff])")
 _WORD_LENGTH = 3
 _SENTENCE_LENGTH = 30  # longer speech spaced word by word still pauses between its sentences somewhere  # pieces this short (the median) are words spaced out, not phrases between pauses
-_SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff])")
+# (also before a road's code: "231号收到 G207 K38处塌方")
+_SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff]|[gsxyk]\d)")
 _RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$|[\u4e00-\u9fff]了$")
 # The whole reply so far is a receipt ("收到 请放心"), then a word of assurance.
 _BARE_RECEIPT = re.compile(
@@ -184,6 +185,9 @@ _PARTICLE_ALONE = re.compile(r"[的了啦哈呀](?![\u4e00-\u9fff])")
 # "收到 四十七 号", "收到 247 和 5": after a number, its own 号 or its list going on, never a new clause
 _NUMBER_GOES_ON = re.compile(r"[\d零〇一二两三四五六七八九十百][^\S\n]+(?=[号期和及与跟])")
 _SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
+# … and the right number given after the slip, then a space before another number ("不对 是215号 214上午已经回过了"):
+# what follows is said of that other number.
+_SLIP_RIGHTED = re.compile(r"(?:不对|错了)[^\S\n]*(?:是|应是|应该是|应为)第?\d{1,3}[号期]$")
 # … but a unit signing after its receipt stays with it ("12号收到 城关镇").
 _ASSURANCE = re.compile(r"请放心|放心|谢谢|感谢|马上|立即|立刻|尽快|即刻|一定|保证|按时|按要求|遵照|坚决")
 # After a bare receipt and a space, also when the report will come or whom to call: "收到 明天报", "收到 有问题打我电话".
@@ -254,7 +258,7 @@ _CONDITIONAL = re.compile(
 )
 # Promises and plans: "预计月底前全部完成" does not report anything done yet.
 _FUTURE = re.compile(
-    r"预计|估计|预估|(?<![目度作资施改动])计划(?!已|书|表|任务|指标|数|的|内)|争取|力争|确保|保证|一定|打算|准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两灯庙晚舞聚宴年大员])会(?!议|上)|能够?|可以"
+    r"预计|估计|预估|(?<![目度作资施改动善升扶])计划(?!已|书|表|任务|指标|数|的|内)|争取|力争|确保|保证|一定|打算|准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两灯庙晚舞聚宴年大员])会(?!议|上)|能够?|可以"
     r"|可望|有望|尽快|尽早|明天|后天|下周|下个?月|月底前|年底前|(?:于|在).{0,10}?(?:前|之前|以前)"
 )
 # "收到的材料有问题", "已完成的请报送", "需要延期的单位"; "已报送的是76号" says which notice it was
@@ -279,6 +283,7 @@ _RECEIPT = re.compile(
     r"|收悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
     r"|(?<![\d台亩斤吨户个家处件])已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
     r"|(?<=^)(?:\d{1,3}号?、?)+收(?=[了啦哈嘞]*$)|(?<=号)以收(?=[了啦哈嘞]*$)"  # only numbers and 收: "268 收", "1 2 收" (收 alone: the office reads it)
+    r"|^(?:第?\d{1,3}号)?照办(?=[了啦哈嘞]*$)"  # the older cadre's word for 收到, alone ("按要求照办" is none)
     # "知道了" said of a notice named right before it ("103号通知晓得了"; 知道了 alone the office reads, nor a day's)
     r"|(?<=[\d一二三四五六七八九十百]号)(?<!月\d号)(?<!月\d\d号)(?:的?(?:通知|督办单?|文件))?(?:知道|晓得)了"
     r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
@@ -306,7 +311,7 @@ _FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表|台账|情况|�
 _RECEIPT_TAIL = re.compile(
     r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒]*(?:$|并|马上|立即|立刻|即刻|会(?!议)|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
     r"|保证|确保|一定|尽快|全力|认真|立刻"
-    r"|明白|知悉|已|正在|抓紧|这就|马上就|按(?!钮)|(?:最新|今天发|刚发|刚才发|刚刚发)的(?:那个|那份|通知)?$|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
+    r"|明白|知悉|已|正在|抓紧|这就|马上就|按(?!钮)|(?:晚|迟)了$|的是第?\d{1,3}[号期]$|(?:最新|今天发|刚发|刚才发|刚刚发)的(?:那个|那份|通知)?$|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
     r"|(?=[零〇一二两三四五六七八九]*[十百、和至到])[零〇一二两三四五六七八九十百、和至到]+期(?:$|的?(?:通知|督办))"  # "收到十三、十四期"; "二期" is a phase
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
     # the notice pointed at by its subject or number: "收到森林防火那个通知", "收到了 是157号那个"
@@ -384,8 +389,13 @@ _OTHER_ISSUER_DOC = re.compile(
     r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|省里|市里|上级"
     r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,5}?(?=的|发的|下发的|那[个份]|这[个份])"  # "省住建厅那个紧急通知"
     r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|部)(?=第?\d|[〔\[【(])"
-    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府)关于[^,。;]{2,30}?的(?=(?:紧急)?(?:通知|文件|函)))(?!督查室|督办室)(?:的|发的|下发的)?"
-    r"[^,。;]{0,12}?(?:文件|令|函|通知|督办(?:\d{1,3}号)?)[^,。;]{0,4}$"  # "市里的督办74号我们也收到了"
+    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府)关于[^,。;]{2,30}?的(?=(?:紧急)?(?:通知|文件|函))"
+    r")(?!督查室|督办室)(?:的|发的|下发的)?"
+    # … or its bulletin ("市应急局第3期汛情通报收到")
+    r"[^,。;]{0,12}?(?:文件|令|函|通知|通报|简报|快报|督办(?:\d{1,3}号)?)[^,。;]{0,4}$"  # "市里的督办74号我们也收到了"
+    # a bureau by its name, then its paper on its own matter ("市场监管局的食品抽检通知我们也收到了"; "市场监管局的通知
+    # 收到" may be the unit naming itself, and "我们局的" is the unit's own)
+    r"|(?![我本咱])[\u4e00-\u9fff]{2,6}?(?:局|委|厅)(?:的|发的|下发的)[^,。;的]{2,12}?(?:通知|文件|通报)[^,。;]{0,4}$"
 )
 # A meeting acknowledged ("收到，明天上午9点准时参会"): the receipt is the meeting's, not a notice's.
 _MEETING_REPLY = re.compile(
@@ -393,10 +403,12 @@ _MEETING_REPLY = re.compile(
     r"|(?:参会|到会)$"  # "收到，明天上午九点参会"
 )
 _NOTICE_NAMED = re.compile(r"通知|督办|文件")
-# A parcel or goods told arriving in the clause before a bare receipt ("快递送来一箱宣传册，收到了"): that is what
-# was received (a notice sent by post names itself: "督办单快递寄来了，收到").
+# A parcel or goods told arriving in the clauses before a bare receipt ("快递送来一箱宣传册，收到了"): that is what
+# was received (a notice sent by post names itself: "督办单快递寄来了，收到"); so is a visiting group told coming and
+# what the unit is to do for it ("省里的督查组明天到，县里安排我们陪同，收到": the arrangement acknowledged).
 _DELIVERED_BEFORE = re.compile(
     r"(?:快递|包裹|邮包|货物?|物资|样品|信件|礼品|慰问品)[^,。;]{0,6}?(?:送来|寄来|送到|寄到|送过来|寄过来|拉来|运来|到了)"
+    r"|(?:督查|检查|调研|考核|暗访|巡查|验收|专家|工作)组[^,。;]{0,6}?(?:到|来|下来|过来)"
 )
 # Whether a notice is the unit's own, asked: "13号那个是我们的吗", "这个是不是我们局的".
 # Someone else's words quoted after a colon: "张村主任回复：收到" (not "河口镇小陈：28号收到", a signature).
@@ -416,6 +428,8 @@ _WHICH_ASKED = re.compile(
     r"(?:这个|这次|这是|是不是)[^,。;]{0,6}?(?:上周|上次|之前|以前|前面|去年)的?(?:那个|那份|那期)?"
     r"|重复(?:发|下发)|不涉及"
     r"|(?:和|跟|与)第?\d{1,3}号?一(?:起|并)"  # "收到了，是不是和41号一起报？": which one is unsaid
+    # one of two notices, asked: "收到，是指206号还是221号？" (not a day: "是8月3号还是5号报？")
+    r"|(?<![月\d.])第?\d{1,3}(?:[号期](?:那个|那份)?)?还是第?\d{1,3}(?:[号期]|$)"
 )
 _TABLE_CELL = re.compile(r"(?:^|(?<=[ \t]))[\d,.%]*\d[\d,.%]*(?=[ \t]|$)")
 _MISTAKEN = re.compile(r"(?:怎么|咋|为什么|为啥)(?:是|成了?|变成了?)第?(\d{1,3})[号期]")
@@ -591,7 +605,7 @@ _SUBMIT = re.compile(
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
     r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
     # 以 typed for 已 after a notice or its paper: "49号以报", "慰问名单以报" (not "以报送时间为准")
-    r"|(?:(?<=号)|(?<=[表单料告账据案结册]))以(?:报|交|发|传|上报|报送)(?![^,。;]{0,6}?为准)"
+    r"|(?:(?<=号)|(?<=[表单料告账据案结册评]))以(?:报|交|发|传|上报|报送)(?![^,。;]{0,6}?为准)"
     r"|(?<=[都均])以(?:报|交|发|传|上报|报送)了?$"  # "38 46 都以报" (not "都以报送时间为准")
     r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
     r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|先|提前|补|重新|^)|(?<=\d[号期])|(?<=[们局镇乡委])|(?<=^[嗯哦噢]))(?:报|交)[了啦](?!名|警|吗|没|罚|钱|费|款|个)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
@@ -638,7 +652,7 @@ _PROGRESS = re.compile(
     r"|已经?(?:全部|均)?组建|已经?(?:约谈|动员|发动|培训|宣传)|(?:召开|开)了[\u4e00-\u9fff]{0,6}?会(?!议室)|已经?(?:组织)?召开|已经?于[^,。;]{1,14}?(?:召开|组织召开|举行|举办)"
     # done and counted: "已在集镇张贴通告200余份", "已对全县42处在建工地下达停工通知", "目前已开复工9个"
     r"|已经?(?:(?!通知|转|传达|下发|延期|推迟)[\u4e00-\u9fff]){1,16}?[\d一二三四五六七八九十两百千万.]+[余多]?"
-    r"(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|栋|辆|台|公里|米|吨|万元|元|亩|棵|株|袋)"
+    r"(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|栋|辆|台|公里|米|吨|万元|元|亩|棵|株|袋|组)"  # "已分4组下去督导了"
     r"|已经?(?:下达|储备|发放|完成了?[\u4e00-\u9fff]{0,6}?(?:清淤|维修|整治|改造|建设))"
     # how the work stands: "进度正常", "有所滞后", "本周巡查无火点", "检查完了，报告明天报", "正在催"
     r"|(?:进度|进展)(?:正常|顺利|良好)|有所滞后|(?:正|还|已经?|一直)在催"
@@ -675,9 +689,13 @@ _IN_HAND = re.compile(
     r"|^[\u4e00-\u9fffa-z]{0,14}?(?:正在|已经?在|在)(?:整理|准备|统计|收集|汇总|编制|起草|弄|办|做|搞)(?:中|了)?$"
     r"|^[\u4e00-\u9fffa-z\d]{0,10}?已经?安排[\u4e00-\u9fff]{0,6}$|^[\d一二三四五六七两]+(?:天|日)内落实到位$"
     # who will do it named, nothing done yet: "3件积案已逐件明确包案领导", "元旦期间消防检查已经排好人了"
-    r"|^[\u4e00-\u9fff\d]{0,16}?已经?(?:逐[件项个户一]?)?(?:明确|确定|指定|落实|安排|排)好?了?"
-    r"(?:专人|人员|人手|人|责任人|负责人|(?:包案|包保|分管)?领导)了?$"
+    # … also by their task, and what they are to keep doing: "4座山塘已落实巡查责任人", "已安排人24小时盯守"
+    r"|^[\u4e00-\u9fff\d]{0,16}?已经?(?:逐[件项个户一]?)?(?:明确|确定|指定|落实|安排|排)好?了?[\u4e00-\u9fff]{0,4}?"
+    r"(?:专人|人员|人手|人|责任人|负责人|(?:包案|包保|分管)?领导)了?"
+    r"(?:\d{1,2}小时|全天|轮流|日夜)?(?:值守|盯守|看守|值班|巡查|巡逻|蹲守)?$"
 )
+# Who will do it, named after a done word ("已落实巡查责任人"): the work assigned, not done (see _IN_HAND).
+_WHO_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:专人|责任人|负责人|(?:包案|包保|分管)领导)")
 # Work reported in everyday words ("发你邮箱了", "周报见附件", "东西交了", "已全部清零", "还剩2个村", "在催"):
 # read where the message names a notice by number or holds statements only (_NOT_TOLD), so chat, questions and
 # orders stay nothing.
@@ -688,7 +706,7 @@ _MOBILISED = re.compile(r"(?:组织|出动|发动|动员)[^\S\n]*了?[^\S\n]*$")
 _EVERYDAY_DONE = re.compile(
     r"发(?:给)?(?:你|您)(?:的)?(?:邮箱|微信|qq|私信)?[了啦]|(?:拨|付)给[^,。;]{1,8}?了|(?<![a-z])sent(?![a-z])|发(?:到)?(?:你们?的?|您的?)?(?:邮箱|群文件)了"
     r"|(?:在|传到?|发到|放到|放在|放|发|上传到?)群文件|(?<![请])(?:详)?见附件"
-    r"|(?:东西|材料|表格?|报表|数据|报告|周报|月报|清单|台账|值班表|总结|方案|记录|名单)(?:已经?|都|也|昨天|今天|上午|下午|刚才|刚刚)?(?:交|报|传|发)(?:上去)?了"
+    r"|(?:东西|材料|表格?|报表|数据|报告|周报|月报|清单|台账|值班表|总结|方案|记录|名单|自评|自查)(?:已经?|都|也|昨天|今天|上午|下午|刚才|刚刚)?(?:交|报|传|发)(?:上去)?了"
     r"|(?:栽|种|植)(?:完|好)了|(?:栽|种|植)了[\d一二三四五六七八九十两百千]+多?(?:棵|株|亩)"  # "树都栽完了", "今天栽了800多棵"
     r"|清零了?|结清了|(?:已经?|都|也|全部)[\u4e00-\u9fff]{0,2}?(?:化解|清零|结清|销号)了"
     r"|(?:清|改|修|拆|建|装|签|核|对|排|审|录|扫|铲|整治|整改)(?:完|好)[了啦]|(?:拨|发|送)下去了|(?:整治|整改|清理)到位"
@@ -740,9 +758,9 @@ _EVERYDAY_PROGRESS = re.compile(
     r"|(?:今天|昨天|前天|上午|下午|这周|本周)又(?:去|上门|跑)了"  # "那个案子俺们夜儿个又去了": the work goes on
     # the paper being signed or sealed: "31号的考核材料在302会议室盖章"
     r"|(?:材料|报告|表格?|台账|方案|清单|总结)(?:正|还)?在[^,。;]{0,8}?(?:盖章|签章|签字|签批|审签)"
-    r"|(?:^|正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)|(?:天天|每天|一直)在(?:喊|广播|宣传|巡|查|催)"  # "大喇叭天天在喊"
+    r"|(?:^|正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)|(?:天天|每天|一直)都?在(?:喊|广播|宣传|巡|查|催|记)"  # "大喇叭天天在喊", "巡库日志每天都在记"
     # concrete work under way ("63号回头看还在自查", "燃气安全那个正在排查"); 正在落实 / 正在办 are in hand only
-    r"|(?:正|还|仍|都)在(?:自查|排查|核查|摸排?(?!索|鱼)|巡查|整改|宣传|清理|清运|施工|收割|抢修|拆除|修复|走访|入户"
+    r"|(?:正|还|仍|都)在(?:自查|排查|核查|摸排?(?!索|鱼)|巡查|整改|宣传|清理|清运|施工|收割|抢修|抢通|抢险|拆除|修复|走访|入户"
     r"|核数|核对|核(?![心定算准])|汇总|统计|整理|完善|补|改(?![天日期])|填|弄|写|录(?!像|音|取)|查(?!询|看|一下|不到|到))(?!范围|名单|对象|清单|之列)"
     rf"|还有[\d一二三四五六七八九十两]+{_UNIT_WORD}[\u4e00-\u9fff]{{0,4}}?(?:没|未)"  # "93号还有1条没整改": work left
     rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
@@ -754,6 +772,7 @@ _EVERYDAY_PROGRESS = re.compile(
     r"|已经?(?:会同|联合|协同)[\u4e00-\u9fff]{1,10}?(?:制定|印发|出台|开展|组织)"  # "已会同住建局制定…方案"
     rf"|(?:新增|查出|查处|发现)[\u4e00-\u9fff]{{0,8}}?{_COUNT}(?:\.\d+)?{_UNIT_WORD}"  # "本月新增防火隔离带2.4公里"
     rf"|(?:清|修|挖|铺|种|播|拆|建|改|栽|收|排查|走访|巡查)了{_COUNT}(?:\.\d+)?(?:公里|米|亩|吨|方|户|处|座|棵|株|家)"  # "这周清了3.2公里"
+    r"|(?:拨|拨付|兑付|下拨)了[\d.]+[万亿]"  # money paid out, by its sum: "今天拨了520万"
 )
 # Any work told in everyday words.
 _EVERYDAY = re.compile(f"{_EVERYDAY_DONE.pattern}|{_EVERYDAY_PROGRESS.pattern}")
@@ -766,20 +785,27 @@ _NOT_FACTS = re.compile(r"[?？吗呢]|请|要求|务必|是否|能否|可否|�
 # Facts told with no number and no word the other rules read ("村里6个大塘都拉了铁丝网，立了牌子", "转了31户89人，
 # 今早6点都没事了"): counts of work and results reached, two or more of them, in a message of statements only.
 _FACT_COUNT = re.compile(
-    rf"(?<![第分\d一二三四五六七八九十两百千万.])(?:\d+(?:\.\d+)?[百千万亿]?|[一二三四五六七八九十两][一二三四五六七八九十两百千万]*)[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|批次|批|车|次|名|%)"
+    # (一起 before a verb is "together": "台账我们也一起更新"; "一起事故" is counted)
+    rf"(?<![第分\d一二三四五六七八九十两百千万.])(?!一起(?![\u4e00-\u9fff]{{0,4}}?(?:事故|案件?|事件|火灾|火情|纠纷|险情)))(?:\d+(?:\.\d+)?[百千万亿]?|[一二三四五六七八九十两][一二三四五六七八九十两百千万]*)[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|批次|批|车|次|名|%)"
     r"(?![多余]?(?:小时|钟头|分钟|月|星期|礼拜))"  # a while, not a count of work: "晚点了两个多小时"
 )
 _FACT_STATE = re.compile(
-    r"(?:都|均|全部|全|已经?|也)(?![看读阅听知]|回复)[\u4e00-\u9fff]{1,4}?了"
+    r"(?:都|均|全部|全|已经?|也)(?!经)(?![看读阅听知]|回复|回过)[\u4e00-\u9fff]{1,4}?了"  # "214已经回过了": the reply, no work
     r"|(?<![不没别])(?<![不没别][\u4e00-\u9fff])[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"  # not "我们就不重复回了"
     r"|没事了?|(?:查|看)[\u4e00-\u9fff]{0,3}没有?(?:发现)?问题|(?:未|没有?)发生|顺利结束"
     r"|无[\u4e00-\u9fff]{0,6}?(?:事件|事故|案件|险情|火情|伤亡)"  # "全县无溺水事件"
+    r"|(?<![\d.])0(?:件|起|例|人|户|处|个|次)(?![\d.])"  # a count of none: "来访登记0件"
     r"|[\u4e00-\u9fff]了(?=[\d一二三四五六七八九十两百千万]+[余多]?(?:个|户|处|家|人|名|份|亩|座|所|间|辆|吨))"  # "回收了1026份"
 )
 _FACT_REACHED = re.compile(
     r"已经?(?:于[^,。;]{1,12}?)?(?:全部|均)?[\u4e00-\u9fff]{2}"
 )  # "已治愈", "已预泄": a fact only beside another
-_PLANNED = re.compile(r"计划|预计|将于|拟|准备|打算|明天|下周")  # a plan, unless something is reached already
+# A day's work to come, told with nothing done yet: "包案领导8月26日集中接访" (not "8月3日集中销毁了").
+_DATED_PLAN = re.compile(
+    r"\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上)?(?:起|开始)?(?:集中|统一|召开|开展|组织|举行|进行)(?![^,。;]*[了过])"
+)
+# A plan, unless something is reached already.
+_PLANNED = re.compile(r"计划|预计|将于|拟|准备|打算|明天|下周|" + _DATED_PLAN.pattern)
 # A receipt opening the message does not keep what follows from being read ("收到，表已经发你了"), nor do the office's
 # comments on the unit's paper received ("收到修改意见，正在改": no receipt of a notice, the work goes on).
 _NOT_TOLD_RECEIPT = re.compile(r"^(?:收到)+(?:(?:修改|审核|审查|反馈)意见)?[了啦]?(?:[,，。!！]|\s+)")
@@ -931,6 +957,7 @@ _EXAM = r"[中高会学统联]考|竞赛|比赛|赛事|开学|开幕|面试|笔�
 _EVENT_THEN = r"(?:(?:因为?|由于)[^,。;]{1,8}?)?(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
 _OTHER_EVENT_BEFORE = re.compile(
     rf"(?:{_MEETING}|{_EXAM}|培训|活动|考试|检查组|调研组|督查组|检查|督查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|运动会|快递|物流|系统|平台"
+    r"|(?:人口|农业|经济|污染源|国土)普查[\u4e00-\u9fff]{0,6}?"  # a national census on its own calendar
     rf"|[^,。;]节){_EVENT_THEN}"
 )
 # Another body's schedule put off: "市里的考核延期到下旬了(，县里这个是不是也跟着往后推？)", also by its doing
@@ -1117,7 +1144,7 @@ def read_clauses(text: str) -> list[Clause]:
         forwarded_only = bool(acts) and all(a.kind == "forwarded" for a in acts)
         if forwarded_only and not previous.acts and _RECEIPT.search(previous.text):
             clauses[n] = replace(clauses[n], acts=())  # another thing received, then passed on
-        elif _parcel_received(previous, clauses[n]):
+        elif _parcel_received(clauses[:n], clauses[n]):
             clauses[n] = replace(clauses[n], acts=tuple(a for a in acts if a.kind != "received"))
     for n in range(1, len(clauses)):
         if _SUBMITTED_ONLY.match(clauses[n].text) and any(a.kind == "delay" for a in clauses[n - 1].acts):
@@ -1298,15 +1325,13 @@ def _days_that_may_be_notices(clauses: list[Clause]) -> list[Clause]:
     return marked
 
 
-def _parcel_received(previous: Clause, clause: Clause) -> bool:
-    """Whether a bare receipt ("收到了") follows a clause telling a parcel or goods arrived, no notice named: the
-    parcel is what was received (see _DELIVERED_BEFORE)."""
+def _parcel_received(told: Sequence[Clause], clause: Clause) -> bool:
+    """Whether a bare receipt ("收到了") follows clauses of nothing read that tell a parcel or goods arrived, or a
+    visiting group coming, no notice named: that is what was received (see _DELIVERED_BEFORE)."""
     return (
-        not previous.acts
-        and not previous.refs
+        not any(c.acts or c.refs or _NOTICE_NAMED.search(c.text) for c in told)
+        and any(_DELIVERED_BEFORE.search(c.text) for c in told)
         and not clause.refs
-        and _DELIVERED_BEFORE.search(previous.text) is not None
-        and _NOTICE_NAMED.search(previous.text) is None
         and _BARE_RECEIPT.fullmatch(clause.text) is not None
     )
 
@@ -1702,7 +1727,9 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _NUMBER_MARK.sub("no", _LATIN_GAP.sub("", text.lower()))
     text = _RECEIVED_THEN_STATED.sub(r"\1\n", _unlist(text))
     text = _numbers_as_notices(separate_spaced_numbers(text))
-    text = _spoken_breaks(_break_after_receipt(_break_before_numbers(text)))
+    # a bare number past any day opening a clause cut off just now is a notice's too ("不对 是215号 214上午…")
+    text = _BARE_CLAUSE_HEAD.sub(r"\1号", _break_before_numbers(text))
+    text = _spoken_breaks(_break_after_receipt(text))
     granted = _TIME_GRANTED.search(quoted) is not None
     quoted_days = frozenset(int(day) for day in _DAY_OF_DATE.findall(quoted))
     return _SPACES.sub("", text.replace("\n", "。")), quoted_refs, quoted_all, granted, quoted_days
@@ -1729,6 +1756,7 @@ def _break_before_numbers(text: str) -> str:
             return match.group()  # "869 收到 我们 镇 组织 了 120 多 人": the people sent out, no other notice
         said = (
             _SAID_OF_NOTICE.search(before)
+            or _SLIP_RIGHTED.search(before)
             or (_RECEIVED_NUMBER.search(before) and _STATE_OF_ITS_OWN.match(text, match.end()))
             # "不好意思回晚了 329的台账上午交了", "收到 258的附件是空的": a finished clause, then a notice's thing
             or (
@@ -1999,7 +2027,7 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
     delay_paper = _DELAY_PAPER.search(clause.text) is not None  # "延期报告已经写好了": the request, no report
     for before, after, _ in _matches(_DONE, clause):
         if not delay_paper and not _earlier_only(before) and not _POSITION.search(before):
-            yield Act("done", _mode(clause, before, after))
+            yield Act("progress" if _WHO_AFTER.match(after) else "done", _mode(clause, before, after))
     for before, after, start in _matches(_SUBMIT, clause):
         # passed to one's leaders is a receipt, unless what went up is the unit's own paper ("统计表已报主任")
         forwarded = _FORWARD.match(clause.text, start) is not None and not _FORWARDED_OTHER.search(before)
@@ -2133,7 +2161,12 @@ def _receipt_lead(group: Sequence[Clause]) -> int:
 
 def _everyday_acts(clause: _Text) -> Iterator[Act]:
     """Work told in everyday words (see _EVERYDAY_DONE)."""
-    if _received_something_else(clause) or _ELSEWHERE.search(clause.text) or _DELAY_PAPER.search(clause.text):
+    if (
+        _received_something_else(clause)
+        or _ELSEWHERE.search(clause.text)
+        or _DELAY_PAPER.search(clause.text)
+        or _DATED_PLAN.search(clause.text)  # "剩下的3件积案 8月26日集中接访": what is left, planned
+    ):
         return
     everyday: tuple[tuple[ActKind, re.Pattern[str]], ...] = (
         ("done", _EVERYDAY_DONE),

@@ -3152,3 +3152,68 @@ def test_what_the_blind_set_dev45_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # which of two notices is meant, asked: the liaison is unsure, no receipt guessed; two days asked name no notice
+        ("收到，指的是905号还是906号？", [], [], []),
+        ("收到，是905还是906？", [], [], []),
+        ("905号收到，是8月3号还是8月5号报？", [905], [], []),
+        ("905号收到，是今天报还是明天报？", [905], [], []),
+        # another issuer's bulletin, or a bureau's paper on its own matter; the office's notice, or the unit naming itself
+        ("市农业局第5期虫情通报收到了", [], [], []),
+        ("卫健委的疫苗接种通知我们也收到了，跟905号一起办", [], [], []),  # 905 only in a plan
+        ("905号通报收到", [905], [], []),
+        ("市场监管局的通知收到", [0], [], []),
+        ("我们局的防汛通知收到了", [0], [], []),
+        # a visiting group told coming and the unit's part in it, then a bare receipt: the arrangement acknowledged
+        ("市里的检查组后天到，县里让我们配合，收到", [], [], []),
+        ("检查组后天到，905号收到", [905], [], []),
+        ("督查组后天来，通知收到了", [0], [], []),
+        # a slip righted after a space, then the withdrawn number said answered already (a reply, no work)
+        ("903号收到 不对 是904号 903昨天已经回过了", [904], [], []),
+        ("903号收到，不对，是904号", [904], [], []),
+        # 一起 before a verb is "together", no count; "一起事故" is one
+        ("905号收到 30号那个安置房的台账我们也一起报", [905], [], []),
+        ("905号辖区发生一起事故，已处置完毕", [], [905], []),
+        # who will do it named by their task, or what they are to keep doing, beside a receipt: the receipt's own step
+        ("905号收到，我乡6处塘坝已落实看护责任人", [905], [], []),
+        ("905号收到，12个易涝点已安排人24小时看守", [905], [], []),
+        ("905号收到，12个易涝点已清理完毕", [905], [905], []),
+        # a day's work to come, nothing done: a plan; done on that day is told
+        ("905号剩下的2件信访件 分管领导9月3日集中约谈", [], [], []),
+        ("905号还剩2件，9月3日集中约谈了", [], [905], []),
+        # a national census on its own calendar put off; the unit's own work put off is a delay
+        ("经济普查入户登记推迟到10月了", [], [], []),
+        ("905号的入户登记推迟到下周", [], [], [905]),
+        # 照办 alone, the older cadre's 收到; asked, ordered or a manner of doing it is none
+        ("照办", [0], [], []),
+        ("905号照办", [905], [], []),
+        ("照办吗？", [], [], []),
+        ("请各村照办", [], [], []),
+        ("按要求照办", [], [], []),
+        # the receipt owned late; which notice came, said after 收到的是 (asked: none)
+        ("sorry 905收到晚了", [905], [], []),
+        ("刚才打错了，收到的是905号", [905], [], []),
+        ("收到的是905号吗", [], [], []),
+        # a road's code after a space ends the receipt's clause; the road being cleared is work under way
+        ("905号收到 S312 K12处滑坡 正在抢通", [905], [905], []),
+        # a count of none is a nil report (a count alone beside a receipt is the notice's scope)
+        ("905号收到，节日期间我局接访登记0件", [905], [905], []),
+        ("905号收到，节日期间我局接访登记3件", [905], [], []),
+        # people sent out in groups; a self-assessment sent in (以 for 已); a programme's name is no plan; a sum paid out
+        ("905号收到，局领导已分3组下去检查了", [905], [905], []),
+        ("905号 自评 以 报", [], [905], []),
+        ("905号自评报了", [], [905], []),
+        ("905号就业帮扶计划 今天把最后一批补贴发下去了", [], [905], []),
+        ("905号计划下周把补贴发下去", [], [], []),
+        ("905号的项目资金 今天拨了300万", [], [905], []),
+        ("巡库日志我们每天都在记", [], [0], []),
+    ],
+)
+def test_what_the_blind_set_dev46_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
