@@ -33,6 +33,13 @@ QuietHours = tuple[time, time, ZoneInfo]  # start, end, the zone they are read i
 WAIT_FOR_TRANSPORT = timedelta(seconds=5)
 
 
+def held_for_later(queued: QueuedMessage, now: datetime) -> bool:
+    """Queued for a later time by design (a digest kept until quiet hours end, the weekly bulletin) and never
+    tried: the messages queued after it in its conversation need not wait for it. One waiting to be tried
+    again holds its conversation back, so that nothing overtakes it (a notice's files after the notice)."""
+    return queued.attempts == 0 and queued.not_before > now
+
+
 class OutboxSender:
     """Drains the outbox table through a transport at a pace WeChat tolerates."""
 
@@ -93,8 +100,9 @@ class OutboxSender:
 
         Each conversation goes in order, so only its oldest pending message can be next: the pass reads
         those heads with the message after each, and reads further into a conversation only when that one
-        went out too. The messages it looks at are those pending when it began (a report queued meanwhile
-        waits for the next pass).
+        went out too, or was passed over as kept for later (`held_for_later`: a reply to a command at night
+        does not wait behind the review digest kept for the morning). The messages it looks at are those
+        pending when it began (a report queued meanwhile waits for the next pass).
         """
         async with self._db.reader() as session:
             start = await outbox.send_pass(session)
@@ -131,10 +139,12 @@ class OutboxSender:
                 return now + WAIT_FOR_TRANSPORT
             earliest = self._earliest(key, queued, now)
             if earliest > now:
-                blocked.add(key)
                 next_due = earliest if next_due is None else min(next_due, earliest)
-                continue
-            if not await self._send(queued, key):
+                if not held_for_later(queued, now):
+                    blocked.add(key)
+                    continue
+                # kept for later by design (a digest for the morning): what was queued after it goes now
+            elif not await self._send(queued, key):
                 blocked.add(key)
                 # A retry time, or (given up) the reports to the office just queued: look again then.
                 async with self._db.reader() as session:

@@ -354,6 +354,21 @@ async def test_a_message_is_not_sent_before_its_not_before(roster: Database) -> 
     assert transport.times() == [later]
 
 
+async def test_a_message_kept_for_later_does_not_hold_back_what_follows_it(roster: Database) -> None:
+    """The review digest queued at night for the morning: the office's command answered after it goes now."""
+    clock = VirtualClock(T0)
+    sender, transport = make_sender(roster, clock, room_interval_seconds=0.0)
+    morning = T0 + timedelta(hours=6)
+    await queue(roster, "digest", to="liming", not_before=morning)
+    await queue(roster, "reply", to="liming")
+    await queue(roster, "reply2", to="liming")
+    assert await sender.send_due() == morning
+    assert transport.texts("liming") == ["消息 reply", "消息 reply2"]
+    await drain(sender, clock, morning + timedelta(hours=1))
+    assert transport.texts("liming") == ["消息 reply", "消息 reply2", "消息 digest"]
+    assert transport.times()[-1] == morning
+
+
 async def test_nothing_is_sent_while_the_transport_is_not_ready(roster: Database) -> None:
     clock = VirtualClock(T0)
     sender, transport = make_sender(roster, clock)
