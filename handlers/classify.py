@@ -853,7 +853,7 @@ _DELAY_PAPER = re.compile(r"(?:延期|延迟|推迟|宽限|顺延|延长时限)�
 _DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|往后(?:放放|放一放|挪挪|挪一挪|拖拖|拖一拖)|推后|(?:得|要|需要|只能|想)缓(?:缓|一缓|几天)"
     r"|(?:时限|期限|截止时间|截止日期)(?:调整|延长|放宽|顺延)(?:至|到)|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
-    r"|(?<![车机铁班巴船])晚(?:几天|几日|[一两二三四五]{1,2}[天日]|一周|点|一点|一些|些)(?!看|回复?|说|聊|联系|了?[两一二三几\d]+个?多?(?:小时|分钟))|delay|postpone|need\d*more(?:time|days?)"  # "晚点看": reading later
+    r"|(?<![车机铁班巴船])晚(?:几天|几日|[一两二三四五]{1,2}[天日]|一周|点|一点|一些|些)(?!看|回复?|说|聊|联系|了?[两一二三几\d]+个?多?(?:小时|分钟))|delay|postpone|need\d*more(?:time|days?)|stillneed\d+days?"  # "晚点看": reading later
     # the same in English, words glued once spaces go: "要 late 一点", "will be late 2 days" (not "chocolate")
     r"|(?:(?<![a-z])|(?<=be))late(?:一点|一些|点|些|几天|[一两二三]天|alittle|abit|\d*days?)(?![a-z])"
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延|(?<![延舒减平迟放])缓)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
@@ -1013,7 +1013,7 @@ _REST_BEFORE = re.compile(r"剩下|剩余|其余|余下")
 # A notice's duty roster given line by line, a name and a mobile number a day: "30号值班表：4月4日 张伟 139…；…";
 # or any list of people it asks for ("787号护林员名单：1.张建国 139…").
 _ROSTER_HEAD = re.compile(
-    r"(?:值班表|值班安排|排班表|值班人员|名单|名册)(?:如下)?:?$|^(?:\d{1,3}号)?[\u4e00-\u9fff]{0,8}?值班$"
+    r"(?:值班表|值班安排|排班表|值班人员|名单|名册)(?:如下|已经?(?:排定|排好|安排好|定好)(?:了|如下)?)?:?$|^(?:\d{1,3}号)?[\u4e00-\u9fff]{0,8}?值班$"
 )
 _ROSTER_LINE = re.compile(
     r"^\d{1,2}月\d{1,2}[日号](?:\([^()]{1,4}\))?(?![前后之以])[\u4e00-\u9fff]{2,4}1\d{10}"
@@ -1243,7 +1243,7 @@ def read_clauses(text: str) -> list[Clause]:
 _LEADING_BARE = re.compile(
     r"^(?:不好意思|抱歉|sorry|关于|那个|这个|另外|此外)?(\d{2,3})(?:我们|我[局镇乡委])?"  # who acts on it: "750我们晚两天报"
     r"(?=的[\u4e00-\u9fff]|已|收到|发|报|交|传|还在|正在|完成|弄好|做好|搞定|查完|办结|get"
-    r"|need\d*more|zeroreport|inprogress|done|(?:already|just)?submitted|来不及|要?晚(?!上)|(?:要|willbe)late)"
+    r"|(?:still)?need\d*more|stillneed|zeroreport|inprogress|done|(?:already|just)?submitted|来不及|要?晚(?!上)|(?:要|willbe)late)"
 )  # also after an apology, a pointer or 另外: "不好意思 412的表今天交不了了", "sorry 433 要 late 一点", "另外 842 的表…"
 
 # An issue number opening a clause, its subject after: "第49期学校饮水安全检查表，…能否下周三再报？", also of three digits
@@ -1265,7 +1265,7 @@ _LEADING_HUNDREDS = re.compile(
 _ATTACHED = re.compile(r"\[(图片|文件|视频)\]")
 _ATTACHED_WORK = re.compile(
     r"报告|情况|台账|表|总结|周报|月报|清单|方案|照片|现场|对比|整改后|明细|名单|记录|汇总"
-    r"|加固|清理|拆除|巡查|检查|排查|整治|整改|清障|施工|发放|宣传|值守|收缴|查处|走访|慰问|演练|培训|开展"
+    r"|加固|清理|拆除|巡查|检查|排查|核查|入户|整治|整改|清障|施工|发放|宣传|值守|收缴|查处|走访|慰问|演练|培训|开展"
 )
 _ATTACHED_NOT = re.compile(r"[?？吗呢]|模板|样表|通知|要填|是不是|怎么|为什么|聚餐")
 _ATTACHED_SLIP = re.compile(r"[发传]错")

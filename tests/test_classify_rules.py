@@ -3217,3 +3217,49 @@ def test_what_the_blind_set_dev46_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a photo captioned with the work it shows and the notice's number: progress on that notice
+        ("[图片] 老城片区危房回头看入户核查 905号", [], [905], []),
+        ("[图片] 905号 东岗村危房拆除现场", [], [905], []),
+        ("[图片]", [], [], []),
+        ("[图片] 收到", [0], [], []),
+        ("[图片] 905号", [], [], []),
+        ("[图片] 905号收到", [905], [], []),
+        # a count of teams (支) beside the notice's number in brackets is no notice
+        (
+            "关于防汛工作落实情况（督办905号）：\n一、已启动Ⅳ级应急响应；\n二、预置抢险队伍15支。",
+            [],
+            [905],
+            [],
+        ),
+        # 桥梁 is bridges in general, the subject of the notice's report; "12号桥" is a numbered bridge
+        ("905号桥梁排查：全县桥梁120座，已排查90座，已限载通行。", [], [905], []),
+        ("905号桥梁排查已完成", [], [905], []),
+        ("12号桥已限载通行", [], [], []),
+        ("12号桥梁已限载通行", [], [], []),
+        # one notice done and another said to need some days more, in English: a report and a delay
+        ("905 done, 906 still need 2 days", [], [905], [906]),
+        ("906 still need 2 days", [], [], [906]),
+        ("906 still need to check", [], [], []),
+        ("905号 done，906号 still in progress", [], [905, 906], []),
+        # a duty roster said drawn up, its lines of days, names and phones pasted after a receipt: a report too
+        (
+            "905号收到，值班表已排定：\n8月1日—2日 带班 王建军 13838170621 值班 李磊 15937126604\n"
+            "8月3日—4日 带班 赵卫东 13598810433 值班 陈静 18703810207",
+            [905],
+            [905],
+            [],
+        ),
+        ("905号收到，值班表已排定", [905], [], []),
+        ("905号收到，值班表排定了吗？", [905], [], []),
+        ("值班表已排定了吗", [], [], []),
+    ],
+)
+def test_what_the_blind_set_dev46_taught_more(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
