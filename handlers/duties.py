@@ -354,7 +354,7 @@ class Duties:
             found.update((unit_id, []) for unit_id in short if unit_id not in units)  # nothing read: none due
             live = await self._live_flags(session, units)
             for unit_id, unit_items in units.items():
-                receipts, feedback = unit_outcomes(unit_items, now, self.settled.judged(unit_id))
+                receipts, feedback = unit_outcomes(unit_items, now, self.settled.known(unit_id))
                 flagged = live.get(unit_id, [])
                 proposals = proposals_for(
                     unit_id, receipts, feedback, flagged, self.policy, short.get(unit_id)
@@ -457,7 +457,7 @@ class Duties:
                 wake.append(flag.rectify_until + EVALUATION_DELAY)
                 continue
             unit_items = [item for item in items if item[1].unit_id == flag.unit_id]
-            receipts, feedback = unit_outcomes(unit_items, now, self.settled.judged(flag.unit_id))
+            receipts, feedback = unit_outcomes(unit_items, now, self.settled.known(flag.unit_id))
             start = flag.decided_at or flag.at
             proposal = rectification(
                 flag.unit_id, flag.id, flag.kind, [*receipts, *feedback], start, flag.rectify_until

@@ -78,7 +78,7 @@ class _Kept:
     start: datetime  # every item of the unit issued since then …
     line: datetime  # … with every deadline before this, each with its outcomes
     items: list[Item]
-    judged: dict[int, Judged]
+    outcomes: dict[int, Judged]
 
 
 @dataclass
@@ -98,10 +98,10 @@ class Settled:
             self.kept.clear()
         self.mark = mark
 
-    def judged(self, unit_id: int) -> Mapping[int, Judged]:
+    def known(self, unit_id: int) -> Mapping[int, Judged]:
         """The outcomes of the unit's kept items, by assignment id."""
         kept = self.kept.get(unit_id)
-        return kept.judged if kept is not None else {}
+        return kept.outcomes if kept is not None else {}
 
     async def items(
         self, session: AsyncSession, since: datetime, units: Collection[int] | None, now: datetime
@@ -126,7 +126,7 @@ class Settled:
         for item in found:
             by_unit.setdefault(item[1].unit_id, []).append(item)
         for unit_id in by_unit if units is None else units:
-            before = self.judged(unit_id)
+            before = self.known(unit_id)
             done = [item for item in by_unit.get(unit_id, []) if settled(item, line)]
             self.kept[unit_id] = _Kept(
                 since, line, done, {i[1].id: before.get(i[1].id) or judged(i, now) for i in done}
