@@ -54,6 +54,9 @@ class Clause:
     titles: tuple[str, ...] = ()  # subjects a notice is named by ("冬季消防那个通知收到了": 冬季消防)
     unread: tuple[int, ...] = ()  # notices it may mean but does not name (several in a quoted message)
     asked: bool = False  # said as a question ("是13号吧？")
+    counted: bool = (
+        False  # a pasted table's row of figures ("东城社区\t313\t313\t4"): counts, no notice among them
+    )
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,13 @@ _NUMBERS_OK = re.compile(
     rf"|^\s*{_OK_SIGN}+[\s,]*{_NUMBERS_TEXT}[\s!。~.]*$",
     re.IGNORECASE,
 )
+# … the same then what is said of another notice a space after it: "36 ok 35的还在弄" (36 received, then 35).
+_NUMBERS_OK_THEN = re.compile(
+    rf"^\s*{_NUMBERS_TEXT}[\s,]*{_OK_SIGN}+[\s,;.。]+(?=(?:#|no\.?)?第?\d{{1,3}}(?!\d)[^\S\n]*(?:[号期的:]|[\u4e00-\u9fff]))",
+    re.IGNORECASE,
+)
+# A unit's signature after such a receipt: "309 ok 管委会".
+_SIGNED = re.compile(r"[\s,]+[\u4e00-\u9fff]{0,10}(?:局|委|镇|乡|办|街道|管委会|集聚区|中心)[\s!。~.]*$")
 _ONES_ONLY = re.compile(r"^1(?:[\s、,和]+1)*$")
 _NUMBERS_OK_LENGTH = 40  # such a message is short; the check stays off long pasted text
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
@@ -132,6 +142,9 @@ _KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation tha
 _THOUSANDS = re.compile(
     r"(?<=\d),(?=\d{3}(?:\.\d+)?[余多]?(?:个|户|处|家|人|名|份|亩|元|万|米|吨|间|辆|台|例|座|所|条|项|件|栋|公里|平方))"
 )
+# … and in a pasted table's cell: "46\t8,215\t8,215\t37"; its figures' cells a list ("46、8215、8215、37").
+_CELL_THOUSANDS = re.compile(r"(?m)(?:(?<=\t)|^)(\d{1,3}),(\d{3})(?=\t|$)")
+_CELL_GAP = re.compile(r"(?<=[\d%])\t+(?=\d)")
 _NUMBER_MARK = re.compile(r"(?<![a-z])no\.\s*(?=\d)")  # "No.23": not a full stop
 _HEADING = re.compile(r"^[\d一二三四五六七八九十]{1,3}号:")
 # A notice's number and the matter it reports on, over a colon: "94号防汛演练：…", "70号水库巡查情况：…"
@@ -257,8 +270,9 @@ _CONDITIONAL = re.compile(
     r"(?<![比例譬诸])如(?![期下实今何此数约同])|若|假如|要是|万一|倘若|一旦|的话|就算|才算|(?:^|[^等])等.{0,12}?(?:后|完|了)"
 )
 # Promises and plans: "预计月底前全部完成" does not report anything done yet.
+# (准备 after a paper is its preparation, no plan: "年报准备 在排")
 _FUTURE = re.compile(
-    r"预计|估计|预估|(?<![目度作资施改动善升扶])计划(?!已|书|表|任务|指标|数|的|内)|争取|力争|确保|保证|一定|打算|准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两灯庙晚舞聚宴年大员])会(?!议|上)|能够?|可以"
+    r"预计|估计|预估|(?<![目度作资施改动善升扶])计划(?!已|书|表|任务|指标|数|的|内)|争取|力争|确保|保证|一定|打算|(?<![报表册据料])准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两灯庙晚舞聚宴年大员])会(?!议|上)|能够?|可以"
     r"|可望|有望|尽快|尽早|明天|后天|下周|下个?月|月底前|年底前|(?:于|在).{0,10}?(?:前|之前|以前)"
 )
 # "收到的材料有问题", "已完成的请报送", "需要延期的单位"; "已报送的是76号" says which notice it was
@@ -690,9 +704,12 @@ _IN_HAND = re.compile(
     r"|^[\u4e00-\u9fffa-z\d]{0,10}?已经?安排[\u4e00-\u9fff]{0,6}$|^[\d一二三四五六七两]+(?:天|日)内落实到位$"
     # who will do it named, nothing done yet: "3件积案已逐件明确包案领导", "元旦期间消防检查已经排好人了"
     # … also by their task, and what they are to keep doing: "4座山塘已落实巡查责任人", "已安排人24小时盯守"
-    r"|^[\u4e00-\u9fff\d]{0,16}?已经?(?:逐[件项个户一]?)?(?:明确|确定|指定|落实|安排|排)好?了?[\u4e00-\u9fff]{0,4}?"
+    r"|^[\u4e00-\u9fff\d]{0,16}?已经?(?:对照[^,。;]{1,16}?)?(?:逐[件项个户一]?)?(?:明确|确定|指定|落实|安排|排)好?了?[\u4e00-\u9fff]{0,4}?"
     r"(?:专人|人员|人手|人|责任人|负责人|(?:包案|包保|分管)?领导)了?"
     r"(?:\d{1,2}小时|全天|轮流|日夜)?(?:值守|盯守|看守|值班|巡查|巡逻|蹲守)?$"
+    # … or the cases shared out among them: "已分包到班子成员", "已逐件分解到包案领导"
+    r"|^[\u4e00-\u9fff\d]{0,12}?已经?(?:逐[件项个户一]?)?(?:分包|包保|分解|分派|交办|分配)(?:到|给)了?[\u4e00-\u9fff]{0,6}?"
+    r"(?:班子成员|领导|专人|责任人|干部|网格员|个人)$"
 )
 # Who will do it, named after a done word ("已落实巡查责任人"): the work assigned, not done (see _IN_HAND).
 _WHO_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:专人|责任人|负责人|(?:包案|包保|分管)领导)")
@@ -746,6 +763,9 @@ _EVERYDAY_NONE = re.compile(
     # no one in the place doing what the notice is about: "我们乡没有卖炮的", "本村没有烧秸秆的" (not "没有报的")
     r"|(?:我们?|本)(?:乡|镇|村|街道|社区)(?:没有|无)(?![收报交发看回弄做办])[\u4e00-\u9fff]{1,4}的$"
     r"|(?:我|本)(?:乡|镇|局|委|街道|单位)无[\u4e00-\u9fff]{0,3}件(?![\u4e00-\u9fff])|本(?:月|周|季度)无[\u4e00-\u9fff]{0,4}件(?![\u4e00-\u9fff])"  # "我镇无承办件", "本月无信访件"
+    # no burning found, nothing went wrong: "暂未发现焚烧", "这礼拜没有发现点火的", "放假这几天没有出啥事"
+    r"|(?:没有?|未)发现[\u4e00-\u9fff]{0,3}?(?:焚烧|点火|烧|起火|着火|冒烟|燃放|放炮|偷排|乱倒|乱堆)[\u4e00-\u9fff]{0,3}?(?:的|现象|行为|情况)?(?![\u4e00-\u9fff])"
+    r"|(?:没有?|未)出(?:啥|什么|任何)?(?:事|事情|事故|状况|岔子|乱子)儿?(?![\u4e00-\u9fff])"
 )
 # What is in the attachment or the group's files is the notice or its template, not a report: "12号通知见附件";
 # a goal set is no result: "12号的目标是全部清零".
@@ -764,7 +784,7 @@ _EVERYDAY_PROGRESS = re.compile(
     r"|核数|核对|核(?![心定算准])|汇总|统计|整理|完善|补|改(?![天日期])|填|弄|写|录(?!像|音|取)|查(?!询|看|一下|不到|到))(?!范围|名单|对象|清单|之列)"
     rf"|还有[\d一二三四五六七八九十两]+{_UNIT_WORD}[\u4e00-\u9fff]{{0,4}}?(?:没|未)"  # "93号还有1条没整改": work left
     rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
-    rf"|(?![期迟误])[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批|次|回|趟|笔|圈|场){_UNIT_WORD}?"  # not "延期了一次"
+    rf"|(?![期迟误载看读阅听习])[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批|次|回|趟|笔|圈|场){_UNIT_WORD}?"  # not "延期了一次", "重新下载了一遍"
     # a share of the work done: "底册整理了一半多", "资料已经整理了一大半了"
     r"|(?:整理|录入?|填|收|弄|做|完成|排查|走访|清理|收割|种|播|拆|改|发放?|兑付|拨付|统计|核实|核查|摸排|汇总)了(?:一大半|一半多?|大半|大部分|多半|[一二三四五六七八九]成|[二三四五六七八九十]分之[一二三四五六七八九])"
     r"|已经?对接|(?<=[号期])还没(?:弄|做|改|整理|填|搞|写|录)完"  # "52号还没弄完，53号收到" (alone: a plea, or an answer)
@@ -773,6 +793,14 @@ _EVERYDAY_PROGRESS = re.compile(
     rf"|(?:新增|查出|查处|发现)[\u4e00-\u9fff]{{0,8}}?{_COUNT}(?:\.\d+)?{_UNIT_WORD}"  # "本月新增防火隔离带2.4公里"
     rf"|(?:清|修|挖|铺|种|播|拆|建|改|栽|收|排查|走访|巡查)了{_COUNT}(?:\.\d+)?(?:公里|米|亩|吨|方|户|处|座|棵|株|家)"  # "这周清了3.2公里"
     r"|(?:拨|拨付|兑付|下拨)了[\d.]+[万亿]"  # money paid out, by its sum: "今天拨了520万"
+    # the work being done, said short after its notice or ending the clause: "346在改", "名录库在核", "秸秆在打捆"
+    # (not "现在改", "实在改不了", "正在改" being read above)
+    r"|(?:(?<=[号期])|(?<![现实存所正还仍都好自])(?<=[\u4e00-\u9fff]))在(?:改|排|核|弄|做|办|写|填|整|修|审|赶|搞|打捆|翻耕|播种|收割)"
+    r"(?:着|呢|了)?$|^在(?:改|排|核|弄|做|办|写|填|整|修|审|赶|搞)(?:着|呢|了)?$"
+    # … or at length: "我局正在对反馈涉及的12宗地块逐一核查"; "巡查正常开展"; "花生基本收完"
+    r"|(?:正|还|仍)在对[^,。;]{2,24}?(?:逐一|全面|逐户|逐项|逐件|逐个|拉网式)(?:排查|检查|核查|巡查|整治|清理|核实|摸排)"
+    r"|(?:巡查|检查|排查|巡逻|值守|值班|宣传|工作|施工|整治)[\u4e00-\u9fff]{0,2}?(?:正常|有序|顺利)(?:开展|进行|推进)"
+    r"|基本上?(?:收|弄|做|干|搞|查|改|清|拆|种|修|整|排|办|割|运)完"
 )
 # Any work told in everyday words.
 _EVERYDAY = re.compile(f"{_EVERYDAY_DONE.pattern}|{_EVERYDAY_PROGRESS.pattern}")
@@ -798,8 +826,9 @@ _FACT_STATE = re.compile(
     r"|[\u4e00-\u9fff]了(?=[\d一二三四五六七八九十两百千万]+[余多]?(?:个|户|处|家|人|名|份|亩|座|所|间|辆|吨))"  # "回收了1026份"
 )
 _FACT_REACHED = re.compile(
-    r"已经?(?:于[^,。;]{1,12}?)?(?:全部|均)?[\u4e00-\u9fff]{2}"
-)  # "已治愈", "已预泄": a fact only beside another
+    r"(?<![元款钱金费])已经?(?:于[^,。;]{1,12}?)?(?:全部|均)?[\u4e00-\u9fff]{2}"
+    r"|(?<=[元款钱金费])已经?(?:于[^,。;]{1,12}?)?(?:全部|均)?(?!到账|到位|收到)[\u4e00-\u9fff]{2}"
+)  # "已治愈", "已预泄": a fact only beside another; money that came in ("860万元已到账") is no work done
 # A day's work to come, told with nothing done yet: "包案领导8月26日集中接访" (not "8月3日集中销毁了").
 _DATED_PLAN = re.compile(
     r"\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上)?(?:起|开始)?(?:集中|统一|召开|开展|组织|举行|进行)(?![^,。;]*[了过])"
@@ -956,7 +985,7 @@ _MEETING = r"会议|开会|(?<![能将就也不都还要可机])会|meeting"  # 
 _EXAM = r"[中高会学统联]考|竞赛|比赛|赛事|开学|开幕|面试|笔试|招聘会?"
 _EVENT_THEN = r"(?:(?:因为?|由于)[^,。;]{1,8}?)?(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
 _OTHER_EVENT_BEFORE = re.compile(
-    rf"(?:{_MEETING}|{_EXAM}|培训|活动|考试|检查组|调研组|督查组|检查|督查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|运动会|快递|物流|系统|平台"
+    rf"(?:{_MEETING}|{_EXAM}|培训|活动|考试|检查组|调研组|督查组|检查|督查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|汇演|演出|展演|联欢会?|运动会|快递|物流|系统|平台"
     r"|(?:人口|农业|经济|污染源|国土)普查[\u4e00-\u9fff]{0,6}?"  # a national census on its own calendar
     rf"|[^,。;]节){_EVENT_THEN}"
 )
@@ -970,7 +999,7 @@ _OTHER_BODY_BEFORE = re.compile(
 _MEETING_OR_TRIP_BEFORE = re.compile(rf"(?:{_MEETING}|航班|班车|高铁|火车|大巴){_EVENT_THEN}")
 # A clause that only names an event ("项目开工仪式 延期 到 2月8号"): what follows it is put off.
 _EVENT_ONLY = re.compile(
-    rf"^[\u4e00-\u9fff]{{0,6}}(?:仪式|典礼|会议|大会|活动|考试|{_EXAM}|培训|演练|体检|年检|晚会|运动会|[^,。;]节"
+    rf"^[\u4e00-\u9fff]{{0,6}}(?:仪式|典礼|会议|大会|活动|考试|{_EXAM}|培训|演练|体检|年检|晚会|汇演|演出|展演|联欢会?|运动会|[^,。;]节"
     r"|(?:调度|推进|部署|座谈|协调|总结|动员|联席|碰头|专题|例|党委|常委|办公)会)$"  # "明天的除雪调度会\n推迟到周五"
 )
 # Something else put off, named after the word: "学校推迟了开学典礼".
@@ -1023,7 +1052,7 @@ _ROSTER_DAYS = re.compile(
     r"^\d{1,2}月\d{1,2}[日号](?:[—\-~至到]\d{1,2}[日号]?)?(?:\([^()]{1,4}\))?(?:带班|值班)"
 )
 # a roster line's mobile number ("乡长王建军13837160073"), masked too ("139****2284")
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d(?:\d{4}|\*{4})\d{4}(?!\d)")
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d(?:\d{4}|\*{4}|x{4})\d{4}(?!\d)")  # "138xxxx5601": masked
 _CONDITION_CLAUSE = re.compile(
     r"^(?:第?\d{1,3}号)?(?:我们|我局|我镇|我乡)?(?:如果|假如|要是|万一|倘若|若|一旦)(?!可以|方便|允许)"  # "如果可以的话": polite
 )
@@ -1229,6 +1258,9 @@ def read_clauses(text: str) -> list[Clause]:
             clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("done", _mode(head, head.text, ""))))
     if clauses and _is_table(text) and not any(c.asked for c in clauses):
         clauses[0] = replace(clauses[0], acts=(*clauses[0].acts, Act("report", "stated")))
+        clauses = [
+            replace(c, counted=True) if not c.refs and _TABLE_ROW.match(c.text) else c for c in clauses
+        ]
     if clauses and _HEADING.match(
         cleaned
     ):  # "27号：我镇…" may be the report's date: say so ("148号：" cannot)
@@ -1274,16 +1306,31 @@ _ATTACHED_RESENT = re.compile(r"为准|重新|更正")
 
 def _attachment_told(text: str, clauses: list[Clause]) -> list[Clause]:
     """A photo or file with its caption (_ATTACHED_WORK), when nothing else in the message was read: the work shown,
-    progress in photos, done in a file."""
+    progress in photos, done in a file. After a receipt only, a photo's own caption tells the same."""
     kinds = set(_ATTACHED.findall(text))
-    if not kinds or not clauses or any(c.acts or c.asked for c in clauses):
+    if not kinds or not clauses or any(c.asked for c in clauses):
         return clauses
     caption = _ATTACHED.sub(" ", fold(text))
+    if any(c.acts for c in clauses):
+        # after a receipt only, the caption itself says what the photo shows ("21号收到\n[图片] 东城小区21号楼楼道
+        # 杂物清理后"): the work shown, on the notice received
+        if not all(a.kind == "received" and a.mode == "stated" for c in clauses for a in c.acts):
+            return clauses
+        lines = [line for line in fold(text).splitlines() if _ATTACHED.search(line)]
+        caption = " ".join(_ATTACHED.split(line)[-1] for line in lines)
+        if not caption.strip() or "文件" in kinds:  # a file after a receipt may be the notice's own
+            return clauses
     slip = _ATTACHED_SLIP.search(caption) is not None and not _ATTACHED_RESENT.search(caption)
     if not _ATTACHED_WORK.search(caption) or _ATTACHED_NOT.search(caption) or slip:
         return clauses
     kind: ActKind = "done" if "文件" in kinds else "progress"
+    if any(c.acts for c in clauses):
+        return [*clauses[:-1], replace(clauses[-1], acts=(*clauses[-1].acts, Act(kind, "stated")))]
     return [replace(clauses[0], acts=(Act(kind, "stated"),)), *clauses[1:]]
+
+
+# A table's row as read (its cells a list): a label, then figures only ("东城社区313、313、4").
+_TABLE_ROW = re.compile(r"^[\u4e00-\u9fffa-z]{0,12}?[\d.,%]+(?:、[\d.,%]+)+$")
 
 
 def _is_table(text: str) -> bool:
@@ -1531,7 +1578,7 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     unread = tuple(
         dict.fromkeys(
             [n for clause in clauses for n in clause.unread]
-            + [n for clause in clauses for n in unread_numbers(clause.text, read)]
+            + [n for clause in clauses if not clause.counted for n in unread_numbers(clause.text, read)]
         )
     )
     return Reading(intents, kind, refs, all_owed, problem, related, titles, unread)
@@ -1623,11 +1670,13 @@ _MEASURE = (
     r"个|户|处|家|村|条|项|件|栋|座|所|人|名|份|公里|米|亩|笔|场|起|元|万|千|百|亿|余|多|年|月|日|天|号|期|岁|次|辆|台|吨"
     r"|平|间|批|类|块|只|头|株|棵|小时|分|秒|斤|箱|袋|套|本|张|页|位|车|站|点|组|周|届|路|国道|省道|线|楼|室|床|校"
     r"|毫|厘|公|立方|千瓦|度|倍|成|折"
-    r"|[和与跟及至到]"  # a list of numbers goes on: "249和250两个都收到了"
+    r"|[和与跟及至到](?!我|咱|本单位)"  # a list of numbers goes on: "249和250两个都收到了" (not "347跟我们没关系吧")
 )
+# (also a space after the clause's mark, "352 received; 353 不涉及我局", after an English word's full stop, and before
+# a colon heading what is said of it: "60 received. 58: 60 km 农村公路巡查 done"; never a time, "10:31")
 _BARE_CLAUSE_HEAD = re.compile(
-    rf"(?:(?<=^)|(?<=[,，。;；!！\n]))(?!(?:110|114|119|120|122)(?!\d))(3[2-9]|[4-9]\d|[1-9]\d{{2}})"
-    rf"(?=[\u4e00-\u9fff])(?!{_MEASURE})"
+    rf"(?:(?<=^)|(?<=[,，。;；!！\n])|(?<=[a-z]\.))([^\S\n]*)(?!(?:110|114|119|120|122)(?!\d))(3[2-9]|[4-9]\d|[1-9]\d{{2}})"
+    rf"(?:(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*(?:{_MEASURE}))|(?=[^\S\n]*:(?!\d)))"
 )
 _BARE_AFTER_RECEIPT = re.compile(
     r"((?:收到|签收|received)了?[,，]?[^\S\n]*)(\d{2,3}(?:[、和]\d{2,3})*)"
@@ -1648,7 +1697,7 @@ def _numbers_as_notices(text: str) -> str:
     head = _BARE_HEAD.match(text)
     if head and (named := numbered(head[1] or head[2] or head[3])):
         text = named + text[head.end() :]
-    text = _BARE_CLAUSE_HEAD.sub(r"\1号", text)
+    text = _BARE_CLAUSE_HEAD.sub(r"\1\2号", text)
     text = _BARE_AFTER_RECEIPT.sub(lambda m: m[1] + (numbered(m[2]) or m[2]), text)
     return _BARE_AFTER_FOR.sub(lambda m: m[1] + (numbered(m[2]) or m[2]), text)
 
@@ -1667,11 +1716,16 @@ _DIALECT_WORDS = {
     "明儿": "明天",
 }
 # A number read out digit by digit, by a receipt word, 号 or in a list: "收到五七二、五七五", "四一三的月报", and
-# the ones after it a space apart ("收到，五三一 五三四"), or ending the message ("收到 七五七 不对 是七五八").
+# the ones after it a space apart ("收到，五三一 五三四"), or ending the message ("收到 七五七 不对 是七五八"); also
+# before a receipt word a space apart, as voice input spaces its words ("三五二 收到"), and a list of them a space
+# apart opening a clause, then what is said of them all ("三四三 三四四 都 收到 了").
 _SPOKEN_NUMBER = r"[一二三四五六七八九][零〇一二三四五六七八九]{2}(?![零〇一二三四五六七八九十百千万两])"
 _DIGIT_BY_DIGIT = re.compile(
     rf"(?:(?<=收到)|(?<=收到 )|(?<=签收)|(?<=[、,]))({_SPOKEN_NUMBER}(?:[^\S\n]+{_SPOKEN_NUMBER})*)"
-    r"|(?<![零〇一二三四五六七八九十百千万两])([一二三四五六七八九][零〇一二三四五六七八九]{2})(?=号|收到|[、,]|[^\S\n]*的|[^\S\n]*$)"
+    r"|(?<![零〇一二三四五六七八九十百千万两])([一二三四五六七八九][零〇一二三四五六七八九]{2})"
+    r"(?=号|[^\S\n]*(?:收到|收悉|签收)|[、,]|[^\S\n]*的|[^\S\n]*$)"
+    rf"|(?:(?<=^)|(?<=[,。;!?\n]))({_SPOKEN_NUMBER}(?:[^\S\n]+{_SPOKEN_NUMBER})+)"
+    r"(?=[^\S\n]*(?:号|都|均|也|收到|收悉|签收))"
 )
 # A message typed a character at a time, each a space apart ("收 到 五 三 九"): its words are the characters run
 # together (a number read out digit by digit is then one number, as unspaced).
@@ -1679,7 +1733,9 @@ _SPACED_OUT = re.compile(r"[^\S\n]*[\u4e00-\u9fff](?:[^\S\n]+[\u4e00-\u9fff]){2,
 _TILDE_PAUSE = re.compile(r"~+[^\S\n]+")
 _SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 # A notice's number heading a pasted table's row: "461\t平台已恢复，今天上午已报".
-_TABLE_ROW_NUMBER = re.compile(r"(?m)^(\d{2,3})\t")
+_TABLE_ROW_NUMBER = re.compile(
+    r"(?m)^(\d{2,3})\t(?![\d,.%]+(?:\t|$))"
+)  # (not a row of figures: "46\t8,215\t…")
 _DIALECT = re.compile("|".join(_DIALECT_WORDS))
 _QUOTE_MARKS = str.maketrans("「」", "\n\n")  # a quote's own start opens a clause ("「191号…？」")
 _NOTICE_PAST_DAYS = re.compile(r"(?<!\d)(3[2-9]|[4-9]\d|[1-9]\d{2})号")
@@ -1693,15 +1749,19 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     Folding: NFKC and traditional characters as simplified (notice_ref.fold), mentions and emoji out,
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
-    text = _THOUSANDS.sub("", _INVISIBLE.sub("", fold(text)))
+    text = _CELL_THOUSANDS.sub(r"\1\2", _THOUSANDS.sub("", _INVISIBLE.sub("", fold(text))))
+    text = _CELL_GAP.sub("、", text)
     text = _TABLE_ROW_NUMBER.sub(r"\1号\t", _DIALECT.sub(lambda m: _DIALECT_WORDS[m[0]], text))
     if _SPACED_OUT.fullmatch(text):
         text = _SPACES.sub("", text)
-    text = _DIGIT_BY_DIGIT.sub(lambda m: (m[1] or m[2]).translate(_SPOKEN_DIGITS), text)
+    text = _DIGIT_BY_DIGIT.sub(lambda m: (m[1] or m[2] or m[3]).translate(_SPOKEN_DIGITS), text)
     text = _TILDE_PAUSE.sub("。", text)  # "请查收~ 71号也收到啦": a pause, not a range
-    numbers_ok = _NUMBERS_OK.match(text) if len(text) <= _NUMBERS_OK_LENGTH else None
+    short = len(text) <= _NUMBERS_OK_LENGTH
+    numbers_ok = (_NUMBERS_OK.match(text) or _NUMBERS_OK.match(_SIGNED.sub("", text))) if short else None
     if numbers_ok and not _ONES_ONLY.match(numbers_ok[1] or numbers_ok[2]):  # "1 OK" is 扣1
         text = f"{numbers_ok[1] or numbers_ok[2]}收到"
+    elif (then := _NUMBERS_OK_THEN.match(text) if short else None) and not _ONES_ONLY.match(then[1]):
+        text = f"{then[1]}收到\n{text[then.end() :]}"
     text = _SPOKEN_PUNCTUATION.sub(lambda match: _PUNCTUATION_WORDS[match[1]], text)
     parts_ = _QUOTE_SEPARATOR.split(text)
     quoted = ""
@@ -1728,7 +1788,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _RECEIVED_THEN_STATED.sub(r"\1\n", _unlist(text))
     text = _numbers_as_notices(separate_spaced_numbers(text))
     # a bare number past any day opening a clause cut off just now is a notice's too ("不对 是215号 214上午…")
-    text = _BARE_CLAUSE_HEAD.sub(r"\1号", _break_before_numbers(text))
+    text = _BARE_CLAUSE_HEAD.sub(r"\1\2号", _break_before_numbers(text))
     text = _spoken_breaks(_break_after_receipt(text))
     granted = _TIME_GRANTED.search(quoted) is not None
     quoted_days = frozenset(int(day) for day in _DAY_OF_DATE.findall(quoted))
@@ -2013,6 +2073,10 @@ def _problem_acts(clause: _Text) -> Iterator[Act]:
 
 
 # Inside a notice's title ("关于加快推进…的督办单", "《关于开展…的通知》"): the title's words report nothing.
+# A requirement and its deadline before a done word: "文件要求的资金26日前拨付到位" (no 已: "按要求于26日前已拨付").
+_REQUIRED_BY = re.compile(
+    r"(?:要求|规定)[^,。;已]{0,16}?(?:\d{1,2}[日号]|月底|月末|年底|本周|周[一二三四五六日末]|[\d一二三四五六七八九十两]+(?:天|日|个工作日)内?)(?:前|之前|以前|内)?$"
+)
 _TITLE_OPEN = re.compile(r"(?:关于|《)[^,。;》]*$")
 _TITLE_CLOSE = re.compile(r"^[^,。;《]{0,40}?(?:的(?:督办通知单?|督办单|通知|督办|文件|函)|》)")
 
@@ -2026,6 +2090,8 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
         return  # "我们收到群众反映的问题已经处理了": the work done is on what else arrived
     delay_paper = _DELAY_PAPER.search(clause.text) is not None  # "延期报告已经写好了": the request, no report
     for before, after, _ in _matches(_DONE, clause):
+        if _REQUIRED_BY.search(before) and not _DONE_PARTICLE.match(after):
+            continue  # "文件要求的资金26日前拨付到位": the notice's requirement restated, nothing done yet
         if not delay_paper and not _earlier_only(before) and not _POSITION.search(before):
             yield Act("progress" if _WHO_AFTER.match(after) else "done", _mode(clause, before, after))
     for before, after, start in _matches(_SUBMIT, clause):

@@ -135,6 +135,7 @@ _VARIANT_PAIRS = (
     "習习講讲聽听見见覺觉沒没遠远誰谁須须爭争預预許许擔担則则剛刚纔才餘余囉啰嘍喽掛挂傷伤災灾險险勞劳極极"
     "嚴严屆届體体黨党鄰邻團团養养參参禦御損损協协調调謂谓親亲辭辞換换殘残廢废戰战衝冲灣湾蘇苏雲云練练轄辖"
     "査查凍冻暫暂稱称靜静勵励虧亏優优義义錄录錢钱鐵铁銀银額额價价費费權权識识罰罚舉举瞭了"
+    "橋桥積积舊旧燒烧煙烟"
 )
 # Circled numbers (①, ❶, ➀, ⓵), which NFKC makes plain digits.
 _CIRCLED_MARKER = re.compile("[\u2460-\u2473\u2776-\u2793\u24f5-\u24fe](?=[^\\S\\n]*[0-9０-９])")
@@ -406,8 +407,8 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
 _STRAY = re.compile(
     r"(?<![\d.:第共约近计余达件表图页条款双])"
     r"(?P<num>\d{1,3})"
-    r"(?![\d号期月日点时分秒:%毫厘床艘支箱袋桶瓶斤顶根把只头棵株盏副万元亿个人名家户岁年天周次项条页份米吨亩楼层栋室间台辆套件批处座所位倍路线轮遍场趟届类种段张本例起块方]"
-    r"|[国省县乡]道|高速|小时|分钟|公里|公顷|平方)"  # "G105国道", "12路", "24小时内"
+    r"(?![\d号期月日点时分秒:%毫厘床艘支箱袋桶瓶斤顶根把只头棵株盏副万元亿个人名家户岁年天周次项条页份米吨亩楼层栋室间台辆套件批处座所位倍路线轮遍场趟届类种段张本例起块方宗]"
+    r"|[国省县乡]道|高速|小时|分钟|公里|公顷|平方|[^\S\n]?(?:km|kg|mm|cm|ml)(?![a-z]))"  # "G105国道", "12路", "24小时内", "60 km"
     r"(?!\.\d*(?:[万元亿%米吨亩]|公里|公顷|$))"
 )
 _DENIED = ("不是", "并非", "而非")  # "不是240，是242号已完成": the number said wrong names nothing
@@ -499,7 +500,8 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         or _ADDRESS.fullmatch(text, 0, start) is not None  # "主任主任 196号我们报了哈"
         or _AFTER_ANOTHER.search(text, 0, start) is not None  # "190号周报和200号值班表都已发邮箱"
     )
-    numbers = [int(n) for n in re.findall(r"\d+", text[start:end])]
+    # (a number in Chinese numerals too: "五十号以报" has no day of a month either)
+    numbers = [n for m in _GROUP_ITEM.finditer(text[start:end]) if (n := _to_int(m["num"])) is not None]
     # "我们这431号赶不上了": a notice pointed at by 这/那 alone, when no month has that day ("这12号" may be a day),
     # or by whose share it is ("东关街道的131号他们说已经报了")
     pointed = (

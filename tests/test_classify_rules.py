@@ -3263,3 +3263,113 @@ def test_what_the_blind_set_dev46_taught_more(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # notices read out digit by digit, a space apart by voice input: before a receipt word, or a list of them
+        ("九零五 九零六 都 收到 了", [905, 906], [], []),
+        ("九零五 收到 九零六 还在 弄", [905], [906], []),
+        ("九零五 收到", [905], [], []),
+        ("一二三 四五六", [], [], []),  # counting aloud: nothing said of them
+        # a Chinese-numeral notice past any day, its state with 以 typed for 已
+        ("五十二号 收到 五十号 以 报", [52], [50], []),
+        # a number and OK, signed by the unit, or then another notice's state
+        ("905 ok 管委会", [905], [], []),
+        ("906 ok 905的还在弄", [906], [905], []),
+        ("905 ok 好的", [], [], []),  # no signature: not read
+        ("1 ok 河口镇", [], [], []),  # 扣1
+        # the receipt in English, then another notice after a clause mark or a colon (never a time)
+        ("905 received; 906 不涉及我局", [905], [906], []),
+        ("905 received. 906: 60 km 农村公路巡查 done", [905], [906], []),
+        ("收到，10:45 已发邮箱", [0], [0], []),
+        # the work under way said short: 在改, 在排, 在核 after the notice or ending the clause
+        ("905在改", [], [905], []),
+        ("905号的年报准备 在排 企业名录库在核", [], [905], []),
+        ("905号我们现在改", [], [], []),  # now: a plan
+        ("905号实在改不了", [], [], []),
+        ("905号在会上说了", [], [], []),
+        # concrete work under way at length, a patrol going on normally, a harvest mostly in
+        ("收到905号，我局正在对反馈涉及的12宗地块逐一核查。", [905], [905], []),
+        ("收到905号，我局正在对照通知逐条学习。", [905], [], []),  # studying it: the receipt's own step
+        ("收到905号，我局将对12宗地块逐一核查。", [905], [], []),  # a plan
+        ("收到905号，请各村对辖区地块逐一核查。", [905], [], []),  # an order passed on
+        ("905号禁烧巡查正常开展，暂未发现焚烧", [], [905], []),
+        ("905号 花生 基本 收完 秸秆 在 打捆", [], [905], []),
+        ("905号开展得正常吗", [], [], []),
+        # dialect nil reports: 木有 is 没有
+        ("905号俺们乡放假这几天都好好的，木有出啥事", [], [905], []),
+        ("905号，俺们乡这礼拜木有发现点火的", [], [905], []),
+        ("905号有没有出啥事？", [], [], []),
+        # a file downloaded again is the receipt's own step; work done again is work
+        ("抱歉，905号我们重新下载了一遍，附件是好的，已收到", [905], [], []),
+        ("905号我们又排查了一遍", [], [905], []),
+        # who will do it named, by the cases shared out: the receipt's own step; cases settled are work
+        ("督办〔2039〕905号收悉，我镇已对照12件信访积案逐件明确包案领导。", [905], [], []),
+        ("905號收到，鎮裡積案共5件，已分包到班子成員。", [905], [], []),
+        ("905号收到，镇里积案共5件，已化解3件。", [905], [905], []),
+        # money another body sent arrived is no work done; money the unit paid out is
+        ("省财政厅下达的冬春水利资金860万元已到账", [], [], []),
+        ("905号资金860万元已拨付到各乡镇", [], [905], []),
+        # a performance put off is no request for time; the notice's own work put off is
+        ("国庆 那个 文艺 汇演 推迟 到 十月 八号 了", [], [], []),
+        ("905号的排查推迟到十月八号", [], [], [905]),
+        # the notice's requirement restated, with its deadline: nothing done yet; done by then is done
+        ("905号收到。文件要求的资金26日前拨付到位，没问题。", [905], [], []),
+        ("905号收到。资金已于26日前拨付到位。", [905], [905], []),
+        # a photo captioned with the work it shows, after a receipt: progress; the notice itself, or a bare photo: none
+        ("905号收到\n[图片] 东城小区21号楼楼道杂物清理后", [905], [905], []),
+        ("905号收到\n[图片] 通知截图", [905], [], []),
+        ("905号收到\n[图片]", [905], [], []),
+        ("905号收到\n[文件] 自建房排查表模板.xls", [905], [], []),
+    ],
+)
+def test_what_the_blind_set_dev47_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay", "unread"),
+    [
+        # a pasted table of counts under a notice: a report, its figures no notices (313 may be open)
+        (
+            "905号 东关街道自建房排查进度\n社区\t应排查\t已排查\t隐患\n东城社区\t313\t313\t4\n西关社区\t286\t251\t2",
+            [],
+            [905],
+            [],
+            (),
+        ),
+        # … a row of figures with thousands, its first figure no notice
+        (
+            "905号燃气排查汇总：\n小区数\t户数\t已查\t隐患\n46\t8,215\t8,215\t37\n隐患37处已整改35处，剩余2处已停气待改。",
+            [],
+            [905],
+            [],
+            (46, 37),
+        ),
+        # a duty roster with masked phones under the notice: done
+        (
+            "905号 东关街道国庆值班表\n日期\t带班领导\t值班人员\t电话\n10.1\t陈明\t刘洋\t138xxxx5601\n"
+            "10.2\t赵凯\t孙丽\t137xxxx2209",
+            [],
+            [905],
+            [],
+            (10, 138, 137),
+        ),
+        # a number then 跟我们 asks whether it concerns the unit, beside a report on another notice: named, not unread
+        ("905的燃气排查 已经查了6200多户 还剩三个小区 906跟我们没关系吧？", [], [905], [], ()),
+        ("905和906都收到了", [905, 906], [], [], ()),
+        # look-alikes: a table in a question, a phone list under no notice, a row led by a notice and its state
+        ("905号这样填对吗？\n东城社区\t313\t313\n西关社区\t286\t251", [], [], [], (313, 286, 251)),
+        ("联系电话\n陈明\t138xxxx5601\n刘洋\t137xxxx2209", [], [], [], (138, 137)),
+        ("905\t平台已恢复，今天上午已报\n906\t还在弄", [], [905, 906], [], ()),
+    ],
+)
+def test_what_the_blind_set_dev47_taught_of_numbers_read(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int], unread: tuple[int, ...]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+    assert read_for_unit(text, OWN, ROSTER).whole.unread == unread, text

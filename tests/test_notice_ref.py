@@ -1285,3 +1285,38 @@ def test_what_the_blind_set_dev45_taught_of_numbers(text: str, expected: list[in
 )
 def test_road_codes_are_no_unread_numbers(text: str, unread: tuple[int, ...]) -> None:
     assert unread_numbers(text, ()) == unread
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice in Chinese numerals past any day opening a clause, its state after (以 typed for 已)
+        ("五十号以报", [50]),
+        ("五十二号收到。五十号以报", [52, 50]),
+        ("五号以报", []),  # a day, may be
+        ("十五号以报", []),
+    ],
+)
+def test_what_the_blind_set_dev47_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+def test_traditional_characters_of_dev47_fold() -> None:
+    assert fold("收悉 石橋 積案") == "收悉 石桥 积案"
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # counts of land parcels (宗) and distances in English (km) are no notices
+        ("42号的45宗地块核查已完成", ()),
+        ("60 km农村公路巡查done", ()),
+        ("60km农村公路巡查done", ()),
+        ("42号的45块地核查已完成", ()),
+        ("42号和45已完成", (45,)),  # a bare number beside a notice: asked
+        ("收到 60 kmh", (60,)),  # no measure: asked
+    ],
+)
+def test_what_the_blind_set_dev47_taught_of_unread_numbers(text: str, unread: tuple[int, ...]) -> None:
+    read = {ref.seq for ref in find_notice_refs(text)}
+    assert unread_numbers(text, read) == unread
