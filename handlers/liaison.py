@@ -22,7 +22,7 @@ from handlers.classify import (
     title_fits,
 )
 from handlers.context import Turn
-from handlers.notice_ref import NoticeRef
+from handlers.notice_ref import NoticeRef, fold
 from handlers.policy import Policy
 from handlers.timeparse import TimeParseError, parse_deadline
 from handlers.units import UnitNames, units_named
@@ -38,6 +38,8 @@ _OWN_TOO = re.compile(
     r"|^[^,。;局委镇乡办街区心]{0,12}?已经?(?:会同|联合|协同|对接|跟|与|和|同)"
     # the other unit as who the work went to or who it helped: "已经报到应急局了", "配合教育局查了12所学校"
     r"|(?:报|交|送|发|传)(?:到|给|至)?[\u4e00-\u9fff]{1,8}?(?:局|委|办|镇|乡|街道|中心|站)(?:了|汇总|备案)?$|配合|协助"
+    # … or whom money went to: "配套资金1260万元已于9月6日拨付到县农业农村局账户"
+    r"|(?:拨付?|下拨|划拨|转拨|兑付|支付|划转)(?:到|给|至)[\u4e00-\u9fff]{1,10}?(?:局|委|办|镇|乡|街道|中心|站)(?:账户|专户|账上)?了?$"
 )
 # Speaking for another unit it names: "代河口镇回复：收到", "河口镇的同志让我转告：收到".
 _ON_BEHALF = re.compile(r"代|替|帮|转告|托我|让我|委托")
@@ -49,9 +51,10 @@ _NOT_A_NAME = r"收|签|已|阅|完|报|在|正|没|未|的|也|都|还|马|立|
 def _without_signature(text: str, own: UnitNames) -> str:
     """The reply without the sender's own unit written apart as a signature ("收到 王庄", "收到101（东关街道）",
     "110号 ok 柳林"): it names who speaks, not what was received."""
-    names = "|".join(re.escape(n) for n in sorted((own.name, *own.aliases), key=len, reverse=True) if n)
+    names = "|".join(re.escape(fold(n)) for n in sorted((own.name, *own.aliases), key=len, reverse=True) if n)
     if not names:
         return text
+    text = fold(text)  # as it is read: "收悉 石橋" is signed 石桥
     # apart from the words, or before a number ("收到 王庄乡60号"); a person's name may follow ("收到 河口镇 张")
     apart = rf"(?:(?<=\s)|(?<=^))(?:{names})(?:\s*(?:(?!{_NOT_A_NAME})[\u4e00-\u9fff]){{1,3}}$|(?=\s|$|\d))|[(（](?:{names})[)）]"
     return re.sub(apart, " ", text).strip() or text

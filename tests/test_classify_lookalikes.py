@@ -161,3 +161,29 @@ ROSTER = [OWN, UnitNames(2, "河口镇", ("河口",)), UnitNames(3, "柳林乡",
 def test_speaking_for_another_unit(text: str, expected: list[str], others: tuple[str, ...]) -> None:
     reading = read_for_unit(text, OWN, ROSTER)
     assert (reading.whole.intent_list(), reading.about_others) == (expected, others), text
+
+
+FINANCE = UnitNames(4, "县财政局", ("财政局",))
+STONE_BRIDGE = UnitNames(5, "石桥镇", ("石桥",))
+COUNTY = [*ROSTER, FINANCE, STONE_BRIDGE, UnitNames(6, "县农业农村局", ("农业农村局",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "expected", "others"),
+    [
+        # money paid to another unit is the payer's own work (dev47)
+        ("301号第一批配套资金1260万元已于9月6日拨付到县农业农村局账户", FINANCE, ["feedback"], ()),
+        ("资金已拨付给农业农村局了", FINANCE, ["feedback"], ()),
+        ("农业农村局的资金已经到账", FINANCE, [], ()),  # … not money the other unit told of
+        ("县农业农村局已拨付到位", FINANCE, [], ("县农业农村局",)),  # the other unit did it
+        # a signature in traditional characters is the sender's own (dev47)
+        ("收悉 石橋", STONE_BRIDGE, ["receipt"], ()),
+        ("收悉 石桥", STONE_BRIDGE, ["receipt"], ()),
+        ("收悉 河口", STONE_BRIDGE, [], ()),  # another unit's name is no signature: not recorded
+    ],
+)
+def test_whose_work_and_whose_signature(
+    text: str, own: UnitNames, expected: list[str], others: tuple[str, ...]
+) -> None:
+    reading = read_for_unit(text, own, COUNTY)
+    assert (reading.whole.intent_list(), reading.about_others) == (expected, others), text
