@@ -13,6 +13,7 @@ Replies that look related but say nothing countable are `related`: the office re
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -1112,6 +1113,13 @@ def classify(text: str) -> Reading:
 
 def read_clauses(text: str) -> list[Clause]:
     """The message cut into clauses, each with its notice references and its acts."""
+    return list(_read_clauses(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_clauses(text: str) -> tuple[Clause, ...]:
+    """`read_clauses`, kept for the texts read last: a pure function of the text, and a work group says the same
+    few things (收到, 已完成, 好的) many times a day."""
     cleaned, quoted_refs, quoted_all, granted, quoted_days = _clean(text)
     clauses = [
         Clause(
@@ -1267,7 +1275,7 @@ def read_clauses(text: str) -> list[Clause]:
         clauses[0] = replace(
             clauses[0], refs=tuple(replace(r, heading=r.seq <= DAYS_IN_A_MONTH) for r in clauses[0].refs)
         )
-    return _attachment_told(text, clauses)
+    return tuple(_attachment_told(text, clauses))
 
 
 # A clause opening with a bare number past any day of a month, then what is said of it: "176的排查表发你邮箱了",

@@ -87,9 +87,7 @@ def _view(row: ReviewItem, unit_name: str) -> ReviewView:
     )
 
 
-async def awaiting_digest(session: AsyncSession) -> tuple[list[ReviewView], datetime | None]:
-    """The replies waiting and not yet sent in a digest, oldest first, with when the last digest went out
-    (None: never; asked only when one waits), in one statement."""
+def _awaiting_digest() -> Select[Any]:
     sent = aliased(ReviewItem)
     last = (
         select(sent.digested_at)
@@ -98,8 +96,16 @@ async def awaiting_digest(session: AsyncSession) -> tuple[list[ReviewView], date
         .limit(1)
         .scalar_subquery()
     )
-    query = _waiting(last).where(ReviewItem.digested_at.is_(None))
-    rows = (await session.execute(query)).all()
+    return _waiting(last).where(ReviewItem.digested_at.is_(None))
+
+
+_AWAITING_DIGEST = _awaiting_digest()  # built once: every deadline pass asks
+
+
+async def awaiting_digest(session: AsyncSession) -> tuple[list[ReviewView], datetime | None]:
+    """The replies waiting and not yet sent in a digest, oldest first, with when the last digest went out
+    (None: never; asked only when one waits), in one statement."""
+    rows = (await session.execute(_AWAITING_DIGEST)).all()
     return [_view(r, name) for r, name, _ in rows], (rows[0][2] if rows else None)
 
 
