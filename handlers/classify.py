@@ -111,6 +111,10 @@ _NUMBERS_OK_THEN = re.compile(
 _SIGNED = re.compile(r"[\s,]+[\u4e00-\u9fff]{0,10}(?:局|委|镇|乡|办|街道|管委会|集聚区|中心)[\s!。~.]*$")
 _ONES_ONLY = re.compile(r"^1(?:[\s、,和]+1)*$")
 _NUMBERS_OK_LENGTH = 40  # such a message is short; the check stays off long pasted text
+# … several of them, each number with its own sign: "88号✅ 90号✅", "12👌 13👌" (each received)
+_NUMBER_OK = rf"(?:#|no\.?)?第?(\d{{1,3}})(?!\d)[号期]?[^\S\n]*{_OK_SIGN}+"
+_NUMBER_OK_PAIRS = re.compile(rf"\s*{_NUMBER_OK}(?:[\s,、;。]+{_NUMBER_OK})+[\s!。~.]*", re.IGNORECASE)
+_NUMBER_OK_ONE = re.compile(_NUMBER_OK, re.IGNORECASE)
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 # Voice input writes the punctuation it hears as words: "13号已收到逗号马上落实", "十二号收到句号".
 _SPOKEN_PUNCTUATION = re.compile(r"(句号|逗号|分号)")
@@ -178,6 +182,16 @@ _SAID_OF_NOTICE = re.compile(
 _RECEIVED_NUMBER = re.compile(
     r"(?:收到|收悉|签收)[^\S\n]*第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?[了啦哈呀]*$"
 )
+# … or a time of day after the notice received ("收到 9号 12:30前报"), its deadline told apart.
+_TIME_OF_DAY = re.compile(r"\d{1,2}(?::\d{2}|点|时)")
+# Numbers past any day and the receipt word after them ("419收到", "424、425 都收到"), after a space: a clause of their own.
+_NUMBERS_RECEIVED = re.compile(
+    r"(?:3[2-9]|[4-9]\d|[1-9]\d{2})号?(?:[、和]\d{1,3}号?)*[^\S\n]*(?:都|均|也)?(?:已经?)?(?:收到|收悉|签收)"
+)
+# … but not after words that leave the receipt open: a negation, a question, a condition ("是不是 419收到了").
+_OPEN_ENDED = re.compile(
+    r"(?:[没未不别非]|是不是|是否|有没有|如果|要是|假如|若是?|万一|等|待|请|以为|应该|可能)$"
+)
 # A space after a receipt or a state said with 了 whose clause names its notice ("12号收到 下午开会部署", "14号收到
 # 有问题打我电话", "13号那个我们前天就报上去了 你们看下"), or after owning up to a slip ("13号收到 不对 是15号"),
 # ends that clause: what follows is said apart.
@@ -232,7 +246,7 @@ _HARMLESS = re.compile(
     r"不好意思|不客气|不用谢|不谢|没问题|没有问题|没事|无误|不折不扣|毫不|不断|不仅|不但|无论|不管|非常"
     r"|未来|不少|不同|无缝|不懈|没什么|第一时间|特别|分别|个别|级别|类别|区别|不错|无异议|要不(?:然)?(?=[缓延推等先]|$)"
     # a reason's own negation ("因人手不足申请延期") says nothing about the request
-    r"|不足|不全|不够|不齐|不佳|不便|不畅|不良|不稳定|不到位|不达标|不及时|不理想"
+    r"|不足|不全|不够|不齐|没出来|没下来|没回来|不佳|不便|不畅|不良|不稳定|不到位|不达标|不及时|不理想"
     r"|(?<=[跟赶收进填弄登])不(?:上|了|完|去|进)"  # a reason's "进度跟不上", "收不了秋" beside the request
 )
 _NEGATION = re.compile(r"[没未不无别勿莫非]")
@@ -257,7 +271,7 @@ _COMPLIANCE = re.compile(
     r"|(?:你们|您|督查室|督办室)[^,。;]{0,8}?(?:发|说|提|要求|通知|下发|转发?)的(?!话)"
 )
 _DIRECTIVE_AFTER = re.compile(
-    r"^了?(?:通知|文件|附件|材料)?(?:后(?!天)|之后|以后|即|就|请(?!放心|指示|指正)|回复|回个|回一下|说一声|吱一声|确认|报一下|的话|时(?!间))"
+    r"^了?(?:通知|文件|附件|材料)?(?:后(?!天)|之后|以后|即|就|请(?!放心|指示|指正|(?:督查室|领导|各位领导)?(?:谅解|理解|见谅))|回复|回个|回一下|说一声|吱一声|确认|报一下|的话|时(?!间))"
 )  # "报不了了后天上午行不行": 后天 is a day, not "after"
 # "收到后我们会尽快落实": the receipt is taken for granted, and action promised; "收到后再签收" is not.
 _COMMITTED_AFTER = re.compile(
@@ -280,7 +294,7 @@ _FUTURE = re.compile(
 _RELATIVE_AFTER = re.compile(r"^了?的(?!是第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
 # Someone else did it: "他们已经收到了", "那边收到了", "河口镇说…", "听说…".
 _THIRD_PARTY = re.compile(
-    r"他们|她们|(?<!其)[他她](?!们)|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:有的|有些|一些)(?:单位|乡镇|部门)|(?:全部|全体|所有|每个|各个)单位"
+    r"(?<![让叫喊催])(?:他们|她们)|(?<!其)(?<![让叫喊催])[他她](?!们)|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:有的|有些|一些)(?:单位|乡镇|部门)|(?:全部|全体|所有|每个|各个)单位"
     r"|各[\u4e00-\u9fff]{0,3}(?:院|校|站|所|企业|社区|中心|村|乡镇|科室|股室)"  # "各卫生院都收到了": those under it
     r"|(?:说(?!错|明|一下|一声|的)|表示(?!的)|反映(?!的)|称(?!的)|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
     r"|有人(?:问|说|反映)"  # "村里有人问能不能晚点交表"
@@ -297,10 +311,12 @@ _RECEIPT = re.compile(
     r"(?<![验征回税吸招营丰秋夏抢创增])收到"
     r"|收悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
     r"|(?<![\d台亩斤吨户个家处件])已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
-    r"|(?<=^)(?:\d{1,3}号?、?)+收(?=[了啦哈嘞]*$)|(?<=号)以收(?=[了啦哈嘞]*$)"  # only numbers and 收: "268 收", "1 2 收" (收 alone: the office reads it)
+    r"|(?<=^)(?:\d{1,3}号?、?)+收(?=[了啦哈嘞]*$)|(?<=号)以收(?=[了啦哈嘞]*$)"
+    # the clerk's 悉 (知悉) alone, or 悉 / 阅 after the notices' numbers: "悉。", "已悉", "413 悉", "45 47 均悉", "424 阅"
+    r"|^(?:已经?|均已?|都已?)?悉(?=[了啦]*$)|(?<=^)(?:\d{1,3}号?、?)+(?:均|都)?已?[悉阅](?=[了啦]*$)"  # only numbers and 收: "268 收", "1 2 收" (收 alone: the office reads it)
     r"|^(?:第?\d{1,3}号)?照办(?=[了啦哈嘞]*$)"  # the older cadre's word for 收到, alone ("按要求照办" is none)
     # "知道了" said of a notice named right before it ("103号通知晓得了"; 知道了 alone the office reads, nor a day's)
-    r"|(?<=[\d一二三四五六七八九十百]号)(?<!月\d号)(?<!月\d\d号)(?:的?(?:通知|督办单?|文件))?(?:知道|晓得)了"
+    r"|(?<=[\d一二三四五六七八九十百]号)(?<!月\d号)(?<!月\d\d号)(?:的?(?:通知|督办单?|文件))?(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"
     r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
     r"|received|gotit|noted|copythat|roger|well?received|(?<=[号\d])get(?![a-z])"  # "13号get", "530 get"
     r"|(?<![a-z])(?:sd|shoudao|shoudaole)(?![a-z])"  # the pinyin of 收到, spelt out or by its initials
@@ -401,13 +417,13 @@ _OTHER_THING_BEFORE = re.compile(
 # Another issuer's document named before the receipt or forwarding word: "县委12号文件收到", "市里的督办12号收到了",
 # "省政府12号令已转发各村" (县委督查室, 县政府督查室 are the office itself).
 _OTHER_ISSUER_DOC = re.compile(
-    r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|省里|市里|上级"
+    r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|省里|市里|上级|[省市](?:厅|局)(?=第?\d|[〔\[【(]|的|发的|下发的)"
     r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,5}?(?=的|发的|下发的|那[个份]|这[个份])"  # "省住建厅那个紧急通知"
     r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|部)(?=第?\d|[〔\[【(])"
     r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府)关于[^,。;]{2,30}?的(?=(?:紧急)?(?:通知|文件|函))"
     r")(?!督查室|督办室)(?:的|发的|下发的)?"
     # … or its bulletin ("市应急局第3期汛情通报收到")
-    r"[^,。;]{0,12}?(?:文件|令|函|通知|通报|简报|快报|督办(?:\d{1,3}号)?)[^,。;]{0,4}$"  # "市里的督办74号我们也收到了"
+    r"[^,。;]{0,12}?(?:文件|号文|令|函|通知|通报|简报|快报|督办(?:\d{1,3}号)?)[^,。;]{0,4}$"  # "市里的督办74号我们也收到了"
     # a bureau by its name, then its paper on its own matter ("市场监管局的食品抽检通知我们也收到了"; "市场监管局的通知
     # 收到" may be the unit naming itself, and "我们局的" is the unit's own)
     r"|(?![我本咱])[\u4e00-\u9fff]{2,6}?(?:局|委|厅)(?:的|发的|下发的)[^,。;的]{2,12}?(?:通知|文件|通报)[^,。;]{0,4}$"
@@ -424,6 +440,8 @@ _NOTICE_NAMED = re.compile(r"通知|督办|文件")
 _DELIVERED_BEFORE = re.compile(
     r"(?:快递|包裹|邮包|货物?|物资|样品|信件|礼品|慰问品)[^,。;]{0,6}?(?:送来|寄来|送到|寄到|送过来|寄过来|拉来|运来|到了)"
     r"|(?:督查|检查|调研|考核|暗访|巡查|验收|专家|工作)组[^,。;]{0,6}?(?:到|来|下来|过来)"
+    # anything carried in ("慰问用的大米和油今天下午送到了"): goods, a notice is sent (发), not carried
+    r"|(?:送|运|拉|寄|捎)(?:到|来|过来|进来)了"
 )
 # Whether a notice is the unit's own, asked: "13号那个是我们的吗", "这个是不是我们局的".
 # Someone else's words quoted after a colon: "张村主任回复：收到" (not "河口镇小陈：28号收到", a signature).
@@ -584,6 +602,7 @@ _DONE = re.compile(
     rf"已经?(?:(?:按照?|根据|依照|对照).{{0,8}}?要求)?(?:全部|全面|均|都|按时|按期|如期|顺利|圆满|基本|全|逐一|陆续|提前)*"
     rf"{_DONE_VERBS}"
     rf"|已经?(?:于|在(?!{_DONE_VERBS}|推进|进行|开展|实施|抓紧|加紧)).{{0,12}}?{_DONE_VERBS}"
+    rf"|已经?于[^,。;]{{1,10}}?组织[^,。;]{{1,10}}?{_DONE_VERBS}"  # "已于12月14日组织二级以上医院完成应急物资盘点"
     r"|(?:完成|办结|完结|整改|办理|处理|落实|解决|清理|处置|拨付|发放|安装|配备|储备|部署)(?:完毕|到位)"
     r"|(?:完成|办结|搞定|做完|弄完|办完|整改完|弄好|办好|做好|填好|写好|报完|落实|整好|整完|汇总好)[了啦]"
     r"|(?:全部|均|都|全)已?经?(?:完成|办结|整改到位|落实到位|拨付到位)"
@@ -663,6 +682,7 @@ _PROGRESS = re.compile(
     r"|已经?收集|(?<!时间)差不多了|快(?:要)?(?:完成|弄完|做完|整完|办完|好)了"
     r"|(?:出动|组织了|发动了|动员了)[^,。;]{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
     r"|(?:本月|本周|今年|累计|共计|合计)(?:[\u4e00-\u9fff]{1,6})(?<!第)(?<!晚)(?<![那这每])(?![\d一二三四五六七八九十两百千万.]*[号期])[\d一二三四五六七八九十两百千万.]+"  # "本月累计养护里程156公里"
+    r"(?![\d一二三四五六七八九十两百千万.]*个?(?:月|天|日|周|年|星期|礼拜|小时|季度))"  # "今年最后一个月": a time
     r"|已经?(?:准备好|准备就绪|备齐|起草好|采购|购买|订购|招标|签订|签约|进场|开工|动工)"
     r"|已经?(?:全部|均)?组建|已经?(?:约谈|动员|发动|培训|宣传)|(?:召开|开)了[\u4e00-\u9fff]{0,6}?会(?!议室)|已经?(?:组织)?召开|已经?于[^,。;]{1,14}?(?:召开|组织召开|举行|举办)"
     # done and counted: "已在集镇张贴通告200余份", "已对全县42处在建工地下达停工通知", "目前已开复工9个"
@@ -692,6 +712,8 @@ _PASSED_ON = re.compile(
     r"(?:通知|传达|转发|转达|下发)到位|(?:已经?|并)(?:转发|转交|下发|转|发)(?:通知|文件)?(?:给|至|到)?(?:全[县镇乡区市])?各(?!自|位领导)"
     r"|已经?向[^,。;]{0,16}?(?:转发|下发|印发)"  # "已向全县68所中小学下发告家长书"
     r"|(?:都|均|全部)已经?(?:转发|转达|传达|下发)(?![\u4e00-\u9fff])"  # "我们乡24个村都已转发"
+    # the villages or schools counted, all sent it: "我们14个村都发了"
+    r"|[\d一二三四五六七八九十两]+个(?:村|社区|学校|单位|站所|股室|科室)(?:都|均|全部)已?经?(?:发|转|转发|下发|传达)(?:了|下去了?)?$"
 )
 # Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
 _IN_HAND = re.compile(
@@ -747,6 +769,7 @@ _EVERYDAY_DONE = re.compile(
     r"|(?:发|送)到[\u4e00-\u9fff]{1,6}?(?:手里|手中|手上)了"  # "告家长书已经全部发到家长手里了"
     r"|(?:整理|准备|收集|汇总|统计)(?:好|完)了?(?![\u4e00-\u9fff])"  # "巡查记录已整理好"
     r"|(?:今天|昨天|前天|刚才|刚刚|上午|下午|早上|中午|晚上|昨晚|今早|今晚)(?:已经?|也|都)?(?:上?报|报送|提交|上交|交)(?:过去|上去)?了"  # "29号…今天报了"
+    r"|(?:今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|昨晚)才(?:上?报|报送|提交|上交|交)(?:过去|上去)(?![\u4e00-\u9fff])"  # "…今天才报上去"
     r"|(?:交|报|送|传)(?:到|给)(?!财务|会计|出纳|档案室|仓库|银行|税务)[\u4e00-\u9fff]{1,10}?了|(?:全部|均|都)(?:在岗|上岗)|(?:抢通|打通|疏通|修通|通车|印好|换掉|到账)了"  # "村道已经临时抢通了"
     # money or goods where they were due, a result found, a paper sealed: "慰问金今天下午全部发到户了",
     # "钱已经拨到各乡镇账户了", "管网今天全部通了热", "名单初步摸出来了", "整改报告盖好章了"
@@ -762,7 +785,7 @@ _EVERYDAY_NONE = re.compile(
     r"|一[根处个户家起块亩堆](?:都|也)?(?:没|未)有?(?:烧|焚烧|着火|起火|冒烟|出事|发生)"  # "地里一根没烧": not one
     r"|(?:我们?|本)(?:乡|镇|局|委|街道|单位)?没有(?:这个|这类|此类|相关|该)(?:项目|情况|问题|企业)"  # "收到，但是我们乡没有这个项目"
     # no one in the place doing what the notice is about: "我们乡没有卖炮的", "本村没有烧秸秆的" (not "没有报的")
-    r"|(?:我们?|本)(?:乡|镇|村|街道|社区)(?:没有|无)(?![收报交发看回弄做办])[\u4e00-\u9fff]{1,4}的$"
+    r"|(?:我们?|本)(?:乡|镇|村|街道|社区|这边|这里)(?:没有|无)(?![收报交发看回弄做办])[\u4e00-\u9fff]{1,4}的$"
     r"|(?:我|本)(?:乡|镇|局|委|街道|单位)无[\u4e00-\u9fff]{0,3}件(?![\u4e00-\u9fff])|本(?:月|周|季度)无[\u4e00-\u9fff]{0,4}件(?![\u4e00-\u9fff])"  # "我镇无承办件", "本月无信访件"
     # no burning found, nothing went wrong: "暂未发现焚烧", "这礼拜没有发现点火的", "放假这几天没有出啥事"
     r"|(?:没有?|未)发现[\u4e00-\u9fff]{0,3}?(?:焚烧|点火|烧|起火|着火|冒烟|燃放|放炮|偷排|乱倒|乱堆)[\u4e00-\u9fff]{0,3}?(?:的|现象|行为|情况)?(?![\u4e00-\u9fff])"
@@ -796,8 +819,8 @@ _EVERYDAY_PROGRESS = re.compile(
     r"|(?:拨|拨付|兑付|下拨)了[\d.]+[万亿]"  # money paid out, by its sum: "今天拨了520万"
     # the work being done, said short after its notice or ending the clause: "346在改", "名录库在核", "秸秆在打捆"
     # (not "现在改", "实在改不了", "正在改" being read above)
-    r"|(?:(?<=[号期])|(?<![现实存所正还仍都好自])(?<=[\u4e00-\u9fff]))在(?:改|排|核|弄|做|办|写|填|整|修|审|赶|搞|打捆|翻耕|播种|收割)"
-    r"(?:着|呢|了)?$|^在(?:改|排|核|弄|做|办|写|填|整|修|审|赶|搞)(?:着|呢|了)?$"
+    r"|(?:(?<=[号期])|(?<![现实存所正还仍都好自])(?<=[\u4e00-\u9fff]))在(?:改|排|核|弄|做|办|写|填|整|修|审|赶|搞|补|打捆|翻耕|播种|收割)"
+    r"(?:着|呢|了)?$|^在(?:改|排|核|弄|做|办|写|填|整|修|审|赶|搞|补)(?:着|呢|了)?$"
     # … or at length: "我局正在对反馈涉及的12宗地块逐一核查"; "巡查正常开展"; "花生基本收完"
     r"|(?:正|还|仍)在对[^,。;]{2,24}?(?:逐一|全面|逐户|逐项|逐件|逐个|拉网式)(?:排查|检查|核查|巡查|整治|清理|核实|摸排)"
     r"|(?:巡查|检查|排查|巡逻|值守|值班|宣传|工作|施工|整治)[\u4e00-\u9fff]{0,2}?(?:正常|有序|顺利)(?:开展|进行|推进)"
@@ -882,7 +905,7 @@ _DELAY_PAPER = re.compile(r"(?:延期|延迟|推迟|宽限|顺延|延长时限)�
 
 _DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|往后(?:放放|放一放|挪挪|挪一挪|拖拖|拖一拖)|推后|(?:得|要|需要|只能|想)缓(?:缓|一缓|几天)"
-    r"|(?:时限|期限|截止时间|截止日期)(?:调整|延长|放宽|顺延)(?:至|到)|延误|耽误|拖后|拖(?:几|[一两二三])天|推推"
+    r"|(?:时限|期限|截止时间|截止日期)(?:调整|延长|放宽|顺延)(?:至|到)|延误|耽误|拖后|拖个?(?:几|[一两二三]{1,2})天|推推"
     r"|(?<![车机铁班巴船])晚(?:几天|几日|[一两二三四五]{1,2}[天日]|一周|点|一点|一些|些)(?!看|回复?|说|聊|联系|了?[两一二三几\d]+个?多?(?:小时|分钟))|delay|postpone|need\d*more(?:time|days?)|stillneed\d+days?"  # "晚点看": reading later
     # the same in English, words glued once spaces go: "要 late 一点", "will be late 2 days" (not "chocolate")
     r"|(?:(?<![a-z])|(?<=be))late(?:一点|一些|点|些|几天|[一两二三]天|alittle|abit|\d*days?)(?![a-z])"
@@ -920,7 +943,7 @@ _SUBMITTED_ONLY = re.compile(r"^(?:再|才)?(?:报|交|上报|提交|报送)了?
 _UNDERSTOOD_AT_END = re.compile(r"(?:望|请|恳请)(?:督查室|领导|各位领导)?(?:谅解|理解|见谅)$")
 # Likely only by a later day: "村里还没报齐 可能要到周五了".
 _LATER_LIKELY = re.compile(
-    rf"(?:可能|估计|怕是|恐怕)要?(?:到|等到|拖到){_LATER_DAY}|(?:可能|估计|怕是|恐怕)(?:要|得){_LATER_DAY}(?:了|$)"
+    rf"(?:可能|估计|怕是|恐怕)(?:要|得)?(?:到|等到|拖到){_LATER_DAY}|(?:可能|估计|怕是|恐怕)(?:要|得){_LATER_DAY}(?:了|$)"
 )
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
@@ -933,7 +956,7 @@ _ASK_TIME = re.compile(
     r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底|节后|年后|过完年).{0,8}?"
     r"(?:报|交|提交|报送|反馈|完成|送检|送审|给(?=你|您|可以|行|好吗)).{0,3}?(?:可以吗|行吗|行不行|可不可以|好吗|可否)"
     # "能不能下周一再交", "可以明天再报吗": a later day asked for
-    rf"|(?:能不能|能否|可否|可不可以|是否可以)(?:等到|到|在)?{_LATER_DAY}.{{0,6}}?(?:报|交|提交|报送|反馈|完成|补)"
+    rf"|(?:能不能|能否|可否|可不可以|是否可以)(?:等到?|到|在)?{_LATER_DAY}.{{0,8}}?(?:报|交|提交|报送|反馈|完成|补)"
     rf"|可以(?:等到|到|在)?{_LATER_DAY}.{{0,6}}?(?:报|交|提交|报送|反馈|完成).{{0,3}}?(?:吗|么|吧|不)$"
     r"|(?:延期|推迟|顺延|宽限|延后|晚几天|晚两天|晚点|晚一点|晚些|缓一缓)[^,。;]{0,12}?(?:行吗|可以吗|好吗|可不可以|行不行|可否|可以不|行不|成不)"
     rf"|要不(?:等到?|到|在)?{_LATER_DAY}[^,。;]{{0,6}}?(?:报|交|提交|报送|反馈)"  # "要不 下周一 一起报？"
@@ -984,7 +1007,7 @@ _ASKS_THE_OFFICE = re.compile(
 _MEETING = r"会议|开会|(?<![能将就也不都还要可机])会|meeting"  # "市里的meeting推迟到下周了"
 # Exams, contests and the like, on someone else's calendar: "高考延期到6月9号了", "开学延后一周".
 _EXAM = r"[中高会学统联]考|竞赛|比赛|赛事|开学|开幕|面试|笔试|招聘会?"
-_EVENT_THEN = r"(?:(?:因为?|由于)[^,。;]{1,8}?)?(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
+_EVENT_THEN = r"(?:(?:因为?|由于)[^,。;]{1,8}?)?(?:市里|省里|县里|上级|上面)?(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
 _OTHER_EVENT_BEFORE = re.compile(
     rf"(?:{_MEETING}|{_EXAM}|培训|活动|考试|检查组|调研组|督查组|检查|督查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|汇演|演出|展演|联欢会?|运动会|快递|物流|系统|平台"
     r"|(?:人口|农业|经济|污染源|国土)普查[\u4e00-\u9fff]{0,6}?"  # a national census on its own calendar
@@ -1054,6 +1077,8 @@ _ROSTER_DAYS = re.compile(
 )
 # a roster line's mobile number ("乡长王建军13837160073"), masked too ("139****2284")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d(?:\d{4}|\*{4}|x{4})\d{4}(?!\d)")  # "138xxxx5601": masked
+# What follows a condition as its consequence: "（如果…），那我们局收到了", "（如果是讲…那个），我们就收到了".
+_CONSEQUENCE = re.compile(r"^(?:那么?|那就|则)|(?<![成造早])就(?=[^,。;]{0,4}?(?:收到|收悉|签收))")
 _CONDITION_CLAUSE = re.compile(
     r"^(?:第?\d{1,3}号)?(?:我们|我局|我镇|我乡)?(?:如果|假如|要是|万一|倘若|若|一旦)(?!可以|方便|允许)"  # "如果可以的话": polite
 )
@@ -1168,7 +1193,12 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
     clauses = _facts_told(cleaned, clauses)
     for n in range(1, len(clauses)):
         if _CONDITION_CLAUSE.match(clauses[n - 1].text) and not clauses[n - 1].acts:
-            acts = tuple(replace(a, mode="ordered") if a.kind == "delay" else a for a in clauses[n].acts)
+            # "要是414号也要我们报…的话，那我们局收到了": the receipt is the condition's consequence, not stated
+            then = _CONSEQUENCE.search(clauses[n].text) is not None
+            acts = tuple(
+                replace(a, mode="ordered") if a.kind == "delay" or (then and a.kind == "received") else a
+                for a in clauses[n].acts
+            )
             clauses[n] = replace(clauses[n], acts=acts)
     if any(_NOT_AFFECTED.search(c.text) for c in clauses):
         clauses = [replace(c, acts=tuple(a for a in c.acts if a.kind != "delay")) for c in clauses]
@@ -1341,10 +1371,18 @@ def _attachment_told(text: str, clauses: list[Clause]) -> list[Clause]:
 _TABLE_ROW = re.compile(r"^[\u4e00-\u9fffa-z]{0,12}?[\d.,%]+(?:、[\d.,%]+)+$")
 
 
+# A table's columns parted by bars ("华鑫建材｜56｜210"): two or more on a line, read as tabs.
+_BARS = re.compile(r"^[^|｜\n]*[|｜][^|｜\n]*[|｜].*$", re.MULTILINE)
+
+
+def _bars_as_tabs(text: str) -> str:
+    return _BARS.sub(lambda row: re.sub(r"[^\S\n]*[|｜][^\S\n]*", "\t", row[0]), text)
+
+
 def _is_table(text: str) -> bool:
     """A table pasted as text: two or more rows, each with two or more figures in their own columns
     ("城关镇 19 19", "1 张庄 12 12", "城南社区\t1,210\t1,196\t37"): work counted and reported."""
-    rows = [line for line in text.splitlines() if len(_TABLE_CELL.findall(line)) >= 2]
+    rows = [line for line in _bars_as_tabs(text).splitlines() if len(_TABLE_CELL.findall(line)) >= 2]
     return len(rows) >= 2
 
 
@@ -1758,7 +1796,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
     text = _CELL_THOUSANDS.sub(r"\1\2", _THOUSANDS.sub("", _INVISIBLE.sub("", fold(text))))
-    text = _CELL_GAP.sub("、", text)
+    text = _CELL_GAP.sub("、", _bars_as_tabs(text))
     text = _TABLE_ROW_NUMBER.sub(r"\1号\t", _DIALECT.sub(lambda m: _DIALECT_WORDS[m[0]], text))
     if _SPACED_OUT.fullmatch(text):
         text = _SPACES.sub("", text)
@@ -1766,8 +1804,11 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _TILDE_PAUSE.sub("。", text)  # "请查收~ 71号也收到啦": a pause, not a range
     short = len(text) <= _NUMBERS_OK_LENGTH
     numbers_ok = (_NUMBERS_OK.match(text) or _NUMBERS_OK.match(_SIGNED.sub("", text))) if short else None
+    pairs = _NUMBER_OK_PAIRS.fullmatch(text) if short else None
     if numbers_ok and not _ONES_ONLY.match(numbers_ok[1] or numbers_ok[2]):  # "1 OK" is 扣1
         text = f"{numbers_ok[1] or numbers_ok[2]}收到"
+    elif pairs and not _ONES_ONLY.match(seqs := "、".join(m[1] for m in _NUMBER_OK_ONE.finditer(text))):
+        text = f"{seqs}收到"
     elif (then := _NUMBERS_OK_THEN.match(text) if short else None) and not _ONES_ONLY.match(then[1]):
         text = f"{then[1]}收到\n{text[then.end() :]}"
     text = _SPOKEN_PUNCTUATION.sub(lambda match: _PUNCTUATION_WORDS[match[1]], text)
@@ -1825,7 +1866,12 @@ def _break_before_numbers(text: str) -> str:
         said = (
             _SAID_OF_NOTICE.search(before)
             or _SLIP_RIGHTED.search(before)
-            or (_RECEIVED_NUMBER.search(before) and _STATE_OF_ITS_OWN.match(text, match.end()))
+            or (
+                _RECEIVED_NUMBER.search(before)
+                and (_STATE_OF_ITS_OWN.match(text, match.end()) or _TIME_OF_DAY.match(text, match.end()))
+            )
+            # "刚在路上 信号不好 419收到": what went before is said apart from the notices then received
+            or (_NUMBERS_RECEIVED.match(text, match.end()) and not _OPEN_ENDED.search(before))
             # "不好意思回晚了 329的台账上午交了", "收到 258的附件是空的": a finished clause, then a notice's thing
             or (
                 (_CLAUSE_ENDS.search(before) or _BARE_RECEIPT.fullmatch(before))

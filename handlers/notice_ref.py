@@ -52,7 +52,8 @@ _LEADING = re.compile(
     r"|已报(?![名到])|已交|已提交|在办|(?<!一)早就?报"  # "12已报", "12在办", "12早报了" (not "一早报": early)
     # "15还没看到", "12的我们还在弄": its state, or who does what with it
     r"|(?:还|尚|暂)(?:没|未|在)|的(?:我们|我[局镇乡委]|[\u4e00-\u9fff]{1,4}?)?(?:还在|正在|已经?|还没|尚未)"
-    r"|(?:我们|我[局镇乡委])(?:都|均|也)?(?:已经|早就)))"  # "199和201我们都已经报了"
+    r"|(?:我们|我[局镇乡委])(?:都|均|也)?(?:已经|早就|已(?=收|签|阅|完成|办结|报|上报|报送))"  # "199和201我们都已经报了"
+    r"|still|inprogress|drafting|underway|ongoing|pending))"  # "400、401我局均已收到", "19 still drafting"
 )
 # A bare number right after the unit's name and right before the receipt word: "城关12收到", "城关镇12、13收到";
 # never a count, an amount or a time ("共12收到", "12点收到" do not fit).
@@ -114,7 +115,9 @@ _RECEIVED_COMMA_NUMBERS = re.compile(
     r"(?:(?<=收到)|(?<=收悉)|(?<=签收))(\d{1,3}号?)[,，](?=(?:\d{1,3}号?[,，])*\d{1,3}号?(?:$|[,，。;；!！?？\n]))"
 )
 # A number said not to be meant: "是12号，不是11号" (a correction names the right one).
-_DENIED_BEFORE = re.compile(r"(?:不是|并非|而非|并不是|误写为|误写成|错写为|错写成|误为|写成了?|误报为)$")
+_DENIED_BEFORE = re.compile(
+    r"(?:不是|并非|而非|并不是|误写为|误写成|错写为|错写成|误为|写成了?|误报为|(?:错|误)?(?:发|打)成了?)$"
+)  # "刚才错发成424了"
 # A number said to be wrong, after it: "12号写错了", "12号（应为13号）".
 _DENIED_AFTER = re.compile(r"\(?(?:应为|应是|应该是|改为|更正为)|写错了?|错了|有误|是错的|发错了")
 # The right number of a correction ("12号收到，更正为13号"): the numbers before it were wrong.
@@ -155,6 +158,7 @@ _DATE_BEFORE = re.compile(
 _REF_AFTER = re.compile(
     r"(?:通知|文|督办|督查(?!室)|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
     r"|同上|同样|亦同|亦然"  # "12号已完成，13号同上"
+    r"|(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"  # "25号俺们晓得了": the notice known of
     r"|以(?=经?(?:收到|收悉|签收|完成|办结|报送|上报|反馈|落实|整改))"  # "12号以收到": 以 typed for 已
     r"|(?:不是|而不是|\((?:不是|而非|并非))(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})号)"  # "是13号不是12号"
     r"|(?:sd|shoudao|received|done|ok|get)(?![a-z])"  # "12号sd", "13号get": the pinyin or English after it
@@ -187,6 +191,7 @@ _STATE_SOON = re.compile(
     r"|完不成|[弄做办搞整干改写][完好]了|(?<![总冻团集连归])结(?:了|案)|无(?:此类|相关|异常)|经(?:排查|核查|自查|核实)"  # "12号弄完了", "12号无此类问题", "23号那件案子结了"
     r"|(?<!正)在(?:[弄做办搞整干改写查核]|推进|落实|整改|处理|排查|汇总|统计)"
     r"|(?:要|会|得)(?:晚|迟|推迟)(?:[一两二三几]天|一点|点|些)|(?:晚|迟)个?[一两二三几]天|延后|无(?:火情|险情|事故)"
+    r"|(?:这边|这里)?(?:没有|无)[\u4e00-\u9fff]{1,6}的(?=$|[,。;!?])"  # "13号俺们这边木有拖欠工资的": none to report
     r"|\d{1,3}[个户处家村条项件栋][\u4e00-\u9fff]{0,2}?(?:开工|完工|竣工|签约|验收|完成|整改|拆除|清零|到位)了)"  # "13号可能要晚两天"  # "13号在做", "13号还在汇总"
 )
 # A place numbered with 号 ("12号楼", "3号院", "3号户") or what happened on a day ("12号已召开会议"): never a notice.
@@ -237,11 +242,11 @@ _OWN_SHARE_AFTER = re.compile(
 _TOGETHER_AFTER = re.compile(r"都|均|也|全|两|和|、|的(?!时候)")  # "12号的材料13号的材料都报了"
 # Another issuer's numbered document: "中央一号文件", "省委12号文件", "县政府3号令".
 _OTHER_ISSUER_BEFORE = re.compile(
-    r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|[省市](?:里的?|的)|上级的?)$"
+    r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|[省市](?:里的?|的|厅的?|局的?)|上级的?)$"
 )
 # The same before a notice marked 督办 ("市里的督办12号"); 县委 and 县政府 head the office itself there.
 _HIGHER_ISSUER_BEFORE = re.compile(
-    r"(?:中央|国务院|国办|省委|市委|省政府|市政府|[省市](?:里的?|的)|上级的?)(?:督办|督查)?$"
+    r"(?:中央|国务院|国办|省委|市委|省政府|市政府|[省市](?:里的?|的|厅的?|局的?)|上级的?)(?:督办|督查)?$"
 )
 # What was received, named right after the word ("收到12号了", "已签收12号"): a notice, not a day.
 _RECEIVED_BEFORE = re.compile(r"(?:收到|收悉|签收|接到|接收到?|(?<![a-z])sd|shoudao|received)了?$")
@@ -440,6 +445,7 @@ def unread_numbers(text: str, read: Collection[int]) -> tuple[int, ...]:
         for m in _STRAY.finditer(folded)
         if m.start() not in markers
         and not folded[: m.start()].endswith(_DENIED)
+        and not _DENIED_BEFORE.search(folded, 0, m.start())
         and not any(start < m.start() < end for start, end in places)
     )
     return tuple(dict.fromkeys(n for n in found if n not in read))

@@ -3373,3 +3373,87 @@ def test_what_the_blind_set_dev47_taught_of_numbers_read(
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
     assert read_for_unit(text, OWN, ROSTER).whole.unread == unread, text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # goods carried in, then a bare receipt: the goods received, no notice; a notice sent by post names itself
+        ("慰问用的大米和油今天下午送到了，一共120袋，收到", [], [], []),
+        ("督办单今天下午送到了，收到", [0], [], []),
+        ("905号收到，慰问品下午送到了", [905], [], []),
+        # a receipt as the consequence of a condition: not stated; a condition elsewhere leaves a receipt alone
+        ("要是905号也要我们报自建房的话，那我们局收到了", [], [], []),
+        ("如果是讲春节值班那个，我们就收到了", [], [], []),
+        ("如果有问题再联系，905号收到了", [905], [], []),
+        ("905号收到了，如果有问题再联系", [905], [], []),
+        # another body's numbered document (省厅, 市局); the office's own notice
+        ("省厅23号文收到了，跟县里的一起落实", [], [], []),
+        ("市局905号文收到了", [], [], []),
+        ("905号文收到了", [905], [], []),
+        # 悉 alone, or 悉 / 阅 after the notices' numbers: receipts; 熟悉, 悉数, a question, 阅 inside a word: none
+        ("悉。", [0], [], []),
+        ("已悉，按要求办理", [0], [], []),
+        ("905 悉", [905], [], []),
+        ("905 906 均悉", [905, 906], [], []),
+        ("905 阅", [905], [], []),
+        ("熟悉", [], [], []),
+        ("悉数", [], [], []),
+        ("知悉情况吗？", [], [], []),
+        ("阅读", [], [], []),
+        ("905 阅读", [], [], []),
+        ("收", [], [], []),  # 收 alone: the office reads it (dev4)
+        # notices and 我局均已 before the receipt word
+        ("905、906我局均已收到", [905, 906], [], []),
+        ("905、906我局均已完成", [], [905, 906], []),
+        # a space, then a notice's number and the receipt word: said apart from what went before
+        ("刚在路上 信号不好 905收到", [905], [], []),
+        ("不好意思 刚开完会 905 906 都收到", [905, 906], [], []),
+        ("是不是 905收到了", [], [], []),
+        ("信号不好 没 905收到", [], [], []),
+        # a time of day after the notice received: its deadline apart
+        ("收到 9号 12:30前报", [9], [], []),
+        # a number said to have been sent by mistake is no notice asked about
+        ("905号收到。（刚才错发成904了，更正一下）", [905], [], []),
+        # several numbers each with its OK sign
+        ("905号✅ 906号✅", [905, 906], [], []),
+        ("905👌 906👌", [905, 906], [], []),
+        ("1👌 1👌", [], [], []),  # 扣1
+        # English: a notice number then its state still going
+        ("16 received. 19 still drafting", [16], [19], []),
+        # 晓得了 after the notice and who knows it
+        ("25号俺们晓得了 27号的表夜儿个已经交了", [25], [27], []),
+        ("25号我们晓得了", [25], [], []),
+        ("我们晓得了", [], [], []),
+        # greetings that name a time of year are no counted work
+        ("辛苦大家了，今年最后一个月，坚持一下！", [], [], []),
+        ("今年最后一天了，祝各位领导元旦快乐，新年大吉！", [], [], []),
+        ("905号今年累计走访128户", [], [905], []),
+        # the unit's own people told to redo it, then the delay: the unit's delay
+        ("有几个村填反了我让他们重新弄了估计得拖一两天才能报上来领导见谅", [], [], [0]),
+        ("他们估计得拖一两天才能报上来", [], [], []),
+        # a delay with understanding asked of the office; asked with 能不能等 a later day
+        ("905号要的统计表估计要比规定时间晚个一两天请督查室理解", [], [], [905]),
+        ("905号实在弄不完了能不能等年后初八上班第一天报", [], [], [905]),
+        ("905号收到 我们镇的数据要等财政所算完 估计得到下礼拜了 中不中", [905], [], [905]),
+        ("905号的考核材料还差两块内容 财政所的数据没出来 只能到下周二了 抱歉", [], [], [905]),
+        # another body's event put off: no request of the unit's
+        ("征兵体检市里推迟到12月2号了，我们的政审材料也跟着往后放吗？", [], [], []),
+        ("905号的政审材料推迟到12月2号", [], [], [905]),
+        # a table with bars between its columns: a report on the notice heading it
+        ("905号留岗情况：\n企业｜留岗｜返乡\n华鑫建材｜56｜210\n恒泰机械｜31｜98", [], [905], []),
+        ("905号这样填对吗？\n华鑫建材｜56｜210\n恒泰机械｜31｜98", [], [], []),
+        # a nil report in dialect, the place said as 这边
+        ("905号俺们这边木有拖欠工资的", [], [905], []),
+        # work under way said short (在补), a paper sent in only today
+        ("905号的那个 隐患台帐 今天在补 明天能报上去", [], [905], []),
+        ("不好意思拖了两天，905号的台账今天才报上去，请见谅", [], [905], []),
+        ("905号的台账今天才报", [], [], []),
+        # the notice passed on to the villages, counted, beside the receipt: its own step
+        ("收到，我们14个村都发了", [0], [], []),
+    ],
+)
+def test_what_the_blind_set_dev48_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

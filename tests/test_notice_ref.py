@@ -1320,3 +1320,45 @@ def test_traditional_characters_of_dev47_fold() -> None:
 def test_what_the_blind_set_dev47_taught_of_unread_numbers(text: str, unread: tuple[int, ...]) -> None:
     read = {ref.seq for ref in find_notice_refs(text)}
     assert unread_numbers(text, read) == unread
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another body's numbered document: 省厅, 市局 (市场监管局 is a bureau's name, the office's notice stands)
+        ("省厅23号文收到了", []),
+        ("市局905号文收到了", []),
+        ("省厅的23号文收到了", []),
+        ("市场监管局905号收到", [905]),
+        # notices, then who holds them and 均已 before the receipt word
+        ("400、401我局均已收到", [400, 401]),
+        ("400、401我局均已完成", [400, 401]),
+        ("400、401我局", []),
+        # a notice in English, its state still going
+        ("19stilldrafting", [19]),
+        ("19stilldrafting,20received", [19, 20]),
+        ("19 days", []),
+        # who knows of it, after the notice: 晓得了 / 知道了
+        ("25号我们晓得了", [25]),
+        ("25号我们开会", []),
+        # nothing of it found here: a nil report on the notice
+        ("13号我们这边没有拖欠工资的", [13]),
+        ("13号我们这边", []),
+    ],
+)
+def test_what_the_blind_set_dev48_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # a number said to have been sent or typed by mistake is no notice to ask about
+        ("425号收到。(刚才错发成424了,更正一下)", ()),
+        ("425号收到,打成424了", ()),
+        ("425号收到,424发了", (424,)),
+    ],
+)
+def test_what_the_blind_set_dev48_taught_of_unread_numbers(text: str, unread: tuple[int, ...]) -> None:
+    read = {ref.seq for ref in find_notice_refs(text)}
+    assert unread_numbers(text, read) == unread
