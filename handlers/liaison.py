@@ -165,6 +165,19 @@ async def unit_items(turn: Turn, unit_id: int) -> list[Item]:
     return items
 
 
+async def items_to_decide(turn: Turn, unit_id: int, reading: Reading, quoted: int | None) -> list[Item]:
+    """What `decide` needs of the unit's open items for this reading, read as few as suffice: those still awaiting
+    a receipt or a report of the work done, and those of the notices it names (by number, a number it did not
+    read, or the quote). `decide` looks at no other item unless the reply names a subject, or a number none of
+    the unit's notices fits (it then asks among all of them): then every open item is read."""
+    if reading.titles or unit_id in turn.open_items:
+        return await unit_items(turn, unit_id)
+    seqs = {ref.seq for ref in reading.refs} | set(reading.unread)
+    items = await notices.unit_unfinished_items(turn.session, unit_id, seqs=seqs, notice_id=quoted)
+    _, resolved = explicit_items(reading.refs, quoted, items)
+    return items if resolved else await unit_items(turn, unit_id)
+
+
 @dataclass(frozen=True)
 class Source:
     """The reply being recorded: its own id, time, author and text."""
@@ -270,7 +283,7 @@ async def handle_reply(turn: Turn, unit_id: int, units: Sequence[UnitView]) -> b
     for part, words in zip(reading.parts, part_texts(msg.text, len(reading.parts)), strict=True):
         if not part.intents:
             continue
-        targets = decide(part, quoted, await unit_items(turn, unit_id))
+        targets = decide(part, quoted, await items_to_decide(turn, unit_id, part, quoted))
         if targets.ask is not None:
             await _ask(turn, targets.ask, several=part.all_owed)
         await _record(turn, part, targets, Source(msg.id, msg.at, msg.sender_id, words))
@@ -293,7 +306,10 @@ async def _unplaced(turn: Turn, unit: str, unit_id: int, whole: Reading) -> bool
     private = turn.msg.room_id is None
     if not private and (whole.problem or not whole.related):
         return False  # group chat: nothing to look up
-    items = await unit_items(turn, unit_id)
+    if private or unit_id in turn.open_items:  # in private the liaison hears of every open notice
+        items = await unit_items(turn, unit_id)
+    else:  # what the unit owes is among what still awaits a receipt or a report
+        items = await notices.unit_unfinished_items(turn.session, unit_id)
     owed = [n for n, a in items if a.owes(turn.now)]
     if whole.problem or not whole.related or not owed:
         if private and not whole.problem:

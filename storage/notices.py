@@ -24,6 +24,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from storage import audit, changes
 from storage.models import Assignment, Delivery, FeedbackEntry, Notice, OutboxMessage, Unit, table_of
@@ -568,6 +569,24 @@ _UNIT_OPEN_ITEMS = _ITEMS.where(
     Assignment.notice_id.in_(select(Notice.id).where(Notice.status == "open").scalar_subquery()),
     Assignment.excused.is_(False),
 )
+_DONE_REPORT = aliased(FeedbackEntry)
+# Built once: of those, the ones a reply may still bear on, still awaiting a receipt or a final report (a year into
+# a county's work, a fifth of a unit's open items), and those of the notices it names (by number, or quoted).
+_UNIT_UNFINISHED_ITEMS = _UNIT_OPEN_ITEMS.where(
+    or_(
+        Assignment.received_at.is_(None),
+        ~select(_DONE_REPORT.id)
+        .where(
+            _DONE_REPORT.assignment_id == Assignment.id,
+            _DONE_REPORT.kind == "done",
+            _DONE_REPORT.revoked_at.is_(None),
+        )
+        .correlate(Assignment)
+        .exists(),
+        Notice.seq.in_(bindparam("seqs", expanding=True)),
+        Notice.id == bindparam("notice_id"),
+    )
+)
 # Built once: what every deadline pass reminds of and notes, the open notices issued since a moment (read
 # first, from their status index) and their assignments with a deadline after `window`.
 _OPEN_ITEMS_DUE_AFTER = _ITEMS.where(
@@ -607,6 +626,15 @@ async def _read_items(
 async def unit_open_items(session: AsyncSession, unit_id: int) -> list[tuple[NoticeView, AssignmentView]]:
     """The unit's assignments of open notices, not excused, each with its notice, in notice issue order."""
     return await _read_items(session, _UNIT_OPEN_ITEMS, {"unit_id": unit_id})
+
+
+async def unit_unfinished_items(
+    session: AsyncSession, unit_id: int, *, seqs: Collection[int] = (), notice_id: int | None = None
+) -> list[tuple[NoticeView, AssignmentView]]:
+    """The unit's open items (as `unit_open_items`) that still await a receipt or a report of the work done
+    (no done feedback), and those of the notices numbered `seqs` or with id `notice_id`, in notice issue order."""
+    params = {"unit_id": unit_id, "seqs": sorted(seqs), "notice_id": notice_id}
+    return await _read_items(session, _UNIT_UNFINISHED_ITEMS, params)
 
 
 async def open_items_of(
