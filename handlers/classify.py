@@ -246,7 +246,7 @@ _HARMLESS = re.compile(
     r"不好意思|不客气|不用谢|不谢|没问题|没有问题|没事|无误|不折不扣|毫不|不断|不仅|不但|无论|不管|非常"
     r"|未来|不少|不同|无缝|不懈|没什么|第一时间|特别|分别|个别|级别|类别|区别|不错|无异议|要不(?:然)?(?=[缓延推等先]|$)"
     # a reason's own negation ("因人手不足申请延期") says nothing about the request
-    r"|不足|不全|不够|不齐|没出来|没下来|没回来|不佳|不便|不畅|不良|不稳定|不到位|不达标|不及时|不理想"
+    r"|不足|不全|不够|不齐|没出来|没下来|没回来|不佳|不便|不畅|不良|不稳定|不到位|不达标|不合格|不及时|不理想"
     r"|(?<=[跟赶收进填弄登])不(?:上|了|完|去|进)"  # a reason's "进度跟不上", "收不了秋" beside the request
 )
 _NEGATION = re.compile(r"[没未不无别勿莫非]")
@@ -269,6 +269,8 @@ _DIRECTIVE_BEFORE = re.compile(
 _COMPLIANCE = re.compile(
     r"(?:按|照|据|对照|依|遵).{0,8}?要求|要求[^,。;]{0,8}?的(?!话)"
     r"|(?:你们|您|督查室|督办室)[^,。;]{0,8}?(?:发|说|提|要求|通知|下发|转发?)的(?!话)"
+    # the sender's own reply, told as it is made: "我先回个收到", "先回个收到" (not "收到就回个收到", an order)
+    r"|(?:^|(?<=^我)|(?<=^我们)|(?<=^俺))先回(?:个|复)?$"
 )
 _DIRECTIVE_AFTER = re.compile(
     r"^了?(?:通知|文件|附件|材料)?(?:后(?!天)|之后|以后|即|就|请(?!放心|指示|指正|(?:督查室|领导|各位领导)?(?:谅解|理解|见谅))|回复|回个|回一下|说一声|吱一声|确认|报一下|的话|时(?!间))"
@@ -327,6 +329,7 @@ _FORWARD = re.compile(
     r".{0,8}?(?:领导|负责人|负责同志|书记|镇长|乡长|局长|主任|县长|区长|股室|科室|各村|村委|社区|相关人员"
     r"|经办人|同事|班子)"
     r"|(?:已经?|并)(?:转达|传达)"
+    r"|(?:已经?|并)转发下去"  # "已转发下去": down to those under it (转发, a message's word, not money's)
     r"|(?:已经?|并)(?:转发|转交|下发|转|发)(?:给|至|到)?各(?!自|位领导)"  # on to its villages or schools: 已转发至各学校, 已发各村群
     r"|(?:督查室|督办)的?通知(?:已经?)?(?:转发?|发)到[\u4e00-\u9fff]{1,8}群了?"  # "我把督查室的通知转到镇村干部群了"
 )
@@ -347,6 +350,11 @@ _RECEIPT_TAIL = re.compile(
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
     # the notice pointed at by its subject or number: "收到森林防火那个通知", "收到了 是157号那个"
     r"|(?:是第?\d{1,3}号|(?!他们|她们|人家|你们|别人|快递|包裹)[\u4e00-\u9fff“”\"]{2,20}?)(?:那个|这个|那份|这份)(?:督办通知单?|督办单|督办|通知|文件)?$"
+    # … then what the unit did, run on in speech ("收到 防火 那个 我们 已经 安排 护林员 上山 了"); not money or goods
+    r"|(?!他们|她们|人家|你们|别人|快递|包裹)(?![^,。;]{0,12}?(?:款|钱|资金|经费|货|红包|物资|快递|包裹|材料|表))"
+    r"[\u4e00-\u9fff“”\"]{2,12}?(?:那个|这个|那份|这份)(?:督办通知单?|督办单|督办|通知|文件)?"
+    r"(?=我们?|俺们|咱们?|我[局镇乡委]|已经?|正在|马上)"
+    r"|在(?=落实|办理|推进|跟进|安排|部署|研究|处理|办|弄|做)"  # "收到 在 落实": in hand (正在 as above)
     r"|(?:更正|修改|修订|调整|补充)(?:后|过)?的?(?:版|稿)?(?=[\d零〇一二两三四五六七八九十第通文督附$])"  # "收到更正后的13号"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
     r"|全部|都|均|〔|【(?=第?\d)|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}(?:[、和及]\d{1,3})*$"  # "收到 31 32"
@@ -582,7 +590,7 @@ _ALL_PEOPLE = re.compile(
 )
 # A complaint about what arrived: the office hears of it (the receipt, if stated, still counts).
 _PROBLEM = re.compile(
-    r"打不开|无法打开|打开不了|打开是乱码|下载不了|无法下载|看不了|看不到|看不清|乱码|损坏|(?<![没无])有问题|有误|错误|不对"
+    r"打不开|无法打开|打开不了|打开是乱码|下载不了|无法下载|看不了|看不到|看不清|乱码|损坏|(?<![没无])有问题|有误|错误|(?<!对)不对"
     r"|不全|不完整|(?<![不没])缺少?|少了|没有附件|没附件|无附件|附件呢|附件在哪|是空的|空白|发错|重发|重新发|再发(?:一[下遍次])?|补发"
     r"|失效|(?<![器剂品药证照卡])过期了|打不开|模糊|链接.{0,4}(?:打不开|无效|不能用|点不开)|没收到附件|附件没收到|收不到附件"
     r"|(?:压缩包|附件|文件)[^,。;]{0,2}?(?:要|需要|有|加了)密码"  # "压缩包要密码"
@@ -590,7 +598,11 @@ _PROBLEM = re.compile(
 _OWN_SLIP = re.compile(
     r"^(?:哦|噢|额|啊|抱歉|不好意思|刚才|刚刚|我|我们|我这边)*(?:说|写|打|发|报|填|弄)?(?:错了|不对)了?$"
 )
-_PROBLEM_HYPOTHETICAL_AFTER = re.compile(r"^(?:再|随时|及时|请|可|就|的话)")
+_PROBLEM_HYPOTHETICAL_AFTER = re.compile(
+    r"^(?:再|随时|及时|请|可|就|的话)|^(?:我们?|我这边)(?:再|就)(?:改|修改|调整|重做|重新)"  # "（格式）不对我再改"
+)
+# A word of assent alone after a bare receipt ("收到，妥了": all right): no work told ("妥了，都报上去了" tells it).
+_ASSENT_ONLY = re.compile(r"(?:妥了|妥妥的?|妥)[啦哈呀的]*")
 
 # ---- feedback -------------------------------------------------------------------------------
 
@@ -610,10 +622,10 @@ _DONE = re.compile(
     r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?经?(?:全部|均)?(?:完成|办结|完毕|到位)"
     r"|(?<!接)(?!接收|收到|收悉)[\u4e00-\u9fff]{2}完毕|全部达标"  # "已修补完毕", "核查完毕，全部达标"
     r"|已经?(?:全部|均|都)?[\u4e00-\u9fff]{2}到位"  # "网格员已全部通知到位"
-    r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核)(?:好|完)"  # "路灯已全部修好"
+    r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核|打|种|栽|割|播|喷|挖|铺|运)(?:好|完)"  # "路灯已全部修好", "药已经全部打完了"
     r"|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "违建已拆"
     r"|(?:all)?done|finished|completed|(?<!not)(?<!yet)(?<!un)(?:cleared|resolved|fixed)(?![a-z])|(?<![a-z])(?:already|just|all)?(?:submitted|uploaded)(?![a-z])|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送|上报|到位|整改到位)(?![^,。;]{0,6}?为准)|(?<=[天午号])以报了"  # not "以报送时间为准"
-    r"|办妥|妥了|完事了|齐活|(?:均|全部|都|全)(?:符合要求|达标|合格)"
+    r"|办妥|妥了|完事了|齐活|^已经?办(?=[了啦]*$)|(?:均|全部|都|全)(?:符合要求|达标|合格)"
     r"|^(?:按时|按期|如期|全部|圆满|顺利)(?:完成|办结)(?:任务)?$"  # "按时完成，没有拖延"
     r"|已经?(?:全部|均|都)?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|下发|张贴|悬挂)"  # measures taken: "台账已建立"
     # a result reached: "危房户已全部转移", "物资已到位", "已治愈", "工地午间已停工" ("1.5万元已到位": money came),
@@ -663,7 +675,7 @@ _NO_ISSUE = re.compile(
 _UNDER_WAY = (
     r"(?:正|还|仍|也)?(?<![实存])在(?![建产岗职校册库]).{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
     r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|修|报(?![名警销到])|研究|制定"
-    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|审查|清(?![单明楚晰洁水])|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
+    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|审查|征求|会签|清(?![单明楚晰洁水])|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
     r"(?!范围|对象|名单|之列|清单|局)"  # "都在排查范围内" says what is covered; "在县统计局三楼" where
 )
 _PROGRESS = re.compile(
@@ -691,6 +703,8 @@ _PROGRESS = re.compile(
     r"|已经?(?:下达|储备|发放|完成了?[\u4e00-\u9fff]{0,6}?(?:清淤|维修|整治|改造|建设))"
     # how the work stands: "进度正常", "有所滞后", "本周巡查无火点", "检查完了，报告明天报", "正在催"
     r"|(?:进度|进展)(?:正常|顺利|良好)|有所滞后|(?:正|还|已经?|一直)在催"
+    # a stop or a fix ordered, as 责令 ("已责令整改"): "施工已通知5月底前全部停工" (not "已通知各村…", the notice passed on)
+    r"|已经?(?:通知|责令)(?!各|到位)[^,。;]{0,12}?(?:停工|停产|停业|关停|撤离|搬离|拆除|整改)"
     r"|(?:巡查|巡山|巡河|巡逻|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无|未发现|没发现)|(?:检查|排查|巡查|核查|清理)完了"
     # counted work: "清理垃圾约15吨", "发放补贴318户"
     # (not how a thing is split: "检查情况分三条发")
@@ -717,7 +731,7 @@ _PASSED_ON = re.compile(
 )
 # Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
 _IN_HAND = re.compile(
-    r"^(?:局里|镇里|乡里|我们|我局)?(?:已经?在?|正在|马上|立即|即刻|尽快|抓紧|全力|认真)*"
+    r"^(?:局里|镇里|乡里|我们|我局)?(?:已经?在?|正在|在|马上|立即|即刻|尽快|抓紧|全力|认真)*"
     r"(?:安排|(?<![已在])部署|转|落实|办理|推进|跟进|研究|制定)(?:落实|部署)?"  # "正在研究落实", "局里正在研究"
     r"(?:中|了|相关工作|(?:专人|人员)(?:负责|跟进|落实|对接)?|(?:落实|实施|工作|整改)?方案)?$"
     r"|^(?:已经?|马上|立即|即刻)*(?:安排|部署|布置|交办)[\u4e00-\u9fff]{1,8}$"  # "收到，已安排各校自查"
@@ -745,7 +759,7 @@ _COUNT_AHEAD = re.compile(rf"\d+(?:\.\d+)?[^\S\n]*(?:[多余][^\S\n]*)?{_UNIT_WO
 _MOBILISED = re.compile(r"(?:组织|出动|发动|动员)[^\S\n]*了?[^\S\n]*$")
 _EVERYDAY_DONE = re.compile(
     r"发(?:给)?(?:你|您)(?:的)?(?:邮箱|微信|qq|私信)?[了啦]|(?:拨|付)给[^,。;]{1,8}?了|(?<![a-z])sent(?![a-z])|发(?:到)?(?:你们?的?|您的?)?(?:邮箱|群文件)了"
-    r"|(?:在|传到?|发到|放到|放在|放|发|上传到?)群文件|(?<![请])(?:详)?见附件"
+    r"|(?:在|传到?|发到|放到|放在|放|发|上传到?)(?:群文件|网盘|云盘)|(?<![请])(?:详)?见附件"
     r"|(?:东西|材料|表格?|报表|数据|报告|周报|月报|清单|台账|值班表|总结|方案|记录|名单|自评|自查)(?:已经?|都|也|昨天|今天|上午|下午|刚才|刚刚)?(?:交|报|传|发)(?:上去)?了"
     r"|(?:栽|种|植)(?:完|好)了|(?:栽|种|植)了[\d一二三四五六七八九十两百千]+多?(?:棵|株|亩)"  # "树都栽完了", "今天栽了800多棵"
     r"|清零了?|结清了|(?:已经?|都|也|全部)[\u4e00-\u9fff]{0,2}?(?:化解|清零|结清|销号)了"
@@ -847,6 +861,7 @@ _FACT_STATE = re.compile(
     r"|没事了?|(?:查|看)[\u4e00-\u9fff]{0,3}没有?(?:发现)?问题|(?:未|没有?)发生|顺利结束"
     r"|无[\u4e00-\u9fff]{0,6}?(?:事件|事故|案件|险情|火情|伤亡)"  # "全县无溺水事件"
     r"|(?<![\d.])0(?:件|起|例|人|户|处|个|次)(?![\d.])"  # a count of none: "来访登记0件"
+    r"|(?<![确要])(?:能够?|可以|足以|完全)满足[\u4e00-\u9fff]{0,6}?需(?:求|要)"  # stocks counted: "…860吨，能满足全县需求"
     r"|[\u4e00-\u9fff]了(?=[\d一二三四五六七八九十两百千万]+[余多]?(?:个|户|处|家|人|名|份|亩|座|所|间|辆|吨))"  # "回收了1026份"
 )
 _FACT_REACHED = re.compile(
@@ -866,6 +881,10 @@ _NOT_TOLD_WORDS = (
     r"[?？吗呢]|请|(?<!按)要求|务必|是否|能否|可否|如果"
     + r"|(?<![主需只重])要是|假如|万一|倘若|一旦|的话"  # a condition ("134号要是再下雨…"; not 主要是)
     + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|太短|太急|收到|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对|反映"
+)
+# The reader asked to check what was sent ("表发您邮箱了，您看看格式对不对"): no question that keeps the work from being read.
+_CHECK_ASKED = re.compile(
+    r"(?:您|你|你们|麻烦|请)(?:再|帮忙)?(?:看看|看下|看一下)[^,。;?]{0,6}?(?:对不对|行不行|可不可以|合不合适|有没有问题)[?]?"
 )
 # Bare counts are no report beside a delay's words ("第一周我们延期了一次"); work in everyday words is, when the delay
 # was an earlier one ("之前延期的那部分也已经传群文件了": a delay asked for now stops it, see read_clauses).
@@ -1214,6 +1233,10 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         elif _parcel_received(clauses[:n], clauses[n]):
             clauses[n] = replace(clauses[n], acts=tuple(a for a in acts if a.kind != "received"))
     for n in range(1, len(clauses)):
+        if _ASSENT_ONLY.fullmatch(clauses[n].text) and _BARE_RECEIPT.fullmatch(clauses[n - 1].text):
+            # "收到，妥了": the receipt's word of assent, no work told
+            clauses[n] = replace(clauses[n], acts=())
+    for n in range(1, len(clauses)):
         if _SUBMITTED_ONLY.match(clauses[n].text) and any(a.kind == "delay" for a in clauses[n - 1].acts):
             clauses[n] = replace(clauses[n], acts=())  # "只能 到 月底 报了": the delay's own words, spaced
     for n, clause in enumerate(clauses):
@@ -1222,6 +1245,15 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         )
         if (understood and _LATER_HANDIN.search(clause.text)) or _LATER_LIKELY.search(clause.text):
             clauses[n] = replace(clause, acts=(*clause.acts, Act("delay", "stated")))
+    clauses = _late_made_up(clauses)
+    if any(_TOLD_ME_TO_REPLY.match(c.text) for c in clauses):
+        # "领导说收到了，让我在群里回一下": the unit's own head, who has the liaison reply for it
+        clauses = [
+            replace(c, acts=tuple(replace(a, mode="stated") if a.kind == "received" else a for a in c.acts))
+            if _HEAD_SAYS.match(c.text)
+            else c
+            for c in clauses
+        ]
     for n in range(len(clauses) - 1):
         if _received_then(clauses[n].text, clauses[n + 1].text):
             clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("received", "stated")))
@@ -1269,7 +1301,8 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         ]
     faulty = any(a.kind == "problem" for c in clauses for a in c.acts)
     if (
-        any(c.refs for c in clauses) or not _NOT_TOLD_EVERYDAY.search(_NOT_TOLD_RECEIPT.sub("", cleaned))
+        any(c.refs for c in clauses)
+        or not _NOT_TOLD_EVERYDAY.search(_CHECK_ASKED.sub("", _NOT_TOLD_RECEIPT.sub("", cleaned)))
     ) and not faulty:
         # a notice named, or statements only: work may be told in everyday words (in a delay "还剩1件" is
         # why it is late; beside a problem "见附件" shows the fault), also of another notice named beside a
@@ -1336,6 +1369,7 @@ _ATTACHED = re.compile(r"\[(图片|文件|视频)\]")
 _ATTACHED_WORK = re.compile(
     r"报告|情况|台账|表|总结|周报|月报|清单|方案|照片|现场|对比|整改后|明细|名单|记录|汇总"
     r"|加固|清理|拆除|巡查|检查|排查|核查|入户|整治|整改|清障|施工|发放|宣传|值守|收缴|查处|走访|慰问|演练|培训|开展"
+    r"|归位|规整|整齐|干净|到位|完毕"  # a result shown: "[图片] 东关菜市场门口电动车已规整归位"
 )
 _ATTACHED_NOT = re.compile(r"[?？吗呢]|模板|样表|通知|要填|是不是|怎么|为什么|聚餐")
 _ATTACHED_SLIP = re.compile(r"[发传]错")
@@ -1416,6 +1450,49 @@ def _days_that_may_be_notices(clauses: list[Clause]) -> list[Clause]:
             clause = replace(clause, unread=(*clause.unread, day))
         marked.append(clause)
     return marked
+
+
+# The work made up or done by now, told last: "今天已经补报了", "现在已经全部打完了".
+_MADE_UP = re.compile(
+    r"(?:现在|今天|目前|现已|刚刚?|已经)[^,。;]{0,8}?(?:补(?:报|交|上|齐)|[\u4e00-\u9fff]完)了"
+)
+# … after a lateness told as past: "推迟了几天", "上周迎检抽不出人".
+_PAST_LATE = re.compile(r"了|上周|上个?月|前阵子|前段时间|前几天|之前|昨天|前天|当时")
+_LATER_DAY_RE = re.compile(rf"(?<!\d){_LATER_DAY}")
+
+
+# The head, named by title alone (no place, no other body), saying it is received: "领导说收到了", "局长说已收到".
+_HEAD_SAYS = re.compile(
+    r"^(?:领导|一把手|局长|书记|镇长|乡长|主任)(?:也|已经?)?(?:说|讲)(?:已经?|都)?收到了?$"
+)
+# … who has the liaison reply: "让我在群里回一下", "叫我回个收到".
+_TOLD_ME_TO_REPLY = re.compile(r"^(?:他|她|领导)?(?:让|叫|要|交代)我(?:在群里|先|帮忙)?(?:回|回复|答复)")
+
+
+def _late_made_up(clauses: list[Clause]) -> list[Clause]:
+    """A lateness told as past, then the work made up or done by now, told last ("上周迎检抽不出人，508号的巡河记录晚了一天，
+    今天已经补报了", "因为前阵子下雨，麦田打药推迟了几天，现在已经全部打完了"): why it was late, no request for time. Not
+    when a later day is named or time asked ("…已补报一部分，剩下的下周一交")."""
+    late = [n for n, c in enumerate(clauses) if any(a.kind in ("delay", "ask_time") for a in c.acts)]
+    done = [
+        n
+        for n, c in enumerate(clauses)
+        if any(a.kind == "done" and a.mode == "stated" for a in c.acts) and _MADE_UP.search(c.text)
+    ]
+    if (
+        not late
+        or not done
+        or max(late) > min(done)
+        or max(done) != max(n for n, c in enumerate(clauses) if c.acts)
+    ):
+        return clauses
+    if any(a.kind == "ask_time" for c in clauses for a in c.acts) or any(
+        _LATER_DAY_RE.search(c.text) or c.asked for c in clauses
+    ):
+        return clauses
+    if not all(_PAST_LATE.search(clauses[n].text) for n in late):
+        return clauses
+    return [replace(c, acts=tuple(a for a in c.acts if a.kind != "delay")) for c in clauses]
 
 
 def _parcel_received(told: Sequence[Clause], clause: Clause) -> bool:
@@ -1602,6 +1679,10 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
         kind = None  # "12345转来的那个欠薪工单 我们已经处理了": the hotline's order, not a notice
     if kind is not None and not receipt and _other_matter_only(clauses):
         kind = None  # "收到群众来信两封，正在核实": the work is on what else arrived
+    if kind is not None and any(
+        (c.asked or c.text.endswith(("吗", "么"))) and _ASKED_AGAIN.search(c.text) for c in clauses
+    ):
+        kind = None  # "8号的月报5号就报了啊，是不是又要报一次？": the report told is an earlier one, this one asked about
     present: dict[str, bool] = {"receipt": receipt, "feedback": kind is not None, "delay": delay}
     sent_when = {  # notices told apart by the day they came ("周一发的收到了，周三的还没"), not a delay's days
         m[0].rstrip("的发来下")
@@ -1678,12 +1759,27 @@ def _earlier_against_later(clauses: Sequence[Clause]) -> bool:
 
 
 def _other_matter_only(clauses: Sequence[Clause]) -> bool:
-    """Whether the message opens with something other than a notice received and names no notice."""
+    """Whether the message opens with something other than a notice received and names no notice: what else
+    arrived ("收到群众来信两封，正在核实"), or money a higher body sent come in ("省里下达的…280万元已到账，正在核对")."""
     return (
         bool(clauses)
         and not any(c.refs for c in clauses)
-        and _received_something_else(_Text(clauses[0].text, asked=False))
+        and (
+            _received_something_else(_Text(clauses[0].text, asked=False))
+            or _FUNDS_FROM_ABOVE.search(clauses[0].text) is not None
+        )
     )
+
+
+# Whether the notice is a new one or asks for the same report again: "这个是新的吗", "是不是又要报一次？".
+_ASKED_AGAIN = re.compile(
+    r"是新的|新的吗|(?:又|再|重新)(?:要|得|需要)?(?:报|交|填|上报|报送)(?:一次|一遍|一回|一下)?"
+)
+# Money a higher body sent, come in: "省里下达的耕地地力保护补贴第二批280万元已到账" (the unit's own paying out is work).
+_FUNDS_FROM_ABOVE = re.compile(
+    r"^(?:中央|省|市|上级)[\u4e00-\u9fff]{0,4}?(?:下达|下拨|拨付|拨来|转来|安排)的[^,。;]{2,24}?(?:元|资金|款项?|经费|补贴|补助)"
+    r"(?:已经?|均已|全部)?(?:全部)?到账了?$"
+)
 
 
 def _after_receipt(text: str) -> str:
@@ -1760,6 +1856,16 @@ _DIALECT_WORDS = {
     "夜儿个": "昨天",
     "今儿": "今天",
     "明儿": "明天",
+    # Cantonese: "我哋仲未整完，可唔可以听日先交？"
+    "我哋": "我们",
+    "佢哋": "他们",
+    "仲未": "还没",
+    "可唔可以": "可不可以",
+    "听日": "明天",
+    "琴日": "昨天",
+    # a northern "saw": "没瞅着啥问题"
+    "没瞅着": "没发现",
+    "没瞅见": "没发现",
 }
 # A number read out digit by digit, by a receipt word, 号 or in a list: "收到五七二、五七五", "四一三的月报", and
 # the ones after it a space apart ("收到，五三一 五三四"), or ending the message ("收到 七五七 不对 是七五八"); also
@@ -1785,6 +1891,10 @@ _TABLE_ROW_NUMBER = re.compile(
 _DIALECT = re.compile("|".join(_DIALECT_WORDS))
 _QUOTE_MARKS = str.maketrans("「」", "\n\n")  # a quote's own start opens a clause ("「191号…？」")
 _NOTICE_PAST_DAYS = re.compile(r"(?<!\d)(3[2-9]|[4-9]\d|[1-9]\d{2})号")
+# A link and its extraction code ("https://pan.baidu.com/s/1kQz2041 提取码8k2m"): no words, no notice numbers.
+_LINK = re.compile(
+    r"https?://[\x21-\x7e]+|(?<=提取码)[:：]?[^\S\n]*[0-9a-zA-Z]{4}(?![0-9a-zA-Z])", re.IGNORECASE
+)
 
 
 def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...], bool, frozenset[int]]:
@@ -1795,7 +1905,10 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     Folding: NFKC and traditional characters as simplified (notice_ref.fold), mentions and emoji out,
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
-    text = _CELL_THOUSANDS.sub(r"\1\2", _THOUSANDS.sub("", _INVISIBLE.sub("", fold(text))))
+    text = _LINK.sub(
+        lambda link: "链接" if link[0][:4].lower() == "http" else "", _INVISIBLE.sub("", fold(text))
+    )
+    text = _CELL_THOUSANDS.sub(r"\1\2", _THOUSANDS.sub("", text))
     text = _CELL_GAP.sub("、", _bars_as_tabs(text))
     text = _TABLE_ROW_NUMBER.sub(r"\1号\t", _DIALECT.sub(lambda m: _DIALECT_WORDS[m[0]], text))
     if _SPACED_OUT.fullmatch(text):

@@ -3457,3 +3457,99 @@ def test_what_the_blind_set_dev48_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a word of assent after a bare receipt tells no work; with work told, or alone, it stays done
+        ("收到，妥了", [0], [], []),
+        ("收到，妥妥的", [0], [], []),
+        ("妥了，都报上去了", [], [0], []),
+        ("905号收到，事情办妥了", [905], [905], []),
+        # money a higher body sent, come in, then checked: no work on a notice; the unit's own paying out, or a notice named
+        ("省里下达的耕地地力保护补贴第二批280万元已到账，正在核对", [], [], []),
+        ("905号：省里下达的补贴280万元已到账，正在核对", [], [905], []),
+        ("补贴280万元已拨付到各乡镇，正在核对", [], [0], []),
+        # a report told, then whether the notice is new or asks for the same again: the office reads it
+        ("905号的月报5号就报了啊，是不是又要报一次？", [], [], []),
+        ("905号的表上周就报了，这个是新的吗", [], [], []),
+        ("905号的月报5号就报了啊", [], [905], []),
+        ("905号的月报已经报了，906号还要报吗？", [], [905], []),
+        # a lateness told as past, the work made up or done by now: no request for time
+        ("上周迎检抽不出人，905号的巡河记录晚了一天，今天已经补报了。", [], [905], []),
+        ("因为前阵子下雨，麦田打药推迟了几天，现在已经全部打完了", [], [0], []),
+        ("因为下雨，麦田打药推迟了几天，现在已经打完一半了，剩下的下周一打完", [], [0], [0]),
+        ("因为下雨，麦田打药推迟了几天，下周一才能打完", [], [], [0]),
+        ("上周迎检抽不出人，905号的巡河记录今天报不了，明天补报", [], [], [905]),
+        ("905号要推迟几天，能不能下周一报？", [], [], [905]),
+        # 已办 alone is done; not inside other words, nor asked (阅 alone stays the office's: test_classify)
+        ("阅。", [], [], []),
+        ("已办。", [], [0], []),
+        ("已办公", [], [], []),
+        ("已办吗？", [], [], []),
+        # the liaison's own reply, told as made (先回个收到); told to others, or made on a condition, an order
+        ("王主任在市里开会，回来再签批，先回个收到", [0], [], []),
+        ("张书记说905号的事等他开完会回来再研究，我先回个收到哈", [905], [], []),
+        ("请各单位先回个收到", [], [], []),
+        ("你们先回个收到", [], [], []),
+        ("领导说了，收到就回个收到，俺们等他看了再说", [], [], []),
+        # the head, by title alone, says it is received and has the liaison reply: the unit's receipt
+        ("领导说收到了，让我在群里回一下", [0], [], []),
+        ("领导说收到了", [], [], []),
+        ("张村主任说收到了，让我在群里回一下", [], [], []),
+        # the notice forwarded down: its receipt; a paper forwarded is the unit's own
+        ("主任交代了：905号防溺水宣传由疾控中心牵头，各卫生院配合，已转发下去", [905], [], []),
+        ("905号的报表已转发下去", [], [], []),
+        # a receipt run on in speech into what the unit did; money or goods run on stay other things
+        ("收到 防火 那个 我们 已经 安排 护林员 上山 了", [0], [], []),
+        ("收到 在 落实", [0], [], []),
+        ("收到在落实", [0], [], []),
+        ("收到 补贴款 那个 我们 已经 发下去 了", [], [], []),
+        ("收到在县里开会的通知", [], [], []),
+        # Cantonese and a northern "saw"
+        ("我哋仲未整完，可唔可以听日先交？", [], [], [0]),
+        ("村长讲佢哋村收到咗", [], [], []),
+        ("夜儿个巡河走了十来里，没瞅着啥问题", [], [0], []),
+        # work going round for comment is under way
+        ("905号收到，906的预案修订稿还在征求意见", [905], [906], []),
+        ("905号收到，请征求意见后再报", [905], [], []),
+        # a photo's caption telling a result; a link to the photos; its digits no notices
+        ("[图片] 东关菜市场门口电动车已规整归位", [], [0], []),
+        ("[图片] 这样摆放整齐吗？", [], [], []),
+        ("改厕照片都在网盘 https://pan.baidu.com/s/1kQz2041 提取码8k2m", [], [0], []),
+        ("网盘链接提取码不对", [], [], []),
+        # the reader asked to check what was sent, fixed if wrong: the report stands; asked what to send, none
+        ("表发您邮箱了，您看看格式对不对，不对我再改", [], [0], []),
+        ("您看看格式对不对", [], [], []),
+        ("905号的附件打不开，我再试试", [], [], []),
+        # a stop ordered is work; the notice passed on to the villages is its receipt's step
+        ("考点周边道路施工已通知5月底前全部停工。", [], [0], []),
+        ("收到，已通知各村今晚起24小时值守", [0], [], []),
+        ("2份不合格已通知水厂整改，复检中", [], [0], []),
+        # stocks counted that meet the need, after a receipt: a report; a count of scope alone is not
+        ("905号收到，春耕物资储备：化肥2.3万吨、种子860吨，能满足全县需求。", [905], [905], []),
+        ("905号收到，涉及化肥2.3万吨、种子860吨", [905], [], []),
+        ("905号收到，要确保满足全县需求", [905], [], []),
+    ],
+)
+def test_what_the_blind_set_dev49_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # a link's characters and its extraction code are no numbers to ask about
+        ("改厕照片都在网盘 https://pan.baidu.com/s/1kQz2041 提取码8k2m", ()),
+        ("周报链接：https://docs.qq.com/sheet/DTWF2041ab 请查收", ()),
+        # … numbers beside it still are
+        ("改厕照片都在网盘 https://pan.baidu.com/s/1kQz2041 提取码8k2m，905和906都在里面", (905, 906)),
+        ("改厕照片都在网盘 提取码 8k2m", ()),
+        ("改厕照片8张2组都在网盘", (2,)),  # (张 a measure, 组 none)
+    ],
+)
+def test_what_the_blind_set_dev49_taught_of_numbers_read(text: str, unread: tuple[int, ...]) -> None:
+    assert read_for_unit(text, OWN, ROSTER).whole.unread == unread, text
