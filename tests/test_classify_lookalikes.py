@@ -165,7 +165,13 @@ def test_speaking_for_another_unit(text: str, expected: list[str], others: tuple
 
 FINANCE = UnitNames(4, "县财政局", ("财政局",))
 STONE_BRIDGE = UnitNames(5, "石桥镇", ("石桥",))
-COUNTY = [*ROSTER, FINANCE, STONE_BRIDGE, UnitNames(6, "县农业农村局", ("农业农村局",))]
+COUNTY = [
+    *ROSTER,
+    FINANCE,
+    STONE_BRIDGE,
+    UnitNames(6, "县农业农村局", ("农业农村局",)),
+    UnitNames(7, "县产业集聚区管委会", ("集聚区",)),
+]
 
 
 @pytest.mark.parametrize(
@@ -174,6 +180,7 @@ COUNTY = [*ROSTER, FINANCE, STONE_BRIDGE, UnitNames(6, "县农业农村局", ("�
         # money paid to another unit is the payer's own work (dev47)
         ("301号第一批配套资金1260万元已于9月6日拨付到县农业农村局账户", FINANCE, ["feedback"], ()),
         ("资金已拨付给农业农村局了", FINANCE, ["feedback"], ()),
+        ("564号第二批资金已拨付至集聚区专户", FINANCE, ["feedback"], ()),  # (dev49)
         ("农业农村局的资金已经到账", FINANCE, [], ()),  # … not money the other unit told of
         ("县农业农村局已拨付到位", FINANCE, [], ("县农业农村局",)),  # the other unit did it
         # a signature in traditional characters is the sender's own (dev47)
