@@ -248,6 +248,9 @@ _OTHER_ISSUER_BEFORE = re.compile(
 _HIGHER_ISSUER_BEFORE = re.compile(
     r"(?:中央|国务院|国办|省委|市委|省政府|市政府|[省市](?:里的?|的|厅的?|局的?)|上级的?)(?:督办|督查)?$"
 )
+# A province's or city's body right before a document's year: "市防指〔2042〕15号", "省应急厅〔2042〕3号" (another issuer's
+# numbering, whatever its seq; the office's own is 督办〔…〕).
+_BODY_BEFORE_YEAR = re.compile(r"[省市][\u4e00-\u9fff]{1,5}$")
 # What was received, named right after the word ("收到12号了", "已签收12号"): a notice, not a day.
 _RECEIVED_BEFORE = re.compile(r"(?:收到|收悉|签收|接到|接收到?|(?<![a-z])sd|shoudao|received)了?$")
 _RECEIVED_END = re.compile(
@@ -340,6 +343,10 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             _DENIED_BEFORE.search(text, 0, match.start())
             or _DENIED_AFTER.match(text, match.end())
             or _HIGHER_ISSUER_BEFORE.search(text, max(0, match.start() - _DATE_WINDOW), match.start())
+            or (
+                match["bracket_year"]
+                and _BODY_BEFORE_YEAR.search(text, max(0, match.start() - 6), match.start())
+            )
         ):
             continue
         if _CORRECTED_TO_BEFORE.search(text, 0, match.start()):

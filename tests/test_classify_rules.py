@@ -3553,3 +3553,23 @@ def test_what_the_blind_set_dev49_taught(
 )
 def test_what_the_blind_set_dev49_taught_of_numbers_read(text: str, unread: tuple[int, ...]) -> None:
     assert read_for_unit(text, OWN, ROSTER).whole.unread == unread, text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a city's or province's body right before a document's year: its document, however numbered, is no notice
+        ("市防指〔2042〕15号文件收到了", [], [], []),
+        ("省应急厅〔2042〕3号收到", [], [], []),
+        ("收到，市防指〔2042〕15号也已转发", [0], [], []),
+        # … the office's own, or the unit naming itself, stay the notice
+        ("督办〔2042〕15号收到", [15], [], []),
+        ("县督办〔2042〕15号收到", [15], [], []),
+        ("城关镇〔2042〕3号收到", [3], [], []),
+        ("市防指〔2042〕15号收到，督办〔2042〕16号也收到", [16], [], []),
+    ],
+)
+def test_what_the_blind_set_dev50_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

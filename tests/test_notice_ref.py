@@ -1362,3 +1362,20 @@ def test_what_the_blind_set_dev48_taught_of_numbers(text: str, expected: list[in
 def test_what_the_blind_set_dev48_taught_of_unread_numbers(text: str, unread: tuple[int, ...]) -> None:
     read = {ref.seq for ref in find_notice_refs(text)}
     assert unread_numbers(text, read) == unread
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市防指〔2042〕15号文件收到了", []),  # a city body's numbering (dev50)
+        ("省应急厅〔2042〕3号收到", []),
+        ("城市管理局〔2042〕3号收到", []),
+        ("督办〔2042〕15号收到", [15]),
+        ("县督办〔2042〕15号收到", [15]),
+        ("〔2042〕15号收到", [15]),
+        ("收到〔2042〕15号", [15]),
+        ("市防指〔2042〕15号收到，督办〔2042〕16号也收到", [16]),
+    ],
+)
+def test_what_the_blind_set_dev50_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
