@@ -306,10 +306,8 @@ async def _unplaced(turn: Turn, unit: str, unit_id: int, whole: Reading) -> bool
     private = turn.msg.room_id is None
     if not private and (whole.problem or not whole.related):
         return False  # group chat: nothing to look up
-    if private or unit_id in turn.open_items:  # in private the liaison hears of every open notice
-        items = await unit_items(turn, unit_id)
-    else:  # what the unit owes is among what still awaits a receipt or a report
-        items = await notices.unit_unfinished_items(turn.session, unit_id)
+    # in private the liaison hears of every open notice; what the unit owes is among what `decide` reads
+    items = await (unit_items(turn, unit_id) if private else items_to_decide(turn, unit_id, whole, None))
     owed = [n for n, a in items if a.owes(turn.now)]
     if whole.problem or not whole.related or not owed:
         if private and not whole.problem:
