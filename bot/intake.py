@@ -138,7 +138,8 @@ class Intake:
 
     async def _handle_row(self, message: IncomingMessage) -> None:
         async def handle(session: AsyncSession) -> tuple[str, Touched | None]:
-            settled = await inbox.settle(session, message.id, status="done", at=self._clock.now())
+            now = self._clock.now()
+            settled = await inbox.settle(session, message.id, status="done", at=now, ring=False)
             return await self._handle_one(session, message, settled)
 
         try:
@@ -169,7 +170,7 @@ class Intake:
 
         async def work(session: AsyncSession) -> None:
             now = self._clock.now()
-            await inbox.settle(session, message.id, status="failed", at=now, error=error)
+            await inbox.settle(session, message.id, status="failed", at=now, error=error, ring=False)
             await outgoing.tell_office(
                 session,
                 self._policy(),

@@ -115,17 +115,25 @@ def _insert(session: AsyncSession) -> Any:
 
 
 async def settle(
-    session: AsyncSession, message_id: str, *, status: str, at: datetime, error: str | None = None
+    session: AsyncSession,
+    message_id: str,
+    *,
+    status: str,
+    at: datetime,
+    error: str | None = None,
+    ring: bool = True,
 ) -> Stored | None:
     """Mark a message handled (done), not to be handled (done, e.g. the bot's own) or failed; None when
-    there is no such message."""
+    there is no such message. `ring`: wake the handler (a message it waits at may be skipped now); the
+    handler settling a message it handles goes on by itself."""
     settled = await (await session.connection()).execute(
         _SETTLE, {"id": message_id, "status": status, "handled_at": at, "error": error}
     )
     row = settled.first()
     if row is None:
         return None
-    ring_after_commit(session, BELL)
+    if ring:
+        ring_after_commit(session, BELL)
     return Stored(row[0])
 
 
