@@ -169,13 +169,14 @@ _LIST_MARKER = re.compile(
 _LONE_HEAD_MARKER = re.compile(r"^\s*[一二三四五六七八九十]、(?=\s*\d)")
 # A space before a second number, after something said of a notice, ends a clause: another notice
 # ("22号收到 21号的表晚点给", "29期收到 28期还在弄") or a time or day ("12号收到 11点前报").
-_NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
+# ("#659 收到 #647 的…已报": a number marked # as well)
+_NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=#?第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
 # A notice's thing after a space, behind words that end a clause or a bare receipt: "不好意思回晚了 329的台账上午交了".
 _WHOSE_NUMBER = re.compile(r"\d{1,3}号?的(?!话)")
 _CLAUSE_ENDS = re.compile(r"[了吧啊呀哈的]$")
 # ("13收到 12在办"; the 期 of 延期 is no issue number)
 _SAID_OF_NOTICE = re.compile(
-    r"(?:[号期]|^\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|推进|在办|在[修弄做办搞查改建]|不了|不完|涉及)(?:延期|[^号期])*$"
+    r"(?:[号期]|^#?\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|推进|在办|在[修弄做办搞查改建]|不了|不完|涉及)(?:延期|[^号期])*$"
 )
 # … or the notice received named after the word, when the next number has a state of its own
 # ("收到13号 12号的正在办"; "收到12号 13号" lists two), also a space after the word ("收到 757 不对 是758").
@@ -355,7 +356,7 @@ _RECEIPT_TAIL = re.compile(
     r"[\u4e00-\u9fff“”\"]{2,12}?(?:那个|这个|那份|这份)(?:督办通知单?|督办单|督办|通知|文件)?"
     r"(?=我们?|俺们|咱们?|我[局镇乡委]|已经?|正在|马上)"
     r"|在(?=落实|办理|推进|跟进|安排|部署|研究|处理|办|弄|做)"  # "收到 在 落实": in hand (正在 as above)
-    r"|(?:更正|修改|修订|调整|补充)(?:后|过)?的?(?:版|稿)?(?=[\d零〇一二两三四五六七八九十第通文督附$])"  # "收到更正后的13号"
+    r"|(?:更正|修改|修订|调整|补充|重发|重新发送?|补发)(?:后|过)?的?(?:版|稿)?(?=[\d零〇一二两三四五六七八九十第通文督附$])"  # "收到更正后的13号", "收到重发的附件"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
     r"|全部|都|均|〔|【(?=第?\d)|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}(?:[、和及]\d{1,3})*$"  # "收到 31 32"
     r"|\d{1,3}#|编号|单号|文号"  # "收到12#", "收到编号12"
@@ -525,12 +526,14 @@ _CORRECTED_TO = re.compile(
 )
 # A clause owning up to a slip, then the right number in the next: "12号收到，刚才说错了，是14号".
 _SAID_WRONG = re.compile(r"(?:说错|写错|打错|搞错|弄错|发错|不对|更正|纠正)(?:了|一下)?[:]?$")
+_RIGHT_WORD = r"(?:是|应是|应该是|应为)"
 _RIGHT_ONE = (
-    r"^(?:是|应是|应该是|应为)?第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,5})[号期]"  # "是八百六十六号"
+    rf"^{_RIGHT_WORD}?第?(?:\d{{1,3}}|[零〇一二两三四五六七八九十百]{{1,5}})[号期]"  # "是八百六十六号"
 )
+_RIGHT_WORD_ENDS = re.compile(rf"{_RIGHT_WORD}$")
 _DIGITS = re.compile(r"\d+")
 # The same with a bare number, the whole clause: "180收到，不对，是181".
-_RIGHT_BARE = re.compile(r"^(?:是|应是|应该是|应为)(\d{1,3})$")
+_RIGHT_BARE = re.compile(rf"^{_RIGHT_WORD}(\d{{1,3}})(?:那个|这个)?[啊呀哈哦]*$")  # "…不对，是668那个"
 _RIGHT = re.compile(f"{_RIGHT_ONE}|{_RIGHT_BARE.pattern}")
 # A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上").
 # A message opening with a bare number alone before a comma, a colon or a line break ("12，收到", "#12：已完成",
@@ -592,7 +595,9 @@ _ALL_PEOPLE = re.compile(
 # A complaint about what arrived: the office hears of it (the receipt, if stated, still counts).
 _PROBLEM = re.compile(
     r"打不开|无法打开|打开不了|打开是乱码|下载不了|无法下载|看不了|看不到|看不清|乱码|损坏|(?<![没无])有问题|有误|错误|(?<!对)不对"
-    r"|不全|不完整|(?<![不没])缺少?|少了|没有附件|没附件|无附件|附件呢|附件在哪|是空的|空白|发错|重发|重新发|再发(?:一[下遍次])?|补发"
+    # (a thing resent and received is none: "已收到重发的附件"; a shortfall counted is no fault of what came: "缺口约2万条")
+    r"|不全|不完整|(?<![不没])缺(?!口)少?|少了|没有附件|没附件|无附件|附件呢|附件在哪|是空的|空白|发错|(?:重发|重新发|补发)(?!的)"
+    r"|再发(?:一[下遍次])?"
     r"|失效|(?<![器剂品药证照卡])过期了|打不开|模糊|链接.{0,4}(?:打不开|无效|不能用|点不开)|没收到附件|附件没收到|收不到附件"
     r"|(?:压缩包|附件|文件)[^,。;]{0,2}?(?:要|需要|有|加了)密码"  # "压缩包要密码"
 )
@@ -609,7 +614,7 @@ _ASSENT_ONLY = re.compile(r"(?:妥了|妥妥的?|妥)[啦哈呀的]*")
 
 _DONE_VERBS = (
     r"(?:完成|办结|完结|落实|整改|处理|处置|解决|销号|清理|拆除|修复|办理|办好|做好|弄好|搞定|完工|竣工|拨付|发放"
-    r"|填报|填好|填写好|安装|配备|恢复|移交)"
+    r"|填报|填好|填写好|安装|配备|恢复|移交|更新)"
 )
 _DONE = re.compile(
     rf"已经?(?:(?:按照?|根据|依照|对照).{{0,8}}?要求)?(?:全部|全面|均|都|按时|按期|如期|顺利|圆满|基本|全|逐一|陆续|提前)*"
@@ -651,8 +656,9 @@ _SUBMIT = re.compile(
     r"|(?:发|报|传|交)(?:过去|上去)了|(?:发|传)(?:到)?群里了?|已发(?=$)"
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
     r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
-    # 以 typed for 已 after a notice or its paper: "49号以报", "慰问名单以报" (not "以报送时间为准")
-    r"|(?:(?<=号)|(?<=[表单料告账据案结册评]))以(?:报|交|发|传|上报|报送)(?![^,。;]{0,6}?为准)"
+    # 以 typed for 已 after a notice, its paper or the day it went: "49号以报", "慰问名单以报", "自查表今天以补报"
+    # (not "以报送时间为准")
+    r"|(?:(?<=号)|(?<=[表单料告账据案结册评天午]))以补?(?:报|交|发|传|上报|报送)(?![^,。;]{0,6}?为准)"
     r"|(?<=[都均])以(?:报|交|发|传|上报|报送)了?$"  # "38 46 都以报" (not "都以报送时间为准")
     r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
     r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|先|提前|补|重新|^)|(?<=\d[号期])|(?<=[们局镇乡委])|(?<=^[嗯哦噢]))(?:报|交)[了啦](?!名|警|吗|没|罚|钱|费|款|个)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
@@ -771,8 +777,8 @@ _EVERYDAY_DONE = re.compile(
     r"|(?:现|已经?)重新(?:发送|报送|上报|提交|发)|(?:初稿|草稿)已经?出|我们(?:昨天|前天|今天|上午|下午|已经)(?:就)?(?:报|交|发)的$"
     r"|(?:未|没有?)发生[\u4e00-\u9fff]{0,6}?(?:火灾|火情|事故|案件|险情)|无(?:火点|火情|火灾|险情|事故)(?![\u4e00-\u9fff])"
     r"|没有?(?:发现)?(?:火点|火情|险情)(?![\u4e00-\u9fff])"  # "这周巡了五次 没火点"
-    # work done on a day told: "那个养殖棚今天上午拆了", "今天终于签了息诉罢访协议"
-    r"|(?:今天|昨天|前天|上午|下午|今早|昨晚|刚刚|刚才|终于)[^,。;]{0,4}?(?:拆|签|关停|封堵|查封|运走|清运|清走)(?:掉|完|好)?了"
+    # work done on a day told, or checked done: "那个养殖棚今天上午拆了", "今天终于签了息诉罢访协议", "今天环保局来复查了"
+    r"|(?:今天|昨天|前天|上午|下午|今早|昨晚|刚刚|刚才|终于)[^,。;]{0,4}?(?:拆|签|关停|封堵|查封|运走|清运|清走|复查|复核|验收)(?:掉|完|好)?了"
     r"|(?:捡|清理?|打扫|清扫|收拾)干净了|平安无事|(?:目前|总体|整体|假期|节日?期间|全[县镇乡村区]|[我本][镇乡局区])(?:总体)?(?:平稳|稳定)(?:有序)?(?![\u4e00-\u9fff])"
     r"|(?:值班|值守|巡查|巡逻|假期|节日?期间|全[县镇乡村区]|[我本][镇乡局区])一切(?:正常|平稳|安好)"  # "清明值班一切正常"
     r"|(?:初稿|草稿|方案|报告)(?:已经?)?出来了"
@@ -817,7 +823,7 @@ _EVERYDAY_PROGRESS = re.compile(
     r"|(?:今天|昨天|前天|上午|下午|这周|本周)又(?:去|上门|跑)了"  # "那个案子俺们夜儿个又去了": the work goes on
     # the paper being signed or sealed: "31号的考核材料在302会议室盖章"
     r"|(?:材料|报告|表格?|台账|方案|清单|总结)(?:正|还)?在[^,。;]{0,8}?(?:盖章|签章|签字|签批|审签)"
-    r"|(?:^|正|还|仍|也|都|今天|我们)在(?:催|谈|盯|跑)|(?:天天|每天|一直)都?在(?:喊|广播|宣传|巡|查|催|记)"  # "大喇叭天天在喊", "巡库日志每天都在记"
+    r"|(?:^|正|还|仍|也|都|今天|我们)在(?:催|谈|盯|守(?![法规纪信约则])|跑)|(?:天天|每天|一直)都?在(?:喊|广播|宣传|巡|查|催|记)"  # "堤上人都在守着", "巡库日志每天都在记"
     # concrete work under way ("63号回头看还在自查", "燃气安全那个正在排查"); 正在落实 / 正在办 are in hand only
     r"|(?:正|还|仍|都)在(?:自查|排查|核查|摸排?(?!索|鱼)|巡查|整改|宣传|清理|清运|施工|收割|抢修|抢通|抢险|拆除|修复|走访|入户"
     r"|核数|核对|核(?![心定算准])|汇总|统计|整理|完善|补|改(?![天日期])|填|弄|写|录(?!像|音|取)|查(?!询|看|一下|不到|到))(?!范围|名单|对象|清单|之列)"
@@ -832,9 +838,10 @@ _EVERYDAY_PROGRESS = re.compile(
     rf"|(?:新增|查出|查处|发现)[\u4e00-\u9fff]{{0,8}}?{_COUNT}(?:\.\d+)?{_UNIT_WORD}"  # "本月新增防火隔离带2.4公里"
     rf"|(?:清|修|挖|铺|种|播|拆|建|改|栽|收|排查|走访|巡查)了{_COUNT}(?:\.\d+)?(?:公里|米|亩|吨|方|户|处|座|棵|株|家)"  # "这周清了3.2公里"
     r"|(?:拨|拨付|兑付|下拨)了[\d.]+[万亿]"  # money paid out, by its sum: "今天拨了520万"
-    # the work being done, said short after its notice or ending the clause: "346在改", "名录库在核", "秸秆在打捆"
+    # the work being done, said short after its notice or ending the clause: "346在改", "名录库在核", "秸秆在打捆",
+    # "泵车在抽"
     # (not "现在改", "实在改不了", "正在改" being read above)
-    r"|(?:(?<=[号期])|(?<![现实存所正还仍都好自])(?<=[\u4e00-\u9fff]))在(?:改|排|核|弄|做|办|写|填|整|修|审|赶|搞|补|打捆|翻耕|播种|收割)"
+    r"|(?:(?<=[号期])|(?<![现实存所正还仍都好自])(?<=[\u4e00-\u9fff]))在(?:改|排|核|弄|做|办|写|填|整|修|审|赶|搞|补|抽(?:水|排)?|打捆|翻耕|播种|收割)"
     r"(?:着|呢|了)?$|^在(?:改|排|核|弄|做|办|写|填|整|修|审|赶|搞|补)(?:着|呢|了)?$"
     # … or at length: "我局正在对反馈涉及的12宗地块逐一核查"; "巡查正常开展"; "花生基本收完"
     r"|(?:正|还|仍)在对[^,。;]{2,24}?(?:逐一|全面|逐户|逐项|逐件|逐个|拉网式)(?:排查|检查|核查|巡查|整治|清理|核实|摸排)"
@@ -848,6 +855,8 @@ _LEADING_NUMBER = re.compile(r"^第?\d{1,3}[号期]")
 _FACTS = re.compile(
     rf"{_COUNT}(?:\.\d+)?{_UNIT_WORD}|已经?(?:全部|全面|均|基本)?[\u4e00-\u9fff]{{1,4}}(?:[,，。;；]|$)"
 )
+# … or under a heading that names itself a report ("607号补充报告：…电网运行平稳"): what follows is what it reports.
+_REPORT_NAMED = re.compile(r"(?:报告|汇报):$")
 _NOT_FACTS = re.compile(r"[?？吗呢]|请|要求|务必|是否|能否|可否|如果|计划|预计|将于|拟|准备|打算|明天|下周")
 # Facts told with no number and no word the other rules read ("村里6个大塘都拉了铁丝网，立了牌子", "转了31户89人，
 # 今早6点都没事了"): counts of work and results reached, two or more of them, in a message of statements only.
@@ -861,6 +870,10 @@ _FACT_STATE = re.compile(
     r"|(?<![不没别])(?<![不没别][\u4e00-\u9fff])[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"  # not "我们就不重复回了"
     r"|没事了?|(?:查|看)[\u4e00-\u9fff]{0,3}没有?(?:发现)?问题|(?:未|没有?)发生|顺利结束"
     r"|无[\u4e00-\u9fff]{0,6}?(?:事件|事故|案件|险情|火情|伤亡)"  # "全县无溺水事件"
+    r"|(?:没有?|未)(?:造成)?(?:人员)?(?:伤亡|伤人|受伤)"  # "没人住 没伤人": no one hurt
+    # the damage a disaster did, counted: "倒塌房屋3户、严重受损11户" (a count alone may be the notice's scope)
+    r"|(?:倒塌|坍塌|垮塌|倒损|受损|损毁|冲毁|冲垮|被淹|进水)[\u4e00-\u9fff]{0,4}?"
+    rf"(?={_COUNT}[余多]?(?:{_UNIT_WORD[3:-1]}|间|辆))"
     r"|(?<![\d.])0(?:件|起|例|人|户|处|个|次)(?![\d.])"  # a count of none: "来访登记0件"
     r"|(?<![确要])(?:能够?|可以|足以|完全)满足[\u4e00-\u9fff]{0,6}?需(?:求|要)"  # stocks counted: "…860吨，能满足全县需求"
     r"|[\u4e00-\u9fff]了(?=[\d一二三四五六七八九十两百千万]+[余多]?(?:个|户|处|家|人|名|份|亩|座|所|间|辆|吨))"  # "回收了1026份"
@@ -879,7 +892,7 @@ _PLANNED = re.compile(r"计划|预计|将于|拟|准备|打算|明天|下周|" +
 # comments on the unit's paper received ("收到修改意见，正在改": no receipt of a notice, the work goes on).
 _NOT_TOLD_RECEIPT = re.compile(r"^(?:收到)+(?:(?:修改|审核|审查|反馈)意见)?[了啦]?(?:[,，。!！]|\s+)")
 _NOT_TOLD_WORDS = (
-    r"[?？吗呢]|请|(?<!按)要求|务必|是否|能否|可否|如果"
+    r"[?？吗呢]|(?<!申)请|(?<!按)要求|务必|是否|能否|可否|如果"  # (申请 is the unit's own step: "已申请采购")
     + r"|(?<![主需只重])要是|假如|万一|倘若|一旦|的话"  # a condition ("134号要是再下雨…"; not 主要是)
     + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|太短|太急|收到|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对|反映"
 )
@@ -962,8 +975,10 @@ _SUBMITTED_ONLY = re.compile(r"^(?:再|才)?(?:报|交|上报|提交|报送)了?
 # … said at the end of the same run of speech: "126号 我们 周一 交 … 望理解".
 _UNDERSTOOD_AT_END = re.compile(r"(?:望|请|恳请)(?:督查室|领导|各位领导)?(?:谅解|理解|见谅)$")
 # Likely only by a later day: "村里还没报齐 可能要到周五了".
+# … or feared to need a later day to hand in (恐 marks it unwelcome): "系统今天登不上，恐需明天报送".
 _LATER_LIKELY = re.compile(
     rf"(?:可能|估计|怕是|恐怕)(?:要|得)?(?:到|等到|拖到){_LATER_DAY}|(?:可能|估计|怕是|恐怕)(?:要|得){_LATER_DAY}(?:了|$)"
+    rf"|恐怕?需要?(?:到|等到)?{_LATER_DAY}(?:上午|下午)?(?:才能?|再)?(?:报送|上报|提交|完成|报|交)"
 )
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 _ASK_TIME = re.compile(
@@ -1063,6 +1078,8 @@ _ABOUT_THE_RULE = re.compile(
     r"|^第?\d{1,3}[号期]的?(?:这次|这回|本次|这期|也|还)?(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)(?:吗|么)$"
     r"|是不是也?(?:可以|能)?(?:跟着|随着)|(?:以后|今后)(?:这种|这类|类似|遇到)|^(?:以后|今后)"  # "县里这个是不是也(可以)跟着往后推？"
     r"|(?<![不否])(?:能|可以)(?:延期|推迟|宽限|延后|顺延)(?:吗|么)[?]*还是"  # "这个能延期吗 还是必须按时报"
+    # … or set against keeping the deadline, however asked: "646 能不能 申请 延期 还是 必须 按时 报"
+    r"|(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?[?]*还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时)"
 )
 # A delay already asked for, granted or under approval: "延期已经批了", "感谢同意延期", "申请的延期批了没".
 _DELAY_SETTLED_AFTER = re.compile(
@@ -1182,6 +1199,9 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
     if granted:  # "「督查室：同意城关镇44号延期至4月15日」收到，谢谢": the answer received, not a notice
         clauses = [replace(c, acts=tuple(a for a in c.acts if a.kind != "received")) for c in clauses]
     clauses = [_without_mistaken(c) for c in clauses]
+    # a later day, with understanding asked or feared likely ("恐需明天报送"), is a delay; said by someone else or
+    # under a condition (below) it is theirs, or none
+    clauses = [_later_day_owned(clauses, n) for n in range(len(clauses))]
     speaker = next((n for n, c in enumerate(clauses) if _SPEAKER_HEAD.match(c.text)), None)
     if speaker is not None:  # "张村主任回复：收到，马上安排": what someone else said, quoted
         clauses[speaker + 1 :] = [
@@ -1240,12 +1260,6 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
     for n in range(1, len(clauses)):
         if _SUBMITTED_ONLY.match(clauses[n].text) and any(a.kind == "delay" for a in clauses[n - 1].acts):
             clauses[n] = replace(clauses[n], acts=())  # "只能 到 月底 报了": the delay's own words, spaced
-    for n, clause in enumerate(clauses):
-        understood = any(_UNDERSTANDING.match(c.text) for c in clauses[n + 1 :]) or bool(
-            _UNDERSTOOD_AT_END.search(clause.text)
-        )
-        if (understood and _LATER_HANDIN.search(clause.text)) or _LATER_LIKELY.search(clause.text):
-            clauses[n] = replace(clause, acts=(*clause.acts, Act("delay", "stated")))
     clauses = _late_made_up(clauses)
     if any(_TOLD_ME_TO_REPLY.match(c.text) for c in clauses):
         # "领导说收到了，让我在群里回一下": the unit's own head, who has the liaison reply for it
@@ -1419,6 +1433,19 @@ def _is_table(text: str) -> bool:
     ("城关镇 19 19", "1 张庄 12 12", "城南社区\t1,210\t1,196\t37"): work counted and reported."""
     rows = [line for line in _bars_as_tabs(text).splitlines() if len(_TABLE_CELL.findall(line)) >= 2]
     return len(rows) >= 2
+
+
+def _later_day_owned(clauses: Sequence[Clause], n: int) -> Clause:
+    """Clause `n`, a delay added where it hands in only by a later day with understanding asked ("我们周一交，望理解")
+    or likely to need one ("可能要到周五了", "恐需明天报送"); not when it asks (see _LATER_HANDIN, _LATER_LIKELY)."""
+    clause = clauses[n]
+    understood = any(_UNDERSTANDING.match(c.text) for c in clauses[n + 1 :]) or bool(
+        _UNDERSTOOD_AT_END.search(clause.text)
+    )
+    likely = _LATER_LIKELY.search(clause.text) is not None and not clause.asked
+    if (understood and _LATER_HANDIN.search(clause.text)) or likely:
+        return replace(clause, acts=(*clause.acts, Act("delay", "stated")))
+    return clause
 
 
 def _without_mistaken(clause: Clause) -> Clause:
@@ -1883,6 +1910,13 @@ _DIGIT_BY_DIGIT = re.compile(
 # A message typed a character at a time, each a space apart ("收 到 五 三 九"): its words are the characters run
 # together (a number read out digit by digit is then one number, as unspaced).
 _SPACED_OUT = re.compile(r"[^\S\n]*[\u4e00-\u9fff](?:[^\S\n]+[\u4e00-\u9fff]){2,}[^\S\n]*")
+# … or only its number, before 号, 的 or the receipt word ("七 四 六 的 低保 走访 表"), as Arabic digits are
+# (notice_ref._SPACED_DIGITS).
+_SPACED_SPOKEN_DIGITS = re.compile(
+    r"(?<![零〇一二三四五六七八九十百千万两])(?<![零〇一二三四五六七八九十百千万两][^\S\n])"
+    r"([一二三四五六七八九])[^\S\n]([零〇一二三四五六七八九])[^\S\n]([零〇一二三四五六七八九])"
+    r"(?=[^\S\n]*(?:号|期|的|收到|收悉|签收))"
+)
 _TILDE_PAUSE = re.compile(r"~+[^\S\n]+")
 _SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 # A notice's number heading a pasted table's row: "461\t平台已恢复，今天上午已报".
@@ -1914,6 +1948,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _TABLE_ROW_NUMBER.sub(r"\1号\t", _DIALECT.sub(lambda m: _DIALECT_WORDS[m[0]], text))
     if _SPACED_OUT.fullmatch(text):
         text = _SPACES.sub("", text)
+    text = _SPACED_SPOKEN_DIGITS.sub(r"\1\2\3", text)
     text = _DIGIT_BY_DIGIT.sub(lambda m: (m[1] or m[2] or m[3]).translate(_SPOKEN_DIGITS), text)
     text = _TILDE_PAUSE.sub("。", text)  # "请查收~ 71号也收到啦": a pause, not a range
     short = len(text) <= _NUMBERS_OK_LENGTH
@@ -1977,6 +2012,8 @@ def _break_before_numbers(text: str) -> str:
         before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _SENTENCE) : match.start()])[-1]
         if _MOBILISED.search(before) and _COUNT_AHEAD.match(text, match.end()):
             return match.group()  # "869 收到 我们 镇 组织 了 120 多 人": the people sent out, no other notice
+        if _RIGHT_WORD_ENDS.search(before):
+            return match.group()  # "667 收到 不对 是 668": the number is what 是 names, the right one
         said = (
             _SAID_OF_NOTICE.search(before)
             or _SLIP_RIGHTED.search(before)
@@ -2297,13 +2334,15 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
 
 
 def _facts_under_heading(text: str, clauses: Sequence[Clause]) -> bool:
-    """A notice's number and a colon over facts and nothing else ("138号：全乡共有104户秸秆还田，其余已离田"): a report
-    on it, its content deciding done or progress. Not a day's plan ("15号：上午开会") nor an order or a question."""
+    """A notice's number and a colon over facts and nothing else ("138号：全乡共有104户秸秆还田，其余已离田"), or over
+    anything said under a heading that names a report ("607号补充报告：…"): a report on it, its content deciding done or
+    progress. Not a day's plan ("15号：上午开会") nor an order or a question."""
     heading = _TOPIC_HEADING.match(text)
     if heading is None or len(clauses) < 2 or any(c.acts for c in clauses):
         return False
     body = text[heading.end() :]
-    return _FACTS.search(body) is not None and _NOT_FACTS.search(body) is None
+    facts = _FACTS.search(body) is not None or _REPORT_NAMED.search(heading[0]) is not None
+    return facts and _NOT_FACTS.search(body) is None
 
 
 def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
@@ -2316,8 +2355,11 @@ def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
     for group in _notice_parts(clauses):
         first, start = start, start + len(group)
         sorry = _apology_lead(group)
-        lead = _receipt_lead(group[sorry:])
-        rest = group[sorry + lead :]
+        # work only in hand beside a receipt ("653号收到。我乡倒塌房屋3户…，重建方案正在做") tells no result: the facts
+        # beside it are judged alone
+        beside = [c for c in group[sorry:] if not _IN_HAND.search(c.text)]
+        lead = _receipt_lead(beside)
+        rest = beside[lead:] if lead else group[sorry:]
         said = "。".join(c.text for c in rest)
         if lead:  # the notice passed on is the receipt's own step, no result ("21号收到，24个村都已转发")
             said = _PASSED_ON.sub("", said)
@@ -2337,15 +2379,14 @@ def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
             lead
         ):  # after a receipt a count alone is the notice's scope ("涉及13个村"): a result must be reached
             counted = len(_FACT_COUNT.findall(said))
-            enough = (reached >= 1 or (weak >= 1 and counted >= 1)) and not any(
-                _IN_HAND.search(c.text) for c in rest
-            )
+            enough = reached >= 1 or (weak >= 1 and counted >= 1)
         else:
             enough = strong >= 1 if any(c.refs for c in group) else strong + weak >= 2
         if enough:
             # beside a receipt, work told is progress (a report's heading alone would be the receipt "in hand")
             act = Act("progress" if lead else "report", "stated")
-            told[first + sorry + lead] = replace(told[first + sorry + lead], acts=(act,))
+            at = first + next(n for n, c in enumerate(group) if c is rest[0])
+            told[at] = replace(told[at], acts=(act,))
     return told
 
 

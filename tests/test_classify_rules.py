@@ -3567,9 +3567,102 @@ def test_what_the_blind_set_dev49_taught_of_numbers_read(text: str, unread: tupl
         ("县督办〔2042〕15号收到", [15], [], []),
         ("城关镇〔2042〕3号收到", [3], [], []),
         ("市防指〔2042〕15号收到，督办〔2042〕16号也收到", [16], [], []),
+        # work told beside the receipt: a stock counted and its shortfall (no fault of what came), the unit's own
+        # application (申请 no request to others); asked, or ordered to others, it tells nothing
+        ("610收到，县级防汛物资库今天上午已盘点，编织袋缺口约2万条，已申请采购。", [610], [610], []),
+        ("610号收到，编织袋缺口约2万条，能否申请采购？", [610], [], []),
+        ("610号收到，请各村盘点后申请采购", [610], [], []),
+        # the attachment resent, received: the receipt; not yet received, or asked, none
+        ("督办〔2042〕626号已收到重发的附件，谢谢。", [626], [], []),
+        ("626号还没收到重发的附件", [], [], []),
+        ("收到重发的附件了吗？", [], [], []),
+        # notices marked # a space apart, each with its own act; listed together, one act for both
+        ("#659 收到 #647 的5个销号材料已报", [659], [647], []),
+        ("#659 收到 #647 的材料还没报", [659], [], []),
+        ("#659 #647 收到", [647, 659], [], []),
+        # whether a delay may be had or the deadline kept, spaced: about the rule; more time asked for, a request
+        ("646 能不能 申请 延期 还是 必须 按时 报", [], [], []),
+        ("646 能不能 延期 三天", [], [], [646]),
+        # a later day feared needed (恐需): a delay; a plan, a question, another unit's words, a condition or a
+        # negation, none
+        ("六五六号报表县里系统今天登不上，恐需明天报送。住建局", [], [], [656]),
+        ("656号明天报送", [], [], []),
+        ("656号恐需明天报送吗？", [], [], []),
+        ("河口镇说他们那边系统登不上，恐需明天报送", [], [], []),
+        ("如果系统还是登不上，656号恐需明天报送", [], [], []),
+        ("656号不需要延到明天报送", [], [], []),
+        # 以 typed for 已 after the day it went (a past delay named before it); 以…为准 and a question are none
+        ("上次申请延期的606号，自查表今天以补报", [], [606], []),
+        ("606号今天以报送时间为准", [], [], []),
+        ("606号今天以补报吗？", [], [], []),
+        # a slip owned up to, the right number after 是 a space apart, or pointed at (那个)
+        ("667 收到 不对 是 668", [668], [], []),
+        ("667收到，不对，是668那个", [668], [], []),
+        # a notice, the unit and a day after it, then the work finished (29户 a count); asked or not done, none
+        ("29号 俺们 昨天 29户 都 走访 完了", [], [29], []),
+        ("29号 俺们 昨天 29户 都 走访 完了吗？", [], [], []),
+        ("29号 俺们 还没 走访 完", [], [], []),
+        ("29号我们去走访", [], [], []),
+        # updated in the system: done; asked, ordered or not yet, none
+        ("22号收到，第2点提到的避险场所清单，我们已在系统里更新了。", [22], [22], []),
+        ("22号收到，清单更新了吗？", [22], [], []),
+        ("22号收到，请在系统里更新", [22], [], []),
+        ("22号收到，系统里还没更新", [22], [], []),
+        # a heading naming itself a report on the notice, statements under it; an order or a question under it, none
+        (
+            "607号补充报告：6月17日全县最高用电负荷38.6万千瓦，创历史新高，目前电网运行平稳，暂未启动有序用电。",
+            [],
+            [607],
+            [],
+        ),
+        ("607号补充报告：请各乡镇明天报送", [], [], []),
+        ("607号补充报告：什么时候报？", [], [], []),
+        # the damage a disaster did, counted, and no one hurt, beside the receipt (work only in hand beside them tells
+        # nothing, and hides nothing); asked, ordered, conditioned or another unit's, the receipt alone
+        ("收到 633 石桥 镇里 倒了 两间 老房子 没人住 没伤人", [633], [633], []),
+        ("收到 633 有没有 伤人", [633], [], []),
+        ("收到633，要确保不伤人", [633], [], []),
+        ("653号收到。我乡倒塌房屋3户、严重受损11户，重建方案正在做。", [653], [653], []),
+        ("653号收到，重建方案正在做", [653], [], []),
+        ("653号收到，要统计倒塌房屋户数", [653], [], []),
+        ("653号收到，如果倒塌房屋超过3户请报告", [653], [], []),
+        ("653号收到，河口镇倒塌房屋3户", [653], [], []),
+        ("653号收到，倒塌房屋有几户？", [653], [], []),
+        # the watch kept and the pumps at work, said short: progress; asked, of others, later or keeping the law, none
+        ("水位 现在 涨到 28米3 离 警戒 还有 半米 堤上 人 都在 守着", [], [0], []),
+        ("堤上人都在守着吗？", [], [], []),
+        ("他们那边堤上人都在守着", [], [], []),
+        ("企业都在守法经营", [], [], []),
+        ("626 解放路口 现在 积水 三十公分左右 泵车 在抽", [], [626], []),
+        ("626 泵车 在抽吗", [], [], []),
+        ("626号泵车明天在抽", [], [], []),
+        # the unit's work rechecked on a day told: done; to come, or asked, none
+        ("604号 养殖场 那个 今天 环保局 来 复查了 说 可以 销号了", [], [604], []),
+        ("604号明天环保局来复查", [], [], []),
+        ("604号环保局今天来复查了吗？", [], [], []),
+        # a notice's number read out digit by digit a space apart before 的, as before 号 (a count stays a count)
+        ("六 五 三 的 灾情 统计 表 昨天 以 报", [], [653], []),
+        ("六 五 三 号 收到", [653], [], []),
+        ("三 四 五 个 村 都 报 了", [], [0], []),
     ],
 )
 def test_what_the_blind_set_dev50_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # a shortfall counted, or a resent attachment received, is no fault of what came
+        ("610收到，编织袋缺口约2万条", False),
+        ("督办〔2042〕626号已收到重发的附件，谢谢。", False),
+        # … what is missing from it, a resend asked for, or the resent file still faulty, is
+        ("610号收到，附件缺第2页", True),
+        ("626号附件打不开，麻烦重发", True),
+        ("626号收到，重发的附件还是打不开", True),
+    ],
+)
+def test_what_the_blind_set_dev50_taught_of_problems(text: str, problem: bool) -> None:
+    assert classify(text).problem is problem, text

@@ -1375,7 +1375,25 @@ def test_what_the_blind_set_dev48_taught_of_unread_numbers(text: str, unread: tu
         ("〔2042〕15号收到", [15]),
         ("收到〔2042〕15号", [15]),
         ("市防指〔2042〕15号收到，督办〔2042〕16号也收到", [16]),
+        # a number opening a clause, then the work finished soon after: the notice (a day is followed by no such state)
+        ("29号我们昨天29户都走访完了", [29]),
+        ("15号我们检查完了", [15]),
+        ("29号我们去走访", []),
+        ("15号前检查完了", []),
     ],
 )
 def test_what_the_blind_set_dev50_taught_of_numbers(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # a digit right after 米 is the measure's decimal ("28米3": 28.3 metres), no notice to ask about
+        ("河口水位现在涨到28米3，离警戒还有半米", ()),
+        ("水位涨到28米 3", (3,)),
+        ("泵车抽了3", (3,)),
+    ],
+)
+def test_what_the_blind_set_dev50_taught_of_unread_numbers(text: str, unread: tuple[int, ...]) -> None:
+    assert unread_numbers(text, set()) == unread
