@@ -39,7 +39,7 @@ from storage.changes import Touched
 from storage.db import Database
 from storage.directory import PersonView
 from storage.flags import FlagMark, FlagView
-from storage.notices import AssignmentView, NoticeView, OwingRow
+from storage.notices import AssignmentView, Deadline, NoticeView, OwingRow
 
 EVALUATION_DELAY = timedelta(seconds=1)  # evaluate just after a deadline, so a reply at the deadline counts
 HISTORY = timedelta(days=400)  # how far back the consecutive-lapse rule looks
@@ -132,6 +132,44 @@ def deadline_groups(items: Sequence[Item]) -> dict[tuple[int, str, datetime], li
     return groups
 
 
+Reminder = tuple[Deadline, timedelta, datetime]  # a deadline, the reminder's offset and its moment
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a deadline pass does about the open notices' deadlines: the reminders and the notes to the
+    office due now, and the moments still to come."""
+
+    reminders: list[Reminder]
+    notes: list[Deadline]
+    wake: list[datetime]
+
+
+def plan(policy: Policy, deadlines: Sequence[Deadline], now: datetime, since: datetime | None) -> Plan:
+    """Each deadline's reminders whose moment has come (within the grace, before the deadline, and not by
+    `since`, the previous pass, which queued those), its note once it has passed (unless `since` was after
+    that, or it passed longer than `NOTE_WINDOW` ago), and the reminder moments and deadlines to come."""
+    reminders: list[Reminder] = []
+    notes: list[Deadline] = []
+    wake: list[datetime] = []
+    for deadline in deadlines:
+        due = deadline.due
+        offsets = policy.receipt_offsets if deadline.field == "receipt" else policy.feedback_offsets
+        for offset in offsets:
+            moment = reminder_time(policy, due, offset, deadline.issued_at)
+            if moment is None:
+                continue
+            if moment > now:
+                wake.append(moment)
+            elif now - moment <= policy.reminder_grace and now < due and (since is None or moment > since):
+                reminders.append((deadline, offset, moment))
+        if now < due + EVALUATION_DELAY:
+            wake.append(due + EVALUATION_DELAY)
+        elif now - due <= NOTE_WINDOW and (since is None or since < due + EVALUATION_DELAY):
+            notes.append(deadline)
+    return Plan(reminders, notes, wake)
+
+
 @dataclass(frozen=True)
 class Duties:
     """The bot's timed work over one database and policy; `alert` reaches the office outside WeChat."""
@@ -156,16 +194,24 @@ class Duties:
         """
         async with self.db.transaction() as session:
             await self.settled.begin(session)
-            current = await self._current(session, now, now - NOTE_WINDOW - EVALUATION_DELAY)
+            # What reminders and notes look at: the open notices' deadlines, and the assignments of those
+            # with one due now.
+            recent = {"since": now - HISTORY, "window": now - NOTE_WINDOW - EVALUATION_DELAY}
+            todo = plan(self.policy, await notices.open_deadlines_after(session, **recent), now, since)
+            acting = {d.notice_id for d, *_ in todo.reminders} | {d.notice_id for d in todo.notes}
+            current = (
+                await notices.open_items_due_after(session, **recent, notice_ids=acting) if acting else []
+            )
+            groups, notice_of = deadline_groups(current), {n.id: n for n, _ in current}
             # Read once for the pass: what runs before `_rectification` proposes flags without a 整改期限.
             running = await flags.rectifying(session)
             scope = None if since is None else await self._scope(session, now, since, units or {}, running)
             owing: dict[datetime, list[OwingRow]] = {}  # `owing_after` by moment, read once in the pass
             items, short = await self._history(session, now, scope, owing)
-            wake = await self._pre_deadline(session, now, since, current)
+            await self._reminders(session, now, todo.reminders, groups, notice_of)
             office = outgoing.Office(session)  # read once in the pass, by whichever step tells it first
-            wake += await self._deadline_notes(session, now, since, current, office)
-            wake += await self._evaluate(session, now, items, short, office, owing)
+            await self._notes(session, now, todo.notes, groups, notice_of, office)
+            wake = todo.wake + await self._evaluate(session, now, items, short, office, owing)
             wake += await self._rectification(session, now, items, running, office)
             digest_at = await review.digest(session, self.policy, now, office)
         return min([*wake, *([digest_at] if digest_at else [])], default=None)
@@ -175,10 +221,6 @@ class Duties:
         out now; else when the next one may."""
         async with self.db.transaction() as session:
             return await review.digest(session, self.policy, now)
-
-    async def _current(self, session: AsyncSession, now: datetime, window: datetime) -> list[Item]:
-        """Open notices' assignments with a deadline after `window`: all that reminders and notes look at."""
-        return await notices.open_items_due_after(session, since=now - HISTORY, window=window)
 
     async def _scope(
         self,
@@ -242,29 +284,20 @@ class Duties:
             items += await self.settled.items(session, start, units, now)
         return items, short
 
-    async def _pre_deadline(
-        self, session: AsyncSession, now: datetime, since: datetime | None, items: list[Item]
-    ) -> list[datetime]:
-        """Queue the reminders whose moment has come (those due by `since` the pass then queued); return
-        the moments still to come."""
-        policy = self.policy
-        notice_of = {n.id: n for n, _ in items}
-        wake: list[datetime] = []
-        for (notice_id, field, due), group in deadline_groups(items).items():
-            notice = notice_of[notice_id]
-            offsets = policy.receipt_offsets if field == "receipt" else policy.feedback_offsets
-            for offset in offsets:
-                moment = reminder_time(policy, due, offset, notice.issued_at)
-                if moment is None:
-                    continue
-                if moment > now:
-                    wake.append(moment)
-                elif (
-                    now - moment <= policy.reminder_grace and now < due and (since is None or moment > since)
-                ):
-                    owing = [a for a in group if a.standing(now).of(field).owed]
-                    await self._remind(session, notice, field, due, offset, owing, moment, now)
-        return wake
+    async def _reminders(
+        self,
+        session: AsyncSession,
+        now: datetime,
+        due: Sequence[Reminder],
+        groups: Mapping[tuple[int, str, datetime], list[AssignmentView]],
+        notice_of: Mapping[int, NoticeView],
+    ) -> None:
+        """Queue the reminders whose moment has come (`plan`), to the units of each that still owe it."""
+        for deadline, offset, moment in due:
+            group = groups[(deadline.notice_id, deadline.field, deadline.due)]
+            owing = [a for a in group if a.standing(now).of(deadline.field).owed]
+            notice = notice_of[deadline.notice_id]
+            await self._remind(session, notice, deadline.field, deadline.due, offset, owing, moment, now)
 
     async def _remind(
         self,
@@ -298,42 +331,37 @@ class Duties:
                 not_before=moment,
             )
 
-    async def _deadline_notes(
+    async def _notes(
         self,
         session: AsyncSession,
         now: datetime,
-        since: datetime | None,
-        items: list[Item],
+        due: Sequence[Deadline],
+        groups: Mapping[tuple[int, str, datetime], list[AssignmentView]],
+        notice_of: Mapping[int, NoticeView],
         office: outgoing.Office,
-    ) -> list[datetime]:
-        """Once a deadline has passed: one note to the office naming who missed it and who was not reached
-        (those due by `since` the pass then noted)."""
-        notice_of = {n.id: n for n, _ in items}
-        wake: list[datetime] = []
-        for (notice_id, field, due), group in deadline_groups(items).items():
-            if now < due + EVALUATION_DELAY:
-                wake.append(due + EVALUATION_DELAY)
-                continue
-            if now - due > NOTE_WINDOW or (since is not None and since >= due + EVALUATION_DELAY):
-                continue
-            judged = [(a, a.standing(now).of(field)) for a in group]
+    ) -> None:
+        """Once a deadline has passed (`plan`): one note to the office naming who missed it and who was not
+        reached."""
+        for deadline in due:
+            field = deadline.field
+            judged = [
+                (a, a.standing(now).of(field)) for a in groups[(deadline.notice_id, field, deadline.due)]
+            ]
             missed = [a.unit_name for a, o in judged if o.status == "missed"]
             unreached = [a.unit_name for a, o in judged if o.status == "unreached"]
             if not missed and not unreached:
                 continue
             on_time = sum(o.status == "on_time" for _, o in judged)
+            notice = notice_of[deadline.notice_id]
             await outgoing.tell_office(
                 session,
                 self.policy,
-                texts.deadline_note(
-                    self.policy, notice_of[notice_id], field, due, on_time, missed, unreached
-                ),
-                key=f"deadline:{notice_id}:{field}:{due.timestamp():.0f}",
+                texts.deadline_note(self.policy, notice, field, deadline.due, on_time, missed, unreached),
+                key=f"deadline:{notice.id}:{field}:{deadline.due.timestamp():.0f}",
                 kind="deadline",
                 now=now,
                 office=await office.people(),
             )
-        return wake
 
     async def _evaluate(
         self,

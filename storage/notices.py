@@ -587,15 +587,22 @@ _UNIT_UNFINISHED_ITEMS = _UNIT_OPEN_ITEMS.where(
         Notice.id == bindparam("notice_id"),
     )
 )
-# Built once: what every deadline pass reminds of and notes, the open notices issued since a moment (read
-# first, from their status index) and their assignments with a deadline after `window`.
-_OPEN_ITEMS_DUE_AFTER = _ITEMS.where(
+# What every deadline pass reminds of and notes: the assignments of the open notices issued since a moment
+# (read first, from their status index) with a deadline after `window`.
+_OPEN_DUE_AFTER = (
     Assignment.notice_id.in_(
         select(Notice.id)
         .where(Notice.status == "open", Notice.issued_at >= bindparam("since"))
         .scalar_subquery()
     ),
     or_(_receipt_due() > bindparam("window"), _feedback_due() > bindparam("window")),
+)
+# Built once: their deadlines alone, which is all a pass needs to plan by (no units, posts or feedback).
+_OPEN_DEADLINES_AFTER = (
+    select(Notice.id, Notice.issued_at, _receipt_due(), _feedback_due())
+    .join_from(Assignment, Notice, Assignment.notice_id == Notice.id)
+    .where(*_OPEN_DUE_AFTER)
+    .distinct()
 )
 
 
@@ -650,12 +657,36 @@ async def open_items_of(
     return await _read_items(session, query, {})
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """One deadline of an open notice, shared by the assignments that have it."""
+
+    notice_id: int
+    field: str  # "receipt" or "feedback"
+    due: datetime
+    issued_at: datetime
+
+
+async def open_deadlines_after(session: AsyncSession, *, since: datetime, window: datetime) -> list[Deadline]:
+    """The deadlines of what `open_items_due_after` reads, each once (by notice in issue order, receipts first,
+    then by time), without the assignments: a deadline pass plans by them and reads the few it acts on."""
+    rows = await session.execute(_OPEN_DEADLINES_AFTER, {"since": since, "window": window})
+    found = {
+        Deadline(notice_id, field, due, issued_at)
+        for notice_id, issued_at, receipt_due, feedback_due in rows
+        for field, due in (("receipt", receipt_due), ("feedback", feedback_due))
+        if due is not None
+    }
+    return sorted(found, key=lambda d: (d.issued_at, d.notice_id, d.field != "receipt", d.due))
+
+
 async def open_items_due_after(
-    session: AsyncSession, *, since: datetime, window: datetime
+    session: AsyncSession, *, since: datetime, window: datetime, notice_ids: Collection[int]
 ) -> list[tuple[NoticeView, AssignmentView]]:
-    """Assignments of the open notices issued at or after `since` with a receipt or feedback deadline after
-    `window`, each with its notice, in notice issue order (one statement where four were read)."""
-    return await _read_items(session, _OPEN_ITEMS_DUE_AFTER, {"since": since, "window": window})
+    """Assignments of the open notices among `notice_ids` issued at or after `since` with a receipt or
+    feedback deadline after `window`, each with its notice, in notice issue order (one statement)."""
+    query = _ITEMS.where(*_OPEN_DUE_AFTER, Assignment.notice_id.in_(sorted(notice_ids)))
+    return await _read_items(session, query, {"since": since, "window": window})
 
 
 async def items_issued_since(
