@@ -22,9 +22,11 @@ from typing import Literal
 
 from handlers.notice_ref import (
     DAYS_IN_A_MONTH,
+    PAPER,
     NoticeRef,
     find_notice_refs,
     fold,
+    may_list,
     opening_day,
     parse_notice_number,
     separate_spaced_numbers,
@@ -231,13 +233,15 @@ _AFTER_BARE_RECEIPT = re.compile(
     + r"|(?:压缩包|附件|文件|链接|表格?)[^,。;!?\s]{0,4}?(?:密码|打不开|是空的|空白|下载不了|损坏|乱码|看不了|无法|不全)"
 )
 _SIGNATURE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心)(?:$|[,。;!?\n])")
+# (also with its paper named, spaced as voice input writes it: "收到 756 748 的 材料 还 在 弄")
 _STATE_OF_ITS_OWN = re.compile(
-    r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?的?(?:还|尚|暂|也|早就?)?"
-    r"(?:已|没|未|正在|还在|在办|报了|申请|延期|无法|恐难|来不及)"
+    r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?"
+    rf"(?:[^\S\n]*的(?:[^\S\n]*{PAPER})?)?[^\S\n]*(?:还|尚|暂|也|早就?)?[^\S\n]*"
+    r"(?:已|没|未|正在|还在|在办|报了|申请|延期|无法|恐难|来不及|在[^\S\n]*[弄做办改查整写填])"
 )
 # The same between bare numbers ("收到410 412还在处理"), cut before separate_spaced_numbers makes the two one list.
 _RECEIVED_THEN_STATED = re.compile(
-    rf"((?:收到|收悉|签收)\d{{1,3}}号?)[^\S\n]+(?={_STATE_OF_ITS_OWN.pattern})"
+    rf"((?:收到|收悉|签收)[^\S\n]*\d{{1,3}}号?)[^\S\n]+(?={_STATE_OF_ITS_OWN.pattern})"
 )
 
 # ---- how an act is said ---------------------------------------------------------------------
@@ -310,9 +314,10 @@ _OWN_HEAD_SAYS = re.compile(
 
 # ---- receipt --------------------------------------------------------------------------------
 
+# 收到 as the word of receipt, not inside another word ("验收到位", "征收到位率", "回收到的清查表").
+_RECEIPT_WORD = r"(?<![验征回税吸招营丰秋夏抢创增])收到"
 _RECEIPT = re.compile(
-    r"(?<![验征回税吸招营丰秋夏抢创增])收到"
-    r"|收悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
+    _RECEIPT_WORD + r"|收悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
     r"|(?<![\d台亩斤吨户个家处件])已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
     r"|(?<=^)(?:\d{1,3}号?、?)+收(?=[了啦哈嘞]*$)|(?<=号)以收(?=[了啦哈嘞]*$)"
     # the clerk's 悉 (知悉) alone, or 悉 / 阅 after the notices' numbers: "悉。", "已悉", "413 悉", "45 47 均悉", "424 阅"
@@ -535,7 +540,7 @@ _DIGITS = re.compile(r"\d+")
 # The same with a bare number, the whole clause: "180收到，不对，是181".
 _RIGHT_BARE = re.compile(rf"^{_RIGHT_WORD}(\d{{1,3}})(?:那个|这个)?[啊呀哈哦]*$")  # "…不对，是668那个"
 _RIGHT = re.compile(f"{_RIGHT_ONE}|{_RIGHT_BARE.pattern}")
-# A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上").
+# A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上", "764 也 ok").
 # A message opening with a bare number alone before a comma, a colon or a line break ("12，收到", "#12：已完成",
 # "758\n收到"); never "1" (扣1), nor a number with a stop ("5.收到" may be a list's item).
 _BARE_NUMBER = re.compile(
@@ -543,14 +548,15 @@ _BARE_NUMBER = re.compile(
 )  # "12、13，收到" too
 _SAME_AS_BEFORE = re.compile(
     r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期的#no.督办通知单文件()\[\]〔〕【】年]{1,24}?"
-    r"(?:也是|同上|也一样|一样|同样|亦同|亦然|也同样|也如此)(?:的|如此)?$"
+    r"(?:也是|同上|也一样|一样|同样|亦同|亦然|也同样|也如此|也ok)(?:的|如此)?$"
 )
 # Numbers alone in a clause after what was said, naming what it was said of: "收到，13", "收到\n12\n13", "收到\n801和803"
 # ("1" alone may be 扣1).
 _NUMBERS_AFTER = re.compile(
     r"^(?:就?是|说的是|指的?是)?(?!1$)(\d{1,3}(?:[、和及]\d{1,3})*)(?:那个|的)?[啊呀哈哦]*$"
 )
-_NUMBER_LIST_SEP = re.compile(r"[、和及]")
+# Between the numbers of a list, also spaced as voice input writes it: "801和803", "715 跟 714".
+_NUMBER_LIST_SEP = re.compile(r"[^\S\n]*[、和及跟与][^\S\n]*")
 _POINTS_AT_QUOTED = re.compile(r"(?:这个|这份|这一?期|此件|此通知|该通知|本通知)")
 # A receipt of an earlier notice only ("上次的早就收到了"); "上次的和这次的都收到了" names this one too.
 _THIS_ONE = re.compile(r"这次|本次|这期|本期|这一?个|这份|今天的|新的")
@@ -691,6 +697,7 @@ _PROGRESS = re.compile(
     r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实|逐项)推进|(?<![a-z])(?:still)?(?:inprogress|drafting|underway|ongoing)(?![a-z])"  # "方案 drafting 中"
     r"|已经?(?:先行|提前|率先|迅速|及时)?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|拟定|起草|印发|摸底|初步|督促|下达|排查|检查|巡查|走访|核查"
     r"|编制|明确|落实了)"
+    r"|已经?于[^,。;]{1,12}?(?:印发|制定|出台)"  # the unit's own plan, on a day told: "已于今天印发…实施方案"
     r"|完成了?(?:一半|大半|大部分|部分|[一二三四五六七八九两\d]成)"
     r"|基本完成|初步完成|部分完成|阶段性|(?:进度|已经?)过半"
     r"|共(?:排查|检查|发现|走访|巡查|核查)|组织人员对|进行了.{0,6}?(?:巡查|检查|排查|核查)"
@@ -715,10 +722,10 @@ _PROGRESS = re.compile(
     r"|(?:巡查|巡山|巡河|巡逻|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无|未发现|没发现)|(?:检查|排查|巡查|核查|清理)完了"
     # counted work: "清理垃圾约15吨", "发放补贴318户"
     # (not how a thing is split: "检查情况分三条发")
-    r"|(?:清理|清运|排查|检查|巡查|整改|整治|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成)(?:(?![延推]|分[\d一二三四五六七八九十两])[\u4e00-\u9fff]){0,4}?约?"
+    r"|(?:清理|清运|排查|检查|巡查|整改|整治|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成|接种)(?:(?![延推]|分[\d一二三四五六七八九十两])[\u4e00-\u9fff]){0,4}?约?"
     r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元|亩|棵|株|袋)"
     # … and done so far ("庭院改造完成83户", "道路硬化2.6公里", "共申报项目14个"; "硬化还差2公里" is what is left)
-    r"|(?:完成|改造|硬化|转移|安置|签订|申报|新建|修建|铺设|培训)(?:(?!还|差|剩|尚|未|没)[\u4e00-\u9fff]){0,4}?约?"
+    r"|(?:完成|改造|硬化|转移|安置|签订|申报|新建|修建|铺设|培训|整理)(?:(?!还|差|剩|尚|未|没)[\u4e00-\u9fff]){0,4}?约?"
     r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元|亩|棵|株|袋)"
     r"|已经?(?:和|与|同|跟).{0,8}?(?:对接|沟通|协调|联系|会商|洽谈)|按(?:计划|进度|时序)推进"
     # a day's work, counted, as a running log reports it: "今天又走访了六个村"
@@ -751,6 +758,8 @@ _IN_HAND = re.compile(
     r"|^[\u4e00-\u9fff\d]{0,16}?已经?(?:对照[^,。;]{1,16}?)?(?:逐[件项个户一]?)?(?:明确|确定|指定|落实|安排|排)好?了?[\u4e00-\u9fff]{0,4}?"
     r"(?:专人|人员|人手|人|责任人|负责人|(?:包案|包保|分管)?领导)了?"
     r"(?:\d{1,2}小时|全天|轮流|日夜)?(?:值守|盯守|看守|值班|巡查|巡逻|蹲守)?$"
+    # … or the section that leads it: "已明确由营商环境股牵头办理"
+    r"|^[\u4e00-\u9fff\d]{0,12}?已经?(?:明确|确定|指定|安排)由[\u4e00-\u9fff]{1,12}?(?:牵头|负责|承办|主办)(?:办理|落实|推进|实施)?$"
     # … or the cases shared out among them: "已分包到班子成员", "已逐件分解到包案领导"
     r"|^[\u4e00-\u9fff\d]{0,12}?已经?(?:逐[件项个户一]?)?(?:分包|包保|分解|分派|交办|分配)(?:到|给)了?[\u4e00-\u9fff]{0,6}?"
     r"(?:班子成员|领导|专人|责任人|干部|网格员|个人)$"
@@ -802,12 +811,16 @@ _EVERYDAY_DONE = re.compile(
 # Nothing found, in everyday words (a negation before them is the report itself): "交办积案 为零", "没有 在建工地 不涉及".
 _EVERYDAY_NONE = re.compile(
     r"(?:交办|涉及)?[\u4e00-\u9fff]{0,4}为零|不涉及|未涉及|无需整改|不需要整改"
-    r"|(?:没有?|未)发现[\u4e00-\u9fff]{0,4}?(?:冒领|问题|隐患|火点|违规|违法|异常|险情|案件|烧的)"  # "已核对 没有发现冒领"
+    r"|(?:没有?|未)发现[\u4e00-\u9fff]{0,4}?(?:冒领|问题|隐患|火点|违规|违法|异常|险情|案件|烧的|拖欠|欠薪)"  # "已核对 没有发现冒领"
     r"|一[根处个户家起块亩堆](?:都|也)?(?:没|未)有?(?:烧|焚烧|着火|起火|冒烟|出事|发生)"  # "地里一根没烧": not one
     r"|(?:我们?|本)(?:乡|镇|局|委|街道|单位)?没有(?:这个|这类|此类|相关|该)(?:项目|情况|问题|企业)"  # "收到，但是我们乡没有这个项目"
     # no one in the place doing what the notice is about: "我们乡没有卖炮的", "本村没有烧秸秆的" (not "没有报的")
     r"|(?:我们?|本)(?:乡|镇|村|街道|社区|这边|这里)(?:没有|无)(?![收报交发看回弄做办])[\u4e00-\u9fff]{1,4}的$"
     r"|(?:我|本)(?:乡|镇|局|委|街道|单位)无[\u4e00-\u9fff]{0,3}件(?![\u4e00-\u9fff])|本(?:月|周|季度)无[\u4e00-\u9fff]{0,4}件(?![\u4e00-\u9fff])"  # "我镇无承办件", "本月无信访件"
+    # none in the period, the unit saying so of the notice's matter named before: "732的工单 俺们乡这个月木有", "信访的件
+    # 我们乡这期没有", "本月我局未接到转办的12345工单"
+    r"|(?:我们?|本)(?:乡|镇|局|委|街道|单位|村|社区)?(?:这个?|本)(?:月|周|期|季度?)(?:都|也|暂|还)?(?:没有|无)$"
+    r"|(?:本|这个?)(?:月|周|期|季度)(?:我们?|我|本)(?:乡|镇|局|委|街道|单位)?(?:未|没有?)(?:接到|受理|发生)[^,。;]{0,12}?(?:工单|件)(?![\u4e00-\u9fff])"
     # no burning found, nothing went wrong: "暂未发现焚烧", "这礼拜没有发现点火的", "放假这几天没有出啥事"
     r"|(?:没有?|未)发现[\u4e00-\u9fff]{0,3}?(?:焚烧|点火|烧|起火|着火|冒烟|燃放|放炮|偷排|乱倒|乱堆)[\u4e00-\u9fff]{0,3}?(?:的|现象|行为|情况)?(?![\u4e00-\u9fff])"
     r"|(?:没有?|未)出(?:啥|什么|任何)?(?:事|事情|事故|状况|岔子|乱子)儿?(?![\u4e00-\u9fff])"
@@ -894,7 +907,8 @@ _NOT_TOLD_RECEIPT = re.compile(r"^(?:收到)+(?:(?:修改|审核|审查|反馈)�
 _NOT_TOLD_WORDS = (
     r"[?？吗呢]|(?<!申)请|(?<!按)要求|务必|是否|能否|可否|如果"  # (申请 is the unit's own step: "已申请采购")
     + r"|(?<![主需只重])要是|假如|万一|倘若|一旦|的话"  # a condition ("134号要是再下雨…"; not 主要是)
-    + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|太短|太急|收到|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对|反映"
+    + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|太短|太急|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对|反映"
+    + f"|{_RECEIPT_WORD}"  # (not inside another word: "回收到的清查表还在录入")
 )
 # The reader asked to check what was sent ("表发您邮箱了，您看看格式对不对"): no question that keeps the work from being read.
 _CHECK_ASKED = re.compile(
@@ -1044,7 +1058,8 @@ _MEETING = r"会议|开会|(?<![能将就也不都还要可机])会|meeting"  # 
 _EXAM = r"[中高会学统联]考|竞赛|比赛|赛事|开学|开幕|面试|笔试|招聘会?"
 _EVENT_THEN = r"(?:(?:因为?|由于)[^,。;]{1,8}?)?(?:市里|省里|县里|上级|上面)?(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
 _OTHER_EVENT_BEFORE = re.compile(
-    rf"(?:{_MEETING}|{_EXAM}|培训|活动|考试|检查组|调研组|督查组|检查|督查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|汇演|演出|展演|联欢会?|运动会|快递|物流|系统|平台"
+    # (not the reason for the unit's own delay: "753号的材料因迎检要延期两天")
+    rf"(?<!因)(?<!因为)(?<!由于)(?:{_MEETING}|{_EXAM}|培训|活动|考试|检查组|调研组|督查组|检查|迎检|督查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|汇演|演出|展演|联欢会?|运动会|快递|物流|系统|平台"
     r"|(?:人口|农业|经济|污染源|国土)普查[\u4e00-\u9fff]{0,6}?"  # a national census on its own calendar
     rf"|[^,。;]节){_EVENT_THEN}"
 )
@@ -1069,8 +1084,9 @@ _OTHER_EVENT_AFTER = re.compile(
 # Whether a delay may be had, in general ("这种情况可以申请延期吗"), is no request for one.
 _ABOUT_THE_RULE = re.compile(
     r"这种情况|这类情况|此类情况|什么情况下|哪些情况|政策|规定|一般|谁(?:定|批|决定|说了算|同意)"
-    # whether it may be had at all, naming no time wanted: "13号是不是可以延期？"
-    r"|是不是(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)$"
+    # whether it may be had, or applied for, at all, naming no time wanted: "13号是不是可以延期？", "790号是否可以申请延期？"
+    # ("是否可以延期" alone asks for it)
+    r"|(?:是不是(?:可以|能)(?:申请)?|是否(?:可以|能)申请)(?:延期|推迟|宽限|延后|顺延)$"
     r"|(?<![不否])能申请(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?(?:$|还是)"  # "41号能申请延期吗(还是必须按时报)"
     # a notice's number and whether it may be put off, nothing else: "62号可以延期吗？" (no time wanted, no reason;
     # "这个能延期吗" stays a request, as dev3 labels it)
@@ -1261,14 +1277,7 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         if _SUBMITTED_ONLY.match(clauses[n].text) and any(a.kind == "delay" for a in clauses[n - 1].acts):
             clauses[n] = replace(clauses[n], acts=())  # "只能 到 月底 报了": the delay's own words, spaced
     clauses = _late_made_up(clauses)
-    if any(_TOLD_ME_TO_REPLY.match(c.text) for c in clauses):
-        # "领导说收到了，让我在群里回一下": the unit's own head, who has the liaison reply for it
-        clauses = [
-            replace(c, acts=tuple(replace(a, mode="stated") if a.kind == "received" else a for a in c.acts))
-            if _HEAD_SAYS.match(c.text)
-            else c
-            for c in clauses
-        ]
+    clauses = _head_has_me_reply(clauses)
     for n in range(len(clauses) - 1):
         if _received_then(clauses[n].text, clauses[n + 1].text):
             clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("received", "stated")))
@@ -1383,7 +1392,7 @@ _LEADING_HUNDREDS = re.compile(
 _ATTACHED = re.compile(r"\[(图片|文件|视频)\]")
 _ATTACHED_WORK = re.compile(
     r"报告|情况|台账|表|总结|周报|月报|清单|方案|照片|现场|对比|整改后|明细|名单|记录|汇总"
-    r"|加固|清理|拆除|巡查|检查|排查|核查|入户|整治|整改|清障|施工|发放|宣传|值守|收缴|查处|走访|慰问|演练|培训|开展"
+    r"|加固|清理|拆除|巡查|检查|排查|核查|入户|整治|整改|清障|施工|发放|张贴|悬挂|宣传|值守|收缴|查处|走访|慰问|演练|培训|开展"
     r"|归位|规整|整齐|干净|到位|完毕"  # a result shown: "[图片] 东关菜市场门口电动车已规整归位"
 )
 _ATTACHED_NOT = re.compile(r"[?？吗呢]|模板|样表|通知|要填|是不是|怎么|为什么|聚餐")
@@ -1489,12 +1498,32 @@ _PAST_LATE = re.compile(r"了|上周|上个?月|前阵子|前段时间|前几天
 _LATER_DAY_RE = re.compile(rf"(?<!\d){_LATER_DAY}")
 
 
-# The head, named by title alone (no place, no other body), saying it is received: "领导说收到了", "局长说已收到".
+# The head, named by title alone (no place, no other body) or by a surname and title (not a village's: "村主任"),
+# saying it is received or that it has read it: "领导说收到了", "局长说已收到", "刘局看过了".
 _HEAD_SAYS = re.compile(
-    r"^(?:领导|一把手|局长|书记|镇长|乡长|主任)(?:也|已经?)?(?:说|讲)(?:已经?|都)?收到了?$"
+    r"^(?:领导|一把手|局长|书记|镇长|乡长|主任|[\u4e00-\u9fff](?<![村组校站所院])(?:局长?|主任|书记|镇长|乡长))(?:也|已经?)?"
+    r"(?:(?:说|讲)(?:已经?|都)?收到了?|看过了|看了|阅了|已阅|阅过了)$"
 )
 # … who has the liaison reply: "让我在群里回一下", "叫我回个收到".
 _TOLD_ME_TO_REPLY = re.compile(r"^(?:他|她|领导)?(?:让|叫|要|交代)我(?:在群里|先|帮忙)?(?:回|回复|答复)")
+
+
+def _head_has_me_reply(clauses: list[Clause]) -> list[Clause]:
+    """The unit's own head says it is received or has read it, and has the liaison reply ("领导说收到了，让我在群里回一下",
+    "刘局看过了，让我回个收到"): the head's receipt, and the 收到 the liaison was told to reply, are the unit's."""
+    told = [_TOLD_ME_TO_REPLY.match(c.text) is not None for c in clauses]
+    if not any(told) or not any(_HEAD_SAYS.match(c.text) for c in clauses):
+        return clauses
+
+    def owned(clause: Clause, reply: bool) -> Clause:
+        # the head's word however it is told; the reply as the liaison was told to make it, not asked about
+        acts = tuple(
+            replace(a, mode="stated") if a.kind == "received" and (not reply or a.mode == "ordered") else a
+            for a in clause.acts
+        )
+        return replace(clause, acts=acts) if reply or _HEAD_SAYS.match(clause.text) else clause
+
+    return [owned(clause, reply) for clause, reply in zip(clauses, told, strict=True)]
 
 
 def _late_made_up(clauses: list[Clause]) -> list[Clause]:
@@ -1756,12 +1785,19 @@ def _feedback_kind(
     if "done" not in stated:
         if receipt and all(_IN_HAND.search(_after_receipt(c.text)) for c in progress_clauses):
             return None  # "收到，已安排": the receipt, in hand; nothing reported yet
-        if delay and all(_UNDER_WAY_RE.search(c.text) or _SHORT_OF.search(c.text) for c in progress_clauses):
+        if delay and all(_only_why_late(c.text) for c in progress_clauses):
             return None  # "还在汇总", "还有2个村没完成", "只有61%": why it is late, not a report
     several = len({ref for clause in clauses for ref in clause.refs}) > 1
     if "done" not in stated or "progress" in stated or (delay and not several) or _looks_partial(clauses):
         return "progress"  # a header alone (落实情况如下) says nothing done; a delay reports stage progress
     return "done"
+
+
+def _only_why_late(text: str) -> bool:
+    """Whether a clause beside a delay tells only why it is late: work under way or how far it falls short, and no work
+    done before that ("台帐整理了六个村还有四个村没弄可能要晚两天" tells six villages done)."""
+    found = [m.start() for m in (_UNDER_WAY_RE.search(text), _SHORT_OF.search(text)) if m]
+    return bool(found) and not _PROGRESS.search(text, 0, min(found))
 
 
 def _only_passed_on(clauses: Sequence[Clause], stated: set[ActKind]) -> bool:
@@ -1788,14 +1824,15 @@ def _earlier_against_later(clauses: Sequence[Clause]) -> bool:
 
 def _other_matter_only(clauses: Sequence[Clause]) -> bool:
     """Whether the message opens with something other than a notice received and names no notice: what else
-    arrived ("收到群众来信两封，正在核实"), or money a higher body sent come in ("省里下达的…280万元已到账，正在核对")."""
+    arrived ("收到群众来信两封，正在核实"), another issuer's document ("市森防指的紧急通知我们也收到了，已组织学习"), or
+    money a higher body sent come in ("省里下达的…280万元已到账，正在核对")."""
+    if not clauses or any(c.refs for c in clauses):
+        return False
+    opening = _Text(clauses[0].text, asked=False)
     return (
-        bool(clauses)
-        and not any(c.refs for c in clauses)
-        and (
-            _received_something_else(_Text(clauses[0].text, asked=False))
-            or _FUNDS_FROM_ABOVE.search(clauses[0].text) is not None
-        )
+        _received_something_else(opening)
+        or any(_OTHER_ISSUER_DOC.search(before) for before, _, _ in _matches(_RECEIPT, opening))
+        or _FUNDS_FROM_ABOVE.search(opening.text) is not None
     )
 
 
@@ -1828,11 +1865,11 @@ def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
 # Bare numbers past any day where a notice's number stands: opening the message before a space or 的 ("140 劝导站
 # 今天上岗了", "165 166 的报表都在系统里提交了") or right after the receipt word ("收到了157", "received，144 thanks").
 _BARE_HEAD = re.compile(
-    r"^(\d{2,3}(?:、\d{2,3})*)(?=[^\S\n]*的|[^\S\n]+[\u4e00-\u9fff])(?![^\S\n]*[多余来号期])"  # "437 号": its own 号
+    rf"^(\d{{2,3}}(?:{_NUMBER_LIST_SEP.pattern}\d{{2,3}})*)(?=[^\S\n]*的|[^\S\n]+[\u4e00-\u9fff])(?![^\S\n]*[多余来号期])"  # "437 号": its own 号
     # … or before an English word ("803 update：…", "881 first week：…"), not a measure ("365 days", "500 kg")
     r"|^(\d{2,3})(?=[^\S\n]+(?!(?:kg|km|mm|cm|ml|mb|gb|kb|m|g|t|days?|hours?|mins?|minutes?|pcs|people|persons?"
     r"|households?|yuan|rmb|units?|times?|percent|villages?|sites?)(?![a-z]))[a-z])"
-    r"|^(\d{2,3}(?:、\d{2,3})+)(?=两个|两份|几个|都|均)"  # "146、147两个都报了"
+    rf"|^(\d{{2,3}}(?:{_NUMBER_LIST_SEP.pattern}\d{{2,3}})+)(?=两个|两份|几个|都|均)"  # "146、147两个都报了", "146跟147都报了"
 )
 # A bare number past any day opening a clause, the notice's subject right after it ("284值班表已报，285我镇不涉及"):
 # not a count or an amount (a measure word follows), a year or a phone service (110, 119, 120, 12345).
@@ -1842,14 +1879,19 @@ _MEASURE = (
     r"|毫|厘|公|立方|千瓦|度|倍|成|折"
     r"|[和与跟及至到](?!我|咱|本单位)"  # a list of numbers goes on: "249和250两个都收到了" (not "347跟我们没关系吧")
 )
+# … but words that open with a measure's character are none: "706本周巡查无火点", "710台账发您邮箱啦", "767年报定报进度",
+# "790年终总结", "776周报往后延一天", "756百日攻坚", and after three digits "771项目用地" ("60项目" may count projects)
+_MEASURE_AHEAD = (
+    rf"(?!本(?:周|月|年|季|次|轮|期)|台[账帐]|年(?:报|终|度)|[周月日]报|百日|(?<=\d\d\d)项目)(?:{_MEASURE})"
+)
 # (also a space after the clause's mark, "352 received; 353 不涉及我局", after an English word's full stop, and before
 # a colon heading what is said of it: "60 received. 58: 60 km 农村公路巡查 done"; never a time, "10:31")
 _BARE_CLAUSE_HEAD = re.compile(
     rf"(?:(?<=^)|(?<=[,，。;；!！\n])|(?<=[a-z]\.))([^\S\n]*)(?!(?:110|114|119|120|122)(?!\d))(3[2-9]|[4-9]\d|[1-9]\d{{2}})"
-    rf"(?:(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*(?:{_MEASURE}))|(?=[^\S\n]*:(?!\d)))"
+    rf"(?:(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})|(?=[^\S\n]*:(?!\d)))"
 )
 _BARE_AFTER_RECEIPT = re.compile(
-    r"((?:收到|签收|received)了?[,，]?[^\S\n]*)(\d{2,3}(?:[、和]\d{2,3})*)"
+    rf"((?:收到|签收|received)了?[,，]?[^\S\n]*)(\d{{2,3}}(?:{_NUMBER_LIST_SEP.pattern}\d{{2,3}})*)"
     r"(?=[^\S\n]*(?:$|[,。!]|了?$|了[,。!]|两个|两份|几个|thanks|谢谢|通知)|[^\S\n]+(?![和及与跟号期])[\u4e00-\u9fff])"  # "收到447了，…", "收到 81 有问题打我电话"
 )
 
@@ -1861,7 +1903,7 @@ def _numbers_as_notices(text: str) -> str:
     """Bare numbers past any day where a notice's number stands written with 号 (see _BARE_HEAD)."""
 
     def numbered(numbers: str) -> str | None:
-        seqs = re.split(r"[、和]", numbers)
+        seqs = _NUMBER_LIST_SEP.split(numbers)
         return "、".join(f"{n}号" for n in seqs) if all(int(n) > DAYS_IN_A_MONTH for n in seqs) else None
 
     head = _BARE_HEAD.match(text)
@@ -1896,26 +1938,33 @@ _DIALECT_WORDS = {
     "没瞅见": "没发现",
 }
 # A number read out digit by digit, by a receipt word, 号 or in a list: "收到五七二、五七五", "四一三的月报", and
-# the ones after it a space apart ("收到，五三一 五三四"), or ending the message ("收到 七五七 不对 是七五八"); also
-# before a receipt word a space apart, as voice input spaces its words ("三五二 收到"), and a list of them a space
-# apart opening a clause, then what is said of them all ("三四三 三四四 都 收到 了").
+# the ones after it a space or a 跟 apart ("收到，五三一 五三四", "收到 七一五 跟 七一四"), or ending the message ("收到 七五七
+# 不对 是七五八"); also before a receipt word a space apart, as voice input spaces its words ("三五二 收到"), a list of
+# them a space apart opening a clause, then what is said of them all ("三四三 三四四 都 收到 了"), and one opening a
+# clause before a word of what is said of it, as a bare number does (_BARE_HEAD: "七零八 森林 防火 …"; not a count,
+# "三四五 个 村": a measure word follows).
 _SPOKEN_NUMBER = r"[一二三四五六七八九][零〇一二三四五六七八九]{2}(?![零〇一二三四五六七八九十百千万两])"
+_SPOKEN_LIST = rf"{_SPOKEN_NUMBER}(?:(?:{_NUMBER_LIST_SEP.pattern}|[^\S\n]+){_SPOKEN_NUMBER})"
 _DIGIT_BY_DIGIT = re.compile(
-    rf"(?:(?<=收到)|(?<=收到 )|(?<=签收)|(?<=[、,]))({_SPOKEN_NUMBER}(?:[^\S\n]+{_SPOKEN_NUMBER})*)"
+    rf"(?:(?<=收到)|(?<=收到 )|(?<=签收)|(?<=[、,]))({_SPOKEN_LIST}*)"
     r"|(?<![零〇一二三四五六七八九十百千万两])([一二三四五六七八九][零〇一二三四五六七八九]{2})"
     r"(?=号|[^\S\n]*(?:收到|收悉|签收)|[、,]|[^\S\n]*的|[^\S\n]*$)"
-    rf"|(?:(?<=^)|(?<=[,。;!?\n]))({_SPOKEN_NUMBER}(?:[^\S\n]+{_SPOKEN_NUMBER})+)"
+    rf"|(?:(?<=^)|(?<=[,。;!?\n]))({_SPOKEN_LIST}+)"
     r"(?=[^\S\n]*(?:号|都|均|也|收到|收悉|签收))"
+    rf"|(?:(?<=^)|(?<=[,。;!?\n]))({_SPOKEN_NUMBER})(?=[^\S\n]+(?!{_MEASURE_AHEAD})[\u4e00-\u9fff])"
 )
 # A message typed a character at a time, each a space apart ("收 到 五 三 九"): its words are the characters run
 # together (a number read out digit by digit is then one number, as unspaced).
 _SPACED_OUT = re.compile(r"[^\S\n]*[\u4e00-\u9fff](?:[^\S\n]+[\u4e00-\u9fff]){2,}[^\S\n]*")
 # … or only its number, before 号, 的 or the receipt word ("七 四 六 的 低保 走访 表"), as Arabic digits are
-# (notice_ref._SPACED_DIGITS).
+# (notice_ref._SPACED_DIGITS), after the receipt word ending the message ("收到 七 三 四"), or opening the message
+# before a word of what is said of it ("七 五 六 百日 攻坚 …"; not "三 四 五 个 村": three or four or five).
+_SPACED_SPOKEN = r"([一二三四五六七八九])[^\S\n]([零〇一二三四五六七八九])[^\S\n]([零〇一二三四五六七八九])"
 _SPACED_SPOKEN_DIGITS = re.compile(
     r"(?<![零〇一二三四五六七八九十百千万两])(?<![零〇一二三四五六七八九十百千万两][^\S\n])"
-    r"([一二三四五六七八九])[^\S\n]([零〇一二三四五六七八九])[^\S\n]([零〇一二三四五六七八九])"
-    r"(?=[^\S\n]*(?:号|期|的|收到|收悉|签收))"
+    rf"(?:{_SPACED_SPOKEN}(?=[^\S\n]*(?:号|期|的|收到|收悉|签收))"
+    rf"|(?:(?<=收到)|(?<=收悉)|(?<=签收))[^\S\n]*{_SPACED_SPOKEN}(?=[^\S\n]*$)"
+    rf"|^{_SPACED_SPOKEN}(?=[^\S\n]+(?!{_MEASURE_AHEAD})[\u4e00-\u9fff]))"
 )
 _TILDE_PAUSE = re.compile(r"~+[^\S\n]+")
 _SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
@@ -1948,8 +1997,8 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _TABLE_ROW_NUMBER.sub(r"\1号\t", _DIALECT.sub(lambda m: _DIALECT_WORDS[m[0]], text))
     if _SPACED_OUT.fullmatch(text):
         text = _SPACES.sub("", text)
-    text = _SPACED_SPOKEN_DIGITS.sub(r"\1\2\3", text)
-    text = _DIGIT_BY_DIGIT.sub(lambda m: (m[1] or m[2] or m[3]).translate(_SPOKEN_DIGITS), text)
+    text = _SPACED_SPOKEN_DIGITS.sub(_joined_spoken_digits, text)
+    text = _DIGIT_BY_DIGIT.sub(lambda m: (m[1] or m[2] or m[3] or m[4]).translate(_SPOKEN_DIGITS), text)
     text = _TILDE_PAUSE.sub("。", text)  # "请查收~ 71号也收到啦": a pause, not a range
     short = len(text) <= _NUMBERS_OK_LENGTH
     numbers_ok = (_NUMBERS_OK.match(text) or _NUMBERS_OK.match(_SIGNED.sub("", text))) if short else None
@@ -1991,6 +2040,15 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     granted = _TIME_GRANTED.search(quoted) is not None
     quoted_days = frozenset(int(day) for day in _DAY_OF_DATE.findall(quoted))
     return _SPACES.sub("", text.replace("\n", "。")), quoted_refs, quoted_all, granted, quoted_days
+
+
+def _joined_spoken_digits(match: re.Match[str]) -> str:
+    """Three numerals read out a space apart as one number (see _SPACED_SPOKEN_DIGITS), unless they may as well list
+    three (rising, no zero: "收到 三 四 五"), as Arabic digits are (notice_ref._SPACED_DIGITS)."""
+    digits = [digit for digit in match.groups() if digit]
+    return (
+        match[0] if may_list([int(digit.translate(_SPOKEN_DIGITS)) for digit in digits]) else "".join(digits)
+    )
 
 
 def _unlist(text: str) -> str:

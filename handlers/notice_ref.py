@@ -230,9 +230,10 @@ _STATE_WINDOW = 40
 # ("15号通知我们24号已经报送了", "16号的整改报告12号已经交了", "12号的15号已经报了"), unless both are
 # counted together ("12号我们13号都收到了").
 _WHO = r"(?:我们|我[局镇乡委办]|本单位|我单位)"
-_PAPER = r"(?:材料|报告|表格?|方案|资料|台账|说明|清单|数据|报表|整改|工作|任务|事项|事情|事|问题|隐患)"
+# What a notice asks of the unit, named after its number: its paper, its work or its matters.
+PAPER = r"(?:材料|报告|表格?|方案|资料|台账|说明|清单|数据|报表|整改|工作|任务|事项|事情|事|问题|隐患)"
 _NOTICE_THEN_WHO = re.compile(
-    rf"(?<=[\d零〇一二两三四五六七八九十百])[号期](?:通知|督办单?|文)?(?:的?{_WHO}|的[^,。;!?\d号]{{0,6}}?{_PAPER}{_WHO}?|的)(?:已经?|是|在|于)?$"
+    rf"(?<=[\d零〇一二两三四五六七八九十百])[号期](?:通知|督办单?|文)?(?:的?{_WHO}|的[^,。;!?\d号]{{0,6}}?{PAPER}{_WHO}?|的)(?:已经?|是|在|于)?$"
 )
 # The unit's own share of a notice after its number: "12号我们局配合的那部分", "119号剩下的那件积案".
 _OWN_SHARE_AFTER = re.compile(
@@ -475,8 +476,9 @@ def _with_ranges(group: str, items: list[re.Match[str]]) -> list[int | None]:
 
 # A notice's paper named after the number, right after it was sent in: "已报送7号办理情况", "已上报12号的材料".
 _SUBMITTED_BEFORE = re.compile(r"(?:报送|上报|提交|反馈|报)了?$")
-# ("请于12月16日前报送806号燃气自查汇总表": the paper's subject may run to eight characters)
-_PAPER_AFTER = re.compile(rf"的?[\u4e00-\u9fff]{{0,8}}?(?:情况|{_PAPER})")
+# ("请于12月16日前报送806号燃气自查汇总表": the paper's subject may run to eight characters; "报送724号图斑核查进展": how
+# the work stands)
+_PAPER_AFTER = re.compile(rf"的?[\u4e00-\u9fff]{{0,8}}?(?:情况|进展|进度|{PAPER})")
 
 
 def _bare_is_notice(text: str, start: int, end: int) -> bool:
@@ -573,10 +575,15 @@ def separate_spaced_numbers(text: str) -> str:
     return _RECEIVED_COMMA_NUMBERS.sub(r"\1、", text)
 
 
+def may_list(digits: list[int]) -> bool:
+    """Whether digits typed a space apart may as well list as many numbers ("收到 1 2 3"): rising, no 0 among them."""
+    return 0 not in digits and digits == sorted(set(digits))
+
+
 def _joined_digits(text: str, match: re.Match[str]) -> str:
     """Three digits typed a space apart as one number, where they stand for one (see _SPACED_DIGITS)."""
     digits = [int(d) for d in match.groups()]
-    listable = 0 not in digits and digits == sorted(set(digits))
+    listable = may_list(digits)
     stands = _DIGITS_STAND_BEFORE.match(text, match.end()) or _DIGITS_STAND_AFTER.search(
         text, 0, match.start()
     )

@@ -3666,3 +3666,135 @@ def test_what_the_blind_set_dev50_taught(
 )
 def test_what_the_blind_set_dev50_taught_of_problems(text: str, problem: bool) -> None:
     assert classify(text).problem is problem, text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a bare number opening a clause before a word that opens with a measure's character: the notice (本周, 台账,
+        # 年报, 年终, 周报, 百日; 项目 after three digits); a count, a house number, a question or an order, none
+        ("706本周巡查无火点", [], [706], []),
+        ("706本月累计巡查12次", [], [706], []),
+        ("706本周巡查无火点吗", [], [], []),
+        ("今年已发放706本宣传册", [], [0], []),
+        ("人民路740号本周巡查无火点", [], [0], []),
+        ("710台账发您邮箱啦📧", [], [710], []),
+        ("请把710台账发我邮箱", [], [], []),
+        ("300台车已到位", [], [0], []),
+        ("767年报定报进度：已报101家", [], [767], []),
+        ("790年终总结需要等委党组会审定，恐怕要晚两天报，望理解。", [], [], [790]),
+        ("776周报往后延一天 镇里都在迎检", [], [], [776]),
+        ("776周报往后延一天吗", [], [], []),
+        ("771项目用地：园区3宗地已完成组卷报批", [], [771], []),
+        ("60项目已开工", [], [0], []),
+        ("756本周百日攻坚：出动执法人员48人次，立案3起。", [], [756], []),
+        (
+            "740冬季消防：检查九小场所215家，整改隐患64处。756本周百日攻坚：出动执法人员48人次，立案3起。",
+            [],
+            [740, 756],
+            [],
+        ),
+        ("740冬季消防：检查九小场所215家。756本周要开展百日攻坚吗？", [], [740], []),
+        # a number read out digit by digit opening the message, a space, then what is said of it; a count (a measure
+        # word follows), a question or work not done, none
+        ("七零八 森林 防火 我们 设 了 六个 卡点 护林员 全部 上岗 了", [], [708], []),
+        ("七零八 森林 防火 要 设 卡点 吗", [], [], []),
+        ("七零八 森林 防火 我们 还 没 设 卡点", [], [], []),
+        ("七零八 万元 已 拨付", [], [0], []),
+        ("七零八 户 已 走访 完", [], [0], []),
+        ("七八四 危房 验收 还 剩 三 户", [], [784], []),
+        ("七一四 我们 镇 两 件 积案 都 签 了 息访 协议 化解 完 了", [], [714], []),
+        ("七 五 六 百日 攻坚 周 报 发 你 微信 了", [], [756], []),
+        ("七 五 六 个 村 都 报 了", [], [0], []),
+        ("七八五 防 返贫 的 表 申请 延期 三天 村里 数据 还 没 核完", [], [], [785]),
+        # … a space apart after the receipt word, ending the message; three or four or five, a count, a negation, none
+        ("收到 七 三 四", [734], [], []),
+        ("收到 三 四 五", [], [], []),
+        ("收到 七 三 四 个 电话", [], [], []),
+        ("没 收到 七 三 四", [], [], []),
+        ("收到 七 三 四 吗", [], [], []),
+        # two numbers joined by 跟, spoken, spaced or not; 跟 before a person is no list
+        ("收到 七一五 跟 七一四 两个 都 收到 了", [714, 715], [], []),
+        ("收到 715 跟 714 两个 都 收到 了", [714, 715], [], []),
+        ("715 跟 714 两个 都 收到 了", [714, 715], [], []),
+        ("收到 七一五 跟 他们 说 了", [], [], []),
+        ("347跟我们没关系吧", [], [], []),
+        # a number received, a space, then another number's paper and its own state: two things said; the papers of
+        # both received, or their state asked, one
+        ("收到 七五六 七四八 的 材料 还 在 弄", [756], [748], []),
+        ("收到 756 748 的 材料 还 在 弄", [756], [748], []),
+        ("收到 756 748 的 材料", [748, 756], [], []),
+        ("收到 七五六 七四八 的 材料 要 不要 弄", [], [], []),
+        # another number "也 ok": as said of the one before; asked, none
+        ("No.762 received，764 也 ok", [762, 764], [], []),
+        ("No.762 received，764 也 ok 吗", [762], [], []),
+        ("762号已完成，764号也ok", [], [762, 764], []),
+        # the office's quoted request names the notice whose progress it asks for; the answer is about it
+        (
+            "「督查室：请各单位于10月25日前报送724号图斑核查进展。」\n我局已于10月24日报送，共核查图斑118个，其中违法占地7处，已立案4处。",
+            [],
+            [724],
+            [],
+        ),
+        ("「督查室：请各单位于10月25日前报送724号图斑核查进展。」\n什么时候报？", [], [], []),
+        # whether a delay may be applied for at all: no request; more time asked for, or 是否可以延期 alone, a request
+        ("790号是否可以申请延期？", [], [], []),
+        ("790号是否可以延期三天？", [], [], [790]),
+        ("是否可以延期", [], [], [0]),
+        # an inspection welcomed put off is another's calendar; the unit's paper late because of it is its delay
+        ("753创文迎检延期到下个月了 大家别急😅", [], [], []),
+        ("753号的材料因迎检要延期两天", [], [], [753]),
+        ("753迎检材料要延期两天", [], [], [753]),
+        # 收到 inside 回收到 is no receipt word, and keeps no work from being read; 收到的…, or asked, none
+        ("回收到的清查表还在录入，录了一半了✍️", [], [0], []),
+        ("回收到的清查表还在录入吗", [], [], []),
+        ("收到的清查表还在录入，录了一半了", [], [], []),
+        # none in the period, the unit saying so of the notice's matter: a zero report; another unit's, asked, or
+        # nothing reported yet, none
+        ("732的工单 俺们乡这个月木有", [], [732], []),
+        ("732的工单 他们乡这个月木有", [], [], []),
+        ("732的工单 俺们乡这个月有没有", [], [], []),
+        ("732的工单 俺们乡这个月没有报", [], [], []),
+        ("732号：本月我局未接到转办的12345工单。", [], [732], []),
+        ("732号：本月河口镇未接到转办的12345工单。", [], [], []),
+        ("七六九 信访 的 件 我们 乡 这 期 没有", [], [769], []),
+        ("710的欠薪排查 辖区内没有发现拖欠👍", [], [710], []),
+        ("710的欠薪排查 有没有发现拖欠", [], [], []),
+        # vaccinations counted: work; planned or required, none
+        ("707秋冬季疫苗接种第一轮已结束，共接种2736人次，第二轮下周启动。", [], [707], []),
+        ("707号预计接种2736人次", [], [], []),
+        ("707号要求接种2736人次", [], [], []),
+        # a photo of notices posted, after a receipt: the work shown; a question about it, none
+        ("786收到 [图片] 村口张贴的禁燃禁放通告", [786], [786], []),
+        ("786收到 [图片] 村口要张贴的通告是这个吗", [786], [], []),
+        # the unit's own plan issued on a day told: progress; to come or ordered, none
+        ("772收到，已于今天印发全县两节前安全大检查实施方案", [772], [772], []),
+        ("772收到，将于明天印发实施方案", [772], [], []),
+        ("772收到，请于明天前印发实施方案", [772], [], []),
+        # the section that leads it named after a receipt: the receipt in hand; work done beside it is told
+        ("已收悉县督办〔2043〕736号，已明确由营商环境股牵头办理。", [736], [], []),
+        ("736号收到，已明确由营商环境股牵头办理，已办结3件", [736], [736], []),
+        # another issuer's notice received, then studied: work on it, not on a notice of the office's
+        ("市森防指的紧急通知我们也收到了，已组织学习。", [], [], []),
+        ("市森防指的紧急通知我们也收到了，708号已组织学习", [], [708], []),
+        ("708号收到，已组织学习", [708], [708], []),
+        # the unit's head has read it and has the liaison reply 收到: the unit's receipt; a village head's, asked, the
+        # order alone, another unit's head, none
+        ("刘局看过了，让我回个收到", [0], [], []),
+        ("村主任看过了，让我回个收到", [], [], []),
+        ("刘局看过了，让我回个收到吗", [], [], []),
+        ("领导让我回个收到", [], [], []),
+        ("河口镇刘局看过了，让我回个收到", [], [], []),
+        # work done counted before how far it falls short, beside a delay: reported too; the shortfall or work under
+        # way alone is why it is late
+        ("七五零 林长制 巡林 台帐 整理 了 六个 村 还 有 四个 村 没 弄 可能 要 晚 两天", [], [750], [750]),
+        ("750号台账整理了六个村，还有四个村没弄，可能要晚两天", [], [750], [750]),
+        ("750号台账还有四个村没弄，可能要晚两天", [], [], [750]),
+        ("750号台账还在整理，可能要晚两天", [], [], [750]),
+        ("163号的宣传入户还差3个村，恳请延至12月28日", [], [], [163]),
+    ],
+)
+def test_what_the_blind_set_dev51_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

@@ -1397,3 +1397,19 @@ def test_what_the_blind_set_dev50_taught_of_numbers(text: str, expected: list[in
 )
 def test_what_the_blind_set_dev50_taught_of_unread_numbers(text: str, unread: tuple[int, ...]) -> None:
     assert unread_numbers(text, set()) == unread
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice's progress asked to be sent in: the number after 报送 is the notice's, not a day
+        ("请各单位于10月25日前报送724号图斑核查进展", [724]),
+        ("请于12月16日前报送806号燃气自查进度", [806]),
+        ("请于25号报送进展", []),
+        ("于12号报送进度", []),
+        ("请于10月25号前报送进展", []),
+        ("请于25号前报送724号的进展情况", [724]),
+    ],
+)
+def test_what_the_blind_set_dev51_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
