@@ -23,6 +23,8 @@ from typing import Literal
 from handlers.notice_ref import (
     DAYS_IN_A_MONTH,
     PAPER,
+    TURNING_WORDS,
+    UNIT_WORD,
     NoticeRef,
     find_notice_refs,
     fold,
@@ -104,19 +106,23 @@ _NUMBERS_OK = re.compile(
     rf"|^\s*{_OK_SIGN}+[\s,]*{_NUMBERS_TEXT}[\s!。~.]*$",
     re.IGNORECASE,
 )
-# … the same then what is said of another notice a space after it: "36 ok 35的还在弄" (36 received, then 35).
+# … the same then what is said or asked of another notice a space after it: "36 ok 35的还在弄" (36 received, then 35),
+# "835✅ 838🤔 我们也有？" (835 received; 838 asked about).
 _NUMBERS_OK_THEN = re.compile(
-    rf"^\s*{_NUMBERS_TEXT}[\s,]*{_OK_SIGN}+[\s,;.。]+(?=(?:#|no\.?)?第?\d{{1,3}}(?!\d)[^\S\n]*(?:[号期的:]|[\u4e00-\u9fff]))",
+    rf"^\s*{_NUMBERS_TEXT}[\s,]*{_OK_SIGN}+[\s,;.。]+(?=(?:#|no\.?)?第?\d{{1,3}}(?!\d)[^\S\n]*(?:[号期的:?]|[\u4e00-\u9fff]))",
     re.IGNORECASE,
 )
 # A unit's signature after such a receipt: "309 ok 管委会".
 _SIGNED = re.compile(r"[\s,]+[\u4e00-\u9fff]{0,10}(?:局|委|镇|乡|办|街道|管委会|集聚区|中心)[\s!。~.]*$")
 _ONES_ONLY = re.compile(r"^1(?:[\s、,和]+1)*$")
 _NUMBERS_OK_LENGTH = 40  # such a message is short; the check stays off long pasted text
-# … several of them, each number with its own sign: "88号✅ 90号✅", "12👌 13👌" (each received)
+# … several of them, each number with its own sign: "88号✅ 90号✅", "12👌 13👌" (each received), then perhaps what
+# else is said: "888 👌 890 👌 值班表晚上发", "860 ✅ 863 ✅ 865❓"
 _NUMBER_OK = rf"(?:#|no\.?)?第?(\d{{1,3}})(?!\d)[号期]?[^\S\n]*{_OK_SIGN}+"
 _NUMBER_OK_PAIRS = re.compile(rf"\s*{_NUMBER_OK}(?:[\s,、;。]+{_NUMBER_OK})+[\s!。~.]*", re.IGNORECASE)
 _NUMBER_OK_ONE = re.compile(_NUMBER_OK, re.IGNORECASE)
+# A question mark drawn ("865❓", "838🤔"): asked, as "?" is.
+_QUESTION_EMOJI = re.compile("[\u2753\u2754\U0001f914]\ufe0f?")
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 # Voice input writes the punctuation it hears as words: "13号已收到逗号马上落实", "十二号收到句号".
 _SPOKEN_PUNCTUATION = re.compile(r"(句号|逗号|分号)")
@@ -181,9 +187,11 @@ _SAID_OF_NOTICE = re.compile(
     r"(?:[号期]|^#?\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|推进|在办|在[修弄做办搞查改建]|不了|不完|涉及)(?:延期|[^号期])*$"
 )
 # … or the notice received named after the word, when the next number has a state of its own
-# ("收到13号 12号的正在办"; "收到12号 13号" lists two), also a space after the word ("收到 757 不对 是758").
+# ("收到13号 12号的正在办"; "收到12号 13号" lists two), also a space after the word ("收到 757 不对 是758"), before its 号
+# ("收到 838 号 不对 …") or several ("收到 815号、818号 我们 下午 开会 部署").
+_RECEIVED_ONE = r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:[^\S\n]*[号期])?"
 _RECEIVED_NUMBER = re.compile(
-    r"(?:收到|收悉|签收)[^\S\n]*第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?[了啦哈呀]*$"
+    rf"(?:收到|收悉|签收)[^\S\n]*{_RECEIVED_ONE}(?:[^\S\n]*[、和及跟与][^\S\n]*{_RECEIVED_ONE})*[了啦哈呀]*$"
 )
 # … or a time of day after the notice received ("收到 9号 12:30前报"), its deadline told apart.
 _TIME_OF_DAY = re.compile(r"\d{1,2}(?::\d{2}|点|时)")
@@ -213,8 +221,12 @@ _BARE_RECEIPT = re.compile(
     r"(?:(?:好的?|嗯+|ok)[^\S\n]*)?(?:(?:已经?)?(?:收到|收悉|签收|已阅)[了啦哈呀]*)+"
 )  # "好的 收到"
 _PARTICLE_ALONE = re.compile(r"[的了啦哈呀](?![\u4e00-\u9fff])")
-# "收到 四十七 号", "收到 247 和 5": after a number, its own 号 or its list going on, never a new clause
-_NUMBER_GOES_ON = re.compile(r"[\d零〇一二两三四五六七八九十百][^\S\n]+(?=[号期和及与跟])")
+# "收到 四十七 号", "收到 247 和 5", "收到 845 号 还有 852 号": after a number, its own 号 or its list going on, never a
+# new clause
+_NUMBER_GOES_ON = re.compile(
+    r"[\d零〇一二两三四五六七八九十百][^\S\n]+(?=[号期和及与跟])"
+    r"|[号期][^\S\n]+(?=(?:还有|以及)[^\S\n]*第?[\d零〇一二两三四五六七八九十])"
+)
 _SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
 # … and the right number given after the slip, then a space before another number ("不对 是215号 214上午已经回过了"):
 # what follows is said of that other number.
@@ -266,7 +278,7 @@ _TURN_TO_READER = re.compile(r"(?:你们|您|请|麻烦|烦请)(?=.{0,6}?(?:查�
 # An order or request to others: "请各单位收到后回复", "回复收到", "务必按时完成".
 _DIRECTIVE_BEFORE = re.compile(
     r"(?<![申恳特提报呈])请(?!示|求|假|批|问|领导|您|予|督查室|允许|准予|同意|批准|准许|给予|宽限|考虑|谅解|理解)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
-    r"|回复|回个|答复|督促|催促|提醒|通知各|各(?:单位|乡镇|部门|村|位|有关)|大家|你们|贵单位|你单位"
+    r"|(?<![厅局委级方])(?<![省市县]里)(?:回复|答复)|回个|督促|催促|提醒|通知各|各(?:单位|乡镇|部门|村|位|有关)|大家|你们|贵单位|你单位"  # (not a body's reply awaited: "要等省厅回复")
     r"|所有单位|相关单位|(?:收到|接到|签收)(?:后|之后|以后)"
 )
 # "按照通知要求完成", "11号要求报送的表格已发": the notice's requirement named, not an order given
@@ -306,6 +318,8 @@ _THIRD_PARTY = re.compile(
     r"|(?:说(?!错|明|一下|一声|的)|表示(?!的)|反映(?!的)|称(?!的)|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
     r"|有人(?:问|说|反映)"  # "村里有人问能不能晚点交表"
 )
+# A higher body does it, named right before: "春耕补贴资金省里已拨付到位", "营商环境评价 市里推迟到5月了".
+_ABOVE_DID = re.compile(r"(?:省里|市里|上级|中央|国家)(?:也|都|均|早就?)?$")
 # The unit's own head speaks for it: "我们局长说收到了" is the unit's word, not a third party's.
 _OWN_HEAD_SAYS = re.compile(
     r"(?:我们|我|本)(?:单位|局|委|镇|乡|街道|办)?的?(?:主要)?(?:领导|局长|主任|书记|镇长|乡长|站长|负责人)"
@@ -326,7 +340,7 @@ _RECEIPT = re.compile(
     # "知道了" said of a notice named right before it ("103号通知晓得了"; 知道了 alone the office reads, nor a day's)
     r"|(?<=[\d一二三四五六七八九十百]号)(?<!月\d号)(?<!月\d\d号)(?:的?(?:通知|督办单?|文件))?(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"
     r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
-    r"|received|gotit|noted|copythat|roger|well?received|(?<=[号\d])get(?![a-z])"  # "13号get", "530 get"
+    r"|(?<!not)(?<!n't)(?<!never)(?<!yet)(?:received|rcvd)|gotit|noted|copythat|roger|(?<=[号\d])get(?![a-z])"  # "13号get", "530 get"
     r"|(?<![a-z])(?:sd|shoudao|shoudaole)(?![a-z])"  # the pinyin of 收到, spelt out or by its initials
 )
 # Passing a notice on to one's leaders or villages shows it arrived: "已转分管领导", "已呈领导阅示".
@@ -342,16 +356,19 @@ _FORWARD = re.compile(
 _AT_A_MEETING = re.compile(r"会(?:议|上)?(?:上|上面)?(?:已经?|也|都)?$")
 # What is forwarded when a document other than the notice is named first: "延期申请已报送领导".
 # What passes the leader on its way up is the unit's own paper: "已报分管领导审定后盖章上报".
+# (or for that alone: "875号月报已报分管领导审定")
 _APPROVAL_AFTER = re.compile(
-    r"^[^,。;]{0,4}?(?:审定|审核|审批|签字|签发|把关)(?:后|之后)[^,。;]{0,6}?(?:上报|报送|报|交)"
+    r"^[^,。;]{0,4}?(?:审定|审核|审批|签字|签发|把关)(?:$|(?:后|之后)[^,。;]{0,6}?(?:上报|报送|报|交))"
 )
-_FORWARDED_OTHER = re.compile(r"申请|材料|报告|方案|表|台账|情况|说明|清单|照片|数据|资料|稿")
+_FORWARDED_OTHER = re.compile(
+    r"申请|材料|报告|方案|表|台账|情况|说明|清单|照片|数据|资料|稿|[周月季年]报|总结"
+)
 # What may follow a receipt word in the same clause. Anything else ("收到群众举报…", "收到款",
 # "收到时间") means something other than this notice was received.
 _RECEIPT_TAIL = re.compile(
     r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒]*(?:$|并|马上|立即|立刻|即刻|会(?!议)|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
     r"|保证|确保|一定|尽快|全力|认真|立刻"
-    r"|明白|知悉|已|正在|抓紧|这就|马上就|按(?!钮)|(?:晚|迟)了$|的是第?\d{1,3}[号期]$|(?:最新|今天发|刚发|刚才发|刚刚发)的(?:那个|那份|通知)?$|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
+    r"|明白|知悉|已|正在|抓紧|这就|马上就|按(?!钮)|(?:晚|迟)了$|的是第?\d{1,3}[号期]$|(?:最新|今天发|刚发|刚才发|刚刚发)(?:的(?:那个|那份|通知)?|的?[这那]一?[期个份])(?:谢谢|感谢|多谢)?$|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
     r"|(?=[零〇一二两三四五六七八九]*[十百、和至到])[零〇一二两三四五六七八九十百、和至到]+期(?:$|的?(?:通知|督办))"  # "收到十三、十四期"; "二期" is a phase
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
     # the notice pointed at by its subject or number: "收到森林防火那个通知", "收到了 是157号那个"
@@ -382,6 +399,8 @@ _RECEIPT_TAIL = re.compile(
     r"(?!的|发|转|拨|下发|通知|文件|材料)[\u4e00-\u9fff]{0,3})?$"
     r"|20\d\d年(?=第?\d{1,3}[号期]))"  # "收到2027年第44号督办通知"
 )
+# English shorthand for the word, read only beside a notice's number ("806 rcvd"; "rcvd" alone the office reads).
+_SHORTHAND_RECEIPT = "rcvd"
 # "15号收到后，已下发各学校": a receipt told by what was done with the notice since.
 _RECEIVED_THEN = re.compile(r"(?:收到|收悉|签收)(?:后|之后|以后)$")
 _SINCE_DONE = re.compile(r"^(?:我们?|我[镇乡局委办])?(?:已经?|随即|第一时间)")
@@ -435,7 +454,7 @@ _OTHER_ISSUER_DOC = re.compile(
     r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,5}?(?=的|发的|下发的|那[个份]|这[个份])"  # "省住建厅那个紧急通知"
     r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|部)(?=第?\d|[〔\[【(])"
     r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,5}?(?=[〔\[【(]20\d\d)"  # "市防指〔2042〕15号文件收到了"
-    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府)关于[^,。;]{2,30}?的(?=(?:紧急)?(?:通知|文件|函))"
+    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府|指|中心)关于[^,。;]{2,30}?的(?=(?:紧急)?(?:通知|文件|函))"
     r")(?!督查室|督办室)(?:的|发的|下发的)?"
     # … or its bulletin ("市应急局第3期汛情通报收到")
     r"[^,。;]{0,12}?(?:文件|号文|令|函|通知|通报|简报|快报|督办(?:\d{1,3}号)?|[〕\]】)]第?\d{1,3}号)[^,。;]{0,4}$"  # "市里的督办74号我们也收到了"
@@ -619,7 +638,7 @@ _ASSENT_ONLY = re.compile(r"(?:妥了|妥妥的?|妥)[啦哈呀的]*")
 # ---- feedback -------------------------------------------------------------------------------
 
 _DONE_VERBS = (
-    r"(?:完成|办结|完结|落实|整改|处理|处置|解决|销号|清理|拆除|修复|办理|办好|做好|弄好|搞定|完工|竣工|拨付|发放"
+    r"(?:完成|办结|完结|落实|整改|处理|处置|解决|销号|清理|拆除|修复|办理|办好|做好|弄好|搞定|完工|竣工|拨付|发放|答复"
     r"|填报|填好|填写好|安装|配备|恢复|移交|更新)"
 )
 _DONE = re.compile(
@@ -636,7 +655,7 @@ _DONE = re.compile(
     r"|已经?(?:全部|均|都)?[\u4e00-\u9fff]{2}到位"  # "网格员已全部通知到位"
     r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核|打|种|栽|割|播|喷|挖|铺|运)(?:好|完)"  # "路灯已全部修好", "药已经全部打完了"
     r"|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "违建已拆"
-    r"|(?:all)?done|finished|completed|(?<!not)(?<!yet)(?<!un)(?:cleared|resolved|fixed)(?![a-z])|(?<![a-z])(?:already|just|all)?(?:submitted|uploaded)(?![a-z])|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送|上报|到位|整改到位)(?![^,。;]{0,6}?为准)|(?<=[天午号])以报了"  # not "以报送时间为准"
+    r"|(?:all)?done|finished|completed|(?<!not)(?<!yet)(?<!un)(?:cleared|resolved|fixed)(?![a-z])|(?<!not)(?<!yet)(?<!never)(?<!n't)(?:submitted|uploaded|replied)|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送|上报|到位|整改到位)(?![^,。;]{0,6}?为准)|(?<=[天午号])以报了"  # not "以报送时间为准"
     r"|办妥|妥了|完事了|齐活|^已经?办(?=[了啦]*$)|(?:均|全部|都|全)(?:符合要求|达标|合格)"
     r"|^(?:按时|按期|如期|全部|圆满|顺利)(?:完成|办结)(?:任务)?$"  # "按时完成，没有拖延"
     r"|已经?(?:全部|均|都)?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|下发|张贴|悬挂)"  # measures taken: "台账已建立"
@@ -672,7 +691,7 @@ _SUBMIT = re.compile(
 # Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
 _TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
 # Nothing to report is a report too: "零报告", "经排查，我局无相关问题", "河口镇目前无道路结冰情况".
-_ISSUE_NOUN = r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|异常)"
+_ISSUE_NOUN = r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|异常|苗头)"  # "无赴市进京苗头"
 _NO_ISSUE = re.compile(
     r"零报告|zeroreport|无(?:相关|此类|类似|这类|该类)(?!附件|文件|链接|通知|材料|要求|说明|模板|表格)"
     rf"|没有(?:相关|此类|类似|这类|这种|这样的?|该类)(?:\w{{0,4}}?){_ISSUE_NOUN}"
@@ -712,17 +731,18 @@ _PROGRESS = re.compile(
     r"|已经?(?:准备好|准备就绪|备齐|起草好|采购|购买|订购|招标|签订|签约|进场|开工|动工)"
     r"|已经?(?:全部|均)?组建|已经?(?:约谈|动员|发动|培训|宣传)|(?:召开|开)了[\u4e00-\u9fff]{0,6}?会(?!议室)|已经?(?:组织)?召开|已经?于[^,。;]{1,14}?(?:召开|组织召开|举行|举办)"
     # done and counted: "已在集镇张贴通告200余份", "已对全县42处在建工地下达停工通知", "目前已开复工9个"
-    r"|已经?(?:(?!通知|转|传达|下发|延期|推迟)[\u4e00-\u9fff]){1,16}?[\d一二三四五六七八九十两百千万.]+[余多]?"
+    r"|已经?(?:(?!通知|转|传达|下发|延期|推迟|收到|到账)[\u4e00-\u9fff]){1,16}?[\d一二三四五六七八九十两百千万.]+[余多]?"  # (not money come in)
     r"(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|栋|辆|台|公里|米|吨|万元|元|亩|棵|株|袋|组)"  # "已分4组下去督导了"
     r"|已经?(?:下达|储备|发放|完成了?[\u4e00-\u9fff]{0,6}?(?:清淤|维修|整治|改造|建设))"
     # how the work stands: "进度正常", "有所滞后", "本周巡查无火点", "检查完了，报告明天报", "正在催"
     r"|(?:进度|进展)(?:正常|顺利|良好)|有所滞后|(?:正|还|已经?|一直)在催"
     # a stop or a fix ordered, as 责令 ("已责令整改"): "施工已通知5月底前全部停工" (not "已通知各村…", the notice passed on)
     r"|已经?(?:通知|责令)(?!各|到位)[^,。;]{0,12}?(?:停工|停产|停业|关停|撤离|搬离|拆除|整改)"
-    r"|(?:巡查|巡山|巡河|巡逻|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无|未发现|没发现)|(?:检查|排查|巡查|核查|清理)完了"
+    r"|(?:巡查|巡山|巡河|巡逻|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无(?!法|力|须|需|论)|未发现|没发现)|(?:检查|排查|巡查|核查|清理)完了"  # not "排查可能无法…"
     # counted work: "清理垃圾约15吨", "发放补贴318户"
     # (not how a thing is split: "检查情况分三条发")
-    r"|(?:清理|清运|排查|检查|巡查|整改|整治|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成|接种)(?:(?![延推]|分[\d一二三四五六七八九十两])[\u4e00-\u9fff]){0,4}?约?"
+    # (not the notice's scope: "整改涉及的3家店铺")
+    r"|(?:清理|清运|排查|检查|巡查|整改|整治|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成|接种|张贴|悬挂)(?:(?![延推涉]|分[\d一二三四五六七八九十两])[\u4e00-\u9fff]){0,4}?约?"
     r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元|亩|棵|株|袋)"
     # … and done so far ("庭院改造完成83户", "道路硬化2.6公里", "共申报项目14个"; "硬化还差2公里" is what is left)
     r"|(?:完成|改造|硬化|转移|安置|签订|申报|新建|修建|铺设|培训|整理)(?:(?!还|差|剩|尚|未|没)[\u4e00-\u9fff]){0,4}?约?"
@@ -762,7 +782,7 @@ _IN_HAND = re.compile(
     r"|^[\u4e00-\u9fff\d]{0,12}?已经?(?:明确|确定|指定|安排)由[\u4e00-\u9fff]{1,12}?(?:牵头|负责|承办|主办)(?:办理|落实|推进|实施)?$"
     # … or the cases shared out among them: "已分包到班子成员", "已逐件分解到包案领导"
     r"|^[\u4e00-\u9fff\d]{0,12}?已经?(?:逐[件项个户一]?)?(?:分包|包保|分解|分派|交办|分配)(?:到|给)了?[\u4e00-\u9fff]{0,6}?"
-    r"(?:班子成员|领导|专人|责任人|干部|网格员|个人)$"
+    r"(?:班子成员|领导|专人|责任人|干部|网格员|个人|科室|股室|部门)$"  # "共5件，已分解到科室"
 )
 # Who will do it, named after a done word ("已落实巡查责任人"): the work assigned, not done (see _IN_HAND).
 _WHO_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:专人|责任人|负责人|(?:包案|包保|分管)领导)")
@@ -770,18 +790,19 @@ _WHO_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:专人|责任人|负责人|(?
 # read where the message names a notice by number or holds statements only (_NOT_TOLD), so chat, questions and
 # orders stay nothing.
 _COUNT = r"[\d一二三四五六七八九十两几]+"
-_UNIT_WORD = r"(?:个|户|处|家|村|条|项|件|栋|座|所|人|名|份|公里|米|亩|笔|场|起|棵|株|袋)"
+_UNIT_WORD = UNIT_WORD
 _COUNT_AHEAD = re.compile(rf"\d+(?:\.\d+)?[^\S\n]*(?:[多余][^\S\n]*)?{_UNIT_WORD}")  # "120 多 人"
 _MOBILISED = re.compile(r"(?:组织|出动|发动|动员)[^\S\n]*了?[^\S\n]*$")
 _EVERYDAY_DONE = re.compile(
     r"发(?:给)?(?:你|您)(?:的)?(?:邮箱|微信|qq|私信)?[了啦]|(?:拨|付)给[^,。;]{1,8}?了|(?<![a-z])sent(?![a-z])|发(?:到)?(?:你们?的?|您的?)?(?:邮箱|群文件)了"
-    r"|(?:在|传到?|发到|放到|放在|放|发|上传到?)(?:群文件|网盘|云盘)|(?<![请])(?:详)?见附件"
+    r"|(?:在|传到?|发到|放到|放在|放|发|上传到?)(?:群文件|网盘|云盘)|(?<![请])(?:详)?见附件|(?<!not)(?<!un)(?:attached|enclosed)(?![a-z])"  # "值班表 attached"
     r"|(?:东西|材料|表格?|报表|数据|报告|周报|月报|清单|台账|值班表|总结|方案|记录|名单|自评|自查)(?:已经?|都|也|昨天|今天|上午|下午|刚才|刚刚)?(?:交|报|传|发)(?:上去)?了"
     r"|(?:栽|种|植)(?:完|好)了|(?:栽|种|植)了[\d一二三四五六七八九十两百千]+多?(?:棵|株|亩)"  # "树都栽完了", "今天栽了800多棵"
     r"|清零了?|结清了|(?:已经?|都|也|全部)[\u4e00-\u9fff]{0,2}?(?:化解|清零|结清|销号)了"
     r"|(?:清|改|修|拆|建|装|签|核|对|排|审|录|扫|铲|整治|整改)(?:完|好)[了啦]|(?:拨|发|送)下去了|(?:整治|整改|清理)到位"
     r"|已经?对[^,。;]{2,24}?(?:逐一|全面|拉网式)(?:排查|检查|核查|巡查|整治|清理)"  # "已对G345沿线31处隐患点逐一排查"
-    r"|(?:清|挖|修|腾)出来了|(?:昨天|今天|前天|上午|下午|上周|已经?)(?:报|查|检查|排查|核查)过了"  # "48号值班表昨天报过了"
+    r"|(?:清|挖|修|腾)出来了|(?:昨天|今天|前天|上午|下午|上周|上个?(?:礼拜|星期)|上(?:周|礼拜|星期)[一二三四五六日天]|已经?)就?"
+    r"(?:报|查|检查|排查|核查|学|学习|传达)过了"  # "48号值班表昨天报过了", "上礼拜五就学过了"
     # a paper sent again, put right; a draft out; "我们昨天报的" (466号收到了吗？我们昨天报的)
     r"|(?:现|已经?)重新(?:发送|报送|上报|提交|发)|(?:初稿|草稿)已经?出|我们(?:昨天|前天|今天|上午|下午|已经)(?:就)?(?:报|交|发)的$"
     r"|(?:未|没有?)发生[\u4e00-\u9fff]{0,6}?(?:火灾|火情|事故|案件|险情)|无(?:火点|火情|火灾|险情|事故)(?![\u4e00-\u9fff])"
@@ -836,6 +857,8 @@ _EVERYDAY_PROGRESS = re.compile(
     r"|(?:今天|昨天|前天|上午|下午|这周|本周)又(?:去|上门|跑)了"  # "那个案子俺们夜儿个又去了": the work goes on
     # the paper being signed or sealed: "31号的考核材料在302会议室盖章"
     r"|(?:材料|报告|表格?|台账|方案|清单|总结)(?:正|还)?在[^,。;]{0,8}?(?:盖章|签章|签字|签批|审签)"
+    # … or its leader has signed it off: "875号月报已经分管领导审定" (not "已报分管领导审定后…": sent up for it)
+    r"|已经?(?:由|经)?(?:分管|主要|主管)?(?:领导|负责人)(?:审定|审核|审阅|签批|审签|签字|签发)"
     r"|(?:^|正|还|仍|也|都|今天|我们)在(?:催|谈|盯|守(?![法规纪信约则])|跑)|(?:天天|每天|一直)都?在(?:喊|广播|宣传|巡|查|催|记)"  # "堤上人都在守着", "巡库日志每天都在记"
     # concrete work under way ("63号回头看还在自查", "燃气安全那个正在排查"); 正在落实 / 正在办 are in hand only
     r"|(?:正|还|仍|都)在(?:自查|排查|核查|摸排?(?!索|鱼)|巡查|整改|宣传|清理|清运|施工|收割|抢修|抢通|抢险|拆除|修复|走访|入户"
@@ -849,7 +872,7 @@ _EVERYDAY_PROGRESS = re.compile(
     r"|已经?(?:派|安排)了?(?:人|专人|工作人员|同志|技术人员)(?:去|到|赴)[^,。;]{0,8}?(?:核查|核实|查看|排查|检查|处理|调查|测量|处置)"  # "已经派人去现场核查了"
     r"|已经?(?:会同|联合|协同)[\u4e00-\u9fff]{1,10}?(?:制定|印发|出台|开展|组织)"  # "已会同住建局制定…方案"
     rf"|(?:新增|查出|查处|发现)[\u4e00-\u9fff]{{0,8}}?{_COUNT}(?:\.\d+)?{_UNIT_WORD}"  # "本月新增防火隔离带2.4公里"
-    rf"|(?:清|修|挖|铺|种|播|拆|建|改|栽|收|排查|走访|巡查)了{_COUNT}(?:\.\d+)?(?:公里|米|亩|吨|方|户|处|座|棵|株|家)"  # "这周清了3.2公里"
+    rf"|(?:清|修|挖|铺|种|播|拆|建|改|栽|收|排查|走访|巡查)了{_COUNT}(?:\.\d+)?[余多来]?(?:公里|米|亩|吨|方|户|处|座|棵|株|家)"  # "这周清了3.2公里", "清了800来米"
     r"|(?:拨|拨付|兑付|下拨)了[\d.]+[万亿]"  # money paid out, by its sum: "今天拨了520万"
     # the work being done, said short after its notice or ending the clause: "346在改", "名录库在核", "秸秆在打捆",
     # "泵车在抽"
@@ -875,7 +898,7 @@ _NOT_FACTS = re.compile(r"[?？吗呢]|请|要求|务必|是否|能否|可否|�
 # 今早6点都没事了"): counts of work and results reached, two or more of them, in a message of statements only.
 _FACT_COUNT = re.compile(
     # (一起 before a verb is "together": "台账我们也一起更新"; "一起事故" is counted)
-    rf"(?<![第分\d一二三四五六七八九十两百千万.])(?!一起(?![\u4e00-\u9fff]{{0,4}}?(?:事故|案件?|事件|火灾|火情|纠纷|险情)))(?:\d+(?:\.\d+)?[百千万亿]?|[一二三四五六七八九十两][一二三四五六七八九十两百千万]*)[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|批次|批|车|次|名|%)"
+    rf"(?<![第分\d一二三四五六七八九十两百千万.])(?!一起(?![\u4e00-\u9fff]{{0,4}}?(?:事故|案件?|事件|火灾|火情|纠纷|险情)))(?:\d+(?:\.\d+)?[百千万亿]?|[一二三四五六七八九十两][一二三四五六七八九十两百千万]*)[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|批次|批|车|次|名|%|(?<=[\d万])头)"  # "免疫生猪4.2万头"
     r"(?![多余]?(?:小时|钟头|分钟|月|星期|礼拜))"  # a while, not a count of work: "晚点了两个多小时"
 )
 _FACT_STATE = re.compile(
@@ -905,7 +928,9 @@ _PLANNED = re.compile(r"计划|预计|将于|拟|准备|打算|明天|下周|" +
 # comments on the unit's paper received ("收到修改意见，正在改": no receipt of a notice, the work goes on).
 _NOT_TOLD_RECEIPT = re.compile(r"^(?:收到)+(?:(?:修改|审核|审查|反馈)意见)?[了啦]?(?:[,，。!！]|\s+)")
 _NOT_TOLD_WORDS = (
-    r"[?？吗呢]|(?<!申)请|(?<!按)要求|务必|是否|能否|可否|如果"  # (申请 is the unit's own step: "已申请采购")
+    r"[?？吗呢]|(?<!申)请|(?<!按)要求|务必|是否|能否|可否"  # (申请 is the unit's own step: "已申请采购")
+    + r"|(?<![a-z])not(?!e|hing)|n't"  # English denied: "863 5件建议提案 not replied yet"
+    + r"|(?<![比例譬诸一不假])如(?![期下实今何此数约同图意])"  # a condition: "如果…", "如870号…仍未到位，…将另行报告"
     + r"|(?<![主需只重])要是|假如|万一|倘若|一旦|的话"  # a condition ("134号要是再下雨…"; not 主要是)
     + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|太短|太急|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对|反映"
     + f"|{_RECEIPT_WORD}"  # (not inside another word: "回收到的清查表还在录入")
@@ -941,7 +966,7 @@ _ASKS_FOR_REPORT = re.compile(r"(?<!已)(?<!已经)(?:报送|上报|反馈|提�
 # Words showing the work is only partly done, even when 已完成 also appears.
 _PARTIAL = re.compile(
     rf"{_UNDER_WAY}|一半|大半|多半|过半|大部分|个别|(?<!全)部分|基本|初步|阶段|摸底|前期|还剩|剩余|剩下|尚未全部|未全部|推进中|进行中"
-    r"|初稿|[一二三四五六七八九两]成(?!果|效|绩|立|为|员|本)|第[一二三四五六七八九十\d]+项"
+    r"|初稿|[一二三四五六七八九两]成(?!果|效|绩|立|为|员|本)|第[一二三四五六七八九十\d]+[项件]"
     r"|(?:明天|明日|后天|下周)(?:起|开始)"  # "已全部建立排查清单，明天起逐家检查": the work goes on
 )
 
@@ -952,7 +977,7 @@ _DELAY_PAPER = re.compile(r"(?:延期|延迟|推迟|宽限|顺延|延长时限)�
 
 _DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|往后(?:放放|放一放|挪挪|挪一挪|拖拖|拖一拖)|推后|(?:得|要|需要|只能|想)缓(?:缓|一缓|几天)"
-    r"|(?:时限|期限|截止时间|截止日期)(?:调整|延长|放宽|顺延)(?:至|到)|延误|耽误|拖后|拖个?(?:几|[一两二三]{1,2})天|推推"
+    r"|(?:时限|期限|截止时间|截止日期|(?:报送|上报|提交|完成|办结|反馈)时间)(?:调整|延长|放宽|顺延)(?:至|到)|延误|耽误|拖后|拖个?(?:几|[一两二三]{1,2})天|推推"
     r"|(?<![车机铁班巴船])晚(?:几天|几日|[一两二三四五]{1,2}[天日]|一周|点|一点|一些|些)(?!看|回复?|说|聊|联系|了?[两一二三几\d]+个?多?(?:小时|分钟))|delay|postpone|need\d*more(?:time|days?)|stillneed\d+days?"  # "晚点看": reading later
     # the same in English, words glued once spaces go: "要 late 一点", "will be late 2 days" (not "chocolate")
     r"|(?:(?<![a-z])|(?<=be))late(?:一点|一些|点|些|几天|[一两二三]天|alittle|abit|\d*days?)(?![a-z])"
@@ -968,7 +993,7 @@ _UNABLE = re.compile(
     rf"(?:无法|不能|未能|没能|没法|没办法|难以|不可能|恐难|很难){_TIMELY}(?:完成|办结|完结|上报|报送|到位|提交|反馈|落实|完工|交|出)"
     r"|(?:节点|时限|时间)[^,。;]{0,8}?达不到"  # "这个节点我们肯定达不到了"
     r"|(?:无法|不能|未能|没能|没法|难以|不可能|恐难)(?:完成|办结|完结|完工|整改到位)"
-    r"|恐难|(?<![^恐]怕)(?<!^怕)(?<!担心)来不及|顾不上|(?:报送|上报|提交|办结)不了|腾不出(?:手|时间|人手?)|抽不出(?:人手?|时间)|(?:进度|工期)跟不上|赶不上|赶不及|赶不完|赶不出来?|完不成|完不了|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|整改不了|落实不了|报不上来?|交不上来?|弄不了|出不来|出不了"
+    r"|恐难|(?<![^恐]怕)(?<!^怕)(?<!担心)来不及|顾不上|(?:报送|上报|提交|办结)不了|腾不出(?:手|时间|人手?)|抽不出(?:人手?|时间)|(?:进度|工期)跟不上|赶不上|赶不及|赶不完|赶不出来?|完不成|完不了|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|整改不了|落实不了|报不上来?|交不上来?|弄不了|出不来|出不了|给不了"
     r"|(?:完成|办结|按时|按期).{0,4}?(?:有困难|有难度|困难较大|难度较大|难度很大)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送)的?(?:可能性?|希望|把握)(?:不大|很小|较小|不足|没有|不多)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送).{0,4}?(?:不可能|不现实|难以实现|没戏)"
@@ -1001,7 +1026,7 @@ _ASK_TIME = re.compile(
     r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
     r"|顺延|往后推|推一推|推推|(?:延|缓)一(?:下|延|缓)|延(?:几|[一两二三四五]|\d{1,2})天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?"
     # "能不能往后延一周", "能不能往后放放" (the delay word's own forms, asked)
-    r"|延(?:一|两|半)(?:周|个?星期|个?礼拜)|放放|放一放|挪挪|挪一挪|拖拖|拖一拖)"
+    r"|延(?:一|两|半)(?:周|个?星期|个?礼拜)|放放|放一放|挪挪|挪一挪|拖拖|拖一拖|(?:放|挪|拖)(?:几|[一两二三四五])天)"  # "能不能往后放两天"
     r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底|节后|年后|过完年).{0,8}?"
     r"(?:报|交|提交|报送|反馈|完成|送检|送审|给(?=你|您|可以|行|好吗)).{0,3}?(?:可以吗|行吗|行不行|可不可以|好吗|可否)"
     # "能不能下周一再交", "可以明天再报吗": a later day asked for
@@ -1088,6 +1113,8 @@ _ABOUT_THE_RULE = re.compile(
     # ("是否可以延期" alone asks for it)
     r"|(?:是不是(?:可以|能)(?:申请)?|是否(?:可以|能)申请)(?:延期|推迟|宽限|延后|顺延)$"
     r"|(?<![不否])能申请(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?(?:$|还是)"  # "41号能申请延期吗(还是必须按时报)"
+    # … or asked for information (请问), no time wanted: "请问820号整改回头看报告可以申请延期吗？"
+    r"|^请问[^,。;]*?(?<![不否])(?:能|可以)(?:申请)?(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?$"
     # a notice's number and whether it may be put off, nothing else: "62号可以延期吗？" (no time wanted, no reason;
     # "这个能延期吗" stays a request, as dev3 labels it)
     # ("134号这次可以申请延期吗？": this time, still no time wanted)
@@ -1118,8 +1145,10 @@ _DELAYED_BEFORE = re.compile(r"^了?(?:一|两|几|\d)(?:次|回)")
 _REST_BEFORE = re.compile(r"剩下|剩余|其余|余下")
 # A notice's duty roster given line by line, a name and a mobile number a day: "30号值班表：4月4日 张伟 139…；…";
 # or any list of people it asks for ("787号护林员名单：1.张建国 139…").
+# (its notice in brackets after it: "柳林乡清明节假期值班安排（督办835号）：")
 _ROSTER_HEAD = re.compile(
-    r"(?:值班表|值班安排|排班表|值班人员|名单|名册)(?:如下|已经?(?:排定|排好|安排好|定好)(?:了|如下)?)?:?$|^(?:\d{1,3}号)?[\u4e00-\u9fff]{0,8}?值班$"
+    r"(?:值班表|值班安排|排班表|值班人员|名单|名册)(?:如下|已经?(?:排定|排好|安排好|定好)(?:了|如下)?)?(?:\([^()]{1,16}\))?:?$"
+    r"|^(?:\d{1,3}号)?[\u4e00-\u9fff]{0,8}?值班$"
 )
 _ROSTER_LINE = re.compile(
     r"^\d{1,2}月\d{1,2}[日号](?:\([^()]{1,4}\))?(?![前后之以])[\u4e00-\u9fff]{2,4}1\d{10}"
@@ -1128,8 +1157,12 @@ _ROSTER_LINE = re.compile(
 _ROSTER_DAYS = re.compile(
     r"^\d{1,2}月\d{1,2}[日号](?:[—\-~至到]\d{1,2}[日号]?)?(?:\([^()]{1,4}\))?(?:带班|值班)"
 )
-# a roster line's mobile number ("乡长王建军13837160073"), masked too ("139****2284")
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d(?:\d{4}|\*{4}|x{4})\d{4}(?!\d)")  # "138xxxx5601": masked
+# … or by days and names only, two days or more: "5月1日 王建 5月2日 李華" (not "4月4日前报")
+_ROSTER_NAMES = re.compile(
+    r"^(?:\d{1,2}月\d{1,2}[日号](?:\([^()]{1,4}\))?(?![前后之以起至到])[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})*){2,}$"
+)
+# a roster line's mobile number ("乡长王建军13837160073"), masked too ("139****2284", "139××××5621")
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d(?:\d{4}|\*{4}|x{4}|×{4})\d{4}(?!\d)")  # "138xxxx5601": masked
 # What follows a condition as its consequence: "（如果…），那我们局收到了", "（如果是讲…那个），我们就收到了".
 _CONSEQUENCE = re.compile(r"^(?:那么?|那就|则)|(?<![成造早])就(?=[^,。;]{0,4}?(?:收到|收悉|签收))")
 _CONDITION_CLAUSE = re.compile(
@@ -1209,6 +1242,7 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         )
         for piece in _split_clauses(cleaned)
     ]
+    clauses = _colleague_speaks(_alternatives_asked(clauses))
     granted = granted or bool(
         _THANKS_FOR_TIME.search(cleaned)
     )  # "收到，谢谢督查室给延到周五": the same, unquoted
@@ -1258,6 +1292,7 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
             clauses[n] = replace(clauses[n], acts=acts)
     if any(_NOT_AFFECTED.search(c.text) for c in clauses):
         clauses = [replace(c, acts=tuple(a for a in c.acts if a.kind != "delay")) for c in clauses]
+    clauses = _received_beside(clauses)
     for n in range(1, len(clauses)):
         previous, acts = clauses[n - 1], clauses[n].acts
         if not previous.acts and _EVENT_ONLY.match(previous.text) and any(a.kind == "delay" for a in acts):
@@ -1265,8 +1300,14 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
             clauses[n] = replace(clauses[n], acts=tuple(a for a in acts if a.kind != "delay"))
             continue
         forwarded_only = bool(acts) and all(a.kind == "forwarded" for a in acts)
-        if forwarded_only and not previous.acts and _RECEIPT.search(previous.text):
-            clauses[n] = replace(clauses[n], acts=())  # another thing received, then passed on
+        if (
+            forwarded_only
+            and not previous.acts
+            and (_RECEIPT.search(previous.text) or _OTHER_ISSUER_DOC.search(previous.text))
+        ):
+            clauses[n] = replace(
+                clauses[n], acts=()
+            )  # another thing received, or another body's, then passed on
         elif _parcel_received(clauses[:n], clauses[n]):
             clauses[n] = replace(clauses[n], acts=tuple(a for a in acts if a.kind != "received"))
     for n in range(1, len(clauses)):
@@ -1342,12 +1383,17 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
             ]
         clauses = told
     for n in range(len(clauses) - 1):
-        if _ROSTER_HEAD.search(clauses[n].text) and (
-            (
-                clauses[n].refs
-                and (_ROSTER_LINE.match(clauses[n + 1].text) or _ROSTER_DAYS.match(clauses[n + 1].text))
+        if (
+            _ROSTER_HEAD.search(clauses[n].text)
+            and (
+                (
+                    any(
+                        c.refs for c in clauses[: n + 1]
+                    )  # the notice named in its head or before ("890号收到，值班安排：")
+                    and any(p.match(clauses[n + 1].text) for p in (_ROSTER_LINE, _ROSTER_DAYS, _ROSTER_NAMES))
+                )
+                or any(_MOBILE.search(c.text) for c in clauses[n + 1 : n + 3])  # "带班领导：张建国 139…"
             )
-            or any(_MOBILE.search(c.text) for c in clauses[n + 1 : n + 3])  # "带班领导：张建国 139…"
         ):
             head = _Text(clauses[n].text, clauses[n].asked)
             clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("done", _mode(head, head.text, ""))))
@@ -1374,10 +1420,11 @@ _LEADING_BARE = re.compile(
 )  # also after an apology, a pointer or 另外: "不好意思 412的表今天交不了了", "sorry 433 要 late 一点", "另外 842 的表…"
 
 # An issue number opening a clause, its subject after: "第49期学校饮水安全检查表，…能否下周三再报？", also of three digits
-# without 第 ("455期二季度数据已上报": no phase or class runs to a hundred). Not a class or a project's phase
-# ("第3期培训班", "第二期工程"), nor 期间, 期限 …
+# without 第 ("455期二季度数据已上报": no phase or class runs to a hundred), or in Chinese numerals past a hundred
+# ("第八百二十期整改已全部完成"). Not a class or a project's phase ("第3期培训班", "第二期工程"), nor 期间, 期限 …
 _LEADING_ISSUE = re.compile(
-    r"^(?:第(\d{1,3})|(\d{3}))期(?![间限满末中初])(?!的?(?:培训|班|学员|工程|项目|学习))"
+    r"^(?:第(\d{1,3})|(\d{3})|第([一二三四五六七八九]百[零〇一二三四五六七八九十]{0,3}))期(?![间限满末中初])"
+    r"(?!的?(?:培训|班|学员|工程|项目|学习))"
 )
 # A number of three digits opening a clause that tells something: no day, and no count when no measure word follows.
 _LEADING_HUNDREDS = re.compile(
@@ -1470,9 +1517,10 @@ def _leading_bare_number(clause: Clause) -> Clause:
         bare = _LEADING_ISSUE.match(clause.text)
     if bare is None and not clause.refs and clause.acts:  # "274月报已报统计局", "296 街道…已经结清了"
         bare = _LEADING_HUNDREDS.match(clause.text)
-    if bare is None or int(bare[1] or bare[2]) <= DAYS_IN_A_MONTH:
+    ref = parse_notice_number(f"{next(g for g in bare.groups() if g)}号") if bare else None
+    if ref is None or ref.seq <= DAYS_IN_A_MONTH:
         return clause
-    return replace(clause, refs=(NoticeRef(int(bare[1] or bare[2])),))
+    return replace(clause, refs=(NoticeRef(ref.seq),))
 
 
 def _days_that_may_be_notices(clauses: list[Clause]) -> list[Clause]:
@@ -1499,18 +1547,20 @@ _LATER_DAY_RE = re.compile(rf"(?<!\d){_LATER_DAY}")
 
 
 # The head, named by title alone (no place, no other body) or by a surname and title (not a village's: "村主任"),
-# saying it is received or that it has read it: "领导说收到了", "局长说已收到", "刘局看过了".
+# saying it is received or that it has read it, or away when it came: "领导说收到了", "局长说已收到", "刘局看过了",
+# "王主任在开会".
 _HEAD_SAYS = re.compile(
     r"^(?:领导|一把手|局长|书记|镇长|乡长|主任|[\u4e00-\u9fff](?<![村组校站所院])(?:局长?|主任|书记|镇长|乡长))(?:也|已经?)?"
-    r"(?:(?:说|讲)(?:已经?|都)?收到了?|看过了|看了|阅了|已阅|阅过了)$"
+    r"(?:(?:说|讲)(?:已经?|都)?收到了?|看过了|看了|阅了|已阅|阅过了|(?:正)?在开会|开会去了|出差了?|外出了?|下乡了?|不在)$"
 )
 # … who has the liaison reply: "让我在群里回一下", "叫我回个收到".
 _TOLD_ME_TO_REPLY = re.compile(r"^(?:他|她|领导)?(?:让|叫|要|交代)我(?:在群里|先|帮忙)?(?:回|回复|答复)")
 
 
 def _head_has_me_reply(clauses: list[Clause]) -> list[Clause]:
-    """The unit's own head says it is received or has read it, and has the liaison reply ("领导说收到了，让我在群里回一下",
-    "刘局看过了，让我回个收到"): the head's receipt, and the 收到 the liaison was told to reply, are the unit's."""
+    """The unit's own head says it is received or has read it, or is away, and has the liaison reply ("领导说收到了，让我在群里回
+    一下", "刘局看过了，让我回个收到", "王主任在开会，让我先回个收到"): the head's receipt, and the 收到 the liaison was told to
+    reply, are the unit's."""
     told = [_TOLD_ME_TO_REPLY.match(c.text) is not None for c in clauses]
     if not any(told) or not any(_HEAD_SAYS.match(c.text) for c in clauses):
         return clauses
@@ -1561,6 +1611,85 @@ def _parcel_received(told: Sequence[Clause], clause: Clause) -> bool:
         and not clause.refs
         and _BARE_RECEIPT.fullmatch(clause.text) is not None
     )
+
+
+# A colleague, by a familiar name, has the liaison tell the group: "小赵让我帮忙说一下", "同事老王托我转告".
+_COLLEAGUE_ASKS = re.compile(
+    r"^(?:同事)?(?:小|老)[\u4e00-\u9fff](?:让|叫|托|请)我(?:帮忙|帮[他她]|替[他她])?(?:说|讲|转告|告诉|报|回)"
+)
+_COLLEAGUE = re.compile(r"(?<!其)[他她](?!们)")
+
+
+def _colleague_speaks(clauses: list[Clause]) -> list[Clause]:
+    """The clauses, 他/她 after a colleague has the liaison tell the group ("小赵让我帮忙说一下，806号的学习记录她已经传到群文件
+    了") read as the unit itself: the colleague's work is the unit's (another unit's person is named with it)."""
+    asks = next((n for n, c in enumerate(clauses) if _COLLEAGUE_ASKS.match(c.text)), None)
+    if asks is None:
+        return clauses
+    return [
+        _reread(c, _COLLEAGUE.sub("我们", c.text), c.asked) if n > asks else c for n, c in enumerate(clauses)
+    ]
+
+
+def _reread(clause: Clause, text: str, asked: bool) -> Clause:
+    """The clause read again as `text`, asked or not (its notices stay)."""
+    acts = tuple(_acts(_Text(text, asked))) if _WORDY.search(text) else ()
+    return replace(clause, text=text, acts=acts, asked=asked)
+
+
+# Two alternatives asked, the first said as a statement: "是由我局单独报送…，还是由林业局统一汇总报送？".
+_FIRST_ALTERNATIVE = re.compile(r"^(?:请问)?是(?!不是)")
+_OTHER_ALTERNATIVE = "还是"
+
+
+def _alternatives_asked(clauses: list[Clause]) -> list[Clause]:
+    """The clauses, the first of two alternatives read as asked where the second is asked ("…，还是…？"): which one is
+    so is the question, neither is told."""
+    asked = list(clauses)
+    for n in range(len(clauses) - 1):
+        first, second = clauses[n], clauses[n + 1]
+        if (
+            second.asked
+            and second.text.startswith(_OTHER_ALTERNATIVE)
+            and _FIRST_ALTERNATIVE.match(first.text)
+        ):
+            asked[n] = _reread(first, first.text, asked=True)
+    return asked
+
+
+def _names_no_notice(clause: Clause) -> bool:
+    """Whether a clause is only words, nothing read in it: no act and no notice number."""
+    return not clause.acts and not clause.refs
+
+
+# A clause that only names a document, nothing said of it: "市应急局关于五一假期安全防范的紧急通知".
+_DOC_NAMED = re.compile(r"(?:文件|文|令|函|通知|通报|简报|快报|号)$")
+
+
+def _received_beside(clauses: list[Clause]) -> list[Clause]:
+    """The clauses, a bare receipt ("收到") no receipt of a notice where the clause beside it, apart by a pause or a comma,
+    names what it got: something else before it ("督查室刚才打电话说的事 收到", as "…电话说的事收到了" in one clause), or another
+    body's document after it ("收到 市应急局关于…的紧急通知", as "收到市应急局关于…的紧急通知"; "收到，市防指〔2042〕15号也已转发"
+    tells what else was done). A notice named stays received ("督查室电话说的845号收到了"), and so does a notice come by
+    post ("督办单快递寄来了，收到了")."""
+    marked = list(clauses)
+    for n, clause in enumerate(clauses):
+        if clause.refs or _BARE_RECEIPT.fullmatch(clause.text) is None:
+            continue
+        before = clauses[n - 1] if n and _names_no_notice(clauses[n - 1]) else None
+        after = clauses[n + 1] if n + 1 < len(clauses) and _names_no_notice(clauses[n + 1]) else None
+        other_thing = (
+            before is not None
+            and not _NOTICE_NAMED.search(before.text)
+            and _OTHER_THING_BEFORE.search(before.text)
+        )
+        if (
+            other_thing
+            or (before is not None and _OTHER_ISSUER_DOC.search(before.text))
+            or (after is not None and _DOC_NAMED.search(after.text) and _OTHER_ISSUER_DOC.search(after.text))
+        ):
+            marked[n] = replace(clause, acts=tuple(a for a in clause.acts if a.kind != "received"))
+    return marked
 
 
 def _received_then(text: str, following: str) -> bool:
@@ -1731,6 +1860,8 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
         # "收到，明天准时参会": a meeting's notice; "通知收到，会议按时参加" names the notice it got
         receipt = any(_NOTICE_NAMED.search(c.text) for c in clauses)
     kind = _feedback_kind(clauses, stated, receipt=receipt, delay=delay)
+    if kind is not None and "received" not in stated:
+        receipt = False  # "825号的倡议书已发到各村，全乡共张贴宣传单1200份": passed on as a step of the work reported
     refs_named = any(c.refs for c in clauses)
     if kind is not None and not receipt and not refs_named and _any(clauses, _WORK_ORDER):
         kind = None  # "12345转来的那个欠薪工单 我们已经处理了": the hotline's order, not a notice
@@ -1865,7 +1996,8 @@ def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
 # Bare numbers past any day where a notice's number stands: opening the message before a space or 的 ("140 劝导站
 # 今天上岗了", "165 166 的报表都在系统里提交了") or right after the receipt word ("收到了157", "received，144 thanks").
 _BARE_HEAD = re.compile(
-    rf"^(\d{{2,3}}(?:{_NUMBER_LIST_SEP.pattern}\d{{2,3}})*)(?=[^\S\n]*的|[^\S\n]+[\u4e00-\u9fff])(?![^\S\n]*[多余来号期])"  # "437 号": its own 号
+    # (or before a count: "863 5件建议提案 all replied")
+    rf"^(\d{{2,3}}(?:{_NUMBER_LIST_SEP.pattern}\d{{2,3}})*)(?=[^\S\n]*的|[^\S\n]+(?:[\u4e00-\u9fff]|{_COUNT_AHEAD.pattern}))(?![^\S\n]*[多余来号期])"  # "437 号": its own 号
     # … or before an English word ("803 update：…", "881 first week：…"), not a measure ("365 days", "500 kg")
     r"|^(\d{2,3})(?=[^\S\n]+(?!(?:kg|km|mm|cm|ml|mb|gb|kb|m|g|t|days?|hours?|mins?|minutes?|pcs|people|persons?"
     r"|households?|yuan|rmb|units?|times?|percent|villages?|sites?)(?![a-z]))[a-z])"
@@ -1880,14 +2012,15 @@ _MEASURE = (
     r"|[和与跟及至到](?!我|咱|本单位)"  # a list of numbers goes on: "249和250两个都收到了" (not "347跟我们没关系吧")
 )
 # … but words that open with a measure's character are none: "706本周巡查无火点", "710台账发您邮箱啦", "767年报定报进度",
-# "790年终总结", "776周报往后延一天", "756百日攻坚", and after three digits "771项目用地" ("60项目" may count projects)
-_MEASURE_AHEAD = (
-    rf"(?!本(?:周|月|年|季|次|轮|期)|台[账帐]|年(?:报|终|度)|[周月日]报|百日|(?<=\d\d\d)项目)(?:{_MEASURE})"
-)
-# (also a space after the clause's mark, "352 received; 353 不涉及我局", after an English word's full stop, and before
-# a colon heading what is said of it: "60 received. 58: 60 km 农村公路巡查 done"; never a time, "10:31")
+# "790年终总结", "776周报往后延一天", "756百日攻坚", "875人居环境月报", and after three digits "771项目用地" ("60项目" may
+# count projects)
+_MEASURE_AHEAD = rf"(?!本(?:周|月|年|季|次|轮|期)|台[账帐]|年(?:报|终|度)|[周月日]报|百日|人居|(?<=\d\d\d)项目)(?:{_MEASURE})"
+# (also a space after the clause's mark, "352 received; 353 不涉及我局", after an English word's full stop or a word turning to
+# another matter, "不过838那3个图斑…", and before a colon heading what is said of it: "60 received. 58: 60 km 农村公路巡查
+# done"; never a time, "10:31")
+_TURN = "|".join(TURNING_WORDS)
 _BARE_CLAUSE_HEAD = re.compile(
-    rf"(?:(?<=^)|(?<=[,，。;；!！\n])|(?<=[a-z]\.))([^\S\n]*)(?!(?:110|114|119|120|122)(?!\d))(3[2-9]|[4-9]\d|[1-9]\d{{2}})"
+    rf"(?:(?<=^)|(?<=[,，。;；!！\n])|(?<=[a-z]\.))((?:{_TURN})?[^\S\n]*)(?!(?:110|114|119|120|122)(?!\d))(3[2-9]|[4-9]\d|[1-9]\d{{2}})"
     rf"(?:(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})|(?=[^\S\n]*:(?!\d)))"
 )
 _BARE_AFTER_RECEIPT = re.compile(
@@ -1957,13 +2090,14 @@ _DIGIT_BY_DIGIT = re.compile(
 # together (a number read out digit by digit is then one number, as unspaced).
 _SPACED_OUT = re.compile(r"[^\S\n]*[\u4e00-\u9fff](?:[^\S\n]+[\u4e00-\u9fff]){2,}[^\S\n]*")
 # … or only its number, before 号, 的 or the receipt word ("七 四 六 的 低保 走访 表"), as Arabic digits are
-# (notice_ref._SPACED_DIGITS), after the receipt word ending the message ("收到 七 三 四"), or opening the message
+# (notice_ref._SPACED_DIGITS), after the receipt word or the right one named ending the message ("收到 七 三 四",
+# "不对 是 八 三 零"), or opening the message
 # before a word of what is said of it ("七 五 六 百日 攻坚 …"; not "三 四 五 个 村": three or four or five).
 _SPACED_SPOKEN = r"([一二三四五六七八九])[^\S\n]([零〇一二三四五六七八九])[^\S\n]([零〇一二三四五六七八九])"
 _SPACED_SPOKEN_DIGITS = re.compile(
     r"(?<![零〇一二三四五六七八九十百千万两])(?<![零〇一二三四五六七八九十百千万两][^\S\n])"
     rf"(?:{_SPACED_SPOKEN}(?=[^\S\n]*(?:号|期|的|收到|收悉|签收))"
-    rf"|(?:(?<=收到)|(?<=收悉)|(?<=签收))[^\S\n]*{_SPACED_SPOKEN}(?=[^\S\n]*$)"
+    rf"|(?:(?<=收到)|(?<=收悉)|(?<=签收)|(?<=是)|(?<=应为))[^\S\n]*{_SPACED_SPOKEN}(?=[^\S\n]*$)"
     rf"|^{_SPACED_SPOKEN}(?=[^\S\n]+(?!{_MEASURE_AHEAD})[\u4e00-\u9fff]))"
 )
 _TILDE_PAUSE = re.compile(r"~+[^\S\n]+")
@@ -2000,13 +2134,14 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _SPACED_SPOKEN_DIGITS.sub(_joined_spoken_digits, text)
     text = _DIGIT_BY_DIGIT.sub(lambda m: (m[1] or m[2] or m[3] or m[4]).translate(_SPOKEN_DIGITS), text)
     text = _TILDE_PAUSE.sub("。", text)  # "请查收~ 71号也收到啦": a pause, not a range
+    text = _QUESTION_EMOJI.sub("?", text)
     short = len(text) <= _NUMBERS_OK_LENGTH
     numbers_ok = (_NUMBERS_OK.match(text) or _NUMBERS_OK.match(_SIGNED.sub("", text))) if short else None
-    pairs = _NUMBER_OK_PAIRS.fullmatch(text) if short else None
+    pairs = _NUMBER_OK_PAIRS.match(text) if short else None
     if numbers_ok and not _ONES_ONLY.match(numbers_ok[1] or numbers_ok[2]):  # "1 OK" is 扣1
         text = f"{numbers_ok[1] or numbers_ok[2]}收到"
-    elif pairs and not _ONES_ONLY.match(seqs := "、".join(m[1] for m in _NUMBER_OK_ONE.finditer(text))):
-        text = f"{seqs}收到"
+    elif pairs and not _ONES_ONLY.match(seqs := "、".join(m[1] for m in _NUMBER_OK_ONE.finditer(pairs[0]))):
+        text = f"{seqs}收到\n{text[pairs.end() :]}"
     elif (then := _NUMBERS_OK_THEN.match(text) if short else None) and not _ONES_ONLY.match(then[1]):
         text = f"{then[1]}收到\n{text[then.end() :]}"
     text = _SPOKEN_PUNCTUATION.sub(lambda match: _PUNCTUATION_WORDS[match[1]], text)
@@ -2210,7 +2345,7 @@ def _mode(
         return "denied"
     if _is_directive(before, after):
         return "ordered"
-    if _THIRD_PARTY.search(_OWN_HEAD_SAYS.sub("", before)):
+    if _THIRD_PARTY.search(_OWN_HEAD_SAYS.sub("", before)) or _ABOVE_DID.search(before):
         return "others"
     if not plans_count and _FUTURE.search(before):
         return "promised"
@@ -2247,6 +2382,8 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
     for before, after_all, start in _matches(_RECEIPT, clause):
         scope, after = _up_to_problem(clause, start, after_all)  # the receipt, without a problem's question
         asked = _is_question(scope, after)
+        if clause.text.startswith(_SHORTHAND_RECEIPT, start) and not _NUMBERED.search(before):
+            continue  # "rcvd" alone: unclear
         if _FOR_THE_OFFICE_TO_NOTE.search(before):
             continue  # "开学典礼推迟到9月4日，请督查室知悉": the unit tells the office, it receives nothing
         if _PARTLY.search(before):

@@ -48,7 +48,7 @@ _MARKED = re.compile(
 _LEADING = re.compile(
     rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与|至|到|~|-|—|/|\+|&){_NUM})*)"  # "140 & 143 received"
     # "801 803 both received", "818 ok 收到": English 都 and an OK sign before the receipt word
-    r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也|both|all|ok)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|sd(?![a-z])|shoudao"
+    r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也|both|all|ok)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|rcvd|sd(?![a-z])|shoudao"
     r"|已报(?![名到])|已交|已提交|在办|(?<!一)早就?报"  # "12已报", "12在办", "12早报了" (not "一早报": early)
     # "15还没看到", "12的我们还在弄": its state, or who does what with it
     r"|(?:还|尚|暂)(?:没|未|在)|的(?:我们|我[局镇乡委]|[\u4e00-\u9fff]{1,4}?)?(?:还在|正在|已经?|还没|尚未)"
@@ -88,9 +88,13 @@ _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 # A short note in brackets after a notice number, its subject ("12号（冬季消防）和13号（燃气安全）"): read past
 # it. A weekday or time in brackets ("12号（周五）前") is the date's and stays.
 _NOTE_AFTER_NUMBER = re.compile(r"(?<=号)\((?![^()]*(?:周|星期|礼拜|午|晚|早|\d))[^()]{1,12}\)")
-# Digit groups a space keeps apart ("21 22都收到了") are a list, not one number, once spaces go.
+# What work is counted in: "共5件", "12个村", "120 多 人".
+UNIT_WORD = r"(?:个|户|处|家|村|条|项|件|栋|座|所|人|名|份|公里|米|亩|笔|场|起|棵|株|袋)"
+# Digit groups a space keeps apart ("21 22都收到了") are a list, not one number, once spaces go; not a notice's number
+# past any day before a count ("863 5件建议提案": the notice, then what it counts).
 _SPACED_NUMBERS = re.compile(
-    r"(?<![\d.])(\d{1,3})[^\S\n]+(?=\d{1,3}(?![\d.]))"
+    r"(?<![\d.])(?:(\d{3})|(\d{1,2}))[^\S\n]+(?=\d{1,3}(?![\d.]))"
+    rf"(?(1)(?!\d{{1,3}}[^\S\n]*(?:[多余][^\S\n]*)?{UNIT_WORD}))"
     # Chinese numerals of two places or more before another one with 号 or 期: "十二 十三号收到"
     r"|(?<![零〇一二两三四五六七八九十百])([一二三四五六七八九]?[十百][零〇一二三四五六七八九十]{0,2})[^\S\n]+"
     r"(?=[一二三四五六七八九]?[十百][零〇一二三四五六七八九十]{0,2}[号期])"
@@ -138,7 +142,7 @@ _VARIANT_PAIRS = (
     "習习講讲聽听見见覺觉沒没遠远誰谁須须爭争預预許许擔担則则剛刚纔才餘余囉啰嘍喽掛挂傷伤災灾險险勞劳極极"
     "嚴严屆届體体黨党鄰邻團团養养參参禦御損损協协調调謂谓親亲辭辞換换殘残廢废戰战衝冲灣湾蘇苏雲云練练轄辖"
     "査查凍冻暫暂稱称靜静勵励虧亏優优義义錄录錢钱鐵铁銀银額额價价費费權权識识罰罚舉举瞭了"
-    "橋桥積积舊旧燒烧煙烟"
+    "橋桥積积舊旧燒烧煙烟撥拨諒谅畢毕復复煩烦孫孙獨独稈秆離离畝亩崗岗農农億亿滿满華华順顺"
 )
 # Circled numbers (①, ❶, ➀, ⓵), which NFKC makes plain digits.
 _CIRCLED_MARKER = re.compile("[\u2460-\u2473\u2776-\u2793\u24f5-\u24fe](?=[^\\S\\n]*[0-9０-９])")
@@ -161,8 +165,8 @@ _REF_AFTER = re.compile(
     r"|(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"  # "25号俺们晓得了": the notice known of
     r"|以(?=经?(?:收到|收悉|签收|完成|办结|报送|上报|反馈|落实|整改))"  # "12号以收到": 以 typed for 已
     r"|(?:不是|而不是|\((?:不是|而非|并非))(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})号)"  # "是13号不是12号"
-    r"|(?:sd|shoudao|received|done|ok|get)(?![a-z])"  # "12号sd", "13号get": the pinyin or English after it
-    r"|第[\d一二三四五六七八九十]{1,2}(?:条|项|点|款)(?:说的|提到的|要求的?|的"  # "40号第3条说的…": a point of it
+    r"|(?:sd|shoudao|received|rcvd|done|ok|get)(?![a-z])"  # "12号sd", "13号get": the pinyin or English after it
+    r"|第[\d一二三四五六七八九十]{1,2}(?:条|项|点|款|件)(?:说的|提到的|要求的?|的"  # "40号第3条说的…": a point of it
     r"|(?:我们|我[局镇乡委]|本单位)?(?:都|也)?(?:不涉及|没有?涉及|未涉及|已|还|正在))"  # … and its state: "27号第3条我们不涉及"
     r"|目前|现已|仍(?:在|未|没)|因|进展|进度|材料|工期|项目|反馈|涉及|延期|延至|申请|需|要(?!(?:报|交|上报|提交|报送)的)|暂|恐|零报告|整改|报告|一并|一起|同时|附件"
     r"|的(?!会|活动|时候|上午|下午|中午|晚上|早上|前|之前|以前|后|之后|以后|那天|当天)"
@@ -253,7 +257,7 @@ _HIGHER_ISSUER_BEFORE = re.compile(
 # numbering, whatever its seq; the office's own is 督办〔…〕).
 _BODY_BEFORE_YEAR = re.compile(r"[省市][\u4e00-\u9fff]{1,5}$")
 # What was received, named right after the word ("收到12号了", "已签收12号"): a notice, not a day.
-_RECEIVED_BEFORE = re.compile(r"(?:收到|收悉|签收|接到|接收到?|(?<![a-z])sd|shoudao|received)了?$")
+_RECEIVED_BEFORE = re.compile(r"(?:收到|收悉|签收|接到|接收到?|(?<![a-z])sd|shoudao|received|rcvd)了?$")
 _RECEIVED_END = re.compile(
     r"[了啦哈]*(?:ok|thanks|谢谢|$|[,。;!?\n]|[\u4e00-\u9fff]{1,10}(?:镇|乡|局|委|街道|管委会)(?:$|[,。;!?\n]))",
     re.IGNORECASE,
@@ -265,6 +269,8 @@ _POINTED_BEFORE = re.compile(
 _POINTED_END = re.compile(r"(?:那个|这个|那一?期|这一?期|的)?[啊呀哈哦嘛]*(?:$|[,。;!?\n])")
 # Another notice's paper named just before, joined to it: "190号周报和200号值班表".
 _AFTER_ANOTHER = re.compile(r"\d{1,3}号[\u4e00-\u9fff]{1,6}(?:和|及|与|以及|、)$")
+# Words turning to another matter before a notice's number: "另外372号…", "不过838号那3个图斑…".
+TURNING_WORDS = ("另外", "此外", "还有", "不过", "但是", "可是")
 # Only the office addressed before it: "主任 196号…", "王科，196号…".
 _ADDRESS = re.compile(r"(?:[\u4e00-\u9fff]{0,2}(?:主任|领导|科长|老师|书记|部长|督查室)[,，\s]*)+")
 # The office's mark right before a number with 号: "督办13号", "督字13号" (not "督办12号前": a day).
@@ -423,6 +429,7 @@ _STRAY = re.compile(
     r"(?![\d号期月日点时分秒:%毫厘床艘支箱袋桶瓶斤顶根把只头棵株盏副万元亿个人名家户岁年天周次项条页份米吨亩楼层栋室间台辆套件批处座所位倍路线轮遍场趟届类种段张本例起块方宗]"
     r"|[国省县乡]道|高速|小时|分钟|公里|公顷|平方|[^\S\n]?(?:km|kg|mm|cm|ml)(?![a-z]))"  # "G105国道", "12路", "24小时内", "60 km"
     r"(?!\.\d*(?:[万元亿%米吨亩]|公里|公顷|$))"
+    r"(?![余多来](?:[米吨亩户人名个家处元万件条份]|公里))"  # about so many: "清了800来米"
 )
 _DENIED = ("不是", "并非", "而非")  # "不是240，是242号已完成": the number said wrong names nothing
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\n;。,!?]))\d{1,2}[、.)](?!\d)")
@@ -510,8 +517,8 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         or text.endswith(("这个", "那个", "督办", "督查"), 0, start)  # "督办12号无法按期完成"
         or text.endswith(("延期的", "推迟的", "顺延的", "宽限的"), 0, start)  # "上次申请延期的148号…已经报了"
         or text.endswith(("将", "把"), 0, start)  # "恳请将142号清查数据报送时间延至9月30日"
-        # "377号收到。另外372号前期的台账已经交了": another notice, a new clause
-        or text.endswith(("另外", "此外", "还有"), 0, start)
+        # "377号收到。另外372号前期的台账已经交了", "不过838号那3个图斑…": another notice, a new clause
+        or text.endswith(TURNING_WORDS, 0, start)
         or _ADDRESS.fullmatch(text, 0, start) is not None  # "主任主任 196号我们报了哈"
         or _AFTER_ANOTHER.search(text, 0, start) is not None  # "190号周报和200号值班表都已发邮箱"
     )
@@ -570,7 +577,7 @@ def separate_spaced_numbers(text: str) -> str:
     "12、13号"), before spaces are dropped and commas cut clauses; digits typed a space apart made one number
     (see _SPACED_DIGITS)."""
     text = _SPACED_DIGITS.sub(lambda match: _joined_digits(text, match), text)
-    text = _SPACED_NUMBERS.sub(lambda match: f"{match[1] or match[2]}、", text)
+    text = _SPACED_NUMBERS.sub(lambda match: f"{match[1] or match[2] or match[3]}、", text)
     text = _COMMA_NUMBERS.sub(r"\1、", _NUMERAL_SPACE_DIGITS.sub("\n", text))
     return _RECEIVED_COMMA_NUMBERS.sub(r"\1、", text)
 

@@ -2923,7 +2923,8 @@ def test_what_the_blind_set_dev42_taught(
         # a correction with the numbers read out digit by digit: the right one ends the message
         ("收到 六一二 不对 是六一三", [613], [], []),
         ("收到 六一二", [612], [], []),
-        ("收到 五十八 号 我们 镇 今天 已经 种了 三百 亩", [0], [0], []),  # a number's own 号 after a space
+        # a number's own 号 after a space; the notice received, then a space before what else is said (dev52)
+        ("收到 五十八 号 我们 镇 今天 已经 种了 三百 亩", [58], [58], []),
         # digits typed a space apart: one number where a notice's number stands and no list of notices could be
         ("收到 6 4 0 、6 4 1", [640, 641], [], []),
         ("6 4 0 号 的 台 账 已 经 交 了", [], [640], []),
@@ -3795,6 +3796,136 @@ def test_what_the_blind_set_dev50_taught_of_problems(text: str, problem: bool) -
     ],
 )
 def test_what_the_blind_set_dev51_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # 收到 beside a clause that names what it got, apart by a pause or a comma: a phone call's matter before it, or
+        # another body's titled notice after it (and passed on), is no notice of the office's received; a notice named
+        # with the call stays received, and so does the office's own notice named by its title
+        ("督查室刚才打电话说的事 收到 马上落实", [], [], []),
+        ("督查室刚才打电话说的事，收到，马上落实", [], [], []),
+        ("督查室电话说的845号收到了", [845], [], []),
+        ("督查室刚才打电话说的845号 收到 马上落实", [845], [], []),
+        ("收到 市应急局关于五一假期安全防范的紧急通知 已转发各乡镇 ——应急局 赵", [], [], []),
+        ("市应急局关于五一假期安全防范的紧急通知 收到", [], [], []),
+        ("没收到 市应急局关于五一假期安全防范的紧急通知", [], [], []),
+        ("收到 关于五一假期安全防范的紧急通知 已转发各乡镇", [0], [], []),
+        ("收到 县督查室关于五一假期安全防范的督办通知 已转发各乡镇", [0], [], []),
+        ("收到，市防指〔2042〕15号也已转发", [0], [], []),
+        # English acts beside a notice's number: rcvd (alone unclear, as dev4 labels it), submitted, attached, all replied;
+        # denied or asked, none
+        ("806 rcvd, 已在3月6日党组会上传达学习, 会议纪要发邮箱了", [806], [806], []),
+        ("863 建议提案 rcvd, 共5件, 已分解到科室", [863], [], []),
+        ("rcvd", [], [], []),
+        ("806 not rcvd", [], [], []),
+        ("806 not received", [], [], []),
+        ("806 rcvd?", [], [], []),
+        ("827 一季度 data submitted via 联网直报系统, pls check", [], [827], []),
+        ("827 data not yet submitted", [], [], []),
+        ("890 sd, 值班表 attached", [890], [890], []),
+        ("890 sd, 值班表 not attached", [890], [], []),
+        ("863 5件建议提案 all replied, 满意率100%", [], [863], []),
+        ("863 5件建议提案 not replied yet", [], [], []),
+        # an OK sign per notice, then what else is said or asked (❓ and 🤔 ask): the signed ones received; asked alone or
+        # whose they are asked, none
+        ("860 ✅ 863 ✅ 865❓", [860, 863], [], []),
+        ("835✅ 838🤔 我们也有？", [835], [], []),
+        ("888 👌 890 👌 值班表晚上发", [888, 890], [], []),
+        ("835❓", [], [], []),
+        ("888 👌 890 👌 是我们的吗", [], [], []),
+        # a notice number beside a heading, its points ending in a request for more time: the work told and the delay;
+        # another event's time moved, none
+        (
+            "关于督办888号防汛应急预案修订事宜的报告：\n一、目前已完成乡级预案初稿修订，并征求了各村意见；\n"
+            "二、因县级预案尚未印发，乡级预案中部分响应程序需与县级衔接；\n三、恳请将我乡预案报送时间调整至5月10日。",
+            [],
+            [888],
+            [888],
+        ),
+        ("888号会议时间调整至5月10日", [], [], []),
+        # conditions (如果…, 如…将另行报告) and questions (是…，还是…？; 请问…可以申请延期吗) are no reports or requests; the
+        # same said as facts, or a time wanted, are
+        ("如果下周继续降雨，842号部分山区隐患点的排查可能无法按期完成，届时再向督查室报告。", [], [], []),
+        ("842号部分山区隐患点的排查无法按期完成", [], [], [842]),
+        ("842号隐患点排查无异常", [], [842], []),
+        ("如870号整改涉及的3家店铺整改期满后仍未到位，我局将另行报告。", [], [], []),
+        ("870号整改涉及的3家店铺已整改到位", [], [870], []),
+        ("如期完成870号整改，3家店铺已整改到位", [], [870], []),
+        ("请问督办第803号通知，是由我局单独报送林地检查情况，还是由林业局统一汇总报送？", [], [], []),
+        ("803号的检查情况已报送，还是由林业局统一汇总报送？", [], [803], []),
+        ("请问820号整改回头看报告可以申请延期吗？", [], [], []),
+        ("请问820号整改回头看报告可以延期到周五吗？", [], [], [820]),
+        ("可以申请延期吗？领导出差了签不了字", [], [], [0]),
+        # a higher body does it, named right before: its payment and its schedule are not the unit's work or delay
+        ("春耕補貼資金省裡已撥付到位，我局已收到1860萬元。", [], [], []),
+        ("春耕补贴资金我局已拨付到位", [], [0], []),
+        ("春耕补贴资金省里已拨付到位，我局已发放到户1860万元", [], [0], []),
+        ("FYI 营商环境评价 市里推迟到5月了", [], [], []),
+        ("营商环境评价材料我们要推迟到5月", [], [], [0]),
+        # the answer that cannot be given in time, waiting for another body's reply: a delay
+        ("863有两件提案涉及省道改线 要等省厅回复 恐怕月底前给不了答复🙏", [], [], [863]),
+        # traditional characters; a case of the notice (第1件) is no notice; an issue number in Chinese numerals past a
+        # hundred is one (not a project's phase)
+        ("863號第1件建議已答復代表，代表表示滿意。", [], [863], []),
+        ("第八百二十期整改已全部完成，整改报告已于4月6日报送教育局汇总。", [], [820], []),
+        ("第二期工程已完工", [], [0], []),
+        # another notice after 不过, its work left, then more time asked: the delay is that notice's
+        ("845收到，不过838那3个图斑还有两个没核完，能不能往后放两天", [845], [], [838]),
+        ("845收到，不过838那3个图斑还有两个没核完", [845], [838], []),
+        # numbers read out digit by digit: several after the receipt word, a correction; a list going on with 还有 stays one
+        ("收到 八一五 八一八 我们 下午 开会 部署", [815, 818], [], []),
+        ("收到 八 三 八 号 不对 是 八 三 零", [830], [], []),
+        ("收到 八 四 五 号 还有 八 五 二 号", [845, 852], [], []),
+        # the unit's head away has the liaison reply 收到: the unit's; a village's head, another unit's, none
+        ("王主任在开会，让我先回个收到。——陈晓", [0], [], []),
+        ("村主任在开会，让我先回个收到", [], [], []),
+        ("河口镇王主任在开会，让我先回个收到", [], [], []),
+        # a colleague has the liaison tell the group: her work is the unit's; another unit's person, or 她 alone, none
+        ("小赵让我帮忙说一下，806号的学习记录她已经传到群文件了。——陈晓", [], [806], []),
+        ("河口镇小赵让我帮忙说一下，806号的学习记录她已经传到群文件了", [], [], []),
+        ("806号的学习记录她已经传到群文件了", [], [], []),
+        ("小赵让我帮忙问一下，806号的学习记录她要传到群文件吗", [], [], []),
+        # work counted or reached in everyday words; the notice's scope, a plan or a question, none
+        ("865河道清障 挖机今天进场了 清了800来米", [], [865], []),
+        ("868收到 春防已在全县铺开 截至今天免疫生猪4.2万头", [868], [868], []),
+        ("868收到 涉及生猪4.2万头", [868], [], []),
+        ("875人居环境月报已发邮箱", [], [875], []),
+        ("880 五一前接收到群众来信来访12件，已全部按程序转办，无赴市进京苗头。", [], [880], []),
+        ("请督查室知悉：我乡875号月报已经分管领导审定，下午盖章后报送。", [], [875], []),
+        ("875号月报已报分管领导审定", [], [875], []),
+        ("875号月报要经分管领导审定吗", [], [], []),
+        ("806那个学习 俺们上礼拜五就学过了 记录中不中发群里", [], [806], []),
+        ("806那个学习 俺们下礼拜五学", [], [], []),
+        # a notice passed on beside work counted on it: the work, no receipt of its own; passed on alone, the receipt
+        (
+            "830 835 838都收到，825号的文明祭扫倡议书已发到各村，全乡共张贴宣传单1200份",
+            [830, 835, 838],
+            [825],
+            [],
+        ),
+        ("825号的倡议书已发到各村", [825], [], []),
+        # a duty roster under the notice: masked mobiles, or by days and names only after the receipt; a deadline, none
+        (
+            "柳林乡清明节假期值班安排（督办835号）：\n4月4日 带班领导 刘建国 139××××5621 值班人员 张强、李梅\n"
+            "4月5日 带班领导 孙立 137××××0835 值班人员 王磊、赵丹",
+            [],
+            [835],
+            [],
+        ),
+        ("890號收到，值班安排：5月1日 王建 5月2日 李華 5月3日 張敏", [890], [890], []),
+        ("30号值班表：4月4日前报", [], [], []),
+        # the latest issue received; asked, or an earlier one, none
+        ("收到最新这期 谢谢", [0], [], []),
+        ("收到最新这期了吗", [], [], []),
+        ("收到上一期", [], [], []),
+    ],
+)
+def test_what_the_blind_set_dev52_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.notice_ref import NoticeRef, find_notice_refs, fold, parse_notice_number, unread_numbers
+from handlers.notice_ref import (
+    NoticeRef,
+    find_notice_refs,
+    fold,
+    parse_notice_number,
+    separate_spaced_numbers,
+    unread_numbers,
+)
 
 CHINESE_NUMERALS = [
     ("一", 1),
@@ -1413,3 +1420,66 @@ def test_what_the_blind_set_dev50_taught_of_unread_numbers(text: str, unread: tu
 )
 def test_what_the_blind_set_dev51_taught_of_numbers(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a case of the notice after its number (第1件, as 第3条), then its state: the number is the notice's, the case none
+        ("863号第1件建议已答复代表", [863]),
+        ("12号第1件我们不涉及", [12]),
+        ("12号第1件", []),
+        # a number past any day after a word turning to another matter opens its clause; a numbered place stays none
+        ("不过838号那3个图斑还有两个没核完", [838]),
+        ("不过838号楼还有两户", []),
+        # English shorthand for received after the number
+        ("806号rcvd", [806]),
+        ("806 rcvd", [806]),
+    ],
+)
+def test_what_the_blind_set_dev52_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spaced"),
+    [
+        # a notice's number before a count is no list with it; two numbers, or a day before a count, still are
+        ("863 5件建议提案", "863 5件建议提案"),
+        ("863 5 件", "863 5 件"),
+        ("863 12户", "863 12户"),
+        ("收到 863 864", "收到 863、864"),
+        ("12 13个村", "12、13个村"),
+    ],
+)
+def test_what_the_blind_set_dev52_taught_of_spaced_numbers(text: str, spaced: str) -> None:
+    assert separate_spaced_numbers(text) == spaced
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("春耕補貼資金省裡已撥付到位", "春耕补贴资金省里已拨付到位"),
+        ("已答復代表,代表表示滿意", "已答复代表,代表表示满意"),
+        (
+            "李華 孫立 順延 諒解 畢業 煩請 獨立 秸稈 離開 畝 崗 農 億",
+            "李华 孙立 顺延 谅解 毕业 烦请 独立 秸秆 离开 亩 岗 农 亿",
+        ),
+    ],
+)
+def test_what_the_blind_set_dev52_taught_of_traditional_characters(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # about so many metres or households (800来米, 800多米) is a measure, no notice to ask about; 800 alone is
+        ("挖机今天进场了 清了800来米", ()),
+        ("清了800多米", ()),
+        ("共800来户", ()),
+        ("800来了", (800,)),
+    ],
+)
+def test_what_the_blind_set_dev52_taught_of_unread_numbers(text: str, unread: tuple[int, ...]) -> None:
+    assert unread_numbers(text, set()) == unread
