@@ -1251,7 +1251,7 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
     clauses = [_without_mistaken(c) for c in clauses]
     # a later day, with understanding asked or feared likely ("恐需明天报送"), is a delay; said by someone else or
     # under a condition (below) it is theirs, or none
-    clauses = [_later_day_owned(clauses, n) for n in range(len(clauses))]
+    clauses = _later_days_owned(clauses)
     speaker = next((n for n, c in enumerate(clauses) if _SPEAKER_HEAD.match(c.text)), None)
     if speaker is not None:  # "张村主任回复：收到，马上安排": what someone else said, quoted
         clauses[speaker + 1 :] = [
@@ -1491,17 +1491,20 @@ def _is_table(text: str) -> bool:
     return len(rows) >= 2
 
 
-def _later_day_owned(clauses: Sequence[Clause], n: int) -> Clause:
-    """Clause `n`, a delay added where it hands in only by a later day with understanding asked ("我们周一交，望理解")
-    or likely to need one ("可能要到周五了", "恐需明天报送"); not when it asks (see _LATER_HANDIN, _LATER_LIKELY)."""
-    clause = clauses[n]
-    understood = any(_UNDERSTANDING.match(c.text) for c in clauses[n + 1 :]) or bool(
-        _UNDERSTOOD_AT_END.search(clause.text)
-    )
-    likely = _LATER_LIKELY.search(clause.text) is not None and not clause.asked
-    if (understood and _LATER_HANDIN.search(clause.text)) or likely:
-        return replace(clause, acts=(*clause.acts, Act("delay", "stated")))
-    return clause
+def _later_days_owned(clauses: Sequence[Clause]) -> list[Clause]:
+    """The clauses, a delay added to each that hands in only by a later day with understanding asked after it
+    ("我们周一交，望理解") or likely to need one ("可能要到周五了", "恐需明天报送"); not when it asks (see
+    _LATER_HANDIN, _LATER_LIKELY). Read from the end, so a long paste stays linear."""
+    owned: list[Clause] = []
+    asked_after = False  # understanding asked in a later clause
+    for clause in reversed(clauses):
+        understood = asked_after or bool(_UNDERSTOOD_AT_END.search(clause.text))
+        likely = _LATER_LIKELY.search(clause.text) is not None and not clause.asked
+        if (understood and _LATER_HANDIN.search(clause.text)) or likely:
+            clause = replace(clause, acts=(*clause.acts, Act("delay", "stated")))
+        owned.append(clause)
+        asked_after = asked_after or bool(_UNDERSTANDING.match(clause.text))
+    return owned[::-1]
 
 
 def _without_mistaken(clause: Clause) -> Clause:

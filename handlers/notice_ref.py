@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Collection
@@ -122,6 +123,7 @@ _RECEIVED_COMMA_NUMBERS = re.compile(
 _DENIED_BEFORE = re.compile(
     r"(?:不是|并非|而非|并不是|误写为|误写成|错写为|错写成|误为|写成了?|误报为|(?:错|误)?(?:发|打)成了?)$"
 )  # "刚才错发成424了"
+_DENIAL_REACH = 4  # the longest of those
 # A number said to be wrong, after it: "12号写错了", "12号（应为13号）".
 _DENIED_AFTER = re.compile(r"\(?(?:应为|应是|应该是|改为|更正为)|写错了?|错了|有误|是错的|发错了")
 # The right number of a correction ("12号收到，更正为13号"): the numbers before it were wrong.
@@ -454,14 +456,20 @@ def unread_numbers(text: str, read: Collection[int]) -> tuple[int, ...]:
     not placed by guess (a reply read as naming no notice is recorded on the latest one owed)."""
     folded = _HORIZONTAL_SPACE.sub(" ", fold(text))
     markers = {match.start() for match in _LIST_MARKER.finditer(folded)}
-    places = [match.span() for match in _ROAD_CODE.finditer(folded)]
+    places = [match.span() for match in _ROAD_CODE.finditer(folded)]  # in order, never overlapping
+
+    def in_place(at: int) -> bool:
+        index = bisect.bisect_left(places, (at,)) - 1
+        return index >= 0 and places[index][0] < at < places[index][1]
+
+    # (each look behind a number reaches back only as far as the longest denial: a long paste stays linear)
     found = (
         int(m["num"])
         for m in _STRAY.finditer(folded)
         if m.start() not in markers
-        and not folded[: m.start()].endswith(_DENIED)
-        and not _DENIED_BEFORE.search(folded, 0, m.start())
-        and not any(start < m.start() < end for start, end in places)
+        and not folded.endswith(_DENIED, 0, m.start())
+        and not _DENIED_BEFORE.search(folded, max(0, m.start() - _DENIAL_REACH), m.start())
+        and not in_place(m.start())
     )
     return tuple(dict.fromkeys(n for n in found if n not in read))
 
