@@ -62,6 +62,9 @@ class Clause:
     counted: bool = (
         False  # a pasted table's row of figures ("东城社区\t313\t313\t4"): counts, no notice among them
     )
+    repeats: bool = (
+        False  # says of its notice what the clause before said ("12号收到，13号也是"), of the same unit
+    )
 
 
 @dataclass(frozen=True)
@@ -1343,7 +1346,7 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         clauses = _days_that_may_be_notices(clauses)
     for n in range(1, len(clauses)):
         if clauses[n].refs and not clauses[n].acts and _SAME_AS_BEFORE.match(clauses[n].text):
-            clauses[n] = replace(clauses[n], acts=clauses[n - 1].acts)  # "13号也是": as said of 12号
+            clauses[n] = replace(clauses[n], acts=clauses[n - 1].acts, repeats=True)  # "13号也是": as of 12号
     if quoted_refs:  # "「…请于12月16日前报送806号…」16号恐怕报不了": the quoted deadline's day, no notice
         clauses = [
             replace(c, refs=tuple(r for r in c.refs if r.year is not None or r.seq not in quoted_days))

@@ -239,15 +239,20 @@ def read_for_unit(text: str, own: UnitNames, units: Sequence[UnitNames]) -> Unit
     marked: list[Clause] = []
     others: list[str] = []
     for_other: set[int] = set()  # another unit the sender said it speaks for, in a clause of no acts
+    theirs: set[int] = (
+        set()
+    )  # the other units the clause before spoke of ("河口镇12号收到，13号也是": 13 too)
     for clause in read_clauses(_without_signature(text, own)):
         named = units_named(clause.text, units)
         if not clause.acts and named - {own.id} and own.id not in named and _ON_BEHALF.search(clause.text):
             for_other = named - {own.id}
         if own.id in named:
             for_other = set()
-        named = named or for_other
+        named = named or for_other or (theirs if clause.repeats else set())
+        theirs = set()
         if named - {own.id} and own.id not in named and clause.acts and not _OWN_TOO.search(clause.text):
             others += [u.name for u in units if u.id in named]
+            theirs = named
             clause = replace(
                 clause, acts=tuple(replace(a, mode="others") for a in clause.acts if a.kind != "problem")
             )

@@ -187,6 +187,12 @@ COUNTY = [
         ("收悉 石橋", STONE_BRIDGE, ["receipt"], ()),
         ("收悉 石桥", STONE_BRIDGE, ["receipt"], ()),
         ("收悉 河口", STONE_BRIDGE, [], ()),  # another unit's name is no signature: not recorded
+        # a clause saying the same of another notice says it of the same unit (dev51's 764 也 ok)
+        ("河口镇12号收到，13号也是", OWN, [], ("河口镇",)),
+        ("河口镇 762 received，764 也 ok", OWN, [], ("河口镇",)),
+        ("代河口镇回复：12号收到，13号也是", OWN, [], ("河口镇",)),
+        ("12号收到，13号也是", OWN, ["receipt"], ()),  # the sender's own, both
+        ("河口镇12号收到，我们13号收到了", OWN, ["receipt"], ()),  # then its own, by word
     ],
 )
 def test_whose_work_and_whose_signature(
