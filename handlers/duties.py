@@ -52,6 +52,7 @@ FIELDS = ("receipt", "feedback")
 RECTIFIED, NOT_RECTIFIED = "整改到位", "未整改"
 
 Item = tuple[NoticeView, AssignmentView]
+Groups = dict[tuple[int, str, datetime], list[AssignmentView]]  # (notice id, field, due) → its assignments
 
 
 def reminder_time(policy: Policy, due: datetime, offset: timedelta, issued_at: datetime) -> datetime | None:
@@ -121,9 +122,9 @@ def proposals_for(
     ]
 
 
-def deadline_groups(items: Sequence[Item]) -> dict[tuple[int, str, datetime], list[AssignmentView]]:
+def deadline_groups(items: Sequence[Item]) -> Groups:
     """Assignments of each notice grouped by deadline: (notice id, field, due) → assignments."""
-    groups: dict[tuple[int, str, datetime], list[AssignmentView]] = {}
+    groups: Groups = {}
     for notice, a in items:
         for field in FIELDS:
             due = a.receipt_due if field == "receipt" else a.feedback_due
@@ -289,7 +290,7 @@ class Duties:
         session: AsyncSession,
         now: datetime,
         due: Sequence[Reminder],
-        groups: Mapping[tuple[int, str, datetime], list[AssignmentView]],
+        groups: Groups,
         notice_of: Mapping[int, NoticeView],
     ) -> None:
         """Queue the reminders whose moment has come (`plan`), to the units of each that still owe it."""
@@ -336,7 +337,7 @@ class Duties:
         session: AsyncSession,
         now: datetime,
         due: Sequence[Deadline],
-        groups: Mapping[tuple[int, str, datetime], list[AssignmentView]],
+        groups: Groups,
         notice_of: Mapping[int, NoticeView],
         office: outgoing.Office,
     ) -> None:
