@@ -3929,3 +3929,34 @@ def test_what_the_blind_set_dev52_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a week's zero report or status report on a notice: the number before the week is the notice
+        ("3号：本周无欠薪问题线索。", [], [3], []),
+        ("3号第四周：全乡无新增欠薪线索。", [], [3], []),
+        ("二十三号 这周 稳定 没有 到县 上访的", [], [23], []),
+        ("23號：本週轄區信訪穩定，無越級上訪。", [], [23], []),
+        ("23号 截至1月23日 全镇信访平稳 无进京赴省上访", [], [23], []),
+        ("值班期間一切正常。", [], [0], []),
+        # … a question, a plan or a condition about the same is none
+        ("3号本周有没有欠薪线索？", [], [], []),
+        ("3号本周准备排查欠薪线索", [], [], []),
+        ("如果3号本周无欠薪，请零报告", [], [], []),
+        ("本周无法报送3号", [], [], []),
+        # a report named by its issue and paper, sent
+        ("第21期值班表已于2月8日报送。", [], [21], []),
+        ("第21期值班表要几号前报？", [], [], []),
+        # people put in charge, or the notice's scope, after a receipt: the receipt's own step, no report
+        ("28号收到，已明确专人每天下午5点前报送。", [28], [], []),
+        ("50号收到，已明确包村干部和稳控责任人。", [50], [], []),
+        ("第32期收到，我局今年承办建议5件、提案3件。", [32], [], []),
+        ("第32期收到，我局今年已办结建议5件", [32], [32], []),
+    ],
+)
+def test_what_the_blind_set_dev53_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

@@ -1483,3 +1483,21 @@ def test_what_the_blind_set_dev52_taught_of_traditional_characters(text: str, fo
 )
 def test_what_the_blind_set_dev52_taught_of_unread_numbers(text: str, unread: tuple[int, ...]) -> None:
     assert unread_numbers(text, set()) == unread
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number after a colon is read as after any break; a date or a time after one is none
+        ("代科长回复：3号已报送", [3]),
+        ("3号第四周:全乡无新增", [3]),
+        ("截止时间：15号", []),
+        ("12:30收到", []),
+        # an issue named with its paper
+        ("第21期值班表已于2月8日报送", [21]),
+        ("第3期培训班已开班", []),
+        ("2月8日值班表已报送", []),
+    ],
+)
+def test_what_the_blind_set_dev53_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
