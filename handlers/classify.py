@@ -22,6 +22,7 @@ from typing import Literal
 
 from handlers.notice_ref import (
     DAYS_IN_A_MONTH,
+    KNOWN_SUBJECT,
     PAPER,
     TURNING_WORDS,
     UNIT_WORD,
@@ -341,7 +342,7 @@ _RECEIPT = re.compile(
     r"|^(?:已经?|均已?|都已?)?悉(?=[了啦]*$)|(?<=^)(?:\d{1,3}号?、?)+(?:均|都)?已?[悉阅](?=[了啦]*$)"  # only numbers and 收: "268 收", "1 2 收" (收 alone: the office reads it)
     r"|^(?:第?\d{1,3}号)?照办(?=[了啦哈嘞]*$)"  # the older cadre's word for 收到, alone ("按要求照办" is none)
     # "知道了" said of a notice named right before it ("103号通知晓得了"; 知道了 alone the office reads, nor a day's)
-    r"|(?<=[\d一二三四五六七八九十百]号)(?<!月\d号)(?<!月\d\d号)(?:的?(?:通知|督办单?|文件))?(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"
+    rf"|(?<=[\d一二三四五六七八九十百]号)(?<!月\d号)(?<!月\d\d号)(?:的?(?:通知|督办单?|文件)|{KNOWN_SUBJECT})?(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"
     r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
     r"|(?<!not)(?<!n't)(?<!never)(?<!yet)(?:received|rcvd)|gotit|noted|copythat|roger|(?<=[号\d])get(?![a-z])"  # "13号get", "530 get"
     r"|(?<![a-z])(?:sd|shoudao|shoudaole)(?![a-z])"  # the pinyin of 收到, spelt out or by its initials
@@ -642,7 +643,7 @@ _ASSENT_ONLY = re.compile(r"(?:妥了|妥妥的?|妥)[啦哈呀的]*")
 
 _DONE_VERBS = (
     r"(?:完成|办结|完结|落实|整改|处理|处置|解决|销号|清理|拆除|修复|办理|办好|做好|弄好|搞定|完工|竣工|拨付|发放|答复"
-    r"|填报|填好|填写好|安装|配备|恢复|移交|更新)"
+    r"|填报|填好|填写好|安装|配备|恢复|移交|更新|汇总)"
 )
 _DONE = re.compile(
     rf"已经?(?:(?:按照?|根据|依照|对照).{{0,8}}?要求)?(?:全部|全面|均|都|按时|按期|如期|顺利|圆满|基本|全|逐一|陆续|提前)*"
@@ -2122,6 +2123,25 @@ _TABLE_ROW_NUMBER = re.compile(
     r"(?m)^(\d{2,3})\t(?![\d,.%]+(?:\t|$))"
 )  # (not a row of figures: "46\t8,215\t…")
 _DIALECT = re.compile("|".join(_DIALECT_WORDS))
+# 以 typed for 已 (the same pinyin): 以经 before a verb ("护林员以经上岗了"; not 以经济 / 以经验 …), 以报 after a notice, its
+# paper or the day, a space apart too ("一号的排查表 以报", "7号的以报"; not "以报送时间为准", "可以报").
+_TYPED_ALREADY = re.compile(
+    r"以(?=经(?![济营费验过典纬纪销手商管办])[\u4e00-\u9fff])"
+    r"|(?<=[号表单料告账据案结册评天午的])([^\S\n]*)以(?=补?报(?!送?[^,。;\n]{0,6}?为准))"
+)
+# A stray Latin letter typed right after a receipt word: "28号收到l".
+_STRAY_LETTER = re.compile(r"(?<=收到|收悉|签收)[a-z](?![a-z])", re.IGNORECASE)
+# English said of the notice, spaces gone and lower-cased, as the Chinese the rules read: "值班 all normal",
+# "值班表 sent to your email", "3 also sd" (never "not sent", "will send": those words are not these).
+_ENGLISH_WORDS = {
+    "allnormal": "一切正常",
+    "sentto": "已发至",
+    "also": "也",
+    "nonewcases": "无新增案件",
+}
+_ENGLISH = re.compile(
+    r"(?<![a-z])allnormal(?![a-z])|(?<![a-z])(?:sentto|nonewcases)|(?:(?<=\d)|(?<=\d[^\S\n]))also(?=[^\S\n]*(?:sd|received|rcvd))"
+)
 _QUOTE_MARKS = str.maketrans("「」", "\n\n")  # a quote's own start opens a clause ("「191号…？」")
 _NOTICE_PAST_DAYS = re.compile(r"(?<!\d)(3[2-9]|[4-9]\d|[1-9]\d{2})号")
 # A link and its extraction code ("https://pan.baidu.com/s/1kQz2041 提取码8k2m"): no words, no notice numbers.
@@ -2144,6 +2164,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _CELL_THOUSANDS.sub(r"\1\2", _THOUSANDS.sub("", text))
     text = _CELL_GAP.sub("、", _bars_as_tabs(text))
     text = _TABLE_ROW_NUMBER.sub(r"\1号\t", _DIALECT.sub(lambda m: _DIALECT_WORDS[m[0]], text))
+    text = _STRAY_LETTER.sub("", _TYPED_ALREADY.sub(lambda m: f"{m[1] or ''}已", text))
     if _SPACED_OUT.fullmatch(text):
         text = _SPACES.sub("", text)
     text = _SPACED_SPOKEN_DIGITS.sub(_joined_spoken_digits, text)
@@ -2182,6 +2203,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _WECHAT_EMOJI.sub(",", text)
     text = _UNICODE_EMOJI.sub(",", text)
     text = _NUMBER_MARK.sub("no", _LATIN_GAP.sub("", text.lower()))
+    text = _ENGLISH.sub(lambda m: _ENGLISH_WORDS[m[0]], text)
     text = _RECEIVED_THEN_STATED.sub(r"\1\n", _unlist(text))
     text = _numbers_as_notices(separate_spaced_numbers(text))
     # a bare number past any day opening a clause cut off just now is a notice's too ("不对 是215号 214上午…")

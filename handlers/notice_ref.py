@@ -54,7 +54,7 @@ _LEADING = re.compile(
     r"|已报(?![名到])|已交|已提交|在办|(?<!一)早就?报"  # "12已报", "12在办", "12早报了" (not "一早报": early)
     # "15还没看到", "12的我们还在弄": its state, or who does what with it
     r"|(?:还|尚|暂)(?:没|未|在)|的(?:我们|我[局镇乡委]|[\u4e00-\u9fff]{1,4}?)?(?:还在|正在|已经?|还没|尚未)"
-    r"|(?:我们|我[局镇乡委])(?:都|均|也)?(?:已经|早就|已(?=收|签|阅|完成|办结|报|上报|报送))"  # "199和201我们都已经报了"
+    r"|(?:我们|我[局镇乡委]|咱们?)(?:都|均|也)?(?:已经|早就|已(?=收|签|阅|完成|办结|报|上报|报送)|收到|收悉|签收)"  # "199和201我们都已经报了", "21、23俺们都收到咧"
     r"|still|inprogress|drafting|underway|ongoing|pending))"  # "400、401我局均已收到", "19 still drafting"
 )
 # A bare number right after the unit's name and right before the receipt word: "城关12收到", "城关镇12、13收到";
@@ -160,12 +160,16 @@ _DATE_BEFORE = re.compile(
     r"|(?<![关对由属基鉴等至在])于|至|(?<![收接得看听])到|截至|截止|延期|推迟|推后|顺延|定于|预计|估计|计划|争取|力争|拟|最迟|最晚"
     r"|不晚于|不迟于|(?<![服听遵])从|(?<![各来亲独])自|直到|日期|时间|时限|期限)(?:\(|:)?$"
 )
+# A notice's subject between its number and 知道了 ("10号禁燃的晓得了"); never a time of day or an event ("10号开会的").
+KNOWN_SUBJECT = r"(?:(?![上下中]午|晚上|早上)(?:(?!会|活动|时|天)[\u4e00-\u9fff]){2,4}的)"
 # What may follow a bare "12号" for it to be a notice: a notice noun, a receipt or status word,
 # a list separator or the end of a sentence. Anything else (前, 下午, 18:00, 完成 …) reads as a date.
 _REF_AFTER = re.compile(
     r"(?:通知|文|督办|督查(?!室)|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
     r"|同上|同样|亦同|亦然"  # "12号已完成，13号同上"
-    r"|(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"  # "25号俺们晓得了": the notice known of
+    rf"|{KNOWN_SUBJECT}?(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"  # "25号俺们晓得了", "10号禁燃的晓得了"
+    r"|(?:我们|我[局镇乡委]|咱们?)(?=(?:都|均|也)?(?:收到|收悉|签收))"  # "21、23俺们都收到咧"
+    r"|悉(?=[了啦]*(?:$|[,。;!?\n]))"  # "21号 悉": the clerk's word of receipt
     r"|以(?=经?(?:收到|收悉|签收|完成|办结|报送|上报|反馈|落实|整改))"  # "12号以收到": 以 typed for 已
     r"|(?:不是|而不是|\((?:不是|而非|并非))(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十]{1,3})号)"  # "是13号不是12号"
     r"|(?:sd|shoudao|received|rcvd|done|ok|get)(?![a-z])"  # "12号sd", "13号get": the pinyin or English after it

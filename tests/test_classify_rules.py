@@ -3954,6 +3954,37 @@ def test_what_the_blind_set_dev52_taught(
         ("50号收到，已明确包村干部和稳控责任人。", [50], [], []),
         ("第32期收到，我局今年承办建议5件、提案3件。", [32], [], []),
         ("第32期收到，我局今年已办结建议5件", [32], [32], []),
+        # 以 typed for 已: 以报 after a notice or its paper, a space apart too, 以经 before a verb; 以 in its own words,
+        # none
+        ("一号的排查表 以报 昨天下午报的", [], [1], []),
+        ("十九号收到 护林员以经上岗了 一共32个", [19], [19], []),
+        ("7号的以报 1号的在弄", [], [1, 7], []),
+        ("以上材料以报送时间为准", [], [], []),
+        ("这个表可以报了吗", [], [], []),
+        ("7号的表以前报过", [], [], []),
+        ("7号的表以便核对", [], [], []),
+        ("要以经济建设为中心", [], [], []),
+        # a notice's subject before 晓得了, a dialect's 咧 and 俺们都, the clerk's 悉 line by line, a stray letter after 收到;
+        # a time of day or a meeting before 晓得了, a question, none
+        ("10号禁燃的晓得了，中", [10], [], []),
+        ("10号中午的晓得了", [], [], []),
+        ("10号开会的晓得了", [], [], []),
+        ("10号禁燃的晓得了吗", [], [], []),
+        ("21、23俺们都收到咧", [21, 23], [], []),
+        ("21、23我们都没收到", [], [], []),
+        ("21、23我们收到了吗", [], [], []),
+        ("21号 悉\n23号 悉", [21, 23], [], []),
+        ("28号收到l", [28], [], []),
+        # several notices each with its own report
+        ("〔2045〕1号已汇总全县各乡镇排查表，于1月12日报送；〔2045〕7号正在开展第二轮检查。", [], [1, 7], []),
+        ("〔2045〕1号汇总后报送", [], [], []),
+        # English: also sd, sent to, all normal; not received, will send, none
+        ("5 received. 3 also sd", [3, 5], [], []),
+        ("5 not received", [], [], []),
+        ("值班 all normal", [], [0], []),
+        ("3号 no new cases", [], [3], []),
+        ("will send", [], [], []),
+        ("not sent yet", [], [], []),
     ],
 )
 def test_what_the_blind_set_dev53_taught(
