@@ -239,9 +239,8 @@ def read_for_unit(text: str, own: UnitNames, units: Sequence[UnitNames]) -> Unit
     marked: list[Clause] = []
     others: list[str] = []
     for_other: set[int] = set()  # another unit the sender said it speaks for, in a clause of no acts
-    theirs: set[int] = (
-        set()
-    )  # the other units the clause before spoke of ("河口镇12号收到，13号也是": 13 too)
+    # the other units the clause before spoke of: a clause saying the same is theirs ("河口镇12号收到，13号也是")
+    theirs: set[int] = set()
     for clause in read_clauses(_without_signature(text, own)):
         named = units_named(clause.text, units)
         if not clause.acts and named - {own.id} and own.id not in named and _ON_BEHALF.search(clause.text):
