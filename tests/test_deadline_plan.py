@@ -37,8 +37,8 @@ async def test_the_deadlines_are_those_of_the_assignments_a_pass_would_read(data
         await apply_roster(session, roster_from_mapping(roster()), actor="test", at=MONDAY)
         units = list((await session.scalars(select(Unit.id).order_by(Unit.id))).all())[:3]
         made = []
-        for seq, hours in ((1, 1), (2, 2), (3, 3), (4, 4), (5, 5)):
-            issued = MONDAY + timedelta(hours=hours)
+        for seq in range(1, 6):
+            issued = MONDAY + timedelta(hours=seq)
             made.append(
                 await issue(
                     session,
