@@ -38,9 +38,12 @@ _LEAD_RE = re.compile(
 )
 _TRAIL_PUNCT_RE = re.compile(r"[\s,.;!?。、~～]+$")
 _SUFFIX_RE = re.compile(r"\s*(?:之前|以前|前|为止|止|之内|以内|内)$")
+# "12月1日前完成", "3个工作日内将落实情况报送县委督查室": the deed, with what is sent and to whom; none of it
+# may hold a digit or a word of time, so nothing of the deadline is dropped with it.
+_UNTIMED = r"(?:(?![点时日号周月年天前后内午晚早晨今明昨半刻分秒])[\u4e00-\u9fff]){0,16}"
 _TASK_RE = re.compile(
-    r"\s*(?:完成|办结|报送|上报|反馈|提交|签收|回复)$"
-)  # "12月1日前完成": the deed, not the time
+    rf"\s*(?:(?:将|把){_UNTIMED})?(?:完成|办结|报送|上报|反馈|提交|签收|回复)(?:至|到|给)?{_UNTIMED}$"
+)
 # A weekday written after a date, as notices do: "12月10日（周四）", "12月10日星期四"; checked against the date.
 _WEEKDAY_NOTE_RE = re.compile(r"(?<=[日号])\s*\(?(?:周|星期|礼拜)(?P<day>[一二三四五六日天])\)?")
 _WEEKDAY_INDEX = {day: index for index, day in enumerate("一二三四五六日")} | {"天": 6}

@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.app import make_policy
+from bot.config import Config
 from handlers.texts import deadline_problem
 from handlers.timeparse import TimeParseError, parse_deadline
 from handlers.workdays import WorkCalendar
@@ -379,9 +381,6 @@ def test_refuses_with_a_reason(now: datetime, text: str, fragment: str) -> None:
 
 @given(st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2026, 12, 31)))  # noqa: DTZ001
 def test_the_bots_own_time_format_reads_back(moment: datetime) -> None:
-    from bot.app import make_policy
-    from bot.config import Config
-
     now = moment.replace(tzinfo=TZ, second=0, microsecond=0)
     due = now + timedelta(days=3, minutes=7)
     shown = make_policy(Config(), bot_id="bot").show(due)
@@ -403,10 +402,30 @@ def test_the_bots_own_time_format_reads_back(moment: datetime) -> None:
         ("12月10日星期四", "2026-12-10 17:30"),
         ("周4", "2026-11-26 17:30"),
         ("3:15", "2026-11-25 15:15"),
+        # the deed, with what is sent and to whom (blind deadline set dev3)
+        ("请于3个工作日内将落实情况报送县委督查室", "2026-11-30 17:30"),
+        ("请于12月15日前报送县委督查室", "2026-12-15 17:30"),
+        ("12月1日前完成整改", "2026-12-01 17:30"),
+        ("明天下午5点前把材料报送督查室", "2026-11-26 17:00"),
+        ("2个工作日内反馈至县政府办", "2026-11-27 17:30"),
     ],
 )
 def test_reads_what_notices_write(text: str, expected: str) -> None:
     assert parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "报送县委督查室",  # a deed and its addressee, no time
+        "明天报送前三名",  # the words after the deed hold a time word: not taken for an addressee
+        "12月1日报送第3季度",
+        "将情况报送督查室",
+    ],
+)
+def test_the_words_after_a_deed_never_hide_a_time(text: str) -> None:
+    with pytest.raises(TimeParseError):
+        parse(text)
 
 
 def test_a_weekday_that_does_not_fit_the_date_is_refused() -> None:
