@@ -13,7 +13,6 @@ from handlers import resolve, texts
 from handlers.commands import RecordFeedback, RecordReceipt, Review, Undo
 from handlers.context import Turn
 from handlers.decisions import revoke_for
-from handlers.review import entries
 from storage import flags, notices, review
 from storage.flags import FlagView
 from storage.notices import AssignmentView, NoticeView
@@ -183,7 +182,7 @@ async def review_queue(turn: Turn, command: Review) -> None:
         await turn.reply(texts.review_ignored(command.ignore, item))
         return
     waiting = await review.open_items(session)
-    await turn.reply(texts.review_list(turn.policy, await entries(session, waiting), turn.now))
+    await turn.reply(texts.review_list(turn.policy, await review.entries(session, waiting), turn.now))
 
 
 async def _actor_name(turn: Turn) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from handlers.assessment import UnitScore
 from handlers.filecheck import FileProblem, FileRules, human_size
@@ -16,10 +15,8 @@ from storage.attachments import AttachmentView
 from storage.directory import UnitView
 from storage.flags import FlagView
 from storage.notices import AssignmentView, FeedbackView, NoticeView
+from storage.review import Entry as ReviewEntry
 from storage.review import ReviewView
-
-if TYPE_CHECKING:
-    from handlers.review import Entry as ReviewEntry
 from storage.status import FEEDBACK_KIND_LABELS, NOTICE_STATUS_LABELS, Obligation, Standing, label
 
 # Status labels live in storage.status (the rule book) so the ledger exports and the chat answers agree.

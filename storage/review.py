@@ -11,9 +11,12 @@ from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from storage import audit
+from storage import audit, notices
 from storage.db import insert_unless_taken
 from storage.models import ReviewItem, Unit
+from storage.notices import AssignmentView, NoticeView
+
+MAX_NOTICES_PER_ENTRY = 3  # ready commands for the unit's newest open notices, not all of them
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,31 @@ class ReviewView:
     at: datetime
     notice_ids: tuple[int, ...]
     digested_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One waiting reply and the unit's open notices it may be about (newest first)."""
+
+    item: ReviewView
+    owed: tuple[tuple[NoticeView, AssignmentView], ...]
+
+
+async def entries(session: AsyncSession, items: Sequence[ReviewView]) -> list[Entry]:
+    """Each waiting reply with the unit's still-open notices it was queued for, as they stand now."""
+    ids = {notice_id for item in items for notice_id in item.notice_ids}
+    units = {item.unit_id for item in items}
+    found = await notices.open_items_of(session, ids, units) if ids else []
+    by_key = {(a.unit_id, n.id): (n, a) for n, a in found}
+    result = []
+    for item in items:
+        owed = [
+            by_key[(item.unit_id, notice_id)]
+            for notice_id in reversed(item.notice_ids)
+            if (item.unit_id, notice_id) in by_key
+        ]
+        result.append(Entry(item, tuple(owed[:MAX_NOTICES_PER_ENTRY])))
+    return result
 
 
 async def add(
