@@ -268,7 +268,7 @@ _HARMLESS = re.compile(
     r"|未来|不少|不同|无缝|不懈|没什么|第一时间|特别|分别|个别|级别|类别|区别|不错|无异议|要不(?:然)?(?=[缓延推等先]|$)"
     # a reason's own negation ("因人手不足申请延期") says nothing about the request
     r"|不足|不全|不够|不齐|没出来|没下来|没回来|不佳|不便|不畅|不良|不稳定|不到位|不达标|不合格|不及时|不理想"
-    r"|(?<=[跟赶收进填弄登])不(?:上|了|完|去|进)"  # a reason's "进度跟不上", "收不了秋" beside the request
+    r"|(?<=[跟赶收进填弄登种做干办查修搞整拆装])不(?:上|了|完|去|进)"  # a reason's "进度跟不上", "收不了秋", "种不完"
 )
 _NEGATION = re.compile(r"[没未不无别勿莫非]")
 _QUESTION_WORD = re.compile(
@@ -445,7 +445,8 @@ _PREVIOUS = re.compile(
 # A thing named before the receipt word that is not the notice: "快递收到了", "款已收到".
 # A word of a notice's title pointed at is none ("双11快递安全那个收到").
 _OTHER_THING_BEFORE = re.compile(
-    r"(?:快递|包裹|货物?|货款|款项?|钱|资金|经费|拨款|补助金|补贴款|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册|红包|月饼|礼品|慰问品)"
+    r"(?:快递|包裹|货物?|货款|款项?|钱|资金|经费|拨款|补助金|补贴款|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册|红包|月饼|礼品|慰问品"
+    r"|用品|物品|纪念品|奖品|宣传品|(?<!防疫)药品(?!安全|监管)|(?<!防疫)食品(?!安全|药品|监管|抽检))"  # "防暑降温用品收到了": goods
     r"(?![^,。;]{2,4}?(?:那个|这个|那份|这份))[^,。;]{0,4}$"  # "快递那个" stays a parcel
     r"|(?<!施)工单(?!位|那个|这个)[^,。;]{0,4}$"  # "12345转来的工单收到了"; "12345热线工单那个收到" points at a notice
     r"|\d+(?:\.\d+)?[万亿]?元[^,。;]{0,4}$"  # money by its amount: "冬春水利资金280万元已收到"
@@ -472,6 +473,8 @@ _MEETING_REPLY = re.compile(
     r"|(?:参会|到会)$"  # "收到，明天上午九点参会"
 )
 _NOTICE_NAMED = re.compile(r"通知|督办|文件")
+# A meeting's hour or room given with its attendance: "明天上午9点到县委3楼会议室参会".
+_MEETING_AT = re.compile(r"\d{1,2}(?::\d{2}|点|时)|[点时]半|会议室|\d楼|[一二三四五六七八九]楼")
 # A parcel or goods told arriving in the clauses before a bare receipt ("快递送来一箱宣传册，收到了"): that is what
 # was received (a notice sent by post names itself: "督办单快递寄来了，收到"); so is a visiting group told coming and
 # what the unit is to do for it ("省里的督查组明天到，县里安排我们陪同，收到": the arrangement acknowledged).
@@ -526,14 +529,18 @@ _SUBJECT_ASKED_WITHIN = re.compile(
     r"|是不是(?![和跟与同])[\u4e00-\u9fff]{1,12}?(?<!的)(?:那个|这个))"
 )
 # A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
-_POSITION = re.compile(
+_PLACE = (
     r"(?:第[一二三四五六七八九十\d]个|前一个|后一个|头一个|前面(?:那一?个|的那个|的)|后面(?:那一?个|的那个|的)"
     r"|(?:之前|最上面|最早)(?:那一?个|的那个)"  # "之前那个收到了", "最上面那个收到": the earliest? which?
     r"|上上(?:期|个|次|份)的?"
     # several by their place: "前两个", "这两期", "上面两个通知", "最近三期", "前面几个"
     r"|(?:前面?|后面?|上面|下面|这|那|最近|最后|头)的?[两二三四五六七八九几](?:个|期|份|件))"
-    r"(?:通知|督办单?|文件)?的?(?:我们|我[局镇乡委])?(?:已经?|也|都|均|全|早就?|就)?$"
 )
+_POSITION = re.compile(
+    _PLACE + r"(?:通知|督办单?|文件)?的?(?:我们|我[局镇乡委])?(?:已经?|也|都|均|全|早就?|就)?$"
+)
+# … or named after the receipt word, as its object: "收到 第一个", "收到前两个通知了".
+_POSITION_AFTER = re.compile(r"^[了啦]?" + _PLACE + r"(?:通知|督办单?|文件)?[了啦哈]*$")
 # A notice set apart from the rest ("除了12号都收到了", "12号以外的都完成了", "除了12号，其他都收到了") or
 # a span up to one ("12号及之前的都收到了"): the reading cannot list them, so the whole reply goes to the
 # office ("排除隐患" is no exception).
@@ -996,7 +1003,7 @@ _DELAY_WORD = re.compile(
     r"|(?:(?<![a-z])|(?<=be))late(?:一点|一些|点|些|几天|[一两二三]天|alittle|abit|\d*days?)(?![a-z])"
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延|(?<![延舒减平迟放])缓)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
     r"|晚半天|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
-    r"|再给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五]|\d{1,2})天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天"
+    r"|(?:再|(?<=麻烦)|(?<=请))给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五]|\d{1,2})天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天"
     r"|(?<![延舒减平迟放])缓(?:一缓|个?(?:几|[一两二三四五]|\d{1,2})天)|请允许(?:我们|我局|我单位|我镇|我乡)?[^,。;]{0,10}?(?:报送|提交|上报|完成|报|交)"
     r"|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
     r"|(?:明天|后天|下周|过两天|过几天)(?:一早|上午|下午)?(?:一定|再|马上|尽快|一并|一起)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
@@ -1010,7 +1017,7 @@ _UNABLE = re.compile(
     r"|(?:完成|办结|按时|按期).{0,4}?(?:有困难|有难度|困难较大|难度较大|难度很大)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送)的?(?:可能性?|希望|把握)(?:不大|很小|较小|不足|没有|不多)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送).{0,4}?(?:不可能|不现实|难以实现|没戏)"
-    r"|(?:交|报|收|凑|弄|备)不齐"
+    r"|(?:交|报|收|凑|弄|备)不齐|报不全"
 )
 _LATER_DAY = (
     r"(?:明天|明早|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天|(?:\d{1,2}月)?\d{1,2}[号日]|\d{1,2}月(?:份|底|中旬|下旬)?(?![\d号日])"
@@ -1037,7 +1044,7 @@ _ASK_TIME = re.compile(
     # also asked first as 行不行, or the dialect's 中不中: "中不中给缓到下礼拜一"
     r"(?:能不能|能否|可否|可不可以|是否可以|可以|(?<!可)能|行不行|中不中|成不成)(?:也|再|在|申请|多|往后|适当|给)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|[一两]周|一个?(?:星期|礼拜)|点)|缓|延长|放宽|挪"
     r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
-    r"|顺延|往后推|推一推|推推|(?:延|缓)一(?:下|延|缓)|延(?:几|[一两二三四五]|\d{1,2})天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?"
+    r"|顺延|往后推|推一推|推推|(?:延|缓)一(?:下|延|缓)|(?:延|推|缓|宽限)一(?:次|回)|延(?:几|[一两二三四五]|\d{1,2})天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?"
     # "能不能往后延一周", "能不能往后放放" (the delay word's own forms, asked)
     r"|延(?:一|两|半)(?:周|个?星期|个?礼拜)|放放|放一放|挪挪|挪一挪|拖拖|拖一拖|(?:放|挪|拖)(?:几|[一两二三四五])天)"  # "能不能往后放两天"
     r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底|节后|年后|过完年).{0,8}?"
@@ -1077,7 +1084,8 @@ _ONLY_LATER = re.compile(
     rf"|只能(?:到|等到|拖到)?{_LATER_DAY}(?:(?:以后|之后|后|前)?(?:再|才)?(?:报|交|提交|完成|上报|报送)|了?$)"  # "只能到月底报了"
     rf"|最(?:快|早)也?(?:要|得)(?:到|等到)?{_LATER_DAY}"  # "最快也要下周二了"
     # put off until something comes: "等雨停了再报" (not "明天再报": a plan, the deadline may be later still)
-    r"|(?<![不别])等[^,。;]{1,12}?再(?:报|交|提交|上报|报送)"
+    # … or "要等系统恢复后才能报", "只能等学校放假后才能报"
+    r"|(?<![不别])等[^,。;]{1,12}?(?:(?:后|以后|之后)?(?:才能?|才可以|方能?)|再)(?:报|交|提交|上报|报送)"
 )
 # The paperwork of delays asked about, not a delay: "延期申请模板发一下", "延期流程是什么".
 _ABOUT_DELAYS = re.compile(
@@ -1191,7 +1199,10 @@ _NOT_AFFECTED = re.compile(
     r"|(?:还是|仍然?|依然|照样|照常)按(?:原|原定|原来的?|既定的?)(?:时间|时限|期限|节点|日期|计划)"
     r"|照常(?:值班|值守|报|交|报送|上报|开展|进行|推进|办理|完成)"
 )
-_OR_ON_TIME = re.compile(r"^还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时)")
+_OR_ON_TIME = re.compile(
+    # … or by the day it is due: "能申请延期不？还是必须周五报"
+    rf"^还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时|{_LATER_DAY}(?:前|之前)?(?:报|交|提交|报送|上报|完成))"
+)
 _REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
 _PAST_TIME = re.compile(
     r"去年|前年|上次|上回|那次|以前|往年|上个?月|上一期|(?:之前|此前|先前)(?:已经?|也|曾)?(?:申请|提)过?"
@@ -1388,6 +1399,7 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         told = []
         for group in parts(clauses):
             late = any(a.kind in ("delay", "ask_time") for c in group for a in c.acts)
+            # … but work done counted beside it is reported ("已复耕 2400亩 剩下 300亩 …需要延到7月中旬")
             told += [
                 replace(c, acts=c.acts + tuple(_everyday_acts(_Text(c.text, c.asked))))
                 if _WORDY.search(c.text) and not late
@@ -1874,7 +1886,8 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     receipt = ("received" in stated or forwarded) and not doubted
     if receipt and not any(c.refs for c in clauses) and _any(clauses, _MEETING_REPLY):
         # "收到，明天准时参会": a meeting's notice; "通知收到，会议按时参加" names the notice it got
-        receipt = any(_NOTICE_NAMED.search(c.text) for c in clauses)
+        # ("收到通知，明天上午9点到3楼会议室参会": the notice told by its hour and room is the meeting's)
+        receipt = any(_NOTICE_NAMED.search(c.text) for c in clauses) and not _any(clauses, _MEETING_AT)
     kind = _feedback_kind(clauses, stated, receipt=receipt, delay=delay)
     if kind is not None and "received" not in stated:
         receipt = False  # "825号的倡议书已发到各村，全乡共张贴宣传单1200份": passed on as a step of the work reported
@@ -1932,12 +1945,18 @@ def _feedback_kind(
     if "done" not in stated:
         if receipt and all(_IN_HAND.search(_after_receipt(c.text)) for c in progress_clauses):
             return None  # "收到，已安排": the receipt, in hand; nothing reported yet
-        if delay and all(_only_why_late(c.text) for c in progress_clauses):
+        counted = not progress_clauses and _DONE_COUNTED.search("".join(c.text for c in clauses))
+        if delay and all(_only_why_late(c.text) for c in progress_clauses) and not counted:
             return None  # "还在汇总", "还有2个村没完成", "只有61%": why it is late, not a report
     several = len({ref for clause in clauses for ref in clause.refs}) > 1
     if "done" not in stated or "progress" in stated or (delay and not several) or _looks_partial(clauses):
         return "progress"  # a header alone (落实情况如下) says nothing done; a delay reports stage progress
     return "done"
+
+
+# Work done so far counted beside a delay ("已复耕2400亩，剩下300亩…需要延到7月中旬", "已经查了31家…推迟到下周三报行吗"):
+# progress reported with the request.
+_DONE_COUNTED = re.compile(rf"已经?[\u4e00-\u9fff]{{1,3}}?了?\d+(?:\.\d+)?(?:{_UNIT_WORD})")
 
 
 def _only_why_late(text: str) -> bool:
@@ -2378,7 +2397,7 @@ def _mode(
     given), ordered or conditioned, promised, of others, or stated."""
     if _is_question(clause, after, ongoing=ongoing):
         return "asked"
-    if _is_negated(before if negation_reach is None else before[-negation_reach:]):
+    if _is_negated(before if negation_reach is None else _HARMLESS.sub("", before)[-negation_reach:]):
         return "denied"
     if _is_directive(before, after):
         return "ordered"
@@ -2444,8 +2463,10 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
             or _OBJECT_AFTER_NUMBER.match(after_all)
         ):
             continue  # something else was received ("收到群众举报", "收到良好效果", "快递收到了", "县委12号文件收到")
-        if (_PREVIOUS.search(before) and not _THIS_ONE.search(before + after_all)) or _POSITION.search(
-            before
+        if (
+            (_PREVIOUS.search(before) and not _THIS_ONE.search(before + after_all))
+            or _POSITION.search(before)
+            or _POSITION_AFTER.match(after_all)
         ):
             yield Act("received", "others")  # "上次的早就收到了": an earlier notice; "第一个收到": which?
             continue
@@ -2592,6 +2613,13 @@ def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
         beside = [c for c in group[sorry:] if not _IN_HAND.search(c.text)]
         lead = _receipt_lead(beside)
         rest = beside[lead:] if lead else group[sorry:]
+        # work done counted before a delay asked in the same part is told ("975号 已复耕 2400亩 剩下 300亩 … 需要 延 到
+        # 7月 中旬"): the facts up to the request are judged alone
+        late_at = next(
+            (n for n, c in enumerate(rest) if any(a.kind in ("delay", "ask_time") for a in c.acts)), None
+        )
+        if late_at and _DONE_COUNTED.search("".join(c.text for c in rest[: late_at + 1])):
+            rest = rest[:late_at]
         said = "。".join(c.text for c in rest)
         if lead:  # the notice passed on is the receipt's own step, no result ("21号收到，24个村都已转发")
             said = _PASSED_ON.sub("", said)
@@ -2698,7 +2726,8 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
         for before, after, _ in _matches(pattern, clause):
             before = _ASKS_THE_OFFICE.sub("", before)  # "麻烦督查室给延几天" asks for oneself
             if (
-                _is_negated(before[-_NEGATION_REACH:])  # "不需要延期"; not "还没弄完可能要晚几天"
+                # "不需要延期"; not "还没弄完可能要晚几天", "月底种不完需要延到…" (the reason's own 不, read whole)
+                _is_negated(_HARMLESS.sub("", before)[-_NEGATION_REACH:])
                 or _is_directive(before, after)
                 or after.startswith("过")
                 or _DELAYED_BEFORE.match(after)

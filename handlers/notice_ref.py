@@ -530,6 +530,8 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         or text.endswith(("这个", "那个", "督办", "督查"), 0, start)  # "督办12号无法按期完成"
         or text.endswith(("延期的", "推迟的", "顺延的", "宽限的"), 0, start)  # "上次申请延期的148号…已经报了"
         or text.endswith(("将", "把"), 0, start)  # "恳请将142号清查数据报送时间延至9月30日"
+        # an apology opens what follows it: "不好意思918号我们要晚一天"
+        or text.endswith(("不好意思", "抱歉", "对不起", "实在抱歉", "sorry"), 0, start)
         # "377号收到。另外372号前期的台账已经交了", "不过838号那3个图斑…": another notice, a new clause
         or text.endswith(TURNING_WORDS, 0, start)
         or _ADDRESS.fullmatch(text, 0, start) is not None  # "主任主任 196号我们报了哈"

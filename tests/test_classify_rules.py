@@ -3991,3 +3991,38 @@ def test_what_the_blind_set_dev53_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a notice by its place, after the receipt word: which one cannot be told; a place before it, or a number, as before
+        ("收到 第二个", [], [], []),
+        ("收到前两个通知了", [], [], []),
+        ("第一个收到", [], [], []),
+        ("收到第3期", [3], [], []),
+        # goods received with thanks are no notice; a notice on food safety is
+        ("单位发的防汛用品收到了，谢谢", [], [], []),
+        ("食品安全那个收到了", [0], [], []),
+        # a notice told by the meeting's hour or room is the meeting's; the notice alone and attendance, a receipt
+        ("收到通知，下午3点到二楼会议室开会参会", [], [], []),
+        ("通知收到，会议按时参加", [0], [], []),
+        # waiting for something before it can be reported, asked to be given days, asked to put off once more
+        ("811号的台账 要等审计结束后才能报", [], [], [811]),
+        ("811号 只能等村里收完麦后才能报", [], [], [811]),
+        ("811号 麻烦 给 三天 时间 人都在防汛", [], [], [811]),
+        ("811号之前延过一次，这回能不能再延一次", [], [], [811]),
+        ("811号等领导签字就报", [], [], []),
+        # whether a delay may be had, or the day kept, is asked: no request
+        ("811号可以申请延期不？还是必须周四报", [], [], []),
+        # the reason's own 不 (种不完, 查不完) does not deny the request after it; work counted before it is reported
+        ("811号 已播种 600亩 剩下 200亩 地里 全是 水 月底 种 不完 需要 延 到 下月 中旬", [], [811], [811]),
+        ("811号 剩下的 地里 全是 水 月底 种 不完 需要 延 到 下月 中旬", [], [], [811]),
+        # an apology opens the clause of the notice's number
+        ("抱歉811号我们得晚两天，数据还没出来", [], [], [811]),
+    ],
+)
+def test_what_the_blind_set_dev54_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

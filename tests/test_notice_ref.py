@@ -1501,3 +1501,19 @@ def test_what_the_blind_set_dev52_taught_of_unread_numbers(text: str, unread: tu
 )
 def test_what_the_blind_set_dev53_taught_of_numbers(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an apology opens the clause the notice's number starts
+        ("不好意思815号我们要晚两天", [815]),
+        ("抱歉815号的台账明天交", [815]),
+        ("对不起，815号还在弄", [815]),
+        # … a day after it stays a day
+        ("不好意思下周三我们要晚两天", []),
+        ("抱歉5月15号才能交", []),
+    ],
+)
+def test_what_the_blind_set_dev54_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
