@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from bot.app import make_policy
 from bot.config import load_config
 from bot.replay import run_scenario
-from handlers.duties import Duties
+from handlers.actions.duties import Duties
 from handlers.messages import IncomingMessage
 from storage.db import Database
 from storage.ledger import build_ledger, write_ledger

@@ -22,8 +22,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.app import make_policy
 from bot.config import load_config
-from handlers.classify import classify
-from handlers.duties import Duties
+from handlers.actions.duties import Duties
+from handlers.reading.classify import classify
 from storage.db import Database
 from storage.models import Assignment, Notice, Unit
 

@@ -19,14 +19,14 @@ from bot.sender import OutboxSender
 from bot.transport import Transport, TransportError
 from bot.trouble import Patient, Trouble
 from handlers import texts
-from handlers.assessment import Rules
-from handlers.duties import Duties
-from handlers.filecheck import MB, FileRules
-from handlers.inbound import handle_message
+from handlers.actions.duties import Duties
+from handlers.actions.inbound import handle_message
+from handlers.actions.outgoing import Alert
 from handlers.messages import IncomingMessage, OutgoingMessage
-from handlers.outgoing import Alert
 from handlers.policy import Policy
-from handlers.workdays import WorkCalendar
+from handlers.rules.assessment import Rules
+from handlers.rules.filecheck import MB, FileRules
+from handlers.rules.workdays import WorkCalendar
 from storage import attachments, directory, inbox, outbox
 from storage.db import Database
 from storage.directory import DirectoryCache

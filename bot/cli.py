@@ -20,10 +20,10 @@ from bot.clock import RealClock
 from bot.config import Config, ConfigError, load_config
 from bot.ops import OpsError
 from bot.replay import ScenarioError, run_scenario
-from handlers.assessment import parse_quarter, year_period
-from handlers.bulletin import bulletin
-from handlers.classify import classify
-from handlers.report import ledger_assessment
+from handlers.actions.bulletin import bulletin
+from handlers.reading.classify import classify
+from handlers.rules.assessment import parse_quarter, year_period
+from handlers.rules.report import ledger_assessment
 from storage import web_users
 from storage.db import Database
 from storage.ledger import LedgerFormat, build_ledger, write_ledger

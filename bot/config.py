@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from handlers.filecheck import DEFAULT_TYPES
-from handlers.penalties import PENALTY_KINDS
-from handlers.quiet import clock_within
+from handlers.rules.filecheck import DEFAULT_TYPES
+from handlers.rules.penalties import PENALTY_KINDS
+from handlers.rules.quiet import clock_within
 
 SECRET_KEYS = {("wechaty", "token"), ("alerts", "wecom_webhook"), ("alerts", "smtp_password")}
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -14,8 +14,8 @@ from typing import TextIO
 
 from bot.clock import Clock
 from bot.transport import Inbound
-from handlers.filecheck import human_size
 from handlers.messages import IncomingMessage, OutgoingMessage
+from handlers.rules.filecheck import human_size
 
 LINE = re.compile(r"^(?P<sender>[^:：@]+?)(?:@(?P<room>[^:：]+?))?\s*[:：]\s?(?P<text>.*)$", re.S)
 

@@ -17,7 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.trouble import Patient
-from handlers import outgoing, texts
+from handlers import texts
+from handlers.actions import outgoing
 from handlers.messages import IncomingMessage, from_payload, to_payload
 from handlers.policy import Policy
 from storage import changes, inbox

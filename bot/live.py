@@ -21,9 +21,10 @@ from bot.presence import Presence
 from bot.transport import RoomInfo, TransportError
 from bot.web import server as web_server
 from bot.web.desk import Connection, Desk, no_connection
-from handlers import outgoing, texts
-from handlers.filecheck import MB
-from handlers.outgoing import Alert
+from handlers import texts
+from handlers.actions import outgoing
+from handlers.actions.outgoing import Alert
+from handlers.rules.filecheck import MB
 from storage import directory
 from storage.db import Database
 from storage.files import FileStore

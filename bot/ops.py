@@ -23,7 +23,7 @@ from bot.alerts import Alerts
 from bot.clock import RealClock
 from bot.config import Config
 from handlers.messages import IncomingMessage
-from handlers.workdays import WorkCalendar
+from handlers.rules.workdays import WorkCalendar
 from storage import state, web_users
 from storage.db import Database, alembic_config
 from storage.models import Person, Unit

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from bot.clock import Clock
 from handlers import texts
-from handlers.outgoing import Alert
+from handlers.actions.outgoing import Alert
 from handlers.policy import Policy
 
 

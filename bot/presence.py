@@ -3,7 +3,7 @@
 Offline means WeChat messages could not reach the bot: the process was down, or the connection to the
 gateway was lost. While online a heartbeat is written every `beat`; at start the last one tells when
 the process stopped hearing. Back online after more than the policy's `offline_notice_after`, the
-rooms that owe replies are asked to reply again and the office is told (`handlers.downtime`).
+rooms that owe replies are asked to reply again and the office is told (`handlers.actions.downtime`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from bot.clock import Clock
 from bot.trouble import is_transient
-from handlers.downtime import announce_downtime
+from handlers.actions.downtime import announce_downtime
 from handlers.policy import Policy
 from storage import state
 from storage.db import Database

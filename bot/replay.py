@@ -21,8 +21,8 @@ from bot.clock import VirtualClock
 from bot.config import Config, with_overrides
 from bot.scheduler import VirtualScheduler
 from bot.transport import Inbound
-from handlers.filecheck import clean_name, mime_of
 from handlers.messages import FileRef, IncomingMessage, OutgoingMessage
+from handlers.rules.filecheck import clean_name, mime_of
 from storage import outbox
 from storage.db import Database
 from storage.files import FileStore, sha256_of

@@ -15,7 +15,7 @@ from apscheduler.triggers.date import DateTrigger
 from bot.clock import Clock
 from bot.config import Config
 from bot.trouble import BACKOFF, is_transient
-from handlers.duties import Duties
+from handlers.actions.duties import Duties
 from storage.changes import Touched
 
 log = logging.getLogger(__name__)

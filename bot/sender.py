@@ -17,9 +17,9 @@ from bot.config import SendingConfig
 from bot.transport import Transport, TransportError, TransportUncertain
 from bot.trouble import Patient
 from handlers import texts
+from handlers.actions.outgoing import AUTOMATIC_KINDS, Alert
 from handlers.messages import OutgoingFile, OutgoingMessage
-from handlers.outgoing import AUTOMATIC_KINDS, Alert
-from handlers.quiet import in_quiet, quiet_bounds
+from handlers.rules.quiet import in_quiet, quiet_bounds
 from storage import attachments, directory, outbox
 from storage.attachments import AttachmentView
 from storage.db import Database

@@ -12,7 +12,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
-from handlers import outgoing, texts
+from handlers import texts
+from handlers.actions import outgoing
 from handlers.policy import Policy
 from storage.db import Database
 

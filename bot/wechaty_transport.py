@@ -32,8 +32,8 @@ from wechaty_puppet_service import PuppetService  # noqa: E402
 
 from bot.transport import Inbound, RoomInfo, TransportError, TransportUncertain  # noqa: E402
 from bot.wechaty_translate import file_box_json, read_payload, with_mentions  # noqa: E402
-from handlers.filecheck import clean_name, mime_of  # noqa: E402
 from handlers.messages import FileRef, IncomingMessage, OutgoingFile, OutgoingMessage  # noqa: E402
+from handlers.rules.filecheck import clean_name, mime_of  # noqa: E402
 from storage.files import FileStore  # noqa: E402
 
 log = logging.getLogger(__name__)

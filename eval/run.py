@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from handlers.liaison import read_for_unit
+from handlers.actions.liaison import read_for_unit
+from handlers.reading.timeparse import TimeParseError, parse_deadline
+from handlers.reading.units import UnitNames
+from handlers.rules.workdays import WorkCalendar
 from handlers.texts import deadline_problem
-from handlers.timeparse import TimeParseError, parse_deadline
-from handlers.units import UnitNames
-from handlers.workdays import WorkCalendar
 
 HERE = Path(__file__).resolve().parent
 TZ = ZoneInfo("Asia/Shanghai")

@@ -1,1 +1,1 @@
-"""What the bot does: parse commands, read liaison replies, decide and compose texts."""
+"""What the bot does: reading/ reads people, rules/ holds the rules, actions/ acts; texts, policy, messages are shared."""

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from handlers.assessment import Rules
-from handlers.filecheck import FileRules
-from handlers.quiet import after_quiet, before_quiet, in_quiet
-from handlers.workdays import WorkCalendar
+from handlers.rules.assessment import Rules
+from handlers.rules.filecheck import FileRules
+from handlers.rules.quiet import after_quiet, before_quiet, in_quiet
+from handlers.rules.workdays import WorkCalendar
 
 WEEKDAYS = "一二三四五六日"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
-from handlers.assessment import UnitScore
-from handlers.filecheck import FileProblem, FileRules, human_size
 from handlers.messages import IncomingMessage
 from handlers.policy import WEEKDAYS, Policy
-from handlers.report import Report, deduction_text, points
-from handlers.timeparse import TimeParseError
+from handlers.reading.timeparse import TimeParseError
+from handlers.rules.assessment import UnitScore
+from handlers.rules.filecheck import FileProblem, FileRules, human_size
+from handlers.rules.report import Report, deduction_text, points
 from storage.attachments import AttachmentView
 from storage.directory import UnitView
 from storage.flags import FlagView
@@ -287,7 +287,7 @@ def unknown_units(unknown: Sequence[tuple[str, Sequence[str]]]) -> str:
     return "找不到这些承办单位：" + "；".join(parts) + "。请用 /单位 查看单位名称和简称。"
 
 
-# Answers to the office's commands (handlers/office.py). Command usage itself lives in handlers/commands.py.
+# Answers to the office's commands (handlers/actions/office.py). Command usage itself lives in handlers/reading/commands.py.
 
 
 def commands_overview(usages: Iterable[str]) -> str:
@@ -739,7 +739,7 @@ def revoked_note(revoked: Sequence[FlagView]) -> str:
     return "\n涉及它的处理建议已自动撤销：" + "；".join(f"#{f.id} {f.unit_name} {f.kind}" for f in revoked)
 
 
-# Answers to /处理 (handlers/decisions.py).
+# Answers to /处理 (handlers/actions/decisions.py).
 
 NO_PENDING_PROPOSALS = "目前没有待确认的处理建议。"
 
@@ -895,7 +895,7 @@ def downtime_office(policy: Policy, start: datetime, end: datetime, rooms: int) 
     )
 
 
-# Corrections by the office and the review queue (handlers/corrections.py, handlers/review.py).
+# Corrections by the office and the review queue (handlers/actions/corrections.py, handlers/actions/review.py).
 
 
 def empty_category(name: str, kinds: Sequence[str]) -> str:
@@ -1068,7 +1068,7 @@ def review_ignored(item_id: int, item: ReviewView | None) -> str:
     return f"已从待核中去掉〔待核 {item_id}〕{item.unit_name}：“{item.text[:30]}”。"
 
 
-# Liaisons in private, and delay requests (handlers/liaison.py).
+# Liaisons in private, and delay requests (handlers/actions/liaison.py).
 
 
 def recorded_privately(

@@ -19,7 +19,7 @@ from typing import Any
 
 from bot.config import load_config
 from bot.replay import run_scenario
-from handlers.outgoing import AUTOMATIC_KINDS
+from handlers.actions.outgoing import AUTOMATIC_KINDS
 from storage import audit
 from storage.audit import AuditView
 from storage.db import Database

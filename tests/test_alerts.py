@@ -19,7 +19,7 @@ from aiosmtpd.controller import Controller
 from bot.alerts import Alerts
 from bot.app import make_policy
 from bot.config import AlertsConfig, load_config
-from handlers.duties import Duties
+from handlers.actions.duties import Duties
 from storage.db import Database
 from storage.models import Person
 

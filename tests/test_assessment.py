@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from bot.app import assessment_rules
 from bot.config import Config, ConfigError, config_from_mapping
-from handlers.assessment import (
+from handlers.rules.assessment import (
     WARNING_TALK,
     Mark,
     Penalty,

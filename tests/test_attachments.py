@@ -34,10 +34,10 @@ from scenario import (
 
 from bot.app import make_policy
 from bot.config import load_config
-from handlers.attachments import Upload, attach_files, keep_uploads
-from handlers.commands import Publish, RecordFeedback, parse_command
-from handlers.context import Turn
+from handlers.actions.attachments import Upload, attach_files, keep_uploads
+from handlers.actions.context import Turn
 from handlers.messages import IncomingMessage
+from handlers.reading.commands import Publish, RecordFeedback, parse_command
 from storage import attachments, directory, notices, outbox
 from storage.attachments import AttachmentView
 from storage.db import Database

@@ -17,7 +17,7 @@ from test_sender import (
 
 from bot.clock import VirtualClock
 from bot.sender import OutboxSender
-from handlers.outgoing import queue_file
+from handlers.actions.outgoing import queue_file
 from storage import attachments, outbox
 from storage.db import Database
 from storage.files import FileStore

@@ -24,7 +24,7 @@ from bot.app import App, make_policy
 from bot.config import Config, config_from_mapping, load_config
 from bot.replay import run_scenario
 from bot.scheduler import BotScheduler, CronDuty, VirtualScheduler, cron_duties, missed_within
-from handlers.duties import Duties
+from handlers.actions.duties import Duties
 from storage.changes import Touched
 from storage.db import Database
 

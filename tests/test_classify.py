@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.classify import Reading, classify
-from handlers.notice_ref import NoticeRef
+from handlers.reading.classify import Reading, classify
+from handlers.reading.notice_ref import NoticeRef
 
 QUOTE = "「督办助手：【督办通知单】督办〔2026〕12号 关于开展冬季安全生产大检查的通知，请各单位收到后回复」"
 SEPARATOR = "\n- - - - - - - - - - - - - - -\n"

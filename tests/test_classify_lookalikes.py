@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.classify import classify
-from handlers.liaison import read_for_unit
-from handlers.notice_ref import find_notice_refs
-from handlers.units import UnitNames
+from handlers.actions.liaison import read_for_unit
+from handlers.reading.classify import classify
+from handlers.reading.notice_ref import find_notice_refs
+from handlers.reading.units import UnitNames
 
 
 def intents(text: str) -> list[str]:

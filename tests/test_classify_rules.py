@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.classify import classify, read_clauses
-from handlers.liaison import read_for_unit
-from handlers.notice_ref import NoticeRef, find_notice_refs
-from handlers.units import UnitNames, units_named
+from handlers.actions.liaison import read_for_unit
+from handlers.reading.classify import classify, read_clauses
+from handlers.reading.notice_ref import NoticeRef, find_notice_refs
+from handlers.reading.units import UnitNames, units_named
 
 OWN = UnitNames(10, "县住房和城乡建设局", ("住建局",))
 ROSTER = [OWN, UnitNames(2, "河口镇", ("河口",)), UnitNames(9, "县交通运输局", ("交通局",))]

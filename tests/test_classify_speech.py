@@ -1,11 +1,11 @@
 """Replies as people actually type or dictate them: traditional characters, dialect, unpunctuated speech,
-numbered lists, spaces between parts, and the rules added for them (see handlers.classify)."""
+numbered lists, spaces between parts, and the rules added for them (see handlers.reading.classify)."""
 
 from __future__ import annotations
 
 import pytest
 
-from handlers.classify import classify, part_texts, parts, read_clauses, summarise
+from handlers.reading.classify import classify, part_texts, parts, read_clauses, summarise
 
 
 def _read(text: str) -> tuple[list[str], str | None]:

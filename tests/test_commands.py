@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.commands import (
+from handlers.reading.commands import (
     COMMAND_HELP,
     Bind,
     Close,

@@ -1,4 +1,4 @@
-"""How a deadline pass plans (handlers/duties.plan) from the open notices' deadlines alone
+"""How a deadline pass plans (handlers/actions/duties.plan) from the open notices' deadlines alone
 (notices.open_deadlines_after), reading the assignments only of the notices it acts on."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from bot.app import make_policy
 from bot.config import config_from_mapping
-from handlers.duties import EVALUATION_DELAY, NOTE_WINDOW, deadline_groups, plan
+from handlers.actions.duties import EVALUATION_DELAY, NOTE_WINDOW, deadline_groups, plan
 from storage import notices
 from storage.db import Database
 from storage.models import Unit

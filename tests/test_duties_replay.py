@@ -39,7 +39,7 @@ from sqlalchemy import func, select
 
 from bot.app import make_policy
 from bot.config import load_config
-from handlers.duties import Duties
+from handlers.actions.duties import Duties
 from storage.db import Database
 from storage.models import Flag, Unit
 
@@ -1061,7 +1061,7 @@ async def test_lapses_of_different_units_are_counted_apart(tmp_path: Path) -> No
 
 
 # The deadline pass reads a unit's history only from the start of the quarter its change falls in, and
-# further back where that cannot tell (handlers.duties.settled_from): runs and counts across a quarter's
+# further back where that cannot tell (handlers.actions.duties.settled_from): runs and counts across a quarter's
 # start must come out as if every notice of the 400 days had been read.
 
 

@@ -20,8 +20,8 @@ from test_ledger import _notice, _unit
 
 from bot.app import assessment_rules
 from bot.config import Config
-from handlers.assessment import year_period
-from handlers.report import ledger_assessment
+from handlers.rules.assessment import year_period
+from handlers.rules.report import ledger_assessment
 from storage.ledger import DELAY_COLUMNS, FLAG_COLUMNS, LEDGER_COLUMNS, UNIT_COLUMNS, write_ledger
 from storage.printable import HEADER_ROW
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from handlers.classify import classify, title_fits
-from handlers.liaison import Item, decide
+from handlers.actions.liaison import Item, decide
+from handlers.reading.classify import classify, title_fits
 from storage.notices import AssignmentView, NoticeView
 
 T0 = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)

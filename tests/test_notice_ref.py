@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.notice_ref import (
+from handlers.reading.notice_ref import (
     NoticeRef,
     find_notice_refs,
     fold,

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from bot.app import make_policy
 from bot.config import config_from_mapping
-from handlers.duties import reminder_time
-from handlers.outgoing import split_message, split_text
-from handlers.quiet import QUIET_MARGIN, in_quiet, quiet_bounds
+from handlers.actions.duties import reminder_time
+from handlers.actions.outgoing import split_message, split_text
+from handlers.rules.quiet import QUIET_MARGIN, in_quiet, quiet_bounds
 
 TZ = ZoneInfo("Asia/Shanghai")
 # Hypothesis wants naive bounds for st.datetimes; the generated values carry TZ.

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handlers.duties import settled_from
-from handlers.penalties import (
+from handlers.actions.duties import settled_from
+from handlers.rules.penalties import (
     CRITICISM,
     PENALTY_KINDS,
     WRITTEN,
@@ -23,7 +23,7 @@ from handlers.penalties import (
     quarter_of,
     quarterly_count,
 )
-from handlers.settled import outcome
+from handlers.rules.settled import outcome
 from storage.status import Facts, standing
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -363,7 +363,7 @@ def test_quarterly_flags_do_not_change_when_later_lapses_arrive(
         assert after[proposal.key] == proposal
 
 
-# Reading less history: where the consecutive count provably starts afresh (`handlers.duties.settled_from`).
+# Reading less history: where the consecutive count provably starts afresh (`handlers.actions.duties.settled_from`).
 
 
 @pytest.mark.parametrize(
@@ -419,7 +419,7 @@ def test_a_pass_reading_part_of_an_earlier_quarter_counts_only_the_quarters_of_t
     """Read a month back into September for a settled point: September's lapses are not counted again."""
     from bot.app import make_policy
     from bot.config import load_config
-    from handlers.duties import proposals_for
+    from handlers.actions.duties import proposals_for
 
     policy = make_policy(load_config(None, env={}), bot_id="bot")
     september = outcomes("OLLL", start=datetime(2026, 9, 25, 17, 30, tzinfo=TZ))

@@ -13,7 +13,7 @@ from dbfixtures import issue
 
 from bot.app import make_policy
 from bot.config import load_config
-from handlers.duties import Duties
+from handlers.actions.duties import Duties
 from storage import flags, notices
 from storage.db import Database
 from storage.models import Unit

@@ -1,4 +1,4 @@
-"""What the deadline duty keeps between passes (handlers/settled.py): long-settled items are read from the
+"""What the deadline duty keeps between passes (handlers/rules/settled.py): long-settled items are read from the
 database once, and forgotten as soon as anything recorded may bear on them, whoever recorded it."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from bot.app import make_policy
 from bot.config import load_config
-from handlers.duties import Duties
-from handlers.settled import SETTLE
+from handlers.actions.duties import Duties
+from handlers.rules.settled import SETTLE
 from storage import notices
 from storage.db import Database
 from storage.models import Flag, Unit

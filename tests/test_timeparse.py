@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from bot.app import make_policy
 from bot.config import Config
+from handlers.reading.timeparse import TimeParseError, parse_deadline
+from handlers.rules.workdays import WorkCalendar
 from handlers.texts import deadline_problem
-from handlers.timeparse import TimeParseError, parse_deadline
-from handlers.workdays import WorkCalendar
 
 TZ = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=TZ)  # a Wednesday

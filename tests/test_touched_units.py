@@ -14,10 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.app import make_policy
 from bot.config import load_config
-from handlers.commands import parse_command
-from handlers.context import Turn
+from handlers.actions.context import Turn
+from handlers.actions.office import run_command
 from handlers.messages import IncomingMessage
-from handlers.office import run_command
+from handlers.reading.commands import parse_command
 from storage import changes, flags, notices, outbox
 from storage.db import Database
 from storage.models import Unit

@@ -1,4 +1,4 @@
-"""What a reply is decided on (handlers/liaison.items_to_decide): the unit's open items still awaiting a receipt or
+"""What a reply is decided on (handlers/actions/liaison.items_to_decide): the unit's open items still awaiting a receipt or
 a report, and those it names, read in place of every open item; the decision is the same as on all of them."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from bot.app import make_policy
 from bot.config import load_config
-from handlers.classify import classify
-from handlers.context import Turn
-from handlers.liaison import decide, items_to_decide
+from handlers.actions.context import Turn
+from handlers.actions.liaison import decide, items_to_decide
 from handlers.messages import IncomingMessage
+from handlers.reading.classify import classify
 from storage import notices
 from storage.db import Database
 from storage.models import Unit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.units import UnitNames, UnitResolution, resolve_units, split_unit_list
+from handlers.reading.units import UnitNames, UnitResolution, resolve_units, split_unit_list
 
 UNITS = (
     UnitNames(1, "城关镇", ("城关",)),

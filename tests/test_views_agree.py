@@ -26,13 +26,13 @@ from sqlalchemy import delete, select
 
 from bot.app import make_policy
 from bot.config import Config, config_from_mapping
-from handlers.assessment import year_period
-from handlers.context import Turn
-from handlers.duties import NOTE_WINDOW, Duties
+from handlers.actions.context import Turn
+from handlers.actions.duties import NOTE_WINDOW, Duties
+from handlers.actions.office import query
 from handlers.messages import IncomingMessage
-from handlers.office import query
-from handlers.report import report_of
-from handlers.settled import unit_outcomes
+from handlers.rules.assessment import year_period
+from handlers.rules.report import report_of
+from handlers.rules.settled import unit_outcomes
 from storage import notices
 from storage.db import Database
 from storage.ledger import LEDGER_COLUMNS, build_ledger, write_ledger

@@ -24,10 +24,10 @@ from bot.web.actions import run_as
 from bot.web.desk import Desk
 from bot.web.server import make_app
 from handlers import texts
-from handlers.assessment import quarter_period
-from handlers.bulletin import bulletin
-from handlers.filecheck import FileProblem, human_size
-from handlers.report import build_report
+from handlers.actions.bulletin import bulletin
+from handlers.rules.assessment import quarter_period
+from handlers.rules.filecheck import FileProblem, human_size
+from handlers.rules.report import build_report
 from storage import attachments, audit, notices
 from storage.db import Database
 from storage.models import Attachment, OutboxMessage

@@ -22,7 +22,7 @@ from bot.config import config_from_mapping
 from bot.web.actions import publish_text
 from bot.web.desk import Connection, Desk
 from bot.web.server import make_app
-from handlers.commands import parse_command
+from handlers.reading.commands import parse_command
 from storage import audit, flags, notices, outbox, web_users
 from storage.db import Database
 from storage.ledger import build_ledger, write_ledger

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.app import make_policy
 from bot.config import config_from_mapping
-from handlers.workdays import WorkCalendar
+from handlers.rules.workdays import WorkCalendar
 
 CALENDAR = WorkCalendar()
 

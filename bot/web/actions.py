@@ -6,11 +6,11 @@ import uuid
 from dataclasses import dataclass, field
 
 from bot.web.desk import Desk
-from handlers.attachments import Upload, keep_uploads
-from handlers.commands import parse_command
-from handlers.context import Turn
+from handlers.actions.attachments import Upload, keep_uploads
+from handlers.actions.context import Turn
+from handlers.actions.office import run_command
 from handlers.messages import IncomingMessage
-from handlers.office import run_command
+from handlers.reading.commands import parse_command
 
 WEB_ACTOR = "网页:{username}"
 

@@ -14,7 +14,7 @@ from bot.web import figures, words
 from bot.web.desk import Desk
 from bot.web.security import csrf_ok, new_csrf_token
 from handlers import texts
-from handlers.filecheck import human_size
+from handlers.rules.filecheck import human_size
 from storage import web_users
 from storage.status import FEEDBACK_KIND_LABELS, NOTICE_STATUS_LABELS, label
 

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 
 from bot.web.door import desk_of, refusal
-from handlers.assessment import Period, parse_quarter, year_period
-from handlers.bulletin import bulletin
+from handlers.actions.bulletin import bulletin
+from handlers.rules.assessment import Period, parse_quarter, year_period
 from storage import attachments
 
 log = logging.getLogger(__name__)

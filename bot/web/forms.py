@@ -15,9 +15,9 @@ from multidict import MultiDictProxy
 from bot.web.actions import actor, publish_as, publish_text, run_as
 from bot.web.door import USER, after_change, desk_of, page, refusal
 from bot.web.pages import roster_page
-from handlers.attachments import Upload
-from handlers.filecheck import human_size
-from handlers.units import category_units
+from handlers.actions.attachments import Upload
+from handlers.reading.units import category_units
+from handlers.rules.filecheck import human_size
 from storage import directory, notices, review
 from storage.roster import RosterError
 from storage.roster_files import read_roster_file

@@ -19,9 +19,9 @@ from bot.web.desk import Desk
 from bot.web.door import desk_of, page, refusal
 from bot.web.files import period_of
 from bot.web.words import Names
-from handlers.assessment import Period, quarter_containing, quarter_period, year_period
-from handlers.filecheck import human_size
-from handlers.report import build_report, deduction_text, points
+from handlers.rules.assessment import Period, quarter_containing, quarter_period, year_period
+from handlers.rules.filecheck import human_size
+from handlers.rules.report import build_report, deduction_text, points
 from storage import attachments, audit, directory, flags, notices, outbox, review, state
 from storage.ledger import LedgerFormat, build_ledger, write_ledger
 from storage.models import Assignment, Notice, OutboxMessage, Person, Room, RoomMember, Unit

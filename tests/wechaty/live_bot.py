@@ -26,7 +26,7 @@ import pytest
 from wechaty_gateway import ROSTER, TOKEN, Event, Gateway, eventually
 
 from bot.config import RemindersConfig
-from handlers.quiet import clock_within
+from handlers.rules.quiet import clock_within
 from storage import state
 from storage.db import Database
 

@@ -15,7 +15,7 @@ from live_bot import LiveBot
 from sqlalchemy import select
 from wechaty_gateway import APP_WORLD, OFFICE, ROOM, Gateway, eventually, running_gateway
 
-from handlers.filecheck import human_size
+from handlers.rules.filecheck import human_size
 from storage.models import Attachment, OutboxMessage
 
 PDF = b"%PDF-1.7\n" + hashlib.sha256(b"red header").digest() * 2000 + b"\n%%EOF\n"  # over 20 KB: streamed in

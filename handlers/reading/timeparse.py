@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from handlers.workdays import FESTIVAL_ALIASES, FESTIVALS, WorkCalendar
+from handlers.rules.workdays import FESTIVAL_ALIASES, FESTIVALS, WorkCalendar
 
 MAX_AHEAD = timedelta(days=366)
 

@@ -6,7 +6,8 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import outgoing, texts
+from handlers import texts
+from handlers.actions import outgoing
 from handlers.policy import Policy
 from storage import review
 

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.penalties import Outcome
+from handlers.rules.penalties import Outcome
 from storage import changes, notices
 from storage.notices import AssignmentView, NoticeView
 from storage.status import Obligation

@@ -7,11 +7,12 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import resolve, texts
-from handlers.commands import Decide, VetoCheck
-from handlers.context import Turn
-from handlers.penalties import NEXT_RUNG
-from handlers.units import UnitNames, resolve_units
+from handlers import texts
+from handlers.actions import resolve
+from handlers.actions.context import Turn
+from handlers.reading.commands import Decide, VetoCheck
+from handlers.reading.units import UnitNames, resolve_units
+from handlers.rules.penalties import NEXT_RUNG
 from storage import directory, flags
 
 

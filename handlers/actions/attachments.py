@@ -13,9 +13,9 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import texts
-from handlers.audience import audience
-from handlers.context import Turn
-from handlers.filecheck import FileProblem, FileRules, clean_name, file_problem, mime_of
+from handlers.actions.audience import audience
+from handlers.actions.context import Turn
+from handlers.rules.filecheck import FileProblem, FileRules, clean_name, file_problem, mime_of
 from storage import attachments, notices
 from storage.attachments import AttachmentView
 from storage.files import FileStore

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import outgoing
+from handlers.actions import outgoing
 from handlers.messages import IncomingMessage
 from handlers.policy import Policy
 from storage.directory import PersonView

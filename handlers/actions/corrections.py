@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from handlers import resolve, texts
-from handlers.commands import RecordFeedback, RecordReceipt, Review, Undo
-from handlers.context import Turn
-from handlers.decisions import revoke_for
+from handlers import texts
+from handlers.actions import resolve
+from handlers.actions.context import Turn
+from handlers.actions.decisions import revoke_for
+from handlers.reading.commands import RecordFeedback, RecordReceipt, Review, Undo
 from storage import flags, notices, review
 from storage.flags import FlagView
 from storage.notices import AssignmentView, NoticeView

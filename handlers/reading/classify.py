@@ -8,7 +8,7 @@ statement about the sender's own unit counts, and a reply that denies or asks ab
 receipt at all (precision first: a false receipt hides a lapse); nor is one the unit defers, hedges
 (以为/应该收到了) or has only in part, or an earlier notice's set against a later one not yet seen.
 Replies that look related but say nothing countable are `related`: the office reviews them
-(handlers.liaison), the bot never guesses.
+(handlers.actions.liaison), the bot never guesses.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from handlers.notice_ref import (
+from handlers.reading.notice_ref import (
     DAYS_IN_A_MONTH,
     KNOWN_SUBJECT,
     PAPER,

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
-from handlers.notice_ref import parse_notice_number
-from handlers.penalties import PENALTY_KINDS
-from handlers.units import split_unit_list
+from handlers.reading.notice_ref import parse_notice_number
+from handlers.reading.units import split_unit_list
+from handlers.rules.penalties import PENALTY_KINDS
 
 # Names, times and notice numbers stay raw strings here; other modules resolve them.
 

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from handlers import texts
-from handlers.context import Turn
-from handlers.notice_ref import parse_notice_number
-from handlers.timeparse import TimeParseError, parse_deadline, parse_when
-from handlers.units import UnitNames, category_units, resolve_units
+from handlers.actions.context import Turn
+from handlers.reading.notice_ref import parse_notice_number
+from handlers.reading.timeparse import TimeParseError, parse_deadline, parse_when
+from handlers.reading.units import UnitNames, category_units, resolve_units
 from storage import directory, notices
 from storage.notices import AssignmentView, NoticeView
 

@@ -6,9 +6,12 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import assert_never
 
-from handlers import attachments, corrections, resolve, texts
-from handlers.audience import Audience, audience
-from handlers.commands import (
+from handlers import texts
+from handlers.actions import attachments, corrections, resolve
+from handlers.actions.audience import Audience, audience
+from handlers.actions.context import Turn
+from handlers.actions.decisions import decide, revoke_for, veto_check
+from handlers.reading.commands import (
     COMMAND_HELP,
     Bind,
     Close,
@@ -31,9 +34,7 @@ from handlers.commands import (
     VetoCheck,
     Withdraw,
 )
-from handlers.context import Turn
-from handlers.decisions import decide, revoke_for, veto_check
-from handlers.timeparse import whole_minute
+from handlers.reading.timeparse import whole_minute
 from storage import attachments as attachment_records
 from storage import changes, directory, notices
 from storage.notices import AssignmentView, NoticeView

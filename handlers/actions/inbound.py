@@ -9,14 +9,14 @@ from typing import Literal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import texts
-from handlers.attachments import file_received
-from handlers.classify import classify
-from handlers.commands import is_command, parse_command
-from handlers.context import Turn
-from handlers.liaison import handle_reply, is_own_query, own_notices
+from handlers.actions.attachments import file_received
+from handlers.actions.context import Turn
+from handlers.actions.liaison import handle_reply, is_own_query, own_notices
+from handlers.actions.office import run_command
 from handlers.messages import IncomingMessage
-from handlers.office import run_command
 from handlers.policy import Policy
+from handlers.reading.classify import classify
+from handlers.reading.commands import is_command, parse_command
 from storage import directory, outbox
 from storage.directory import DirectoryCache, UnitView
 

@@ -6,8 +6,9 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import outgoing, texts
-from handlers.audience import audience
+from handlers import texts
+from handlers.actions import outgoing
+from handlers.actions.audience import audience
 from handlers.policy import Policy
 from storage import notices
 

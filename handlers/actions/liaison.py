@@ -11,7 +11,9 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import texts
-from handlers.classify import (
+from handlers.actions.context import Turn
+from handlers.policy import Policy
+from handlers.reading.classify import (
     Clause,
     Reading,
     classify,
@@ -21,11 +23,9 @@ from handlers.classify import (
     summarise,
     title_fits,
 )
-from handlers.context import Turn
-from handlers.notice_ref import NoticeRef, fold
-from handlers.policy import Policy
-from handlers.timeparse import TimeParseError, parse_deadline
-from handlers.units import UnitNames, units_named
+from handlers.reading.notice_ref import NoticeRef, fold
+from handlers.reading.timeparse import TimeParseError, parse_deadline
+from handlers.reading.units import UnitNames, units_named
 from storage import directory, notices, questions, review
 from storage.directory import UnitView
 from storage.notices import AssignmentView, NoticeView

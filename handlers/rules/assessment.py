@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from handlers.penalties import PENALTY_KINDS
+from handlers.rules.penalties import PENALTY_KINDS
 
 FIELDS: Final = ("receipt", "feedback")
 LAPSES: Final = ("late", "missed")

@@ -14,16 +14,18 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import outgoing, review, texts
-from handlers.assessment import (
+from handlers import texts
+from handlers.actions import outgoing, review
+from handlers.actions.audience import audience
+from handlers.actions.outgoing import Alert
+from handlers.policy import Policy
+from handlers.rules.assessment import (
     WARNING_TALK,
     last_twice,
     quarter_containing,
     year_period,
 )
-from handlers.audience import audience
-from handlers.outgoing import Alert
-from handlers.penalties import (
+from handlers.rules.penalties import (
     Outcome,
     Proposal,
     consecutive_lapses,
@@ -31,9 +33,8 @@ from handlers.penalties import (
     quarterly_count,
     rectification,
 )
-from handlers.policy import Policy
-from handlers.report import build_report, report_of
-from handlers.settled import Settled, unit_outcomes
+from handlers.rules.report import build_report, report_of
+from handlers.rules.settled import Settled, unit_outcomes
 from storage import changes, directory, flags, notices
 from storage.changes import Touched
 from storage.db import Database

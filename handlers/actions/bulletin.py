@@ -8,9 +8,9 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import texts
-from handlers.assessment import Period
 from handlers.policy import Policy
-from handlers.report import Report, build_report, report_sheets
+from handlers.rules.assessment import Period
+from handlers.rules.report import Report, build_report, report_sheets
 from storage.printable import workbook_bytes
 
 

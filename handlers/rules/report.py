@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.assessment import LAPSE_NAMES, Mark, Penalty, Period, Rules, UnitScore, assess
+from handlers.rules.assessment import LAPSE_NAMES, Mark, Penalty, Period, Rules, UnitScore, assess
 from storage import flags, notices
 from storage.flags import FlagView
 from storage.ledger import FLAG_COLUMNS, UNIT_COLUMNS, UNIT_KEYS, flag_entry, flag_rows, unit_rows

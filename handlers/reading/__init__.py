@@ -1,0 +1,1 @@
+"""Reading people: liaison replies, notice references, deadlines, office commands and unit names."""
