@@ -195,9 +195,24 @@ def units_overview(
 
 
 def ask_which_notice(
-    policy: Policy, name: str, quoted: str, candidates: Sequence[NoticeView], *, several: bool = False
+    policy: Policy,
+    name: str,
+    quoted: str,
+    candidates: Sequence[NoticeView],
+    *,
+    several: bool = False,
+    unread: Sequence[int] = (),
 ) -> str:
+    """`unread`: numbers the reply holds that may name a notice but were not read as one (1号 本周…: a day?)."""
     options = "；".join(f"{n.seq}号《{n.title}》" for n in candidates)
+    meant = [n for n in candidates if n.seq in unread]
+    if meant:  # the number is there: ask whether it is the notice's, not for a number
+        seqs = "、".join(str(n.seq) for n in meant)
+        which = "、".join(f"{n.seq}号《{n.title}》" for n in meant)
+        return (
+            f"{name}，您的回复“{quoted}”里的“{seqs}号”是指{which}吗？"
+            f"是的话请只回复“{seqs}号”，按您原来那条消息记录；不是的话请写明是哪一份通知的编号再回复一次。"
+        )
     if several:  # "都收到了" with several owed: which ones, never guessed
         both = "、".join(f"{n.seq}号" for n in candidates[:2])
         return (

@@ -637,6 +637,9 @@ async def test_a_number_of_an_open_notice_not_read_as_one_asks_and_records_nothi
 
     [question] = questions(result)
     assert "D1收到" in question["text"] and "1号《" in question["text"]
+    # the number is there: the question asks whether it is the notice's, not for a number
+    assert "里的“1号”是指1号《关于开展冬季安全生产大检查的通知》吗" in question["text"]
+    assert "请只回复“1号”" in question["text"] and "请注明编号" not in question["text"]
     assert received(result, 2, "城关镇") is None
     assert received(result, 1, "城关镇") == at("09:30")  # the answer places it, at the reply's own time
 
@@ -654,7 +657,7 @@ async def test_a_day_that_may_be_an_open_notice_is_asked_about_and_the_rest_reco
     assert received(result, 2, "城关镇") == at("09:30")
     assert result.unit(2, "城关镇")["feedback"] == []
     [question] = questions(result)
-    assert "1号《" in question["text"]
+    assert "里的“1号”是指1号《" in question["text"] and "按您原来那条消息记录" in question["text"]
     [entry] = result.unit(1, "城关镇")["feedback"]
     assert (entry["at"], entry["kind"]) == (at("09:30"), "progress")
 

@@ -289,7 +289,7 @@ async def handle_reply(turn: Turn, unit_id: int, units: Sequence[UnitView]) -> b
             continue
         targets = decide(part, quoted, await items_to_decide(turn, unit_id, part, quoted))
         if targets.ask is not None:
-            await _ask(turn, targets.ask, several=part.all_owed)
+            await _ask(turn, targets.ask, several=part.all_owed, unread=part.unread)
         await _record(turn, part, targets, Source(msg.id, msg.at, msg.sender_id, words))
         recorded += [("receipt", n) for n, _ in targets.receipt]
         kind = "delay" if "delay" in part.intents else part.feedback_kind or "progress"
@@ -380,7 +380,9 @@ async def _tell_problem(
     )
 
 
-async def _ask(turn: Turn, candidates: tuple[NoticeView, ...], *, several: bool = False) -> None:
+async def _ask(
+    turn: Turn, candidates: tuple[NoticeView, ...], *, several: bool = False, unread: Sequence[int] = ()
+) -> None:
     msg = turn.msg
     waiting = await questions.open_questions(turn.session, msg.sender_id, since=msg.at - QUESTION_LIFETIME)
     questions.add(
@@ -395,7 +397,9 @@ async def _ask(turn: Turn, candidates: tuple[NoticeView, ...], *, several: bool 
     if not waiting:  # ask once: while a question is open, later unclear replies wait with it
         name = turn.person.name if turn.person and turn.person.name else turn.msg.display_name
         await turn.reply(
-            texts.ask_which_notice(turn.policy, name, turn.msg.text[:30], candidates, several=several)
+            texts.ask_which_notice(
+                turn.policy, name, turn.msg.text[:30], candidates, several=several, unread=unread
+            )
         )
 
 
