@@ -1123,10 +1123,18 @@ def delay_requested(
     where = f"群“{message.room_topic or message.room_id}”" if message.room_id else "私聊"
     due = f"现反馈时限 {policy.show(a.feedback_due)}" if a.feedback_due else "未设反馈时限"
     wanted = f"申请延至 {policy.show(asked)}" if asked else "未写明希望延到何时"
+    head = (
+        f"【延期申请】{unit}（{message.display_name}）{policy.show(message.at)} 在{where}：\n{words[:300]}\n"
+    )
+    if asked is not None and a.feedback_due is not None and asked <= a.feedback_due:
+        # not later than the deadline: the unit may have another deadline in mind; nothing to grant as read
+        return (
+            f"{head}{notice.number}《{notice.title}》：{due}；{wanted}，不晚于现时限，按现时限办理即可。\n"
+            f"如需另定时限请发送：/延期 {notice.seq} 反馈时限：<新时间> 单位：{unit}"
+        )
     new_time = _when_text(policy, asked) if asked else "<新时间>"
     return (
-        f"【延期申请】{unit}（{message.display_name}）{policy.show(message.at)} 在{where}：\n{words[:300]}\n"
-        f"{notice.number}《{notice.title}》：{due}；{wanted}。\n"
+        f"{head}{notice.number}《{notice.title}》：{due}；{wanted}。\n"
         f"同意请发送：/延期 {notice.seq} 反馈时限：{new_time} 单位：{unit}"
     )
 

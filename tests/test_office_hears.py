@@ -98,6 +98,22 @@ async def test_a_delay_request_reaches_the_office_at_once_with_a_ready_command(t
     assert "延期申请待答复" not in after and "本单位反馈时限 12月4日（周五）17:30" in after
 
 
+async def test_a_delay_asked_to_a_day_not_later_than_the_deadline_is_shown_as_such(tmp_path: Path) -> None:
+    """ "缓到下周三" with the deadline after it: the office is not handed a command that would move it earlier."""
+    result = await run(
+        [
+            safety(),
+            say("09:10", CHENGGUAN, "收到"),
+            say("11-26 10:00", CHENGGUAN, "排查表还有几个村没弄完，申请延期至11月27日"),
+        ],
+        tmp_path,
+    )
+    (delay,) = [m for m in result.sent if m["kind"] == "delay"]
+    assert "申请延至 11月27日（周五）17:30，不晚于现时限，按现时限办理即可" in delay["text"]
+    assert "反馈时限：11月27日17:30" not in delay["text"]
+    assert "/延期 1 反馈时限：<新时间> 单位：城关镇" in delay["text"]
+
+
 async def test_a_delay_request_without_a_date_still_gets_a_command_to_fill_in(tmp_path: Path) -> None:
     result = await run(
         [
