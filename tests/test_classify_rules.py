@@ -4026,3 +4026,47 @@ def test_what_the_blind_set_dev54_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # counted work done told as plain facts after the notice's number, spoken word by word, a plan for the rest after
+        ("517号 本周 清运 建筑垃圾 22车 拆除 违建 9处 还有 2个村 没弄完 下周接着弄", [], [517], []),
+        # … not a plan alone, nor counts of what is to be done
+        ("517号 下周 计划 清运 建筑垃圾 22车", [], [], []),
+        ("517号 涉及 9个村 下周开始弄", [], [], []),
+        # nothing the notice watches happened: no fire, no petition past the county
+        ("622号 这两天 没起火 地里 都有人守着", [], [622], []),
+        ("622号没起火吗", [], [], []),
+        ("住建局 这周 无 进京 越级 访", [], [0], []),
+        # a received notice, then a level measured changed: what was done on it
+        ("733号 收到 我们 两个 塘坝 昨天 放水 降了 一米 水位", [733], [733], []),
+        ("733号收到，水位还要降一米", [733], [], []),
+        # a receipt of one notice, then another's reply paper sent: 答复件 is a paper, no order to reply
+        ("733号收到了，另外720号的答复件上午已经发邮箱", [733], [720], []),
+        # the part put off before, made up on a day told
+        ("612号上次延期的那部分，已于3月2日补报", [], [612], []),
+        ("612号上次延期的那部分，还没补报", [], [], []),
+        ("612号那部分需于3月2日补报", [], [], []),
+        # how often, complained of; the past compared: no report
+        ("这周的表也太多了，光612号就交了三次", [], [], []),
+        ("上回也是这样，方案改了两遍", [], [], []),
+        ("这个月已经填了十几个表了", [], [], []),
+        ("612号方案改了两遍，今天已报送", [], [612], []),
+        # a later hour, the papers to go together: a plan
+        ("622号的现场照片，我晚上统一发邮箱", [], [], []),
+        ("622号的现场照片下午已发邮箱", [], [622], []),
+        # spaced speech: 再, 才, 以后, 出来 go on the word before; a day before 以后 is no notice
+        ("640号 水样 送 市里 化验 了 结果 还没 出来 只能 等 结果 出来 再 报", [], [], [640]),
+        ("640号的季度数据 市统计局 要到 4月10号 才 出 我们 只能 12号 以后 才能 报", [], [], [640]),
+        # a deadline moved already, on a day past, is no request; another body's visit put off is none of the unit's
+        ("640号 前天 已经 延到 下周三 了，今天 不用 交 吧", [], [], []),
+        ("640号需要延到下周三", [], [], [640]),
+        ("省住建厅的检查组来县里推迟到下周了", [], [], []),
+    ],
+)
+def test_what_the_blind_set_dev54_taught_second_part(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

@@ -1517,3 +1517,16 @@ def test_what_the_blind_set_dev53_taught_of_numbers(text: str, expected: list[in
 )
 def test_what_the_blind_set_dev54_taught_of_numbers(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # truckloads counted are no notice; a bare number after a receipt stays one that may be
+        ("清运垃圾35车", ()),
+        ("今天拉走渣土12车", ()),
+        ("收到 35", (35,)),
+    ],
+)
+def test_what_the_blind_set_dev54_taught_of_numbers_second_part(text: str, unread: tuple[int, ...]) -> None:
+    assert unread_numbers(text, ()) == unread

@@ -282,7 +282,7 @@ _TURN_TO_READER = re.compile(r"(?:你们|您|请|麻烦|烦请)(?=.{0,6}?(?:查�
 # An order or request to others: "请各单位收到后回复", "回复收到", "务必按时完成".
 _DIRECTIVE_BEFORE = re.compile(
     r"(?<![申恳特提报呈])请(?!示|求|假|批|问|领导|您|予|督查室|允许|准予|同意|批准|准许|给予|宽限|考虑|谅解|理解)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
-    r"|(?<![厅局委级方])(?<![省市县]里)(?:回复|答复)|回个|督促|催促|提醒|通知各|各(?:单位|乡镇|部门|村|位|有关)|大家|你们|贵单位|你单位"  # (not a body's reply awaited: "要等省厅回复")
+    r"|(?<![厅局委级方])(?<![省市县]里)(?:回复|答复)(?![件函稿书])|回个|督促|催促|提醒|通知各|各(?:单位|乡镇|部门|村|位|有关)|大家|你们|贵单位|你单位"  # (not a body's reply awaited: "要等省厅回复")
     r"|所有单位|相关单位|(?:收到|接到|签收)(?:后|之后|以后)"
 )
 # "按照通知要求完成", "11号要求报送的表格已发": the notice's requirement named, not an order given
@@ -312,6 +312,8 @@ _CONDITIONAL = re.compile(
 _FUTURE = re.compile(
     r"预计|估计|预估|(?<![目度作资施改动善升扶])计划(?!已|书|表|任务|指标|数|的|内)|争取|力争|确保|保证|一定|打算|(?<![报表册据料])准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两灯庙晚舞聚宴年大员])会(?!议|上)|能够?|可以"
     r"|可望|有望|尽快|尽早|明天|后天|下周|下个?月|月底前|年底前|(?:于|在).{0,10}?(?:前|之前|以前)"
+    # a later hour of the day, the papers to go together: "901号的演练照片，我下午统一发督查室邮箱"
+    r"|(?:下午|晚上|今晚|晚点|稍后|待会儿?|一会儿?|回头)(?:统一|再|一起|一并)$"
 )
 # "收到的材料有问题", "已完成的请报送", "需要延期的单位"; "已报送的是76号" says which notice it was
 _RELATIVE_AFTER = re.compile(r"^了?的(?!是第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
@@ -702,9 +704,7 @@ _SUBMIT = re.compile(
 # Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
 _TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
 # Nothing to report is a report too: "零报告", "经排查，我局无相关问题", "河口镇目前无道路结冰情况".
-_ISSUE_NOUN = (
-    r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|异常|苗头|欠薪|上访)"  # "无赴市进京苗头"
-)
+_ISSUE_NOUN = r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|异常|苗头|欠薪|上访|(?<=[级京省市])访)"  # "无赴市进京苗头", "无进京赴省越级访"
 # The period or area a periodic report covers, before what it found: "本周无欠薪问题线索", "全乡无新增欠薪线索".
 _REPORT_SCOPE = r"(?:本周|这周|本月|这个月|今日|当日|期间|全[县镇乡村区]|辖区)"
 _NO_ISSUE = re.compile(
@@ -827,6 +827,7 @@ _EVERYDAY_DONE = re.compile(
     r"|(?:现|已经?)重新(?:发送|报送|上报|提交|发)|(?:初稿|草稿)已经?出|我们(?:昨天|前天|今天|上午|下午|已经)(?:就)?(?:报|交|发)的$"
     r"|(?:未|没有?)发生[\u4e00-\u9fff]{0,6}?(?:火灾|火情|事故|案件|险情)|无(?:火点|火情|火灾|险情|事故)(?![\u4e00-\u9fff])"
     r"|没有?(?:发现)?(?:火点|火情|险情)(?![\u4e00-\u9fff])"  # "这周巡了五次 没火点"
+    r"|(?:没|未)有?(?:起火|着火|失火)(?![吗没])"  # "905号 今儿个 没起火 夜个 也没有"
     # work done on a day told, or checked done: "那个养殖棚今天上午拆了", "今天终于签了息诉罢访协议", "今天环保局来复查了"
     r"|(?:今天|昨天|前天|上午|下午|今早|昨晚|刚刚|刚才|终于)[^,。;]{0,4}?(?:拆|签|关停|封堵|查封|运走|清运|清走|复查|复核|验收)(?:掉|完|好)?了"
     r"|(?:捡|清理?|打扫|清扫|收拾)干净了|平安无事|(?:目前|总体|整体|假期|节日?期间|全[县镇乡村区]|[我本][镇乡局区]|辖区|本周|这周)(?:信访|治安|安全)?(?:总体)?(?:平稳|稳定)(?:有序)?(?![\u4e00-\u9fff])"
@@ -848,6 +849,7 @@ _EVERYDAY_DONE = re.compile(
     # "横幅已挂完", "燃气管道已经换了", "把339的材料弄完报了", "物资已经全部登记入库了"
     r"|已经?(?:全部|都)?(?:挂|贴|装|拆|清|改|修|换|铺|建|签|发|送)(?:完|好)(?:了|$)|已经(?:换|修|装|拆|挂|贴|封|关)了"
     r"|(?:弄|做|写|填|改)完(?:了|(?:报|交|发)(?:上去|过去)?了)|入库了"
+    r"|已经?于[^,。;]{1,12}?补(?:报|交|齐|上)(?![\u4e00-\u9fff])"  # "上次延期报的那部分，已于6月18日补报"
 )
 # Nothing found, in everyday words (a negation before them is the report itself): "交办积案 为零", "没有 在建工地 不涉及".
 _EVERYDAY_NONE = re.compile(
@@ -914,6 +916,15 @@ _FACTS = re.compile(
 # … or under a heading that names itself a report ("607号补充报告：…电网运行平稳"): what follows is what it reports.
 _REPORT_NAMED = re.compile(r"(?:报告|汇报):$")
 _NOT_FACTS = re.compile(r"[?？吗呢]|请|要求|务必|是否|能否|可否|如果|计划|预计|将于|拟|准备|打算|明天|下周")
+# A complaint of the burden, or the past compared (see summarise) …
+_BURDEN = re.compile(
+    r"太多了?|太频繁|折腾|^光|(?:去年|往年|前年|以前|以往|上次|上回|每次)[^,。;]{0,6}?(?:也|都)是?这样"
+    r"|(?:报|交|填)了(?:[一二三四五六七八九两][二三四五六七八九十]|十几|几十|好几)个表"  # about so many: "报了七八个表了"
+)
+# … and the work counted by how many times it was done over ("报了四次", "改了三遍", "已经报了七八个表了").
+_TIMES_OVER = re.compile(
+    r"(?:报|交|填|改|弄|做|写)了[\d一二三四五六七八九十两几]+(?:次|遍|回|轮)|(?:报|交|填)了[一二三四五六七八九十两几]{2,}个表"
+)
 # Facts told with no number and no word the other rules read ("村里6个大塘都拉了铁丝网，立了牌子", "转了31户89人，
 # 今早6点都没事了"): counts of work and results reached, two or more of them, in a message of statements only.
 _FACT_COUNT = re.compile(
@@ -933,6 +944,8 @@ _FACT_STATE = re.compile(
     r"|(?<![\d.])0(?:件|起|例|人|户|处|个|次)(?![\d.])"  # a count of none: "来访登记0件"
     r"|(?<![确要])(?:能够?|可以|足以|完全)满足[\u4e00-\u9fff]{0,6}?需(?:求|要)"  # stocks counted: "…860吨，能满足全县需求"
     r"|[\u4e00-\u9fff]了(?=[\d一二三四五六七八九十两百千万]+[余多]?(?:个|户|处|家|人|名|份|亩|座|所|间|辆|吨))"  # "回收了1026份"
+    # a level or stock measured changed: "水库 今天 放水 降了 半米 水位" (a clause break of spaced speech between)
+    r"|(?:降|下降|降低|回落|上涨|涨|减少)了[。,]?(?=[\d一二三四五六七八九十两半]+[\d.]*[余多]?(?:米|厘米|公分|毫米|吨|方|个百分点|%))"
 )
 _FACT_REACHED = re.compile(
     r"(?<![元款钱金费])已经?(?:于[^,。;]{1,12}?)?(?:全部|均)?[\u4e00-\u9fff]{2}"
@@ -944,6 +957,14 @@ _DATED_PLAN = re.compile(
 )
 # A plan, unless something is reached already.
 _PLANNED = re.compile(r"计划|预计|将于|拟|准备|打算|明天|下周|" + _DATED_PLAN.pattern)
+# … or work done and counted told before it, its verb then what it was done to and how much ("拆除 残垣断壁 14处 清理 垃圾
+# 36车 还有 3个村 没弄完 下周接着弄"): only a verb of work done in the field, so a scope ("涉及13个村") or a plan
+# ("计划清理36车") stays out.
+_WORK_COUNTED = re.compile(
+    r"(?<![要将拟需未没再])(?:拆除|拆|清理|清运|清|排查|巡查|整治|整改|处置|发放|走访|入户|收缴|查处|转移|安置|救助|慰问|封堵|关停|取缔|种|栽|修)了?"
+    r"[\u4e00-\u9fff]{0,6}?约?[\d一二三四五六七八九十两百千万.]+[余多]?(?:处|车|户|家|人|名|亩|起|件|条|座|栋|吨|方|棵|株|公里|米|个)"
+)
+_SPOKEN_GAPS = re.compile(r"[。,]")  # the clauses of speech spaced word by word, joined again
 # A receipt opening the message does not keep what follows from being read ("收到，表已经发你了"), nor do the office's
 # comments on the unit's paper received ("收到修改意见，正在改": no receipt of a notice, the work goes on).
 _NOT_TOLD_RECEIPT = re.compile(r"^(?:收到)+(?:(?:修改|审核|审查|反馈)意见)?[了啦]?(?:[,，。!！]|\s+)")
@@ -1078,10 +1099,10 @@ _ONLY_LATER = re.compile(
     rf"|(?:表|报告|材料|台账|清单|方案|总结){_ONLY_LATER_DAY}出(?!来)"
     # "报告只能下周三以后报", "只能下周出了", "只能等下周了"
     r"|只能(?:等到?)?(?:明天|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜|月)|月底|过几天|过两天)"
-    r"(?:(?:以后|之后|后)?(?:再|才)?(?:报|交|提交|完成|上报|报送|出)|了)"
+    r"(?:(?:以后|之后|后)?(?:再|才能?|才可以)?(?:报|交|提交|完成|上报|报送|出)|了)"
     r"|只能等.{1,12}?(?:再|才|后|以后|之后)(?:报|交|提交|完成|上报|报送)"  # "只能等系统恢复再报"
     r"|(?:须|需|需要|要)待[^,。;]{1,16}?(?:后|以后|之后)方(?:能|可)(?:提供|报送|上报|完成|报)"  # "须待2月份月报结账后方能提供"
-    rf"|只能(?:到|等到|拖到)?{_LATER_DAY}(?:(?:以后|之后|后|前)?(?:再|才)?(?:报|交|提交|完成|上报|报送)|了?$)"  # "只能到月底报了"
+    rf"|只能(?:到|等到|拖到)?{_LATER_DAY}(?:(?:以后|之后|后|前)?(?:再|才能?|才可以)?(?:报|交|提交|完成|上报|报送)|了?$)"  # "只能到月底报了"
     rf"|最(?:快|早)也?(?:要|得)(?:到|等到)?{_LATER_DAY}"  # "最快也要下周二了"
     # put off until something comes: "等雨停了再报" (not "明天再报": a plan, the deadline may be later still)
     # … or "要等系统恢复后才能报", "只能等学校放假后才能报"
@@ -1102,7 +1123,7 @@ _ASKS_THE_OFFICE = re.compile(
 _MEETING = r"会议|开会|(?<![能将就也不都还要可机])会|meeting"  # "市里的meeting推迟到下周了"
 # Exams, contests and the like, on someone else's calendar: "高考延期到6月9号了", "开学延后一周".
 _EXAM = r"[中高会学统联]考|竞赛|比赛|赛事|开学|开幕|面试|笔试|招聘会?"
-_EVENT_THEN = r"(?:(?:因为?|由于)[^,。;]{1,8}?)?(?:市里|省里|县里|上级|上面)?(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
+_EVENT_THEN = r"(?:(?:因为?|由于)[^,。;]{1,8}?)?(?:(?:来|到|下到?)(?:县里|我县|县上|乡里|镇里|我们这里?|我[局镇乡]))?(?:市里|省里|县里|上级|上面)?(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
 _OTHER_EVENT_BEFORE = re.compile(
     # (not the reason for the unit's own delay: "753号的材料因迎检要延期两天")
     rf"(?<!因)(?<!因为)(?<!由于)(?:{_MEETING}|{_EXAM}|培训|活动|考试|检查组|调研组|督查组|检查|迎检|督查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|汇演|演出|展演|联欢会?|运动会|快递|物流|系统|平台"
@@ -1164,6 +1185,8 @@ _DESCRIBED_AFTER = re.compile(
 # A delay had before, counted: "第一周我们延期了一次，这周按时报".
 _DELAYED_BEFORE = re.compile(r"^了?(?:一|两|几|\d)(?:次|回)")
 _REST_BEFORE = re.compile(r"剩下|剩余|其余|余下")
+# The deadline moved already, on a day past: "928号 昨天 已经 延到 下周一 了" tells a delay had, asks none.
+_MOVED_ALREADY = re.compile(r"(?:昨天|前天|上周|上个?(?:礼拜|星期)|之前|早就)[^,。;]{0,4}?已经?$")
 # A notice's duty roster given line by line, a name and a mobile number a day: "30号值班表：4月4日 张伟 139…；…";
 # or any list of people it asks for ("787号护林员名单：1.张建国 139…").
 # (its notice in brackets after it: "柳林乡清明节假期值班安排（督办835号）：")
@@ -1894,6 +1917,8 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     refs_named = any(c.refs for c in clauses)
     if kind is not None and not receipt and not refs_named and _any(clauses, _WORK_ORDER):
         kind = None  # "12345转来的那个欠薪工单 我们已经处理了": the hotline's order, not a notice
+    if kind is not None and _any(clauses, _BURDEN) and _any(clauses, _TIMES_OVER):
+        kind = None  # "这个月的表也太多了，光940号就报了四次", "去年也是这样，表格改了三遍": how often, a complaint
     if kind is not None and not receipt and _other_matter_only(clauses):
         kind = None  # "收到群众来信两封，正在核实": the work is on what else arrived
     if kind is not None and any(
@@ -2289,6 +2314,10 @@ _UNFINISHED = re.compile(
 )
 
 
+# A spoken word that needs what comes before it: no pause before it ("只能 等 结果 出来 再 报", "只能 16号 以后 才能 报").
+_GOES_ON = re.compile(r"(?:再|才|以后|之后|出来|下来|回来)(?![\u4e00-\u9fff]{0,1}[,。;!?\n])")
+
+
 def _spoken_breaks(text: str) -> str:
     """Speech typed without punctuation, its pauses as spaces ("信访积案 我们街道3件 化解了2件 还有1件"): each
     space between words ends a clause, as a comma would. Only in a message of two or more such spaces and no
@@ -2301,7 +2330,12 @@ def _spoken_breaks(text: str) -> str:
         # a space after every word of one sentence ("能不能 下周一 再交"): no pauses, but after a question's
         # particle ("那个 通知 是 34号 吧 我们 收到 了")
         return _CJK_GAP.sub(lambda gap: "," if text[gap.start() - 1] in "吧吗呢" else "", text)
-    return _WORD_GAP.sub(lambda gap: "" if _UNFINISHED.search(text, 0, gap.start()) else ",", text)
+    return _WORD_GAP.sub(
+        lambda gap: (
+            "" if _UNFINISHED.search(text, 0, gap.start()) or _GOES_ON.match(text, gap.end()) else ","
+        ),
+        text,
+    )
 
 
 def _break_after_receipt(text: str) -> str:
@@ -2631,8 +2665,9 @@ def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
             or _earlier_only(said)
         ):
             continue
-        if _PLANNED.search(said) and not reached:
-            continue
+        plan = _PLANNED.search(said)
+        if plan and not reached and not _WORK_COUNTED.search(_SPOKEN_GAPS.sub("", said[: plan.start()])):
+            continue  # (work done and counted before the plan for the rest is told: "拆除 残垣断壁 14处 … 下周接着弄")
         strong = len(_FACT_COUNT.findall(said)) + reached
         weak = len(_FACT_REACHED.findall(_FACT_STATE.sub("", said)))
         if (
@@ -2740,6 +2775,7 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 or _DELAY_SETTLED_BEFORE.search(before)
                 or _DESCRIBED_AFTER.match(after)
                 or (_REST_BEFORE.search(before) and "补" in clause.text)
+                or (_MOVED_ALREADY.search(before) and after.endswith("了"))
             ):
                 continue  # "不用延期", "需要延期的单位请说明", "已经延期过一次了", "去年这个也延期了"
             if pattern is _STILL_NEED and _HEDGE.search(before):
