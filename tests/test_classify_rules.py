@@ -4070,3 +4070,45 @@ def test_what_the_blind_set_dev54_taught_second_part(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a body above the county named, then its paper by title or its periodical by issue: not the office's notice
+        ("省应急厅《关于做好冬季森林防火工作的通知》已收到，我局将认真落实", [], [], []),
+        ("市卫健委第8期工作简讯收到了，已转各院", [], [], []),
+        # … a title alone, or the office's own number, still asks or names
+        ("《关于做好冬季森林防火工作的通知》已收到", [0], [], []),
+        ("第8期收到了", [8], [], []),
+        # money come into the account, then a bare receipt: the money's
+        ("市里拨的防汛补助资金300万元昨天到账了，收到", [], [], []),
+        ("督办单昨天送到了，收到", [0], [], []),
+        # digits typed a space apart, not one after another: one number; one after another stays a list
+        ("收到 2 4 7", [247], [], []),
+        ("2 5 9 号 收到", [259], [], []),
+        ("收到 3 4 5", [3, 4, 5], [], []),
+        # 以 typed for 已 after the receipt word, passing it on; 以后 is "after"
+        ("210号收到以转各社区", [210], [], []),
+        ("210号收到以后转各社区", [], [], []),
+        # the notice re-sent after an update, received
+        ("收到更新后的210号", [210], [], []),
+        # a county-wide campaign set to start later by the government: no delay of the unit's
+        ("按县委统一部署，全县冬季攻势推迟到12月1日开展", [], [], []),
+        ("全县的数据还没汇总完，需要延期到周五", [], [], [0]),
+        # work only begun, its object named, beside a receipt: the receipt in hand
+        ("收到，我局正在汇总各乡镇种植面积", [0], [], []),
+        ("收到，我局已汇总各乡镇种植面积，共3.2万亩", [0], [0], []),
+        # how many times it has come, complained of after a receipt: no report
+        ("210号收到 又要填表 这月第四回了", [210], [], []),
+        ("210号收到 人都撤回了", [210], [210], []),
+        # Henan 恁 ("you") and 夜儿个黑 ("yesterday evening"): the office sent it, the unit sent its paper
+        ("210号的表恁又发了一遍，俺们收到了", [210], [], []),
+        ("210号的台账夜儿个黑就发恁邮箱了", [], [210], []),
+        ("恁放心，210号俺们天天有人巡，木有见着一个火头", [], [210], []),
+    ],
+)
+def test_what_the_blind_set_dev55_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

@@ -1530,3 +1530,18 @@ def test_what_the_blind_set_dev54_taught_of_numbers(text: str, expected: list[in
 )
 def test_what_the_blind_set_dev54_taught_of_numbers_second_part(text: str, unread: tuple[int, ...]) -> None:
     assert unread_numbers(text, ()) == unread
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # digits typed a space apart are one number unless each is one more than the one before (a list)
+        ("收到 2 4 7", [247]),
+        ("1 5 9 号 收到", [159]),
+        ("收到 1 6 3 、1 7 8", [163, 178]),
+        ("收到 4 5 6", [4, 5, 6]),
+        ("3 5 7 个村已完成", []),
+    ],
+)
+def test_what_the_blind_set_dev55_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected

@@ -384,7 +384,7 @@ _RECEIPT_TAIL = re.compile(
     r"[\u4e00-\u9fff“”\"]{2,12}?(?:那个|这个|那份|这份)(?:督办通知单?|督办单|督办|通知|文件)?"
     r"(?=我们?|俺们|咱们?|我[局镇乡委]|已经?|正在|马上)"
     r"|在(?=落实|办理|推进|跟进|安排|部署|研究|处理|办|弄|做)"  # "收到 在 落实": in hand (正在 as above)
-    r"|(?:更正|修改|修订|调整|补充|重发|重新发送?|补发)(?:后|过)?的?(?:版|稿)?(?=[\d零〇一二两三四五六七八九十第通文督附$])"  # "收到更正后的13号", "收到重发的附件"
+    r"|(?:更正|修改|修订|调整|更新|补充|重发|重新发送?|补发)(?:后|过)?的?(?:版|稿)?(?=[\d零〇一二两三四五六七八九十第通文督附$])"  # "收到更正后的13号", "收到重发的附件"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
     r"|全部|都|均|〔|【(?=第?\d)|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}(?:[、和及]\d{1,3})*$"  # "收到 31 32"
     r"|\d{1,3}#|编号|单号|文号"  # "收到12#", "收到编号12"
@@ -468,6 +468,10 @@ _OTHER_ISSUER_DOC = re.compile(
     # a bureau by its name, then its paper on its own matter ("市场监管局的食品抽检通知我们也收到了"; "市场监管局的通知
     # 收到" may be the unit naming itself, and "我们局的" is the unit's own)
     r"|(?![我本咱])[\u4e00-\u9fff]{2,6}?(?:局|委|厅)(?:的|发的|下发的)[^,。;的]{2,12}?(?:通知|文件|通报)[^,。;]{0,4}$"
+    # a body above the county named, then its paper by its title or its periodical by its issue: "市发改委《关于…的通知》已",
+    # "市统计局第12期统计分析" (a title alone, "《关于…的通知》收到", is the office's and asks which)
+    r"|(?:中央|国务院|国办|省委|市委|省政府|市政府|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府|指|中心))"
+    r"(?!督查室|督办室)(?:的|发的|下发的|印发的)?(?:《[^《》]{2,60}》|第?\d{1,3}期[\u4e00-\u9fff]{0,8})[^,。;]{0,4}$"
 )
 # A meeting acknowledged ("收到，明天上午9点准时参会"): the receipt is the meeting's, not a notice's.
 _MEETING_REPLY = re.compile(
@@ -485,6 +489,8 @@ _DELIVERED_BEFORE = re.compile(
     r"|(?:督查|检查|调研|考核|暗访|巡查|验收|专家|工作)组[^,。;]{0,6}?(?:到|来|下来|过来)"
     # anything carried in ("慰问用的大米和油今天下午送到了"): goods, a notice is sent (发), not carried
     r"|(?:送|运|拉|寄|捎)(?:到|来|过来|进来)了"
+    # money come into the account ("…资金1.63亿元今天已经到账了，收到"): a notice never arrives so
+    r"|到账|入账|打到账上"
 )
 # Whether a notice is the unit's own, asked: "13号那个是我们的吗", "这个是不是我们局的".
 # Someone else's words quoted after a colon: "张村主任回复：收到" (not "河口镇小陈：28号收到", a signature).
@@ -790,7 +796,9 @@ _IN_HAND = re.compile(
     r"|^(?:已经?|马上|立即|即刻)*(?:安排|部署|布置|交办)[\u4e00-\u9fff]{1,8}$"  # "收到，已安排各校自查"
     r"|^(?:已经?|正在)对接[\u4e00-\u9fff]{0,10}$"  # "收到，已对接燃气公司": in hand, no result yet
     # the work begun, nothing counted or reached yet: "水毁情况正在统计", "已经在弄了", "我局已安排巡查"
-    r"|^[\u4e00-\u9fffa-z]{0,14}?(?:正在|已经?在|在)(?:整理|准备|统计|收集|汇总|编制|起草|弄|办|做|搞)(?:中|了)?$"
+    # … what is being gathered named after it ("我局正在汇总各单位用款计划"), nothing of it done
+    r"|^[\u4e00-\u9fffa-z]{0,14}?(?:正在|已经?在|在)(?:整理|准备|统计|收集|汇总|编制|起草|弄|办|做|搞)(?:中|了)?"
+    r"(?:(?!已|完|了|中)[\u4e00-\u9fff]){0,12}$"
     r"|^[\u4e00-\u9fffa-z\d]{0,10}?已经?安排[\u4e00-\u9fff]{0,6}$|^[\d一二三四五六七两]+(?:天|日)内落实到位$"
     # who will do it named, nothing done yet: "3件积案已逐件明确包案领导", "元旦期间消防检查已经排好人了"
     # … also by their task, and what they are to keep doing: "4座山塘已落实巡查责任人", "已安排人24小时盯守"
@@ -934,7 +942,8 @@ _FACT_COUNT = re.compile(
 )
 _FACT_STATE = re.compile(
     r"(?:都|均|全部|全|已经?|也)(?!经)(?![看读阅听知]|回复|回过)[\u4e00-\u9fff]{1,4}?了"  # "214已经回过了": the reply, no work
-    r"|(?<![不没别])(?<![不没别][\u4e00-\u9fff])[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"  # not "我们就不重复回了"
+    r"|(?<![不没别])(?<![不没别][\u4e00-\u9fff])(?![一二三四五六七八九十两几]回)[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"  # not "我们就不重复回了"
+    # (nor how many times: "又是自查 今年第三回了")
     r"|没事了?|(?:查|看)[\u4e00-\u9fff]{0,3}没有?(?:发现)?问题|(?:未|没有?)发生|顺利结束"
     r"|无[\u4e00-\u9fff]{0,6}?(?:事件|事故|案件|险情|火情|伤亡)"  # "全县无溺水事件"
     r"|(?:没有?|未)(?:造成)?(?:人员)?(?:伤亡|伤人|受伤)"  # "没人住 没伤人": no one hurt
@@ -1148,6 +1157,10 @@ _OTHER_EVENT_AFTER = re.compile(
     rf"^了?(?![到至])[\u4e00-\u9fff]{{0,4}}?(?:典礼|会议|仪式|活动|考试|{_EXAM}|培训|演练|运动会)"
     r"|^(?:到|至)[^,。;]{1,10}?(?:举行|举办|开幕|召开)"  # "开工仪式 延期 到 2月8号 举行"
 )
+# The whole county's campaign put off to start later ("全县安全生产百日攻坚推迟到11月1日启动"): the county's calendar,
+# not the unit's deadline ("全县的数据还没汇总完，需要延期到周五" stays a request: nothing starts after it).
+_WHOLE_COUNTY_BEFORE = re.compile(r"^(?:全县|全市|全省)(?!的?数据|的?材料|的?报表|的?台账)")
+_STARTS_LATER_AFTER = re.compile(r"^(?:到|至)[^,。;]{1,12}?(?:启动|开始|开展|举行|举办|召开|开工)")
 # Whether a delay may be had, in general ("这种情况可以申请延期吗"), is no request for one.
 _ABOUT_THE_RULE = re.compile(
     r"这种情况|这类情况|此类情况|什么情况下|哪些情况|政策|规定|一般|谁(?:定|批|决定|说了算|同意)"
@@ -2116,7 +2129,10 @@ _DIALECT_WORDS = {
     "冇": "没有",
     "俺们": "我们",
     "昨黑": "昨晚",
+    "夜儿个黑": "昨天晚上",  # "夜儿个黑就发恁邮箱了": yesterday evening
     "夜儿个": "昨天",
+    "恁放心": "放心",  # an assurance, no one else's doing
+    "恁": "你们",  # Henan "you" ("发恁邮箱了", "恁又发了一遍"); not 恁多 / 恁大 ("so")
     "今儿": "今天",
     "明儿": "明天",
     # Cantonese: "我哋仲未整完，可唔可以听日先交？"
@@ -2166,12 +2182,16 @@ _SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789
 _TABLE_ROW_NUMBER = re.compile(
     r"(?m)^(\d{2,3})\t(?![\d,.%]+(?:\t|$))"
 )  # (not a row of figures: "46\t8,215\t…")
-_DIALECT = re.compile("|".join(_DIALECT_WORDS))
+_DIALECT_NOT_BEFORE = {"恁": "(?![多大么样般些长高快好])"}
+_DIALECT = re.compile("|".join(word + _DIALECT_NOT_BEFORE.get(word, "") for word in _DIALECT_WORDS))
 # 以 typed for 已 (the same pinyin): 以经 before a verb ("护林员以经上岗了"; not 以经济 / 以经验 …), 以报 after a notice, its
-# paper or the day, a space apart too ("一号的排查表 以报", "7号的以报"; not "以报送时间为准", "可以报").
+# paper or the day, a space apart too ("一号的排查表 以报", "7号的以报"; not "以报送时间为准", "可以报"), and 以转 after
+# the receipt word.
 _TYPED_ALREADY = re.compile(
     r"以(?=经(?![济营费验过典纬纪销手商管办])[\u4e00-\u9fff])"
     r"|(?<=[号表单料告账据案结册评天午的])([^\S\n]*)以(?=补?报(?!送?[^,。;\n]{0,6}?为准))"
+    # … and right after the receipt word, before the passing on ("130号收到以转各村"; not "收到以后转", "收到以下")
+    r"|(?<=收到|收悉|签收)以(?=(?:转发?|下发|传达|分发|安排|部署)(?!给?我们))"
 )
 # A stray Latin letter typed right after a receipt word: "28号收到l".
 _STRAY_LETTER = re.compile(r"(?<=收到|收悉|签收)[a-z](?![a-z])", re.IGNORECASE)
@@ -2260,7 +2280,7 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
 
 def _joined_spoken_digits(match: re.Match[str]) -> str:
     """Three numerals read out a space apart as one number (see _SPACED_SPOKEN_DIGITS), unless they may as well list
-    three (rising, no zero: "收到 三 四 五"), as Arabic digits are (notice_ref._SPACED_DIGITS)."""
+    three (one after another, no zero: "收到 三 四 五"), as Arabic digits are (notice_ref._SPACED_DIGITS)."""
     digits = [digit for digit in match.groups() if digit]
     return (
         match[0] if may_list([int(digit.translate(_SPOKEN_DIGITS)) for digit in digits]) else "".join(digits)
@@ -2771,6 +2791,7 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 or _OTHER_EVENT_BEFORE.search(before)
                 or _OTHER_BODY_BEFORE.search(before)
                 or _OTHER_EVENT_AFTER.match(after)
+                or (_WHOLE_COUNTY_BEFORE.search(before) and _STARTS_LATER_AFTER.match(after))
                 or _DELAY_SETTLED_AFTER.match(after)
                 or _DELAY_SETTLED_BEFORE.search(before)
                 or _DESCRIBED_AFTER.match(after)

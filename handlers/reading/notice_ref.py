@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Collection
@@ -103,7 +104,7 @@ _SPACED_NUMBERS = re.compile(
 )
 # Digits typed one at a time, a space apart ("收到 7 7 0", "7 7 0 号"): three of them are one number where a notice's
 # number stands (before 号 or 期, the receipt word or another such number; after the receipt word) and, as a list,
-# they could name no notices (a 0 among them, or not rising: "收到 1 2 3" lists three; "3 4 个村" is a count).
+# they could name no notices (a 0 among them, or not one after another: "收到 1 2 3" lists three; "3 4 个村" is a count).
 _SPACED_DIGITS = re.compile(
     r"(?<![\d.])(?<![\d.][^\S\n])([1-9])[^\S\n]([0-9])[^\S\n]([0-9])(?![^\S\n]?[\d.])"
 )
@@ -598,8 +599,9 @@ def separate_spaced_numbers(text: str) -> str:
 
 
 def may_list(digits: list[int]) -> bool:
-    """Whether digits typed a space apart may as well list as many numbers ("收到 1 2 3"): rising, no 0 among them."""
-    return 0 not in digits and digits == sorted(set(digits))
+    """Whether digits typed a space apart may as well list as many numbers ("收到 1 2 3"): each one more than the
+    one before, as notices sent together are numbered ("收到 1 2 6", "1 4 8 号" are one number each)."""
+    return 0 not in digits and all(later == earlier + 1 for earlier, later in itertools.pairwise(digits))
 
 
 def _joined_digits(text: str, match: re.Match[str]) -> str:
