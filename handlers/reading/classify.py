@@ -20,10 +20,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from handlers.reading import phrases
 from handlers.reading.notice_ref import (
     DAYS_IN_A_MONTH,
-    KNOWN_SUBJECT,
-    PAPER,
     TURNING_WORDS,
     UNIT_WORD,
     NoticeRef,
@@ -85,1180 +84,6 @@ class Reading:
         return [intent for intent in ("receipt", "feedback", "delay") if intent in self.intents]
 
 
-# ---- cleaning -------------------------------------------------------------------------------
-
-# A quoted reply arrives as 「sender: quoted text」 then a dashed line, then the reply itself.
-_QUOTE_SEPARATOR = re.compile(r"\n[ \t]*(?:[-—–─][ \t]*){5,}(?:\n|$)")
-_QUOTE_BLOCK = re.compile(r"^\s*「[^「」]*」|「[^「」:]*:[^「」]*」")
-_TIME_GRANTED = re.compile(r"(?:同意|批准|准予|准许)[^「」]{0,20}?(?:延期|延至|延长|顺延|宽限|推迟|延后)")
-_THANKS_FOR_TIME = re.compile(
-    r"(?:谢谢|感谢|多谢)[^,。;]{0,8}?(?:给|同意|批准|准予)[^,。;]{0,6}?(?:延期|延到|延至|宽限|推迟|延后|顺延|延长)"
-)
-_QUOTE_SENDER = re.compile(r"「[^「」:\n]{0,24}:")
-_DAY_OF_DATE = re.compile(r"\d{1,2}月(\d{1,2})[日号]")
-_WECHAT_EMOJI = re.compile(r"\[[^\[\]\d]{1,6}\]")  # [强] [OK] [抱拳]; never [2026]
-_UNICODE_EMOJI = re.compile(
-    "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\u3290-\u32ff"
-    "\ufe00-\ufe0f\u200d\u20e3\U000e0000-\U000e007f]+"
-)
-# A notice number and an OK sign, nothing else: "12👌", "12 ok", "👌13", "14号👍" acknowledge the notice.
-_OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197|\u2705|\u2714|\u2611)[\U0001f3fb-\U0001f3ff\ufe0f]?|ok(?:ay)?(?![a-z]))"
-_NUMBERS_TEXT = r"((?:#|no\.?)?第?\d{1,3}(?!\d)[号期]?(?:(?:\s*[、,和]\s*|\s+)?第?\d{1,3}(?!\d)[号期]?)*)"
-# … or the dialect's 中 (行, OK) after a pause: "164号，中！" (never "12中", a school, nor 中 inside a sentence)
-_NUMBERS_OK = re.compile(
-    rf"^\s*{_OK_SIGN}?\s*{_NUMBERS_TEXT}[\s,]*(?:{_OK_SIGN}+|(?<=[\s,])中[嘞啊呀哈]?)\s*了?[\s!。~.]*$"
-    rf"|^\s*{_OK_SIGN}+[\s,]*{_NUMBERS_TEXT}[\s!。~.]*$",
-    re.IGNORECASE,
-)
-# … the same then what is said or asked of another notice a space after it: "36 ok 35的还在弄" (36 received, then 35),
-# "835✅ 838🤔 我们也有？" (835 received; 838 asked about).
-_NUMBERS_OK_THEN = re.compile(
-    rf"^\s*{_NUMBERS_TEXT}[\s,]*{_OK_SIGN}+[\s,;.。]+(?=(?:#|no\.?)?第?\d{{1,3}}(?!\d)[^\S\n]*(?:[号期的:?]|[\u4e00-\u9fff]))",
-    re.IGNORECASE,
-)
-# A unit's signature after such a receipt: "309 ok 管委会".
-_SIGNED = re.compile(r"[\s,]+[\u4e00-\u9fff]{0,10}(?:局|委|镇|乡|办|街道|管委会|集聚区|中心)[\s!。~.]*$")
-_ONES_ONLY = re.compile(r"^1(?:[\s、,和]+1)*$")
-_NUMBERS_OK_LENGTH = 40  # such a message is short; the check stays off long pasted text
-# … several of them, each number with its own sign: "88号✅ 90号✅", "12👌 13👌" (each received), then perhaps what
-# else is said: "888 👌 890 👌 值班表晚上发", "860 ✅ 863 ✅ 865❓"
-_NUMBER_OK = rf"(?:#|no\.?)?第?(\d{{1,3}})(?!\d)[号期]?[^\S\n]*{_OK_SIGN}+"
-_NUMBER_OK_PAIRS = re.compile(rf"\s*{_NUMBER_OK}(?:[\s,、;。]+{_NUMBER_OK})+[\s!。~.]*", re.IGNORECASE)
-_NUMBER_OK_ONE = re.compile(_NUMBER_OK, re.IGNORECASE)
-# A question mark drawn ("865❓", "838🤔"): asked, as "?" is.
-_QUESTION_EMOJI = re.compile("[\u2753\u2754\U0001f914]\ufe0f?")
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
-# Voice input writes the punctuation it hears as words: "13号已收到逗号马上落实", "十二号收到句号".
-_SPOKEN_PUNCTUATION = re.compile(r"(句号|逗号|分号)")
-_PUNCTUATION_WORDS = {"句号": "。", "逗号": ",", "分号": ";"}
-# WeChat puts U+2005 after a mention (NFKC makes it a space); a trailing one may have none.
-_MENTION = re.compile(r"(?<=\S)\s*(?:@[^\s@]+\s*){1,10}$|@[^\s@]+\s+")
-_SPACES = re.compile(r"\s+")
-_LATIN_GAP = re.compile(r"(?<=[a-z])\s+(?=[a-z])")
-# Clause breaks; 、 only between words (between numbers it lists notices: 12、13号).
-_CLAUSE_BREAK = re.compile(
-    r"[,。;!?\n]+|~+(?![\d一二三四五六七八九十])"  # "12号~13号" lists notices
-    # "排查结果：无" is one statement, "12:30" a time
-    r"|(?<!编号|单号|文号)(?:(?<!\d):|:(?!\d))(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))"
-    r"|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
-    r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"
-    r"|(?<=[”\"])[\-—–]+"  # "“…务必于28日前报送”——这个我们前天就报了": the quoted order ends there
-    r"|(?<=[了啦])(?=我?(?:说的是|指的是))"  # "收到了说的是12号啊": the notice, said after  # "收到了但是附件打不开…": what follows is another matter
-    # unpunctuated speech: a state said with 了, then another notice ("十二号收到了十三号还没看到")
-    r"|(?<=[到收悉成结完好报交送期]了)(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?![楼院室]))"
-    # … or without 了, when the next notice has a state of its own ("12号收到13号还没看到")
-    r"|(?<=[\u4e00-\u9fff])(?<![号期])[/|](?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期])"  # "12号收到/13号已完成"
-    r"|(?<=\))(?<!\(\d\d\d\d\))(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期])"  # "12号(已收到)13号(已完成)"; not "督办(2028)12号"
-    r"|(?<=收到|签收|收悉|完成|办结|报送|上报|已报|已收|延期)"
-    r"(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]的?(?:昨天|前天|上周|早就?)?(?:还|尚|暂|也)?"
-    r"(?:没|未|正在|还在|已|收到|签收|申请|延期|无法|恐难|来不及)"
-    r"|\d{1,3}(?:已|收到|签收))"  # "12号已完成13号已收到", "12收到13收到"
-)
-_KEEP_BREAKS = re.compile(r"(?<=[,。;!?~\n])")  # cut after the punctuation that ends a clause, keeping it
-# "1,200亩", "4,812名": one count, not two clauses ("105,106号" stays two notices)
-_THOUSANDS = re.compile(
-    r"(?<=\d),(?=\d{3}(?:\.\d+)?[余多]?(?:个|户|处|家|人|名|份|亩|元|万|米|吨|间|辆|台|例|座|所|条|项|件|栋|公里|平方))"
-)
-# … and in a pasted table's cell: "46\t8,215\t8,215\t37"; its figures' cells a list ("46、8215、8215、37").
-_CELL_THOUSANDS = re.compile(r"(?m)(?:(?<=\t)|^)(\d{1,3}),(\d{3})(?=\t|$)")
-_CELL_GAP = re.compile(r"(?<=[\d%])\t+(?=\d)")
-_NUMBER_MARK = re.compile(r"(?<![a-z])no\.\s*(?=\d)")  # "No.23": not a full stop
-_HEADING = re.compile(r"^[\d一二三四五六七八九十]{1,3}号:")
-# A notice's number and the matter it reports on, over a colon: "94号防汛演练：…", "70号水库巡查情况：…"
-_TOPIC_HEADING = re.compile(
-    r"^[\d一二三四五六七八九十]{1,3}号(?:(?![上下中]午|晚上|早上|凌晨|前|后|日|点|时)[\u4e00-\u9fff]){0,10}:"
-)
-# A numbered list ("1.通知已收到 2.附件打不开"): its markers end clauses, and are no notice numbers.
-# "1." / "2、" / "3)" at a line's or clause's start (before a notice number or a date too: "1.12号已收到",
-# "3.10月3日至今…"), or "(1)".
-_CONTINUED = re.compile(r"^(?:接上条?|续上条?|接前|续)[:：,，]?")
-_LIST_MARKER = re.compile(
-    r"(?:^|(?<=[\s,，;；。:：]))(\d{1,2})(?:[.．、)）](?!\d)|[.．、](?=\d{1,3}号)|[.．](?=\d{3}(?![\d.．%]))|[.．](?=\d{1,2}月\d))|[(（](\d{1,2})[)）]"
-    r"|[(（]([一二三四五六七八九十])[)）]"  # "(一)12号收到(二)13号已完成"
-    r"|(?:^|(?<=[\s,，;；。:：]))([一二三四五六七八九十])、(?![一二三四五六七八九十零〇两]{0,3}[号期])"  # "一、96号…二、104号…"
-)
-# "一、12号已完成": a Chinese list marker before an Arabic notice number is no notice 1, even alone
-_LONE_HEAD_MARKER = re.compile(r"^\s*[一二三四五六七八九十]、(?=\s*\d)")
-# A space before a second number, after something said of a notice, ends a clause: another notice
-# ("22号收到 21号的表晚点给", "29期收到 28期还在弄") or a time or day ("12号收到 11点前报").
-# ("#659 收到 #647 的…已报": a number marked # as well)
-_NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=#?第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
-# A notice's thing after a space, behind words that end a clause or a bare receipt: "不好意思回晚了 329的台账上午交了".
-_WHOSE_NUMBER = re.compile(r"\d{1,3}号?的(?!话)")
-_CLAUSE_ENDS = re.compile(r"[了吧啊呀哈的]$")
-# ("13收到 12在办"; the 期 of 延期 is no issue number)
-_SAID_OF_NOTICE = re.compile(
-    r"(?:[号期]|^#?\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|推进|在办|在[修弄做办搞查改建]|不了|不完|涉及)(?:延期|[^号期])*$"
-)
-# … or the notice received named after the word, when the next number has a state of its own
-# ("收到13号 12号的正在办"; "收到12号 13号" lists two), also a space after the word ("收到 757 不对 是758"), before its 号
-# ("收到 838 号 不对 …") or several ("收到 815号、818号 我们 下午 开会 部署").
-_RECEIVED_ONE = r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:[^\S\n]*[号期])?"
-_RECEIVED_NUMBER = re.compile(
-    rf"(?:收到|收悉|签收)[^\S\n]*{_RECEIVED_ONE}(?:[^\S\n]*[、和及跟与][^\S\n]*{_RECEIVED_ONE})*[了啦哈呀]*$"
-)
-# … or a time of day after the notice received ("收到 9号 12:30前报"), its deadline told apart.
-_TIME_OF_DAY = re.compile(r"\d{1,2}(?::\d{2}|点|时)")
-# Numbers past any day and the receipt word after them ("419收到", "424、425 都收到"), after a space: a clause of their own.
-_NUMBERS_RECEIVED = re.compile(
-    r"(?:3[2-9]|[4-9]\d|[1-9]\d{2})号?(?:[、和]\d{1,3}号?)*[^\S\n]*(?:都|均|也)?(?:已经?)?(?:收到|收悉|签收)"
-)
-# … but not after words that leave the receipt open: a negation, a question, a condition ("是不是 419收到了").
-_OPEN_ENDED = re.compile(
-    r"(?:[没未不别非]|是不是|是否|有没有|如果|要是|假如|若是?|万一|等|待|请|以为|应该|可能)$"
-)
-# A space after a receipt or a state said with 了 whose clause names its notice ("12号收到 下午开会部署", "14号收到
-# 有问题打我电话", "13号那个我们前天就报上去了 你们看下"), or after owning up to a slip ("13号收到 不对 是15号"),
-# ends that clause: what follows is said apart.
-_WORD_GAP = re.compile(
-    r"(?<=[\u4e00-\u9fff\d][\u4e00-\u9fff])[^\S\n]+(?=[\u4e00-\u9fff][\u4e00-\u9fff\d]|\d{1,3}号)"
-)  # not "收 到"
-_PUNCTUATED = re.compile(r"[,。;!?:\n]")
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[^\S\n]+(?=[\u4e00-\u9fff])")
-_WORD_LENGTH = 3
-_SENTENCE_LENGTH = 30  # longer speech spaced word by word still pauses between its sentences somewhere  # pieces this short (the median) are words spaced out, not phrases between pauses
-# (also before a road's code: "231号收到 G207 K38处塌方")
-_SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff]|[gsxyk]\d)")
-_RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$|[\u4e00-\u9fff]了$")
-# The whole reply so far is a receipt ("收到 请放心"), then a word of assurance.
-_BARE_RECEIPT = re.compile(
-    r"(?:(?:好的?|嗯+|ok)[^\S\n]*)?(?:(?:已经?)?(?:收到|收悉|签收|已阅)[了啦哈呀]*)+"
-)  # "好的 收到"
-_PARTICLE_ALONE = re.compile(r"[的了啦哈呀](?![\u4e00-\u9fff])")
-# "收到 四十七 号", "收到 247 和 5", "收到 845 号 还有 852 号": after a number, its own 号 or its list going on, never a
-# new clause
-_NUMBER_GOES_ON = re.compile(
-    r"[\d零〇一二两三四五六七八九十百][^\S\n]+(?=[号期和及与跟])"
-    r"|[号期][^\S\n]+(?=(?:还有|以及)[^\S\n]*第?[\d零〇一二两三四五六七八九十])"
-)
-_SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
-# … and the right number given after the slip, then a space before another number ("不对 是215号 214上午已经回过了"):
-# what follows is said of that other number.
-_SLIP_RIGHTED = re.compile(r"(?:不对|错了)[^\S\n]*(?:是|应是|应该是|应为)第?\d{1,3}[号期]$")
-# … but a unit signing after its receipt stays with it ("12号收到 城关镇").
-_ASSURANCE = re.compile(r"请放心|放心|谢谢|感谢|马上|立即|立刻|尽快|即刻|一定|保证|按时|按要求|遵照|坚决")
-# After a bare receipt and a space, also when the report will come or whom to call: "收到 明天报", "收到 有问题打我电话".
-_AFTER_BARE_RECEIPT = re.compile(
-    _ASSURANCE.pattern
-    + r"|(?:今天|明天|今晚|明早|上午|下午|晚上|稍后|随后|待会|一会儿?|下班前|(?:下|本|这)?周[一二三四五六日])"
-    + r"(?:[^,。;!?\s]{0,8}?(?:报|交|发|传|反馈)"
-    # … spaced word by word ("收到 明天 上午 10点前 交"): not a thing received ("今天 的 报表"), nor a question
-    + r"|[^,。;!?\n的]{0,12}?(?:报(?![表告])|交|发|传|反馈)(?![^,。;!?\n]*?(?:的|[吗么呢])))"
-    + r"|有(?:问题|事|疑问)(?:随时|请|再)?(?:打|联系|找|问)"
-    # a problem with what came: "收到 压缩包要密码"
-    + r"|(?:压缩包|附件|文件|链接|表格?)[^,。;!?\s]{0,4}?(?:密码|打不开|是空的|空白|下载不了|损坏|乱码|看不了|无法|不全)"
-)
-_SIGNATURE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心)(?:$|[,。;!?\n])")
-# (also with its paper named, spaced as voice input writes it: "收到 756 748 的 材料 还 在 弄")
-_STATE_OF_ITS_OWN = re.compile(
-    r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[号期]?"
-    rf"(?:[^\S\n]*的(?:[^\S\n]*{PAPER})?)?[^\S\n]*(?:还|尚|暂|也|早就?)?[^\S\n]*"
-    r"(?:已|没|未|正在|还在|在办|报了|申请|延期|无法|恐难|来不及|在[^\S\n]*[弄做办改查整写填])"
-)
-# The same between bare numbers ("收到410 412还在处理"), cut before separate_spaced_numbers makes the two one list.
-_RECEIVED_THEN_STATED = re.compile(
-    rf"((?:收到|收悉|签收)[^\S\n]*\d{{1,3}}号?)[^\S\n]+(?={_STATE_OF_ITS_OWN.pattern})"
-)
-
-# ---- how an act is said ---------------------------------------------------------------------
-
-# Phrases that contain 不/没/无/非 but negate nothing about the reply.
-_HARMLESS = re.compile(
-    r"不好意思|不客气|不用谢|不谢|没问题|没有问题|没事|无误|不折不扣|毫不|不断|不仅|不但|无论|不管|非常"
-    r"|未来|不少|不同|无缝|不懈|没什么|第一时间|特别|分别|个别|级别|类别|区别|不错|无异议|要不(?:然)?(?=[缓延推等先]|$)"
-    # a reason's own negation ("因人手不足申请延期") says nothing about the request
-    r"|不足|不全|不够|不齐|没出来|没下来|没回来|不佳|不便|不畅|不良|不稳定|不到位|不达标|不合格|不及时|不理想"
-    r"|(?<=[跟赶收进填弄登种做干办查修搞整拆装])不(?:上|了|完|去|进)"  # a reason's "进度跟不上", "收不了秋", "种不完"
-)
-_NEGATION = re.compile(r"[没未不无别勿莫非]")
-_QUESTION_WORD = re.compile(
-    r"是否|有没有|有没|有无|能否|可否|谁|哪|(?<![没无])(?:什么|啥)(?!问题|事|情况|异常)|怎么|如何|何时|几时|为何|为什么|咋|多少|([\u4e00-\u9fff])不\1"
-    r"|是[^,。;]{0,10}?还是|([\u4e00-\u9fff]{1,3})还是不\2"  # "是回收到还是回签收", "延期还是不延期"
-)
-_QUESTION_TAIL = re.compile(r"^[了到过]?(?:没有?|未|否|不(?!是))(?!问题|事|毛病)|[吗么嘛呢]|吧$")
-_ONGOING_NE = re.compile(r"呢")  # "正在入户核实呢": after work under way, 呢 asks nothing
-# Where a clause without punctuation turns to the reader with a request: "…你们查收一下吧".
-_TURN_TO_READER = re.compile(r"(?:你们|您|请|麻烦|烦请)(?=.{0,6}?(?:查收|查看|看一下|确认|核对|审核|验收))")
-# An order or request to others: "请各单位收到后回复", "回复收到", "务必按时完成".
-_DIRECTIVE_BEFORE = re.compile(
-    r"(?<![申恳特提报呈])请(?!示|求|假|批|问|领导|您|予|督查室|允许|准予|同意|批准|准许|给予|宽限|考虑|谅解|理解)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
-    r"|(?<![厅局委级方])(?<![省市县]里)(?:回复|答复)(?![件函稿书])|回个|督促|催促|提醒|通知各|各(?:单位|乡镇|部门|村|位|有关)|大家|你们|贵单位|你单位"  # (not a body's reply awaited: "要等省厅回复")
-    r"|所有单位|相关单位|(?:收到|接到|签收)(?:后|之后|以后)"
-)
-# "按照通知要求完成", "11号要求报送的表格已发": the notice's requirement named, not an order given
-# "你们12号发的那个我们已经报了": the office's own message named, not an order to anyone
-_COMPLIANCE = re.compile(
-    r"(?:按|照|据|对照|依|遵).{0,8}?要求|要求[^,。;]{0,8}?的(?!话)"
-    r"|(?:你们|您|督查室|督办室)[^,。;]{0,8}?(?:发|说|提|要求|通知|下发|转发?)的(?!话)"
-    # the sender's own reply, told as it is made: "我先回个收到", "先回个收到" (not "收到就回个收到", an order)
-    r"|(?:^|(?<=^我)|(?<=^我们)|(?<=^俺))先回(?:个|复)?$"
-)
-_DIRECTIVE_AFTER = re.compile(
-    r"^了?(?:通知|文件|附件|材料)?(?:后(?!天)|之后|以后|即|就|请(?!放心|指示|指正|(?:督查室|领导|各位领导)?(?:谅解|理解|见谅))|回复|回个|回一下|说一声|吱一声|确认|报一下|的话|时(?!间))"
-)  # "报不了了后天上午行不行": 后天 is a day, not "after"
-# "收到后我们会尽快落实": the receipt is taken for granted, and action promised; "收到后再签收" is not.
-_COMMITTED_AFTER = re.compile(
-    r"^了?(?:后|之后|以后)(?:我们?|我[镇乡局委办处])?(?:会|将|马上|立即|立刻|尽快|即|就)(?:会|将)?"
-    r"(?:尽快|马上|立即|认真|抓紧)?(?:落实|办理|安排|部署|推进|执行|组织)"
-    # what was done with it since: "收到后已转预算股", "收到后第一时间呈领导阅示"
-    r"|^了?(?:后|之后|以后)(?:我们?|我[镇乡局委办处])?(?:已经?|随即|第一时间)(?:转|呈|报|安排|部署|传达|召开|组织|下发)"
-)
-_DONE_SINCE_AFTER = re.compile(r"^了?(?:后|之后|以后)(?:我们?|我[镇乡局委办处])?(?:已经?|随即|第一时间)")
-_CONDITIONAL = re.compile(
-    r"(?<![比例譬诸])如(?![期下实今何此数约同])|若|假如|要是|万一|倘若|一旦|的话|就算|才算|(?:^|[^等])等.{0,12}?(?:后|完|了)"
-)
-# Promises and plans: "预计月底前全部完成" does not report anything done yet.
-# (准备 after a paper is its preparation, no plan: "年报准备 在排")
-_FUTURE = re.compile(
-    r"预计|估计|预估|(?<![目度作资施改动善升扶])计划(?!已|书|表|任务|指标|数|的|内)|争取|力争|确保|保证|一定|打算|(?<![报表册据料])准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两灯庙晚舞聚宴年大员])会(?!议|上)|能够?|可以"
-    r"|可望|有望|尽快|尽早|明天|后天|下周|下个?月|月底前|年底前|(?:于|在).{0,10}?(?:前|之前|以前)"
-    # a later hour of the day, the papers to go together: "901号的演练照片，我下午统一发督查室邮箱"
-    r"|(?:下午|晚上|今晚|晚点|稍后|待会儿?|一会儿?|回头)(?:统一|再|一起|一并)$"
-)
-# "收到的材料有问题", "已完成的请报送", "需要延期的单位"; "已报送的是76号" says which notice it was
-_RELATIVE_AFTER = re.compile(r"^了?的(?!是第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
-# Someone else did it: "他们已经收到了", "那边收到了", "河口镇说…", "听说…".
-_THIRD_PARTY = re.compile(
-    r"(?<![让叫喊催])(?:他们|她们)|(?<!其)(?<![让叫喊催])[他她](?!们)|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:有的|有些|一些)(?:单位|乡镇|部门)|(?:全部|全体|所有|每个|各个)单位"
-    r"|各[\u4e00-\u9fff]{0,3}(?:院|校|站|所|企业|社区|中心|村|乡镇|科室|股室)"  # "各卫生院都收到了": those under it
-    r"|(?:说(?!错|明|一下|一声|的)|表示(?!的)|反映(?!的)|称(?!的)|听说)(?:他们|已|都|均)?"  # "刚才说错了" is one's own word
-    r"|有人(?:问|说|反映)"  # "村里有人问能不能晚点交表"
-)
-# A higher body does it, named right before: "春耕补贴资金省里已拨付到位", "营商环境评价 市里推迟到5月了".
-_ABOVE_DID = re.compile(r"(?:省里|市里|上级|中央|国家)(?:也|都|均|早就?)?$")
-# The unit's own head speaks for it: "我们局长说收到了" is the unit's word, not a third party's.
-_OWN_HEAD_SAYS = re.compile(
-    r"(?:我们|我|本)(?:单位|局|委|镇|乡|街道|办)?的?(?:主要)?(?:领导|局长|主任|书记|镇长|乡长|站长|负责人)"
-    r"(?:也|已经?)?(?:说|表示|称)"
-)
-
-# ---- receipt --------------------------------------------------------------------------------
-
-# 收到 as the word of receipt, not inside another word ("验收到位", "征收到位率", "回收到的清查表").
-_RECEIPT_WORD = r"(?<![验征回税吸招营丰秋夏抢创增])收到"
-_RECEIPT = re.compile(
-    _RECEIPT_WORD + r"|收悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
-    r"|(?<![\d台亩斤吨户个家处件])已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
-    r"|(?<=^)(?:\d{1,3}号?、?)+收(?=[了啦哈嘞]*$)|(?<=号)以收(?=[了啦哈嘞]*$)"
-    # the clerk's 悉 (知悉) alone, or 悉 / 阅 after the notices' numbers: "悉。", "已悉", "413 悉", "45 47 均悉", "424 阅"
-    r"|^(?:已经?|均已?|都已?)?悉(?=[了啦]*$)|(?<=^)(?:\d{1,3}号?、?)+(?:均|都)?已?[悉阅](?=[了啦]*$)"  # only numbers and 收: "268 收", "1 2 收" (收 alone: the office reads it)
-    r"|^(?:第?\d{1,3}号)?照办(?=[了啦哈嘞]*$)"  # the older cadre's word for 收到, alone ("按要求照办" is none)
-    # "知道了" said of a notice named right before it ("103号通知晓得了"; 知道了 alone the office reads, nor a day's)
-    rf"|(?<=[\d一二三四五六七八九十百]号)(?<!月\d号)(?<!月\d\d号)(?:的?(?:通知|督办单?|文件)|{KNOWN_SUBJECT})?(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"
-    r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
-    r"|(?<!not)(?<!n't)(?<!never)(?<!yet)(?:received|rcvd)|gotit|noted|copythat|roger|(?<=[号\d])get(?![a-z])"  # "13号get", "530 get"
-    r"|(?<![a-z])(?:sd|shoudao|shoudaole)(?![a-z])"  # the pinyin of 收到, spelt out or by its initials
-)
-# Passing a notice on to one's leaders or villages shows it arrived: "已转分管领导", "已呈领导阅示".
-_FORWARD = re.compile(
-    r"(?:已经?|并|马上|立即)(?:转发|转达|转交|转报|转|呈报|呈|报告|汇报|报|传达|下发)(?:给|至|到)?了?"
-    r".{0,8}?(?:领导|负责人|负责同志|书记|镇长|乡长|局长|主任|县长|区长|股室|科室|各村|村委|社区|相关人员"
-    r"|经办人|同事|班子)"
-    r"|(?:已经?|并)(?:转达|传达)"
-    r"|(?:已经?|并)转发下去"  # "已转发下去": down to those under it (转发, a message's word, not money's)
-    r"|(?:已经?|并)(?:转发|转交|下发|转|发)(?:给|至|到)?各(?!自|位领导)"  # on to its villages or schools: 已转发至各学校, 已发各村群
-    r"|(?:督查室|督办)的?通知(?:已经?)?(?:转发?|发)到[\u4e00-\u9fff]{1,8}群了?"  # "我把督查室的通知转到镇村干部群了"
-)
-_AT_A_MEETING = re.compile(r"会(?:议|上)?(?:上|上面)?(?:已经?|也|都)?$")
-# What is forwarded when a document other than the notice is named first: "延期申请已报送领导".
-# What passes the leader on its way up is the unit's own paper: "已报分管领导审定后盖章上报".
-# (or for that alone: "875号月报已报分管领导审定")
-_APPROVAL_AFTER = re.compile(
-    r"^[^,。;]{0,4}?(?:审定|审核|审批|签字|签发|把关)(?:$|(?:后|之后)[^,。;]{0,6}?(?:上报|报送|报|交))"
-)
-_FORWARDED_OTHER = re.compile(
-    r"申请|材料|报告|方案|表|台账|情况|说明|清单|照片|数据|资料|稿|[周月季年]报|总结"
-)
-# What may follow a receipt word in the same clause. Anything else ("收到群众举报…", "收到款",
-# "收到时间") means something other than this notice was received.
-_RECEIPT_TAIL = re.compile(
-    r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒]*(?:$|并|马上|立即|立刻|即刻|会(?!议)|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
-    r"|保证|确保|一定|尽快|全力|认真|立刻"
-    r"|明白|知悉|已|正在|抓紧|这就|马上就|按(?!钮)|(?:晚|迟)了$|的是第?\d{1,3}[号期]$|(?:最新|今天发|刚发|刚才发|刚刚发)(?:的(?:那个|那份|通知)?|的?[这那]一?[期个份])(?:谢谢|感谢|多谢)?$|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
-    r"|(?=[零〇一二两三四五六七八九]*[十百、和至到])[零〇一二两三四五六七八九十百、和至到]+期(?:$|的?(?:通知|督办))"  # "收到十三、十四期"; "二期" is a phase
-    r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
-    # the notice pointed at by its subject or number: "收到森林防火那个通知", "收到了 是157号那个"
-    r"|(?:是第?\d{1,3}号|(?!他们|她们|人家|你们|别人|快递|包裹)[\u4e00-\u9fff“”\"]{2,20}?)(?:那个|这个|那份|这份)(?:督办通知单?|督办单|督办|通知|文件)?$"
-    # … then what the unit did, run on in speech ("收到 防火 那个 我们 已经 安排 护林员 上山 了"); not money or goods
-    r"|(?!他们|她们|人家|你们|别人|快递|包裹)(?![^,。;]{0,12}?(?:款|钱|资金|经费|货|红包|物资|快递|包裹|材料|表))"
-    r"[\u4e00-\u9fff“”\"]{2,12}?(?:那个|这个|那份|这份)(?:督办通知单?|督办单|督办|通知|文件)?"
-    r"(?=我们?|俺们|咱们?|我[局镇乡委]|已经?|正在|马上)"
-    r"|在(?=落实|办理|推进|跟进|安排|部署|研究|处理|办|弄|做)"  # "收到 在 落实": in hand (正在 as above)
-    r"|(?:更正|修改|修订|调整|更新|补充|重发|重新发送?|补发)(?:后|过)?的?(?:版|稿)?(?=[\d零〇一二两三四五六七八九十第通文督附$])"  # "收到更正后的13号", "收到重发的附件"
-    r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
-    r"|全部|都|均|〔|【(?=第?\d)|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}(?:[、和及]\d{1,3})*$"  # "收到 31 32"
-    r"|\d{1,3}#|编号|单号|文号"  # "收到12#", "收到编号12"
-    r"|关于(?=[^,。;]{0,40}(?:通知|督办))(?![^,。;]{0,40}(?:会议|培训|考试))"  # a notice by its title
-    r"|《(?=[^》]{0,40}(?:通知|督办)》)(?![^》]{0,40}(?:会议|培训|考试))"  # a notice by its title; a meeting's is another
-    r"|联系(?:人|电话|方式):?[\u4e00-\u9fff]{0,4}[\d\-]{7,}(?![\d\-]|的)"  # "30号收到 联系电话0371-…": the unit's contact
-    r"|\d{1,2}月\d{1,2}[日号]的?(?:通知|文件|督办)"
-    r"|(?:督查室|督办室|贵室)(?:发的|下发的|\d{1,2}月\d{1,2}[日号]的?|的)?(?:通知|文件|督办)"
-    r"|(?:今年|去年|本年度?)的?(?=第?\d{1,3}[号期]|督办|〔)"  # "收到今年第12期"
-    # the office named before the notice's number: "收到督查室13号通知", "已收到县政府督查室督办〔2026〕13号"
-    r"|县?(?:政府|委)?(?:督查室|督办室)(?:发的|下发的|转来的|发来的|的)?(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]|督办|督字|[〔\[(【]20\d\d)"  # "已收到12月1日的通知": the notice by its date
-    r"|县(?:委|政府)?(?=督办[〔\[(【]20\d\d|督办第?\d{1,3}号)"  # "收到县督办〔2027〕第113号"
-    # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
-    r"|[/|\-—·]?(?:[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|中心|政府|公司)|[\u4e00-\u9fff]{0,10}管委会)$"
-    # … signed after a dash, with the liaison's name: "收到 ——住建局 刘" (not "——财政局拨款", a thing received)
-    # (the sender's own unit spaced apart is dropped before: "收到 —— 住建局 刘" leaves the dash alone)
-    r"|[\-—–~]{1,2}(?:(?:[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|中心|政府|公司)|[\u4e00-\u9fff]{0,10}管委会)"
-    r"(?!的|发|转|拨|下发|通知|文件|材料)[\u4e00-\u9fff]{0,3})?$"
-    r"|20\d\d年(?=第?\d{1,3}[号期]))"  # "收到2027年第44号督办通知"
-)
-# English shorthand for the word, read only beside a notice's number ("806 rcvd"; "rcvd" alone the office reads).
-_SHORTHAND_RECEIPT = "rcvd"
-# "15号收到后，已下发各学校": a receipt told by what was done with the notice since.
-_RECEIVED_THEN = re.compile(r"(?:收到|收悉|签收)(?:后|之后|以后)$")
-_SINCE_DONE = re.compile(r"^(?:我们?|我[镇乡局委办])?(?:已经?|随即|第一时间)")
-_RELATIVE_IN = re.compile(r"[\u4e00-\u9fff]的(?:单位|请|要|需)")  # "已经落实的请报告": an order
-_DONE_PARTICLE = re.compile(r"[了啦]")
-# Someone's word taken in: "收到群众反映的问题", "收到举报", "收到投诉" — another matter than the notice.
-_TAKEN_IN = re.compile(
-    r"^了?(?:群众|市民|村民|企业|网民|上级|省|市)?(?:.{0,6}?|[^,。;]{0,12}?(?=(?<!施)工单))(?:反映|举报|投诉|来信|来电|诉求|线索"
-    r"|电话|函|快递|包裹|邮件|短信|样品|货|款|钱|信(?!息)|(?<!施)工单(?!位)|红包)"
-)
-# The notice named before the receipt word, as its topic ("这个收到了", "通知我们已经收到了"): the
-# verb then takes no object, and what follows 了 in unpunctuated speech is a new sentence.
-_TOPIC_BEFORE = re.compile(r"(?:这个|那个|这份|那份|通知|文件|督办单)[^,。]{0,12}$")
-# What was received, then who or when: "收到材料的单位请回复", "收到该通知后请落实" (an order).
-_RECEIVED_OBJECT_AFTER = re.compile(
-    r"^了?(?:这个|这份|这|该|此|那个|那份|本)?(?:通知|文件|附件|材料|督办单|消息|信息)(?:的(?!话)|后|之后|以后|时(?!间))"
-)
-# An earlier notice pointed at, and a later one said not yet seen.
-_EARLIER = re.compile(
-    r"上次|上一个|上一份|上一期|之前的|前面的|前一个|昨天的|前天的|上周的|以前的|原来的|上个?月的|上期的"
-)
-_NOT_YET_SEEN = re.compile(r"(?:还|尚|暂)(?:没有?|未)(?:看|见|收|接|读|阅)")
-# The notice itself said not seen: "群里的消息收到了，通知还没看到" ("不好意思没看到，收到" is an apology).
-_UNSEEN = re.compile(r"(?:还|尚|都)?(?:没|未)有?(?:看到|看见|见到)")
-_NOTICE_BEFORE = re.compile(
-    r"(?:通知|督办单|通知单|正文|督办|[\d一二三四五六七八九十][号期])[^,。;]{0,4}$"
-)  # "13号还没看到"
-_OWN_NOT_YET = re.compile(
-    r"^(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}?(?:这边|这里)?(?:还|尚|暂)?(?:没有?|未)$"
-)
-# An earlier notice's work: "另外上次的材料已报" says nothing of this one.
-_PREVIOUS = re.compile(
-    r"上次|上一次|上回|上一期|上一个|上一份|上个通知|上个?月的|上期的"
-    r"|(?:上周|上个?月|前几天|之前|前段时间)[\u4e00-\u9fff]{0,6}?的(?:那个|那份|那期)"  # "上周延的那个今天交了"
-    r"|去年(?:的|那个|那份|那期)(?![\d一二三四五六七八九十])"  # "去年那个也收到了" (not "去年那个121号")
-    r"|(?:去年|前年)就"  # "2027年的3号我们去年就收到了"
-)
-# A thing named before the receipt word that is not the notice: "快递收到了", "款已收到".
-# A word of a notice's title pointed at is none ("双11快递安全那个收到").
-_OTHER_THING_BEFORE = re.compile(
-    r"(?:快递|包裹|货物?|货款|款项?|钱|资金|经费|拨款|补助金|补贴款|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册|红包|月饼|礼品|慰问品"
-    r"|用品|物品|纪念品|奖品|宣传品|(?<!防疫)药品(?!安全|监管)|(?<!防疫)食品(?!安全|药品|监管|抽检))"  # "防暑降温用品收到了": goods
-    r"(?![^,。;]{2,4}?(?:那个|这个|那份|这份))[^,。;]{0,4}$"  # "快递那个" stays a parcel
-    r"|(?<!施)工单(?!位|那个|这个)[^,。;]{0,4}$"  # "12345转来的工单收到了"; "12345热线工单那个收到" points at a notice
-    r"|\d+(?:\.\d+)?[万亿]?元[^,。;]{0,4}$"  # money by its amount: "冬春水利资金280万元已收到"
-    r"|(?:会议?|开会|培训|考试)的?通知[^,。;]{0,4}$"  # "12月3日的会议通知收到", "大会通知收到": a meeting's notice
-)
-# Another issuer's document named before the receipt or forwarding word: "县委12号文件收到", "市里的督办12号收到了",
-# "省政府12号令已转发各村" (县委督查室, 县政府督查室 are the office itself).
-_OTHER_ISSUER_DOC = re.compile(
-    r"(?:中央|国务院|国办|省委|市委|县委|省政府|市政府|县政府|省里|市里|上级|[省市](?:厅|局)(?=第?\d|[〔\[【(]|的|发的|下发的)"
-    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,5}?(?=的|发的|下发的|那[个份]|这[个份])"  # "省住建厅那个紧急通知"
-    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|部)(?=第?\d|[〔\[【(])"
-    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,5}?(?=[〔\[【(]20\d\d)"  # "市防指〔2042〕15号文件收到了"
-    r"|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府|指|中心)关于[^,。;]{2,30}?的(?=(?:紧急)?(?:通知|文件|函))"
-    r")(?!督查室|督办室)(?:的|发的|下发的)?"
-    # … or its bulletin ("市应急局第3期汛情通报收到")
-    r"[^,。;]{0,12}?(?:文件|号文|令|函|通知|通报|简报|快报|督办(?:\d{1,3}号)?|[〕\]】)]第?\d{1,3}号)[^,。;]{0,4}$"  # "市里的督办74号我们也收到了"
-    # a bureau by its name, then its paper on its own matter ("市场监管局的食品抽检通知我们也收到了"; "市场监管局的通知
-    # 收到" may be the unit naming itself, and "我们局的" is the unit's own)
-    r"|(?![我本咱])[\u4e00-\u9fff]{2,6}?(?:局|委|厅)(?:的|发的|下发的)[^,。;的]{2,12}?(?:通知|文件|通报)[^,。;]{0,4}$"
-    # a body above the county named, then its paper by its title or its periodical by its issue: "市发改委《关于…的通知》已",
-    # "市统计局第12期统计分析" (a title alone, "《关于…的通知》收到", is the office's and asks which)
-    r"|(?:中央|国务院|国办|省委|市委|省政府|市政府|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府|指|中心))"
-    r"(?!督查室|督办室)(?:的|发的|下发的|印发的)?(?:《[^《》]{2,60}》|第?\d{1,3}期[\u4e00-\u9fff]{0,8})[^,。;]{0,4}$"
-)
-# A meeting acknowledged ("收到，明天上午9点准时参会"): the receipt is the meeting's, not a notice's.
-_MEETING_REPLY = re.compile(
-    r"(?:准时|按时|准点)(?:参加|参会|到会|出席|到场)|(?:参加|出席)[\u4e00-\u9fff]{0,8}?会(?:议)?(?:$|[,。;!])"
-    r"|(?:参会|到会)$"  # "收到，明天上午九点参会"
-)
-_NOTICE_NAMED = re.compile(r"通知|督办|文件")
-# A meeting's hour or room given with its attendance: "明天上午9点到县委3楼会议室参会".
-_MEETING_AT = re.compile(r"\d{1,2}(?::\d{2}|点|时)|[点时]半|会议室|\d楼|[一二三四五六七八九]楼")
-# A parcel or goods told arriving in the clauses before a bare receipt ("快递送来一箱宣传册，收到了"): that is what
-# was received (a notice sent by post names itself: "督办单快递寄来了，收到"); so is a visiting group told coming and
-# what the unit is to do for it ("省里的督查组明天到，县里安排我们陪同，收到": the arrangement acknowledged).
-_DELIVERED_BEFORE = re.compile(
-    r"(?:快递|包裹|邮包|货物?|物资|样品|信件|礼品|慰问品)[^,。;]{0,6}?(?:送来|寄来|送到|寄到|送过来|寄过来|拉来|运来|到了)"
-    r"|(?:督查|检查|调研|考核|暗访|巡查|验收|专家|工作)组[^,。;]{0,6}?(?:到|来|下来|过来)"
-    # anything carried in ("慰问用的大米和油今天下午送到了"): goods, a notice is sent (发), not carried
-    r"|(?:送|运|拉|寄|捎)(?:到|来|过来|进来)了"
-    # money come into the account ("…资金1.63亿元今天已经到账了，收到"): a notice never arrives so
-    r"|到账|入账|打到账上"
-)
-# Whether a notice is the unit's own, asked: "13号那个是我们的吗", "这个是不是我们局的".
-# Someone else's words quoted after a colon: "张村主任回复：收到" (not "河口镇小陈：28号收到", a signature).
-# Those below the unit addressed first, the message being the unit's order to them: "各村注意：", "各学校负责人："
-_ADDRESSED = re.compile(
-    r"^(?:请)?(?:各|全体|所有)(?:村|社区|学校|站所|科室|股室|支部|网格|医疗机构|企业|乡镇)(?:的|级)?"
-    r"(?:支书|书记|主任|负责人|同志|联络员|网格员|校长|院长)?们?(?:注意|请注意|好)?$"
-)
-_SPEAKER_HEAD = re.compile(
-    r"^(?!我|本|咱)[\u4e00-\u9fff]{0,10}?(?:主任|书记|镇长|乡长|局长|站长|支书|村长|会计|校长|院长|老板|经理|组长"
-    r"|同志|负责人|小[\u4e00-\u9fff]|老[\u4e00-\u9fff])(?:也|已经?|刚才?)?(?:回复|回话|说|讲|答复|表示|反馈说)(?:了|道)?$"
-)
-# Another body's words told on, from there to the end: "青山乡说他们那边下雨打不了药，要晚几天".
-_OTHERS_SAY = re.compile(r"^(?!我|本|咱)[\u4e00-\u9fff]{2,10}?(?:说|讲|反映|表示)(?:他们|她们|那边|他那边)")
-# Which notice or whether it is the unit's is asked: "这个是上周那个吧？", "这次是不是重复发的？", "不涉及春运吧？".
-_WHICH_ASKED = re.compile(
-    r"(?:这个|这次|这是|是不是)[^,。;]{0,6}?(?:上周|上次|之前|以前|前面|去年)的?(?:那个|那份|那期)?"
-    r"|重复(?:发|下发)|不涉及"
-    r"|(?:和|跟|与)第?\d{1,3}号?一(?:起|并)"  # "收到了，是不是和41号一起报？": which one is unsaid
-    # one of two notices, asked: "收到，是指206号还是221号？" (not a day: "是8月3号还是5号报？")
-    r"|(?<![月\d.])第?\d{1,3}(?:[号期](?:那个|那份)?)?还是第?\d{1,3}(?:[号期]|$)"
-)
-_TABLE_CELL = re.compile(r"(?:^|(?<=[ \t]))[\d,.%]*\d[\d,.%]*(?=[ \t]|$)")
-_MISTAKEN = re.compile(r"(?:怎么|咋|为什么|为啥)(?:是|成了?|变成了?)第?(\d{1,3})[号期]")
-_WHOSE = re.compile(
-    r"是不是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的|(?<!不)是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的(?:吗|么|吧|呢)$"
-    r"|(?<!不)是(?:发给|给|发)(?:我们|我|咱们?)[\u4e00-\u9fff]{0,3}的(?:吗|么|吧|呢)"  # "130号那个是发给我们的吗？收到"
-    r"|(?:和|跟|与)(?:我们|我局|我镇|我乡|咱们?)[\u4e00-\u9fff]{0,2}?(?:有|有没有)?(?:关系|关)(?:吗|么|吧)"  # "收到，164号和我们有关系吗？"
-)
-# A clause that only names a notice, asked: "是13号吧", "13号？".
-_NOTICE_ASKED = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,6}?(?:说|发|讲|提)的|[\u4e00-\u9fff]{1,10}?(?:通知|文件|督办单?))?(?:是不是|是|就是|应该是|说的是)?"  # "群里说的101号吧", "那个人居环境的通知是34号吧"
-    r"第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?:那个|这个)?[吧吗么呢啊]?$"
-)
-# … by its subject ("93号收到了 是麦收消防那个吧？": does the number match?; "收到，是燃气排查那个吧？": the liaison is
-# unsure which notice it got, and the bot never guesses a receipt — dev10 once labelled such a line a receipt)
-_SUBJECT_ASKED = re.compile(
-    r"^(?:第?\d{1,3}号?)?(?:是不是|是|就是|应该是|说的是)[\u4e00-\u9fff]{1,12}?(?:那个|这个)(?:通知|文件|督办单?)?[吧吗么呢啊]?$"
-)
-# … the same opening a clause the receipt runs on in ("818是年终考核那个吧 俺们收到了"), or asked with 是不是; not a
-# kind described ("这是每月都要报的那个吧"), nor whether to report along with another ("是不是和公安那个一起报")
-_SUBJECT_ASKED_WITHIN = re.compile(
-    r"^(?:第?\d{1,3}号?)?(?:(?:是|就是|应该是|说的是)[\u4e00-\u9fff]{1,12}?(?<!的)(?:那个|这个)(?:通知|文件|督办单?)?[吧吗么]"
-    r"|是不是(?![和跟与同])[\u4e00-\u9fff]{1,12}?(?<!的)(?:那个|这个))"
-)
-# A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
-_PLACE = (
-    r"(?:第[一二三四五六七八九十\d]个|前一个|后一个|头一个|前面(?:那一?个|的那个|的)|后面(?:那一?个|的那个|的)"
-    r"|(?:之前|最上面|最早)(?:那一?个|的那个)"  # "之前那个收到了", "最上面那个收到": the earliest? which?
-    r"|上上(?:期|个|次|份)的?"
-    # several by their place: "前两个", "这两期", "上面两个通知", "最近三期", "前面几个"
-    r"|(?:前面?|后面?|上面|下面|这|那|最近|最后|头)的?[两二三四五六七八九几](?:个|期|份|件))"
-)
-_POSITION = re.compile(
-    _PLACE + r"(?:通知|督办单?|文件)?的?(?:我们|我[局镇乡委])?(?:已经?|也|都|均|全|早就?|就)?$"
-)
-# … or named after the receipt word, as its object: "收到 第一个", "收到前两个通知了".
-_POSITION_AFTER = re.compile(r"^[了啦]?" + _PLACE + r"(?:通知|督办单?|文件)?[了啦哈]*$")
-# A notice set apart from the rest ("除了12号都收到了", "12号以外的都完成了", "除了12号，其他都收到了") or
-# a span up to one ("12号及之前的都收到了"): the reading cannot list them, so the whole reply goes to the
-# office ("排除隐患" is no exception).
-_EXCEPT = re.compile(
-    r"^除(?:了|去|开)?(?![雪冰草尘湿虫险夕])"  # not 除雪, 除冰, 除夕
-    r"|(?<![排清拆消去解删免扣铲破根剔摒革废开])除(?:了|去|开)?(?![雪冰草尘湿虫险夕])[^,。;]{1,16}?(?:都|均|其他|其余|其它|全部|全都)"
-    r"|(?:以外|之外)的?(?:都|均|其他|其余|其它|全部|$)"
-    r"|[号期](?:及|和)?(?:之前|以前|以后|之后|以上|以下|前面|后面|起|开始)的?(?:都|均|全部|全都)"  # "12号及之前的都收到了"
-    r"|前者|后者"  # "12号和13号，前者已完成，后者收到"
-)
-# A notice pointed at by when it was sent ("周三发的", "昨天那个"): two such in one reply cannot be told apart.
-_SENT_WHEN = re.compile(
-    r"(?:(?:周|星期|礼拜)[一二三四五六日天]|昨天|前天|今天|今早|上午|下午|早上|晚上)(?:发|下发|来)?的?(?=那个|的|发的|通知|督办|收到|$)"
-)
-# A number given as the correction of an earlier one: "更正为13号", "应为13号".
-_CORRECTED_TO = re.compile(
-    r"(?:更正为|改为|应为|应是|应该是|(?:更正|纠正)[:]?(?:是|为)?)第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,5})[号期]"
-)
-# A clause owning up to a slip, then the right number in the next: "12号收到，刚才说错了，是14号".
-_SAID_WRONG = re.compile(r"(?:说错|写错|打错|搞错|弄错|发错|不对|更正|纠正)(?:了|一下)?[:]?$")
-_RIGHT_WORD = r"(?:是|应是|应该是|应为)"
-_RIGHT_ONE = (
-    rf"^{_RIGHT_WORD}?第?(?:\d{{1,3}}|[零〇一二两三四五六七八九十百]{{1,5}})[号期]"  # "是八百六十六号"
-)
-_RIGHT_WORD_ENDS = re.compile(rf"{_RIGHT_WORD}$")
-_DIGITS = re.compile(r"\d+")
-# The same with a bare number, the whole clause: "180收到，不对，是181".
-_RIGHT_BARE = re.compile(rf"^{_RIGHT_WORD}(\d{{1,3}})(?:那个|这个)?[啊呀哈哦]*$")  # "…不对，是668那个"
-_RIGHT = re.compile(f"{_RIGHT_ONE}|{_RIGHT_BARE.pattern}")
-# A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上", "764 也 ok").
-# A message opening with a bare number alone before a comma, a colon or a line break ("12，收到", "#12：已完成",
-# "758\n收到"); never "1" (扣1), nor a number with a stop ("5.收到" may be a list's item).
-_BARE_NUMBER = re.compile(
-    r"^(?:#|no)?(?!1[,:。])(\d{1,3}(?:、\d{1,3})*)#?([,:。])(?!\d)"
-)  # "12、13，收到" too
-_SAME_AS_BEFORE = re.compile(
-    r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期的#no.督办通知单文件()\[\]〔〕【】年]{1,24}?"
-    r"(?:也是|同上|也一样|一样|同样|亦同|亦然|也同样|也如此|也ok)(?:的|如此)?$"
-)
-# Numbers alone in a clause after what was said, naming what it was said of: "收到，13", "收到\n12\n13", "收到\n801和803"
-# ("1" alone may be 扣1).
-_NUMBERS_AFTER = re.compile(
-    r"^(?:就?是|说的是|指的?是)?(?!1$)(\d{1,3}(?:[、和及]\d{1,3})*)(?:那个|的)?[啊呀哈哦]*$"
-)
-# Between the numbers of a list, also spaced as voice input writes it: "801和803", "715 跟 714".
-_NUMBER_LIST_SEP = re.compile(r"[^\S\n]*[、和及跟与][^\S\n]*")
-_POINTS_AT_QUOTED = re.compile(r"(?:这个|这份|这一?期|此件|此通知|该通知|本通知)")
-# A receipt of an earlier notice only ("上次的早就收到了"); "上次的和这次的都收到了" names this one too.
-_THIS_ONE = re.compile(r"这次|本次|这期|本期|这一?个|这份|今天的|新的")
-# Telling others to reply: "你们回一下就行", "你那边回复个收到" — the sender's own receipt is unclear.
-_TELLS_OTHERS_TO_REPLY = re.compile(r"^(?:你们|你|大家|各位|其他人)(?:那边|这边)?(?:也|都)?(?:回|回复|答复)")
-# Material the unit's own villages or people sent up ("收到材料了，是各村交上来的"): received, but not
-# from the office.
-_MATERIAL_RECEIVED = re.compile(
-    r"(?:材料|表格?|报表|数据|资料)[^,。;]{0,4}(?:收到|收齐|接收)|收到(?:材料|报表|数据|资料)"
-)
-_SENT_UP = re.compile(r"(?:送来|报来|交来|寄来|拿来|送过来|报上来|交上来|送上来|报过来|交过来)的")
-# Work on another matter: "在处理别的事".
-_ELSEWHERE = re.compile(r"别的事|其他事|其它事|别的工作|其他工作|其它工作")
-# The office asked to take note of what the unit tells: "请督查室知悉", "特此报告，请领导阅知".
-_FOR_THE_OFFICE_TO_NOTE = re.compile(r"(?:请|烦请|敬请|望|请予)(?:督查室|领导|各位领导|各位|您|你们)?$")
-_PARTLY = re.compile(r"(?:部分|一部分|只|仅)$")
-_HEDGE = re.compile(r"以为|应该|可能|好像|似乎|估计|大概|也许|貌似")
-_WAITING = re.compile(r"(?:等|待|等到|等待)(?:我们?)?$")
-# A receipt still to come: "会第一时间签收", "明天再签收", "稍后签收".
-_LATER_RECEIPT = re.compile(
-    r"(?<![开集例委社协工商学两动大晚年聚展员])会(?!议|上)|将(?:于|在|会)?|再|明天|后天|稍后|待会|等会|晚些|回头|就(?=签收|回复|确认)"
-)
-# The receipt planned, due or under way, right before the word: "去签收", "需签收", "正在签收" ("下午签收"
-# may as well have been this afternoon: left as said).
-_PLANNED_RECEIPT = re.compile(
-    r"(?:一会儿?|过会儿?|等下|(?<![过失回])去|准备|需要?|(?<![主重只])要|正在|这就|马上|立即|立刻"
-    r"|[\d一二三四五六七八九十][号日](?:前|之前|以前))$"  # "12号前签收": by a day, still to come
-)
-# A numbered place or another thing received, named after the word: "收到12号楼的材料", "收到12号的红包".
-_OBJECT_AFTER_NUMBER = re.compile(
-    r"^第?[\d零〇一二两三四五六七八九十]{1,4}号(?:楼|院|房|室|门|户|地块|路段)"
-    r"|^[^,。;]{0,8}?的(?:红包|快递|包裹|货物?|款项?|钱|电话|短信|邮件|来信|信件|发票|收据|物资|样品)"
-)
-_ACHIEVED = re.compile(r"效果|成效|实效")  # "收到良好效果" is an outcome, not a receipt
-_ALL_OWED = re.compile(
-    r"都|均|全部|全都|皆|(?<![安完健齐周保])全(?![镇县乡村局体面力])|一并|悉数|所有|以上|上述"
-)
-# 都 over people, not notices: "我们和城关镇都收到了", "大家都收到了" — the latest notice, by each of them.
-_ALL_PEOPLE = re.compile(
-    r"(?:大家|人人|每个人|各位|(?:和|跟|与|及)[\u4e00-\u9fff]{1,8}?)(?:也|已经?)?(?:都|均|全都)(?:已经?|已)?$"
-)
-# A complaint about what arrived: the office hears of it (the receipt, if stated, still counts).
-_PROBLEM = re.compile(
-    r"打不开|无法打开|打开不了|打开是乱码|下载不了|无法下载|看不了|看不到|看不清|乱码|损坏|(?<![没无])有问题|有误|错误|(?<!对)不对"
-    # (a thing resent and received is none: "已收到重发的附件"; a shortfall counted is no fault of what came: "缺口约2万条")
-    r"|不全|不完整|(?<![不没])缺(?!口)少?|少了|没有附件|没附件|无附件|附件呢|附件在哪|是空的|空白|发错|(?:重发|重新发|补发)(?!的)"
-    r"|再发(?:一[下遍次])?"
-    r"|失效|(?<![器剂品药证照卡])过期了|打不开|模糊|链接.{0,4}(?:打不开|无效|不能用|点不开)|没收到附件|附件没收到|收不到附件"
-    r"|(?:压缩包|附件|文件)[^,。;]{0,2}?(?:要|需要|有|加了)密码"  # "压缩包要密码"
-)
-_OWN_SLIP = re.compile(
-    r"^(?:哦|噢|额|啊|抱歉|不好意思|刚才|刚刚|我|我们|我这边)*(?:说|写|打|发|报|填|弄)?(?:错了|不对)了?$"
-)
-_PROBLEM_HYPOTHETICAL_AFTER = re.compile(
-    r"^(?:再|随时|及时|请|可|就|的话)|^(?:我们?|我这边)(?:再|就)(?:改|修改|调整|重做|重新)"  # "（格式）不对我再改"
-)
-# A word of assent alone after a bare receipt ("收到，妥了": all right): no work told ("妥了，都报上去了" tells it).
-_ASSENT_ONLY = re.compile(r"(?:妥了|妥妥的?|妥)[啦哈呀的]*")
-
-# ---- feedback -------------------------------------------------------------------------------
-
-_DONE_VERBS = (
-    r"(?:完成|办结|完结|落实|整改|处理|处置|解决|销号|清理|拆除|修复|办理|办好|做好|弄好|搞定|完工|竣工|拨付|发放|答复"
-    r"|填报|填好|填写好|安装|配备|恢复|移交|更新|汇总)"
-)
-_DONE = re.compile(
-    rf"已经?(?:(?:按照?|根据|依照|对照).{{0,8}}?要求)?(?:全部|全面|均|都|按时|按期|如期|顺利|圆满|基本|全|逐一|陆续|提前)*"
-    rf"{_DONE_VERBS}"
-    rf"|已经?(?:于|在(?!{_DONE_VERBS}|推进|进行|开展|实施|抓紧|加紧)).{{0,12}}?{_DONE_VERBS}"
-    rf"|已经?于[^,。;]{{1,10}}?组织[^,。;]{{1,10}}?{_DONE_VERBS}"  # "已于12月14日组织二级以上医院完成应急物资盘点"
-    r"|(?:完成|办结|完结|整改|办理|处理|落实|解决|清理|处置|拨付|发放|安装|配备|储备|部署)(?:完毕|到位)"
-    r"|(?:完成|办结|搞定|做完|弄完|办完|整改完|弄好|办好|做好|填好|写好|报完|落实|整好|整完|汇总好)[了啦]"
-    r"|(?:全部|均|都|全)已?经?(?:完成|办结|整改到位|落实到位|拨付到位)"
-    r"|(?:填|弄|做|写|整理|汇总)好(?:就|后)?(?:报|发|交|传)(?:上去|过去)?了"  # "按上次的格式填好报了"
-    r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?经?(?:全部|均)?(?:完成|办结|完毕|到位)"
-    r"|(?<!接)(?!接收|收到|收悉)[\u4e00-\u9fff]{2}完毕|全部达标"  # "已修补完毕", "核查完毕，全部达标"
-    r"|已经?(?:全部|均|都)?[\u4e00-\u9fff]{2}到位"  # "网格员已全部通知到位"
-    r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核|打|种|栽|割|播|喷|挖|铺|运)(?:好|完)"  # "路灯已全部修好", "药已经全部打完了"
-    r"|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "违建已拆"
-    r"|(?:all)?done|finished|completed|(?<!not)(?<!yet)(?<!un)(?:cleared|resolved|fixed)(?![a-z])|(?<!not)(?<!yet)(?<!never)(?<!n't)(?:submitted|uploaded|replied)|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送|上报|到位|整改到位)(?![^,。;]{0,6}?为准)|(?<=[天午号])以报了"  # not "以报送时间为准"
-    r"|办妥|妥了|完事了|齐活|^已经?办(?=[了啦]*$)|(?:均|全部|都|全)(?:符合要求|达标|合格)"
-    r"|^(?:按时|按期|如期|全部|圆满|顺利)(?:完成|办结)(?:任务)?$"  # "按时完成，没有拖延"
-    r"|已经?(?:全部|均|都)?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|下发|张贴|悬挂)"  # measures taken: "台账已建立"
-    # a result reached: "危房户已全部转移", "物资已到位", "已治愈", "工地午间已停工" ("1.5万元已到位": money came),
-    # also on a day told: "两处工地已于昨日全部复工"
-    r"|(?<![元款钱])已经?(?:于[^,。;]{1,12}?)?(?:全部|全|均|都)?(?:转移|安置|撤离|疏散|治愈|到位|停工|复工|开工|通车|投用|签订|清零|清除|消除|结清|兑付|叫停"
-    r"|封堵|加固|化解|取缔|畅通|通|供暖|供热|开栓)(?!(?!了)[\u4e00-\u9fff])"  # "主干道已通", "已全部开栓"
-    r"|(?:整改|工作|任务|排查|检查|摸排|清理|自查|施工|工程)[^,。;]{0,8}?(?:已经?|均已|全部)[^,。;]{0,4}?结束"
-)
-# Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱".
-_SUBMIT_MANNER = (
-    r"(?:按时限|按时|按期|如期|及时|盖章|签章|书面|正式|汇总|统一|全部|均|都|审核后?|核实后?|补)*"
-)
-_SUBMIT = re.compile(
-    rf"已经?先?(?:(?:按照?|根据|依照).{{0,8}}?要求)?{_SUBMIT_MANNER}(?:上报|报送|提交|递交|呈报|呈(?!阅)|私发|私信|报备|反馈|上传|发送|提供(?=给|至|到|了|$)|报(?![名销警道价案])"
-    r"|发(?=送|至|到|给|邮箱|了|$|你|您|群|过去|督查室|办公室|.{0,6}邮箱)|传(?=至|到|给|了|$)|交(?=至|到|给|了|$))"
-    r"|(?:上报|报送|提交|发送|上传|递交|反馈)(?:了|完毕|完成)"
-    r"|(?<![直填申])(?:报送|上报|提交|发送|发|传|交|报|送)(?:至|到)?(?:邮箱|平台|系统|督查室|办公室)"  # not 直报系统
-    r"|已经?通过.{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传)|刚刚?(?:上报|报送|提交|递交|发送|反馈|上传|(?:报|交|发|传)(?:上去|过去|出去))"
-    r"|(?:全部|都|均|已经?)(?:报|交)齐了?"  # "今天全部报齐了" (not "等村里报齐了")
-    r"|已经?(?:于|在).{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传|报(?=[省市县]|给|至|到))"
-    r"|已经?(?:发|交|报)(?=.{0,6}(?:材料|表格|报表|报告|邮箱|群))"
-    r"|(?:发|报|传|交)(?:过去|上去)了|(?:发|传)(?:到)?群里了?|已发(?=$)"
-    r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
-    r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
-    # 以 typed for 已 after a notice, its paper or the day it went: "49号以报", "慰问名单以报", "自查表今天以补报"
-    # (not "以报送时间为准")
-    r"|(?:(?<=号)|(?<=[表单料告账据案结册评天午]))以补?(?:报|交|发|传|上报|报送)(?![^,。;]{0,6}?为准)"
-    r"|(?<=[都均])以(?:报|交|发|传|上报|报送)了?$"  # "38 46 都以报" (not "都以报送时间为准")
-    r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
-    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|先|提前|补|重新|^)|(?<=\d[号期])|(?<=[们局镇乡委])|(?<=^[嗯哦噢]))(?:报|交)[了啦](?!名|警|吗|没|罚|钱|费|款|个)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
-)
-# Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
-_TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
-# Nothing to report is a report too: "零报告", "经排查，我局无相关问题", "河口镇目前无道路结冰情况".
-_ISSUE_NOUN = r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|异常|苗头|欠薪|上访|(?<=[级京省市])访)"  # "无赴市进京苗头", "无进京赴省越级访"
-# The period or area a periodic report covers, before what it found: "本周无欠薪问题线索", "全乡无新增欠薪线索".
-_REPORT_SCOPE = r"(?:本周|这周|本月|这个月|今日|当日|期间|全[县镇乡村区]|辖区)"
-_NO_ISSUE = re.compile(
-    r"零报告|zeroreport|无(?:相关|此类|类似|这类|该类)(?!附件|文件|链接|通知|材料|要求|说明|模板|表格)"
-    rf"|没有(?:相关|此类|类似|这类|这种|这样的?|该类)(?:\w{{0,4}}?){_ISSUE_NOUN}"
-    rf"|^无[\u4e00-\u9fff]{{0,6}}?{_ISSUE_NOUN}$"  # a clause that is only "无违规情况"
-    # … or the period or area a periodic report covers, then none found: "本周无欠薪", "这周稳定没有到县上访的"
-    rf"|{_REPORT_SCOPE}[\u4e00-\u9fff]{{0,4}}?(?:无|没有)[\u4e00-\u9fff]{{0,6}}?{_ISSUE_NOUN}的?$"
-    rf"|未发现.{{0,12}}?(?:{_ISSUE_NOUN}|违规|违法|违章)"
-    r"|无(?:此类|类似|这类)(?:问题|情况)|不存在.{0,8}?(?:问题|情况)"
-    r"|没有发现.{0,12}?(?:问题|情况|隐患)"
-    r"|(?:目前|暂|经排查|经查|经核查)[,，]?.{0,16}?无.{0,12}?(?:情况|问题|隐患|人员|事项)"
-    r"|(?:结果|情况|问题|隐患|发现):(?:无|没有)(?:异常|问题|情况)?$"  # "排查结果：无"
-    r"|没有(?:需要|要)(?:整改|处理|解决|上报)的"
-    rf"|(?:目前|暂|经排查|经查|经核查)?没发现.{{0,12}}?{_ISSUE_NOUN}"
-)
-_UNDER_WAY = (
-    r"(?:正|还|仍|也)?(?<![实存])在(?![建产岗职校册库]).{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
-    r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|修|报(?![名警销到])|研究|制定"
-    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|审查|征求|会签|清(?![单明楚晰洁水])|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
-    r"(?!范围|对象|名单|之列|清单|局)"  # "都在排查范围内" says what is covered; "在县统计局三楼" where
-)
-_PROGRESS = re.compile(
-    rf"{_UNDER_WAY}|正(?:积极|全力|加紧|抓紧|有序|稳步|组织|逐项)"
-    r"|(?:推进|进行|实施|开展|整改|办理|施工|落实|处理)中"
-    r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实|逐项)推进|(?<![a-z])(?:still)?(?:inprogress|drafting|underway|ongoing)(?![a-z])"  # "方案 drafting 中"
-    r"|已经?(?:先行|提前|率先|迅速|及时)?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|拟定|起草|印发|摸底|初步|督促|下达|排查|检查|巡查|走访|核查"
-    r"|编制|明确|落实了)"
-    r"|已经?于[^,。;]{1,12}?(?:印发|制定|出台)"  # the unit's own plan, on a day told: "已于今天印发…实施方案"
-    r"|完成了?(?:一半|大半|大部分|部分|[一二三四五六七八九两\d]成)"
-    r"|基本完成|初步完成|部分完成|阶段性|(?:进度|已经?)过半"
-    r"|共(?:排查|检查|发现|走访|巡查|核查)|组织人员对|进行了.{0,6}?(?:巡查|检查|排查|核查)"
-    r"|(?:收集|汇总|统计|核查|排查|整理|编制|审核|审批|施工|推进)中"
-    r"|(?:入户|走访|排查|检查|巡查|核查|摸排)\d+(?:户|处|家|个|人|次|所|座)"
-    r"|(?:方案|计划)已经?(?:定|制定|确定|出台)|已经?就绪|已经?(?:入户|登记)"
-    r"|(?:弄|做|干|搞|完成|填|写|整|改|查|核|报)了?(?:一大半|大半|一半|大部分|[一二三四五六七八九]成)"
-    r"|已经?收集|(?<!时间)差不多了|快(?:要)?(?:完成|弄完|做完|整完|办完|好)了"
-    r"|(?:出动|组织了|发动了|动员了)[^,。;]{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
-    r"|(?:本月|本周|今年|累计|共计|合计)(?:(?!承办|承接|涉及)[\u4e00-\u9fff]){1,6}(?<!第)(?<!晚)(?<![那这每])(?![\d一二三四五六七八九十两百千万.]*[号期])[\d一二三四五六七八九十两百千万.]+"  # "本月累计养护里程156公里"
-    r"(?![\d一二三四五六七八九十两百千万.]*个?(?:月|天|日|周|年|星期|礼拜|小时|季度))"  # "今年最后一个月": a time
-    r"|已经?(?:准备好|准备就绪|备齐|起草好|采购|购买|订购|招标|签订|签约|进场|开工|动工)"
-    r"|已经?(?:全部|均)?组建|已经?(?:约谈|动员|发动|培训|宣传)|(?:召开|开)了[\u4e00-\u9fff]{0,6}?会(?!议室)|已经?(?:组织)?召开|已经?于[^,。;]{1,14}?(?:召开|组织召开|举行|举办)"
-    # done and counted: "已在集镇张贴通告200余份", "已对全县42处在建工地下达停工通知", "目前已开复工9个"
-    r"|已经?(?:(?!通知|转|传达|下发|延期|推迟|收到|到账)[\u4e00-\u9fff]){1,16}?[\d一二三四五六七八九十两百千万.]+[余多]?"  # (not money come in)
-    r"(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|栋|辆|台|公里|米|吨|万元|元|亩|棵|株|袋|组)"  # "已分4组下去督导了"
-    r"|已经?(?:下达|储备|发放|完成了?[\u4e00-\u9fff]{0,6}?(?:清淤|维修|整治|改造|建设))"
-    # how the work stands: "进度正常", "有所滞后", "本周巡查无火点", "检查完了，报告明天报", "正在催"
-    r"|(?:进度|进展)(?:正常|顺利|良好)|有所滞后|(?:正|还|已经?|一直)在催"
-    # a stop or a fix ordered, as 责令 ("已责令整改"): "施工已通知5月底前全部停工" (not "已通知各村…", the notice passed on)
-    r"|已经?(?:通知|责令)(?!各|到位)[^,。;]{0,12}?(?:停工|停产|停业|关停|撤离|搬离|拆除|整改)"
-    r"|(?:巡查|巡山|巡河|巡逻|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无(?!法|力|须|需|论)|未发现|没发现)|(?:检查|排查|巡查|核查|清理)完了"  # not "排查可能无法…"
-    # counted work: "清理垃圾约15吨", "发放补贴318户"
-    # (not how a thing is split: "检查情况分三条发")
-    # (not the notice's scope: "整改涉及的3家店铺")
-    r"|(?:清理|清运|排查|检查|巡查|整改|整治|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成|接种|张贴|悬挂)(?:(?![延推涉]|分[\d一二三四五六七八九十两])[\u4e00-\u9fff]){0,4}?约?"
-    r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元|亩|棵|株|袋)"
-    # … and done so far ("庭院改造完成83户", "道路硬化2.6公里", "共申报项目14个"; "硬化还差2公里" is what is left)
-    r"|(?:完成|改造|硬化|转移|安置|签订|申报|新建|修建|铺设|培训|整理)(?:(?!还|差|剩|尚|未|没)[\u4e00-\u9fff]){0,4}?约?"
-    r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元|亩|棵|株|袋)"
-    r"|已经?(?:和|与|同|跟).{0,8}?(?:对接|沟通|协调|联系|会商|洽谈)|按(?:计划|进度|时序)推进"
-    # a day's work, counted, as a running log reports it: "今天又走访了六个村"
-    r"|(?:今天|今日|当天|本周|这周)又?(?:走访|排查|检查|巡查|核查|核实|摸排|入户|发放|清理|拆除|整改|出动)"
-    r"(?=[^,。;]{0,10}?[\d一二三四五六七八九十两]+(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米))"
-)
-# An estimate of completion is stage progress ("预计本周五前全部完成") — unless the message is a delay.
-_ESTIMATE = re.compile(r"(?:预计|估计|预估).{0,12}?(?:完成|办结|完工|到位|竣工)")
-# The notice passed on to all it concerns ("已全部通知到位", "已下发至全县各中小学"): with a receipt, the receipt's own
-# step, no report.
-_PASSED_ON = re.compile(
-    r"(?:通知|传达|转发|转达|下发)到位|(?:已经?|并)(?:转发|转交|下发|转|发)(?:通知|文件)?(?:给|至|到)?(?:全[县镇乡区市])?各(?!自|位领导)"
-    r"|已经?向[^,。;]{0,16}?(?:转发|下发|印发)"  # "已向全县68所中小学下发告家长书"
-    r"|(?:都|均|全部)已经?(?:转发|转达|传达|下发)(?![\u4e00-\u9fff])"  # "我们乡24个村都已转发"
-    # the villages or schools counted, all sent it: "我们14个村都发了"
-    r"|[\d一二三四五六七八九十两]+个(?:村|社区|学校|单位|站所|股室|科室)(?:都|均|全部)已?经?(?:发|转|转发|下发|传达)(?:了|下去了?)?$"
-)
-# Who is put in charge of the work (see _IN_HAND).
-_IN_CHARGE = r"(?:专人|人员|人手|人|责任人|负责人|干部|(?:包案|包保|分管)?领导)"
-# Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
-_IN_HAND = re.compile(
-    r"^(?:局里|镇里|乡里|我们|我局)?(?:已经?在?|正在|在|马上|立即|即刻|尽快|抓紧|全力|认真)*"
-    r"(?:安排|(?<![已在])部署|转|落实|办理|推进|跟进|研究|制定)(?:落实|部署)?"  # "正在研究落实", "局里正在研究"
-    r"(?:中|了|相关工作|(?:专人|人员)(?:负责|跟进|落实|对接)?|(?:落实|实施|工作|整改)?方案)?$"
-    r"|^(?:已经?|马上|立即|即刻)*(?:安排|部署|布置|交办)[\u4e00-\u9fff]{1,8}$"  # "收到，已安排各校自查"
-    r"|^(?:已经?|正在)对接[\u4e00-\u9fff]{0,10}$"  # "收到，已对接燃气公司": in hand, no result yet
-    # the work begun, nothing counted or reached yet: "水毁情况正在统计", "已经在弄了", "我局已安排巡查"
-    # … what is being gathered named after it ("我局正在汇总各单位用款计划"), nothing of it done
-    r"|^[\u4e00-\u9fffa-z]{0,14}?(?:正在|已经?在|在)(?:整理|准备|统计|收集|汇总|编制|起草|弄|办|做|搞)(?:中|了)?"
-    r"(?:(?!已|完|了|中)[\u4e00-\u9fff]){0,12}$"
-    r"|^[\u4e00-\u9fffa-z\d]{0,10}?已经?安排[\u4e00-\u9fff]{0,6}$|^[\d一二三四五六七两]+(?:天|日)内落实到位$"
-    # who will do it named, nothing done yet: "3件积案已逐件明确包案领导", "元旦期间消防检查已经排好人了"
-    # … also by their task, and what they are to keep doing: "4座山塘已落实巡查责任人", "已安排人24小时盯守"
-    r"|^[\u4e00-\u9fff\d]{0,16}?已经?(?:对照[^,。;]{1,16}?)?(?:逐[件项个户一]?)?(?:明确|确定|指定|落实|安排|排)好?了?[\u4e00-\u9fff]{0,4}?"
-    rf"(?:{_IN_CHARGE}(?:和|及|、)[\u4e00-\u9fff]{{0,4}}?)?{_IN_CHARGE}了?"  # "已明确包村干部和稳控责任人"
-    r"(?:(?:\d{1,2}小时|全天|轮流|日夜)?(?:值守|盯守|看守|值班|巡查|巡逻|蹲守)"
-    r"|(?:每天|每日|每周|定期|按时)[^,。;]{0,12}?(?:报送|上报|报告))?$"  # "已明确专人每天下午5点前报送"
-    # … or the section that leads it: "已明确由营商环境股牵头办理"
-    r"|^[\u4e00-\u9fff\d]{0,12}?已经?(?:明确|确定|指定|安排)由[\u4e00-\u9fff]{1,12}?(?:牵头|负责|承办|主办)(?:办理|落实|推进|实施)?$"
-    # … or the cases shared out among them: "已分包到班子成员", "已逐件分解到包案领导"
-    r"|^[\u4e00-\u9fff\d]{0,12}?已经?(?:逐[件项个户一]?)?(?:分包|包保|分解|分派|交办|分配)(?:到|给)了?[\u4e00-\u9fff]{0,6}?"
-    r"(?:班子成员|领导|专人|责任人|干部|网格员|个人|科室|股室|部门)$"  # "共5件，已分解到科室"
-)
-# Who will do it, named after a done word ("已落实巡查责任人"): the work assigned, not done (see _IN_HAND).
-_WHO_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:专人|责任人|负责人|(?:包案|包保|分管)领导)")
-# Work reported in everyday words ("发你邮箱了", "周报见附件", "东西交了", "已全部清零", "还剩2个村", "在催"):
-# read where the message names a notice by number or holds statements only (_NOT_TOLD), so chat, questions and
-# orders stay nothing.
-_COUNT = r"[\d一二三四五六七八九十两几]+"
-_UNIT_WORD = UNIT_WORD
-_COUNT_AHEAD = re.compile(rf"\d+(?:\.\d+)?[^\S\n]*(?:[多余][^\S\n]*)?{_UNIT_WORD}")  # "120 多 人"
-_MOBILISED = re.compile(r"(?:组织|出动|发动|动员)[^\S\n]*了?[^\S\n]*$")
-_EVERYDAY_DONE = re.compile(
-    r"发(?:给)?(?:你|您)(?:的)?(?:邮箱|微信|qq|私信)?[了啦]|(?:拨|付)给[^,。;]{1,8}?了|(?<![a-z])sent(?![a-z])|发(?:到)?(?:你们?的?|您的?)?(?:邮箱|群文件)了"
-    r"|(?:在|传到?|发到|放到|放在|放|发|上传到?)(?:群文件|网盘|云盘)|(?<![请])(?:详)?见附件|(?<!not)(?<!un)(?:attached|enclosed)(?![a-z])"  # "值班表 attached"
-    r"|(?:东西|材料|表格?|报表|数据|报告|周报|月报|清单|台账|值班表|总结|方案|记录|名单|自评|自查)(?:已经?|都|也|昨天|今天|上午|下午|刚才|刚刚)?(?:交|报|传|发)(?:上去)?了"
-    r"|(?:栽|种|植)(?:完|好)了|(?:栽|种|植)了[\d一二三四五六七八九十两百千]+多?(?:棵|株|亩)"  # "树都栽完了", "今天栽了800多棵"
-    r"|清零了?|结清了|(?:已经?|都|也|全部)[\u4e00-\u9fff]{0,2}?(?:化解|清零|结清|销号)了"
-    r"|(?:清|改|修|拆|建|装|签|核|对|排|审|录|扫|铲|整治|整改)(?:完|好)[了啦]|(?:拨|发|送)下去了|(?:整治|整改|清理)到位"
-    r"|已经?对[^,。;]{2,24}?(?:逐一|全面|拉网式)(?:排查|检查|核查|巡查|整治|清理)"  # "已对G345沿线31处隐患点逐一排查"
-    r"|(?:清|挖|修|腾)出来了|(?:昨天|今天|前天|上午|下午|上周|上个?(?:礼拜|星期)|上(?:周|礼拜|星期)[一二三四五六日天]|已经?)就?"
-    r"(?:报|查|检查|排查|核查|学|学习|传达)过了"  # "48号值班表昨天报过了", "上礼拜五就学过了"
-    # a paper sent again, put right; a draft out; "我们昨天报的" (466号收到了吗？我们昨天报的)
-    r"|(?:现|已经?)重新(?:发送|报送|上报|提交|发)|(?:初稿|草稿)已经?出|我们(?:昨天|前天|今天|上午|下午|已经)(?:就)?(?:报|交|发)的$"
-    r"|(?:未|没有?)发生[\u4e00-\u9fff]{0,6}?(?:火灾|火情|事故|案件|险情)|无(?:火点|火情|火灾|险情|事故)(?![\u4e00-\u9fff])"
-    r"|没有?(?:发现)?(?:火点|火情|险情)(?![\u4e00-\u9fff])"  # "这周巡了五次 没火点"
-    r"|(?:没|未)有?(?:起火|着火|失火)(?![吗没])"  # "905号 今儿个 没起火 夜个 也没有"
-    # work done on a day told, or checked done: "那个养殖棚今天上午拆了", "今天终于签了息诉罢访协议", "今天环保局来复查了"
-    r"|(?:今天|昨天|前天|上午|下午|今早|昨晚|刚刚|刚才|终于)[^,。;]{0,4}?(?:拆|签|关停|封堵|查封|运走|清运|清走|复查|复核|验收)(?:掉|完|好)?了"
-    r"|(?:捡|清理?|打扫|清扫|收拾)干净了|平安无事|(?:目前|总体|整体|假期|节日?期间|全[县镇乡村区]|[我本][镇乡局区]|辖区|本周|这周)(?:信访|治安|安全)?(?:总体)?(?:平稳|稳定)(?:有序)?(?![\u4e00-\u9fff])"
-    r"|(?:值班|值守|巡查|巡逻|假期|节日?|全[县镇乡村区]|[我本][镇乡局区])(?:期间)?一切(?:正常|平稳|安好)"  # "清明值班一切正常"
-    r"|(?:初稿|草稿|方案|报告)(?:已经?)?出来了"
-    r"|(?:案子|案件|积案|信访件|信访案)(?:已经?|都|也|终于)?(?:了?结|办结|结案)了"  # "俺们那件案子结了"
-    r"|把[^,。;]{1,12}?(?:送到|发到|拨到|交到|送达)[^,。;]{0,6}?了"  # "今天把最后一户的慰问品送到了"
-    r"|(?:昨天|今天|前天|上午|下午|已经?)报(?:到|给)?[\u4e00-\u9fff]{1,6}?(?:局|委|办|中心)了"  # "名单 昨天报乡村振兴局了"
-    r"|已经?(?:按照?|根据|依照|对照)[^,。;]{0,10}?要求[^,。;]{0,16}?(?:完成|办结|落实到位)"  # "已按158号要求对…完成汛后复核"
-    r"|值班表[:]|(?:都|均|全部)?已经?排好(?!人)|抄送(?:给)?(?:你们|您|督查室)"  # "报给农办了，也抄送你们一份"
-    r"|(?:发|送)到[\u4e00-\u9fff]{1,6}?(?:手里|手中|手上)了"  # "告家长书已经全部发到家长手里了"
-    r"|(?:整理|准备|收集|汇总|统计)(?:好|完)了?(?![\u4e00-\u9fff])"  # "巡查记录已整理好"
-    r"|(?:今天|昨天|前天|刚才|刚刚|上午|下午|早上|中午|晚上|昨晚|今早|今晚)(?:已经?|也|都)?(?:上?报|报送|提交|上交|交)(?:过去|上去)?了"  # "29号…今天报了"
-    r"|(?:今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|昨晚)才(?:上?报|报送|提交|上交|交)(?:过去|上去)(?![\u4e00-\u9fff])"  # "…今天才报上去"
-    r"|(?:交|报|送|传)(?:到|给)(?!财务|会计|出纳|档案室|仓库|银行|税务)[\u4e00-\u9fff]{1,10}?了|(?:全部|均|都)(?:在岗|上岗)|(?:抢通|打通|疏通|修通|通车|印好|换掉|到账)了"  # "村道已经临时抢通了"
-    # money or goods where they were due, a result found, a paper sealed: "慰问金今天下午全部发到户了",
-    # "钱已经拨到各乡镇账户了", "管网今天全部通了热", "名单初步摸出来了", "整改报告盖好章了"
-    r"|(?:拨|发|送|分|转)到[^,。;]{0,8}?(?:账户|账上|户|手里|手中)了|通了(?:热|水|电|气)|摸(?:出来|清|排完)了|盖(?:好|完)章?了"
-    # "横幅已挂完", "燃气管道已经换了", "把339的材料弄完报了", "物资已经全部登记入库了"
-    r"|已经?(?:全部|都)?(?:挂|贴|装|拆|清|改|修|换|铺|建|签|发|送)(?:完|好)(?:了|$)|已经(?:换|修|装|拆|挂|贴|封|关)了"
-    r"|(?:弄|做|写|填|改)完(?:了|(?:报|交|发)(?:上去|过去)?了)|入库了"
-    r"|已经?于[^,。;]{1,12}?补(?:报|交|齐|上)(?![\u4e00-\u9fff])"  # "上次延期报的那部分，已于6月18日补报"
-)
-# Nothing found, in everyday words (a negation before them is the report itself): "交办积案 为零", "没有 在建工地 不涉及".
-_EVERYDAY_NONE = re.compile(
-    r"(?:交办|涉及)?[\u4e00-\u9fff]{0,4}为零|不涉及|未涉及|无需整改|不需要整改"
-    r"|(?:没有?|未)发现[\u4e00-\u9fff]{0,4}?(?:冒领|问题|隐患|火点|违规|违法|异常|险情|案件|烧的|拖欠|欠薪)"  # "已核对 没有发现冒领"
-    r"|一[根处个户家起块亩堆](?:都|也)?(?:没|未)有?(?:烧|焚烧|着火|起火|冒烟|出事|发生)"  # "地里一根没烧": not one
-    r"|(?:我们?|本)(?:乡|镇|局|委|街道|单位)?没有(?:这个|这类|此类|相关|该)(?:项目|情况|问题|企业)"  # "收到，但是我们乡没有这个项目"
-    # no one in the place doing what the notice is about: "我们乡没有卖炮的", "本村没有烧秸秆的" (not "没有报的")
-    r"|(?:我们?|本)(?:乡|镇|村|街道|社区|这边|这里)(?:没有|无)(?![收报交发看回弄做办])[\u4e00-\u9fff]{1,4}的$"
-    r"|(?:我|本)(?:乡|镇|局|委|街道|单位)无[\u4e00-\u9fff]{0,3}件(?![\u4e00-\u9fff])|本(?:月|周|季度)无[\u4e00-\u9fff]{0,4}件(?![\u4e00-\u9fff])"  # "我镇无承办件", "本月无信访件"
-    # none in the period, the unit saying so of the notice's matter named before: "732的工单 俺们乡这个月木有", "信访的件
-    # 我们乡这期没有", "本月我局未接到转办的12345工单"
-    r"|(?:我们?|本)(?:乡|镇|局|委|街道|单位|村|社区)?(?:这个?|本)(?:月|周|期|季度?)(?:都|也|暂|还)?(?:没有|无)$"
-    r"|(?:本|这个?)(?:月|周|期|季度)(?:我们?|我|本)(?:乡|镇|局|委|街道|单位)?(?:未|没有?)(?:接到|受理|发生)[^,。;]{0,12}?(?:工单|件)(?![\u4e00-\u9fff])"
-    # no burning found, nothing went wrong: "暂未发现焚烧", "这礼拜没有发现点火的", "放假这几天没有出啥事"
-    r"|(?:没有?|未)发现[\u4e00-\u9fff]{0,3}?(?:焚烧|点火|烧|起火|着火|冒烟|燃放|放炮|偷排|乱倒|乱堆)[\u4e00-\u9fff]{0,3}?(?:的|现象|行为|情况)?(?![\u4e00-\u9fff])"
-    r"|(?:没有?|未)出(?:啥|什么|任何)?(?:事|事情|事故|状况|岔子|乱子)儿?(?![\u4e00-\u9fff])"
-)
-# What is in the attachment or the group's files is the notice or its template, not a report: "12号通知见附件";
-# a goal set is no result: "12号的目标是全部清零".
-_TITLE_AFTER = re.compile(r"^[^,。;]{0,8}?的?(?:通知|文件|督办单)")  # "收到4号欠薪清零冲刺的通知"
-_NOT_A_REPORT = re.compile(
-    r"(?:通知|文件|模板|样表|督办单|原文|要求)的?$|(?:目标|任务|要求|标准)(?:是|为)[^,。;已]{0,6}$|目标[^,。;已]{0,6}$"
-)
-_EVERYDAY_PROGRESS = re.compile(
-    rf"(?:(?:还|只|就)(?:剩|差)下?(?:那)?|剩(?:下|余)的?){_COUNT}(?!{_COUNT}|个?(?:天|日|周|星期|礼拜|月|小时|分钟))"
-    r"|(?:今天|昨天|前天|上午|下午|这周|本周)又(?:去|上门|跑)了"  # "那个案子俺们夜儿个又去了": the work goes on
-    # the paper being signed or sealed: "31号的考核材料在302会议室盖章"
-    r"|(?:材料|报告|表格?|台账|方案|清单|总结)(?:正|还)?在[^,。;]{0,8}?(?:盖章|签章|签字|签批|审签)"
-    # … or its leader has signed it off: "875号月报已经分管领导审定" (not "已报分管领导审定后…": sent up for it)
-    r"|已经?(?:由|经)?(?:分管|主要|主管)?(?:领导|负责人)(?:审定|审核|审阅|签批|审签|签字|签发)"
-    r"|(?:^|正|还|仍|也|都|今天|我们)在(?:催|谈|盯|守(?![法规纪信约则])|跑)|(?:天天|每天|一直)都?在(?:喊|广播|宣传|巡|查|催|记)"  # "堤上人都在守着", "巡库日志每天都在记"
-    # concrete work under way ("63号回头看还在自查", "燃气安全那个正在排查"); 正在落实 / 正在办 are in hand only
-    r"|(?:正|还|仍|都)在(?:自查|排查|核查|摸排?(?!索|鱼)|巡查|整改|宣传|清理|清运|施工|收割|抢修|抢通|抢险|拆除|修复|走访|入户"
-    r"|核数|核对|核(?![心定算准])|汇总|统计|整理|完善|补|改(?![天日期])|填|弄|写|录(?!像|音|取)|查(?!询|看|一下|不到|到))(?!范围|名单|对象|清单|之列)"
-    rf"|还有[\d一二三四五六七八九十两]+{_UNIT_WORD}[\u4e00-\u9fff]{{0,4}}?(?:没|未)"  # "93号还有1条没整改": work left
-    rf"|{_COUNT}{_UNIT_WORD}(?:已经?)?(?:开工|完工|签约|建成|验收)了"
-    rf"|(?![期迟误载看读阅听习])[\u4e00-\u9fff]了{_COUNT}(?:遍|轮|批|次|回|趟|笔|圈|场){_UNIT_WORD}?"  # not "延期了一次", "重新下载了一遍"
-    # a share of the work done: "底册整理了一半多", "资料已经整理了一大半了"
-    r"|(?:整理|录入?|填|收|弄|做|完成|排查|走访|清理|收割|种|播|拆|改|发放?|兑付|拨付|统计|核实|核查|摸排|汇总)了(?:一大半|一半多?|大半|大部分|多半|[一二三四五六七八九]成|[二三四五六七八九十]分之[一二三四五六七八九])"
-    r"|已经?对接|(?<=[号期])还没(?:弄|做|改|整理|填|搞|写|录)完"  # "52号还没弄完，53号收到" (alone: a plea, or an answer)
-    r"|已经?(?:派|安排)了?(?:人|专人|工作人员|同志|技术人员)(?:去|到|赴)[^,。;]{0,8}?(?:核查|核实|查看|排查|检查|处理|调查|测量|处置)"  # "已经派人去现场核查了"
-    r"|已经?(?:会同|联合|协同)[\u4e00-\u9fff]{1,10}?(?:制定|印发|出台|开展|组织)"  # "已会同住建局制定…方案"
-    rf"|(?:新增|查出|查处|发现)[\u4e00-\u9fff]{{0,8}}?{_COUNT}(?:\.\d+)?{_UNIT_WORD}"  # "本月新增防火隔离带2.4公里"
-    rf"|(?:清|修|挖|铺|种|播|拆|建|改|栽|收|排查|走访|巡查)了{_COUNT}(?:\.\d+)?[余多来]?(?:公里|米|亩|吨|方|户|处|座|棵|株|家)"  # "这周清了3.2公里", "清了800来米"
-    r"|(?:拨|拨付|兑付|下拨)了[\d.]+[万亿]"  # money paid out, by its sum: "今天拨了520万"
-    # the work being done, said short after its notice or ending the clause: "346在改", "名录库在核", "秸秆在打捆",
-    # "泵车在抽"
-    # (not "现在改", "实在改不了", "正在改" being read above)
-    r"|(?:(?<=[号期])|(?<![现实存所正还仍都好自])(?<=[\u4e00-\u9fff]))在(?:改|排|核|弄|做|办|写|填|整|修|审|赶|搞|补|抽(?:水|排)?|打捆|翻耕|播种|收割)"
-    r"(?:着|呢|了)?$|^在(?:改|排|核|弄|做|办|写|填|整|修|审|赶|搞|补)(?:着|呢|了)?$"
-    # … or at length: "我局正在对反馈涉及的12宗地块逐一核查"; "巡查正常开展"; "花生基本收完"
-    r"|(?:正|还|仍)在对[^,。;]{2,24}?(?:逐一|全面|逐户|逐项|逐件|逐个|拉网式)(?:排查|检查|核查|巡查|整治|清理|核实|摸排)"
-    r"|(?:巡查|检查|排查|巡逻|值守|值班|宣传|工作|施工|整治)[\u4e00-\u9fff]{0,2}?(?:正常|有序|顺利)(?:开展|进行|推进)"
-    r"|基本上?(?:收|弄|做|干|搞|查|改|清|拆|种|修|整|排|办|割|运)完"
-)
-# Any work told in everyday words.
-_EVERYDAY = re.compile(f"{_EVERYDAY_DONE.pattern}|{_EVERYDAY_PROGRESS.pattern}")
-_LEADING_NUMBER = re.compile(r"^第?\d{1,3}[号期]")
-# Facts under a notice's number (_HEADING): "148号：森林防火期间共设卡点97个，巡护人员350人" (see _facts_under_heading).
-_FACTS = re.compile(
-    rf"{_COUNT}(?:\.\d+)?{_UNIT_WORD}|已经?(?:全部|全面|均|基本)?[\u4e00-\u9fff]{{1,4}}(?:[,，。;；]|$)"
-)
-# … or under a heading that names itself a report ("607号补充报告：…电网运行平稳"): what follows is what it reports.
-_REPORT_NAMED = re.compile(r"(?:报告|汇报):$")
-_NOT_FACTS = re.compile(r"[?？吗呢]|请|要求|务必|是否|能否|可否|如果|计划|预计|将于|拟|准备|打算|明天|下周")
-# A complaint of the burden, or the past compared (see summarise) …
-_BURDEN = re.compile(
-    r"太多了?|太频繁|折腾|^光|(?:去年|往年|前年|以前|以往|上次|上回|每次)[^,。;]{0,6}?(?:也|都)是?这样"
-    r"|(?:报|交|填)了(?:[一二三四五六七八九两][二三四五六七八九十]|十几|几十|好几)个表"  # about so many: "报了七八个表了"
-)
-# … and the work counted by how many times it was done over ("报了四次", "改了三遍", "已经报了七八个表了").
-_TIMES_OVER = re.compile(
-    r"(?:报|交|填|改|弄|做|写)了[\d一二三四五六七八九十两几]+(?:次|遍|回|轮)|(?:报|交|填)了[一二三四五六七八九十两几]{2,}个表"
-)
-# Facts told with no number and no word the other rules read ("村里6个大塘都拉了铁丝网，立了牌子", "转了31户89人，
-# 今早6点都没事了"): counts of work and results reached, two or more of them, in a message of statements only.
-_FACT_COUNT = re.compile(
-    # (一起 before a verb is "together": "台账我们也一起更新"; "一起事故" is counted)
-    rf"(?<![第分\d一二三四五六七八九十两百千万.])(?!一起(?![\u4e00-\u9fff]{{0,4}}?(?:事故|案件?|事件|火灾|火情|纠纷|险情)))(?:\d+(?:\.\d+)?[百千万亿]?|[一二三四五六七八九十两][一二三四五六七八九十两百千万]*)[余多]?(?:{_UNIT_WORD[3:-1]}|毫米|间|辆|台|吨|例|人次|万元|亿元|元|块|支|批次|批|车|次|名|%|(?<=[\d万])头)"  # "免疫生猪4.2万头"
-    r"(?![多余]?(?:小时|钟头|分钟|月|星期|礼拜))"  # a while, not a count of work: "晚点了两个多小时"
-)
-_FACT_STATE = re.compile(
-    r"(?:都|均|全部|全|已经?|也)(?!经)(?![看读阅听知]|回复|回过)[\u4e00-\u9fff]{1,4}?了"  # "214已经回过了": the reply, no work
-    r"|(?<![不没别])(?<![不没别][\u4e00-\u9fff])(?![一二三四五六七八九十两几]回)[\u4e00-\u9fff](?:完|好|掉|走|通|齐|回|退)了"  # not "我们就不重复回了"
-    # (nor how many times: "又是自查 今年第三回了")
-    r"|没事了?|(?:查|看)[\u4e00-\u9fff]{0,3}没有?(?:发现)?问题|(?:未|没有?)发生|顺利结束"
-    r"|无[\u4e00-\u9fff]{0,6}?(?:事件|事故|案件|险情|火情|伤亡)"  # "全县无溺水事件"
-    r"|(?:没有?|未)(?:造成)?(?:人员)?(?:伤亡|伤人|受伤)"  # "没人住 没伤人": no one hurt
-    # the damage a disaster did, counted: "倒塌房屋3户、严重受损11户" (a count alone may be the notice's scope)
-    r"|(?:倒塌|坍塌|垮塌|倒损|受损|损毁|冲毁|冲垮|被淹|进水)[\u4e00-\u9fff]{0,4}?"
-    rf"(?={_COUNT}[余多]?(?:{_UNIT_WORD[3:-1]}|间|辆))"
-    r"|(?<![\d.])0(?:件|起|例|人|户|处|个|次)(?![\d.])"  # a count of none: "来访登记0件"
-    r"|(?<![确要])(?:能够?|可以|足以|完全)满足[\u4e00-\u9fff]{0,6}?需(?:求|要)"  # stocks counted: "…860吨，能满足全县需求"
-    r"|[\u4e00-\u9fff]了(?=[\d一二三四五六七八九十两百千万]+[余多]?(?:个|户|处|家|人|名|份|亩|座|所|间|辆|吨))"  # "回收了1026份"
-    # a level or stock measured changed: "水库 今天 放水 降了 半米 水位" (a clause break of spaced speech between)
-    r"|(?:降|下降|降低|回落|上涨|涨|减少)了[。,]?(?=[\d一二三四五六七八九十两半]+[\d.]*[余多]?(?:米|厘米|公分|毫米|吨|方|个百分点|%))"
-)
-_FACT_REACHED = re.compile(
-    r"(?<![元款钱金费])已经?(?:于[^,。;]{1,12}?)?(?:全部|均)?[\u4e00-\u9fff]{2}"
-    r"|(?<=[元款钱金费])已经?(?:于[^,。;]{1,12}?)?(?:全部|均)?(?!到账|到位|收到)[\u4e00-\u9fff]{2}"
-)  # "已治愈", "已预泄": a fact only beside another; money that came in ("860万元已到账") is no work done
-# A day's work to come, told with nothing done yet: "包案领导8月26日集中接访" (not "8月3日集中销毁了").
-_DATED_PLAN = re.compile(
-    r"\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上)?(?:起|开始)?(?:集中|统一|召开|开展|组织|举行|进行)(?![^,。;]*[了过])"
-)
-# A plan, unless something is reached already.
-_PLANNED = re.compile(r"计划|预计|将于|拟|准备|打算|明天|下周|" + _DATED_PLAN.pattern)
-# … or work done and counted told before it, its verb then what it was done to and how much ("拆除 残垣断壁 14处 清理 垃圾
-# 36车 还有 3个村 没弄完 下周接着弄"): only a verb of work done in the field, so a scope ("涉及13个村") or a plan
-# ("计划清理36车") stays out.
-_WORK_COUNTED = re.compile(
-    r"(?<![要将拟需未没再])(?:拆除|拆|清理|清运|清|排查|巡查|整治|整改|处置|发放|走访|入户|收缴|查处|转移|安置|救助|慰问|封堵|关停|取缔|种|栽|修)了?"
-    r"[\u4e00-\u9fff]{0,6}?约?[\d一二三四五六七八九十两百千万.]+[余多]?(?:处|车|户|家|人|名|亩|起|件|条|座|栋|吨|方|棵|株|公里|米|个)"
-)
-_SPOKEN_GAPS = re.compile(r"[。,]")  # the clauses of speech spaced word by word, joined again
-# A receipt opening the message does not keep what follows from being read ("收到，表已经发你了"), nor do the office's
-# comments on the unit's paper received ("收到修改意见，正在改": no receipt of a notice, the work goes on).
-_NOT_TOLD_RECEIPT = re.compile(r"^(?:收到)+(?:(?:修改|审核|审查|反馈)意见)?[了啦]?(?:[,，。!！]|\s+)")
-_NOT_TOLD_WORDS = (
-    r"[?？吗呢]|(?<!申)请|(?<!按)要求|务必|是否|能否|可否"  # (申请 is the unit's own step: "已申请采购")
-    + r"|(?<![a-z])not(?!e|hing)|n't"  # English denied: "863 5件建议提案 not replied yet"
-    + r"|(?<![比例譬诸一不假])如(?![期下实今何此数约同图意])"  # a condition: "如果…", "如870号…仍未到位，…将另行报告"
-    + r"|(?<![主需只重])要是|假如|万一|倘若|一旦|的话"  # a condition ("134号要是再下雨…"; not 主要是)
-    + r"|注意|严禁|禁止|不得|各村|各位|你们|通知|会议|开会|辛苦|谢谢|感谢|忙不过来|太紧|太短|太急|下载|打开|\d人负责|专人负责|一定|保证|前面|上面|上上?一?期|上一?个|是不是|有没有|对不对|反映"
-    + f"|{_RECEIPT_WORD}"  # (not inside another word: "回收到的清查表还在录入")
-)
-# The reader asked to check what was sent ("表发您邮箱了，您看看格式对不对"): no question that keeps the work from being read.
-_CHECK_ASKED = re.compile(
-    r"(?:您|你|你们|麻烦|请)(?:再|帮忙)?(?:看看|看下|看一下)[^,。;?]{0,6}?(?:对不对|行不行|可不可以|合不合适|有没有问题)[?]?"
-)
-# Bare counts are no report beside a delay's words ("第一周我们延期了一次"); work in everyday words is, when the delay
-# was an earlier one ("之前延期的那部分也已经传群文件了": a delay asked for now stops it, see read_clauses).
-_NOT_TOLD = re.compile(_NOT_TOLD_WORDS + r"|延期|推迟|延后")
-_NOT_TOLD_EVERYDAY = re.compile(_NOT_TOLD_WORDS)
-# How far the work falls short, told as why it is late: "还有2个村没完成", "回收率只有61%"
-_SHORT_OF = re.compile(
-    rf"只有|还有[^,。;]{{0,12}}?(?:没|未)|还有{_COUNT}{_UNIT_WORD}|还差|尚未|(?:没|未)(?:完成|[\u4e00-\u9fff]完)"
-)  # "排查还有27处隐患点在深山里": what is left
-_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
-_PERCENT_CONTEXT = re.compile(
-    r"完成|进度|推进|落实|整改|更新到|做到|弄到|占[\u4e00-\u9fff]{0,4}?(?:任务|工程|计划)|[\u4e00-\u9fff]{1,2}率"  # 参训率98%
-    r"|(?:装|做|弄|修|改|建|收|种|查|走访|发放?)了(?=\d)"  # "城关片区装了73%"
-    r"|已经?(?:收|种|播|收割|清|拆|签|改|录|发放?)(?=\d)"  # "全乡玉米已收95%"
-)
-# A report header: the content decides done or progress, progress when it does not say.
-_REPORT = re.compile(
-    r"落实情况|进展情况|办理情况|整改情况|推进情况|完成情况|工作进展|进展如下|反馈如下|报告如下|汇报如下"
-    r"|情况如下|情况的?汇报|情况的?报告|现将.{0,20}?(?:反馈|报告|汇报)|特此(?:反馈|报告|汇报)|进展[:：]|进度[:：]"
-    r"|(?:工作|治理|整治|推进|落实|检查|值班|值守)情况(?:\([^()]{0,20}\))?(?:[:：]|$)|合并报送|重新报送"
-    r"|^汇报一下.{0,16}?(?:情况|进展|进度)|关于.{0,20}?的反馈$"
-    # a header cut from its colon ("…储备的反馈："), or a finding's lead ("经核实，该企业已停产")
-    r"|^(?:第?\d{1,3}号)?经(?:全面|认真|逐一|逐户|仔细)?(?:核实|核查|排查|调查|查实|自查|摸排|检查)$"
-)
-_ASKS_FOR_REPORT = re.compile(r"(?<!已)(?<!已经)(?:报送|上报|反馈|提交|报)$")  # "并于1日前报送落实情况"
-# Words showing the work is only partly done, even when 已完成 also appears.
-_PARTIAL = re.compile(
-    rf"{_UNDER_WAY}|一半|大半|多半|过半|大部分|个别|(?<!全)部分|基本|初步|阶段|摸底|前期|还剩|剩余|剩下|尚未全部|未全部|推进中|进行中"
-    r"|初稿|[一二三四五六七八九两]成(?!果|效|绩|立|为|员|本)|第[一二三四五六七八九十\d]+[项件]"
-    r"|(?:明天|明日|后天|下周)(?:起|开始)"  # "已全部建立排查清单，明天起逐家检查": the work goes on
-)
-
-# ---- delay ----------------------------------------------------------------------------------
-
-# The paper that asks for time: sending it in ("已提交延期申请") is a delay, not a report on the work.
-_DELAY_PAPER = re.compile(r"(?:延期|延迟|推迟|宽限|顺延|延长时限)的?(?:申请|说明|报告|函|请示)")
-
-_DELAY_WORD = re.compile(
-    r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|往后(?:放放|放一放|挪挪|挪一挪|拖拖|拖一拖)|推后|(?:得|要|需要|只能|想)缓(?:缓|一缓|几天)"
-    r"|(?:时限|期限|截止时间|截止日期|(?:报送|上报|提交|完成|办结|反馈)时间)(?:调整|延长|放宽|顺延)(?:至|到)|延误|耽误|拖后|拖个?(?:几|[一两二三]{1,2})天|推推"
-    r"|(?<![车机铁班巴船])晚(?:几天|几日|[一两二三四五]{1,2}[天日]|一周|点|一点|一些|些)(?!看|回复?|说|聊|联系|了?[两一二三几\d]+个?多?(?:小时|分钟))|delay|postpone|need\d*more(?:time|days?)|stillneed\d+days?"  # "晚点看": reading later
-    # the same in English, words glued once spaces go: "要 late 一点", "will be late 2 days" (not "chocolate")
-    r"|(?:(?<![a-z])|(?<=be))late(?:一点|一些|点|些|几天|[一两二三]天|alittle|abit|\d*days?)(?![a-z])"
-    r"|延长(?:时限|期限|时间)|(?:推|延|顺延|(?<![延舒减平迟放])缓)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
-    r"|晚半天|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
-    r"|(?:再|(?<=麻烦)|(?<=请))给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五]|\d{1,2})天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天"
-    r"|(?<![延舒减平迟放])缓(?:一缓|个?(?:几|[一两二三四五]|\d{1,2})天)|请允许(?:我们|我局|我单位|我镇|我乡)?[^,。;]{0,10}?(?:报送|提交|上报|完成|报|交)"
-    r"|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
-    r"|(?:明天|后天|下周|过两天|过几天)(?:一早|上午|下午)?(?:一定|再|马上|尽快|一并|一起)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
-)
-_TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定时限内|在时限内|在时限前|在[^,。;]{1,8}?(?:前|以前|之前))"  # "无法在4月底前完成"
-_UNABLE = re.compile(
-    rf"(?:无法|不能|未能|没能|没法|没办法|难以|不可能|恐难|很难){_TIMELY}(?:完成|办结|完结|上报|报送|到位|提交|反馈|落实|完工|交|出)"
-    r"|(?:节点|时限|时间)[^,。;]{0,8}?达不到"  # "这个节点我们肯定达不到了"
-    r"|(?:无法|不能|未能|没能|没法|难以|不可能|恐难)(?:完成|办结|完结|完工|整改到位)"
-    r"|恐难|(?<![^恐]怕)(?<!^怕)(?<!担心)来不及|顾不上|(?:报送|上报|提交|办结)不了|腾不出(?:手|时间|人手?)|抽不出(?:人手?|时间)|(?:进度|工期)跟不上|赶不上|赶不及|赶不完|赶不出来?|完不成|完不了|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|整改不了|落实不了|报不上来?|交不上来?|弄不了|出不来|出不了|给不了"
-    r"|(?:完成|办结|按时|按期).{0,4}?(?:有困难|有难度|困难较大|难度较大|难度很大)"
-    r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送)的?(?:可能性?|希望|把握)(?:不大|很小|较小|不足|没有|不多)"
-    r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送).{0,4}?(?:不可能|不现实|难以实现|没戏)"
-    r"|(?:交|报|收|凑|弄|备)不齐|报不全"
-)
-_LATER_DAY = (
-    r"(?:明天|明早|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天|(?:\d{1,2}月)?\d{1,2}[号日]|\d{1,2}月(?:份|底|中旬|下旬)?(?![\d号日])"
-    r"|初[一二三四五六七八九十]|年后|节后|过完年|元宵节?后)"
-)
-# A later day to hand in, with understanding asked for: "我们周一交，望理解".
-_LATER_HANDIN = re.compile(
-    rf"{_LATER_DAY}(?:上午|下午|早上)?前?(?:再|才|统一|一定){{0,2}}(?:交|报|提交|报送|上报|补)"  # "想下周一再统一报"
-)
-_UNDERSTANDING = re.compile(
-    r"^(?:还|敬)?(?:望|请|恳请|谢谢|感谢)(?:督查室|领导|各位领导)?(?:谅解|理解|见谅)|^请予(?:支持|理解|批准)"
-)
-_SUBMITTED_ONLY = re.compile(r"^(?:再|才)?(?:报|交|上报|提交|报送)了?$")
-# … said at the end of the same run of speech: "126号 我们 周一 交 … 望理解".
-_UNDERSTOOD_AT_END = re.compile(r"(?:望|请|恳请)(?:督查室|领导|各位领导)?(?:谅解|理解|见谅)$")
-# Likely only by a later day: "村里还没报齐 可能要到周五了".
-# … or feared to need a later day to hand in (恐 marks it unwelcome): "系统今天登不上，恐需明天报送".
-_LATER_LIKELY = re.compile(
-    rf"(?:可能|估计|怕是|恐怕)(?:要|得)?(?:到|等到|拖到){_LATER_DAY}|(?:可能|估计|怕是|恐怕)(?:要|得){_LATER_DAY}(?:了|$)"
-    rf"|恐怕?需要?(?:到|等到)?{_LATER_DAY}(?:上午|下午)?(?:才能?|再)?(?:报送|上报|提交|完成|报|交)"
-)
-# Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
-_ASK_TIME = re.compile(
-    # also asked first as 行不行, or the dialect's 中不中: "中不中给缓到下礼拜一"
-    r"(?:能不能|能否|可否|可不可以|是否可以|可以|(?<!可)能|行不行|中不中|成不成)(?:也|再|在|申请|多|往后|适当|给)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|[一两]周|一个?(?:星期|礼拜)|点)|缓|延长|放宽|挪"
-    r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
-    r"|顺延|往后推|推一推|推推|(?:延|缓)一(?:下|延|缓)|(?:延|推|缓|宽限)一(?:次|回)|延(?:几|[一两二三四五]|\d{1,2})天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?"
-    # "能不能往后延一周", "能不能往后放放" (the delay word's own forms, asked)
-    r"|延(?:一|两|半)(?:周|个?星期|个?礼拜)|放放|放一放|挪挪|挪一挪|拖拖|拖一拖|(?:放|挪|拖)(?:几|[一两二三四五])天)"  # "能不能往后放两天"
-    r"|(?:明天|后天|下周|周[一二三四五六日]|明早|改天|过几天|月底|节后|年后|过完年).{0,8}?"
-    r"(?:报|交|提交|报送|反馈|完成|送检|送审|给(?=你|您|可以|行|好吗)).{0,3}?(?:可以吗|行吗|行不行|可不可以|好吗|可否)"
-    # "能不能下周一再交", "可以明天再报吗": a later day asked for
-    rf"|(?:能不能|能否|可否|可不可以|是否可以)(?:等到?|到|在)?{_LATER_DAY}.{{0,8}}?(?:报|交|提交|报送|反馈|完成|补)"
-    rf"|可以(?:等到|到|在)?{_LATER_DAY}.{{0,6}}?(?:报|交|提交|报送|反馈|完成).{{0,3}}?(?:吗|么|吧|不)$"
-    r"|(?:延期|推迟|顺延|宽限|延后|晚几天|晚两天|晚点|晚一点|晚些|缓一缓)[^,。;]{0,12}?(?:行吗|可以吗|好吗|可不可以|行不行|可否|可以不|行不|成不)"
-    rf"|要不(?:等到?|到|在)?{_LATER_DAY}[^,。;]{{0,6}}?(?:报|交|提交|报送|反馈)"  # "要不 下周一 一起报？"
-    r"|(?:交|报|提交|报送).{0,2}?(?:行不|可以不|成不)$"
-    r"|(?:截止时间|截止日期|时限|期限)(?:能不能|能否|可否|可不可以|是否可以)(?:调整|放宽|延长|改|推|往后)"
-    # to wait for something first: "能不能等他回来再报", "可否等批复下来后提交"
-    r"|(?:能不能|能否|可否|可不可以|是否可以)(?:先)?等.{1,10}?(?:再|才|后|一起|一并)(?:报|交|提交|报送|反馈|完成|上报|补)"
-    r"|(?:能不能|能否|可否|可不可以)(?:再|在)?等(?:几|[一两二三四五])天"  # "能不能 在 等 两天"
-    r"|^(?:麻烦|请|烦请)?(?:再|在)等(?:几|[一两二三四五])天(?:时间)?[吧呗哈呀]*$"  # "…还在整理，在等两天": asked alone
-    rf"|(?:能不能|能否|可否|可不可以)(?:给|宽限|延|推|放)?(?:到|至)?{_LATER_DAY}[一二三四五六日天]?(?:(?:[?]|吗|呢)+|$)"  # "…能不能到7月5号", "能否下周一"
-    rf"|(?<!不)能(?:给|宽限|延|推|放)(?:到|至){_LATER_DAY}[一二三四五六日天]?(?:(?:[?]|吗|呢)+|$)"  # "能 给 到 初十 吗"
-    rf"|(?:能不能|能否|可否|可不可以)给?(?:宽限|延|推|放)?(?:到|至){_LATER_DAY}"  # "能不能给到下周一 这几天都在抢收", "能不能给宽限到下周三"
-)
-# A question that is a request: "…可以吗", "…行不", "…吧"; or led by 能不能/能否/可否.
-_REQUEST = re.compile(r"(?:吧|可以吗|行吗|好吗|可不可以|行不行|可以不|行不|成不|可否|中不中)[?]*$")
-_ASKING_LEAD = re.compile(r"能不能|能否|可否|可不可以|是否可以|可以|能|要不|要么")  # "要不缓一缓"
-# Done only later than asked: "材料周一才能报", "下周才能弄".
-_ONLY_LATER_DAY = (
-    r"(?:明天|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|年底|\d+号|\d+日|过几天|过两天)"
-    r"(?:才能|才可以|才会|才)"
-)
-_ONLY_LATER = re.compile(
-    rf"{_ONLY_LATER_DAY}(?:报|交|提交|完成|上报|报送|弄|办|反馈|做完|整改)"
-    # the unit's paper out only later: "842的资金表周五才能出" (not "增加值月底才能出来": a figure published)
-    rf"|(?:表|报告|材料|台账|清单|方案|总结){_ONLY_LATER_DAY}出(?!来)"
-    # "报告只能下周三以后报", "只能下周出了", "只能等下周了"
-    r"|只能(?:等到?)?(?:明天|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜|月)|月底|过几天|过两天)"
-    r"(?:(?:以后|之后|后)?(?:再|才能?|才可以)?(?:报|交|提交|完成|上报|报送|出)|了)"
-    r"|只能等.{1,12}?(?:再|才|后|以后|之后)(?:报|交|提交|完成|上报|报送)"  # "只能等系统恢复再报"
-    r"|(?:须|需|需要|要)待[^,。;]{1,16}?(?:后|以后|之后)方(?:能|可)(?:提供|报送|上报|完成|报)"  # "须待2月份月报结账后方能提供"
-    rf"|只能(?:到|等到|拖到)?{_LATER_DAY}(?:(?:以后|之后|后|前)?(?:再|才能?|才可以)?(?:报|交|提交|完成|上报|报送)|了?$)"  # "只能到月底报了"
-    rf"|最(?:快|早)也?(?:要|得)(?:到|等到)?{_LATER_DAY}"  # "最快也要下周二了"
-    # put off until something comes: "等雨停了再报" (not "明天再报": a plan, the deadline may be later still)
-    # … or "要等系统恢复后才能报", "只能等学校放假后才能报"
-    r"|(?<![不别])等[^,。;]{1,12}?(?:(?:后|以后|之后)?(?:才能?|才可以|方能?)|再)(?:报|交|提交|上报|报送)"
-)
-# The paperwork of delays asked about, not a delay: "延期申请模板发一下", "延期流程是什么".
-_ABOUT_DELAYS = re.compile(
-    r"^(?:申请|的)?(?:模板|表|格式|流程|程序|手续|规定|办法|怎么|如何|需要什么|要什么)"
-)
-# A hotline's work order is another matter than a notice (not 施工单位).
-_WORK_ORDER = re.compile(r"12345|(?<!施)工单(?!位)")
-_IF_BEFORE = re.compile(r"(?:如果|要是|假如|若是?)$")
-# A request made to the office for oneself: "麻烦督查室给延几天", "请再给三天", "麻烦给延两天吧".
-_ASKS_THE_OFFICE = re.compile(
-    r"(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您|$)|(?:麻烦|请|烦请|恳请)(?:督查室|督办室|领导|您)?给(?:我们|我局|我镇|我乡)?$"
-)
-# Something else put off: "会议推迟到下周了", "原定的培训延期了", "检查组推迟了两天来".
-_MEETING = r"会议|开会|(?<![能将就也不都还要可机])会|meeting"  # "市里的meeting推迟到下周了"
-# Exams, contests and the like, on someone else's calendar: "高考延期到6月9号了", "开学延后一周".
-_EXAM = r"[中高会学统联]考|竞赛|比赛|赛事|开学|开幕|面试|笔试|招聘会?"
-_EVENT_THEN = r"(?:(?:因为?|由于)[^,。;]{1,8}?)?(?:(?:来|到|下到?)(?:县里|我县|县上|乡里|镇里|我们这里?|我[局镇乡]))?(?:市里|省里|县里|上级|上面)?(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
-_OTHER_EVENT_BEFORE = re.compile(
-    # (not the reason for the unit's own delay: "753号的材料因迎检要延期两天")
-    rf"(?<!因)(?<!因为)(?<!由于)(?:{_MEETING}|{_EXAM}|培训|活动|考试|检查组|调研组|督查组|检查|迎检|督查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|汇演|演出|展演|联欢会?|运动会|快递|物流|系统|平台"
-    r"|(?:人口|农业|经济|污染源|国土)普查[\u4e00-\u9fff]{0,6}?"  # a national census on its own calendar
-    rf"|[^,。;]节){_EVENT_THEN}"
-)
-# Another body's schedule put off: "市里的考核延期到下旬了(，县里这个是不是也跟着往后推？)", also by its doing
-# ("市交通运输局把年度考核推迟到5月中旬了").
-_OTHER_BODY_BEFORE = re.compile(
-    r"^(?:听说)?(?:市里|省里|上级|国家|市级|省级|中央|全市|全省|全国|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|厅|委|办))"
-    r"(?:的?[\u4e00-\u9fff]{0,8}?|把[\u4e00-\u9fff]{1,12}?)(?:也|已经?)?$"
-)
-# A meeting or a trip missed, not the work: "会可能赶不上" (not "复工检查 赶不及").
-_MEETING_OR_TRIP_BEFORE = re.compile(rf"(?:{_MEETING}|航班|班车|高铁|火车|大巴){_EVENT_THEN}")
-# A clause that only names an event ("项目开工仪式 延期 到 2月8号"): what follows it is put off.
-_EVENT_ONLY = re.compile(
-    rf"^[\u4e00-\u9fff]{{0,6}}(?:仪式|典礼|会议|大会|活动|考试|{_EXAM}|培训|演练|体检|年检|晚会|汇演|演出|展演|联欢会?|运动会|[^,。;]节"
-    r"|(?:调度|推进|部署|座谈|协调|总结|动员|联席|碰头|专题|例|党委|常委|办公)会)$"  # "明天的除雪调度会\n推迟到周五"
-)
-# Something else put off, named after the word: "学校推迟了开学典礼".
-_OTHER_EVENT_AFTER = re.compile(
-    rf"^了?(?![到至])[\u4e00-\u9fff]{{0,4}}?(?:典礼|会议|仪式|活动|考试|{_EXAM}|培训|演练|运动会)"
-    r"|^(?:到|至)[^,。;]{1,10}?(?:举行|举办|开幕|召开)"  # "开工仪式 延期 到 2月8号 举行"
-)
-# The whole county's campaign put off to start later ("全县安全生产百日攻坚推迟到11月1日启动"): the county's calendar,
-# not the unit's deadline ("全县的数据还没汇总完，需要延期到周五" stays a request: nothing starts after it).
-_WHOLE_COUNTY_BEFORE = re.compile(r"^(?:全县|全市|全省)(?!的?数据|的?材料|的?报表|的?台账)")
-_STARTS_LATER_AFTER = re.compile(r"^(?:到|至)[^,。;]{1,12}?(?:启动|开始|开展|举行|举办|召开|开工)")
-# Whether a delay may be had, in general ("这种情况可以申请延期吗"), is no request for one.
-_ABOUT_THE_RULE = re.compile(
-    r"这种情况|这类情况|此类情况|什么情况下|哪些情况|政策|规定|一般|谁(?:定|批|决定|说了算|同意)"
-    # whether it may be had, or applied for, at all, naming no time wanted: "13号是不是可以延期？", "790号是否可以申请延期？"
-    # ("是否可以延期" alone asks for it)
-    r"|(?:是不是(?:可以|能)(?:申请)?|是否(?:可以|能)申请)(?:延期|推迟|宽限|延后|顺延)$"
-    r"|(?<![不否])能申请(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?(?:$|还是)"  # "41号能申请延期吗(还是必须按时报)"
-    # … or asked for information (请问), no time wanted: "请问820号整改回头看报告可以申请延期吗？"
-    r"|^请问[^,。;]*?(?<![不否])(?:能|可以)(?:申请)?(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?$"
-    # a notice's number and whether it may be put off, nothing else: "62号可以延期吗？" (no time wanted, no reason;
-    # "这个能延期吗" stays a request, as dev3 labels it)
-    # ("134号这次可以申请延期吗？": this time, still no time wanted)
-    r"|^第?\d{1,3}[号期]的?(?:这次|这回|本次|这期|也|还)?(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)(?:吗|么)$"
-    r"|是不是也?(?:可以|能)?(?:跟着|随着)|(?:以后|今后)(?:这种|这类|类似|遇到)|^(?:以后|今后)"  # "县里这个是不是也(可以)跟着往后推？"
-    r"|(?<![不否])(?:能|可以)(?:延期|推迟|宽限|延后|顺延)(?:吗|么)[?]*还是"  # "这个能延期吗 还是必须按时报"
-    # … or set against keeping the deadline, however asked: "646 能不能 申请 延期 还是 必须 按时 报"
-    r"|(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?[?]*还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时)"
-)
-# A delay already asked for, granted or under approval: "延期已经批了", "感谢同意延期", "申请的延期批了没".
-_DELAY_SETTLED_AFTER = re.compile(
-    r"^(?:申请)?(?:已经?|的事)?(?:批|审批|批准|同意|批复|通过|准了)"
-    r"|^(?:申请)?(?:就)?(?:作废|取消|撤回|撤销|不用了|不要了|不需要了|算了)"  # "之前说的延期作废"
-)
-_DELAY_SETTLED_BEFORE = re.compile(
-    r"(?:感谢|谢谢)[^,。;]{0,6}?(?:同意|批准|准予)?(?:我们|我单位|我局|我镇)?的?$|已经?(?:同意|批准|准予)[^,。;]{0,4}$"
-    r"|(?:我们|我单位|我局|我镇|之前)申请的$"
-)
-# The request still to come: "等领导定了再正式申请", "到时候再申请".
-# Asking whether a delay may be had or the deadline must be kept ("能申请延期吗，还是必须按时报？"): about the rule.
-# The notice described by an earlier delay ("20号延期到3月31日的那个"); the rest made up later ("剩下的…下周补齐").
-_DESCRIBED_AFTER = re.compile(
-    r"^[^,。;]{0,14}?的(?:那个|这个|那份|那件|那期|那部分|部分|事|资料|材料|数据|表|报告|$)"
-    r"|^[\u4e00-\u9fff]{1,3}的(?:\d|[一二三四五六七八九十两几]+[个户家处]|那|这)"  # "延期开工的3个项目", "申请延迟拆除的那2户"
-)
-# A delay had before, counted: "第一周我们延期了一次，这周按时报".
-_DELAYED_BEFORE = re.compile(r"^了?(?:一|两|几|\d)(?:次|回)")
-_REST_BEFORE = re.compile(r"剩下|剩余|其余|余下")
-# The deadline moved already, on a day past: "928号 昨天 已经 延到 下周一 了" tells a delay had, asks none.
-_MOVED_ALREADY = re.compile(r"(?:昨天|前天|上周|上个?(?:礼拜|星期)|之前|早就)[^,。;]{0,4}?已经?$")
-# A notice's duty roster given line by line, a name and a mobile number a day: "30号值班表：4月4日 张伟 139…；…";
-# or any list of people it asks for ("787号护林员名单：1.张建国 139…").
-# (its notice in brackets after it: "柳林乡清明节假期值班安排（督办835号）：")
-_ROSTER_HEAD = re.compile(
-    r"(?:值班表|值班安排|排班表|值班人员|名单|名册)(?:如下|已经?(?:排定|排好|安排好|定好)(?:了|如下)?)?(?:\([^()]{1,16}\))?:?$"
-    r"|^(?:\d{1,3}号)?[\u4e00-\u9fff]{0,8}?值班$"
-)
-_ROSTER_LINE = re.compile(
-    r"^\d{1,2}月\d{1,2}[日号](?:\([^()]{1,4}\))?(?![前后之以])[\u4e00-\u9fff]{2,4}1\d{10}"
-)
-# a roster line by days, who leads and who is on duty: "10月1日—2日 带班 陈红 值班 王磊"
-_ROSTER_DAYS = re.compile(
-    r"^\d{1,2}月\d{1,2}[日号](?:[—\-~至到]\d{1,2}[日号]?)?(?:\([^()]{1,4}\))?(?:带班|值班)"
-)
-# … or by days and names only, two days or more: "5月1日 王建 5月2日 李華" (not "4月4日前报")
-_ROSTER_NAMES = re.compile(
-    r"^(?:\d{1,2}月\d{1,2}[日号](?:\([^()]{1,4}\))?(?![前后之以起至到])[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})*){2,}$"
-)
-# a roster line's mobile number ("乡长王建军13837160073"), masked too ("139****2284", "139××××5621")
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d(?:\d{4}|\*{4}|x{4}|×{4})\d{4}(?!\d)")  # "138xxxx5601": masked
-# What follows a condition as its consequence: "（如果…），那我们局收到了", "（如果是讲…那个），我们就收到了".
-_CONSEQUENCE = re.compile(r"^(?:那么?|那就|则)|(?<![成造早])就(?=[^,。;]{0,4}?(?:收到|收悉|签收))")
-_CONDITION_CLAUSE = re.compile(
-    r"^(?:第?\d{1,3}号)?(?:我们|我局|我镇|我乡)?(?:如果|假如|要是|万一|倘若|若|一旦)(?!可以|方便|允许)"  # "如果可以的话": polite
-)
-# The notice's own work said to go on as due: "…延期了，是民政那边的安排，不影响202号报送".
-_NOT_AFFECTED = re.compile(
-    r"^(?:但|但是|不过)?(?:这|也)?不(?:影响|耽误|耽搁)|(?<![法能没不未])(?:按时|按期|如期)(?:报|交|完成|报送|提交|上报)了"  # "这周的190号周报按时报了"
-    # this notice on time, beside another's delay or earlier ones: "市里的…申请了延期，县里这个按时报"
-    r"|(?:这个|这次|本次|这期|这回)[^,。;]{0,6}?(?<![法能没不未])(?:按时|按期|如期)(?:报|交|完成|报送|提交|上报)(?![不没])"
-    r"|^(?:所以|于是|因此)[^,。;]{0,6}?(?:提前|加班|连夜)"  # "怕来不及，所以昨天晚上就加班弄完报了"
-    # the unit keeps its own time beside another's put off: "…的材料还是按原时间报", "我们这边照常值班"
-    r"|(?:还是|仍然?|依然|照样|照常)按(?:原|原定|原来的?|既定的?)(?:时间|时限|期限|节点|日期|计划)"
-    r"|照常(?:值班|值守|报|交|报送|上报|开展|进行|推进|办理|完成)"
-)
-_OR_ON_TIME = re.compile(
-    # … or by the day it is due: "能申请延期不？还是必须周五报"
-    rf"^还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时|{_LATER_DAY}(?:前|之前)?(?:报|交|提交|报送|上报|完成))"
-)
-_REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
-_PAST_TIME = re.compile(
-    r"去年|前年|上次|上回|那次|以前|往年|上个?月|上一期|(?:之前|此前|先前)(?:已经?|也|曾)?(?:申请|提)过?"
-    r"|前(?:几|两|[一二三四五])次(?!检查|督查|会)|以往|原本(?:打算|想|准备|计划)|本来(?:打算|想|准备|计划)"
-    r"|原来(?:打算|想|准备|计划)|起初|当初|当时|(?:之前|此前|先前)(?=延|推|顺延|宽限)"  # "原本打算申请延期，现在不用了"
-)
-_STILL_NEED = re.compile(
-    r"还(?:需要?|要)[一二三四五六七八九十两几半\d]+个?(?:天|日|周|星期|礼拜|月)|还得[一二三两几\d]+[天日](?!左右)"
-    r"|(?:需要?|要)(?:多|再)(?:[一二三四五六七八九十两几半\d]+)个?(?:天|日|周|星期|礼拜)"  # "需要多几天时间"
-    r"|多给.{0,4}?(?:[一二三四五六七八九十两几半\d]+)个?(?:天|日|周|星期|礼拜)"
-)
-_REASON = re.compile(r"因为|原因|(?<!原)因(?!此|而)|由于|受.{0,10}?影响|导致|致使")
-_NOT_DONE = re.compile(
-    r"(?:尚未|还没有?|还未|暂未|暂时没|没有|未|没)能?(?:全部)?(?:完成|办结|完结|到位|上报|报送|完工)"
-    r"|(?:无法|不能|未能|没法)(?:签批|审签|签字|盖章|审定)"  # "因领导外出，材料暂无法签批"
-)
-# Things that make a reply look related to a notice although it says nothing countable.
-_RELATED = re.compile(
-    r"收|签|已|完成|办结|附件|文件|通知|督办|延|报送|反馈|整改|落实|明白|知道|了解|照办|执行|办理|安排|\d+号|#\d|no\.?\d"
-)
 RELATED_LENGTH = 40  # a reply this long from a liaison who owes something deserves a look
 
 # A clause with no word in it (only numbers and signs) says nothing: its acts are not looked for.
@@ -1304,7 +129,7 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
     ]
     clauses = _colleague_speaks(_alternatives_asked(clauses))
     granted = granted or bool(
-        _THANKS_FOR_TIME.search(cleaned)
+        phrases.THANKS_FOR_TIME.search(cleaned)
     )  # "收到，谢谢督查室给延到周五": the same, unquoted
     if granted:  # "「督查室：同意城关镇44号延期至4月15日」收到，谢谢": the answer received, not a notice
         clauses = [replace(c, acts=tuple(a for a in c.acts if a.kind != "received")) for c in clauses]
@@ -1312,22 +137,22 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
     # a later day, with understanding asked or feared likely ("恐需明天报送"), is a delay; said by someone else or
     # under a condition (below) it is theirs, or none
     clauses = _later_days_owned(clauses)
-    speaker = next((n for n, c in enumerate(clauses) if _SPEAKER_HEAD.match(c.text)), None)
+    speaker = next((n for n, c in enumerate(clauses) if phrases.SPEAKER_HEAD.match(c.text)), None)
     if speaker is not None:  # "张村主任回复：收到，马上安排": what someone else said, quoted
         clauses[speaker + 1 :] = [
             replace(c, acts=tuple(replace(a, mode="others") for a in c.acts)) for c in clauses[speaker + 1 :]
         ]
-    others_from = next((n for n, c in enumerate(clauses) if _OTHERS_SAY.match(c.text)), None)
+    others_from = next((n for n, c in enumerate(clauses) if phrases.OTHERS_SAY.match(c.text)), None)
     if others_from is not None:
         clauses[others_from:] = [
             replace(c, acts=tuple(replace(a, mode="others") for a in c.acts)) for c in clauses[others_from:]
         ]
     # "各村注意：8号文件收到后立即组织学习": the unit's order passed on to its villages
-    if clauses and _ADDRESSED.match(clauses[0].text):
+    if clauses and phrases.ADDRESSED.match(clauses[0].text):
         clauses[1:] = [
             replace(c, acts=tuple(replace(a, mode="ordered") for a in c.acts)) for c in clauses[1:]
         ]
-    bare = _BARE_NUMBER.match(cleaned)
+    bare = phrases.BARE_NUMBER.match(cleaned)
     bare_refs = [parse_notice_number(number) for number in bare[1].split("、")] if bare else []
     if bare and all(bare_refs) and len(clauses) > 1 and clauses[1].acts and not clauses[1].refs:
         # "12，收到": the numbers the reply is about; "27：…" may as well be a report's date
@@ -1342,20 +167,24 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         clauses[0] = replace(clauses[0], acts=(Act("report", "stated"),))
     clauses = _facts_told(cleaned, clauses)
     for n in range(1, len(clauses)):
-        if _CONDITION_CLAUSE.match(clauses[n - 1].text) and not clauses[n - 1].acts:
+        if phrases.CONDITION_CLAUSE.match(clauses[n - 1].text) and not clauses[n - 1].acts:
             # "要是414号也要我们报…的话，那我们局收到了": the receipt is the condition's consequence, not stated
-            then = _CONSEQUENCE.search(clauses[n].text) is not None
+            then = phrases.CONSEQUENCE.search(clauses[n].text) is not None
             acts = tuple(
                 replace(a, mode="ordered") if a.kind == "delay" or (then and a.kind == "received") else a
                 for a in clauses[n].acts
             )
             clauses[n] = replace(clauses[n], acts=acts)
-    if any(_NOT_AFFECTED.search(c.text) for c in clauses):
+    if any(phrases.NOT_AFFECTED.search(c.text) for c in clauses):
         clauses = [replace(c, acts=tuple(a for a in c.acts if a.kind != "delay")) for c in clauses]
     clauses = _received_beside(clauses)
     for n in range(1, len(clauses)):
         previous, acts = clauses[n - 1], clauses[n].acts
-        if not previous.acts and _EVENT_ONLY.match(previous.text) and any(a.kind == "delay" for a in acts):
+        if (
+            not previous.acts
+            and phrases.EVENT_ONLY.match(previous.text)
+            and any(a.kind == "delay" for a in acts)
+        ):
             # "项目开工仪式 延期 到 2月8号 举行": the event, named in the clause before, is what is put off
             clauses[n] = replace(clauses[n], acts=tuple(a for a in acts if a.kind != "delay"))
             continue
@@ -1363,7 +192,7 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         if (
             forwarded_only
             and not previous.acts
-            and (_RECEIPT.search(previous.text) or _OTHER_ISSUER_DOC.search(previous.text))
+            and (phrases.RECEIPT.search(previous.text) or phrases.OTHER_ISSUER_DOC.search(previous.text))
         ):
             clauses[n] = replace(
                 clauses[n], acts=()
@@ -1371,11 +200,15 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         elif _parcel_received(clauses[:n], clauses[n]):
             clauses[n] = replace(clauses[n], acts=tuple(a for a in acts if a.kind != "received"))
     for n in range(1, len(clauses)):
-        if _ASSENT_ONLY.fullmatch(clauses[n].text) and _BARE_RECEIPT.fullmatch(clauses[n - 1].text):
+        if phrases.ASSENT_ONLY.fullmatch(clauses[n].text) and phrases.BARE_RECEIPT.fullmatch(
+            clauses[n - 1].text
+        ):
             # "收到，妥了": the receipt's word of assent, no work told
             clauses[n] = replace(clauses[n], acts=())
     for n in range(1, len(clauses)):
-        if _SUBMITTED_ONLY.match(clauses[n].text) and any(a.kind == "delay" for a in clauses[n - 1].acts):
+        if phrases.SUBMITTED_ONLY.match(clauses[n].text) and any(
+            a.kind == "delay" for a in clauses[n - 1].acts
+        ):
             clauses[n] = replace(clauses[n], acts=())  # "只能 到 月底 报了": the delay's own words, spaced
     clauses = _late_made_up(clauses)
     clauses = _head_has_me_reply(clauses)
@@ -1383,26 +216,26 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         if _received_then(clauses[n].text, clauses[n + 1].text):
             clauses[n] = replace(clauses[n], acts=(*clauses[n].acts, Act("received", "stated")))
     for n in range(1, len(clauses)):
-        right = _RIGHT_BARE.match(clauses[n].text)
-        if right and not clauses[n].refs and _SAID_WRONG.search(clauses[n - 1].text):
+        right = phrases.RIGHT_BARE.match(clauses[n].text)
+        if right and not clauses[n].refs and phrases.SAID_WRONG.search(clauses[n - 1].text):
             clauses[n] = replace(clauses[n], refs=(NoticeRef(int(right[1])),))  # "180收到，不对，是181"
     corrected = [
         n
         for n, c in enumerate(clauses)
         if c.refs
         and (
-            _CORRECTED_TO.search(c.text)
-            or (n and _SAID_WRONG.search(clauses[n - 1].text) and _RIGHT.match(c.text))
+            phrases.CORRECTED_TO.search(c.text)
+            or (n and phrases.SAID_WRONG.search(clauses[n - 1].text) and phrases.RIGHT.match(c.text))
         )
     ]
     if corrected:  # "12号收到，更正为13号": the numbers before the correction were wrong
         clauses[: corrected[0]] = [
-            replace(c, text=_DIGITS.sub("", c.text), refs=()) for c in clauses[: corrected[0]]
+            replace(c, text=phrases.DIGITS.sub("", c.text), refs=()) for c in clauses[: corrected[0]]
         ]  # "收到354 不对 是355": 354 withdrawn, not asked about
     else:
         clauses = _days_that_may_be_notices(clauses)
     for n in range(1, len(clauses)):
-        if clauses[n].refs and not clauses[n].acts and _SAME_AS_BEFORE.match(clauses[n].text):
+        if clauses[n].refs and not clauses[n].acts and phrases.SAME_AS_BEFORE.match(clauses[n].text):
             clauses[n] = replace(clauses[n], acts=clauses[n - 1].acts, repeats=True)  # "13号也是": as of 12号
     if quoted_refs:  # "「…请于12月16日前报送806号…」16号恐怕报不了": the quoted deadline's day, no notice
         clauses = [
@@ -1420,14 +253,16 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         # quoted notice, the others of the notices they name
         clauses = [
             replace(c, refs=quoted_refs)
-            if not c.refs and c.acts and (n == 0 or _POINTS_AT_QUOTED.match(c.text))
+            if not c.refs and c.acts and (n == 0 or phrases.POINTS_AT_QUOTED.match(c.text))
             else c
             for n, c in enumerate(clauses)
         ]
     faulty = any(a.kind == "problem" for c in clauses for a in c.acts)
     if (
         any(c.refs for c in clauses)
-        or not _NOT_TOLD_EVERYDAY.search(_CHECK_ASKED.sub("", _NOT_TOLD_RECEIPT.sub("", cleaned)))
+        or not phrases.NOT_TOLD_EVERYDAY.search(
+            phrases.CHECK_ASKED.sub("", phrases.NOT_TOLD_RECEIPT.sub("", cleaned))
+        )
     ) and not faulty:
         # a notice named, or statements only: work may be told in everyday words (in a delay "还剩1件" is
         # why it is late; beside a problem "见附件" shows the fault), also of another notice named beside a
@@ -1445,15 +280,20 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         clauses = told
     for n in range(len(clauses) - 1):
         if (
-            _ROSTER_HEAD.search(clauses[n].text)
+            phrases.ROSTER_HEAD.search(clauses[n].text)
             and (
                 (
                     any(
                         c.refs for c in clauses[: n + 1]
                     )  # the notice named in its head or before ("890号收到，值班安排：")
-                    and any(p.match(clauses[n + 1].text) for p in (_ROSTER_LINE, _ROSTER_DAYS, _ROSTER_NAMES))
+                    and any(
+                        p.match(clauses[n + 1].text)
+                        for p in (phrases.ROSTER_LINE, phrases.ROSTER_DAYS, phrases.ROSTER_NAMES)
+                    )
                 )
-                or any(_MOBILE.search(c.text) for c in clauses[n + 1 : n + 3])  # "带班领导：张建国 139…"
+                or any(
+                    phrases.MOBILE.search(c.text) for c in clauses[n + 1 : n + 3]
+                )  # "带班领导：张建国 139…"
             )
         ):
             head = _Text(clauses[n].text, clauses[n].asked)
@@ -1463,7 +303,7 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         clauses = [
             replace(c, counted=True) if not c.refs and _TABLE_ROW.match(c.text) else c for c in clauses
         ]
-    if clauses and _HEADING.match(
+    if clauses and phrases.HEADING.match(
         cleaned
     ):  # "27号：我镇…" may be the report's date: say so ("148号：" cannot)
         clauses[0] = replace(
@@ -1548,29 +388,29 @@ def _bars_as_tabs(text: str) -> str:
 def _is_table(text: str) -> bool:
     """A table pasted as text: two or more rows, each with two or more figures in their own columns
     ("城关镇 19 19", "1 张庄 12 12", "城南社区\t1,210\t1,196\t37"): work counted and reported."""
-    rows = [line for line in _bars_as_tabs(text).splitlines() if len(_TABLE_CELL.findall(line)) >= 2]
+    rows = [line for line in _bars_as_tabs(text).splitlines() if len(phrases.TABLE_CELL.findall(line)) >= 2]
     return len(rows) >= 2
 
 
 def _later_days_owned(clauses: Sequence[Clause]) -> list[Clause]:
     """The clauses, a delay added to each that hands in only by a later day with understanding asked after it
     ("我们周一交，望理解") or likely to need one ("可能要到周五了", "恐需明天报送"); not when it asks (see
-    _LATER_HANDIN, _LATER_LIKELY). Read from the end, so a long paste stays linear."""
+    phrases.LATER_HANDIN, phrases.LATER_LIKELY). Read from the end, so a long paste stays linear."""
     owned: list[Clause] = []
     asked_after = False  # understanding asked in a later clause
     for clause in reversed(clauses):
-        understood = asked_after or bool(_UNDERSTOOD_AT_END.search(clause.text))
-        likely = _LATER_LIKELY.search(clause.text) is not None and not clause.asked
-        if (understood and _LATER_HANDIN.search(clause.text)) or likely:
+        understood = asked_after or bool(phrases.UNDERSTOOD_AT_END.search(clause.text))
+        likely = phrases.LATER_LIKELY.search(clause.text) is not None and not clause.asked
+        if (understood and phrases.LATER_HANDIN.search(clause.text)) or likely:
             clause = replace(clause, acts=(*clause.acts, Act("delay", "stated")))
         owned.append(clause)
-        asked_after = asked_after or bool(_UNDERSTANDING.match(clause.text))
+        asked_after = asked_after or bool(phrases.UNDERSTANDING.match(clause.text))
     return owned[::-1]
 
 
 def _without_mistaken(clause: Clause) -> Clause:
     """A number the clause says came by mistake is no notice it names: "42号的附件怎么是39号的？"."""
-    mistaken = {int(n) for n in _MISTAKEN.findall(clause.text)}
+    mistaken = {int(n) for n in phrases.MISTAKEN.findall(clause.text)}
     kept = tuple(ref for ref in clause.refs if ref.seq not in mistaken)
     return replace(clause, refs=kept) if kept and len(kept) < len(clause.refs) else clause
 
@@ -1594,7 +434,9 @@ def _days_that_may_be_notices(clauses: list[Clause]) -> list[Clause]:
     marked = []
     for clause in clauses:
         day = opening_day(clause.text) if not clause.refs else None
-        told = any(a.mode == "stated" for a in clause.acts) or _EVERYDAY.search(clause.text) is not None
+        told = (
+            any(a.mode == "stated" for a in clause.acts) or phrases.EVERYDAY.search(clause.text) is not None
+        )
         if day is not None and day not in named and told:
             clause = replace(clause, unread=(*clause.unread, day))
         marked.append(clause)
@@ -1607,7 +449,7 @@ _MADE_UP = re.compile(
 )
 # … after a lateness told as past: "推迟了几天", "上周迎检抽不出人".
 _PAST_LATE = re.compile(r"了|上周|上个?月|前阵子|前段时间|前几天|之前|昨天|前天|当时")
-_LATER_DAY_RE = re.compile(rf"(?<!\d){_LATER_DAY}")
+_LATER_DAY_RE = re.compile(rf"(?<!\d){phrases.LATER_DAY}")
 
 
 # The head, named by title alone (no place, no other body) or by a surname and title (not a village's: "村主任"),
@@ -1668,12 +510,12 @@ def _late_made_up(clauses: list[Clause]) -> list[Clause]:
 
 def _parcel_received(told: Sequence[Clause], clause: Clause) -> bool:
     """Whether a bare receipt ("收到了") follows clauses of nothing read that tell a parcel or goods arrived, or a
-    visiting group coming, no notice named: that is what was received (see _DELIVERED_BEFORE)."""
+    visiting group coming, no notice named: that is what was received (see phrases.DELIVERED_BEFORE)."""
     return (
-        not any(c.acts or c.refs or _NOTICE_NAMED.search(c.text) for c in told)
-        and any(_DELIVERED_BEFORE.search(c.text) for c in told)
+        not any(c.acts or c.refs or phrases.NOTICE_NAMED.search(c.text) for c in told)
+        and any(phrases.DELIVERED_BEFORE.search(c.text) for c in told)
         and not clause.refs
-        and _BARE_RECEIPT.fullmatch(clause.text) is not None
+        and phrases.BARE_RECEIPT.fullmatch(clause.text) is not None
     )
 
 
@@ -1738,19 +580,23 @@ def _received_beside(clauses: list[Clause]) -> list[Clause]:
     post ("督办单快递寄来了，收到了")."""
     marked = list(clauses)
     for n, clause in enumerate(clauses):
-        if clause.refs or _BARE_RECEIPT.fullmatch(clause.text) is None:
+        if clause.refs or phrases.BARE_RECEIPT.fullmatch(clause.text) is None:
             continue
         before = clauses[n - 1] if n and _names_no_notice(clauses[n - 1]) else None
         after = clauses[n + 1] if n + 1 < len(clauses) and _names_no_notice(clauses[n + 1]) else None
         other_thing = (
             before is not None
-            and not _NOTICE_NAMED.search(before.text)
-            and _OTHER_THING_BEFORE.search(before.text)
+            and not phrases.NOTICE_NAMED.search(before.text)
+            and phrases.OTHER_THING_BEFORE.search(before.text)
         )
         if (
             other_thing
-            or (before is not None and _OTHER_ISSUER_DOC.search(before.text))
-            or (after is not None and _DOC_NAMED.search(after.text) and _OTHER_ISSUER_DOC.search(after.text))
+            or (before is not None and phrases.OTHER_ISSUER_DOC.search(before.text))
+            or (
+                after is not None
+                and _DOC_NAMED.search(after.text)
+                and phrases.OTHER_ISSUER_DOC.search(after.text)
+            )
         ):
             marked[n] = replace(clause, acts=tuple(a for a in clause.acts if a.kind != "received"))
     return marked
@@ -1758,16 +604,16 @@ def _received_beside(clauses: list[Clause]) -> list[Clause]:
 
 def _received_then(text: str, following: str) -> bool:
     """Whether a clause ending in "收到后" is the sender's receipt, told by what it did since ("已下发…")."""
-    received = _RECEIVED_THEN.search(text)
-    if received is None or not _SINCE_DONE.match(following):
+    received = phrases.RECEIVED_THEN.search(text)
+    if received is None or not phrases.SINCE_DONE.match(following):
         return False
     before = text[: received.start()]
     return not (
-        _THIRD_PARTY.search(before)
-        or _DIRECTIVE_BEFORE.search(before)
-        or _CONDITIONAL.search(before)
+        phrases.THIRD_PARTY.search(before)
+        or phrases.DIRECTIVE_BEFORE.search(before)
+        or phrases.CONDITIONAL.search(before)
         or "请" in following
-        or _RELATIVE_IN.search(following)
+        or phrases.RELATIVE_IN.search(following)
     )
 
 
@@ -1776,10 +622,10 @@ def _numbers_after_acts(clauses: list[Clause]) -> list[Clause]:
     the notices those acts were about."""
     said = False  # an act named no notice, and only such bare numbers followed it
     for n, clause in enumerate(clauses):
-        numbers = _NUMBERS_AFTER.match(clause.text) if not clause.acts and not clause.refs else None
+        numbers = phrases.NUMBERS_AFTER.match(clause.text) if not clause.acts and not clause.refs else None
         if said and numbers:
             clauses[n] = replace(
-                clause, refs=tuple(NoticeRef(int(seq)) for seq in _NUMBER_LIST_SEP.split(numbers[1]))
+                clause, refs=tuple(NoticeRef(int(seq)) for seq in phrases.NUMBER_LIST_SEP.split(numbers[1]))
             )
         elif clause.refs:
             return clauses
@@ -1871,7 +717,7 @@ def part_texts(text: str, count: int) -> list[str]:
     """The message's own words for each of `count` parts, to record with each notice ("2号因…申请延期")
     — or the whole message for each when the cut does not come out the same."""
     cut = _break_before_numbers(_unlist(unicodedata.normalize("NFKC", text)))  # lists and spaces, as read
-    pieces = [piece for piece in _KEEP_BREAKS.split(cut) if piece.strip()]
+    pieces = [piece for piece in phrases.KEEP_BREAKS.split(cut) if piece.strip()]
     groups: list[str] = []
     for piece in pieces:
         if groups and (not find_notice_refs(piece) or not find_notice_refs(groups[-1])):
@@ -1891,46 +737,48 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     # "我先收到了，等领导回来再签收": the unit itself defers its receipt (the office looks)
     deferred = any(act.kind == "received" and act.mode == "promised" for act in acts)
     # "公路站收到了，我们局还没": the sender's own unit, elliptically, has not
-    own_not_yet = any(_OWN_NOT_YET.search(clause.text) for clause in clauses)
-    tells_others = any(_TELLS_OTHERS_TO_REPLY.search(clause.text) for clause in clauses)
-    sent_up = any(_MATERIAL_RECEIVED.search(c.text) for c in clauses) and any(
-        _SENT_UP.search(c.text) for c in clauses
+    own_not_yet = any(phrases.OWN_NOT_YET.search(clause.text) for clause in clauses)
+    tells_others = any(phrases.TELLS_OTHERS_TO_REPLY.search(clause.text) for clause in clauses)
+    sent_up = any(phrases.MATERIAL_RECEIVED.search(c.text) for c in clauses) and any(
+        phrases.SENT_UP.search(c.text) for c in clauses
     )
     tells_others = tells_others or sent_up
     # "收到了，是13号吧？", "13号那个是我们的吗？收到": which notice, or whether it is the unit's, is asked
-    in_doubt = any((c.asked or c.text.endswith("吧")) and _NOTICE_ASKED.match(c.text) for c in clauses)
-    in_doubt = in_doubt or any(c.asked and _WHICH_ASKED.search(c.text) for c in clauses)
+    in_doubt = any((c.asked or c.text.endswith("吧")) and phrases.NOTICE_ASKED.match(c.text) for c in clauses)
+    in_doubt = in_doubt or any(c.asked and phrases.WHICH_ASKED.search(c.text) for c in clauses)
     in_doubt = in_doubt or any(
-        ((c.asked or c.text.endswith("吧")) and _SUBJECT_ASKED.match(c.text))
-        or _SUBJECT_ASKED_WITHIN.search(c.text)
+        ((c.asked or c.text.endswith("吧")) and phrases.SUBJECT_ASKED.match(c.text))
+        or phrases.SUBJECT_ASKED_WITHIN.search(c.text)
         for c in clauses
     )
-    in_doubt = in_doubt or any(_WHOSE.search(c.text) for c in clauses)
+    in_doubt = in_doubt or any(phrases.WHOSE.search(c.text) for c in clauses)
     doubted = (
         doubted or deferred or own_not_yet or tells_others or in_doubt or _earlier_against_later(clauses)
     )
     # "能申请延期吗，还是必须按时报？": whether a delay may be had at all, no request
-    asked_time = "ask_time" in stated and not any(_OR_ON_TIME.match(c.text) for c in clauses)
+    asked_time = "ask_time" in stated and not any(phrases.OR_ON_TIME.match(c.text) for c in clauses)
     # why some is not done, told in a report ("…情况报告…二、存在问题 3个项目因审计未完成，暂未拨付"), is no request
-    reasoned = _any(clauses, _REASON) and _any(clauses, _NOT_DONE) and "report" not in stated
+    reasoned = _any(clauses, phrases.REASON) and _any(clauses, phrases.NOT_DONE) and "report" not in stated
     delay = asked_time or "delay" in stated or reasoned
     # "估计要延期，等领导定了再正式申请": the request itself is still to come
-    delay = asked_time or (delay and not _any(clauses, _REQUEST_LATER))
+    delay = asked_time or (delay and not _any(clauses, phrases.REQUEST_LATER))
     # what was passed to the leaders, in a delay request, is the request: "需延期，已报分管领导同意"
     # a hotline's work order passed on ("工单2：…已转社区调解") is no notice forwarded
-    forwarded = "forwarded" in stated and not delay and not _any(clauses, _WORK_ORDER)
+    forwarded = "forwarded" in stated and not delay and not _any(clauses, phrases.WORK_ORDER)
     receipt = ("received" in stated or forwarded) and not doubted
-    if receipt and not any(c.refs for c in clauses) and _any(clauses, _MEETING_REPLY):
+    if receipt and not any(c.refs for c in clauses) and _any(clauses, phrases.MEETING_REPLY):
         # "收到，明天准时参会": a meeting's notice; "通知收到，会议按时参加" names the notice it got
         # ("收到通知，明天上午9点到3楼会议室参会": the notice told by its hour and room is the meeting's)
-        receipt = any(_NOTICE_NAMED.search(c.text) for c in clauses) and not _any(clauses, _MEETING_AT)
+        receipt = any(phrases.NOTICE_NAMED.search(c.text) for c in clauses) and not _any(
+            clauses, phrases.MEETING_AT
+        )
     kind = _feedback_kind(clauses, stated, receipt=receipt, delay=delay)
     if kind is not None and "received" not in stated:
         receipt = False  # "825号的倡议书已发到各村，全乡共张贴宣传单1200份": passed on as a step of the work reported
     refs_named = any(c.refs for c in clauses)
-    if kind is not None and not receipt and not refs_named and _any(clauses, _WORK_ORDER):
+    if kind is not None and not receipt and not refs_named and _any(clauses, phrases.WORK_ORDER):
         kind = None  # "12345转来的那个欠薪工单 我们已经处理了": the hotline's order, not a notice
-    if kind is not None and _any(clauses, _BURDEN) and _any(clauses, _TIMES_OVER):
+    if kind is not None and _any(clauses, phrases.BURDEN) and _any(clauses, phrases.TIMES_OVER):
         kind = None  # "这个月的表也太多了，光940号就报了四次", "去年也是这样，表格改了三遍": how often, a complaint
     if kind is not None and not receipt and _other_matter_only(clauses):
         kind = None  # "收到群众来信两封，正在核实": the work is on what else arrived
@@ -1943,9 +791,11 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
         m[0].rstrip("的发来下")
         for c in clauses
         if not any(act.kind in ("delay", "ask_time") for act in c.acts)
-        for m in _SENT_WHEN.finditer(c.text)
+        for m in phrases.SENT_WHEN.finditer(c.text)
     }
-    if any(_EXCEPT.search(clause.text) for clause in clauses) or (len(sent_when) > 1 and not refs_named):
+    if any(phrases.EXCEPT.search(clause.text) for clause in clauses) or (
+        len(sent_when) > 1 and not refs_named
+    ):
         present = dict.fromkeys(present, False)  # "除了12号都收到了": the office reads it
     intents = frozenset(name for name, said in present.items() if said)
     refs = tuple(dict.fromkeys(ref for clause in clauses for ref in clause.refs))
@@ -1954,7 +804,9 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
         act.all_owed for act in acts if act.kind == "received" and act.mode == "stated"
     )
     text = "".join(clause.text for clause in clauses)
-    related = not intents and bool(refs or problem or _RELATED.search(text) or len(text) >= RELATED_LENGTH)
+    related = not intents and bool(
+        refs or problem or phrases.RELATED.search(text) or len(text) >= RELATED_LENGTH
+    )
     titles = tuple(dict.fromkeys(title for clause in clauses for title in clause.titles))
     read = {ref.seq for ref in refs}
     unread = tuple(
@@ -1981,7 +833,7 @@ def _feedback_kind(
     if receipt and passing_on and _only_passed_on(clauses, stated):
         return None  # "收到，各村已全部通知到位": the notice passed on, as its receipt
     if "done" not in stated:
-        if receipt and all(_IN_HAND.search(_after_receipt(c.text)) for c in progress_clauses):
+        if receipt and all(phrases.IN_HAND.search(_after_receipt(c.text)) for c in progress_clauses):
             return None  # "收到，已安排": the receipt, in hand; nothing reported yet
         counted = not progress_clauses and _DONE_COUNTED.search("".join(c.text for c in clauses))
         if delay and all(_only_why_late(c.text) for c in progress_clauses) and not counted:
@@ -1994,14 +846,14 @@ def _feedback_kind(
 
 # Work done so far counted beside a delay ("已复耕2400亩，剩下300亩…需要延到7月中旬", "已经查了31家…推迟到下周三报行吗"):
 # progress reported with the request.
-_DONE_COUNTED = re.compile(rf"已经?[\u4e00-\u9fff]{{1,3}}?了?\d+(?:\.\d+)?(?:{_UNIT_WORD})")
+_DONE_COUNTED = re.compile(rf"已经?[\u4e00-\u9fff]{{1,3}}?了?\d+(?:\.\d+)?(?:{UNIT_WORD})")
 
 
 def _only_why_late(text: str) -> bool:
     """Whether a clause beside a delay tells only why it is late: work under way or how far it falls short, and no work
     done before that ("台帐整理了六个村还有四个村没弄可能要晚两天" tells six villages done)."""
-    found = [m.start() for m in (_UNDER_WAY_RE.search(text), _SHORT_OF.search(text)) if m]
-    return bool(found) and not _PROGRESS.search(text, 0, min(found))
+    found = [m.start() for m in (_UNDER_WAY_RE.search(text), phrases.SHORT_OF.search(text)) if m]
+    return bool(found) and not phrases.PROGRESS.search(text, 0, min(found))
 
 
 def _only_passed_on(clauses: Sequence[Clause], stated: set[ActKind]) -> bool:
@@ -2012,18 +864,18 @@ def _only_passed_on(clauses: Sequence[Clause], stated: set[ActKind]) -> bool:
 
 def _passed_on(text: str) -> bool:
     """Whether a clause tells the notice passed on and no work besides ("已下发各村", not "…并全部整改完毕")."""
-    rest = _PASSED_ON.sub("", text)
-    return rest != text and not _DONE.search(rest) and not _PROGRESS.search(rest)
+    rest = phrases.PASSED_ON.sub("", text)
+    return rest != text and not phrases.DONE.search(rest) and not phrases.PROGRESS.search(rest)
 
 
 def _earlier_against_later(clauses: Sequence[Clause]) -> bool:
     """Whether an earlier notice is said received and a later one not seen ("上次那个收到了，这次的还没看见"):
     which notice arrived cannot be told."""
     earlier = any(
-        _EARLIER.search(c.text) and any(a.kind == "received" and a.mode == "stated" for a in c.acts)
+        phrases.EARLIER.search(c.text) and any(a.kind == "received" and a.mode == "stated" for a in c.acts)
         for c in clauses
     )
-    return earlier and any(_NOT_YET_SEEN.search(c.text) for c in clauses)
+    return earlier and any(phrases.NOT_YET_SEEN.search(c.text) for c in clauses)
 
 
 def _other_matter_only(clauses: Sequence[Clause]) -> bool:
@@ -2035,7 +887,7 @@ def _other_matter_only(clauses: Sequence[Clause]) -> bool:
     opening = _Text(clauses[0].text, asked=False)
     return (
         _received_something_else(opening)
-        or any(_OTHER_ISSUER_DOC.search(before) for before, _, _ in _matches(_RECEIPT, opening))
+        or any(phrases.OTHER_ISSUER_DOC.search(before) for before, _, _ in _matches(phrases.RECEIPT, opening))
         or _FUNDS_FROM_ABOVE.search(opening.text) is not None
     )
 
@@ -2053,12 +905,14 @@ _FUNDS_FROM_ABOVE = re.compile(
 
 def _after_receipt(text: str) -> str:
     """What a clause says beside its receipt, without the notice's number ("9号已对接…": 已对接…)."""
-    return _LEADING_NUMBER.sub("", _RECEIPT.sub("", text).strip("，,。 了"))
+    return phrases.LEADING_NUMBER.sub("", phrases.RECEIPT.sub("", text).strip("，,。 了"))
 
 
 def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
     return any(
-        pattern.search(c.text) and not _QUESTION_WORD.search(c.text) and not _DIRECTIVE_BEFORE.search(c.text)
+        pattern.search(c.text)
+        and not phrases.QUESTION_WORD.search(c.text)
+        and not phrases.DIRECTIVE_BEFORE.search(c.text)
         for c in clauses
     )
 
@@ -2070,11 +924,11 @@ def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
 # 今天上岗了", "165 166 的报表都在系统里提交了") or right after the receipt word ("收到了157", "received，144 thanks").
 _BARE_HEAD = re.compile(
     # (or before a count: "863 5件建议提案 all replied")
-    rf"^(\d{{2,3}}(?:{_NUMBER_LIST_SEP.pattern}\d{{2,3}})*)(?=[^\S\n]*的|[^\S\n]+(?:[\u4e00-\u9fff]|{_COUNT_AHEAD.pattern}))(?![^\S\n]*[多余来号期])"  # "437 号": its own 号
+    rf"^(\d{{2,3}}(?:{phrases.NUMBER_LIST_SEP.pattern}\d{{2,3}})*)(?=[^\S\n]*的|[^\S\n]+(?:[\u4e00-\u9fff]|{phrases.COUNT_AHEAD.pattern}))(?![^\S\n]*[多余来号期])"  # "437 号": its own 号
     # … or before an English word ("803 update：…", "881 first week：…"), not a measure ("365 days", "500 kg")
     r"|^(\d{2,3})(?=[^\S\n]+(?!(?:kg|km|mm|cm|ml|mb|gb|kb|m|g|t|days?|hours?|mins?|minutes?|pcs|people|persons?"
     r"|households?|yuan|rmb|units?|times?|percent|villages?|sites?)(?![a-z]))[a-z])"
-    rf"|^(\d{{2,3}}(?:{_NUMBER_LIST_SEP.pattern}\d{{2,3}})+)(?=两个|两份|几个|都|均)"  # "146、147两个都报了", "146跟147都报了"
+    rf"|^(\d{{2,3}}(?:{phrases.NUMBER_LIST_SEP.pattern}\d{{2,3}})+)(?=两个|两份|几个|都|均)"  # "146、147两个都报了", "146跟147都报了"
 )
 # A bare number past any day opening a clause, the notice's subject right after it ("284值班表已报，285我镇不涉及"):
 # not a count or an amount (a measure word follows), a year or a phone service (110, 119, 120, 12345).
@@ -2097,7 +951,7 @@ _BARE_CLAUSE_HEAD = re.compile(
     rf"(?:(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})|(?=[^\S\n]*:(?!\d)))"
 )
 _BARE_AFTER_RECEIPT = re.compile(
-    rf"((?:收到|签收|received)了?[,，]?[^\S\n]*)(\d{{2,3}}(?:{_NUMBER_LIST_SEP.pattern}\d{{2,3}})*)"
+    rf"((?:收到|签收|received)了?[,，]?[^\S\n]*)(\d{{2,3}}(?:{phrases.NUMBER_LIST_SEP.pattern}\d{{2,3}})*)"
     r"(?=[^\S\n]*(?:$|[,。!]|了?$|了[,。!]|两个|两份|几个|thanks|谢谢|通知)|[^\S\n]+(?![和及与跟号期])[\u4e00-\u9fff])"  # "收到447了，…", "收到 81 有问题打我电话"
 )
 
@@ -2109,7 +963,7 @@ def _numbers_as_notices(text: str) -> str:
     """Bare numbers past any day where a notice's number stands written with 号 (see _BARE_HEAD)."""
 
     def numbered(numbers: str) -> str | None:
-        seqs = _NUMBER_LIST_SEP.split(numbers)
+        seqs = phrases.NUMBER_LIST_SEP.split(numbers)
         return "、".join(f"{n}号" for n in seqs) if all(int(n) > DAYS_IN_A_MONTH for n in seqs) else None
 
     head = _BARE_HEAD.match(text)
@@ -2153,7 +1007,7 @@ _DIALECT_WORDS = {
 # clause before a word of what is said of it, as a bare number does (_BARE_HEAD: "七零八 森林 防火 …"; not a count,
 # "三四五 个 村": a measure word follows).
 _SPOKEN_NUMBER = r"[一二三四五六七八九][零〇一二三四五六七八九]{2}(?![零〇一二三四五六七八九十百千万两])"
-_SPOKEN_LIST = rf"{_SPOKEN_NUMBER}(?:(?:{_NUMBER_LIST_SEP.pattern}|[^\S\n]+){_SPOKEN_NUMBER})"
+_SPOKEN_LIST = rf"{_SPOKEN_NUMBER}(?:(?:{phrases.NUMBER_LIST_SEP.pattern}|[^\S\n]+){_SPOKEN_NUMBER})"
 _DIGIT_BY_DIGIT = re.compile(
     rf"(?:(?<=收到)|(?<=收到 )|(?<=签收)|(?<=[、,]))({_SPOKEN_LIST}*)"
     r"|(?<![零〇一二三四五六七八九十百千万两])([一二三四五六七八九][零〇一二三四五六七八九]{2})"
@@ -2223,59 +1077,67 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
     text = _LINK.sub(
-        lambda link: "链接" if link[0][:4].lower() == "http" else "", _INVISIBLE.sub("", fold(text))
+        lambda link: "链接" if link[0][:4].lower() == "http" else "", phrases.INVISIBLE.sub("", fold(text))
     )
-    text = _CELL_THOUSANDS.sub(r"\1\2", _THOUSANDS.sub("", text))
-    text = _CELL_GAP.sub("、", _bars_as_tabs(text))
+    text = phrases.CELL_THOUSANDS.sub(r"\1\2", phrases.THOUSANDS.sub("", text))
+    text = phrases.CELL_GAP.sub("、", _bars_as_tabs(text))
     text = _TABLE_ROW_NUMBER.sub(r"\1号\t", _DIALECT.sub(lambda m: _DIALECT_WORDS[m[0]], text))
     text = _STRAY_LETTER.sub("", _TYPED_ALREADY.sub(lambda m: f"{m[1] or ''}已", text))
     if _SPACED_OUT.fullmatch(text):
-        text = _SPACES.sub("", text)
+        text = phrases.SPACES.sub("", text)
     text = _SPACED_SPOKEN_DIGITS.sub(_joined_spoken_digits, text)
     text = _DIGIT_BY_DIGIT.sub(lambda m: (m[1] or m[2] or m[3] or m[4]).translate(_SPOKEN_DIGITS), text)
     text = _TILDE_PAUSE.sub("。", text)  # "请查收~ 71号也收到啦": a pause, not a range
-    text = _QUESTION_EMOJI.sub("?", text)
-    short = len(text) <= _NUMBERS_OK_LENGTH
-    numbers_ok = (_NUMBERS_OK.match(text) or _NUMBERS_OK.match(_SIGNED.sub("", text))) if short else None
-    pairs = _NUMBER_OK_PAIRS.match(text) if short else None
-    if numbers_ok and not _ONES_ONLY.match(numbers_ok[1] or numbers_ok[2]):  # "1 OK" is 扣1
+    text = phrases.QUESTION_EMOJI.sub("?", text)
+    short = len(text) <= phrases.NUMBERS_OK_LENGTH
+    numbers_ok = (
+        (phrases.NUMBERS_OK.match(text) or phrases.NUMBERS_OK.match(phrases.SIGNED.sub("", text)))
+        if short
+        else None
+    )
+    pairs = phrases.NUMBER_OK_PAIRS.match(text) if short else None
+    if numbers_ok and not phrases.ONES_ONLY.match(numbers_ok[1] or numbers_ok[2]):  # "1 OK" is 扣1
         text = f"{numbers_ok[1] or numbers_ok[2]}收到"
-    elif pairs and not _ONES_ONLY.match(seqs := "、".join(m[1] for m in _NUMBER_OK_ONE.finditer(pairs[0]))):
+    elif pairs and not phrases.ONES_ONLY.match(
+        seqs := "、".join(m[1] for m in phrases.NUMBER_OK_ONE.finditer(pairs[0]))
+    ):
         text = f"{seqs}收到\n{text[pairs.end() :]}"
-    elif (then := _NUMBERS_OK_THEN.match(text) if short else None) and not _ONES_ONLY.match(then[1]):
+    elif (then := phrases.NUMBERS_OK_THEN.match(text) if short else None) and not phrases.ONES_ONLY.match(
+        then[1]
+    ):
         text = f"{then[1]}收到\n{text[then.end() :]}"
-    text = _SPOKEN_PUNCTUATION.sub(lambda match: _PUNCTUATION_WORDS[match[1]], text)
-    parts_ = _QUOTE_SEPARATOR.split(text)
+    text = phrases.SPOKEN_PUNCTUATION.sub(lambda match: phrases.PUNCTUATION_WORDS[match[1]], text)
+    parts_ = phrases.QUOTE_SEPARATOR.split(text)
     quoted = ""
     if len(parts_) > 1 and "「" in parts_[0]:
         quoted, text = parts_[0], parts_[-1]
-    blocks = _QUOTE_BLOCK.findall(text)
+    blocks = phrases.QUOTE_BLOCK.findall(text)
     quoted += "".join(blocks)
-    text = _QUOTE_BLOCK.sub("\n", text)
+    text = phrases.QUOTE_BLOCK.sub("\n", text)
     # the office's own words ("「督查室：第35期 关于…」") name its notices too
     # (read from after the sender's name: "「督查室：12号督办单已发」")
-    quoted_all = tuple(find_notice_refs(_QUOTE_SENDER.sub("\n", quoted).translate(_QUOTE_MARKS)))
+    quoted_all = tuple(find_notice_refs(phrases.QUOTE_SENDER.sub("\n", quoted).translate(_QUOTE_MARKS)))
     # the office's question pasted without a name ("「请王庄乡尽快报送196号入户安检进度」"): a number past any
     # day in it is the office's notice
-    unsigned = bool(quoted) and not _QUOTE_SENDER.search(quoted)
+    unsigned = bool(quoted) and not phrases.QUOTE_SENDER.search(quoted)
     if unsigned and not quoted_all:
         quoted_all = tuple(NoticeRef(int(n)) for n in _NOTICE_PAST_DAYS.findall(quoted)[:1])
     # an unsigned quote naming one notice is about it ("「191号走访名单什么时候能报？」已经报了")
     one = unsigned and len({ref.seq for ref in quoted_all}) == 1
     quoted_refs = quoted_all if one or any(w in quoted for w in ("督办", "通知", "督查室")) else ()
-    text = _MENTION.sub(" ", text)
-    text = _WECHAT_EMOJI.sub(",", text)
-    text = _UNICODE_EMOJI.sub(",", text)
-    text = _NUMBER_MARK.sub("no", _LATIN_GAP.sub("", text.lower()))
+    text = phrases.MENTION.sub(" ", text)
+    text = phrases.WECHAT_EMOJI.sub(",", text)
+    text = phrases.UNICODE_EMOJI.sub(",", text)
+    text = phrases.NUMBER_MARK.sub("no", phrases.LATIN_GAP.sub("", text.lower()))
     text = _ENGLISH.sub(lambda m: _ENGLISH_WORDS[m[0]], text)
-    text = _RECEIVED_THEN_STATED.sub(r"\1\n", _unlist(text))
+    text = phrases.RECEIVED_THEN_STATED.sub(r"\1\n", _unlist(text))
     text = _numbers_as_notices(separate_spaced_numbers(text))
     # a bare number past any day opening a clause cut off just now is a notice's too ("不对 是215号 214上午…")
     text = _BARE_CLAUSE_HEAD.sub(r"\1\2号", _break_before_numbers(text))
     text = _spoken_breaks(_break_after_receipt(text))
-    granted = _TIME_GRANTED.search(quoted) is not None
-    quoted_days = frozenset(int(day) for day in _DAY_OF_DATE.findall(quoted))
-    return _SPACES.sub("", text.replace("\n", "。")), quoted_refs, quoted_all, granted, quoted_days
+    granted = phrases.TIME_GRANTED.search(quoted) is not None
+    quoted_days = frozenset(int(day) for day in phrases.DAY_OF_DATE.findall(quoted))
+    return phrases.SPACES.sub("", text.replace("\n", "。")), quoted_refs, quoted_all, granted, quoted_days
 
 
 def _joined_spoken_digits(match: re.Match[str]) -> str:
@@ -2289,14 +1151,16 @@ def _joined_spoken_digits(match: re.Match[str]) -> str:
 
 def _unlist(text: str) -> str:
     """A numbered list's markers (1. … 2. …) turned into line breaks; a lone "1." is left alone."""
-    markers = list(_LIST_MARKER.finditer(text))
+    markers = list(phrases.LIST_MARKER.finditer(text))
     numbers = [
         int(m[1] or m[2]) if m[1] or m[2] else "一二三四五六七八九十".index(m[3] or m[4]) + 1 for m in markers
     ]
-    first = numbers[0] if numbers and _CONTINUED.match(text) else 1  # "接上条：3.…；4.…" goes on a list
+    first = (
+        numbers[0] if numbers and phrases.CONTINUED.match(text) else 1
+    )  # "接上条：3.…；4.…" goes on a list
     if len(markers) < 2 or numbers != list(range(first, first + len(numbers))):
-        return _LONE_HEAD_MARKER.sub("", text)
-    return _LIST_MARKER.sub("\n", text)
+        return phrases.LONE_HEAD_MARKER.sub("", text)
+    return phrases.LIST_MARKER.sub("\n", text)
 
 
 def _break_before_numbers(text: str) -> str:
@@ -2304,28 +1168,31 @@ def _break_before_numbers(text: str) -> str:
 
     def cut(match: re.Match[str]) -> str:
         before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _SENTENCE) : match.start()])[-1]
-        if _MOBILISED.search(before) and _COUNT_AHEAD.match(text, match.end()):
+        if phrases.MOBILISED.search(before) and phrases.COUNT_AHEAD.match(text, match.end()):
             return match.group()  # "869 收到 我们 镇 组织 了 120 多 人": the people sent out, no other notice
-        if _RIGHT_WORD_ENDS.search(before):
+        if phrases.RIGHT_WORD_ENDS.search(before):
             return match.group()  # "667 收到 不对 是 668": the number is what 是 names, the right one
         said = (
-            _SAID_OF_NOTICE.search(before)
-            or _SLIP_RIGHTED.search(before)
+            phrases.SAID_OF_NOTICE.search(before)
+            or phrases.SLIP_RIGHTED.search(before)
             or (
-                _RECEIVED_NUMBER.search(before)
-                and (_STATE_OF_ITS_OWN.match(text, match.end()) or _TIME_OF_DAY.match(text, match.end()))
+                phrases.RECEIVED_NUMBER.search(before)
+                and (
+                    phrases.STATE_OF_ITS_OWN.match(text, match.end())
+                    or phrases.TIME_OF_DAY.match(text, match.end())
+                )
             )
             # "刚在路上 信号不好 419收到": what went before is said apart from the notices then received
-            or (_NUMBERS_RECEIVED.match(text, match.end()) and not _OPEN_ENDED.search(before))
+            or (phrases.NUMBERS_RECEIVED.match(text, match.end()) and not phrases.OPEN_ENDED.search(before))
             # "不好意思回晚了 329的台账上午交了", "收到 258的附件是空的": a finished clause, then a notice's thing
             or (
-                (_CLAUSE_ENDS.search(before) or _BARE_RECEIPT.fullmatch(before))
-                and _WHOSE_NUMBER.match(text, match.end())
+                (phrases.CLAUSE_ENDS.search(before) or phrases.BARE_RECEIPT.fullmatch(before))
+                and phrases.WHOSE_NUMBER.match(text, match.end())
             )
         )
         return "\n" if said else match.group()
 
-    return _NUMBER_AFTER_SPACE.sub(cut, text)
+    return phrases.NUMBER_AFTER_SPACE.sub(cut, text)
 
 
 # A spoken word that needs what follows it: no pause after it ("能不能 下周一 再报", "能 给 到 周四 吗").
@@ -2342,15 +1209,15 @@ def _spoken_breaks(text: str) -> str:
     """Speech typed without punctuation, its pauses as spaces ("信访积案 我们街道3件 化解了2件 还有1件"): each
     space between words ends a clause, as a comma would. Only in a message of two or more such spaces and no
     punctuation of its own."""
-    gaps = _WORD_GAP.findall(text)
-    if len(gaps) < 2 or _PUNCTUATED.search(text):
+    gaps = phrases.WORD_GAP.findall(text)
+    if len(gaps) < 2 or phrases.PUNCTUATED.search(text):
         return text
-    pieces = sorted(len(piece) for piece in _CJK_GAP.split(text))
-    if pieces[len(pieces) // 2] <= _WORD_LENGTH and sum(pieces) <= _SENTENCE_LENGTH:
+    pieces = sorted(len(piece) for piece in phrases.CJK_GAP.split(text))
+    if pieces[len(pieces) // 2] <= phrases.WORD_LENGTH and sum(pieces) <= phrases.SENTENCE_LENGTH:
         # a space after every word of one sentence ("能不能 下周一 再交"): no pauses, but after a question's
         # particle ("那个 通知 是 34号 吧 我们 收到 了")
-        return _CJK_GAP.sub(lambda gap: "," if text[gap.start() - 1] in "吧吗呢" else "", text)
-    return _WORD_GAP.sub(
+        return phrases.CJK_GAP.sub(lambda gap: "," if text[gap.start() - 1] in "吧吗呢" else "", text)
+    return phrases.WORD_GAP.sub(
         lambda gap: (
             "" if _UNFINISHED.search(text, 0, gap.start()) or _GOES_ON.match(text, gap.end()) else ","
         ),
@@ -2360,35 +1227,39 @@ def _spoken_breaks(text: str) -> str:
 
 def _break_after_receipt(text: str) -> str:
     """A line break where a space follows a receipt of a named notice or a slip owned up to (see
-    _SPACE_AFTER_WORD)."""
+    phrases.SPACE_AFTER_WORD)."""
 
     def cut(match: re.Match[str]) -> str:
         before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _SENTENCE) : match.start()])[-1]
-        named = (_RECEIPT_ENDS.search(before) is not None and bool(find_notice_refs(before))) or bool(
-            _RECEIVED_NUMBER.search(before)  # "收到162 城关已安排各社区今晚值守"
+        named = (phrases.RECEIPT_ENDS.search(before) is not None and bool(find_notice_refs(before))) or bool(
+            phrases.RECEIVED_NUMBER.search(before)  # "收到162 城关已安排各社区今晚值守"
         )
         # a bare receipt opening the message, then a word of assurance ("收到 请放心", "收到 马上落实")
         bare = (
-            _BARE_RECEIPT.fullmatch(before) is not None
-            and _AFTER_BARE_RECEIPT.match(text, match.end()) is not None
+            phrases.BARE_RECEIPT.fullmatch(before) is not None
+            and phrases.AFTER_BARE_RECEIPT.match(text, match.end()) is not None
         )
-        if _NUMBER_GOES_ON.match(text, max(0, match.start() - 1)):
+        if phrases.NUMBER_GOES_ON.match(text, max(0, match.start() - 1)):
             return match.group()
-        if _PARTICLE_ALONE.match(text, match.end()):
+        if phrases.PARTICLE_ALONE.match(text, match.end()):
             return (
                 match.group()
             )  # "43号 收到 的": the particle is the clause's own (收到的: the office reads it)
-        if (named and not _SIGNATURE.match(text, match.end())) or bare or _SLIP_ENDS.search(before):
+        if (
+            (named and not phrases.SIGNATURE.match(text, match.end()))
+            or bare
+            or phrases.SLIP_ENDS.search(before)
+        ):
             return "\n"
         return match.group()
 
-    return _SPACE_AFTER_WORD.sub(cut, text)
+    return phrases.SPACE_AFTER_WORD.sub(cut, text)
 
 
 def _split_clauses(text: str) -> list[_Text]:
     pieces: list[_Text] = []
     start = 0
-    for match in _CLAUSE_BREAK.finditer(text):
+    for match in phrases.CLAUSE_BREAK.finditer(text):
         pieces.append(_piece(text[start : match.start()], "?" in match.group()))
         start = match.end()
     pieces.append(_piece(text[start:], False))
@@ -2396,7 +1267,9 @@ def _split_clauses(text: str) -> list[_Text]:
 
 
 def _piece(text: str, question_mark: bool) -> _Text:
-    return _Text(text, question_mark or _QUESTION_WORD.search(_HARMLESS.sub("", text)) is not None)
+    return _Text(
+        text, question_mark or phrases.QUESTION_WORD.search(phrases.HARMLESS.sub("", text)) is not None
+    )
 
 
 def _matches(pattern: re.Pattern[str], clause: _Text) -> Iterator[tuple[str, str, int]]:
@@ -2415,26 +1288,26 @@ def _matches(pattern: re.Pattern[str], clause: _Text) -> Iterator[tuple[str, str
 
 def _is_question(clause: _Text, after: str, *, ongoing: bool = False) -> bool:
     if ongoing:
-        after = _ONGOING_NE.sub("", after)
-    turn = _TURN_TO_READER.search(after)
+        after = phrases.ONGOING_NE.sub("", after)
+    turn = phrases.TURN_TO_READER.search(after)
     if turn is not None and turn.start() > 0:
         after = after[: turn.start()]  # "已经报送了你们查收一下吧": the 吧 is the request to the reader
-    return clause.asked or _QUESTION_TAIL.search(after) is not None
+    return clause.asked or phrases.QUESTION_TAIL.search(after) is not None
 
 
 _NEGATION_REACH = 4  # how far before a delay word a negation denies it
 
 
 def _is_negated(before: str) -> bool:
-    return _NEGATION.search(_HARMLESS.sub("", before)) is not None
+    return phrases.NEGATION.search(phrases.HARMLESS.sub("", before)) is not None
 
 
 def _is_directive(before: str, after: str) -> bool:
     return (
-        _DIRECTIVE_BEFORE.search(_COMPLIANCE.sub("", before)) is not None
-        or _CONDITIONAL.search(before) is not None
-        or _DIRECTIVE_AFTER.match(after) is not None
-        or _RELATIVE_AFTER.match(after) is not None
+        phrases.DIRECTIVE_BEFORE.search(phrases.COMPLIANCE.sub("", before)) is not None
+        or phrases.CONDITIONAL.search(before) is not None
+        or phrases.DIRECTIVE_AFTER.match(after) is not None
+        or phrases.RELATIVE_AFTER.match(after) is not None
     )
 
 
@@ -2451,13 +1324,13 @@ def _mode(
     given), ordered or conditioned, promised, of others, or stated."""
     if _is_question(clause, after, ongoing=ongoing):
         return "asked"
-    if _is_negated(before if negation_reach is None else _HARMLESS.sub("", before)[-negation_reach:]):
+    if _is_negated(before if negation_reach is None else phrases.HARMLESS.sub("", before)[-negation_reach:]):
         return "denied"
     if _is_directive(before, after):
         return "ordered"
-    if _THIRD_PARTY.search(_OWN_HEAD_SAYS.sub("", before)) or _ABOVE_DID.search(before):
+    if phrases.THIRD_PARTY.search(phrases.OWN_HEAD_SAYS.sub("", before)) or phrases.ABOVE_DID.search(before):
         return "others"
-    if not plans_count and _FUTURE.search(before):
+    if not plans_count and phrases.FUTURE.search(before):
         return "promised"
     return "stated"
 
@@ -2473,30 +1346,30 @@ def _up_to_problem(clause: _Text, start: int, after: str) -> tuple[_Text, str]:
     """The clause, and the text after the receipt word at `start`, cut where a problem is reported
     after a receipt said in full (收到了): a question past that point is about the problem
     ("收到了图片太模糊看不清能不能发个原件"). "收到附件打不开了吗" stays one question."""
-    word = _RECEIPT.match(clause.text, start)
+    word = phrases.RECEIPT.match(clause.text, start)
     end = word.end() if word else start
-    problem = _PROBLEM.search(clause.text, end, end + _WINDOW)
-    if problem is None or not _DONE_PARTICLE.match(clause.text, end):
+    problem = phrases.PROBLEM.search(clause.text, end, end + _WINDOW)
+    if problem is None or not phrases.DONE_PARTICLE.match(clause.text, end):
         return clause, after
     return _piece(clause.text[: problem.start()], False), after[: problem.start() - end]
 
 
 def _receipt_tail_fits(before: str, after: str) -> bool:
-    """Whether what follows a receipt word leaves it about the notice (see _RECEIPT_TAIL)."""
-    if _RECEIPT_TAIL.match(after):
+    """Whether what follows a receipt word leaves it about the notice (see phrases.RECEIPT_TAIL)."""
+    if phrases.RECEIPT_TAIL.match(after):
         return True
-    return _DONE_PARTICLE.match(after) is not None and _TOPIC_BEFORE.search(before) is not None
+    return phrases.DONE_PARTICLE.match(after) is not None and phrases.TOPIC_BEFORE.search(before) is not None
 
 
 def _receipt_acts(clause: _Text) -> Iterator[Act]:
-    for before, after_all, start in _matches(_RECEIPT, clause):
+    for before, after_all, start in _matches(phrases.RECEIPT, clause):
         scope, after = _up_to_problem(clause, start, after_all)  # the receipt, without a problem's question
         asked = _is_question(scope, after)
-        if clause.text.startswith(_SHORTHAND_RECEIPT, start) and not _NUMBERED.search(before):
+        if clause.text.startswith(phrases.SHORTHAND_RECEIPT, start) and not _NUMBERED.search(before):
             continue  # "rcvd" alone: unclear
-        if _FOR_THE_OFFICE_TO_NOTE.search(before):
+        if phrases.FOR_THE_OFFICE_TO_NOTE.search(before):
             continue  # "开学典礼推迟到9月4日，请督查室知悉": the unit tells the office, it receives nothing
-        if _PARTLY.search(before):
+        if phrases.PARTLY.search(before):
             yield Act("problem", "stated")  # "部分收到", "只收到正文": what arrived is incomplete
             yield Act("received", "denied")
             continue
@@ -2504,47 +1377,55 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
             yield Act("received", "asked" if asked else "denied")
             continue
         # "收到后已下发各村": what it did since (its villages the object); "请各单位收到后立即落实" is an order
-        own_step = _DONE_SINCE_AFTER.match(after) and not _RELATIVE_IN.search(after) and "请" not in after
+        own_step = (
+            phrases.DONE_SINCE_AFTER.match(after)
+            and not phrases.RELATIVE_IN.search(after)
+            and "请" not in after
+        )
         said = before if own_step else before + after
-        if _COMMITTED_AFTER.match(after) and not _DIRECTIVE_BEFORE.search(_COMPLIANCE.sub("", said)):
+        if phrases.COMMITTED_AFTER.match(after) and not phrases.DIRECTIVE_BEFORE.search(
+            phrases.COMPLIANCE.sub("", said)
+        ):
             yield Act("received", "stated")  # "收到后我们会尽快落实"; "请各单位收到后立即落实" is an order
             continue
         if (
-            _ACHIEVED.search(before + after_all)
+            phrases.ACHIEVED.search(before + after_all)
             or not _receipt_tail_fits(before, after_all)
-            or _OTHER_THING_BEFORE.search(before)
-            or _OTHER_ISSUER_DOC.search(before)
-            or _OBJECT_AFTER_NUMBER.match(after_all)
+            or phrases.OTHER_THING_BEFORE.search(before)
+            or phrases.OTHER_ISSUER_DOC.search(before)
+            or phrases.OBJECT_AFTER_NUMBER.match(after_all)
         ):
             continue  # something else was received ("收到群众举报", "收到良好效果", "快递收到了", "县委12号文件收到")
         if (
-            (_PREVIOUS.search(before) and not _THIS_ONE.search(before + after_all))
-            or _POSITION.search(before)
-            or _POSITION_AFTER.match(after_all)
+            (phrases.PREVIOUS.search(before) and not phrases.THIS_ONE.search(before + after_all))
+            or phrases.POSITION.search(before)
+            or phrases.POSITION_AFTER.match(after_all)
         ):
             yield Act("received", "others")  # "上次的早就收到了": an earlier notice; "第一个收到": which?
             continue
-        if _RECEIVED_OBJECT_AFTER.match(after_all):
+        if phrases.RECEIVED_OBJECT_AFTER.match(after_all):
             yield Act("received", "ordered")  # "收到通知的单位请回复", "收到该通知后请落实"
             continue
         mode = _mode(scope, before, after, plans_count=True)
         if mode == "stated" and (
-            _HEDGE.search(before)
-            or _WAITING.search(before)
-            or _LATER_RECEIPT.search(before)
-            or _PLANNED_RECEIPT.search(before)
+            phrases.HEDGE.search(before)
+            or phrases.WAITING.search(before)
+            or phrases.LATER_RECEIPT.search(before)
+            or phrases.PLANNED_RECEIPT.search(before)
         ):
             mode = "promised"  # "应该收到了", "等领导看过后再签收", "会第一时间签收"
-        yield Act("received", mode, bool(_ALL_OWED.search(before)) and not _ALL_PEOPLE.search(before))
-    for before, after, _ in _matches(_UNSEEN, clause):
-        if _NOTICE_BEFORE.search(before) and not _is_question(clause, after):
+        yield Act(
+            "received", mode, bool(phrases.ALL_OWED.search(before)) and not phrases.ALL_PEOPLE.search(before)
+        )
+    for before, after, _ in _matches(phrases.UNSEEN, clause):
+        if phrases.NOTICE_BEFORE.search(before) and not _is_question(clause, after):
             yield Act("received", "denied")
-    for before, after, _ in _matches(_FORWARD, clause):
-        if _FORWARDED_OTHER.search(before) or _OTHER_ISSUER_DOC.search(before):
+    for before, after, _ in _matches(phrases.FORWARD, clause):
+        if phrases.FORWARDED_OTHER.search(before) or phrases.OTHER_ISSUER_DOC.search(before):
             continue  # "延期申请已报送领导", "省政府12号令已转发各村": what went on is not the notice
-        if _AT_A_MEETING.search(before):
+        if phrases.AT_A_MEETING.search(before):
             continue  # "两会精神 我们昨天党委会已经传达了": the work done at a meeting, not the notice passed on
-        if _APPROVAL_AFTER.match(after):
+        if phrases.APPROVAL_AFTER.match(after):
             # "（总结）已报分管领导审定后盖章上报": the unit's own paper, going up
             yield Act("report", "stated")
             continue
@@ -2561,26 +1442,28 @@ _NUMBERED = re.compile(
 def _earlier_only(before: str) -> bool:
     """Whether the words before an act point at an earlier notice without its number ("上次的材料已报";
     "上次那个12号我们已经报了" and "29号上次申请延期的那个今天报了" name it)."""
-    return _PREVIOUS.search(before) is not None and not _NUMBERED.search(_PREVIOUS.sub("", before))
+    return phrases.PREVIOUS.search(before) is not None and not _NUMBERED.search(
+        phrases.PREVIOUS.sub("", before)
+    )
 
 
 def _received_something_else(clause: _Text) -> bool:
     """Whether the clause says something other than the notice arrived ("收到群众反映的问题…")."""
     return any(
-        _ACHIEVED.search(before + after) is None
+        phrases.ACHIEVED.search(before + after) is None
         and not _receipt_tail_fits(before, after)
-        and not _COMMITTED_AFTER.match(after)
-        and not _RECEIVED_OBJECT_AFTER.match(after)
-        and _TAKEN_IN.match(after)
-        for before, after, _ in _matches(_RECEIPT, clause)
+        and not phrases.COMMITTED_AFTER.match(after)
+        and not phrases.RECEIVED_OBJECT_AFTER.match(after)
+        and phrases.TAKEN_IN.match(after)
+        for before, after, _ in _matches(phrases.RECEIPT, clause)
     )
 
 
 def _problem_acts(clause: _Text) -> Iterator[Act]:
-    if _OWN_SLIP.match(clause.text):
+    if phrases.OWN_SLIP.match(clause.text):
         return  # "刚才发错了，不是240，是242号已完成": the sender's own slip, corrected
-    for before, after, _ in _matches(_PROBLEM, clause):
-        if not (_CONDITIONAL.search(before) or _PROBLEM_HYPOTHETICAL_AFTER.match(after)):
+    for before, after, _ in _matches(phrases.PROBLEM, clause):
+        if not (phrases.CONDITIONAL.search(before) or phrases.PROBLEM_HYPOTHETICAL_AFTER.match(after)):
             yield Act("problem", "stated")
 
 
@@ -2598,43 +1481,49 @@ def _in_title(before: str, after: str) -> bool:
 
 
 def _feedback_acts(clause: _Text) -> Iterator[Act]:
-    if _received_something_else(clause) or _ELSEWHERE.search(clause.text):
+    if _received_something_else(clause) or phrases.ELSEWHERE.search(clause.text):
         return  # "我们收到群众反映的问题已经处理了": the work done is on what else arrived
-    delay_paper = _DELAY_PAPER.search(clause.text) is not None  # "延期报告已经写好了": the request, no report
-    for before, after, _ in _matches(_DONE, clause):
-        if _REQUIRED_BY.search(before) and not _DONE_PARTICLE.match(after):
+    delay_paper = (
+        phrases.DELAY_PAPER.search(clause.text) is not None
+    )  # "延期报告已经写好了": the request, no report
+    for before, after, _ in _matches(phrases.DONE, clause):
+        if _REQUIRED_BY.search(before) and not phrases.DONE_PARTICLE.match(after):
             continue  # "文件要求的资金26日前拨付到位": the notice's requirement restated, nothing done yet
-        if not delay_paper and not _earlier_only(before) and not _POSITION.search(before):
-            yield Act("progress" if _WHO_AFTER.match(after) else "done", _mode(clause, before, after))
-    for before, after, start in _matches(_SUBMIT, clause):
+        if not delay_paper and not _earlier_only(before) and not phrases.POSITION.search(before):
+            yield Act("progress" if phrases.WHO_AFTER.match(after) else "done", _mode(clause, before, after))
+    for before, after, start in _matches(phrases.SUBMIT, clause):
         # passed to one's leaders is a receipt, unless what went up is the unit's own paper ("统计表已报主任")
-        forwarded = _FORWARD.match(clause.text, start) is not None and not _FORWARDED_OTHER.search(before)
+        forwarded = phrases.FORWARD.match(
+            clause.text, start
+        ) is not None and not phrases.FORWARDED_OTHER.search(before)
         if (
             not forwarded
-            and not _DELAY_PAPER.search(clause.text)
+            and not phrases.DELAY_PAPER.search(clause.text)
             and not _earlier_only(before)
-            and not _POSITION.search(before)
-            and not _TO_BACK_OFFICE.match(after)
+            and not phrases.POSITION.search(before)
+            and not phrases.TO_BACK_OFFICE.match(after)
         ):
             yield Act("done", _mode(clause, before, after))
-    for before, after, _ in _matches(_NO_ISSUE, clause):
+    for before, after, _ in _matches(phrases.NO_ISSUE, clause):
         mode = _mode(clause, before, after)
         yield Act("done", "stated" if mode == "denied" else mode)  # the negation is the report itself
-    for before, after, _ in _matches(_PROGRESS, clause):
+    for before, after, _ in _matches(phrases.PROGRESS, clause):
         if not _in_title(before, after):
             yield Act("progress", _mode(clause, before, after, ongoing=True))
-    for before, after, _ in _matches(_REPORT, clause):
-        if not _ASKS_FOR_REPORT.search(before):
+    for before, after, _ in _matches(phrases.REPORT, clause):
+        if not phrases.ASKS_FOR_REPORT.search(before):
             yield Act("report", _mode(clause, before, after))
-    for before, after, _ in _matches(_ESTIMATE, clause):
+    for before, after, _ in _matches(phrases.ESTIMATE, clause):
         yield Act("estimate", _mode(clause, before, after, plans_count=True))
     percent = _percent_in(clause)
-    first = _PERCENT.search(clause.text)
+    first = phrases.PERCENT.search(clause.text)
     if (
         percent is not None
         and first is not None
-        and _PERCENT_CONTEXT.search(clause.text)
-        and not _FUTURE.search(clause.text, 0, first.start())  # "预计下周完成80%"; "80%了，今天能完" is said
+        and phrases.PERCENT_CONTEXT.search(clause.text)
+        and not phrases.FUTURE.search(
+            clause.text, 0, first.start()
+        )  # "预计下周完成80%"; "80%了，今天能完" is said
     ):
         mode = _mode(clause, "", "")
         yield Act("done" if percent >= 100 else "progress", mode)
@@ -2644,19 +1533,19 @@ def _facts_under_heading(text: str, clauses: Sequence[Clause]) -> bool:
     """A notice's number and a colon over facts and nothing else ("138号：全乡共有104户秸秆还田，其余已离田"), or over
     anything said under a heading that names a report ("607号补充报告：…"): a report on it, its content deciding done or
     progress. Not a day's plan ("15号：上午开会") nor an order or a question."""
-    heading = _TOPIC_HEADING.match(text)
+    heading = phrases.TOPIC_HEADING.match(text)
     if heading is None or len(clauses) < 2 or any(c.acts for c in clauses):
         return False
     body = text[heading.end() :]
-    facts = _FACTS.search(body) is not None or _REPORT_NAMED.search(heading[0]) is not None
-    return facts and _NOT_FACTS.search(body) is None
+    facts = phrases.FACTS.search(body) is not None or phrases.REPORT_NAMED.search(heading[0]) is not None
+    return facts and phrases.NOT_FACTS.search(body) is None
 
 
 def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
-    """The clauses, each part that tells counts of work and results reached and nothing else (see _FACT_COUNT)
+    """The clauses, each part that tells counts of work and results reached and nothing else (see phrases.FACT_COUNT)
     marked a report: two of them, or one beside a notice's number ("一、96号防溺水：全县无溺水事件；二、…"), also
     after a receipt ("收到31号，我局承担的4个项目已于3月18日全部复工"). Only in statements (no question, order,
-    complaint: _NOT_TOLD; a plan only after a result). An apology for the late reply opening it is no part of what
+    complaint: phrases.NOT_TOLD; a plan only after a result). An apology for the late reply opening it is no part of what
     is told ("抱歉今天一天都在市里开会，现在才回。146号…")."""
     told, start = list(clauses), 0
     for group in _notice_parts(clauses):
@@ -2664,7 +1553,7 @@ def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
         sorry = _apology_lead(group)
         # work only in hand beside a receipt ("653号收到。我乡倒塌房屋3户…，重建方案正在做") tells no result: the facts
         # beside it are judged alone
-        beside = [c for c in group[sorry:] if not _IN_HAND.search(c.text)]
+        beside = [c for c in group[sorry:] if not phrases.IN_HAND.search(c.text)]
         lead = _receipt_lead(beside)
         rest = beside[lead:] if lead else group[sorry:]
         # work done counted before a delay asked in the same part is told ("975号 已复耕 2400亩 剩下 300亩 … 需要 延 到
@@ -2676,24 +1565,28 @@ def _facts_told(text: str, clauses: list[Clause]) -> list[Clause]:
             rest = rest[:late_at]
         said = "。".join(c.text for c in rest)
         if lead:  # the notice passed on is the receipt's own step, no result ("21号收到，24个村都已转发")
-            said = _PASSED_ON.sub("", said)
-        reached = len(_FACT_STATE.findall(said))
+            said = phrases.PASSED_ON.sub("", said)
+        reached = len(phrases.FACT_STATE.findall(said))
         if (
             not rest
             or any(c.asked or _told_otherwise(c) for c in rest)
-            or _NOT_TOLD.search(said)
+            or phrases.NOT_TOLD.search(said)
             or _earlier_only(said)
         ):
             continue
-        plan = _PLANNED.search(said)
-        if plan and not reached and not _WORK_COUNTED.search(_SPOKEN_GAPS.sub("", said[: plan.start()])):
+        plan = phrases.PLANNED.search(said)
+        if (
+            plan
+            and not reached
+            and not phrases.WORK_COUNTED.search(phrases.SPOKEN_GAPS.sub("", said[: plan.start()]))
+        ):
             continue  # (work done and counted before the plan for the rest is told: "拆除 残垣断壁 14处 … 下周接着弄")
-        strong = len(_FACT_COUNT.findall(said)) + reached
-        weak = len(_FACT_REACHED.findall(_FACT_STATE.sub("", said)))
+        strong = len(phrases.FACT_COUNT.findall(said)) + reached
+        weak = len(phrases.FACT_REACHED.findall(phrases.FACT_STATE.sub("", said)))
         if (
             lead
         ):  # after a receipt a count alone is the notice's scope ("涉及13个村"): a result must be reached
-            counted = len(_FACT_COUNT.findall(said))
+            counted = len(phrases.FACT_COUNT.findall(said))
             enough = reached >= 1 or (weak >= 1 and counted >= 1)
         else:
             enough = strong >= 1 if any(c.refs for c in group) else strong + weak >= 2
@@ -2750,86 +1643,90 @@ def _receipt_lead(group: Sequence[Clause]) -> int:
 
 
 def _everyday_acts(clause: _Text) -> Iterator[Act]:
-    """Work told in everyday words (see _EVERYDAY_DONE)."""
+    """Work told in everyday words (see phrases.EVERYDAY_DONE)."""
     if (
         _received_something_else(clause)
-        or _ELSEWHERE.search(clause.text)
-        or _DELAY_PAPER.search(clause.text)
-        or _DATED_PLAN.search(clause.text)  # "剩下的3件积案 8月26日集中接访": what is left, planned
+        or phrases.ELSEWHERE.search(clause.text)
+        or phrases.DELAY_PAPER.search(clause.text)
+        or phrases.DATED_PLAN.search(clause.text)  # "剩下的3件积案 8月26日集中接访": what is left, planned
     ):
         return
     everyday: tuple[tuple[ActKind, re.Pattern[str]], ...] = (
-        ("done", _EVERYDAY_DONE),
-        ("progress", _EVERYDAY_PROGRESS),
-        ("done", _EVERYDAY_NONE),
+        ("done", phrases.EVERYDAY_DONE),
+        ("progress", phrases.EVERYDAY_PROGRESS),
+        ("done", phrases.EVERYDAY_NONE),
     )
     for kind, pattern in everyday:
         for before, after, _ in _matches(pattern, clause):
             if (
                 not _earlier_only(before)
-                and not _POSITION.search(before)
-                and not _NOT_A_REPORT.search(before)
-                and not _TITLE_AFTER.match(after)
+                and not phrases.POSITION.search(before)
+                and not phrases.NOT_A_REPORT.search(before)
+                and not phrases.TITLE_AFTER.match(after)
             ):
                 mode = _mode(clause, before, after, ongoing=kind == "progress")
-                none_found = pattern is _EVERYDAY_NONE and mode == "denied"
+                none_found = pattern is phrases.EVERYDAY_NONE and mode == "denied"
                 yield Act(kind, "stated" if none_found else mode)  # "没有 在建工地 不涉及"
 
 
 def _delay_acts(clause: _Text) -> Iterator[Act]:
-    for pattern in (_DELAY_WORD, _STILL_NEED, _ONLY_LATER):
+    for pattern in (phrases.DELAY_WORD, phrases.STILL_NEED, phrases.ONLY_LATER):
         for before, after, _ in _matches(pattern, clause):
-            before = _ASKS_THE_OFFICE.sub("", before)  # "麻烦督查室给延几天" asks for oneself
+            before = phrases.ASKS_THE_OFFICE.sub("", before)  # "麻烦督查室给延几天" asks for oneself
             if (
                 # "不需要延期"; not "还没弄完可能要晚几天", "月底种不完需要延到…" (the reason's own 不, read whole)
-                _is_negated(_HARMLESS.sub("", before)[-_NEGATION_REACH:])
+                _is_negated(phrases.HARMLESS.sub("", before)[-_NEGATION_REACH:])
                 or _is_directive(before, after)
                 or after.startswith("过")
-                or _DELAYED_BEFORE.match(after)
-                or _PAST_TIME.search(before)
-                or _ABOUT_DELAYS.match(after)
-                or _OTHER_EVENT_BEFORE.search(before)
-                or _OTHER_BODY_BEFORE.search(before)
-                or _OTHER_EVENT_AFTER.match(after)
-                or (_WHOLE_COUNTY_BEFORE.search(before) and _STARTS_LATER_AFTER.match(after))
-                or _DELAY_SETTLED_AFTER.match(after)
-                or _DELAY_SETTLED_BEFORE.search(before)
-                or _DESCRIBED_AFTER.match(after)
-                or (_REST_BEFORE.search(before) and "补" in clause.text)
-                or (_MOVED_ALREADY.search(before) and after.endswith("了"))
+                or phrases.DELAYED_BEFORE.match(after)
+                or phrases.PAST_TIME.search(before)
+                or phrases.ABOUT_DELAYS.match(after)
+                or phrases.OTHER_EVENT_BEFORE.search(before)
+                or phrases.OTHER_BODY_BEFORE.search(before)
+                or phrases.OTHER_EVENT_AFTER.match(after)
+                or (phrases.WHOLE_COUNTY_BEFORE.search(before) and phrases.STARTS_LATER_AFTER.match(after))
+                or phrases.DELAY_SETTLED_AFTER.match(after)
+                or phrases.DELAY_SETTLED_BEFORE.search(before)
+                or phrases.DESCRIBED_AFTER.match(after)
+                or (phrases.REST_BEFORE.search(before) and "补" in clause.text)
+                or (phrases.MOVED_ALREADY.search(before) and after.endswith("了"))
             ):
                 continue  # "不用延期", "需要延期的单位请说明", "已经延期过一次了", "去年这个也延期了"
-            if pattern is _STILL_NEED and _HEDGE.search(before):
+            if pattern is phrases.STILL_NEED and phrases.HEDGE.search(before):
                 # "大概还需要一周": how long the rest takes, no missed deadline
                 yield Act("estimate", "stated")
                 continue
             if _is_question(clause, after):
-                if _THIRD_PARTY.search(before) or _ABOUT_THE_RULE.search(clause.text):
+                if phrases.THIRD_PARTY.search(before) or phrases.ABOUT_THE_RULE.search(clause.text):
                     continue  # "听说可以延期？": hearsay asked about
-                if _REQUEST.search(clause.text) or _ASKING_LEAD.search(before):
+                if phrases.REQUEST.search(clause.text) or phrases.ASKING_LEAD.search(before):
                     yield Act("ask_time", "stated")  # "延期一周可以不？", "宽限到下周一吧": a request
                 continue  # "延期要走什么程序？", "延期了吗？": a question about it
             yield Act("delay", _mode(clause, before, after, plans_count=True, negation_reach=_NEGATION_REACH))
-    for before, after, _ in _matches(_UNABLE, clause):
+    for before, after, _ in _matches(phrases.UNABLE, clause):
         # The negation is the message here, so only questions, orders and other events are ruled out.
         if (
             _is_directive(before, after)
-            or _MEETING_OR_TRIP_BEFORE.search(before)
+            or phrases.MEETING_OR_TRIP_BEFORE.search(before)
             or after.startswith(("也得", "也要"))
         ):
             continue  # "高铁晚点了，会可能赶不上": the meeting; "来不及也得报": done all the same
         if not _is_question(clause, after):
-            yield Act("delay", "others" if _THIRD_PARTY.search(before) else "stated")
-        elif _REQUEST.search(clause.text) and not _QUESTION_WORD.search(
-            _HARMLESS.sub("", _REQUEST.sub("", clause.text))  # the request's own 行不行 asks nothing else
+            yield Act("delay", "others" if phrases.THIRD_PARTY.search(before) else "stated")
+        elif phrases.REQUEST.search(clause.text) and not phrases.QUESTION_WORD.search(
+            phrases.HARMLESS.sub(
+                "", phrases.REQUEST.sub("", clause.text)
+            )  # the request's own 行不行 asks nothing else
         ):
             yield Act("ask_time", "stated")  # "今天报不上来了，明天下午吧", "今天报不了了 后天上午行不行"
-    for before, after, _ in _matches(_ASK_TIME, clause):
+    for before, after, _ in _matches(phrases.ASK_TIME, clause):
         # asking for time is a request, even as a question ("听说可以延期？" is hearsay asked about); a later day
         # put as "if" asks for it ("如果下周一交可以吗")
-        before = _IF_BEFORE.sub("", before)
+        before = phrases.IF_BEFORE.sub("", before)
         if not (
-            _is_directive(before, after) or _THIRD_PARTY.search(before) or _ABOUT_THE_RULE.search(clause.text)
+            _is_directive(before, after)
+            or phrases.THIRD_PARTY.search(before)
+            or phrases.ABOUT_THE_RULE.search(clause.text)
         ):
             yield Act("ask_time", "stated")
 
@@ -2837,10 +1734,10 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
 def _looks_partial(clauses: Sequence[Clause]) -> bool:
     for clause in clauses:
         piece = _piece(clause.text, False)
-        if _QUESTION_WORD.search(clause.text):
+        if phrases.QUESTION_WORD.search(clause.text):
             continue
         percent = _percent_in(piece)
-        if _PARTIAL.search(clause.text) or (percent is not None and percent < 100):
+        if phrases.PARTIAL.search(clause.text) or (percent is not None and percent < 100):
             return True
     return False
 
@@ -2848,7 +1745,7 @@ def _looks_partial(clauses: Sequence[Clause]) -> bool:
 def _percent_in(clause: _Text) -> float | None:
     """The smallest percentage the clause names, if any."""
     values: list[float] = []
-    for match in _PERCENT.finditer(clause.text):
+    for match in phrases.PERCENT.finditer(clause.text):
         if match[1]:
             values.append(float(match[1]))
         elif (value := _chinese_percent(match[2])) is not None:
@@ -2863,4 +1760,4 @@ def _chinese_percent(numeral: str) -> float | None:
     return float(ref.seq) if ref else None
 
 
-_UNDER_WAY_RE = re.compile(_UNDER_WAY)
+_UNDER_WAY_RE = re.compile(phrases.UNDER_WAY)
