@@ -4112,3 +4112,47 @@ def test_what_the_blind_set_dev55_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # what was received, named before the word or right after it, is not the office's notice: another issuer's paper
+        ("市水利局关于冬季河道清障的通报已收悉，我镇将对照落实", [], [], []),
+        ("省应急厅寒潮防范工作提示已知悉", [], [], []),
+        ("市气象局的寒潮预警收到", [], [], []),
+        ("市商务局 年货节 调度会 通知收到 后天参会", [], [], []),
+        ("县委办的春节值班安排收到", [], [], []),
+        ("市疾控中心 guidance received", [], [], []),
+        # … goods, a visit, a colleague's or a village's paper, a list of others' papers after the word
+        ("县红十字会 送的 棉被 今天 到了 收到 收到", [], [], []),
+        ("融雪剂20吨 今天到库 已收到", [], [], []),
+        ("农机公司送的配件收到，替老刘签收了", [], [], []),
+        ("刚才小李发的会议记录收到了", [], [], []),
+        ("村里的回执sd", [], [], []),
+        ("收到：1.柳林乡的复垦验收申请；2.青山乡的整改回复函。", [], [], []),
+        ("收到了收到了 快递到了", [], [], []),
+        ("省里的检查组下午到俺们乡了 收到 正在陪同", [], [], []),
+        # … another body's message quoted (a peer's receipt quoted stays the office's notice's)
+        ("「应急局：请各乡镇周五前报送冬季值班表」收到", [], [], []),
+        ("「城关镇小李：210号收到」我们也收到了", [0], [], []),
+        # look-alikes that stay receipts: nothing named, or the office's notice named
+        ("收到", [0], [], []),
+        ("12号收到", [12], [], []),
+        ("通知收到", [0], [], []),
+        ("督办单已收悉", [0], [], []),
+        ("附件收到", [0], [], []),
+        ("督查室的通知收到了", [0], [], []),
+        ("冬季消防那个收到了", [0], [], []),
+        ("「督查室：请各单位周五前报送冬季值班表」收到", [0], [], []),
+        ("收到12号 已转各村", [12], [], []),
+        ("小刘转的13号督办单收到", [13], [], []),
+        ("督办单昨天送到了，收到", [0], [], []),
+        ("收到，24小时内反馈", [0], [], []),
+        ("收到收到 刚才在村里没看手机", [0], [], []),
+    ],
+)
+def test_what_the_blind_set_dev56_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

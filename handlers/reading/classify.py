@@ -116,7 +116,7 @@ def read_clauses(text: str) -> list[Clause]:
 def _read_clauses(text: str) -> tuple[Clause, ...]:
     """`read_clauses`, kept for the texts read last: a pure function of the text, and a work group says the same
     few things (收到, 已完成, 好的) many times a day."""
-    cleaned, quoted_refs, quoted_all, granted, quoted_days = _clean(text)
+    cleaned, quoted_refs, quoted_all, granted, quoted_days, quoted_other = _clean(text)
     clauses = [
         Clause(
             piece.text,
@@ -178,6 +178,9 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
     if any(phrases.NOT_AFFECTED.search(c.text) for c in clauses):
         clauses = [replace(c, acts=tuple(a for a in c.acts if a.kind != "delay")) for c in clauses]
     clauses = _received_beside(clauses)
+    if quoted_other and clauses and not clauses[0].refs:
+        # "「住建局：请各乡镇街道…报送燃气用户底数」收到": what was received is the other body's message quoted
+        clauses[0] = replace(clauses[0], acts=tuple(a for a in clauses[0].acts if a.kind != "received"))
     for n in range(1, len(clauses)):
         previous, acts = clauses[n - 1], clauses[n].acts
         if (
@@ -197,8 +200,6 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
             clauses[n] = replace(
                 clauses[n], acts=()
             )  # another thing received, or another body's, then passed on
-        elif _parcel_received(clauses[:n], clauses[n]):
-            clauses[n] = replace(clauses[n], acts=tuple(a for a in acts if a.kind != "received"))
     for n in range(1, len(clauses)):
         if phrases.ASSENT_ONLY.fullmatch(clauses[n].text) and phrases.BARE_RECEIPT.fullmatch(
             clauses[n - 1].text
@@ -508,17 +509,6 @@ def _late_made_up(clauses: list[Clause]) -> list[Clause]:
     return [replace(c, acts=tuple(a for a in c.acts if a.kind != "delay")) for c in clauses]
 
 
-def _parcel_received(told: Sequence[Clause], clause: Clause) -> bool:
-    """Whether a bare receipt ("收到了") follows clauses of nothing read that tell a parcel or goods arrived, or a
-    visiting group coming, no notice named: that is what was received (see phrases.DELIVERED_BEFORE)."""
-    return (
-        not any(c.acts or c.refs or phrases.NOTICE_NAMED.search(c.text) for c in told)
-        and any(phrases.DELIVERED_BEFORE.search(c.text) for c in told)
-        and not clause.refs
-        and phrases.BARE_RECEIPT.fullmatch(clause.text) is not None
-    )
-
-
 # A colleague, by a familiar name, has the liaison tell the group: "小赵让我帮忙说一下", "同事老王托我转告".
 _COLLEAGUE_ASKS = re.compile(
     r"^(?:同事)?(?:小|老)[\u4e00-\u9fff](?:让|叫|托|请)我(?:帮忙|帮[他她]|替[他她])?(?:说|讲|转告|告诉|报|回)"
@@ -573,33 +563,34 @@ _DOC_NAMED = re.compile(r"(?:文件|文|令|函|通知|通报|简报|快报|号)
 
 
 def _received_beside(clauses: list[Clause]) -> list[Clause]:
-    """The clauses, a bare receipt ("收到") no receipt of a notice where the clause beside it, apart by a pause or a comma,
-    names what it got: something else before it ("督查室刚才打电话说的事 收到", as "…电话说的事收到了" in one clause), or another
-    body's document after it ("收到 市应急局关于…的紧急通知", as "收到市应急局关于…的紧急通知"; "收到，市防指〔2042〕15号也已转发"
-    tells what else was done). A notice named stays received ("督查室电话说的845号收到了"), and so does a notice come by
-    post ("督办单快递寄来了，收到了")."""
+    """The clauses, a receipt naming no notice number no receipt of a notice where what it got is named in the clauses
+    right before it that say nothing else (no act, no number) with its own words before the receipt word ("市交通局 春运
+    第二阶段调度会 通知收到", "督查室刚才打电话说的事 收到", "快递送来一箱宣传册，收到了", "省里的督查组明天到，县里安排我们陪同，
+    收到"), or, a bare receipt, in the clause after it ("收到 市应急局关于…的紧急通知", "收到：1.王庄乡的…回复函", "收到了 外卖到了"),
+    and _what_received places it elsewhere. A notice named stays received ("督办单快递寄来了，收到了")."""
     marked = list(clauses)
     for n, clause in enumerate(clauses):
-        if clause.refs or phrases.BARE_RECEIPT.fullmatch(clause.text) is None:
+        word = phrases.RECEIPT.search(clause.text)
+        if clause.refs or word is None or not any(a.kind == "received" for a in clause.acts):
             continue
-        before = clauses[n - 1] if n and _names_no_notice(clauses[n - 1]) else None
+        first = n
+        while first and n - first < _TOLD_BEFORE and _names_no_notice(clauses[first - 1]):
+            first -= 1
+        told = "".join(c.text for c in clauses[first:n])
+        named = told + clause.text[: word.start()]
         after = clauses[n + 1] if n + 1 < len(clauses) and _names_no_notice(clauses[n + 1]) else None
-        other_thing = (
-            before is not None
-            and not phrases.NOTICE_NAMED.search(before.text)
-            and phrases.OTHER_THING_BEFORE.search(before.text)
-        )
-        if (
-            other_thing
-            or (before is not None and phrases.OTHER_ISSUER_DOC.search(before.text))
-            or (
-                after is not None
-                and _DOC_NAMED.search(after.text)
-                and phrases.OTHER_ISSUER_DOC.search(after.text)
-            )
+        bare = phrases.BARE_RECEIPT.fullmatch(clause.text) is not None
+        if (told and _what_received(named) == "other") or (
+            bare
+            and after is not None
+            and not _what_received(named)
+            and _what_received_after(after.text) == "other"
         ):
             marked[n] = replace(clause, acts=tuple(a for a in clause.acts if a.kind != "received"))
     return marked
+
+
+_TOLD_BEFORE = 3  # how many clauses that say nothing else, before a receipt, may name what it got
 
 
 def _received_then(text: str, following: str) -> bool:
@@ -887,7 +878,11 @@ def _other_matter_only(clauses: Sequence[Clause]) -> bool:
     opening = _Text(clauses[0].text, asked=False)
     return (
         _received_something_else(opening)
-        or any(phrases.OTHER_ISSUER_DOC.search(before) for before, _, _ in _matches(phrases.RECEIPT, opening))
+        # (returns collected from those below the unit, "各社区反馈已收到，共排查…", are its work)
+        or any(
+            phrases.RECEIVED_FROM_OTHERS.search(opening.text[:start])
+            for _, _, start in _matches(phrases.RECEIPT, opening)
+        )
         or _FUNDS_FROM_ABOVE.search(opening.text) is not None
     )
 
@@ -1068,10 +1063,13 @@ _LINK = re.compile(
 )
 
 
-def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...], bool, frozenset[int]]:
+def _clean(
+    text: str,
+) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...], bool, frozenset[int], bool]:
     """The reply's own text, folded for matching, the notices a quoted block of the office names, those
-    any quoted block names, whether a quoted block grants more time (the reply acknowledges that), and the
-    days of the dates a quoted block gives ("12月16日前报送": 16).
+    any quoted block names, whether a quoted block grants more time (the reply acknowledges that), the
+    days of the dates a quoted block gives ("12月16日前报送": 16), and whether the quoted words are only another
+    body's ("「住建局：…」", "「县委办：…」"; the office's own body, 「督查室：…」, is the office).
 
     Folding: NFKC and traditional characters as simplified (notice_ref.fold), mentions and emoji out,
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
@@ -1137,7 +1135,20 @@ def _clean(text: str) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...]
     text = _spoken_breaks(_break_after_receipt(text))
     granted = phrases.TIME_GRANTED.search(quoted) is not None
     quoted_days = frozenset(int(day) for day in phrases.DAY_OF_DATE.findall(quoted))
-    return phrases.SPACES.sub("", text.replace("\n", "。")), quoted_refs, quoted_all, granted, quoted_days
+    senders = phrases.QUOTE_SENDER.findall(quoted)
+    quoted_other = (  # a peer's own receipt quoted ("「城关镇小李：110号收到」我们也收到了") is the office's notice's
+        bool(senders)
+        and not any(phrases.OFFICE_SENDER.search(sender) for sender in senders)
+        and not phrases.RECEIPT.search(quoted)
+    )
+    return (
+        phrases.SPACES.sub("", text.replace("\n", "。")),
+        quoted_refs,
+        quoted_all,
+        granted,
+        quoted_days,
+        quoted_other,
+    )
 
 
 def _joined_spoken_digits(match: re.Match[str]) -> str:
@@ -1388,13 +1399,7 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
         ):
             yield Act("received", "stated")  # "收到后我们会尽快落实"; "请各单位收到后立即落实" is an order
             continue
-        if (
-            phrases.ACHIEVED.search(before + after_all)
-            or not _receipt_tail_fits(before, after_all)
-            or phrases.OTHER_THING_BEFORE.search(before)
-            or phrases.OTHER_ISSUER_DOC.search(before)
-            or phrases.OBJECT_AFTER_NUMBER.match(after_all)
-        ):
+        if phrases.ACHIEVED.search(before + after_all) or _received_other(clause.text[:start], after_all):
             continue  # something else was received ("收到群众举报", "收到良好效果", "快递收到了", "县委12号文件收到")
         if (
             (phrases.PREVIOUS.search(before) and not phrases.THIS_ONE.search(before + after_all))
@@ -1445,6 +1450,53 @@ def _earlier_only(before: str) -> bool:
     return phrases.PREVIOUS.search(before) is not None and not _NUMBERED.search(
         phrases.PREVIOUS.sub("", before)
     )
+
+
+def _what_received(named: str) -> str:
+    """What the words naming a receipt's object name: "other" (given by someone other than the office, or another
+    thing: goods, money, a call, a visit, a matter, others' papers), "notice" (the office's notice: its paper, number or
+    issue, a pointer) or "" (nothing named: a bare receipt, of the notice). See phrases.RECEIVED_FROM_OTHERS."""
+    if phrases.RECEIVED_FROM_OTHERS.search(named) or (
+        phrases.OTHER_THING_BEFORE.search(named) and not phrases.NOTICE_NAMED.search(named)
+    ):
+        return (
+            "other"  # a pointer at a thing is the thing's ("快递那个收到了"); "督办单快递寄来了" the notice's
+        )
+    if phrases.RECEIVED_NOTICE.search(named):
+        return "notice"
+    return "other" if phrases.RECEIVED_THING.search(named) else ""
+
+
+def _what_received_after(text: str) -> str:
+    """What a clause right after a bare receipt names as received ("收到：1.王庄乡的…回复函", "收到了 外卖到了"): only an
+    issuer's or a giver's thing, or a thing come in, is read so ("收到，24小时内反馈" tells what it will do)."""
+    item = phrases.LIST_ITEM.match(text)
+    text = text[item.end() :] if item else text
+    named = phrases.RECEIVED_FROM_OTHERS.search(text) and _DOC_NAMED.search(text)  # not "市防指…15号也已转发"
+    if named or phrases.RECEIVED_ARRIVED.search(text) or phrases.RECEIVED_GIVEN.search(text):
+        return "other"
+    return _what_received(text) if item else ""
+
+
+def _received_other(before: str, after: str) -> bool:
+    """Whether a receipt word's object, named before it in its clause or right after it, is not the office's notice:
+    after it, anything but what may follow a receipt of the notice (phrases.RECEIPT_TAIL: "收到群众举报", "收到12号楼的
+    材料"; the last of repeated words counts: "收到了收到了 外卖到了"); before it, what _what_received places elsewhere."""
+    own = phrases.RECEIPT_RUN_ENDS.sub("", before)  # "米和油今天到了收到收到": the run's object
+    own = own[last.end() :] if (last := _last_receipt_word(own)) else own  # "…通知收到了 268的也收到"
+    repeated = phrases.RECEIPT_REPEATED.match(after)
+    return (
+        not _receipt_tail_fits(before, after)
+        or phrases.OBJECT_AFTER_NUMBER.match(after) is not None
+        or _what_received(own) == "other"
+        or (repeated is not None and _what_received(after[repeated.end() :]) == "other")
+    )
+
+
+def _last_receipt_word(text: str) -> re.Match[str] | None:
+    """The last receipt word in `text`, if any."""
+    words = list(phrases.RECEIPT.finditer(text))
+    return words[-1] if words else None
 
 
 def _received_something_else(clause: _Text) -> bool:

@@ -20,6 +20,7 @@ THANKS_FOR_TIME = re.compile(
     r"(?:谢谢|感谢|多谢)[^,。;]{0,8}?(?:给|同意|批准|准予)[^,。;]{0,6}?(?:延期|延到|延至|宽限|推迟|延后|顺延|延长)"
 )
 QUOTE_SENDER = re.compile(r"「[^「」:\n]{0,24}:")
+OFFICE_SENDER = re.compile(r"督查|督办|督察")  # the office's own body signing a quote ("「县委督查室：")
 DAY_OF_DATE = re.compile(r"\d{1,2}月(\d{1,2})[日号]")
 WECHAT_EMOJI = re.compile(r"\[[^\[\]\d]{1,6}\]")  # [强] [OK] [抱拳]; never [2026]
 UNICODE_EMOJI = re.compile(
@@ -398,6 +399,63 @@ OTHER_ISSUER_DOC = re.compile(
     r"|(?:中央|国务院|国办|省委|市委|省政府|市政府|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府|指|中心))"
     r"(?!督查室|督办室)(?:的|发的|下发的|印发的)?(?:《[^《》]{2,60}》|第?\d{1,3}期[\u4e00-\u9fff]{0,8})[^,。;]{0,4}$"
 )
+# ---- what was received ------------------------------------------------------------------------
+# The object of a receipt word, named before it (in its clause, or in the clauses right before it that say nothing else:
+# "市交通局 春运第二阶段调度会 通知收到") or right after it ("收到：1.王庄乡的…回复函"), is read in three tiers
+# (classify._what_received): given by someone other than the office (RECEIVED_FROM_OTHERS), else the office's notice
+# (RECEIVED_NOTICE), else another thing (RECEIVED_THING); nothing named is a bare receipt, of the notice.
+# Given by another: a body above the county, another county body's paper on its own matter, a colleague, a village, a
+# school, a firm; a meeting's notice; a visit; goods come in. The office's own body (督查室, 县委督查室) never is.
+_ABOVE = (
+    r"(?:中央|国务院|国办|省委|市委|省政府|市政府|(?:省里|市里|上级)的"
+    r"|(?<![城超门都全本该各])[省市](?!场|民|区|县|级|内|外|容|值|面|直|里)[\u4e00-\u9fff]{1,10}?"
+    r"(?:局|委|厅|办|院|部|政府|指|中心|站)(?!督查室|督办室))"
+)
+# Given by an issuer other than the office, even a notice (its notice is not the office's): a body above the county,
+# then anything of its ("省信访局元旦期间信访工作提示", "市卫健委fluguidance", "市里的督导组…"); another county body's
+# paper on its own matter (phrases.OTHER_ISSUER_DOC); a meeting's notice ("调度会通知收到", "12月3日的会议通知").
+RECEIVED_FROM_OTHERS = re.compile(
+    OTHER_ISSUER_DOC.pattern
+    + rf"|{_ABOVE}[^,。;]{{0,30}}$"
+    + r"|(?:会议?|开会|培训|考试)的?通知[^,。;]{0,4}$"
+)
+# The office's notice named: its kinds of paper, a number, an issue, a pointer.
+RECEIVED_NOTICE = re.compile(
+    r"通知|督办|文件|附件|(?<![\d.])第?\d{1,3}[号期]|[这那]个|[这那]份|[这那本]期|上面的|最新的"
+)
+_GIVEN = r"(?:发的|送的|交办的|转来的|转的|发来的|送来的|给的|报上来的|交上来的|报来的)"
+# Come in: goods, money, a parcel arriving ("米和油今天到了", "今天到库", "资金…到账"); a visit ("督导组今天上午到").
+RECEIVED_ARRIVED = re.compile(
+    r"(?<![看见收找办做想听接])到了|到库|到货|送到|送来|送过来|运到|运来|拉来|寄到|寄来|寄过来|捎来|到账|入账|打到账上"
+    r"|(?:督查|督导|检查|调研|考核|暗访|巡查|巡视|巡察|验收|专家|工作)组[^,。;]{0,8}?(?:到|来)"
+)
+# … of which a thing given (read also in the clause after a bare receipt: "收到：1.王庄乡的违法用地整改回复函").
+RECEIVED_GIVEN = re.compile(
+    rf"(?<![我本咱们督])(?:[\u4e00-\u9fff]{{1,6}}?(?:局|委|办|公司|中心|厂|站|所|队)|小[\u4e00-\u9fff]|老[\u4e00-\u9fff])(?<!督查室){_GIVEN}"
+    r"|(?<![我本咱们督])[\u4e00-\u9fff]{1,6}?(?:局|委|办)的(?=[^,。;的]{2,12}?(?:安排|方案|预警|提示|意见|表|函)[^,。;]{0,4}$)"
+    r"|(?:村里|村委|各村|社区|[\u4e00-\u9fff]{1,4}(?:乡|镇|村|街道|中学|小学|一中|二中|卫生院|医院))"
+    r"(?:报上来的|交上来的|报来的|的)[^,。;]{0,16}?(?:反馈|回复函?|回执|申请|报告|材料|名单|表|意见|函)[^,。;]{0,4}$"
+)
+# Another thing: goods, money, calls, a matter, papers others give (another county body, a firm, a colleague, a
+# village, a school: "县委办的春节慰问安排", "种子公司送的样品", "刚才小王发的会议签到表", "村里的反馈", "王庄乡的…回复函").
+RECEIVED_THING = re.compile(
+    OTHER_THING_BEFORE.pattern
+    + "|"
+    + RECEIVED_GIVEN.pattern
+    + r"|(?:通报|预警|提示|方案|申请|材料|报告|反馈|意见|回执|回复函|签到表|样品|外卖|事情?|信访件|线索|资料|guidance)"
+    + r"(?:我们?|俺们?|咱们?|这边|他们?|她|都|也|均|已经?|今天|刚刚?|了)*$"
+    + r"|\d+(?:副|张|箱|袋|斤|吨|台|套|桶|瓶|件)"  # goods counted
+    + "|"
+    + RECEIVED_ARRIVED.pattern
+)
+# A run of receipt words ending the words before one: "米和油今天到了收到收到".
+RECEIPT_RUN_ENDS = re.compile(r"(?:(?:收到|收悉)[了啦]*)+$")
+# A repeated receipt word, what was received named after the last ("收到了收到了 外卖到了").
+RECEIPT_REPEATED = re.compile(r"^(?:[了啦]*(?:收到|收悉)[了啦]*)+")
+# A list's marker before a thing named after a bare receipt ("收到：1.王庄乡的违法用地整改回复函").
+LIST_ITEM = re.compile(r"^\d{1,2}[.、]")
+
+
 # A meeting acknowledged ("收到，明天上午9点准时参会"): the receipt is the meeting's, not a notice's.
 MEETING_REPLY = re.compile(
     r"(?:准时|按时|准点)(?:参加|参会|到会|出席|到场)|(?:参加|出席)[\u4e00-\u9fff]{0,8}?会(?:议)?(?:$|[,。;!])"
@@ -406,17 +464,6 @@ MEETING_REPLY = re.compile(
 NOTICE_NAMED = re.compile(r"通知|督办|文件")
 # A meeting's hour or room given with its attendance: "明天上午9点到县委3楼会议室参会".
 MEETING_AT = re.compile(r"\d{1,2}(?::\d{2}|点|时)|[点时]半|会议室|\d楼|[一二三四五六七八九]楼")
-# A parcel or goods told arriving in the clauses before a bare receipt ("快递送来一箱宣传册，收到了"): that is what
-# was received (a notice sent by post names itself: "督办单快递寄来了，收到"); so is a visiting group told coming and
-# what the unit is to do for it ("省里的督查组明天到，县里安排我们陪同，收到": the arrangement acknowledged).
-DELIVERED_BEFORE = re.compile(
-    r"(?:快递|包裹|邮包|货物?|物资|样品|信件|礼品|慰问品)[^,。;]{0,6}?(?:送来|寄来|送到|寄到|送过来|寄过来|拉来|运来|到了)"
-    r"|(?:督查|检查|调研|考核|暗访|巡查|验收|专家|工作)组[^,。;]{0,6}?(?:到|来|下来|过来)"
-    # anything carried in ("慰问用的大米和油今天下午送到了"): goods, a notice is sent (发), not carried
-    r"|(?:送|运|拉|寄|捎)(?:到|来|过来|进来)了"
-    # money come into the account ("…资金1.63亿元今天已经到账了，收到"): a notice never arrives so
-    r"|到账|入账|打到账上"
-)
 # Whether a notice is the unit's own, asked: "13号那个是我们的吗", "这个是不是我们局的".
 # Someone else's words quoted after a colon: "张村主任回复：收到" (not "河口镇小陈：28号收到", a signature).
 # Those below the unit addressed first, the message being the unit's order to them: "各村注意：", "各学校负责人："
