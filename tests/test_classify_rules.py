@@ -4156,3 +4156,41 @@ def test_what_the_blind_set_dev56_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # returns the unit collects from those below (or another body passes on), received with more said of them (all
+        # of them, how many, what became of them): the unit's progress, no receipt of a notice
+        ("各社区交上来的困难户名单我们都收到了", [], [0], []),
+        ("学校那边的回执全部收到了 共26所", [], [0], []),
+        ("护林队的报告收到了 没发现火点", [], [0], []),
+        ("收到公安局转来的欠薪线索2条", [], [0], []),
+        # look-alikes that do not change: the return alone, received later, asked, denied, others' receipt, a notice
+        ("村里的反馈收到了", [], [], []),
+        ("收到各村的名单后再汇总", [], [], []),
+        ("各村的名单收到了吗", [], [], []),
+        ("村里的反馈还没收到", [], [], []),
+        ("他们说各村的名单都收到了", [], [], []),
+        ("31号通知都收到了", [31], [], []),
+        # spaced digits that cannot list notices, after a clause ended by a particle, name the next notice
+        ("收到 3 1 7 了 3 1 9 也 收 到 了", [317, 319], [], []),
+        ("收到 3 1 7 了 3 1 9 还 没 看 到", [317], [], []),
+        # time wanted counted in weeks after 缓 asks for it; a reason beside it reports nothing
+        ("41号还有3户没谈下来，得再缓一周", [], [], [41]),
+        ("42号需要缓两周", [], [], [42]),
+        ("舒缓一周的压力", [], [], []),
+        # the parties the work deals with ask for time of their own: no delay of the unit
+        ("43号有5户业主已申请延迟拆除", [], [43], []),  # (their request is the unit's progress)
+        ("44号我们申请延迟到下周报", [], [], [44]),
+        # a report on clearing (清零报告) is a paper's name, not a zero report nor a result
+        ("45号清零报告需要延到周五", [], [], [45]),
+        ("45号零报告", [], [45], []),
+        ("45号欠薪已清零", [], [45], []),
+    ],
+)
+def test_what_the_blind_set_dev56_taught_second_part(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

@@ -1545,3 +1545,22 @@ def test_what_the_blind_set_dev54_taught_of_numbers_second_part(text: str, unrea
 )
 def test_what_the_blind_set_dev55_taught_of_numbers(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # digits typed a space apart that cannot list notices, opening a clause after one ended by a particle, are one
+        # number and open a clause of their own
+        ("收到 3 1 7 了 3 1 9 还 没 看 到", "收到 317 了 \n319 还 没 看 到"),
+        ("收到 5 0 2 啦 5 0 6 也 报 了", "收到 502 啦 \n506 也 报 了"),
+        # look-alikes that do not change: a list counting up, a count after the digits, no particle before them
+        ("收到了 4 5 6 也收到", "收到了 4、5、6 也收到"),
+        ("今天 走访 了 3 5 8 户", "今天 走访 了 3、5、8 户"),
+        ("今天 走访 了 3 5 8 多 户", "今天 走访 了 3、5、8 多 户"),
+        ("收到 1 2 3", "收到 1、2、3"),
+        ("明天 3 5 8 再说", "明天 3、5、8 再说"),
+    ],
+)
+def test_what_the_blind_set_dev56_taught_of_numbers(text: str, expected: str) -> None:
+    assert separate_spaced_numbers(text) == expected

@@ -1400,6 +1400,13 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
             yield Act("received", "stated")  # "收到后我们会尽快落实"; "请各单位收到后立即落实" is an order
             continue
         if phrases.ACHIEVED.search(before + after_all) or _received_other(clause.text[:start], after_all):
+            if _collected_return(
+                clause.text[:start], after_all
+            ):  # "各村报上来的名单都收到了": the unit's work
+                yield Act(
+                    "progress",
+                    _mode(scope, phrases.COLLECTED_RETURN.sub("", before), after, plans_count=True),
+                )
             continue  # something else was received ("收到群众举报", "收到良好效果", "快递收到了", "县委12号文件收到")
         if (
             (phrases.PREVIOUS.search(before) and not phrases.THIS_ONE.search(before + after_all))
@@ -1491,6 +1498,21 @@ def _received_other(before: str, after: str) -> bool:
         or _what_received(own) == "other"
         or (repeated is not None and _what_received(after[repeated.end() :]) == "other")
     )
+
+
+def _collected_return(before: str, after: str) -> bool:
+    """Whether a receipt's object, right before the word or right after it, is a return the unit collects from those
+    below or is passed on by another body (phrases.COLLECTED_RETURN), with more said of it in the clause: all of them
+    (都, 全部), how many, or what became of them ("巡山队的报告收到了无火情"). That is the unit's progress; the return
+    alone ("村里的反馈收到了", "村里的回执sd") says nothing of the work, and one received later is a plan."""
+    own = before[last.end() :] if (last := _last_receipt_word(before)) else before
+    gathered = phrases.COLLECTED_RETURN.search(own)
+    rest = after
+    if gathered is None and (gathered := phrases.COLLECTED_RETURN.match(after)) is not None:
+        rest = after[gathered.end() :]
+    if gathered is None or phrases.COLLECTED_LATER.match(rest):
+        return False
+    return bool(phrases.ALL_OF_THEM.search(own) or phrases.SAID_MORE.sub("", rest))
 
 
 def _last_receipt_word(text: str) -> re.Match[str] | None:
@@ -1735,6 +1757,7 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 or phrases.ABOUT_DELAYS.match(after)
                 or phrases.OTHER_EVENT_BEFORE.search(before)
                 or phrases.OTHER_BODY_BEFORE.search(before)
+                or phrases.PARTIES_BEFORE.search(before)
                 or phrases.OTHER_EVENT_AFTER.match(after)
                 or (phrases.WHOLE_COUNTY_BEFORE.search(before) and phrases.STARTS_LATER_AFTER.match(after))
                 or phrases.DELAY_SETTLED_AFTER.match(after)

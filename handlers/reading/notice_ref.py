@@ -110,6 +110,10 @@ _SPACED_DIGITS = re.compile(
 )
 _DIGITS_STAND_BEFORE = re.compile(r"[^\S\n]*(?:[号期、,]|收到|收悉|签收)")
 _DIGITS_STAND_AFTER = re.compile(r"(?:收到|收悉|签收|[、,])[^\S\n]*$")
+# … or at a clause's head, after a clause ended by a particle ("收到 2 6 5 了 2 6 8 还 没 看 到"): digits that cannot
+# list notices there name one, and open a clause of their own.
+_DIGITS_OPEN_CLAUSE = re.compile(r"(?<=[了啦呢吧])[^\S\n]+$")
+_COUNTED_AFTER = re.compile(rf"[^\S\n]*(?:[多余][^\S\n]*)?{UNIT_WORD}")  # "走访 了 3 5 8 户": a count
 # "12，13号均收到", "12号，13号收到": a comma after a number that opens the message or a clause, before
 # another notice number, lists them ("收到13号，12号还在整改" says two things).
 _COMMA_NUMBERS = re.compile(
@@ -611,7 +615,15 @@ def _joined_digits(text: str, match: re.Match[str]) -> str:
     stands = _DIGITS_STAND_BEFORE.match(text, match.end()) or _DIGITS_STAND_AFTER.search(
         text, 0, match.start()
     )
-    return match[0] if listable or not stands else "".join(match.groups())
+    if listable:
+        return match[0]
+    if (
+        not stands
+        and _DIGITS_OPEN_CLAUSE.search(text, 0, match.start())
+        and not _COUNTED_AFTER.match(text, match.end())
+    ):
+        return "\n" + "".join(match.groups())
+    return match[0] if not stands else "".join(match.groups())
 
 
 def _normalize(text: str) -> str:
