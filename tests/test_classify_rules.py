@@ -4194,3 +4194,64 @@ def test_what_the_blind_set_dev56_taught_second_part(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a matter pointed at (那个事/情况/问题) is no notice: a receipt of what was said on a call
+        ("上午 督查室 来电话 讲的 那个事 收到 立即 落实", [], [], []),
+        ("那个问题收到了，马上整改", [], [], []),
+        ("那个收到", [0], [], []),
+        ("那个通知收到了", [0], [], []),
+        # a number at the head does not make what is named after it the notice: a team's or village's return is progress
+        ("57号 巡山队的报告收到了", [], [57], []),
+        ("57号各村的反馈收到了", [], [57], []),
+        ("57号督办单收到了", [57], [], []),
+        ("57号的附件收到了", [57], [], []),
+        ("57号收到", [57], [], []),
+        ("巡山队的报告收到了", [], [], []),
+        # the notice quoted by its own number before a colon ("「316号：…」", "「督办〔2049〕321号：…」") is what the reply is about
+        ("「督办〔2049〕321号：请于5月31日前报送台账」这个31号之前肯定来不及，能否延到6月3号", [], [], [321]),
+        ("「322号：请于4月20日前报送积案化解进展」我们乡5件积案，已化解4件", [], [322], []),
+        ("「323号：请各单位五一期间安排专人值班」值班表已发督查室邮箱", [], [323], []),
+        ("「督查室：请各单位报送值班表」值班表已发", [], [0], []),
+        # likely only after a later day, after work not done, is a delay; a delay word naming projects is none
+        ("61号实施方案还在改 领导还没签 恐怕得下周三之后了", [], [], [61]),
+        ("61号还在改，恐怕得周五了", [], [], [61]),
+        ("62号报告里说的2个延期开工项目，现已全部开工", [], [62], []),
+        ("62号项目需要延期", [], [], [62]),
+        # a deputy's motion numbered with 第 is no notice; the delay is the notice's named first
+        ("关于63号，我局承办的第5号建议需会同住建局办理，对方尚未回复，恐需延至5月20日报送。", [], [], [63]),
+        # a number corrected: the act is the right one's
+        ("刚才发错了 不是64 是65号已报", [], [65], []),
+        ("刚 才 说 错 了 不 是 三 一 二 是 三 一 五 收到", [315], [], []),
+        ("刚才发错了，我们收到的是65号不是64号", [65], [], []),
+        ("这个不是64号的", [], [], []),
+        # nothing assigned to the unit is a report
+        ("66号我局无承办任务", [], [66], []),
+        ("66号无承办件吗？", [], [], []),
+        # a supplement received, then the work redone
+        ("收到67号的补充通知，已按新模板重新填报", [67], [67], []),
+        # money from above come in is no work
+        ("防汛的省级补助资金150万元昨天到账了", [], [], []),
+        ("省级补助资金150万元已拨付到账", [], [0], []),
+        # the unit's words to its schools, pasted: no report
+        ("各校注意：68号防溺水通知已发群里，请各校校长看到后回复收到", [], [], []),
+        # those who will do it named on a list, after a receipt: the receipt's own step
+        ("69收到 地灾点的巡查员名单已经排好了", [69], [], []),
+        ("69收到 巡查员名单已经排好了，已全部上岗", [69], [69], []),
+        # the notice printed for those below, after its receipt: passed on (the unit's own plan printed is progress)
+        ("70号收到，已印发全县各村、各学校", [70], [], []),
+        ("70号收到，排查方案已印发各村", [70], [70], []),
+        ("70号以转发各村和社区", [70], [], []),
+        # a sample's return from another body, with the notice named: progress
+        ("71号水样已收到省农科院的回执，结果下周出", [], [71], []),
+        # a visit made again to a petitioner's home: the work goes on
+        ("72那个上访户我们书记今天又去他家了，还是没松口", [], [72], []),
+    ],
+)
+def test_what_the_blind_set_dev57_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

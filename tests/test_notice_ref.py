@@ -1564,3 +1564,20 @@ def test_what_the_blind_set_dev55_taught_of_numbers(text: str, expected: list[in
 )
 def test_what_the_blind_set_dev56_taught_of_numbers(text: str, expected: str) -> None:
     assert separate_spaced_numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deputy's motion or a member's proposal numbered with 第 is no notice
+        ("我局承办的第5号建议需会同住建局办理", []),
+        ("第12号提案已答复", []),
+        # look-alikes that do not change: a notice on motions named by its full number or without 第, a notice's paper
+        ("督办〔2032〕535号建议提案办理情况", [535]),
+        ("768号建议提案办理有2件", [768]),
+        ("第31号督办单收到", [31]),
+        ("第13号楼已排查", []),
+    ],
+)
+def test_what_the_blind_set_dev57_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected

@@ -823,6 +823,12 @@ def _feedback_kind(
     passing_on = all(_passed_on(c.text) for c in progress_clauses)
     if receipt and passing_on and _only_passed_on(clauses, stated):
         return None  # "收到，各村已全部通知到位": the notice passed on, as its receipt
+    worked = [
+        c for c in clauses if any(a.kind in ("progress", "done") and a.mode == "stated" for a in c.acts)
+    ]
+    if receipt and worked and all(phrases.IN_HAND_PEOPLE.search(_after_receipt(c.text)) for c in worked):
+        # "355收到 地灾点的监测员名单已经排好了": those who will do it named, as the receipt's own step
+        return None
     if "done" not in stated:
         if receipt and all(phrases.IN_HAND.search(_after_receipt(c.text)) for c in progress_clauses):
             return None  # "收到，已安排": the receipt, in hand; nothing reported yet
@@ -895,6 +901,8 @@ _ASKED_AGAIN = re.compile(
 _FUNDS_FROM_ABOVE = re.compile(
     r"^(?:中央|省|市|上级)[\u4e00-\u9fff]{0,4}?(?:下达|下拨|拨付|拨来|转来|安排)的[^,。;]{2,24}?(?:元|资金|款项?|经费|补贴|补助)"
     r"(?:已经?|均已|全部)?(?:全部)?到账了?$"
+    # … or named by its level: "高标准农田的省级补助资金323万元今天到账了" (not "已拨付到账": the unit paid it out)
+    r"|^[^,。;]{0,12}?(?:中央|省级|市级|上级)[^,。;]{0,12}?(?:资金|款项?|经费|补贴|补助)(?:(?!拨付|发放|兑付)[^,。;]){0,16}?到账了?$"
 )
 
 
@@ -1141,8 +1149,9 @@ def _clean(
         and not any(phrases.OFFICE_SENDER.search(sender) for sender in senders)
         and not phrases.RECEIPT.search(quoted)
     )
+    text = phrases.SPACES.sub("", text.replace("\n", "。"))
     return (
-        phrases.SPACES.sub("", text.replace("\n", "。")),
+        phrases.CORRECTED_NUMBER.sub(r"\1。", text),  # "不是344是346号已报": the act is 346's
         quoted_refs,
         quoted_all,
         granted,
@@ -1469,7 +1478,12 @@ def _what_received(named: str) -> str:
         return (
             "other"  # a pointer at a thing is the thing's ("快递那个收到了"); "督办单快递寄来了" the notice's
         )
-    if phrases.RECEIVED_NOTICE.search(named):
+    notice = list(phrases.RECEIVED_NOTICE.finditer(named))
+    if notice:
+        # what is named last was received: "31号 护林队的报告收到了" got a team's paper (of work on 31), not 31
+        rest = named[notice[-1].end() :]
+        if phrases.RECEIVED_GIVEN.search(rest) or phrases.COLLECTED_RETURN.search(rest):
+            return "other"
         return "notice"
     return "other" if phrases.RECEIVED_THING.search(named) else ""
 
@@ -1512,7 +1526,11 @@ def _collected_return(before: str, after: str) -> bool:
         rest = after[gathered.end() :]
     if gathered is None or phrases.COLLECTED_LATER.match(rest):
         return False
-    return bool(phrases.ALL_OF_THEM.search(own) or phrases.SAID_MORE.sub("", rest))
+    return bool(
+        phrases.ALL_OF_THEM.search(own)
+        or phrases.SAID_MORE.sub("", rest)
+        or _NUMBERED.match(own) is not None  # "31号 护林队的报告收到了": returns for 31's work
+    )
 
 
 def _last_receipt_word(text: str) -> re.Match[str] | None:

@@ -219,7 +219,7 @@ _PLACE_AFTER = re.compile(
 # A numbered place or thing after 第N号 too: "第13号楼已排查", "今年第13号台风", "第13号点位".
 _NUMBERED_THING_AFTER = re.compile(
     r"会议室|楼|院|房|室|门|线|地块|路段|路口|街道(?!办)|桥(?!梁)|井|仓|库|车间|机组|窗口|床|柜|馆|厅|泵站|站点|坑|户|点位"
-    r"|台风|选手|考生|运动员|车道|车位|展位|摊位"
+    r"|(?P<motion>建议|提案|议案)|台风|选手|考生|运动员|车道|车位|展位|摊位"
 )
 _THREE_DIGITS_END = re.compile(r"\d{3}号?$")
 # A notice named by its number and subject, its state told after ("20号流感疫苗接种工作，我委已接种…");
@@ -386,6 +386,8 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
         if not explicit and not _bare_is_notice(text, match.start("group"), match.end()):
             continue
         thing = _NUMBERED_THING_AFTER.match(text, match.end())
+        if thing and thing["motion"] and (full_year or not any(item["di"] for item in items)):
+            thing = None  # "第7号建议" is a deputy's motion; "督办〔2032〕535号建议提案办理情况", "768号建议提案" notices
         if thing and not (thing[0] == "台风" and _THREE_DIGITS_END.search(match["group"])):
             continue  # "第13号楼", "第13号台风": a numbered place or thing, whatever its 第 (no typhoon has 515)
         if (
