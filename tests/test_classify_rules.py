@@ -2154,6 +2154,20 @@ def test_a_city_bureau_is_not_the_county_bureau() -> None:
     assert units_named("市里说城关镇收到了", roster) == {2}
 
 
+def test_a_place_that_starts_with_a_units_short_name_is_that_place() -> None:
+    roster = [
+        UnitNames(1, "青山乡", ("青山",)),
+        UnitNames(2, "城关镇", ("城关",)),
+        UnitNames(3, "东关街道", ("东关",)),
+    ]
+    assert units_named("[图片] 302号 清明前 青山林场防火检查站", roster) == set()
+    assert units_named("收到城关一中的报告了", roster) == set()
+    assert units_named("城关路口的广告牌已拆除", roster) == set()
+    assert units_named("青山收到了", roster) == {1}  # the short name itself still names the unit
+    assert units_named("城关镇收到了", roster) == {2}
+    assert units_named("东关街道已完成", roster) == {3}  # 街道 is no place of its own
+
+
 @pytest.mark.parametrize(
     ("text", "expected", "kind"),
     [

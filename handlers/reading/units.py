@@ -114,6 +114,10 @@ def _keys(text: str) -> set[str]:
 # "市应急局", "省教育厅" are the city's or province's bodies, not the county's bureau of that name.
 _HIGHER_LEVEL = re.compile(r"[市省]$")
 _BUREAU = re.compile(r"(?:局|委|委员会|办)$")
+# A short name that starts another place's name ("青山林场", "城关一中", "河口村") names that place, not the unit.
+_PLACE_OF_ITS_OWN = re.compile(
+    r"林场|村|社区|小区|[一二三四五六]中|中学|小学|中心校|幼儿园|卫生院|派出所|水库|大道|路|大街|广场|公园|医院"
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -127,16 +131,21 @@ def _searched_names(unit: UnitNames) -> frozenset[str]:
 def units_named(text: str, units: Sequence[UnitNames]) -> set[int]:
     """The units a free text names (by official name or short name), longest name first.
 
-    A name inside a longer one that was also found ("城关" inside "城关镇") does not count by itself.
+    A name inside a longer one that was also found ("城关" inside "城关镇") does not count by itself, nor does a
+    short name that starts another place's name ("青山林场", "城关一中").
     """
     compact = _compact(text)
     spans: list[tuple[int, int, int]] = []  # (start, end, unit id)
     for unit in units:
+        full = _compact(unit.name)
         for known in _searched_names(unit):
             start = compact.find(known)
             while start != -1:
-                if not _HIGHER_LEVEL.search(compact, 0, start) or not _BUREAU.search(known):
-                    spans.append((start, start + len(known), unit.id))
+                end = start + len(known)
+                higher = _HIGHER_LEVEL.search(compact, 0, start) and _BUREAU.search(known)
+                elsewhere = known != full and _PLACE_OF_ITS_OWN.match(compact, end)
+                if not (higher or elsewhere):
+                    spans.append((start, end, unit.id))
                 start = compact.find(known, start + 1)
     return {
         unit_id
