@@ -1877,6 +1877,9 @@ def test_receipts_in_hand_and_titles(text: str, expected: list[str]) -> None:
         ("110号 ok 住建局", [110]),
         ("收到 住建局60号", [60]),
         ("收到 住建局 张", [0]),
+        ("收到 住建局 Liu", [0]),  # or in pinyin
+        ("收到 住建局 Xiao Wang", [0]),
+        ("没收到 住建局 Liu", []),
         ("12号 住建局 收到", [12]),
         ("住建局 已签收", [0]),
         # the unit inside the words is no signature; another unit apart is another unit's

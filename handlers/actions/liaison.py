@@ -46,6 +46,7 @@ _ON_BEHALF = re.compile(r"代|替|帮|转告|托我|让我|委托")
 
 
 _NOT_A_NAME = r"收|签|已|阅|完|报|在|正|没|未|的|也|都|还|马|立|今|明|昨|下|上|全|好|要|会|有|无"
+_PINYIN_NAME = r"(?i:[a-z]{2,10}(?:\s?[a-z]{2,10})?)"  # "Liu", "Xiao Wang"
 
 
 def _without_signature(text: str, own: UnitNames) -> str:
@@ -55,8 +56,12 @@ def _without_signature(text: str, own: UnitNames) -> str:
     if not names:
         return text
     text = fold(text)  # as it is read: "收悉 石橋" is signed 石桥
-    # apart from the words, or before a number ("收到 王庄乡60号"); a person's name may follow ("收到 河口镇 张")
-    apart = rf"(?:(?<=\s)|(?<=^))(?:{names})(?:\s*(?:(?!{_NOT_A_NAME})[\u4e00-\u9fff]){{1,3}}$|(?=\s|$|\d))|[(（](?:{names})[)）]"
+    # apart from the words, or before a number ("收到 王庄乡60号"); a person's name may follow, in characters or
+    # in pinyin ("收到 河口镇 张", "收到 交通局 Liu")
+    apart = (
+        rf"(?:(?<=\s)|(?<=^))(?:{names})(?:\s*(?:(?:(?!{_NOT_A_NAME})[\u4e00-\u9fff]){{1,3}}|{_PINYIN_NAME})$|(?=\s|$|\d))"
+        rf"|[(（](?:{names})[)）]"
+    )
     return re.sub(apart, " ", text).strip() or text
 
 
