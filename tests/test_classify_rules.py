@@ -4272,3 +4272,77 @@ def test_what_the_blind_set_dev57_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # notice numbers cut short by 收 (收到), each with its own OK sign glued on, or the dialect's 中 after three digits
+        ("420 421收", [420, 421], [], []),
+        ("441、448收", [441, 448], [], []),
+        ("420 421收?", [], [], []),
+        ("420 421没收", [], [], []),
+        ("420👌421👌", [420, 421], [], []),
+        ("420👌421", [], [], []),
+        ("444中", [444], [], []),
+        ("444号中", [444], [], []),
+        ("12中", [], [], []),  # a school
+        ("444中学", [], [], []),
+        # the dialect's 中 a space after a receipt that is the whole message
+        ("俺们收到了 中", [0], [], []),
+        ("收到 中", [0], [], []),
+        ("融雪剂两车拉到镇上了 收到 中", [], [], []),  # goods
+        ("收到了中", [], [], []),
+        ("俺们没收到 中", [], [], []),
+        ("收到了吗 中", [], [], []),
+        ("收到 中午报", [], [], []),
+        # 好 for 号 after the number a receipt names, ending the clause
+        ("收到四六六好", [466], [], []),
+        ("收到466好", [466], [], []),
+        ("收到12好的", [], [], []),
+        ("收到466好吗", [], [], []),
+        # 以 for 已 a space after the receipt word, before the passing on
+        ("收到 以转发各村", [0], [], []),
+        ("收到 以后转发各村", [], [], []),
+        ("收到 以下发给我们", [], [], []),
+        # someone put in charge of it, by their section, after a receipt: the receipt's own step
+        ("427号收到，我镇已安排国土所专人负责", [427], [], []),
+        ("427号收到，已明确专人负责", [427], [], []),
+        ("427号收到，已安排国土所专人负责，已排查完3处", [427], [427], []),
+        # the liaison answering for its own head is the unit's word; a village head's is another's
+        ("替王主任回复：404号收到", [404], [], []),
+        ("替张村主任回复：404号收到", [], [], []),
+        ("王主任回复：404号收到", [], [], []),
+        ("替王主任回复：404号收到吗", [], [], []),
+        # out only later, said alone after the notice named and what is awaited: a delay
+        ("444号 这个月的数 还得等两个乡报上来 下周才能出", [], [], [444]),
+        ("444号 增加值月底才能出来", [], [], []),  # a figure published
+        ("444号 下周才能出吗", [], [], []),
+        ("如果下雨 下周才能出", [], [], []),
+        # time asked in English up to a later day
+        ("442 still drafting, need till next Tue pls", [], [442], [442]),
+        ("442 still drafting, don't need till next Tue", [], [442], []),
+        ("442 done, no need till next Tue", [], [442], []),
+        # an earlier delay describing the paper, now sent: no request
+        ("448号上周延期到本周三的图斑核查材料，已于今天上午报送", [], [448], []),
+        ("448号图斑核查材料需要延期到本周三", [], [], [448]),
+        ("448号需要延期到本周三，核查材料还差两个村", [], [], [448]),
+        # a condition reaches past a clause that only names the matter
+        ("要是下礼拜还下雨 444号那个秸秆离田 俺们可能就弄不完了", [], [], []),
+        ("444号那个秸秆离田 俺们可能弄不完了 要延期到下周", [], [], [444]),
+        ("要是下礼拜还下雨 444号收到", [444], [], []),
+        # field work shown in a photo
+        ("[图片] 444号 三里店村秸秆还田作业", [], [444], []),
+        ("[图片] 孩子写作业", [], [], []),
+        ("[图片] 444号 作业本", [], [], []),
+        ("[图片] 秸秆还田作业怎么弄？", [], [], []),
+        # another notice after 另, after a dated heading, or by its issue with its paper's subject
+        ("420号收到，421号值班安排已报。另412号绿化补植已完成。", [420], [412, 421], []),
+        ("第480期收到，第475期项目审批材料已报送", [480], [475], []),
+        ("【9月21日】401号周报：本周巡山142人次，无火情。422号收到。", [422], [401], []),
+    ],
+)
+def test_what_the_blind_set_dev58_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

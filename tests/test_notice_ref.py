@@ -1581,3 +1581,28 @@ def test_what_the_blind_set_dev56_taught_of_numbers(text: str, expected: str) ->
 )
 def test_what_the_blind_set_dev57_taught_of_numbers(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 另 alone turns to another notice, as 另外 does
+        ("另412号绿化补植已完成", [412]),
+        ("另外412号绿化补植已完成", [412]),
+        ("另12号开会", []),
+        ("另412号楼已完工", []),
+        ("另15号前报送", []),
+        # the day a report is of, in brackets heading it, before the notice's number
+        ("【9月21日】401号周报：本周巡山142人次", [401]),
+        ("【9月21日】12号开会", []),
+        ("9月21日401号周报", []),
+        # an issue of two digits or more with its paper's subject, then its state
+        ("第475期项目审批材料已报送", [475]),
+        ("第12期培训班材料已报送", []),
+        ("第二期项目审批材料已报送", []),
+        ("第3期项目审批材料已报送", []),
+        ("第475期项目审批材料有问题", []),
+    ],
+)
+def test_what_the_blind_set_dev58_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected

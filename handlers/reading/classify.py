@@ -167,7 +167,15 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         clauses[0] = replace(clauses[0], acts=(Act("report", "stated"),))
     clauses = _facts_told(cleaned, clauses)
     for n in range(1, len(clauses)):
-        if phrases.CONDITION_CLAUSE.match(clauses[n - 1].text) and not clauses[n - 1].acts:
+        # the condition reaches past what only names the matter ("要是下礼拜还下雨 444号那个秸秆离田 俺们可能就弄不完了")
+        cond = n - 1
+        while (
+            cond > 0 and n - cond <= _CONDITION_REACH and not clauses[cond].acts and not clauses[cond].asked
+        ):
+            if phrases.CONDITION_CLAUSE.match(clauses[cond].text):
+                break
+            cond -= 1
+        if phrases.CONDITION_CLAUSE.match(clauses[cond].text) and not any(c.acts for c in clauses[cond:n]):
             # "要是414号也要我们报…的话，那我们局收到了": the receipt is the condition's consequence, not stated
             then = phrases.CONSEQUENCE.search(clauses[n].text) is not None
             acts = tuple(
@@ -343,6 +351,8 @@ _ATTACHED_WORK = re.compile(
     r"报告|情况|台账|表|总结|周报|月报|清单|方案|照片|现场|对比|整改后|明细|名单|记录|汇总"
     r"|加固|清理|拆除|巡查|检查|排查|核查|入户|整治|整改|清障|施工|发放|张贴|悬挂|宣传|值守|收缴|查处|走访|慰问|演练|培训|开展"
     r"|归位|规整|整齐|干净|到位|完毕"  # a result shown: "[图片] 东关菜市场门口电动车已规整归位"
+    # field work shown: "[图片] 444号 三里店村秸秆还田作业" (not homework: "孩子写作业")
+    r"|还田|离田|收割|抢收|播种|翻耕|(?<![写交改做抄补])作业(?![本题])"
 )
 _ATTACHED_NOT = re.compile(r"[?？吗呢]|模板|样表|通知|要填|是不是|怎么|为什么|聚餐")
 _ATTACHED_SLIP = re.compile(r"[发传]错")
@@ -590,6 +600,7 @@ def _received_beside(clauses: list[Clause]) -> list[Clause]:
     return marked
 
 
+_CONDITION_REACH = 2  # clauses that only name the matter, between a condition and what it conditions
 _TOLD_BEFORE = 3  # how many clauses that say nothing else, before a receipt, may name what it got
 
 
@@ -1047,8 +1058,19 @@ _DIALECT = re.compile("|".join(word + _DIALECT_NOT_BEFORE.get(word, "") for word
 _TYPED_ALREADY = re.compile(
     r"以(?=经(?![济营费验过典纬纪销手商管办])[\u4e00-\u9fff])"
     r"|(?<=[号表单料告账据案结册评天午的])([^\S\n]*)以(?=补?报(?!送?[^,。;\n]{0,6}?为准))"
-    # … and right after the receipt word, before the passing on ("130号收到以转各村"; not "收到以后转", "收到以下")
-    r"|(?<=收到|收悉|签收)以(?=(?:转发?|下发|传达|分发|安排|部署)(?!给?我们))"
+    # … and right after the receipt word, a space apart too, before the passing on ("130号收到以转各村", "收到 以转发各村";
+    # not "收到以后转", "收到以下")
+    r"|(?<=收到|收悉|签收)(?=[^\S\n]{0,3}以(?:转发?|下发|传达|分发|安排|部署)(?!给?我们))([^\S\n]{0,3})以"
+)
+# 好 or 浩 typed or heard for 号 after the number a receipt names, ending the clause: "收到四六六好" (466 by then);
+# never before more words ("收到12好的" stays as it is).
+_HAO_AFTER_RECEIPT = re.compile(
+    r"(?<=收到|收悉|签收)([^\S\n]{0,3}\d{1,3})(?:好|浩)(?=[^\S\n]*(?:$|[,，。;；!！\n]))"
+)
+# The dialect's 中 (行, OK) a space after a receipt that is the whole message: "俺们收到了 中" says no more than 收到了
+# (never "收到 中午开会", "收到中", "融雪剂拉到镇上了 收到 中": goods, nor 中 inside a sentence).
+_OK_AFTER_RECEIPT = re.compile(
+    r"^([^\S\n]*(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:已经?)?(?:收到|收悉|签收|知道|晓得)[了啦]?)[^\S\n]+中[嘞啊呀哈]?[\s!！。~]*$"
 )
 # A stray Latin letter typed right after a receipt word: "28号收到l".
 _STRAY_LETTER = re.compile(r"(?<=收到|收悉|签收)[a-z](?![a-z])", re.IGNORECASE)
@@ -1093,6 +1115,7 @@ def _clean(
         text = phrases.SPACES.sub("", text)
     text = _SPACED_SPOKEN_DIGITS.sub(_joined_spoken_digits, text)
     text = _DIGIT_BY_DIGIT.sub(lambda m: (m[1] or m[2] or m[3] or m[4]).translate(_SPOKEN_DIGITS), text)
+    text = _OK_AFTER_RECEIPT.sub(r"\1", _HAO_AFTER_RECEIPT.sub(r"\1号", text))
     text = _TILDE_PAUSE.sub("。", text)  # "请查收~ 71号也收到啦": a pause, not a range
     text = phrases.QUESTION_EMOJI.sub("?", text)
     short = len(text) <= phrases.NUMBERS_OK_LENGTH

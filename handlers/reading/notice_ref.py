@@ -33,6 +33,10 @@ _MARKED = re.compile(
     r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$|[)\]」』】〕]|关于"
     r"|材料|的(?:材料|报告|表格?|报表|(?=已|早|还|正在|都|均|也))"  # "第12期材料已报", "第28期的已上报"
     r"|[\u4e00-\u9fff]{0,3}?(?:表|报表|台账|报告)(?=已|早|还|正在|都|均|也|发|交|报)"  # "第21期值班表已于2月8日报送"
+    # … its subject longer before the material, after a number of two digits or more ("第475期项目审批材料已报送"; never a
+    # class's or a meeting's: "第12期培训班材料已发")
+    r"|(?<=\d\d期)(?![\u4e00-\u9fff]{0,5}?(?:班|培训|会|讲座|学员))[\u4e00-\u9fff]{4,6}?(?:材料|表|报表|台账|报告)"
+    r"(?=已|早|还|正在|都|均|也)"
     r"|(?:的|落实)?情况|要求|(?:那个|这个)(?=$|[,。;!?啊呀哈哦嘛])"  # "第三期的情况汇报一下", "对照第31期要求", "是第31期那个"
     r"|无法|不能|申请延期|延期|需要?(?=延期|推迟|宽限)|正在推进|进展|(?:整改|办理|落实)(?:中|完)"  # "第17期无法按期完成"
     r"|(?:我们|我[镇乡局委]|本单位)(?:\d{1,2}号)?"  # "第13期我们12号已经报送"
@@ -281,10 +285,13 @@ _POINTED_BEFORE = re.compile(
 _POINTED_END = re.compile(r"(?:那个|这个|那一?期|这一?期|的)?[啊呀哈哦嘛]*(?:$|[,。;!?\n])")
 # Another notice's paper named just before, joined to it: "190号周报和200号值班表".
 _AFTER_ANOTHER = re.compile(r"\d{1,3}号[\u4e00-\u9fff]{1,6}(?:和|及|与|以及|、)$")
-# Words turning to another matter before a notice's number: "另外372号…", "不过838号那3个图斑…".
-TURNING_WORDS = ("另外", "此外", "还有", "不过", "但是", "可是")
+# Words turning to another matter before a notice's number: "另外372号…", "不过838号那3个图斑…", "另412号绿化补植已完成"
+# (另 alone last: the longer words first where they are joined into a pattern).
+TURNING_WORDS = ("另外", "此外", "还有", "不过", "但是", "可是", "另")
 # Only the office addressed before it: "主任 196号…", "王科，196号…".
 _ADDRESS = re.compile(r"(?:[\u4e00-\u9fff]{0,2}(?:主任|领导|科长|老师|书记|部长|督查室)[,，\s]*)+")
+# The day a report is of, in brackets heading it: "【9月21日】401号周报：…" (the notice opens what follows).
+_DATED_HEAD = re.compile(r"[【\[(〔]\d{1,2}月\d{1,2}[日号]?[】\])〕][^\S\n]*")
 # The office's mark right before a number with 号: "督办13号", "督字13号" (not "督办12号前": a day).
 _MARKED_BEFORE_NUMBER = re.compile(r"(?:督办|督查|督字|督办字)$")
 # A word that introduces the notice a reply is about: "关于13号我们明天报", "按照12号要求".
@@ -542,6 +549,7 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
         # "377号收到。另外372号前期的台账已经交了", "不过838号那3个图斑…": another notice, a new clause
         or text.endswith(TURNING_WORDS, 0, start)
         or _ADDRESS.fullmatch(text, 0, start) is not None  # "主任主任 196号我们报了哈"
+        or _DATED_HEAD.fullmatch(text, 0, start) is not None  # "【9月21日】401号周报："
         or _AFTER_ANOTHER.search(text, 0, start) is not None  # "190号周报和200号值班表都已发邮箱"
     )
     # (a number in Chinese numerals too: "五十号以报" has no day of a month either)

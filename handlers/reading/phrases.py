@@ -32,9 +32,12 @@ UNICODE_EMOJI = re.compile(
 # A notice number and an OK sign, nothing else: "12👌", "12 ok", "👌13", "14号👍" acknowledge the notice.
 OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197|\u2705|\u2714|\u2611)[\U0001f3fb-\U0001f3ff\ufe0f]?|ok(?:ay)?(?![a-z]))"
 NUMBERS_TEXT = r"((?:#|no\.?)?第?\d{1,3}(?!\d)[号期]?(?:(?:\s*[、,和]\s*|\s+)?第?\d{1,3}(?!\d)[号期]?)*)"
-# … or the dialect's 中 (行, OK) after a pause: "164号，中！" (never "12中", a school, nor 中 inside a sentence)
+# … or the dialect's 中 (行, OK) after a pause: "164号，中！", or right after a number of three digits, which no school
+# has ("444中"; never "12中", a school, nor 中 inside a sentence); or 收 cut short from 收到 ("420 421收", as "420收";
+# not after one digit: "1 2 收" may be days)
 NUMBERS_OK = re.compile(
-    rf"^\s*{OK_SIGN}?\s*{NUMBERS_TEXT}[\s,]*(?:{OK_SIGN}+|(?<=[\s,])中[嘞啊呀哈]?)\s*了?[\s!。~.]*$"
+    rf"^\s*{OK_SIGN}?\s*{NUMBERS_TEXT}[\s,]*(?:{OK_SIGN}+|(?:(?<=[\s,])|(?<=\d{{3}})|(?<=\d{{3}}号))中[嘞啊呀哈]?"
+    r"|(?:(?<=\d\d)|(?<=\d\d号)|(?<=\d\d\s)|(?<=\d\d号\s))收[了啦]?)\s*了?[\s!。~.]*$"
     rf"|^\s*{OK_SIGN}+[\s,]*{NUMBERS_TEXT}[\s!。~.]*$",
     re.IGNORECASE,
 )
@@ -51,7 +54,8 @@ NUMBERS_OK_LENGTH = 40  # such a message is short; the check stays off long past
 # … several of them, each number with its own sign: "88号✅ 90号✅", "12👌 13👌" (each received), then perhaps what
 # else is said: "888 👌 890 👌 值班表晚上发", "860 ✅ 863 ✅ 865❓"
 NUMBER_OK = rf"(?:#|no\.?)?第?(\d{{1,3}})(?!\d)[号期]?[^\S\n]*{OK_SIGN}+"
-NUMBER_OK_PAIRS = re.compile(rf"\s*{NUMBER_OK}(?:[\s,、;。]+{NUMBER_OK})+[\s!。~.]*", re.IGNORECASE)
+# (a sign may stand between them with no space: "420👌421👌")
+NUMBER_OK_PAIRS = re.compile(rf"\s*{NUMBER_OK}(?:[\s,、;。]*{NUMBER_OK})+[\s!。~.]*", re.IGNORECASE)
 NUMBER_OK_ONE = re.compile(NUMBER_OK, re.IGNORECASE)
 # A question mark drawn ("865❓", "838🤔"): asked, as "?" is.
 QUESTION_EMOJI = re.compile("[\u2753\u2754\U0001f914]\ufe0f?")
@@ -488,8 +492,9 @@ ADDRESSED = re.compile(
     r"^(?:请)?(?:各|全体|所有)(?:村|社区|学校|校|林场|站所|科室|股室|支部|网格|医疗机构|企业|乡镇)(?:的|级)?"
     r"(?:支书|书记|主任|负责人|同志|联络员|网格员|校长|院长)?们?(?:注意|请注意|好)?$"
 )
+# (not the liaison answering for its own head: "替王主任回复：404号收到"; a village's head stays another's)
 SPEAKER_HEAD = re.compile(
-    r"^(?!我|本|咱)[\u4e00-\u9fff]{0,10}?(?:主任|书记|镇长|乡长|局长|站长|支书|村长|会计|校长|院长|老板|经理|组长"
+    r"^(?!我|本|咱|(?:替|代)(?![\u4e00-\u9fff]{0,10}?村)[\u4e00-\u9fff]{0,4}?(?:主任|局长|书记|镇长|乡长|领导)回复$)[\u4e00-\u9fff]{0,10}?(?:主任|书记|镇长|乡长|局长|站长|支书|村长|会计|校长|院长|老板|经理|组长"
     r"|同志|负责人|小[\u4e00-\u9fff]|老[\u4e00-\u9fff])(?:也|已经?|刚才?)?(?:回复|回话|说|讲|答复|表示|反馈说)(?:了|道)?$"
 )
 # Another body's words told on, from there to the end: "青山乡说他们那边下雨打不了药，要晚几天".
@@ -800,7 +805,8 @@ IN_HAND = re.compile(
     # … also by their task, and what they are to keep doing: "4座山塘已落实巡查责任人", "已安排人24小时盯守"
     r"|^[\u4e00-\u9fff\d]{0,16}?已经?(?:对照[^,。;]{1,16}?)?(?:逐[件项个户一]?)?(?:明确|确定|指定|落实|安排|排)好?了?[\u4e00-\u9fff]{0,4}?"
     rf"(?:{IN_CHARGE}(?:和|及|、)[\u4e00-\u9fff]{{0,4}}?)?{IN_CHARGE}了?"  # "已明确包村干部和稳控责任人"
-    r"(?:(?:\d{1,2}小时|全天|轮流|日夜)?(?:值守|盯守|看守|值班|巡查|巡逻|蹲守)"
+    # … or what they are to do with it: "我镇已安排国土所专人负责"
+    r"(?:(?:\d{1,2}小时|全天|轮流|日夜)?(?:值守|盯守|看守|值班|巡查|巡逻|蹲守)|负责|跟进|对接"
     r"|(?:每天|每日|每周|定期|按时)[^,。;]{0,12}?(?:报送|上报|报告))?$"  # "已明确专人每天下午5点前报送"
     # … or the section that leads it: "已明确由营商环境股牵头办理"
     r"|^[\u4e00-\u9fff\d]{0,12}?已经?(?:明确|确定|指定|安排)由[\u4e00-\u9fff]{1,12}?(?:牵头|负责|承办|主办)(?:办理|落实|推进|实施)?$"
@@ -1032,6 +1038,8 @@ DELAY_WORD = re.compile(
     r"|(?<![车机铁班巴船])晚(?:几天|几日|[一两二三四五]{1,2}[天日]|一周|点|一点|一些|些)(?!看|回复?|说|聊|联系|了?[两一二三几\d]+个?多?(?:小时|分钟))|delay|postpone|need\d*more(?:time|days?)|stillneed\d+days?"  # "晚点看": reading later
     # the same in English, words glued once spaces go: "要 late 一点", "will be late 2 days" (not "chocolate")
     r"|(?:(?<![a-z])|(?<=be))late(?:一点|一些|点|些|几天|[一两二三]天|alittle|abit|\d*days?)(?![a-z])"
+    # … time asked up to a later day: "need till next Tue pls" (not "don't need till", "no need till")
+    r"|(?<!dont)(?<!don't)(?<!don’t)(?<!donot)(?<!no)need(?:time|\d*days?)?(?:till|until)(?:next|tomorrow|mon|tue|wed|thu|fri|endof)"
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延|(?<![延舒减平迟放])缓)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
     r"|晚半天|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
     r"|(?:再|(?<=麻烦)|(?<=请))给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五]|\d{1,2})天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天"
@@ -1107,6 +1115,8 @@ ONLY_LATER = re.compile(
     rf"{ONLY_LATER_DAY}(?:报|交|提交|完成|上报|报送|弄|办|反馈|做完|整改)"
     # the unit's paper out only later: "842的资金表周五才能出" (not "增加值月底才能出来": a figure published)
     rf"|(?:表|报告|材料|台账|清单|方案|总结){ONLY_LATER_DAY}出(?!来)"
+    # … or said alone, in a clause of its own after the notice named: "444号 …这个月的数 还得等两个乡报上来 下周才能出"
+    rf"|^{ONLY_LATER_DAY}出$"
     # "报告只能下周三以后报", "只能下周出了", "只能等下周了"
     r"|只能(?:等到?)?(?:明天|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜|月)|月底|过几天|过两天)"
     r"(?:(?:以后|之后|后)?(?:再|才能?|才可以)?(?:报|交|提交|完成|上报|报送|出)|了)"
@@ -1195,7 +1205,8 @@ DELAY_SETTLED_BEFORE = re.compile(
 # Asking whether a delay may be had or the deadline must be kept ("能申请延期吗，还是必须按时报？"): about the rule.
 # The notice described by an earlier delay ("20号延期到3月31日的那个"); the rest made up later ("剩下的…下周补齐").
 DESCRIBED_AFTER = re.compile(
-    r"^[^,。;]{0,14}?的(?:那个|这个|那份|那件|那期|那部分|部分|事|资料|材料|数据|表|报告|$)"
+    # … its paper named with its subject too: "448号上周延期到本周三的图斑核查材料，已于今天上午报送"
+    r"^[^,。;]{0,14}?的(?:那个|这个|那份|那件|那期|那部分|部分|事|[\u4e00-\u9fff]{0,6}?(?:资料|材料|数据|表|报告|台账)|$)"
     r"|^[\u4e00-\u9fff]{1,3}的(?:\d|[一二三四五六七八九十两几]+[个户家处]|那|这)"  # "延期开工的3个项目", "申请延迟拆除的那2户"
     r"|^(?:开工|竣工|完工|交付|开业|复工|拆除|实施|建设)?的?(?:项目|工程)"  # "3个延期开工项目": projects named by it
 )
