@@ -237,6 +237,12 @@ def test_fold_reads_traditional_characters_as_simplified() -> None:
     assert fold("１２號") == "12号"
 
 
+def test_fold_cuts_a_run_of_digits_longer_than_any_number() -> None:
+    assert fold("1" * 30 + "收到") == "1" * 20 + "收到"  # a paste gone wrong (benchmarks: LONG_TEXTS)
+    assert fold("身份证号41272519900101123X") == "身份证号41272519900101123X"  # an ID card's 17 digits stay
+    assert fold("１" * 25) == "1" * 20
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

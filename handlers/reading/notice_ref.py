@@ -592,9 +592,17 @@ def _clause_start(text: str, at: int) -> int:
 def fold(text: str) -> str:
     """The text with NFKC applied (１２号 → 12号, （2026） → (2026), ： → :), keycap digits plain (1️⃣ → 1)
     and traditional characters read as simplified (簽收 → 签收, 號 → 号); a circled number before digits
-    is a list's marker and becomes a line break (①12号收到 ②13号已完成); spacing and the rest are kept."""
+    is a list's marker and becomes a line break (①12号收到 ②13号已完成); a run of digits longer than any number
+    is cut short; spacing and the rest are kept."""
     text = _CIRCLED_MARKER.sub("\n", text)
-    return _KEYCAP.sub(r"\1", unicodedata.normalize("NFKC", text)).translate(_VARIANTS)
+    text = _KEYCAP.sub(r"\1", unicodedata.normalize("NFKC", text)).translate(_VARIANTS)
+    return _DIGIT_RUN.sub(lambda run: run[0][:_LONGEST_DIGITS], text)
+
+
+# No number a reply means is longer than an ID card's; a longer run of digits (a paste gone wrong) is cut to that,
+# which keeps the patterns that count digits forward from every position linear.
+_LONGEST_DIGITS = 20
+_DIGIT_RUN = re.compile(rf"\d{{{_LONGEST_DIGITS + 1},}}")
 
 
 # A space between a word ending in a numeral and a number is a break: "住建局张三 12号收到" (三 is a name's;
