@@ -4346,3 +4346,92 @@ def test_what_the_blind_set_dev58_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # 督办单 and a colon before the number: the notice the clause after speaks of
+        ("督办单501：收到（时限6月30日）", [501], [], []),
+        ("督办单504：我局不涉及。", [], [504], []),
+        ("督办单534：恐怕7月15日交不了，申请顺延一周。", [], [], [534]),
+        ("督办单501：收到了吗？", [], [], []),
+        ("督办单12:30收到", [0], [], []),  # a time, no number
+        ("督办单3天内报送", [], [], []),
+        # hashtags, each its own notice with its own act
+        ("#督办509# 收到 #督办501# 活动方案已报", [509], [501], []),
+        ("#督办509# 收到 #督办501# 活动方案还没报", [509], [], []),
+        ("#督办509# #督办501# 收到", [501, 509], [], []),
+        # numbers alone on their lines, each then its receipt
+        ("566\n收到\n567\n收到", [566, 567], [], []),
+        ("566\n收到\n567\n已完成", [566], [567], []),
+        ("566\n收到\n12\n收到", [566], [], []),  # a day
+        ("566\n收到\n567\n收到了吗", [566], [], []),
+        # a bare number past any day over its reason and a later day
+        ("553\n学校那边放假了人找不齐，这个表要到下周三了", [], [], [553]),
+        ("12\n学校那边放假了人找不齐，这个表要到下周三了", [], [], [0]),
+        ("553\n这个表要到下周三吗？", [], [], []),
+        ("553\n学校要到下周三才放假", [], [], []),
+        # dragged on, or the paper only by a later day
+        ("535号的核灾表，村里还没报全，得拖到后天了", [], [], [535]),
+        ("535号的核灾表不用拖到后天", [], [], []),
+        ("535号的核灾表，检查组要到后天了", [], [], []),
+        # a plus between words, as some write a pause (two or more)
+        ("+564号数据+乡镇还没报齐+晚两天", [], [], [564]),
+        ("564号收到，已转护林站+林场", [564], [], []),
+        ("12+13号收到", [12, 13], [], []),
+        # another issuer's paper received too, after a bare receipt; another body said to have issued it
+        ("收到！市防指〔2051〕37号紧急通知我们也收到了，已经转给各村", [], [], []),
+        ("收到！526号我们也收到了", [526], [], []),
+        ("526号的整改通知书我们已经收到了，是市场监管局发的", [], [], []),
+        ("526号的整改通知书我们已经收到了，是督查室发的", [526], [], []),
+        ("526号收到了，是我们局的", [526], [], []),
+        # a bare receipt, then why it came late; the office addressed after the receipt
+        ("收到 刚才在开会", [0], [], []),
+        ("没收到 刚才在开会", [], [], []),
+        ("收到 刚才在开会的时候看到的", [], [], []),
+        ("收到督查室！546号我们会按时报的哈", [546], [], []),
+        ("收到督查室的电话", [], [], []),
+        ("收到督查室？", [], [], []),
+        # a receipt asked aloud, then answered for a colleague away
+        ("552号我们局收到了吗？小刘在休假，我替他回一下：收到", [552], [], []),
+        ("552号我们局收到了吗？小刘在休假，我替他问一下", [], [], []),
+        ("552号我们局收到了吗？我替他回一下：没收到", [], [], []),
+        # a condition reaches past speech's fillers
+        ("嗯，那个，545号的，如果下周还下雨，就是，那个，堤坝加固，可能要往后推", [], [], []),
+        ("545号的，堤坝加固，可能要往后推一周", [], [], [545]),
+        # the haste complained of, no request
+        ("546号说要报的东西太多了，三天时间根本弄不完，每次都这么急", [], [], []),
+        ("546号三天时间根本弄不完", [], [], [546]),
+        # a later day to finish, with support asked formally
+        ("532号已完成14项，其余5项需待省里批复后方能办结，拟8月底前完成，恳请予以支持。", [], [532], [532]),
+        ("532号已完成14项，其余5项拟8月底前完成。", [], [532], []),
+        # people named first, then put in place; the cases shared out among counted sections: the receipt's own step
+        ("收到……第508期……我镇积案3件，包案领导已经明确……", [508], [], []),
+        ("532号收到，报告督查室。我委牵头的部分已分解到4个科室。", [532], [], []),
+        ("532号收到，我委牵头的部分已分解到4个科室，已完成2项", [532], [532], []),
+        # a paper handed to a county body; the roster attached below
+        ("506号迎检资料已按清单装盒，共9类41盒，已送县安委办，完毕。", [], [506], []),
+        ("506号迎检资料请送县安委办", [], [], []),
+        ("509号收到，值班表附后：\n6月18日 张东 13837160021\n6月19日 王丽 13903857716", [509], [509], []),
+        ("509号收到，值班表附后吗？", [509], [], []),
+        # 已经 alone between commas, a pause of speech
+        ("553号收到，暑期学生，去水边的，已经，劝回来了，十几个", [553], [553], []),
+        ("553号收到，已经，还没劝回来", [553], [], []),
+        # a home visited again and sat in; the way of working changed
+        ("508号收到了哈，那个老上访户周姐昨天又去家里坐了坐，情绪还行", [508], [508], []),
+        ("508号 老上访户周姐昨天又去家里坐了坐？", [], [], []),
+        ("508号收到，明天又去家里坐坐", [508], [], []),
+        ("503号已收到。X031、X045两条县道的养护工人已调整为早晚作业。", [503], [503], []),
+        ("503号收到，养护工人要调整为早晚作业吗", [503], [], []),
+        ("503号收到，养护工人下周调整为早晚作业", [503], [], []),
+        ("请督查室知悉：我局联络员已调整为杜建民", [], [], []),
+        # a figure estimated is a statistic told
+        ("507号上半年主要指标：GDP增速预计5.8%，同比回落0.3个百分点；固投增长4.2%。", [], [507], []),
+        ("507号上半年主要指标：预计下周报送。", [], [], []),
+    ],
+)
+def test_what_the_blind_set_dev59_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

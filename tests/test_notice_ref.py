@@ -1612,3 +1612,22 @@ def test_what_the_blind_set_dev57_taught_of_numbers(text: str, expected: list[in
 )
 def test_what_the_blind_set_dev58_taught_of_numbers(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 督办单 (or 督办通知单) right before the number, as 督办 alone, also before a colon
+        ("督办单501：收到", [501]),
+        ("督办单505：地灾隐患点排查已完成", [505]),
+        ("督办通知单521：核查已完成1162个", [521]),
+        ("#督办单509# 收到", [509]),
+        ("督办单12月5日前报送", []),  # a date
+        ("督办单3天内报送", []),
+        ("督办单12:30收到", []),  # a time
+        ("督办单〔2051〕501号收到", [501]),
+        ("督查单501：收到", [501]),
+    ],
+)
+def test_what_the_blind_set_dev59_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected

@@ -128,6 +128,7 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         for piece in _split_clauses(cleaned)
     ]
     clauses = _colleague_speaks(_alternatives_asked(clauses))
+    clauses = _answered_for_colleague(clauses)
     granted = granted or bool(
         phrases.THANKS_FOR_TIME.search(cleaned)
     )  # "收到，谢谢督查室给延到周五": the same, unquoted
@@ -154,13 +155,19 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         ]
     bare = phrases.BARE_NUMBER.match(cleaned)
     bare_refs = [parse_notice_number(number) for number in bare[1].split("、")] if bare else []
-    if bare and all(bare_refs) and len(clauses) > 1 and clauses[1].acts and not clauses[1].refs:
+    # what is said of it: the next clause, or past any day the first clause saying something ("553\n学校那边放假了
+    # 人找不齐，这个表要到下周三了"), no other number between
+    said = next((c for c in clauses[1 : 1 + _BARE_REACH] if c.acts or c.refs), None)
+    past_days = all(r is not None and r.seq > DAYS_IN_A_MONTH for r in bare_refs)
+    said_of = said if past_days else (clauses[1] if len(clauses) > 1 else None)
+    if bare and all(bare_refs) and said_of is not None and said_of.acts and not said_of.refs:
         # "12，收到": the numbers the reply is about; "27：…" may as well be a report's date
         heading = bare[2] == ":"
         clauses[0] = replace(  # (no month has a day past 31: "148：" is no date)
             clauses[0],
             refs=tuple(replace(r, heading=heading and r.seq <= DAYS_IN_A_MONTH) for r in bare_refs if r),
         )
+        clauses = _bare_number_pairs(clauses)
     clauses = _numbers_after_acts(clauses)
     clauses = [_leading_bare_number(c) for c in clauses]
     if _facts_under_heading(cleaned, clauses):
@@ -168,12 +175,12 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
     clauses = _facts_told(cleaned, clauses)
     for n in range(1, len(clauses)):
         # the condition reaches past what only names the matter ("要是下礼拜还下雨 444号那个秸秆离田 俺们可能就弄不完了")
-        cond = n - 1
-        while (
-            cond > 0 and n - cond <= _CONDITION_REACH and not clauses[cond].acts and not clauses[cond].asked
-        ):
+        # (speech's fillers in clauses of their own count for none: "如果下周还下雨，就是，那个，堤坝加固，可能要往后推")
+        cond, spoken = n - 1, 1
+        while cond > 0 and spoken <= _CONDITION_REACH and not clauses[cond].acts and not clauses[cond].asked:
             if phrases.CONDITION_CLAUSE.match(clauses[cond].text):
                 break
+            spoken += 0 if phrases.FILLER.fullmatch(clauses[cond].text) else 1
             cond -= 1
         if phrases.CONDITION_CLAUSE.match(clauses[cond].text) and not any(c.acts for c in clauses[cond:n]):
             # "要是414号也要我们报…的话，那我们局收到了": the receipt is the condition's consequence, not stated
@@ -537,6 +544,22 @@ def _colleague_speaks(clauses: list[Clause]) -> list[Clause]:
     ]
 
 
+def _answered_for_colleague(clauses: list[Clause]) -> list[Clause]:
+    """A receipt asked aloud, then answered for a colleague away ("552号我们局收到了吗？小刘在休假，我替他回一下：收到"):
+    the question is the one the answer settles, no doubt of the liaison's."""
+    answer = next((n for n, c in enumerate(clauses) if phrases.ANSWERED_FOR.match(c.text)), None)
+    if answer is None or not any(
+        a.kind == "received" and a.mode == "stated" for c in clauses[answer + 1 :] for a in c.acts
+    ):
+        return clauses
+    return [
+        replace(c, acts=tuple(a for a in c.acts if a.kind != "received" or a.mode != "asked"))
+        if n < answer
+        else c
+        for n, c in enumerate(clauses)
+    ]
+
+
 def _reread(clause: Clause, text: str, asked: bool) -> Clause:
     """The clause read again as `text`, asked or not (its notices stay)."""
     acts = tuple(_acts(_Text(text, asked))) if _WORDY.search(text) else ()
@@ -581,7 +604,14 @@ def _received_beside(clauses: list[Clause]) -> list[Clause]:
     marked = list(clauses)
     for n, clause in enumerate(clauses):
         word = phrases.RECEIPT.search(clause.text)
-        if clause.refs or word is None or not any(a.kind == "received" for a in clause.acts):
+        if word is None or not any(a.kind == "received" for a in clause.acts):
+            continue
+        issuer = clauses[n + 1] if n + 1 < len(clauses) and _names_no_notice(clauses[n + 1]) else None
+        if issuer is not None and phrases.ISSUED_BY_OTHER.match(issuer.text):
+            # "526号的整改通知书我们已经收到了，是市场监管局发的": another body's paper on the notice's matter
+            marked[n] = replace(clause, acts=tuple(a for a in clause.acts if a.kind != "received"))
+            continue
+        if clause.refs:
             continue
         first = n
         while first and n - first < _TOLD_BEFORE and _names_no_notice(clauses[first - 1]):
@@ -590,11 +620,23 @@ def _received_beside(clauses: list[Clause]) -> list[Clause]:
         named = told + clause.text[: word.start()]
         after = clauses[n + 1] if n + 1 < len(clauses) and _names_no_notice(clauses[n + 1]) else None
         bare = phrases.BARE_RECEIPT.fullmatch(clause.text) is not None
-        if (told and _what_received(named) == "other") or (
-            bare
-            and after is not None
-            and not _what_received(named)
-            and _what_received_after(after.text) == "other"
+        # "收到！市防指〔2051〕37号紧急通知我们也收到了": the bare receipt's object, another's paper, received too
+        also = phrases.RECEIPT.search(after.text) if after is not None else None
+        if (
+            (told and _what_received(named) == "other")
+            or (
+                bare
+                and after is not None
+                and not _what_received(named)
+                and _what_received_after(after.text) == "other"
+            )
+            or (
+                bare
+                and after is not None
+                and also is not None
+                and phrases.ALSO_BEFORE.search(after.text, 0, also.start())
+                and _what_received(after.text[: also.start()]) == "other"
+            )
         ):
             marked[n] = replace(clause, acts=tuple(a for a in clause.acts if a.kind != "received"))
     return marked
@@ -617,6 +659,28 @@ def _received_then(text: str, following: str) -> bool:
         or "请" in following
         or phrases.RELATIVE_IN.search(following)
     )
+
+
+_BARE_REACH = 3  # clauses after a bare number opening the message that may say what it is about
+
+
+def _bare_number_pairs(clauses: list[Clause]) -> list[Clause]:
+    """After a bare number opening the message and what is said of it, each later bare number alone in its
+    clause between acts that name none is said of the same way ("566\n收到\n567\n收到"); never a day or "1"."""
+    for n in range(2, len(clauses) - 1):
+        clause, before, after = clauses[n], clauses[n - 1], clauses[n + 1]
+        number = phrases.PAIRED_NUMBER.fullmatch(clause.text)
+        if (
+            number
+            and not clause.acts
+            and not clause.refs
+            and before.acts
+            and after.acts
+            and not after.refs
+            and int(number[1]) > DAYS_IN_A_MONTH
+        ):
+            clauses[n] = replace(clause, refs=(NoticeRef(int(number[1])),))
+    return clauses
 
 
 def _numbers_after_acts(clauses: list[Clause]) -> list[Clause]:
@@ -761,7 +825,9 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     asked_time = "ask_time" in stated and not any(phrases.OR_ON_TIME.match(c.text) for c in clauses)
     # why some is not done, told in a report ("…情况报告…二、存在问题 3个项目因审计未完成，暂未拨付"), is no request
     reasoned = _any(clauses, phrases.REASON) and _any(clauses, phrases.NOT_DONE) and "report" not in stated
-    delay = asked_time or "delay" in stated or reasoned
+    # "三天时间根本弄不完，每次都这么急": the haste complained of, no request
+    complained = _any(clauses, phrases.HASTE_COMPLAINED)
+    delay = asked_time or ("delay" in stated and not complained) or reasoned
     # "估计要延期，等领导定了再正式申请": the request itself is still to come
     delay = asked_time or (delay and not _any(clauses, phrases.REQUEST_LATER))
     # what was passed to the leaders, in a delay request, is the request: "需延期，已报分管领导同意"
@@ -1045,6 +1111,9 @@ _SPACED_SPOKEN_DIGITS = re.compile(
     rf"|^{_SPACED_SPOKEN}(?=[^\S\n]+(?!{_MEASURE_AHEAD})[\u4e00-\u9fff]))"
 )
 _TILDE_PAUSE = re.compile(r"~+[^\S\n]+")
+# A plus between words, as some write a pause ("+564号数据+乡镇还没报齐+晚两天"): a clause break where the message has
+# two or more; never between numbers ("12+13号", "K55+300") and not one alone ("已转护林站+林场": and).
+_PLUS_PAUSE = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]))\+(?=[\u4e00-\u9fff\d])|(?<=\d)\+(?=[\u4e00-\u9fff])")
 _SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 # A notice's number heading a pasted table's row: "461\t平台已恢复，今天上午已报".
 _TABLE_ROW_NUMBER = re.compile(
@@ -1117,6 +1186,8 @@ def _clean(
     text = _DIGIT_BY_DIGIT.sub(lambda m: (m[1] or m[2] or m[3] or m[4]).translate(_SPOKEN_DIGITS), text)
     text = _OK_AFTER_RECEIPT.sub(r"\1", _HAO_AFTER_RECEIPT.sub(r"\1号", text))
     text = _TILDE_PAUSE.sub("。", text)  # "请查收~ 71号也收到啦": a pause, not a range
+    if len(_PLUS_PAUSE.findall(text)) > 1:
+        text = _PLUS_PAUSE.sub("\n", text).lstrip("\n")
     text = phrases.QUESTION_EMOJI.sub("?", text)
     short = len(text) <= phrases.NUMBERS_OK_LENGTH
     numbers_ok = (
@@ -1173,6 +1244,7 @@ def _clean(
         and not phrases.RECEIPT.search(quoted)
     )
     text = phrases.SPACES.sub("", text.replace("\n", "。"))
+    text = phrases.PAUSE_AFTER_ALREADY.sub(r"\1", text)  # "去水边的，已经，劝回来了": a pause in speech
     return (
         phrases.CORRECTED_NUMBER.sub(r"\1。", text),  # "不是344是346号已报": the act is 346's
         quoted_refs,

@@ -24,10 +24,10 @@ _GROUP = rf"(?:第?{_NUM}(?:号(?:{_SEP}|到)?|{_SEP}|到)){{0,20}}第?{_NUM}号
 # Between issue numbers: "第12、13期", "第12期第13期", "12至14期" (a range).
 _ISSUE_SEP = r"(?:期?[、和及与至~\-—到]|期)第?"
 # Numbers people mark as such without 号: "#12", "NO.12", "No 12", "编号12", "督办12"; never a date, time or
-# amount after 督办 ("督办12月…", "督办3天"). "第12期" names a notice by its issue number when a notice
+# amount after 督办 ("督办12月…", "督办3天"; "督办单501：收到" heads a reply, "督办12:30" is a time). "第12期" names a notice by its issue number when a notice
 # or status word follows ("第12期收到"; never "第3期培训班").
 _MARKED = re.compile(
-    rf"(?:#|no\.?|(?:编号|单号|文号)[:为是]?|(?:督办|督查)(?!{_YEAR}))(?P<num>{_NUM}(?:[、和及]{_NUM})*)(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.:])"
+    rf"(?:#|no\.?|(?:编号|单号|文号)[:为是]?|(?:督办|督查)(?:通知)?单?(?!{_YEAR}))(?P<num>{_NUM}(?:[、和及]{_NUM})*)(?![\d号零〇一二两三四五六七八九十百月日点时天周年个次项%.]|:\d)"
     rf"|(?:第(?P<issue>{_NUM}(?:{_ISSUE_SEP}{_NUM})*)|(?:^|(?<=[,。;!?\n])|(?<=收到)|(?<=收悉)|(?<=签收))(?P<bare_issue>\d{{1,3}}(?:{_ISSUE_SEP}\d{{1,3}})*|{_NUM}(?:{_ISSUE_SEP}{_NUM})+"
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?))期"  # "十二期收到"; "二期" alone is a phase
     r"(?=督办|督查|通知|收到|收悉|签收|已|未|还|都|均|也|和|及|、|,|。|;|!|$|[)\]」』】〕]|关于"

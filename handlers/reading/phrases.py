@@ -113,14 +113,16 @@ LIST_MARKER = re.compile(
 LONE_HEAD_MARKER = re.compile(r"^\s*[一二三四五六七八九十]、(?=\s*\d)")
 # A space before a second number, after something said of a notice, ends a clause: another notice
 # ("22号收到 21号的表晚点给", "29期收到 28期还在弄") or a time or day ("12号收到 11点前报").
-# ("#659 收到 #647 的…已报": a number marked # as well)
-NUMBER_AFTER_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+(?=#?第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
+# ("#659 收到 #647 的…已报": a number marked # as well; "#督办509# 收到 #督办501# 活动方案已报": a hashtag)
+NUMBER_AFTER_SPACE = re.compile(
+    r"(?<![^\S\n])[^\S\n]+(?=#?(?:督办|督查)?单?第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))"
+)
 # A notice's thing after a space, behind words that end a clause or a bare receipt: "不好意思回晚了 329的台账上午交了".
 WHOSE_NUMBER = re.compile(r"\d{1,3}号?的(?!话)")
 CLAUSE_ENDS = re.compile(r"[了吧啊呀哈的]$")
-# ("13收到 12在办"; the 期 of 延期 is no issue number)
+# ("13收到 12在办"; the 期 of 延期 is no issue number; a hashtag's closing # as 号: "#督办509# 收到 #督办501# …")
 SAID_OF_NOTICE = re.compile(
-    r"(?:[号期]|^#?\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|推进|在办|在[修弄做办搞查改建]|不了|不完|涉及)(?:延期|[^号期])*$"
+    r"(?:[号期]|\d#(?=[^#]*$)|^#?\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|推进|在办|在[修弄做办搞查改建]|不了|不完|涉及)(?:延期|[^号期])*$"
 )
 # … or the notice received named after the word, when the next number has a state of its own
 # ("收到13号 12号的正在办"; "收到12号 13号" lists two), also a space after the word ("收到 757 不对 是758"), before its 号
@@ -179,6 +181,8 @@ AFTER_BARE_RECEIPT = re.compile(
     + r"|有(?:问题|事|疑问)(?:随时|请|再)?(?:打|联系|找|问)"
     # a problem with what came: "收到 压缩包要密码"
     + r"|(?:压缩包|附件|文件|链接|表格?)[^,。;!?\s]{0,4}?(?:密码|打不开|是空的|空白|下载不了|损坏|乱码|看不了|无法|不全)"
+    # why the receipt came late: "收到 刚才在开会" (not "刚才在开会的时候收到的")
+    + r"|(?:刚才|刚刚|刚)(?:在|去)(?:开会|忙|路上|下乡|村里|外面|现场|值班)[了啦哈呀]*(?=[,。;!?\n]|$)"
 )
 SIGNATURE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心)(?:$|[,。;!?\n])")
 # (also with its paper named, spaced as voice input writes it: "收到 756 748 的 材料 还 在 弄")
@@ -303,11 +307,12 @@ FORWARDED_OTHER = re.compile(
     r"申请|材料|报告|方案|表|台账|情况|说明|清单|照片|数据|资料|稿|[周月季年]报|总结"
 )
 # What may follow a receipt word in the same clause. Anything else ("收到群众举报…", "收到款",
-# "收到时间") means something other than this notice was received.
+# "收到时间") means something other than this notice was received. The office addressed ends it ("收到督查室！"; not
+# "收到督查室的电话").
 RECEIPT_TAIL = re.compile(
     r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒]*(?:$|并|马上|立即|立刻|即刻|会(?!议)|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
     r"|保证|确保|一定|尽快|全力|认真|立刻"
-    r"|明白|知悉|已|正在|抓紧|这就|马上就|按(?!钮)|(?:晚|迟)了$|的是第?\d{1,3}[号期]$|(?:最新|今天发|刚发|刚才发|刚刚发)(?:的(?:那个|那份|通知)?|的?[这那]一?[期个份])(?:谢谢|感谢|多谢)?$|遵照|坚决|放心|请放心|领导|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
+    r"|明白|知悉|已|正在|抓紧|这就|马上就|按(?!钮)|(?:晚|迟)了$|的是第?\d{1,3}[号期]$|(?:最新|今天发|刚发|刚才发|刚刚发)(?:的(?:那个|那份|通知)?|的?[这那]一?[期个份])(?:谢谢|感谢|多谢)?$|遵照|坚决|放心|请放心|领导|(?:督查室|督办室)$|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
     r"|(?=[零〇一二两三四五六七八九]*[十百、和至到])[零〇一二两三四五六七八九十百、和至到]+期(?:$|的?(?:通知|督办))"  # "收到十三、十四期"; "二期" is a phase
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
     # the notice pointed at by its subject or number: "收到森林防火那个通知", "收到了 是157号那个"
@@ -464,6 +469,14 @@ COLLECTED_RETURN = re.compile(
     r"(?:那边|这边)?(?:报上来的|交上来的|报来的|转来的|转过来的|送来的|的)[^,。;]{0,10}?"
     r"(?:反馈|回执|报告|报表|名单|线索|承诺书|台账)"
 )
+# Who issued what was received, said in the clause after it: another body ("526号的整改通知书我们已经收到了，是市场监管局
+# 发的"), never the office ("是督查室发的") nor the unit itself.
+ISSUED_BY_OTHER = re.compile(
+    r"^(?:这个|这份|那个|那份|这|那)?(?:是|系|由)(?![我本咱])[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府|指挥部|防指|中心|公司)"
+    r"(?<!督查办)(?<!督办)(?:直接)?(?:发|下发|印发|发来|寄来|送来|转来)的"
+)
+# "也" before a receipt word: the same received as something before ("…紧急通知我们也收到了").
+ALSO_BEFORE = re.compile(r"也(?:已经?|都)?$")
 # … all of them ("俺都收到了"), or more said after it than particles and signs ("收到了 无火情", "线索3条").
 ALL_OF_THEM = re.compile(r"(?:都|全部|均|全)(?:已经?|也)?$")
 SAID_MORE = re.compile(r"[了啦呀啊哈的吧嘛哦\W_]+")
@@ -513,6 +526,10 @@ WHOSE = re.compile(
     r"是不是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的|(?<!不)是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的(?:吗|么|吧|呢)$"
     r"|(?<!不)是(?:发给|给|发)(?:我们|我|咱们?)[\u4e00-\u9fff]{0,3}的(?:吗|么|吧|呢)"  # "130号那个是发给我们的吗？收到"
     r"|(?:和|跟|与)(?:我们|我局|我镇|我乡|咱们?)[\u4e00-\u9fff]{0,2}?(?:有|有没有)?(?:关系|关)(?:吗|么|吧)"  # "收到，164号和我们有关系吗？"
+)
+# The liaison answering for a colleague away: "我替他回一下", "我代小刘回复" (then the answer).
+ANSWERED_FOR = re.compile(
+    r"^(?:我|俺)(?:先)?(?:替|代|帮)(?:[他她]|小[\u4e00-\u9fff]|老[\u4e00-\u9fff]|同事)(?:回复?|答复?)(?:一下|一声|个|下)?$"
 )
 # A clause that only names a notice, asked: "是13号吧", "13号？".
 NOTICE_ASKED = re.compile(
@@ -580,6 +597,8 @@ SAME_AS_BEFORE = re.compile(
     r"^[\d零〇一二两三四五六七八九十百、和及与跟第号期的#no.督办通知单文件()\[\]〔〕【】年]{1,24}?"
     r"(?:也是|同上|也一样|一样|同样|亦同|亦然|也同样|也如此|也ok)(?:的|如此)?$"
 )
+# A notice's number alone in its clause, as the message's first ("566\n收到\n567\n收到").
+PAIRED_NUMBER = re.compile(r"(?:#|no)?(\d{2,3})#?")
 # Numbers alone in a clause after what was said, naming what it was said of: "收到，13", "收到\n12\n13", "收到\n801和803"
 # ("1" alone may be 扣1).
 NUMBERS_AFTER = re.compile(
@@ -690,6 +709,8 @@ SUBMIT = re.compile(
     r"|发(?=送|至|到|给|邮箱|了|$|你|您|群|过去|督查室|办公室|.{0,6}邮箱)|传(?=至|到|给|了|$)|交(?=至|到|给|了|$))"
     r"|(?:上报|报送|提交|发送|上传|递交|反馈)(?:了|完毕|完成)"
     r"|(?<![直填申])(?:报送|上报|提交|发送|发|传|交|报|送)(?:至|到)?(?:邮箱|平台|系统|督查室|办公室)"  # not 直报系统
+    # handed to a county body: "506号迎检资料已按清单装盒，…，已送县安委办" (not "已送到了": goods come)
+    r"|已经?(?:报|呈)?送(?:至|到|给)?县[\u4e00-\u9fff]{1,8}?(?:办|局|委|室|中心|组)"
     r"|已经?通过.{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传)|刚刚?(?:上报|报送|提交|递交|发送|反馈|上传|(?:报|交|发|传)(?:上去|过去|出去))"
     r"|(?:全部|都|均|已经?)(?:报|交)齐了?"  # "今天全部报齐了" (not "等村里报齐了")
     r"|已经?(?:于|在).{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传|报(?=[省市县]|给|至|到))"
@@ -811,8 +832,10 @@ IN_HAND = re.compile(
     # … or the section that leads it: "已明确由营商环境股牵头办理"
     r"|^[\u4e00-\u9fff\d]{0,12}?已经?(?:明确|确定|指定|安排)由[\u4e00-\u9fff]{1,12}?(?:牵头|负责|承办|主办)(?:办理|落实|推进|实施)?$"
     # … or the cases shared out among them: "已分包到班子成员", "已逐件分解到包案领导"
-    r"|^[\u4e00-\u9fff\d]{0,12}?已经?(?:逐[件项个户一]?)?(?:分包|包保|分解|分派|交办|分配)(?:到|给)了?[\u4e00-\u9fff]{0,6}?"
-    r"(?:班子成员|领导|专人|责任人|干部|网格员|个人|科室|股室|部门)$"  # "共5件，已分解到科室"
+    r"|^[\u4e00-\u9fff\d]{0,12}?已经?(?:逐[件项个户一]?)?(?:分包|包保|分解|分派|交办|分配)(?:到|给)了?[\u4e00-\u9fff\d]{0,6}?"
+    r"(?:班子成员|领导|专人|责任人|干部|网格员|个人|科室|股室|部门)$"  # "共5件，已分解到科室", "已分解到4个科室"
+    # … named first, then put in place: "我镇积案3件，包案领导已经明确"
+    rf"|^[\u4e00-\u9fff]{{0,8}}?{IN_CHARGE}(?:都|均|也)?已经?(?:明确|确定|指定|落实|安排|排)好?了?$"
 )
 # Those who will do it, by their role, put on a list after a receipt: "355收到 地灾点的监测员名单已经排好了" is the
 # receipt's own step even though 排好了 reads as done (a duty roster, "值班已排好", other sets read as a step taken).
@@ -830,7 +853,9 @@ COUNT_AHEAD = re.compile(rf"\d+(?:\.\d+)?[^\S\n]*(?:[多余][^\S\n]*)?{UNIT_WORD
 MOBILISED = re.compile(r"(?:组织|出动|发动|动员)[^\S\n]*了?[^\S\n]*$")
 EVERYDAY_DONE = re.compile(
     r"发(?:给)?(?:你|您)(?:的)?(?:邮箱|微信|qq|私信)?[了啦]|(?:拨|付)给[^,。;]{1,8}?了|(?<![a-z])sent(?![a-z])|发(?:到)?(?:你们?的?|您的?)?(?:邮箱|群文件)了"
-    r"|(?:在|传到?|发到|放到|放在|放|发|上传到?)(?:群文件|网盘|云盘)|(?<![请])(?:详)?见附件|(?<!not)(?<!un)(?:attached|enclosed)(?![a-z])"  # "值班表 attached"
+    r"|(?:在|传到?|发到|放到|放在|放|发|上传到?)(?:群文件|网盘|云盘)|(?<![请])(?:详)?见附件"
+    r"|(?:表|名单|清单|台账|明细|值班表)(?:附后|附在后面|如下)(?=[:]|$)"  # "509号收到，值班表附后：\n6月18日 张东…"
+    r"|(?<!not)(?<!un)(?:attached|enclosed)(?![a-z])"  # "值班表 attached"
     r"|(?:东西|材料|表格?|报表|数据|报告|周报|月报|清单|台账|值班表|总结|方案|记录|名单|自评|自查)(?:已经?|都|也|昨天|今天|上午|下午|刚才|刚刚)?(?:交|报|传|发)(?:上去)?了"
     r"|(?:栽|种|植)(?:完|好)了|(?:栽|种|植)了[\d一二三四五六七八九十两百千]+多?(?:棵|株|亩)"  # "树都栽完了", "今天栽了800多棵"
     r"|清零(?!报告|工作|行动|冲刺|任务|目标|方案|攻坚)了?|结清了|(?:已经?|都|也|全部)[\u4e00-\u9fff]{0,2}?(?:化解|清零|结清|销号)了"
@@ -892,6 +917,10 @@ NOT_A_REPORT = re.compile(
 EVERYDAY_PROGRESS = re.compile(
     rf"(?:(?:还|只|就)(?:剩|差)下?(?:那)?|剩(?:下|余)的?){COUNT}(?!{COUNT}|个?(?:天|日|周|星期|礼拜|月|小时|分钟))"
     r"|(?:今天|昨天|前天|上午|下午|这周|本周)又(?:去|上门|跑)(?:[他她]们?家里?|当事人家里?)?了"  # "那个案子俺们夜儿个又去了": the work goes on
+    # … sat a while at the home visited: "那个老上访户周姐昨天又去家里坐了坐，情绪还行"
+    r"|(?:今天|昨天|前天|上午|下午|这周|本周)又(?:去|到)(?:[他她]们?|当事人)?家里?(?:坐了坐|看了看|聊了聊|坐了一会儿?)"
+    # the way of working changed: "养护工人已调整为早晚作业" (not "联络员已调整为杜建民": a person)
+    r"|已经?(?:全部|统一)?调整为[\u4e00-\u9fff]{0,6}?(?:作业|施工|上班|值班|值守|巡查|巡逻|开放|营业|上课)"
     # the paper being signed or sealed: "31号的考核材料在302会议室盖章"
     r"|(?:材料|报告|表格?|台账|方案|清单|总结)(?:正|还)?在[^,。;]{0,8}?(?:盖章|签章|签字|签批|审签)"
     # … or its leader has signed it off: "875号月报已经分管领导审定" (not "已报分管领导审定后…": sent up for it)
@@ -930,13 +959,18 @@ FACTS = re.compile(
 )
 # … or under a heading that names itself a report ("607号补充报告：…电网运行平稳"): what follows is what it reports.
 REPORT_NAMED = re.compile(r"(?:报告|汇报):$")
-NOT_FACTS = re.compile(r"[?？吗呢]|请|要求|务必|是否|能否|可否|如果|计划|预计|将于|拟|准备|打算|明天|下周")
+# (a figure estimated is a statistic told: "GDP增速预计5.8%"; "预计3天完成" is a plan)
+NOT_FACTS = re.compile(
+    r"[?？吗呢]|请|要求|务必|是否|能否|可否|如果|计划|预计(?!\d+(?:\.\d+)?%)|将于|拟|准备|打算|明天|下周"
+)
 # A complaint of the burden, or the past compared (see summarise) …
 BURDEN = re.compile(
     r"太多了?|太频繁|折腾|^光|(?:去年|往年|前年|以前|以往|上次|上回|每次)[^,。;]{0,6}?(?:也|都)是?这样"
     r"|(?:报|交|填)了(?:[一二三四五六七八九两][二三四五六七八九十]|十几|几十|好几)个表"  # about so many: "报了七八个表了"
 )
 # … and the work counted by how many times it was done over ("报了四次", "改了三遍", "已经报了七八个表了").
+# The office's haste complained of: "546号说要报的东西太多了，三天时间根本弄不完，每次都这么急".
+HASTE_COMPLAINED = re.compile(r"(?:每次|回回|每回|总是|老是)都?(?:这么|这样|那么)(?:急|赶|催)")
 TIMES_OVER = re.compile(
     r"(?:报|交|填|改|弄|做|写)了[\d一二三四五六七八九十两几]+(?:次|遍|回|轮)|(?:报|交|填)了[一二三四五六七八九十两几]{2,}个表"
 )
@@ -1064,10 +1098,11 @@ LATER_DAY = (
 )
 # A later day to hand in, with understanding asked for: "我们周一交，望理解".
 LATER_HANDIN = re.compile(
-    rf"{LATER_DAY}(?:上午|下午|早上)?前?(?:再|才|统一|一定){{0,2}}(?:交|报|提交|报送|上报|补)"  # "想下周一再统一报"
+    rf"{LATER_DAY}(?:上午|下午|早上)?前?(?:再|才|统一|一定){{0,2}}(?:交|报|提交|报送|上报|补|完成|办结)"  # "想下周一再统一报"
+    # ("…需待省里批复后方能办结，拟8月底前完成，恳请予以支持")
 )
 UNDERSTANDING = re.compile(
-    r"^(?:还|敬)?(?:望|请|恳请|谢谢|感谢)(?:督查室|领导|各位领导)?(?:谅解|理解|见谅)|^请予(?:支持|理解|批准)"
+    r"^(?:还|敬)?(?:望|请|恳请|谢谢|感谢)(?:督查室|领导|各位领导)?(?:谅解|理解|见谅)|^(?:恳请|敬请|请)予以?(?:支持|理解|批准)"
 )
 SUBMITTED_ONLY = re.compile(r"^(?:再|才)?(?:报|交|上报|提交|报送)了?$")
 # … said at the end of the same run of speech: "126号 我们 周一 交 … 望理解".
@@ -1124,6 +1159,9 @@ ONLY_LATER = re.compile(
     r"|(?:须|需|需要|要)待[^,。;]{1,16}?(?:后|以后|之后)方(?:能|可)(?:提供|报送|上报|完成|报)"  # "须待2月份月报结账后方能提供"
     rf"|只能(?:到|等到|拖到)?{LATER_DAY}(?:(?:以后|之后|后|前)?(?:再|才能?|才可以)?(?:报|交|提交|完成|上报|报送)|了?$)"  # "只能到月底报了"
     rf"|最(?:快|早)也?(?:要|得)(?:到|等到)?{LATER_DAY}"  # "最快也要下周二了"
+    rf"|(?:得|要|只能|只好)拖到{LATER_DAY}"  # "村里还没报全，得拖到后天了"
+    # the unit's paper only by a later day: "学校那边放假了人找不齐，这个表要到下周三了"
+    rf"|(?:表|报表|报告|材料|台账|清单|方案|总结|数据)(?:要|得)(?:到|等到){LATER_DAY}(?:了|$)"
     # put off until something comes: "等雨停了再报" (not "明天再报": a plan, the deadline may be later still)
     # … or "要等系统恢复后才能报", "只能等学校放假后才能报"
     r"|(?<![不别])等[^,。;]{1,12}?(?:(?:后|以后|之后)?(?:才能?|才可以|方能?)|再)(?:报|交|提交|上报|报送)"
@@ -1237,6 +1275,10 @@ ROSTER_NAMES = re.compile(
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d(?:\d{4}|\*{4}|x{4}|×{4})\d{4}(?!\d)")  # "138xxxx5601": masked
 # What follows a condition as its consequence: "（如果…），那我们局收到了", "（如果是讲…那个），我们就收到了".
 CONSEQUENCE = re.compile(r"^(?:那么?|那就|则)|(?<![成造早])就(?=[^,。;]{0,4}?(?:收到|收悉|签收))")
+# 已经 alone between commas, a pause of speech before what is done: "…去水边的，已经，劝回来了，十几个".
+PAUSE_AFTER_ALREADY = re.compile(r"(?:^|(?<=[,。;]))((?:都|也)?已经)[,]")
+# Speech's fillers, alone in a clause: "嗯，那个，545号的，…就是，那个，堤坝加固".
+FILLER = re.compile(r"[嗯呃额啊哦]+|那个|这个|就是|然后|那啥")
 CONDITION_CLAUSE = re.compile(
     r"^(?:第?\d{1,3}号)?(?:我们|我局|我镇|我乡)?(?:如果|假如|要是|万一|倘若|若|一旦)(?!可以|方便|允许)"  # "如果可以的话": polite
 )
