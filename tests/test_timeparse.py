@@ -370,6 +370,12 @@ def test_reads_every_class_the_outside_corpora_use(now: datetime, text: str, exp
         (WEDNESDAY, "20150303", "已经过去"),
         (WEDNESDAY, "国庆节前", "日历还没有2027年"),
         (WEDNESDAY, "半天", "看不懂"),
+        # a rough amount between two numbers is no deadline (blind deadline set dev4: 两三天内 was read as 23 days)
+        (WEDNESDAY, "两三天内", "看不懂"),
+        (WEDNESDAY, "三五个工作日", "看不懂"),
+        (WEDNESDAY, "一两个小时内", "看不懂"),
+        (WEDNESDAY, "十几天", "看不懂"),
+        (WEDNESDAY, "2-3天内", "看不懂"),
         (WEDNESDAY, "0个工作日", "看不懂"),
         (WEDNESDAY, "300个工作日", "太远"),
         (datetime(2026, 1, 31, 9, 0, tzinfo=TZ), "30号", "没有2026年2月30日"),  # February has none
@@ -408,6 +414,13 @@ def test_the_bots_own_time_format_reads_back(moment: datetime) -> None:
         ("12月1日前完成整改", "2026-12-01 17:30"),
         ("明天下午5点前把材料报送督查室", "2026-11-26 17:00"),
         ("2个工作日内反馈至县政府办", "2026-11-27 17:30"),
+        # … and how it is sent, before the deed (blind deadline set dev4)
+        ("于12月20日以前书面反馈", "2026-12-20 17:30"),
+        ("12月1日前以书面形式报送", "2026-12-01 17:30"),
+        ("12月1日前通过邮箱报送督查室", "2026-12-01 17:30"),
+        # numerals side by side that are one number, not a rough amount
+        ("十二月二十三日", "2026-12-23 17:30"),
+        ("二〇二六年十二月二十三日", "2026-12-23 17:30"),
     ],
 )
 def test_reads_what_notices_write(text: str, expected: str) -> None:

@@ -30,6 +30,11 @@ MAX_AHEAD = timedelta(days=366)
 _CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2, "俩": 2}
 _CN_UNITS = {"十": 10, "百": 100}
 _CN_NUMERAL_RE = re.compile("[零〇一二两俩三四五六七八九十百]+")
+# Two numbers said together for a rough amount ("两三天", "三五个工作日", "七八个小时", "十几天"), not a number
+_ROUGHLY_RE = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百])(?:一两|两三|二三|三四|三五|四五|五六|六七|七八|八九)(?![零〇一二两三四五六七八九十百])"
+    r"|十几|几十|[0-9]\s*[-~～到至]\s*[0-9]+\s*个?\s*(?:工作日|天|日|小时|周|个月)"
+)
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff]")
 
 _LEAD_RE = re.compile(
@@ -41,8 +46,10 @@ _SUFFIX_RE = re.compile(r"\s*(?:之前|以前|前|为止|止|之内|以内|内)$
 # "12月1日前完成", "3个工作日内将落实情况报送县委督查室": the deed, with what is sent and to whom; none of it
 # may hold a digit or a word of time, so nothing of the deadline is dropped with it.
 _UNTIMED = r"(?:(?![点时日号周月年天前后内午晚早晨今明昨半刻分秒])[\u4e00-\u9fff]){0,16}"
+# ("于10月20日以前书面反馈": how it is sent may come before the deed)
 _TASK_RE = re.compile(
-    rf"\s*(?:(?:将|把){_UNTIMED})?(?:完成|办结|报送|上报|反馈|提交|签收|回复)(?:至|到|给)?{_UNTIMED}$"
+    rf"\s*(?:(?:将|把){_UNTIMED})?(?:以?(?:书面|电子版?|纸质版?)(?:形式)?|通过{_UNTIMED})?"
+    rf"(?:完成|办结|报送|上报|反馈|提交|签收|回复)(?:至|到|给)?{_UNTIMED}$"
 )
 # A weekday written after a date, as notices do: "12月10日（周四）", "12月10日星期四"; checked against the date.
 _WEEKDAY_NOTE_RE = re.compile(r"(?<=[日号])\s*\(?(?:周|星期|礼拜)(?P<day>[一二三四五六日天])\)?")
@@ -272,6 +279,8 @@ def _normalise(text: str) -> tuple[str, int | None]:
     text = _WEEKDAY_NOTE_RE.sub("", text)
     text = text.replace("五一", "劳动节")  # a festival, not the number 51
     text = re.sub(r"两日(?!前)", "2天", text)  # "两日" is two days; the 2nd of a month is 二日
+    if _ROUGHLY_RE.search(text):  # "两三天内", "一两个小时": a guess between two numbers is no deadline
+        return "约", weekday  # (unreadable)
     text = _CN_NUMERAL_RE.sub(lambda m: _chinese_number(m.group()), text)
     text = _TRAIL_PUNCT_RE.sub("", text)
     return _LEAD_RE.sub("", text).strip(), weekday
