@@ -318,6 +318,11 @@ def deadline_problem(error: TimeParseError) -> str:
     text, facts = error.original, error.details
     if error.reason == "empty":
         return f"没有写时间。请写成{DEADLINE_EXAMPLES}。"
+    if error.reason == "rough":
+        return (
+            f"时间“{text}”里的“{facts.get('words')}”是个约数，机器人不能替您定。"
+            f"请写一个确定的时间，例如“3天内”“3个工作日内”或“12月1日18:00”。"
+        )
     if error.reason == "duration_not_allowed":
         return f"这里要写具体的时间，不能写时长“{text}”。请写成{DATE_EXAMPLES}。"
     if error.reason == "no_hour":

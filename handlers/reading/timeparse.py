@@ -147,7 +147,7 @@ _EVENING = frozenset({"晚上", "夜里", "夜间", "晚间", "晚", "午夜", "
 class TimeParseError(ValueError):
     """The text is not a deadline duban accepts; `reason` says why (texts.deadline_problem explains it).
 
-    reason: empty | unreadable | duration_not_allowed | no_hour | no_such_clock | contradiction |
+    reason: empty | unreadable | rough | duration_not_allowed | no_hour | no_such_clock | contradiction |
     no_such_date | weekday_mismatch | unknown_calendar | past | too_far | future (parse_when) (`parsed` is None when it is beyond any date)
     """
 
@@ -273,14 +273,16 @@ def whole_minute(moment: datetime) -> datetime:
 def _normalise(text: str) -> tuple[str, int | None]:
     """Half-width digits and punctuation, Arabic numerals, no lead-in words or trailing punctuation;
     and the weekday written after the date ("12月1日(周二)18:00", as the bot itself writes times)."""
+    original = text.strip()
     text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text)).strip()
     note = _WEEKDAY_NOTE_RE.search(text)
     weekday = _WEEKDAY_INDEX[note["day"]] if note else None
     text = _WEEKDAY_NOTE_RE.sub("", text)
     text = text.replace("五一", "劳动节")  # a festival, not the number 51
     text = re.sub(r"两日(?!前)", "2天", text)  # "两日" is two days; the 2nd of a month is 二日
-    if _ROUGHLY_RE.search(text):  # "两三天内", "一两个小时": a guess between two numbers is no deadline
-        return "约", weekday  # (unreadable)
+    rough = _ROUGHLY_RE.search(text)
+    if rough:  # "两三天内", "一两个小时": a guess between two numbers is no deadline
+        raise TimeParseError("rough", original, details={"words": rough[0]})
     text = _CN_NUMERAL_RE.sub(lambda m: _chinese_number(m.group()), text)
     text = _TRAIL_PUNCT_RE.sub("", text)
     return _LEAD_RE.sub("", text).strip(), weekday
