@@ -1631,3 +1631,17 @@ def test_what_the_blind_set_dev58_taught_of_numbers(text: str, expected: list[in
 )
 def test_what_the_blind_set_dev59_taught_of_numbers(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number past any day, pointed at as the unit's own
+        ("我们的617号昨天下午就交了的嘛", [617]),
+        ("咱们的640号还在弄", [640]),
+        ("我们的12号昨天交了", []),  # may be a day
+        ("他们的617号交了", []),
+    ],
+)
+def test_what_the_blind_set_dev60_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected

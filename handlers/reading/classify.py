@@ -216,6 +216,14 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
                 clauses[n], acts=()
             )  # another thing received, or another body's, then passed on
     for n in range(1, len(clauses)):
+        if (
+            not clauses[n - 1].refs
+            and phrases.MONEY_IN.search(clauses[n - 1].text)
+            and phrases.BARE_RECEIPT.fullmatch(clauses[n].text)
+        ):
+            # "县民政局拨付的…资金286万元已到我镇账户，收到": the money's arrival acknowledged, no notice's
+            clauses[n] = replace(clauses[n], acts=tuple(a for a in clauses[n].acts if a.kind != "received"))
+    for n in range(1, len(clauses)):
         if phrases.ASSENT_ONLY.fullmatch(clauses[n].text) and phrases.BARE_RECEIPT.fullmatch(
             clauses[n - 1].text
         ):
@@ -325,6 +333,18 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
         clauses[0] = replace(
             clauses[0], refs=tuple(replace(r, heading=r.seq <= DAYS_IN_A_MONTH) for r in clauses[0].refs)
         )
+    if any(phrases.ALL_TOLD_TO_SIGN.match(c.text) for c in clauses):
+        # "628号年度工作总结、629号元旦值班安排已发，请各单位及时签收": the office's words echoed, what was sent is its
+        clauses = [
+            replace(c, acts=tuple(a for a in c.acts if a.kind not in ("done", "progress"))) for c in clauses
+        ]
+    if clauses and phrases.OTHER_CAME_TO_CHECK.match(clauses[0].text):
+        # "住建局今天来我们菜市场查燃气了哈，查出3家软管老化的当场换了": the other body's work told
+        # (a notice named after it is the unit's own: "…查燃气了，688号收到")
+        clauses = [
+            c if c.refs else replace(c, acts=tuple(replace(a, mode="others") for a in c.acts))
+            for c in clauses
+        ]
     return tuple(_attachment_told(text, clauses))
 
 
@@ -360,6 +380,9 @@ _ATTACHED_WORK = re.compile(
     r"|归位|规整|整齐|干净|到位|完毕"  # a result shown: "[图片] 东关菜市场门口电动车已规整归位"
     # field work shown: "[图片] 444号 三里店村秸秆还田作业" (not homework: "孩子写作业")
     r"|还田|离田|收割|抢收|播种|翻耕|(?<![写交改做抄补])作业(?![本题])"
+    # a work's stage or a check shown: "[图片] 615号 第一供热站锅炉点火试运行", "[图片] 622号 …危房改造户验收",
+    # "[图片] 688号燃气回头看 东关街道菜市场餐饮店"
+    r"|验收(?!标准|办法|要求|细则|表)|试运行|点火|回头看"
 )
 _ATTACHED_NOT = re.compile(r"[?？吗呢]|模板|样表|通知|要填|是不是|怎么|为什么|聚餐")
 _ATTACHED_SLIP = re.compile(r"[发传]错")
@@ -920,7 +943,8 @@ def _feedback_kind(
 
 # Work done so far counted beside a delay ("已复耕2400亩，剩下300亩…需要延到7月中旬", "已经查了31家…推迟到下周三报行吗"):
 # progress reported with the request.
-_DONE_COUNTED = re.compile(rf"已经?[\u4e00-\u9fff]{{1,3}}?了?\d+(?:\.\d+)?(?:{UNIT_WORD})")
+# (or returns counted in: "全县3.2万份收回来2.7万份，想延到期末考试结束后再报")
+_DONE_COUNTED = re.compile(rf"(?:已经?[\u4e00-\u9fff]{{1,3}}?了?|收回来?了?)\d+(?:\.\d+)?万?(?:{UNIT_WORD})")
 
 
 def _only_why_late(text: str) -> bool:
@@ -1019,9 +1043,9 @@ _MEASURE = (
     r"|[和与跟及至到](?!我|咱|本单位)"  # a list of numbers goes on: "249和250两个都收到了" (not "347跟我们没关系吧")
 )
 # … but words that open with a measure's character are none: "706本周巡查无火点", "710台账发您邮箱啦", "767年报定报进度",
-# "790年终总结", "776周报往后延一天", "756百日攻坚", "875人居环境月报", and after three digits "771项目用地" ("60项目" may
+# "790年终总结", "629元旦值班表已报", "776周报往后延一天", "756百日攻坚", "875人居环境月报", and after three digits "771项目用地" ("60项目" may
 # count projects)
-_MEASURE_AHEAD = rf"(?!本(?:周|月|年|季|次|轮|期)|台[账帐]|年(?:报|终|度)|[周月日]报|百日|人居|(?<=\d\d\d)项目)(?:{_MEASURE})"
+_MEASURE_AHEAD = rf"(?!本(?:周|月|年|季|次|轮|期)|台[账帐]|元旦|年(?:报|终|度)|[周月日]报|百日|人居|(?<=\d\d\d)项目)(?:{_MEASURE})"
 # (also a space after the clause's mark, "352 received; 353 不涉及我局", after an English word's full stop or a word turning to
 # another matter, "不过838那3个图斑…", and before a colon heading what is said of it: "60 received. 58: 60 km 农村公路巡查
 # done"; never a time, "10:31")
@@ -1030,9 +1054,14 @@ _BARE_CLAUSE_HEAD = re.compile(
     rf"(?:(?<=^)|(?<=[,，。;；!！\n])|(?<=[a-z]\.))((?:{_TURN})?[^\S\n]*)(?!(?:110|114|119|120|122)(?!\d))(3[2-9]|[4-9]\d|[1-9]\d{{2}})"
     rf"(?:(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})|(?=[^\S\n]*:(?!\d)))"
 )
+# … or after the unit's own, before a word: "我们的617昨天下午就交了的嘛"
+_BARE_AFTER_POINTER = re.compile(
+    rf"(我们的|咱们的)([1-9]\d{{2}})(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})"
+)
 _BARE_AFTER_RECEIPT = re.compile(
     rf"((?:收到|签收|received)了?[,，]?[^\S\n]*)(\d{{2,3}}(?:{phrases.NUMBER_LIST_SEP.pattern}\d{{2,3}})*)"
-    r"(?=[^\S\n]*(?:$|[,。!]|了?$|了[,。!]|两个|两份|几个|thanks|谢谢|通知)|[^\S\n]+(?![和及与跟号期])[\u4e00-\u9fff])"  # "收到447了，…", "收到 81 有问题打我电话"
+    r"(?=[^\S\n]*(?:$|[,。!]|了?$|了[,。!]|两个|两份|几个|thanks|谢谢|通知)|[^\S\n]+(?![和及与跟号期])[\u4e00-\u9fff]"  # "收到447了，…", "收到 81 有问题打我电话"
+    r"|[哈啦呀嘞哦]+[^\S\n]*(?:$|[,。!~]))"  # a closing particle: "东关收到625哈，…", "东关收到638哈~"
 )
 
 # … or after an English "for", ending the clause: "need 2 more days for 750" (English words are run together by now).
@@ -1051,6 +1080,7 @@ def _numbers_as_notices(text: str) -> str:
         text = named + text[head.end() :]
     text = _BARE_CLAUSE_HEAD.sub(r"\1\2号", text)
     text = _BARE_AFTER_RECEIPT.sub(lambda m: m[1] + (numbered(m[2]) or m[2]), text)
+    text = _BARE_AFTER_POINTER.sub(r"\1\2号", text)
     return _BARE_AFTER_FOR.sub(lambda m: m[1] + (numbered(m[2]) or m[2]), text)
 
 
@@ -1060,6 +1090,11 @@ _DIALECT_WORDS = {
     "木有": "没有",
     "木法": "没法",
     "木得": "没得",
+    # the southwest's: "数莫得交上来", "明天交要得不" (OK?)
+    "莫得": "没得",
+    "要得不": "行不行",
+    "搞归一": "搞完",  # "603 搞归一了" (done)
+    "弄归一": "弄完",
     "冇": "没有",
     "俺们": "我们",
     "昨黑": "昨晚",
@@ -1162,6 +1197,11 @@ _LINK = re.compile(
 )
 
 
+# A chat export's time stamp heading a message: "【11.04 09:12】602收到…", "【12.06 08:40】636收到" (a clock time
+# in it, so no dated heading: "【9月21日】401号周报")
+_STAMP = re.compile(r"^[^\S\n]*【(?:\d{1,2}[./-]\d{1,2}[^\S\n]*)?\d{1,2}:\d{2}】", re.MULTILINE)
+
+
 def _clean(
     text: str,
 ) -> tuple[str, tuple[NoticeRef, ...], tuple[NoticeRef, ...], bool, frozenset[int], bool]:
@@ -1174,7 +1214,8 @@ def _clean(
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
     text = _LINK.sub(
-        lambda link: "链接" if link[0][:4].lower() == "http" else "", phrases.INVISIBLE.sub("", fold(text))
+        lambda link: "链接" if link[0][:4].lower() == "http" else "",
+        _STAMP.sub("", phrases.INVISIBLE.sub("", fold(text))),
     )
     text = phrases.CELL_THOUSANDS.sub(r"\1\2", phrases.THOUSANDS.sub("", text))
     text = phrases.CELL_GAP.sub("、", _bars_as_tabs(text))
@@ -1527,7 +1568,7 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
             phrases.HEDGE.search(before)
             or phrases.WAITING.search(before)
             or phrases.LATER_RECEIPT.search(before)
-            or phrases.PLANNED_RECEIPT.search(before)
+            or (phrases.PLANNED_RECEIPT.search(before) and not phrases.SUBJECT_PREPARED.search(before))
         ):
             mode = "promised"  # "应该收到了", "等领导看过后再签收", "会第一时间签收"
         yield Act(
@@ -1667,6 +1708,11 @@ def _in_title(before: str, after: str) -> bool:
     return _TITLE_OPEN.search(before) is not None and _TITLE_CLOSE.match(after) is not None
 
 
+# Something waited for before the unit acts: "值班表人员要等街道班子调整完再定" (not "等了三天，已调整完").
+_WAITED_FOR = re.compile(r"(?:要|得|需要?|只能|还要|还得)等[^,。;]{1,12}$")
+_THEN_AFTER = re.compile(r"^[了好]?(?:再|才|后|以后|之后)")
+
+
 def _feedback_acts(clause: _Text) -> Iterator[Act]:
     if _received_something_else(clause) or phrases.ELSEWHERE.search(clause.text):
         return  # "我们收到群众反映的问题已经处理了": the work done is on what else arrived
@@ -1676,6 +1722,8 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
     for before, after, _ in _matches(phrases.DONE, clause):
         if _REQUIRED_BY.search(before) and not phrases.DONE_PARTICLE.match(after):
             continue  # "文件要求的资金26日前拨付到位": the notice's requirement restated, nothing done yet
+        if _WAITED_FOR.search(before) and _THEN_AFTER.match(after):
+            continue  # "值班表人员要等街道班子调整完再定": what is waited for, nothing done yet
         if not delay_paper and not _earlier_only(before) and not phrases.POSITION.search(before):
             yield Act("progress" if phrases.WHO_AFTER.match(after) else "done", _mode(clause, before, after))
     for before, after, start in _matches(phrases.SUBMIT, clause):

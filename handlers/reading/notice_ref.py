@@ -556,8 +556,11 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
     numbers = [n for m in _GROUP_ITEM.finditer(text[start:end]) if (n := _to_int(m["num"])) is not None]
     # "我们这431号赶不上了": a notice pointed at by 这/那 alone, when no month has that day ("这12号" may be a day),
     # or by whose share it is ("东关街道的131号他们说已经报了")
+    # … or by the week it is of, or as the unit's own ("东关这周601号交了", "我们的617号昨天下午就交了")
     pointed = (
-        opens or text.endswith(("这", "那"), 0, start) or _UNITS_OWN_BEFORE.search(text, 0, start) is not None
+        opens
+        or text.endswith(("这", "那", "这周", "本周", "我们的", "咱们的"), 0, start)
+        or _UNITS_OWN_BEFORE.search(text, 0, start) is not None
     )
     if pointed and numbers and min(numbers) > DAYS_IN_A_MONTH:
         return True  # "133号本周巡查…", "98号今天把…": no month has that day

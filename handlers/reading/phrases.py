@@ -29,8 +29,9 @@ UNICODE_EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\u3290-\u32ff"
     "\ufe00-\ufe0f\u200d\u20e3\U000e0000-\U000e007f]+"
 )
-# A notice number and an OK sign, nothing else: "12👌", "12 ok", "👌13", "14号👍" acknowledge the notice.
-OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197|\u2705|\u2714|\u2611)[\U0001f3fb-\U0001f3ff\ufe0f]?|ok(?:ay)?(?![a-z]))"
+# A notice number and an OK sign, nothing else: "12👌", "12 ok", "👌13", "14号👍", "602🫡" (a salute) acknowledge the
+# notice.
+OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197|\u2705|\u2714|\u2611|\U0001fae1)[\U0001f3fb-\U0001f3ff\ufe0f]?|ok(?:ay)?(?![a-z]))"
 NUMBERS_TEXT = r"((?:#|no\.?)?第?\d{1,3}(?!\d)[号期]?(?:(?:\s*[、,和]\s*|\s+)?第?\d{1,3}(?!\d)[号期]?)*)"
 # … or the dialect's 中 (行, OK) after a pause: "164号，中！", or right after a number of three digits, which no school
 # has ("444中"; never "12中", a school, nor 中 inside a sentence); or 收 cut short from 收到 ("420 421收", as "420收";
@@ -155,6 +156,10 @@ SENTENCE_LENGTH = 30  # longer speech spaced word by word still pauses between i
 SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff]|[gsxyk]\d)")
 RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$|[\u4e00-\u9fff]了$")
 # The whole reply so far is a receipt ("收到 请放心"), then a word of assurance.
+# Money said come in, in the clause before a bare receipt: "…救助资金286万元已到我镇账户，收到" (the money's, no notice's).
+MONEY_IN = re.compile(
+    r"(?:元|资金|款项?|经费|补贴|补助)[^,。;]{0,12}?(?:到账|入账|到(?:我|本)[\u4e00-\u9fff]{0,3}?账(?:户|上)?)了?$"
+)
 BARE_RECEIPT = re.compile(
     r"(?:(?:好的?|嗯+|ok)[^\S\n]*)?(?:(?:已经?)?(?:收到|收悉|签收|已阅)[了啦哈呀]*)+"
 )  # "好的 收到"
@@ -204,6 +209,7 @@ HARMLESS = re.compile(
     r"|未来|不少|不同|无缝|不懈|没什么|第一时间|特别|分别|个别|级别|类别|区别|不错|无异议|要不(?:然)?(?=[缓延推等先]|$)"
     # a reason's own negation ("因人手不足申请延期") says nothing about the request
     r"|不足|不全|不够|不齐|没出来|没下来|没回来|不佳|不便|不畅|不良|不稳定|不到位|不达标|不合格|不及时|不理想"
+    r"|[未没]完(?:成|工|结)?"  # "670 复核 未完 需延 3天"
     r"|(?<=[跟赶收进填弄登种做干办查修搞整拆装])不(?:上|了|完|去|进)"  # a reason's "进度跟不上", "收不了秋", "种不完"
 )
 NEGATION = re.compile(r"[没未不无别勿莫非]")
@@ -211,7 +217,8 @@ QUESTION_WORD = re.compile(
     r"是否|有没有|有没|有无|能否|可否|谁|哪|(?<![没无])(?:什么|啥)(?!问题|事|情况|异常)|怎么|如何|何时|几时|为何|为什么|咋|多少|([\u4e00-\u9fff])不\1"
     r"|是[^,。;]{0,10}?还是|([\u4e00-\u9fff]{1,3})还是不\2"  # "是回收到还是回签收", "延期还是不延期"
 )
-QUESTION_TAIL = re.compile(r"^[了到过]?(?:没有?|未|否|不(?!是))(?!问题|事|毛病)|[吗么嘛呢]|吧$")
+# (the southwest's "…交了的嘛" asserts: "我们的617昨天下午就交了的嘛")
+QUESTION_TAIL = re.compile(r"^[了到过]?(?:没有?|未|否|不(?!是))(?!问题|事|毛病)|[吗么呢]|(?<!的)嘛|吧$")
 ONGOING_NE = re.compile(r"呢")  # "正在入户核实呢": after work under way, 呢 asks nothing
 # Where a clause without punctuation turns to the reader with a request: "…你们查收一下吧".
 TURN_TO_READER = re.compile(r"(?:你们|您|请|麻烦|烦请)(?=.{0,6}?(?:查收|查看|看一下|确认|核对|审核|验收))")
@@ -252,7 +259,8 @@ FUTURE = re.compile(
     r"|(?:下午|晚上|今晚|晚点|稍后|待会儿?|一会儿?|回头)(?:统一|再|一起|一并)$"
 )
 # "收到的材料有问题", "已完成的请报送", "需要延期的单位"; "已报送的是76号" says which notice it was
-RELATIVE_AFTER = re.compile(r"^了?的(?!是第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))")
+# (the southwest's "了的" ending what is said asserts: "617昨天下午就交了的嘛", "603 搞归一了，发邮箱了的")
+RELATIVE_AFTER = re.compile(r"^(?:了的(?!$)|的)(?!是第?(?:\d|[一二三四五六七八九十]{1,3}[号期]))(?!嘛)")
 # Someone else did it: "他们已经收到了", "那边收到了", "河口镇说…", "听说…".
 THIRD_PARTY = re.compile(
     r"(?<![让叫喊催])(?:他们|她们)|(?<!其)(?<![让叫喊催])[他她](?!们)|人家|对方|那边|别的单位|其他单位|兄弟单位|(?:有的|有些|一些)(?:单位|乡镇|部门)|(?:全部|全体|所有|每个|各个)单位"
@@ -387,10 +395,13 @@ PREVIOUS = re.compile(
 OTHER_THING_BEFORE = re.compile(
     r"(?:快递|包裹|货物?|货款|款项?|钱|资金|经费|拨款|补助金|补贴款|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册|红包|月饼|礼品|慰问品"
     r"|用品|物品|纪念品|奖品|宣传品|(?<!防疫)药品(?!安全|监管)|(?<!防疫)食品(?!安全|药品|监管|抽检))"  # "防暑降温用品收到了": goods
+    r"(?!发放|使用|管理|监管|兑付)"  # the notice's subject: "650号冬春救助资金发放收到"
     r"(?![^,。;]{2,4}?(?:那个|这个|那份|这份))[^,。;]{0,4}$"  # "快递那个" stays a parcel
     r"|(?<!施)工单(?!位|那个|这个)[^,。;]{0,4}$"  # "12345转来的工单收到了"; "12345热线工单那个收到" points at a notice
     r"|\d+(?:\.\d+)?[万亿]?元[^,。;]{0,4}$"  # money by its amount: "冬春水利资金280万元已收到"
     r"|(?:会议?|开会|培训|考试)的?通知[^,。;]{0,4}$"  # "12月3日的会议通知收到", "大会通知收到": a meeting's notice
+    # a matter told on the phone: "刚才张主任电话里说的那个数据口径的事收到"
+    r"|电话(?:里|中|上)?(?:说|讲|提|交代)的[^,。;\d]{0,16}$"
 )
 # Another issuer's document named before the receipt or forwarding word: "县委12号文件收到", "市里的督办12号收到了",
 # "省政府12号令已转发各村" (县委督查室, 县政府督查室 are the office itself).
@@ -494,15 +505,22 @@ LIST_ITEM = re.compile(r"^\d{1,2}[.、]")
 MEETING_REPLY = re.compile(
     r"(?:准时|按时|准点)(?:参加|参会|到会|出席|到场)|(?:参加|出席)[\u4e00-\u9fff]{0,8}?会(?:议)?(?:$|[,。;!])"
     r"|(?:参会|到会)$"  # "收到，明天上午九点参会"
+    # … the place first, or a training: "收到，明天上午9点准时到县委3楼会议室参加迎检培训"
+    r"|(?:准时|按时|准点)到[^,。;!?]{1,16}?(?:参加|参会)|(?:参加|出席)[\u4e00-\u9fff]{0,8}?培训(?:会)?(?:$|[,。;!])"
+    # … or who attends, named: "12月联络员业务培训会，我镇参会人员为党政办郭磊，收到"
+    r"|(?:参会|参训|培训)人员(?:为|是)"
 )
 NOTICE_NAMED = re.compile(r"通知|督办|文件")
 # A meeting's hour or room given with its attendance: "明天上午9点到县委3楼会议室参会".
 MEETING_AT = re.compile(r"\d{1,2}(?::\d{2}|点|时)|[点时]半|会议室|\d楼|[一二三四五六七八九]楼")
 # Whether a notice is the unit's own, asked: "13号那个是我们的吗", "这个是不是我们局的".
 # Someone else's words quoted after a colon: "张村主任回复：收到" (not "河口镇小陈：28号收到", a signature).
+# All units told to sign for what was sent: the office's own words echoed ("628号…、629号…已发，请各单位及时签收").
+ALL_TOLD_TO_SIGN = re.compile(r"^请各(?:单位|乡镇|部门|成员单位|联络员)[^,。;]{0,6}?(?:签收|查收|接收)")
 # Those below the unit addressed first, the message being the unit's order to them: "各村注意：", "各学校负责人："
 ADDRESSED = re.compile(
     r"^(?:请)?(?:各|全体|所有)(?:村|社区|学校|校|林场|站所|科室|股室|支部|网格|医疗机构|企业|乡镇)(?:的|级)?"
+    r"(?:[\u4e00-\u9fff]{1,3}(?:站|所|办|中心))?"  # "各乡镇统计站：670号抽样复核表已发各位邮箱"
     r"(?:支书|书记|主任|负责人|同志|联络员|网格员|校长|院长)?们?(?:注意|请注意|好)?$"
 )
 # (not the liaison answering for its own head: "替王主任回复：404号收到"; a village's head stays another's)
@@ -512,10 +530,16 @@ SPEAKER_HEAD = re.compile(
 )
 # Another body's words told on, from there to the end: "青山乡说他们那边下雨打不了药，要晚几天".
 OTHERS_SAY = re.compile(r"^(?!我|本|咱)[\u4e00-\u9fff]{2,10}?(?:说|讲|反映|表示)(?:他们|她们|那边|他那边)")
+# Another body come to check the unit, what was found theirs: "住建局今天来我们菜市场查燃气了哈，查出3家…".
+OTHER_CAME_TO_CHECK = re.compile(
+    r"^(?!我|本|咱)[\u4e00-\u9fff]{1,8}?(?:局|委|站|所|中心|大队|检查组|督查组)(?:今天|昨天|上午|下午|刚才)?"
+    r"来(?:我们|咱们?|我[镇乡局委])[\u4e00-\u9fff]{0,6}?(?:查|检查|排查|督查|暗访|巡查)"
+)
 # Which notice or whether it is the unit's is asked: "这个是上周那个吧？", "这次是不是重复发的？", "不涉及春运吧？".
 WHICH_ASKED = re.compile(
     r"(?:这个|这次|这是|是不是)[^,。;]{0,6}?(?:上周|上次|之前|以前|前面|去年)的?(?:那个|那份|那期)?"
     r"|重复(?:发|下发)|不涉及"
+    r"|是(?:不是)?同一(?:批|个|份|件|次)"  # "…名单，我们乡民政办上周就收到了，是同一批吗？"
     r"|(?:和|跟|与)第?\d{1,3}号?一(?:起|并)"  # "收到了，是不是和41号一起报？": which one is unsaid
     # one of two notices, asked: "收到，是指206号还是221号？" (not a day: "是8月3号还是5号报？")
     r"|(?<![月\d.])第?\d{1,3}(?:[号期](?:那个|那份)?)?还是第?\d{1,3}(?:[号期]|$)"
@@ -547,13 +571,17 @@ SUBJECT_ASKED_WITHIN = re.compile(
     r"^(?:第?\d{1,3}号?)?(?:(?:是|就是|应该是|说的是)[\u4e00-\u9fff]{1,12}?(?<!的)(?:那个|这个)(?:通知|文件|督办单?)?[吧吗么]"
     r"|是不是(?![和跟与同])[\u4e00-\u9fff]{1,12}?(?<!的)(?:那个|这个))"
 )
+# A notice's subject that ends in 准备 (preparations), named after its number: "641号春运准备收到" (not "12号我们准备签收").
+SUBJECT_PREPARED = re.compile(r"\d[号期](?:(?![我咱俺今明马正在就再])[\u4e00-\u9fff]){1,8}(?<!再)准备$")
 # A notice pointed at by its place in a list ("第一个收到", "前面那个已经办结"): which one cannot be told.
 PLACE = (
     r"(?:第[一二三四五六七八九十\d]个|前一个|后一个|头一个|前面(?:那一?个|的那个|的)|后面(?:那一?个|的那个|的)"
     r"|(?:之前|最上面|最早)(?:那一?个|的那个)"  # "之前那个收到了", "最上面那个收到": the earliest? which?
     r"|上上(?:期|个|次|份)的?"
     # several by their place: "前两个", "这两期", "上面两个通知", "最近三期", "前面几个"
-    r"|(?:前面?|后面?|上面|下面|这|那|最近|最后|头)的?[两二三四五六七八九几](?:个|期|份|件))"
+    r"|(?:前面?|后面?|上面|下面|这|那|最近|最后|头)的?[两二三四五六七八九几](?:个|期|份|件)"
+    # … or by their subjects, several: "那个 总结的 和 值班的 都收到了" (not by when: "上次的和这次的都收到了")
+    r"|[\u4e00-\u9fff]{1,8}的(?:和|跟|与|还有)(?![上这那前本此今昨])[\u4e00-\u9fff]{1,8}的)"
 )
 POSITION = re.compile(
     PLACE + r"(?:通知|督办单?|文件)?的?(?:我们|我[局镇乡委])?(?:已经?|也|都|均|全|早就?|就)?$"
@@ -626,7 +654,7 @@ HEDGE = re.compile(r"以为|应该|可能|好像|似乎|估计|大概|也许|貌
 WAITING = re.compile(r"(?:等|待|等到|等待)(?:我们?)?$")
 # A receipt still to come: "会第一时间签收", "明天再签收", "稍后签收".
 LATER_RECEIPT = re.compile(
-    r"(?<![开集例委社协工商学两动大晚年聚展员])会(?!议|上)|将(?:于|在|会)?|再|明天|后天|稍后|待会|等会|晚些|回头|就(?=签收|回复|确认)"
+    r"(?<![开集例委社协工商学两动大晚年聚展员])会(?!议|上)|将(?:于|在|会)?|再|明天|后天|稍后|待会|等会|晚些|回头(?!看)|就(?=签收|回复|确认)"
 )
 # The receipt planned, due or under way, right before the word: "去签收", "需签收", "正在签收" ("下午签收"
 # may as well have been this afternoon: left as said).
@@ -737,6 +765,8 @@ NO_ISSUE = re.compile(
     rf"|^无[\u4e00-\u9fff]{{0,6}}?{ISSUE_NOUN}$"  # a clause that is only "无违规情况"
     # … or the period or area a periodic report covers, then none found: "本周无欠薪", "这周稳定没有到县上访的"
     rf"|{REPORT_SCOPE}[\u4e00-\u9fff]{{0,4}}?(?:无|没有)[\u4e00-\u9fff]{{0,6}}?{ISSUE_NOUN}的?$"
+    # … or a zero for the period, what it counts drawn after it: "600 本周 0🔥"
+    rf"|{REPORT_SCOPE}(?:共|累计)?0(?:起|次|处|例|个|件)?$"
     rf"|未发现.{{0,12}}?(?:{ISSUE_NOUN}|违规|违法|违章)"
     r"|无(?:此类|类似|这类)(?:问题|情况)|不存在.{0,8}?(?:问题|情况)"
     r"|没有发现.{0,12}?(?:问题|情况|隐患)"
@@ -819,12 +849,16 @@ IN_HAND = re.compile(
     r"|^(?:已经?|正在)对接[\u4e00-\u9fff]{0,10}$"  # "收到，已对接燃气公司": in hand, no result yet
     # the work begun, nothing counted or reached yet: "水毁情况正在统计", "已经在弄了", "我局已安排巡查"
     # … what is being gathered named after it ("我局正在汇总各单位用款计划"), nothing of it done
-    r"|^[\u4e00-\u9fffa-z]{0,14}?(?:正在|已经?在|在)(?:整理|准备|统计|收集|汇总|编制|起草|弄|办|做|搞)(?:中|了)?"
+    # (the paper named at length first: "两节期间信访维稳百日攻坚方案我局正在起草")
+    r"|^[\u4e00-\u9fffa-z]{0,20}?(?:正在|已经?在|在)(?:整理|准备|统计|收集|汇总|编制|起草|弄|办|做|搞)(?:中|了)?"
     r"(?:(?!已|完|了|中)[\u4e00-\u9fff]){0,12}$"
+    # … or planned for a later part of the month: "已安排11月下旬联合消防部门开展检查"
+    r"|^[\u4e00-\u9fff\d]{0,10}?已经?安排(?:于|在)?\d{1,2}月(?:上旬|中旬|下旬|底)[^,。;]{0,16}?开展[\u4e00-\u9fff]{1,8}$"
     r"|^[\u4e00-\u9fffa-z\d]{0,10}?已经?安排[\u4e00-\u9fff]{0,6}$|^[\d一二三四五六七两]+(?:天|日)内落实到位$"
     # who will do it named, nothing done yet: "3件积案已逐件明确包案领导", "元旦期间消防检查已经排好人了"
     # … also by their task, and what they are to keep doing: "4座山塘已落实巡查责任人", "已安排人24小时盯守"
-    r"|^[\u4e00-\u9fff\d]{0,16}?已经?(?:对照[^,。;]{1,16}?)?(?:逐[件项个户一]?)?(?:明确|确定|指定|落实|安排|排)好?了?[\u4e00-\u9fff]{0,4}?"
+    # ("我局共有积案7件，已全部落实包案领导")
+    r"|^[\u4e00-\u9fff\d]{0,16}?已经?(?:全部|均|都)?(?:对照[^,。;]{1,16}?)?(?:逐[件项个户一]?)?(?:明确|确定|指定|落实|安排|排)好?了?[\u4e00-\u9fff]{0,4}?"
     rf"(?:{IN_CHARGE}(?:和|及|、)[\u4e00-\u9fff]{{0,4}}?)?{IN_CHARGE}了?"  # "已明确包村干部和稳控责任人"
     # … or what they are to do with it: "我镇已安排国土所专人负责"
     r"(?:(?:\d{1,2}小时|全天|轮流|日夜)?(?:值守|盯守|看守|值班|巡查|巡逻|蹲守)|负责|跟进|对接"
@@ -1079,6 +1113,7 @@ DELAY_WORD = re.compile(
     r"|(?:再|(?<=麻烦)|(?<=请))给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五]|\d{1,2})天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天"
     r"|(?<![延舒减平迟放])缓(?:一缓|个?(?:几|[一两二三四五]|\d{1,2})天|(?:一|两|半)(?:周|个?星期|个?礼拜))|请允许(?:我们|我局|我单位|我镇|我乡)?[^,。;]{0,10}?(?:报送|提交|上报|完成|报|交)"
     r"|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
+    r"|(?:需要?|拟|要|想)延(?=$|[\d一两二三四五几])"  # terse: "670 复核 未完 需延 3天"
     r"|(?:明天|后天|下周|过两天|过几天)(?:一早|上午|下午)?(?:一定|再|马上|尽快|一并|一起)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
 TIMELY = r"(?:按时|按期|如期|准时|及时|在规定时间内|在规定时限内|在时限内|在时限前|在[^,。;]{1,8}?(?:前|以前|之前))"  # "无法在4月底前完成"
@@ -1086,7 +1121,7 @@ UNABLE = re.compile(
     rf"(?:无法|不能|未能|没能|没法|没办法|难以|不可能|恐难|很难){TIMELY}(?:完成|办结|完结|上报|报送|到位|提交|反馈|落实|完工|交|出)"
     r"|(?:节点|时限|时间)[^,。;]{0,8}?达不到"  # "这个节点我们肯定达不到了"
     r"|(?:无法|不能|未能|没能|没法|难以|不可能|恐难)(?:完成|办结|完结|完工|整改到位)"
-    r"|恐难|(?<![^恐]怕)(?<!^怕)(?<!担心)来不及|顾不上|(?:报送|上报|提交|办结)不了|腾不出(?:手|时间|人手?)|抽不出(?:人手?|时间)|(?:进度|工期)跟不上|赶不上|赶不及|赶不完|赶不出来?|完不成|完不了|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|整改不了|落实不了|报不上来?|交不上来?|弄不了|出不来|出不了|给不了"
+    r"|恐难|(?<![^恐]怕)(?<!^怕)(?<!担心)来不及|顾不上|(?:报送|上报|提交|办结)不了|腾不出(?:手|时间|人手?)|抽不出(?:人手?|时间)|(?:进度|工期)跟不上|赶不上|赶不及|赶不完|赶不出来?|(?:整|弄|搞|做)不出来|完不成|完不了|做不完|办不完|弄不完|搞不完|干不完|整不完|完成不了|办不了|做不了|交不了|报不了|整改不了|落实不了|报不上来?|交不上来?|弄不了|出不来|出不了|给不了"
     r"|(?:完成|办结|按时|按期).{0,4}?(?:有困难|有难度|困难较大|难度较大|难度很大)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送)的?(?:可能性?|希望|把握)(?:不大|很小|较小|不足|没有|不多)"
     r"|(?:按时|按期|如期)(?:完成|办结|完工|上报|报送).{0,4}?(?:不可能|不现实|难以实现|没戏)"
@@ -1138,8 +1173,8 @@ ASK_TIME = re.compile(
     rf"|(?<!不)能(?:给|宽限|延|推|放)(?:到|至){LATER_DAY}[一二三四五六日天]?(?:(?:[?]|吗|呢)+|$)"  # "能 给 到 初十 吗"
     rf"|(?:能不能|能否|可否|可不可以)给?(?:宽限|延|推|放)?(?:到|至){LATER_DAY}"  # "能不能给到下周一 这几天都在抢收", "能不能给宽限到下周三"
 )
-# A question that is a request: "…可以吗", "…行不", "…吧"; or led by 能不能/能否/可否.
-REQUEST = re.compile(r"(?:吧|可以吗|行吗|好吗|可不可以|行不行|可以不|行不|成不|可否|中不中)[?]*$")
+# A question that is a request: "…可以吗", "…行不", "…吧", the southwest's "…嘛" ("晚一天报嘛"); or led by 能不能/能否/可否.
+REQUEST = re.compile(r"(?:吧|嘛|可以吗|行吗|好吗|可不可以|行不行|可以不|行不|成不|可否|中不中)[?]*$")
 ASKING_LEAD = re.compile(r"能不能|能否|可否|可不可以|是否可以|可以|能|要不|要么")  # "要不缓一缓"
 # Done only later than asked: "材料周一才能报", "下周才能弄".
 ONLY_LATER_DAY = (
@@ -1150,6 +1185,8 @@ ONLY_LATER = re.compile(
     rf"{ONLY_LATER_DAY}(?:报|交|提交|完成|上报|报送|弄|办|反馈|做完|整改)"
     # the unit's paper out only later: "842的资金表周五才能出" (not "增加值月底才能出来": a figure published)
     rf"|(?:表|报告|材料|台账|清单|方案|总结){ONLY_LATER_DAY}出(?!来)"
+    # … the one who writes it between: "688号回头看的最终报告我们要到1月5号才能出"
+    rf"|(?:表|报告|材料|台账|清单|方案|总结)(?:我们?|我[局镇乡委])(?:要|得)(?:到|等到)(?:\d{{1,2}}月)?{ONLY_LATER_DAY}出(?!来)"
     # … or said alone, in a clause of its own after the notice named: "444号 …这个月的数 还得等两个乡报上来 下周才能出"
     rf"|^{ONLY_LATER_DAY}出$"
     # "报告只能下周三以后报", "只能下周出了", "只能等下周了"
@@ -1165,6 +1202,8 @@ ONLY_LATER = re.compile(
     # put off until something comes: "等雨停了再报" (not "明天再报": a plan, the deadline may be later still)
     # … or "要等系统恢复后才能报", "只能等学校放假后才能报"
     r"|(?<![不别])等[^,。;]{1,12}?(?:(?:后|以后|之后)?(?:才能?|才可以|方能?)|再)(?:报|交|提交|上报|报送)"
+    # … or wished put off until then: "想延到期末考试结束后再报"
+    r"|(?<![不别])(?:想|要|需要?|拟)(?:延|推|拖)(?:到|至)[^,。;]{1,12}?(?:后|以后|之后)(?:再|才)(?:报|交|提交|上报|报送)"
 )
 # The paperwork of delays asked about, not a delay: "延期申请模板发一下", "延期流程是什么".
 ABOUT_DELAYS = re.compile(r"^(?:申请|的)?(?:模板|表|格式|流程|程序|手续|规定|办法|怎么|如何|需要什么|要什么)")
@@ -1185,12 +1224,16 @@ OTHER_EVENT_BEFORE = re.compile(
     rf"(?<!因)(?<!因为)(?<!由于)(?:{MEETING}|{EXAM}|培训|活动|考试|检查组|调研组|督查组|检查|迎检|督查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|汇演|演出|展演|联欢会?|运动会|快递|物流|系统|平台"
     r"|(?:人口|农业|经济|污染源|国土)普查[\u4e00-\u9fff]{0,6}?"  # a national census on its own calendar
     rf"|[^,。;]节){EVENT_THEN}"
+    # … put off from its day: "全县年终考核迎检从12月22日推迟到1月5日了"
+    rf"|(?:{MEETING}|{EXAM}|培训|活动|检查|迎检|考核|督查|验收)从[\d月日号]{{2,8}}$"
 )
 # Another body's schedule put off: "市里的考核延期到下旬了(，县里这个是不是也跟着往后推？)", also by its doing
 # ("市交通运输局把年度考核推迟到5月中旬了").
 OTHER_BODY_BEFORE = re.compile(
     r"^(?:听说)?(?:市里|省里|上级|国家|市级|省级|中央|全市|全省|全国|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|厅|委|办))"
     r"(?:的?[\u4e00-\u9fff]{0,8}?|把[\u4e00-\u9fff]{1,12}?)(?:也|已经?)?$"
+    # … or the county's leading offices, telling it: "(走访…跟着县领导…一起走的，)县委办通知推迟到下周了"
+    r"|^(?:县委|县政府)(?:办公室|办)(?:通知|说|讲)(?:也|已经?)?$"
 )
 # The parties the work deals with ask for time of their own, not the unit of the office: "9个当事人已申请延迟拆除".
 PARTIES_BEFORE = re.compile(
