@@ -4547,3 +4547,60 @@ def test_what_the_blind_set_dev60_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a tag heading the message with its kind: the number after it is the notice's
+        ("【汇报】708号本周巡河：全镇36名村级河长巡河108人次，发现问题3个已全部整改。", [], [708], []),
+        ("【回复】723号收到，已召开全镇清明防火专题会", [723], [723], []),
+        ("【回复】768号、765号均已收到。", [765, 768], [], []),
+        ("【请示】722号自建房排查我镇还差3个村，能否延至4月3日报送？", [], [], [722]),
+        ("【回复】723号收到吗", [], [], []),
+        ("请回复723号收到", [], [], []),
+        # a time stamp after 已收 in brackets: when it was signed for, no notice
+        ("712已收（3.12 9:05）", [712], [], []),
+        ("已收（3.19 7:52）720", [720], [], []),
+        ("756已收（4.17 9:10） 链接点进去是404", [756], [], []),
+        ("712未收（3.12 9:05）", [], [], []),
+        ("712已收（3.12 9:05）？", [], [], []),
+        # 敬悉, the formal 收悉
+        ("718号敬悉，即办。", [718], [], []),
+        ("731号耕地保护敬悉。", [731], [], []),
+        ("718号敬悉否？", [], [], []),
+        ("718号尚未敬悉", [], [], []),
+        # 接到 and 签收： before bare numbers; a closing 噻
+        ("接到718了", [718], [], []),
+        ("签收：726/728", [726, 728], [], []),
+        ("744 收到噻", [744], [], []),
+        ("接到718了吗", [], [], []),
+        ("没接到718", [], [], []),
+        ("收到 12/15", [], [], []),
+        # another issuer's paper received: a county firm's, a county body's by its title, a city body's told after
+        ("县燃气公司的检查通知收到了，明天配合他们入户", [], [], []),
+        ("县水利局关于汛前检查的通知收到，我们镇配合", [], [], []),
+        ("资金调度的那个函收到了，是市财政局下来的，我们这周就办", [], [], []),
+        ("资金调度的那个函收到了，是督查室下来的", [0], [], []),
+        ("县燃气公司的检查通知还没收到", [], [], []),
+        ("关于汛前检查的通知收到", [0], [], []),
+        # goods received
+        ("领导，防溺水的宣传册收到了，一共2000本，明天分到各校", [], [], []),
+        ("防溺水的通知收到了", [0], [], []),
+        # whether the notice is the unit's, doubted; which body issued it, asked; the receipt held back on a leader's word
+        ("收到了哈，不过这个不是我们镇的吧，我们没有危化企业", [], [], []),
+        ("收到了哈，这个是我们镇的", [0], [], []),
+        ("58号收到，57号不是我们的吧", [58], [], []),
+        ("收到 这是督查室的 还是考核办的", [], [], []),
+        ("收到，是督查室发的", [0], [], []),
+        ("收到765啦～不过我们街道主任让先别回，等他定了值班人员再说", [], [], []),
+        ("收到765啦～主任让尽快落实", [765], [], []),
+        # an earlier delay's matter, sent up to the leaders: the work delayed, no receipt
+        ("749号防溺水上周延了两天的那个，已经报了领导", [], [749], []),
+        ("749号收到，已经报了领导", [749], [], []),
+    ],
+)
+def test_what_the_blind_set_dev61_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

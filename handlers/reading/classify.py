@@ -590,8 +590,10 @@ def _reread(clause: Clause, text: str, asked: bool) -> Clause:
 
 
 # Two alternatives asked, the first said as a statement: "是由我局单独报送…，还是由林业局统一汇总报送？".
-_FIRST_ALTERNATIVE = re.compile(r"^(?:请问)?是(?!不是)")
+_FIRST_ALTERNATIVE = re.compile(r"^(?:请问)?(?:这|那)?(?:个|份)?是(?!不是)")
 _OTHER_ALTERNATIVE = "还是"
+# … unmarked, the two alike ending in 的: "这是督查室的 还是考核办的" (not "还是没收到")
+_BOTH_OWNERS = re.compile(r"^还是[\u4e00-\u9fff]{1,8}的(?:吗|呢|啊)?$")
 
 
 def _alternatives_asked(clauses: list[Clause]) -> list[Clause]:
@@ -606,6 +608,13 @@ def _alternatives_asked(clauses: list[Clause]) -> list[Clause]:
             and _FIRST_ALTERNATIVE.match(first.text)
         ):
             asked[n] = _reread(first, first.text, asked=True)
+        elif (
+            _BOTH_OWNERS.match(second.text)
+            and _FIRST_ALTERNATIVE.match(first.text)
+            and first.text.endswith("的")
+        ):
+            asked[n] = _reread(first, first.text, asked=True)
+            asked[n + 1] = _reread(second, second.text, asked=True)
     return asked
 
 
@@ -822,6 +831,9 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     """Decide from the clauses' facts what the message says for the sender's own unit."""
     acts = [act for clause in clauses for act in clause.acts]
     stated = {act.kind for act in acts if act.mode == "stated"}
+    if "forwarded" in stated and "received" not in stated and _any(clauses, phrases.DELAYED_POINTED):
+        # "749号防溺水上周延了两天的那个，已经报了领导": the notice long in hand, what went up is the work delayed
+        stated = (stated - {"forwarded"}) | {"done"}
     doubted = any(act.kind == "received" and act.mode in ("asked", "denied") for act in acts)
     # "我先收到了，等领导回来再签收": the unit itself defers its receipt (the office looks)
     deferred = any(act.kind == "received" and act.mode == "promised" for act in acts)
@@ -841,6 +853,9 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
         for c in clauses
     )
     in_doubt = in_doubt or any(phrases.WHOSE.search(c.text) for c in clauses)
+    in_doubt = in_doubt or any(not c.refs and phrases.NOT_OURS_DOUBTED.search(c.text) for c in clauses)
+    in_doubt = in_doubt or any(c.asked and phrases.ISSUER_ASKED.match(c.text) for c in clauses)
+    in_doubt = in_doubt or _any(clauses, phrases.HELD_BACK)
     doubted = (
         doubted or deferred or own_not_yet or tells_others or in_doubt or _earlier_against_later(clauses)
     )
@@ -1025,7 +1040,7 @@ def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
 
 
 # Bare numbers past any day where a notice's number stands: opening the message before a space or 的 ("140 劝导站
-# 今天上岗了", "165 166 的报表都在系统里提交了") or right after the receipt word ("收到了157", "received，144 thanks").
+# 今天上岗了", "165 166 的报表都在系统里提交了") or right after the receipt word ("收到了157", "received，144 thanks", "接到718了", "签收：726/728").
 _BARE_HEAD = re.compile(
     # (or before a count: "863 5件建议提案 all replied")
     rf"^(\d{{2,3}}(?:{phrases.NUMBER_LIST_SEP.pattern}\d{{2,3}})*)(?=[^\S\n]*的|[^\S\n]+(?:[\u4e00-\u9fff]|{phrases.COUNT_AHEAD.pattern}))(?![^\S\n]*[多余来号期])"  # "437 号": its own 号
@@ -1059,7 +1074,7 @@ _BARE_AFTER_POINTER = re.compile(
     rf"(我们的|咱们的)([1-9]\d{{2}})(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})"
 )
 _BARE_AFTER_RECEIPT = re.compile(
-    rf"((?:收到|签收|received)了?[,，]?[^\S\n]*)(\d{{2,3}}(?:{phrases.NUMBER_LIST_SEP.pattern}\d{{2,3}})*)"
+    rf"((?:收到|签收|接到|received)了?[,，:：]?[^\S\n]*)(\d{{2,3}}(?:(?:{phrases.NUMBER_LIST_SEP.pattern}|/)\d{{2,3}})*)"
     r"(?=[^\S\n]*(?:$|[,。!]|了?$|了[,。!]|两个|两份|几个|thanks|谢谢|通知)|[^\S\n]+(?![和及与跟号期])[\u4e00-\u9fff]"  # "收到447了，…", "收到 81 有问题打我电话"
     r"|[哈啦呀嘞哦]+[^\S\n]*(?:$|[,。!~]))"  # a closing particle: "东关收到625哈，…", "东关收到638哈~"
 )
@@ -1068,11 +1083,14 @@ _BARE_AFTER_RECEIPT = re.compile(
 _BARE_AFTER_FOR = re.compile(r"(for[^\S\n]*)(\d{2,3})(?=[^\S\n]*(?:$|[,。;!?\n]))")
 
 
+_LIST_OR_SLASH = re.compile(rf"{phrases.NUMBER_LIST_SEP.pattern}|/")  # "签收：726/728" (12/15 stays a date)
+
+
 def _numbers_as_notices(text: str) -> str:
     """Bare numbers past any day where a notice's number stands written with 号 (see _BARE_HEAD)."""
 
     def numbered(numbers: str) -> str | None:
-        seqs = phrases.NUMBER_LIST_SEP.split(numbers)
+        seqs = _LIST_OR_SLASH.split(numbers)
         return "、".join(f"{n}号" for n in seqs) if all(int(n) > DAYS_IN_A_MONTH for n in seqs) else None
 
     head = _BARE_HEAD.match(text)
@@ -1200,6 +1218,11 @@ _LINK = re.compile(
 # A chat export's time stamp heading a message: "【11.04 09:12】602收到…", "【12.06 08:40】636收到" (a clock time
 # in it, so no dated heading: "【9月21日】401号周报")
 _STAMP = re.compile(r"^[^\S\n]*【(?:\d{1,2}[./-]\d{1,2}[^\S\n]*)?\d{1,2}:\d{2}】", re.MULTILINE)
+# A time stamp after the receipt, in brackets: "712已收（3.12 9:05）", "已收（3.19 7:52）720" (when it was signed for).
+_STAMP_AFTER = re.compile(r"(?<=[收悉到])[^\S\n]*\((?:\d{1,2}[./-]\d{1,2}[^\S\n]*)?\d{1,2}:\d{2}\)")
+# A tag heading a message with its kind: "【回复】723号收到", "【汇报】708号本周巡河：…", "【请示】722号…能否延至4月3日"
+# (the tag's word is no act of its own, and the number after it is the notice's)
+_KIND_TAG = re.compile(r"^[^\S\n]*【(?:回复|汇报|请示|报告|反馈)】", re.MULTILINE)
 
 
 def _clean(
@@ -1215,7 +1238,7 @@ def _clean(
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
     text = _LINK.sub(
         lambda link: "链接" if link[0][:4].lower() == "http" else "",
-        _STAMP.sub("", phrases.INVISIBLE.sub("", fold(text))),
+        _STAMP_AFTER.sub("。", _KIND_TAG.sub("", _STAMP.sub("", phrases.INVISIBLE.sub("", fold(text))))),
     )
     text = phrases.CELL_THOUSANDS.sub(r"\1\2", phrases.THOUSANDS.sub("", text))
     text = phrases.CELL_GAP.sub("、", _bars_as_tabs(text))

@@ -281,7 +281,7 @@ OWN_HEAD_SAYS = re.compile(
 # 收到 as the word of receipt, not inside another word ("验收到位", "征收到位率", "回收到的清查表").
 RECEIPT_WORD = r"(?<![验征回税吸招营丰秋夏抢创增])收到"
 RECEIPT = re.compile(
-    RECEIPT_WORD + r"|收悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
+    RECEIPT_WORD + r"|收悉|敬悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
     r"|(?<![\d台亩斤吨户个家处件])已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
     r"|(?<=^)(?:\d{1,3}(?!\d)号?、?)+收(?=[了啦哈嘞]*$)|(?<=号)以收(?=[了啦哈嘞]*$)"
     # the clerk's 悉 (知悉) alone, or 悉 / 阅 after the notices' numbers: "悉。", "已悉", "413 悉", "45 47 均悉", "424 阅"
@@ -289,7 +289,7 @@ RECEIPT = re.compile(
     r"|^(?:第?\d{1,3}号)?照办(?=[了啦哈嘞]*$)"  # the older cadre's word for 收到, alone ("按要求照办" is none)
     # "知道了" said of a notice named right before it ("103号通知晓得了"; 知道了 alone the office reads, nor a day's)
     rf"|(?<=[\d一二三四五六七八九十百]号)(?<!月\d号)(?<!月\d\d号)(?:的?(?:通知|督办单?|文件)|{KNOWN_SUBJECT})?(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"
-    r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单)?[了啦]?$"
+    r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单|\d{1,3}号)?[了啦]?$"
     r"|(?<!not)(?<!n't)(?<!never)(?<!yet)(?:received|rcvd)|gotit|noted|copythat|roger|(?<=[号\d])get(?![a-z])"  # "13号get", "530 get"
     r"|(?<![a-z])(?:sd|shoudao|shoudaole)(?![a-z])"  # the pinyin of 收到, spelt out or by its initials
 )
@@ -318,7 +318,7 @@ FORWARDED_OTHER = re.compile(
 # "收到时间") means something other than this notice was received. The office addressed ends it ("收到督查室！"; not
 # "收到督查室的电话").
 RECEIPT_TAIL = re.compile(
-    r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒]*(?:$|并|马上|立即|立刻|即刻|会(?!议)|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
+    r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒噻]*(?:$|并|马上|立即|立刻|即刻|会(?!议)|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
     r"|保证|确保|一定|尽快|全力|认真|立刻"
     r"|明白|知悉|已|正在|抓紧|这就|马上就|按(?!钮)|(?:晚|迟)了$|的是第?\d{1,3}[号期]$|(?:最新|今天发|刚发|刚才发|刚刚发)(?:的(?:那个|那份|通知)?|的?[这那]一?[期个份])(?:谢谢|感谢|多谢)?$|遵照|坚决|放心|请放心|领导|(?:督查室|督办室)$|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
     r"|(?=[零〇一二两三四五六七八九]*[十百、和至到])[零〇一二两三四五六七八九十百、和至到]+期(?:$|的?(?:通知|督办))"  # "收到十三、十四期"; "二期" is a phase
@@ -394,7 +394,7 @@ PREVIOUS = re.compile(
 # A word of a notice's title pointed at is none ("双11快递安全那个收到").
 OTHER_THING_BEFORE = re.compile(
     r"(?:快递|包裹|货物?|货款|款项?|钱|资金|经费|拨款|补助金|补贴款|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册|红包|月饼|礼品|慰问品"
-    r"|用品|物品|纪念品|奖品|宣传品|(?<!防疫)药品(?!安全|监管)|(?<!防疫)食品(?!安全|药品|监管|抽检))"  # "防暑降温用品收到了": goods
+    r"|用品|物品|纪念品|奖品|宣传品|宣传册|宣传单|宣传页|宣传画|折页|海报|挂图|横幅|(?<!防疫)药品(?!安全|监管)|(?<!防疫)食品(?!安全|药品|监管|抽检))"  # "防暑降温用品收到了", "防溺水的宣传册收到了": goods
     r"(?!发放|使用|管理|监管|兑付)"  # the notice's subject: "650号冬春救助资金发放收到"
     r"(?![^,。;]{2,4}?(?:那个|这个|那份|这份))[^,。;]{0,4}$"  # "快递那个" stays a parcel
     r"|(?<!施)工单(?!位|那个|这个)[^,。;]{0,4}$"  # "12345转来的工单收到了"; "12345热线工单那个收到" points at a notice
@@ -416,7 +416,9 @@ OTHER_ISSUER_DOC = re.compile(
     r"[^,。;]{0,12}?(?:文件|号文|令|函|通知|通报|简报|快报|督办(?:\d{1,3}号)?|[〕\]】)]第?\d{1,3}号)[^,。;]{0,4}$"  # "市里的督办74号我们也收到了"
     # a bureau by its name, then its paper on its own matter ("市场监管局的食品抽检通知我们也收到了"; "市场监管局的通知
     # 收到" may be the unit naming itself, and "我们局的" is the unit's own)
-    r"|(?![我本咱])[\u4e00-\u9fff]{2,6}?(?:局|委|厅)(?:的|发的|下发的)[^,。;的]{2,12}?(?:通知|文件|通报)[^,。;]{0,4}$"
+    r"|(?![我本咱])[\u4e00-\u9fff]{2,6}?(?:局|委|厅|公司)(?:的|发的|下发的)[^,。;的]{2,12}?(?:通知|文件|通报)[^,。;]{0,4}$"
+    # … or its paper by its title: "县水利局关于汛前检查的通知收到" (a title alone is the office's and asks which)
+    r"|县(?![委政])[\u4e00-\u9fff]{1,8}?(?:局|委|办|公司|中心)(?<!督查办)(?<!督办)关于[^,。;]{2,30}?的(?:紧急)?(?:通知|文件|函)[^,。;]{0,4}$"
     # a body above the county named, then its paper by its title or its periodical by its issue: "市发改委《关于…的通知》已",
     # "市统计局第12期统计分析" (a title alone, "《关于…的通知》收到", is the office's and asks which)
     r"|(?:中央|国务院|国办|省委|市委|省政府|市政府|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府|指|中心))"
@@ -484,7 +486,7 @@ COLLECTED_RETURN = re.compile(
 # 发的"), never the office ("是督查室发的") nor the unit itself.
 ISSUED_BY_OTHER = re.compile(
     r"^(?:这个|这份|那个|那份|这|那)?(?:是|系|由)(?![我本咱])[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府|指挥部|防指|中心|公司)"
-    r"(?<!督查办)(?<!督办)(?:直接)?(?:发|下发|印发|发来|寄来|送来|转来)的"
+    r"(?<!督查办)(?<!督办)(?:直接)?(?:发|下发|印发|发来|寄来|送来|转来|下来|发下来|转下来)的"  # "是市财政局下来的"
 )
 # "也" before a receipt word: the same received as something before ("…紧急通知我们也收到了").
 ALSO_BEFORE = re.compile(r"也(?:已经?|都)?$")
@@ -551,6 +553,19 @@ WHOSE = re.compile(
     r"|(?<!不)是(?:发给|给|发)(?:我们|我|咱们?)[\u4e00-\u9fff]{0,3}的(?:吗|么|吧|呢)"  # "130号那个是发给我们的吗？收到"
     r"|(?:和|跟|与)(?:我们|我局|我镇|我乡|咱们?)[\u4e00-\u9fff]{0,2}?(?:有|有没有)?(?:关系|关)(?:吗|么|吧)"  # "收到，164号和我们有关系吗？"
 )
+# … or doubted of the notice received, no other one named ("收到了哈，不过这个不是我们镇的吧"; not "57号不是我们的吧？")
+NOT_OURS_DOUBTED = re.compile(r"不是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的(?:吧|吗|么|呢)$")
+# Which body issued it, asked as two alternatives: "收到 这是督查室的 还是考核办的".
+ISSUER_ASKED = re.compile(
+    r"^(?:请问)?(?:这|那)?(?:个|份)?(?:是|还是)[\u4e00-\u9fff]{1,8}?(?:室|办|局|委|厅|部|中心|政府)(?:发|下发)?的(?:吗|呢|啊)?$"
+)
+# The receipt held back on a leader's word: "收到765啦～不过我们街道主任让先别回" (like "等领导回来再签收").
+HELD_BACK = re.compile(
+    r"(?:主任|书记|镇长|乡长|局长|领导|老板)[\u4e00-\u9fff]{0,2}?(?:让|叫|要|说|交代)(?:我们?|咱们?)?"
+    r"(?:先|暂时?|暂)(?:别|不要|莫|不)(?:回|回复|答复|签收|确认)"
+)
+# The notice pointed at by its delay granted before: "749号防溺水上周延了两天的那个", "738延了一周那个".
+DELAYED_POINTED = re.compile(r"延(?:了|过|期了)[^,。;]{0,6}?的?(?:那个|那份|那期)$")
 # The liaison answering for a colleague away: "我替他回一下", "我代小刘回复" (then the answer).
 ANSWERED_FOR = re.compile(
     r"^(?:我|俺)(?:先)?(?:替|代|帮)(?:[他她]|小[\u4e00-\u9fff]|老[\u4e00-\u9fff]|同事)(?:回复?|答复?)(?:一下|一声|个|下)?$"
