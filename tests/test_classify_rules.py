@@ -1891,6 +1891,24 @@ def test_the_senders_own_unit_as_a_signature(text: str, receipt: list[int]) -> N
     assert notices_for(text, "receipt") == receipt, text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a department's work done in a township's village, market or school is its own (dev60's photo captions)
+        ("[图片] 22号 河口镇李楼村危房改造户验收", ([], [22], [])),
+        ("22号河口镇菜市场燃气排查已完成", ([], [22], [])),
+        # … but what was received there is the township's, and the township itself named does the work
+        ("22号 河口镇李楼村已收到", ([], [], [])),
+        ("河口镇已完成22号", ([], [], [])),
+        ("22号河口镇还没报", ([], [], [])),
+    ],
+)
+def test_a_township_named_as_the_place_of_a_departments_work(
+    text: str, expected: tuple[list[int], list[int], list[int]]
+) -> None:
+    assert by_intent(text) == expected, text
+
+
 def by_intent(text: str) -> tuple[list[int], list[int], list[int]]:
     """The notices a reply names as received, reported on and asked more time for (see notices_for)."""
     return notices_for(text, "receipt"), notices_for(text, "feedback"), notices_for(text, "delay")

@@ -41,6 +41,8 @@ _OWN_TOO = re.compile(
     # … or whom money went to: "配套资金1260万元已于9月6日拨付到县农业农村局账户"
     r"|(?:拨付?|下拨|划拨|转拨|兑付|支付|划转)(?:到|给|至)[\u4e00-\u9fff]{1,10}?(?:局|委|办|镇|乡|街道|中心|站|区)(?:账户|专户|账上)?了?$"
 )
+# A county department, whose work is done in the townships' villages, markets and schools.
+_DEPARTMENT = re.compile(r"(?:局|委|委员会|办|管委会|中心)$")
 # Speaking for another unit it names: "代河口镇回复：收到", "河口镇的同志让我转告：收到".
 _ON_BEHALF = re.compile(r"代|替|帮|转告|托我|让我|委托")
 
@@ -246,8 +248,12 @@ def read_for_unit(text: str, own: UnitNames, units: Sequence[UnitNames]) -> Unit
     for_other: set[int] = set()  # another unit the sender said it speaks for, in a clause of no acts
     # the other units the clause before spoke of: a clause saying the same is theirs ("河口镇12号收到，13号也是")
     theirs: set[int] = set()
+    department = _DEPARTMENT.search(own.name) is not None
     for clause in read_clauses(_without_signature(text, own)):
-        named = units_named(clause.text, units)
+        # a department's work done somewhere in a township ("王庄乡李楼村…验收" from 住建局) is its own; what was
+        # received there is the township's
+        received = any(a.kind == "received" for a in clause.acts)
+        named = units_named(clause.text, units, places=not department or received)
         if not clause.acts and named - {own.id} and own.id not in named and _ON_BEHALF.search(clause.text):
             for_other = named - {own.id}
         if own.id in named:

@@ -128,14 +128,24 @@ def _searched_names(unit: UnitNames) -> frozenset[str]:
     return frozenset(known for known in compact if len(known) >= _MIN_KEY)
 
 
-def units_named(text: str, units: Sequence[UnitNames]) -> set[int]:
+# A place inside a unit, right after its name: "王庄乡李楼村", "东关街道菜市场", "河口镇中心小学".
+_PLACE_INSIDE = re.compile(
+    r"[\u4e00-\u9fff]{1,3}(?:村|社区|小区)|(?:菜|农贸)?市场|老街|[\u4e00-\u9fff]{0,4}(?:小学|中学|幼儿园|敬老院|卫生院)"
+)
+
+
+def units_named(text: str, units: Sequence[UnitNames], *, places: bool = True) -> set[int]:
     """The units a free text names (by official name or short name), longest name first.
 
     A name inside a longer one that was also found ("城关" inside "城关镇") does not count by itself, nor does a
-    short name that starts another place's name ("青山林场", "城关一中").
+    short name that starts another place's name ("青山林场", "城关一中"). Without `places`, neither does a name
+    that only says where, before a place inside the unit ("王庄乡李楼村危房改造户验收").
     """
     compact = _compact(text)
     spans: list[tuple[int, int, int]] = []  # (start, end, unit id)
+    wheres: list[
+        tuple[int, int, int]
+    ] = []  # names that only say where: the short names inside them neither count
     for unit in units:
         full = _compact(unit.name)
         for known in _searched_names(unit):
@@ -144,13 +154,15 @@ def units_named(text: str, units: Sequence[UnitNames]) -> set[int]:
                 end = start + len(known)
                 higher = _HIGHER_LEVEL.search(compact, 0, start) and _BUREAU.search(known)
                 elsewhere = known != full and _PLACE_OF_ITS_OWN.match(compact, end)
-                if not (higher or elsewhere):
+                if not places and _PLACE_INSIDE.match(compact, end):
+                    wheres.append((start, end, unit.id))
+                elif not (higher or elsewhere):
                     spans.append((start, end, unit.id))
                 start = compact.find(known, start + 1)
     return {
         unit_id
         for start, end, unit_id in spans
-        if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans)
+        if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in (*spans, *wheres))
     }
 
 
