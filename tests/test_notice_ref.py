@@ -1645,3 +1645,18 @@ def test_what_the_blind_set_dev59_taught_of_numbers(text: str, expected: list[in
 )
 def test_what_the_blind_set_dev60_taught_of_numbers(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a closing particle after the number received ("收到897滴～国庆前报": 滴, 哒 as 哈)
+        ("收到897号滴", [897]),
+        ("收到897号哒", [897]),
+        ("收到897号哈", [897]),
+        ("收到897号", [897]),
+        ("收到第3批滴灌带", []),  # a batch of goods, no notice
+    ],
+)
+def test_what_the_blind_set_dev62_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected

@@ -351,7 +351,7 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
 # A clause opening with a bare number past any day of a month, then what is said of it: "176的排查表发你邮箱了",
 # "199已在各村安装禁燃宣传横幅", "210 发了一半了". Not a count ("150户已完成": a measure word follows).
 _LEADING_BARE = re.compile(
-    r"^(?:不好意思|抱歉|sorry|关于|那个|这个|另外|此外)?(\d{2,3})(?:我们|我[局镇乡委])?"  # who acts on it: "750我们晚两天报"
+    r"^(?:(?:不好意思|抱歉)[哈啊呀哦]*~?|sorry|关于|那个|这个|另外|此外)?(\d{2,3})(?:我们|我[局镇乡委])?"  # who acts on it: "750我们晚两天报"
     r"(?=的[\u4e00-\u9fff]|已|收到|发|报|交|传|还在|正在|完成|弄好|做好|搞定|查完|办结|get"
     r"|(?:still)?need\d*more|stillneed|zeroreport|inprogress|done|(?:already|just)?submitted|来不及|要?晚(?!上)|(?:要|willbe)late)"
 )  # also after an apology, a pointer or 另外: "不好意思 412的表今天交不了了", "sorry 433 要 late 一点", "另外 842 的表…"
@@ -496,20 +496,28 @@ _LATER_DAY_RE = re.compile(rf"(?<!\d){phrases.LATER_DAY}")
 # The head, named by title alone (no place, no other body) or by a surname and title (not a village's: "村主任"),
 # saying it is received or that it has read it, or away when it came: "领导说收到了", "局长说已收到", "刘局看过了",
 # "王主任在开会".
+_HEAD = r"(?:领导|一把手|局长|书记|镇长|乡长|主任|[\u4e00-\u9fff](?<![村组校站所院])(?:局长?|主任|书记|镇长|乡长))"
 _HEAD_SAYS = re.compile(
-    r"^(?:领导|一把手|局长|书记|镇长|乡长|主任|[\u4e00-\u9fff](?<![村组校站所院])(?:局长?|主任|书记|镇长|乡长))(?:也|已经?)?"
-    r"(?:(?:说|讲)(?:已经?|都)?收到了?|看过了|看了|阅了|已阅|阅过了|(?:正)?在开会|开会去了|出差了?|外出了?|下乡了?|不在)$"
+    # (the unit's own, named so: "我们王主任在县里开会")
+    rf"^(?:我们|俺们|咱们|我[局镇乡委])?的?{_HEAD}(?:也|已经?)?"
+    r"(?:(?:说|讲)(?:已经?|都)?收到了?|看过了|看了|阅了|已阅|阅过了|(?:正)?在(?:县里|市里|外面|乡里|镇里)?开会|开会去了|出差了?|外出了?|下乡了?|不在)$"
 )
-# … who has the liaison reply: "让我在群里回一下", "叫我回个收到".
-_TOLD_ME_TO_REPLY = re.compile(r"^(?:他|她|领导)?(?:让|叫|要|交代)我(?:在群里|先|帮忙)?(?:回|回复|答复)")
+# … who has the liaison reply: "让我在群里回一下", "叫我回个收到"; the head named telling it is the head's word too
+# ("书记让我回个收到 880号督办收到").
+_TOLD_ME_TO_REPLY = re.compile(
+    rf"^(?:他|她|领导|(?P<head>{_HEAD}))?(?:让|叫|要|交代)我(?:在群里|先|帮忙)?(?:回|回复|答复)"
+)
 
 
 def _head_has_me_reply(clauses: list[Clause]) -> list[Clause]:
     """The unit's own head says it is received or has read it, or is away, and has the liaison reply ("领导说收到了，让我在群里回
     一下", "刘局看过了，让我回个收到", "王主任在开会，让我先回个收到"): the head's receipt, and the 收到 the liaison was told to
     reply, are the unit's."""
-    told = [_TOLD_ME_TO_REPLY.match(c.text) is not None for c in clauses]
-    if not any(told) or not any(_HEAD_SAYS.match(c.text) for c in clauses):
+    told_by = [_TOLD_ME_TO_REPLY.match(c.text) for c in clauses]
+    told = [m is not None for m in told_by]
+    # (the head's order alone, "王主任让我回个收到", the office reads: dev58; with the notice named it is carried out)
+    head_told = any(m is not None and m["head"] for m in told_by) and any(c.refs for c in clauses)
+    if not any(told) or not (head_told or any(_HEAD_SAYS.match(c.text) for c in clauses)):
         return clauses
 
     def owned(clause: Clause, reply: bool) -> Clause:
@@ -965,6 +973,8 @@ _DONE_COUNTED = re.compile(rf"(?:已经?[\u4e00-\u9fff]{{1,3}}?了?|收回来?�
 def _only_why_late(text: str) -> bool:
     """Whether a clause beside a delay tells only why it is late: work under way or how far it falls short, and no work
     done before that ("台帐整理了六个村还有四个村没弄可能要晚两天" tells six villages done)."""
+    if phrases.STUCK.search(text):
+        return True
     found = [m.start() for m in (_UNDER_WAY_RE.search(text), phrases.SHORT_OF.search(text)) if m]
     return bool(found) and not phrases.PROGRESS.search(text, 0, min(found))
 
@@ -1067,16 +1077,16 @@ _MEASURE_AHEAD = rf"(?!本(?:周|月|年|季|次|轮|期)|台[账帐]|元旦|年
 _TURN = "|".join(TURNING_WORDS)
 _BARE_CLAUSE_HEAD = re.compile(
     rf"(?:(?<=^)|(?<=[,，。;；!！\n])|(?<=[a-z]\.))((?:{_TURN})?[^\S\n]*)(?!(?:110|114|119|120|122)(?!\d))(3[2-9]|[4-9]\d|[1-9]\d{{2}})"
-    rf"(?:(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})|(?=[^\S\n]*:(?!\d)))"
+    rf"(?:(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})|(?=[^\S\n]*:(?!\d)|:\d{{1,2}}月))"  # "822：8月全县…"
 )
 # … or after the unit's own, before a word: "我们的617昨天下午就交了的嘛"
 _BARE_AFTER_POINTER = re.compile(
     rf"(我们的|咱们的)([1-9]\d{{2}})(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})"
 )
 _BARE_AFTER_RECEIPT = re.compile(
-    rf"((?:收到|签收|接到|received)了?[,，:：]?[^\S\n]*)(\d{{2,3}}(?:(?:{phrases.NUMBER_LIST_SEP.pattern}|/)\d{{2,3}})*)"
+    rf"((?:收到|签收|接到|接收|received)了?[,，:：]?[^\S\n]*)(\d{{2,3}}(?:(?:{phrases.NUMBER_LIST_SEP.pattern}|/)\d{{2,3}})*)"
     r"(?=[^\S\n]*(?:$|[,。!]|了?$|了[,。!]|两个|两份|几个|thanks|谢谢|通知)|[^\S\n]+(?![和及与跟号期])[\u4e00-\u9fff]"  # "收到447了，…", "收到 81 有问题打我电话"
-    r"|[哈啦呀嘞哦]+[^\S\n]*(?:$|[,。!~]))"  # a closing particle: "东关收到625哈，…", "东关收到638哈~"
+    r"|[哈啦呀嘞哦滴]+[^\S\n]*(?:$|[,。!~]))"  # a closing particle: "东关收到625哈，…", "东关收到638哈~", "收到897滴～"
 )
 
 # … or after an English "for", ending the clause: "need 2 more days for 750" (English words are run together by now).
@@ -1222,6 +1232,27 @@ _STAMP = re.compile(r"^[^\S\n]*【(?:\d{1,2}[./-]\d{1,2}[^\S\n]*)?\d{1,2}:\d{2}�
 _STAMP_AFTER = re.compile(r"(?<=[收悉到])[^\S\n]*\((?:\d{1,2}[./-]\d{1,2}[^\S\n]*)?\d{1,2}:\d{2}\)")
 # A tag heading a message with its kind: "【回复】723号收到", "【汇报】708号本周巡河：…", "【请示】722号…能否延至4月3日"
 # (the tag's word is no act of its own, and the number after it is the notice's)
+# A word of assent opening the message before what it says ("嗯呐 858收到 842那个…", "嗯嗯 801的走访今天弄完啦"): nothing
+# of its own ("嗯" alone is left as it is).
+_OPENING_ASSENT = re.compile(r"^[^\S\n]*嗯+[呐哪]?(?:[^\S\n]+|[,，])(?=\S)")
+# … or closing it, a space after what it says ("956 收到 不对 是963 嗯呐").
+_CLOSING_ASSENT = re.compile(r"(?<=\S)[^\S\n]+嗯+[呐哪]?[^\S\n]*$")
+# The office's words addressed to all units, quoted in “” at the head of the reply ("“请各单位于1月10日前报送…”收到"), are a
+# quote as 「」 is.
+_OFFICE_WORDS_QUOTED = re.compile(r"^[^\S\n]*“((?:请|各)[^“”\n]{4,80})”")
+# A day written M/D heading the message ("8/12 809排查表上午已交") is a line of its own (no list with the number).
+_DATE_HEAD = re.compile(r"^([^\S\n]*(?:1[0-2]|[1-9])/(?:3[01]|[12]\d|[1-9]))[^\S\n]+(?=\d)")
+# A notice's number in brackets heading the message ("（940）春节医疗保障方案还在改"), past any day.
+_PARENS_NUMBER = re.compile(r"^[^\S\n]*[(（]((?:3[2-9]|[4-9]\d|[1-9]\d\d))[)）]")
+# The unit's short name before a notice's number and a colon ("管委会903：园区规上企业46家…"): its signature first.
+_UNIT_BEFORE_NUMBER = re.compile(
+    r"^([^\S\n]*[\u4e00-\u9fff]{0,6}(?:管委会|局|委|镇|乡|街道|办))((?:3[2-9]|[4-9]\d|[1-9]\d\d))(?=[:：])"
+)
+# A pause typed as an ellipsis between words ("903…收到 我先跟…那几个项目部说一下") is a space.
+_ELLIPSIS_PAUSE = re.compile(r"(?<=[\d\u4e00-\u9fff])(?:…+|\.{3,})(?=[\d\u4e00-\u9fff])")
+# A subject tag opening the message ("【国庆值班】收到 值班表国庆前报") heads what follows as a line of its own (not a
+# notice's mark: "【12号】收到").
+_OPENING_TAG = re.compile(r"^([^\S\n]*【[^【】\d\n]{2,10}】)[^\S\n]*(?=\S)")
 _KIND_TAG = re.compile(r"^[^\S\n]*【(?:回复|汇报|请示|报告|反馈)】", re.MULTILINE)
 
 
@@ -1244,6 +1275,9 @@ def _clean(
     text = phrases.CELL_GAP.sub("、", _bars_as_tabs(text))
     text = _TABLE_ROW_NUMBER.sub(r"\1号\t", _DIALECT.sub(lambda m: _DIALECT_WORDS[m[0]], text))
     text = _STRAY_LETTER.sub("", _TYPED_ALREADY.sub(lambda m: f"{m[1] or ''}已", text))
+    text = _OPENING_TAG.sub("\\1\n", _CLOSING_ASSENT.sub("", _OPENING_ASSENT.sub("", text)))
+    text = _OFFICE_WORDS_QUOTED.sub(r"「\1」", text)
+    text = _UNIT_BEFORE_NUMBER.sub(r"\1\n\2号", _PARENS_NUMBER.sub(r"\1号 ", _DATE_HEAD.sub(r"\1\n", text)))
     if _SPACED_OUT.fullmatch(text):
         text = phrases.SPACES.sub("", text)
     text = _SPACED_SPOKEN_DIGITS.sub(_joined_spoken_digits, text)
@@ -1295,17 +1329,25 @@ def _clean(
     text = phrases.NUMBER_MARK.sub("no", phrases.LATIN_GAP.sub("", text.lower()))
     text = _ENGLISH.sub(lambda m: _ENGLISH_WORDS[m[0]], text)
     text = phrases.RECEIVED_THEN_STATED.sub(r"\1\n", _unlist(text))
-    text = _numbers_as_notices(separate_spaced_numbers(text))
+    text = _numbers_as_notices(separate_spaced_numbers(_ELLIPSIS_PAUSE.sub(" ", text)))
     # a bare number past any day opening a clause cut off just now is a notice's too ("不对 是215号 214上午…")
     text = _BARE_CLAUSE_HEAD.sub(r"\1\2号", _break_before_numbers(text))
     text = _spoken_breaks(_break_after_receipt(text))
     granted = phrases.TIME_GRANTED.search(quoted) is not None
     quoted_days = frozenset(int(day) for day in phrases.DAY_OF_DATE.findall(quoted))
     senders = phrases.QUOTE_SENDER.findall(quoted)
-    quoted_other = (  # a peer's own receipt quoted ("「城关镇小李：110号收到」我们也收到了") is the office's notice's
-        bool(senders)
-        and not any(phrases.OFFICE_SENDER.search(sender) for sender in senders)
-        and not phrases.RECEIPT.search(quoted)
+    quoted_other = (
+        (  # a peer's own receipt quoted ("「城关镇小李：110号收到」我们也收到了") is the office's notice's
+            bool(senders)
+            and not any(phrases.OFFICE_SENDER.search(sender) for sender in senders)
+            and not phrases.RECEIPT.search(quoted)
+        )
+        or (  # the office's standing instruction quoted, no notice in it ("「督查室：请各单位节日期间保持通讯畅通…」收到")
+            bool(quoted)
+            and not quoted_all
+            and not phrases.RECEIPT.search(quoted)
+            and not _QUOTED_PAPER.search(quoted)
+        )
     )
     text = phrases.SPACES.sub("", text.replace("\n", "。"))
     text = phrases.PAUSE_AFTER_ALREADY.sub(r"\1", text)  # "去水边的，已经，劝回来了": a pause in speech
@@ -1317,6 +1359,13 @@ def _clean(
         quoted_days,
         quoted_other,
     )
+
+
+# A quoted message that speaks of a paper the office sent ("「督查室：督办单已发群里」收到") or asks for a report by a day
+# ("「督查室：请各单位于9月12日17时前报送中秋值班表」 收到"): the receipt is that notice's.
+_QUOTED_PAPER = re.compile(
+    r"通知|文件|督办|督查件|[\d一二三四五六七八九十百][号期]|本期|附件|发群|已发|报送|上报|填报|反馈|前报"
+)
 
 
 def _joined_spoken_digits(match: re.Match[str]) -> str:
@@ -1404,6 +1453,11 @@ def _spoken_breaks(text: str) -> str:
     )
 
 
+_SUBJECT_RECEIVED = re.compile(
+    r"^[\u4e00-\u9fff]{2,8}(?:那个|这个)(?:通知|督办)?(?:我们|俺们)?(?:也)?收到[了啦哈]*$"
+)
+
+
 def _break_after_receipt(text: str) -> str:
     """A line break where a space follows a receipt of a named notice or a slip owned up to (see
     phrases.SPACE_AFTER_WORD)."""
@@ -1412,6 +1466,9 @@ def _break_after_receipt(text: str) -> str:
         before = re.split(r"[,。;!?\n]", text[max(0, match.start() - _SENTENCE) : match.start()])[-1]
         named = (phrases.RECEIPT_ENDS.search(before) is not None and bool(find_notice_refs(before))) or bool(
             phrases.RECEIVED_NUMBER.search(before)  # "收到162 城关已安排各社区今晚值守"
+            or _SUBJECT_RECEIVED.search(
+                before
+            )  # "慰问那个收到哈 名单还在跟社区对": the notice pointed at by its subject
         )
         # a bare receipt opening the message, then a word of assurance ("收到 请放心", "收到 马上落实")
         bare = (

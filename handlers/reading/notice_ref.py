@@ -275,9 +275,9 @@ _BODY_BEFORE_YEAR = re.compile(r"[省市][\u4e00-\u9fff]{1,5}$")
 # What was received, named right after the word ("收到12号了", "已签收12号"): a notice, not a day.
 _RECEIVED_BEFORE = re.compile(r"(?:收到|收悉|签收|接到|接收到?|(?<![a-z])sd|shoudao|received|rcvd)了?$")
 _RECEIVED_END = re.compile(
-    r"[了啦哈]*(?:ok|thanks|谢谢|$|[,。;!?\n]|[\u4e00-\u9fff]{1,10}(?:镇|乡|局|委|街道|管委会)(?:$|[,。;!?\n]))",
+    r"[了啦哈滴哒]*(?:ok|thanks|谢谢|$|[,。;!?\n]|[\u4e00-\u9fff]{1,10}(?:镇|乡|局|委|街道|管委会)(?:$|[,。;!?\n]))",
     re.IGNORECASE,
-)  # "收到12号 城关镇": the unit signs after it
+)  # "收到12号 城关镇": the unit signs after it ("收到897号滴": a closing particle)
 # The notice a reply was about, said after it: "收到了，是12号那个", "收到了 说的是12号啊".
 _POINTED_BEFORE = re.compile(
     r"(?:(?:^|[,。;!?:\n]|收到了?|签收了?)(?:就|应该)?是|说的是|指的是|是指|我说的是)$"

@@ -31,13 +31,15 @@ UNICODE_EMOJI = re.compile(
 )
 # A notice number and an OK sign, nothing else: "12👌", "12 ok", "👌13", "14号👍", "602🫡" (a salute) acknowledge the
 # notice.
-OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197|\u2705|\u2714|\u2611|\U0001fae1)[\U0001f3fb-\U0001f3ff\ufe0f]?|ok(?:ay)?(?![a-z]))"
+# (also a tick typed as a sign: "908√", "931√ 934√")
+OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197|\u2705|\u2714|\u2611|\U0001fae1|\u221a|\u2713)[\U0001f3fb-\U0001f3ff\ufe0f]?|ok(?:ay)?(?![a-z]))"
 NUMBERS_TEXT = r"((?:#|no\.?)?第?\d{1,3}(?!\d)[号期]?(?:(?:\s*[、,和]\s*|\s+)?第?\d{1,3}(?!\d)[号期]?)*)"
 # … or the dialect's 中 (行, OK) after a pause: "164号，中！", or right after a number of three digits, which no school
 # has ("444中"; never "12中", a school, nor 中 inside a sentence); or 收 cut short from 收到 ("420 421收", as "420收";
 # not after one digit: "1 2 收" may be days)
 NUMBERS_OK = re.compile(
-    rf"^\s*{OK_SIGN}?\s*{NUMBERS_TEXT}[\s,]*(?:{OK_SIGN}+|(?:(?<=[\s,])|(?<=\d{{3}})|(?<=\d{{3}}号))中[嘞啊呀哈]?"
+    # (after a word of assent: "嗯呐 890 妥"; 妥 as 中, a pause or three digits before it)
+    rf"^\s*(?:嗯+[呐哪]?[\s,]+)?{OK_SIGN}?\s*{NUMBERS_TEXT}[\s,]*(?:{OK_SIGN}+|(?:(?<=[\s,])|(?<=\d{{3}})|(?<=\d{{3}}号))(?:中[嘞啊呀哈]?|妥了?)"
     r"|(?:(?<=\d\d)|(?<=\d\d号)|(?<=\d\d\s)|(?<=\d\d号\s))收[了啦]?)\s*了?[\s!。~.]*$"
     rf"|^\s*{OK_SIGN}+[\s,]*{NUMBERS_TEXT}[\s!。~.]*$",
     re.IGNORECASE,
@@ -65,7 +67,11 @@ INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 SPOKEN_PUNCTUATION = re.compile(r"(句号|逗号|分号)")
 PUNCTUATION_WORDS = {"句号": "。", "逗号": ",", "分号": ";"}
 # WeChat puts U+2005 after a mention (NFKC makes it a space); a trailing one may have none.
-MENTION = re.compile(r"(?<=\S)\s*(?:@[^\s@]+\s*){1,10}$|@[^\s@]+\s+")
+# (the office's clerk named after its @, a space apart: "@督查室 周婷 801走访的照片…")
+MENTION = re.compile(
+    r"@[^\s@]*(?:督查|督办)[^\s@]*[^\S\n]+(?:(?!收到|已经|好的)[\u4e00-\u9fff]{2,3}[^\S\n]+)?"
+    r"|(?<=\S)\s*(?:@[^\s@]+\s*){1,10}$|@[^\s@]+\s+"
+)
 SPACES = re.compile(r"\s+")
 LATIN_GAP = re.compile(r"(?<=[a-z])\s+(?=[a-z])")
 # Clause breaks; 、 only between words (between numbers it lists notices: 12、13号).
@@ -73,7 +79,8 @@ CLAUSE_BREAK = re.compile(
     r"[,。;!?\n]+|~+(?![\d一二三四五六七八九十])"  # "12号~13号" lists notices
     # "排查结果：无" is one statement, "12:30" a time
     r"|(?<!编号|单号|文号)(?:(?<!\d):|:(?!\d))(?!(?:无|没有)(?:异常|问题|情况)?(?:$|[,。;!\n]))"
-    r"|(?<![\d一二三四五六七八九十号])、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
+    # (nor after a number in brackets closing a title: "《…》（第819号）、《…》（第815号）均收到")
+    r"|(?<![\d一二三四五六七八九十号])(?<!号\))、(?![\d一二三四五六七八九十第#])|(?<!\d)\.+|\.+(?!\d)"
     r"|(?<!不)但是|可是|(?<=[了啦])但|(?<![a-z])but(?![a-z])"
     r"|(?<=[”\"])[\-—–]+"  # "“…务必于28日前报送”——这个我们前天就报了": the quoted order ends there
     r"|(?<=[了啦])(?=我?(?:说的是|指的是))"  # "收到了说的是12号啊": the notice, said after  # "收到了但是附件打不开…": what follows is another matter
@@ -153,15 +160,18 @@ CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[^\S\n]+(?=[\u4e00-\u9fff])")
 WORD_LENGTH = 3
 SENTENCE_LENGTH = 30  # longer speech spaced word by word still pauses between its sentences somewhere  # pieces this short (the median) are words spaced out, not phrases between pauses
 # (also before a road's code: "231号收到 G207 K38处塌方")
-SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff]|[gsxyk]\d)")
+# (or before another number: "886 887收到 888我们镇好像没有")
+SPACE_AFTER_WORD = re.compile(r"[^\S\n]+(?=[\u4e00-\u9fff]|[gsxyk]\d|(?<=收到[^\S\n])\d)")
 RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$|[\u4e00-\u9fff]了$")
 # The whole reply so far is a receipt ("收到 请放心"), then a word of assurance.
 # Money said come in, in the clause before a bare receipt: "…救助资金286万元已到我镇账户，收到" (the money's, no notice's).
 MONEY_IN = re.compile(
-    r"(?:元|资金|款项?|经费|补贴|补助)[^,。;]{0,12}?(?:到账|入账|到(?:我|本)[\u4e00-\u9fff]{0,3}?账(?:户|上)?)了?$"
+    r"(?:元|资金|款项?|经费|补贴|补助)[^,。;]{0,12}?(?:到账|入账|到(?:我|本)[\u4e00-\u9fff]{0,3}?账(?:户|上)?"
+    # … or the account named by the unit's kind: "八一慰问金八万元已到镇账户，收悉"
+    r"|到(?:镇|乡|街道|局|委|单位)账(?:户|上))了?$"
 )
 BARE_RECEIPT = re.compile(
-    r"(?:(?:好的?|嗯+|ok)[^\S\n]*)?(?:(?:已经?)?(?:收到|收悉|签收|已阅)[了啦哈呀]*)+"
+    r"(?:(?:好的?|嗯+[呐哪]?|ok)[^\S\n]*)?(?:(?:已经?)?(?:收到|收悉|签收|已阅)[了啦哈呀]*)+"
 )  # "好的 收到"
 PARTICLE_ALONE = re.compile(r"[的了啦哈呀](?![\u4e00-\u9fff])")
 # "收到 四十七 号", "收到 247 和 5", "收到 845 号 还有 852 号": after a number, its own 号 or its list going on, never a
@@ -184,6 +194,9 @@ AFTER_BARE_RECEIPT = re.compile(
     # … spaced word by word ("收到 明天 上午 10点前 交"): not a thing received ("今天 的 报表"), nor a question
     + r"|[^,。;!?\n的]{0,12}?(?:报(?![表告])|交|发|传|反馈)(?![^,。;!?\n]*?(?:的|[吗么呢])))"
     + r"|有(?:问题|事|疑问)(?:随时|请|再)?(?:打|联系|找|问)"
+    # … the paper owed and its day ("收到 值班表国庆前报"), or a word of assent ("收到 妥了")
+    + r"|[\u4e00-\u9fff]{0,6}?(?:表|材料|报告|方案|名单|总结|台[账帐])[\u4e00-\u9fff]{0,6}?前(?:报|交|发|上报|报送)(?=[,。;!?\n]|$)"
+    + r"|妥[了啦哈]*(?=[,。;!?\n]|$)"
     # a problem with what came: "收到 压缩包要密码"
     + r"|(?:压缩包|附件|文件|链接|表格?)[^,。;!?\s]{0,4}?(?:密码|打不开|是空的|空白|下载不了|损坏|乱码|看不了|无法|不全)"
     # why the receipt came late: "收到 刚才在开会" (not "刚才在开会的时候收到的")
@@ -283,6 +296,10 @@ RECEIPT_WORD = r"(?<![验征回税吸招营丰秋夏抢创增])收到"
 RECEIPT = re.compile(
     RECEIPT_WORD + r"|收悉|敬悉|收讫|阅悉|已阅(?:读|知)?|阅知|知悉|知晓|获悉|签收|已经?呈阅|已读(?!不回)"
     r"|(?<![\d台亩斤吨户个家处件])已经?收(?=[了啦哈嘞]*$)|收着了|已经?收着"  # 收着了: a northern "收到了"
+    # … of "this paper" ("此件已收", not "3件已收"), or before the notice's number ("王庄乡已收第801号", "已收第886至888号",
+    # not "已收10号的款": a day)
+    r"|(?<=[此该本]件)已经?收(?=[了啦哈嘞]*$)"
+    r"|(?<![\d台亩斤吨户个家处件])已经?收(?=第\d{1,3}(?:[号期]|至\d)|(?:3[2-9]|[4-9]\d|\d{3})号)"
     r"|(?<=^)(?:\d{1,3}(?!\d)号?、?)+收(?=[了啦哈嘞]*$)|(?<=号)以收(?=[了啦哈嘞]*$)"
     # the clerk's 悉 (知悉) alone, or 悉 / 阅 after the notices' numbers: "悉。", "已悉", "413 悉", "45 47 均悉", "424 阅"
     r"|^(?:已经?|均已?|都已?)?悉(?=[了啦]*$)|(?<=^)(?:\d{1,3}(?!\d)号?、?)+(?:均|都)?已?[悉阅](?=[了啦]*$)"  # only numbers and 收: "268 收", "1 2 收" (收 alone: the office reads it)
@@ -452,6 +469,7 @@ _GIVEN = r"(?:发的|送的|交办的|转来的|转的|发来的|送来的|给�
 # Come in: goods, money, a parcel arriving ("米和油今天到了", "今天到库", "资金…到账"); a visit ("督导组今天上午到").
 RECEIVED_ARRIVED = re.compile(
     r"(?<![看见收找办做想听接])到了|到库|到货|送到|送来|送过来|运到|运来|拉来|寄到|寄来|寄过来|捎来|到账|入账|打到账上"
+    r"|快递(?:过?来|到)的"  # "昨天快递来的病媒防制药剂已收到" (a notice named stays one: "督办单快递来的")
     r"|(?:督查|督导|检查|调研|考核|暗访|巡查|巡视|巡察|验收|专家|工作)组[^,。;]{0,8}?(?:到|来)"
 )
 # … of which a thing given (read also in the clause after a bare receipt: "收到：1.王庄乡的违法用地整改回复函").
@@ -460,6 +478,10 @@ RECEIVED_GIVEN = re.compile(
     r"|(?<![我本咱们督])[\u4e00-\u9fff]{1,6}?(?:局|委|办)的(?=[^,。;的]{2,12}?(?:安排|方案|预警|提示|意见|表|函)[^,。;]{0,4}$)"
     r"|(?:村里|村委|各村|社区|[\u4e00-\u9fff]{1,4}(?:乡|镇|村|街道|中学|小学|一中|二中|卫生院|医院))"
     r"(?:报上来的|交上来的|报来的|的)[^,。;]{0,16}?(?:反馈|回复函?|回执|申请|报告|材料|名单|表|意见|函)[^,。;]{0,4}$"
+)
+# A meeting or an event, by its kind: what is moved in "推进会改到下周一上午了".
+_MEETING_MOVED = (
+    r"(?:调度|推进|部署|座谈|协调|总结|动员|联席|碰头|专题|培训|例|大)会|会议|培训|考试|活动|仪式|演练"
 )
 # Another thing: goods, money, calls, a matter, papers others give (another county body, a firm, a colleague, a
 # village, a school: "县委办的春节慰问安排", "种子公司送的样品", "刚才小王发的会议签到表", "村里的反馈", "王庄乡的…回复函").
@@ -472,6 +494,8 @@ RECEIVED_THING = re.compile(
     + r"|\d+(?:副|张|箱|袋|斤|吨|台|套|桶|瓶|件)"  # goods counted
     + "|"
     + RECEIVED_ARRIVED.pattern
+    # a meeting's or an event's new time, told before the receipt: "高标准农田推进会改到下周一上午了是吧，收到"
+    + rf"|(?:{_MEETING_MOVED})(?:改到|改在|改为|改成|调到|调整到|调整为|推迟到|推到|提前到|挪到|延到|顺延到)"
 )
 # Returns collected from those below or passed on by another body, received by the unit: its own progress, not a
 # receipt ("各村报上来的名单都收到了", "企业那边的回执都收到了", "巡山队的报告收到了", "收到人社局转来的线索3条").
@@ -712,6 +736,7 @@ PROBLEM_HYPOTHETICAL_AFTER = re.compile(
     r"^(?:再|随时|及时|请|可|就|的话)|^(?:我们?|我这边)(?:再|就)(?:改|修改|调整|重做|重新)"  # "（格式）不对我再改"
 )
 # A word of assent alone after a bare receipt ("收到，妥了": all right): no work told ("妥了，都报上去了" tells it).
+# (also run on after the receipt, spaced: "嗯呐 收到 妥了")
 ASSENT_ONLY = re.compile(r"(?:妥了|妥妥的?|妥)[啦哈呀的]*")
 
 # ---- feedback -------------------------------------------------------------------------------
@@ -736,7 +761,7 @@ DONE = re.compile(
     r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核|打|种|栽|割|播|喷|挖|铺|运)(?:好|完)"  # "路灯已全部修好", "药已经全部打完了"
     r"|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "违建已拆"
     r"|(?:all)?done|finished|completed|(?<!not)(?<!yet)(?<!un)(?:cleared|resolved|fixed)(?![a-z])|(?<!not)(?<!yet)(?<!never)(?<!n't)(?:submitted|uploaded|replied)|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送|上报|到位|整改到位)(?![^,。;]{0,6}?为准)|(?<=[天午号])以报了"  # not "以报送时间为准"
-    r"|办妥|妥了|完事了|齐活|^已经?办(?=[了啦]*$)|(?:均|全部|都|全)(?:符合要求|达标|合格)"
+    r"|办妥|(?<!收到)(?<!收悉)妥了|完事了|齐活|^已经?办(?=[了啦]*$)|(?:均|全部|都|全)(?:符合要求|达标|合格)"
     r"|^(?:按时|按期|如期|全部|圆满|顺利)(?:完成|办结)(?:任务)?$"  # "按时完成，没有拖延"
     r"|已经?(?:全部|均|都)?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|下发|张贴|悬挂)"  # measures taken: "台账已建立"
     # a result reached: "危房户已全部转移", "物资已到位", "已治愈", "工地午间已停工" ("1.5万元已到位": money came),
@@ -829,10 +854,12 @@ PROGRESS = re.compile(
     # counted work: "清理垃圾约15吨", "发放补贴318户"
     # (not how a thing is split: "检查情况分三条发")
     # (not the notice's scope: "整改涉及的3家店铺")
-    r"|(?:清理|清运|排查|检查|巡查|整改|整治|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成|接种|张贴|悬挂)(?:(?![延推涉]|分[\d一二三四五六七八九十两])[\u4e00-\u9fff]){0,4}?约?"
+    # (nor the matters it concerns, named with 的: "涉及我局的整改事项3项")
+    r"|(?<!的)(?:清理|清运|排查|检查|巡查|整改|整治|拆除|处置|发放|走访|入户|核查|设置|储备|设立|开设|建成|接种|张贴|悬挂)(?:(?![延推涉]|分[\d一二三四五六七八九十两])[\u4e00-\u9fff]){0,4}?约?"
     r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元|亩|棵|株|袋)"
     # … and done so far ("庭院改造完成83户", "道路硬化2.6公里", "共申报项目14个"; "硬化还差2公里" is what is left)
-    r"|(?:完成|改造|硬化|转移|安置|签订|申报|新建|修建|铺设|培训|整理)(?:(?!还|差|剩|尚|未|没)[\u4e00-\u9fff]){0,4}?约?"
+    # (or a figure found: "节后用工缺口初步统计1,860人")
+    r"|(?:完成|改造|硬化|转移|安置|签订|申报|新建|修建|铺设|培训|整理|初步统计)(?:(?!还|差|剩|尚|未|没)[\u4e00-\u9fff]){0,4}?约?"
     r"[\d一二三四五六七八九十两百千万.]+多?(?:个|户|处|家|人|次|所|座|村|条|份|名|项|起|件|公里|米|吨|万元|元|亩|棵|株|袋)"
     r"|已经?(?:和|与|同|跟).{0,8}?(?:对接|沟通|协调|联系|会商|洽谈)|按(?:计划|进度|时序)推进"
     # a day's work, counted, as a running log reports it: "今天又走访了六个村"
@@ -879,7 +906,16 @@ IN_HAND = re.compile(
     r"(?:(?:\d{1,2}小时|全天|轮流|日夜)?(?:值守|盯守|看守|值班|巡查|巡逻|蹲守)|负责|跟进|对接"
     r"|(?:每天|每日|每周|定期|按时)[^,。;]{0,12}?(?:报送|上报|报告))?$"  # "已明确专人每天下午5点前报送"
     # … or the section that leads it: "已明确由营商环境股牵头办理"
-    r"|^[\u4e00-\u9fff\d]{0,12}?已经?(?:明确|确定|指定|安排)由[\u4e00-\u9fff]{1,12}?(?:牵头|负责|承办|主办)(?:办理|落实|推进|实施)?$"
+    # (or without 由: "已明确价格股牵头办理")
+    r"|^[\u4e00-\u9fff\d]{0,12}?已经?(?:明确|确定|指定|安排)由?[\u4e00-\u9fff]{1,12}?(?:牵头|负责|承办|主办)(?:办理|落实|推进|实施)?$"
+    # … people being put together for it: "926收到 已经在排检查组了" (not "正在排查")
+    r"|^[\u4e00-\u9fff]{0,8}?(?:已经?在|正在|在)(?:排|组建|抽调)(?!查)[\u4e00-\u9fff]{0,4}?(?:组|人员|人手|专班)了?$"
+    # … a timetable drawn up: "园区企业国庆前安全检查已经排了表"
+    r"|^[\u4e00-\u9fff]{0,16}?已经?(?:排了|排好了?)(?:表|计划|时间表)$"
+    # … things being drawn from stock: "999号收到 苗木已经在调了"
+    r"|^[\u4e00-\u9fff]{0,8}?(?:已经?在|正在)(?:调|调拨|调配|调运)了?$"
+    # … a part of it, named, under way: "我委负责的农贸市场病媒防制这块已在推进"
+    r"|^[\u4e00-\u9fff]{2,16}?(?:这块|这一块|这项工作)(?:已经?在|正在|在)(?:推进|落实|办理|跟进)(?:中|了)?$"
     # … or the cases shared out among them: "已分包到班子成员", "已逐件分解到包案领导"
     r"|^[\u4e00-\u9fff\d]{0,12}?已经?(?:逐[件项个户一]?)?(?:分包|包保|分解|分派|交办|分配)(?:到|给)了?[\u4e00-\u9fff\d]{0,6}?"
     r"(?:班子成员|领导|专人|责任人|干部|网格员|个人|科室|股室|部门)$"  # "共5件，已分解到科室", "已分解到4个科室"
@@ -939,6 +975,29 @@ EVERYDAY_DONE = re.compile(
     r"|已经?(?:全部|都)?(?:挂|贴|装|拆|清|改|修|换|铺|建|签|发|送)(?:完|好)(?:了|$)|已经(?:换|修|装|拆|挂|贴|封|关)了"
     r"|(?:弄|做|写|填|改)完(?:了|(?:报|交|发)(?:上去|过去)?了)|入库了"
     r"|已经?于[^,。;]{1,12}?补(?:报|交|齐|上)(?![\u4e00-\u9fff])"  # "上次延期报的那部分，已于6月18日补报"
+    r"|已经?补齐"  # "九三四号 考核 材料 已 补齐 报送"
+    # steady duty told: "值班正常", "今天镇里值班正常 无突发", "咱这边天天有人盯着", "922：本周稳", "都稳定"
+    r"|(?:值班|值守|巡查|巡逻)(?:一切)?(?:正常|平稳)(?![\u4e00-\u9fff]{0,2}[吗么])(?!开展|运行|进行)|无突发(?:情况|事件)?(?![\u4e00-\u9fff]{0,2}[吗么])"
+    r"|(?:天天|每天|日夜|24小时|都)有人(?:盯着?|守着?|值守|看着?)|(?:本周|这周|目前|都)稳(?:定)?(?![\u4e00-\u9fff吗么])"
+    r"|(?<![有])没(?:啥|什么)事儿?(?![\u4e00-\u9fff吗么])"
+    # things put up or set: "检查站牌子也挂上了", "在各个山口设了卡", "村道结冰 已撒沙"
+    r"|(?:挂|贴|装|立|竖)上(?:去)?了|设了(?:[\d一二三四五六七八九十两]+(?:个|处|道))?(?:卡|卡点|劝导站|检查站|值守点)"
+    r"|在[^,。;]{1,8}?设了$"  # (spoken, what a space after: "在 各个 山口 设了 卡")
+    r"|已经?撒(?:了)?(?:盐|沙|融雪剂|防滑料)|撒了$"  # (spoken, the amount a space after: "主干道 撒了 2吨 盐")
+    # papers signed and gathered: "819的禁烧责任书各村都签了 今天收上来啦"
+    r"|(?:都|全部|均)(?:已经?)?签(?:了|完了?|订了)|收上来[了啦]"
+    # a paper sent on a day ("841号已于9月12日报出", "…文件已于1月6日印发"), reported issue after issue ("已连续报送25期")
+    r"|已经?(?:于[^,。;]{1,12}?)?(?:报出|印发)(?![\u4e00-\u9fff])|已?连续(?:报送|上报)[\d一二三四五六七八九十]+(?:期|天|次)"
+    # a paper ticked off after the notice's number: "908 周报√"
+    r"|(?:周报|月报|日报|报表|表|材料|总结|方案|名单)(?:√|✓)"
+    # what was cleared, with 把: "我们和交警一起把一小、二小…门口的摊点都清了"
+    r"|把[^,。;]{1,30}?(?:都|全部|全)?(?:清|拆|撤|清理|拆除|取缔)(?:掉|完|走)?了"
+    # sent up on a day, with 啦: "830的资料今天交上去啦"
+    r"|(?:今天|昨天|前天|刚才|上午|下午)(?:已经?|也|都)?(?:上?报|交|提交)上去啦"
+    # all of the things checked: "31个隐患点全部巡查完"
+    r"|(?:全部|都)(?:巡查|排查|检查|核查|走访|复核)(?:完|完毕|到位)"
+    # a sum at hand told: "县级欠薪应急周转金余额150万元"
+    r"|(?:余额|结余)[\d.]+[万亿]?元"
 )
 # Nothing found, in everyday words (a negation before them is the report itself): "交办积案 为零", "没有 在建工地 不涉及".
 EVERYDAY_NONE = re.compile(
@@ -998,6 +1057,14 @@ EVERYDAY_PROGRESS = re.compile(
     r"|(?:正|还|仍)在对[^,。;]{2,24}?(?:逐一|全面|逐户|逐项|逐件|逐个|拉网式)(?:排查|检查|核查|巡查|整治|清理|核实|摸排)"
     r"|(?:巡查|检查|排查|巡逻|值守|值班|宣传|工作|施工|整治)[\u4e00-\u9fff]{0,2}?(?:正常|有序|顺利)(?:开展|进行|推进)"
     r"|基本上?(?:收|弄|做|干|搞|查|改|清|拆|种|修|整|排|办|割|运)完"
+    # counted done of those owed: "23个项目里有21个了", "46家已全部签订…"
+    rf"|{COUNT}个[\u4e00-\u9fff]{{0,4}}?里(?:面)?(?:已经?)?有{COUNT}个"
+    rf"|{COUNT}{UNIT_WORD}已经?(?:全部|均|都)(?:签订|签约|完成|到位|整改)"
+    # counted work in everyday words: "共慰问42户", "清运垃圾38车", "主干道撒了2吨盐"
+    rf"|(?:慰问|走访)了?{COUNT}{UNIT_WORD}|(?:清运|运走|拉走)[\u4e00-\u9fff]{{0,3}}?{COUNT}车"
+    rf"|撒了{COUNT}(?:\.\d+)?(?:吨|袋|车|斤)"
+    # people sent away, again and again: "镇上大集有卖炮的 撵走了又回来"
+    r"|(?:撵|赶|劝)(?:走|离)了"
 )
 # Any work told in everyday words.
 EVERYDAY = re.compile(f"{EVERYDAY_DONE.pattern}|{EVERYDAY_PROGRESS.pattern}")
@@ -1086,7 +1153,10 @@ NOT_TOLD_EVERYDAY = re.compile(NOT_TOLD_WORDS)
 # How far the work falls short, told as why it is late: "还有2个村没完成", "回收率只有61%"
 SHORT_OF = re.compile(
     rf"只有|还有[^,。;]{{0,12}}?(?:没|未)|还有{COUNT}{UNIT_WORD}|还差|尚未|(?:没|未)(?:完成|[\u4e00-\u9fff]完)"
+    r"|才(?:弄|做|完成|搞|整理|干|查|改|录)了?(?:一半|一小半|[一二三四]成)"  # "村里三资清查才弄了一半" beside a delay
 )  # "排查还有27处隐患点在深山里": what is left
+# Where the work is stuck, beside a delay: "975 整改 第2项 卡住了 月底 完不了" (why it is late, nothing reported).
+STUCK = re.compile(r"卡住了?$|卡壳了?$")
 PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
 PERCENT_CONTEXT = re.compile(
     r"完成|进度|推进|落实|整改|更新到|做到|弄到|占[\u4e00-\u9fff]{0,4}?(?:任务|工程|计划)|[\u4e00-\u9fff]{1,2}率"  # 参训率98%
@@ -1144,7 +1214,9 @@ UNABLE = re.compile(
 )
 LATER_DAY = (
     r"(?:明天|明早|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天|(?:\d{1,2}月)?\d{1,2}[号日]|\d{1,2}月(?:份|底|中旬|下旬)?(?![\d号日])"
-    r"|初[一二三四五六七八九十]|年后|节后|过完年|元宵节?后)"
+    r"|初[一二三四五六七八九十]|年后|节后|过完年|元宵节?后"
+    # the lunar new year's days and the month's parts: "估计得到正月十五以后了", "3月初才能报"
+    r"|正月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十|底)|\d{1,2}月(?:初|上旬))"
 )
 # A later day to hand in, with understanding asked for: "我们周一交，望理解".
 LATER_HANDIN = re.compile(
@@ -1193,7 +1265,8 @@ REQUEST = re.compile(r"(?:吧|嘛|可以吗|行吗|好吗|可不可以|行不行
 ASKING_LEAD = re.compile(r"能不能|能否|可否|可不可以|是否可以|可以|能|要不|要么")  # "要不缓一缓"
 # Done only later than asked: "材料周一才能报", "下周才能弄".
 ONLY_LATER_DAY = (
-    r"(?:明天|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|年底|\d+号|\d+日|过几天|过两天)"
+    r"(?:明天|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|年底|\d+号|\d+日|过几天|过两天"
+    r"|\d{1,2}月(?:初|上旬|中旬|下旬|底)|月初|正月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十|底))"  # "3月初才能报进度"
     r"(?:才能|才可以|才会|才)"
 )
 ONLY_LATER = re.compile(
@@ -1245,7 +1318,8 @@ OTHER_EVENT_BEFORE = re.compile(
 # Another body's schedule put off: "市里的考核延期到下旬了(，县里这个是不是也跟着往后推？)", also by its doing
 # ("市交通运输局把年度考核推迟到5月中旬了").
 OTHER_BODY_BEFORE = re.compile(
-    r"^(?:听说)?(?:市里|省里|上级|国家|市级|省级|中央|全市|全省|全国|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|厅|委|办))"
+    # (the county's own only heard of: "闻县里乡村振兴考核推迟至十月中旬"; "县里这个要延期" is the notice's)
+    r"^(?:听说|闻|据悉|获悉)?(?:(?<=[说闻悉])县里|市里|省里|上级|国家|市级|省级|中央|全市|全省|全国|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,6}?(?:局|厅|委|办))"
     r"(?:的?[\u4e00-\u9fff]{0,8}?|把[\u4e00-\u9fff]{1,12}?)(?:也|已经?)?$"
     # … or the county's leading offices, telling it: "(走访…跟着县领导…一起走的，)县委办通知推迟到下周了"
     r"|^(?:县委|县政府)(?:办公室|办)(?:通知|说|讲)(?:也|已经?)?$"
@@ -1283,7 +1357,11 @@ ABOUT_THE_RULE = re.compile(
     # "这个能延期吗" stays a request, as dev3 labels it)
     # ("134号这次可以申请延期吗？": this time, still no time wanted)
     r"|^第?\d{1,3}[号期]的?(?:这次|这回|本次|这期|也|还)?(?:可以|能)(?:申请)?(?:延期|推迟|宽限|延后|顺延)(?:吗|么)$"
-    r"|是不是也?(?:可以|能)?(?:跟着|随着)|(?:以后|今后)(?:这种|这类|类似|遇到)|^(?:以后|今后)"  # "县里这个是不是也(可以)跟着往后推？"
+    # … or whether one may apply, its matter named: "（996）整改时限能否申请延期？"
+    r"|^第?\d{1,3}[号期]的?[\u4e00-\u9fff]{0,6}?(?:能否|可否)申请(?:延期|推迟|宽限|延后|顺延)$"
+    r"|是不是也?(?:可以|能)?(?:跟着|随着)|是否(?:亦|也)?(?:随之|跟着|随着)"  # "…是否亦随之延后？请示"
+    # … along with another's later day, no time of its own: "要是测评组国庆后才来，我们的整改是不是也可以往后放放？"
+    r"|是不是也(?:可以|能)(?:往后|延|推|缓|放)|(?:以后|今后)(?:这种|这类|类似|遇到)|^(?:以后|今后)"  # "县里这个是不是也(可以)跟着往后推？"
     r"|(?<![不否])(?:能|可以)(?:延期|推迟|宽限|延后|顺延)(?:吗|么)[?]*还是"  # "这个能延期吗 还是必须按时报"
     # … or set against keeping the deadline, however asked: "646 能不能 申请 延期 还是 必须 按时 报"
     r"|(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?[?]*还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时)"
