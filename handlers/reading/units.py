@@ -143,9 +143,8 @@ def units_named(text: str, units: Sequence[UnitNames], *, places: bool = True) -
     """
     compact = _compact(text)
     spans: list[tuple[int, int, int]] = []  # (start, end, unit id)
-    wheres: list[
-        tuple[int, int, int]
-    ] = []  # names that only say where: the short names inside them neither count
+    # names that only say where: the short names inside them do not count either
+    wheres: list[tuple[int, int, int]] = []
     for unit in units:
         full = _compact(unit.name)
         for known in _searched_names(unit):
