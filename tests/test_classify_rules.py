@@ -4790,3 +4790,75 @@ def test_what_the_blind_set_dev63_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a notice named by its order number, 第N单, is that notice, whether open or not (the bot asks of one not
+        # open), never the latest; a building's unit or a unit of work is none
+        ("第170单收到~", [170], [], []),
+        ("第100单的自查表昨天交了，第101单收到~", [101], [100], []),
+        ("第148单~端午期间我乡信访平稳，无赴县进京访", [], [148], []),
+        ("第2单元收到", [0], [], []),
+        ("第3单位已收到", [0], [], []),
+        # whether the unit must report at all, asked beside the receipt: the office reviews
+        ("收到。请示一下，这个我们信访局也要报吗？", [], [], []),
+        ("收到。这个我们信访局也要报。", [0], [], []),
+        ("收到，我们什么时候报？", [0], [], []),
+        # a bullet opening each point is a line break
+        ("·112号收到 ·已成立园区安全生产月活动工作专班", [112], [112], []),
+        ("·100号上次延期到5月20日的 ·已按时报了", [], [100], []),
+        ("阿依·买买提 112号收到", [112], [], []),
+        # an arrow after a notice's number heads its line
+        ("101→收到 100→已部署各村自查", [101], [100], []),
+        ("108→今天巡了三个片区 无火点", [], [0], []),
+        ("收到 刚才在车上信号不好", [], [], []),
+        # a notice's number in financial numerals is its digits; an amount in them stays an amount
+        ("壹佰号自查情况：局机关无隐患，国库中心配电间灭火器过期2具，已更换。", [], [100], []),
+        ("壹佰叁拾号那笔钱是要求6月底前全部拨完吗？时间太紧了", [], [], []),
+        ("收到壹佰元", [], [], []),
+    ],
+)
+def test_what_the_blind_set_dev64_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a meeting named, then who of the unit attends, then 收到: the meeting's arrangement acknowledged
+        ("@督查室 刘科 周五下午的调度会我们何主任参加，收到", [], [], []),
+        ("收到，会后我们马上组织落实", [0], [], []),
+        ("收到，调度会材料已备好", [0], [], []),
+        # slashes as field marks: another body's notice between them is what was received and passed on
+        ("收到/市交通运输局冬季保畅紧急通知/已转各站", [], [], []),
+        ("收到/已转各站", [0], [], []),
+        ("收到，已转各站", [0], [], []),
+        ("203/收到/交通局 马", [203], [], []),
+        ("222/收到", [222], [], []),
+        ("248/收到/马", [248], [], []),
+        ("222/农村公路冬季养护/备融雪剂380吨 防滑料1200方 已到位", [], [222], []),
+        ("273/桥梁检测报告还没出/能否延至下周五/马", [], [], [273]),
+        ("12/15收到", [12, 15], [], []),
+        # a tick after a notice's number, words after it: the number heads its line; a tick alone acknowledges
+        ("206 √ 收到", [206], [], []),
+        ("202 √ 本周无火点", [], [202], []),
+        ("908√", [908], [], []),
+        # a notice's slip signed, said by the slip, is signed for (not a signature, a sign-in sheet)
+        ("206号单 已签", [206], [], []),
+        ("256号单 签", [256], [], []),
+        ("285号单 已签 296号单 已签", [285, 296], [], []),
+        ("206号单 已签字", [], [], []),
+        ("206号单签到表", [], [], []),
+        # a place noted in brackets before the number; a notice's kind before 通知
+        ("（在鹰嘴崖）234号线虫普查 已调查松林面积3.4万亩 取样送检61株 结果还没出", [], [234], []),
+        ("确认收到241、215号补充通知。", [215, 241], [], []),
+    ],
+)
+def test_what_the_blind_set_dev65_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

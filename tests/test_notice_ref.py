@@ -1660,3 +1660,37 @@ def test_what_the_blind_set_dev60_taught_of_numbers(text: str, expected: list[in
 )
 def test_what_the_blind_set_dev62_taught_of_numbers(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice named by its order number, 第N单 (never a building's unit, a unit, a price, a receipt slip)
+        ("第170单收到~", [170]),
+        ("第101单的排查结果：全乡山塘4座", [101]),
+        ("第一百零一单收到", [101]),
+        ("第2单元收到", []),
+        ("第3单位已收到", []),
+        ("第2单价格已报", []),
+        ("第3单据已交", []),
+    ],
+)
+def test_what_the_blind_set_dev64_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pest's survey after the number is no numbered line ("234号线虫普查"; "2号线" stays a line)
+        ("234号线虫普查 已调查松林面积3.4万亩", [234]),
+        ("234号线已开通", []),
+        ("2号线已开通", []),
+        # a notice's kind before 通知 after its number ("补充通知", "紧急通知"); other papers stay what they were
+        ("确认收到241、215号补充通知。", [241, 215]),
+        ("已收到241号补充通知", [241]),
+        ("已收到12号补充材料", []),
+    ],
+)
+def test_what_the_blind_set_dev65_taught_of_numbers(text: str, expected: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == expected

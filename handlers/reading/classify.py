@@ -662,14 +662,24 @@ def _received_beside(clauses: list[Clause]) -> list[Clause]:
         bare = phrases.BARE_RECEIPT.fullmatch(clause.text) is not None
         # "收到！市防指〔2051〕37号紧急通知我们也收到了": the bare receipt's object, another's paper, received too
         also = phrases.RECEIPT.search(after.text) if after is not None else None
+        other_after = (
+            bare
+            and after is not None
+            and not _what_received(named)
+            and _what_received_after(after.text) == "other"
+        )
+        passed = clauses[n + 2] if other_after and n + 2 < len(clauses) else None
+        if (
+            passed is not None
+            and not passed.refs
+            and passed.acts
+            and all(a.kind == "forwarded" for a in passed.acts)
+        ):
+            # "收到/市交通运输局冬季保畅紧急通知/已转各站": what was passed on is that paper received
+            marked[n + 2] = replace(passed, acts=())
         if (
             (told and _what_received(named) == "other")
-            or (
-                bare
-                and after is not None
-                and not _what_received(named)
-                and _what_received_after(after.text) == "other"
-            )
+            or other_after
             or (
                 bare
                 and after is not None
@@ -861,6 +871,7 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
         for c in clauses
     )
     in_doubt = in_doubt or any(phrases.WHOSE.search(c.text) for c in clauses)
+    in_doubt = in_doubt or any(c.asked and phrases.DUTY_ASKED.search(c.text) for c in clauses)
     in_doubt = in_doubt or any(not c.refs and phrases.NOT_OURS_DOUBTED.search(c.text) for c in clauses)
     in_doubt = in_doubt or any(c.asked and phrases.ISSUER_ASKED.match(c.text) for c in clauses)
     in_doubt = in_doubt or _any(clauses, phrases.HELD_BACK)
@@ -1177,6 +1188,21 @@ _TILDE_PAUSE = re.compile(r"~+[^\S\n]+")
 # A plus between words, as some write a pause ("+564号数据+乡镇还没报齐+晚两天"): a clause break where the message has
 # two or more; never between numbers ("12+13号", "K55+300") and not one alone ("已转护林站+林场": and).
 _PLUS_PAUSE = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]))\+(?=[\u4e00-\u9fff\d])|(?<=\d)\+(?=[\u4e00-\u9fff])")
+# A tick, an arrow or a slash after a notice's number opening a clause, words after it: the number heads its own line
+# ("206 √ 收到", "202 √ 本周无火点", "108→今天巡了三个片区", "203/收到/交通局 马"); a tick alone ("908√") acknowledges (phrases.NUMBERS_OK).
+_MARK_AFTER_NUMBER = re.compile(
+    r"(?:^|[^\S\n]+|(?<=[\n,。;!?，；！？]))(\d{1,3})[^\S\n]*(?:[\u221a\u2713/]|→|->)[^\S\n]*(?=[\u4e00-\u9fff])"
+)
+# A bullet opening each point of a message: a line break ("·112号收到 ·已成立…工作专班"); never a dot inside a name
+# ("阿依·买买提").
+_BULLET = re.compile(r"(?:^|[^\S\n]+)[\u00b7\u2022\u30fb\u25aa\u25cf][^\S\n]*")
+# A notice's slip signed, said by the slip: "206号单 已签", "256号单 签" sign for it (not "已签字", "签订", "签到").
+_SLIP_SIGNED = re.compile(r"(?<=\d号单)[^\S\n]*(已经?)?签(?=[\s,。;!?]|$)")
+# A notice's number in financial numerals, as a finance bureau writes it: its digits ("壹佰号自查情况" is 100号).
+_FINANCIAL_NUMERAL = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰])[零〇一二两三四五六七八九十百]{0,5}"
+    r"[壹贰叁肆伍陆柒捌玖拾佰][零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]{0,5}(?=号)"
+)
 _SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 # A notice's number heading a pasted table's row: "461\t平台已恢复，今天上午已报".
 _TABLE_ROW_NUMBER = re.compile(
@@ -1277,6 +1303,7 @@ def _clean(
     text = _STRAY_LETTER.sub("", _TYPED_ALREADY.sub(lambda m: f"{m[1] or ''}已", text))
     text = _OPENING_TAG.sub("\\1\n", _CLOSING_ASSENT.sub("", _OPENING_ASSENT.sub("", text)))
     text = _OFFICE_WORDS_QUOTED.sub(r"「\1」", text)
+    text = _FINANCIAL_NUMERAL.sub(_financial_digits, text)
     text = _UNIT_BEFORE_NUMBER.sub(r"\1\n\2号", _PARENS_NUMBER.sub(r"\1号 ", _DATE_HEAD.sub(r"\1\n", text)))
     if _SPACED_OUT.fullmatch(text):
         text = phrases.SPACES.sub("", text)
@@ -1304,6 +1331,8 @@ def _clean(
         then[1]
     ):
         text = f"{then[1]}收到\n{text[then.end() :]}"
+    text = _MARK_AFTER_NUMBER.sub(r"\n\1\n", _BULLET.sub("\n", text)).lstrip("\n")
+    text = _SLIP_SIGNED.sub(lambda m: f"{m[1] or ''}签收", text)
     text = phrases.SPOKEN_PUNCTUATION.sub(lambda match: phrases.PUNCTUATION_WORDS[match[1]], text)
     parts_ = phrases.QUOTE_SEPARATOR.split(text)
     quoted = ""
@@ -1366,6 +1395,11 @@ def _clean(
 _QUOTED_PAPER = re.compile(
     r"通知|文件|督办|督查件|[\d一二三四五六七八九十百][号期]|本期|附件|发群|已发|报送|上报|填报|反馈|前报"
 )
+
+
+def _financial_digits(match: re.Match[str]) -> str:
+    ref = parse_notice_number(f"{match[0]}号")
+    return str(ref.seq) if ref is not None else match[0]
 
 
 def _joined_spoken_digits(match: re.Match[str]) -> str:

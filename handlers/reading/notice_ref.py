@@ -42,6 +42,8 @@ _MARKED = re.compile(
     r"|(?:我们|我[镇乡局委]|本单位)(?:\d{1,2}号)?"  # "第13期我们12号已经报送"
     r"(?:已|早|上周|昨天|前天|就|还|正在|都|均|也)"  # "第12期、第13期我局均已收到"
     r"|完成|办结|[报交弄做]完?了)"  # "105期完成了"  # "第12期我们上周就报了"
+    # "第101单收到": a notice named by its order number (never "第2单元", "第3单位", a 单价 or a 单据)
+    rf"|第(?P<order>{_NUM})单(?![元位价据子车号间打独项])"
     r"|(?<![\d#])(?P<hash_after>\d{1,3})#"  # "12#收到"
     r"|(?:(?<=收到)|(?<=收悉)|(?<=签收)|(?<=sd)(?<![a-z]sd)|(?<=shoudao))(?P<after_receipt>\d{1,3}(?:[、和及,]\d{1,3})*)(?=$|[,。;!?\n])"  # "收到 51", "收到 31 32", "收到 13,14"
     # a bare number in brackets after a title or the receipt word, before a receipt or state word or the
@@ -174,7 +176,7 @@ KNOWN_SUBJECT = r"(?:(?![上下中]午|晚上|早上)(?:(?!会|活动|时|天)[\
 # What may follow a bare "12号" for it to be a notice: a notice noun, a receipt or status word,
 # a list separator or the end of a sentence. Anything else (前, 下午, 18:00, 完成 …) reads as a date.
 _REF_AFTER = re.compile(
-    r"(?:通知|文|督办|督查(?!室)|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
+    r"(?:(?:补充|紧急|特急|加急|重要)?通知|文|督办|督查(?!室)|单|函|件|收到|已|未|没|还|尚|签收|收悉|知悉|阅|接收|均|都|也|全部|皆|落实情况|正在|任务|事项|申请"
     r"|同上|同样|亦同|亦然"  # "12号已完成，13号同上"
     rf"|{KNOWN_SUBJECT}?(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"  # "25号俺们晓得了", "10号禁燃的晓得了"
     r"|(?:我们|我[局镇乡委]|咱们?)(?=(?:都|均|也)?(?:收到|收悉|签收))"  # "21、23俺们都收到咧"
@@ -216,13 +218,13 @@ _STATE_SOON = re.compile(
 )
 # A place numbered with 号 ("12号楼", "3号院", "3号户") or what happened on a day ("12号已召开会议"): never a notice.
 _PLACE_AFTER = re.compile(
-    r"会议室|楼|院|房|室|门|线|地块|路段|路口|街道(?!办)|桥(?!梁)|井|仓|库|车间|机组|窗口|床|柜|馆|厅|泵站|站点|坑|户|点位"
+    r"会议室|楼|院|房|室|门|线(?!虫)|地块|路段|路口|街道(?!办)|桥(?!梁)|井|仓|库|车间|机组|窗口|床|柜|馆|厅|泵站|站点|坑|户|点位"
     # what happened on a day: "12号已召开会议"
     r"|(?:已经?|就|便|又)?(?:召开|举行|举办|开会|开了)"
 )
 # A numbered place or thing after 第N号 too: "第13号楼已排查", "今年第13号台风", "第13号点位".
 _NUMBERED_THING_AFTER = re.compile(
-    r"会议室|楼|院|房|室|门|线|地块|路段|路口|街道(?!办)|桥(?!梁)|井|仓|库|车间|机组|窗口|床|柜|馆|厅|泵站|站点|坑|户|点位"
+    r"会议室|楼|院|房|室|门|线(?!虫)|地块|路段|路口|街道(?!办)|桥(?!梁)|井|仓|库|车间|机组|窗口|床|柜|馆|厅|泵站|站点|坑|户|点位"
     r"|(?P<motion>建议|提案|议案)|台风|选手|考生|运动员|车道|车位|展位|摊位"
 )
 _THREE_DIGITS_END = re.compile(r"\d{3}号?$")
@@ -416,6 +418,7 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
         written = (
             match["num"]
             or match["issue"]
+            or match["order"]
             or match["bare_issue"]
             or match["hash_after"]
             or match["after_receipt"]
