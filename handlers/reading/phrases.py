@@ -544,8 +544,6 @@ MEETING_REPLY = re.compile(
 NOTICE_NAMED = re.compile(r"通知|督办|文件")
 # A meeting's hour or room given with its attendance: "明天上午9点到县委3楼会议室参会".
 MEETING_AT = re.compile(r"\d{1,2}(?::\d{2}|点|时)|[点时]半|会议室|\d楼|[一二三四五六七八九]楼")
-# Whether a notice is the unit's own, asked: "13号那个是我们的吗", "这个是不是我们局的".
-# Someone else's words quoted after a colon: "张村主任回复：收到" (not "河口镇小陈：28号收到", a signature).
 # All units told to sign for what was sent: the office's own words echoed ("628号…、629号…已发，请各单位及时签收").
 ALL_TOLD_TO_SIGN = re.compile(r"^请各(?:单位|乡镇|部门|成员单位|联络员)[^,。;]{0,6}?(?:签收|查收|接收)")
 # Those below the unit addressed first, the message being the unit's order to them: "各村注意：", "各学校负责人："
@@ -554,7 +552,8 @@ ADDRESSED = re.compile(
     r"(?:[\u4e00-\u9fff]{1,3}(?:站|所|办|中心))?"  # "各乡镇统计站：670号抽样复核表已发各位邮箱"
     r"(?:支书|书记|主任|负责人|同志|联络员|网格员|校长|院长)?们?(?:注意|请注意|好)?$"
 )
-# (not the liaison answering for its own head: "替王主任回复：404号收到"; a village's head stays another's)
+# Someone else's words quoted after a colon: "张村主任回复：收到" (not "河口镇小陈：28号收到", a signature; not the liaison
+# answering for its own head: "替王主任回复：404号收到"; a village's head stays another's).
 SPEAKER_HEAD = re.compile(
     r"^(?!我|本|咱|(?:替|代)(?![\u4e00-\u9fff]{0,10}?村)[\u4e00-\u9fff]{0,4}?(?:主任|局长|书记|镇长|乡长|领导)回复$)[\u4e00-\u9fff]{0,10}?(?:主任|书记|镇长|乡长|局长|站长|支书|村长|会计|校长|院长|老板|经理|组长"
     r"|同志|负责人|小[\u4e00-\u9fff]|老[\u4e00-\u9fff])(?:也|已经?|刚才?)?(?:回复|回话|说|讲|答复|表示|反馈说)(?:了|道)?$"
