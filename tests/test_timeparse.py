@@ -226,6 +226,8 @@ def test_rejects_past_times(now: datetime, text: str, parsed: str) -> None:
         ("9999年1月1日", "太远"),
         ("9999天内", "太远"),
         ("2028年1月1日", "太远"),
+        ("国庆节后第二个工作日", "看不懂"),  # only the first working day after is X后
+        ("11月30日至12月15日", "看不懂"),  # a range: 至 after 即日起 alone means "until"
     ],
 )
 def test_rejects_unparsable(text: str, fragment: str) -> None:
@@ -356,6 +358,10 @@ WEDNESDAY = NOW  # 2026-11-25 10:00
         (WEDNESDAY, "11月20日", "2027-11-20 17:30"),  # just passed: the next one (the year is shown)
         (WEDNESDAY, "10月底", "2027-10-31 17:30"),
         (datetime(2021, 6, 14, 1, 6, 40, tzinfo=TZ), "两日", "2021-06-16 01:07"),
+        # X后 said out in full (blind deadline set dev5)
+        (datetime(2026, 9, 24, 18, 0, tzinfo=TZ), "国庆节后第一个工作日", "2026-10-08 17:30"),
+        (datetime(2026, 9, 24, 18, 0, tzinfo=TZ), "国庆后的第一个工作日前", "2026-10-08 17:30"),
+        (datetime(2026, 4, 20, 9, 0, tzinfo=TZ), "五一假期后第1个工作日", "2026-05-06 17:30"),
     ],
 )
 def test_reads_every_class_the_outside_corpora_use(now: datetime, text: str, expected: str) -> None:
@@ -418,6 +424,15 @@ def test_the_bots_own_time_format_reads_back(moment: datetime) -> None:
         ("于12月20日以前书面反馈", "2026-12-20 17:30"),
         ("12月1日前以书面形式报送", "2026-12-01 17:30"),
         ("12月1日前通过邮箱报送督查室", "2026-12-01 17:30"),
+        # … or sent with a bare 报/交/送 after 将/把 and what is sent (blind deadline set dev5)
+        ("请于12月11日（星期五）前将自查报告报乡党委办公室", "2026-12-11 17:30"),
+        ("12月1日前把统计表交县统计局", "2026-12-01 17:30"),
+        ("明天下午3点前将名单送组织部", "2026-11-26 15:00"),
+        # lead-in words one after another; 即日起至: from now until then (blind deadline set dev5)
+        ("最迟不晚于12月11日（周五）下班前", "2026-12-11 17:30"),
+        ("即日起至12月15日", "2026-12-15 17:30"),
+        ("自即日起到12月15日止", "2026-12-15 17:30"),
+        ("请于最迟12月2日前", "2026-12-02 17:30"),
         # numerals side by side that are one number, not a rough amount
         ("十二月二十三日", "2026-12-23 17:30"),
         ("二〇二六年十二月二十三日", "2026-12-23 17:30"),
@@ -434,6 +449,8 @@ def test_reads_what_notices_write(text: str, expected: str) -> None:
         "明天报送前三名",  # the words after the deed hold a time word: not taken for an addressee
         "12月1日报送第3季度",
         "将情况报送督查室",
+        "12月1日前把表交明天的会",  # 明 is a word of time: not taken for what is sent
+        "将材料报3号楼",  # a digit: not taken for an addressee, and no time is left
     ],
 )
 def test_the_words_after_a_deed_never_hide_a_time(text: str) -> None:

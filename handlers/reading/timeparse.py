@@ -37,9 +37,10 @@ _ROUGHLY_RE = re.compile(
 )
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff]")
 
+# Lead-in words, one after another ("最迟不晚于11月13日", "即日起至11月15日": from now until then)
 _LEAD_RE = re.compile(
-    r"^(?:(?:自|从)?即日起|(?:收到|接到)(?:通知|本通知|文件)?(?:后|之后)|请?(?:务必)?(?:于|在)|务必|请|在|于"
-    r"|截[止至](?:时间)?(?:到|为|于)?|最迟(?:于|在)?|最晚(?:于|在)?|不晚于|不迟于)\s*"
+    r"^(?:(?:(?:自|从)?即日起(?:至|到)?|(?:收到|接到)(?:通知|本通知|文件)?(?:后|之后)|请?(?:务必)?(?:于|在)|务必|请|在|于"
+    r"|截[止至](?:时间)?(?:到|为|于)?|最迟(?:于|在)?|最晚(?:于|在)?|不晚于|不迟于)\s*)+"
 )
 _TRAIL_PUNCT_RE = re.compile(r"[\s,.;!?。、~～]+$")
 _SUFFIX_RE = re.compile(r"\s*(?:之前|以前|前|为止|止|之内|以内|内)$")
@@ -48,8 +49,8 @@ _SUFFIX_RE = re.compile(r"\s*(?:之前|以前|前|为止|止|之内|以内|内)$
 _UNTIMED = r"(?:(?![点时日号周月年天前后内午晚早晨今明昨半刻分秒])[\u4e00-\u9fff]){0,16}"
 # ("于10月20日以前书面反馈": how it is sent may come before the deed)
 _TASK_RE = re.compile(
-    rf"\s*(?:(?:将|把){_UNTIMED})?(?:以?(?:书面|电子版?|纸质版?)(?:形式)?|通过{_UNTIMED})?"
-    rf"(?:完成|办结|报送|上报|反馈|提交|签收|回复)(?:至|到|给)?{_UNTIMED}$"
+    rf"\s*(?:(?:(?:将|把){_UNTIMED})?(?:以?(?:书面|电子版?|纸质版?)(?:形式)?|通过{_UNTIMED})?"
+    rf"(?:完成|办结|报送|上报|反馈|提交|签收|回复)|(?:将|把){_UNTIMED}[报交送])(?:至|到|给)?{_UNTIMED}$"
 )
 # A weekday written after a date, as notices do: "12月10日（周四）", "12月10日星期四"; checked against the date.
 _WEEKDAY_NOTE_RE = re.compile(r"(?<=[日号])\s*\(?(?:周|星期|礼拜)(?P<day>[一二三四五六日天])\)?")
@@ -66,7 +67,7 @@ _WORKING_DAYS_RE = re.compile(r"^(?P<num>[0-9]{1,3})\s*个?\s*工作日\s*(?:之
 _FESTIVAL_RE = re.compile(
     rf"^(?:(?P<year>[0-9]{{4}})年|(?P<rel>今年|明年))?\s*"
     rf"(?P<name>{'|'.join(sorted([*FESTIVALS, *FESTIVAL_ALIASES], key=len, reverse=True))})"
-    r"\s*(?:假期|放假)?\s*(?P<when>之前|以前|前|之后|以后|后)?$"
+    r"\s*(?:假期|放假)?\s*(?P<when>之前|以前|前|(?:之后|以后|后)(?:的?第1个工作日(?:之前|以前|前)?)?)?$"  # 国庆节后第一个工作日(前): X后
 )
 _PERIOD_RE = re.compile(
     r"""^(?:(?P<year>[0-9]{4})年|(?P<yrel>今年|明年))?\s*
@@ -386,7 +387,7 @@ def _festival(text: str, ctx: _Context) -> datetime | None:
             if rest is None:
                 raise ctx.fail("unknown_calendar", year=year, festival=match["name"])
             first, last = rest
-            if when.endswith("前"):
+            if when in ("之前", "以前", "前"):
                 day = first - timedelta(days=1)
                 while not ctx.calendar.is_working_day(day):
                     day -= timedelta(days=1)
