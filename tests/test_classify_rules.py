@@ -4862,3 +4862,53 @@ def test_what_the_blind_set_dev65_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a doubt whether all arrived, or which number the notice bears, beside the receipt: the office reads it
+        ("收到了，今天应该发了三个吧？我这里只收到一个", [], [], []),
+        ("512收到，文号好像不对吧？", [], [], []),
+        ("收到，编号是不是写错了", [], [], []),
+        ("512收到，这次排查只查到一个隐患", [512], [512], []),
+        ("收到，512号", [512], [], []),
+        # goods or copies come in, said in English, are no notice received
+        ("the posters from the health bureau arrived, 200 copies, received", [], [], []),
+        ("leaflets delivered this morning, rcvd", [], [], []),
+        ("received, thanks", [0], [], []),
+        # an apology for a lateness already over is no request
+        ("520 uploaded, apologies for the delay", [], [520], []),
+        ("520 need 2 more days, sorry", [], [], [520]),
+        # time asked by a range of days, by leave to hand in later, by 能给到…不
+        ("521号的总结恐需晚二至三日报送", [], [], [521]),
+        ("521号台账还差两个村，能否允许我们下周三再报？", [], [], [521]),
+        ("521号 材料 这周五 交不了 能给到下周二不", [], [], [521]),
+        ("521号已按时报送", [], [521], []),
+        # the same in English: the report owed will be late, a later day asked
+        ("Sorry, 522 will be late, can we send it on Tuesday?", [], [], [522]),
+        ("522 submitted on Monday", [], [522], []),
+    ],
+)
+def test_what_the_blind_set_dev66_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # pinyin initials: sd 收到, yb 已报, dou sd le 都收到了, "… wan le" …完了
+        ("612 yb", [], [612], []),
+        ("615 sd, 612 yb", [615], [612], []),
+        ("612 613 dou sd le", [612, 613], [], []),
+        ("612 zg wan le", [], [612], []),
+        ("612 sd", [612], [], []),
+        ("612 ybd", [], [], []),
+    ],
+)
+def test_what_the_blind_set_dev67_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

@@ -1694,3 +1694,18 @@ def test_what_the_blind_set_dev64_taught_of_numbers(text: str, expected: list[in
 )
 def test_what_the_blind_set_dev65_taught_of_numbers(text: str, expected: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # a letter typed for a look-alike digit in a notice's number: the number it may be is left to ask about
+        ("52l号收到", (52, 521)),
+        ("5o3号已完成", (5, 503)),
+        ("i21期收到", (121,)),
+        ("521号收到", ()),
+        ("no13号收到", ()),
+    ],
+)
+def test_what_the_blind_set_dev66_taught_of_numbers(text: str, unread: tuple[int, ...]) -> None:
+    assert unread_numbers(text, ()) == unread

@@ -875,6 +875,8 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     in_doubt = in_doubt or any(not c.refs and phrases.NOT_OURS_DOUBTED.search(c.text) for c in clauses)
     in_doubt = in_doubt or any(c.asked and phrases.ISSUER_ASKED.match(c.text) for c in clauses)
     in_doubt = in_doubt or _any(clauses, phrases.HELD_BACK)
+    # "收到，两个都是今天发的吧？我们这边只看到一个", "458收到 督办单编号有误吧": what arrived is in doubt
+    in_doubt = in_doubt or any(phrases.ARRIVAL_DOUBTED.search(c.text) for c in clauses)
     doubted = (
         doubted or deferred or own_not_yet or tells_others or in_doubt or _earlier_against_later(clauses)
     )
@@ -901,6 +903,8 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     if kind is not None and "received" not in stated:
         receipt = False  # "825号的倡议书已发到各村，全乡共张贴宣传单1200份": passed on as a step of the work reported
     refs_named = any(c.refs for c in clauses)
+    if receipt and not refs_named and _any(clauses, phrases.ARRIVED_EN):
+        receipt = False  # "the brochures from the water bureau arrived, 500 copies, received": goods
     if kind is not None and not receipt and not refs_named and _any(clauses, phrases.WORK_ORDER):
         kind = None  # "12345转来的那个欠薪工单 我们已经处理了": the hotline's order, not a notice
     if kind is not None and _any(clauses, phrases.BURDEN) and _any(clauses, phrases.TIMES_OVER):
@@ -2029,6 +2033,7 @@ def _delay_acts(clause: _Text) -> Iterator[Act]:
                 or after.startswith("过")
                 or phrases.DELAYED_BEFORE.match(after)
                 or phrases.PAST_TIME.search(before)
+                or phrases.SORRY_FOR_BEFORE.search(before)
                 or phrases.ABOUT_DELAYS.match(after)
                 or phrases.OTHER_EVENT_BEFORE.search(before)
                 or phrases.OTHER_BODY_BEFORE.search(before)

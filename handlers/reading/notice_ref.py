@@ -55,9 +55,9 @@ _MARKED = re.compile(
 # A bare number that opens a message or clause and is followed at once by a receipt or status word:
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
-    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与|至|到|~|-|—|/|\+|&){_NUM})*)"  # "140 & 143 received"
+    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与|至|到|~|-|—|/|\+|&|and){_NUM})*)"  # "140 & 143 received", "414 and 419 both received"
     # "801 803 both received", "818 ok 收到": English 都 and an OK sign before the receipt word
-    r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也|both|all|ok)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|rcvd|sd(?![a-z])|shoudao"
+    r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也|both|all|ok|dou|quan|jun)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|rcvd|sd(?:le)?(?![a-z])|shoudao|yb(?![a-z])"  # "dou sd le": pinyin 都收到了; "yb": 已报
     r"|已报(?![名到])|已交|已提交|在办|(?<!一)早就?报"  # "12已报", "12在办", "12早报了" (not "一早报": early)
     # "15还没看到", "12的我们还在弄": its state, or who does what with it
     r"|(?:还|尚|暂)(?:没|未|在)|的(?:我们|我[局镇乡委]|[\u4e00-\u9fff]{1,4}?)?(?:还在|正在|已经?|还没|尚未)"
@@ -455,6 +455,9 @@ _STRAY = re.compile(
     r"(?!\.\d*(?:[万元亿%米吨亩]|公里|公顷|$))"
     r"(?![余多来](?:[米吨亩户人名个家处元万件条份]|公里))"  # about so many: "清了800来米"
 )
+# A notice's number with a letter typed for a look-alike digit (l or i for 1, o for 0): "37l号收到" may be 371, so the bot asks.
+_LOOKALIKE_DIGITS = re.compile(r"(?<![a-z\d])(?=[\dlio]*[lio])(?=[\dlio]*\d)[\dlio]{2,3}(?=[号期])")
+_LOOKALIKE = str.maketrans("lio", "110")
 _DENIED = ("不是", "并非", "而非")  # "不是240，是242号已完成": the number said wrong names nothing
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\n;。,!?]))\d{1,2}[、.)](?!\d)")
 # A road's code or a kilometre post names a place, no notice: "G207", "S312", "K55+300" ("D13收到" stays stray).
@@ -493,7 +496,8 @@ def unread_numbers(text: str, read: Collection[int]) -> tuple[int, ...]:
         and not _DENIED_BEFORE.search(folded, max(0, m.start() - _DENIAL_REACH), m.start())
         and not in_place(m.start())
     )
-    return tuple(dict.fromkeys(n for n in found if n not in read))
+    typed = (int(m[0].translate(_LOOKALIKE)) for m in _LOOKALIKE_DIGITS.finditer(folded))
+    return tuple(dict.fromkeys(n for n in (*found, *typed) if n not in read))
 
 
 def _with_ranges(group: str, items: list[re.Match[str]]) -> list[int | None]:

@@ -311,7 +311,7 @@ RECEIPT = re.compile(
     rf"|(?<=[\d一二三四五六七八九十百]号)(?<!月\d号)(?<!月\d\d号)(?:的?(?:通知|督办单?|文件)|{KNOWN_SUBJECT})?(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"
     r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单|\d{1,3}号)?[了啦]?$"
     r"|(?<!not)(?<!n't)(?<!never)(?<!yet)(?:received|rcvd)|gotit|noted|copythat|roger|(?<=[号\d])get(?![a-z])"  # "13号get", "530 get"
-    r"|(?<![a-z])(?:sd|shoudao|shoudaole)(?![a-z])"  # the pinyin of 收到, spelt out or by its initials
+    r"|(?<![a-z])(?:dou|quan|jun)?(?:sd|shoudao)(?:le)?(?![a-z])"  # the pinyin of 收到, spelt out or by its initials ("dou sd le")
 )
 # Passing a notice on to one's leaders or villages shows it arrived: "已转分管领导", "已呈领导阅示".
 FORWARD = re.compile(
@@ -581,6 +581,17 @@ WHOSE = re.compile(
     r"|(?<!不)是(?:发给|给|发)(?:我们|我|咱们?)[\u4e00-\u9fff]{0,3}的(?:吗|么|吧|呢)"  # "130号那个是发给我们的吗？收到"
     r"|(?:和|跟|与)(?:我们|我局|我镇|我乡|咱们?)[\u4e00-\u9fff]{0,2}?(?:有|有没有)?(?:关系|关)(?:吗|么|吧)"  # "收到，164号和我们有关系吗？"
 )
+# … or doubted whether all arrived, or which number it bears: "我们这边只看到一个", "督办单编号有误吧？"
+# (not a count of work: "只查到一个隐患")
+ARRIVAL_DOUBTED = re.compile(
+    r"只(?:看到|看见|收到|见到|接到)了?(?:一|1)(?:个|份|期|条|张)"
+    r"|(?:编号|文号|号码|序号)(?:是不是|好像|可能)?(?:有误|错了|不对|写错|打错|标错)"
+)
+# Goods or copies come in, said in English before the receipt: "the brochures from … arrived, 500 copies, received".
+ARRIVED_EN = re.compile(
+    r"(?:brochures?|leaflets?|posters?|booklets?|copies|parcels?|packages?|boxes|supplies|uniforms|equipment|goods)"
+    r"[a-z\-]{0,40}?(?:arrived|delivered|came)(?![a-z])"
+)
 # … or whether the unit must do it at all: "这个我们信访局也要报吗" (not when: "我们什么时候报？")
 DUTY_ASKED = re.compile(
     r"(?:我们|我[局镇乡委办]|咱们?|本单位)[\u4e00-\u9fff]{0,4}?(?:也|还|都)?(?:要|需要|需|得|用)(?:报|上报|报送|填报|参加|落实)(?:吗|么|不)$"
@@ -769,6 +780,7 @@ DONE = re.compile(
     r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核|打|种|栽|割|播|喷|挖|铺|运)(?:好|完)"  # "路灯已全部修好", "药已经全部打完了"
     r"|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "违建已拆"
     r"|(?:all)?done|finished|completed|(?<!not)(?<!yet)(?<!un)(?:cleared|resolved|fixed)(?![a-z])|(?<!not)(?<!yet)(?<!never)(?<!n't)(?:submitted|uploaded|replied)|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送|上报|到位|整改到位)(?![^,。;]{0,6}?为准)|(?<=[天午号])以报了"  # not "以报送时间为准"
+    r"|(?<![a-z])(?:yb|yibao)(?:le)?(?![a-z])|(?<![a-z])[a-z]{0,6}?wanle(?![a-z])"  # pinyin: "438 yb" (已报), "hc wan le" (核查完了)
     r"|办妥|(?<!收到)(?<!收悉)妥了|完事了|齐活|^已经?办(?=[了啦]*$)|(?:均|全部|都|全)(?:符合要求|达标|合格)"
     r"|^(?:按时|按期|如期|全部|圆满|顺利)(?:完成|办结)(?:任务)?$"  # "按时完成，没有拖延"
     r"|已经?(?:全部|均|都)?(?:设置|实行|采取|建立|设立|完善|加装|封闭|停产|关停|下发|张贴|悬挂)"  # measures taken: "台账已建立"
@@ -1206,6 +1218,8 @@ DELAY_WORD = re.compile(
     r"|(?:再|(?<=麻烦)|(?<=请))给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五]|\d{1,2})天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天"
     r"|(?<![延舒减平迟放])缓(?:一缓|个?(?:几|[一两二三四五]|\d{1,2})天|(?:一|两|半)(?:周|个?星期|个?礼拜))|请允许(?:我们|我局|我单位|我镇|我乡)?[^,。;]{0,10}?(?:报送|提交|上报|完成|报|交)"
     r"|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
+    r"|(?<![车机铁班巴船])晚[一两二三四五六七](?:至|到|~|-)[二三四五六七八十](?:个工作)?[天日]"  # "恐需晚三至五日报送": a range of days
+    r"|(?<=willbe)late$|(?<=\d)willbelate"  # "Sorry 449 will be late": the report owed, late
     r"|(?:需要?|拟|要|想)延(?=$|[\d一两二三四五几])"  # terse: "670 复核 未完 需延 3天"
     r"|(?:明天|后天|下周|过两天|过几天)(?:一早|上午|下午)?(?:一定|再|马上|尽快|一并|一起)?(?:补上|补交|补报|补齐)"  # "报表逾期了，明天一定补上"
 )
@@ -1265,7 +1279,10 @@ ASK_TIME = re.compile(
     r"|(?:能不能|能否|可否|可不可以)(?:再|在)?等(?:几|[一两二三四五])天"  # "能不能 在 等 两天"
     r"|^(?:麻烦|请|烦请)?(?:再|在)等(?:几|[一两二三四五])天(?:时间)?[吧呗哈呀]*$"  # "…还在整理，在等两天": asked alone
     rf"|(?:能不能|能否|可否|可不可以)(?:给|宽限|延|推|放)?(?:到|至)?{LATER_DAY}[一二三四五六日天]?(?:(?:[?]|吗|呢)+|$)"  # "…能不能到7月5号", "能否下周一"
-    rf"|(?<!不)能(?:给|宽限|延|推|放)(?:到|至){LATER_DAY}[一二三四五六日天]?(?:(?:[?]|吗|呢)+|$)"  # "能 给 到 初十 吗"
+    rf"|(?<!不)能(?:给|宽限|延|推|放)(?:到|至){LATER_DAY}[一二三四五六日天]?(?:(?:[?]|吗|呢|不)+|$)"  # "能 给 到 初十 吗", "能给到12月3号不"
+    # leave asked to hand in on a later day: "能否允许我们下周一再报", "can we submit on Monday?"
+    rf"|(?:能否|能不能|可否|可不可以|是否可以)(?:允许|同意)(?:我们|我局|我单位|我镇|我乡|我委)?{LATER_DAY}(?:再|统一)?(?:报|交|提交|报送|上报)"
+    r"|can(?:we|i)(?:submit|send|report|hand)(?:it|in)?(?:on|by|next)?(?:monday|tuesday|wednesday|thursday|friday|nextweek|tomorrow)"
     rf"|(?:能不能|能否|可否|可不可以)给?(?:宽限|延|推|放)?(?:到|至){LATER_DAY}"  # "能不能给到下周一 这几天都在抢收", "能不能给宽限到下周三"
 )
 # A question that is a request: "…可以吗", "…行不", "…吧", the southwest's "…嘛" ("晚一天报嘛"); or led by 能不能/能否/可否.
@@ -1441,6 +1458,10 @@ OR_ON_TIME = re.compile(
     rf"^还是(?:必须|要|得|一定要|只能)?(?:按时|按期|如期|准时|{LATER_DAY}(?:前|之前)?(?:报|交|提交|报送|上报|完成))"
 )
 REQUEST_LATER = re.compile(r"(?:再|到时候?|回头)(?:正式|书面)?(?:申请|提出|打报告)(?!延期|宽限|推迟)")
+# An apology for a lateness already over, in English: "339 submitted, sorry for the delay" (no request).
+SORRY_FOR_BEFORE = re.compile(
+    r"(?:sorry|apologies|apologize|apologise)(?:for)?(?:the|our|my)?(?:slight|late)?$"
+)
 PAST_TIME = re.compile(
     r"去年|前年|上次|上回|那次|以前|往年|上个?月|上一期|(?:之前|此前|先前)(?:已经?|也|曾)?(?:申请|提)过?"
     r"|前(?:几|两|[一二三四五])次(?!检查|督查|会)|以往|原本(?:打算|想|准备|计划)|本来(?:打算|想|准备|计划)"
