@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -243,6 +244,13 @@ def read_for_unit(text: str, own: UnitNames, units: Sequence[UnitNames]) -> Unit
     A clause that names another unit ("发改委已收到" from 城关镇) speaks of that unit, not the sender's; so do
     the clauses after one that says the sender speaks for another unit ("代河口镇回复：收到").
     """
+    return _read_for_unit(text, own, tuple(units))
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_for_unit(text: str, own: UnitNames, units: tuple[UnitNames, ...]) -> UnitReading:
+    """`read_for_unit`, kept for the replies read last: each unit's liaison says the same few things (收到, 好的,
+    已完成) again and again."""
     marked: list[Clause] = []
     others: list[str] = []
     for_other: set[int] = set()  # another unit the sender said it speaks for, in a clause of no acts
