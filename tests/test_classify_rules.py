@@ -4912,3 +4912,87 @@ def test_what_the_blind_set_dev67_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # Wu: 额 as a closing particle after the receipt word and as 的 ("搿边损毁额县道"), 搭 as 和 between numbers,
+        # 只 counting notices; never a 金额
+        ("520收到额", [520], [], []),
+        ("520搭521两只通知都收到额", [520, 521], [], []),
+        ("收到的金额不对", [], [], []),
+        # the dialect's 中 and the southwest's 嘛 after the receipt word; a question or 中午 stays what it was
+        ("733号收到了中", [733], [], []),
+        ("收到了嘛 733 没得问题", [733], [], []),
+        ("收到了嘛？", [], [], []),
+        ("收到中午开会的通知", [], [], []),
+        # a notice's number read out digit by digit where a number stands: before 那个, after 然后那个
+        ("六三二那个防汛的收到了", [632], [], []),
+        ("六三二收到了，然后那个六二九排查的，村里都查了一遍发现两处", [632], [629], []),
+        # a clerk's 已收文 (a paper registered as come in)
+        ("712号已收文。", [712], [], []),
+        ("收文登记本找不到了", [], [], []),
+        # time asked by 延一下
+        ("733号麻烦给延一下，台账还没装订完", [], [], [733]),
+        # a typhoon or a school bus after a number is no count
+        ("733台风我们这边损毁的县道两处已抢通", [], [733], []),
+        # a tilde right after words, before the numbers, is a pause ("12~14号" stays a range)
+        ("好的收到～733 734都收到啦", [733, 734], [], []),
+        ("12~14号收到", [12, 13, 14], [], []),
+        # a name's 的 opening a clause before a number past any day: the number is the notice's; an amount stays one
+        ("东关的733已于今日报送。", [], [733], []),
+        ("河口的733已于今日报送。", [], [], []),  # another unit's
+        ("今年的500万元已到位", [], [0], []),
+        # how the thing looked after stands, as a whole, is a report; asked, it is none
+        ("关于733号秋粮生产，目前全县秋粮长势总体正常。", [], [733], []),
+        ("733号长势总体正常吗？", [], [], []),
+        # reading later is no time asked
+        ("733收到，在开会，晚点细看", [733], [], []),
+        ("733号晚点报", [], [], [733]),
+    ],
+)
+def test_what_the_blind_set_dev68_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # English: a later day asked, "Got N.", an OK sign ending a clause, work still going on, papers signed
+        ("733 can we send it by next Fri? data missing", [], [], [733]),
+        ("733 can we send it now?", [], [], []),
+        ("Got 733.", [733], [], []),
+        ("got 3 more days", [], [], []),
+        ("733 ok. 729 signed and submitted", [733], [729], []),
+        ("733 received. 729 still checking the data", [733], [729], []),
+        # a paper of pledges signed, told by the paper; not yet signed is no report
+        ("729号的承诺书已签完上报", [], [729], []),
+        ("729号的承诺书还没签完", [], [], []),
+        # which notice it is asked after the receipt, by its number and subject or its subject alone: the office reads it
+        ("收到，是733号防汛那个吧？", [], [], []),
+        ("733收到 秋粮测产的吧？", [], [], []),
+        ("733收到，今天要报的吧？", [733], [], []),
+        ("733收到，附件的表是去年的吧？", [733], [], []),
+        # another county body's dated notice, the county's leading offices' too, received is no notice of the office
+        ("县政府办11月3日关于冬季供暖的通知我们也收到了", [], [], []),
+        ("县水利局11月3日关于汛前检查的通知收到", [], [], []),
+        ("11月3日关于冬季供暖的通知我们收到了", [0], [], []),
+        # a list's marker before a year: the item's notice is the year's, the next item's its own
+        ("1.2063年第5号已收到；\n2.733号方案已报送。", [5], [733], []),
+        # a paper handed to a body named by its office, papers still being signed: reports
+        ("733收到了；729的自评报告已交考核办", [733], [729], []),
+        ("729号已交代各村", [], [], []),
+        ("733收到；729还在签，周四报", [733], [729], []),
+        ("729号正在签收", [], [], []),
+        # a day's hours moved by minutes is no time asked; days are
+        ("733收到 全县中小学明天起推迟半小时到校", [733], [], []),
+        ("733号材料要推迟两天报", [], [], [733]),
+    ],
+)
+def test_what_the_blind_set_dev69_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

@@ -1709,3 +1709,20 @@ def test_what_the_blind_set_dev65_taught_of_numbers(text: str, expected: list[in
 )
 def test_what_the_blind_set_dev66_taught_of_numbers(text: str, unread: tuple[int, ...]) -> None:
     assert unread_numbers(text, ()) == unread
+
+
+@pytest.mark.parametrize(
+    ("text", "refs", "unread"),
+    [
+        # the old 廿 (20) and 卅 (30) are not read, and 五号 is not taken out of 廿五号: the bot asks
+        ("廿五号收到", [], (25, 5)),
+        ("卅号已完成", [], (30,)),
+        ("五号收到", [5], ()),
+        ("二十五号收到", [25], ()),
+    ],
+)
+def test_what_the_blind_set_dev69_taught_of_numbers(
+    text: str, refs: list[int], unread: tuple[int, ...]
+) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == refs
+    assert unread_numbers(text, refs) == unread

@@ -1066,12 +1066,17 @@ def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
 
 # Bare numbers past any day where a notice's number stands: opening the message before a space or 的 ("140 劝导站
 # 今天上岗了", "165 166 的报表都在系统里提交了") or right after the receipt word ("收到了157", "received，144 thanks", "接到718了", "签收：726/728").
+# An English word after a number, no measure: "803 update：…" (not "365 days", "500 kg").
+_ENGLISH_WORD_AHEAD = (
+    r"(?!(?:kg|km|mm|cm|ml|mb|gb|kb|m|g|t|days?|hours?|mins?|minutes?|pcs|people|persons?"
+    r"|households?|yuan|rmb|units?|times?|percent|villages?|sites?|tons?|copies|pieces?|sets?|boxes|bags?|cases?|items?|packs?"
+    r"|bottles?|cartons?|schools?|roads?|trucks?|cars?|teams?|workers?|staff)(?![a-z]))[a-z]"
+)
 _BARE_HEAD = re.compile(
     # (or before a count: "863 5件建议提案 all replied")
     rf"^(\d{{2,3}}(?:{phrases.NUMBER_LIST_SEP.pattern}\d{{2,3}})*)(?=[^\S\n]*的|[^\S\n]+(?:[\u4e00-\u9fff]|{phrases.COUNT_AHEAD.pattern}))(?![^\S\n]*[多余来号期])"  # "437 号": its own 号
     # … or before an English word ("803 update：…", "881 first week：…"), not a measure ("365 days", "500 kg")
-    r"|^(\d{2,3})(?=[^\S\n]+(?!(?:kg|km|mm|cm|ml|mb|gb|kb|m|g|t|days?|hours?|mins?|minutes?|pcs|people|persons?"
-    r"|households?|yuan|rmb|units?|times?|percent|villages?|sites?)(?![a-z]))[a-z])"
+    rf"|^(\d{{2,3}})(?=[^\S\n]+{_ENGLISH_WORD_AHEAD})"
     rf"|^(\d{{2,3}}(?:{phrases.NUMBER_LIST_SEP.pattern}\d{{2,3}})+)(?=两个|两份|几个|都|均)"  # "146、147两个都报了", "146跟147都报了"
 )
 # A bare number past any day opening a clause, the notice's subject right after it ("284值班表已报，285我镇不涉及"):
@@ -1085,22 +1090,23 @@ _MEASURE = (
 # … but words that open with a measure's character are none: "706本周巡查无火点", "710台账发您邮箱啦", "767年报定报进度",
 # "790年终总结", "629元旦值班表已报", "776周报往后延一天", "756百日攻坚", "875人居环境月报", and after three digits "771项目用地" ("60项目" may
 # count projects)
-_MEASURE_AHEAD = rf"(?!本(?:周|月|年|季|次|轮|期)|台[账帐]|元旦|年(?:报|终|度)|[周月日]报|百日|人居|(?<=\d\d\d)项目)(?:{_MEASURE})"
+_MEASURE_AHEAD = rf"(?!本(?:周|月|年|季|次|轮|期)|台[账帐风]|校车|元旦|年(?:报|终|度)|[周月日]报|百日|人居|(?<=\d\d\d)项目)(?:{_MEASURE})"
 # (also a space after the clause's mark, "352 received; 353 不涉及我局", after an English word's full stop or a word turning to
 # another matter, "不过838那3个图斑…", and before a colon heading what is said of it: "60 received. 58: 60 km 农村公路巡查
 # done"; never a time, "10:31")
 _TURN = "|".join(TURNING_WORDS)
 _BARE_CLAUSE_HEAD = re.compile(
-    rf"(?:(?<=^)|(?<=[,，。;；!！\n])|(?<=[a-z]\.))((?:{_TURN})?[^\S\n]*)(?!(?:110|114|119|120|122)(?!\d))(3[2-9]|[4-9]\d|[1-9]\d{{2}})"
-    rf"(?:(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})|(?=[^\S\n]*:(?!\d)|:\d{{1,2}}月))"  # "822：8月全县…"
+    rf"(?:(?<=^)|(?<=[,，。;；!！\n])|(?<=[a-z]\.))((?:{_TURN})?(?:然后)?(?:那个)?[^\S\n]*)(?!(?:110|114|119|120|122)(?!\d))(3[2-9]|[4-9]\d|[1-9]\d{{2}})"
+    rf"(?:(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})|(?=[^\S\n]*:(?!\d)|:\d{{1,2}}月)"  # "822：8月全县…"
+    rf"|(?=[^\S\n]+{_ENGLISH_WORD_AHEAD}))"  # "618 ok. 614 signed & submitted"
 )
-# … or after the unit's own, before a word: "我们的617昨天下午就交了的嘛"
+# … or after the unit's own, or a name's, opening a clause, before a word: "我们的617昨天下午就交了的嘛", "东关的519已于今日报送"
 _BARE_AFTER_POINTER = re.compile(
-    rf"(我们的|咱们的)([1-9]\d{{2}})(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})"
+    rf"(我们的|咱们的|(?:^|(?<=[,，。;；!！?？\n]))[\u4e00-\u9fff]{{2,5}}的)([1-9]\d{{2}})(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})"
 )
 _BARE_AFTER_RECEIPT = re.compile(
-    rf"((?:收到|签收|接到|接收|received)了?[,，:：]?[^\S\n]*)(\d{{2,3}}(?:(?:{phrases.NUMBER_LIST_SEP.pattern}|/)\d{{2,3}})*)"
-    r"(?=[^\S\n]*(?:$|[,。!]|了?$|了[,。!]|两个|两份|几个|thanks|谢谢|通知)|[^\S\n]+(?![和及与跟号期])[\u4e00-\u9fff]"  # "收到447了，…", "收到 81 有问题打我电话"
+    rf"((?:收到|签收|接到|接收|received|(?<![a-z])[Gg]ot)了?[,，:：]?[^\S\n]*)(\d{{2,3}}(?:(?:{phrases.NUMBER_LIST_SEP.pattern}|/)\d{{2,3}})*)"
+    r"(?=[^\S\n]*(?:$|[,。!]|\.(?!\d)|了?$|了[,。!]|两个|两份|几个|thanks|谢谢|通知)|[^\S\n]+(?![和及与跟号期])[\u4e00-\u9fff]"  # "收到447了，…", "收到 81 有问题打我电话"
     r"|[哈啦呀嘞哦滴]+[^\S\n]*(?:$|[,。!~]))"  # a closing particle: "东关收到625哈，…", "东关收到638哈~", "收到897滴～"
 )
 
@@ -1109,6 +1115,13 @@ _BARE_AFTER_FOR = re.compile(r"(for[^\S\n]*)(\d{2,3})(?=[^\S\n]*(?:$|[,。;!?\n]
 
 
 _LIST_OR_SLASH = re.compile(rf"{phrases.NUMBER_LIST_SEP.pattern}|/")  # "签收：726/728" (12/15 stays a date)
+
+
+def _wu_words(text: str) -> str:
+    """Wu function words read as Mandarin where the message is Wu: 额 as 的 ("欠薪额表格"), 搭 as 和 between numbers
+    ("500搭502"), 只 as 个 after a count of notices ("两只通知")."""
+    text = phrases.WU_AND.sub("和", phrases.WU_PIECE.sub("个", text))
+    return phrases.WU_OF.sub("的", text) if phrases.WU_MARK.search(text) else text
 
 
 def _numbers_as_notices(text: str) -> str:
@@ -1157,7 +1170,16 @@ _DIALECT_WORDS = {
     # a northern "saw": "没瞅着啥问题"
     "没瞅着": "没发现",
     "没瞅见": "没发现",
+    # Wu (Shanghai, Ningbo): "阿拉搿两日在搞防汛，来弗及了，能弗能下礼拜三再报", "表格今朝报了", "上趟讲"
+    "阿拉": "我们",
+    "搿": "这",
+    "来弗及": "来不及",
+    "能弗能": "能不能",
+    "好弗好": "好不好",
+    "今朝": "今天",
+    "上趟": "上次",
 }
+_DIALECT_NOT_BEFORE_WU = {"阿拉": "(?![伯善尔斯])"}
 # A number read out digit by digit, by a receipt word, 号 or in a list: "收到五七二、五七五", "四一三的月报", and
 # the ones after it a space or a 跟 apart ("收到，五三一 五三四", "收到 七一五 跟 七一四"), or ending the message ("收到 七五七
 # 不对 是七五八"); also before a receipt word a space apart, as voice input spaces its words ("三五二 收到"), a list of
@@ -1169,10 +1191,12 @@ _SPOKEN_LIST = rf"{_SPOKEN_NUMBER}(?:(?:{phrases.NUMBER_LIST_SEP.pattern}|[^\S\n
 _DIGIT_BY_DIGIT = re.compile(
     rf"(?:(?<=收到)|(?<=收到 )|(?<=签收)|(?<=[、,]))({_SPOKEN_LIST}*)"
     r"|(?<![零〇一二三四五六七八九十百千万两])([一二三四五六七八九][零〇一二三四五六七八九]{2})"
-    r"(?=号|[^\S\n]*(?:收到|收悉|签收)|[、,]|[^\S\n]*的|[^\S\n]*$)"
+    r"(?=号|[^\S\n]*(?:收到|收悉|签收)|[、,]|[^\S\n]*的|[^\S\n]*$|那个|这个)"  # "五零三那个秸秆的收到了"
     rf"|(?:(?<=^)|(?<=[,。;!?\n]))({_SPOKEN_LIST}+)"
     r"(?=[^\S\n]*(?:号|都|均|也|收到|收悉|签收))"
-    rf"|(?:(?<=^)|(?<=[,。;!?\n]))({_SPOKEN_NUMBER})(?=[^\S\n]+(?!{_MEASURE_AHEAD})[\u4e00-\u9fff])"
+    # (also after a filler pointing at it, and before its subject unspaced: "然后那个五零零排查的，…")
+    rf"|(?:(?<=^)|(?<=[,。;!?\n])|(?<=然后那个)|(?<=然后)|(?<=那个))({_SPOKEN_NUMBER})"
+    rf"(?=[^\S\n]*(?!{_MEASURE_AHEAD})[\u4e00-\u9fff])"
 )
 # A message typed a character at a time, each a space apart ("收 到 五 三 九"): its words are the characters run
 # together (a number read out digit by digit is then one number, as unspaced).
@@ -1188,7 +1212,9 @@ _SPACED_SPOKEN_DIGITS = re.compile(
     rf"|(?:(?<=收到)|(?<=收悉)|(?<=签收)|(?<=是)|(?<=应为))[^\S\n]*{_SPACED_SPOKEN}(?=[^\S\n]*$)"
     rf"|^{_SPACED_SPOKEN}(?=[^\S\n]+(?!{_MEASURE_AHEAD})[\u4e00-\u9fff]))"
 )
-_TILDE_PAUSE = re.compile(r"~+[^\S\n]+")
+_TILDE_PAUSE = re.compile(
+    r"~+[^\S\n]+|(?<=[\u4e00-\u9fff])~+(?=\d)"
+)  # "嗯嗯收到～500 501都收到啦" (not "12~14号")
 # A plus between words, as some write a pause ("+564号数据+乡镇还没报齐+晚两天"): a clause break where the message has
 # two or more; never between numbers ("12+13号", "K55+300") and not one alone ("已转护林站+林场": and).
 _PLUS_PAUSE = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]))\+(?=[\u4e00-\u9fff\d])|(?<=\d)\+(?=[\u4e00-\u9fff])")
@@ -1212,7 +1238,7 @@ _SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789
 _TABLE_ROW_NUMBER = re.compile(
     r"(?m)^(\d{2,3})\t(?![\d,.%]+(?:\t|$))"
 )  # (not a row of figures: "46\t8,215\t…")
-_DIALECT_NOT_BEFORE = {"恁": "(?![多大么样般些长高快好])"}
+_DIALECT_NOT_BEFORE = {"恁": "(?![多大么样般些长高快好])", **_DIALECT_NOT_BEFORE_WU}
 _DIALECT = re.compile("|".join(word + _DIALECT_NOT_BEFORE.get(word, "") for word in _DIALECT_WORDS))
 # 以 typed for 已 (the same pinyin): 以经 before a verb ("护林员以经上岗了"; not 以经济 / 以经验 …), 以报 after a notice, its
 # paper or the day, a space apart too ("一号的排查表 以报", "7号的以报"; not "以报送时间为准", "可以报"), and 以转 after
@@ -1303,6 +1329,7 @@ def _clean(
     )
     text = phrases.CELL_THOUSANDS.sub(r"\1\2", phrases.THOUSANDS.sub("", text))
     text = phrases.CELL_GAP.sub("、", _bars_as_tabs(text))
+    text = phrases.PARTICLE_AFTER_RECEIPT.sub(lambda m: m[1] or m[2], _wu_words(text))
     text = _TABLE_ROW_NUMBER.sub(r"\1号\t", _DIALECT.sub(lambda m: _DIALECT_WORDS[m[0]], text))
     text = _STRAY_LETTER.sub("", _TYPED_ALREADY.sub(lambda m: f"{m[1] or ''}已", text))
     text = _OPENING_TAG.sub("\\1\n", _CLOSING_ASSENT.sub("", _OPENING_ASSENT.sub("", text)))

@@ -86,7 +86,7 @@ _CN_NUMBER = re.compile(
 )
 _GROUP_ITEM = re.compile(rf"(?P<di>第)?(?P<num>{_NUM})")
 _REF = re.compile(
-    rf"(?<![\d./\-零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰])(?<!\d:)(?:(?:督办|督查)?{_YEAR})?(?P<group>{_GROUP})"
+    rf"(?<![\d./\-零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰廿卅])(?<!\d:)(?:(?:督办|督查)?{_YEAR})?(?P<group>{_GROUP})"
 )
 _WHEN_AFTER = re.compile(r"[就才]")  # "4号3号就收到了": the 3号 is when, not one more notice
 _STRICT = re.compile(
@@ -458,6 +458,8 @@ _STRAY = re.compile(
 # A notice's number with a letter typed for a look-alike digit (l or i for 1, o for 0): "37l号收到" may be 371, so the bot asks.
 _LOOKALIKE_DIGITS = re.compile(r"(?<![a-z\d])(?=[\dlio]*[lio])(?=[\dlio]*\d)[\dlio]{2,3}(?=[号期])")
 _LOOKALIKE = str.maketrans("lio", "110")
+# A number written with the old 廿 (20) or 卅 (30): not read ("廿三号收到" is no notice 3), so the bot asks.
+_OLD_TENS = re.compile(r"([廿卅])([一二三四五六七八九]?)(?=[号期])")
 _DENIED = ("不是", "并非", "而非")  # "不是240，是242号已完成": the number said wrong names nothing
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\n;。,!?]))\d{1,2}[、.)](?!\d)")
 # A road's code or a kilometre post names a place, no notice: "G207", "S312", "K55+300" ("D13收到" stays stray).
@@ -497,7 +499,14 @@ def unread_numbers(text: str, read: Collection[int]) -> tuple[int, ...]:
         and not in_place(m.start())
     )
     typed = (int(m[0].translate(_LOOKALIKE)) for m in _LOOKALIKE_DIGITS.finditer(folded))
-    return tuple(dict.fromkeys(n for n in (*found, *typed) if n not in read))
+    old = (n for match in _OLD_TENS.finditer(folded) for n in _old_tens(match))
+    return tuple(dict.fromkeys(n for n in (*found, *typed, *old) if n not in read))
+
+
+def _old_tens(match: re.Match[str]) -> tuple[int, ...]:
+    """The numbers an old tens numeral may be taken for: 廿三 → 23 or 3 (its last numeral alone), 卅 → 30."""
+    units = "一二三四五六七八九".find(match[2]) + 1 if match[2] else 0
+    return ((20 if match[1] == "廿" else 30) + units, *((units,) if units else ()))
 
 
 def _with_ranges(group: str, items: list[re.Match[str]]) -> list[int | None]:

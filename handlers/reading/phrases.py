@@ -116,7 +116,7 @@ TOPIC_HEADING = re.compile(
 # "3.10月3日至今…"), or "(1)".
 CONTINUED = re.compile(r"^(?:接上条?|续上条?|接前|续)[:：,，]?")
 LIST_MARKER = re.compile(
-    r"(?:^|(?<=[\s,，;；。:：]))(\d{1,2})(?:[.．、)）](?!\d)|[.．、](?=\d{1,3}号)|[.．](?=\d{3}(?![\d.．%]))|[.．](?=\d{1,2}月\d))|[(（](\d{1,2})[)）]"
+    r"(?:^|(?<=[\s,，;；。:：]))(\d{1,2})(?:[.．、)）](?!\d)|[.．、](?=\d{1,3}号)|[.．](?=\d{3}(?![\d.．%]))|[.．](?=\d{1,2}月\d)|[.．](?=20\d\d年))|[(（](\d{1,2})[)）]"
     r"|[(（]([一二三四五六七八九十])[)）]"  # "(一)12号收到(二)13号已完成"
     r"|(?:^|(?<=[\s,，;；。:：]))([一二三四五六七八九十])、(?![一二三四五六七八九十零〇两]{0,3}[号期])"  # "一、96号…二、104号…"
 )
@@ -302,6 +302,7 @@ RECEIPT = re.compile(
     # … of "this paper" ("此件已收", not "3件已收"), or before the notice's number ("王庄乡已收第801号", "已收第886至888号",
     # not "已收10号的款": a day)
     r"|(?<=[此该本]件)已经?收(?=[了啦哈嘞]*$)"
+    r"|已经?收文(?=[了啦]*$)"  # a clerk's register of papers come in: "509号已收文。" (not "收文登记簿")
     r"|(?<![\d台亩斤吨户个家处件])已经?收(?=第\d{1,3}(?:[号期]|至\d)|(?:3[2-9]|[4-9]\d|\d{3})号)"
     r"|(?<=^)(?:\d{1,3}(?!\d)号?、?)+收(?=[了啦哈嘞]*$)|(?<=号)以收(?=[了啦哈嘞]*$)"
     # the clerk's 悉 (知悉) alone, or 悉 / 阅 after the notices' numbers: "悉。", "已悉", "413 悉", "45 47 均悉", "424 阅"
@@ -311,6 +312,8 @@ RECEIPT = re.compile(
     rf"|(?<=[\d一二三四五六七八九十百]号)(?<!月\d号)(?<!月\d\d号)(?:的?(?:通知|督办单?|文件)|{KNOWN_SUBJECT})?(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"
     r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单|\d{1,3}号)?[了啦]?$"
     r"|(?<!not)(?<!n't)(?<!never)(?<!yet)(?:received|rcvd)|gotit|noted|copythat|roger|(?<=[号\d])get(?![a-z])"  # "13号get", "530 get"
+    r"|(?<![a-z])got(?=\d{1,3}号?(?:$|[.,。;!]))"  # "Got 605." (not "got 3 more days")
+    r"|(?<=\d号)ok(?:ay)?(?=[了啦哈]*$)"  # a clause of its own: "618 ok. 614 signed" (the whole message: NUMBERS_OK)
     r"|(?<![a-z])(?:dou|quan|jun)?(?:sd|shoudao)(?:le)?(?![a-z])"  # the pinyin of 收到, spelt out or by its initials ("dou sd le")
 )
 # Passing a notice on to one's leaders or villages shows it arrived: "已转分管领导", "已呈领导阅示".
@@ -439,6 +442,10 @@ OTHER_ISSUER_DOC = re.compile(
     r"|(?![我本咱])[\u4e00-\u9fff]{2,6}?(?:局|委|厅|公司)(?:的|发的|下发的)[^,。;的]{2,12}?(?:通知|文件|通报)[^,。;]{0,4}$"
     # … or its paper by its title: "县水利局关于汛前检查的通知收到" (a title alone is the office's and asks which)
     r"|县(?![委政])[\u4e00-\u9fff]{1,8}?(?:局|委|办|公司|中心)(?<!督查办)(?<!督办)关于[^,。;]{2,30}?的(?:紧急)?(?:通知|文件|函)[^,。;]{0,4}$"
+    # … the county's leading offices' too, its date between: "县委办12月28日关于春节走访慰问的通知我们也收到了"
+    r"|(?:县(?![委政])[\u4e00-\u9fff]{1,8}?(?:局|委|公司|中心)|县委办|县政府办)(?:公室)?\d{1,2}月\d{1,2}[日号]关于[^,。;]{2,30}?的"
+    r"(?:紧急)?(?:通知|文件|函)[^,。;]{0,4}$"
+    r"|(?:县委办|县政府办)(?:公室)?关于[^,。;]{2,30}?的(?:紧急)?(?:通知|文件|函)[^,。;]{0,4}$"
     # a body above the county named, then its paper by its title or its periodical by its issue: "市发改委《关于…的通知》已",
     # "市统计局第12期统计分析" (a title alone, "《关于…的通知》收到", is the office's and asks which)
     r"|(?:中央|国务院|国办|省委|市委|省政府|市政府|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府|指|中心))"
@@ -621,7 +628,9 @@ NOTICE_ASKED = re.compile(
 # … by its subject ("93号收到了 是麦收消防那个吧？": does the number match?; "收到，是燃气排查那个吧？": the liaison is
 # unsure which notice it got, and the bot never guesses a receipt — dev10 once labelled such a line a receipt)
 SUBJECT_ASKED = re.compile(
-    r"^(?:第?\d{1,3}号?)?(?:是不是|是|就是|应该是|说的是)[\u4e00-\u9fff]{1,12}?(?:那个|这个)(?:通知|文件|督办单?)?[吧吗么呢啊]?$"
+    r"^(?:第?\d{1,3}号?)?(?:是不是|是|就是|应该是|说的是)(?:第?\d{1,3}号)?[\u4e00-\u9fff]{1,12}?(?:那个|这个)(?:通知|文件|督办单?)?[吧吗么呢啊]?$"
+    # … or the subject alone guessed ("545收到 松材线虫秋季普查的吧？"; not a deed or a day: "今天要报的吧")
+    r"|^(?![\u4e00-\u9fff]*?(?:我|你|咱|他|今|明|昨|去年|要|报|交|发|填|做|弄|写|完|了|已|在|能|会|是|附件|表))[\u4e00-\u9fff]{2,12}的吧$"
 )
 # … the same opening a clause the receipt runs on in ("818是年终考核那个吧 俺们收到了"), or asked with 是不是; not a
 # kind described ("这是每月都要报的那个吧"), nor whether to report along with another ("是不是和公安那个一起报")
@@ -794,7 +803,7 @@ DONE = re.compile(
 SUBMIT_MANNER = r"(?:按时限|按时|按期|如期|及时|盖章|签章|书面|正式|汇总|统一|全部|均|都|审核后?|核实后?|补)*"
 SUBMIT = re.compile(
     rf"已经?先?(?:(?:按照?|根据|依照).{{0,8}}?要求)?{SUBMIT_MANNER}(?:上报|报送|提交|递交|呈报|呈(?!阅)|私发|私信|报备|反馈|上传|发送|提供(?=给|至|到|了|$)|报(?![名销警道价案])"
-    r"|发(?=送|至|到|给|邮箱|了|$|你|您|群|过去|督查室|办公室|.{0,6}邮箱)|传(?=至|到|给|了|$)|交(?=至|到|给|了|$))"
+    r"|发(?=送|至|到|给|邮箱|了|$|你|您|群|过去|督查室|办公室|.{0,6}邮箱)|传(?=至|到|给|了|$)|交(?=至|到|给|了|$|[\u4e00-\u9fff]{1,4}(?:办|室|局|委|组)$))"  # "已交考核办"
     r"|(?:上报|报送|提交|发送|上传|递交|反馈)(?:了|完毕|完成)"
     r"|(?<![直填申])(?:报送|上报|提交|发送|发|传|交|报|送)(?:至|到)?(?:邮箱|平台|系统|督查室|办公室)"  # not 直报系统
     # handed to a county body: "506号迎检资料已按清单装盒，…，已送县安委办" (not "已送到了": goods come)
@@ -839,13 +848,15 @@ NO_ISSUE = re.compile(
 UNDER_WAY = (
     r"(?:正|还|仍|也)?(?<![实存])在(?![建产岗职校册库]).{0,4}?(?:办(?!公|事处)|推进|落实|办理|整改|处理|开展|实施|排查|摸排|摸底"
     r"|核查|核实|核对|准备|进行|组织|梳理|统计|收集|汇总|撰写|起草|完善|协调|对接|调查|清理|施工|建设|修|报(?![名警销到])|研究|制定"
-    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|审查|征求|会签|清(?![单明楚晰洁水])|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶)"
+    r"|修改|整理|部署|填报|走访|入户|跟进|督促|铺设|编制|评审|销号|审核|审批|审查|征求|会签|清(?![单明楚晰洁水])|走.{0,4}?(?:程序|流程|手续)|检查|巡查|督查|调研|评估|测算|清点|验收|采购|招标|弄|搞|做|整|忙|赶"
+    r"|(?<=[还正仍]在)签(?![到收])[^,。;]{0,6}$)"  # papers being signed: "614还在签" (not "正在签收")
     r"(?!范围|对象|名单|之列|清单|局)"  # "都在排查范围内" says what is covered; "在县统计局三楼" where
 )
 PROGRESS = re.compile(
     rf"{UNDER_WAY}|正(?:积极|全力|加紧|抓紧|有序|稳步|组织|逐项)"
     r"|(?:推进|进行|实施|开展|整改|办理|施工|落实|处理)中"
-    r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实|逐项)推进|(?<![a-z])(?:still)?(?:inprogress|drafting|underway|ongoing)(?![a-z])"  # "方案 drafting 中"
+    r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实|逐项)推进|(?<![a-z])(?:still)?(?:inprogress|drafting|underway|ongoing)(?![a-z])"
+    r"|(?<![a-z])still(?:collecting|working|checking|compiling|preparing|waiting|doing)"  # "606 still collecting data"  # "方案 drafting 中"
     r"|已经?(?:先行|提前|率先|迅速|及时)?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|拟定|起草|印发|摸底|初步|督促|下达|排查|检查|巡查|走访|核查"
     r"|编制|明确|落实了)"
     r"|已经?于[^,。;]{1,12}?(?:印发|制定|出台)"  # the unit's own plan, on a day told: "已于今天印发…实施方案"
@@ -868,6 +879,8 @@ PROGRESS = re.compile(
     r"|已经?(?:下达|储备|发放|完成了?[\u4e00-\u9fff]{0,6}?(?:清淤|维修|整治|改造|建设))"
     # how the work stands: "进度正常", "有所滞后", "本周巡查无火点", "检查完了，报告明天报", "正在催"
     r"|(?:进度|进展)(?:正常|顺利|良好)|有所滞后|(?:正|还|已经?|一直)在催"
+    # … or how the thing looked after stands, as a whole: "全县秋粮长势总体正常" (not asked: "长势正常吗")
+    r"|(?:长势|苗情|运行|秩序)(?:总体|整体|基本|均)(?:正常|良好|平稳|稳定)(?![吗么])"
     # a stop or a fix ordered, as 责令 ("已责令整改"): "施工已通知5月底前全部停工" (not "已通知各村…", the notice passed on)
     r"|已经?(?:通知|责令)(?!各|到位)[^,。;]{0,12}?(?:停工|停产|停业|关停|撤离|搬离|拆除|整改)"
     r"|(?:巡查|巡山|巡河|巡逻|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无(?!法|力|须|需|论)|未发现|没发现)|(?:检查|排查|巡查|核查|清理)完了"  # not "排查可能无法…"
@@ -1006,6 +1019,8 @@ EVERYDAY_DONE = re.compile(
     r"|已经?撒(?:了)?(?:盐|沙|融雪剂|防滑料)|撒了$"  # (spoken, the amount a space after: "主干道 撒了 2吨 盐")
     # papers signed and gathered: "819的禁烧责任书各村都签了 今天收上来啦"
     r"|(?:都|全部|均)(?:已经?)?签(?:了|完了?|订了)|收上来[了啦]"
+    # … a paper of pledges signed, told by the paper: "614号的责任书已签完上报" (not "责任书还没签完", "签完再报")
+    r"|(?:责任书|承诺书|协议书?|合同)[^,。;]{0,8}?(?<![没未不])(?:已经?)?签(?:完|好|订完)(?:了|上报|报送|报了)"
     # a paper sent on a day ("841号已于9月12日报出", "…文件已于1月6日印发"), reported issue after issue ("已连续报送25期")
     r"|已经?(?:于[^,。;]{1,12}?)?(?:报出|印发)(?![\u4e00-\u9fff])|已?连续(?:报送|上报)[\d一二三四五六七八九十]+(?:期|天|次)"
     # a paper ticked off after the notice's number: "908 周报√"
@@ -1208,7 +1223,7 @@ DELAY_PAPER = re.compile(r"(?:延期|延迟|推迟|宽限|顺延|延长时限)�
 DELAY_WORD = re.compile(
     r"申请延期|延期|延后|延迟|推迟|顺延|延缓|缓办|宽限|往后推|往后(?:放放|放一放|挪挪|挪一挪|拖拖|拖一拖)|推后|(?:得|要|需要|只能|想)缓(?:缓|一缓|几天)"
     r"|(?:时限|期限|截止时间|截止日期|(?:报送|上报|提交|完成|办结|反馈)时间)(?:调整|延长|放宽|顺延)(?:至|到)|延误|耽误|拖后|拖个?(?:几|[一两二三]{1,2})天|推推"
-    r"|(?<![车机铁班巴船])晚(?:几天|几日|[一两二三四五]{1,2}[天日]|一周|点|一点|一些|些)(?!看|回复?|说|聊|联系|了?[两一二三几\d]+个?多?(?:小时|分钟))|delay|postpone|need\d*more(?:time|days?)|stillneed\d+days?"  # "晚点看": reading later
+    r"|(?<![车机铁班巴船])晚(?:几天|几日|[一两二三四五]{1,2}[天日]|一周|点|一点|一些|些)(?!看|[细再]看|回复?|说|聊|联系|了?[两一二三几\d]+个?多?(?:小时|分钟))|delay|postpone|need\d*more(?:time|days?)|stillneed\d+days?"  # "晚点看": reading later
     # the same in English, words glued once spaces go: "要 late 一点", "will be late 2 days" (not "chocolate")
     r"|(?:(?<![a-z])|(?<=be))late(?:一点|一些|点|些|几天|[一两二三]天|alittle|abit|\d*days?)(?![a-z])"
     # … time asked up to a later day: "need till next Tue pls" (not "don't need till", "no need till")
@@ -1218,6 +1233,7 @@ DELAY_WORD = re.compile(
     r"|(?:再|(?<=麻烦)|(?<=请))给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五]|\d{1,2})天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天"
     r"|(?<![延舒减平迟放])缓(?:一缓|个?(?:几|[一两二三四五]|\d{1,2})天|(?:一|两|半)(?:周|个?星期|个?礼拜))|请允许(?:我们|我局|我单位|我镇|我乡)?[^,。;]{0,10}?(?:报送|提交|上报|完成|报|交)"
     r"|(?:再|往后)推(?:几|[一两二三四五])天"  # "想再推两天交"
+    r"|(?<![顺蔓绵])延一下"  # "648号麻烦给延一下"
     r"|(?<![车机铁班巴船])晚[一两二三四五六七](?:至|到|~|-)[二三四五六七八十](?:个工作)?[天日]"  # "恐需晚三至五日报送": a range of days
     r"|(?<=willbe)late$|(?<=\d)willbelate"  # "Sorry 449 will be late": the report owed, late
     r"|(?:需要?|拟|要|想)延(?=$|[\d一两二三四五几])"  # terse: "670 复核 未完 需延 3天"
@@ -1259,6 +1275,9 @@ LATER_LIKELY = re.compile(
 )
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 ASK_TIME = re.compile(
+    # a later day asked in English: "can we submit by next Wed?" (not "can we submit it now?")
+    r"can(?:we|i)(?:submit|send|report|handin|file)(?:it|this|that)?(?:in)?(?:by|on|until|till|before)?"
+    r"(?:next|tomorrow|mon|tue|wed|thu|fri|endof)|"
     # also asked first as 行不行, or the dialect's 中不中: "中不中给缓到下礼拜一"
     r"(?:能不能|能否|可否|可不可以|是否可以|可以|(?<!可)能|行不行|中不中|成不成)(?:也|再|在|申请|多|往后|适当|给)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|[一两]周|一个?(?:星期|礼拜)|点)|缓|延长|放宽|挪"
     r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
@@ -1364,6 +1383,8 @@ EVENT_ONLY = re.compile(
 OTHER_EVENT_AFTER = re.compile(
     rf"^了?(?![到至])[\u4e00-\u9fff]{{0,4}}?(?:典礼|会议|仪式|活动|考试|{EXAM}|培训|演练|运动会)"
     r"|^(?:到|至)[^,。;]{1,10}?(?:举行|举办|开幕|召开)"  # "开工仪式 延期 到 2月8号 举行"
+    # a day's hours moved by minutes or hours: "全县中小学明天起推迟半小时到校" (school, work, a site's times)
+    r"|^(?:半|[一两二三\d]{1,2}个?半?)(?:小时|钟头|分钟)(?:到校|上学|放学|上班|下班|开工|开门|营业|发车)"
 )
 # The whole county's campaign put off to start later ("全县安全生产百日攻坚推迟到11月1日启动"): the county's calendar,
 # not the unit's deadline ("全县的数据还没汇总完，需要延期到周五" stays a request: nothing starts after it).
@@ -1481,3 +1502,17 @@ NOT_DONE = re.compile(
 RELATED = re.compile(
     r"收|签|已|完成|办结|附件|文件|通知|督办|延|报送|反馈|整改|落实|明白|知道|了解|照办|执行|办理|安排|\d+号|#\d|no\.?\d"
 )
+# ---- dialect ------------------------------------------------------------------------------------
+# A closing particle right after the receipt word that ends its clause: Wu 额 ("511收到额"), the dialect's 中 after a
+# notice's number ("641号收到了中"; "收到了中" alone stays the office's), the southwest's 嘛 ("收到了嘛 605"); never a
+# question ("收到了嘛？"), 中午 nor 额度.
+PARTICLE_AFTER_RECEIPT = re.compile(
+    r"((?:收到|收悉|签收)[了啦]?)(?:额|嘛)(?=[\s,。!~]|$)|((?<=[\d号])(?:收到|收悉|签收)[了啦]?)中(?=[\s,。!~]|$)"
+)
+# A message in Wu: its own words ("阿拉", "搿", "弗", "额" after a receipt or a number) mark it.
+WU_MARK = re.compile(r"阿拉(?![伯善尔斯])|搿|[来能好]弗|收到额|\d额")
+# … its 额 as 的 ("531欠薪额表格", "损毁额县道"; never 金额, 余额, 额度 …), its 搭 as 和 between numbers ("500搭502"),
+# its 只 counting notices as 个 ("两只通知").
+WU_OF = re.compile(r"(?<=[\u4e00-\u9fff\d])(?<![金余限份差定总数超名配税面票销罚增减到悉])额(?![度外头定])")
+WU_AND = re.compile(r"(?<=\d)搭(?=\d)")
+WU_PIECE = re.compile(r"(?<=[两二三四几])只(?=通知|督办)")
