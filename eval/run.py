@@ -133,7 +133,11 @@ def predict(case: dict[str, Any]) -> dict[str, list[int]]:
         unplaced = [
             ref for ref, known in zip(part.refs, is_open, strict=True) if not known and not ref.heading
         ]
-        if (unplaced and not named) or set(part.unread) & set(case["open"]):
+        if (
+            (unplaced and not named)
+            or set(part.unread) & set(case["open"])
+            or (part.garbled and not part.refs)
+        ):
             continue  # the bot asks which notice
         if part.all_owed and not named and len(case["open"]) > 1:
             continue  # "都收到了" with several open (all owed, as the sets assume): the bot asks which

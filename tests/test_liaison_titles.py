@@ -113,12 +113,28 @@ def test_an_unread_number_of_an_open_notice_is_asked_about(text: str, asked: lis
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "37l号收到",  # a letter typed for a digit: 371? 37? none of the unit's, and still no guess
+        "1o号已收到",
+        "廿三号收到",  # the old 廿: 23 or 3? neither is open, and still no guess
+        "卅号收到了",
+    ],
+)
+def test_a_number_that_cannot_be_read_for_sure_is_asked_about_whatever_is_open(text: str) -> None:
+    targets = decide(classify(text), None, ITEMS)
+    assert targets.receipt == () and targets.feedback == ()
+    assert targets.ask is not None and [n.seq for n in targets.ask] == [12, 13, 14]  # every notice owed
+
+
+@pytest.mark.parametrize(
     ("text", "receipt"),
     [
         ("收到，共3个村已部署", [14]),  # a count: the latest owed, as for any reply naming none
         ("D99收到", [14]),  # not one of the unit's notices: nothing to confuse
         ("13号收到，13:00开会部署", [13]),
         ("13/14收到", [13, 14]),  # read as a list
+        ("13号收到，附件是tl1.doc", [13]),  # letters beside digits that are no notice's number
     ],
 )
 def test_numbers_that_name_no_notice_of_the_unit_change_nothing(text: str, receipt: list[int]) -> None:

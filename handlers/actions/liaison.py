@@ -117,11 +117,17 @@ def decide(reading: Reading, quoted_notice_id: int | None, items: Sequence[Item]
     """Pure: the unit's open assignments (oldest first) and a reading → what to record, and what to ask.
 
     Notices named and found are recorded; a number that fits none of the unit's notices is asked about, and
-    so is a reply with a number that may name one of them but was not read as a notice number.
+    so is a reply with a number that may name one of them but was not read as a notice number, or one whose
+    number cannot be read for sure ("37l号收到", "廿三号收到"), whatever the unit has open.
     A notice named by its subject only (no number, no quote) is the one whose title holds it, if exactly
     one does; otherwise the reply is read as naming none.
     """
     owing_receipt = [item for item in items if item[1].awaiting_receipt]
+    if (
+        reading.garbled and not reading.refs
+    ):  # "37l号收到", "廿三号收到": which notice? (not the latest by guess)
+        candidates = owing_receipt if "receipt" in reading.intents else list(items)
+        return Targets(ask=tuple(n for n, _ in candidates) if candidates else None)
     if any(n.seq in reading.unread for n, _ in items):  # "13/14收到": a number that was not read
         named = [n for n, _ in items if n.seq in reading.unread or any(_matches(r, n) for r in reading.refs)]
         return Targets(ask=tuple(named))

@@ -28,6 +28,7 @@ from handlers.reading.notice_ref import (
     NoticeRef,
     find_notice_refs,
     fold,
+    garbled_number,
     may_list,
     opening_day,
     parse_notice_number,
@@ -79,6 +80,7 @@ class Reading:
     related: bool = False  # it looks like it is about a notice (收到, 已, 完成, a number …)
     titles: tuple[str, ...] = ()  # subjects a notice is named by, to match against the notices' titles
     unread: tuple[int, ...] = ()  # numbers that may name a notice but were not read as one ("13/14收到")
+    garbled: bool = False  # a notice's number that cannot be read for sure ("37l号", "廿三号"): the bot asks
 
     def intent_list(self) -> list[str]:
         return [intent for intent in ("receipt", "feedback", "delay") if intent in self.intents]
@@ -944,7 +946,8 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
             + [n for clause in clauses if not clause.counted for n in unread_numbers(clause.text, read)]
         )
     )
-    return Reading(intents, kind, refs, all_owed, problem, related, titles, unread)
+    garbled = any(garbled_number(clause.text) for clause in clauses if not clause.counted)
+    return Reading(intents, kind, refs, all_owed, problem, related, titles, unread, garbled)
 
 
 def _feedback_kind(

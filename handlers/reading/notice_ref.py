@@ -503,6 +503,13 @@ def unread_numbers(text: str, read: Collection[int]) -> tuple[int, ...]:
     return tuple(dict.fromkeys(n for n in (*found, *typed, *old) if n not in read))
 
 
+def garbled_number(text: str) -> bool:
+    """Whether `text` names a notice by a number that cannot be read for sure: a letter typed for a digit ("37l号")
+    or the old 廿/卅 ("廿三号"). The bot then asks which notice, whatever the unit has open: never the latest by guess."""
+    folded = fold(text)
+    return _LOOKALIKE_DIGITS.search(folded) is not None or _OLD_TENS.search(folded) is not None
+
+
 def _old_tens(match: re.Match[str]) -> tuple[int, ...]:
     """The numbers an old tens numeral may be taken for: 廿三 → 23 or 3 (its last numeral alone), 卅 → 30."""
     units = "一二三四五六七八九".find(match[2]) + 1 if match[2] else 0
