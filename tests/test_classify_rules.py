@@ -4761,7 +4761,7 @@ def test_what_the_blind_set_dev62_taught(
         ("970 收到 正月 上坟的多 我们 在 各个 山口 设了 卡", [970], [970], []),
         ("九三四号 考核 材料 已 补齐 报送", [], [934], []),
         ("903…保证金征收到位的 23个项目里有21个了", [], [903], []),
-        ("咋整 929那个 镇上大集有卖炮的 撵走了又回来", [], [0], []),
+        ("咋整 929那个 镇上大集有卖炮的 撵走了又回来", [], [929], []),  # 929那个 names it (dev71's rule)
         ("风力2级 火险2级 999号收到 苗木已经在调了", [999], [], []),
         ("946号已知悉。经核，截至1月15日，县级欠薪应急周转金余额150万元，可随时启用。", [946], [946], []),
         # delays by the lunar calendar and the month's parts, where it is stuck, and what is none
@@ -4996,3 +4996,105 @@ def test_what_the_blind_set_dev69_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # the office's standing rule of how all reports are made, quoted, then 收到: an instruction, no notice; a report
+        # asked for (by a day or not) stays the notice's
+        ("「督查室：今后各单位上报材料统一用A4纸打印」收到", [], [], []),
+        ("「督查室：请各单位注意，本月起报送材料须附电子版」收到", [], [], []),
+        ("「督查室：请各单位报送端午值班表」收到", [0], [], []),
+        ("「督查室：请各单位于6月3日前报送端午值班表」收到", [0], [], []),
+        # a meeting's hour kept ("准时到"): the meeting's, no notice's
+        ("收到👍明早九点准时到", [], [], []),
+        # a day written with a dot heading a duty log's line is dropped; another body's paper received, a space, then
+        # what was done with it: the body's, no notice's
+        ("6.3 收到市应急局紧急通知一份 已转发各村", [], [], []),
+        ("6.3 收到 已转发各村", [0], [], []),
+        ("6.3 812收到", [812], [], []),
+        # a zero told as the count is a report; a zero aimed at is none
+        ("812今日全镇零火点", [], [812], []),
+        ("连续20天零火情", [], [0], []),
+        ("确保零火情", [], [], []),
+        # a later day after the holiday, feared needed, in Chinese numerals too
+        ("811号总结恐需节后六月三日报送", [], [], [811]),
+        # the first working day after a holiday asked for; asked whether done, none
+        ("812号截止那天正好放假，能不能按节后第一个工作日报？", [], [], [812]),
+        ("节后第一个工作日报送了吗？", [], [], []),
+        # a file of the unit's own paper after a receipt is the report; the notice's own file is not
+        ("收到。[文件] 住建局端午值班表.xlsx", [0], [0], []),
+        ("收到。[文件] 关于做好端午值班的通知.pdf", [0], [], []),
+        # the notice named by its subject before 的通知; a training's or another body's is not the office's
+        ("已收到端午值班的通知", [0], [], []),
+        ("已收到防汛培训的通知", [], [], []),
+        ("已收到市水利局的通知", [], [], []),
+        # a second number read out digit by digit right after the first, before what both are
+        ("六三二 六三五 那个 收到了", [632, 635], [], []),
+        ("六三二 收到了", [632], [], []),
+        # 收 cut short after a number past any day opening the message, then a space and what comes next
+        ("812收 月报周五前报", [812], [], []),
+        ("12收 月报周五前报", [], [], []),
+    ],
+)
+def test_what_the_blind_set_dev70_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # two notices pointed at by their subjects, each received: plural, the bot asks; one stays the latest
+        ("防汛那个收到了 高温那个也收到了", [], [], []),
+        ("防汛那个收到了", [0], [], []),
+        # a receipt, then its number asked to be confirmed: the office reads it
+        ("上午发的那个收到了，812是吧？", [], [], []),
+        ("上午发的那个收到了", [0], [], []),
+        # a clerk's checklist: a tick alone receives, a tick before a state is the state
+        ("812 ✔ 813 ✔ 809 ✔已报", [812, 813], [809], []),
+        ("812✔ 809✔正在改", [812], [809], []),
+        ("812✔ 813✔", [812, 813], [], []),
+        # ticks closing a message after what was said first; a tick before an arrow to another notice
+        ("今天来了三个 812✅813✅814✅", [812, 813, 814], [], []),
+        ("812✔ 809→下周一", [812], [], []),
+        # an English receipt word after each number; a paper sent told in English, a paper to be sent is none
+        ("812 rcvd 813 rcvd", [812, 813], [], []),
+        ("809 report emailed to the office", [], [809], []),
+        ("809 table will be sent tomorrow", [], [], []),
+        # issues listed after a receipt, a space apart, nothing said between; a state after the second parts them
+        ("收到 第812期 第813期", [812, 813], [], []),
+        ("收到812号 813号还没看到", [812], [], []),
+        # a number past any day pointed at with 那个 after who speaks, then time asked in dialect
+        ("俺们这边812那个材料，中不中给缓到下礼拜二？", [], [], [812]),
+        ("我们120那个急救车到了", [], [], []),
+        # how many notices the office sent at once, remarked on after the receipt, is no report; leaflets handed out are
+        ("812、813、814收到，今天一口气发了三个啊", [812, 813, 814], [], []),
+        ("今天一口气发了300份传单", [], [0], []),
+        # a date and time typed after the receipt word, closing the message: when, no notice
+        ("收悉 9.2 08:15", [0], [], []),
+        ("收到 9.1 下午开会", [], [], []),
+    ],
+)
+def test_what_the_blind_set_dev71_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+def test_all_of_them_in_the_receipt_word_itself_dev70() -> None:
+    """均悉 / 都已阅 receive all owed (the bot asks which), as 都收到了; 悉 alone and numbers named stay as they were."""
+    assert [p.all_owed for p in read_for_unit("均悉。", OWN, ROSTER).parts] == [True]
+    assert [p.all_owed for p in read_for_unit("都已阅", OWN, ROSTER).parts] == [True]
+    assert [p.all_owed for p in read_for_unit("悉", OWN, ROSTER).parts] == [False]
+    assert by_intent("812 813 均悉") == ([812, 813], [], [])
+
+
+def test_an_arrow_after_another_notice_names_its_notice_dev71() -> None:
+    """ "857✔ 843→周五": 843 is named (what is due on it), not left to ask about; an arrow opening the message stays."""
+    parts = read_for_unit("812✔ 809→下周一", OWN, ROSTER).parts
+    assert [ref.seq for part in parts for ref in part.refs] == [812, 809]
+    assert all(part.unread == () for part in parts)
+    assert by_intent("109→收到") == ([109], [], [])

@@ -347,6 +347,8 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
             c if c.refs else replace(c, acts=tuple(replace(a, mode="others") for a in c.acts))
             for c in clauses
         ]
+    # "…收到，今天一口气发了六个啊": how many the office sent, remarked on, is no report
+    clauses = [replace(c, acts=()) if phrases.SENT_MANY.match(c.text) else c for c in clauses]
     return tuple(_attachment_told(text, clauses))
 
 
@@ -371,6 +373,12 @@ _LEADING_HUNDREDS = re.compile(
     r"(?![户个人元万亿条项件处家所座栋间名位台辆吨亩米公斤千百十次多余份本册张块箱袋瓶双套批棵株头只盏口根斤车趟场期届年天日周分])"
 )
 
+# A number past any day pointed at with 那个 after who speaks ("俺们石桥843那个考核材料", "我们883这个表"): the notice.
+_POINTED_HUNDREDS = re.compile(
+    r"^(?:我们|咱们|我[局镇乡委])?[\u4e00-\u9fff]{0,4}?(?<![第\d])(?!110|119|120|122)(\d{3})(?!\d)(?:那个|这个)"
+    r"(?!时候|时间|会|天|礼拜|星期|周)"
+)
+
 
 # A photo or file posted with a line saying what it shows: "[图片] 河湾村自建房排查现场", "[文件] 王庄乡自建房安全排查
 # 情况统计表.xlsx", "[文件] 柳林乡防汛值班表.xls 140号的". Not a question about it, a slip ("发错了"), the notice or its
@@ -385,7 +393,10 @@ _ATTACHED_WORK = re.compile(
     # a work's stage or a check shown: "[图片] 615号 第一供热站锅炉点火试运行", "[图片] 622号 …危房改造户验收",
     # "[图片] 688号燃气回头看 东关街道菜市场餐饮店"
     r"|验收(?!标准|办法|要求|细则|表)|试运行|点火|回头看"
+    r"|劝导|执勤|站岗|巡逻"  # people on duty shown: "[图片] 城关二小门口护学劝导岗"
 )
+# A file after a receipt that is the unit's own paper, not the notice's: "收到。[文件] 县交通局端午值班表.xlsx".
+_ATTACHED_OWN_PAPER = re.compile(r"值班表|值班安排|台账|总结|报告|情况表|统计表|汇总表|名单|自查表")
 _ATTACHED_NOT = re.compile(r"[?？吗呢]|模板|样表|通知|要填|是不是|怎么|为什么|聚餐")
 _ATTACHED_SLIP = re.compile(r"[发传]错")
 _ATTACHED_RESENT = re.compile(r"为准|重新|更正")
@@ -405,7 +416,10 @@ def _attachment_told(text: str, clauses: list[Clause]) -> list[Clause]:
             return clauses
         lines = [line for line in fold(text).splitlines() if _ATTACHED.search(line)]
         caption = " ".join(_ATTACHED.split(line)[-1] for line in lines)
-        if not caption.strip() or "文件" in kinds:  # a file after a receipt may be the notice's own
+        own_paper = _ATTACHED_OWN_PAPER.search(caption) is not None
+        if not caption.strip() or (
+            "文件" in kinds and not own_paper
+        ):  # a file after a receipt may be the notice's own
             return clauses
     slip = _ATTACHED_SLIP.search(caption) is not None and not _ATTACHED_RESENT.search(caption)
     if not _ATTACHED_WORK.search(caption) or _ATTACHED_NOT.search(caption) or slip:
@@ -464,6 +478,8 @@ def _leading_bare_number(clause: Clause) -> Clause:
         bare = _LEADING_ISSUE.match(clause.text)
     if bare is None and not clause.refs and clause.acts:  # "274月报已报统计局", "296 街道…已经结清了"
         bare = _LEADING_HUNDREDS.match(clause.text)
+    if bare is None and not clause.refs:
+        bare = _POINTED_HUNDREDS.match(clause.text)
     ref = parse_notice_number(f"{next(g for g in bare.groups() if g)}号") if bare else None
     if ref is None or ref.seq <= DAYS_IN_A_MONTH:
         return clause
@@ -924,8 +940,9 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
         if not any(act.kind in ("delay", "ask_time") for act in c.acts)
         for m in phrases.SENT_WHEN.finditer(c.text)
     }
+    subjects = {m[1] for c in clauses if (m := phrases.SUBJECT_POINTED.match(c.text))}
     if any(phrases.EXCEPT.search(clause.text) for clause in clauses) or (
-        len(sent_when) > 1 and not refs_named
+        (len(sent_when) > 1 or len(subjects) > 1) and not refs_named
     ):
         present = dict.fromkeys(present, False)  # "除了12号都收到了": the office reads it
     intents = frozenset(name for name, said in present.items() if said)
@@ -1201,6 +1218,10 @@ _DIGIT_BY_DIGIT = re.compile(
     rf"|(?:(?<=^)|(?<=[,。;!?\n])|(?<=然后那个)|(?<=然后)|(?<=那个))({_SPOKEN_NUMBER})"
     rf"(?=[^\S\n]*(?!{_MEASURE_AHEAD})[\u4e00-\u9fff])"
 )
+# A second number read out right after one just read, before what both are ("七二零 七二三 那个 收到了"): a list.
+_SPOKEN_AFTER_NUMBER = re.compile(
+    rf"(?<=\d\d\d)[^\S\n]*({_SPOKEN_NUMBER})(?=[^\S\n]*(?:那个|这个|那两个|这两个|号|都|也|收到|收悉|签收))"
+)
 # A message typed a character at a time, each a space apart ("收 到 五 三 九"): its words are the characters run
 # together (a number read out digit by digit is then one number, as unspaced).
 _SPACED_OUT = re.compile(r"[^\S\n]*[\u4e00-\u9fff](?:[^\S\n]+[\u4e00-\u9fff]){2,}[^\S\n]*")
@@ -1288,6 +1309,8 @@ _LINK = re.compile(
 # in it, so no dated heading: "【9月21日】401号周报")
 _STAMP = re.compile(r"^[^\S\n]*【(?:\d{1,2}[./-]\d{1,2}[^\S\n]*)?\d{1,2}:\d{2}】", re.MULTILINE)
 # A time stamp after the receipt, in brackets: "712已收（3.12 9:05）", "已收（3.19 7:52）720" (when it was signed for).
+# … or a date and time typed after the receipt word, closing the message ("收悉 9.1 16:42"): when, no notice.
+_STAMP_CLOSING = re.compile(r"(?<=[收悉到阅])[^\S\n]+(?:\d{1,2}[./-]\d{1,2}[^\S\n]+)?\d{1,2}:\d{2}[^\S\n]*$")
 _STAMP_AFTER = re.compile(r"(?<=[收悉到])[^\S\n]*\((?:\d{1,2}[./-]\d{1,2}[^\S\n]*)?\d{1,2}:\d{2}\)")
 # A tag heading a message with its kind: "【回复】723号收到", "【汇报】708号本周巡河：…", "【请示】722号…能否延至4月3日"
 # (the tag's word is no act of its own, and the number after it is the notice's)
@@ -1300,6 +1323,11 @@ _CLOSING_ASSENT = re.compile(r"(?<=\S)[^\S\n]+嗯+[呐哪]?[^\S\n]*$")
 # quote as 「」 is.
 _OFFICE_WORDS_QUOTED = re.compile(r"^[^\S\n]*“((?:请|各)[^“”\n]{4,80})”")
 # A day written M/D heading the message ("8/12 809排查表上午已交") is a line of its own (no list with the number).
+# A day written with a dot heading the message, as a duty log dates its lines ("4.5 收到…", "4.18 729号 …"): dropped
+# (never an amount: "3.5 万元已拨付").
+_DOT_DATE_HEAD = re.compile(
+    r"^[^\S\n]*(?:1[0-2]|[1-9])\.(?:3[01]|[12]\d|[1-9])[^\S\n]+(?=\d|[\u4e00-\u9fff](?<![万亿元个吨亩米公千倍]))"
+)
 _DATE_HEAD = re.compile(r"^([^\S\n]*(?:1[0-2]|[1-9])/(?:3[01]|[12]\d|[1-9]))[^\S\n]+(?=\d)")
 # A notice's number in brackets heading the message ("（940）春节医疗保障方案还在改"), past any day.
 _PARENS_NUMBER = re.compile(r"^[^\S\n]*[(（]((?:3[2-9]|[4-9]\d|[1-9]\d\d))[)）]")
@@ -1328,7 +1356,10 @@ def _clean(
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
     text = _LINK.sub(
         lambda link: "链接" if link[0][:4].lower() == "http" else "",
-        _STAMP_AFTER.sub("。", _KIND_TAG.sub("", _STAMP.sub("", phrases.INVISIBLE.sub("", fold(text))))),
+        _STAMP_AFTER.sub(
+            "。",
+            _STAMP_CLOSING.sub("", _KIND_TAG.sub("", _STAMP.sub("", phrases.INVISIBLE.sub("", fold(text))))),
+        ),
     )
     text = phrases.CELL_THOUSANDS.sub(r"\1\2", phrases.THOUSANDS.sub("", text))
     text = phrases.CELL_GAP.sub("、", _bars_as_tabs(text))
@@ -1338,16 +1369,20 @@ def _clean(
     text = _OPENING_TAG.sub("\\1\n", _CLOSING_ASSENT.sub("", _OPENING_ASSENT.sub("", text)))
     text = _OFFICE_WORDS_QUOTED.sub(r"「\1」", text)
     text = _FINANCIAL_NUMERAL.sub(_financial_digits, text)
-    text = _UNIT_BEFORE_NUMBER.sub(r"\1\n\2号", _PARENS_NUMBER.sub(r"\1号 ", _DATE_HEAD.sub(r"\1\n", text)))
+    text = _UNIT_BEFORE_NUMBER.sub(
+        r"\1\n\2号", _PARENS_NUMBER.sub(r"\1号 ", _DATE_HEAD.sub(r"\1\n", _DOT_DATE_HEAD.sub("", text)))
+    )
     if _SPACED_OUT.fullmatch(text):
         text = phrases.SPACES.sub("", text)
     text = _SPACED_SPOKEN_DIGITS.sub(_joined_spoken_digits, text)
     text = _DIGIT_BY_DIGIT.sub(lambda m: (m[1] or m[2] or m[3] or m[4]).translate(_SPOKEN_DIGITS), text)
+    text = _SPOKEN_AFTER_NUMBER.sub(lambda m: "、" + m[1].translate(_SPOKEN_DIGITS), text)
     text = _OK_AFTER_RECEIPT.sub(r"\1", _HAO_AFTER_RECEIPT.sub(r"\1号", text))
     text = _TILDE_PAUSE.sub("。", text)  # "请查收~ 71号也收到啦": a pause, not a range
     if len(_PLUS_PAUSE.findall(text)) > 1:
         text = _PLUS_PAUSE.sub("\n", text).lstrip("\n")
     text = phrases.QUESTION_EMOJI.sub("?", text)
+    text = phrases.TICK_BEFORE_STATE.sub(r"\n\1号", text).lstrip("\n")
     short = len(text) <= phrases.NUMBERS_OK_LENGTH
     numbers_ok = (
         (phrases.NUMBERS_OK.match(text) or phrases.NUMBERS_OK.match(phrases.SIGNED.sub("", text)))
@@ -1355,6 +1390,11 @@ def _clean(
         else None
     )
     pairs = phrases.NUMBER_OK_PAIRS.match(text) if short else None
+    last = phrases.NUMBER_OK_PAIRS_LAST.search(text) if short and not pairs else None
+    if last and not phrases.ONES_ONLY.match(
+        seqs := "、".join(m[1] for m in phrases.NUMBER_OK_ONE.finditer(last[0]))
+    ):
+        text = f"{text[: last.start()]}\n{seqs}收到"
     if numbers_ok and not phrases.ONES_ONLY.match(numbers_ok[1] or numbers_ok[2]):  # "1 OK" is 扣1
         text = f"{numbers_ok[1] or numbers_ok[2]}收到"
     elif pairs and not phrases.ONES_ONLY.match(
@@ -1365,7 +1405,7 @@ def _clean(
         then[1]
     ):
         text = f"{then[1]}收到\n{text[then.end() :]}"
-    text = _MARK_AFTER_NUMBER.sub(r"\n\1\n", _BULLET.sub("\n", text)).lstrip("\n")
+    text = _MARK_AFTER_NUMBER.sub(_marked_number, _BULLET.sub("\n", text)).lstrip("\n")
     text = _SLIP_SIGNED.sub(lambda m: f"{m[1] or ''}签收", text)
     text = phrases.SPOKEN_PUNCTUATION.sub(lambda match: phrases.PUNCTUATION_WORDS[match[1]], text)
     parts_ = phrases.QUOTE_SEPARATOR.split(text)
@@ -1389,6 +1429,7 @@ def _clean(
     text = phrases.MENTION.sub(" ", text)
     text = phrases.WECHAT_EMOJI.sub(",", text)
     text = phrases.UNICODE_EMOJI.sub(",", text)
+    text = phrases.ENGLISH_RECEIPT_THEN_NUMBER.sub("\n", text)
     text = phrases.NUMBER_MARK.sub("no", phrases.LATIN_GAP.sub("", text.lower()))
     text = _ENGLISH.sub(lambda m: _ENGLISH_WORDS[m[0]], text)
     text = phrases.RECEIVED_THEN_STATED.sub(r"\1\n", _unlist(text))
@@ -1410,6 +1451,7 @@ def _clean(
             and not quoted_all
             and not phrases.RECEIPT.search(quoted)
             and not _QUOTED_PAPER.search(quoted)
+            and not (_QUOTED_REPORT.search(quoted) and not _QUOTED_STANDING.search(quoted))
         )
     )
     text = phrases.SPACES.sub("", text.replace("\n", "。"))
@@ -1427,8 +1469,20 @@ def _clean(
 # A quoted message that speaks of a paper the office sent ("「督查室：督办单已发群里」收到") or asks for a report by a day
 # ("「督查室：请各单位于9月12日17时前报送中秋值班表」 收到"): the receipt is that notice's.
 _QUOTED_PAPER = re.compile(
-    r"通知|文件|督办|督查件|[\d一二三四五六七八九十百][号期]|本期|附件|发群|已发|报送|上报|填报|反馈|前报"
+    r"通知|文件|督办|督查件|[\d一二三四五六七八九十百][号期]|本期|附件|发群|已发|前报|日报|周报|月报"
 )
+# … a report asked for ("「督查室：请各单位报送值班表」"), unless as a standing rule of how all reports are made
+# ("「督查室：各单位报送材料一律用PDF格式」", "「督查室：本周起报送材料须加盖公章」": an instruction, no notice).
+_QUOTED_REPORT = re.compile(r"报送|上报|填报|反馈")
+_QUOTED_STANDING = re.compile(r"一律|(?<![必无])须|务必|统一|今后|以后|[周月日]起")
+
+
+def _marked_number(match: re.Match[str]) -> str:
+    """A number before its mark on a line of its own; past any day, with an arrow to a day or a deed after what was
+    said of another ("857✔ 843→周五": what is due on it), a notice's, not left to ask about."""
+    arrow = "→" in match[0] or "->" in match[0]
+    later = match.start() > 0 and arrow and int(match[1]) > DAYS_IN_A_MONTH
+    return f"\n{match[1]}号\n" if later else f"\n{match[1]}\n"
 
 
 def _financial_digits(match: re.Match[str]) -> str:
@@ -1549,9 +1603,12 @@ def _break_after_receipt(text: str) -> str:
             return (
                 match.group()
             )  # "43号 收到 的": the particle is the clause's own (收到的: the office reads it)
+        # another body's paper received, then what was done with it ("收到省林业局紧急通知一份 已转发各林场")
+        other = phrases.RECEIPT.match(before) is not None and _what_received(before[2:]) == "other"
         if (
             (named and not phrases.SIGNATURE.match(text, match.end()))
             or bare
+            or other
             or phrases.SLIP_ENDS.search(before)
         ):
             return "\n"
@@ -1719,9 +1776,8 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
             or (phrases.PLANNED_RECEIPT.search(before) and not phrases.SUBJECT_PREPARED.search(before))
         ):
             mode = "promised"  # "应该收到了", "等领导看过后再签收", "会第一时间签收"
-        yield Act(
-            "received", mode, bool(phrases.ALL_OWED.search(before)) and not phrases.ALL_PEOPLE.search(before)
-        )
+        all_owed = bool(phrases.ALL_OWED.search(before)) and not phrases.ALL_PEOPLE.search(before)
+        yield Act("received", mode, all_owed or phrases.ALL_IN_WORD.match(clause.text, start) is not None)
     for before, after, _ in _matches(phrases.UNSEEN, clause):
         if phrases.NOTICE_BEFORE.search(before) and not _is_question(clause, after):
             yield Act("received", "denied")

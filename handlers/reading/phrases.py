@@ -47,7 +47,7 @@ NUMBERS_OK = re.compile(
 # … the same then what is said or asked of another notice a space after it: "36 ok 35的还在弄" (36 received, then 35),
 # "835✅ 838🤔 我们也有？" (835 received; 838 asked about).
 NUMBERS_OK_THEN = re.compile(
-    rf"^\s*{NUMBERS_TEXT}[\s,]*{OK_SIGN}+[\s,;.。]+(?=(?:#|no\.?)?第?\d{{1,3}}(?!\d)[^\S\n]*(?:[号期的:?]|[\u4e00-\u9fff]))",
+    rf"^\s*{NUMBERS_TEXT}[\s,]*{OK_SIGN}+[\s,;.。]+(?=(?:#|no\.?)?第?\d{{1,3}}(?!\d)[^\S\n]*(?:[号期的:?→]|->|[\u4e00-\u9fff]))",
     re.IGNORECASE,
 )
 # A unit's signature after such a receipt: "309 ok 管委会".
@@ -60,6 +60,22 @@ NUMBER_OK = rf"(?:#|no\.?)?第?(\d{{1,3}})(?!\d)[号期]?[^\S\n]*{OK_SIGN}+"
 # (a sign may stand between them with no space: "420👌421👌")
 NUMBER_OK_PAIRS = re.compile(rf"\s*{NUMBER_OK}(?:[\s,、;。]*{NUMBER_OK})+[\s!。~.]*", re.IGNORECASE)
 NUMBER_OK_ONE = re.compile(NUMBER_OK, re.IGNORECASE)
+# … the same closing a message after what was said first: "节后一口气来了三个 841✅842✅843✅".
+NUMBER_OK_PAIRS_LAST = re.compile(
+    rf"(?<=[\s,。;!?])(?:{NUMBER_OK}(?:[\s,、;。]*{NUMBER_OK})+)[\s!。~.]*$", re.IGNORECASE
+)
+# An English receipt word after each notice's number, spaced ("830 rcvd 831 rcvd"): each ends its clause.
+ENGLISH_RECEIPT_THEN_NUMBER = re.compile(r"(?<=rcvd|ived|oted)[^\S\n]+(?=\d{1,3}(?!\d))", re.IGNORECASE)
+# A remark on how many notices came at once ("今天一口气发了六个啊", "一下子来了三个通知"): the office's sending, no report.
+SENT_MANY = re.compile(
+    r"^(?:今天|今儿|这周|又)?(?:一口气|一下子?|一下就|一天)(?:又|就)?(?:发|来|下|下发)了[\d一二三四五六七八九十两几]+(?:个|份|期)"
+    r"(?:通知|督办单?|文件)?[啊呀啦吧哈呢]*$"
+)
+# A tick right before the notice's state, a clerk's checklist ("843 ✔已报", "807✔正在改"): the state, not a receipt.
+TICK_BEFORE_STATE = re.compile(
+    rf"(?<![\d.])(\d{{1,3}})(?!\d)[号期]?[^\S\n]*{OK_SIGN}+(?=[^\S\n]*(?:已|正在|在办|在弄|还在|还没|未|没))",
+    re.IGNORECASE,
+)
 # A question mark drawn ("865❓", "838🤔"): asked, as "?" is.
 QUESTION_EMOJI = re.compile("[\u2753\u2754\U0001f914]\ufe0f?")
 INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
@@ -141,6 +157,7 @@ SAID_OF_NOTICE = re.compile(
 RECEIVED_ONE = r"第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:[^\S\n]*[号期])?"
 RECEIVED_NUMBER = re.compile(
     rf"(?:收到|收悉|签收)[^\S\n]*{RECEIVED_ONE}(?:[^\S\n]*[、和及跟与][^\S\n]*{RECEIVED_ONE})*[了啦哈呀]*$"
+    r"|^\d{3}号?收$"  # 收到 cut short after the number opening the message: "792收 半年总结月底前报"
 )
 # … or a time of day after the notice received ("收到 9号 12:30前报"), its deadline told apart.
 TIME_OF_DAY = re.compile(r"\d{1,2}(?::\d{2}|点|时)")
@@ -182,6 +199,7 @@ PARTICLE_ALONE = re.compile(r"[的了啦哈呀](?![\u4e00-\u9fff])")
 NUMBER_GOES_ON = re.compile(
     r"[\d零〇一二两三四五六七八九十百][^\S\n]+(?=[号期和及与跟])"
     r"|[号期][^\S\n]+(?=(?:还有|以及)[^\S\n]*第?[\d零〇一二两三四五六七八九十])"
+    r"|[号期][^\S\n]+(?=第?\d{1,3}[号期](?:[^\S\n]|$))"  # a list spaced out, nothing said between: "收到 第842期 第843期"
 )
 SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
 # … and the right number given after the slip, then a space before another number ("不对 是215号 214上午已经回过了"):
@@ -352,6 +370,8 @@ RECEIPT_TAIL = re.compile(
     r"|(?!他们|她们|人家|你们|别人|快递|包裹)(?![^,。;]{0,12}?(?:款|钱|资金|经费|货|红包|物资|快递|包裹|材料|表))"
     r"[\u4e00-\u9fff“”\"]{2,12}?(?:那个|这个|那份|这份)(?:督办通知单?|督办单|督办|通知|文件)?"
     r"(?=我们?|俺们|咱们?|我[局镇乡委]|已经?|正在|马上)"
+    # … or by its subject before 的通知 ("已收到端午值班的通知"; not another body's, a meeting's or a training's)
+    r"|(?![^,。;]{0,12}?(?:局|委|办|政府|中心|公司|站|所|队|会|培训|考试|省|市))[\u4e00-\u9fff]{2,10}?的(?:督办通知单?|督办单|通知)$"
     r"|在(?=落实|办理|推进|跟进|安排|部署|研究|处理|办|弄|做)"  # "收到 在 落实": in hand (正在 as above)
     r"|(?:更正|修改|修订|调整|更新|补充|重发|重新发送?|补发)(?:后|过)?的?(?:版|稿)?(?=[\d零〇一二两三四五六七八九十第通文督附$])"  # "收到更正后的13号", "收到重发的附件"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
@@ -541,6 +561,7 @@ LIST_ITEM = re.compile(r"^\d{1,2}[.、]")
 MEETING_REPLY = re.compile(
     r"(?:准时|按时|准点)(?:参加|参会|到会|出席|到场)|(?:参加|出席)[\u4e00-\u9fff]{0,8}?会(?:议)?(?:$|[,。;!])"
     r"|(?:参会|到会)$"  # "收到，明天上午九点参会"
+    r"|(?:准时|按时|准点)(?:赶)?到$"  # "收到，下午两点准时到": the meeting's hour kept
     # … the place first, or a training: "收到，明天上午9点准时到县委3楼会议室参加迎检培训"
     r"|(?:准时|按时|准点)到[^,。;!?]{1,16}?(?:参加|参会)|(?:参加|出席)[\u4e00-\u9fff]{0,8}?培训(?:会)?(?:$|[,。;!])"
     # … or who attends, named: "12月联络员业务培训会，我镇参会人员为党政办郭磊，收到"
@@ -624,6 +645,8 @@ ANSWERED_FOR = re.compile(
 NOTICE_ASKED = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,6}?(?:说|发|讲|提)的|[\u4e00-\u9fff]{1,10}?(?:通知|文件|督办单?))?(?:是不是|是|就是|应该是|说的是)?"  # "群里说的101号吧", "那个人居环境的通知是34号吧"
     r"第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期](?:那个|这个)?[吧吗么呢啊]?$"
+    # … the number first, its confirmation asked after it: "854是吧？", "是854号对吧"
+    r"|^(?:是|就是)?第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]?(?:那个|这个)?(?:是吧|对吧|是吗|对吗|没错吧)$"
 )
 # … by its subject ("93号收到了 是麦收消防那个吧？": does the number match?; "收到，是燃气排查那个吧？": the liaison is
 # unsure which notice it got, and the bot never guesses a receipt — dev10 once labelled such a line a receipt)
@@ -668,6 +691,10 @@ EXCEPT = re.compile(
 # A notice pointed at by when it was sent ("周三发的", "昨天那个"): two such in one reply cannot be told apart.
 SENT_WHEN = re.compile(
     r"(?:(?:周|星期|礼拜)[一二三四五六日天]|昨天|前天|今天|今早|上午|下午|早上|晚上)(?:发|下发|来)?的?(?=那个|的|发的|通知|督办|收到|$)"
+)
+# A notice pointed at by its subject, received ("防火期那个通知收到了"): two such in one reply are plural, the bot asks.
+SUBJECT_POINTED = re.compile(
+    r"^([\u4e00-\u9fff]{2,8}?)(?:那个|这个|那份|这份)(?:通知|督办单?|文件)?(?:我们|俺们)?(?:也|都)?(?:已经?)?(?:收到|收悉|签收)"
 )
 # A number given as the correction of an earlier one: "更正为13号", "应为13号".
 CORRECTED_TO = re.compile(
@@ -738,6 +765,8 @@ ACHIEVED = re.compile(r"效果|成效|实效")  # "收到良好效果" is an out
 ALL_OWED = re.compile(
     r"都|均|全部|全都|皆|(?<![安完健齐周保])全(?![镇县乡村局体面力])|一并|悉数|所有|以上|上述"
 )
+# The receipt word itself over all of them: "均悉", "都已阅" (as "都收到了": the bot asks which).
+ALL_IN_WORD = re.compile(r"(?:均|都)已?[悉阅]")
 # 都 over people, not notices: "我们和城关镇都收到了", "大家都收到了" — the latest notice, by each of them.
 ALL_PEOPLE = re.compile(
     r"(?:大家|人人|每个人|各位|(?:和|跟|与|及)[\u4e00-\u9fff]{1,8}?)(?:也|已经?)?(?:都|均|全都)(?:已经?|已)?$"
@@ -789,6 +818,8 @@ DONE = re.compile(
     r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核|打|种|栽|割|播|喷|挖|铺|运)(?:好|完)"  # "路灯已全部修好", "药已经全部打完了"
     r"|已经?(?:全部|均|都)?拆(?:除|掉|完)?(?=$|了)"  # "违建已拆"
     r"|(?:all)?done|finished|completed|(?<!not)(?<!yet)(?<!un)(?:cleared|resolved|fixed)(?![a-z])|(?<!not)(?<!yet)(?<!never)(?<!n't)(?:submitted|uploaded|replied)|搞定|搞掂|(?:整|弄|搞|做|干)完了?|以(?:完成|办结|报送|上报|到位|整改到位)(?![^,。;]{0,6}?为准)|(?<=[天午号])以报了"  # not "以报送时间为准"
+    # a paper sent in English, spaces dropped: "805 progress table sent to the mailbox", "report emailed"
+    r"|(?:table|report|data|form|sheet|list|roster|summary)s?(?:was|were|hasbeen|havebeen|is|are)?(?:sent|emailed|mailed)(?![a-z]*(?:later|tomorrow|soon|next))"
     r"|(?<![a-z])(?:yb|yibao)(?:le)?(?![a-z])|(?<![a-z])[a-z]{0,6}?wanle(?![a-z])"  # pinyin: "438 yb" (已报), "hc wan le" (核查完了)
     r"|办妥|(?<!收到)(?<!收悉)妥了|完事了|齐活|^已经?办(?=[了啦]*$)|(?:均|全部|都|全)(?:符合要求|达标|合格)"
     r"|^(?:按时|按期|如期|全部|圆满|顺利)(?:完成|办结)(?:任务)?$"  # "按时完成，没有拖延"
@@ -985,6 +1016,8 @@ EVERYDAY_DONE = re.compile(
     r"|(?:现|已经?)重新(?:发送|报送|上报|提交|发)|(?:初稿|草稿)已经?出|我们(?:昨天|前天|今天|上午|下午|已经)(?:就)?(?:报|交|发)的$"
     r"|(?:未|没有?)发生[\u4e00-\u9fff]{0,6}?(?:火灾|火情|事故|案件|险情)|无(?:火点|火情|火灾|险情|事故)(?![\u4e00-\u9fff])"
     r"|没有?(?:发现)?(?:火点|火情|险情)(?![\u4e00-\u9fff])"  # "这周巡了五次 没火点"
+    # a zero told as the count ("今日全县零火情", "连续18天零火点"; a target kept is none: "确保零火情")
+    r"|(?<!确保)(?<!力争)(?<!争取)(?<!实现)(?<!目标)(?<!保证)零(?:火点|火情|火灾|险情|事故)(?!目标|报告|制度|工作|创建|承诺)"
     r"|(?:没|未)有?(?:起火|着火|失火)(?![吗没])"  # "905号 今儿个 没起火 夜个 也没有"
     # work done on a day told, or checked done: "那个养殖棚今天上午拆了", "今天终于签了息诉罢访协议", "今天环保局来复查了"
     r"|(?:今天|昨天|前天|上午|下午|今早|昨晚|刚刚|刚才|终于)[^,。;]{0,4}?(?:拆|签|关停|封堵|查封|运走|清运|清走|复查|复核|验收)(?:掉|完|好)?了"
@@ -1256,6 +1289,16 @@ LATER_DAY = (
     # the lunar new year's days and the month's parts: "估计得到正月十五以后了", "3月初才能报"
     r"|正月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十|底)|\d{1,2}月(?:初|上旬))"
 )
+# … the day itself said after the holiday named, in Chinese numerals too: "恐需节后五月八日报送", "节后8号".
+LATER_DAY_THEN = (
+    rf"(?:(?<=[节年]后)(?:{LATER_DAY}|[一二三四五六七八九十]{{1,2}}月[一二三四五六七八九十]{{1,3}}[日号]"
+    r"|第一个工作日|第一天|上班(?:第一天|后)?))?"
+)
+# Asked to hand in on the first day after a holiday (the deadline falls in it): "能不能按节后第一个工作日报？".
+AFTER_HOLIDAY_ASKED = re.compile(
+    r"(?:能不能|能否|可否|可不可以|是否可以|可以)(?:按|等到?|放到|推到|挪到|延到|在)?(?:节后|假期后|假后|收假后|年后)"
+    r"(?:第一个工作日|第一天|上班(?:第一天|后)?)(?:再)?(?:报送|上报|提交|报|交)?(?:[?]|吗|么|呢)*$"
+)
 # A later day to hand in, with understanding asked for: "我们周一交，望理解".
 LATER_HANDIN = re.compile(
     rf"{LATER_DAY}(?:上午|下午|早上)?前?(?:再|才|统一|一定){{0,2}}(?:交|报|提交|报送|上报|补|完成|办结)"  # "想下周一再统一报"
@@ -1271,7 +1314,7 @@ UNDERSTOOD_AT_END = re.compile(r"(?:望|请|恳请)(?:督查室|领导|各位领
 # … or feared to need a later day to hand in (恐 marks it unwelcome): "系统今天登不上，恐需明天报送".
 LATER_LIKELY = re.compile(
     rf"(?:可能|估计|怕是|恐怕)(?:要|得)?(?:到|等到|拖到){LATER_DAY}|(?:可能|估计|怕是|恐怕)(?:要|得){LATER_DAY}(?:之后|以后)?(?:了|$)"
-    rf"|恐怕?需要?(?:到|等到)?{LATER_DAY}(?:上午|下午)?(?:才能?|再)?(?:报送|上报|提交|完成|报|交)"
+    rf"|恐怕?需要?(?:到|等到)?{LATER_DAY}{LATER_DAY_THEN}(?:上午|下午)?(?:才能?|再)?(?:报送|上报|提交|完成|报|交)"
 )
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 ASK_TIME = re.compile(
@@ -1303,6 +1346,7 @@ ASK_TIME = re.compile(
     rf"|(?:能否|能不能|可否|可不可以|是否可以)(?:允许|同意)(?:我们|我局|我单位|我镇|我乡|我委)?{LATER_DAY}(?:再|统一)?(?:报|交|提交|报送|上报)"
     r"|can(?:we|i)(?:submit|send|report|hand)(?:it|in)?(?:on|by|next)?(?:monday|tuesday|wednesday|thursday|friday|nextweek|tomorrow)"
     rf"|(?:能不能|能否|可否|可不可以)给?(?:宽限|延|推|放)?(?:到|至){LATER_DAY}"  # "能不能给到下周一 这几天都在抢收", "能不能给宽限到下周三"
+    rf"|{AFTER_HOLIDAY_ASKED.pattern}"
 )
 # A question that is a request: "…可以吗", "…行不", "…吧", the southwest's "…嘛" ("晚一天报嘛"); or led by 能不能/能否/可否.
 REQUEST = re.compile(r"(?:吧|嘛|可以吗|行吗|好吗|可不可以|行不行|可以不|行不|成不|可否|中不中)[?]*$")
