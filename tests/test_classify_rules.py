@@ -5098,3 +5098,83 @@ def test_an_arrow_after_another_notice_names_its_notice_dev71() -> None:
     assert [ref.seq for part in parts for ref in part.refs] == [812, 809]
     assert all(part.unread == () for part in parts)
     assert by_intent("109→收到") == ([109], [], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a message's day and hour heading it, then the notice's number: the number is the notice's (a place stays one)
+        ("6月3日 09:15 215号 全乡防汛物资已清点完毕", [], [215], []),
+        ("6月3日 09:15 218收到", [218], [], []),
+        ("6月3日 215号楼已排查", [], [0], []),
+        # a zone's committee signs by the zone after a dash; a zone's money after a dash stays a thing received
+        ("217号收到 ——开发区 周", [217], [], []),
+        ("231 233 均收到 ——园区 何", [231, 233], [], []),
+        ("收到 ——开发区拨款", [], [], []),
+        # pinyin or English receipt words before the one number they got, pinyin or English after it; rcvd alone unclear
+        ("shoudao 231 le", [231], [], []),
+        ("sd 231 fangxun na ge", [231], [], []),
+        ("rcvd 231, thx", [231], [], []),
+        ("231 & 233 rcvd", [231, 233], [], []),
+        ("both 231 & 233 rcvd", [231, 233], [], []),
+        ("rcvd", [], [], []),
+        # a closing particle after the number, then a space and what comes next
+        ("收到805啦 明天开始排查", [805], [], []),
+        # a condition closed by 的话, its condition word in a filler's clause before: no request yet; a polite one asks
+        ("那个 就是 嗯 要是 暴雨 明天 还 不 停 的话 我们 那个 315 的 表 可能 就 得 晚 点", [], [], []),
+        ("要是 暴雨 明天 不 停 的话 315 的 表 可能 得 晚 点", [], [], []),
+        ("如果可以延期的话，我们想延到下周", [], [], [0]),
+        # laughter closing a guess leaves it a guess, no report
+        ("收到812号 这是本月最后一批了吧哈哈", [812], [], []),
+        # a day's date the work is to be done by, no 已: a plan, not done
+        ("王科长：312号收到，涉及我局的3件提案6月15日前全部办结", [312], [], []),
+        ("312号涉及我局的3件提案6月15日前已全部办结", [], [312], []),
+        # a paper only finalised on a later day: more time asked; finalised on a past day is no request
+        ("615号的总结下周二才能定稿", [], [], [615]),
+        ("615号的总结昨天定稿了", [], [], []),
+    ],
+)
+def test_what_the_blind_set_dev72_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # another issuer's paper on the notice's matter told sent, then a bare receipt: that paper's receipt
+        ("518号的事市应急局也发了个紧急通知，我们收到了", [], [], []),
+        ("518号的事我们收到了", [518], [], []),
+        # a filler's pointer, then money come in, then 收到; a notice pointed at stays received
+        ("那个 救灾 然后 乡里 拨 的 十五 万 块钱 昨天 到 账 了 收到", [], [], []),
+        ("那个通知收到", [0], [], []),
+        # the formal reply put off until someone returns, in Mandarin or Cantonese: the office looks; work after is no reply
+        ("收到，等局长回来再正式答复", [], [], []),
+        ("我哋主任话收到，等佢返嚟再正式回", [], [], []),
+        ("收到，等局长回来再研究落实", [0], [], []),
+        # Cantonese particles and pointers
+        ("612收咗，唔该", [612], [], []),
+        ("612嘅统计表可唔可以迟两日先交？", [], [], [612]),
+        # spoken with pauses: the unit keeps its own time beside another's put off
+        ("那个 然后 市里 说 防汛 检查 推迟 到 七月 了 我们 这边 县里 的 还是 按 原来 时间 报", [], [], []),
+        # a sign of the matter before the number, then a salute; a question's sign stays a question
+        ("🌊604🫡", [604], [], []),
+        ("🤔603👌", [], [], []),
+        # the dialect's 中 between the number and 晓得了 (not 中午 after a day)
+        ("603号 中 俺们晓得了", [603], [], []),
+        ("5号中午我们晓得了", [], [], []),
+        # a holiday's days after as the later day asked for; English need till a Chinese weekday
+        ("281号能不能到国庆后再报", [], [], [281]),
+        ("五一后我们开始排查", [], [], []),
+        ("sorry, 238 table need till 周四", [], [], [238]),
+        ("no need till 周四", [], [], []),
+        # an English count after a number (batches, samples, firms) is no notice: the report is the number's before
+        ("615: 已抽检 48 batches, 合格率 97%, report 已发 email", [], [615], []),
+        ("615 ok. 48 rcvd", [48, 615], [], []),
+    ],
+)
+def test_what_the_blind_set_dev73_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

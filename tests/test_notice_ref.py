@@ -1726,3 +1726,19 @@ def test_what_the_blind_set_dev69_taught_of_numbers(
 ) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == refs
     assert unread_numbers(text, refs) == unread
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # a message's day and hour heading it, then the notice's number (without the hour the day may still date it)
+        ("8月3日 16:40 215号 全乡排查已完成", [215]),
+        ("8月3日 215号楼已排查", []),
+        # a motion's own number (第N号提案) after the notice's: the notice's stays; the motion alone names none
+        ("214号第12号提案的答复要等代表回来", [214]),
+        ("第12号提案的答复已办结", []),
+        ("214号第12号", [214, 12]),
+    ],
+)
+def test_what_the_blind_set_dev72_taught_of_numbers(text: str, refs: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == refs

@@ -192,7 +192,9 @@ def _read_clauses(text: str) -> tuple[Clause, ...]:
                 for a in clauses[n].acts
             )
             clauses[n] = replace(clauses[n], acts=acts)
-    if any(phrases.NOT_AFFECTED.search(c.text) for c in clauses):
+    if any(phrases.NOT_AFFECTED.search(c.text) for c in clauses) or phrases.NOT_AFFECTED.search(
+        "".join(c.text for c in clauses)  # spoken, a pause inside it: "还是 按 原来 时间 报"
+    ):
         clauses = [replace(c, acts=tuple(a for a in c.acts if a.kind != "delay")) for c in clauses]
     clauses = _received_beside(clauses)
     if quoted_other and clauses and not clauses[0].refs:
@@ -671,6 +673,15 @@ def _received_beside(clauses: list[Clause]) -> list[Clause]:
             continue
         if clause.refs:
             continue
+        if (
+            n
+            and not clauses[n - 1].acts
+            and phrases.OTHER_SENT_PAPER.search(clauses[n - 1].text)
+            and not _what_received(clause.text[: word.start()])
+        ):
+            # "518号的事省应急厅也发了个紧急通知，我们收到了": that paper received, not notice 518
+            marked[n] = replace(clause, acts=tuple(a for a in clause.acts if a.kind != "received"))
+            continue
         first = n
         while first and n - first < _TOLD_BEFORE and _names_no_notice(clauses[first - 1]):
             first -= 1
@@ -873,6 +884,8 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     doubted = any(act.kind == "received" and act.mode in ("asked", "denied") for act in acts)
     # "我先收到了，等领导回来再签收": the unit itself defers its receipt (the office looks)
     deferred = any(act.kind == "received" and act.mode == "promised" for act in acts)
+    # "收到，等局长回来再正式答复": the formal reply put off until someone returns
+    deferred = deferred or any(phrases.REPLY_DEFERRED.search(c.text) for c in clauses)
     # "公路站收到了，我们局还没": the sender's own unit, elliptically, has not
     own_not_yet = any(phrases.OWN_NOT_YET.search(clause.text) for clause in clauses)
     tells_others = any(phrases.TELLS_OTHERS_TO_REPLY.search(clause.text) for clause in clauses)
@@ -1090,7 +1103,8 @@ def _any(clauses: Sequence[Clause], pattern: re.Pattern[str]) -> bool:
 _ENGLISH_WORD_AHEAD = (
     r"(?!(?:kg|km|mm|cm|ml|mb|gb|kb|m|g|t|days?|hours?|mins?|minutes?|pcs|people|persons?"
     r"|households?|yuan|rmb|units?|times?|percent|villages?|sites?|tons?|copies|pieces?|sets?|boxes|bags?|cases?|items?|packs?"
-    r"|bottles?|cartons?|schools?|roads?|trucks?|cars?|teams?|workers?|staff)(?![a-z]))[a-z]"
+    r"|bottles?|cartons?|schools?|roads?|trucks?|cars?|teams?|workers?|staff"
+    r"|batch(?:es)?|samples?|firms?|companies|shops?|stores?|restaurants?|farms?|plots?|points?|spots?)(?![a-z]))[a-z]"
 )
 _BARE_HEAD = re.compile(
     # (or before a count: "863 5件建议提案 all replied")
@@ -1120,14 +1134,16 @@ _BARE_CLAUSE_HEAD = re.compile(
     rf"(?:(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})|(?=[^\S\n]*:(?!\d)|:\d{{1,2}}月)"  # "822：8月全县…"
     rf"|(?=[^\S\n]+{_ENGLISH_WORD_AHEAD}))"  # "618 ok. 614 signed & submitted"
 )
-# … or after the unit's own, or a name's, opening a clause, before a word: "我们的617昨天下午就交了的嘛", "东关的519已于今日报送"
+# … or after the unit's own, or a name's, opening a clause, before a word: "我们的617昨天下午就交了的嘛", "东关的519已于今日报送",
+# also pointed at as what was asked ("昨天问的那个 314 台账——交了"; not a phone service: "我们的那个120急救车")
 _BARE_AFTER_POINTER = re.compile(
-    rf"(我们的|咱们的|(?:^|(?<=[,，。;；!！?？\n]))[\u4e00-\u9fff]{{2,5}}的)([1-9]\d{{2}})(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})"
+    rf"(我们的|咱们的|(?:^|(?<=[,，。;；!！?？\n]))[\u4e00-\u9fff]{{2,5}}的(?:那个[^\S\n]*)?)(?!(?:110|114|119|120|122)(?!\d))([1-9]\d{{2}})(?=[^\S\n]*[\u4e00-\u9fff])(?![^\S\n]*{_MEASURE_AHEAD})"
 )
 _BARE_AFTER_RECEIPT = re.compile(
-    rf"((?:收到|签收|接到|接收|received|(?<![a-z])[Gg]ot)了?[,，:：]?[^\S\n]*)(\d{{2,3}}(?:(?:{phrases.NUMBER_LIST_SEP.pattern}|/)\d{{2,3}})*)"
-    r"(?=[^\S\n]*(?:$|[,。!]|\.(?!\d)|了?$|了[,。!]|两个|两份|几个|thanks|谢谢|通知)|[^\S\n]+(?![和及与跟号期])[\u4e00-\u9fff]"  # "收到447了，…", "收到 81 有问题打我电话"
-    r"|[哈啦呀嘞哦滴]+[^\S\n]*(?:$|[,。!~]))"  # a closing particle: "东关收到625哈，…", "东关收到638哈~", "收到897滴～"
+    rf"((?:收到|签收|接到|接收|received|rcvd|shoudao|(?<![a-z])sd|(?<![a-z])[Gg]ot)了?[,，:：]?[^\S\n]*)(\d{{2,3}}(?:(?:{phrases.NUMBER_LIST_SEP.pattern}|/)\d{{2,3}})*)"
+    r"(?=[^\S\n]*(?:$|[,。!]|\.(?!\d)|了?$|了[,。!]|两个|两份|几个|thanks|thx|谢谢|通知)|[^\S\n]+(?![和及与跟号期])[\u4e00-\u9fff]"  # "收到447了，…", "收到 81 有问题打我电话"
+    r"|[^\S\n]+[a-z]{2,}"  # pinyin or English on: "shoudao 231 le", "sd 231 fangxun na ge"
+    r"|[哈啦呀嘞哦滴]+(?:[^\S\n]*(?:$|[,。!~])|[^\S\n]+))"  # a closing particle: "东关收到625哈，…", "东关收到638哈~", "收到897滴～", "收到805啦 明天…"
 )
 
 # … or after an English "for", ending the clause: "need 2 more days for 750" (English words are run together by now).
@@ -1187,6 +1203,14 @@ _DIALECT_WORDS = {
     "可唔可以": "可不可以",
     "听日": "明天",
     "琴日": "昨天",
+    # … and its particles and pointers: "612收咗，唔该", "水库我哋琴日已经放咗水", "啱啱嗰个收到…", "612嘅统计表可唔可以迟两日先交？"
+    "收咗": "收到了",
+    "咗": "了",
+    "嘅": "的",
+    "唔该": "谢谢",
+    "啱啱": "刚刚",
+    "嗰个": "那个",
+    "迟两日": "晚两天",
     # a northern "saw": "没瞅着啥问题"
     "没瞅着": "没发现",
     "没瞅见": "没发现",
@@ -1726,8 +1750,13 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
     for before, after_all, start in _matches(phrases.RECEIPT, clause):
         scope, after = _up_to_problem(clause, start, after_all)  # the receipt, without a problem's question
         asked = _is_question(scope, after)
-        if clause.text.startswith(phrases.SHORTHAND_RECEIPT, start) and not _NUMBERED.search(before):
-            continue  # "rcvd" alone: unclear
+        if (
+            clause.text.startswith(phrases.SHORTHAND_RECEIPT, start)
+            and not _NUMBERED.search(before)
+            and not _NUMBERED.match(after_all)
+            and not _NUMBERS_RIGHT_BEFORE.search(before)
+        ):
+            continue  # "rcvd" alone: unclear ("rcvd 202" names its notice)
         if phrases.FOR_THE_OFFICE_TO_NOTE.search(before):
             continue  # "开学典礼推迟到9月4日，请督查室知悉": the unit tells the office, it receives nothing
         if phrases.PARTLY.search(before):
@@ -1800,6 +1829,10 @@ _NUMBERED = re.compile(
 )
 
 
+# Numbers listed right before a word, no 号 given them: "279 & 290 rcvd".
+_NUMBERS_RIGHT_BEFORE = re.compile(r"(?<![\d.:])\d{2,3}(?:[&、,和]\d{2,3})*$")
+
+
 def _earlier_only(before: str) -> bool:
     """Whether the words before an act point at an earlier notice without its number ("上次的材料已报";
     "上次那个12号我们已经报了" and "29号上次申请延期的那个今天报了" name it)."""
@@ -1824,6 +1857,8 @@ def _what_received(named: str) -> str:
         rest = named[notice[-1].end() :]
         if phrases.RECEIVED_GIVEN.search(rest) or phrases.COLLECTED_RETURN.search(rest):
             return "other"
+        if phrases.MONEY_IN.search(rest):
+            return "other"  # "那个…拨的十五万块钱今天到账了收到": a filler's pointer, then money come in
         return "notice"
     return "other" if phrases.RECEIVED_THING.search(named) else ""
 
@@ -1904,6 +1939,7 @@ def _problem_acts(clause: _Text) -> Iterator[Act]:
 _REQUIRED_BY = re.compile(
     r"(?:要求|规定)[^,。;已]{0,16}?(?:\d{1,2}[日号]|月底|月末|年底|本周|周[一二三四五六日末]|[\d一二三四五六七八九十两]+(?:天|日|个工作日)内?)(?:前|之前|以前|内)?$"
 )
+_DAY_DEADLINE = re.compile(r"\d{1,2}月\d{1,2}[日号](?:前|之前|以前)$")  # "5月10日前全部办结": a deadline
 _TITLE_OPEN = re.compile(r"(?:关于|《)[^,。;》]*$")
 _TITLE_CLOSE = re.compile(r"^[^,。;《]{0,40}?(?:的(?:督办通知单?|督办单|通知|督办|文件|函)|》)")
 
@@ -1923,11 +1959,13 @@ def _feedback_acts(clause: _Text) -> Iterator[Act]:
     delay_paper = (
         phrases.DELAY_PAPER.search(clause.text) is not None
     )  # "延期报告已经写好了": the request, no report
-    for before, after, _ in _matches(phrases.DONE, clause):
+    for before, after, start in _matches(phrases.DONE, clause):
         if _REQUIRED_BY.search(before) and not phrases.DONE_PARTICLE.match(after):
             continue  # "文件要求的资金26日前拨付到位": the notice's requirement restated, nothing done yet
         if _WAITED_FOR.search(before) and _THEN_AFTER.match(after):
             continue  # "值班表人员要等街道班子调整完再定": what is waited for, nothing done yet
+        if _DAY_DEADLINE.search(before) and not clause.text.startswith("已", start):
+            continue  # "交办的6件建议5月10日前全部办结": the day it is to be done by ("5月10日前已全部办结" is done)
         if not delay_paper and not _earlier_only(before) and not phrases.POSITION.search(before):
             yield Act("progress" if phrases.WHO_AFTER.match(after) else "done", _mode(clause, before, after))
     for before, after, start in _matches(phrases.SUBMIT, clause):

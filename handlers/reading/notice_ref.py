@@ -55,7 +55,9 @@ _MARKED = re.compile(
 # A bare number that opens a message or clause and is followed at once by a receipt or status word:
 # "12收到", "12 已完成" (spaces are gone by then); never a date, a time or an amount.
 _LEADING = re.compile(
-    rf"(?:^|(?<=[,。;!?\n]))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与|至|到|~|-|—|/|\+|&|and){_NUM})*)"  # "140 & 143 received", "414 and 419 both received"
+    # (… or a message's day and hour heading it: "8月6日 07:55 168收到", read as "8月6日07:55、168收到"; or English
+    # "both" opening it: "both 115 & 120 rcvd")
+    rf"(?:^|(?<=[,。;!?\n])|(?<=[日号]\d\d:\d\d、)|(?<=[日号]\d:\d\d、)|(?<=^both))(?P<nums>{_NUM}(?:(?:和|、|,|及|跟|与|至|到|~|-|—|/|\+|&|and){_NUM})*)"  # "140 & 143 received", "414 and 419 both received"
     # "801 803 both received", "818 ok 收到": English 都 and an OK sign before the receipt word
     r"(?=(?:(?<![零〇一二两三四五六七八九十百])[两二三四五六七八九十几](?:期|个|份)(?:通知|督办单?|文件)?)?(?:都|均|也|both|all|ok|dou|quan|jun)?(?:收到|收悉|已收|已阅|已签收|签收|已完成|已办结|已报送|已上报|已反馈|已整改|正在|进展|延期|申请|需要?|无法|done|received|rcvd|sd(?:le)?(?![a-z])|shoudao|yb(?![a-z])"  # "dou sd le": pinyin 都收到了; "yb": 已报
     r"|已报(?![名到])|已交|已提交|在办|(?<!一)早就?报"  # "12已报", "12在办", "12早报了" (not "一早报": early)
@@ -277,7 +279,8 @@ _BODY_BEFORE_YEAR = re.compile(r"[省市][\u4e00-\u9fff]{1,5}$")
 # What was received, named right after the word ("收到12号了", "已签收12号"): a notice, not a day.
 _RECEIVED_BEFORE = re.compile(r"(?:收到|收悉|签收|接到|接收到?|(?<![a-z])sd|shoudao|received|rcvd)了?$")
 _RECEIVED_END = re.compile(
-    r"[了啦哈滴哒]*(?:ok|thanks|谢谢|$|[,。;!?\n]|[\u4e00-\u9fff]{1,10}(?:镇|乡|局|委|街道|管委会)(?:$|[,。;!?\n]))",
+    r"[了啦哈滴哒]*(?:ok|thanks|谢谢|$|[,。;!?\n]|[\u4e00-\u9fff]{1,10}(?:镇|乡|局|委|街道|管委会)(?:$|[,。;!?\n])"
+    r"|[a-z]{2,})",  # pinyin or English on after it: "shoudao 231 le", "sd 231 fangxun na ge"
     re.IGNORECASE,
 )  # "收到12号 城关镇": the unit signs after it ("收到897号滴": a closing particle)
 # The notice a reply was about, said after it: "收到了，是12号那个", "收到了 说的是12号啊".
@@ -292,8 +295,12 @@ _AFTER_ANOTHER = re.compile(r"\d{1,3}号[\u4e00-\u9fff]{1,6}(?:和|及|与|以�
 TURNING_WORDS = ("另外", "此外", "还有", "不过", "但是", "可是", "另")
 # Only the office addressed before it: "主任 196号…", "王科，196号…".
 _ADDRESS = re.compile(r"(?:[\u4e00-\u9fff]{0,2}(?:主任|领导|科长|老师|书记|部长|督查室)[,，\s]*)+")
-# The day a report is of, in brackets heading it: "【9月21日】401号周报：…" (the notice opens what follows).
-_DATED_HEAD = re.compile(r"[【\[(〔]\d{1,2}月\d{1,2}[日号]?[】\])〕][^\S\n]*")
+# The day a report is of, in brackets heading it: "【9月21日】401号周报：…" (the notice opens what follows), or its
+# day and hour of writing heading it unbracketed: "8月3日 16:40 215号 …" (read as "8月3日16:40、215号").
+_DATED_HEAD = re.compile(
+    r"[【\[(〔]\d{1,2}月\d{1,2}[日号]?[】\])〕][^\S\n]*"
+    r"|\d{1,2}月\d{1,2}[日号](?:[上下]午|早上|晚上)?\d{1,2}:\d{2}[、,]?"
+)
 # The office's mark right before a number with 号: "督办13号", "督字13号" (not "督办12号前": a day).
 _MARKED_BEFORE_NUMBER = re.compile(r"(?:督办|督查|督字|督办字)$")
 # A word that introduces the notice a reply is about: "关于13号我们明天报", "按照12号要求".
@@ -397,6 +404,9 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
         thing = _NUMBERED_THING_AFTER.match(text, match.end())
         if thing and thing["motion"] and (full_year or not any(item["di"] for item in items)):
             thing = None  # "第7号建议" is a deputy's motion; "督办〔2032〕535号建议提案办理情况", "768号建议提案" notices
+        if thing and thing["motion"] and len(items) > 1 and items[-1]["di"] and not items[0]["di"]:
+            # "214号第12号提案的答复…": the motion's own number, after the notice's
+            items, thing = items[:-1], None
         if thing and not (thing[0] == "台风" and _THREE_DIGITS_END.search(match["group"])):
             continue  # "第13号楼", "第13号台风": a numbered place or thing, whatever its 第 (no typhoon has 515)
         if (

@@ -37,9 +37,11 @@ NUMBERS_TEXT = r"((?:#|no\.?)?第?\d{1,3}(?!\d)[号期]?(?:(?:\s*[、,和]\s*|\s
 # … or the dialect's 中 (行, OK) after a pause: "164号，中！", or right after a number of three digits, which no school
 # has ("444中"; never "12中", a school, nor 中 inside a sentence); or 收 cut short from 收到 ("420 421收", as "420收";
 # not after one digit: "1 2 收" may be days)
+# A sign of the notice's matter before its number, no question: "🔥603🫡", "🌊 604 👌" (not "❓603", "🤔603").
+SUBJECT_EMOJI = "(?:(?![\u2753-\u2755\U0001f914])[\U0001f300-\U0001faff\u2600-\u27bf]\ufe0f?\\s*)"
 NUMBERS_OK = re.compile(
     # (after a word of assent: "嗯呐 890 妥"; 妥 as 中, a pause or three digits before it)
-    rf"^\s*(?:嗯+[呐哪]?[\s,]+)?{OK_SIGN}?\s*{NUMBERS_TEXT}[\s,]*(?:{OK_SIGN}+|(?:(?<=[\s,])|(?<=\d{{3}})|(?<=\d{{3}}号))(?:中[嘞啊呀哈]?|妥了?)"
+    rf"^\s*(?:嗯+[呐哪]?[\s,]+)?{SUBJECT_EMOJI}?{OK_SIGN}?\s*{NUMBERS_TEXT}[\s,]*(?:{OK_SIGN}+|(?:(?<=[\s,])|(?<=\d{{3}})|(?<=\d{{3}}号))(?:中[嘞啊呀哈]?|妥了?)"
     r"|(?:(?<=\d\d)|(?<=\d\d号)|(?<=\d\d\s)|(?<=\d\d号\s))收[了啦]?)\s*了?[\s!。~.]*$"
     rf"|^\s*{OK_SIGN}+[\s,]*{NUMBERS_TEXT}[\s!。~.]*$",
     re.IGNORECASE,
@@ -65,7 +67,10 @@ NUMBER_OK_PAIRS_LAST = re.compile(
     rf"(?<=[\s,。;!?])(?:{NUMBER_OK}(?:[\s,、;。]*{NUMBER_OK})+)[\s!。~.]*$", re.IGNORECASE
 )
 # An English receipt word after each notice's number, spaced ("830 rcvd 831 rcvd"): each ends its clause.
-ENGLISH_RECEIPT_THEN_NUMBER = re.compile(r"(?<=rcvd|ived|oted)[^\S\n]+(?=\d{1,3}(?!\d))", re.IGNORECASE)
+# (not the word opening the message, then the one number it got: "rcvd 202, thx")
+ENGLISH_RECEIPT_THEN_NUMBER = re.compile(
+    r"(?<=rcvd|ived|oted)(?<!^rcvd)(?<!^received)(?<!^noted)[^\S\n]+(?=\d{1,3}(?!\d))", re.IGNORECASE
+)
 # A remark on how many notices came at once ("今天一口气发了六个啊", "一下子来了三个通知"): the office's sending, no report.
 SENT_MANY = re.compile(
     r"^(?:今天|今儿|这周|又)?(?:一口气|一下子?|一下就|一天)(?:又|就)?(?:发|来|下|下发)了[\d一二三四五六七八九十两几]+(?:个|份|期)"
@@ -186,7 +191,7 @@ RECEIPT_ENDS = re.compile(r"(?:收到|收悉|签收|已阅)[了啦哈呀]*$|[\u4
 # The whole reply so far is a receipt ("收到 请放心"), then a word of assurance.
 # Money said come in, in the clause before a bare receipt: "…救助资金286万元已到我镇账户，收到" (the money's, no notice's).
 MONEY_IN = re.compile(
-    r"(?:元|资金|款项?|经费|补贴|补助)[^,。;]{0,12}?(?:到账|入账|到(?:我|本)[\u4e00-\u9fff]{0,3}?账(?:户|上)?"
+    r"(?:元|块?钱|资金|款项?|经费|补贴|补助)[^,。;]{0,12}?(?:到账|入账|到(?:我|本)[\u4e00-\u9fff]{0,3}?账(?:户|上)?"
     # … or the account named by the unit's kind: "八一慰问金八万元已到镇账户，收悉"
     r"|到(?:镇|乡|街道|局|委|单位)账(?:户|上))了?$"
 )
@@ -252,7 +257,10 @@ QUESTION_WORD = re.compile(
     r"|是[^,。;]{0,10}?还是|([\u4e00-\u9fff]{1,3})还是不\2"  # "是回收到还是回签收", "延期还是不延期"
 )
 # (the southwest's "…交了的嘛" asserts: "我们的617昨天下午就交了的嘛")
-QUESTION_TAIL = re.compile(r"^[了到过]?(?:没有?|未|否|不(?!是))(?!问题|事|毛病)|[吗么呢]|(?<!的)嘛|吧$")
+# (laughter closing a guess still leaves it one: "这是最后一批了吧哈哈")
+QUESTION_TAIL = re.compile(
+    r"^[了到过]?(?:没有?|未|否|不(?!是))(?!问题|事|毛病)|[吗么呢]|(?<!的)嘛|吧(?:[哈呵嘿]{2,})?$"
+)
 ONGOING_NE = re.compile(r"呢")  # "正在入户核实呢": after work under way, 呢 asks nothing
 # Where a clause without punctuation turns to the reader with a request: "…你们查收一下吧".
 TURN_TO_READER = re.compile(r"(?:你们|您|请|麻烦|烦请)(?=.{0,6}?(?:查收|查看|看一下|确认|核对|审核|验收))")
@@ -327,7 +335,8 @@ RECEIPT = re.compile(
     r"|^(?:已经?|均已?|都已?)?悉(?=[了啦]*$)|(?<=^)(?:\d{1,3}(?!\d)号?、?)+(?:均|都)?已?[悉阅](?=[了啦]*$)"  # only numbers and 收: "268 收", "1 2 收" (收 alone: the office reads it)
     r"|^(?:第?\d{1,3}号)?照办(?=[了啦哈嘞]*$)"  # the older cadre's word for 收到, alone ("按要求照办" is none)
     # "知道了" said of a notice named right before it ("103号通知晓得了"; 知道了 alone the office reads, nor a day's)
-    rf"|(?<=[\d一二三四五六七八九十百]号)(?<!月\d号)(?<!月\d\d号)(?:的?(?:通知|督办单?|文件)|{KNOWN_SUBJECT})?(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"
+    # (the dialect's 中 (OK) between: "603号 中 俺们晓得了")
+    rf"|(?<=[\d一二三四五六七八九十百]号)(?<!月\d号)(?<!月\d\d号)(?:的?(?:通知|督办单?|文件)|{KNOWN_SUBJECT})?中?(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:知道|晓得)了"
     r"|已经?接收|接收到|接收完毕|已经?接到|接到(?:通知|文件|督办单|通知单|\d{1,3}号)?[了啦]?$"
     r"|(?<!not)(?<!n't)(?<!never)(?<!yet)(?:received|rcvd)|gotit|noted|copythat|roger|(?<=[号\d])get(?![a-z])"  # "13号get", "530 get"
     r"|(?<![a-z])got(?=\d{1,3}号?(?:$|[.,。;!]))"  # "Got 605." (not "got 3 more days")
@@ -387,10 +396,11 @@ RECEIPT_TAIL = re.compile(
     r"|县?(?:政府|委)?(?:督查室|督办室)(?:发的|下发的|转来的|发来的|的)?(?=第?(?:\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})[号期]|督办|督字|[〔\[(【]20\d\d)"  # "已收到12月1日的通知": the notice by its date
     r"|县(?:委|政府)?(?=督办[〔\[(【]20\d\d|督办第?\d{1,3}号)"  # "收到县督办〔2027〕第113号"
     # the sender's unit after its receipt: "收到 交通局" (spaces are gone by now)
-    r"|[/|\-—·]?(?:[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|中心|政府|公司)|[\u4e00-\u9fff]{0,10}管委会)$"
+    r"|[/|\-—·]?(?:[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|中心|政府|公司)|[\u4e00-\u9fff]{0,10}(?:管委会|集聚区|开发区|园区))$"
     # … signed after a dash, with the liaison's name: "收到 ——住建局 刘" (not "——财政局拨款", a thing received)
     # (the sender's own unit spaced apart is dropped before: "收到 —— 住建局 刘" leaves the dash alone)
-    r"|[\-—–~]{1,2}(?:(?:[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|中心|政府|公司)|[\u4e00-\u9fff]{0,10}管委会)"
+    # (a zone's committee signs by the zone: "——开发区 周")
+    r"|[\-—–~]{1,2}(?:(?:[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|中心|政府|公司)|[\u4e00-\u9fff]{0,10}(?:管委会|集聚区|开发区|园区))"
     r"(?!的|发|转|拨|下发|通知|文件|材料)[\u4e00-\u9fff]{0,3})?$"
     r"|20\d\d年(?=第?\d{1,3}[号期]))"  # "收到2027年第44号督办通知"
 )
@@ -423,6 +433,12 @@ UNSEEN = re.compile(r"(?:还|尚|都)?(?:没|未)有?(?:看到|看见|见到)")
 NOTICE_BEFORE = re.compile(
     r"(?:通知|督办单|通知单|正文|督办|[\d一二三四五六七八九十][号期])[^,。;]{0,4}$"
 )  # "13号还没看到"
+# The unit's formal reply put off until someone returns, after a receipt told: "收到，等局长回来再正式答复",
+# Cantonese "主任话收到，等佢返嚟再正式回" (as "等领导回来再签收": the office looks; "等他回来再研究" is work, no reply).
+REPLY_DEFERRED = re.compile(
+    r"等[\u4e00-\u9fff]{0,6}?(?:回来|返嚟|返来|回单位|回局里|回到单位)(?:后|以后|之后|了)?"
+    r"(?:再|才)(?:正式|书面)?(?:回复?|答复|回话|确认|签收)(?![\u4e00-\u9fff])"
+)
 OWN_NOT_YET = re.compile(
     r"^(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}?(?:这边|这里)?(?:还|尚|暂)?(?:没有?|未)$"
 )
@@ -490,6 +506,12 @@ RECEIVED_FROM_OTHERS = re.compile(
     OTHER_ISSUER_DOC.pattern
     + rf"|{_ABOVE}[^,。;]{{0,30}}$"
     + r"|(?:会议?|开会|培训|考试)的?通知[^,。;]{0,4}$"
+)
+# Another issuer's paper on the office notice's matter told sent, the clause before a bare receipt: "518号的事省应急厅
+# 也发了个紧急通知，我们收到了" (the receipt is of that paper; "518号的事我们收到了" stays the notice's).
+OTHER_SENT_PAPER = re.compile(
+    rf"{_ABOVE}(?:也|又|还|另外|同时)?(?:下?发|印发|下发|转发)了?(?:个|一个|份|一份)?[^,。;]{{0,10}}?"
+    r"(?:通知|文件|通报|函|明电|提示)$"
 )
 # The office's notice named: its kinds of paper, a number, an issue, a pointer.
 RECEIVED_NOTICE = re.compile(
@@ -886,8 +908,8 @@ UNDER_WAY = (
 PROGRESS = re.compile(
     rf"{UNDER_WAY}|正(?:积极|全力|加紧|抓紧|有序|稳步|组织|逐项)"
     r"|(?:推进|进行|实施|开展|整改|办理|施工|落实|处理)中"
-    r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实|逐项)推进|(?<![a-z])(?:still)?(?:inprogress|drafting|underway|ongoing)(?![a-z])"
-    r"|(?<![a-z])still(?:collecting|working|checking|compiling|preparing|waiting|doing)"  # "606 still collecting data"  # "方案 drafting 中"
+    r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实|逐项)推进|(?<![a-z])(?:still)?(?:inprogress|drafting|underway|ongoing)(?![a-z])"  # "方案 drafting 中"
+    r"|(?<![a-z])still(?:collecting|working|checking|compiling|preparing|waiting|doing)"  # "606 still collecting data"
     r"|已经?(?:先行|提前|率先|迅速|及时)?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|拟定|起草|印发|摸底|初步|督促|下达|排查|检查|巡查|走访|核查"
     r"|编制|明确|落实了)"
     r"|已经?于[^,。;]{1,12}?(?:印发|制定|出台)"  # the unit's own plan, on a day told: "已于今天印发…实施方案"
@@ -1260,7 +1282,7 @@ DELAY_WORD = re.compile(
     # the same in English, words glued once spaces go: "要 late 一点", "will be late 2 days" (not "chocolate")
     r"|(?:(?<![a-z])|(?<=be))late(?:一点|一些|点|些|几天|[一两二三]天|alittle|abit|\d*days?)(?![a-z])"
     # … time asked up to a later day: "need till next Tue pls" (not "don't need till", "no need till")
-    r"|(?<!dont)(?<!don't)(?<!don’t)(?<!donot)(?<!no)need(?:time|\d*days?)?(?:till|until)(?:next|tomorrow|mon|tue|wed|thu|fri|endof)"
+    r"|(?<!dont)(?<!don't)(?<!don’t)(?<!donot)(?<!no)need(?:time|\d*days?)?(?:till|until)(?:next|tomorrow|mon|tue|wed|thu|fri|endof|周[一二三四五六日]|下周|明天|后天)"  # "need till 周三"
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延|(?<![延舒减平迟放])缓)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
     r"|晚半天|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
     r"|(?:再|(?<=麻烦)|(?<=请))给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五]|\d{1,2})天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天"
@@ -1286,6 +1308,8 @@ UNABLE = re.compile(
 LATER_DAY = (
     r"(?:明天|明早|后天|下下?周[一二三四五六日]?|下个?(?:星期|礼拜)|下个?月|周[一二三四五六日]|月底|过几天|过两天|改天|(?:\d{1,2}月)?\d{1,2}[号日]|\d{1,2}月(?:份|底|中旬|下旬)?(?![\d号日])"
     r"|初[一二三四五六七八九十]|年后|节后|过完年|元宵节?后"
+    # a holiday named, its days after: "能不能到五一后再报", "国庆节以后才能交"
+    r"|(?:五一|十一|国庆|端午|中秋|清明|元旦)(?:节|假期?)?(?=以后|之后|后|过后)"
     # the lunar new year's days and the month's parts: "估计得到正月十五以后了", "3月初才能报"
     r"|正月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十|底)|\d{1,2}月(?:初|上旬))"
 )
@@ -1358,7 +1382,7 @@ ONLY_LATER_DAY = (
     r"(?:才能|才可以|才会|才)"
 )
 ONLY_LATER = re.compile(
-    rf"{ONLY_LATER_DAY}(?:报|交|提交|完成|上报|报送|弄|办|反馈|做完|整改)"
+    rf"{ONLY_LATER_DAY}(?:报|交|提交|完成|上报|报送|弄|办|反馈|做完|整改|定稿)"  # "…材料下周一才能定稿"
     # the unit's paper out only later: "842的资金表周五才能出" (not "增加值月底才能出来": a figure published)
     rf"|(?:表|报告|材料|台账|清单|方案|总结){ONLY_LATER_DAY}出(?!来)"
     # … the one who writes it between: "688号回头看的最终报告我们要到1月5号才能出"
@@ -1507,6 +1531,9 @@ PAUSE_AFTER_ALREADY = re.compile(r"(?:^|(?<=[,。;]))((?:都|也)?已经)[,]")
 FILLER = re.compile(r"[嗯呃额啊哦]+|那个|这个|就是|然后|那啥")
 CONDITION_CLAUSE = re.compile(
     r"^(?:第?\d{1,3}号)?(?:我们|我局|我镇|我乡)?(?:如果|假如|要是|万一|倘若|若|一旦)(?!可以|方便|允许)"  # "如果可以的话": polite
+    # … or a clause closed by 的话, its condition word left in a filler's clause before ("嗯 要是 / 暴雨 / 后天 还 下 的话";
+    # not "可以的话", "这样的话")
+    r"|^(?![^,。;]*(?:可以|方便|允许|同意|行|这样|那样))[^,。;]+的话$"
 )
 # The notice's own work said to go on as due: "…延期了，是民政那边的安排，不影响202号报送".
 NOT_AFFECTED = re.compile(
