@@ -1333,11 +1333,9 @@ _LINK = re.compile(
 # in it, so no dated heading: "【9月21日】401号周报")
 _STAMP = re.compile(r"^[^\S\n]*【(?:\d{1,2}[./-]\d{1,2}[^\S\n]*)?\d{1,2}:\d{2}】", re.MULTILINE)
 # A time stamp after the receipt, in brackets: "712已收（3.12 9:05）", "已收（3.19 7:52）720" (when it was signed for).
+_STAMP_AFTER = re.compile(r"(?<=[收悉到])[^\S\n]*\((?:\d{1,2}[./-]\d{1,2}[^\S\n]*)?\d{1,2}:\d{2}\)")
 # … or a date and time typed after the receipt word, closing the message ("收悉 9.1 16:42"): when, no notice.
 _STAMP_CLOSING = re.compile(r"(?<=[收悉到阅])[^\S\n]+(?:\d{1,2}[./-]\d{1,2}[^\S\n]+)?\d{1,2}:\d{2}[^\S\n]*$")
-_STAMP_AFTER = re.compile(r"(?<=[收悉到])[^\S\n]*\((?:\d{1,2}[./-]\d{1,2}[^\S\n]*)?\d{1,2}:\d{2}\)")
-# A tag heading a message with its kind: "【回复】723号收到", "【汇报】708号本周巡河：…", "【请示】722号…能否延至4月3日"
-# (the tag's word is no act of its own, and the number after it is the notice's)
 # A word of assent opening the message before what it says ("嗯呐 858收到 842那个…", "嗯嗯 801的走访今天弄完啦"): nothing
 # of its own ("嗯" alone is left as it is).
 _OPENING_ASSENT = re.compile(r"^[^\S\n]*嗯+[呐哪]?(?:[^\S\n]+|[,，])(?=\S)")
@@ -1346,12 +1344,12 @@ _CLOSING_ASSENT = re.compile(r"(?<=\S)[^\S\n]+嗯+[呐哪]?[^\S\n]*$")
 # The office's words addressed to all units, quoted in “” at the head of the reply ("“请各单位于1月10日前报送…”收到"), are a
 # quote as 「」 is.
 _OFFICE_WORDS_QUOTED = re.compile(r"^[^\S\n]*“((?:请|各)[^“”\n]{4,80})”")
-# A day written M/D heading the message ("8/12 809排查表上午已交") is a line of its own (no list with the number).
 # A day written with a dot heading the message, as a duty log dates its lines ("4.5 收到…", "4.18 729号 …"): dropped
 # (never an amount: "3.5 万元已拨付").
 _DOT_DATE_HEAD = re.compile(
     r"^[^\S\n]*(?:1[0-2]|[1-9])\.(?:3[01]|[12]\d|[1-9])[^\S\n]+(?=\d|[\u4e00-\u9fff](?<![万亿元个吨亩米公千倍]))"
 )
+# A day written M/D heading the message ("8/12 809排查表上午已交") is a line of its own (no list with the number).
 _DATE_HEAD = re.compile(r"^([^\S\n]*(?:1[0-2]|[1-9])/(?:3[01]|[12]\d|[1-9]))[^\S\n]+(?=\d)")
 # A notice's number in brackets heading the message ("（940）春节医疗保障方案还在改"), past any day.
 _PARENS_NUMBER = re.compile(r"^[^\S\n]*[(（]((?:3[2-9]|[4-9]\d|[1-9]\d\d))[)）]")
@@ -1364,6 +1362,8 @@ _ELLIPSIS_PAUSE = re.compile(r"(?<=[\d\u4e00-\u9fff])(?:…+|\.{3,})(?=[\d\u4e00
 # A subject tag opening the message ("【国庆值班】收到 值班表国庆前报") heads what follows as a line of its own (not a
 # notice's mark: "【12号】收到").
 _OPENING_TAG = re.compile(r"^([^\S\n]*【[^【】\d\n]{2,10}】)[^\S\n]*(?=\S)")
+# A tag heading a message with its kind: "【回复】723号收到", "【汇报】708号本周巡河：…", "【请示】722号…能否延至4月3日"
+# (the tag's word is no act of its own, and the number after it is the notice's)
 _KIND_TAG = re.compile(r"^[^\S\n]*【(?:回复|汇报|请示|报告|反馈)】", re.MULTILINE)
 
 
