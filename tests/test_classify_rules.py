@@ -5178,3 +5178,103 @@ def test_what_the_blind_set_dev73_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # the southwest's 撒 and 要得 (OK) closing a receipt; asked, they stay questions
+        ("收到撒", [0], [], []),
+        ("310号收到要得", [310], [], []),
+        ("收到 要得", [0], [], []),
+        ("收到撒？", [], [], []),
+        ("收到要得不", [], [], []),
+        # the unit's name and a colon heading a duty log's line, after its date: the number opens what follows
+        ("11.24 住建局：348 收到 值班 表 明天 报", [348], [], []),
+        ("11.18 住建局：342收到 300号本周无火情", [342], [300], []),
+        ("住建局：348号收到", [348], [], []),
+        ("管委会903：园区规上企业46家", [], [903], []),
+        # the firms, schools or villages it concerns told of it, before or after the verb: passed on, a receipt
+        ("308期统计年报 已通知园区规上企业43家 管委会", [308], [], []),
+        ("308期 已通知园区规上企业43家", [308], [], []),
+        ("338 雨雪天气 全县中小学 已通知 做好 停课预案 😊", [338], [], []),
+        ("308号已通知施工方停工", [], [308], []),
+        ("308号 已通知园区规上企业，已有40家完成自查", [], [308], []),
+        # a delay granted, told opening its clause or by the office: no request; asked of the office it is one
+        ("#342 申请延期的事 王局已经跟督查室电话说过了 同意延到12月20日", [], [], []),
+        ("342 督查室同意延到12月20日", [], [], []),
+        ("342 请督查室同意延到12月20日", [], [], [342]),
+        ("342号能否同意延到12月20日", [], [], [342]),
+        ("望督查室准予延期", [], [], [0]),
+        # waiting asked for the unit by name, in Henan dialect; 还木 is 还没 (not yet done, no report)
+        ("321号恁再等俺两天中不中，村里还木弄完", [], [], [321]),
+        ("321号再等我们两天行不行", [], [], [321]),
+        ("321号村里说再等两天", [], [], []),
+        ("321号村里还木弄完", [], [], []),
+        # work only begun beside a receipt (清理, the dialect's 整): the receipt's own step; without it, or done, a report
+        ("346号收到，正在清理", [346], [], []),
+        ("336号收到，年终考核的材料俺们正在整", [336], [], []),
+        ("346号正在清理", [], [346], []),
+        ("346号收到，已清理完毕", [346], [346], []),
+    ],
+)
+def test_what_the_blind_set_dev74_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # whether the unit, named by its body, must send a paper at all (in traditional characters): the office reads it
+        ("收到，請問420號住建局需要報預案嗎？", [], [], []),
+        ("收到，我们需要报预案吗？", [], [], []),
+        ("收到，预案需要报吗？", [0], [], []),
+        ("420号收到，预案什么时候报？", [420], [], []),
+        # a call promised back after a bare receipt: someone's call answered, not a notice
+        ("收到，一会儿给您回电话。", [], [], []),
+        ("收到，马上回电", [], [], []),
+        ("通知收到，稍后给您回电话", [0], [], []),
+        ("420号收到，一会儿给您回电话", [420], [], []),
+        ("收到，已给各村打电话", [0], [], []),
+        # a slip of the message before owned up to after a bare receipt; a paper sent wrong stays the office's
+        ("收到 刚才打错了", [0], [], []),
+        ("收到 刚才发错了", [], [], []),
+        # another body's inspectors put off: their calendar, no delay of the unit's
+        ("市里的安全生产大检查督导组推迟到6月10日来了，完毕。", [], [], []),
+        ("我们的表要推迟到6月10日报", [], [], [0]),
+        # a reason's own negation before the request (人上不去, 没核完); a plain one still denies it
+        ("四 一 四 的 隐患 点 有 两 个 路 冲 断 了 人 上 不 去 恳请 晚 几 天", [], [], [414]),
+        ("428收到 423的图斑 还有两个没核完 得缓两天", [428], [], [423]),
+        ("414号上不去不用延期", [], [], []),
+        ("423的图斑没核完 不用缓", [], [], []),
+        # people and bodies put in charge of each case, a plan being drawn up: the receipt's own steps
+        ("收到404号，我局已对全县37件信访积案逐件明确了包案领导和责任单位。", [404], [], []),
+        ("418号收到，我局正在制定百日攻坚实施方案。", [418], [], []),
+        # the notice passed on in a notice of the unit's own, on a day; its own plan sent down is work
+        (
+            "406号收到，我局已于5月19日下午印发《关于做好2068年防溺水安全教育工作的紧急通知》至全县各学校。",
+            [406],
+            [],
+            [],
+        ),
+        ("406号收到，我局已于5月19日印发《防溺水实施方案》至全县各学校", [406], [406], []),
+        # a plan named after the number, then 报了, as a table already was; asked, or no number, it is none
+        ("420预案报了✅", [], [420], []),
+        ("420号的预案报了", [], [420], []),
+        ("420号值班表交了", [], [420], []),
+        ("420号值班表交了吗", [], [], []),
+        ("预案报了", [], [], []),
+        # no new old cases this week: a zero report
+        ("404 俺们乡这周 无新增积案 木有越级访", [], [404], []),
+        ("404号积案还有3件", [], [404], []),
+        # the right number given bare after a slip, then the slipped one told of: the right one received
+        ("收到407 不对 是408 407前天就回过了", [408], [], []),
+        ("收到407 不对 是408 409", [407], [], []),
+    ],
+)
+def test_what_the_blind_set_dev75_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

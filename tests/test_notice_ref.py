@@ -1742,3 +1742,18 @@ def test_what_the_blind_set_dev69_taught_of_numbers(
 )
 def test_what_the_blind_set_dev72_taught_of_numbers(text: str, refs: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == refs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the right number given bare after a slip, the slipped one then told of: no list of the two
+        ("收到407 不对 是408 407前天就回过了", "收到407 不对 是408号 407前天就回过了"),
+        ("不对 应为408 407还在弄", "不对 应为408号 407还在弄"),
+        # a second right number, or numbers with no slip, stay a list
+        ("收到407 不对 是408 409", "收到407 不对 是408、409"),
+        ("收到 407 408 都在弄", "收到 407、408 都在弄"),
+    ],
+)
+def test_what_the_blind_set_dev75_taught_of_numbers(text: str, expected: str) -> None:
+    assert separate_spaced_numbers(text) == expected

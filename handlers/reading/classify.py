@@ -930,6 +930,9 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
         receipt = any(phrases.NOTICE_NAMED.search(c.text) for c in clauses) and not _any(
             clauses, phrases.MEETING_AT
         )
+    if receipt and not any(c.refs for c in clauses) and _any(clauses, phrases.CALL_BACK):
+        # "收到，一会儿给您回电话": someone's call answered; "通知收到，稍后给您回电话" names what it got
+        receipt = any(phrases.NOTICE_NAMED.search(c.text) for c in clauses)
     kind = _feedback_kind(clauses, stated, receipt=receipt, delay=delay)
     if kind is not None and "received" not in stated:
         receipt = False  # "825号的倡议书已发到各村，全乡共张贴宣传单1200份": passed on as a step of the work reported
@@ -1180,6 +1183,7 @@ def _numbers_as_notices(text: str) -> str:
 _DIALECT_WORDS = {
     "咧": "了",
     "木有": "没有",
+    "还木": "还没",  # "村里还木弄完" (not yet; not 还木材款)
     "木法": "没法",
     "木得": "没得",
     # the southwest's: "数莫得交上来", "明天交要得不" (OK?)
@@ -1286,7 +1290,11 @@ _SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789
 _TABLE_ROW_NUMBER = re.compile(
     r"(?m)^(\d{2,3})\t(?![\d,.%]+(?:\t|$))"
 )  # (not a row of figures: "46\t8,215\t…")
-_DIALECT_NOT_BEFORE = {"恁": "(?![多大么样般些长高快好])", **_DIALECT_NOT_BEFORE_WU}
+_DIALECT_NOT_BEFORE = {
+    "恁": "(?![多大么样般些长高快好])",
+    "还木": "(?=[弄做整搞报交干写填查核完])",
+    **_DIALECT_NOT_BEFORE_WU,
+}
 _DIALECT = re.compile("|".join(word + _DIALECT_NOT_BEFORE.get(word, "") for word in _DIALECT_WORDS))
 # 以 typed for 已 (the same pinyin): 以经 before a verb ("护林员以经上岗了"; not 以经济 / 以经验 …), 以报 after a notice, its
 # paper or the day, a space apart too ("一号的排查表 以报", "7号的以报"; not "以报送时间为准", "可以报"), and 以转 after
@@ -1357,6 +1365,9 @@ _PARENS_NUMBER = re.compile(r"^[^\S\n]*[(（]((?:3[2-9]|[4-9]\d|[1-9]\d\d))[)）
 _UNIT_BEFORE_NUMBER = re.compile(
     r"^([^\S\n]*[\u4e00-\u9fff]{0,6}(?:管委会|局|委|镇|乡|街道|办))((?:3[2-9]|[4-9]\d|[1-9]\d\d))(?=[:：])"
 )
+# … or its name heading the message before a colon, a notice's number after ("11.24 林业局：348 收到 值班 表 明天 报",
+# "林业局：342收到 300号本周无火情"): a line of its own, the number opening the next as it opens a message.
+_UNIT_HEAD = re.compile(r"^([^\S\n]*[\u4e00-\u9fff]{0,6}(?:管委会|局|委|镇|乡|街道|办))[:：][^\S\n]*(?=\d)")
 # A pause typed as an ellipsis between words ("903…收到 我先跟…那几个项目部说一下") is a space.
 _ELLIPSIS_PAUSE = re.compile(r"(?<=[\d\u4e00-\u9fff])(?:…+|\.{3,})(?=[\d\u4e00-\u9fff])")
 # A subject tag opening the message ("【国庆值班】收到 值班表国庆前报") heads what follows as a line of its own (not a
@@ -1394,7 +1405,10 @@ def _clean(
     text = _OFFICE_WORDS_QUOTED.sub(r"「\1」", text)
     text = _FINANCIAL_NUMERAL.sub(_financial_digits, text)
     text = _UNIT_BEFORE_NUMBER.sub(
-        r"\1\n\2号", _PARENS_NUMBER.sub(r"\1号 ", _DATE_HEAD.sub(r"\1\n", _DOT_DATE_HEAD.sub("", text)))
+        r"\1\n\2号",
+        _PARENS_NUMBER.sub(
+            r"\1号 ", _DATE_HEAD.sub(r"\1\n", _UNIT_HEAD.sub(r"\1\n", _DOT_DATE_HEAD.sub("", text)))
+        ),
     )
     if _SPACED_OUT.fullmatch(text):
         text = phrases.SPACES.sub("", text)

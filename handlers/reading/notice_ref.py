@@ -110,6 +110,11 @@ _SPACED_NUMBERS = re.compile(
     r"|(?<![零〇一二两三四五六七八九十百])([一二三四五六七八九]?[十百][零〇一二三四五六七八九十]{0,2})[^\S\n]+"
     r"(?=[一二三四五六七八九]?[十百][零〇一二三四五六七八九十]{0,2}[号期])"
 )
+# The right number given after a slip owned up to, ending just before the space: "不对 是408".
+_SLIP_RIGHTED_BEFORE = re.compile(r"(?:不对|错了)[^\S\n]*(?:是|应是|应该是|应为)第?$")
+_SLIP_REACH = 12  # how far back the slip is looked for
+# … a number told of after it, not another right one ("不对 是408 409"): "407前天就回过了".
+_TOLD_AFTER = re.compile(r"\d{1,3}号?[^\S\n]*的?[\u4e00-\u9fff](?<![号期])")
 # Digits typed one at a time, a space apart ("收到 7 7 0", "7 7 0 号"): three of them are one number where a notice's
 # number stands (before 号 or 期, the receipt word or another such number; after the receipt word) and, as a list,
 # they could name no notices (a 0 among them, or not one after another: "收到 1 2 3" lists three; "3 4 个村" is a count).
@@ -651,9 +656,19 @@ def separate_spaced_numbers(text: str) -> str:
     "12、13号"), before spaces are dropped and commas cut clauses; digits typed a space apart made one number
     (see _SPACED_DIGITS)."""
     text = _SPACED_DIGITS.sub(lambda match: _joined_digits(text, match), text)
-    text = _SPACED_NUMBERS.sub(lambda match: f"{match[1] or match[2] or match[3]}、", text)
+    text = _SPACED_NUMBERS.sub(lambda match: _listed(text, match), text)
     text = _COMMA_NUMBERS.sub(r"\1、", _NUMERAL_SPACE_DIGITS.sub("\n", text))
     return _RECEIVED_COMMA_NUMBERS.sub(r"\1、", text)
+
+
+def _listed(text: str, match: re.Match[str]) -> str:
+    """The number before a space as the first of a list (see _SPACED_NUMBERS), unless it rights a slip and the number
+    after it is told of ("收到407 不对 是408 407前天就回过了": 408 is received, 407 answered before)."""
+    number = match[1] or match[2] or match[3]
+    slip = _SLIP_RIGHTED_BEFORE.search(text, max(0, match.start() - _SLIP_REACH), match.start())
+    if slip and _TOLD_AFTER.match(text, match.end()):
+        return f"{number}号 "
+    return f"{number}、"
 
 
 def may_list(digits: list[int]) -> bool:

@@ -227,6 +227,8 @@ AFTER_BARE_RECEIPT = re.compile(
     + r"|(?:压缩包|附件|文件|链接|表格?)[^,。;!?\s]{0,4}?(?:密码|打不开|是空的|空白|下载不了|损坏|乱码|看不了|无法|不全)"
     # why the receipt came late: "收到 刚才在开会" (not "刚才在开会的时候收到的")
     + r"|(?:刚才|刚刚|刚)(?:在|去)(?:开会|忙|路上|下乡|村里|外面|现场|值班)[了啦哈呀]*(?=[,。;!?\n]|$)"
+    # … or the slip of the message before it owned up to: "收到 刚才打错了" (the 收道 sent just before)
+    + r"|(?:刚才|刚刚|刚|上一?条|前面)(?:的)?(?:打错|打错字|输错|写错)了?(?=[,。;!?\n]|$)"
 )
 SIGNATURE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:局|委|镇|乡|办|街道|管委会|中心)(?:$|[,。;!?\n])")
 # (also with its paper named, spaced as voice input writes it: "收到 756 748 的 材料 还 在 弄")
@@ -248,8 +250,8 @@ HARMLESS = re.compile(
     r"|未来|不少|不同|无缝|不懈|没什么|第一时间|特别|分别|个别|级别|类别|区别|不错|无异议|要不(?:然)?(?=[缓延推等先]|$)"
     # a reason's own negation ("因人手不足申请延期") says nothing about the request
     r"|不足|不全|不够|不齐|没出来|没下来|没回来|不佳|不便|不畅|不良|不稳定|不到位|不达标|不合格|不及时|不理想"
-    r"|[未没]完(?:成|工|结)?"  # "670 复核 未完 需延 3天"
-    r"|(?<=[跟赶收进填弄登种做干办查修搞整拆装])不(?:上|了|完|去|进)"  # a reason's "进度跟不上", "收不了秋", "种不完"
+    r"|[未没][核弄查做整搞办干拆填]?完(?:成|工|结)?"  # "670 复核 未完 需延 3天", "还有两个没核完 得缓两天"
+    r"|(?<=[跟赶收进填弄登种做干办查修搞整拆装上过])不(?:上|了|完|去|进)"  # a reason's "进度跟不上", "收不了秋", "种不完", "人上不去"
 )
 NEGATION = re.compile(r"[没未不无别勿莫非]")
 QUESTION_WORD = re.compile(
@@ -353,6 +355,10 @@ FORWARD = re.compile(
     r"|(?:已经?|并|(?<=[号期])以)(?:转发|转交|下发|转|发)(?:给|至|到)?(?:全[县乡镇市区])?各(?!自|位领导)"  # on to its villages or schools: 已转发至各学校, 已发各村群
     r"|(?:督查室|督办)的?通知(?:已经?)?(?:转发?|发)到[\u4e00-\u9fff]{1,8}群了?"  # "我把督查室的通知转到镇村干部群了"
     r"|^(?:已经?|并)印发(?:给|至|到)?(?:全[县镇乡区市])?各(?!自|位领导)"  # "302号收到，已印发全县各林场"
+    # those below told of it, the firms, schools or villages it concerns, perhaps counted, before or after the verb:
+    # "308期统计年报 已通知园区规上企业43家", "338 雨雪天气 全县中小学 已通知 做好 停课预案" (not "已通知施工方停工": an order)
+    r"|(?:已经?|并)通知(?:到)?(?:全[县镇乡区市]|园区|辖区)?(?:各|所有)?[\u4e00-\u9fff]{0,4}?(?:企业|学校|中小学|幼儿园|各村|村委|社区|医疗机构)(?:\d+[家所个])?$"
+    r"|(?:全[县镇乡区市]|园区|辖区|各)[\u4e00-\u9fff]{0,4}?(?:企业|学校|中小学|幼儿园|村|社区|医疗机构)已经?通知(?:到位)?(?=$|做好|落实|加强)"
 )
 AT_A_MEETING = re.compile(r"会(?:议|上)?(?:上|上面)?(?:已经?|也|都)?$")
 # What is forwarded when a document other than the notice is named first: "延期申请已报送领导".
@@ -592,6 +598,10 @@ MEETING_REPLY = re.compile(
     r"|会(?:议)?(?:我们|我[镇乡局委办]|本单位)[\u4e00-\u9fff]{1,6}?(?:参加|参会|出席)$"
 )
 NOTICE_NAMED = re.compile(r"通知|督办|文件")
+# A call promised back after the receipt word ("收到，一会儿给您回电话"): 收到 answers someone asking to be called, not a notice.
+CALL_BACK = re.compile(
+    r"(?:(?:给|跟)(?:您|你)(?:回|打)|回)(?:个|一个)?电话$|回电$|电话(?:联系|沟通)(?:您|你)$"
+)
 # A meeting's hour or room given with its attendance: "明天上午9点到县委3楼会议室参会".
 MEETING_AT = re.compile(r"\d{1,2}(?::\d{2}|点|时)|[点时]半|会议室|\d楼|[一二三四五六七八九]楼")
 # All units told to sign for what was sent: the office's own words echoed ("628号…、629号…已发，请各单位及时签收").
@@ -642,9 +652,11 @@ ARRIVED_EN = re.compile(
     r"(?:brochures?|leaflets?|posters?|booklets?|copies|parcels?|packages?|boxes|supplies|uniforms|equipment|goods)"
     r"[a-z\-]{0,40}?(?:arrived|delivered|came)(?![a-z])"
 )
-# … or whether the unit must do it at all: "这个我们信访局也要报吗" (not when: "我们什么时候报？")
+# … or whether the unit must do it at all: "这个我们信访局也要报吗" (not when: "我们什么时候报？"), the unit named by its
+# body and what is to be sent after the verb ("請問420號林業局需要報預案嗎？")
 DUTY_ASKED = re.compile(
-    r"(?:我们|我[局镇乡委办]|咱们?|本单位)[\u4e00-\u9fff]{0,4}?(?:也|还|都)?(?:要|需要|需|得|用)(?:报|上报|报送|填报|参加|落实)(?:吗|么|不)$"
+    r"(?:我们|我[局镇乡委办]|咱们?|本单位|[\u4e00-\u9fff]{1,6}?(?:局|委|镇|乡|街道|管委会))"
+    r"[\u4e00-\u9fff]{0,4}?(?:也|还|都)?(?:要|需要|需|得|用)(?:报|上报|报送|填报|参加|落实)[\u4e00-\u9fff]{0,4}?(?:吗|么|不)$"
 )
 # … or doubted of the notice received, no other one named ("收到了哈，不过这个不是我们镇的吧"; not "57号不是我们的吧？")
 NOT_OURS_DOUBTED = re.compile(r"不是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的(?:吧|吗|么|呢)$")
@@ -873,12 +885,13 @@ SUBMIT = re.compile(
     r"|(?:(?<=号)|(?<=[表单料告账据案结册评天午]))以补?(?:报|交|发|传|上报|报送)(?![^,。;]{0,6}?为准)"
     r"|(?<=[都均])以(?:报|交|发|传|上报|报送)了?$"  # "38 46 都以报" (not "都以报送时间为准")
     r"|已经?将.{0,16}?(?:上报|报送|提交|递交|呈报|发送|反馈|上传)"  # "我局已将资金拨付情况书面报送县政府"
-    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|先|提前|补|重新|^)|(?<=\d[号期])|(?<=[们局镇乡委])|(?<=^[嗯哦噢]))(?:报|交)[了啦](?!名|警|吗|没|罚|钱|费|款|个)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
+    # (a paper named between the number and 报了 / 交了: "420预案报了", "420号的值班表交了")
+    r"|(?:发|报|传|交)(?:出去|出)了|(?:(?:一起|一并|都|均|就|早就|已经?|按时|按期|如期|先|提前|补|重新|^)|(?<=\d[号期])|(?<=\d[号期][案表账册])|(?<=\d[号期][\u4e00-\u9fff][案表账册])|(?<=\d[号期][\u4e00-\u9fff]{2}[案表账册])|(?<=[们局镇乡委])|(?<=^[嗯哦噢]))(?:报|交)[了啦](?!名|警|吗|没|罚|钱|费|款|个)"  # "报告中午就发出去了", "报了报了"  # "数据已录入系统", "表格在群文件里，请查收"
 )
 # Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
 TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
 # Nothing to report is a report too: "零报告" (not "清零报告", the paper on clearing), "经排查，我局无相关问题", "河口镇目前无道路结冰情况".
-ISSUE_NOUN = r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|异常|苗头|欠薪|上访|(?<=[级京省市])访)"  # "无赴市进京苗头", "无进京赴省越级访"
+ISSUE_NOUN = r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|异常|苗头|欠薪|上访|积案|(?<=[级京省市])访)"  # "无赴市进京苗头", "无进京赴省越级访", "这周无新增积案"
 # The period or area a periodic report covers, before what it found: "本周无欠薪问题线索", "全乡无新增欠薪线索".
 REPORT_SCOPE = r"(?:本周|这周|本月|这个月|今日|当日|期间|全[县镇乡村区]|辖区)"
 NO_ISSUE = re.compile(
@@ -962,12 +975,16 @@ PASSED_ON = re.compile(
     # the notice itself printed for those below, its clause naming no paper of the unit's ("302号收到，已印发全县各林场";
     # "排查方案已印发各村" is the unit's own plan)
     r"|^(?:已经?|并)印发(?:给|至|到)?(?:全[县镇乡区市])?各(?!自|位领导)"
+    # … on a day, by the unit, in a notice of its own named ("我局已于5月19日下午印发《关于做好…的紧急通知》至全县各学校";
+    # "已于5月19日印发《…实施方案》至各学校" is its own plan)
+    r"|^(?:我[局镇乡委]|我们)?(?:已经?|并)(?:于[^,。;《》]{1,12}?)?印发(?:《[^《》]{0,60}?(?:通知|通告|告家长书|倡议书)》)?"
+    r"(?:给|至|到)(?:全[县镇乡区市])?各(?!自|位领导)"
     r"|(?:都|均|全部)已经?(?:转发|转达|传达|下发)(?![\u4e00-\u9fff])"  # "我们乡24个村都已转发"
     # the villages or schools counted, all sent it: "我们14个村都发了"
     r"|[\d一二三四五六七八九十两]+个(?:村|社区|学校|单位|站所|股室|科室)(?:都|均|全部)已?经?(?:发|转|转发|下发|传达)(?:了|下去了?)?$"
 )
 # Who is put in charge of the work (see IN_HAND).
-IN_CHARGE = r"(?:专人|人员|人手|人|责任人|负责人|干部|(?:包案|包保|分管)?领导)"
+IN_CHARGE = r"(?:专人|人员|人手|人|责任人|责任单位|负责人|干部|(?:包案|包保|分管)?领导)"
 # Progress words that, right after a receipt, only confirm it is in hand: "收到，已安排".
 IN_HAND = re.compile(
     r"^(?:局里|镇里|乡里|我们|我局)?(?:已经?在?|正在|在|马上|立即|即刻|尽快|抓紧|全力|认真)*"
@@ -978,15 +995,17 @@ IN_HAND = re.compile(
     # the work begun, nothing counted or reached yet: "水毁情况正在统计", "已经在弄了", "我局已安排巡查"
     # … what is being gathered named after it ("我局正在汇总各单位用款计划"), nothing of it done
     # (the paper named at length first: "两节期间信访维稳百日攻坚方案我局正在起草")
-    r"|^[\u4e00-\u9fffa-z]{0,20}?(?:正在|已经?在|在)(?:整理|准备|统计|收集|汇总|编制|起草|弄|办|做|搞)(?:中|了)?"
+    # (the dialect's 整 for 弄, a plan being drawn up, things being cleared: "年终考核的材料俺们正在整", "我局正在制定
+    # 百日攻坚实施方案", "346号收到，正在清理")
+    r"|^[\u4e00-\u9fffa-z]{0,20}?(?:正在|已经?在|在)(?:整理|准备|统计|收集|汇总|编制|起草|制定|清理|弄|办|做|搞|整)(?:中|了)?"
     r"(?:(?!已|完|了|中)[\u4e00-\u9fff]){0,12}$"
     # … or planned for a later part of the month: "已安排11月下旬联合消防部门开展检查"
     r"|^[\u4e00-\u9fff\d]{0,10}?已经?安排(?:于|在)?\d{1,2}月(?:上旬|中旬|下旬|底)[^,。;]{0,16}?开展[\u4e00-\u9fff]{1,8}$"
     r"|^[\u4e00-\u9fffa-z\d]{0,10}?已经?安排[\u4e00-\u9fff]{0,6}$|^[\d一二三四五六七两]+(?:天|日)内落实到位$"
     # who will do it named, nothing done yet: "3件积案已逐件明确包案领导", "元旦期间消防检查已经排好人了"
     # … also by their task, and what they are to keep doing: "4座山塘已落实巡查责任人", "已安排人24小时盯守"
-    # ("我局共有积案7件，已全部落实包案领导")
-    r"|^[\u4e00-\u9fff\d]{0,16}?已经?(?:全部|均|都)?(?:对照[^,。;]{1,16}?)?(?:逐[件项个户一]?)?(?:明确|确定|指定|落实|安排|排)好?了?[\u4e00-\u9fff]{0,4}?"
+    # ("我局共有积案7件，已全部落实包案领导", "我局已对全县37件信访积案逐件明确了包案领导和责任单位")
+    r"|^[\u4e00-\u9fff\d]{0,16}?已经?(?:全部|均|都)?(?:对照?[^,。;]{1,16}?)?(?:逐[件项个户一]?)?(?:明确|确定|指定|落实|安排|排)好?了?[\u4e00-\u9fff]{0,4}?"
     rf"(?:{IN_CHARGE}(?:和|及|、)[\u4e00-\u9fff]{{0,4}}?)?{IN_CHARGE}了?"  # "已明确包村干部和稳控责任人"
     # … or what they are to do with it: "我镇已安排国土所专人负责"
     r"(?:(?:\d{1,2}小时|全天|轮流|日夜)?(?:值守|盯守|看守|值班|巡查|巡逻|蹲守)|负责|跟进|对接"
@@ -1364,6 +1383,8 @@ ASK_TIME = re.compile(
     r"|(?:能不能|能否|可否|可不可以|是否可以)(?:先)?等.{1,10}?(?:再|才|后|一起|一并)(?:报|交|提交|报送|反馈|完成|上报|补)"
     r"|(?:能不能|能否|可否|可不可以)(?:再|在)?等(?:几|[一两二三四五])天"  # "能不能 在 等 两天"
     r"|^(?:麻烦|请|烦请)?(?:再|在)等(?:几|[一两二三四五])天(?:时间)?[吧呗哈呀]*$"  # "…还在整理，在等两天": asked alone
+    # … who is to wait named, asked after it: "321号恁再等俺两天中不中" (not "村里说再等两天", told)
+    r"|(?:你们|您)?(?:再|在)等(?:我们|我局|我镇|我乡|俺们?)(?:几|[一两二三四五])天(?:时间)?(?:行吗|可以吗|好吗|可不可以|行不行|可以不|行不|成不|中不中|吧|呗)"
     rf"|(?:能不能|能否|可否|可不可以)(?:给|宽限|延|推|放)?(?:到|至)?{LATER_DAY}[一二三四五六日天]?(?:(?:[?]|吗|呢)+|$)"  # "…能不能到7月5号", "能否下周一"
     rf"|(?<!不)能(?:给|宽限|延|推|放)(?:到|至){LATER_DAY}[一二三四五六日天]?(?:(?:[?]|吗|呢|不)+|$)"  # "能 给 到 初十 吗", "能给到12月3号不"
     # leave asked to hand in on a later day: "能否允许我们下周一再报", "can we submit on Monday?"
@@ -1421,7 +1442,7 @@ EXAM = r"[中高会学统联]考|竞赛|比赛|赛事|开学|开幕|面试|笔�
 EVENT_THEN = r"(?:(?:因为?|由于)[^,。;]{1,8}?)?(?:(?:来|到|下到?)(?:县里|我县|县上|乡里|镇里|我们这里?|我[局镇乡]))?(?:市里|省里|县里|上级|上面)?(?:我们?|我局)?(?:也|又|已经?|被|要|将|可能|时间)?$"  # "下午的会我可能晚点到"
 OTHER_EVENT_BEFORE = re.compile(
     # (not the reason for the unit's own delay: "753号的材料因迎检要延期两天")
-    rf"(?<!因)(?<!因为)(?<!由于)(?:{MEETING}|{EXAM}|培训|活动|考试|检查组|调研组|督查组|检查|迎检|督查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|汇演|演出|展演|联欢会?|运动会|快递|物流|系统|平台"
+    rf"(?<!因)(?<!因为)(?<!由于)(?:{MEETING}|{EXAM}|培训|活动|考试|(?:检查|调研|督查|督导|考核|巡查|暗访|验收)组|检查|迎检|督查|体检|年检|调研|座谈会?|讲座|演练|航班|班车|验收|仪式|典礼|庆典|晚会|汇演|演出|展演|联欢会?|运动会|快递|物流|系统|平台"
     r"|(?:人口|农业|经济|污染源|国土)普查[\u4e00-\u9fff]{0,6}?"  # a national census on its own calendar
     rf"|[^,。;]节){EVENT_THEN}"
     # … put off from its day: "全县年终考核迎检从12月22日推迟到1月5日了"
@@ -1488,6 +1509,9 @@ DELAY_SETTLED_AFTER = re.compile(
 DELAY_SETTLED_BEFORE = re.compile(
     r"(?:感谢|谢谢)[^,。;]{0,6}?(?:同意|批准|准予)?(?:我们|我单位|我局|我镇)?的?$|已经?(?:同意|批准|准予)[^,。;]{0,4}$"
     r"|(?:我们|我单位|我局|我镇|之前)申请的$"
+    # the grant told, opening its clause or by the office ("同意延到12月20日", "督查室同意延到…"; not asked of it:
+    # "请督查室同意延到周五", "望督查室准予延期", "能否同意延到周五")
+    r"|(?<![请望求盼])(?:^|督查室|督办室|领导)(?:已经?|也)?(?:同意|批准|准予)(?:我们|我单位|我局|我镇|我乡)?$"
 )
 # The request still to come: "等领导定了再正式申请", "到时候再申请".
 # Asking whether a delay may be had or the deadline must be kept ("能申请延期吗，还是必须按时报？"): about the rule.
@@ -1575,10 +1599,10 @@ RELATED = re.compile(
 )
 # ---- dialect ------------------------------------------------------------------------------------
 # A closing particle right after the receipt word that ends its clause: Wu 额 ("511收到额"), the dialect's 中 after a
-# notice's number ("641号收到了中"; "收到了中" alone stays the office's), the southwest's 嘛 ("收到了嘛 605"); never a
-# question ("收到了嘛？"), 中午 nor 额度.
+# notice's number ("641号收到了中"; "收到了中" alone stays the office's), the southwest's 嘛, 撒 and 要得 (OK) ("收到了嘛 605",
+# "收到撒", "310号收到要得"); never a question ("收到了嘛？", "收到要得不"), 中午, 额度 nor 撒药.
 PARTICLE_AFTER_RECEIPT = re.compile(
-    r"((?:收到|收悉|签收)[了啦]?)(?:额|嘛)(?=[\s,。!~]|$)|((?<=[\d号])(?:收到|收悉|签收)[了啦]?)中(?=[\s,。!~]|$)"
+    r"((?:收到|收悉|签收)[了啦]?)(?:额|嘛|撒|[^\S\n]*要得)(?=[\s,。!~]|$)|((?<=[\d号])(?:收到|收悉|签收)[了啦]?)中(?=[\s,。!~]|$)"
 )
 # A message in Wu: its own words ("阿拉", "搿", "弗", "额" after a receipt or a number) mark it.
 WU_MARK = re.compile(r"阿拉(?![伯善尔斯])|搿|[来能好]弗|收到额|\d额")
