@@ -200,3 +200,25 @@ def test_whose_work_and_whose_signature(
 ) -> None:
     reading = read_for_unit(text, own, COUNTY)
     assert (reading.whole.intent_list(), reading.about_others) == (expected, others), text
+
+
+HOUSING = UnitNames(8, "县住房和城乡建设局", ("住建局",))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the unit then a person's name, 马 in it, is the sender's signature (dev69, dev74: 住建局老马)
+        ("收到 住建局老马", ["receipt"]),
+        ("收到 住建局 老马", ["receipt"]),
+        ("收到 住建局小马哥", ["receipt"]),
+        ("314收到 住建局老马", ["receipt"]),
+        # … but no name starts with 马 (马上) and none holds 收, 已 …: those words are read
+        ("收到 住建局 马上", ["receipt"]),
+        ("住建局 刚收到", ["receipt"]),
+        ("住建局 马上报", []),
+    ],
+)
+def test_a_signed_name_may_hold_ma(text: str, expected: list[str]) -> None:
+    reading = read_for_unit(text, HOUSING, [*COUNTY, HOUSING])
+    assert reading.whole.intent_list() == expected, text

@@ -48,7 +48,9 @@ _DEPARTMENT = re.compile(r"(?:局|委|委员会|办|管委会|中心)$")
 _ON_BEHALF = re.compile(r"代|替|帮|转告|托我|让我|委托")
 
 
-_NOT_A_NAME = r"收|签|已|阅|完|报|在|正|没|未|的|也|都|还|马|立|今|明|昨|下|上|全|好|要|会|有|无"
+# What no signed name holds (收, 已, 今 …), and what none starts with: 马 opens 马上 (老马, 小马 are names).
+_NOT_IN_A_NAME = r"收|签|已|阅|完|报|在|正|没|未|的|也|都|还|立|今|明|昨|下|上|全|好|要|会|有|无"
+_NOT_A_NAME = rf"马|{_NOT_IN_A_NAME}"
 _PINYIN_NAME = r"(?i:[a-z]{2,10}(?:\s?[a-z]{2,10})?)"  # "Liu", "Xiao Wang"
 
 
@@ -62,7 +64,7 @@ def _without_signature(text: str, own: UnitNames) -> str:
     # apart from the words, or before a number ("收到 王庄乡60号"); a person's name may follow, in characters or
     # in pinyin ("收到 河口镇 张", "收到 交通局 Liu")
     apart = (
-        rf"(?:(?<=\s)|(?<=^))(?:{names})(?:\s*(?:(?:(?!{_NOT_A_NAME})[\u4e00-\u9fff]){{1,3}}|{_PINYIN_NAME})$|(?=\s|$|\d))"
+        rf"(?:(?<=\s)|(?<=^))(?:{names})(?:\s*(?:(?!{_NOT_A_NAME})[\u4e00-\u9fff](?:(?!{_NOT_IN_A_NAME})[\u4e00-\u9fff]){{0,2}}|{_PINYIN_NAME})$|(?=\s|$|\d))"
         rf"|[(（](?:{names})[)）]"
     )
     return re.sub(apart, " ", text).strip() or text
