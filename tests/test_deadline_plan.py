@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from bot.app import make_policy
 from bot.config import config_from_mapping
-from handlers.actions.duties import EVALUATION_DELAY, NOTE_WINDOW, deadline_groups, plan
+from handlers.actions.duties import EVALUATION_DELAY, NOTE_WINDOW, deadline_groups, judged_changes, plan
 from storage import notices
 from storage.db import Database
 from storage.models import Unit
@@ -141,3 +141,20 @@ def test_no_reminder_before_its_notice_was_issued() -> None:
     deadline = _receipt(DUE, issued=DUE - timedelta(minutes=20))
     assert plan(POLICY, [deadline], DUE - timedelta(minutes=10), None).reminders == []
     assert plan(POLICY, [deadline], MONDAY, None).wake == [DUE + EVALUATION_DELAY]
+
+
+def test_a_command_changes_a_judged_outcome_only_before_now() -> None:
+    """After a command, the units it changed are judged again only where the change may bear on a deadline
+    already judged: a notice just published (its units touched from now on) waits for its own deadlines."""
+    touched = {
+        1: None,  # any deadline (an excuse, the roster)
+        2: MONDAY - timedelta(days=3),  # a receipt recorded for a past moment
+        3: MONDAY - EVALUATION_DELAY,  # a deadline judged just now
+        4: MONDAY,  # published now
+        5: MONDAY + timedelta(hours=2),  # a deadline to come
+    }
+    assert judged_changes(touched, MONDAY) == {
+        1: None,
+        2: MONDAY - timedelta(days=3),
+        3: MONDAY - EVALUATION_DELAY,
+    }

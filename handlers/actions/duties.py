@@ -172,6 +172,13 @@ def plan(policy: Policy, deadlines: Sequence[Deadline], now: datetime, since: da
     return Plan(reminders, notes, wake)
 
 
+def judged_changes(units: Touched, now: datetime) -> Touched:
+    """Of the units a command changed (each with the earliest deadline its change bears on), those where that
+    may be a deadline already judged at `now`: a notice just published bears only on deadlines to come, which
+    the pass at each of them judges."""
+    return {u: moment for u, moment in units.items() if moment is None or moment <= now - EVALUATION_DELAY}
+
+
 @dataclass(frozen=True)
 class Duties:
     """The bot's timed work over one database and policy; `alert` reaches the office outside WeChat."""
@@ -240,7 +247,7 @@ class Duties:
         scope: dict[int, datetime | None] = dict.fromkeys(
             await notices.units_due_between(session, horizon, now), horizon
         )
-        for unit_id, moment in units.items():
+        for unit_id, moment in judged_changes(units, now).items():
             earlier = scope.get(unit_id, moment)
             scope[unit_id] = None if moment is None or earlier is None else min(moment, earlier)
         for f in running:
