@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.reading.units import UnitNames, UnitResolution, resolve_units, split_unit_list
+from handlers.actions.liaison import read_for_unit
+from handlers.reading.units import UnitNames, UnitResolution, resolve_units, split_unit_list, units_named
 
 UNITS = (
     UnitNames(1, "城关镇", ("城关",)),
@@ -120,3 +121,26 @@ def test_an_alias_shared_by_two_units_is_ambiguous() -> None:
 
 def test_no_units_known() -> None:
     assert resolve_units(["城关镇"], ()) == UnitResolution(matched=(), unknown=(("城关镇", ()),))
+
+
+TOWN, EDUCATION = UnitNames(1, "城关镇", ("城关",)), UnitNames(2, "县教育局", ("教育局",))
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a school called by the township's short name and its number (城关一小, 城关二中) is that school (dev70)
+        ("城关一小门前文明劝导岗", set()),
+        ("城关二小 城关三中 都查了", set()),
+        ("城关一中的报告收到了", set()),
+        ("城关收到了", {1}),  # the short name itself still names the township
+        ("城关小张说收到了", {1}),  # a person, not a school
+    ],
+)
+def test_a_school_by_its_number_is_no_township(text: str, named: set[int]) -> None:
+    assert units_named(text, [TOWN, EDUCATION]) == named
+
+
+def test_a_departments_photo_of_a_township_school_is_its_own_report() -> None:
+    reading = read_for_unit("717号收到。[图片] 城关一小门前文明劝导岗", EDUCATION, [TOWN, EDUCATION])
+    assert (reading.whole.intent_list(), reading.about_others) == (["receipt", "feedback"], ())

@@ -116,7 +116,7 @@ _HIGHER_LEVEL = re.compile(r"[市省]$")
 _BUREAU = re.compile(r"(?:局|委|委员会|办)$")
 # A short name that starts another place's name ("青山林场", "城关一中", "河口村") names that place, not the unit.
 _PLACE_OF_ITS_OWN = re.compile(
-    r"林场|村|社区|小区|[一二三四五六]中|中学|小学|中心校|幼儿园|卫生院|派出所|水库|大道|路|大街|广场|公园|医院"
+    r"林场|村|社区|小区|[一二三四五六七八九十][中小]|中学|小学|中心校|幼儿园|卫生院|派出所|水库|大道|路|大街|广场|公园|医院"
 )
 
 
