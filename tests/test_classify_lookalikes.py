@@ -165,11 +165,12 @@ def test_speaking_for_another_unit(text: str, expected: list[str], others: tuple
 
 FINANCE = UnitNames(4, "县财政局", ("财政局",))
 STONE_BRIDGE = UnitNames(5, "石桥镇", ("石桥",))
+AGRICULTURE = UnitNames(6, "县农业农村局", ("农业农村局",))
 COUNTY = [
     *ROSTER,
     FINANCE,
     STONE_BRIDGE,
-    UnitNames(6, "县农业农村局", ("农业农村局",)),
+    AGRICULTURE,
     UnitNames(7, "县产业集聚区管委会", ("集聚区",)),
 ]
 
@@ -222,3 +223,23 @@ HOUSING = UnitNames(8, "县住房和城乡建设局", ("住建局",))
 def test_a_signed_name_may_hold_ma(text: str, expected: list[str]) -> None:
     reading = read_for_unit(text, HOUSING, [*COUNTY, HOUSING])
     assert reading.whole.intent_list() == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "expected", "others"),
+    [
+        # the other unit the work went to names no one who acted: the sender's own report (dev63, dev70, dev73, dev79)
+        ("12号已经报到应急局了哈", OWN, ["feedback"], ()),
+        ("12号 已经 报 财政局 审核 了", AGRICULTURE, ["feedback"], ()),
+        ("12号已提供给财政局", OWN, ["feedback"], ()),
+        ("已于3月13日反馈财政局，共核实地块27个", OWN, ["feedback"], ()),
+        # … but a unit named before the deed is the one that acted
+        ("河口镇已经报到财政局了", OWN, [], ("河口镇",)),
+        ("12号河口镇已经报到财政局了", OWN, [], ("河口镇",)),
+    ],
+)
+def test_whom_the_work_went_to(
+    text: str, own: UnitNames, expected: list[str], others: tuple[str, ...]
+) -> None:
+    reading = read_for_unit(text, own, COUNTY)
+    assert (reading.whole.intent_list(), reading.about_others) == (expected, others), text

@@ -144,3 +144,35 @@ def test_a_school_by_its_number_is_no_township(text: str, named: set[int]) -> No
 def test_a_departments_photo_of_a_township_school_is_its_own_report() -> None:
     reading = read_for_unit("717号收到。[图片] 城关一小门前文明劝导岗", EDUCATION, [TOWN, EDUCATION])
     assert (reading.whole.intent_list(), reading.about_others) == (["receipt", "feedback"], ())
+
+
+WILLOW, STONE_BRIDGE, FOREST = (
+    UnitNames(3, "柳林乡", ("柳林",)),
+    UnitNames(4, "石桥镇", ("石桥",)),
+    UnitNames(5, "县林业局", ("林业局",)),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a scene of a department's work in a township says where, as a village there does (dev67, dev74, dev75)
+        ("[图片] 3月6日 王庄乡大岭林区 防火卡点值守", set()),
+        ("[图片] 12号 柳林乡秸秆还田作业现场", set()),
+        ("437 青山乡石门林场防火巡查", set()),
+        ("402号 青山乡黄土岭地灾隐患点现场排查", set()),
+        ("2月12日 柳林乡和石桥镇交界处防火检查", set()),
+        # … not the township itself acting, nor its name alone
+        ("柳林乡已完成整改", {3}),
+        ("柳林乡现场会开完了", {3}),
+    ],
+)
+def test_a_scene_of_work_in_a_township_is_a_place(text: str, named: set[int]) -> None:
+    roster = [
+        UnitNames(1, "王庄乡", ("王庄",)),
+        UnitNames(2, "青山乡", ("青山",)),
+        WILLOW,
+        STONE_BRIDGE,
+        FOREST,
+    ]
+    assert units_named(text, roster, places=False) == named

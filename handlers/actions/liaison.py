@@ -37,9 +37,15 @@ _OWN_TOO = re.compile(
     r"(?:我们|我|本)(?:单位|局|委|镇|乡|街道)?(?:和|与|及|跟|、)|(?:和|与|及|跟|、)(?:我们|我[局委镇乡]|本单位|我单位)"
     # "已会同住建局制定…", "已对接交通局": its partner (not "交通局已和河口镇对接": theirs)
     r"|^[^,。;局委镇乡办街区心]{0,12}?已经?(?:会同|联合|协同|对接|跟|与|和|同)"
-    # the other unit as who the work went to or who it helped: "已经报到应急局了", "配合教育局查了12所学校"
-    r"|(?:报|交|送|发|传)(?:到|给|至)?[\u4e00-\u9fff]{1,8}?(?:局|委|办|镇|乡|街道|中心|站)(?:了|汇总|备案)?$|配合|协助"
-    # … or whom money went to: "配套资金1260万元已于9月6日拨付到县农业农村局账户"
+    # the other unit as who it helped: "配合教育局查了12所学校"
+    r"|配合|协助"
+)
+# The other unit as whom the work went to, at a clause's end: "已经报到应急局了", "已提供给统计局", "已经报财政局审核了";
+# or whom money went to: "配套资金1260万元已于9月6日拨付到县农业农村局账户". It names no one who acted: "河口镇已经报到
+# 应急局了" is 河口镇's.
+_TO_ANOTHER = re.compile(
+    r"(?:报|交|送|发|传|提供|反馈)(?:到|给|至)?[\u4e00-\u9fff]{1,8}?(?:局|委|办|镇|乡|街道|中心|站)"
+    r"(?:审核|审批|汇总|备案)?了?[哈啊呀啦呢哦]?$"
     r"|(?:拨付?|下拨|划拨|转拨|兑付|支付|划转)(?:到|给|至)[\u4e00-\u9fff]{1,10}?(?:局|委|办|镇|乡|街道|中心|站|区)(?:账户|专户|账上)?了?$"
 )
 # A county department, whose work is done in the townships' villages, markets and schools.
@@ -270,6 +276,8 @@ def _read_for_unit(text: str, own: UnitNames, units: tuple[UnitNames, ...]) -> U
         # received there is the township's
         received = any(a.kind == "received" for a in clause.acts)
         named = units_named(clause.text, units, places=not department or received)
+        if to_another := _TO_ANOTHER.search(clause.text):
+            named -= units_named(to_another.group(), units)
         if not clause.acts and named - {own.id} and own.id not in named and _ON_BEHALF.search(clause.text):
             for_other = named - {own.id}
         if own.id in named:

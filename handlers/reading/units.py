@@ -128,9 +128,12 @@ def _searched_names(unit: UnitNames) -> frozenset[str]:
     return frozenset(known for known in compact if len(known) >= _MIN_KEY)
 
 
-# A place inside a unit, right after its name: "王庄乡李楼村", "东关街道菜市场", "河口镇中心小学".
+# A place inside a unit, right after its name: "王庄乡李楼村", "东关街道菜市场", "河口镇中心小学"; or a scene of
+# work there, as a department's photo says where it was taken: "王庄乡大岭林区", "柳林乡秸秆还田作业现场",
+# "柳林乡和石桥镇交界处".
 _PLACE_INSIDE = re.compile(
     r"[\u4e00-\u9fff]{1,3}(?:村|社区|小区)|(?:菜|农贸)?市场|老街|[\u4e00-\u9fff]{0,4}(?:小学|中学|幼儿园|敬老院|卫生院)"
+    r"|[\u4e00-\u9fff]{1,8}?现场|[\u4e00-\u9fff]{0,8}?(?:林区|林场|隐患点|工地|河段|路段|卡点)|(?:[、和与][\u4e00-\u9fff]{2,5}?)?交界"
 )
 
 
