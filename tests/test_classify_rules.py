@@ -5278,3 +5278,82 @@ def test_what_the_blind_set_dev75_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a receipt beside a doubt whether the attachment is an old version: the office reads it; told, it stays
+        ("537号收到了，但附件的年报制度是2067年的版本吧？", [], [], []),
+        ("537号收到了，附件是2067年的版本", [537], [], []),
+        # whether the unit, named, must report at all, asked with 是不是: the office reads it; unnamed, the paper is asked
+        ("553号收到，我们乡是不是也要报？我们乡好像没有用于经营的自建房", [], [], []),
+        ("553号收到，是不是也要报表？", [553], [], []),
+        # a meeting's hour and place acknowledged, 开会 named: no notice received; the meeting as the work stays
+        ("收到😊 下午两点准时到县委三楼开会", [], [], []),
+        ("收到，下午开会部署", [0], [], []),
+        # the returns of those below received (报过来的, a weekly report), all of them: the unit's work, not a receipt
+        ("上午乡镇报过来的秸秆禁烧周报我们都收到了，正在汇总，下午报608号汇总表。", [], [608], []),
+        ("各村报上来的反馈都收到了", [], [0], []),
+        ("608号收到了，正在汇总", [608], [], []),
+        # the new paper received after the office's word of it (收到更新后的, ending in 的): that notice's receipt
+        ("「督查室：各单位注意，562号附件已更新，请以最新版为准」收到更新后的", [562], [], []),
+        ("562号收到更新后的附件", [562], [], []),
+        # the pinyin sd after a number, words a space after it: the receipt, then work only begun (在排) its own step
+        ("556 sd 社区已经在排了", [556], [], []),
+        ("556 sd 已全部整改完毕", [556], [556], []),
+        ("556号收到，正在排查", [556], [556], []),
+        # the notice's number, then passed on to the schools counted: a receipt (told after a receipt: as it was)
+        ("601号已转发全县67所中小学和幼儿园", [601], [], []),
+        ("601号已发放12个村", [], [601], []),
+        # work begun ahead of time (已提前开工) or a draft made (已形成初稿): progress; a draft planned is none
+        ("650号报告：全县12个重点项目四季度开工计划已全部核定，其中3个项目已提前开工。", [], [650], []),
+        ("571号收到。我委牵头的政府工作报告任务分解，已形成初稿，下周征求各单位意见。", [571], [571], []),
+        ("571号收到，下周形成初稿", [571], [], []),
+        # worked out with another body, under way, beside a receipt: its own step; alone, a report
+        ("收到五四八号，农资储备情况我们正在跟供销社对接", [548], [], []),
+        ("548号农资储备情况我们正在跟供销社对接", [], [548], []),
+        # half of it done (排了一半), not people arranged (安排了一半人)
+        ("553 排了一半了，山上那几个组雪化了再去", [], [553], []),
+        ("553号安排了一半人", [], [], []),
+        # a report on the work by the deadline as extended
+        ("638号已按延期后的时限于9月30日报送。", [], [638], []),
+        ("638号将按延期后的时限报送", [], [], []),
+    ],
+)
+def test_what_the_blind_set_dev76_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # a number past any day with 的 after a space opens a clause of its own, whatever went before
+        ("市环保督察组明天来河口 今天全镇在搞迎检 604的台账晚两天交", [], [], [604]),
+        ("sry 508的周报晚交了一天 昨天已经补上了", [], [508], []),
+        ("今天全镇在搞迎检 12号的台账晚两天交", [], [], [12]),
+        # the southwest's 嘛 closing a request, a space after it: the reason said apart
+        ("615自查表晚一天报嘛 村里网断了", [], [], [615]),
+        ("615自查表晚一天报嘛村里网断了", [], [], []),
+        # work left, then 得到 a later day in a clause of its own: time needed; 得到 a thing is none
+        ("648号 我镇还有2个村没验收完 得到下周三", [], [], [648]),
+        ("648号我镇还有2个村没验收完，得到下周三的批复", [], [648], []),
+        # the southwest's 莫得 / 木得 as 没有: none found, a zero report
+        ("608 这周莫得火点", [], [608], []),
+        ("608 这周木得火点", [], [608], []),
+        ("608 这周火点", [], [], []),
+        # 收 then the duty radio's 完毕 after a number: a receipt; work done 完毕 stays a report
+        ("688 收 完毕", [688], [], []),
+        ("688收完毕", [688], [], []),
+        ("688 核查完毕", [], [688], []),
+        # English all checked: done
+        ("610号 校车线路 all checked，无隐患路段", [], [610], []),
+        ("610号 not all checked", [], [], []),
+    ],
+)
+def test_what_the_blind_set_dev77_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

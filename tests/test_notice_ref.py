@@ -1757,3 +1757,19 @@ def test_what_the_blind_set_dev72_taught_of_numbers(text: str, refs: list[int]) 
 )
 def test_what_the_blind_set_dev75_taught_of_numbers(text: str, expected: str) -> None:
     assert separate_spaced_numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # only the unit's name before a number past any day, opening the clause: the notice (in Chinese numerals too)
+        ("柳林乡608号本周巡查十二次", [608]),
+        ("柳林乡六零八号本周巡查十二次", [608]),
+        # … not a day, a road's house number or a building
+        ("柳林乡12号本周巡查十二次", []),
+        ("北路608号本周巡查", []),
+        ("柳林乡608号楼本周巡查", []),
+    ],
+)
+def test_what_the_blind_set_dev77_taught_of_numbers(text: str, refs: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == refs

@@ -1185,9 +1185,9 @@ _DIALECT_WORDS = {
     "木有": "没有",
     "还木": "还没",  # "村里还木弄完" (not yet; not 还木材款)
     "木法": "没法",
-    "木得": "没得",
-    # the southwest's: "数莫得交上来", "明天交要得不" (OK?)
-    "莫得": "没得",
+    "木得": "没有",
+    # the southwest's: "数莫得交上来", "608 这周莫得火点" (none found), "明天交要得不" (OK?)
+    "莫得": "没有",
     "要得不": "行不行",
     "搞归一": "搞完",  # "603 搞归一了" (done)
     "弄归一": "弄完",
@@ -1269,6 +1269,9 @@ _TILDE_PAUSE = re.compile(
 )  # "嗯嗯收到～500 501都收到啦" (not "12~14号")
 # A plus between words, as some write a pause ("+564号数据+乡镇还没报齐+晚两天"): a clause break where the message has
 # two or more; never between numbers ("12+13号", "K55+300") and not one alone ("已转护林站+林场": and).
+# The southwest's 嘛 closing a request or a statement, a space after it: what follows is said apart ("615自查表晚一天报嘛
+# 村里网断了").
+_PARTICLE_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]嘛)[^\S\n]+(?=[\u4e00-\u9fff])")
 _PLUS_PAUSE = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]))\+(?=[\u4e00-\u9fff\d])|(?<=\d)\+(?=[\u4e00-\u9fff])")
 # A tick, an arrow or a slash after a notice's number opening a clause, words after it: the number heads its own line
 # ("206 √ 收到", "202 √ 本周无火点", "108→今天巡了三个片区", "203/收到/交通局 马"); a tick alone ("908√") acknowledges (phrases.NUMBERS_OK).
@@ -1318,6 +1321,9 @@ _OK_AFTER_RECEIPT = re.compile(
 )
 # A stray Latin letter typed right after a receipt word: "28号收到l".
 _STRAY_LETTER = re.compile(r"(?<=收到|收悉|签收)[a-z](?![a-z])", re.IGNORECASE)
+# The pinyin of 收到 after a number, Chinese words after a space: the receipt, what follows said apart
+# ("556 sd 社区已经在排了" as "556 收到 社区已经在排了").
+_PINYIN_RECEIPT_ON = re.compile(r"(?<=\d)([^\S\n]*)(?:sd|shoudao)(?=[^\S\n]+[\u4e00-\u9fff])", re.IGNORECASE)
 # English said of the notice, spaces gone and lower-cased, as the Chinese the rules read: "值班 all normal",
 # "值班表 sent to your email", "3 also sd" (never "not sent", "will send": those words are not these).
 _ENGLISH_WORDS = {
@@ -1325,9 +1331,10 @@ _ENGLISH_WORDS = {
     "sentto": "已发至",
     "also": "也",
     "nonewcases": "无新增案件",
+    "allchecked": "全部检查完毕",  # "610号 校车线路 all checked，无隐患路段"
 }
 _ENGLISH = re.compile(
-    r"(?<![a-z])allnormal(?![a-z])|(?<![a-z])(?:sentto|nonewcases)|(?:(?<=\d)|(?<=\d[^\S\n]))also(?=[^\S\n]*(?:sd|received|rcvd))"
+    r"(?<![a-z])(?:allnormal|allchecked)(?![a-z])|(?<![a-z])(?:sentto|nonewcases)|(?:(?<=\d)|(?<=\d[^\S\n]))also(?=[^\S\n]*(?:sd|received|rcvd))"
 )
 _QUOTE_MARKS = str.maketrans("「」", "\n\n")  # a quote's own start opens a clause ("「191号…？」")
 _NOTICE_PAST_DAYS = re.compile(r"(?<!\d)(3[2-9]|[4-9]\d|[1-9]\d{2})号")
@@ -1416,7 +1423,9 @@ def _clean(
     text = _DIGIT_BY_DIGIT.sub(lambda m: (m[1] or m[2] or m[3] or m[4]).translate(_SPOKEN_DIGITS), text)
     text = _SPOKEN_AFTER_NUMBER.sub(lambda m: "、" + m[1].translate(_SPOKEN_DIGITS), text)
     text = _OK_AFTER_RECEIPT.sub(r"\1", _HAO_AFTER_RECEIPT.sub(r"\1号", text))
+    text = _PINYIN_RECEIPT_ON.sub(r"\1收到", text)
     text = _TILDE_PAUSE.sub("。", text)  # "请查收~ 71号也收到啦": a pause, not a range
+    text = _PARTICLE_PAUSE.sub("。", text)
     if len(_PLUS_PAUSE.findall(text)) > 1:
         text = _PLUS_PAUSE.sub("\n", text).lstrip("\n")
     text = phrases.QUESTION_EMOJI.sub("?", text)
@@ -1577,6 +1586,7 @@ def _break_before_numbers(text: str) -> str:
                 (phrases.CLAUSE_ENDS.search(before) or phrases.BARE_RECEIPT.fullmatch(before))
                 and phrases.WHOSE_NUMBER.match(text, match.end())
             )
+            or phrases.WHOSE_NOTICE.match(text, match.end())
         )
         return "\n" if said else match.group()
 

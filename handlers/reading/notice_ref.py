@@ -245,7 +245,9 @@ _STATE_LATER = re.compile(r"已|正在|完成|办结|推进|延期|无法|不能
 # A unit's share of a notice: "东关街道的131号".
 _UNITS_OWN_BEFORE = re.compile(r"(?:镇|乡|局|委|街道|管委会|集聚区)的$")
 # Only a unit's name before a number that opens a clause ("王庄乡66号", "河口76号", "县财政局74号").
-_UNIT_LEAD = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:镇|乡|局|委|街道|办|管委会|集聚区)|[\u4e00-\u9fff]{2}")
+_UNIT_NAME = r"[\u4e00-\u9fff]{0,10}?(?:镇|乡|局|委|街道|办|管委会|集聚区)"
+_UNIT_LEAD = re.compile(rf"{_UNIT_NAME}|[\u4e00-\u9fff]{{2}}")
+_UNIT_NAMED_LEAD = re.compile(_UNIT_NAME)
 # What a report's heading names after the number: a subject, never a day's time, event or errand
 # ("15号放假", "12号上午开会", "13号去市里", "15号要报").
 _HEADING_SUBJECT = re.compile(
@@ -594,11 +596,13 @@ def _bare_is_notice(text: str, start: int, end: int) -> bool:
     numbers = [n for m in _GROUP_ITEM.finditer(text[start:end]) if (n := _to_int(m["num"])) is not None]
     # "我们这431号赶不上了": a notice pointed at by 这/那 alone, when no month has that day ("这12号" may be a day),
     # or by whose share it is ("东关街道的131号他们说已经报了")
-    # … or by the week it is of, or as the unit's own ("东关这周601号交了", "我们的617号昨天下午就交了")
+    # … or by the week it is of, or as the unit's own ("东关这周601号交了", "我们的617号昨天下午就交了"), or only the
+    # unit's name before it opening the clause ("柳林乡六零八号本周巡查十二次")
     pointed = (
         opens
         or text.endswith(("这", "那", "这周", "本周", "我们的", "咱们的"), 0, start)
         or _UNITS_OWN_BEFORE.search(text, 0, start) is not None
+        or _UNIT_NAMED_LEAD.fullmatch(text, _clause_start(text, start), start) is not None
     )
     if pointed and numbers and min(numbers) > DAYS_IN_A_MONTH:
         return True  # "133号本周巡查…", "98号今天把…": no month has that day

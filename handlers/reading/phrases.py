@@ -36,13 +36,13 @@ OK_SIGN = "(?:(?:\U0001f44c|\U0001f44d|\U0001f197|\u2705|\u2714|\u2611|\U0001fae
 NUMBERS_TEXT = r"((?:#|no\.?)?第?\d{1,3}(?!\d)[号期]?(?:(?:\s*[、,和]\s*|\s+)?第?\d{1,3}(?!\d)[号期]?)*)"
 # … or the dialect's 中 (行, OK) after a pause: "164号，中！", or right after a number of three digits, which no school
 # has ("444中"; never "12中", a school, nor 中 inside a sentence); or 收 cut short from 收到 ("420 421收", as "420收";
-# not after one digit: "1 2 收" may be days)
+# not after one digit: "1 2 收" may be days), closed as on the duty radio ("688 收 完毕")
 # A sign of the notice's matter before its number, no question: "🔥603🫡", "🌊 604 👌" (not "❓603", "🤔603").
 SUBJECT_EMOJI = "(?:(?![\u2753-\u2755\U0001f914])[\U0001f300-\U0001faff\u2600-\u27bf]\ufe0f?\\s*)"
 NUMBERS_OK = re.compile(
     # (after a word of assent: "嗯呐 890 妥"; 妥 as 中, a pause or three digits before it)
     rf"^\s*(?:嗯+[呐哪]?[\s,]+)?{SUBJECT_EMOJI}?{OK_SIGN}?\s*{NUMBERS_TEXT}[\s,]*(?:{OK_SIGN}+|(?:(?<=[\s,])|(?<=\d{{3}})|(?<=\d{{3}}号))(?:中[嘞啊呀哈]?|妥了?)"
-    r"|(?:(?<=\d\d)|(?<=\d\d号)|(?<=\d\d\s)|(?<=\d\d号\s))收[了啦]?)\s*了?[\s!。~.]*$"
+    r"|(?:(?<=\d\d)|(?<=\d\d号)|(?<=\d\d\s)|(?<=\d\d号\s))收[了啦]?)\s*了?(?:[\s,]*完毕)?[\s!。~.]*$"
     rf"|^\s*{OK_SIGN}+[\s,]*{NUMBERS_TEXT}[\s!。~.]*$",
     re.IGNORECASE,
 )
@@ -152,6 +152,8 @@ NUMBER_AFTER_SPACE = re.compile(
 # A notice's thing after a space, behind words that end a clause or a bare receipt: "不好意思回晚了 329的台账上午交了".
 WHOSE_NUMBER = re.compile(r"\d{1,3}号?的(?!话)")
 CLAUSE_ENDS = re.compile(r"[了吧啊呀哈的]$")
+# … or a number past any day's, whatever went before: "今天全镇在搞迎检 604的台账晚两天交".
+WHOSE_NOTICE = re.compile(r"(?:3[2-9]|[4-9]\d|[1-9]\d{2})号?的(?!话)")
 # ("13收到 12在办"; the 期 of 延期 is no issue number; a hashtag's closing # as 号: "#督办509# 收到 #督办501# …")
 SAID_OF_NOTICE = re.compile(
     r"(?:[号期]|\d#(?=[^#]*$)|^#?\d{1,3})(?:延期|[^号期])*?(?:收|签|阅|已|完成|办结|延|报|交|正在|推进|在办|在[修弄做办搞查改建]|不了|不完|涉及)(?:延期|[^号期])*$"
@@ -353,6 +355,10 @@ FORWARD = re.compile(
     r"|(?:已经?|并)(?:转达|传达)"
     r"|(?:已经?|并)转发下去"  # "已转发下去": down to those under it (转发, a message's word, not money's)
     r"|(?:已经?|并|(?<=[号期])以)(?:转发|转交|下发|转|发)(?:给|至|到)?(?:全[县乡镇市区])?各(?!自|位领导)"  # on to its villages or schools: 已转发至各学校, 已发各村群
+    # … or counted, the notice's number opening the words: "601号已转发全县67所中小学和幼儿园" (told after a receipt,
+    # "收到77号，已转发至全县68所中小学校", dev11 reads it as work, dev76 as the receipt's step: left as it was)
+    r"|(?<=\d[号期])已经?(?:转发|转交|下发)(?:给|至|到)?(?:全[县乡镇市区])?[\d一二三四五六七八九十两百]+(?:所|个|家)"
+    r"(?=[\u4e00-\u9fff]{0,6}?(?:学校|中小学|幼儿园|村|社区|企业|单位|医院|卫生院|医疗机构|站所))"
     r"|(?:督查室|督办)的?通知(?:已经?)?(?:转发?|发)到[\u4e00-\u9fff]{1,8}群了?"  # "我把督查室的通知转到镇村干部群了"
     r"|^(?:已经?|并)印发(?:给|至|到)?(?:全[县镇乡区市])?各(?!自|位领导)"  # "302号收到，已印发全县各林场"
     # those below told of it, the firms, schools or villages it concerns, perhaps counted, before or after the verb:
@@ -388,7 +394,8 @@ RECEIPT_TAIL = re.compile(
     # … or by its subject before 的通知 ("已收到端午值班的通知"; not another body's, a meeting's or a training's)
     r"|(?![^,。;]{0,12}?(?:局|委|办|政府|中心|公司|站|所|队|会|培训|考试|省|市))[\u4e00-\u9fff]{2,10}?的(?:督办通知单?|督办单|通知)$"
     r"|在(?=落实|办理|推进|跟进|安排|部署|研究|处理|办|弄|做)"  # "收到 在 落实": in hand (正在 as above)
-    r"|(?:更正|修改|修订|调整|更新|补充|重发|重新发送?|补发)(?:后|过)?的?(?:版|稿)?(?=[\d零〇一二两三四五六七八九十第通文督附$])"  # "收到更正后的13号", "收到重发的附件"
+    # "收到更正后的13号", "收到重发的附件", also the new one alone after the office's word of it ("…附件已更新」收到更新后的")
+    r"|(?:更正|修改|修订|调整|更新|补充|重发|重新发送?|补发)(?:后|过)?的?(?:版|稿)?(?=[\d零〇一二两三四五六七八九十第通文督附]|(?<=的)$)"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
     r"|全部|都|均|〔|【(?=第?\d)|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}(?:[、和及]\d{1,3})*$"  # "收到 31 32"
     r"|\d{1,3}#|编号|单号|文号"  # "收到12#", "收到编号12"
@@ -535,7 +542,8 @@ RECEIVED_GIVEN = re.compile(
     rf"(?<![我本咱们督])(?:[\u4e00-\u9fff]{{1,6}}?(?:局|委|办|公司|中心|厂|站|所|队)|小[\u4e00-\u9fff]|老[\u4e00-\u9fff])(?<!督查室){_GIVEN}"
     r"|(?<![我本咱们督])[\u4e00-\u9fff]{1,6}?(?:局|委|办)的(?=[^,。;的]{2,12}?(?:安排|方案|预警|提示|意见|表|函)[^,。;]{0,4}$)"
     r"|(?:村里|村委|各村|社区|[\u4e00-\u9fff]{1,4}(?:乡|镇|村|街道|中学|小学|一中|二中|卫生院|医院))"
-    r"(?:报上来的|交上来的|报来的|的)[^,。;]{0,16}?(?:反馈|回复函?|回执|申请|报告|材料|名单|表|意见|函)[^,。;]{0,4}$"
+    r"(?:报上来的|交上来的|报来的|报过来的|交过来的|的)[^,。;]{0,16}?(?:反馈|回复函?|回执|申请|报告|材料|名单|表|意见|函|[周月日]报)"
+    r"[^,。;]{0,4}$"
 )
 # A meeting or an event, by its kind: what is moved in "推进会改到下周一上午了".
 _MEETING_MOVED = (
@@ -561,8 +569,8 @@ COLLECTED_RETURN = re.compile(
     r"(?:各[\u4e00-\u9fff]{1,4}?(?=那边|这边|报|交|转|送|的)|村里|村委|企业"
     r"|(?:(?![说讲称问])[\u4e00-\u9fff]){0,6}?(?:队|村|乡|镇|街道|社区|中学|小学|一中|二中|卫生院|学校|院|所)"
     r"|[\u4e00-\u9fff]{1,4}(?:局|委)(?=转来|转过来))"
-    r"(?:那边|这边)?(?:报上来的|交上来的|报来的|转来的|转过来的|送来的|的)[^,。;]{0,10}?"
-    r"(?:反馈|回执|报告|报表|名单|线索|承诺书|台账)"
+    r"(?:那边|这边)?(?:报上来的|交上来的|报来的|报过来的|交过来的|转来的|转过来的|送来的|送过来的|的)[^,。;]{0,10}?"
+    r"(?:反馈|回执|报告|报表|名单|线索|承诺书|台账|[周月日]报)"
 )
 # Who issued what was received, said in the clause after it: another body ("526号的整改通知书我们已经收到了，是市场监管局
 # 发的"), never the office ("是督查室发的") nor the unit itself.
@@ -591,7 +599,7 @@ MEETING_REPLY = re.compile(
     r"|(?:参会|到会)$"  # "收到，明天上午九点参会"
     r"|(?:准时|按时|准点)(?:赶)?到$"  # "收到，下午两点准时到": the meeting's hour kept
     # … the place first, or a training: "收到，明天上午9点准时到县委3楼会议室参加迎检培训"
-    r"|(?:准时|按时|准点)到[^,。;!?]{1,16}?(?:参加|参会)|(?:参加|出席)[\u4e00-\u9fff]{0,8}?培训(?:会)?(?:$|[,。;!])"
+    r"|(?:准时|按时|准点)到[^,。;!?]{1,16}?(?:参加|参会|开会)|(?:参加|出席)[\u4e00-\u9fff]{0,8}?培训(?:会)?(?:$|[,。;!])"
     # … or who attends, named: "12月联络员业务培训会，我镇参会人员为党政办郭磊，收到"
     r"|(?:参会|参训|培训)人员(?:为|是)"
     # … or who attends after the meeting named: "周五下午的调度会我们何主任参加，收到"
@@ -646,6 +654,8 @@ WHOSE = re.compile(
 ARRIVAL_DOUBTED = re.compile(
     r"只(?:看到|看见|收到|见到|接到)了?(?:一|1)(?:个|份|期|条|张)"
     r"|(?:编号|文号|号码|序号)(?:是不是|好像|可能)?(?:有误|错了|不对|写错|打错|标错)"
+    # … or whether the attachment is an old version: "附件的年报制度是2067年的版本吧？" (not told: "附件是最新版本")
+    r"|附件[^,。;]{0,16}?是[^,。;]{0,12}?(?:版本|版)(?:吧|吗|么)$"
 )
 # Goods or copies come in, said in English before the receipt: "the brochures from … arrived, 500 copies, received".
 ARRIVED_EN = re.compile(
@@ -653,10 +663,11 @@ ARRIVED_EN = re.compile(
     r"[a-z\-]{0,40}?(?:arrived|delivered|came)(?![a-z])"
 )
 # … or whether the unit must do it at all: "这个我们信访局也要报吗" (not when: "我们什么时候报？"), the unit named by its
-# body and what is to be sent after the verb ("請問420號林業局需要報預案嗎？")
+# body and what is to be sent after the verb ("請問420號林業局需要報預案嗎？"), or asked with 是不是 ("我们乡是不是也要报？")
 DUTY_ASKED = re.compile(
     r"(?:我们|我[局镇乡委办]|咱们?|本单位|[\u4e00-\u9fff]{1,6}?(?:局|委|镇|乡|街道|管委会))"
-    r"[\u4e00-\u9fff]{0,4}?(?:也|还|都)?(?:要|需要|需|得|用)(?:报|上报|报送|填报|参加|落实)[\u4e00-\u9fff]{0,4}?(?:吗|么|不)$"
+    r"(?:[\u4e00-\u9fff]{0,4}?(?:也|还|都)?(?:要|需要|需|得|用)(?:报|上报|报送|填报|参加|落实)[\u4e00-\u9fff]{0,4}?(?:吗|么|不)$"
+    r"|[\u4e00-\u9fff]{0,2}?是不是(?:也|还|都)?(?:要|需要|需|得|用)(?:报|上报|报送|填报|参加|落实)[\u4e00-\u9fff]{0,4}$)"
 )
 # … or doubted of the notice received, no other one named ("收到了哈，不过这个不是我们镇的吧"; not "57号不是我们的吧？")
 NOT_OURS_DOUBTED = re.compile(r"不是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的(?:吧|吗|么|呢)$")
@@ -864,8 +875,9 @@ DONE = re.compile(
     r"|封堵|加固|化解|取缔|畅通|通|供暖|供热|开栓)(?!(?!了)[\u4e00-\u9fff])"  # "主干道已通", "已全部开栓"
     r"|(?:整改|工作|任务|排查|检查|摸排|清理|自查|施工|工程)[^,。;]{0,8}?(?:已经?|均已|全部)[^,。;]{0,4}?结束"
 )
-# Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱".
-SUBMIT_MANNER = r"(?:按时限|按时|按期|如期|及时|盖章|签章|书面|正式|汇总|统一|全部|均|都|审核后?|核实后?|补)*"
+# Having sent the report or material in is the feedback itself: "材料已报送", "已发督查室邮箱" (also by the deadline
+# as extended: "已按延期后的时限于9月30日报送")
+SUBMIT_MANNER = r"(?:按(?:延期|延长|调整|顺延)后的?时限(?:于[^,。;]{1,12}?)?|按时限|按时|按期|如期|及时|盖章|签章|书面|正式|汇总|统一|全部|均|都|审核后?|核实后?|补)*"
 SUBMIT = re.compile(
     rf"已经?先?(?:(?:按照?|根据|依照).{{0,8}}?要求)?{SUBMIT_MANNER}(?:上报|报送|提交|递交|呈报|呈(?!阅)|私发|私信|报备|反馈|上传|发送|提供(?=给|至|到|了|$)|报(?![名销警道价案])"
     r"|发(?=送|至|到|给|邮箱|了|$|你|您|群|过去|督查室|办公室|.{0,6}邮箱)|传(?=至|到|给|了|$)|交(?=至|到|给|了|$|[\u4e00-\u9fff]{1,4}(?:办|室|局|委|组)$))"  # "已交考核办"
@@ -932,12 +944,14 @@ PROGRESS = re.compile(
     r"|(?:收集|汇总|统计|核查|排查|整理|编制|审核|审批|施工|推进)中"
     r"|(?:入户|走访|排查|检查|巡查|核查|摸排)\d+(?:户|处|家|个|人|次|所|座)"
     r"|(?:方案|计划)已经?(?:定|制定|确定|出台)|已经?就绪|已经?(?:入户|登记)"
-    r"|(?:弄|做|干|搞|完成|填|写|整|改|查|核|报)了?(?:一大半|大半|一半|大部分|[一二三四五六七八九]成)"
+    r"|(?:弄|做|干|搞|完成|填|写|整|改|查|核|报|(?<!安)排)了?(?:一大半|大半|一半|大部分|[一二三四五六七八九]成)"  # "553 排了一半了"
     r"|已经?收集|(?<!时间)差不多了|快(?:要)?(?:完成|弄完|做完|整完|办完|好)了"
     r"|(?:出动|组织了|发动了|动员了)[^,。;]{0,6}?[\d一二三四五六七八九十两百]+多?(?:人|名|人次|辆|台)"  # "每天出动巡查人员50多人"
     r"|(?:本月|本周|今年|累计|共计|合计)(?:(?!承办|承接|涉及)[\u4e00-\u9fff]){1,6}(?<!第)(?<!晚)(?<![那这每])(?![\d一二三四五六七八九十两百千万.]*[号期])[\d一二三四五六七八九十两百千万.]+"  # "本月累计养护里程156公里"
     r"(?![\d一二三四五六七八九十两百千万.]*个?(?:月|天|日|周|年|星期|礼拜|小时|季度))"  # "今年最后一个月": a time
     r"|已经?(?:准备好|准备就绪|备齐|起草好|采购|购买|订购|招标|签订|签约|进场|开工|动工)"
+    # … also ahead of time, or a draft made: "其中3个项目已提前开工", "任务分解已形成初稿"
+    r"|已经?提前(?:开工|动工|进场)|已经?形成(?:初稿|草稿|征求意见稿|初步方案)"
     r"|已经?(?:全部|均)?组建|已经?(?:约谈|动员|发动|培训|宣传)|(?:召开|开)了[\u4e00-\u9fff]{0,6}?会(?!议室)|已经?(?:组织)?召开|已经?于[^,。;]{1,14}?(?:召开|组织召开|举行|举办)"
     # done and counted: "已在集镇张贴通告200余份", "已对全县42处在建工地下达停工通知", "目前已开复工9个"
     r"|已经?(?:(?!通知|转|传达|下发|延期|推迟|收到|到账)[\u4e00-\u9fff]){1,16}?[\d一二三四五六七八九十两百千万.]+[余多]?"  # (not money come in)
@@ -992,12 +1006,14 @@ IN_HAND = re.compile(
     r"(?:中|了|相关工作|(?:专人|人员)(?:负责|跟进|落实|对接)?|(?:落实|实施|工作|整改)?方案)?$"
     r"|^(?:已经?|马上|立即|即刻)*(?:安排|部署|布置|交办)[\u4e00-\u9fff]{1,8}$"  # "收到，已安排各校自查"
     r"|^(?:已经?|正在)对接[\u4e00-\u9fff]{0,10}$"  # "收到，已对接燃气公司": in hand, no result yet
+    # … or being worked out with another body, what is named first: "农资储备情况我们正在跟供销社对接"
+    r"|^[\u4e00-\u9fff]{0,12}?(?:正在|在)(?:跟|和|与|同)[\u4e00-\u9fff]{1,8}?(?:对接|沟通|协调)(?:中)?$"
     # the work begun, nothing counted or reached yet: "水毁情况正在统计", "已经在弄了", "我局已安排巡查"
     # … what is being gathered named after it ("我局正在汇总各单位用款计划"), nothing of it done
     # (the paper named at length first: "两节期间信访维稳百日攻坚方案我局正在起草")
     # (the dialect's 整 for 弄, a plan being drawn up, things being cleared: "年终考核的材料俺们正在整", "我局正在制定
-    # 百日攻坚实施方案", "346号收到，正在清理")
-    r"|^[\u4e00-\u9fffa-z]{0,20}?(?:正在|已经?在|在)(?:整理|准备|统计|收集|汇总|编制|起草|制定|清理|弄|办|做|搞|整)(?:中|了)?"
+    # 百日攻坚实施方案", "346号收到，正在清理", "556 sd 社区已经在排了")
+    r"|^[\u4e00-\u9fffa-z]{0,20}?(?:正在|已经?在|在)(?:整理|准备|统计|收集|汇总|编制|起草|制定|清理|排(?!查)|弄|办|做|搞|整)(?:中|了)?"
     r"(?:(?!已|完|了|中)[\u4e00-\u9fff]){0,12}$"
     # … or planned for a later part of the month: "已安排11月下旬联合消防部门开展检查"
     r"|^[\u4e00-\u9fff\d]{0,10}?已经?安排(?:于|在)?\d{1,2}月(?:上旬|中旬|下旬|底)[^,。;]{0,16}?开展[\u4e00-\u9fff]{1,8}$"
@@ -1358,6 +1374,8 @@ UNDERSTOOD_AT_END = re.compile(r"(?:望|请|恳请)(?:督查室|领导|各位领
 LATER_LIKELY = re.compile(
     rf"(?:可能|估计|怕是|恐怕)(?:要|得)?(?:到|等到|拖到){LATER_DAY}|(?:可能|估计|怕是|恐怕)(?:要|得){LATER_DAY}(?:之后|以后)?(?:了|$)"
     rf"|恐怕?需要?(?:到|等到)?{LATER_DAY}{LATER_DAY_THEN}(?:上午|下午)?(?:才能?|再)?(?:报送|上报|提交|完成|报|交)"
+    # … or said to take that long, a clause of its own: "还有2个村没验收完 得到下周三" (not "得到下周三的批复")
+    rf"|^(?:还|怕|恐怕)?得(?:等|拖)?到{LATER_DAY}(?:了|才行)?$"
 )
 # Asking for more time, even as a question: "能不能宽限两天？", "明天上午报可以吗？".
 ASK_TIME = re.compile(
