@@ -5357,3 +5357,142 @@ def test_what_the_blind_set_dev77_taught(
     text: str, receipt: list[int], feedback: list[int], delay: list[int]
 ) -> None:
     assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # the notice's number, then its subject guessed with 吧: which notice it got is asked; told, it stays
+        ("收到了，是701那个防汛的吧", [], [], []),
+        ("收到了，是701那个", [701], [], []),
+        ("收到了，是701那个，防汛的", [701], [], []),
+        # whether the unit must send someone, asked beside the receipt: the office reads it; told, a receipt
+        ("收到了，看到了，是721那个演练，我们局要去人吗？", [], [], []),
+        ("721收到，是演练那个，我们局明天去人", [721], [], []),
+        # a book come in (样书, 年鉴): no notice; the notice on compiling one stays received
+        ("统计年鉴样书今天收到了，谢谢市局", [], [], []),
+        ("725号统计年鉴编纂收到了", [725], [], []),
+        # a delay's matter named (延期事项), its grant told: no request; asked for, it is one
+        ("关于717号营商环境整改延期事项，经请示督查室同意延至6月30日", [], [], []),
+        ("关于717号整改延期事项，恳请延至6月30日", [], [], [717]),
+        # sent as required on a day told (已按要求于…报送): a report; to be sent, none
+        ("关于708号，我委防汛值班表已按要求于5月27日报送", [], [708], []),
+        ("708号值班表将按要求于5月27日报送", [], [], []),
+        # a title opened with 关于 in book marks, longer than the words read after 收到: the notice by its title
+        ("收到《关于做好2071年中高考期间考点周边环境整治保障工作的通知》", [0], [], []),
+        ("收到《统计年鉴》", [], [], []),
+        ("收到《关于召开2071年全县防汛工作会议的通知》", [], [], []),
+        # 勒 closing a receipt (not 勒令)
+        ("704 705都收到勒", [704, 705], [], []),
+        ("收到勒令整改通知", [], [], []),
+        # 两个都是 between a receipt and its numbers
+        ("收到了，两个都是，716和720", [716, 720], [], []),
+        ("收到了，两个都是今天发的吧？", [0], [], []),
+        # 预计情况 a paper of estimates, sent; a sending estimated is none
+        ("第730期收到。第725期上半年主要指标预计情况已于6月23日报送", [730], [725], []),
+        ("第725期上半年主要指标预计6月23日报送", [], [], []),
+        # work the unit says it will finish within the week: a promise
+        ("730收到 727 第三批问题 公交站台那8处 这周内能改完", [730], [], []),
+        ("727 第三批问题 公交站台那8处 已改完", [], [727], []),
+        # gone over once more and nothing found: work told; going over it tomorrow is a plan
+        ("730收到 726 俺们乡那段河 夜儿个又巡了一遍 木有问题", [730], [726], []),
+        ("726 那段河 明天再巡一遍", [], [], []),
+    ],
+)
+def test_what_the_blind_set_dev78_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # whether a matter of the unit's falls under the notice, asked beside the receipt: the office reads it
+        ("850 收到 请问 教育 事业 统计 也 在 这个 里面 吗", [], [], []),
+        ("850收到，这次也包括民办学校吗", [], [], []),
+        ("850收到，我们也在做这个", [850], [], []),
+        # another county body's numbered document received: no notice's receipt
+        ("县人社局2号文件也收到了，跟今年2号督办一起弄", [], [], []),
+        ("2号文件收到了", [2], [], []),
+        # the dialect's 中 right after the number opening the message: the receipt (not 中午, not 815中提到的)
+        ("815中 俺们乡这周木有欠薪的", [815], [815], []),
+        ("815中", [815], [], []),
+        ("815中提到的问题已整改", [], [815], []),
+        ("815 中午报", [], [], []),
+        ("12中 今天停课", [], [], []),
+        # 以 for 已 after 收到了, the notice passed on
+        ("823收到了以转发各村", [823], [], []),
+        ("823收到了以后转发各村", [], [], []),
+        # after a bare receipt and a space: 然后 and who, then the assurance; the dialect's 要得; the phone out of reach
+        ("收到 然后 我们 这边 马上 转发 各 学校", [0], [], []),
+        ("收到 然后 我们 这边 还 没 看", [], [], []),
+        ("收到嘛 要得", [0], [], []),
+        ("要得", [], [], []),
+        ("收到 手机刚才没信号", [0], [], []),
+        ("手机刚才没信号", [], [], []),
+        # rcvd after a notice of one digit (after a new year)
+        ("2 rcvd", [2], [], []),
+        ("rcvd", [], [], []),
+        # 完成情况 names a paper, nothing done
+        ("收到831，目标任务完成情况表我们下周三前报", [831], [], []),
+        ("831号目标任务完成了", [], [831], []),
+        (
+            "831号的目标任务完成情况，我镇有2项指标要等12月底的数据出来才能填，恳请延至1月5日报送",
+            [],
+            [],
+            [831],
+        ),
+        # 能申请延期不 asks whether a delay may be had; a time asked with 不 is a request
+        ("820能申请延期不？", [], [], []),
+        ("820延期两天可以不？", [], [], [820]),
+        # the time to be eased (把时间放宽): a request; a standard eased is none
+        ("第二批问题清单收到了，我们涉及的比上次多，能不能把时间放宽一点？", [0], [], [0]),
+        ("能不能把标准放宽一点？", [], [], []),
+        # the bodies the unit works with (跟各部门) are no addressees of an order
+        ("844 项目 清单 还 在 跟 各 部门 对接 能不能 下周二 再 报", [], [], [844]),
+        ("请各部门下周二再报", [], [], []),
+        # nothing for the day (今日, 今天), nothing new (无新增), no illegal fire use: zero reports, signed after a dash too
+        ("847 今日无欠薪 ——柳林乡 老周", [], [847], []),
+        ("1号今日欠薪日报：无新增 ——柳林乡 老周", [], [1], []),
+        ("847收到 今天石桥莫得新增的", [847], [847], []),
+        ("#818 ✅ 本周无违法用火", [], [818], []),
+        ("847 今日新增2人", [], [847], []),
+        # a first count of the work (初步汇总…56个): progress; a count to come is none
+        (
+            "844号收悉。我委已牵头梳理2073年拟谋划项目清单，初步汇总项目56个、总投资128.6亿元。",
+            [844],
+            [844],
+            [],
+        ),
+        ("844号收悉，初步汇总后再报", [844], [], []),
+        # a check in progress, in English
+        ("729 rcvd，all 企业 safety check in progress", [729], [729], []),
+        # a response started on a day told; to be started, none
+        ("3号收到，我局已于1月3日启动低温雨雪冰冻Ⅳ级应急响应", [3], [3], []),
+        ("3号收到，我局将于1月3日启动应急响应", [3], [], []),
+        # sent to the reader's mailbox a day past, the reader asked to look: a report; to be sent, none
+        ("值班表昨天发你邮箱了，你看看收到没有？", [], [0], []),
+        ("116 值班表 明天发你邮箱", [], [], []),
+        # 一 for 已 after a paper: reported (not 附表一报送)
+        ("701排查表一报 708收到", [708], [701], []),
+        ("701附表一报送格式不对", [], [], []),
+    ],
+)
+def test_what_the_blind_set_dev79_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # a zero counted after a zero report is no notice's number
+        ("本周无欠薪🔥0", [[], []]),
+        # a bare number after a receipt stays the notice's
+        ("收到，13", [[], [13]]),
+    ],
+)
+def test_what_the_blind_set_dev79_taught_of_zeros(text: str, refs: list[list[int]]) -> None:
+    assert [[ref.seq for ref in clause.refs] for clause in read_clauses(text)] == refs

@@ -1773,3 +1773,18 @@ def test_what_the_blind_set_dev75_taught_of_numbers(text: str, expected: str) ->
 )
 def test_what_the_blind_set_dev77_taught_of_numbers(text: str, refs: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == refs
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # a county body right before a number its document word follows: that body's numbering
+        ("县人社局2号文件也收到了", []),
+        ("县人社局〔2073〕2号文件收到", []),
+        # … not the unit signing before the office's number, nor a body set apart by a colon
+        ("县林业局12号收到", [12]),
+        ("县人社局：12号文件收到", [12]),
+    ],
+)
+def test_what_the_blind_set_dev79_taught_of_numbers(text: str, refs: list[int]) -> None:
+    assert [ref.seq for ref in find_notice_refs(text)] == refs

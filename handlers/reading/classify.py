@@ -762,12 +762,18 @@ def _bare_number_pairs(clauses: list[Clause]) -> list[Clause]:
     return clauses
 
 
+# Between the act and its numbers, only that all of them are meant: "收到了，两个都是，716和720".
+_ALL_MEANT = re.compile(r"(?:[两二三几](?:个|份|期))?都是")
+
+
 def _numbers_after_acts(clauses: list[Clause]) -> list[Clause]:
     """Bare numbers in clauses of their own right after acts that name no notice ("收到，13", "收到\n12\n13"):
     the notices those acts were about."""
     said = False  # an act named no notice, and only such bare numbers followed it
     for n, clause in enumerate(clauses):
         numbers = phrases.NUMBERS_AFTER.match(clause.text) if not clause.acts and not clause.refs else None
+        if said and not clause.acts and _ALL_MEANT.fullmatch(clause.text):
+            continue
         if said and numbers:
             clauses[n] = replace(
                 clause, refs=tuple(NoticeRef(int(seq)) for seq in phrases.NUMBER_LIST_SEP.split(numbers[1]))
@@ -903,6 +909,9 @@ def summarise(clauses: Sequence[Clause]) -> Reading:
     )
     in_doubt = in_doubt or any(phrases.WHOSE.search(c.text) for c in clauses)
     in_doubt = in_doubt or any(c.asked and phrases.DUTY_ASKED.search(c.text) for c in clauses)
+    in_doubt = in_doubt or any(
+        (c.asked or c.text.endswith(("吗", "么"))) and phrases.SCOPE_ASKED.search(c.text) for c in clauses
+    )
     in_doubt = in_doubt or any(not c.refs and phrases.NOT_OURS_DOUBTED.search(c.text) for c in clauses)
     in_doubt = in_doubt or any(c.asked and phrases.ISSUER_ASKED.match(c.text) for c in clauses)
     in_doubt = in_doubt or _any(clauses, phrases.HELD_BACK)
@@ -1303,11 +1312,13 @@ _DIALECT = re.compile("|".join(word + _DIALECT_NOT_BEFORE.get(word, "") for word
 # paper or the day, a space apart too ("一号的排查表 以报", "7号的以报"; not "以报送时间为准", "可以报"), and 以转 after
 # the receipt word.
 _TYPED_ALREADY = re.compile(
-    r"以(?=经(?![济营费验过典纬纪销手商管办])[\u4e00-\u9fff])"
+    r"(?<=[表单料告账])一(?=报了?(?:[^\S\n]|[,，。;；!！\n]|$))"  # 一 for 已 as well: "701排查表一报 708收到" (not "附表一报送")
+    r"|以(?=经(?![济营费验过典纬纪销手商管办])[\u4e00-\u9fff])"
     r"|(?<=[号表单料告账据案结册评天午的])([^\S\n]*)以(?=补?报(?!送?[^,。;\n]{0,6}?为准))"
     # … and right after the receipt word, a space apart too, before the passing on ("130号收到以转各村", "收到 以转发各村";
     # not "收到以后转", "收到以下")
     r"|(?<=收到|收悉|签收)(?=[^\S\n]{0,3}以(?:转发?|下发|传达|分发|安排|部署)(?!给?我们))([^\S\n]{0,3})以"
+    r"|(?<=收到了|收悉了|签收了)(?=[^\S\n]{0,3}以(?:转发?|下发|传达|分发|安排|部署)(?!给?我们))([^\S\n]{0,3})以"  # "823收到了以转发各村"
 )
 # 好 or 浩 typed or heard for 号 after the number a receipt names, ending the clause: "收到四六六好" (466 by then);
 # never before more words ("收到12好的" stays as it is).
@@ -1318,6 +1329,11 @@ _HAO_AFTER_RECEIPT = re.compile(
 # (never "收到 中午开会", "收到中", "融雪剂拉到镇上了 收到 中": goods, nor 中 inside a sentence).
 _OK_AFTER_RECEIPT = re.compile(
     r"^([^\S\n]*(?:我们|我[局镇乡委]|咱们?)?(?:都|也)?(?:已经?)?(?:收到|收悉|签收|知道|晓得)[了啦]?)[^\S\n]+中[嘞啊呀哈]?[\s!！。~]*$"
+)
+# … and the same 中 right after the notice's number (past any day) opening the message, a space or a stop after it:
+# "815中 俺们乡这周木有欠薪的" (not "815中提到的", "815 中午报", nor a school: "12中 今天停课")
+_OK_AFTER_NUMBER = re.compile(
+    r"^([^\S\n]*(?:3[2-9]|[4-9]\d|[1-9]\d\d)号?)中[嘞啊呀哈]?(?=[^\S\n]+[^\s午]|[^\S\n]*(?:[,，。!！\n]|$))"
 )
 # A stray Latin letter typed right after a receipt word: "28号收到l".
 _STRAY_LETTER = re.compile(r"(?<=收到|收悉|签收)[a-z](?![a-z])", re.IGNORECASE)
@@ -1423,7 +1439,7 @@ def _clean(
     text = _DIGIT_BY_DIGIT.sub(lambda m: (m[1] or m[2] or m[3] or m[4]).translate(_SPOKEN_DIGITS), text)
     text = _SPOKEN_AFTER_NUMBER.sub(lambda m: "、" + m[1].translate(_SPOKEN_DIGITS), text)
     text = _OK_AFTER_RECEIPT.sub(r"\1", _HAO_AFTER_RECEIPT.sub(r"\1号", text))
-    text = _PINYIN_RECEIPT_ON.sub(r"\1收到", text)
+    text = _PINYIN_RECEIPT_ON.sub(r"\1收到", _OK_AFTER_NUMBER.sub(r"\1收到", text))
     text = _TILDE_PAUSE.sub("。", text)  # "请查收~ 71号也收到啦": a pause, not a range
     text = _PARTICLE_PAUSE.sub("。", text)
     if len(_PLUS_PAUSE.findall(text)) > 1:
@@ -1854,7 +1870,7 @@ _NUMBERED = re.compile(
 
 
 # Numbers listed right before a word, no 号 given them: "279 & 290 rcvd".
-_NUMBERS_RIGHT_BEFORE = re.compile(r"(?<![\d.:])\d{2,3}(?:[&、,和]\d{2,3})*$")
+_NUMBERS_RIGHT_BEFORE = re.compile(r"(?<![\d.:])\d{1,3}(?:[&、,和]\d{1,3})*$")  # "2 rcvd" after a new year
 
 
 def _earlier_only(before: str) -> bool:

@@ -280,6 +280,12 @@ _OTHER_ISSUER_BEFORE = re.compile(
 _HIGHER_ISSUER_BEFORE = re.compile(
     r"(?:中央|国务院|国办|省委|市委|省政府|市政府|[省市](?:里的?|的|厅的?|局的?)|上级的?)(?:督办|督查)?$"
 )
+# A county body right before a number its document word follows: "县人社局2号文件", "县财政局〔2073〕5号文" (its own
+# numbering; the unit signing before the office's number stays: "县林业局12号收到").
+_COUNTY_BODY_BEFORE = re.compile(
+    r"县(?![委政])[\u4e00-\u9fff]{1,6}?(?:局|委|办|中心)(?<!督查办)(?<!督办)(?:的|发的|下发的)?$"
+)
+_DOC_AFTER = re.compile(r"(?:文件|文(?!明)|令|函)")
 # A province's or city's body right before a document's year: "市防指〔2042〕15号", "省应急厅〔2042〕3号" (another issuer's
 # numbering, whatever its seq; the office's own is 督办〔…〕).
 _BODY_BEFORE_YEAR = re.compile(r"[省市][\u4e00-\u9fff]{1,5}$")
@@ -385,6 +391,10 @@ def find_notice_refs(text: str) -> list[NoticeRef]:
             _DENIED_BEFORE.search(text, 0, match.start())
             or _DENIED_AFTER.match(text, match.end())
             or _HIGHER_ISSUER_BEFORE.search(text, max(0, match.start() - _DATE_WINDOW), match.start())
+            or (
+                _COUNTY_BODY_BEFORE.search(text, max(0, match.start() - _DATE_WINDOW), match.start())
+                and _DOC_AFTER.match(text, match.end())
+            )
             or (
                 match["bracket_year"]
                 and _BODY_BEFORE_YEAR.search(text, max(0, match.start() - 6), match.start())

@@ -214,9 +214,12 @@ SLIP_ENDS = re.compile(r"(?:不对|说错了|写错了|打错了|搞错了)$")
 SLIP_RIGHTED = re.compile(r"(?:不对|错了)[^\S\n]*(?:是|应是|应该是|应为)第?\d{1,3}[号期]$")
 # … but a unit signing after its receipt stays with it ("12号收到 城关镇").
 ASSURANCE = re.compile(r"请放心|放心|谢谢|感谢|马上|立即|立刻|尽快|即刻|一定|保证|按时|按要求|遵照|坚决")
-# After a bare receipt and a space, also when the report will come or whom to call: "收到 明天报", "收到 有问题打我电话".
+# After a bare receipt and a space, also when the report will come or whom to call: "收到 明天报", "收到 有问题打我电话";
+# the assurance may come after 然后 and who gives it ("收到 然后 我们 这边 马上 转发 各 学校").
 AFTER_BARE_RECEIPT = re.compile(
-    ASSURANCE.pattern
+    r"(?:(?:然后|接下来)[^\S\n]*(?:(?:我们|我|咱们?)[^\S\n]*)?(?:这边[^\S\n]*)?)?(?:"
+    + ASSURANCE.pattern
+    + ")"
     + r"|(?:今天|明天|今晚|明早|上午|下午|晚上|稍后|随后|待会|一会儿?|下班前|(?:下|本|这)?周[一二三四五六日])"
     + r"(?:[^,。;!?\s]{0,8}?(?:报|交|发|传|反馈)"
     # … spaced word by word ("收到 明天 上午 10点前 交"): not a thing received ("今天 的 报表"), nor a question
@@ -229,6 +232,8 @@ AFTER_BARE_RECEIPT = re.compile(
     + r"|(?:压缩包|附件|文件|链接|表格?)[^,。;!?\s]{0,4}?(?:密码|打不开|是空的|空白|下载不了|损坏|乱码|看不了|无法|不全)"
     # why the receipt came late: "收到 刚才在开会" (not "刚才在开会的时候收到的")
     + r"|(?:刚才|刚刚|刚)(?:在|去)(?:开会|忙|路上|下乡|村里|外面|现场|值班)[了啦哈呀]*(?=[,。;!?\n]|$)"
+    # … or the phone out of reach: "收到 手机刚才没信号"
+    + r"|(?:手机)?(?:刚才|刚刚|刚)(?:手机)?(?:没有?信号|信号不好|没电了?|没网|断网了?)[了啦哈呀]*(?=[,。;!?\n]|$)"
     # … or the slip of the message before it owned up to: "收到 刚才打错了" (the 收道 sent just before)
     + r"|(?:刚才|刚刚|刚|上一?条|前面)(?:的)?(?:打错|打错字|输错|写错)了?(?=[,。;!?\n]|$)"
 )
@@ -268,10 +273,11 @@ QUESTION_TAIL = re.compile(
 ONGOING_NE = re.compile(r"呢")  # "正在入户核实呢": after work under way, 呢 asks nothing
 # Where a clause without punctuation turns to the reader with a request: "…你们查收一下吧".
 TURN_TO_READER = re.compile(r"(?:你们|您|请|麻烦|烦请)(?=.{0,6}?(?:查收|查看|看一下|确认|核对|审核|验收))")
-# An order or request to others: "请各单位收到后回复", "回复收到", "务必按时完成".
+# An order or request to others: "请各单位收到后回复", "回复收到", "务必按时完成" (the bodies the unit works with are no
+# addressees: "项目清单还在跟各部门对接 能不能下周二再报").
 DIRECTIVE_BEFORE = re.compile(
     r"(?<![申恳特提报呈])请(?!示|求|假|批|问|领导|您|予|督查室|允许|准予|同意|批准|准许|给予|宽限|考虑|谅解|理解)|务必|要求|必须|须|一定要|记得|麻烦|烦请"
-    r"|(?<![厅局委级方])(?<![省市县]里)(?:回复|答复)(?![件函稿书])|回个|督促|催促|提醒|通知各|各(?:单位|乡镇|部门|村|位|有关)|大家|你们|贵单位|你单位"  # (not a body's reply awaited: "要等省厅回复")
+    r"|(?<![厅局委级方])(?<![省市县]里)(?:回复|答复)(?![件函稿书])|回个|督促|催促|提醒|通知各|(?<![跟与和同])各(?:单位|乡镇|部门|村|位|有关)|大家|你们|贵单位|你单位"  # (not a body's reply awaited: "要等省厅回复")
     r"|所有单位|相关单位|(?:收到|接到|签收)(?:后|之后|以后)"
 )
 # "按照通知要求完成", "11号要求报送的表格已发": the notice's requirement named, not an order given
@@ -297,9 +303,10 @@ CONDITIONAL = re.compile(
     r"(?<![比例譬诸])如(?![期下实今何此数约同])|若|假如|要是|万一|倘若|一旦|的话|就算|才算|(?:^|[^等])等.{0,12}?(?:后|完|了)"
 )
 # Promises and plans: "预计月底前全部完成" does not report anything done yet.
-# (准备 after a paper is its preparation, no plan: "年报准备 在排")
+# (准备 after a paper is its preparation, no plan: "年报准备 在排"; 预计情况 a paper of estimates: "第725期上半年主要指标
+# 预计情况已于6月23日报送")
 FUTURE = re.compile(
-    r"预计|估计|预估|(?<![目度作资施改动善升扶])计划(?!已|书|表|任务|指标|数|的|内)|争取|力争|确保|保证|一定|打算|(?<![报表册据料])准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两灯庙晚舞聚宴年大员])会(?!议|上)|能够?|可以"
+    r"预计(?!情况)|估计|预估|(?<![目度作资施改动善升扶])计划(?!已|书|表|任务|指标|数|的|内)|争取|力争|确保|保证|一定|打算|(?<![报表册据料])准备(?!工作|阶段|情况)|将(?:于|在|会)|(?<![开集例委社协工商学两灯庙晚舞聚宴年大员])会(?!议|上)|能够?|可以"
     r"|可望|有望|尽快|尽早|明天|后天|下周|下个?月|月底前|年底前|(?:于|在).{0,10}?(?:前|之前|以前)"
     # a later hour of the day, the papers to go together: "901号的演练照片，我下午统一发督查室邮箱"
     r"|(?:下午|晚上|今晚|晚点|稍后|待会儿?|一会儿?|回头)(?:统一|再|一起|一并)$"
@@ -380,11 +387,12 @@ FORWARDED_OTHER = re.compile(
 # "收到时间") means something other than this notice was received. The office addressed ends it ("收到督查室！"; not
 # "收到督查室的电话").
 RECEIPT_TAIL = re.compile(
-    r"^[了啦哈嘞呀啊哦喔咯滴噢咧哩喽哒噻]*(?:$|并|马上|立即|立刻|即刻|会(?!议)|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
+    r"^[了啦哈嘞勒呀啊哦喔咯滴噢咧哩喽哒噻]*(?:$|并|马上|立即|立刻|即刻|会(?!议)|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
     r"|保证|确保|一定|尽快|全力|认真|立刻"
     r"|明白|知悉|已|正在|抓紧|这就|马上就|按(?!钮)|(?:晚|迟)了$|的是第?\d{1,3}[号期]$|(?:最新|今天发|刚发|刚才发|刚刚发)(?:的(?:那个|那份|通知)?|的?[这那]一?[期个份])(?:谢谢|感谢|多谢)?$|遵照|坚决|放心|请放心|领导|(?:督查室|督办室)$|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
     r"|(?=[零〇一二两三四五六七八九]*[十百、和至到])[零〇一二两三四五六七八九十百、和至到]+期(?:$|的?(?:通知|督办))"  # "收到十三、十四期"; "二期" is a phase
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
+    r"|要得[了啦哈嘛的]*$"  # the dialect's assent: "收到嘛 要得"
     # the notice pointed at by its subject or number: "收到森林防火那个通知", "收到了 是157号那个"
     r"|(?:是第?\d{1,3}号|(?!他们|她们|人家|你们|别人|快递|包裹)[\u4e00-\u9fff“”\"]{2,20}?)(?:那个|这个|那份|这份)(?:督办通知单?|督办单|督办|通知|文件)?$"
     # … then what the unit did, run on in speech ("收到 防火 那个 我们 已经 安排 护林员 上山 了"); not money or goods
@@ -401,6 +409,9 @@ RECEIPT_TAIL = re.compile(
     r"|\d{1,3}#|编号|单号|文号"  # "收到12#", "收到编号12"
     r"|关于(?=[^,。;]{0,40}(?:通知|督办))(?![^,。;]{0,40}(?:会议|培训|考试))"  # a notice by its title
     r"|《(?=[^》]{0,40}(?:通知|督办)》)(?![^》]{0,40}(?:会议|培训|考试))"  # a notice by its title; a meeting's is another
+    # … a title opened with 关于 longer than what is read after the word: "收到《关于做好2071年中高考期间…工作的通知》"
+    # (not a book: "收到《统计年鉴》"; not a meeting's)
+    r"|《关于(?![^》]{0,60}?(?:会议|培训|考试))"
     r"|联系(?:人|电话|方式):?[\u4e00-\u9fff]{0,4}[\d\-]{7,}(?![\d\-]|的)"  # "30号收到 联系电话0371-…": the unit's contact
     r"|\d{1,2}月\d{1,2}[日号]的?(?:通知|文件|督办)"
     r"|(?:督查室|督办室|贵室)(?:发的|下发的|\d{1,2}月\d{1,2}[日号]的?|的)?(?:通知|文件|督办)"
@@ -462,12 +473,12 @@ PREVIOUS = re.compile(
     r"|去年(?:的|那个|那份|那期)(?![\d一二三四五六七八九十])"  # "去年那个也收到了" (not "去年那个121号")
     r"|(?:去年|前年)就"  # "2027年的3号我们去年就收到了"
 )
-# A thing named before the receipt word that is not the notice: "快递收到了", "款已收到".
+# A thing named before the receipt word that is not the notice: "快递收到了", "款已收到", a book ("统计年鉴样书今天收到了").
 # A word of a notice's title pointed at is none ("双11快递安全那个收到").
 OTHER_THING_BEFORE = re.compile(
     r"(?:快递|包裹|货物?|货款|款项?|钱|资金|经费|拨款|补助金|补贴款|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册|红包|月饼|礼品|慰问品"
-    r"|用品|物品|纪念品|奖品|宣传品|宣传册|宣传单|宣传页|宣传画|折页|海报|挂图|横幅|(?<!防疫)药品(?!安全|监管)|(?<!防疫)食品(?!安全|药品|监管|抽检))"  # "防暑降温用品收到了", "防溺水的宣传册收到了": goods
-    r"(?!发放|使用|管理|监管|兑付)"  # the notice's subject: "650号冬春救助资金发放收到"
+    r"|用品|物品|纪念品|奖品|宣传品|样书|样刊|年鉴|书籍|图书|画册|杂志|宣传册|宣传单|宣传页|宣传画|折页|海报|挂图|横幅|(?<!防疫)药品(?!安全|监管)|(?<!防疫)食品(?!安全|药品|监管|抽检))"  # "防暑降温用品收到了", "防溺水的宣传册收到了": goods
+    r"(?!发放|使用|管理|监管|兑付|编纂|编印|征订)"  # the notice's subject: "650号冬春救助资金发放收到", "725号统计年鉴编纂收到了"
     r"(?![^,。;]{2,4}?(?:那个|这个|那份|这份))[^,。;]{0,4}$"  # "快递那个" stays a parcel
     r"|(?<!施)工单(?!位|那个|这个)[^,。;]{0,4}$"  # "12345转来的工单收到了"; "12345热线工单那个收到" points at a notice
     r"|\d+(?:\.\d+)?[万亿]?元[^,。;]{0,4}$"  # money by its amount: "冬春水利资金280万元已收到"
@@ -495,6 +506,8 @@ OTHER_ISSUER_DOC = re.compile(
     r"|(?:县(?![委政])[\u4e00-\u9fff]{1,8}?(?:局|委|公司|中心)|县委办|县政府办)(?:公室)?\d{1,2}月\d{1,2}[日号]关于[^,。;]{2,30}?的"
     r"(?:紧急)?(?:通知|文件|函)[^,。;]{0,4}$"
     r"|(?:县委办|县政府办)(?:公室)?关于[^,。;]{2,30}?的(?:紧急)?(?:通知|文件|函)[^,。;]{0,4}$"
+    # … or its numbered document: "县人社局2号文件也收到了" (not the unit signing: "县林业局12号收到")
+    r"|县(?![委政])[\u4e00-\u9fff]{1,6}?(?:局|委|办|中心)(?<!督查办)(?<!督办)(?:的|发的|下发的)?(?:〔\d{4}〕)?第?\d{1,3}号?(?:文件|文(?!明)|令|函)[^,。;]{0,4}$"
     # a body above the county named, then its paper by its title or its periodical by its issue: "市发改委《关于…的通知》已",
     # "市统计局第12期统计分析" (a title alone, "《关于…的通知》收到", is the office's and asks which)
     r"|(?:中央|国务院|国办|省委|市委|省政府|市政府|[省市](?!场|民|区|县)[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办|院|部|政府|指|中心))"
@@ -663,11 +676,18 @@ ARRIVED_EN = re.compile(
     r"[a-z\-]{0,40}?(?:arrived|delivered|came)(?![a-z])"
 )
 # … or whether the unit must do it at all: "这个我们信访局也要报吗" (not when: "我们什么时候报？"), the unit named by its
-# body and what is to be sent after the verb ("請問420號林業局需要報預案嗎？"), or asked with 是不是 ("我们乡是不是也要报？")
+# body and what is to be sent after the verb ("請問420號林業局需要報預案嗎？"), or asked with 是不是 ("我们乡是不是也要报？");
+# someone sent, too ("是721那个演练，我们局要去人吗？")
 DUTY_ASKED = re.compile(
     r"(?:我们|我[局镇乡委办]|咱们?|本单位|[\u4e00-\u9fff]{1,6}?(?:局|委|镇|乡|街道|管委会))"
-    r"(?:[\u4e00-\u9fff]{0,4}?(?:也|还|都)?(?:要|需要|需|得|用)(?:报|上报|报送|填报|参加|落实)[\u4e00-\u9fff]{0,4}?(?:吗|么|不)$"
+    r"(?:[\u4e00-\u9fff]{0,4}?(?:也|还|都)?(?:要|需要|需|得|用)(?:报|上报|报送|填报|参加|落实|去人|派人|出人)[\u4e00-\u9fff]{0,4}?(?:吗|么|不)$"
     r"|[\u4e00-\u9fff]{0,2}?是不是(?:也|还|都)?(?:要|需要|需|得|用)(?:报|上报|报送|填报|参加|落实)[\u4e00-\u9fff]{0,4}$)"
+)
+# … or whether a matter of the unit's falls under the notice: "850 收到 请问 教育 事业 统计 也 在 这个 里面 吗",
+# "这次也包括民办学校吗" (not where the work stands: "我们也在做这个")
+SCOPE_ASKED = re.compile(
+    r"(?:也|还|都)?(?:在|属于|包括在|算在|算)(?:这个|这次|本次|此次|该|这)(?:通知)?(?:里面|里头|里边|里|范围内?|之内|内)(?:吗|么)$"
+    r"|(?:也|还|都)(?:包括|包含|含)[\u4e00-\u9fff]{1,10}?(?:吗|么)$"
 )
 # … or doubted of the notice received, no other one named ("收到了哈，不过这个不是我们镇的吧"; not "57号不是我们的吧？")
 NOT_OURS_DOUBTED = re.compile(r"不是(?:我们|我|本|咱们?)[\u4e00-\u9fff]{0,3}的(?:吧|吗|么|呢)$")
@@ -699,6 +719,8 @@ SUBJECT_ASKED = re.compile(
     r"^(?:第?\d{1,3}号?)?(?:是不是|是|就是|应该是|说的是)(?:第?\d{1,3}号)?[\u4e00-\u9fff]{1,12}?(?:那个|这个)(?:通知|文件|督办单?)?[吧吗么呢啊]?$"
     # … or the subject alone guessed ("545收到 松材线虫秋季普查的吧？"; not a deed or a day: "今天要报的吧")
     r"|^(?![\u4e00-\u9fff]*?(?:我|你|咱|他|今|明|昨|去年|要|报|交|发|填|做|弄|写|完|了|已|在|能|会|是|附件|表))[\u4e00-\u9fff]{2,12}的吧$"
+    # … the number, then the subject guessed after it: "收到了，是701那个防汛的吧" (not told: "是701那个，防汛的")
+    r"|^(?:是|就是|应该是|说的是)第?\d{1,3}号?(?:那个|这个)[\u4e00-\u9fff]{1,12}?的?[吧吗么]$"
 )
 # … the same opening a clause the receipt runs on in ("818是年终考核那个吧 俺们收到了"), or asked with 是不是; not a
 # kind described ("这是每月都要报的那个吧"), nor whether to report along with another ("是不是和公安那个一起报")
@@ -767,9 +789,9 @@ SAME_AS_BEFORE = re.compile(
 # A notice's number alone in its clause, as the message's first ("566\n收到\n567\n收到").
 PAIRED_NUMBER = re.compile(r"(?:#|no)?(\d{2,3})#?")
 # Numbers alone in a clause after what was said, naming what it was said of: "收到，13", "收到\n12\n13", "收到\n801和803"
-# ("1" alone may be 扣1).
+# ("1" alone may be 扣1; a zero counted after a report is none: "本周无火情🔥0").
 NUMBERS_AFTER = re.compile(
-    r"^(?:就?是|说的是|指的?是)?(?!1$)(\d{1,3}(?:[、和及]\d{1,3})*)(?:那个|的)?[啊呀哈哦]*$"
+    r"^(?:就?是|说的是|指的?是)?(?!1$|0)(\d{1,3}(?:[、和及]\d{1,3})*)(?:那个|的)?[啊呀哈哦]*$"
 )
 # Between the numbers of a list, also spaced as voice input writes it: "801和803", "715 跟 714".
 NUMBER_LIST_SEP = re.compile(r"[^\S\n]*[、和及跟与][^\S\n]*")
@@ -857,7 +879,8 @@ DONE = re.compile(
     r"|(?:修订|修改|编制|制定|起草|编写)(?:完|好)[了啦]"  # "预案修订完了": the unit's own paper made
     r"|(?:全部|均|都|全)已?经?(?:完成|办结|整改到位|落实到位|拨付到位)"
     r"|(?:填|弄|做|写|整理|汇总)好(?:就|后)?(?:报|发|交|传)(?:上去|过去)?了"  # "按上次的格式填好报了"
-    r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?经?(?:全部|均)?(?:完成|办结|完毕|到位)"
+    # (not the paper told of it: "目标任务完成情况表我们下周三前报")
+    r"|(?:整改|工作|任务|事项|排查|摸排|清理|自查)已?经?(?:全部|均)?(?:完成|办结|完毕|到位)(?!情况|率|进度)"
     r"|(?<!接)(?!接收|收到|收悉)[\u4e00-\u9fff]{2}完毕|全部达标"  # "已修补完毕", "核查完毕，全部达标"
     r"|已经?(?:全部|均|都)?[\u4e00-\u9fff]{2}到位"  # "网格员已全部通知到位"
     r"|已经?(?:全部|均|都)?(?:修|建|装|换|补|清|填|写|弄|改|办|做|搞|干|整|查|核|打|种|栽|割|播|喷|挖|铺|运)(?:好|完)"  # "路灯已全部修好", "药已经全部打完了"
@@ -888,9 +911,11 @@ SUBMIT = re.compile(
     r"|已经?通过.{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传)|刚刚?(?:上报|报送|提交|递交|发送|反馈|上传|(?:报|交|发|传)(?:上去|过去|出去))"
     r"|(?:全部|都|均|已经?)(?:报|交)齐了?"  # "今天全部报齐了" (not "等村里报齐了")
     r"|已经?(?:于|在).{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传|报(?=[省市县]|给|至|到))"
+    r"|已经?按(?:照|规定)?要求(?:于|在).{0,12}?(?:上报|报送|提交|递交|发送|反馈|上传)"  # "值班表已按要求于5月27日报送"
     r"|已经?(?:发|交|报)(?=.{0,6}(?:材料|表格|报表|报告|邮箱|群))"
     r"|(?:发|报|传|交)(?:过去|上去)了|(?:发|传)(?:到)?群里了?|已发(?=$)"
     r"|(?:报|发|交|传)给(?:你们|您|你|督查室|督办室|办公室)了"
+    r"|(?:发|传)(?:到|至)?(?:你们?|您)的?邮箱了"  # "值班表昨天发你邮箱了，你看看收到没有？" (the reader asked to look)
     r"|已经?(?:录入|录进|导入|填入|填进)|(?<![各位])请(?:注意)?查收"
     # 以 typed for 已 after a notice, its paper or the day it went: "49号以报", "慰问名单以报", "自查表今天以补报"
     # (not "以报送时间为准")
@@ -903,15 +928,20 @@ SUBMIT = re.compile(
 # Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
 TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
 # Nothing to report is a report too: "零报告" (not "清零报告", the paper on clearing), "经排查，我局无相关问题", "河口镇目前无道路结冰情况".
-ISSUE_NOUN = r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|异常|苗头|欠薪|上访|积案|(?<=[级京省市])访)"  # "无赴市进京苗头", "无进京赴省越级访", "这周无新增积案"
+ISSUE_NOUN = r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|火情|用火|异常|苗头|欠薪|上访|积案|(?<=[级京省市])访)"  # "无赴市进京苗头", "无进京赴省越级访", "这周无新增积案", "本周无违法用火"
 # The period or area a periodic report covers, before what it found: "本周无欠薪问题线索", "全乡无新增欠薪线索".
-REPORT_SCOPE = r"(?:本周|这周|本月|这个月|今日|当日|期间|全[县镇乡村区]|辖区)"
+REPORT_SCOPE = r"(?:本周|这周|本月|这个月|今日|今天|当日|当天|期间|全[县镇乡村区]|辖区)"
+# … a dash and the unit signing after it, its liaison's name too: "847 今日无欠薪 ——柳林乡 老周"
+SIGNED_AFTER = r"(?:[\-—–]{1,2}[\u4e00-\u9fff]{1,10}?(?:局|委|镇|乡|办|街道|管委会)[\u4e00-\u9fff]{0,3})?"
 NO_ISSUE = re.compile(
     r"(?<!清)零报告|zeroreport|无(?:相关|此类|类似|这类|该类)(?!附件|文件|链接|通知|材料|要求|说明|模板|表格)"
     rf"|没有(?:相关|此类|类似|这类|这种|这样的?|该类)(?:\w{{0,4}}?){ISSUE_NOUN}"
     rf"|^无[\u4e00-\u9fff]{{0,6}}?{ISSUE_NOUN}$"  # a clause that is only "无违规情况"
     # … or the period or area a periodic report covers, then none found: "本周无欠薪", "这周稳定没有到县上访的"
-    rf"|{REPORT_SCOPE}[\u4e00-\u9fff]{{0,4}}?(?:无|没有)[\u4e00-\u9fff]{{0,6}}?{ISSUE_NOUN}的?$"
+    rf"|{REPORT_SCOPE}[\u4e00-\u9fff]{{0,4}}?(?:无|没有)[\u4e00-\u9fff]{{0,6}}?{ISSUE_NOUN}的?{SIGNED_AFTER}$"
+    # … nothing new, what is counted left unsaid: "1号欠薪日报 今天无新增", "847收到 今天石桥莫得新增的"
+    rf"|{REPORT_SCOPE}[\u4e00-\u9fff]{{0,4}}?(?:无|没有)新增的?{SIGNED_AFTER}$"
+    rf"|^(?:无|没有)新增{SIGNED_AFTER}$"  # … a clause of its own under the report's name: "1号今日欠薪日报：无新增"
     # … or a zero for the period, what it counts drawn after it: "600 本周 0🔥"
     rf"|{REPORT_SCOPE}(?:共|累计)?0(?:起|次|处|例|个|件)?$"
     rf"|未发现.{{0,12}}?(?:{ISSUE_NOUN}|违规|违法|违章)"
@@ -938,6 +968,11 @@ PROGRESS = re.compile(
     r"|已经?(?:先行|提前|率先|迅速|及时)?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|拟定|起草|印发|摸底|初步|督促|下达|排查|检查|巡查|走访|核查"
     r"|编制|明确|落实了)"
     r"|已经?于[^,。;]{1,12}?(?:印发|制定|出台)"  # the unit's own plan, on a day told: "已于今天印发…实施方案"
+    # … or its response started on a day told: "我局已于1月3日启动低温雨雪冰冻Ⅳ级应急响应"
+    r"|已经?于[^,。;]{1,12}?启动[^,。;]{0,12}?响应"
+    # a first count of the work: "初步汇总项目56个", "初步统计受灾农户120户"
+    r"|初步(?:汇总|统计|梳理|摸排|排查|核实|核查)(?:出)?[\u4e00-\u9fff]{0,6}?[\d一二三四五六七八九十两百千万.]+[余多]?(?:个|户|处|家|人|项|所|座|村|条|件|名)"
+    r"|(?:check|checks|inspection|inspections|survey|review|works?)inprogress(?![a-z])"  # "all 企业 safety check in progress"
     r"|完成了?(?:一半|大半|大部分|部分|[一二三四五六七八九两\d]成)"
     r"|基本完成|初步完成|部分完成|阶段性|(?:进度|已经?)过半"
     r"|共(?:排查|检查|发现|走访|巡查|核查)|组织人员对|进行了.{0,6}?(?:巡查|检查|排查|核查)"
@@ -964,6 +999,8 @@ PROGRESS = re.compile(
     # a stop or a fix ordered, as 责令 ("已责令整改"): "施工已通知5月底前全部停工" (not "已通知各村…", the notice passed on)
     r"|已经?(?:通知|责令)(?!各|到位)[^,。;]{0,12}?(?:停工|停产|停业|关停|撤离|搬离|拆除|整改)"
     r"|(?:巡查|巡山|巡河|巡逻|检查|排查|核查)[\u4e00-\u9fff]{0,4}?(?:无(?!法|力|须|需|论)|未发现|没发现)|(?:检查|排查|巡查|核查|清理)完了"  # not "排查可能无法…"
+    # … gone over once more and found clean: "726 俺们乡那段河 夜儿个又巡了一遍 木有问题"
+    r"|(?:巡|查|排查|检查)了?(?:一|两|几)?(?:遍|趟|轮)[^,。;]{0,4}?(?:没有?|无|未发现|没发现)(?:问题|异常|情况|隐患)"
     # counted work: "清理垃圾约15吨", "发放补贴318户"
     # (not how a thing is split: "检查情况分三条发")
     # (not the notice's scope: "整改涉及的3家店铺")
@@ -1246,8 +1283,11 @@ FACT_REACHED = re.compile(
 DATED_PLAN = re.compile(
     r"\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上)?(?:起|开始)?(?:集中|统一|召开|开展|组织|举行|进行)(?![^,。;]*[了过])"
 )
-# A plan, unless something is reached already.
-PLANNED = re.compile(r"计划|预计|将于|拟|准备|打算|明天|下周|" + DATED_PLAN.pattern)
+# A plan, unless something is reached already; also what the unit says it will finish within a time ("公交站台那8处
+# 这周内能改完": a promise, not "已改完").
+PLANNED = re.compile(
+    r"计划|预计|将于|拟|准备|打算|明天|下周|(?:这|本|今)(?:周|月|天)内|" + DATED_PLAN.pattern
+)
 # … or work done and counted told before it, its verb then what it was done to and how much ("拆除 残垣断壁 14处 清理 垃圾
 # 36车 还有 3个村 没弄完 下周接着弄"): only a verb of work done in the field, so a scope ("涉及13个村") or a plan
 # ("计划清理36车") stays out.
@@ -1383,7 +1423,8 @@ ASK_TIME = re.compile(
     r"can(?:we|i)(?:submit|send|report|handin|file)(?:it|this|that)?(?:in)?(?:by|on|until|till|before)?"
     r"(?:next|tomorrow|mon|tue|wed|thu|fri|endof)|"
     # also asked first as 行不行, or the dialect's 中不中: "中不中给缓到下礼拜一"
-    r"(?:能不能|能否|可否|可不可以|是否可以|可以|(?<!可)能|行不行|中不中|成不成)(?:也|再|在|申请|多|往后|适当|给)*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|[一两]周|一个?(?:星期|礼拜)|点)|缓|延长|放宽|挪"
+    # (the time named as what is eased: "能不能把时间放宽一点？")
+    r"(?:能不能|能否|可否|可不可以|是否可以|可以|(?<!可)能|行不行|中不中|成不成)(?:也|再|在|申请|多|往后|适当|给|把(?:时间|时限|期限))*(?:宽限|延期|推迟|延后|晚(?:几天|[一两二三]天|[一两]周|一个?(?:星期|礼拜)|点)|缓|延长|放宽|挪"
     r"|(?:改|调整|调|放|延)(?:到|至|成|为)"
     r"|顺延|往后推|推一推|推推|(?:延|缓)一(?:下|延|缓)|(?:延|推|缓|宽限)一(?:次|回)|延(?:几|[一两二三四五]|\d{1,2})天|给.{0,4}?(?:几天|[一两二三四五]天)(?:时间)?"
     # "能不能往后延一周", "能不能往后放放" (the delay word's own forms, asked)
@@ -1503,7 +1544,7 @@ ABOUT_THE_RULE = re.compile(
     # whether it may be had, or applied for, at all, naming no time wanted: "13号是不是可以延期？", "790号是否可以申请延期？"
     # ("是否可以延期" alone asks for it)
     r"|(?:是不是(?:可以|能)(?:申请)?|是否(?:可以|能)申请)(?:延期|推迟|宽限|延后|顺延)$"
-    r"|(?<![不否])能申请(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?(?:$|还是)"  # "41号能申请延期吗(还是必须按时报)"
+    r"|(?<![不否])能申请(?:延期|推迟|宽限|延后|顺延)(?:吗|么|不)?(?:$|还是)"  # "41号能申请延期吗(还是必须按时报)", "820能申请延期不？"
     # … or asked for information (请问), no time wanted: "请问820号整改回头看报告可以申请延期吗？"
     r"|^请问[^,。;]*?(?<![不否])(?:能|可以)(?:申请)?(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?$"
     # a notice's number and whether it may be put off, nothing else: "62号可以延期吗？" (no time wanted, no reason;
@@ -1539,6 +1580,7 @@ DESCRIBED_AFTER = re.compile(
     r"^[^,。;]{0,14}?的(?:那个|这个|那份|那件|那期|那部分|部分|事|[\u4e00-\u9fff]{0,6}?(?:资料|材料|数据|表|报告|台账)|$)"
     r"|^[\u4e00-\u9fff]{1,3}的(?:\d|[一二三四五六七八九十两几]+[个户家处]|那|这)"  # "延期开工的3个项目", "申请延迟拆除的那2户"
     r"|^(?:开工|竣工|完工|交付|开业|复工|拆除|实施|建设)?的?(?:项目|工程)"  # "3个延期开工项目": projects named by it
+    r"|^(?:事项|一事)"  # "关于717号营商环境整改延期事项，经请示督查室同意延至6月30日": the matter of a delay, named
 )
 # A delay had before, counted: "第一周我们延期了一次，这周按时报".
 DELAYED_BEFORE = re.compile(r"^了?(?:一|两|几|\d)(?:次|回)")
