@@ -53,6 +53,7 @@ LONG_TEXTS = [
     "没" * 10000 + "收到",
     "已完成80%，预计" * 2000,
     "1" * 20000,
+    "一二三四五六七八九十" * 2000,  # a count is read from its run's start, not again from each digit
 ]
 
 

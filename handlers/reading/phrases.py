@@ -1091,7 +1091,7 @@ WHO_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:专人|责任人|负责人|(?:
 # Work reported in everyday words ("发你邮箱了", "周报见附件", "东西交了", "已全部清零", "还剩2个村", "在催"):
 # read where the message names a notice by number or holds statements only (NOT_TOLD), so chat, questions and
 # orders stay nothing.
-COUNT = r"[\d一二三四五六七八九十两几]+"
+COUNT = r"(?<![\d一二三四五六七八九十两几])[\d一二三四五六七八九十两几]+"  # from a run's start: linear in a long run
 COUNT_AHEAD = re.compile(rf"\d+(?:\.\d+)?[^\S\n]*(?:[多余][^\S\n]*)?{UNIT_WORD}")  # "120 多 人"
 MOBILISED = re.compile(r"(?:组织|出动|发动|动员)[^\S\n]*了?[^\S\n]*$")
 EVERYDAY_DONE = re.compile(
