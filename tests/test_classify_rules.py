@@ -5496,3 +5496,108 @@ def test_what_the_blind_set_dev79_taught(
 )
 def test_what_the_blind_set_dev79_taught_of_zeros(text: str, refs: list[list[int]]) -> None:
     assert [[ref.seq for ref in clause.refs] for clause in read_clauses(text)] == refs
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # what this notice is about, guessed after the receipt (这次是…对吧): the office reads it; not a deed or a day
+        ("143收到啦 这次是回头看对吧😊", [], [], []),
+        ("143收到啦 这次是周五前报对吧", [143], [], []),
+        ("143收到 这次也是回头看", [143], [], []),
+        # the dialect's 中 after the number, signed after a dash with the liaison's name (not a thing received)
+        ("134 中 ——柳林乡 王", [134], [], []),
+        ("134 中 ——财政局拨款", [], [], []),
+        # the latest one (最新一期), with or without 的; a paper of it is another thing
+        ("收到最新一期", [0], [], []),
+        ("收到最新的一期", [0], [], []),
+        ("收到最新一期的简报", [], [], []),
+        # the notice sent anew, now opening; not a new finding, nor still failing
+        ("收到 新发的能打开了 thx", [0], [], []),
+        ("收到新发现的线索", [], [], []),
+        ("收到 新发的还是打不开", [], [], []),
+        # none found (零发现): a zero report (not 清零报告)
+        ("141号 今天全县卫星热点零发现 各检查站正常运转", [], [141], []),
+        ("141号 清零报告", [], [], []),
+        # 没有啥子 is none at all, no question; 有啥子 asks
+        ("102号我们镇 查了 莫得啥子大问题 搞归一了", [], [102], []),
+        ("102号 有啥子要求", [], [], []),
+        # an agreement signed, spoken; not one to be signed first, nor one not signed
+        ("116 号 那个 当事人 回来 了 协议 签 了", [], [116], []),
+        ("116号 协议签了再报", [], [], []),
+        ("116号 协议还没签", [], [], []),
+        # later than required (比要求晚两天): a delay, no order; an order to be early is none
+        ("127号1-3月快报预计4月8日出，比要求晚两天，请领导谅解。", [], [], [127]),
+        ("请各单位比要求提前两天报", [], [], []),
+        # 能不能 … what is waited for … 晚几天报: asked for; 晚上报 is an hour
+        (
+            "125号 累计栽了2800亩 还差200 天太干了坑挖好了苗子栽下去活不了 能不能等下了雨再栽 晚几天报",
+            [],
+            [125],
+            [125],
+        ),
+        ("125号 能不能晚上报", [], [], []),
+        # English: a plan drafted is work; waiting on others is the delay's reason, no work
+        ("123: holiday traffic plan drafted, 8 checkpoints set up", [], [123], []),
+        ("123: plan not drafted yet", [], [], []),
+        ("106 still waiting for 2 projects' permits, need 2 more days", [], [], [106]),
+        ("606 still collecting data", [], [606], []),
+    ],
+)
+def test_what_the_blind_set_dev80_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text
+
+
+@pytest.mark.parametrize(
+    ("text", "receipt", "feedback", "delay"),
+    [
+        # fruit and drinks received are goods (not a notice's subject named by 那个)
+        ("谢谢督查室的西瓜🍉 收到啦", [], [], []),
+        ("水果收到了", [], [], []),
+        ("收到 西瓜种植补贴那个通知", [0], [], []),
+        # the right number given with the receipt said again: the first withdrawn; two receipts, or one asked, stay
+        ("233收到 不对 是234收到 233还没看到呢", [234], [], []),
+        ("180收到，不对，是181收到", [181], [], []),
+        ("233收到 234收到", [233, 234], [], []),
+        ("233收到，是234收到吗", [233], [], []),
+        # which notice the bare 收到 before was for, told in the next message; not asked
+        ("刚才那个收到是201哈", [201], [], []),
+        ("刚才的收到是201号", [201], [], []),
+        ("刚才那个收到是201吗", [], [], []),
+        # a notice's attachment sent again, received (not a resend asked for, nor the attachment alone)
+        ("收到202的补发附件了 谢谢", [202], [], []),
+        ("收到202的附件", [], [], []),
+        ("202的附件是空的 请补发附件", [], [], []),
+        # 那个 and the subject before 的通知, then what the unit does; not another body's
+        ("收到 那个 防汛 排查 的 通知 我们 下午 就 开会 安排", [0], [], []),
+        ("收到那个市应急局的通知我们马上安排", [], [], []),
+        # the paper it asks for, then when it is reported; not others' paper
+        ("收到 值班 那个 表 下午 报", [0], [], []),
+        ("收到他们的表 下午报", [], [], []),
+        # whether a delay may be had, a particle closing it: no request; with a time wanted, one
+        ("243 是不是可以延期嘛？", [], [], []),
+        ("243 是不是可以延期两天嘛？", [], [], [243]),
+        # 木 before a deed and 完 is 没 (not yet done): the delay's reason
+        ("210号那个自建房排查 俺们还有3个村木弄完 能不能给缓到下礼拜三", [], [], [210]),
+        ("210号 俺们3个村都弄完了", [], [210], []),
+        # the notice named by the delay asked before, then handed in: a report, no delay
+        ("228号之前申请延期三天的 今天报了", [], [228], []),
+        ("228号申请延期三天 今天报不了", [], [], [228]),
+        # everyone invited to an event: an announcement, no report
+        ("各位同事，本周六上午县医院在广场组织防暑义诊，欢迎大家带家人参加～", [], [], []),
+        ("218号 已组织义诊，欢迎大家参加", [], [218], []),
+        # none of any issue found for now (暂无异常, 目前…无险情): a zero report; 暂无法 is no report
+        ("203号 社区网格员每天下午巡河👍 暂无异常", [], [203], []),
+        ("254号：已通知各学校暑期值班人员加强校舍巡查，目前各校无险情。", [], [254], []),
+        ("141号 暂无法报送", [], [], []),
+        # more time needed up to a day written month/day in English
+        ("248: sorry, need till 8/15 for the remaining bridges", [], [], [248]),
+        ("248 need till next tue", [], [], [248]),
+    ],
+)
+def test_what_the_blind_set_dev81_taught(
+    text: str, receipt: list[int], feedback: list[int], delay: list[int]
+) -> None:
+    assert by_intent(text) == (receipt, feedback, delay), text

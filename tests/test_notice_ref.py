@@ -1788,3 +1788,31 @@ def test_what_the_blind_set_dev77_taught_of_numbers(text: str, refs: list[int]) 
 )
 def test_what_the_blind_set_dev79_taught_of_numbers(text: str, refs: list[int]) -> None:
     assert [ref.seq for ref in find_notice_refs(text)] == refs
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # a count in English words run on is no notice that might be meant
+        ("123: plan drafted, 8 checkpoints set up", ()),
+        ("138: parking and traffic control plan done, 120 staff arranged", ()),
+        ("需要 8 more", (8,)),
+    ],
+)
+def test_what_the_blind_set_dev80_taught_of_numbers(text: str, unread: tuple[int, ...]) -> None:
+    assert unread_numbers(text, ()) == unread
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # a day written month/day after an English till or by is no notice that might be meant
+        ("248: need till 8/15", ()),
+        ("need till 8/15 for the remaining bridges", ()),
+        # … not numbers slashed apart elsewhere
+        ("收到13/14", (13, 14)),
+        ("248 需 8/15 前", (248, 8, 15)),
+    ],
+)
+def test_what_the_blind_set_dev81_taught_of_numbers(text: str, unread: tuple[int, ...]) -> None:
+    assert unread_numbers(text, ()) == unread

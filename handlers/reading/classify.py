@@ -1064,7 +1064,8 @@ def _earlier_against_later(clauses: Sequence[Clause]) -> bool:
 def _other_matter_only(clauses: Sequence[Clause]) -> bool:
     """Whether the message opens with something other than a notice received and names no notice: what else
     arrived ("收到群众来信两封，正在核实"), another issuer's document ("市森防指的紧急通知我们也收到了，已组织学习"), or
-    money a higher body sent come in ("省里下达的…280万元已到账，正在核对")."""
+    money a higher body sent come in ("省里下达的…280万元已到账，正在核对"); or it invites everyone to an event
+    ("本周六上午县医院在广场组织防暑义诊，欢迎大家带家人参加～": an announcement)."""
     if not clauses or any(c.refs for c in clauses):
         return False
     opening = _Text(clauses[0].text, asked=False)
@@ -1076,6 +1077,7 @@ def _other_matter_only(clauses: Sequence[Clause]) -> bool:
             for _, _, start in _matches(phrases.RECEIPT, opening)
         )
         or _FUNDS_FROM_ABOVE.search(opening.text) is not None
+        or any(_INVITATION.search(c.text) for c in clauses)
     )
 
 
@@ -1083,6 +1085,8 @@ def _other_matter_only(clauses: Sequence[Clause]) -> bool:
 _ASKED_AGAIN = re.compile(
     r"是新的|新的吗|(?:又|再|重新)(?:要|得|需要)?(?:报|交|填|上报|报送)(?:一次|一遍|一回|一下)?"
 )
+# Everyone invited to an event: an announcement, no report ("欢迎大家带家人参加～").
+_INVITATION = re.compile(r"欢迎(?:大家|各位|同事们?|你们)[^,。;]{0,8}?(?:参加|参与|报名|前来|光临|来)")
 # Money a higher body sent, come in: "省里下达的耕地地力保护补贴第二批280万元已到账" (the unit's own paying out is work).
 _FUNDS_FROM_ABOVE = re.compile(
     r"^(?:中央|省|市|上级)[\u4e00-\u9fff]{0,4}?(?:下达|下拨|拨付|拨来|转来|安排)的[^,。;]{2,24}?(?:元|资金|款项?|经费|补贴|补助)"
@@ -1154,6 +1158,7 @@ _BARE_AFTER_POINTER = re.compile(
 _BARE_AFTER_RECEIPT = re.compile(
     rf"((?:收到|签收|接到|接收|received|rcvd|shoudao|(?<![a-z])sd|(?<![a-z])[Gg]ot)了?[,，:：]?[^\S\n]*)(\d{{2,3}}(?:(?:{phrases.NUMBER_LIST_SEP.pattern}|/)\d{{2,3}})*)"
     r"(?=[^\S\n]*(?:$|[,。!]|\.(?!\d)|了?$|了[,。!]|两个|两份|几个|thanks|thx|谢谢|通知)|[^\S\n]+(?![和及与跟号期])[\u4e00-\u9fff]"  # "收到447了，…", "收到 81 有问题打我电话"
+    r"|的(?:更正|修改|修订|更新|补充|重发|补发)"  # the notice's attachment sent again: "收到202的补发附件了"
     r"|[^\S\n]+[a-z]{2,}"  # pinyin or English on: "shoudao 231 le", "sd 231 fangxun na ge"
     r"|[哈啦呀嘞哦滴]+(?:[^\S\n]*(?:$|[,。!~])|[^\S\n]+))"  # a closing particle: "东关收到625哈，…", "东关收到638哈~", "收到897滴～", "收到805啦 明天…"
 )
@@ -1195,6 +1200,7 @@ _DIALECT_WORDS = {
     "还木": "还没",  # "村里还木弄完" (not yet; not 还木材款)
     "木法": "没法",
     "木得": "没有",
+    "木": "没",  # "俺们还有3个村木弄完" (not yet done; only before such a deed and 完)
     # the southwest's: "数莫得交上来", "608 这周莫得火点" (none found), "明天交要得不" (OK?)
     "莫得": "没有",
     "要得不": "行不行",
@@ -1291,6 +1297,10 @@ _MARK_AFTER_NUMBER = re.compile(
 # ("阿依·买买提").
 _BULLET = re.compile(r"(?:^|[^\S\n]+)[\u00b7\u2022\u30fb\u25aa\u25cf][^\S\n]*")
 # A notice's slip signed, said by the slip: "206号单 已签", "256号单 签" sign for it (not "已签字", "签订", "签到").
+# A message after a bare 收到 telling which notice it was for: "刚才那个收到是201哈" (not asked: "…是201吗").
+_RECEIPT_NAMED_AFTER = re.compile(
+    r"^[^\S\n]*(?:刚才|刚刚|上面|上一条)(?:那个|那条|发的|的)?收到(?:的)?是第?(\d{1,3})号?(?:的|那个)?(?=[啊呀哈哦嘛,。!~\s]*$)"
+)
 _SLIP_SIGNED = re.compile(r"(?<=\d号单)[^\S\n]*(已经?)?签(?=[\s,。;!?]|$)")
 # A notice's number in financial numerals, as a finance bureau writes it: its digits ("壹佰号自查情况" is 100号).
 _FINANCIAL_NUMERAL = re.compile(
@@ -1305,6 +1315,7 @@ _TABLE_ROW_NUMBER = re.compile(
 _DIALECT_NOT_BEFORE = {
     "恁": "(?![多大么样般些长高快好])",
     "还木": "(?=[弄做整搞报交干写填查核完])",
+    "木": "(?=[弄做整搞干写填办]完)",
     **_DIALECT_NOT_BEFORE_WU,
 }
 _DIALECT = re.compile("|".join(word + _DIALECT_NOT_BEFORE.get(word, "") for word in _DIALECT_WORDS))
@@ -1470,6 +1481,7 @@ def _clean(
         text = f"{then[1]}收到\n{text[then.end() :]}"
     text = _MARK_AFTER_NUMBER.sub(_marked_number, _BULLET.sub("\n", text)).lstrip("\n")
     text = _SLIP_SIGNED.sub(lambda m: f"{m[1] or ''}签收", text)
+    text = _RECEIPT_NAMED_AFTER.sub(r"\1号收到", text)
     text = phrases.SPOKEN_PUNCTUATION.sub(lambda match: phrases.PUNCTUATION_WORDS[match[1]], text)
     parts_ = phrases.QUOTE_SEPARATOR.split(text)
     quoted = ""

@@ -478,7 +478,9 @@ _STRAY = re.compile(
     r"(?<![\d.:第共约近计余达件表图页条款双米])"  # "水位涨到28米3": a measure's decimal
     r"(?P<num>\d{1,3})"
     r"(?![\d号期月日点时分秒:%毫厘床艘支箱袋桶瓶斤顶根把只头棵株盏副万元亿个人名家户岁年天周次项条页份米吨亩楼层栋室间台辆套件批处座所位倍路线轮遍场趟届类种段张本例起块方宗车]"
-    r"|[国省县乡]道|高速|小时|分钟|公里|公顷|平方|[^\S\n]?(?:km|kg|mm|cm|ml)(?![a-z]))"  # "G105国道", "12路", "24小时内", "60 km"
+    r"|[国省县乡]道|高速|小时|分钟|公里|公顷|平方|[^\S\n]?(?:km|kg|mm|cm|ml)(?![a-z])"  # "G105国道", "12路", "24小时内", "60 km"
+    # (or a count in English, the words run together: "8 checkpoints set up", "120 staff arranged")
+    r"|[^\S\n]?(?:checkpoints?|staff|people|persons?|workers?|villages?|schools?|projects?|sites?|households?|teams?|bridges?))"
     r"(?!\.\d*(?:[万元亿%米吨亩]|公里|公顷|$))"
     r"(?![余多来](?:[米吨亩户人名个家处元万件条份]|公里))"  # about so many: "清了800来米"
 )
@@ -490,7 +492,11 @@ _OLD_TENS = re.compile(r"([廿卅])([一二三四五六七八九]?)(?=[号期])"
 _DENIED = ("不是", "并非", "而非")  # "不是240，是242号已完成": the number said wrong names nothing
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\n;。,!?]))\d{1,2}[、.)](?!\d)")
 # A road's code or a kilometre post names a place, no notice: "G207", "S312", "K55+300" ("D13收到" stays stray).
-_ROAD_CODE = re.compile(r"(?<![a-z])(?:[gsxy]\d{3}|k\d{1,4}\+\d{1,3})(?!\d)", re.IGNORECASE)
+# (so does a day in English words, month/day: "need till 8/15")
+_ROAD_CODE = re.compile(
+    r"(?<![a-z])(?:[gsxy]\d{3}|k\d{1,4}\+\d{1,3})(?!\d)|(?:till|until|by|before|on)[^\S\n]?1?\d/[1-3]?\d(?![\d/])",
+    re.IGNORECASE,
+)
 
 
 _OPENING_DAY = re.compile(r"^(\d{1,2})号(?![、,和与及到至~\-—]|\d)")

@@ -52,8 +52,12 @@ NUMBERS_OK_THEN = re.compile(
     rf"^\s*{NUMBERS_TEXT}[\s,]*{OK_SIGN}+[\s,;.。]+(?=(?:#|no\.?)?第?\d{{1,3}}(?!\d)[^\S\n]*(?:[号期的:?→]|->|[\u4e00-\u9fff]))",
     re.IGNORECASE,
 )
-# A unit's signature after such a receipt: "309 ok 管委会".
-SIGNED = re.compile(r"[\s,]+[\u4e00-\u9fff]{0,10}(?:局|委|镇|乡|办|街道|管委会|集聚区|中心)[\s!。~.]*$")
+# A unit's signature after such a receipt: "309 ok 管委会"; after a dash, the liaison's name too: "134 中 ——柳林乡 王".
+SIGNED = re.compile(
+    r"[\s,]+[\u4e00-\u9fff]{0,10}(?:局|委|镇|乡|办|街道|管委会|集聚区|中心)[\s!。~.]*$"
+    r"|[\s,]*[\-—–]{1,2}[^\S\n]*[\u4e00-\u9fff]{0,10}(?:局|委|镇|乡|办|街道|管委会|集聚区|中心)"
+    r"(?!的|发|转|拨|下发|通知|文件|材料)(?:[^\S\n]*[\u4e00-\u9fff]{1,3})?[\s!。~.]*$"
+)
 ONES_ONLY = re.compile(r"^1(?:[\s、,和]+1)*$")
 NUMBERS_OK_LENGTH = 40  # such a message is short; the check stays off long pasted text
 # … several of them, each number with its own sign: "88号✅ 90号✅", "12👌 13👌" (each received), then perhaps what
@@ -262,7 +266,7 @@ HARMLESS = re.compile(
 )
 NEGATION = re.compile(r"[没未不无别勿莫非]")
 QUESTION_WORD = re.compile(
-    r"是否|有没有|有没|有无|能否|可否|谁|哪|(?<![没无])(?:什么|啥)(?!问题|事|情况|异常)|怎么|如何|何时|几时|为何|为什么|咋|多少|([\u4e00-\u9fff])不\1"
+    r"是否|有没有|有没|有无|能否|可否|谁|哪|(?<![没无])(?<!没有)(?:什么|啥子?)(?!问题|事|情况|异常)|怎么|如何|何时|几时|为何|为什么|咋|多少|([\u4e00-\u9fff])不\1"
     r"|是[^,。;]{0,10}?还是|([\u4e00-\u9fff]{1,3})还是不\2"  # "是回收到还是回签收", "延期还是不延期"
 )
 # (the southwest's "…交了的嘛" asserts: "我们的617昨天下午就交了的嘛")
@@ -284,6 +288,7 @@ DIRECTIVE_BEFORE = re.compile(
 # "你们12号发的那个我们已经报了": the office's own message named, not an order to anyone
 COMPLIANCE = re.compile(
     r"(?:按|照|据|对照|依|遵).{0,8}?要求|要求[^,。;]{0,8}?的(?!话)"
+    r"|(?:比|较)(?:要求|规定)"  # the deadline a lateness is measured against: "快报预计4月8日出，比要求晚两天"
     r"|(?:你们|您|督查室|督办室)[^,。;]{0,8}?(?:发|说|提|要求|通知|下发|转发?)的(?!话)"
     # the sender's own reply, told as it is made: "我先回个收到", "先回个收到" (not "收到就回个收到", an order)
     r"|(?:^|(?<=^我)|(?<=^我们)|(?<=^俺))先回(?:个|复)?$"
@@ -389,7 +394,7 @@ FORWARDED_OTHER = re.compile(
 RECEIPT_TAIL = re.compile(
     r"^[了啦哈嘞勒呀啊哦喔咯滴噢咧哩喽哒噻]*(?:$|并|马上|立即|立刻|即刻|会(?!议)|将|我|俺|本|谢谢|感谢|多谢|辛苦|thanks|thank|thx|好的|好|嗯|ok|get|收到"
     r"|保证|确保|一定|尽快|全力|认真|立刻"
-    r"|明白|知悉|已|正在|抓紧|这就|马上就|按(?!钮)|(?:晚|迟)了$|的是第?\d{1,3}[号期]$|(?:最新|今天发|刚发|刚才发|刚刚发)(?:的(?:那个|那份|通知)?|的?[这那]一?[期个份])(?:谢谢|感谢|多谢)?$|遵照|坚决|放心|请放心|领导|(?:督查室|督办室)$|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
+    r"|明白|知悉|已|正在|抓紧|这就|马上就|按(?!钮)|(?:晚|迟)了$|的是第?\d{1,3}[号期]$|(?:最新|今天发|刚发|刚才发|刚刚发)(?:的(?:那个|那份|通知)?|的?(?:[这那]一?|(?<=最新)一|(?<=最新的)一)[期个份])(?:谢谢|感谢|多谢)?$|遵照|坚决|放心|请放心|领导|(?:督查室|督办室)$|[\d零〇一二两三四五六七八九十百、和,至到~\-—+/]+号|\d{1,3}(?:[、和,至到~\-—+/]\d{1,3})+(?:期|[两二三](?:期|个|份))|第|督办|通知|文件|文"
     r"|(?=[零〇一二两三四五六七八九]*[十百、和至到])[零〇一二两三四五六七八九十百、和至到]+期(?:$|的?(?:通知|督办))"  # "收到十三、十四期"; "二期" is a phase
     r"|但|可是|不过|就是|只是|链接|网盘|图片|照片|表格"
     r"|要得[了啦哈嘛的]*$"  # the dialect's assent: "收到嘛 要得"
@@ -399,11 +404,19 @@ RECEIPT_TAIL = re.compile(
     r"|(?!他们|她们|人家|你们|别人|快递|包裹)(?![^,。;]{0,12}?(?:款|钱|资金|经费|货|红包|物资|快递|包裹|材料|表))"
     r"[\u4e00-\u9fff“”\"]{2,12}?(?:那个|这个|那份|这份)(?:督办通知单?|督办单|督办|通知|文件)?"
     r"(?=我们?|俺们|咱们?|我[局镇乡委]|已经?|正在|马上)"
+    # … or by 那个 and its subject before 的通知, then what the unit does ("收到 那个 防汛 排查 的 通知 我们 下午 就 开会 安排")
+    r"|(?:那个|这个)(?![^,。;]{0,12}?(?:局|委|办|政府|中心|公司|站|所|队|会|培训|考试|省|市))[\u4e00-\u9fff]{2,10}?的(?:督办通知单?|督办单|通知)"
+    r"(?=我们?|俺们|咱们?|我[局镇乡委]|已经?|正在|马上)"
+    # … or by the paper it asks for, then when that is reported ("收到 值班 那个 表 下午 报"; not "收到他们的表 下午报")
+    r"|(?!他们|她们|人家|你们|别人)[\u4e00-\u9fff]{2,6}?(?:那个|这个|的)(?:表|材料)"
+    r"(?=(?:今天|明天|后天|上午|下午|中午|晚上|今晚|明早)(?:之?前)?(?:就|再)?(?:报|交|报送|上报)$)"
     # … or by its subject before 的通知 ("已收到端午值班的通知"; not another body's, a meeting's or a training's)
     r"|(?![^,。;]{0,12}?(?:局|委|办|政府|中心|公司|站|所|队|会|培训|考试|省|市))[\u4e00-\u9fff]{2,10}?的(?:督办通知单?|督办单|通知)$"
     r"|在(?=落实|办理|推进|跟进|安排|部署|研究|处理|办|弄|做)"  # "收到 在 落实": in hand (正在 as above)
     # "收到更正后的13号", "收到重发的附件", also the new one alone after the office's word of it ("…附件已更新」收到更新后的")
-    r"|(?:更正|修改|修订|调整|更新|补充|重发|重新发送?|补发)(?:后|过)?的?(?:版|稿)?(?=[\d零〇一二两三四五六七八九十第通文督附]|(?<=的)$)"
+    # (or sent anew, now opening: "收到 新发的能打开了 thx"; of a notice named before: "收到202的补发附件了")
+    r"|(?:第?\d{1,3}[号期]?的)?(?:更正|修改|修订|调整|更新|补充|重发|重新发送?|补发|新发)(?:后|过)?的?(?:版|稿)?"
+    r"(?=[\d零〇一二两三四五六七八九十第通文督附]|(?<=的)$|(?<=的)(?:能|可以)(?:打开|看|下载))"
     r"|(?:这个|这份|这|该|此|那个|那份)?(?:附件|材料|任务|消息|信息|安排|要求|指示|批示|通知|文件|督办)"
     r"|全部|都|均|〔|【(?=第?\d)|\[|\(|#|no|,|willfollow|both|all$|\d{1,3}(?:[、和及]\d{1,3})*$"  # "收到 31 32"
     r"|\d{1,3}#|编号|单号|文号"  # "收到12#", "收到编号12"
@@ -477,7 +490,7 @@ PREVIOUS = re.compile(
 # A word of a notice's title pointed at is none ("双11快递安全那个收到").
 OTHER_THING_BEFORE = re.compile(
     r"(?:快递|包裹|货物?|货款|款项?|钱|资金|经费|拨款|补助金|补贴款|电话|短信|邮件|样品|来信|信件|发票|收据|物资|名单|名册|红包|月饼|礼品|慰问品"
-    r"|用品|物品|纪念品|奖品|宣传品|样书|样刊|年鉴|书籍|图书|画册|杂志|宣传册|宣传单|宣传页|宣传画|折页|海报|挂图|横幅|(?<!防疫)药品(?!安全|监管)|(?<!防疫)食品(?!安全|药品|监管|抽检))"  # "防暑降温用品收到了", "防溺水的宣传册收到了": goods
+    r"|用品|物品|纪念品|奖品|宣传品|西瓜|水果|瓜果|粽子|汤圆|茶叶|矿泉水|饮料|样书|样刊|年鉴|书籍|图书|画册|杂志|宣传册|宣传单|宣传页|宣传画|折页|海报|挂图|横幅|(?<!防疫)药品(?!安全|监管)|(?<!防疫)食品(?!安全|药品|监管|抽检))"  # "防暑降温用品收到了", "防溺水的宣传册收到了", "谢谢督查室的西瓜🍉 收到啦": goods
     r"(?!发放|使用|管理|监管|兑付|编纂|编印|征订)"  # the notice's subject: "650号冬春救助资金发放收到", "725号统计年鉴编纂收到了"
     r"(?![^,。;]{2,4}?(?:那个|这个|那份|这份))[^,。;]{0,4}$"  # "快递那个" stays a parcel
     r"|(?<!施)工单(?!位|那个|这个)[^,。;]{0,4}$"  # "12345转来的工单收到了"; "12345热线工单那个收到" points at a notice
@@ -721,6 +734,9 @@ SUBJECT_ASKED = re.compile(
     r"|^(?![\u4e00-\u9fff]*?(?:我|你|咱|他|今|明|昨|去年|要|报|交|发|填|做|弄|写|完|了|已|在|能|会|是|附件|表))[\u4e00-\u9fff]{2,12}的吧$"
     # … the number, then the subject guessed after it: "收到了，是701那个防汛的吧" (not told: "是701那个，防汛的")
     r"|^(?:是|就是|应该是|说的是)第?\d{1,3}号?(?:那个|这个)[\u4e00-\u9fff]{1,12}?的?[吧吗么]$"
+    # … or what this one is about, guessed: "143收到啦 这次是回头看对吧😊" (not a deed or a day: "这次是周五前报对吧")
+    r"|^(?:这次|这回|本次|此次|这期|这个)是(?![\u4e00-\u9fff]*?(?:我|你|咱|他|今|明|昨|前|后|要|报|交|发|填|做|弄|写|完|了|已|在|能|会|附件|表))"
+    r"[\u4e00-\u9fff]{2,12}?(?:对吧|是吧|吧)$"
 )
 # … the same opening a clause the receipt runs on in ("818是年终考核那个吧 俺们收到了"), or asked with 是不是; not a
 # kind described ("这是每月都要报的那个吧"), nor whether to report along with another ("是不是和公安那个一起报")
@@ -775,7 +791,9 @@ RIGHT_WORD_ENDS = re.compile(rf"{RIGHT_WORD}$")
 DIGITS = re.compile(r"\d+")
 # The same with a bare number, the whole clause: "180收到，不对，是181".
 RIGHT_BARE = re.compile(rf"^{RIGHT_WORD}(\d{{1,3}})(?:那个|这个)?[啊呀哈哦]*$")  # "…不对，是668那个"
-RIGHT = re.compile(f"{RIGHT_ONE}|{RIGHT_BARE.pattern}")
+# … or with the receipt said again after it: "233收到 不对 是234收到 233还没看到呢".
+RIGHT_RECEIVED = rf"^{RIGHT_WORD}第?\d{{1,3}}(?:收到|已收到|收悉)"
+RIGHT = re.compile(f"{RIGHT_ONE}|{RIGHT_BARE.pattern}|{RIGHT_RECEIVED}")
 # A clause that says of another notice what the clause before said ("12号已完成，13号也是", "13号同上", "764 也 ok").
 # A message opening with a bare number alone before a comma, a colon or a line break ("12，收到", "#12：已完成",
 # "758\n收到"); never "1" (扣1), nor a number with a stop ("5.收到" may be a list's item).
@@ -841,8 +859,8 @@ ALL_PEOPLE = re.compile(
 # A complaint about what arrived: the office hears of it (the receipt, if stated, still counts).
 PROBLEM = re.compile(
     r"打不开|无法打开|打开不了|打开是乱码|下载不了|无法下载|看不了|看不到|看不清|乱码|损坏|(?<![没无])有问题|有误|错误|(?<!对)不对"
-    # (a thing resent and received is none: "已收到重发的附件"; a shortfall counted is no fault of what came: "缺口约2万条")
-    r"|不全|不完整|(?<![不没])缺(?!口)少?|少了|没有附件|没附件|无附件|附件呢|附件在哪|是空的|空白|发错|(?:重发|重新发|补发)(?!的)"
+    # (a thing resent and received is none: "已收到重发的附件", "收到202的补发附件了"; a shortfall counted is no fault of what came: "缺口约2万条")
+    r"|不全|不完整|(?<![不没])缺(?!口)少?|少了|没有附件|没附件|无附件|附件呢|附件在哪|是空的|空白|发错|(?<!的)(?:重发|重新发|补发)(?!的)"
     r"|再发(?:一[下遍次])?"
     r"|失效|(?<![器剂品药证照卡])过期了|打不开|模糊|链接.{0,4}(?:打不开|无效|不能用|点不开)|没收到附件|附件没收到|收不到附件"
     r"|(?:压缩包|附件|文件)[^,。;]{0,2}?(?:要|需要|有|加了)密码"  # "压缩包要密码"
@@ -927,14 +945,14 @@ SUBMIT = re.compile(
 )
 # Handed to the unit's own back office, not sent to the supervision office: "收据已经交给财务了".
 TO_BACK_OFFICE = re.compile(r"^(?:给|至|到|去)?了?(?:财务|会计|出纳|档案室|仓库|银行|税务)")
-# Nothing to report is a report too: "零报告" (not "清零报告", the paper on clearing), "经排查，我局无相关问题", "河口镇目前无道路结冰情况".
+# Nothing to report is a report too: "零报告", "卫星热点零发现" (not "清零报告", the paper on clearing), "经排查，我局无相关问题", "河口镇目前无道路结冰情况".
 ISSUE_NOUN = r"(?:问题|情况|人员|事项|隐患|现象|行为|病例|案例|线索|险情|火点|火情|用火|异常|苗头|欠薪|上访|积案|(?<=[级京省市])访)"  # "无赴市进京苗头", "无进京赴省越级访", "这周无新增积案", "本周无违法用火"
 # The period or area a periodic report covers, before what it found: "本周无欠薪问题线索", "全乡无新增欠薪线索".
 REPORT_SCOPE = r"(?:本周|这周|本月|这个月|今日|今天|当日|当天|期间|全[县镇乡村区]|辖区)"
 # … a dash and the unit signing after it, its liaison's name too: "847 今日无欠薪 ——柳林乡 老周"
 SIGNED_AFTER = r"(?:[\-—–]{1,2}[\u4e00-\u9fff]{1,10}?(?:局|委|镇|乡|办|街道|管委会)[\u4e00-\u9fff]{0,3})?"
 NO_ISSUE = re.compile(
-    r"(?<!清)零报告|zeroreport|无(?:相关|此类|类似|这类|该类)(?!附件|文件|链接|通知|材料|要求|说明|模板|表格)"
+    r"(?<!清)零(?:报告|发现)|zeroreport|无(?:相关|此类|类似|这类|该类)(?!附件|文件|链接|通知|材料|要求|说明|模板|表格)"
     rf"|没有(?:相关|此类|类似|这类|这种|这样的?|该类)(?:\w{{0,4}}?){ISSUE_NOUN}"
     rf"|^无[\u4e00-\u9fff]{{0,6}}?{ISSUE_NOUN}$"  # a clause that is only "无违规情况"
     # … or the period or area a periodic report covers, then none found: "本周无欠薪", "这周稳定没有到县上访的"
@@ -947,7 +965,8 @@ NO_ISSUE = re.compile(
     rf"|未发现.{{0,12}}?(?:{ISSUE_NOUN}|违规|违法|违章)"
     r"|无(?:此类|类似|这类)(?:问题|情况)|不存在.{0,8}?(?:问题|情况)"
     r"|没有发现.{0,12}?(?:问题|情况|隐患)"
-    r"|(?:目前|暂|经排查|经查|经核查)[,，]?.{0,16}?无.{0,12}?(?:情况|问题|隐患|人员|事项)"
+    # (what is found none of, any issue: "暂无异常", "目前各校无险情")
+    rf"|(?:目前|暂|经排查|经查|经核查)[,，]?.{{0,16}}?无.{{0,12}}?(?:{ISSUE_NOUN}|事项)"
     r"|(?:结果|情况|问题|隐患|发现):(?:无|没有)(?:异常|问题|情况)?$"  # "排查结果：无"
     r"|没有(?:需要|要)(?:整改|处理|解决|上报)的"
     r"|(?:无|没有)(?:承办|交办|涉及|需办理)的?(?:件|任务|事项|项目|案件)"  # "308号统计局无承办件": none to do
@@ -964,7 +983,9 @@ PROGRESS = re.compile(
     rf"{UNDER_WAY}|正(?:积极|全力|加紧|抓紧|有序|稳步|组织|逐项)"
     r"|(?:推进|进行|实施|开展|整改|办理|施工|落实|处理)中"
     r"|(?:有序|稳步|持续|积极|全力|加快|加紧|抓紧|扎实|逐项)推进|(?<![a-z])(?:still)?(?:inprogress|drafting|underway|ongoing)(?![a-z])"  # "方案 drafting 中"
-    r"|(?<![a-z])still(?:collecting|working|checking|compiling|preparing|waiting|doing)"  # "606 still collecting data"
+    # (waiting on others is no work of the unit's: "106 still waiting for 2 projects' permits, need 2 more days")
+    r"|(?<![a-z])still(?:collecting|working|checking|compiling|preparing|doing)"  # "606 still collecting data"
+    r"|(?<!not)(?<!yet)(?<!un)drafted(?![a-z])"  # "123: holiday traffic plan drafted" (not "not drafted yet")
     r"|已经?(?:先行|提前|率先|迅速|及时)?(?:启动|开始|部署|安排|召开|开展|着手|组织|成立|制定|拟定|起草|印发|摸底|初步|督促|下达|排查|检查|巡查|走访|核查"
     r"|编制|明确|落实了)"
     r"|已经?于[^,。;]{1,12}?(?:印发|制定|出台)"  # the unit's own plan, on a day told: "已于今天印发…实施方案"
@@ -1147,7 +1168,9 @@ EVERYDAY_DONE = re.compile(
     # papers signed and gathered: "819的禁烧责任书各村都签了 今天收上来啦"
     r"|(?:都|全部|均)(?:已经?)?签(?:了|完了?|订了)|收上来[了啦]"
     # … a paper of pledges signed, told by the paper: "614号的责任书已签完上报" (not "责任书还没签完", "签完再报")
+    # (or an agreement signed, spoken: "116 号 那个 当事人 回来 了 协议 签 了"; not "协议签了再报", "协议还没签")
     r"|(?:责任书|承诺书|协议书?|合同)[^,。;]{0,8}?(?<![没未不])(?:已经?)?签(?:完|好|订完)(?:了|上报|报送|报了)"
+    r"|(?:协议书?|合同)(?:已经?|也|都)?签(?:订|署)?了(?![^,。;]{0,2}?(?:再|才))"
     # a paper sent on a day ("841号已于9月12日报出", "…文件已于1月6日印发"), reported issue after issue ("已连续报送25期")
     r"|已经?(?:于[^,。;]{1,12}?)?(?:报出|印发)(?![\u4e00-\u9fff])|已?连续(?:报送|上报)[\d一二三四五六七八九十]+(?:期|天|次)"
     # a paper ticked off after the notice's number: "908 周报√"
@@ -1357,7 +1380,7 @@ DELAY_WORD = re.compile(
     # the same in English, words glued once spaces go: "要 late 一点", "will be late 2 days" (not "chocolate")
     r"|(?:(?<![a-z])|(?<=be))late(?:一点|一些|点|些|几天|[一两二三]天|alittle|abit|\d*days?)(?![a-z])"
     # … time asked up to a later day: "need till next Tue pls" (not "don't need till", "no need till")
-    r"|(?<!dont)(?<!don't)(?<!don’t)(?<!donot)(?<!no)need(?:time|\d*days?)?(?:till|until)(?:next|tomorrow|mon|tue|wed|thu|fri|endof|周[一二三四五六日]|下周|明天|后天)"  # "need till 周三"
+    r"|(?<!dont)(?<!don't)(?<!don’t)(?<!donot)(?<!no)need(?:time|\d*days?)?(?:till|until)(?:next|tomorrow|mon|tue|wed|thu|fri|endof|周[一二三四五六日]|下周|明天|后天|1?\d/[1-3]?\d(?![\d/]))"  # "need till 周三", "need till 8/15"
     r"|延长(?:时限|期限|时间)|(?:推|延|顺延|(?<![延舒减平迟放])缓)(?:到|至)|(?:请求|申请|恳请|希望|需要)延长"
     r"|晚半天|晚个?(?:几|[一两二三四五]{1,2}|\d{1,2})天|晚(?:一|两|半)?(?:周|个?星期|个?礼拜)|往后延|(?:延|推)(?:一|两|半)(?:周|个?星期|个?礼拜)"  # "我们得晚个两三天", "需要晚3天左右"
     r"|(?:再|(?<=麻烦)|(?<=请))给(?:我们|我局|我镇|我乡)?(?:几|[一两二三四五])天(?:时间)?|(?<![顺])延(?:几|[一两二三四五]|\d{1,2})天|往后挪|挪(?:一|两|半)(?:周|个?星期)|给延(?:几|[一两二三四五])天"
@@ -1441,6 +1464,8 @@ ASK_TIME = re.compile(
     # to wait for something first: "能不能等他回来再报", "可否等批复下来后提交"
     r"|(?:能不能|能否|可否|可不可以|是否可以)(?:先)?等.{1,10}?(?:再|才|后|一起|一并)(?:报|交|提交|报送|反馈|完成|上报|补)"
     r"|(?:能不能|能否|可否|可不可以)(?:再|在)?等(?:几|[一两二三四五])天"  # "能不能 在 等 两天"
+    # … the wait's end told, then the days late asked: "能不能等下了雨再栽 晚几天报" (not "能不能晚上报")
+    r"|(?:能不能|能否|可否|可不可以)[^,。;]{0,12}?晚(?:几|[一两二三])天(?:再)?(?:报|交|提交|报送|上报)"
     r"|^(?:麻烦|请|烦请)?(?:再|在)等(?:几|[一两二三四五])天(?:时间)?[吧呗哈呀]*$"  # "…还在整理，在等两天": asked alone
     # … who is to wait named, asked after it: "321号恁再等俺两天中不中" (not "村里说再等两天", told)
     r"|(?:你们|您)?(?:再|在)等(?:我们|我局|我镇|我乡|俺们?)(?:几|[一两二三四五])天(?:时间)?(?:行吗|可以吗|好吗|可不可以|行不行|可以不|行不|成不|中不中|吧|呗)"
@@ -1543,7 +1568,8 @@ ABOUT_THE_RULE = re.compile(
     r"这种情况|这类情况|此类情况|什么情况下|哪些情况|政策|规定|一般|谁(?:定|批|决定|说了算|同意)"
     # whether it may be had, or applied for, at all, naming no time wanted: "13号是不是可以延期？", "790号是否可以申请延期？"
     # ("是否可以延期" alone asks for it)
-    r"|(?:是不是(?:可以|能)(?:申请)?|是否(?:可以|能)申请)(?:延期|推迟|宽限|延后|顺延)$"
+    # (a closing particle too: "243 是不是可以延期嘛？")
+    r"|(?:是不是(?:可以|能)(?:申请)?|是否(?:可以|能)申请)(?:延期|推迟|宽限|延后|顺延)[嘛呀啊呢哈]?$"
     r"|(?<![不否])能申请(?:延期|推迟|宽限|延后|顺延)(?:吗|么|不)?(?:$|还是)"  # "41号能申请延期吗(还是必须按时报)", "820能申请延期不？"
     # … or asked for information (请问), no time wanted: "请问820号整改回头看报告可以申请延期吗？"
     r"|^请问[^,。;]*?(?<![不否])(?:能|可以)(?:申请)?(?:延期|推迟|宽限|延后|顺延)(?:吗|么)?$"
@@ -1581,6 +1607,8 @@ DESCRIBED_AFTER = re.compile(
     r"|^[\u4e00-\u9fff]{1,3}的(?:\d|[一二三四五六七八九十两几]+[个户家处]|那|这)"  # "延期开工的3个项目", "申请延迟拆除的那2户"
     r"|^(?:开工|竣工|完工|交付|开业|复工|拆除|实施|建设)?的?(?:项目|工程)"  # "3个延期开工项目": projects named by it
     r"|^(?:事项|一事)"  # "关于717号营商环境整改延期事项，经请示督查室同意延至6月30日": the matter of a delay, named
+    # … the notice by the delay asked before, then handed in: "228号之前申请延期三天的 今天报了"
+    r"|^[^,。;]{0,6}?的(?=(?:今天|昨天|刚才|刚刚|现在|已经?)[^,。;]{0,4}?(?:报|交|报送|上报|完成|办结)了)"
 )
 # A delay had before, counted: "第一周我们延期了一次，这周按时报".
 DELAYED_BEFORE = re.compile(r"^了?(?:一|两|几|\d)(?:次|回)")
