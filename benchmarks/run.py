@@ -54,6 +54,8 @@ LONG_TEXTS = [
     "已完成80%，预计" * 2000,
     "1" * 20000,
     "一二三四五六七八九十" * 2000,  # a count is read from its run's start, not again from each digit
+    "收到" * 10000,  # a receipt word's object is looked for only so far back
+    "刚才那个收到是" * 2857,
 ]
 
 

@@ -93,6 +93,7 @@ _WORDY = re.compile(r"[\u4e00-\u9fffa-z]")
 
 # How far (in characters) before and after a trigger word the guards look, within its clause.
 _WINDOW = 30
+_OBJECT_REACH = 120  # how far back a receipt word's object is looked for (the clause's start but in pastes)
 _SENTENCE = 80  # how far back a space before a number looks for what was said of the notice before it
 
 
@@ -1830,10 +1831,9 @@ def _receipt_acts(clause: _Text) -> Iterator[Act]:
         ):
             yield Act("received", "stated")  # "收到后我们会尽快落实"; "请各单位收到后立即落实" is an order
             continue
-        if phrases.ACHIEVED.search(before + after_all) or _received_other(clause.text[:start], after_all):
-            if _collected_return(
-                clause.text[:start], after_all
-            ):  # "各村报上来的名单都收到了": the unit's work
+        named_before = clause.text[max(0, start - _OBJECT_REACH) : start]  # what the receipt word may be of
+        if phrases.ACHIEVED.search(before + after_all) or _received_other(named_before, after_all):
+            if _collected_return(named_before, after_all):  # "各村报上来的名单都收到了": the unit's work
                 yield Act(
                     "progress",
                     _mode(scope, phrases.COLLECTED_RETURN.sub("", before), after, plans_count=True),
