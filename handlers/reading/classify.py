@@ -1424,13 +1424,9 @@ def _clean(
     Folding: NFKC and traditional characters as simplified (notice_ref.fold), mentions and emoji out,
     a numbered list's markers and a space before a second notice's number made clause breaks, spaced
     numbers made a list ("21 22" → "21、22"), then spaces dropped."""
-    text = _LINK.sub(
-        lambda link: "链接" if link[0][:4].lower() == "http" else "",
-        _STAMP_AFTER.sub(
-            "。",
-            _STAMP_CLOSING.sub("", _KIND_TAG.sub("", _STAMP.sub("", phrases.INVISIBLE.sub("", fold(text))))),
-        ),
-    )
+    text = _KIND_TAG.sub("", _STAMP.sub("", phrases.INVISIBLE.sub("", fold(text))))
+    text = _STAMP_AFTER.sub("。", _STAMP_CLOSING.sub("", text))
+    text = _LINK.sub(lambda link: "链接" if link[0][:4].lower() == "http" else "", text)
     text = phrases.CELL_THOUSANDS.sub(r"\1\2", phrases.THOUSANDS.sub("", text))
     text = phrases.CELL_GAP.sub("、", _bars_as_tabs(text))
     text = phrases.PARTICLE_AFTER_RECEIPT.sub(lambda m: m[1] or m[2], _wu_words(text))
@@ -1439,12 +1435,8 @@ def _clean(
     text = _OPENING_TAG.sub("\\1\n", _CLOSING_ASSENT.sub("", _OPENING_ASSENT.sub("", text)))
     text = _OFFICE_WORDS_QUOTED.sub(r"「\1」", text)
     text = _FINANCIAL_NUMERAL.sub(_financial_digits, text)
-    text = _UNIT_BEFORE_NUMBER.sub(
-        r"\1\n\2号",
-        _PARENS_NUMBER.sub(
-            r"\1号 ", _DATE_HEAD.sub(r"\1\n", _UNIT_HEAD.sub(r"\1\n", _DOT_DATE_HEAD.sub("", text)))
-        ),
-    )
+    text = _DATE_HEAD.sub(r"\1\n", _UNIT_HEAD.sub(r"\1\n", _DOT_DATE_HEAD.sub("", text)))
+    text = _UNIT_BEFORE_NUMBER.sub(r"\1\n\2号", _PARENS_NUMBER.sub(r"\1号 ", text))
     if _SPACED_OUT.fullmatch(text):
         text = phrases.SPACES.sub("", text)
     text = _SPACED_SPOKEN_DIGITS.sub(_joined_spoken_digits, text)
